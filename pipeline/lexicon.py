@@ -1,0 +1,73 @@
+"""Read the project's TSV lexicons: a ``# version:`` line, ``#`` comments, a header, one entry a line."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+LEXICON_DIR = Path(__file__).parent / "lexicons"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Rows of one or more lexicon files, with the version and sha256 of each file."""
+
+    rows: tuple[dict[str, str], ...]
+    versions: dict[str, str]  # file name -> version
+    sha256: dict[str, str]  # file name -> sha256 of its bytes
+
+
+def lexicon_path(name: str) -> Path:
+    """Path of a lexicon shipped in ``pipeline/lexicons/``."""
+    return LEXICON_DIR / name
+
+
+def read_lexicon(paths: Iterable[str | Path], *, required: Iterable[str] = ()) -> Lexicon:
+    """Read TSV lexicon files in order; later files add entries (callers decide overrides).
+
+    Each file starts with ``# version: X`` (other ``#`` lines are notes), then a header row.
+    Raises ``ValueError`` naming the file when the version line or a required column is missing.
+    """
+    required = tuple(required)
+    rows: list[dict[str, str]] = []
+    versions: dict[str, str] = {}
+    digests: dict[str, str] = {}
+    for path in map(Path, paths):
+        if not path.is_file():
+            raise ValueError(f"lexicon file {path} does not exist")
+        data = path.read_bytes()
+        digests[path.name] = hashlib.sha256(data).hexdigest()
+        lines = data.decode("utf-8-sig").splitlines()
+        version = None
+        body: list[str] = []
+        for line in lines:
+            if line.startswith("#"):
+                key, _, value = line[1:].partition(":")
+                if key.strip().lower() == "version" and version is None:
+                    version = value.strip()
+                continue
+            if line.strip():
+                body.append(line)
+        if version is None:
+            raise ValueError(f"lexicon file {path} has no '# version: ...' line")
+        versions[path.name] = version
+        reader = csv.DictReader(body, delimiter="\t", quoting=csv.QUOTE_NONE)
+        missing = [c for c in required if c not in (reader.fieldnames or [])]
+        if missing:
+            raise ValueError(f"lexicon file {path} lacks column(s) {', '.join(missing)}")
+        for row in reader:
+            rows.append({k: (v or "").strip() for k, v in row.items() if k is not None})
+    return Lexicon(rows=tuple(rows), versions=versions, sha256=digests)
+
+
+def read_word_list(path: str | Path) -> list[str]:
+    """Read a plain list: one entry a line, ``#`` comments and blank lines ignored."""
+    out = []
+    for line in Path(path).read_text(encoding="utf-8-sig").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            out.append(line)
+    return out
