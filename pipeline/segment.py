@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
-from pipeline.types import Token
+from pipeline.ingest import CleanDocument, Paragraph
+from pipeline.lexicon import lexicon_path, read_word_list
+from pipeline.types import Sentence, SegmentedDocument, Token
 
 # Initialisms ("U.S.", "e.g.") stay one token; words keep inner apostrophes, hyphens and
 # digit groups ("China’s", "AI-driven", "12,000", "3.5").
 WORD_RE = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[’'\-.,]\w+)*")
+# Punkt finds no boundary in a text without sentence punctuation; cap such runs so a
+# 100,000-character line still yields sentences of bounded length.
+MAX_SENTENCE_CHARS = 2000
 
 
 def word_tokens(text: str, *, offset: int = 0) -> tuple[Token, ...]:
@@ -16,3 +25,71 @@ def word_tokens(text: str, *, offset: int = 0) -> tuple[Token, ...]:
     return tuple(
         Token(m.start() + offset, m.end() + offset, m.group()) for m in WORD_RE.finditer(text)
     )
+
+
+def load_abbreviations(extra_files: Sequence[str | Path] = ()) -> frozenset[str]:
+    """Punkt abbreviation types (lower case, no final period) from the shipped and extra lists."""
+    words: set[str] = set()
+    for path in (lexicon_path("abbreviations.txt"), *extra_files):
+        words.update(w.lower().rstrip(".") for w in read_word_list(path))
+    return frozenset(words)
+
+
+@lru_cache(maxsize=4)
+def sentence_tokenizer(abbreviations: frozenset[str]) -> Any:
+    """NLTK's Punkt with the project's abbreviation list: no model file, nothing downloaded."""
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    params = PunktParameters()
+    params.abbrev_types = set(abbreviations)
+    return PunktSentenceTokenizer(params)
+
+
+def sentence_spans(text: str, *, abbreviations: frozenset[str]) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in ``text``; spans hold no surrounding white space."""
+    spans: list[tuple[int, int]] = []
+    for start, end in sentence_tokenizer(abbreviations).span_tokenize(text):
+        spans.extend(_bounded(text, start, end))
+    return spans
+
+
+def _bounded(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+    """Split an over-long span at white space so no sentence exceeds MAX_SENTENCE_CHARS."""
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + 1, start + MAX_SENTENCE_CHARS)
+        if cut <= start:
+            cut = start + MAX_SENTENCE_CHARS
+        yield from _trimmed(text, start, cut)
+        start = cut
+    yield from _trimmed(text, start, end)
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+    piece = text[start:end]
+    stripped = piece.strip()
+    if stripped:
+        lead = len(piece) - len(piece.lstrip())
+        yield start + lead, start + lead + len(stripped)
+
+
+def sentences_of(
+    clean: str, paragraphs: Sequence[Paragraph], *, abbreviations: frozenset[str]
+) -> tuple[Sentence, ...]:
+    """Sentences of each paragraph (never across paragraphs); a heading is one sentence."""
+    out: list[Sentence] = []
+    for para in paragraphs:
+        block = clean[para.start : para.end]
+        if para.is_heading:
+            spans = list(_trimmed(clean, para.start, para.end))
+        else:
+            spans = [(s + para.start, e + para.start) for s, e in sentence_spans(block, abbreviations=abbreviations)]
+        for start, end in spans:
+            out.append(Sentence(len(out) + 1, para.paragraph_id, para.is_heading, start, end, clean[start:end]))
+    return tuple(out)
+
+
+def segment_document(doc: CleanDocument, *, abbreviations: frozenset[str]) -> SegmentedDocument:
+    """A clean document's sentences and each sentence's word tokens."""
+    sentences = sentences_of(doc.clean, doc.paragraphs, abbreviations=abbreviations)
+    tokens = tuple(word_tokens(s.text, offset=s.start) for s in sentences)
+    return SegmentedDocument(doc.doc_id, doc.clean, sentences, tokens)

@@ -1,0 +1,26 @@
+# rhetoric-compare: how do the documents of a corpus frame an issue differently?
+# Wiring only: the rules live in rules/*.smk, the analysis in the pipeline/ package.
+
+
+from snakemake.utils import min_version
+
+min_version("9.0")
+
+
+configfile: "config/config.yaml"
+
+
+# Per-document work runs in chunks; raise the count on a cluster with --set-scatter chunk=N.
+scattergather:
+    chunk=8,
+
+
+include: "rules/common.smk"
+include: "rules/ingest.smk"
+include: "rules/manifest.smk"
+
+
+rule all:
+    input:
+        final_outputs(),
+    default_target: True

@@ -1,0 +1,118 @@
+"""Find the corpus files, give each a safe unique doc_id, and assign it to a chunk."""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+import unicodedata
+import zlib
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_EXTENSIONS = (".txt", ".md")
+MAX_ID_LENGTH = 80
+_UNSAFE_RE = re.compile(r"[^A-Za-z0-9_.-]+")
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """One corpus file: its doc_id, absolute path and path relative to the corpus folder."""
+
+    doc_id: str
+    path: Path
+    relpath: str
+
+
+@dataclass(frozen=True)
+class SkippedFile:
+    """A file found in the corpus folder that is not analysed, and why."""
+
+    relpath: str
+    message: str
+
+
+def name_hash(relpath: str) -> str:
+    """Eight hex digits of crc32 of a relative path: a short stable suffix."""
+    return f"{zlib.crc32(relpath.encode('utf-8')):08x}"
+
+
+def safe_doc_id(relpath: str) -> str:
+    """A doc_id made from a relative file path: ASCII letters, digits, ``_.-`` only.
+
+    Folders are joined with ``__``; a name that had to be changed or shortened gets a
+    stable hash suffix so that two different names never meet on the same id.
+    """
+    stem = relpath.rsplit(".", 1)[0] if "." in Path(relpath).name else relpath
+    raw = stem.replace("/", "__")
+    ascii_form = unicodedata.normalize("NFKD", raw).encode("ascii", "ignore").decode("ascii")
+    slug = _UNSAFE_RE.sub("_", ascii_form).strip("._-")
+    slug = re.sub(r"_{3,}", "__", slug)
+    if slug == raw and len(slug) <= MAX_ID_LENGTH:
+        return slug
+    slug = slug[: MAX_ID_LENGTH - 9].rstrip("._-") or "doc"
+    return f"{slug}-{name_hash(relpath)}"
+
+
+def chunk_index(doc_id: str, n_chunks: int) -> int:
+    """1-based chunk of a document: ``crc32(doc_id) % n_chunks + 1`` (stable across runs)."""
+    if n_chunks < 1:
+        raise ValueError(f"n_chunks must be >= 1, got {n_chunks}")
+    return zlib.crc32(doc_id.encode("utf-8")) % n_chunks + 1
+
+
+def discover_documents(
+    corpus_dir: str | Path, *, extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
+) -> tuple[list[SourceFile], list[SkippedFile]]:
+    """All text files below ``corpus_dir`` sorted by doc_id, and the files passed over.
+
+    Hidden files and folders are ignored; symbolic links that lead outside the corpus folder
+    are not followed. Raises ``ValueError`` when the folder does not exist.
+    """
+    root = Path(corpus_dir)
+    if not root.is_dir():
+        raise ValueError(f"corpus_dir '{corpus_dir}' does not exist or is not a folder")
+    real_root = root.resolve()
+    exts = tuple(e.lower() for e in extensions)
+    found: list[tuple[str, Path]] = []
+    skipped: list[SkippedFile] = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith(".") or not name.lower().endswith(exts):
+                continue
+            path = Path(dirpath) / name
+            relpath = path.relative_to(root).as_posix()
+            if path.is_symlink():
+                target = path.resolve()
+                if not target.is_relative_to(real_root):
+                    skipped.append(
+                        SkippedFile(relpath, "is a link to a file outside the corpus folder")
+                    )
+                    continue
+            found.append((relpath, path.absolute()))
+    ids = [safe_doc_id(rel) for rel, _ in found]
+    counts = Counter(ids)
+    sources = [
+        SourceFile(
+            doc_id if counts[doc_id] == 1 else f"{doc_id[: MAX_ID_LENGTH - 9]}-{name_hash(rel)}",
+            path,
+            rel,
+        )
+        for doc_id, (rel, path) in zip(ids, found)
+    ]
+    sources.sort(key=lambda s: s.doc_id)
+    return sources, skipped
+
+
+def read_metadata(path: str | Path) -> dict[str, dict[str, str]]:
+    """Rows of a corpus ``metadata.csv`` keyed by doc_id; empty when the file is absent."""
+    path = Path(path)
+    if not path.is_file():
+        return {}
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        reader = csv.DictReader(fh)
+        if not reader.fieldnames or "doc_id" not in reader.fieldnames:
+            raise ValueError(f"{path} must have a header row with a 'doc_id' column")
+        return {row["doc_id"]: row for row in reader if row.get("doc_id")}

@@ -1,0 +1,224 @@
+"""Bytes -> clean text: decode, normalize, drop web boilerplate, find paragraphs and headings."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.lexicon import lexicon_path, read_lexicon
+
+MAX_HEADING_WORDS = 15
+_BINARY_MAGIC = {
+    b"%PDF": "a PDF file",
+    b"\x89PNG": "a PNG image",
+    b"GIF8": "a GIF image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"PK\x03\x04": "a ZIP archive (or a Word/Excel file)",
+    b"\x7fELF": "a program (ELF binary)",
+    b"\xd0\xcf\x11\xe0": "an old Microsoft Office file",
+}
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200c\u200d\u2060\ufeff]")
+_BLANK_RUN_RE = re.compile(r"\n{3,}")
+_TERMINAL_PUNCT = ".!?:;…\"'”’)]"
+_MD_HEADING_RE = re.compile(r"^#{1,6}\s+")
+
+
+class NotTextError(ValueError):
+    """The file is not text the workflow can analyse; the message says why in plain words."""
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A blank-line separated block of the clean text; ``clean[start:end]`` is its text."""
+
+    paragraph_id: int
+    start: int
+    end: int
+    is_heading: bool
+
+
+@dataclass(frozen=True)
+class CleanDocument:
+    """A decoded, normalized document with its paragraphs and what ingestion removed."""
+
+    doc_id: str
+    clean: str
+    paragraphs: tuple[Paragraph, ...]
+    encoding: str
+    boilerplate: tuple[dict, ...] = ()
+    warnings: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class BoilerplatePatterns:
+    """Compiled boilerplate line patterns, each with the text of its pattern for the record."""
+
+    patterns: tuple[tuple[re.Pattern[str], str], ...]
+    versions: dict[str, str]
+
+
+def load_boilerplate_patterns(extra_files: Sequence[str | Path] = ()) -> BoilerplatePatterns:
+    """Patterns from ``lexicons/boilerplate.tsv`` plus users' extra TSV files (same columns)."""
+    lex = read_lexicon([lexicon_path("boilerplate.tsv"), *extra_files], required=("pattern",))
+    compiled = []
+    for row in lex.rows:
+        try:
+            compiled.append((re.compile(row["pattern"], re.IGNORECASE), row["pattern"]))
+        except re.error as exc:
+            raise ValueError(f"boilerplate pattern {row['pattern']!r} is not a regex: {exc}") from exc
+    return BoilerplatePatterns(tuple(compiled), lex.versions)
+
+
+def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
+    """Decode file bytes: (text, encoding name, warnings). Raises :class:`NotTextError`.
+
+    UTF-8 (with or without BOM) and UTF-16 are recognised directly; a file that is mostly UTF-8
+    keeps its UTF-8 with the bad bytes replaced (and a warning); other files go to
+    charset-normalizer, which covers the legacy single-byte encodings (cp1252, latin-1, ...).
+    """
+    if not data.strip():
+        raise NotTextError("the file is empty or contains only white space")
+    for magic, what in _BINARY_MAGIC.items():
+        if data.startswith(magic):
+            raise NotTextError(f"not text: the file looks like {what}")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _decode_utf8(data[3:], "utf-8-sig")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16", []
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return utf16
+    if b"\x00" in data:
+        raise NotTextError("not text: the file contains NUL bytes (binary data)")
+    return _decode_utf8(data, "utf-8")
+
+
+def _decode_utf8(data: bytes, name: str) -> tuple[str, str, list[str]]:
+    try:
+        return data.decode("utf-8"), name, []
+    except UnicodeDecodeError:
+        pass
+    replaced = data.decode("utf-8", errors="replace")
+    n_bad = replaced.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+    n_multibyte = sum(1 for ch in replaced if ord(ch) > 0x7F and ch != "\ufffd")
+    if n_multibyte > n_bad:  # mostly valid UTF-8 with a few broken bytes
+        return replaced, name, [f"{n_bad} byte(s) were not valid UTF-8 and were replaced by �"]
+    return _decode_legacy(data)
+
+
+def _decode_legacy(data: bytes) -> tuple[str, str, list[str]]:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise NotTextError("not text: no text encoding fits the file's bytes")
+    encoding = best.encoding
+    # charset-normalizer reports latin-1 style guesses under several names; cp1252 is the
+    # superset Windows actually writes, so prefer it whenever it decodes the bytes.
+    if encoding in {"latin_1", "iso8859_15", "cp1250", "cp1252", "iso8859_2"}:
+        try:
+            return data.decode("cp1252"), "cp1252", []
+        except UnicodeDecodeError:
+            pass
+    return str(best), encoding, []
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str, list[str]] | None:
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even_nul = sample[0::2].count(0) / len(sample[0::2])
+    odd_nul = sample[1::2].count(0) / len(sample[1::2])
+    for codec, ratio, other in (("utf-16-le", odd_nul, even_nul), ("utf-16-be", even_nul, odd_nul)):
+        if ratio > 0.3 and other < 0.05:
+            try:
+                return data.decode(codec), codec, []
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def normalize_text(text: str) -> str:
+    """NFC, ``\\n`` line ends, no control or zero-width characters, no trailing spaces."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _CONTROL_RE.sub("", text).replace("\t", " ").replace("\u00a0", " ")
+    lines = [line.rstrip() for line in text.split("\n")]
+    return _BLANK_RUN_RE.sub("\n\n", "\n".join(lines)).strip("\n")
+
+
+def remove_boilerplate(
+    text: str, patterns: BoilerplatePatterns
+) -> tuple[str, list[tuple[int, str, str]]]:
+    """Drop whole lines that match a boilerplate pattern: (kept text, [(line_no, line, pattern)])."""
+    kept: list[str] = []
+    removed: list[tuple[int, str, str]] = []
+    for line_no, line in enumerate(text.split("\n"), start=1):
+        stripped = line.strip()
+        hit = next((src for rx, src in patterns.patterns if stripped and rx.fullmatch(stripped)), None)
+        if hit is None:
+            kept.append(line)
+        else:
+            removed.append((line_no, stripped, hit))
+            kept.append("")
+    return _BLANK_RUN_RE.sub("\n\n", "\n".join(kept)).strip("\n"), removed
+
+
+def is_heading_line(line: str) -> bool:
+    """A short single line with no final punctuation."""
+    line = line.strip()
+    return bool(line) and len(line.split()) <= MAX_HEADING_WORDS and line[-1] not in _TERMINAL_PUNCT
+
+
+def paragraphs_of(clean: str) -> tuple[Paragraph, ...]:
+    """Blank-line separated paragraphs; a short unpunctuated one-line paragraph followed by
+    another paragraph is a heading."""
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n](?:.|\n(?!\n))*", clean)]
+    out = []
+    for i, (start, end) in enumerate(spans):
+        block = clean[start:end]
+        heading = "\n" not in block and is_heading_line(block) and i + 1 < len(spans)
+        out.append(Paragraph(i + 1, start, end, heading))
+    return tuple(out)
+
+
+def markdown_to_text(text: str) -> str:
+    """Markdown headings become their own paragraphs without the ``#`` marks."""
+    lines = []
+    for line in text.split("\n"):
+        if _MD_HEADING_RE.match(line):
+            lines.extend(["", _MD_HEADING_RE.sub("", line).rstrip("# ").strip(), ""])
+        else:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def clean_document(
+    doc_id: str, data: bytes, *, patterns: BoilerplatePatterns, markdown: bool = False
+) -> CleanDocument:
+    """Decode, normalize and strip boilerplate from one file's bytes. Raises NotTextError."""
+    text, encoding, warnings = decode_bytes(data)
+    text = normalize_text(text)
+    if markdown:
+        text = normalize_text(markdown_to_text(text))
+    clean, removed = remove_boilerplate(text, patterns)
+    if not clean.strip():
+        what = "only web boilerplate" if removed else "no text"
+        raise NotTextError(f"the file contains {what} after cleaning")
+    rows = tuple(
+        {"doc_id": doc_id, "line_no": n, "line": line, "pattern": pat} for n, line, pat in removed
+    )
+    return CleanDocument(doc_id, clean, paragraphs_of(clean), encoding, rows, tuple(warnings))
+
+
+def read_limited(path: str | Path, *, max_bytes: int) -> bytes:
+    """The bytes of a file, or :class:`NotTextError` when it is larger than ``max_bytes``."""
+    size = Path(path).stat().st_size
+    if size > max_bytes:
+        raise NotTextError(
+            f"the file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit "
+            "(max_file_mb in the config)"
+        )
+    return Path(path).read_bytes()

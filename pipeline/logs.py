@@ -1,0 +1,33 @@
+"""Send the package's log records (and warnings) to a rule's log file."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+
+@contextlib.contextmanager
+def log_to(path: str | Path) -> Iterator[logging.Logger]:
+    """Log INFO and above to ``path`` and to stderr; an exception is logged before it propagates."""
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    logger = logging.getLogger("pipeline")
+    fmt = logging.Formatter("%(asctime)s %(levelname)s %(message)s")
+    handlers: list[logging.Handler] = [logging.FileHandler(path, mode="w", encoding="utf-8"),
+                                       logging.StreamHandler(sys.stderr)]
+    for h in handlers:
+        h.setFormatter(fmt)
+        logger.addHandler(h)
+    logger.setLevel(logging.INFO)
+    logging.captureWarnings(True)
+    try:
+        yield logger
+    except Exception:
+        logger.exception("failed")
+        raise
+    finally:
+        for h in handlers:
+            logger.removeHandler(h)
+            h.close()

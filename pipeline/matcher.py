@@ -1,0 +1,241 @@
+"""Compile lexicon patterns (one per entry) into one regex; find leftmost-longest matches.
+
+Pattern syntax for one lexicon entry (stable API, shared by the stance and frame stages):
+
+- Words are separated by spaces; a space matches any run of whitespace (``\\s+``), so
+  ``in fact`` also matches ``in\\nfact``.
+- Matching is case-insensitive. A token prefixed with ``=`` must match with the case written:
+  ``=May`` matches "May" but not "may"; ``=EU`` matches "EU" but not "eu".
+- ``*`` at the end of a token matches any word characters: ``argu*`` -> argue, argued, arguing.
+- ``{a,b,c}`` inside a token is an alternation, an empty alternative is allowed:
+  ``suggest{,s,ed}`` -> suggest, suggests, suggested; ``{argue,argues,argued}``.
+- ``[ ... ]`` makes the tokens inside optional: ``it is [widely] believed``.
+- Placeholders, each one whole token: ``<any>`` one word, ``<cap>`` one word starting with an
+  upper-case letter (case-sensitive even though the pattern is not), ``<num>`` one number
+  (``12``, ``1,200``, ``3.5``, ``2019``).
+- ``-`` inside a token matches a hyphen, an en dash or a space (``well-known`` matches
+  "well known"); ``'`` matches ``'`` and ``’``. Any other character is literal (``$``, ``%``,
+  ``.``).
+- Word boundaries: a pattern that starts (ends) with a word character does not match inside a
+  word; with ``hyphen_joins_words=True`` (default) a hyphen counts as part of the word, so
+  ``clear`` does not match in "clear-cut" and ``called`` does not match in "so-called".
+
+:class:`LexiconMatcher` compiles many patterns into ONE alternation, ordered longest first (more
+tokens first, then longer pattern text, then entry order), and scans left to right without
+overlaps. ``find(..., accept=f)`` lets a caller veto a match by context; the matcher then tries
+the remaining entries at the same position in the same order before moving on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+__all__ = ["LexiconMatcher", "PatternMatch", "compile_patterns", "pattern_regex"]
+
+NUMBER_RE = r"\d+(?:[.,]\d+)*"
+PLACEHOLDERS = {
+    "<any>": r"\w+(?:['’\-]\w+)*",
+    "<cap>": r"(?-i:[^\W\d_a-z])\w*(?:['’\-]\w+)*",
+    "<num>": NUMBER_RE,
+}
+_TOKEN_SPLIT_RE = re.compile(r"(\[|\]| +)")
+
+
+@dataclass(frozen=True, slots=True)
+class PatternMatch:
+    """One match: ``text[start:end]`` matched entry number ``entry`` (index into the patterns)."""
+
+    start: int
+    end: int
+    entry: int
+
+
+def _literal_regex(chars: str) -> str:
+    """Regex for literal pattern characters (hyphen and apostrophe variants widened)."""
+    out = []
+    for ch in chars:
+        if ch == "-":
+            out.append(r"[\-‐–\s]")
+        elif ch in "'’":
+            out.append("['’]")
+        else:
+            out.append(re.escape(ch))
+    return "".join(out)
+
+
+def _token_regex(token: str, pattern: str) -> str:
+    """Regex for one token of a pattern (see the module docstring)."""
+    case_sensitive = token.startswith("=")
+    if case_sensitive:
+        token = token[1:]
+    if not token:
+        raise ValueError(f"empty token in pattern {pattern!r}")
+    if token in PLACEHOLDERS:
+        return PLACEHOLDERS[token]
+    parts: list[str] = []
+    i = 0
+    while i < len(token):
+        ch = token[i]
+        if ch == "{":
+            close = token.find("}", i)
+            if close < 0:
+                raise ValueError(f"unbalanced '{{' in pattern {pattern!r}")
+            alternatives = token[i + 1 : close].split(",")
+            alternatives.sort(key=len, reverse=True)  # longest alternative first
+            parts.append("(?:" + "|".join(_literal_regex(a) for a in alternatives) + ")")
+            i = close + 1
+        elif ch == "}":
+            raise ValueError(f"unbalanced '}}' in pattern {pattern!r}")
+        elif ch == "*":
+            if i != len(token) - 1:
+                raise ValueError(f"'*' is only allowed at the end of a token in {pattern!r}")
+            parts.append(r"\w*")
+            i += 1
+        else:
+            j = i
+            while j < len(token) and token[j] not in "{}*":
+                j += 1
+            parts.append(_literal_regex(token[i:j]))
+            i = j
+    body = "".join(parts)
+    return f"(?-i:{body})" if case_sensitive else body
+
+
+def _pattern_parts(pattern: str) -> list[tuple[str, bool]]:
+    """Split a pattern into (token, optional) pairs; raise ``ValueError`` on bad brackets."""
+    tokens: list[tuple[str, bool]] = []
+    optional = False
+    for piece in _TOKEN_SPLIT_RE.split(pattern.strip()):
+        if not piece or piece.isspace():
+            continue
+        if piece == "[":
+            if optional:
+                raise ValueError(f"nested '[' in pattern {pattern!r}")
+            optional = True
+        elif piece == "]":
+            if not optional:
+                raise ValueError(f"unbalanced ']' in pattern {pattern!r}")
+            optional = False
+        else:
+            tokens.append((piece, optional))
+    if optional:
+        raise ValueError(f"unbalanced '[' in pattern {pattern!r}")
+    if not tokens:
+        raise ValueError(f"empty pattern {pattern!r}")
+    if all(opt for _, opt in tokens):
+        raise ValueError(f"pattern {pattern!r} has only optional tokens")
+    return tokens
+
+
+def pattern_regex(pattern: str, *, hyphen_joins_words: bool = True) -> str:
+    """Regex source (to compile with ``re.IGNORECASE``) for one lexicon pattern."""
+    parts = _pattern_parts(pattern)
+    first_required = next(k for k, (_, optional) in enumerate(parts) if not optional)
+    pieces: list[str] = []
+    for k, (token, optional) in enumerate(parts):
+        rx = _token_regex(token, pattern)
+        if k < first_required:  # leading optional token: its whitespace comes after it
+            pieces.append(f"(?:{rx}\\s+)?")
+        elif k == first_required:
+            pieces.append(rx)
+        else:
+            pieces.append(f"(?:\\s+{rx})?" if optional else f"\\s+{rx}")
+    body = "".join(pieces)
+    word = r"[\w\-]" if hyphen_joins_words else r"\w"
+    first, last = parts[0][0].lstrip("="), parts[-1][0]
+    starts_word = first.startswith(("<", "{", "[")) or first[:1].isalnum() or first[:1] == "_"
+    ends_word = last.endswith((">", "}", "*")) or last[-1:].isalnum() or last[-1:] == "_"
+    lead = f"(?<!{word})" if starts_word else ""
+    trail = f"(?!{word})" if ends_word else ""
+    if hyphen_joins_words and ends_word:
+        trail = r"(?!\w|-\w)"  # a trailing hyphen before a space ("well- and") still ends a word
+    return f"{lead}{body}{trail}"
+
+
+def _pattern_sort_key(pattern: str, index: int) -> tuple[int, int, int]:
+    """Order for the alternation: more tokens, then longer pattern text, then entry order."""
+    n_tokens = len(_pattern_parts(pattern))
+    return (-n_tokens, -len(pattern), index)
+
+
+class LexiconMatcher:
+    """Many lexicon patterns compiled into one leftmost-longest alternation regex."""
+
+    def __init__(self, patterns: Sequence[str], *, hyphen_joins_words: bool = True) -> None:
+        if isinstance(patterns, str):
+            raise ValueError("patterns must be a sequence of pattern strings, not one string")
+        self.patterns: tuple[str, ...] = tuple(patterns)
+        sources: list[str] = []
+        for i, pattern in enumerate(self.patterns):
+            try:
+                sources.append(pattern_regex(pattern, hyphen_joins_words=hyphen_joins_words))
+            except ValueError as err:
+                raise ValueError(f"lexicon entry {i}: {err}") from None
+        self.order: tuple[int, ...] = tuple(
+            sorted(range(len(sources)), key=lambda i: _pattern_sort_key(self.patterns[i], i))
+        )
+        self.entry_regexes: tuple[re.Pattern[str], ...] = tuple(
+            re.compile(s, re.IGNORECASE) for s in sources
+        )
+        alternation = "|".join(f"(?P<e{i}>{sources[i]})" for i in self.order)
+        self.regex: re.Pattern[str] | None = (
+            re.compile(alternation, re.IGNORECASE) if sources else None
+        )
+
+    def find(
+        self,
+        text: str,
+        *,
+        start: int = 0,
+        end: int | None = None,
+        accept: Callable[[PatternMatch], bool] | None = None,
+    ) -> list[PatternMatch]:
+        """Non-overlapping leftmost-longest matches in ``text[start:end]`` (offsets into text).
+
+        Characters outside ``[start, end)`` still count for word boundaries. ``accept`` may veto
+        a match; the other entries are then tried at the same position, in alternation order.
+        """
+        end = len(text) if end is None else end
+        if not 0 <= start <= end <= len(text):
+            raise ValueError(f"bad span start={start}, end={end} for text of length {len(text)}")
+        if self.regex is None:
+            return []
+        out: list[PatternMatch] = []
+        pos = start
+        while pos < end:
+            m = self.regex.search(text, pos, end)
+            if m is None:
+                break
+            found = PatternMatch(m.start(), m.end(), int(m.lastgroup[1:]))  # type: ignore[index]
+            if accept is not None and not accept(found):
+                found = self._fallback(text, found, end, accept)
+            if found is None:
+                pos = m.start() + 1
+                continue
+            out.append(found)
+            pos = found.end if found.end > found.start else found.start + 1
+        return out
+
+    def _fallback(
+        self,
+        text: str,
+        rejected: PatternMatch,
+        end: int,
+        accept: Callable[[PatternMatch], bool],
+    ) -> PatternMatch | None:
+        """The first accepted match of another entry at the rejected match's position."""
+        after = self.order.index(rejected.entry) + 1
+        for i in self.order[after:]:
+            m = self.entry_regexes[i].match(text, rejected.start, end)
+            if m is not None and m.end() > m.start():
+                candidate = PatternMatch(m.start(), m.end(), i)
+                if accept(candidate):
+                    return candidate
+        return None
+
+
+def compile_patterns(patterns: Sequence[str], *, hyphen_joins_words: bool = True) -> LexiconMatcher:
+    """Compile lexicon patterns into one :class:`LexiconMatcher` (see the module docstring)."""
+    return LexiconMatcher(patterns, hyphen_joins_words=hyphen_joins_words)

@@ -1,0 +1,425 @@
+"""VADER sentiment per sentence, per document and per actor, with the words behind each score.
+
+References: Hutto, C.J. & Gilbert, E.E. (2014). VADER: A Parsimonious Rule-based Model for
+Sentiment Analysis of Social Media Text. ICWSM-14. Efron, B. & Tibshirani, R. (1993). An
+Introduction to the Bootstrap, ch. 13 (percentile interval).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import math
+import re
+import string
+import zlib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer, SentiText
+
+from pipeline.actors import DEFAULT_ACTORS, Actor, ActorMatcher
+from pipeline.types import SegmentedDocument, StageOutput
+
+# VADER's documented thresholds on the compound score (vaderSentiment README).
+POSITIVE_THRESHOLD = 0.05
+NEGATIVE_THRESHOLD = -0.05
+LABELS = ("positive", "negative", "neutral")
+
+SENTENCE_COLUMNS = ("neg", "neu", "pos", "compound", "sentiment")
+DOCUMENT_COLUMNS = (
+    "compound_mean",
+    "compound_median",
+    "compound_ci_low",
+    "compound_ci_high",
+    "share_positive",
+    "share_negative",
+    "share_neutral",
+)
+TERM_COLUMNS = ("doc_id", "sent_id", "term", "start", "end", "valence")
+ACTOR_COLUMNS = (
+    "doc_id",
+    "actor",
+    "n_mentions",
+    "n_sentences",
+    "compound_mean",
+    "compound_ci_low",
+    "compound_ci_high",
+)
+MENTION_COLUMNS = ("doc_id", "sent_id", "actor", "start", "end", "match")
+
+_NON_SPACE = re.compile(r"\S+")
+_BOOTSTRAP_BLOCK = 1_000_000  # resampled values held in memory at once
+
+
+@dataclass(frozen=True, slots=True)
+class VaderTrace:
+    """VADER's scores for one text and the non-zero word valences it summed, with offsets."""
+
+    scores: dict[str, float]
+    terms: tuple[tuple[int, int, float], ...]  # (start, end, valence), offsets into the text
+
+
+class TracingAnalyzer(SentimentIntensityAnalyzer):
+    """vaderSentiment's analyzer that also returns the per-word valences it summed.
+
+    The valences are VADER's ``sentiments`` list as passed to ``score_valence``, i.e. after the
+    booster, negation, idiom, "least" and "but" rules. Texts without emoji skip the (identity)
+    emoji-replacement loop; all scoring rules are the package's own methods.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.emoji_chars = frozenset(k for k in self.emojis if len(k) == 1)
+        self._captured: list[float] | None = None
+        self._captured_text = ""
+
+    def score_valence(self, sentiments: list[float], text: str) -> dict[str, float]:
+        """VADER's own score_valence, recording the valences and the text it was given."""
+        self._captured = list(sentiments)
+        self._captured_text = text
+        return super().score_valence(sentiments, text)
+
+    def polarity_scores(self, text: str) -> dict[str, float]:
+        """Same result as vaderSentiment's ``polarity_scores``."""
+        return self.trace(text).scores
+
+    def trace(self, text: str) -> VaderTrace:
+        """Scores of ``text`` plus (start, end, valence) of every word with non-zero valence."""
+        if not self.emoji_chars.isdisjoint(text):
+            scores = super().polarity_scores(text)
+            spans = emoji_text_word_spans(text, self.emojis)
+        else:
+            scores = self._scores_without_emoji(text)
+            spans = None
+        valences = self._captured or []
+        self._captured = None
+        terms: list[tuple[int, int, float]] = []
+        if any(valences):
+            if spans is None:
+                spans = vader_word_spans(text)
+            for (start, end), valence in zip(spans, valences, strict=True):
+                if valence:
+                    terms.append((start, end, float(valence)))
+        return VaderTrace(scores=scores, terms=merge_same_span(terms))
+
+    def _scores_without_emoji(self, text: str) -> dict[str, float]:
+        """The body of vaderSentiment 3.3.2 ``polarity_scores`` for text with no emoji."""
+        text = text.strip()
+        sentitext = SentiText(text)
+        sentiments: list[float] = []
+        words = sentitext.words_and_emoticons
+        for i, item in enumerate(words):
+            if item.lower() in BOOSTER_DICT:
+                sentiments.append(0)
+                continue
+            if i < len(words) - 1 and item.lower() == "kind" and words[i + 1].lower() == "of":
+                sentiments.append(0)
+                continue
+            sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
+        sentiments = self._but_check(words, sentiments)
+        return self.score_valence(sentiments, text)
+
+
+@functools.cache
+def get_analyzer() -> TracingAnalyzer:
+    """The process-wide analyzer (the lexicon is read once)."""
+    return TracingAnalyzer()
+
+
+def vader_word_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets of VADER's ``words_and_emoticons`` in ``text`` (whitespace split, edge punctuation
+    stripped unless that leaves two characters or fewer)."""
+    spans = []
+    for m in _NON_SPACE.finditer(text):
+        chunk, start = m.group(), m.start()
+        stripped = chunk.strip(string.punctuation)
+        if len(stripped) <= 2:
+            spans.append((start, m.end()))
+        else:
+            lead = len(chunk) - len(chunk.lstrip(string.punctuation))
+            spans.append((start + lead, start + lead + len(stripped)))
+    return spans
+
+
+def emoji_text_word_spans(text: str, emojis: Mapping[str, str]) -> list[tuple[int, int]]:
+    """Word offsets for text with emoji: words of an emoji's description point at the emoji."""
+    out_chars: list[str] = []
+    sources: list[tuple[int, int]] = []
+    prev_space = True
+    for i, ch in enumerate(text):
+        if ch in emojis:
+            description = emojis[ch]
+            if not prev_space:
+                out_chars.append(" ")
+                sources.append((i, i + 1))
+            out_chars.extend(description)
+            sources.extend([(i, i + 1)] * len(description))
+            prev_space = False
+        else:
+            out_chars.append(ch)
+            sources.append((i, i + 1))
+            prev_space = ch == " "
+    replaced = "".join(out_chars)
+    return [(sources[s][0], sources[e - 1][1]) for s, e in vader_word_spans(replaced)]
+
+
+def merge_same_span(terms: Iterable[tuple[int, int, float]]) -> tuple[tuple[int, int, float], ...]:
+    """Terms with valences of words sharing one span (an emoji's description) added up."""
+    merged: dict[tuple[int, int], float] = {}
+    for start, end, valence in terms:
+        merged[(start, end)] = merged.get((start, end), 0.0) + valence
+    return tuple((s, e, v) for (s, e), v in merged.items() if v)
+
+
+def sentiment_label(compound: float) -> str:
+    """positive if compound >= 0.05, negative if <= -0.05, else neutral (VADER's thresholds)."""
+    if compound >= POSITIVE_THRESHOLD:
+        return "positive"
+    if compound <= NEGATIVE_THRESHOLD:
+        return "negative"
+    return "neutral"
+
+
+def stable_rng(seed: int, *keys: str) -> np.random.Generator:
+    """A generator seeded from ``seed`` and crc32 of each key: the same for a key in any chunk."""
+    entropy = [int(seed), *(zlib.crc32(k.encode("utf-8")) for k in keys)]
+    return np.random.default_rng(np.random.SeedSequence(entropy))
+
+
+def bootstrap_mean_interval(
+    values: Sequence[float] | np.ndarray,
+    *,
+    n_samples: int,
+    confidence: float,
+    rng: np.random.Generator | None,
+) -> tuple[float, float]:
+    """Percentile bootstrap confidence interval of the mean; NaNs for no values.
+
+    One value gives the degenerate interval (value, value) and needs no generator.
+
+    References: Efron & Tibshirani (1993), An Introduction to the Bootstrap, section 13.3.
+    """
+    x = np.asarray(values, dtype=float)
+    n = x.size
+    if n == 0:
+        return (math.nan, math.nan)
+    if n == 1:
+        return (float(x[0]), float(x[0]))
+    if rng is None:
+        raise ValueError("bootstrap_mean_interval needs a random generator for two or more values")
+    rows = max(1, _BOOTSTRAP_BLOCK // n)
+    means = np.empty(n_samples)
+    for lo in range(0, n_samples, rows):
+        hi = min(n_samples, lo + rows)
+        idx = rng.integers(0, n, size=(hi - lo, n))
+        means[lo:hi] = x.take(idx).sum(axis=1) / n
+    means.sort()
+    alpha = (1.0 - confidence) / 2.0
+    return (sorted_quantile(means, alpha), sorted_quantile(means, 1.0 - alpha))
+
+
+def sorted_quantile(sorted_values: np.ndarray, q: float) -> float:
+    """Quantile of already sorted values with linear interpolation (numpy's default method)."""
+    pos = q * (sorted_values.size - 1)
+    lo = math.floor(pos)
+    hi = min(lo + 1, sorted_values.size - 1)
+    frac = pos - lo
+    return float(sorted_values[lo] + frac * (sorted_values[hi] - sorted_values[lo]))
+
+
+def document_aggregates(
+    compounds: Sequence[float],
+    *,
+    n_samples: int,
+    confidence: float,
+    rng: np.random.Generator,
+) -> dict[str, float]:
+    """Mean, median, bootstrap CI and label shares of the body sentences' compound scores."""
+    x = np.asarray(compounds, dtype=float)
+    if x.size == 0:
+        return {c: math.nan for c in DOCUMENT_COLUMNS}
+    low, high = bootstrap_mean_interval(x, n_samples=n_samples, confidence=confidence, rng=rng)
+    n = float(x.size)
+    return {
+        "compound_mean": float(x.mean()),
+        "compound_median": float(np.median(x)),
+        "compound_ci_low": low,
+        "compound_ci_high": high,
+        "share_positive": float((x >= POSITIVE_THRESHOLD).sum() / n),
+        "share_negative": float((x <= NEGATIVE_THRESHOLD).sum() / n),
+        "share_neutral": float(((x > NEGATIVE_THRESHOLD) & (x < POSITIVE_THRESHOLD)).sum() / n),
+    }
+
+
+class SentimentStage:
+    """Per-document stage: VADER per sentence, body aggregates, evidence terms, actor sentiment."""
+
+    name = "sentiment"
+    sentence_columns = SENTENCE_COLUMNS
+    document_columns = DOCUMENT_COLUMNS
+    tables = {
+        "sentiment_terms": TERM_COLUMNS,
+        "actor_sentiment": ACTOR_COLUMNS,
+        "actor_mentions": MENTION_COLUMNS,
+    }
+
+    def __init__(
+        self,
+        *,
+        actors: Iterable[Mapping[str, Any] | Actor] = DEFAULT_ACTORS,
+        bootstrap_samples: int = 2000,
+        seed: int = 0,
+        confidence: float = 0.95,
+    ) -> None:
+        if isinstance(bootstrap_samples, bool) or not isinstance(bootstrap_samples, int):
+            raise ValueError(f"bootstrap_samples must be an int, got {bootstrap_samples!r}")
+        if bootstrap_samples < 100:
+            raise ValueError(f"bootstrap_samples must be >= 100, got {bootstrap_samples}")
+        if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
+            raise ValueError(f"seed must be a non-negative int, got {seed!r}")
+        if isinstance(confidence, bool) or not isinstance(confidence, (int, float)):
+            raise ValueError(f"confidence must be a number in (0, 1), got {confidence!r}")
+        if not 0.0 < float(confidence) < 1.0:
+            raise ValueError(f"confidence must be in (0, 1), got {confidence!r}")
+        self.bootstrap_samples = bootstrap_samples
+        self.seed = seed
+        self.confidence = float(confidence)
+        self.matcher = ActorMatcher(actors)
+        self.analyzer = get_analyzer()
+
+    def analyse(self, doc: SegmentedDocument) -> StageOutput:
+        """Sentence scores, document aggregates and the three evidence tables for one document."""
+        cols: dict[str, list[Any]] = {c: [] for c in SENTENCE_COLUMNS}
+        terms: list[dict[str, Any]] = []
+        body: list[float] = []
+        for sent in doc.sentences:
+            trace = self.analyzer.trace(sent.text)
+            scores = trace.scores
+            for key in ("neg", "neu", "pos", "compound"):
+                cols[key].append(float(scores[key]))
+            cols["sentiment"].append(sentiment_label(scores["compound"]))
+            if not sent.is_heading:
+                body.append(float(scores["compound"]))
+            for start, end, valence in trace.terms:
+                terms.append(
+                    {
+                        "doc_id": doc.doc_id,
+                        "sent_id": sent.sent_id,
+                        "term": sent.text[start:end],
+                        "start": sent.start + start,
+                        "end": sent.start + end,
+                        "valence": valence,
+                    }
+                )
+        rng = stable_rng(self.seed, doc.doc_id)
+        document = document_aggregates(
+            body, n_samples=self.bootstrap_samples, confidence=self.confidence, rng=rng
+        )
+        actor_rows, mention_rows = self._actor_rows(doc, cols["compound"])
+        return StageOutput(
+            sentence_columns=cols,
+            document_columns=document,
+            tables={
+                "sentiment_terms": terms,
+                "actor_sentiment": actor_rows,
+                "actor_mentions": mention_rows,
+            },
+        )
+
+    def _actor_rows(
+        self, doc: SegmentedDocument, compounds: Sequence[float]
+    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """One actor_sentiment row per configured actor and one row per body mention."""
+        n_mentions = dict.fromkeys(self.matcher.names, 0)
+        sentence_scores: dict[str, list[float]] = {name: [] for name in self.matcher.names}
+        mentions: list[dict[str, Any]] = []
+        for sent, compound in zip(doc.sentences, compounds, strict=True):
+            if sent.is_heading:
+                continue
+            found = self.matcher.mentions(sent.text, offset=sent.start)
+            for m in found:
+                n_mentions[m.actor] += 1
+                mentions.append(
+                    {
+                        "doc_id": doc.doc_id,
+                        "sent_id": sent.sent_id,
+                        "actor": m.actor,
+                        "start": m.start,
+                        "end": m.end,
+                        "match": m.match,
+                    }
+                )
+            for actor in dict.fromkeys(m.actor for m in found):
+                sentence_scores[actor].append(compound)
+        rows = []
+        for name in self.matcher.names:
+            scores = sentence_scores[name]
+            low, high = bootstrap_mean_interval(
+                scores,
+                n_samples=self.bootstrap_samples,
+                confidence=self.confidence,
+                rng=stable_rng(self.seed, doc.doc_id, name) if len(scores) > 1 else None,
+            )
+            rows.append(
+                {
+                    "doc_id": doc.doc_id,
+                    "actor": name,
+                    "n_mentions": n_mentions[name],
+                    "n_sentences": len(scores),
+                    "compound_mean": float(np.mean(scores)) if scores else math.nan,
+                    "compound_ci_low": low,
+                    "compound_ci_high": high,
+                }
+            )
+        return rows, mentions
+
+
+@dataclass(frozen=True, slots=True)
+class SignAgreement:
+    """How often VADER's label equals a person's label on a set of sentences."""
+
+    n: int
+    n_agree: int
+    rate: float
+    disagreements: tuple[tuple[str, str, str], ...]  # (sentence, expected, predicted)
+
+
+def read_labelled_sentences(path: str | Path) -> list[dict[str, str]]:
+    """Rows of a labelled TSV (``#`` lines are comments; header with sentence and expected)."""
+    lines = [
+        line
+        for line in Path(path).read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    rows = list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    if not rows or not {"sentence", "expected"} <= set(rows[0]):
+        raise ValueError(f"{path}: needs a header with 'sentence' and 'expected' columns")
+    for row in rows:
+        if row["expected"] not in LABELS:
+            raise ValueError(f"{path}: expected must be one of {LABELS}, got {row['expected']!r}")
+    return rows
+
+
+def evaluate_sign_agreement(
+    sentences: Sequence[str], expected: Sequence[str]
+) -> SignAgreement:
+    """Agreement of VADER's sentence labels with expected labels (positive/negative/neutral)."""
+    if len(sentences) != len(expected):
+        raise ValueError("sentences and expected labels differ in length")
+    bad = sorted({e for e in expected if e not in LABELS})
+    if bad:
+        raise ValueError(f"expected labels must be in {LABELS}, got {bad}")
+    analyzer = get_analyzer()
+    predicted = [sentiment_label(analyzer.polarity_scores(s)["compound"]) for s in sentences]
+    wrong = tuple(
+        (s, e, p) for s, e, p in zip(sentences, expected, predicted, strict=True) if e != p
+    )
+    n = len(sentences)
+    return SignAgreement(
+        n=n, n_agree=n - len(wrong), rate=(n - len(wrong)) / n if n else math.nan,
+        disagreements=wrong,
+    )

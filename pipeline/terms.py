@@ -1,0 +1,236 @@
+"""Terms: the one place where tokens become the counted terms of TF-IDF, keyness and similarity.
+
+A token becomes a term when, after lower-casing, folding curly apostrophes to ``'`` and
+stripping a possessive ``'s``, it contains a letter (numbers such as "2023" or "12,000" go), is at
+least ``min_token_length`` characters long and is not a stop word. N-grams join terms that stand
+next to each other in one sentence: a dropped token (stop word, number) breaks the run, so
+"balance between national security" gives the bigram "national security" but never
+"balance national".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pipeline.lexicon import lexicon_path, read_word_list
+from pipeline.types import SegmentedDocument, StageOutput, Token
+
+TERM_COUNT_COLUMNS = ("doc_id", "term", "count")
+DEFAULT_NGRAM_RANGE = (1, 1)
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+_POSSESSIVE_RE = re.compile(r"'s$")
+_HAS_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+def stop_words(extra_files: Sequence[str | Path] = ()) -> frozenset[str]:
+    """scikit-learn's English stop words plus the shipped ``stopwords_extra.txt`` and user files."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    words = set(ENGLISH_STOP_WORDS)
+    for path in (lexicon_path("stopwords_extra.txt"), *extra_files):
+        if not Path(path).is_file():
+            raise ValueError(f"stop word file {path} does not exist")
+        words.update(w.lower().translate(_APOSTROPHES) for w in read_word_list(path))
+    return frozenset(words)
+
+
+def checked_ngram_range(ngram_range: Sequence[int]) -> tuple[int, int]:
+    """``(min_n, max_n)`` as a tuple; ``ValueError`` unless 1 <= min_n <= max_n <= 3."""
+    values = tuple(ngram_range)
+    if len(values) != 2 or not all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+        raise ValueError(f"ngram_range must be two integers [min_n, max_n], got {ngram_range!r}")
+    low, high = values
+    if not 1 <= low <= high <= 3:
+        raise ValueError(f"ngram_range must satisfy 1 <= min_n <= max_n <= 3, got {ngram_range!r}")
+    return low, high
+
+
+def normalised_token(text: str) -> str:
+    """Lower-cased token with curly apostrophes folded and a possessive 's removed."""
+    return _POSSESSIVE_RE.sub("", text.lower().translate(_APOSTROPHES))
+
+
+def ngram_order(term: str) -> int:
+    """Number of words in a term ("national security" -> 2)."""
+    return term.count(" ") + 1
+
+
+class TermAnalyzer:
+    """Tokens to terms; callable on a :class:`SegmentedDocument`, so usable as a TF-IDF analyzer.
+
+    Built once with its options; remembers each distinct token's term so a corpus pays the
+    normalisation once per word type.
+    """
+
+    def __init__(
+        self,
+        *,
+        ngram_range: Sequence[int] = DEFAULT_NGRAM_RANGE,
+        extra_stopwords: Sequence[str | Path] = (),
+        include_headings: bool = False,
+        min_token_length: int = 2,
+    ) -> None:
+        if not isinstance(min_token_length, int) or min_token_length < 1:
+            raise ValueError(f"min_token_length must be an integer >= 1, got {min_token_length!r}")
+        self.ngram_range = checked_ngram_range(ngram_range)
+        self.include_headings = bool(include_headings)
+        self.min_token_length = min_token_length
+        self.stop_words = stop_words(tuple(extra_stopwords))
+        self._cache: dict[str, str | None] = {}
+
+    def term_of(self, text: str) -> str | None:
+        """The term a token text counts as, or None when it is dropped."""
+        try:
+            return self._cache[text]
+        except KeyError:
+            pass
+        term: str | None = normalised_token(text)
+        if (
+            len(term) < self.min_token_length
+            or term in self.stop_words
+            or not _HAS_LETTER_RE.search(term)
+        ):
+            term = None
+        self._cache[text] = term
+        return term
+
+    def sentence_runs(self, tokens: Iterable[Token]) -> list[list[str]]:
+        """Runs of adjacent kept terms in one sentence; a dropped token ends a run."""
+        runs: list[list[str]] = [[]]
+        for token in tokens:
+            term = self.term_of(token.text)
+            if term is None:
+                if runs[-1]:
+                    runs.append([])
+            else:
+                runs[-1].append(term)
+        return [run for run in runs if run]
+
+    def ngrams(self, runs: Sequence[Sequence[str]]) -> list[str]:
+        """N-grams (``ngram_range``) within each run: all unigrams first, then bigrams, ..."""
+        low, high = self.ngram_range
+        out: list[str] = []
+        for n in range(low, high + 1):
+            for run in runs:
+                out.extend(" ".join(run[i : i + n]) for i in range(len(run) - n + 1))
+        return out
+
+    def document_runs(self, doc: SegmentedDocument) -> list[list[str]]:
+        """Runs of every counted sentence (headings only when ``include_headings``)."""
+        runs: list[list[str]] = []
+        for sentence, tokens in zip(doc.sentences, doc.tokens, strict=True):
+            if self.include_headings or not sentence.is_heading:
+                runs.extend(self.sentence_runs(tokens))
+        return runs
+
+    def __call__(self, doc: SegmentedDocument) -> list[str]:
+        """Terms of a document: n-grams never cross a sentence or a dropped token."""
+        return self.ngrams(self.document_runs(doc))
+
+
+def document_terms(doc: SegmentedDocument, **options: Any) -> list[str]:
+    """Terms of one document with the given :class:`TermAnalyzer` options (convenience)."""
+    return TermAnalyzer(**options)(doc)
+
+
+def term_count_rows(doc_id: str, terms: Iterable[str]) -> list[dict[str, Any]]:
+    """Rows ``{doc_id, term, count}`` of a document's terms, sorted by term."""
+    return [
+        {"doc_id": doc_id, "term": term, "count": count}
+        for term, count in sorted(Counter(terms).items())
+    ]
+
+
+class TermsStage:
+    """Per-document stage writing ``term_counts`` (doc_id, term, count): one row per distinct term.
+
+    The corpus-level comparison reads only this table, never the texts. ``n_terms`` in
+    documents.csv is the number of unigram terms counted (body sentences unless
+    ``include_headings``).
+    """
+
+    name = "terms"
+
+    def __init__(
+        self,
+        *,
+        ngram_range: Sequence[int] = DEFAULT_NGRAM_RANGE,
+        extra_stopwords: Sequence[str | Path] = (),
+        include_headings: bool = False,
+        min_token_length: int = 2,
+    ) -> None:
+        self.analyzer = TermAnalyzer(
+            ngram_range=ngram_range,
+            extra_stopwords=extra_stopwords,
+            include_headings=include_headings,
+            min_token_length=min_token_length,
+        )
+        self.sentence_columns = ()
+        self.document_columns = ("n_terms",)
+        self.tables = {"term_counts": TERM_COUNT_COLUMNS}
+
+    def analyse(self, doc: SegmentedDocument) -> StageOutput:
+        """Term counts of one document."""
+        runs = self.analyzer.document_runs(doc)
+        rows = term_count_rows(doc.doc_id, self.analyzer.ngrams(runs))
+        n_terms = sum(len(run) for run in runs)
+        return StageOutput(document_columns={"n_terms": n_terms}, tables={"term_counts": rows})
+
+
+@dataclass(frozen=True)
+class TermMatrix:
+    """Documents x terms counts (scipy CSR, int64); rows follow ``doc_ids``, columns ``vocabulary``.
+
+    ``vocabulary`` is sorted, so a column index order is the alphabetical term order.
+    """
+
+    counts: Any  # scipy.sparse.csr_matrix
+    doc_ids: tuple[str, ...]
+    vocabulary: Any  # numpy array of str
+    orders: Any  # numpy int array: n-gram order of each column
+
+
+def term_matrix(
+    term_counts: Any, doc_ids: Sequence[str], *, ngram_range: Sequence[int] = DEFAULT_NGRAM_RANGE
+) -> TermMatrix:
+    """Sparse count matrix from a ``term_counts`` frame (doc_id, term, count), never dense.
+
+    Documents in ``doc_ids`` without rows get an empty row; terms outside ``ngram_range`` are
+    left out. ``ValueError`` when the frame names a document not in ``doc_ids``.
+    """
+    import numpy as np
+    import pandas as pd
+    from scipy import sparse
+
+    low, high = checked_ngram_range(ngram_range)
+    missing = [c for c in TERM_COUNT_COLUMNS if c not in term_counts.columns]
+    if missing:
+        raise ValueError(f"term_counts lacks column(s) {', '.join(missing)}")
+    doc_ids = tuple(doc_ids)
+    if len(set(doc_ids)) != len(doc_ids):
+        raise ValueError("doc_ids must be unique")
+    terms = term_counts["term"].astype(str)
+    order = terms.str.count(" ").to_numpy() + 1
+    keep = (order >= low) & (order <= high)
+    frame = term_counts.loc[keep]
+    doc_codes = pd.Categorical(frame["doc_id"].astype(str), categories=list(doc_ids)).codes
+    if (doc_codes < 0).any():
+        unknown = sorted(set(frame["doc_id"].astype(str)) - set(doc_ids))[:5]
+        raise ValueError(f"term_counts has documents not in the document list: {unknown}")
+    term_codes, vocabulary = pd.factorize(terms[keep], sort=True)
+    counts = sparse.csr_matrix(
+        (frame["count"].to_numpy(dtype=np.int64), (doc_codes, term_codes)),
+        shape=(len(doc_ids), len(vocabulary)),
+        dtype=np.int64,
+    )
+    counts.sum_duplicates()
+    vocabulary = np.asarray(vocabulary, dtype=object)
+    orders = np.fromiter(
+        (ngram_order(t) for t in vocabulary), dtype=np.int64, count=len(vocabulary)
+    )
+    return TermMatrix(counts, doc_ids, vocabulary, orders)

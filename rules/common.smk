@@ -1,0 +1,113 @@
+# Helpers shared by the rules: paths, corpus discovery, chunk membership, config lookups.
+import json
+import sys
+from functools import cache
+from pathlib import Path
+
+from snakemake.exceptions import WorkflowError
+from snakemake.utils import validate
+
+sys.path.insert(0, workflow.basedir)
+
+from pipeline.corpus import chunk_index, discover_documents  # noqa: E402
+from pipeline.stages import PUBLISHED_TABLES  # noqa: E402
+
+
+validate(config, schema="../config/schema.yaml")
+
+RESULTS = Path(config["results_dir"])
+CORPUS = Path(config["corpus_dir"])
+LEXICON_DIR = Path(workflow.basedir) / "pipeline" / "lexicons"
+
+try:
+    SOURCES, SKIPPED = discover_documents(CORPUS)
+except ValueError as exc:
+    raise WorkflowError(f"Config key corpus_dir: {exc}.") from None
+if not SOURCES:
+    raise WorkflowError(
+        f"Config key corpus_dir: the folder '{CORPUS}' contains no *.txt or *.md files."
+    )
+
+
+wildcard_constraints:
+    scatteritem=r"\d+-of-\d+",
+
+
+def result(path):
+    """A path inside the results folder."""
+    return str(RESULTS / path)
+
+
+def table(name):
+    """Path of a merged result table."""
+    return result(f"tables/{name}.csv")
+
+
+@cache
+def chunk_membership(n_chunks):
+    """doc sources of each chunk (1-based) for a given chunk count."""
+    members = {i: [] for i in range(1, n_chunks + 1)}
+    for src in SOURCES:
+        members[chunk_index(src.doc_id, n_chunks)].append(src)
+    return members
+
+
+def chunk_sources(wildcards):
+    """The corpus files of one chunk, from its scatteritem 'i-of-n'."""
+    i, n = (int(x) for x in wildcards.scatteritem.split("-of-"))
+    return chunk_membership(n)[i]
+
+
+def chunk_texts(wildcards):
+    """Input files of a chunk."""
+    return [str(CORPUS / src.relpath) for src in chunk_sources(wildcards)]
+
+
+def chunk_members(wildcards):
+    """[doc_id, relative path] of each file of a chunk (a param: renames re-run the chunk)."""
+    return [[src.doc_id, src.relpath] for src in chunk_sources(wildcards)]
+
+
+def corpus_texts():
+    """Every corpus file analysed."""
+    return [str(CORPUS / src.relpath) for src in SOURCES]
+
+
+def metadata_file():
+    """The corpus metadata CSV when it exists (it is optional)."""
+    path = CORPUS / config["metadata"]
+    return [str(path)] if config["metadata"] and path.is_file() else []
+
+
+def chunk_settings():
+    """The config sections a chunk job reads, as plain data."""
+    return json.loads(json.dumps({k: v for k, v in config.items() if isinstance(v, dict)}))
+
+
+def lexicon_files():
+    """Shipped lexicons plus every user file listed under an 'extra_*' config key."""
+    files = sorted(str(p) for p in LEXICON_DIR.iterdir() if p.suffix in (".tsv", ".txt"))
+    for section in config.values():
+        if isinstance(section, dict):
+            for key, value in section.items():
+                if key.startswith("extra_") and isinstance(value, list):
+                    files.extend(value)
+    return files
+
+
+def published_tables():
+    """Merged tables written by merge_tables, by name."""
+    return {name: table(name) for name in PUBLISHED_TABLES}
+
+
+def final_outputs():
+    """Everything `snakemake` builds by default."""
+    return [*published_tables().values(), result("manifest.json")]
+
+
+onsuccess:
+    problems = RESULTS / "tables" / "problems.csv"
+    if problems.is_file():
+        n = sum(1 for _ in problems.open(encoding="utf-8")) - 1
+        if n:
+            print(f"rhetoric-compare: {n} problem(s) with the input, see {problems}")

@@ -1,0 +1,61 @@
+# Per-document work in chunks (ingest, segment, every per-document stage), then the merge.
+
+
+rule analyse_chunk:
+    input:
+        texts=chunk_texts,
+    output:
+        chunk=directory(result("chunks/{scatteritem}")),
+    params:
+        members=chunk_members,
+        settings=chunk_settings(),
+        docs_dir=result("docs"),
+    log:
+        result("logs/analyse_chunk/{scatteritem}.log"),
+    benchmark:
+        result("benchmarks/analyse_chunk/{scatteritem}.tsv")
+    resources:
+        mem_mb=2000,
+        runtime=30,
+    conda:
+        "envs/rhetoric.yaml"
+    script:
+        "../scripts/analyse_chunk.py"
+
+
+rule merge_tables:
+    input:
+        chunks=gather.chunk(result("chunks/{scatteritem}")),
+        metadata=metadata_file(),
+    output:
+        documents=report(
+            table("documents"),
+            caption="../report/documents.rst",
+            category="Tables",
+        ),
+        sentences=report(
+            table("sentences"),
+            caption="../report/sentences.rst",
+            category="Tables",
+        ),
+        boilerplate=report(
+            table("boilerplate"),
+            caption="../report/boilerplate.rst",
+            category="Tables",
+        ),
+        problems=report(
+            table("problems"),
+            caption="../report/problems.rst",
+            category="Tables",
+        ),
+    params:
+        corpus_dir=config["corpus_dir"],
+        docs_dir=result("docs"),
+    log:
+        result("logs/merge_tables.log"),
+    benchmark:
+        result("benchmarks/merge_tables.tsv")
+    conda:
+        "envs/rhetoric.yaml"
+    script:
+        "../scripts/merge_tables.py"

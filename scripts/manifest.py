@@ -1,0 +1,20 @@
+"""Snakemake script: write the run manifest (wrapper around pipeline.manifest)."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(snakemake.scriptdir).parent))
+
+from pipeline.logs import log_to  # noqa: E402
+from pipeline.manifest import write_manifest  # noqa: E402
+
+with log_to(snakemake.log[0]):
+    write_manifest(
+        snakemake.output.manifest,
+        texts=snakemake.input.texts,
+        metadata=snakemake.input.metadata,
+        lexicons=snakemake.input.lexicons,
+        documents_table=snakemake.input.documents,
+        config=snakemake.params.config,
+        corpus_dir=snakemake.params.corpus_dir,
+    )

@@ -1,0 +1,23 @@
+"""Snakemake script: merge the chunk tables into results/tables/ (wrapper around pipeline.merge)."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(snakemake.scriptdir).parent))
+
+from pipeline.corpus import discover_documents, read_metadata  # noqa: E402
+from pipeline.logs import log_to  # noqa: E402
+from pipeline.merge import merge_chunks  # noqa: E402
+
+with log_to(snakemake.log[0]):
+    _, skipped = discover_documents(snakemake.params.corpus_dir)
+    metadata = read_metadata(snakemake.input.metadata[0]) if snakemake.input.metadata else {}
+    outputs = dict(snakemake.output.items())
+    merge_chunks(
+        snakemake.input.chunks,
+        tables=list(outputs),
+        out_paths=outputs,
+        metadata=metadata,
+        skipped=skipped,
+        docs_dir=snakemake.params.docs_dir,
+    )

@@ -1,0 +1,132 @@
+"""Tests for pipeline.matcher: the lexicon pattern syntax and the one-alternation matcher."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.matcher import LexiconMatcher, PatternMatch, compile_patterns, pattern_regex
+
+
+def matched(patterns: list[str], text: str) -> list[str]:
+    """The matched substrings, in order."""
+    return [text[m.start : m.end] for m in compile_patterns(patterns).find(text)]
+
+
+@pytest.mark.parametrize(
+    ("patterns", "text", "expected"),
+    [
+        (["clearly"], "It is Clearly wrong.", ["Clearly"]),
+        (["clear"], "unclear and clear-cut, but clear.", ["clear"]),
+        (["called"], "the so-called deal was called off", ["called"]),
+        (["in fact"], "In  fact,\nin\nfact it is", ["In  fact", "in\nfact"]),
+        (["argu*"], "argue argued arguments argus", ["argue", "argued", "arguments", "argus"]),
+        (
+            ["{argue,argues,argued}"],
+            "argue, argues, arguing, argued",
+            ["argue", "argues", "argued"],
+        ),
+        (["suggest{,s,ed}"], "suggests suggestion suggested", ["suggests", "suggested"]),
+        (["=May"], "may May MAY", ["May"]),
+        (["=EU officials"], "EU Officials, eu officials", ["EU Officials"]),
+        (
+            ["it is [widely] believed"],
+            "it is believed; it is widely believed",
+            ["it is believed", "it is widely believed"],
+        ),
+        (["[some] critics argue"], "Critics argue; some critics argue.", None),
+        (["<num> percent"], "about 40 percent and 1,200 percent", ["40 percent", "1,200 percent"]),
+        (["<cap> stated"], "Hu stated; he stated", ["Hu stated"]),
+        (["according to <any>"], "according to Pew, according to", ["according to Pew"]),
+        (
+            ["well-known"],
+            "a well-known and well known and well–known fact",
+            ["well-known", "well known", "well–known"],
+        ),
+        (["it's clear"], "it’s clear and it's clear", ["it’s clear", "it's clear"]),
+        (["$"], "$12 billion", ["$"]),
+        (["U.S."], "the U.S. and US", ["U.S."]),
+        (["40%"], "nearly 40% of", ["40%"]),
+    ],
+)
+def test_pattern_syntax(patterns: list[str], text: str, expected: list[str] | None) -> None:
+    got = matched(patterns, text)
+    assert got == (expected if expected is not None else ["Critics argue", "some critics argue"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("it is not clear that", [("it is not clear", 1)]),
+        ("it is clear that", [("it is clear", 2)]),
+        ("clear", [("clear", 0)]),
+        ("according to reports, according to the World Bank", None),
+    ],
+)
+def test_longest_match_first(text: str, expected: list[tuple[str, int]] | None) -> None:
+    patterns = ["clear", "it is not clear", "it is clear", "according to", "according to reports"]
+    got = [(text[m.start : m.end], m.entry) for m in compile_patterns(patterns).find(text)]
+    if expected is None:
+        assert got == [("according to reports", 4), ("according to", 3)]
+    else:
+        assert got == expected
+
+
+def test_entry_index_refers_to_input_order() -> None:
+    matcher = LexiconMatcher(["b", "a b", "c"])
+    assert matcher.find("a b c") == [PatternMatch(0, 3, 1), PatternMatch(4, 5, 2)]
+
+
+def test_accept_veto_falls_back_to_shorter_entry() -> None:
+    matcher = compile_patterns(["military might", "might"])
+    text = "military might"
+    assert matcher.find(text) == [PatternMatch(0, 14, 0)]
+    vetoed = matcher.find(text, accept=lambda m: m.entry != 0)
+    assert vetoed == [PatternMatch(9, 14, 1)]
+    assert matcher.find(text, accept=lambda m: False) == []
+
+
+def test_span_limits_and_boundaries_outside_span() -> None:
+    matcher = compile_patterns(["clear"])
+    text = "unclear clear"
+    assert matcher.find(text, start=2) == [PatternMatch(8, 13, 0)]
+    assert matcher.find(text, start=0, end=7) == []
+    with pytest.raises(ValueError, match="bad span"):
+        matcher.find(text, start=5, end=2)
+
+
+@pytest.mark.parametrize(
+    "bad", ["", "  ", "{a,b", "a}", "ar*gue", "[a", "a]", "[a]", "[[a]] b", "= b"]
+)
+def test_bad_patterns_raise(bad: str) -> None:
+    with pytest.raises(ValueError):
+        compile_patterns(["ok", bad])
+
+
+def test_string_instead_of_list_raises() -> None:
+    with pytest.raises(ValueError, match="sequence"):
+        LexiconMatcher("clearly")  # type: ignore[arg-type]
+
+
+def test_empty_lexicon_matches_nothing() -> None:
+    assert compile_patterns([]).find("anything") == []
+
+
+def test_pattern_regex_is_a_string() -> None:
+    assert isinstance(pattern_regex("in fact"), str)
+
+
+WORDS = ["may", "might", "clear", "in fact", "it is not clear", "argu*", "$", "40%"]
+
+
+@given(st.text(alphabet="maycler itsnofagu$40%-\n.", max_size=60))
+def test_matches_are_sorted_non_overlapping_and_in_text(text: str) -> None:
+    matcher = compile_patterns(WORDS)
+    found = matcher.find(text)
+    prev_end = 0
+    for m in found:
+        assert prev_end <= m.start < m.end <= len(text)
+        again = matcher.entry_regexes[m.entry].match(text, m.start)
+        assert again is not None and again.end() == m.end
+        prev_end = m.end
