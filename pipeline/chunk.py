@@ -45,10 +45,21 @@ def _stage_names() -> list[str]:
 
 def problem(source: str, doc_id: str, stage: str, severity: str, message: str) -> dict[str, str]:
     """One problems.csv row, also written to the log."""
-    log.log(logging.ERROR if severity == "error" else logging.WARNING, "%s (%s, %s): %s",
-            source, doc_id, stage, message)
-    return {"source": source, "doc_id": doc_id, "stage": stage, "severity": severity,
-            "message": message}
+    log.log(
+        logging.ERROR if severity == "error" else logging.WARNING,
+        "%s (%s, %s): %s",
+        source,
+        doc_id,
+        stage,
+        message,
+    )
+    return {
+        "source": source,
+        "doc_id": doc_id,
+        "stage": stage,
+        "severity": severity,
+        "message": message,
+    }
 
 
 def document_title(doc: Any) -> str:
@@ -88,7 +99,12 @@ def _analyse_sources(
     docs_dir: Path,
     settings: ChunkSettings,
 ) -> int:
-    from pipeline.ingest import NotTextError, clean_document, load_boilerplate_patterns, read_limited
+    from pipeline.ingest import (
+        NotTextError,
+        clean_document,
+        load_boilerplate_patterns,
+        read_limited,
+    )
     from pipeline.segment import load_abbreviations, segment_document
     from pipeline.stages import build_stages
 
@@ -99,17 +115,26 @@ def _analyse_sources(
     for src in sources:
         try:
             data = read_limited(src.path, max_bytes=int(settings.max_file_mb * 1e6))
-            clean = clean_document(src.doc_id, data, patterns=patterns,
-                                   markdown=src.relpath.lower().endswith(".md"))
+            clean = clean_document(
+                src.doc_id, data, patterns=patterns, markdown=src.relpath.lower().endswith(".md")
+            )
             doc = segment_document(clean, abbreviations=abbreviations)
         except NotTextError as exc:
-            rows["problems"].append(problem(src.relpath, src.doc_id, "ingest", "error",
-                                            f"skipped: {exc}"))
+            rows["problems"].append(
+                problem(src.relpath, src.doc_id, "ingest", "error", f"skipped: {exc}")
+            )
             continue
         except Exception as exc:  # one bad file must not stop the others
             log.debug("%s", traceback.format_exc())
-            rows["problems"].append(problem(src.relpath, src.doc_id, "ingest", "error",
-                                            f"skipped: could not read the file ({exc})"))
+            rows["problems"].append(
+                problem(
+                    src.relpath,
+                    src.doc_id,
+                    "ingest",
+                    "error",
+                    f"skipped: could not read the file ({exc})",
+                )
+            )
             continue
         for warning in clean.warnings:
             rows["problems"].append(problem(src.relpath, src.doc_id, "ingest", "warning", warning))
@@ -126,8 +151,15 @@ def _analyse_sources(
             "n_words": doc.n_words,
         }
         sent_rows = [
-            {"doc_id": doc.doc_id, "sent_id": s.sent_id, "paragraph_id": s.paragraph_id,
-             "is_heading": s.is_heading, "start": s.start, "end": s.end, "text": s.text}
+            {
+                "doc_id": doc.doc_id,
+                "sent_id": s.sent_id,
+                "paragraph_id": s.paragraph_id,
+                "is_heading": s.is_heading,
+                "start": s.start,
+                "end": s.end,
+                "text": s.text,
+            }
             for s in doc.sentences
         ]
         for stage in stages:
@@ -135,8 +167,15 @@ def _analyse_sources(
                 result = stage.analyse(doc)
             except Exception as exc:
                 log.debug("%s", traceback.format_exc())
-                rows["problems"].append(problem(src.relpath, src.doc_id, stage.name, "error",
-                                                f"stage failed, its columns are empty: {exc!r}"))
+                rows["problems"].append(
+                    problem(
+                        src.relpath,
+                        src.doc_id,
+                        stage.name,
+                        "error",
+                        f"stage failed, its columns are empty: {exc!r}",
+                    )
+                )
                 continue
             doc_row.update(result.document_columns)
             for col, values in result.sentence_columns.items():

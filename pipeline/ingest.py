@@ -24,6 +24,33 @@ _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200c\u200d\u20
 _BLANK_RUN_RE = re.compile(r"\n{3,}")
 _TERMINAL_PUNCT = ".!?:;…\"'”’)]"
 _MD_HEADING_RE = re.compile(r"^#{1,6}\s+")
+_LATIN_CODEPAGES = frozenset(
+    {
+        "latin_1",
+        "iso8859_2",
+        "iso8859_3",
+        "iso8859_4",
+        "iso8859_9",
+        "iso8859_10",
+        "iso8859_13",
+        "iso8859_14",
+        "iso8859_15",
+        "iso8859_16",
+        "cp1250",
+        "cp1252",
+        "cp1254",
+        "cp1257",
+        "cp1258",
+        "mac_roman",
+        "mac_latin2",
+        "mac_iceland",
+        "mac_turkish",
+        "cp437",
+        "cp850",
+        "cp852",
+        "cp858",
+    }
+)
 
 
 class NotTextError(ValueError):
@@ -68,7 +95,9 @@ def load_boilerplate_patterns(extra_files: Sequence[str | Path] = ()) -> Boilerp
         try:
             compiled.append((re.compile(row["pattern"], re.IGNORECASE), row["pattern"]))
         except re.error as exc:
-            raise ValueError(f"boilerplate pattern {row['pattern']!r} is not a regex: {exc}") from exc
+            raise ValueError(
+                f"boilerplate pattern {row['pattern']!r} is not a regex: {exc}"
+            ) from exc
     return BoilerplatePatterns(tuple(compiled), lex.versions)
 
 
@@ -116,9 +145,10 @@ def _decode_legacy(data: bytes) -> tuple[str, str, list[str]]:
     if best is None:
         raise NotTextError("not text: no text encoding fits the file's bytes")
     encoding = best.encoding
-    # charset-normalizer reports latin-1 style guesses under several names; cp1252 is the
-    # superset Windows actually writes, so prefer it whenever it decodes the bytes.
-    if encoding in {"latin_1", "iso8859_15", "cp1250", "cp1252", "iso8859_2"}:
+    # On short texts charset-normalizer often names a sibling Latin code page (cp1257 for a
+    # French latin-1 file); cp1252, a superset of latin-1 printable characters and what Windows
+    # writes, is then the right reading whenever it decodes the bytes.
+    if encoding in _LATIN_CODEPAGES:
         try:
             return data.decode("cp1252"), "cp1252", []
         except UnicodeDecodeError:
@@ -128,12 +158,12 @@ def _decode_legacy(data: bytes) -> tuple[str, str, list[str]]:
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str, list[str]] | None:
     sample = data[:4096]
-    if len(sample) < 4:
+    if len(sample) < 16:
         return None
     even_nul = sample[0::2].count(0) / len(sample[0::2])
     odd_nul = sample[1::2].count(0) / len(sample[1::2])
     for codec, ratio, other in (("utf-16-le", odd_nul, even_nul), ("utf-16-be", even_nul, odd_nul)):
-        if ratio > 0.3 and other < 0.05:
+        if ratio > 0.6 and other < 0.05:  # mostly Latin text: every other byte is NUL
             try:
                 return data.decode(codec), codec, []
             except UnicodeDecodeError:
@@ -152,12 +182,14 @@ def normalize_text(text: str) -> str:
 def remove_boilerplate(
     text: str, patterns: BoilerplatePatterns
 ) -> tuple[str, list[tuple[int, str, str]]]:
-    """Drop whole lines that match a boilerplate pattern: (kept text, [(line_no, line, pattern)])."""
+    """Drop whole lines matching a boilerplate pattern: (kept text, [(line_no, line, pattern)])."""
     kept: list[str] = []
     removed: list[tuple[int, str, str]] = []
     for line_no, line in enumerate(text.split("\n"), start=1):
         stripped = line.strip()
-        hit = next((src for rx, src in patterns.patterns if stripped and rx.fullmatch(stripped)), None)
+        hit = next(
+            (src for rx, src in patterns.patterns if stripped and rx.fullmatch(stripped)), None
+        )
         if hit is None:
             kept.append(line)
         else:

@@ -1,4 +1,4 @@
-"""Read the project's TSV lexicons: a ``# version:`` line, ``#`` comments, a header, one entry a line."""
+"""Read the TSV lexicons: a ``# version:`` line, ``#`` notes, a header, one entry a line."""
 
 from __future__ import annotations
 

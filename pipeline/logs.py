@@ -15,8 +15,10 @@ def log_to(path: str | Path) -> Iterator[logging.Logger]:
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     logger = logging.getLogger("pipeline")
     fmt = logging.Formatter("%(asctime)s %(levelname)s %(message)s")
-    handlers: list[logging.Handler] = [logging.FileHandler(path, mode="w", encoding="utf-8"),
-                                       logging.StreamHandler(sys.stderr)]
+    handlers: list[logging.Handler] = [
+        logging.FileHandler(path, mode="w", encoding="utf-8"),
+        logging.StreamHandler(sys.stderr),
+    ]
     for h in handlers:
         h.setFormatter(fmt)
         logger.addHandler(h)

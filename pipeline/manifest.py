@@ -75,24 +75,25 @@ def build_manifest(
     metadata: Sequence[str | Path],
     lexicons: Sequence[str | Path],
     config: Mapping[str, Any],
-    corpus_dir: str | Path,
+    text_names: Sequence[str],
 ) -> dict[str, Any]:
-    """The manifest as a dict (no timestamps: same inputs, same bytes)."""
-    corpus = Path(corpus_dir)
+    """The manifest as a dict (no timestamps: same inputs, same bytes).
 
-    def rel(p: str | Path) -> str:
-        p = Path(p)
-        return p.relative_to(corpus).as_posix() if p.is_relative_to(corpus) else p.as_posix()
-
+    ``text_names`` are the corpus files' paths relative to the corpus folder, in the order of
+    ``texts``, so the manifest does not depend on where the corpus lies.
+    """
     return {
         "rhetoric_compare": __version__,
         "python": platform.python_version(),
         "packages": package_versions(),
         "config": config,
-        "inputs": {rel(p): file_sha256(p) for p in sorted(map(str, texts))},
-        "metadata": {rel(p): file_sha256(p) for p in metadata},
+        "inputs": {name: file_sha256(p) for name, p in sorted(zip(text_names, texts, strict=True))},
+        "metadata": {Path(p).name: file_sha256(p) for p in metadata},
         "lexicons": {
-            Path(p).name: {"sha256": file_sha256(p), "version": lexicon_versions([p]).get(Path(p).name, "")}
+            Path(p).name: {
+                "sha256": file_sha256(p),
+                "version": lexicon_versions([p]).get(Path(p).name, ""),
+            }
             for p in lexicons
         },
     }
@@ -106,13 +107,16 @@ def write_manifest(
     lexicons: Sequence[str | Path],
     documents_table: str | Path,
     config: Mapping[str, Any],
-    corpus_dir: str | Path,
+    text_names: Sequence[str],
 ) -> None:
     """Write manifest.json; raise NoDocumentsError when documents.csv has no row."""
     if not read_csv_rows(documents_table):
         raise NoDocumentsError(
             "No document of the corpus could be analysed: see results/tables/problems.csv."
         )
-    manifest = build_manifest(texts=texts, metadata=metadata, lexicons=lexicons,
-                              config=config, corpus_dir=corpus_dir)
-    atomic_write_text(path, json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
+    manifest = build_manifest(
+        texts=texts, metadata=metadata, lexicons=lexicons, config=config, text_names=text_names
+    )
+    atomic_write_text(
+        path, json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    )

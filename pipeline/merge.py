@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from pipeline.corpus import SkippedFile
-from pipeline.tables import csv_text, atomic_write_text
+from pipeline.tables import atomic_write_text, csv_text
 
 
 def read_table(path: str | Path) -> tuple[list[str], list[list[str]]]:
@@ -19,7 +19,9 @@ def read_table(path: str | Path) -> tuple[list[str], list[list[str]]]:
         return header, list(reader)
 
 
-def merge_table(paths: Sequence[str | Path], *, key: str = "doc_id") -> tuple[list[str], list[list[str]]]:
+def merge_table(
+    paths: Sequence[str | Path], *, key: str = "doc_id"
+) -> tuple[list[str], list[list[str]]]:
     """Concatenate chunk CSVs with the same header, ordered by ``key`` (stable within a key)."""
     header: list[str] | None = None
     merged: list[list[str]] = []
@@ -57,8 +59,10 @@ def merge_chunks(
     """
     n_docs = 0
     for name in tables:
-        header, rows = merge_table([Path(d) / f"{name}.csv" for d in chunk_dirs],
-                                   key="source" if name == "problems" else "doc_id")
+        header, rows = merge_table(
+            [Path(d) / f"{name}.csv" for d in chunk_dirs],
+            key="source" if name == "problems" else "doc_id",
+        )
         if name == "documents":
             n_docs = len(rows)
             t = header.index("title")
@@ -83,6 +87,6 @@ def _remove_stale_docs(docs_dir: Path, keep: set[str]) -> None:
     if not docs_dir.is_dir():
         return
     for child in docs_dir.iterdir():
-        if child.is_dir() and child.name not in keep:
-            if all(p.name == "clean.txt" for p in child.iterdir()):
-                shutil.rmtree(child)
+        stale = child.is_dir() and child.name not in keep
+        if stale and all(p.name == "clean.txt" for p in child.iterdir()):
+            shutil.rmtree(child)

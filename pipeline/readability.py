@@ -39,7 +39,7 @@ def _textstat() -> Any:
     import textstat
 
     textstat.set_lang("en_US")
-    textstat.set_rounding(False)
+    textstat.set_rounding_points(None)
     return textstat
 
 

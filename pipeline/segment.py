@@ -10,7 +10,7 @@ from typing import Any
 
 from pipeline.ingest import CleanDocument, Paragraph
 from pipeline.lexicon import lexicon_path, read_word_list
-from pipeline.types import Sentence, SegmentedDocument, Token
+from pipeline.types import SegmentedDocument, Sentence, Token
 
 # Initialisms ("U.S.", "e.g.") stay one token; words keep inner apostrophes, hyphens and
 # digit groups ("China’s", "AI-driven", "12,000", "3.5").
@@ -82,9 +82,16 @@ def sentences_of(
         if para.is_heading:
             spans = list(_trimmed(clean, para.start, para.end))
         else:
-            spans = [(s + para.start, e + para.start) for s, e in sentence_spans(block, abbreviations=abbreviations)]
+            spans = [
+                (s + para.start, e + para.start)
+                for s, e in sentence_spans(block, abbreviations=abbreviations)
+            ]
         for start, end in spans:
-            out.append(Sentence(len(out) + 1, para.paragraph_id, para.is_heading, start, end, clean[start:end]))
+            out.append(
+                Sentence(
+                    len(out) + 1, para.paragraph_id, para.is_heading, start, end, clean[start:end]
+                )
+            )
     return tuple(out)
 
 

@@ -18,7 +18,7 @@ def format_value(value: Any) -> str:
     """Format one cell: floats with six significant digits, NaN/None empty, bools as 0/1."""
     if value is None:
         return ""
-    if isinstance(value, bool):
+    if isinstance(value, bool) or type(value).__name__ in ("bool_", "bool"):
         return "1" if value else "0"
     if isinstance(value, float) or type(value).__name__.startswith("float"):
         value = float(value)
@@ -30,8 +30,6 @@ def format_value(value: Any) -> str:
         return "0" if text in ("-0", "0") else text
     if type(value).__name__.startswith(("int", "uint")):
         return str(int(value))
-    if type(value).__name__ == "bool_":
-        return "1" if value else "0"
     return str(value)
 
 

@@ -12,7 +12,6 @@ sys.path.insert(0, workflow.basedir)
 from pipeline.corpus import chunk_index, discover_documents  # noqa: E402
 from pipeline.stages import PUBLISHED_TABLES  # noqa: E402
 
-
 validate(config, schema="../config/schema.yaml")
 
 RESULTS = Path(config["results_dir"])
@@ -73,6 +72,16 @@ def corpus_texts():
     return [str(CORPUS / src.relpath) for src in SOURCES]
 
 
+def corpus_names():
+    """Relative path of every corpus file analysed, in the order of corpus_texts()."""
+    return [src.relpath for src in SOURCES]
+
+
+def skipped_files():
+    """[relative path, reason] of corpus files passed over at discovery."""
+    return [[s.relpath, s.message] for s in SKIPPED]
+
+
 def metadata_file():
     """The corpus metadata CSV when it exists (it is optional)."""
     path = CORPUS / config["metadata"]
@@ -81,12 +90,16 @@ def metadata_file():
 
 def chunk_settings():
     """The config sections a chunk job reads, as plain data."""
-    return json.loads(json.dumps({k: v for k, v in config.items() if isinstance(v, dict)}))
+    return json.loads(
+        json.dumps({k: v for k, v in config.items() if isinstance(v, dict)})
+    )
 
 
 def lexicon_files():
     """Shipped lexicons plus every user file listed under an 'extra_*' config key."""
-    files = sorted(str(p) for p in LEXICON_DIR.iterdir() if p.suffix in (".tsv", ".txt"))
+    files = sorted(
+        str(p) for p in LEXICON_DIR.iterdir() if p.suffix in (".tsv", ".txt")
+    )
     for section in config.values():
         if isinstance(section, dict):
             for key, value in section.items():
@@ -110,4 +123,6 @@ onsuccess:
     if problems.is_file():
         n = sum(1 for _ in problems.open(encoding="utf-8")) - 1
         if n:
-            print(f"rhetoric-compare: {n} problem(s) with the input, see {problems}")
+            print(
+                f"rhetoric-compare: {n} problem(s) with the input, see {problems}"
+            )

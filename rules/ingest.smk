@@ -6,19 +6,19 @@ rule analyse_chunk:
         texts=chunk_texts,
     output:
         chunk=directory(result("chunks/{scatteritem}")),
-    params:
-        members=chunk_members,
-        settings=chunk_settings(),
-        docs_dir=result("docs"),
     log:
         result("logs/analyse_chunk/{scatteritem}.log"),
     benchmark:
         result("benchmarks/analyse_chunk/{scatteritem}.tsv")
+    conda:
+        "envs/rhetoric.yaml"
     resources:
         mem_mb=2000,
         runtime=30,
-    conda:
-        "envs/rhetoric.yaml"
+    params:
+        members=chunk_members,
+        settings=chunk_settings(),
+        docs_dir=result("docs"),
     script:
         "../scripts/analyse_chunk.py"
 
@@ -48,14 +48,14 @@ rule merge_tables:
             caption="../report/problems.rst",
             category="Tables",
         ),
-    params:
-        corpus_dir=config["corpus_dir"],
-        docs_dir=result("docs"),
     log:
         result("logs/merge_tables.log"),
     benchmark:
         result("benchmarks/merge_tables.tsv")
     conda:
         "envs/rhetoric.yaml"
+    params:
+        skipped=skipped_files(),
+        docs_dir=result("docs"),
     script:
         "../scripts/merge_tables.py"

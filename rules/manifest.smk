@@ -13,12 +13,12 @@ rule manifest:
             caption="../report/manifest.rst",
             category="Run",
         ),
-    params:
-        config=config,
-        corpus_dir=config["corpus_dir"],
     log:
         result("logs/manifest.log"),
     conda:
         "envs/rhetoric.yaml"
+    params:
+        config=config,
+        text_names=corpus_names(),
     script:
         "../scripts/manifest.py"

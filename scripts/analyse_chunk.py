@@ -5,13 +5,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(snakemake.scriptdir).parent))
 
-from pipeline.chunk import ChunkSettings, analyse_chunk  # noqa: E402
-from pipeline.corpus import SourceFile  # noqa: E402
-from pipeline.logs import log_to  # noqa: E402
+from pipeline.chunk import ChunkSettings, analyse_chunk
+from pipeline.corpus import SourceFile
+from pipeline.logs import log_to
 
 with log_to(snakemake.log[0]):
-    corpus = Path(snakemake.config["corpus_dir"])
-    sources = [SourceFile(doc_id, corpus / rel, rel) for doc_id, rel in snakemake.params.members]
+    sources = [
+        SourceFile(doc_id, Path(path), rel)
+        for (doc_id, rel), path in zip(snakemake.params.members, snakemake.input.texts, strict=True)
+    ]
     analyse_chunk(
         sources,
         out_dir=snakemake.output.chunk,

@@ -5,8 +5,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(snakemake.scriptdir).parent))
 
-from pipeline.logs import log_to  # noqa: E402
-from pipeline.manifest import write_manifest  # noqa: E402
+from pipeline.logs import log_to
+from pipeline.manifest import write_manifest
 
 with log_to(snakemake.log[0]):
     write_manifest(
@@ -16,5 +16,5 @@ with log_to(snakemake.log[0]):
         lexicons=snakemake.input.lexicons,
         documents_table=snakemake.input.documents,
         config=snakemake.params.config,
-        corpus_dir=snakemake.params.corpus_dir,
+        text_names=snakemake.params.text_names,
     )

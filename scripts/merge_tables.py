@@ -5,12 +5,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(snakemake.scriptdir).parent))
 
-from pipeline.corpus import discover_documents, read_metadata  # noqa: E402
-from pipeline.logs import log_to  # noqa: E402
-from pipeline.merge import merge_chunks  # noqa: E402
+from pipeline.corpus import SkippedFile, read_metadata
+from pipeline.logs import log_to
+from pipeline.merge import merge_chunks
 
 with log_to(snakemake.log[0]):
-    _, skipped = discover_documents(snakemake.params.corpus_dir)
+    skipped = [SkippedFile(rel, message) for rel, message in snakemake.params.skipped]
     metadata = read_metadata(snakemake.input.metadata[0]) if snakemake.input.metadata else {}
     outputs = dict(snakemake.output.items())
     merge_chunks(

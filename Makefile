@@ -1,0 +1,40 @@
+# rhetoric-compare: `make run` runs the workflow on corpus/, `make test` passes the tests.
+# Both create .venv and install the project (pinned by requirements.lock) when needed.
+
+PYTHON ?= python3
+VENV ?= .venv
+CORES ?= 2
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SNAKEMAKE := $(BIN)/snakemake
+
+.PHONY: setup run test lint evaluate bench fuzz test-slurm clean help
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+$(STAMP): pyproject.toml requirements.lock
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[test]"
+	@touch $(STAMP)
+
+setup: $(STAMP)  ## create .venv and install the project with its test tools
+
+run: $(STAMP)  ## run the workflow on the default corpus (CORES=2)
+	$(SNAKEMAKE) --cores $(CORES)
+
+lint: $(STAMP)  ## ruff, snakefmt and snakemake --lint
+	$(BIN)/ruff check .
+	$(BIN)/snakefmt --check Snakefile rules/
+	$(SNAKEMAKE) --lint --cores 1
+
+test: $(STAMP)  ## lint, then the pytest suite (unit, workflow and browser tests)
+	$(MAKE) --no-print-directory lint
+	$(BIN)/pytest -q
+
+evaluate: $(STAMP)  ## precision/recall/F1 of the detectors on the annotated sentences
+	$(BIN)/python -m pipeline evaluate
+
+clean:  ## remove the workflow's scratch files (chunks, logs, benchmarks), not the results
+	rm -rf results/chunks results/logs results/benchmarks .snakemake

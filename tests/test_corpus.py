@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from pipeline.corpus import chunk_index, discover_documents, read_metadata, safe_doc_id
+
+
+@pytest.mark.parametrize(
+    ("relpath", "expected"),
+    [
+        ("intelligence_cooperation.txt", "intelligence_cooperation"),
+        ("notes.md", "notes"),
+        ("2023/nyt/story-1.txt", "2023__nyt__story-1"),
+        ("file with spaces.txt", "file_with_spaces-{h}"),
+        ("café.txt", "cafe-{h}"),
+        ("--rm -rf.txt", "rm_-rf-{h}"),
+        ("$(reboot);.txt", "reboot-{h}"),
+        ('"quoted".txt', "quoted-{h}"),
+        ("日本語.txt", "doc-{h}"),
+    ],
+)
+def test_safe_doc_id(relpath, expected):
+    from pipeline.corpus import name_hash
+
+    assert safe_doc_id(relpath) == expected.format(h=name_hash(relpath))
+
+
+def test_safe_doc_id_is_bounded_and_safe():
+    doc_id = safe_doc_id("x" * 300 + ".txt")
+    assert len(doc_id) <= 80
+    assert all(c.isalnum() or c in "_.-" for c in doc_id)
+
+
+def test_chunk_index_is_stable_crc32():
+    # crc32(b"intelligence_cooperation") = 0x6f4e0b31 -> literal check of the formula
+    import zlib
+
+    assert (
+        chunk_index("intelligence_cooperation", 8)
+        == zlib.crc32(b"intelligence_cooperation") % 8 + 1
+    )
+    assert chunk_index("a", 1) == 1
+    assert {chunk_index(f"d{i}", 4) for i in range(100)} == {1, 2, 3, 4}
+    with pytest.raises(ValueError, match="n_chunks"):
+        chunk_index("a", 0)
+
+
+def test_discover_finds_txt_and_md_sorted_and_unique(tmp_path):
+    (tmp_path / "b.txt").write_text("B.")
+    (tmp_path / "a.md").write_text("A.")
+    (tmp_path / "a.txt").write_text("A.")
+    (tmp_path / ".hidden.txt").write_text("h")
+    (tmp_path / "metadata.csv").write_text("doc_id\n")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "c.txt").write_text("C.")
+    sources, skipped = discover_documents(tmp_path)
+    ids = [s.doc_id for s in sources]
+    assert ids == sorted(ids)
+    assert len(set(ids)) == 4
+    assert {s.relpath for s in sources} == {"a.md", "a.txt", "b.txt", "sub/c.txt"}
+    assert "b" in ids and "sub__c" in ids
+    assert skipped == []
+
+
+def test_discover_does_not_follow_links_outside(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    outside = tmp_path / "secret.txt"
+    outside.write_text("secret")
+    os.symlink(outside, corpus / "link.txt")
+    (corpus / "real.txt").write_text("Real text.")
+    sources, skipped = discover_documents(corpus)
+    assert [s.relpath for s in sources] == ["real.txt"]
+    assert skipped[0].relpath == "link.txt"
+    assert "outside the corpus" in skipped[0].message
+
+
+def test_discover_missing_folder(tmp_path):
+    with pytest.raises(ValueError, match="does not exist"):
+        discover_documents(tmp_path / "nope")
+
+
+def test_read_metadata(tmp_path):
+    path = tmp_path / "metadata.csv"
+    path.write_text("doc_id,title,outlet\na,Title A,X\n", encoding="utf-8")
+    assert read_metadata(path) == {"a": {"doc_id": "a", "title": "Title A", "outlet": "X"}}
+    assert read_metadata(tmp_path / "none.csv") == {}
+    path.write_text("id,title\n")
+    with pytest.raises(ValueError, match="doc_id"):
+        read_metadata(path)

@@ -1,0 +1,141 @@
+from __future__ import annotations
+
+import pytest
+
+from pipeline.ingest import (
+    NotTextError,
+    clean_document,
+    decode_bytes,
+    is_heading_line,
+    normalize_text,
+    paragraphs_of,
+    remove_boilerplate,
+)
+
+SMART = "He said “it’s fine” — twice."
+LATIN = "Café au lait à Paris, déjà vu, naïve façade. " * 3
+RUSSIAN = (
+    "Министерство иностранных дел заявило, что переговоры продолжатся на следующей неделе. " * 3
+)
+
+
+@pytest.mark.parametrize(
+    ("data", "text", "encoding"),
+    [
+        (SMART.encode("utf-8"), SMART, "utf-8"),
+        (b"\xef\xbb\xbf" + SMART.encode("utf-8"), SMART, "utf-8-sig"),
+        (SMART.encode("utf-16"), SMART, "utf-16"),
+        (SMART.encode("utf-16-le"), SMART, "utf-16-le"),
+        (SMART.encode("utf-16-be"), SMART, "utf-16-be"),
+        (SMART.encode("cp1252"), SMART, "cp1252"),
+        (LATIN.encode("latin-1"), LATIN, "cp1252"),
+        (RUSSIAN.encode("cp1251"), RUSSIAN, "cp1251"),
+    ],
+)
+def test_decode_bytes(data, text, encoding):
+    decoded, enc, warnings = decode_bytes(data)
+    assert decoded == text
+    assert enc == encoding
+    assert warnings == []
+
+
+def test_invalid_utf8_bytes_are_replaced_with_a_warning():
+    data = "Beijing’s “cyber sovereignty” is contested. ".encode() * 3 + b"bad \xff byte."
+    text, enc, warnings = decode_bytes(data)
+    assert enc == "utf-8"
+    assert "\ufffd" in text and "Beijing’s" in text
+    assert warnings and "not valid UTF-8" in warnings[0]
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "empty"),
+        (b"  \n\t\n ", "empty"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "PDF"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
+        (b"abc\x00\x01\x02def\x00\xff\xfe", "NUL"),
+    ],
+)
+def test_not_text(data, message):
+    with pytest.raises(NotTextError, match=message):
+        decode_bytes(data)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("a\r\nb\rc\n", "a\nb\nc"),
+        ("e\u0301te\u200b", "éte"),  # NFC composes, zero-width space dropped
+        ("\n\n\nx  \n\n\n\ny\n", "x\n\ny"),
+        ("tab\there\u00a0nbsp", "tab here nbsp"),
+    ],
+)
+def test_normalize_text(raw, expected):
+    assert normalize_text(raw) == expected
+
+
+def test_remove_boilerplate_records_each_line(patterns):
+    text = "Real text.\n\nLeave a Comment\n\nScroll to Top\nScroll to Top"
+    kept, removed = remove_boilerplate(text, patterns)
+    assert kept == "Real text."
+    assert [(n, line) for n, line, _ in removed] == [
+        (3, "Leave a Comment"),
+        (5, "Scroll to Top"),
+        (6, "Scroll to Top"),
+    ]
+
+
+def test_boilerplate_needs_the_whole_line(patterns):
+    text = "Readers may leave a comment below if they disagree with the analysis."
+    assert remove_boilerplate(text, patterns) == (text, [])
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Strategic Objectives", True),
+        ("What challenges arise from China’s intelligence diplomacy", True),
+        ("This is a sentence.", False),
+        ("Is this a question?", False),
+        (
+            " ".join(["word"] * 16),
+            False,
+        ),
+    ],
+)
+def test_is_heading_line(line, expected):
+    assert is_heading_line(line) is expected
+
+
+def test_paragraphs_and_headings():
+    clean = "Title\n\nFirst para.\nStill first.\n\nHeading\n\nBody.\n\nLast line no stop"
+    paras = paragraphs_of(clean)
+    assert [clean[p.start : p.end] for p in paras] == [
+        "Title",
+        "First para.\nStill first.",
+        "Heading",
+        "Body.",
+        "Last line no stop",
+    ]
+    assert [p.is_heading for p in paras] == [True, False, True, False, False]
+
+
+def test_clean_document_only_boilerplate_is_not_text(patterns):
+    with pytest.raises(NotTextError, match="only web boilerplate"):
+        clean_document("d", b"Leave a Comment\n\nScroll to Top\n", patterns=patterns)
+
+
+def test_markdown_headings(patterns):
+    doc = clean_document(
+        "d", b"# Title\nFirst line of text.\n\n## Part two\nMore.", patterns=patterns, markdown=True
+    )
+    assert doc.clean == "Title\n\nFirst line of text.\n\nPart two\n\nMore."
+    assert [p.is_heading for p in doc.paragraphs] == [True, False, True, False]
+
+
+def test_default_corpus_boilerplate_removed(default_corpus):
+    diplomacy = default_corpus["intelligence_diplomacy"]
+    assert "Leave a Comment" not in diplomacy.clean
+    assert "Scroll to Top" not in diplomacy.clean
+    assert diplomacy.clean.endswith("global alliances—and rivalries.")

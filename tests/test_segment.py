@@ -1,0 +1,119 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.ingest import Paragraph
+from pipeline.segment import MAX_SENTENCE_CHARS, sentences_of, word_tokens
+from tests.conftest import segment_text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The U.S. Commerce Department acted. It was 2020.",
+            ["The U.S. Commerce Department acted.", "It was 2020."],
+        ),
+        (
+            "Dr. Smith met Mr. Jones at 3 p.m. on Friday.",
+            ["Dr. Smith met Mr. Jones at 3 p.m. on Friday."],
+        ),
+        (
+            "Use tools, e.g. Punkt, i.e. a model. Then stop.",
+            ["Use tools, e.g. Punkt, i.e. a model.", "Then stop."],
+        ),
+        (
+            "J. K. Rowling wrote it. Sales hit 3.5 million.",
+            ["J. K. Rowling wrote it.", "Sales hit 3.5 million."],
+        ),
+        (
+            "Revenue fell by $12 billion in 2022. Analysts noticed.",
+            ["Revenue fell by $12 billion in 2022.", "Analysts noticed."],
+        ),
+        (
+            "It must “support, assist, and cooperate.” This vague wording clashes.",
+            ["It must “support, assist, and cooperate.”", "This vague wording clashes."],
+        ),
+        (
+            "So, is there a middle ground? Some argue for it!",
+            ["So, is there a middle ground?", "Some argue for it!"],
+        ),
+        (
+            "The stakes are high—Huawei lost money. Then it recovered.",
+            ["The stakes are high—Huawei lost money.", "Then it recovered."],
+        ),
+        (
+            "a model at odds with the U.S.-led vision. Until then.",
+            ["a model at odds with the U.S.-led vision.", "Until then."],
+        ),
+    ],
+)
+def test_sentences(text, expected):
+    doc = segment_text(text)
+    assert [s.text for s in doc.sentences] == expected
+
+
+def test_headings_are_their_own_sentences():
+    doc = segment_text("Strategic Objectives\n\nChina aims high. The objectives are clear.")
+    assert [(s.text, s.is_heading, s.paragraph_id) for s in doc.sentences] == [
+        ("Strategic Objectives", True, 1),
+        ("China aims high.", False, 2),
+        ("The objectives are clear.", False, 2),
+    ]
+
+
+def test_default_corpus_no_sentence_ends_in_us(default_corpus):
+    for doc in default_corpus.values():
+        for s in doc.sentences:
+            assert not s.text.endswith("U.S."), s.text
+            assert doc.clean[s.start : s.end] == s.text
+    diplomacy = default_corpus["intelligence_diplomacy"]
+    assert len([s for s in diplomacy.sentences if not s.is_heading]) == 34
+    cooperation = default_corpus["intelligence_cooperation"]
+    assert sum(s.is_heading for s in cooperation.sentences) == 12
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("China’s AI-driven 5G", ["China’s", "AI-driven", "5G"]),
+        ("the U.S. and e.g. this", ["the", "U.S.", "and", "e.g.", "this"]),
+        ("$12 billion, 82% and 3.5", ["12", "billion", "82", "and", "3.5"]),
+        ("“cyber sovereignty,”", ["cyber", "sovereignty"]),
+    ],
+)
+def test_word_tokens(text, tokens):
+    assert [t.text for t in word_tokens(text)] == tokens
+
+
+def test_word_token_offsets_shift():
+    toks = word_tokens("ab cd", offset=10)
+    assert [(t.start, t.end) for t in toks] == [(10, 12), (13, 15)]
+
+
+def test_long_line_without_punctuation_is_bounded():
+    text = "word " * 20000
+    doc = segment_text(text)
+    assert all(len(s.text) <= MAX_SENTENCE_CHARS for s in doc.sentences)
+    assert "".join(s.text.replace(" ", "") for s in doc.sentences) == text.replace(" ", "")
+
+
+_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=0, max_size=400)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_text)
+def test_sentence_offsets_round_trip_and_do_not_overlap(text):
+    para = Paragraph(1, 0, len(text), False)
+    sents = sentences_of(text, [para], abbreviations=frozenset({"u.s"}))
+    last_end = 0
+    for s in sents:
+        assert text[s.start : s.end] == s.text
+        assert s.start >= last_end
+        assert s.text == s.text.strip() and s.text
+        last_end = s.end
+    for s in sents:
+        for t in word_tokens(s.text, offset=s.start):
+            assert text[t.start : t.end] == t.text

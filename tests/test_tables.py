@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.tables import atomic_write_text, csv_text, format_value, read_csv_rows, write_csv
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (0.1 + 0.2, "0.3"),
+        (1 / 3, "0.333333"),
+        (-0.0, "0"),
+        (-1e-12, "-1e-12"),
+        (123456789.0, "1.23457e+08"),
+        (math.nan, ""),
+        (None, ""),
+        (True, "1"),
+        (False, "0"),
+        (7, "7"),
+        ("a,b", "a,b"),
+    ],
+)
+def test_format_value(value, text):
+    assert format_value(value) == text
+
+
+def test_numpy_values_format_like_python():
+    np = pytest.importorskip("numpy")
+    assert format_value(np.float64(1 / 3)) == "0.333333"
+    assert format_value(np.int64(5)) == "5"
+    assert format_value(np.bool_(True)) == "1"
+    assert format_value(np.float32(math.nan)) == ""
+
+
+def test_csv_quotes_and_line_ends():
+    text = csv_text([{"a": 'say "hi", then\nleave', "b": 1.5}], ["a", "b"])
+    assert text == 'a,b\n"say ""hi"", then\nleave",1.5\n'
+
+
+def test_write_csv_sorts_and_round_trips(tmp_path):
+    path = tmp_path / "t.csv"
+    write_csv(path, [{"k": "b", "v": 2}, {"k": "a", "v": 1}], ["k", "v"], sort_by=["k"])
+    assert path.read_bytes() == b"k,v\na,1\nb,2\n"
+    assert read_csv_rows(path) == [{"k": "a", "v": "1"}, {"k": "b", "v": "2"}]
+
+
+def test_atomic_write_leaves_no_partial_file(tmp_path, monkeypatch):
+    path = tmp_path / "out.txt"
+    atomic_write_text(path, "old")
+
+    def boom(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr("os.replace", boom)
+    with pytest.raises(OSError):
+        atomic_write_text(path, "new")
+    assert path.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False))
+def test_float_format_is_stable(x):
+    assert format_value(x) == format_value(float(format_value(x)))

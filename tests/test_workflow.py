@@ -1,0 +1,136 @@
+"""The workflow end to end: dry run, a real run, reruns and bad configuration."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+
+import pytest
+
+from tests.workflow_helpers import ROOT, run_workflow, snakemake, tables_of
+
+pytestmark = pytest.mark.workflow
+
+
+@pytest.fixture(scope="module")
+def default_run(tmp_path_factory):
+    results = tmp_path_factory.mktemp("results")
+    proc = run_workflow(ROOT / "corpus", results)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return results
+
+
+def test_dry_run_default_config():
+    proc = snakemake("-n")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+
+
+def test_committed_results_are_reproduced_exactly(default_run):
+    fresh = tables_of(default_run)
+    committed = tables_of(ROOT / "results")
+    assert fresh.keys() == committed.keys()
+    for name in fresh:
+        assert fresh[name] == committed[name], (
+            f"{name} differs from the committed results: run `make run`"
+        )
+
+
+def test_offsets_round_trip(default_run):
+    with open(default_run / "tables" / "sentences.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert {r["doc_id"] for r in rows} == {"intelligence_cooperation", "intelligence_diplomacy"}
+    for row in rows:
+        clean = (default_run / "docs" / row["doc_id"] / "clean.txt").read_text(encoding="utf-8")
+        assert clean[int(row["start"]) : int(row["end"])] == row["text"]
+        assert "Leave a Comment" not in row["text"] and "Scroll to Top" not in row["text"]
+
+
+def test_boilerplate_table(default_run):
+    text = (default_run / "tables" / "boilerplate.csv").read_text(encoding="utf-8")
+    assert "intelligence_cooperation,45,Leave a Comment," in text
+    assert text.count("Scroll to Top") == 2
+
+
+def test_documents_table_and_manifest(default_run):
+    with open(default_run / "tables" / "documents.csv", encoding="utf-8", newline="") as fh:
+        docs = {r["doc_id"]: r for r in csv.DictReader(fh)}
+    assert docs["intelligence_diplomacy"]["title"].startswith("What challenges arise")
+    assert int(docs["intelligence_diplomacy"]["n_sentences"]) == 34
+    for col in (
+        "flesch_reading_ease",
+        "flesch_kincaid_grade",
+        "gunning_fog",
+        "smog_index",
+        "coleman_liau_index",
+        "dale_chall",
+    ):
+        assert docs["intelligence_cooperation"][col] != ""  # a number, not NaN
+    manifest = json.loads((default_run / "manifest.json").read_text())
+    assert set(manifest["inputs"]) == {"intelligence_cooperation.txt", "intelligence_diplomacy.txt"}
+    assert manifest["packages"]["textstat"].startswith("0.7.")
+    assert "boilerplate.tsv" in manifest["lexicons"]
+    assert manifest["config"]["results_dir"] == str(default_run)
+
+
+def test_second_run_changes_nothing(default_run):
+    before = tables_of(default_run)
+    proc = run_workflow(ROOT / "corpus", default_run)
+    assert proc.returncode == 0
+    assert "Nothing to be done" in proc.stdout + proc.stderr
+    assert tables_of(default_run) == before
+
+
+def test_bad_file_is_listed_and_others_analysed(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(ROOT / "corpus" / "intelligence_diplomacy.txt", corpus)
+    (corpus / "scan.txt").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
+    (corpus / "empty.txt").write_bytes(b"")
+    results = tmp_path / "results"
+    proc = run_workflow(corpus, results)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    problems = (results / "tables" / "problems.csv").read_text(encoding="utf-8")
+    assert (
+        "scan.txt,scan,ingest,error,skipped: not text: the file looks like a PDF file" in problems
+    )
+    assert "empty.txt,empty,ingest,error,skipped: the file is empty" in problems
+    assert (results / "docs" / "intelligence_diplomacy" / "clean.txt").is_file()
+    assert "problem(s) with the input" in proc.stdout + proc.stderr
+
+
+def test_no_analysable_document_fails_clearly(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    proc = run_workflow(corpus, tmp_path / "results")
+    assert proc.returncode != 0
+    assert "No document of the corpus could be analysed" in proc.stdout + proc.stderr
+    assert (tmp_path / "results" / "tables" / "problems.csv").is_file()
+
+
+@pytest.mark.parametrize(
+    ("setup", "message"),
+    [
+        ("missing", "Config key corpus_dir: corpus_dir '{corpus}' does not exist"),
+        ("empty", "contains no *.txt or *.md files"),
+    ],
+)
+def test_missing_or_empty_corpus_stops_at_once(tmp_path, setup, message):
+    corpus = tmp_path / "corpus"
+    if setup == "empty":
+        corpus.mkdir()
+    proc = run_workflow(corpus, tmp_path / "results", "-n")
+    assert proc.returncode != 0
+    out = proc.stdout + proc.stderr
+    assert message.format(corpus=corpus) in out
+    assert "Traceback" not in out
+
+
+def test_config_of_wrong_type_names_the_key(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("ingest:\n  max_file_mb: big\n")
+    proc = snakemake("--configfile", str(bad), "-n")
+    assert proc.returncode != 0
+    out = proc.stdout + proc.stderr
+    assert "max_file_mb" in out and "'big' is not of type 'number'" in out

@@ -1,0 +1,26 @@
+"""Run the Snakemake workflow from tests, into temporary folders."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def snakemake(*args: str, cwd: Path = ROOT, timeout: int = 600) -> subprocess.CompletedProcess:
+    """Run snakemake with this interpreter; output captured, never raises on failure."""
+    cmd = [sys.executable, "-m", "snakemake", "--cores", "2", *args]
+    return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=timeout)
+
+
+def run_workflow(corpus: Path, results: Path, *extra: str) -> subprocess.CompletedProcess:
+    """Run the whole workflow on ``corpus`` writing into ``results``."""
+    return snakemake("--config", f"corpus_dir={corpus}", f"results_dir={results}", *extra)
+
+
+def tables_of(results: Path) -> dict[str, bytes]:
+    """Every CSV table and clean text under a results folder, by relative path."""
+    files = [*results.glob("tables/*.csv"), *results.glob("docs/*/clean.txt")]
+    return {p.relative_to(results).as_posix(): p.read_bytes() for p in sorted(files)}
