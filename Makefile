@@ -4,6 +4,8 @@
 PYTHON ?= python3
 VENV ?= .venv
 CORES ?= 2
+# Extra Snakemake arguments, e.g. make run SNAKEMAKE_ARGS="--config corpus_dir=/data/texts"
+SNAKEMAKE_ARGS ?=
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SNAKEMAKE := $(BIN)/snakemake
@@ -22,7 +24,7 @@ $(STAMP): pyproject.toml requirements.lock
 setup: $(STAMP)  ## create .venv and install the project with its test tools
 
 run: $(STAMP)  ## run the workflow on the default corpus (CORES=2)
-	$(SNAKEMAKE) --cores $(CORES)
+	$(SNAKEMAKE) --cores $(CORES) $(SNAKEMAKE_ARGS)
 
 lint: $(STAMP)  ## ruff, snakefmt and snakemake --lint
 	$(BIN)/ruff check .

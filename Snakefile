@@ -17,6 +17,8 @@ scattergather:
 
 include: "rules/common.smk"
 include: "rules/ingest.smk"
+include: "rules/sentiment.smk"
+include: "rules/frames.smk"
 include: "rules/manifest.smk"
 
 

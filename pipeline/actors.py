@@ -1,11 +1,14 @@
-"""Actors (countries, blocs, firms) and where a sentence mentions them, with offsets."""
+"""Actors (countries, blocs, firms): where body sentences mention them and how those score."""
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+from pipeline.types import SegmentedDocument
 
 # Short all-caps aliases ("US", "EU", "UN", "UK", "ZTE") match case-sensitively, so the
 # pronoun "us" is never the United States; longer aliases match in any case.
@@ -98,34 +101,54 @@ def is_case_sensitive_alias(alias: str) -> bool:
 
 
 def alias_key(alias: str) -> str:
-    """The identity of an alias for duplicate checks: exact if case-sensitive, else casefolded."""
-    return alias if is_case_sensitive_alias(alias) else alias.casefold()
+    """The identity of an alias: exact text if case-sensitive, else lower-cased; single spaces."""
+    alias = " ".join(alias.split())
+    return alias if is_case_sensitive_alias(alias) else alias.lower()
 
 
-def alias_regex(alias: str) -> str:
-    """Regex source for one alias: literal, any run of spaces between words, case as above."""
-    body = r"\s+".join(re.escape(part) for part in alias.split())
-    return body if is_case_sensitive_alias(alias) else f"(?i:{body})"
+def trie_regex(words: Iterable[str]) -> str:
+    """A regex matching any of ``words``, factored by common prefixes (one space = ``\\s+``).
+
+    Factoring lets the regex engine reject most positions on the first character, which makes
+    one pass over a sentence several times faster than a flat alternation of aliases.
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [
+            (r"\s+" if ch == " " else re.escape(ch)) + emit(node[ch]) for ch in sorted(node) if ch
+        ]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
 
 
 def compile_actor_pattern(actors: Sequence[Actor]) -> tuple[re.Pattern[str], dict[str, str]]:
-    """One alternation over all aliases (longest first) and the map group name -> actor name.
+    """One regex over all aliases and the map alias key -> actor name.
 
-    Aliases must not touch a word character on either side, so "US" never matches in "USB",
-    while "U.S." matches in "U.S.-led" and "China" in "China’s".
+    Matches must not touch a word character on either side, so "US" never matches in "USB" or
+    "us", while "U.S." matches in "U.S.-led" and "China" in "China’s". Longer aliases win.
     """
-    aliases = sorted(
-        ((alias, actor.name) for actor in actors for alias in actor.aliases),
-        key=lambda pair: (-len(pair[0]), pair[0], pair[1]),
-    )
-    groups: dict[str, str] = {}
-    parts: list[str] = []
-    for i, (alias, name) in enumerate(aliases):
-        groups[f"a{i}"] = name
-        parts.append(f"(?P<a{i}>{alias_regex(alias)})")
-    if not parts:
-        return re.compile(r"(?!x)x"), groups
-    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)"), groups
+    owners = {alias_key(a): actor.name for actor in actors for a in actor.aliases}
+    folded = sorted(k for k in owners if not is_case_sensitive_alias(k))
+    exact = sorted(k for k in owners if is_case_sensitive_alias(k))
+    branches = []
+    if folded:
+        branches.append(trie_regex(folded))
+    if exact:
+        branches.append("(?-i:" + trie_regex(exact) + ")")
+    if not branches:
+        return re.compile(r"(?!x)x"), owners
+    pattern = r"(?<!\w)(?:" + "|".join(branches) + r")(?!\w)"
+    return re.compile(pattern, re.IGNORECASE), owners
 
 
 class ActorMatcher:
@@ -134,12 +157,68 @@ class ActorMatcher:
     def __init__(self, actors: Iterable[Mapping[str, Any] | Actor]) -> None:
         self.actors = actors_from_config(actors)
         self.names = tuple(a.name for a in self.actors)
-        self.pattern, self._groups = compile_actor_pattern(self.actors)
+        self.pattern, self._owners = compile_actor_pattern(self.actors)
+
+    def actor_of(self, match: str) -> str:
+        """The actor a matched alias text belongs to."""
+        key = " ".join(match.split())
+        owner = self._owners.get(key)
+        return owner if owner is not None else self._owners[key.lower()]
 
     def mentions(self, text: str, *, offset: int = 0) -> list[Mention]:
         """Non-overlapping mentions in ``text``, left to right; offsets shifted by ``offset``."""
-        groups = self._groups
         return [
-            Mention(groups[m.lastgroup or ""], m.start() + offset, m.end() + offset, m.group())
+            Mention(self.actor_of(m.group()), m.start() + offset, m.end() + offset, m.group())
             for m in self.pattern.finditer(text)
         ]
+
+
+def actor_sentiment_rows(
+    doc: SegmentedDocument,
+    compounds: Sequence[float],
+    matcher: ActorMatcher,
+    *,
+    interval: Callable[[Sequence[float], str], tuple[float, float]],
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """actor_sentiment rows (one per configured actor) and actor_mentions rows (one per match).
+
+    Only body sentences count. A sentence naming an actor twice counts once in its mean;
+    ``interval(scores, actor)`` gives the confidence interval of that mean.
+    """
+    n_mentions = dict.fromkeys(matcher.names, 0)
+    scores: dict[str, list[float]] = {name: [] for name in matcher.names}
+    mentions: list[dict[str, Any]] = []
+    for sent, compound in zip(doc.sentences, compounds, strict=True):
+        if sent.is_heading:
+            continue
+        found = matcher.mentions(sent.text, offset=sent.start)
+        for m in found:
+            n_mentions[m.actor] += 1
+            mentions.append(
+                {
+                    "doc_id": doc.doc_id,
+                    "sent_id": sent.sent_id,
+                    "actor": m.actor,
+                    "start": m.start,
+                    "end": m.end,
+                    "match": m.match,
+                }
+            )
+        for actor in dict.fromkeys(m.actor for m in found):
+            scores[actor].append(float(compound))
+    rows = []
+    for name in matcher.names:
+        values = scores[name]
+        low, high = interval(values, name)
+        rows.append(
+            {
+                "doc_id": doc.doc_id,
+                "actor": name,
+                "n_mentions": n_mentions[name],
+                "n_sentences": len(values),
+                "compound_mean": math.fsum(values) / len(values) if values else math.nan,
+                "compound_ci_low": low,
+                "compound_ci_high": high,
+            }
+        )
+    return rows, mentions

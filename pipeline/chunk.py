@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import traceback
 from collections.abc import Mapping, Sequence
@@ -105,6 +106,7 @@ def _analyse_sources(
         load_boilerplate_patterns,
         read_limited,
     )
+    from pipeline.language import language_warning
     from pipeline.segment import load_abbreviations, segment_document
     from pipeline.stages import build_stages
 
@@ -136,7 +138,8 @@ def _analyse_sources(
                 )
             )
             continue
-        for warning in clean.warnings:
+        language = language_warning(doc)
+        for warning in (*clean.warnings, *([language] if language else [])):
             rows["problems"].append(problem(src.relpath, src.doc_id, "ingest", "warning", warning))
         rows["boilerplate"].extend(clean.boilerplate)
         doc_row: dict[str, Any] = {
@@ -145,6 +148,8 @@ def _analyse_sources(
             "source_file": src.relpath,
             "encoding": clean.encoding,
             "n_bytes": len(data),
+            "content_sha256": hashlib.sha256(data).hexdigest(),
+            "duplicate_of": "",
             "n_paragraphs": len(clean.paragraphs),
             "n_headings": sum(p.is_heading for p in clean.paragraphs),
             "n_sentences": sum(not s.is_heading for s in doc.sentences),

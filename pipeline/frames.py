@@ -205,13 +205,18 @@ def _share_draws(doc_id: str, n: int, k: np.ndarray, *, samples: int, seed: int,
     """Bootstrap draws (samples, F) of the per-frame shares of one document's n body sentences.
 
     Resampling n sentences with replacement gives Binomial(n, k/n) sentences with the frame, so
-    drawing that binomial is the sentence bootstrap of each share, in O(samples x F).
+    drawing that binomial is the sentence bootstrap of each share, in O(samples x F); frames with
+    k = 0 or k = n are constant and not drawn.
     References: Efron & Tibshirani (1993), An Introduction to the Bootstrap, ch. 13 (percentile).
     """
     if n == 0:
         return np.full((samples, len(k)), np.nan)
-    rng = np.random.default_rng([seed, zlib.crc32(doc_id.encode("utf-8")), stream])
-    return rng.binomial(n, k / n, size=(samples, len(k))) / n
+    draws = np.broadcast_to(k / n, (samples, len(k))).copy()
+    vary = np.flatnonzero((k > 0) & (k < n))
+    if vary.size:
+        rng = np.random.default_rng([seed, zlib.crc32(doc_id.encode("utf-8")), stream])
+        draws[:, vary] = rng.binomial(n, k[vary] / n, size=(samples, vary.size)) / n
+    return draws
 
 
 def _interval(draws: np.ndarray, confidence: float, axis: int) -> tuple[np.ndarray, np.ndarray]:
@@ -235,20 +240,25 @@ def frame_shares(
     """frames.csv: per (document, frame) the share of body sentences with >= 1 cue, with a CI."""
     _check_bootstrap(bootstrap_samples, seed, confidence)
     c = _frame_counts(frame_cues_df, sentences_df)
-    parts = []
+    n_docs, n_frames = len(c.doc_ids), len(c.frames)
+    low, high = np.full((n_docs, n_frames), np.nan), np.full((n_docs, n_frames), np.nan)
     for d, doc_id in enumerate(c.doc_ids):
-        n = int(c.n[d])
-        draws = _share_draws(doc_id, n, c.k[d], samples=bootstrap_samples, seed=seed)
-        low, high = _interval(draws, confidence, axis=0)
-        share = c.k[d] / n if n else np.full(len(c.frames), np.nan)
-        parts.append(
-            pd.DataFrame(
-                {"doc_id": doc_id, "frame": c.frames, "n_cues": c.cues[d],
-                 "n_sentences": c.k[d], "share": share, "share_ci_low": low,
-                 "share_ci_high": high}
-            )
-        )  # fmt: skip
-    out = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=SHARE_COLUMNS)
+        if c.n[d] == 0:
+            continue
+        draws = _share_draws(doc_id, int(c.n[d]), c.k[d], samples=bootstrap_samples, seed=seed)
+        vary = np.flatnonzero((c.k[d] > 0) & (c.k[d] < c.n[d]))  # other frames: constant draws
+        low[d], high[d] = draws[0], draws[0]
+        if vary.size:
+            low[d, vary], high[d, vary] = _interval(draws[:, vary], confidence, axis=0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share = c.k / c.n[:, None]
+    out = pd.DataFrame(
+        {"doc_id": np.repeat(np.array(c.doc_ids, dtype=object), n_frames),
+         "frame": np.tile(np.array(c.frames, dtype=object), n_docs),
+         "n_cues": c.cues.ravel(), "n_sentences": c.k.ravel(), "share": share.ravel(),
+         "share_ci_low": low.ravel(), "share_ci_high": high.ravel()},
+        columns=list(SHARE_COLUMNS),
+    )  # fmt: skip
     return out.sort_values(["doc_id", "frame"], ignore_index=True)[list(SHARE_COLUMNS)]
 
 
@@ -266,7 +276,9 @@ def frame_differences(
     ``max_pairwise_documents``; CIs from independent bootstraps of both sides."""
     _check_bootstrap(bootstrap_samples, seed, confidence)
     if not isinstance(max_pairwise_documents, int) or max_pairwise_documents < 2:
-        raise ValueError(f"max_pairwise_documents must be an integer >= 2, not {max_pairwise_documents!r}")
+        raise ValueError(
+            f"max_pairwise_documents must be an integer >= 2, not {max_pairwise_documents!r}"
+        )
     c = _frame_counts(frame_cues_df, sentences_df)
     n_docs, n_frames = len(c.doc_ids), len(c.frames)
     if n_docs < 2:
@@ -293,7 +305,11 @@ def frame_differences(
             rest = _share_draws(
                 doc_id, int(n_rest[d]), k_rest[d], samples=bootstrap_samples, seed=seed, stream=1
             )
-            low[d], high[d] = _interval(own - rest, confidence, axis=0)
+            diff = own - rest
+            vary = np.flatnonzero((diff != diff[0]).any(axis=0))  # other frames: constant
+            low[d], high[d] = diff[0], diff[0]
+            if vary.size:
+                low[d, vary], high[d, vary] = _interval(diff[:, vary], confidence, axis=0)
         doc_a, doc_b, share_a = np.array(c.doc_ids), np.full(n_docs, REST), share
     n_rows = len(doc_a)
     out = pd.DataFrame(

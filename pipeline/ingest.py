@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.htmltext import html_to_text, looks_like_html
 from pipeline.lexicon import lexicon_path, read_lexicon
 
 MAX_HEADING_WORDS = 15
@@ -232,6 +233,9 @@ def clean_document(
 ) -> CleanDocument:
     """Decode, normalize and strip boilerplate from one file's bytes. Raises NotTextError."""
     text, encoding, warnings = decode_bytes(data)
+    if looks_like_html(text):
+        text = html_to_text(text)
+        warnings.append("the file looked like an HTML page: its tags were removed")
     text = normalize_text(text)
     if markdown:
         text = normalize_text(markdown_to_text(text))

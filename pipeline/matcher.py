@@ -8,11 +8,15 @@ Pattern syntax for one lexicon entry (stable API, shared by the stance and frame
   ``=May`` matches "May" but not "may"; ``=EU`` matches "EU" but not "eu".
 - ``*`` at the end of a token matches any word characters: ``argu*`` -> argue, argued, arguing.
 - ``{a,b,c}`` inside a token is an alternation, an empty alternative is allowed:
-  ``suggest{,s,ed}`` -> suggest, suggests, suggested; ``{argue,argues,argued}``.
+  ``suggest{,s,ed}`` -> suggest, suggests, suggested; ``{argue,argues,argued}``. An
+  alternative may hold spaces (flexible whitespace again): ``{has been,was} said``.
 - ``[ ... ]`` makes the tokens inside optional: ``it is [widely] believed``.
 - Placeholders, each one whole token: ``<any>`` one word, ``<cap>`` one word starting with an
-  upper-case letter (case-sensitive even though the pattern is not), ``<num>`` one number
-  (``12``, ``1,200``, ``3.5``, ``2019``).
+  upper-case letter (case-sensitive even though the pattern is not), ``<name>`` like
+  ``<cap>`` but not a capitalised function word ("The", "Our", "While"), ``<num>`` one number
+  (``12``, ``1,200``, ``3.5``, ``2019``); ``<skip:N>`` (not first or last) skips 0 to N words
+  inside the clause, as few as possible: ``critics <skip:3> argue`` matches "critics argue" and
+  "critics of the deal argue" (it does not cross ``. ; : ! ?``).
 - ``-`` inside a token matches a hyphen, an en dash or a space (``well-known`` matches
   "well known"); ``'`` matches ``'`` and ``’``. Any other character is literal (``$``, ``%``,
   ``.``).
@@ -35,12 +39,20 @@ from dataclasses import dataclass
 __all__ = ["LexiconMatcher", "PatternMatch", "compile_patterns", "pattern_regex"]
 
 NUMBER_RE = r"\d+(?:[.,]\d+)*"
+# Capitalised function words that start sentences but are not names (for ``<name>``).
+FUNCTION_WORDS = (
+    "A|About|After|All|Also|An|And|Another|Any|As|At|Before|Both|But|By|Each|Every|For|From|He|"
+    "Her|His|How|I|If|In|It|Its|Many|More|Most|My|No|Nor|Not|Of|On|One|Or|Other|Our|Several|She|"
+    "So|Some|Such|That|The|Their|Then|There|These|They|This|Those|Though|Thus|To|Under|We|What|"
+    "When|Where|Whether|Which|While|Who|Why|With|Yet|You|Your"
+)
 PLACEHOLDERS = {
     "<any>": r"\w+(?:['’\-]\w+)*",
     "<cap>": r"(?-i:[^\W\d_a-z])\w*(?:['’\-]\w+)*",
     "<num>": NUMBER_RE,
+    "<name>": rf"(?-i:(?!(?:{FUNCTION_WORDS})\b)[^\W\d_a-z])\w*(?:['’\-]\w+)*",
 }
-_TOKEN_SPLIT_RE = re.compile(r"(\[|\]| +)")
+SKIP_RE = re.compile(r"<skip:(\d+)>")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +68,9 @@ def _literal_regex(chars: str) -> str:
     """Regex for literal pattern characters (hyphen and apostrophe variants widened)."""
     out = []
     for ch in chars:
-        if ch == "-":
+        if ch == " ":
+            out.append(r"\s+")
+        elif ch == "-":
             out.append(r"[\-‐–\s]")
         elif ch in "'’":
             out.append("['’]")
@@ -103,13 +117,34 @@ def _token_regex(token: str, pattern: str) -> str:
     return f"(?-i:{body})" if case_sensitive else body
 
 
+def _split_pattern(pattern: str) -> list[str]:
+    """Split a pattern on spaces outside braces, keeping ``[`` and ``]`` as separate pieces."""
+    pieces: list[str] = []
+    current: list[str] = []
+    depth = 0
+    for ch in pattern:
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+        if depth == 0 and (ch.isspace() or ch in "[]"):
+            if current:
+                pieces.append("".join(current))
+                current = []
+            if ch in "[]":
+                pieces.append(ch)
+            continue
+        current.append(ch)
+    if current:
+        pieces.append("".join(current))
+    return pieces
+
+
 def _pattern_parts(pattern: str) -> list[tuple[str, bool]]:
     """Split a pattern into (token, optional) pairs; raise ``ValueError`` on bad brackets."""
     tokens: list[tuple[str, bool]] = []
     optional = False
-    for piece in _TOKEN_SPLIT_RE.split(pattern.strip()):
-        if not piece or piece.isspace():
-            continue
+    for piece in _split_pattern(pattern.strip()):
         if piece == "[":
             if optional:
                 raise ValueError(f"nested '[' in pattern {pattern!r}")
@@ -126,6 +161,9 @@ def _pattern_parts(pattern: str) -> list[tuple[str, bool]]:
         raise ValueError(f"empty pattern {pattern!r}")
     if all(opt for _, opt in tokens):
         raise ValueError(f"pattern {pattern!r} has only optional tokens")
+    for k, (token, optional) in enumerate(tokens):
+        if SKIP_RE.fullmatch(token) and (optional or k in (0, len(tokens) - 1)):
+            raise ValueError(f"<skip:N> must be a required inner token in {pattern!r}")
     return tokens
 
 
@@ -135,6 +173,10 @@ def pattern_regex(pattern: str, *, hyphen_joins_words: bool = True) -> str:
     first_required = next(k for k, (_, optional) in enumerate(parts) if not optional)
     pieces: list[str] = []
     for k, (token, optional) in enumerate(parts):
+        skip = SKIP_RE.fullmatch(token)
+        if skip:
+            pieces.append(rf"(?:[\s,]+[^\s.;:!?]+){{0,{int(skip.group(1))}}}?")
+            continue
         rx = _token_regex(token, pattern)
         if k < first_required:  # leading optional token: its whitespace comes after it
             pieces.append(f"(?:{rx}\\s+)?")
@@ -160,6 +202,63 @@ def _pattern_sort_key(pattern: str, index: int) -> tuple[int, int, int]:
     return (-n_tokens, -len(pattern), index)
 
 
+def _token_first_chars(token: str) -> frozenset[str] | None:
+    """Lower-case ASCII letters or digits a token can start with (None: unknown or any)."""
+    token = token.lstrip("=")
+    if token == "<num>":
+        return frozenset("0123456789")
+    if token.startswith("<"):
+        return None
+    if token.startswith("{"):
+        close = token.index("}")
+        chars: set[str] = set()
+        for alternative in token[1:close].split(","):
+            alternative = alternative or token[close + 1 :]
+            if not alternative or alternative[0] in "{*":
+                return None
+            chars.add(alternative[0].lower())
+    else:
+        chars = {token[0].lower()}
+    if all(c.isascii() and c.isalnum() for c in chars):
+        return frozenset(chars)
+    return None
+
+
+def _first_chars(pattern: str) -> frozenset[str] | None:
+    """Characters a match of ``pattern`` can start with (None: unknown); used for dispatch."""
+    chars: set[str] = set()
+    for token, optional in _pattern_parts(pattern):
+        first = _token_first_chars(token)
+        if first is None:
+            return None
+        chars |= first
+        if not optional:
+            break
+    return frozenset(chars)
+
+
+def _dispatch_regex(sources: Sequence[str], patterns: Sequence[str], order: Sequence[int]) -> str:
+    """One alternation in ``order``, split by first character behind cheap lookaheads.
+
+    Entries whose first character is unknown are repeated in every group; group names are
+    ``e{entry}_{first character}`` (``e{entry}__`` in the group of unknown first characters).
+    Within a group the global longest-first order is kept.
+    """
+    firsts = {i: _first_chars(patterns[i]) for i in order}
+    keys = sorted({c for f in firsts.values() if f for c in f})
+    branches = []
+    for key in keys:
+        members = [i for i in order if firsts[i] is None or key in firsts[i]]
+        alts = "|".join(f"(?P<e{i}_{key}>{sources[i]})" for i in members)
+        look = f"[{key}{key.upper()}]" if key.isalpha() else key
+        branches.append(f"(?={look})(?:{alts})")
+    # Keyed entries start with a letter or digit after a non-word character: one cheap guard.
+    keyed = f"(?<!\\w)(?:{'|'.join(branches)})" if branches else ""
+    wild = [i for i in order if firsts[i] is None]
+    wild_alts = "|".join(f"(?P<e{i}__>{sources[i]})" for i in wild)
+    return "|".join(x for x in (keyed, wild_alts) if x)
+
+
 class LexiconMatcher:
     """Many lexicon patterns compiled into one leftmost-longest alternation regex."""
 
@@ -179,7 +278,7 @@ class LexiconMatcher:
         self.entry_regexes: tuple[re.Pattern[str], ...] = tuple(
             re.compile(s, re.IGNORECASE) for s in sources
         )
-        alternation = "|".join(f"(?P<e{i}>{sources[i]})" for i in self.order)
+        alternation = _dispatch_regex(sources, self.patterns, self.order)
         self.regex: re.Pattern[str] | None = (
             re.compile(alternation, re.IGNORECASE) if sources else None
         )
@@ -208,7 +307,8 @@ class LexiconMatcher:
             m = self.regex.search(text, pos, end)
             if m is None:
                 break
-            found = PatternMatch(m.start(), m.end(), int(m.lastgroup[1:]))  # type: ignore[index]
+            entry = int(m.lastgroup[1:].partition("_")[0])  # type: ignore[index]
+            found = PatternMatch(m.start(), m.end(), entry)
             if accept is not None and not accept(found):
                 found = self._fallback(text, found, end, accept)
             if found is None:

@@ -10,6 +10,8 @@ from pathlib import Path
 from pipeline.corpus import SkippedFile
 from pipeline.tables import atomic_write_text, csv_text
 
+DUPLICATE_MODES = ("skip", "analyse")
+
 
 def read_table(path: str | Path) -> tuple[list[str], list[list[str]]]:
     """Header and rows of a CSV file, cells kept as the exact strings written."""
@@ -38,8 +40,21 @@ def merge_table(
     return header, merged
 
 
-def _rows_as_dicts(header: list[str], rows: list[list[str]]) -> list[dict[str, str]]:
-    return [dict(zip(header, r)) for r in rows]
+def mark_duplicates(header: list[str], rows: list[list[str]]) -> dict[str, str]:
+    """Fill ``duplicate_of`` for documents whose bytes equal an earlier doc_id's; returns them."""
+    sha, dup = header.index("content_sha256"), header.index("duplicate_of")
+    first: dict[str, str] = {}
+    duplicates: dict[str, str] = {}
+    for row in rows:  # rows are in doc_id order: the first id with some content keeps it
+        original = first.setdefault(row[sha], row[0])
+        if original != row[0]:
+            row[dup] = original
+            duplicates[row[0]] = original
+    return duplicates
+
+
+def _problem_row(header: list[str], **values: str) -> list[str]:
+    return [values.get(c, "") for c in header]
 
 
 def merge_chunks(
@@ -50,37 +65,71 @@ def merge_chunks(
     metadata: Mapping[str, Mapping[str, str]],
     skipped: Sequence[SkippedFile] = (),
     docs_dir: str | Path | None = None,
+    duplicates: str = "skip",
 ) -> int:
-    """Write each merged table to ``out_paths[name]``; returns the number of documents.
+    """Write each merged table to ``out_paths[name]``; returns the number of documents kept.
 
     Titles in ``metadata`` (corpus metadata.csv) replace the first-line titles; files passed over
-    at discovery are added to problems; stale ``docs/<doc_id>/`` folders of documents no longer
-    in the corpus are removed.
+    at discovery are added to problems; a document with the same bytes as an earlier one is
+    flagged in ``duplicate_of`` and, with ``duplicates="skip"``, left out of every table. Stale
+    ``docs/<doc_id>/`` folders of documents no longer analysed are removed.
     """
-    n_docs = 0
+    if duplicates not in DUPLICATE_MODES:
+        raise ValueError(f"duplicates must be one of {DUPLICATE_MODES}, got {duplicates!r}")
+    paths = {name: [Path(d) / f"{name}.csv" for d in chunk_dirs] for name in tables}
+    doc_header, doc_rows = merge_table(paths["documents"])
+    dups = mark_duplicates(doc_header, doc_rows)
+    dropped = set(dups) if duplicates == "skip" else set()
+    sources = {r[0]: r[doc_header.index("source_file")] for r in doc_rows}
+    doc_rows = [r for r in doc_rows if r[0] not in dropped]
+    title = doc_header.index("title")
+    for row in doc_rows:
+        meta_title = (metadata.get(row[0]) or {}).get("title", "").strip()
+        if meta_title:
+            row[title] = meta_title
     for name in tables:
-        header, rows = merge_table(
-            [Path(d) / f"{name}.csv" for d in chunk_dirs],
-            key="source" if name == "problems" else "doc_id",
-        )
         if name == "documents":
-            n_docs = len(rows)
-            t = header.index("title")
-            for row in rows:
-                title = (metadata.get(row[0]) or {}).get("title", "").strip()
-                if title:
-                    row[t] = title
-            if docs_dir is not None:
-                _remove_stale_docs(Path(docs_dir), {r[0] for r in rows})
+            header, rows = doc_header, doc_rows
+        else:
+            header, rows = merge_table(
+                paths[name], key="source" if name == "problems" else "doc_id"
+            )
+            if "doc_id" in header and dropped:
+                col = header.index("doc_id")
+                rows = [r for r in rows if r[col] not in dropped]
         if name == "problems":
-            extra = [["" if c != "source" else s.relpath for c in header] for s in skipped]
-            for row, s in zip(extra, skipped):
-                row[header.index("stage")] = "discover"
-                row[header.index("severity")] = "error"
-                row[header.index("message")] = f"skipped: {s.message}"
-            rows = sorted(rows + extra, key=lambda r: tuple(r))
-        atomic_write_text(out_paths[name], csv_text(_rows_as_dicts(header, rows), header))
-    return n_docs
+            rows = rows + _discovery_problems(header, skipped, dups, sources, dropped)
+            rows.sort()
+        atomic_write_text(out_paths[name], csv_text([dict(zip(header, r)) for r in rows], header))
+    if docs_dir is not None:
+        _remove_stale_docs(Path(docs_dir), {r[0] for r in doc_rows})
+    return len(doc_rows)
+
+
+def _discovery_problems(header, skipped, dups, sources, dropped) -> list[list[str]]:
+    rows = [
+        _problem_row(
+            header,
+            source=s.relpath,
+            stage="discover",
+            severity="error",
+            message=f"skipped: {s.message}",
+        )
+        for s in skipped
+    ]
+    for doc_id, original in dups.items():
+        what = "left out (ingest.duplicates: skip)" if doc_id in dropped else "analysed again"
+        rows.append(
+            _problem_row(
+                header,
+                source=sources.get(doc_id, doc_id),
+                doc_id=doc_id,
+                stage="merge",
+                severity="warning",
+                message=f"same content as {original} ({sources.get(original, original)}): {what}",
+            )
+        )
+    return rows
 
 
 def _remove_stale_docs(docs_dir: Path, keep: set[str]) -> None:

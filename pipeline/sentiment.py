@@ -16,12 +16,12 @@ import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer, SentiText
 
-from pipeline.actors import DEFAULT_ACTORS, Actor, ActorMatcher
+from pipeline.actors import DEFAULT_ACTORS, Actor, ActorMatcher, actor_sentiment_rows
 from pipeline.types import SegmentedDocument, StageOutput
 
 # VADER's documented thresholds on the compound score (vaderSentiment README).
@@ -75,12 +75,10 @@ class TracingAnalyzer(SentimentIntensityAnalyzer):
         super().__init__()
         self.emoji_chars = frozenset(k for k in self.emojis if len(k) == 1)
         self._captured: list[float] | None = None
-        self._captured_text = ""
 
     def score_valence(self, sentiments: list[float], text: str) -> dict[str, float]:
-        """VADER's own score_valence, recording the valences and the text it was given."""
+        """VADER's own score_valence, recording the valences it is given."""
         self._captured = list(sentiments)
-        self._captured_text = text
         return super().score_valence(sentiments, text)
 
     def polarity_scores(self, text: str) -> dict[str, float]:
@@ -89,22 +87,23 @@ class TracingAnalyzer(SentimentIntensityAnalyzer):
 
     def trace(self, text: str) -> VaderTrace:
         """Scores of ``text`` plus (start, end, valence) of every word with non-zero valence."""
-        if not self.emoji_chars.isdisjoint(text):
-            scores = super().polarity_scores(text)
-            spans = emoji_text_word_spans(text, self.emojis)
-        else:
-            scores = self._scores_without_emoji(text)
-            spans = None
+        has_emoji = not self.emoji_chars.isdisjoint(text)
+        scores = super().polarity_scores(text) if has_emoji else self._scores_without_emoji(text)
         valences = self._captured or []
         self._captured = None
-        terms: list[tuple[int, int, float]] = []
-        if any(valences):
-            if spans is None:
-                spans = vader_word_spans(text)
-            for (start, end), valence in zip(spans, valences, strict=True):
-                if valence:
-                    terms.append((start, end, float(valence)))
-        return VaderTrace(scores=scores, terms=merge_same_span(terms))
+        if not any(valences):
+            return VaderTrace(scores=scores, terms=())
+        if has_emoji:
+            spans = emoji_text_word_spans(text, self.emojis)
+            terms = [(*span, float(v)) for span, v in zip(spans, valences, strict=True) if v]
+            return VaderTrace(scores=scores, terms=merge_same_span(terms))
+        chunks = [m.span() for m in _NON_SPACE.finditer(text)]
+        if len(chunks) != len(valences):
+            raise RuntimeError(f"VADER word count differs from whitespace split: {text!r}")
+        terms = [
+            (*vader_word_span(text, *chunks[i]), float(v)) for i, v in enumerate(valences) if v
+        ]
+        return VaderTrace(scores=scores, terms=tuple(terms))
 
     def _scores_without_emoji(self, text: str) -> dict[str, float]:
         """The body of vaderSentiment 3.3.2 ``polarity_scores`` for text with no emoji."""
@@ -124,25 +123,41 @@ class TracingAnalyzer(SentimentIntensityAnalyzer):
         return self.score_valence(sentiments, text)
 
 
+def neutral_terms_key(terms: Iterable[str]) -> tuple[str, ...]:
+    """Validated, lower-cased, sorted neutral terms (the analyzer cache key)."""
+    if isinstance(terms, str):
+        raise ValueError("neutral_terms must be a list of words, not one string")
+    out = set()
+    for term in terms:
+        if not isinstance(term, str) or not term.strip() or len(term.split()) != 1:
+            raise ValueError(f"neutral_terms entries must be single words, got {term!r}")
+        out.add(term.strip().lower())
+    return tuple(sorted(out))
+
+
 @functools.cache
-def get_analyzer() -> TracingAnalyzer:
-    """The process-wide analyzer (the lexicon is read once)."""
-    return TracingAnalyzer()
+def get_analyzer(neutral_terms: tuple[str, ...] = ()) -> TracingAnalyzer:
+    """The process-wide analyzer for one set of neutral terms (the lexicon is read once)."""
+    analyzer = TracingAnalyzer()
+    for term in neutral_terms:
+        analyzer.lexicon.pop(term, None)
+    return analyzer
 
 
 def vader_word_spans(text: str) -> list[tuple[int, int]]:
-    """Offsets of VADER's ``words_and_emoticons`` in ``text`` (whitespace split, edge punctuation
-    stripped unless that leaves two characters or fewer)."""
-    spans = []
-    for m in _NON_SPACE.finditer(text):
-        chunk, start = m.group(), m.start()
-        stripped = chunk.strip(string.punctuation)
-        if len(stripped) <= 2:
-            spans.append((start, m.end()))
-        else:
-            lead = len(chunk) - len(chunk.lstrip(string.punctuation))
-            spans.append((start + lead, start + lead + len(stripped)))
-    return spans
+    """Offsets of VADER's ``words_and_emoticons`` in ``text`` (see :func:`vader_word_span`)."""
+    return [vader_word_span(text, *m.span()) for m in _NON_SPACE.finditer(text)]
+
+
+def vader_word_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Span of VADER's word for the whitespace chunk ``text[start:end]``: edge punctuation is
+    stripped unless that leaves two characters or fewer (then the chunk is kept whole)."""
+    chunk = text[start:end]
+    stripped = chunk.strip(string.punctuation)
+    if len(stripped) <= 2:
+        return (start, end)
+    lead = len(chunk) - len(chunk.lstrip(string.punctuation))
+    return (start + lead, start + lead + len(stripped))
 
 
 def emoji_text_word_spans(text: str, emojis: Mapping[str, str]) -> list[tuple[int, int]]:
@@ -236,7 +251,7 @@ def document_aggregates(
     *,
     n_samples: int,
     confidence: float,
-    rng: np.random.Generator,
+    rng: np.random.Generator | None,
 ) -> dict[str, float]:
     """Mean, median, bootstrap CI and label shares of the body sentences' compound scores."""
     x = np.asarray(compounds, dtype=float)
@@ -245,7 +260,7 @@ def document_aggregates(
     low, high = bootstrap_mean_interval(x, n_samples=n_samples, confidence=confidence, rng=rng)
     n = float(x.size)
     return {
-        "compound_mean": float(x.mean()),
+        "compound_mean": math.fsum(x) / n,
         "compound_median": float(np.median(x)),
         "compound_ci_low": low,
         "compound_ci_high": high,
@@ -261,7 +276,7 @@ class SentimentStage:
     name = "sentiment"
     sentence_columns = SENTENCE_COLUMNS
     document_columns = DOCUMENT_COLUMNS
-    tables = {
+    tables: ClassVar[dict[str, tuple[str, ...]]] = {
         "sentiment_terms": TERM_COLUMNS,
         "actor_sentiment": ACTOR_COLUMNS,
         "actor_mentions": MENTION_COLUMNS,
@@ -274,6 +289,7 @@ class SentimentStage:
         bootstrap_samples: int = 2000,
         seed: int = 0,
         confidence: float = 0.95,
+        neutral_terms: Iterable[str] = (),
     ) -> None:
         if isinstance(bootstrap_samples, bool) or not isinstance(bootstrap_samples, int):
             raise ValueError(f"bootstrap_samples must be an int, got {bootstrap_samples!r}")
@@ -289,7 +305,7 @@ class SentimentStage:
         self.seed = seed
         self.confidence = float(confidence)
         self.matcher = ActorMatcher(actors)
-        self.analyzer = get_analyzer()
+        self.analyzer = get_analyzer(neutral_terms_key(neutral_terms))
 
     def analyse(self, doc: SegmentedDocument) -> StageOutput:
         """Sentence scores, document aggregates and the three evidence tables for one document."""
@@ -315,11 +331,15 @@ class SentimentStage:
                         "valence": valence,
                     }
                 )
-        rng = stable_rng(self.seed, doc.doc_id)
         document = document_aggregates(
-            body, n_samples=self.bootstrap_samples, confidence=self.confidence, rng=rng
+            body,
+            n_samples=self.bootstrap_samples,
+            confidence=self.confidence,
+            rng=stable_rng(self.seed, doc.doc_id) if len(body) > 1 else None,
         )
-        actor_rows, mention_rows = self._actor_rows(doc, cols["compound"])
+        actor_rows, mention_rows = actor_sentiment_rows(
+            doc, cols["compound"], self.matcher, interval=functools.partial(self._interval, doc)
+        )
         return StageOutput(
             sentence_columns=cols,
             document_columns=document,
@@ -330,52 +350,16 @@ class SentimentStage:
             },
         )
 
-    def _actor_rows(
-        self, doc: SegmentedDocument, compounds: Sequence[float]
-    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-        """One actor_sentiment row per configured actor and one row per body mention."""
-        n_mentions = dict.fromkeys(self.matcher.names, 0)
-        sentence_scores: dict[str, list[float]] = {name: [] for name in self.matcher.names}
-        mentions: list[dict[str, Any]] = []
-        for sent, compound in zip(doc.sentences, compounds, strict=True):
-            if sent.is_heading:
-                continue
-            found = self.matcher.mentions(sent.text, offset=sent.start)
-            for m in found:
-                n_mentions[m.actor] += 1
-                mentions.append(
-                    {
-                        "doc_id": doc.doc_id,
-                        "sent_id": sent.sent_id,
-                        "actor": m.actor,
-                        "start": m.start,
-                        "end": m.end,
-                        "match": m.match,
-                    }
-                )
-            for actor in dict.fromkeys(m.actor for m in found):
-                sentence_scores[actor].append(compound)
-        rows = []
-        for name in self.matcher.names:
-            scores = sentence_scores[name]
-            low, high = bootstrap_mean_interval(
-                scores,
-                n_samples=self.bootstrap_samples,
-                confidence=self.confidence,
-                rng=stable_rng(self.seed, doc.doc_id, name) if len(scores) > 1 else None,
-            )
-            rows.append(
-                {
-                    "doc_id": doc.doc_id,
-                    "actor": name,
-                    "n_mentions": n_mentions[name],
-                    "n_sentences": len(scores),
-                    "compound_mean": float(np.mean(scores)) if scores else math.nan,
-                    "compound_ci_low": low,
-                    "compound_ci_high": high,
-                }
-            )
-        return rows, mentions
+    def _interval(
+        self, doc: SegmentedDocument, values: Sequence[float], actor: str
+    ) -> tuple[float, float]:
+        """Bootstrap CI of an actor's mean, seeded by (seed, doc_id, actor)."""
+        return bootstrap_mean_interval(
+            values,
+            n_samples=self.bootstrap_samples,
+            confidence=self.confidence,
+            rng=stable_rng(self.seed, doc.doc_id, actor) if len(values) > 1 else None,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -404,9 +388,7 @@ def read_labelled_sentences(path: str | Path) -> list[dict[str, str]]:
     return rows
 
 
-def evaluate_sign_agreement(
-    sentences: Sequence[str], expected: Sequence[str]
-) -> SignAgreement:
+def evaluate_sign_agreement(sentences: Sequence[str], expected: Sequence[str]) -> SignAgreement:
     """Agreement of VADER's sentence labels with expected labels (positive/negative/neutral)."""
     if len(sentences) != len(expected):
         raise ValueError("sentences and expected labels differ in length")
@@ -420,6 +402,8 @@ def evaluate_sign_agreement(
     )
     n = len(sentences)
     return SignAgreement(
-        n=n, n_agree=n - len(wrong), rate=(n - len(wrong)) / n if n else math.nan,
+        n=n,
+        n_agree=n - len(wrong),
+        rate=(n - len(wrong)) / n if n else math.nan,
         disagreements=wrong,
     )

@@ -8,6 +8,7 @@ it in ``DOCUMENT_STAGES`` with its config section, and name any table it writes 
 from __future__ import annotations
 
 import importlib
+import inspect
 from collections.abc import Mapping
 from typing import Any
 
@@ -16,6 +17,8 @@ from pipeline.types import DocumentStage
 # stage name -> "module:Class"; the config section of the same name gives its options.
 DOCUMENT_STAGES: dict[str, str] = {
     "readability": "pipeline.readability:ReadabilityStage",
+    "sentiment": "pipeline.sentiment:SentimentStage",
+    "frames": "pipeline.frames:FramesStage",
 }
 
 # Tables every chunk writes, merged into results/tables/<name>.csv in doc_id order.
@@ -26,6 +29,8 @@ BASE_TABLES: dict[str, tuple[str, ...]] = {
         "source_file",
         "encoding",
         "n_bytes",
+        "content_sha256",
+        "duplicate_of",
         "n_paragraphs",
         "n_headings",
         "n_sentences",
@@ -35,7 +40,16 @@ BASE_TABLES: dict[str, tuple[str, ...]] = {
     "boilerplate": ("doc_id", "line_no", "line", "pattern"),
     "problems": ("source", "doc_id", "stage", "severity", "message"),
 }
-PUBLISHED_TABLES: tuple[str, ...] = ("documents", "sentences", "boilerplate", "problems")
+PUBLISHED_TABLES: tuple[str, ...] = (
+    "documents",
+    "sentences",
+    "boilerplate",
+    "problems",
+    "sentiment_terms",
+    "actor_sentiment",
+    "actor_mentions",
+    "frame_cues",
+)
 INTERNAL_TABLES: tuple[str, ...] = ()
 
 
@@ -62,6 +76,20 @@ def table_columns() -> dict[str, list[str]]:
     return columns
 
 
+def stage_options(cls: type, section: Mapping[str, Any]) -> dict[str, Any]:
+    """The keys of a config section that the stage's constructor takes.
+
+    A section also holds options of the stage's corpus-level rules (e.g. bootstrap settings of
+    frames.csv); those are left for the rules.
+    """
+    accepted = inspect.signature(cls).parameters
+    return {k: v for k, v in section.items() if k in accepted}
+
+
 def build_stages(options: Mapping[str, Mapping[str, Any]]) -> list[DocumentStage]:
     """One instance of every registered stage, built with its config section's options."""
-    return [stage_class(name)(**dict(options.get(name) or {})) for name in DOCUMENT_STAGES]
+    stages = []
+    for name in DOCUMENT_STAGES:
+        cls = stage_class(name)
+        stages.append(cls(**stage_options(cls, options.get(name) or {})))
+    return stages

@@ -28,6 +28,10 @@ if not SOURCES:
     )
 
 
+# Figures every run writes (PNG and SVG each), by file stem under results/plots/.
+PLOTS = ["sentiment_arc", "actor_sentiment", "frame_profile", "frame_strip"]
+
+
 wildcard_constraints:
     scatteritem=r"\d+-of-\d+",
 
@@ -113,9 +117,28 @@ def published_tables():
     return {name: table(name) for name in PUBLISHED_TABLES}
 
 
+def published_outputs():
+    """merge_tables' outputs, each in Snakemake's report with its caption report/<name>.rst."""
+    return {
+        name: report(path, caption=f"../report/{name}.rst", category="Tables")
+        for name, path in published_tables().items()
+    }
+
+
+def corpus_tables():
+    """Tables written by corpus-level rules (not by the chunks)."""
+    return [table(name) for name in ("frames", "frame_differences")]
+
+
 def final_outputs():
     """Everything `snakemake` builds by default."""
-    return [*published_tables().values(), result("manifest.json")]
+    plots = [f"plots/{name}.{ext}" for name in PLOTS for ext in ("png", "svg")]
+    return [
+        *published_tables().values(),
+        *corpus_tables(),
+        *map(result, plots),
+        result("manifest.json"),
+    ]
 
 
 onsuccess:

@@ -28,26 +28,7 @@ rule merge_tables:
         chunks=gather.chunk(result("chunks/{scatteritem}")),
         metadata=metadata_file(),
     output:
-        documents=report(
-            table("documents"),
-            caption="../report/documents.rst",
-            category="Tables",
-        ),
-        sentences=report(
-            table("sentences"),
-            caption="../report/sentences.rst",
-            category="Tables",
-        ),
-        boilerplate=report(
-            table("boilerplate"),
-            caption="../report/boilerplate.rst",
-            category="Tables",
-        ),
-        problems=report(
-            table("problems"),
-            caption="../report/problems.rst",
-            category="Tables",
-        ),
+        **published_outputs(),
     log:
         result("logs/merge_tables.log"),
     benchmark:
@@ -56,6 +37,7 @@ rule merge_tables:
         "envs/rhetoric.yaml"
     params:
         skipped=skipped_files(),
+        duplicates=lookup(dpath="ingest/duplicates", within=config, default="skip"),
         docs_dir=result("docs"),
     script:
         "../scripts/merge_tables.py"

@@ -20,4 +20,5 @@ with log_to(snakemake.log[0]):
         metadata=metadata,
         skipped=skipped,
         docs_dir=snakemake.params.docs_dir,
+        duplicates=snakemake.params.duplicates,
     )

@@ -1,0 +1,123 @@
+"""Frame plots: a frame profile per document and a frame-by-position strip."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from pipeline.frames import FRAME_LABELS, NO_FRAME, frame_order
+from pipeline.plotting import pyplot, save_figure
+
+MAX_BAR_DOCUMENTS = 6  # more documents: the profile becomes a heatmap
+MAX_LABELLED_DOCUMENTS = 60  # more rows: tick labels are thinned out
+MAX_STRIP_DOCUMENTS = 40  # the strip shows the first documents by doc_id and says so
+
+
+def frame_colors(frames: list[str]) -> dict[str, tuple[float, ...]]:
+    """A fixed colour per frame (tab20 by codebook position), light grey for ``none``."""
+    plt = pyplot()
+    cmap = plt.get_cmap("tab20")
+    order = frame_order(frames)
+    colors = {f: cmap(i % 20) for i, f in enumerate(order)}
+    colors[NO_FRAME] = (0.92, 0.92, 0.92, 1.0)
+    return colors
+
+
+def _label(frame: str) -> str:
+    return FRAME_LABELS.get(frame, frame)
+
+
+def _thin_ticks(ax, labels: list[str], *, axis: str) -> None:
+    """Label every k-th row/column so that at most MAX_LABELLED_DOCUMENTS labels show."""
+    step = max(1, int(np.ceil(len(labels) / MAX_LABELLED_DOCUMENTS)))
+    ticks = np.arange(0, len(labels), step)
+    names = [labels[i][:40] for i in ticks]
+    if axis == "y":
+        ax.set_yticks(ticks, names, fontsize=7 if step > 1 or len(labels) > 20 else 9)
+    else:
+        ax.set_xticks(ticks, names, rotation=60, ha="right", fontsize=8)
+
+
+def plot_frame_profile(frames_df: pd.DataFrame, png: str | Path, svg: str | Path | None) -> None:
+    """Share of body sentences with each frame, documents side by side, with bootstrap CIs."""
+    plt = pyplot()
+    needed = {"doc_id", "frame", "share", "share_ci_low", "share_ci_high"}
+    if missing := needed - set(frames_df.columns):
+        raise ValueError(f"frames_df lacks column(s) {', '.join(sorted(missing))}")
+    frames = list(frame_order(frames_df["frame"].astype(str).unique().tolist()))
+    docs = sorted(frames_df["doc_id"].astype(str).unique())
+    grid = frames_df.pivot_table(index="doc_id", columns="frame", values="share", aggfunc="first")
+    grid = grid.reindex(index=docs, columns=frames)
+    if not docs:
+        fig, ax = plt.subplots(figsize=(6, 2))
+        ax.text(0.5, 0.5, "no documents", ha="center", va="center")
+        ax.set_axis_off()
+    elif len(docs) <= MAX_BAR_DOCUMENTS:
+        fig, ax = plt.subplots(figsize=(8, 0.45 * len(frames) * max(1, len(docs) / 2) + 1.5))
+        height = 0.8 / len(docs)
+        y = np.arange(len(frames))[::-1]
+        for i, doc in enumerate(docs):
+            rows = frames_df[frames_df["doc_id"].astype(str) == doc].set_index("frame")
+            rows = rows.reindex(frames)
+            share = rows["share"].to_numpy(float)
+            err = np.vstack([share - rows["share_ci_low"], rows["share_ci_high"] - share])
+            ax.barh(
+                y + 0.4 - height * (i + 0.5), share, height=height, label=doc[:50],
+                xerr=np.nan_to_num(err), error_kw={"elinewidth": 0.8, "capsize": 2},
+            )  # fmt: skip
+        ax.set_yticks(y, [_label(f) for f in frames], fontsize=8)
+        ax.set_xlim(0, 1)
+        ax.set_xlabel("share of body sentences with >= 1 cue of the frame (95% bootstrap CI)")
+        ax.legend(loc="lower right", fontsize=8)
+        ax.grid(axis="x", alpha=0.3)
+    else:
+        fig, ax = plt.subplots(figsize=(9, min(40, 2 + 0.18 * len(docs))))
+        im = ax.imshow(grid.to_numpy(float), aspect="auto", cmap="viridis", vmin=0, vmax=1,
+                       interpolation="nearest")  # fmt: skip
+        ax.set_xticks(range(len(frames)), [_label(f) for f in frames], rotation=60,
+                      ha="right", fontsize=8)  # fmt: skip
+        _thin_ticks(ax, docs, axis="y")
+        fig.colorbar(im, ax=ax, label="share of body sentences")
+    ax.set_title("Policy frames per document (Boydstun et al. 2014 codebook)")
+    save_figure(fig, png, svg)
+
+
+def plot_frame_strip(sentences_df: pd.DataFrame, png: str | Path, svg: str | Path | None) -> None:
+    """Primary frame of each sentence by its position in the document, one strip a document."""
+    plt = pyplot()
+    needed = {"doc_id", "sent_id", "is_heading", "primary_frame"}
+    if missing := needed - set(sentences_df.columns):
+        raise ValueError(f"sentences_df lacks column(s) {', '.join(sorted(missing))}")
+    df = sentences_df[list(needed)].copy()
+    df["doc_id"] = df["doc_id"].astype(str)
+    df["primary_frame"] = df["primary_frame"].fillna(NO_FRAME).astype(str).replace("", NO_FRAME)
+    df["is_heading"] = df["is_heading"].astype(str).str.lower().isin(("1", "true"))
+    docs = sorted(df["doc_id"].unique())
+    shown = docs[:MAX_STRIP_DOCUMENTS]
+    colors = frame_colors(df["primary_frame"].unique().tolist())
+    fig, ax = plt.subplots(figsize=(10, 1.2 + 0.45 * max(1, len(shown))))
+    for row, doc in enumerate(shown):
+        sents = df[df["doc_id"] == doc].sort_values("sent_id")
+        n = len(sents)
+        x = np.arange(n) / n
+        y = len(shown) - 1 - row
+        for xi, frame, heading in zip(x, sents["primary_frame"], sents["is_heading"], strict=True):
+            ax.broken_barh([(xi, 1 / n)], (y - 0.35, 0.7 if not heading else 0.35),
+                           facecolors=colors[frame], edgecolor="white", linewidth=0.3)  # fmt: skip
+    ax.set_yticks(range(len(shown))[::-1], [d[:40] for d in shown], fontsize=8)
+    ax.set_xlim(0, 1)
+    ax.set_ylim(-0.6, len(shown) - 0.4)
+    ax.set_xlabel("position in the document (share of its sentences; half-height = heading)")
+    present = [f for f in frame_order(list(colors)) if f in set(df["primary_frame"])]
+    if NO_FRAME in set(df["primary_frame"]):
+        present.append(NO_FRAME)
+    handles = [plt.Rectangle((0, 0), 1, 1, color=colors[f]) for f in present]
+    ax.legend(handles, [_label(f) for f in present], loc="upper left", bbox_to_anchor=(1.01, 1),
+              fontsize=7, title="primary frame", title_fontsize=8)  # fmt: skip
+    title = "Primary frame by sentence position"
+    if len(docs) > len(shown):
+        title += f" (first {len(shown)} of {len(docs)} documents)"
+    ax.set_title(title)
+    save_figure(fig, png, svg)

@@ -1,0 +1,42 @@
+"""A cheap check that a text is English, since the lexicons are English (no model needed)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from pipeline.lexicon import lexicon_path, read_word_list
+from pipeline.types import SegmentedDocument
+
+MIN_WORDS = 30
+MIN_ENGLISH_SHARE = 0.15  # English prose: 35-55% of tokens are among these common words
+
+
+@cache
+def english_common_words() -> frozenset[str]:
+    """The most frequent English function words (pipeline/lexicons/english_common.txt)."""
+    return frozenset(read_word_list(lexicon_path("english_common.txt")))
+
+
+def english_share(doc: SegmentedDocument) -> float:
+    """Share of the document's word tokens that are common English function words."""
+    common = english_common_words()
+    words = [t.text.lower() for toks in doc.tokens for t in toks]
+    return sum(w in common for w in words) / len(words) if words else 0.0
+
+
+def language_warning(doc: SegmentedDocument) -> str | None:
+    """A warning when a document of some length does not look like English, else None."""
+    n = sum(len(t) for t in doc.tokens)
+    latin = sum(ch.isascii() for ch in doc.clean if ch.isalpha())
+    letters = sum(ch.isalpha() for ch in doc.clean)
+    if letters and latin / letters < 0.5:
+        return (
+            "the text is mostly in a non-Latin script; the lexicons are English, "
+            "so sentiment, stance and frame scores may mean little"
+        )
+    if n >= MIN_WORDS and english_share(doc) < MIN_ENGLISH_SHARE:
+        return (
+            f"the text does not look like English (only {english_share(doc):.0%} of its words "
+            "are common English words); the lexicons are English, so its scores may mean little"
+        )
+    return None

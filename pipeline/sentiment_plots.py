@@ -1,0 +1,203 @@
+"""Sentiment plots: the arc of each document and actor-by-document sentiment with CIs."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from pipeline.plotting import pyplot, save_figure
+from pipeline.sentiment import NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD
+
+POSITIVE_COLOR = "#1b7837"
+NEGATIVE_COLOR = "#b2182b"
+NEUTRAL_COLOR = "#9e9e9e"
+MAX_LABEL_CHARS = 40
+
+
+def as_bool(values: Any) -> np.ndarray:
+    """A boolean array from bools, 0/1 or their CSV spellings ("0", "1", "True", "false")."""
+    out = []
+    for v in values:
+        if isinstance(v, str):
+            out.append(v.strip().lower() in ("1", "true", "yes"))
+        else:
+            out.append(bool(v) and not (isinstance(v, float) and math.isnan(v)))
+    return np.asarray(out, dtype=bool)
+
+
+def short_label(text: str, limit: int = MAX_LABEL_CHARS) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def rolling_mean(values: np.ndarray, *, window: int) -> np.ndarray:
+    """Centred moving average; near the ends it averages over the values that exist."""
+    if window < 1:
+        raise ValueError(f"window must be >= 1, got {window}")
+    if values.size == 0:
+        return values.astype(float)
+    kernel = np.ones(window)
+    sums = np.convolve(values, kernel, mode="same")
+    counts = np.convolve(np.ones(values.size), kernel, mode="same")
+    return sums / counts
+
+
+def color_of(compound: float) -> str:
+    """Bar colour by VADER's label thresholds."""
+    if compound >= POSITIVE_THRESHOLD:
+        return POSITIVE_COLOR
+    if compound <= NEGATIVE_THRESHOLD:
+        return NEGATIVE_COLOR
+    return NEUTRAL_COLOR
+
+
+def plot_sentiment_arc(
+    sentences_df: Any,
+    png: str | Path,
+    svg: str | Path | None = None,
+    *,
+    max_documents: int = 12,
+    window: int = 5,
+) -> list[str]:
+    """Compound score by sentence position, one panel per document (first ``max_documents``
+    doc_ids in sorted order), with a rolling mean over body sentences and headings marked.
+
+    Returns the doc_ids shown.
+    """
+    if max_documents < 1:
+        raise ValueError(f"max_documents must be >= 1, got {max_documents}")
+    missing = {"doc_id", "sent_id", "is_heading", "compound"} - set(sentences_df.columns)
+    if missing:
+        raise ValueError(f"sentences table lacks column(s) {sorted(missing)}")
+    plt = pyplot()
+    doc_ids = sorted(str(d) for d in sentences_df["doc_id"].unique())
+    shown = doc_ids[:max_documents]
+    n = max(1, len(shown))
+    ncols = 1 if n <= 4 else 2
+    nrows = math.ceil(n / ncols)
+    fig, axes = plt.subplots(
+        nrows, ncols, figsize=(7.5 * ncols, 1.9 * nrows + 0.8), sharey=True, squeeze=False
+    )
+    frame = sentences_df.assign(doc_id=sentences_df["doc_id"].astype(str))
+    for ax, doc_id in zip(axes.flat, shown, strict=False):
+        doc = frame[frame["doc_id"] == doc_id].sort_values("sent_id", kind="stable")
+        compound = doc["compound"].astype(float).to_numpy()
+        heading = as_bool(doc["is_heading"])
+        pos = np.arange(1, compound.size + 1)
+        ax.bar(pos, compound, width=0.8, color=[color_of(c) for c in compound], linewidth=0)
+        body = ~heading
+        if body.any():
+            ax.plot(pos[body], rolling_mean(compound[body], window=window), color="black", lw=1.3)
+        for x in pos[heading]:
+            ax.axvline(x, color="#4a6fa5", lw=0.8, ls=":")
+        if heading.any():
+            ax.plot(pos[heading], np.full(int(heading.sum()), 0.97), "v", color="#4a6fa5", ms=4)
+        ax.axhline(0, color="black", lw=0.5)
+        ax.axhspan(NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD, color="#eeeeee", zorder=0)
+        ax.set_ylim(-1.05, 1.05)
+        ax.set_xlim(0.4, max(compound.size, 1) + 0.6)
+        ax.set_title(short_label(doc_id), fontsize=9, loc="left")
+        ax.tick_params(labelsize=8)
+    for ax in list(axes.flat)[len(shown) :]:
+        ax.set_visible(False)
+    if not shown:
+        axes.flat[0].text(0.5, 0.5, "no sentences", ha="center", va="center")
+    for ax in axes[:, 0]:
+        ax.set_ylabel("compound", fontsize=8)
+    for ax in axes[-1, :]:
+        ax.set_xlabel("sentence position", fontsize=8)
+    title = f"Sentiment arc (black: rolling mean of {window} body sentences; ▼ dotted: headings)"
+    if len(doc_ids) > len(shown):
+        title += f"\nshowing {len(shown)} of {len(doc_ids)} documents (first by doc_id)"
+    fig.suptitle(title, fontsize=10)
+    fig.tight_layout()
+    save_figure(fig, png, svg)
+    return shown
+
+
+def plot_actor_sentiment(
+    actor_df: Any,
+    png: str | Path,
+    svg: str | Path | None = None,
+    *,
+    max_documents: int = 8,
+    max_actors: int = 15,
+) -> tuple[list[str], list[str]]:
+    """Mean compound of the sentences naming each actor, per document, with CI error bars.
+
+    Shows the actors and documents with the most mentions (ties by name) and returns
+    (actors shown, doc_ids shown). Marker labels give the number of sentences.
+    """
+    if max_documents < 1 or max_actors < 1:
+        raise ValueError("max_documents and max_actors must be >= 1")
+    need = {"doc_id", "actor", "n_sentences", "compound_mean", "compound_ci_low"}
+    missing = (need | {"compound_ci_high"}) - set(actor_df.columns)
+    if missing:
+        raise ValueError(f"actor table lacks column(s) {sorted(missing)}")
+    plt = pyplot()
+    df = actor_df.assign(doc_id=actor_df["doc_id"].astype(str), actor=actor_df["actor"].astype(str))
+    df = df[df["n_sentences"].astype(float) > 0]
+    actors = _top(df, "actor", max_actors)
+    docs = _top(df, "doc_id", max_documents)
+    df = df[df["actor"].isin(actors) & df["doc_id"].isin(docs)]
+    height = min(30.0, 1.5 + max(1, len(actors)) * (0.25 + 0.12 * max(1, len(docs))))
+    fig, ax = plt.subplots(figsize=(8, height))
+    cmap = plt.get_cmap("tab10" if len(docs) <= 10 else "tab20")
+    step = 0.8 / max(1, len(docs))
+    for j, doc_id in enumerate(docs):
+        part = df[df["doc_id"] == doc_id]
+        y = [actors.index(a) + (j - (len(docs) - 1) / 2) * step for a in part["actor"]]
+        mean = part["compound_mean"].astype(float).to_numpy()
+        low = part["compound_ci_low"].astype(float).to_numpy()
+        high = part["compound_ci_high"].astype(float).to_numpy()
+        xerr = np.vstack([mean - low, high - mean])
+        ax.errorbar(
+            mean,
+            y,
+            xerr=xerr,
+            fmt="o",
+            ms=5,
+            capsize=3,
+            color=cmap(j % cmap.N),
+            label=short_label(doc_id, 30),
+        )
+        for x, yy, k in zip(mean, y, part["n_sentences"], strict=True):
+            ax.annotate(
+                f"n={int(k)}",
+                (x, yy),
+                xytext=(4, 3),
+                textcoords="offset points",
+                fontsize=6,
+                color="#555555",
+            )
+    ax.axvline(0, color="black", lw=0.5)
+    ax.axvspan(NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD, color="#eeeeee", zorder=0)
+    ax.set_yticks(range(len(actors)), [short_label(a, 25) for a in actors], fontsize=8)
+    ax.set_ylim(len(actors) - 0.5 if actors else 0.5, -0.5)
+    ax.set_xlim(-1.05, 1.05)
+    ax.set_xlabel("mean compound of sentences naming the actor (bars: bootstrap CI)", fontsize=8)
+    if docs:
+        ax.legend(
+            fontsize=7,
+            loc="upper left",
+            bbox_to_anchor=(1.01, 1.0),
+            title="document",
+            title_fontsize=7,
+        )
+    else:
+        ax.text(0, 0, "no actor mentions", ha="center", va="center")
+    ax.set_title("Actor sentiment by document", fontsize=10)
+    fig.tight_layout()
+    save_figure(fig, png, svg)
+    return actors, docs
+
+
+def _top(df: Any, key: str, limit: int) -> list[str]:
+    """Values of ``key`` with the most mentions (``n_mentions`` or sentences), ties by name."""
+    weight = "n_mentions" if "n_mentions" in df.columns else "n_sentences"
+    totals = df.groupby(key)[weight].apply(lambda s: s.astype(float).sum())
+    ranked = sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [k for k, _ in ranked[:limit]]

@@ -1,0 +1,58 @@
+# Policy frames: shares per document with bootstrap intervals, differences, plots.
+
+
+rule frames:
+    input:
+        cues=table("frame_cues"),
+        sentences=table("sentences"),
+    output:
+        frames=report(
+            table("frames"), caption="../report/frames.rst", category="Tables"
+        ),
+        differences=report(
+            table("frame_differences"),
+            caption="../report/frame_differences.rst",
+            category="Tables",
+        ),
+    log:
+        result("logs/frames.log"),
+    benchmark:
+        result("benchmarks/frames.tsv")
+    conda:
+        "envs/rhetoric.yaml"
+    params:
+        bootstrap_samples=lookup(dpath="frames/bootstrap_samples", within=config),
+        confidence=lookup(dpath="frames/confidence", within=config),
+        seed=lookup(dpath="frames/seed", within=config),
+        max_pairwise_documents=lookup(
+            dpath="frames/max_pairwise_documents", within=config
+        ),
+    script:
+        "../scripts/frames.py"
+
+
+rule plot_frames:
+    input:
+        frames=table("frames"),
+        sentences=table("sentences"),
+    output:
+        profile=report(
+            result("plots/frame_profile.png"),
+            caption="../report/frame_profile.rst",
+            category="Plots",
+        ),
+        profile_svg=result("plots/frame_profile.svg"),
+        strip=report(
+            result("plots/frame_strip.png"),
+            caption="../report/frame_strip.rst",
+            category="Plots",
+        ),
+        strip_svg=result("plots/frame_strip.svg"),
+    log:
+        result("logs/plot_frames.log"),
+    benchmark:
+        result("benchmarks/plot_frames.tsv")
+    conda:
+        "envs/rhetoric.yaml"
+    script:
+        "../scripts/plot_frames.py"

@@ -1,0 +1,28 @@
+# Sentiment plots (the per-sentence scores are computed in the chunks).
+
+
+rule plot_sentiment:
+    input:
+        sentences=table("sentences"),
+        actors=table("actor_sentiment"),
+    output:
+        arc=report(
+            result("plots/sentiment_arc.png"),
+            caption="../report/sentiment_arc.rst",
+            category="Plots",
+        ),
+        arc_svg=result("plots/sentiment_arc.svg"),
+        actors=report(
+            result("plots/actor_sentiment.png"),
+            caption="../report/actor_sentiment_plot.rst",
+            category="Plots",
+        ),
+        actors_svg=result("plots/actor_sentiment.svg"),
+    log:
+        result("logs/plot_sentiment.log"),
+    benchmark:
+        result("benchmarks/plot_sentiment.tsv")
+    conda:
+        "envs/rhetoric.yaml"
+    script:
+        "../scripts/plot_sentiment.py"

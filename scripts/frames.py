@@ -1,0 +1,21 @@
+"""Snakemake script: frame shares and differences (wrapper around pipeline.frames.main)."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(snakemake.scriptdir).parent))
+
+from pipeline.frames import main  # noqa: E402
+from pipeline.logs import log_to  # noqa: E402
+
+with log_to(snakemake.log[0]):
+    main(
+        snakemake.input.cues,
+        snakemake.input.sentences,
+        snakemake.output.frames,
+        snakemake.output.differences,
+        bootstrap_samples=snakemake.params.bootstrap_samples,
+        seed=snakemake.params.seed,
+        confidence=snakemake.params.confidence,
+        max_pairwise_documents=snakemake.params.max_pairwise_documents,
+    )

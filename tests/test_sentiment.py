@@ -1,0 +1,531 @@
+"""Tests for the sentiment stage: VADER per sentence, evidence terms, aggregates, actors, plots."""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer, SentiText, normalize
+
+from pipeline.actors import ActorMatcher, actors_from_config, is_case_sensitive_alias
+from pipeline.segment import word_tokens
+from pipeline.sentiment import (
+    DOCUMENT_COLUMNS,
+    SentimentStage,
+    bootstrap_mean_interval,
+    evaluate_sign_agreement,
+    get_analyzer,
+    read_labelled_sentences,
+    sentiment_label,
+    sorted_quantile,
+    stable_rng,
+    vader_word_spans,
+)
+from pipeline.sentiment_plots import plot_actor_sentiment, plot_sentiment_arc
+from pipeline.types import SegmentedDocument, Sentence
+
+ROOT = Path(__file__).resolve().parents[1]
+LABELLED = ROOT / "tests" / "data" / "sentiment_labelled.tsv"
+CORPUS = {p.stem: p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*.txt"))}
+UPSTREAM = SentimentIntensityAnalyzer()
+_SENT_END = re.compile(r"(?<!\bU\.S\.)(?<=[.!?])\s+(?=[A-Z“\"])")
+
+
+def naive_document(doc_id: str, clean: str) -> SegmentedDocument:
+    """Paragraphs by blank lines; a one-line paragraph without end punctuation is a heading."""
+    sentences: list[Sentence] = []
+    tokens = []
+    for p_id, para in enumerate(re.finditer(r"[^\n]+(?:\n[^\n]+)*", clean)):
+        text = para.group()
+        heading = "\n" not in text and not text.rstrip().endswith((".", "!", "?"))
+        cuts = [0, *(m.end() for m in _SENT_END.finditer(text)), len(text)]
+        for a, b in itertools.pairwise(cuts):
+            seg = text[a:b].rstrip()
+            if seg:
+                start = para.start() + a
+                sentences.append(
+                    Sentence(len(sentences), p_id, heading, start, start + len(seg), seg)
+                )
+                tokens.append(word_tokens(seg, offset=start))
+    return SegmentedDocument(doc_id, clean, tuple(sentences), tuple(tokens))
+
+
+def doc_of(doc_id: str, parts: list[tuple[bool, str]]) -> SegmentedDocument:
+    """A document from (is_heading, sentence) pairs joined by newlines."""
+    sentences, pos, texts = [], 0, []
+    for i, (heading, text) in enumerate(parts):
+        sentences.append(Sentence(i, i, heading, pos, pos + len(text), text))
+        texts.append(text)
+        pos += len(text) + 1
+    clean = "\n".join(texts)
+    return SegmentedDocument(
+        doc_id,
+        clean,
+        tuple(sentences),
+        tuple(word_tokens(s.text, offset=s.start) for s in sentences),
+    )
+
+
+@pytest.fixture(scope="module")
+def stage() -> SentimentStage:
+    return SentimentStage()
+
+
+@pytest.fixture(scope="module")
+def corpus_outputs(stage):
+    docs = {name: naive_document(name, text) for name, text in CORPUS.items()}
+    return {name: (doc, stage.analyse(doc)) for name, doc in docs.items()}
+
+
+# --- labels and VADER equivalence ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("compound", "label"),
+    [
+        (0.05, "positive"),
+        (0.0499, "neutral"),
+        (0.0, "neutral"),
+        (-0.0499, "neutral"),
+        (-0.05, "negative"),
+        (0.9, "positive"),
+        (-0.9, "negative"),
+    ],
+)
+def test_sentiment_label_uses_vader_thresholds(compound, label):
+    assert sentiment_label(compound) == label
+
+
+TRICKY = [
+    "",
+    "   ",
+    "VADER is VERY SMART, handsome, and FUNNY!!!",
+    "The plot was good, but the characters are uncompelling and the dialog is not great.",
+    "The book was only kind of good.",
+    "At least it isn't a horrible book.",
+    "Today only kinda sux! But I'll get by, lol",
+    "Make sure you :) or :D today!",
+    "Catch utf-8 emoji such as 💘 and 💋 and 😁",
+    "Not bad at all",
+    "Roger Dodger is one of the least compelling variations on this theme.",
+    "Without a doubt, an excellent idea.",
+    "  leading and trailing spaces, good  ",
+    "Is this good?? Really??? No!",
+    "good, good, good but bad bad",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_scores_equal_vader_package(text):
+    assert get_analyzer().polarity_scores(text) == UPSTREAM.polarity_scores(text)
+
+
+WORDS = ["good", "bad", "not", "very", "but", "no", "kind", "of", "never", "so", "least", "the"]
+text_strategy = st.lists(
+    st.one_of(
+        st.sampled_from(WORDS),
+        st.sampled_from(["GREAT", "!", "?", ":)", "😁", "…", "—", ",", "U.S.", "(bad)"]),
+        st.text(alphabet=st.characters(codec="utf-8"), max_size=6),
+    ),
+    max_size=25,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text_strategy)
+def test_scores_and_term_spans_agree_with_vader(text):
+    trace = get_analyzer().trace(text)
+    assert trace.scores == UPSTREAM.polarity_scores(text)
+    for start, end, valence in trace.terms:
+        assert 0 <= start < end <= len(text)
+        assert valence != 0
+    sum_s = sum(v for _, _, v in trace.terms)
+    assert expected_compound(sum_s, text) == pytest.approx(trace.scores["compound"], abs=6e-5)
+
+
+def expected_compound(sum_s: float, text: str) -> float:
+    """VADER's compound recomputed from the term valences and the text's punctuation."""
+    emphasis = UPSTREAM._punctuation_emphasis(text)
+    if sum_s > 0:
+        sum_s += emphasis
+    elif sum_s < 0:
+        sum_s -= emphasis
+    return normalize(sum_s) if sum_s else 0.0
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=60))
+def test_word_spans_are_vader_words(text):
+    spans = vader_word_spans(text)
+    words = SentiText(text.strip()).words_and_emoticons
+    assert [text[s:e] for s, e in spans] == words
+
+
+# --- evidence terms -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The food was good.", [("good", 1.9)]),
+        ("The food was not good.", [("good", 1.9 * -0.74)]),
+        ("The food was very good.", [("good", 1.9 + 0.293)]),
+        ("The food was very bad.", [("bad", -2.5 - 0.293)]),
+        ("The room was good, but the staff were bad.", [("good", 0.95), ("bad", -2.5 * 1.5)]),
+        ("No love was lost.", [("love", 3.2 * -0.74), ("lost", -1.3)]),
+        ("Huawei’s profits were great!", [("profits", 1.9), ("great", 3.1)]),
+        ("The committee met on Tuesday.", []),
+    ],
+)
+def test_terms_give_valence_after_vader_rules(sentence, expected):
+    trace = get_analyzer().trace(sentence)
+    got = [(sentence[s:e], v) for s, e, v in trace.terms]
+    assert [t for t, _ in got] == [t for t, _ in expected]
+    assert [v for _, v in got] == pytest.approx([v for _, v in expected])
+
+
+def test_emoji_terms_point_at_the_emoji():
+    text = "Great news 😁 today"
+    trace = get_analyzer().trace(text)
+    terms = {text[s:e]: v for s, e, v in trace.terms}
+    assert set(terms) == {"Great", "😁"}
+    assert terms["😁"] > 0
+
+
+def test_corpus_terms_and_offsets_round_trip(corpus_outputs):
+    for doc, out in corpus_outputs.values():
+        assert out.tables["sentiment_terms"], doc.doc_id
+        by_sentence: dict[int, float] = {}
+        for row in out.tables["sentiment_terms"]:
+            assert doc.clean[row["start"] : row["end"]] == row["term"]
+            by_sentence[row["sent_id"]] = by_sentence.get(row["sent_id"], 0.0) + row["valence"]
+        for sent, compound in zip(doc.sentences, out.sentence_columns["compound"], strict=True):
+            assert doc.clean[sent.start : sent.end] == sent.text
+            recomputed = expected_compound(by_sentence.get(sent.sent_id, 0.0), sent.text)
+            assert recomputed == pytest.approx(compound, abs=6e-5), sent.text
+        for row in out.tables["actor_mentions"]:
+            assert doc.clean[row["start"] : row["end"]] == row["match"]
+
+
+# --- sentence and document columns --------------------------------------------------------
+
+
+def test_sentence_columns_align_and_match_vader(corpus_outputs):
+    for doc, out in corpus_outputs.values():
+        assert set(out.sentence_columns) == {"neg", "neu", "pos", "compound", "sentiment"}
+        for sent, i in zip(doc.sentences, range(len(doc.sentences)), strict=True):
+            ref = UPSTREAM.polarity_scores(sent.text)
+            got = {k: out.sentence_columns[k][i] for k in ("neg", "neu", "pos", "compound")}
+            assert got == ref
+            assert out.sentence_columns["sentiment"][i] == sentiment_label(ref["compound"])
+
+
+def test_document_aggregates_use_body_sentences_only(stage):
+    doc = doc_of(
+        "d1",
+        [
+            (True, "Wonderful Glorious Triumph"),
+            (False, "The attack was a disaster."),
+            (False, "The war was terrible."),
+            (False, "The meeting was on Monday."),
+        ],
+    )
+    out = stage.analyse(doc)
+    body = [UPSTREAM.polarity_scores(s.text)["compound"] for s in doc.sentences[1:]]
+    doc_cols = out.document_columns
+    assert tuple(doc_cols) == DOCUMENT_COLUMNS
+    assert doc_cols["compound_mean"] == pytest.approx(np.mean(body))
+    assert doc_cols["compound_median"] == pytest.approx(np.median(body))
+    assert doc_cols["share_negative"] == pytest.approx(2 / 3)
+    assert doc_cols["share_neutral"] == pytest.approx(1 / 3)
+    assert doc_cols["share_positive"] == 0
+    assert out.sentence_columns["sentiment"][0] == "positive"  # heading scored, not aggregated
+    assert doc_cols["compound_ci_low"] <= doc_cols["compound_mean"] <= doc_cols["compound_ci_high"]
+
+
+def test_document_scores_are_not_whole_text_scores(stage):
+    parts = [(False, f"The {w} team did a fine job.") for w in ("first", "second", "third")] * 12
+    parts += [(False, "The plan was approved on Monday.")] * 6
+    doc = doc_of("long", parts)
+    out = stage.analyse(doc)
+    per_sentence = [UPSTREAM.polarity_scores(t)["compound"] for _, t in parts]
+    whole = UPSTREAM.polarity_scores(doc.clean)["compound"]
+    assert out.document_columns["compound_mean"] == pytest.approx(np.mean(per_sentence))
+    assert whole > 0.99  # saturated on the long text
+    assert abs(out.document_columns["compound_mean"] - whole) > 0.4
+
+
+def test_empty_document_gives_nan_and_empty_tables(stage):
+    doc = SegmentedDocument("empty", "", (), ())
+    out = stage.analyse(doc)
+    assert all(math.isnan(out.document_columns[c]) for c in DOCUMENT_COLUMNS)
+    assert out.tables["sentiment_terms"] == []
+    assert out.tables["actor_mentions"] == []
+    assert {r["n_mentions"] for r in out.tables["actor_sentiment"]} == {0}
+
+
+def test_second_document_has_mean_and_ci(corpus_outputs):
+    _, out = corpus_outputs["intelligence_diplomacy"]
+    cols = out.document_columns
+    assert cols["compound_ci_low"] < cols["compound_mean"] < cols["compound_ci_high"]
+    shares = cols["share_positive"] + cols["share_negative"] + cols["share_neutral"]
+    assert shares == pytest.approx(1.0)
+
+
+# --- bootstrap ----------------------------------------------------------------------------
+
+
+def test_document_ci_is_seeded_by_doc_id_not_chunk():
+    doc_a = naive_document("a", CORPUS["intelligence_diplomacy"])
+    doc_b = naive_document("b", CORPUS["intelligence_cooperation"])
+    first = SentimentStage().analyse(doc_a).document_columns
+    SentimentStage().analyse(doc_b)
+    again = SentimentStage().analyse(doc_a).document_columns
+    assert first == again
+    other_seed = SentimentStage(seed=1).analyse(doc_a).document_columns
+    assert other_seed["compound_ci_low"] != first["compound_ci_low"]
+    assert other_seed["compound_mean"] == first["compound_mean"]
+
+
+def test_bootstrap_interval_matches_numpy_percentiles():
+    values = np.array([0.1, -0.4, 0.7, 0.0, 0.3, -0.2, 0.9])
+    low, high = bootstrap_mean_interval(
+        values, n_samples=500, confidence=0.9, rng=stable_rng(3, "doc")
+    )
+    rng = stable_rng(3, "doc")
+    means = values.take(rng.integers(0, values.size, size=(500, values.size))).mean(axis=1)
+    assert (low, high) == pytest.approx(tuple(np.quantile(means, [0.05, 0.95])))
+    wide = bootstrap_mean_interval(values, n_samples=500, confidence=0.99, rng=stable_rng(3, "d"))
+    narrow = bootstrap_mean_interval(values, n_samples=500, confidence=0.5, rng=stable_rng(3, "d"))
+    assert wide[0] <= narrow[0] <= narrow[1] <= wide[1]
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"), [([], (math.nan, math.nan)), ([0.25], (0.25, 0.25))]
+)
+def test_bootstrap_degenerate_inputs(values, expected):
+    got = bootstrap_mean_interval(values, n_samples=100, confidence=0.95, rng=None)
+    assert got == pytest.approx(expected, nan_ok=True)
+
+
+@given(st.lists(st.floats(0, 1), min_size=2, max_size=30), st.floats(0, 1))
+def test_sorted_quantile_is_numpy_linear(values, q):
+    arr = np.sort(np.array(values))
+    assert sorted_quantile(arr, q) == pytest.approx(float(np.quantile(arr, q)))
+
+
+# --- actors -------------------------------------------------------------------------------
+
+MATCHER = ActorMatcher(
+    [
+        {"name": "United States", "aliases": ["United States", "U.S.", "US", "American"]},
+        {"name": "China", "aliases": ["China", "Chinese", "Beijing"]},
+        {"name": "EU", "aliases": ["EU", "European Union"]},
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Let us talk to the US about it.", [("United States", "US")]),
+        ("Trust us.", []),
+        ("The U.S.-led vision of an open internet.", [("United States", "U.S.")]),
+        ("Sanctions by the U.S.", [("United States", "U.S.")]),
+        ("A USB drive was found.", []),
+        ("China’s 2017 law and Chinese firms.", [("China", "China"), ("China", "Chinese")]),
+        (
+            "the united states and UNITED STATES",
+            [("United States", "united states")] * 1 + [("United States", "UNITED STATES")],
+        ),
+        ("The European\nUnion and the eu", [("EU", "European\nUnion")]),
+        (
+            "Beijing's position; Americanism is not American.",
+            [("China", "Beijing"), ("United States", "American")],
+        ),
+        ("ChinaTown", []),
+    ],
+)
+def test_actor_mentions(text, expected):
+    found = MATCHER.mentions(text, offset=5)
+    assert [(m.actor, m.match) for m in found] == expected
+    assert all(text[m.start - 5 : m.end - 5] == m.match for m in found)
+
+
+@pytest.mark.parametrize(
+    ("alias", "sensitive"),
+    [
+        ("US", True),
+        ("U.S.", True),
+        ("EU", True),
+        ("NATO", True),
+        ("China", False),
+        ("HUAWEI", False),
+        ("us", False),
+    ],
+)
+def test_case_sensitive_aliases(alias, sensitive):
+    assert is_case_sensitive_alias(alias) is sensitive
+
+
+@pytest.mark.parametrize(
+    "entries",
+    [
+        [{"name": "A"}],
+        [{"name": "A", "aliases": "A"}],
+        [{"name": "", "aliases": ["A"]}],
+        [{"name": "A", "aliases": ["A"]}, {"name": "A", "aliases": ["B"]}],
+        [{"name": "A", "aliases": ["Same"]}, {"name": "B", "aliases": ["same"]}],
+        [{"name": "A", "aliases": [" A"]}],
+        [{"name": "A", "aliases": ["A"], "colour": "red"}],
+        ["China"],
+    ],
+)
+def test_bad_actor_config_raises(entries):
+    with pytest.raises(ValueError):
+        actors_from_config(entries)
+
+
+def test_actor_sentiment_rows(stage):
+    doc = doc_of(
+        "d",
+        [
+            (True, "China and the EU"),
+            (False, "China praised the wonderful deal with the EU."),
+            (False, "China, China and Beijing condemned the terrible attack."),
+            (False, "The weather was fine."),
+        ],
+    )
+    out = stage.analyse(doc)
+    rows = {r["actor"]: r for r in out.tables["actor_sentiment"]}
+    compounds = out.sentence_columns["compound"]
+    assert (rows["China"]["n_mentions"], rows["China"]["n_sentences"]) == (4, 2)
+    assert rows["China"]["compound_mean"] == pytest.approx((compounds[1] + compounds[2]) / 2)
+    assert rows["China"]["compound_ci_low"] <= rows["China"]["compound_ci_high"]
+    assert (rows["EU"]["n_mentions"], rows["EU"]["n_sentences"]) == (1, 1)
+    assert rows["EU"]["compound_ci_low"] == rows["EU"]["compound_mean"] == compounds[1]
+    assert rows["Huawei"]["n_mentions"] == 0 and math.isnan(rows["Huawei"]["compound_mean"])
+    assert len(out.tables["actor_mentions"]) == 5
+
+
+def test_corpus_actor_defaults_find_the_main_actors(corpus_outputs):
+    _, out = corpus_outputs["intelligence_diplomacy"]
+    rows = {r["actor"]: r for r in out.tables["actor_sentiment"]}
+    for actor in ("China", "United States", "EU", "Huawei"):
+        assert rows[actor]["n_mentions"] >= 1, actor
+    matches = {r["match"] for r in out.tables["actor_mentions"] if r["actor"] == "United States"}
+    assert matches == {"U.S."}
+
+
+# --- options ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"bootstrap_samples": 10},
+        {"bootstrap_samples": 2000.0},
+        {"seed": -1},
+        {"seed": "0"},
+        {"confidence": 1.0},
+        {"confidence": 0},
+        {"actors": [{"name": "X", "aliases": []}]},
+        {"neutral_terms": "intelligence"},
+        {"neutral_terms": ["two words"]},
+    ],
+)
+def test_bad_options_raise(options):
+    with pytest.raises(ValueError):
+        SentimentStage(**options)
+
+
+def test_neutral_terms_remove_words_from_the_lexicon():
+    sentence = "The intelligence agency released a report."
+    plain = SentimentStage(actors=[])
+    neutral = SentimentStage(actors=[], neutral_terms=["Intelligence"])
+    doc = doc_of("n", [(False, sentence)])
+    assert plain.analyse(doc).sentence_columns["compound"][0] > 0.05
+    out = neutral.analyse(doc)
+    assert out.sentence_columns["compound"][0] == 0
+    assert out.tables["sentiment_terms"] == []
+
+
+# --- agreement with people ----------------------------------------------------------------
+
+LABELLED_ROWS = read_labelled_sentences(LABELLED)
+ASSERTED = [r for r in LABELLED_ROWS if r["known_disagreement"] == "0"]
+KNOWN = [r for r in LABELLED_ROWS if r["known_disagreement"] == "1"]
+
+
+def test_labelled_set_is_large_and_covers_the_rules():
+    assert len(ASSERTED) >= 60
+    categories = {r["category"] for r in ASSERTED}
+    assert {"negation", "contrast", "booster", "news"} <= categories
+    assert {r["expected"] for r in ASSERTED} == {"positive", "negative", "neutral"}
+
+
+@pytest.mark.parametrize("row", ASSERTED, ids=lambda r: r["sentence"][:40])
+def test_pipeline_agrees_with_people(row):
+    doc = doc_of("labelled", [(False, row["sentence"])])
+    out = SentimentStage(actors=[]).analyse(doc)
+    assert out.sentence_columns["sentiment"][0] == row["expected"]
+
+
+def test_known_disagreements_still_disagree_and_agreement_rate():
+    result = evaluate_sign_agreement(
+        [r["sentence"] for r in LABELLED_ROWS], [r["expected"] for r in LABELLED_ROWS]
+    )
+    assert {s for s, _, _ in result.disagreements} == {r["sentence"] for r in KNOWN}
+    assert result.rate == pytest.approx(len(ASSERTED) / len(LABELLED_ROWS))
+
+
+# --- plots --------------------------------------------------------------------------------
+
+
+def sentence_frame(corpus_outputs) -> pd.DataFrame:
+    rows = []
+    for doc, out in corpus_outputs.values():
+        for i, sent in enumerate(doc.sentences):
+            rows.append(
+                {
+                    "doc_id": doc.doc_id,
+                    "sent_id": sent.sent_id,
+                    "is_heading": int(sent.is_heading),
+                    "compound": out.sentence_columns["compound"][i],
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def test_arc_plot_is_deterministic_and_caps_documents(tmp_path, corpus_outputs):
+    frame = sentence_frame(corpus_outputs)
+    shown = plot_sentiment_arc(frame, tmp_path / "a.png", tmp_path / "a.svg")
+    plot_sentiment_arc(frame, tmp_path / "b.png", tmp_path / "b.svg")
+    assert shown == sorted(CORPUS)
+    assert (tmp_path / "a.png").read_bytes() == (tmp_path / "b.png").read_bytes()
+    assert (tmp_path / "a.svg").read_bytes() == (tmp_path / "b.svg").read_bytes()
+    many = pd.concat([frame.assign(doc_id=frame["doc_id"] + f"_{k:02d}") for k in range(15)])
+    shown = plot_sentiment_arc(many, tmp_path / "m.png", None, max_documents=5)
+    assert len(shown) == 5 and (tmp_path / "m.png").stat().st_size > 0
+
+
+def test_actor_plot_handles_corpus_many_and_empty(tmp_path, corpus_outputs):
+    rows = [r for _, out in corpus_outputs.values() for r in out.tables["actor_sentiment"]]
+    frame = pd.DataFrame(rows)
+    actors, docs = plot_actor_sentiment(frame, tmp_path / "a.png", tmp_path / "a.svg")
+    plot_actor_sentiment(frame, tmp_path / "b.png", tmp_path / "b.svg")
+    assert actors[0] == "China" and set(docs) == set(CORPUS)
+    assert (tmp_path / "a.svg").read_bytes() == (tmp_path / "b.svg").read_bytes()
+    many = pd.concat([frame.assign(doc_id=frame["doc_id"] + f"_{k}") for k in range(20)])
+    _, docs = plot_actor_sentiment(many, tmp_path / "m.png", None, max_documents=4)
+    assert len(docs) == 4
+    empty = frame.iloc[0:0]
+    assert plot_actor_sentiment(empty, tmp_path / "e.png", None) == ([], [])
+    assert (tmp_path / "e.png").stat().st_size > 0
