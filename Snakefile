@@ -18,6 +18,7 @@ scattergather:
 include: "rules/common.smk"
 include: "rules/ingest.smk"
 include: "rules/sentiment.smk"
+include: "rules/stance.smk"
 include: "rules/frames.smk"
 include: "rules/manifest.smk"
 

@@ -18,6 +18,7 @@ from pipeline.types import DocumentStage
 DOCUMENT_STAGES: dict[str, str] = {
     "readability": "pipeline.readability:ReadabilityStage",
     "sentiment": "pipeline.sentiment:SentimentStage",
+    "stance": "pipeline.stance:StanceStage",
     "frames": "pipeline.frames:FramesStage",
 }
 
@@ -48,6 +49,8 @@ PUBLISHED_TABLES: tuple[str, ...] = (
     "sentiment_terms",
     "actor_sentiment",
     "actor_mentions",
+    "stance_markers",
+    "figures",
     "frame_cues",
 )
 INTERNAL_TABLES: tuple[str, ...] = ()

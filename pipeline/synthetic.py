@@ -162,11 +162,13 @@ def synthetic_document(rng: random.Random, *, n_words: int = 400) -> str:
     return title + "\n\n" + "\n\n".join(paragraphs) + "\n"
 
 
-def write_corpus(folder: str | Path, *, n_docs: int, seed: int = 0, n_words: int = 400) -> None:
-    """Write ``n_docs`` documents ``doc_00000.txt`` ... into ``folder`` (same seed, same bytes)."""
+def write_corpus(
+    folder: str | Path, *, n_docs: int, seed: int = 0, n_words: int = 400, start: int = 0
+) -> None:
+    """Write documents ``doc_{start:05d}.txt`` ... into ``folder`` (same seed, same bytes)."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    for i in range(n_docs):
+    for i in range(start, start + n_docs):
         rng = random.Random(f"{seed}-{i}")
         (folder / f"doc_{i:05d}.txt").write_text(
             synthetic_document(rng, n_words=n_words), encoding="utf-8"

@@ -29,7 +29,14 @@ if not SOURCES:
 
 
 # Figures every run writes (PNG and SVG each), by file stem under results/plots/.
-PLOTS = ["sentiment_arc", "actor_sentiment", "frame_profile", "frame_strip"]
+PLOTS = [
+    "sentiment_arc",
+    "actor_sentiment",
+    "stance_profile",
+    "figure_sourcing",
+    "frame_profile",
+    "frame_strip",
+]
 
 
 wildcard_constraints:

@@ -1,0 +1,57 @@
+"""Command line: ``python -m pipeline evaluate`` and ``python -m pipeline synthetic``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+TESTS_DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
+
+
+def evaluate_sentiment(path: Path = TESTS_DATA / "sentiment_labelled.tsv") -> str:
+    """VADER's sign agreement with our hand labels, as printable text."""
+    from pipeline.sentiment import evaluate_sign_agreement, read_labelled_sentences
+
+    rows = read_labelled_sentences(path)
+    result = evaluate_sign_agreement([r["sentence"] for r in rows], [r["expected"] for r in rows])
+    lines = [
+        f"== sentiment sign agreement ({path})",
+        f"{result.n_agree}/{result.n} sentences agree ({result.rate:.1%})",
+    ]
+    lines += [f"  expected {e:8} got {p:8} {s}" for s, e, p in result.disagreements]
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Dispatch the sub-commands."""
+    parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("evaluate", help="precision/recall/F1 of the detectors on tests/data")
+    synth = sub.add_parser("synthetic", help="write a seeded synthetic corpus")
+    synth.add_argument("folder")
+    synth.add_argument("--n-docs", type=int, default=2000)
+    synth.add_argument("--seed", type=int, default=0)
+    synth.add_argument("--n-words", type=int, default=400)
+    synth.add_argument("--start", type=int, default=0, help="number of the first document")
+    args = parser.parse_args(argv)
+    if args.command == "synthetic":
+        from pipeline.synthetic import write_corpus
+
+        write_corpus(
+            args.folder, n_docs=args.n_docs, seed=args.seed, n_words=args.n_words, start=args.start
+        )
+        return 0
+    from pipeline import frames_eval, stance_eval
+
+    stance_eval.main([])
+    print()
+    frames_eval.main([])
+    print()
+    print(evaluate_sentiment())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

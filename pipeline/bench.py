@@ -1,0 +1,103 @@
+"""``make bench``: run the whole workflow on a generated corpus and print the figures.
+
+Figures: total wall time, per-rule wall time (from Snakemake ``benchmark:`` files), documents
+per second, peak memory of the largest job, a no-op re-run and a re-run after adding one document.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+
+from pipeline.synthetic import write_corpus
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_snakemake(corpus: Path, results: Path, cores: int, *extra: str) -> float:
+    """Wall seconds of one snakemake run; raises when it fails."""
+    cmd = [
+        sys.executable,
+        "-m",
+        "snakemake",
+        "--cores",
+        str(cores),
+        "--quiet",
+        "all",
+        "--config",
+        f"corpus_dir={corpus}",
+        f"results_dir={results}",
+        *extra,
+    ]
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise RuntimeError(f"snakemake failed:\n{proc.stdout[-2000:]}\n{proc.stderr[-4000:]}")
+    return elapsed
+
+
+def benchmark_figures(bench_dir: Path) -> tuple[dict[str, float], dict[str, float], float, str]:
+    """Per-rule summed and longest job seconds, and the peak max_rss (MB) with its job."""
+    total: dict[str, float] = defaultdict(float)
+    longest: dict[str, float] = defaultdict(float)
+    peak, peak_job = 0.0, ""
+    for path in sorted(bench_dir.rglob("*.tsv")):
+        rule = path.relative_to(bench_dir).parts[0].removesuffix(".tsv")
+        with open(path, encoding="utf-8") as fh:
+            row = next(csv.DictReader(fh, delimiter="\t"))
+        seconds = float(row["s"])
+        total[rule] += seconds
+        longest[rule] = max(longest[rule], seconds)
+        rss = float(row["max_rss"]) if row.get("max_rss", "NA") not in ("NA", "-", "") else 0.0
+        if rss > peak:
+            peak, peak_job = rss, path.relative_to(bench_dir).as_posix()
+    return dict(total), dict(longest), peak, peak_job
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Generate the corpus, run, re-run, add a document, and print one line per figure."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=2000)
+    parser.add_argument("--cores", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--keep", help="write into this folder instead of a temporary one")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="rhetoric-bench-") as tmp:
+        base = Path(args.keep) if args.keep else Path(tmp)
+        corpus, results = base / "corpus", base / "results"
+        t0 = time.perf_counter()
+        write_corpus(corpus, n_docs=args.docs, seed=args.seed)
+        gen = time.perf_counter() - t0
+        full = run_snakemake(corpus, results, args.cores)
+        total, longest, peak, peak_job = benchmark_figures(results / "benchmarks")
+        noop = run_snakemake(corpus, results, args.cores)
+        write_corpus(corpus, n_docs=1, seed=args.seed, start=args.docs)
+        add_one = run_snakemake(corpus, results, args.cores)
+        print(f"bench: documents                   {args.docs} (~400 words each, seed {args.seed})")
+        print(f"bench: corpus generation           {gen:.1f} s")
+        print(f"bench: full run wall time          {full:.1f} s  (target < 30 s at 2,000 docs)")
+        print(f"bench: documents per second        {args.docs / full:.0f}")
+        for rule in sorted(total, key=total.get, reverse=True):
+            print(
+                f"bench: stage {rule:<22} {total[rule]:6.1f} s job time, "
+                f"longest job {longest[rule]:.1f} s"
+            )
+        print(f"bench: peak memory of a job        {peak:.0f} MB ({peak_job}; target < 2048 MB)")
+        print(f"bench: no-op re-run                {noop:.1f} s  (target < 3 s)")
+        print(
+            f"bench: re-run after adding one doc {add_one:.1f} s  "
+            f"({add_one / full:.0%} of the full run; target < 10%)"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

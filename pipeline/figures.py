@@ -1,0 +1,136 @@
+"""Numeric claims (figures) with their sourcing, questions and quotations in a sentence.
+
+What counts as a figure: a number written with digits, as a percentage (``82%``, ``4 percent``),
+an amount of money (``$12 billion``, ``€3m``, ``5 million euros``), a multiplier (``3x``,
+``2.5 times``) or a count (``150 countries``, ``28``, ``1.2 million``). Years and other dates
+(``2019``, ``1990s``, ``May 5``, ``12 March``) anchor a claim in time but are not figures and
+are left out; so are numbers that are part of a name or code (``5G``, ``G20``, ``COVID-19``).
+Spelled-out numbers ("a dozen", "two years") are not counted.
+
+Sourcing of a figure: the attribution marker (or evidential hedge such as "reportedly") nearest
+to it in the same sentence and the same clause decides: ``named`` for a named attribution,
+``vague`` for a vague one or an evidential; ``none`` when there is neither. Clauses are split at
+``;``, ``:`` and dashes (— –), so in "While China denies abuses, the fallout is tangible: the
+U.S. Commerce Department blacklisted 28 Chinese entities" the 28 is unsourced. There is no
+carry-over from earlier sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from pipeline.types import Sentence
+
+if TYPE_CHECKING:
+    from pipeline.stance import Marker
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"(?:\s?(?:trillion|billion|million|thousand|bn|mn|tn|m|k)\b)?"
+_CURRENCY_WORD = r"(?:dollars|euros|pounds|yuan|renminbi|yen|rupees|roubles|rubles|USD|EUR|GBP)\b"
+FIGURE_RE = re.compile(
+    rf"""
+    (?P<money>(?:US\$|A\$|C\$|HK\$|\$|€|£|¥)\s?(?:{_NUM}){_SCALE}
+      |(?:{_NUM})(?:\s(?:trillion|billion|million|thousand))?\s{_CURRENCY_WORD})
+    |(?P<percent>(?:{_NUM})\s?(?:%|percent\b|per\s?cent\b|percentage\s+points?\b))
+    |(?P<multiplier>(?:{_NUM})(?:x\b|-fold\b|\s(?:times|fold)\b))
+    |(?P<number>(?:{_NUM})(?:\s(?:trillion|billion|million|thousand|hundred)\b)?(?:s\b)?)
+    """,
+    re.VERBOSE,
+)
+MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+MONTH_BEFORE_RE = re.compile(rf"(?:{MONTHS})\.?\s*$")
+MONTH_AFTER_RE = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:{MONTHS})\b")
+YEAR_RE = re.compile(r"(?:1[5-9]\d\d|20\d\d)s?")
+QUOTE_RE = re.compile(r"[“\"]([^”\"]+)[”\"]")
+CLOSERS = " \t\r\n)]’'"
+CLAUSE_BREAK_RE = re.compile(r"[;:—–]|\s-\s")
+
+
+def figure_kind(match: re.Match[str], before: str, after: str) -> str | None:
+    """Kind of a figure match (money, percent, multiplier, count) or None for dates and codes."""
+    kind = match.lastgroup
+    if kind != "number":
+        return kind
+    text = match.group()
+    if before[-1:].isalpha() or before[-1:] in "-/:" or after[:1].isalpha():
+        return None  # part of a name or code: 5G, G20, COVID-19
+    if YEAR_RE.fullmatch(text) or MONTH_BEFORE_RE.search(before) or MONTH_AFTER_RE.match(after):
+        return None  # a date
+    if after[:1] == ":" and after[1:2].isdigit():
+        return None  # a time or ratio such as 10:30
+    return "count"
+
+
+def figure_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of the figures in ``text[start:end]``."""
+    out = []
+    for m in FIGURE_RE.finditer(text, start, end):
+        prev, prev2 = text[m.start() - 1 : m.start()], text[max(0, m.start() - 2) : m.start()]
+        if prev.isdigit() or (prev in (".", ",") and prev2[:1].isdigit()):
+            continue  # inside a longer number
+        kind = figure_kind(m, text[start : m.start()], text[m.end() : end])
+        if kind is not None:
+            out.append((m.start(), m.end(), kind))
+    return out
+
+
+def figure_sourcing(text: str, start: int, end: int, markers: Sequence[Marker]) -> str:
+    """named / vague / none: the nearest attribution or evidential marker in the same clause."""
+    best: tuple[int, int, str] | None = None
+    for m in markers:
+        lo, hi = (m.end, start) if m.end <= start else (end, m.start)
+        if lo < hi and CLAUSE_BREAK_RE.search(text, lo, hi):
+            continue
+        if m.category == "attribution":
+            label = m.subtype
+        elif m.category == "hedge" and m.subtype == "evidential":
+            label = "vague"
+        else:
+            continue
+        distance = max(m.start - end, start - m.end, 0)
+        key = (distance, m.start, label)
+        if best is None or key < best:
+            best = key
+    return "none" if best is None else best[2]
+
+
+def figure_rows(
+    clean: str, sentence: Sentence, markers: Sequence[Marker], *, doc_id: str
+) -> list[dict]:
+    """Rows of the figures table for one sentence."""
+    return [
+        {
+            "doc_id": doc_id,
+            "sent_id": sentence.sent_id,
+            "start": s,
+            "end": e,
+            "match": clean[s:e],
+            "kind": kind,
+            "sourcing": figure_sourcing(clean, s, e, markers),
+        }
+        for s, e, kind in figure_spans(clean, sentence.start, sentence.end)
+    ]
+
+
+def is_question(text: str) -> bool:
+    """Whether a sentence is the writer's own question: it ends in '?' outside quotation marks.
+
+    "So, is there a middle ground?" counts; 'He asked: "Why now?"' does not (a reported question).
+    """
+    stripped = text.rstrip(CLOSERS)
+    if stripped.endswith(("”", '"')):
+        return False
+    return stripped.endswith("?")
+
+
+def has_quotation(text: str, *, min_words: int = 4) -> bool:
+    """Whether a sentence quotes someone: a quotation of at least ``min_words`` words.
+
+    Shorter quoted phrases (“cyber sovereignty”) are scare quotes or terms, not reported words.
+    """
+    return any(len(q.split()) >= min_words for q in QUOTE_RE.findall(text))

@@ -1,0 +1,337 @@
+"""Stance markers (hedges, boosters, attitude, attribution) with evidence spans, per document.
+
+References: Hyland, K. (2005) Metadiscourse. Continuum (hedges, boosters, attitude markers);
+Hyland, K. (1998) Hedging in Scientific Research Articles. John Benjamins.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.figures import figure_rows, has_quotation, is_question
+from pipeline.lexicon import lexicon_path, read_lexicon
+from pipeline.matcher import LexiconMatcher, PatternMatch
+from pipeline.types import SegmentedDocument, StageOutput
+
+CATEGORIES = ("hedge", "booster", "attitude", "attribution")
+CONTROL_CATEGORIES = ("none", "off")  # none = blocker (consumes, emits nothing); off = disable
+RULE_COLUMNS = ("not_before", "not_after", "requires_before", "requires_after")
+DEFINE_RE = re.compile(r"^#\s*define\s+([A-Z][A-Z0-9_]*)\s*:\s*(.+?)\s*$")
+MACRO_RE = re.compile(r"@([A-Z][A-Z0-9_]*)")
+# Capitalised words that do not make a source "named": demonyms and short initialisms.
+NOT_A_NAME_RE = re.compile(
+    r"(?:[A-Z][a-z]+(?:an|ans|ese|ish|ic|ern|ist|ists)|[A-Z]{1,3}|U\.[SK]\.|[A-Z][a-z]?)"
+)
+RULE_WINDOW = 120  # characters of the sentence each side that context rules can see
+CAPITAL_WORD_RE = re.compile(r"(?<![\w’'])[A-Z][\w’'.-]*")
+
+MARKER_COLUMNS = (
+    "doc_id",
+    "sent_id",
+    "start",
+    "end",
+    "match",
+    "category",
+    "subtype",
+    "left_context",
+    "right_context",
+)
+FIGURE_COLUMNS = ("doc_id", "sent_id", "start", "end", "match", "kind", "sourcing")
+SENTENCE_COLUMNS = (
+    "n_hedges",
+    "n_boosters",
+    "n_attitude",
+    "n_attributions_named",
+    "n_attributions_vague",
+    "n_figures",
+    "is_question",
+    "voice",
+)
+DOCUMENT_COLUMNS = (
+    "hedges_per_1k",
+    "boosters_per_1k",
+    "attitude_per_1k",
+    "attributions_named_per_1k",
+    "attributions_vague_per_1k",
+    "n_figures",
+    "n_figures_named",
+    "n_figures_vague",
+    "n_figures_unsourced",
+    "n_questions",
+)
+# (sentence column, category, subtype or None) in the order of SENTENCE_COLUMNS
+COUNT_KEYS = (
+    ("n_hedges", "hedge", None),
+    ("n_boosters", "booster", None),
+    ("n_attitude", "attitude", None),
+    ("n_attributions_named", "attribution", "named"),
+    ("n_attributions_vague", "attribution", "vague"),
+)
+
+
+@dataclass(frozen=True)
+class StanceEntry:
+    """One lexicon entry with its compiled context rules (None when a rule is empty)."""
+
+    pattern: str
+    category: str
+    subtype: str
+    note: str
+    not_before: re.Pattern[str] | None
+    not_after: re.Pattern[str] | None
+    requires_before: re.Pattern[str] | None
+    requires_after: re.Pattern[str] | None
+    also: tuple[str, str] | None = None  # a second (category, subtype) for the same span
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A stance marker found in the clean text: ``clean[start:end]`` matched ``entry``."""
+
+    start: int
+    end: int
+    category: str
+    subtype: str
+    entry: int
+
+
+def lexicon_macros(paths: Iterable[str | Path]) -> dict[str, str]:
+    """Macros defined by ``# define NAME: regex`` lines, later files overriding earlier ones."""
+    macros: dict[str, str] = {}
+    for path in paths:
+        for line in Path(path).read_text(encoding="utf-8-sig").splitlines():
+            m = DEFINE_RE.match(line)
+            if m:
+                macros[m.group(1)] = m.group(2)
+    return macros
+
+
+def _rule_regex(source: str, column: str, macros: dict[str, str], pattern: str) -> str:
+    """Expand macros in one rule and anchor it (before: at the end; after: at the start)."""
+
+    def expand(m: re.Match[str]) -> str:
+        if m.group(1) not in macros:
+            raise ValueError(f"entry {pattern!r}: unknown macro @{m.group(1)} in {column}")
+        return f"(?:{macros[m.group(1)]})"
+
+    body = MACRO_RE.sub(expand, source)
+    return rf"(?:{body})\s*$" if column.endswith("before") else rf"\s*(?:{body})"
+
+
+def stance_entries(paths: Sequence[str | Path]) -> tuple[tuple[StanceEntry, ...], dict[str, str]]:
+    """Entries of the stance lexicon files in order; a later row with the same pattern replaces
+    the earlier one in place, and category ``off`` removes it. Returns (entries, versions)."""
+    lexicon = read_lexicon(paths, required=("pattern", "category", "subtype"))
+    macros = lexicon_macros(paths)
+    by_pattern: dict[str, dict[str, str]] = {}
+    for row in lexicon.rows:
+        category = row["category"].lower()
+        if category not in CATEGORIES + CONTROL_CATEGORIES:
+            raise ValueError(f"entry {row['pattern']!r}: unknown category {row['category']!r}")
+        if category == "attribution" and row["subtype"] not in ("named", "vague"):
+            raise ValueError(f"entry {row['pattern']!r}: attribution subtype must be named|vague")
+        by_pattern[row["pattern"]] = {**row, "category": category}
+    entries = []
+    for pattern, row in by_pattern.items():
+        if row["category"] == "off":
+            continue
+        rules: dict[str, re.Pattern[str] | None] = {}
+        for column in RULE_COLUMNS:
+            source = row.get(column, "")
+            try:
+                rules[column] = (
+                    re.compile(_rule_regex(source, column, macros, pattern), re.IGNORECASE)
+                    if source
+                    else None
+                )
+            except re.error as err:
+                raise ValueError(f"entry {pattern!r}: bad {column} regex: {err}") from None
+        entries.append(
+            StanceEntry(
+                pattern,
+                row["category"],
+                row["subtype"],
+                row.get("note", ""),
+                **rules,
+                also=_also(row.get("also", ""), pattern),
+            )
+        )
+    return tuple(entries), lexicon.versions
+
+
+def _also(value: str, pattern: str) -> tuple[str, str] | None:
+    """Parse the ``also`` column ("category/subtype") of one entry."""
+    if not value:
+        return None
+    category, _, subtype = value.partition("/")
+    if category not in CATEGORIES:
+        raise ValueError(f"entry {pattern!r}: 'also' must be category/subtype, got {value!r}")
+    return category, subtype
+
+
+def _context_ok(entry: StanceEntry, left: str, right: str) -> bool:
+    """Whether a match of ``entry`` passes its context rules, given the sentence around it."""
+    if entry.not_before is not None and entry.not_before.search(left):
+        return False
+    if entry.requires_before is not None and not entry.requires_before.search(left):
+        return False
+    if entry.not_after is not None and entry.not_after.match(right):
+        return False
+    return not (entry.requires_after is not None and not entry.requires_after.match(right))
+
+
+def names_a_source(span: str) -> bool:
+    """Whether a span holds a proper name after its first word (demonyms and initialisms aside)."""
+    words = CAPITAL_WORD_RE.findall(span)
+    if span[:1].isupper():
+        words = words[1:]
+    return any(not NOT_A_NAME_RE.fullmatch(w.rstrip(".,")) for w in words)
+
+
+class StanceDetector:
+    """Lexicon matcher plus context rules; ``use_rules=False`` is the plain word-list baseline."""
+
+    def __init__(self, entries: Sequence[StanceEntry], *, use_rules: bool = True) -> None:
+        self.use_rules = use_rules
+        kept = [e for e in entries if use_rules or e.category != "none"]
+        self.entries: tuple[StanceEntry, ...] = tuple(kept)
+        self.matcher = LexiconMatcher([e.pattern for e in kept])
+
+    def markers(self, text: str, *, start: int = 0, end: int | None = None) -> list[Marker]:
+        """Stance markers in ``text[start:end]`` (one sentence), blockers left out."""
+        end = len(text) if end is None else end
+
+        def accept(m: PatternMatch) -> bool:
+            left = text[max(start, m.start - RULE_WINDOW) : m.start]
+            return _context_ok(
+                self.entries[m.entry], left, text[m.end : min(end, m.end + RULE_WINDOW)]
+            )
+
+        found = self.matcher.find(
+            text, start=start, end=end, accept=accept if self.use_rules else None
+        )
+        out = []
+        for m in found:
+            entry = self.entries[m.entry]
+            if entry.category == "none":
+                continue
+            subtype = entry.subtype
+            if (
+                self.use_rules
+                and entry.category == "attribution"
+                and subtype == "vague"
+                and names_a_source(text[m.start : m.end])
+            ):
+                subtype = "named"
+            out.append(Marker(m.start, m.end, entry.category, subtype, m.entry))
+            if entry.also is not None:
+                out.append(Marker(m.start, m.end, *entry.also, m.entry))
+        return out
+
+
+def default_lexicon_paths() -> list[Path]:
+    """The stance lexicon shipped with the package."""
+    return [lexicon_path("stance.tsv")]
+
+
+def rate_per_1k(count: int, n_words: int) -> float:
+    """Occurrences per 1,000 words (NaN for a document without words)."""
+    return 1000.0 * count / n_words if n_words else math.nan
+
+
+def _one_line(text: str) -> str:
+    """Context text on one line: whitespace runs become one space."""
+    return re.sub(r"\s+", " ", text)
+
+
+class StanceStage:
+    """Per-document stage: stance markers, figures with sourcing, questions and voice."""
+
+    name = "stance"
+    sentence_columns = SENTENCE_COLUMNS
+    document_columns = DOCUMENT_COLUMNS
+    tables = {"stance_markers": MARKER_COLUMNS, "figures": FIGURE_COLUMNS}
+
+    def __init__(
+        self, *, extra_lexicons: Sequence[str | Path] = (), context_chars: int = 40
+    ) -> None:
+        if isinstance(extra_lexicons, str | Path):
+            raise ValueError("extra_lexicons must be a list of paths")
+        if (
+            not isinstance(context_chars, int)
+            or isinstance(context_chars, bool)
+            or context_chars < 0
+        ):
+            raise ValueError(f"context_chars must be a non-negative integer, got {context_chars!r}")
+        self.context_chars = context_chars
+        self.lexicon_paths = [*default_lexicon_paths(), *map(Path, extra_lexicons)]
+        entries, self.lexicon_versions = stance_entries(self.lexicon_paths)
+        self.detector = StanceDetector(entries)
+
+    def analyse(self, doc: SegmentedDocument) -> StageOutput:
+        """Markers, figures and per-sentence/per-document stance columns of one document."""
+        clean, k = doc.clean, self.context_chars
+        columns: dict[str, list] = {c: [] for c in SENTENCE_COLUMNS}
+        marker_rows: list[dict] = []
+        figure_rows_all: list[dict] = []
+        totals = dict.fromkeys((c for c, _, _ in COUNT_KEYS), 0)
+        n_questions = 0
+        for sentence in doc.sentences:
+            markers = self.detector.markers(clean, start=sentence.start, end=sentence.end)
+            for m in markers:
+                marker_rows.append(
+                    {
+                        "doc_id": doc.doc_id,
+                        "sent_id": sentence.sent_id,
+                        "start": m.start,
+                        "end": m.end,
+                        "match": clean[m.start : m.end],
+                        "category": m.category,
+                        "subtype": m.subtype,
+                        "left_context": _one_line(clean[max(0, m.start - k) : m.start]),
+                        "right_context": _one_line(clean[m.end : m.end + k]),
+                    }
+                )
+            figs = figure_rows(clean, sentence, markers, doc_id=doc.doc_id)
+            figure_rows_all.extend(figs)
+            counts = {
+                col: sum(m.category == cat and (sub is None or m.subtype == sub) for m in markers)
+                for col, cat, sub in COUNT_KEYS
+            }
+            question = is_question(sentence.text) and not sentence.is_heading
+            attributed = counts["n_attributions_named"] + counts["n_attributions_vague"] > 0
+            for col, value in counts.items():
+                columns[col].append(value)
+            columns["n_figures"].append(len(figs))
+            columns["is_question"].append(question)
+            columns["voice"].append(
+                "attributed" if attributed or has_quotation(sentence.text) else "author"
+            )
+            if not sentence.is_heading:
+                for col in totals:
+                    totals[col] += counts[col]
+                n_questions += question
+        body_ids = {s.sent_id for s in doc.sentences if not s.is_heading}
+        body_figs = [f for f in figure_rows_all if f["sent_id"] in body_ids]
+        n = doc.n_words
+        document = {
+            "hedges_per_1k": rate_per_1k(totals["n_hedges"], n),
+            "boosters_per_1k": rate_per_1k(totals["n_boosters"], n),
+            "attitude_per_1k": rate_per_1k(totals["n_attitude"], n),
+            "attributions_named_per_1k": rate_per_1k(totals["n_attributions_named"], n),
+            "attributions_vague_per_1k": rate_per_1k(totals["n_attributions_vague"], n),
+            "n_figures": len(body_figs),
+            "n_figures_named": sum(f["sourcing"] == "named" for f in body_figs),
+            "n_figures_vague": sum(f["sourcing"] == "vague" for f in body_figs),
+            "n_figures_unsourced": sum(f["sourcing"] == "none" for f in body_figs),
+            "n_questions": n_questions,
+        }
+        return StageOutput(
+            sentence_columns=columns,
+            document_columns=document,
+            tables={"stance_markers": marker_rows, "figures": figure_rows_all},
+        )

@@ -1,0 +1,117 @@
+"""Tests for pipeline.figures: figure spans and kinds, sourcing, questions and quotations."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.figures import figure_sourcing, figure_spans, has_quotation, is_question
+from pipeline.stance import Marker
+
+
+def spans(text: str) -> list[tuple[str, str]]:
+    """(match, kind) of the figures in a text."""
+    return [(text[s:e], kind) for s, e, kind in figure_spans(text, 0, len(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Huawei lost an estimated $12 billion.", [("$12 billion", "money")]),
+        ("It funded $1 trillion in 150 countries.", [("$1 trillion", "money"), ("150", "count")]),
+        (
+            "82% of respondents and 74 percent of others",
+            [("82%", "percent"), ("74 percent", "percent")],
+        ),
+        ("Fines reach 4% of revenue.", [("4%", "percent")]),
+        ("A rise of 3.5 per cent.", [("3.5 per cent", "percent")]),
+        ("It cost €3m, or 5 million euros.", [("€3m", "money"), ("5 million euros", "money")]),
+        (
+            "Sales grew 3x in 2.5 times the time.",
+            [("3x", "multiplier"), ("2.5 times", "multiplier")],
+        ),
+        ("It blacklisted 28 entities and 1,200 people.", [("28", "count"), ("1,200", "count")]),
+        ("About 1.2 million people fled.", [("1.2 million", "count")]),
+        ("Between 2019 and 2022, since 2013, in the 1990s.", []),
+        ("On May 5 and 12 March the 5G and G20 and COVID-19 talks met.", []),
+        ("The meeting began at 10:30.", []),
+    ],
+)
+def test_figure_spans_and_kinds(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(text) == expected
+
+
+def marker(start: int, end: int, category: str, subtype: str) -> Marker:
+    return Marker(start, end, category, subtype, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "markers", "expected"),
+    [
+        (
+            "Huawei reportedly lost $12 billion.",
+            "$12 billion",
+            [(7, 17, "hedge", "evidential")],
+            "vague",
+        ),
+        ("Pew found that 82% agree.", "82%", [(0, 9, "attribution", "named")], "named"),
+        ("It funded $1 trillion.", "$1 trillion", [], "none"),
+        ("It may cost $5.", "$5", [(3, 6, "hedge", "modal")], "none"),
+        (
+            "China denies it, the fallout is clear: it blacklisted 28 firms.",
+            "28",
+            [(6, 12, "attribution", "named")],
+            "none",
+        ),
+        (
+            "Critics argue, but Pew found 40% agree.",
+            "40%",
+            [(0, 13, "attribution", "vague"), (19, 28, "attribution", "named")],
+            "named",
+        ),
+    ],
+)
+def test_figure_sourcing(
+    text: str, figure: str, markers: list[tuple[int, int, str, str]], expected: str
+) -> None:
+    start = text.index(figure)
+    found = figure_sourcing(text, start, start + len(figure), [marker(*m) for m in markers])
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("So, is there a middle ground?", True),
+        ("What about the human impact? ", True),
+        ("(Is it?)", True),
+        ('He asked: "Why now?"', False),
+        ("She asked “why now?”", False),
+        ("It is not a question.", False),
+        ("Is it", False),
+    ],
+)
+def test_is_question(text: str, expected: bool) -> None:
+    assert is_question(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hu said it complies “with all applicable laws” there.", True),
+        ('Beijing advocates "cyber sovereignty" abroad.', False),
+        ("Such “diplomatic tech” might be used.", False),
+        ("No quotation here.", False),
+    ],
+)
+def test_has_quotation(text: str, expected: bool) -> None:
+    assert has_quotation(text) is expected
+
+
+@given(st.text(alphabet="0123456789$%€., x-Gmaybillion", max_size=80))
+def test_figure_spans_are_inside_the_span(text: str) -> None:
+    lo, hi = len(text) // 4, len(text)
+    for s, e, kind in figure_spans(text, lo, hi):
+        assert lo <= s < e <= hi
+        assert kind in {"money", "percent", "multiplier", "count"}

@@ -1,0 +1,273 @@
+"""Tests for pipeline.stance (markers with context rules), the stance stage and its evaluation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.stance import (
+    DOCUMENT_COLUMNS,
+    SENTENCE_COLUMNS,
+    StanceDetector,
+    StanceStage,
+    default_lexicon_paths,
+    names_a_source,
+    stance_entries,
+)
+from pipeline.stance_eval import DEFAULT_ANNOTATIONS, evaluate, read_annotations
+from pipeline.types import SegmentedDocument, Sentence
+from tests.conftest import segment_text
+
+ENTRIES, _ = stance_entries(default_lexicon_paths())
+DETECTOR = StanceDetector(ENTRIES)
+BASELINE = StanceDetector(ENTRIES, use_rules=False)
+
+
+def found(text: str, detector: StanceDetector = DETECTOR) -> list[tuple[str, str, str]]:
+    """(match, category, subtype) of every marker in a sentence."""
+    return [(text[m.start : m.end], m.category, m.subtype) for m in detector.markers(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The talks resume in May 2024.", []),
+        ("Theresa May resigned as leader.", []),
+        ("The might of the navy grew; military might is not enough.", []),
+        ("Police could not confirm the report.", []),
+        ("By ten she could speak four languages.", []),
+        ("The talk was about cybersecurity.", []),
+        ("They walked around the square.", []),
+        ("He filed an insurance claim.", []),
+        ("She appeared on television.", []),
+        ("It is not clear that it works.", [("not clear", "hedge", "negated_booster")]),
+        ("There is no doubt about it.", [("There is no doubt", "booster", "negated_doubt")]),
+        ("It is, no doubt, late.", [("no doubt", "booster", "negated_doubt")]),
+        ("There is some doubt about it.", [("doubt", "hedge", "epistemic_noun")]),
+        ("The strategic objectives are clear.", [("are clear", "booster", "predicative")]),
+        ("Set clear targets.", []),
+        ("It offers certain advantages.", []),
+        ("We are certain that it works.", [("are certain", "booster", "predicative")]),
+        ("The storm may hit the coast.", [("may", "hedge", "modal")]),
+        ("May said she would resign.", [("said", "attribution", "named")]),
+        ("The deal could collapse.", [("could", "hedge", "modal")]),
+        ("About 40% agreed.", [("About", "hedge", "approximator")]),
+        ("Around 300 came; some 150 countries joined.", None),
+        ("Huawei reportedly lost money.", [("reportedly", "hedge", "evidential")]),
+        ("The army allegedly fired first.", [("allegedly", "hedge", "evidential")]),
+        ("Critics argue it is unfair.", [("Critics argue", "attribution", "vague")]),
+        ("Skeptics question the claim.", [("Skeptics question", "attribution", "vague")]),
+        ("Some argue for reform.", [("Some argue", "attribution", "vague")]),
+        ("Experts say it is safe.", [("Experts say", "attribution", "vague")]),
+        ("Reports surfaced that he left.", [("Reports surfaced", "attribution", "vague")]),
+        ("Reports of abuse grew.", [("Reports of", "attribution", "vague")]),
+        (
+            "It is believed that he fled.",
+            [("It is believed", "attribution", "vague"), ("It is believed", "hedge", "evidential")],
+        ),
+        (
+            "Sales rose, according to 2023 industry reports.",
+            [("according to 2023 industry reports", "attribution", "vague")],
+        ),
+        (
+            "Growth slowed, according to the World Bank.",
+            [("according to", "attribution", "named")],
+        ),
+        (
+            "Ken Hu, the chairman, once stated that it complies.",
+            [("stated", "attribution", "named")],
+        ),
+        ("Its stated aim is growth.", []),
+        (
+            "A 2022 Pew Research survey found that 82% agree.",
+            [("Pew Research survey found", "attribution", "named")],
+        ),
+        (
+            "A recent study found that sleep matters.",
+            [("A recent study found", "attribution", "vague")],
+        ),
+        (
+            "The move was condemned by Amnesty.",
+            [("was condemned by Amnesty", "attribution", "named")],
+        ),
+        ("Nobody doubts his resolve.", [("Nobody doubts", "booster", "negated_doubt")]),
+        ("Thousands demonstrated against the war.", []),
+        ("The trial demonstrated that it works.", [("demonstrated", "booster", "verb")]),
+        ("Unfortunately, it rained.", [("Unfortunately", "attitude", "adverb")]),
+    ],
+)
+def test_markers_respect_context(text: str, expected: list[tuple[str, str, str]] | None) -> None:
+    if expected is None:
+        expected = [("Around", "hedge", "approximator"), ("some", "hedge", "approximator")]
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks resume in May 2024.",
+        "Police could not confirm the report.",
+        "They walked around the square.",
+        "The might of the navy grew.",
+    ],
+)
+def test_baseline_ignores_context(text: str) -> None:
+    assert found(text) == [] and found(text, BASELINE) != []
+
+
+@pytest.mark.parametrize(
+    ("span", "expected"),
+    [
+        ("according to Pew reports", True),
+        ("Critics of Huawei argue", True),
+        ("according to 2023 industry reports", False),
+        ("Western officials said", False),
+        ("U.S. officials said", False),
+    ],
+)
+def test_names_a_source(span: str, expected: bool) -> None:
+    assert names_a_source(span) is expected
+
+
+def test_default_corpus_expected_markers(default_corpus: dict[str, SegmentedDocument]) -> None:
+    stage = StanceStage()
+    doc = default_corpus["intelligence_diplomacy"]
+    out = stage.analyse(doc)
+    markers = {
+        (r["match"].lower(), r["category"], r["subtype"]) for r in out.tables["stance_markers"]
+    }
+    for expected in [
+        ("reportedly", "hedge", "evidential"),
+        ("allegedly", "hedge", "evidential"),
+        ("critics argue", "attribution", "vague"),
+        ("skeptics question", "attribution", "vague"),
+        ("according to 2023 industry reports", "attribution", "vague"),
+        ("stated", "attribution", "named"),
+    ]:
+        assert expected in markers
+    figures = {r["match"]: r["sourcing"] for r in out.tables["figures"]}
+    assert figures["$12 billion"] == "vague"
+    assert figures["$1 trillion"] == "none"
+    assert figures["82%"] == "named"
+    assert "2019" not in figures and "2013" not in figures  # years used as dates
+    assert out.document_columns["n_questions"] == 3
+    first = stage.analyse(default_corpus["intelligence_cooperation"])
+    boosters = [r for r in first.tables["stance_markers"] if r["category"] == "booster"]
+    assert any(r["match"] == "are clear" for r in boosters)
+
+
+def test_stage_contract(default_corpus: dict[str, SegmentedDocument]) -> None:
+    stage = StanceStage(context_chars=10)
+    for doc in default_corpus.values():
+        out = stage.analyse(doc)
+        assert set(out.sentence_columns) == set(SENTENCE_COLUMNS)
+        assert all(len(v) == len(doc.sentences) for v in out.sentence_columns.values())
+        assert set(out.document_columns) == set(DOCUMENT_COLUMNS)
+        for table, rows in out.tables.items():
+            for row in rows:
+                assert tuple(row) == stage.tables[table]
+                assert doc.clean[row["start"] : row["end"]] == row["match"]
+        for row in out.tables["stance_markers"]:
+            assert len(row["left_context"]) <= 10 and len(row["right_context"]) <= 10
+        assert set(out.sentence_columns["voice"]) <= {"author", "attributed"}
+        assert stage.analyse(doc) == out  # deterministic
+
+
+def test_rates_use_body_words() -> None:
+    doc = segment_text("Clearly Maybe\n\nIt may rain. It is clearly wet. Critics argue so.")
+    out = StanceStage().analyse(doc)
+    assert doc.n_words == 10
+    assert out.document_columns["hedges_per_1k"] == pytest.approx(100.0)
+    assert out.document_columns["boosters_per_1k"] == pytest.approx(100.0)
+    assert out.document_columns["attributions_vague_per_1k"] == pytest.approx(100.0)
+    assert out.sentence_columns["voice"][-1] == "attributed"
+
+
+def test_empty_document_has_nan_rates() -> None:
+    doc = SegmentedDocument("empty", "", (), ())
+    out = StanceStage().analyse(doc)
+    assert out.document_columns["n_figures"] == 0
+    assert out.document_columns["hedges_per_1k"] != out.document_columns["hedges_per_1k"]
+
+
+def write_lexicon(path: Path, rows: list[str]) -> Path:
+    path.write_text("# version: test\npattern\tcategory\tsubtype\tnote\n" + "\n".join(rows) + "\n")
+    return path
+
+
+def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
+    extra = write_lexicon(
+        tmp_path / "extra.tsv",
+        [
+            "purportedly\tbooster\tadverb\toverride",
+            "arguabl{e,y}\toff\t\t",
+            "per se\tattitude\tx\tnew",
+        ],
+    )
+    stage = StanceStage(extra_lexicons=[extra])
+    doc = segment_text("It purportedly and arguably works per se.")
+    rows = stage.analyse(doc).tables["stance_markers"]
+    assert [(r["match"], r["category"]) for r in rows] == [
+        ("purportedly", "booster"),
+        ("per se", "attitude"),
+    ]
+    assert stage.lexicon_versions == {"stance.tsv": "1.0.0", "extra.tsv": "test"}
+
+
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        (["x\tnonsense\t\t"], "unknown category"),
+        (["x\tattribution\tsome\t"], "named|vague"),
+        (["x\thedge\t\t\t(\t"], "bad not_before"),
+    ],
+)
+def test_bad_extra_lexicon_raises(tmp_path: Path, rows: list[str], message: str) -> None:
+    path = tmp_path / "bad.tsv"
+    path.write_text(
+        "# version: 1\npattern\tcategory\tsubtype\tnote\tnot_before\n" + "\n".join(rows) + "\n"
+    )
+    with pytest.raises(ValueError, match=message):
+        StanceStage(extra_lexicons=[path])
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [{"context_chars": -1}, {"context_chars": 2.5}, {"extra_lexicons": "a.tsv"}],
+)
+def test_bad_options_raise(kwargs: dict) -> None:
+    with pytest.raises(ValueError):
+        StanceStage(**kwargs)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="May mightcouldabout clear40%$1. ,Critics argue\n?“”", max_size=120))
+def test_marker_offsets_hold_on_any_text(text: str) -> None:
+    doc = SegmentedDocument("d", text, (Sentence(1, 1, False, 0, len(text), text),), ((),))
+    out = StanceStage().analyse(doc)
+    for table in ("stance_markers", "figures"):
+        for row in out.tables[table]:
+            assert 0 <= row["start"] < row["end"] <= len(text)
+            assert text[row["start"] : row["end"]] == row["match"]
+
+
+def test_annotated_set_is_large_and_balanced() -> None:
+    rows = read_annotations(DEFAULT_ANNOTATIONS)
+    assert len(rows) >= 150
+    assert {r["split"] for r in rows} == {"dev", "test"}
+    assert {r["style"] for r in rows} >= {"news", "policy", "encyclopedic"}
+
+
+def test_quality_on_annotated_set() -> None:
+    table = evaluate(DEFAULT_ANNOTATIONS)
+    f1 = {(r.system, r.split, r.category): r.f1 for r in table.itertuples(index=False)}
+    for split in ("dev", "test", "all"):
+        assert f1[("detector", split, "hedge")] >= 0.85
+        assert f1[("detector", split, "booster")] >= 0.85
+        assert f1[("detector", split, "attribution_vague")] >= 0.75
+    for category in ("hedge", "booster", "attribution_named"):
+        assert f1[("detector", "all", category)] > f1[("baseline", "all", category)]
+    assert f1[("detector", "all", "hedge")] - f1[("baseline", "all", "hedge")] >= 0.1
