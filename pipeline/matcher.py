@@ -32,6 +32,7 @@ the remaining entries at the same position in the same order before moving on.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -275,13 +276,16 @@ class LexiconMatcher:
         self.order: tuple[int, ...] = tuple(
             sorted(range(len(sources)), key=lambda i: _pattern_sort_key(self.patterns[i], i))
         )
-        self.entry_regexes: tuple[re.Pattern[str], ...] = tuple(
-            re.compile(s, re.IGNORECASE) for s in sources
-        )
+        self._sources = tuple(sources)
         alternation = _dispatch_regex(sources, self.patterns, self.order)
         self.regex: re.Pattern[str] | None = (
             re.compile(alternation, re.IGNORECASE) if sources else None
         )
+
+    @functools.cached_property
+    def entry_regexes(self) -> tuple[re.Pattern[str], ...]:
+        """Each entry's own regex, compiled on first use (only vetoed matches need them)."""
+        return tuple(re.compile(s, re.IGNORECASE) for s in self._sources)
 
     def find(
         self,

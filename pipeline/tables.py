@@ -16,6 +16,11 @@ FLOAT_FORMAT = ".6g"  # six significant digits: byte-identical across reruns, re
 
 def format_value(value: Any) -> str:
     """Format one cell: floats with six significant digits, NaN/None empty, bools as 0/1."""
+    kind = type(value)
+    if kind is str:  # fast paths for the common cell types
+        return value
+    if kind is int:
+        return str(value)
     if value is None:
         return ""
     if isinstance(value, bool) or type(value).__name__ in ("bool_", "bool"):
