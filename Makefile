@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SNAKEMAKE := $(BIN)/snakemake
 
-.PHONY: setup run test lint evaluate bench fuzz test-slurm clean help
+.PHONY: setup browser run test lint evaluate bench fuzz test-slurm clean help
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -23,6 +23,16 @@ $(STAMP): pyproject.toml requirements.lock
 
 setup: $(STAMP)  ## create .venv and install the project with its test tools
 
+# The browser test needs Debian's chromium; install it when we can (root + apt), never a
+# browser downloaded by a test tool. Without it the browser test skips with a message.
+browser:  ## install Debian's chromium for the browser test (needs root)
+	@if command -v chromium >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing Debian's chromium for the browser test"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	    || echo "could not install chromium: the browser test will be skipped"; \
+	else echo "chromium is not installed and this is not root: the browser test will be skipped"; fi
+
 run: $(STAMP)  ## run the workflow on the default corpus (CORES=2)
 	$(SNAKEMAKE) --cores $(CORES) $(SNAKEMAKE_ARGS)
 
@@ -31,7 +41,7 @@ lint: $(STAMP)  ## ruff, snakefmt and snakemake --lint
 	$(BIN)/snakefmt --check Snakefile rules/
 	$(SNAKEMAKE) --lint --cores 1
 
-test: $(STAMP)  ## lint, then the pytest suite (unit, workflow and browser tests)
+test: $(STAMP) browser  ## lint, then the pytest suite (unit, workflow and browser tests)
 	$(MAKE) --no-print-directory lint
 	$(BIN)/pytest -q
 

@@ -21,6 +21,7 @@ include: "rules/sentiment.smk"
 include: "rules/stance.smk"
 include: "rules/frames.smk"
 include: "rules/manifest.smk"
+include: "rules/report.smk"
 
 
 rule all:

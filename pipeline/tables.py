@@ -11,7 +11,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-FLOAT_FORMAT = ".6g"  # six significant digits: byte-identical across reruns, readable
+FLOAT_FORMAT = ".6g"
+_UMASK = os.umask(0)
+os.umask(_UMASK)  # six significant digits: byte-identical across reruns, readable
 
 
 def format_value(value: Any) -> str:
@@ -49,6 +51,7 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; give the file normal permissions
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

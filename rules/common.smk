@@ -139,11 +139,20 @@ def corpus_tables():
 
 def final_outputs():
     """Everything `snakemake` builds by default."""
-    plots = [f"plots/{name}.{ext}" for name in PLOTS for ext in ("png", "svg")]
+    return [*report_inputs(), result("report.html")]
+
+
+def plot_files():
+    """Every figure the workflow writes (PNG and SVG)."""
+    return [result(f"plots/{name}.{ext}") for name in PLOTS for ext in ("png", "svg")]
+
+
+def report_inputs():
+    """Everything the HTML report shows: tables, plots and the manifest."""
     return [
         *published_tables().values(),
         *corpus_tables(),
-        *map(result, plots),
+        *plot_files(),
         result("manifest.json"),
     ]
 

@@ -1,0 +1,466 @@
+"""The comparison report: one self-contained HTML page built from the result tables.
+
+``build_report`` reads whatever tables, texts, plots and manifest exist, works out the summary
+and the "what differs" items, renders ``templates/report.html.j2`` with Jinja2 (autoescape on)
+and writes the page atomically. A section whose table or columns are missing is left out with a
+short note, so partial workflows still get a report.
+"""
+
+from __future__ import annotations
+
+import base64
+import math
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from pipeline.report_data import (
+    RATE_METRICS,
+    actor_rows,
+    by_document,
+    document_ids,
+    finite,
+    fmt,
+    frame_labels,
+    frame_matrix,
+    has_columns,
+    keyness_blocks,
+    manifest_view,
+    rate_count,
+    read_clean,
+    read_tables,
+    similarity_view,
+    summary_table,
+    tfidf_terms,
+)
+from pipeline.report_text import (
+    anchor_key,
+    document_marks,
+    document_sentences,
+    sanitised_svg,
+    text_runs,
+)
+from pipeline.tables import atomic_write_text
+
+TEMPLATE = "report.html.j2"
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+MAX_DIFFERENCES = 10
+MIN_RATIO = 1.25  # rate ratios below this count as "similar" and are not listed
+FEW = 5  # fewer markers than this on both sides together: state the counts, claim nothing
+MAX_PLOTS = 40
+SUMMARY_SIDE_BY_SIDE = 4  # up to this many documents the summary has one column per document
+Item = dict[str, Any]
+Doc = dict[str, Any]
+
+
+# --- "what differs" ---------------------------------------------------------------------------
+
+
+def evidence_href(index: Mapping[str, int], anchors: set[str], doc_id: str, key: str,
+                  fallback: str) -> str:  # fmt: skip
+    """``#doc-{i}-{key}`` when that anchor exists in the page, else ``fallback``."""
+    i = index.get(doc_id)
+    return f"#doc-{i}-{key}" if i is not None and f"doc-{i}-{key}" in anchors else fallback
+
+
+def rate_difference(what: str, a: Doc, b: Doc) -> Item | None:
+    """One item for a rate per 1,000 words (``a``/``b``: doc_id, rate, count), or None.
+
+    Tiny counts are stated as counts ("1 vs 0 ..."), never as a ratio.
+    """
+    if b["rate"] > a["rate"]:
+        a, b = b, a
+    if a["count"] == 0:
+        return None
+    counts = f"{a['count']} vs {b['count']}"
+    rates = f"{fmt(a['rate'])} vs {fmt(b['rate'])} per 1,000 words"
+    if a["count"] + b["count"] < FEW:
+        text = (
+            f"{what.capitalize()}: {a['count']} in {a['doc_id']} vs {b['count']} in {b['doc_id']} "
+            f"({rates}), too few to call a difference"
+        )
+        return {"text": text, "strength": 0.0, "caution": True, "doc_id": a["doc_id"]}
+    if b["count"] == 0:
+        text = f"{a['doc_id']} uses {what} and {b['doc_id']} none: {counts} ({rates})"
+        strength = math.log2((a["count"] + 0.5) / 0.5)
+    else:
+        ratio = a["rate"] / b["rate"]
+        if ratio < MIN_RATIO:
+            return None
+        text = f"{a['doc_id']} uses {ratio:.1f}× more {what} per 1,000 words ({rates}; {counts})"
+        strength = math.log2(ratio)
+    return {"text": text, "strength": strength, "caution": False, "doc_id": a["doc_id"]}
+
+
+def rates_of(docs: Sequence[Doc], column: str) -> list[Doc] | None:
+    """doc_id, rate and count of one rate column per document; None if any is missing."""
+    out = []
+    for d in docs:
+        count = rate_count(d.get(column), d.get("n_words"))
+        if count is None:
+            return None
+        out.append({"doc_id": d["doc_id"], "rate": float(d[column]), "count": count})
+    return out
+
+
+def count_difference(
+    docs: Sequence[Doc], column: str, index: Mapping[str, int], anchors: set[str]
+) -> list[Item]:
+    """Figures cited (``n_figures``) or questions asked (``n_questions``), stated as counts."""
+    if not all(finite(d.get(column)) for d in docs):
+        return []
+    a, b = sorted(docs, key=lambda d: (-d[column], d["doc_id"]))
+    na, nb = int(a[column]), int(b[column])
+    if na == nb:
+        return []
+    if column == "n_figures":
+        none = a.get("n_figures_unsourced")
+        note = f"; {int(none)} of them have no source" if finite(none) else ""
+        text = f"{a['doc_id']} cites {na} figures and {b['doc_id']} {nb}{note}"
+        key = "figure-none" if finite(none) and none else "figure-vague"
+    else:
+        text = f"{a['doc_id']} asks {na} question{'s' * (na != 1)}, {b['doc_id']} {nb or 'none'}"
+        key = "question"
+    href = evidence_href(index, anchors, a["doc_id"], key, "#summary")
+    strength = math.log2((na + 0.5) / (nb + 0.5))
+    return [{"text": text, "strength": strength, "caution": na + nb < FEW, "href": href}]
+
+
+def sentiment_difference(docs: Sequence[Doc], href: str) -> list[Item]:
+    """Mean compound scores compared, saying whether their 95% intervals overlap."""
+    cols = ("compound_mean", "compound_ci_low", "compound_ci_high")
+    if not all(finite(d.get(c)) for d in docs for c in cols):
+        return []
+    a, b = sorted(docs, key=lambda d: (-d["compound_mean"], d["doc_id"]))
+    diff = a["compound_mean"] - b["compound_mean"]
+    if diff < 0.05:
+        return []
+    separate = a["compound_ci_low"] > b["compound_ci_high"]
+    text = (
+        f"{a['doc_id']}'s sentences are more positive on average: mean compound "
+        f"{fmt(a['compound_mean'], 2)} [{fmt(a['compound_ci_low'], 2)}, "
+        f"{fmt(a['compound_ci_high'], 2)}] vs {fmt(b['compound_mean'], 2)} "
+        f"[{fmt(b['compound_ci_low'], 2)}, {fmt(b['compound_ci_high'], 2)}]; the 95% intervals "
+        + ("do not overlap" if separate else "overlap, so this may be noise")
+    )
+    return [{"text": text, "strength": 4 * diff, "caution": not separate, "href": href}]
+
+
+def frame_difference(
+    diffs: pd.DataFrame | None, docs: Sequence[Doc], index: Mapping[str, int], anchors: set[str]
+) -> list[Item]:
+    """Up to two frames whose share differs most in the pair (intervals excluding 0 first)."""
+    if not has_columns(diffs, ("doc_a", "doc_b", "frame", "share_a", "share_b", "difference")):
+        return []
+    ids = {d["doc_id"] for d in docs}
+    sub = diffs[diffs["doc_a"].isin(ids) & diffs["doc_b"].isin(ids)]
+    rows = [r for r in sub.to_dict("records") if finite(r["difference"]) and r["difference"]]
+    labels = frame_labels()
+
+    def sure(r: Mapping[str, Any]) -> bool:
+        lo, hi = r.get("ci_low"), r.get("ci_high")
+        return finite(lo) and finite(hi) and (lo > 0 or hi < 0)
+
+    rows.sort(key=lambda r: (not sure(r), -abs(r["difference"]), r["frame"]))
+    out = []
+    for r in rows[:2]:
+        top, other = ("a", "b") if r["difference"] > 0 else ("b", "a")
+        name = labels.get(r["frame"], r["frame"].replace("_", " ")).lower()
+        ci = "no interval"
+        if finite(r.get("ci_low")) and finite(r.get("ci_high")):
+            lo, hi = sorted((r["ci_low"], r["ci_high"]) if top == "a" else
+                            (-r["ci_high"], -r["ci_low"]))  # fmt: skip
+            ci = f"difference 95% CI {fmt(100 * lo, 0)} to {fmt(100 * hi, 0)}"
+        text = (
+            f"{r['doc_' + top]} leans more on the {name} frame: "
+            f"{fmt(100 * r['share_' + top], 0)}% of its sentences vs "
+            f"{fmt(100 * r['share_' + other], 0)}% ({ci} points)"
+        )
+        key = f"frame-{anchor_key(r['frame'])}"
+        href = evidence_href(index, anchors, r["doc_" + top], key, "#frames")
+        out.append({"text": text, "strength": 3 * abs(r["difference"]), "caution": not sure(r),
+                    "href": href})  # fmt: skip
+    return out
+
+
+def readability_difference(docs: Sequence[Doc]) -> list[Item]:
+    """An item when Flesch reading ease differs by 10 points or more."""
+    if not all(finite(d.get("flesch_reading_ease")) for d in docs):
+        return []
+    a, b = sorted(docs, key=lambda d: (d["flesch_reading_ease"], d["doc_id"]))
+    diff = b["flesch_reading_ease"] - a["flesch_reading_ease"]
+    if diff < 10:
+        return []
+    text = (
+        f"{a['doc_id']} is harder to read: Flesch reading ease {fmt(a['flesch_reading_ease'])} "
+        f"vs {fmt(b['flesch_reading_ease'])} (higher is easier)"
+    )
+    return [{"text": text, "strength": diff / 20, "caution": False, "href": "#summary"}]
+
+
+def pair_differences(
+    docs: Sequence[Doc], tables: Mapping[str, pd.DataFrame], *, index: Mapping[str, int],
+    anchors: set[str], sentiment_href: str,
+) -> list[Item]:  # fmt: skip
+    """The "what differs" items of two documents: strongest first, tentative ones last."""
+    items: list[Item] = []
+    for column, what, key in RATE_METRICS:
+        rates = rates_of(docs, column)
+        item = rate_difference(what, *rates) if rates else None
+        if item:
+            item["href"] = evidence_href(index, anchors, item.pop("doc_id"), key, "#summary")
+            items.append(item)
+    items += count_difference(docs, "n_figures", index, anchors)
+    items += count_difference(docs, "n_questions", index, anchors)
+    items += sentiment_difference(docs, sentiment_href)
+    items += frame_difference(tables.get("frame_differences"), docs, index, anchors)
+    items += readability_difference(docs)
+    items.sort(key=lambda i: (i["caution"], -i["strength"], i["text"]))
+    return items[:MAX_DIFFERENCES]
+
+
+def corpus_differences(
+    docs: Sequence[Doc], *, index: Mapping[str, int], anchors: set[str]
+) -> list[Item]:
+    """Three or more documents: each rate's top document vs the median; sentiment extremes."""
+    items = []
+    for column, what, key in RATE_METRICS:
+        rates = rates_of(docs, column)
+        if not rates:
+            continue
+        median = float(pd.Series([r["rate"] for r in rates]).median())
+        top = min(rates, key=lambda r: (-r["rate"], r["doc_id"]))
+        if top["count"] < FEW:
+            continue
+        times = f"{top['rate'] / median:.1f}× " if median > 0 else ""
+        text = (
+            f"{top['doc_id']} has the most {what} per 1,000 words: {fmt(top['rate'])} "
+            f"({top['count']} markers), {times}the median of {fmt(median)} across "
+            f"{len(rates):,} documents"
+        )
+        strength = math.log2((top["rate"] + 0.5) / (median + 0.5))
+        href = evidence_href(index, anchors, top["doc_id"], key, "#summary")
+        items.append({"text": text, "strength": strength, "caution": False, "href": href})
+    if docs and all(finite(d.get("compound_mean")) for d in docs):
+        median = float(pd.Series([d["compound_mean"] for d in docs]).median())
+        for d, word in (
+            (min(docs, key=lambda d: (d["compound_mean"], d["doc_id"])), "lowest"),
+            (max(docs, key=lambda d: (d["compound_mean"], d["doc_id"])), "highest"),
+        ):
+            text = (
+                f"{d['doc_id']} has the {word} mean sentiment: {fmt(d['compound_mean'], 2)}"
+                f" vs a median of {fmt(median, 2)} across {len(docs):,} documents"
+            )
+            key = "most-negative" if word == "lowest" else "most-positive"
+            href = evidence_href(index, anchors, d["doc_id"], key, "#summary")
+            items.append({"text": text, "strength": 2 * abs(d["compound_mean"] - median),
+                          "caution": False, "href": href})  # fmt: skip
+    items.sort(key=lambda i: (-i["strength"], i["text"]))
+    return items[:MAX_DIFFERENCES]
+
+
+# --- plots -------------------------------------------------------------------------------------
+
+# (pattern on the file stem, section, caption); the first matching pattern wins.
+PLOT_KINDS: tuple[tuple[str, str, str], ...] = (
+    (r"sentiment_arc|(^|_)arcs?(_|$)", "sentiment",
+     "Sentiment arc: VADER compound score of each sentence in text order, with a rolling mean."),
+    (r"actor", "sentiment",
+     "Mean compound score of the sentences that mention each actor, per document, with 95% "
+     "intervals."),
+    (r"stance", "stance", "Stance markers per 1,000 words by category in each document."),
+    (r"figure|sourcing", "stance",
+     "Figures (numeric claims) in each document by how they are sourced: named, vague or none."),
+    (r"keyness", "keyness",
+     "Terms most over-represented on each side of {name}, by log-odds z-score, with counts."),
+    (r"scatter", "keyness",
+     "Rate of each term on both sides of {name} on log axes; the most distinctive are labelled."),
+    (r"similarity", "keyness", "Cosine similarity of the documents' TF-IDF vectors."),
+    (r"frame.*profile", "frames",
+     "Share of body sentences with at least one cue of each policy frame, per document."),
+    (r"frame.*(strip|position)", "frames",
+     "Where in each text (by sentence position) the cues of each frame appear."),
+    (r"frame", "frames", "Policy frames: {name}."),
+)  # fmt: skip
+PLOT_SECTIONS = ("sentiment", "stance", "frames", "keyness", "other")
+IGNORED_PLOTS = ("report_screenshot",)
+
+
+def plot_kind(stem: str) -> tuple[str, str, int]:
+    """Section, one-sentence caption and rank (order of PLOT_KINDS) of a plot, from its name."""
+    for rank, (pattern, section, caption) in enumerate(PLOT_KINDS):
+        m = re.search(pattern, stem)
+        if m:
+            rest = stem[m.end() :].strip("_-") or stem
+            return section, caption.format(name=rest.replace("_", " ")), rank
+    return "other", f"Plot written by the workflow: {stem.replace('_', ' ')}.", len(PLOT_KINDS)
+
+
+def plot_sections(
+    plots_dir: str | Path | None, *, max_plots: int = MAX_PLOTS
+) -> tuple[dict[str, list[dict[str, str]]], list[str]]:
+    """Plots by section (SVG inlined after sanitising, else PNG as a data URI) and notes.
+
+    One figure per file stem, SVG preferred; at most ``max_plots``, in section then name order.
+    """
+    sections: dict[str, list[dict[str, str]]] = {s: [] for s in PLOT_SECTIONS}
+    folder = Path(plots_dir) if plots_dir else None
+    if folder is None or not folder.is_dir():
+        return sections, []
+    files: dict[str, Path] = {}
+    for path in sorted(folder.iterdir()):
+        usable = path.suffix in (".svg", ".png") and path.stem not in IGNORED_PLOTS
+        if usable and (path.stem not in files or path.suffix == ".svg"):
+            files[path.stem] = path
+    order = sorted(files, key=lambda s: (PLOT_SECTIONS.index(plot_kind(s)[0]), plot_kind(s)[2], s))
+    notes = []
+    if len(order) > max_plots:
+        notes.append(f"{len(order) - max_plots} of {len(order)} plots are not embedded here; "
+                     "they are in the plots folder.")  # fmt: skip
+    for n, stem in enumerate(order[:max_plots]):
+        path = files[stem]
+        section, caption, _ = plot_kind(stem)
+        plot = {"id": f"plot-{n}", "name": path.name, "caption": caption, "svg": "", "png": ""}
+        try:
+            data = path.read_bytes()
+            if path.suffix == ".svg":
+                plot["svg"] = sanitised_svg(data, id_prefix=f"p{n}-", labelled_by=f"plot-{n}-c")
+            else:
+                plot["png"] = base64.b64encode(data).decode("ascii")
+        except (OSError, ValueError) as exc:
+            notes.append(f"{path.name} was left out: {exc}")
+            continue
+        sections[section].append(plot)
+    return sections, notes
+
+
+# --- the page ----------------------------------------------------------------------------------
+
+
+def document_views(
+    tables: Mapping[str, pd.DataFrame], doc_ids: Sequence[str], docs_dir: Path | None,
+    *, top_terms: int,
+) -> tuple[list[dict[str, Any]], set[str]]:  # fmt: skip
+    """The highlighted text of each listed document, and every anchor id placed in them."""
+    parts = {name: by_document(tables.get(name), doc_ids)
+             for name in ("sentences", "stance_markers", "figures", "frame_cues")}  # fmt: skip
+    terms = tfidf_terms(tables.get("tfidf_top_terms"), doc_ids, top_terms)
+    titles = {}
+    if has_columns(tables.get("documents"), ("doc_id", "title")):
+        titles = dict(zip(tables["documents"]["doc_id"], tables["documents"]["title"]))
+    labels = frame_labels()
+    views, anchors = [], set()
+    for i, doc_id in enumerate(doc_ids):
+        clean = read_clean(docs_dir, doc_id)
+        view = {"index": i, "doc_id": doc_id, "title": str(titles.get(doc_id, "")),
+                "terms": terms.get(doc_id, []), "runs": [], "dropped": 0, "counts": {}}  # fmt: skip
+        if clean is not None:
+            sentences, bad_s = document_sentences(clean, parts["sentences"].get(doc_id))
+            marks, bad_m = document_marks(
+                clean, markers=parts["stance_markers"].get(doc_id),
+                figures=parts["figures"].get(doc_id), cues=parts["frame_cues"].get(doc_id),
+                frame_labels=labels,
+            )  # fmt: skip
+            view["runs"], placed = text_runs(clean, sentences, marks, anchor_prefix=f"doc-{i}")
+            view["dropped"] = bad_s + bad_m
+            view["counts"] = {name: len(parts[name].get(doc_id, ()))
+                              for name in ("stance_markers", "figures", "frame_cues")}  # fmt: skip
+            anchors |= placed
+        view["missing_text"] = clean is None
+        views.append(view)
+    return views, anchors
+
+
+def report_context(
+    tables: Mapping[str, pd.DataFrame], *, docs_dir: str | Path | None,
+    plots_dir: str | Path | None, manifest_path: str | Path | None,
+    max_documents_inline: int = 50, top_terms: int = 15,
+) -> dict[str, Any]:  # fmt: skip
+    """Everything the template shows, as plain values (no HTML except sanitised SVG)."""
+    docs_dir = Path(docs_dir) if docs_dir else None
+    doc_ids = document_ids(tables, docs_dir)
+    inline = doc_ids[:max_documents_inline]
+    index = {d: i for i, d in enumerate(doc_ids)}
+    views, anchors = document_views(tables, inline, docs_dir, top_terms=top_terms)
+    plots, plot_notes = plot_sections(plots_dir)
+    documents = tables.get("documents")
+    records = [] if documents is None else documents.to_dict("records")
+    for r in records:
+        r["doc_id"] = str(r["doc_id"])
+    sentiment_href = f"#{plots['sentiment'][0]['id']}" if plots["sentiment"] else "#documents"
+    if len(records) == 2:
+        differences = pair_differences(records, tables, index=index, anchors=anchors,
+                                       sentiment_href=sentiment_href)  # fmt: skip
+    elif len(records) > 2:
+        differences = corpus_differences(records, index=index, anchors=anchors)
+    else:
+        differences = []
+    keyness, n_comparisons = keyness_blocks(
+        tables.get("keyness"), top_terms=top_terms, max_comparisons=max(1, max_documents_inline)
+    )
+    summary = summary_table(documents, doc_ids, set(inline)) if documents is not None else None
+    return {
+        "doc_ids": doc_ids,
+        "n_documents": len(doc_ids),
+        "n_inline": len(inline),
+        "tables": sorted(tables),
+        "summary": summary,
+        "side_by_side": 0 < len(doc_ids) <= SUMMARY_SIDE_BY_SIDE,
+        "differences": differences,
+        "keyness": keyness,
+        "n_comparisons": n_comparisons,
+        "similarity": similarity_view(tables.get("similarity"), doc_ids),
+        "actors": actor_rows(tables.get("actor_sentiment"), inline),
+        "frames": frame_matrix(tables.get("frames"), inline, frame_labels()),
+        "plots": plots,
+        "plot_notes": plot_notes,
+        "documents": views,
+        "problems": [] if "problems" not in tables else tables["problems"].head(50)
+        .astype(str).to_dict("records"),
+        "n_problems": len(tables["problems"]) if "problems" in tables else 0,
+        "manifest": manifest_view(manifest_path),
+    }  # fmt: skip
+
+
+def render_report(context: Mapping[str, Any]) -> str:
+    """The page from the packaged template, Jinja2 with autoescape on."""
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    return env.get_template(TEMPLATE).render(**context)
+
+
+def build_report(
+    *, tables_dir: str | Path, docs_dir: str | Path, plots_dir: str | Path | None,
+    manifest_path: str | Path | None, out_path: str | Path, max_documents_inline: int = 50,
+    top_terms: int = 15,
+) -> dict[str, int]:  # fmt: skip
+    """Write the self-contained HTML report; return its size and what it holds."""
+    for name, value, low in (("max_documents_inline", max_documents_inline, 0),
+                             ("top_terms", top_terms, 1)):  # fmt: skip
+        if isinstance(value, bool) or not isinstance(value, int) or value < low:
+            raise ValueError(f"{name} must be an int >= {low}, got {value!r}")
+    tables = read_tables(tables_dir)
+    context = report_context(
+        tables, docs_dir=docs_dir, plots_dir=plots_dir, manifest_path=manifest_path,
+        max_documents_inline=max_documents_inline, top_terms=top_terms,
+    )  # fmt: skip
+    page = render_report(context)
+    atomic_write_text(out_path, page)
+    return {
+        "bytes": len(page.encode("utf-8")),
+        "documents": context["n_documents"],
+        "documents_inline": context["n_inline"],
+        "plots": sum(len(v) for v in context["plots"].values()),
+        "differences": len(context["differences"]),
+    }

@@ -1,0 +1,416 @@
+"""The report's data: result tables that exist, the summary table and the sections' rows.
+
+Every function takes DataFrames (or None when a table is missing) and returns plain rows for
+the template; a missing table or column leaves its section out with a short note.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import numbers
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from pipeline.tables import read_csv_header
+
+# Tables the report reads when they exist (results/tables/<name>.csv).
+REPORT_TABLES = (
+    "documents", "sentences", "stance_markers", "figures", "sentiment_terms", "actor_sentiment",
+    "tfidf_top_terms", "similarity", "keyness", "frame_cues", "frames", "frame_differences",
+    "problems",
+)  # fmt: skip
+# Columns that are always text, whatever they look like ("2023", "NA", "1e5" stay strings).
+TEXT_COLUMNS = frozenset(
+    "doc_id title source_file encoding content_sha256 duplicate_of text sentiment voice "
+    "primary_frame match category subtype left_context right_context kind sourcing frame term "
+    "actor doc_a doc_b comparison target reference source stage severity message".split()
+)
+MAX_SIMILARITY_MATRIX = 12  # documents; above this the most similar pairs are listed instead
+MAX_FRAME_MATRIX = 8  # documents shown side by side in the frame table
+MAX_SIMILAR_PAIRS = 10
+MAX_MANIFEST_INPUTS = 200  # input files listed in the footer
+
+
+def read_table(path: str | Path) -> pd.DataFrame | None:
+    """A result CSV with text columns kept as text and the others numeric; None if absent."""
+    path = Path(path)
+    if not path.is_file():
+        return None
+    header = read_csv_header(path)
+    text = {c: str for c in header if c in TEXT_COLUMNS}
+    df = pd.read_csv(path, dtype=text, keep_default_na=False, na_values=[""])
+    for name in text:
+        df[name] = df[name].fillna("")
+    return df
+
+
+def read_tables(tables_dir: str | Path) -> dict[str, pd.DataFrame]:
+    """Every known table present in ``tables_dir``, by name."""
+    out = {}
+    for name in REPORT_TABLES:
+        df = read_table(Path(tables_dir) / f"{name}.csv")
+        if df is not None:
+            out[name] = df
+    return out
+
+
+def has_columns(df: pd.DataFrame | None, columns: Sequence[str]) -> bool:
+    """True when ``df`` exists and has every one of ``columns``."""
+    return df is not None and all(c in df.columns for c in columns)
+
+
+def by_document(df: pd.DataFrame | None, doc_ids: Sequence[str]) -> dict[str, pd.DataFrame]:
+    """Rows of ``df`` per document, for the given documents only."""
+    if df is None or "doc_id" not in df.columns:
+        return {}
+    wanted = set(doc_ids)
+    sub = df[df["doc_id"].isin(wanted)]
+    return {str(k): g for k, g in sub.groupby("doc_id", sort=True)}
+
+
+def finite(value: Any) -> bool:
+    """True for a real, finite number."""
+    return isinstance(value, numbers.Real) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def fmt(value: Any, digits: int = 1) -> str:
+    """A number for the page: fixed decimals, a true minus sign, "–" when missing."""
+    if not finite(value):
+        return "–"
+    text = f"{value:,.{digits}f}"
+    if text.startswith("-") and not text.strip("-0.,"):
+        text = text[1:]  # -0.00 -> 0.00
+    return text.replace("-", "−")
+
+
+def fmt_int(value: Any) -> str:
+    """An integer count with thousands separators, "–" when missing."""
+    return f"{round(value):,}" if finite(value) else "–"
+
+
+def fmt_q(value: Any) -> str:
+    """A q- or p-value: 3 significant digits, small values in scientific notation."""
+    if not finite(value):
+        return "–"
+    return f"{value:.2e}" if value < 0.001 else f"{value:.3f}"
+
+
+@dataclass(frozen=True)
+class Metric:
+    """One row of the summary table: how to read it from documents.csv and how to show it."""
+
+    key: str
+    label: str
+    columns: tuple[str, ...]
+    help: str
+
+
+# Rates per 1,000 words: (column, what is counted, anchor key of its first marker in the text).
+RATE_METRICS: tuple[tuple[str, str, str], ...] = (
+    ("hedges_per_1k", "hedges", "hedge"),
+    ("boosters_per_1k", "boosters", "booster"),
+    ("attitude_per_1k", "attitude markers", "attitude"),
+    ("attributions_named_per_1k", "named attributions", "attribution-named"),
+    ("attributions_vague_per_1k", "vague attributions", "attribution-vague"),
+)
+SUMMARY_METRICS: tuple[Metric, ...] = (
+    Metric("n_words", "Words", ("n_words",), "word tokens in body sentences"),
+    Metric("n_sentences", "Sentences", ("n_sentences",), "including headings"),
+    Metric("flesch", "Flesch reading ease", ("flesch_reading_ease",), "higher is easier"),
+    Metric("grade", "Flesch–Kincaid grade", ("flesch_kincaid_grade",), "US school grade"),
+    Metric(
+        "sentiment",
+        "Mean sentiment [95% CI]",
+        ("compound_mean", "compound_ci_low", "compound_ci_high"),
+        "VADER compound, −1 to +1, over body sentences",
+    ),
+    Metric(
+        "tone",
+        "Positive / negative sentences",
+        ("share_positive", "share_negative"),
+        "share of body sentences",
+    ),
+    *(
+        Metric(col, f"{what.capitalize()} per 1,000 words", (col, "n_words"), "rate (count)")
+        for col, what, _ in RATE_METRICS
+    ),
+    Metric(
+        "figures",
+        "Figures: named / vague / unsourced",
+        ("n_figures", "n_figures_named", "n_figures_vague", "n_figures_unsourced"),
+        "numeric claims by how they are sourced",
+    ),
+    Metric("n_questions", "Questions", ("n_questions",), "question sentences in the body"),
+)
+
+
+def rate_count(rate: Any, n_words: Any) -> int | None:
+    """The count behind a rate per 1,000 words."""
+    if not (finite(rate) and finite(n_words)):
+        return None
+    return round(rate * n_words / 1000.0)
+
+
+def metric_cell(metric: Metric, row: Mapping[str, Any]) -> str:
+    """The text of one summary cell."""
+    get = row.get
+    if metric.key == "sentiment":
+        mean, low, high = (get(c) for c in metric.columns)
+        if not finite(mean):
+            return "–"
+        ci = f" [{fmt(low, 2)}, {fmt(high, 2)}]" if finite(low) and finite(high) else ""
+        return f"{fmt(mean, 2)}{ci}"
+    if metric.key == "tone":
+        pos, neg = get("share_positive"), get("share_negative")
+        if not (finite(pos) and finite(neg)):
+            return "–"
+        return f"{fmt(100 * pos, 0)}% / {fmt(100 * neg, 0)}%"
+    if metric.key.endswith("_per_1k"):
+        count = rate_count(get(metric.key), get("n_words"))
+        return "–" if count is None else f"{fmt(get(metric.key))} ({count})"
+    if metric.key == "figures":
+        total, named, vague, none = (get(c) for c in metric.columns)
+        return f"{fmt_int(total)} ({fmt_int(named)} / {fmt_int(vague)} / {fmt_int(none)})"
+    if metric.key in ("flesch", "grade"):
+        return fmt(get(metric.columns[0]))
+    return fmt_int(get(metric.columns[0]))
+
+
+@dataclass
+class Summary:
+    """The summary table: metrics present, one row of cells per document, and notes."""
+
+    metrics: list[Metric]
+    rows: list[dict[str, Any]]  # doc_id, title, anchor, cells
+    missing: list[str] = field(default_factory=list)
+
+
+def summary_table(documents: pd.DataFrame, doc_ids: Sequence[str], inlined: set[str]) -> Summary:
+    """Summary rows of every document (``doc_ids`` order) for the metrics whose columns exist."""
+    metrics = [m for m in SUMMARY_METRICS if all(c in documents.columns for c in m.columns)]
+    missing = [m.label for m in SUMMARY_METRICS if m not in metrics]
+    records = {str(r["doc_id"]): r for r in documents.to_dict("records")}
+    rows = []
+    for i, doc_id in enumerate(doc_ids):
+        rec = records.get(doc_id, {})
+        rows.append(
+            {
+                "doc_id": doc_id,
+                "title": str(rec.get("title", "") or ""),
+                "anchor": f"doc-{i}" if doc_id in inlined else "",
+                "cells": [metric_cell(m, rec) for m in metrics],
+            }
+        )
+    return Summary(metrics, rows, missing)
+
+
+def keyness_blocks(
+    keyness: pd.DataFrame | None, *, top_terms: int, max_comparisons: int
+) -> tuple[list[dict[str, Any]], int]:
+    """Per comparison (sorted, capped) the top terms on each side by log-odds z; also the total.
+
+    Each term row: term, counts, rates, log ratio, q-value, z and the low-count flag.
+    """
+    needed = ("comparison", "target", "reference", "term", "count_target", "count_reference")
+    if not has_columns(keyness, needed):
+        return [], 0
+    score = "log_odds_z" if "log_odds_z" in keyness.columns else "log_ratio"
+    if score not in keyness.columns:
+        return [], 0
+    names = sorted(keyness["comparison"].unique().tolist())
+    chosen = keyness[keyness["comparison"].isin(names[:max_comparisons])]
+    blocks = []
+    for k, (name, rows) in enumerate(chosen.groupby("comparison", sort=True)):
+        rows = rows[rows[score].map(finite)]
+        first = rows.iloc[0] if len(rows) else None
+        sides = []
+        for positive in (True, False):
+            side = rows[rows[score] > 0] if positive else rows[rows[score] < 0]
+            side = side.assign(_s=side[score].abs()).sort_values(
+                ["_s", "term"], ascending=[False, True], kind="mergesort"
+            )
+            sides.append([_term_row(r, score) for r in side.head(top_terms).to_dict("records")])
+        blocks.append(
+            {
+                "anchor": f"keyness-{k}",
+                "comparison": str(name),
+                "target": str(first["target"]) if first is not None else "",
+                "reference": str(first["reference"]) if first is not None else "",
+                "target_terms": sides[0],
+                "reference_terms": sides[1],
+                "score": score,
+            }
+        )
+    return blocks, len(names)
+
+
+def _term_row(r: Mapping[str, Any], score: str) -> dict[str, Any]:
+    low = r.get("low_count")
+    return {
+        "term": str(r["term"]),
+        "count_target": fmt_int(r.get("count_target")),
+        "count_reference": fmt_int(r.get("count_reference")),
+        "log_ratio": fmt(r.get("log_ratio"), 2),
+        "q_value": fmt_q(r.get("q_value")),
+        "score": fmt(r.get(score), 2),
+        "low_count": finite(low) and bool(low),
+    }
+
+
+def tfidf_terms(tfidf: pd.DataFrame | None, doc_ids: Sequence[str], top_terms: int) -> dict:
+    """Each listed document's top TF-IDF terms as "term (count)" strings."""
+    if not has_columns(tfidf, ("doc_id", "rank", "term")):
+        return {}
+    out = {}
+    for doc_id, rows in by_document(tfidf, doc_ids).items():
+        rows = rows.sort_values("rank", kind="mergesort").head(top_terms)
+        has_count = "count" in rows.columns
+        out[doc_id] = [
+            f"{r['term']} ({fmt_int(r['count'])})" if has_count else str(r["term"])
+            for r in rows.to_dict("records")
+        ]
+    return out
+
+
+def similarity_view(similarity: pd.DataFrame | None, doc_ids: Sequence[str]) -> dict[str, Any]:
+    """A similarity matrix for up to MAX_SIMILARITY_MATRIX documents, else the closest pairs."""
+    if not has_columns(similarity, ("doc_a", "doc_b", "cosine")):
+        return {"columns": [], "matrix": [], "pairs": []}
+    values = {}
+    for r in similarity.to_dict("records"):
+        values[(str(r["doc_a"]), str(r["doc_b"]))] = r["cosine"]
+        values[(str(r["doc_b"]), str(r["doc_a"]))] = r["cosine"]
+    if 2 <= len(doc_ids) <= MAX_SIMILARITY_MATRIX:
+        matrix = [
+            [d, [("1" if a == d else fmt(values.get((d, a)), 2)) for a in doc_ids]] for d in doc_ids
+        ]
+        return {"columns": list(doc_ids), "matrix": matrix, "pairs": []}
+    top = similarity.sort_values(["cosine", "doc_a", "doc_b"], ascending=[False, True, True])
+    pairs = [
+        (str(r["doc_a"]), str(r["doc_b"]), fmt(r["cosine"], 2))
+        for r in top.head(MAX_SIMILAR_PAIRS).to_dict("records")
+    ]
+    return {"columns": [], "matrix": [], "pairs": pairs}
+
+
+def actor_rows(actors: pd.DataFrame | None, doc_ids: Sequence[str]) -> list[dict[str, Any]]:
+    """Actor sentiment rows of the listed documents, by actor then document order."""
+    needed = ("doc_id", "actor", "n_mentions", "compound_mean")
+    if not has_columns(actors, needed):
+        return []
+    order = {d: i for i, d in enumerate(doc_ids)}
+    sub = actors[actors["doc_id"].isin(order) & (actors["n_mentions"].fillna(0) > 0)].copy()
+    sub["_o"] = sub["doc_id"].map(order)
+    out = []
+    for r in sub.sort_values(["actor", "_o"], kind="mergesort").to_dict("records"):
+        low, high = r.get("compound_ci_low"), r.get("compound_ci_high")
+        ci = f" [{fmt(low, 2)}, {fmt(high, 2)}]" if finite(low) and finite(high) else ""
+        out.append(
+            {
+                "actor": str(r["actor"]),
+                "doc_id": str(r["doc_id"]),
+                "n_mentions": fmt_int(r["n_mentions"]),
+                "n_sentences": fmt_int(r.get("n_sentences")),
+                "compound": f"{fmt(r['compound_mean'], 2)}{ci}",
+            }
+        )
+    return out
+
+
+def frame_matrix(
+    frames: pd.DataFrame | None, doc_ids: Sequence[str], labels: Mapping[str, str]
+) -> dict[str, Any]:
+    """Frame shares side by side (frames by largest share first) for up to MAX_FRAME_MATRIX docs."""
+    if not has_columns(frames, ("doc_id", "frame", "share")) or not doc_ids:
+        return {}
+    shown = list(doc_ids[:MAX_FRAME_MATRIX])
+    sub = frames[frames["doc_id"].isin(shown)]
+    if sub.empty:
+        return {}
+    best = sub.groupby("frame")["share"].max().reset_index()
+    best = best.sort_values(["share", "frame"], ascending=[False, True], kind="mergesort")
+    cells = {(str(r["doc_id"]), str(r["frame"])): r for r in sub.to_dict("records")}
+    rows = []
+    absent = sorted(labels.get(f, f.replace("_", " ")) for f in best["frame"][best["share"] <= 0])
+    for frame in best["frame"][best["share"] > 0]:
+        row = []
+        for d in shown:
+            r = cells.get((d, frame))
+            if r is None or not finite(r["share"]):
+                row.append("–")
+                continue
+            low, high = r.get("share_ci_low"), r.get("share_ci_high")
+            ci = (
+                f" [{fmt(100 * low, 0)}, {fmt(100 * high, 0)}]"
+                if finite(low) and finite(high)
+                else ""
+            )
+            n = f" · {fmt_int(r['n_sentences'])} sent." if finite(r.get("n_sentences")) else ""
+            row.append(f"{fmt(100 * r['share'], 0)}%{ci}{n}")
+        rows.append({"frame": labels.get(frame, frame.replace("_", " ")), "cells": row})
+    truncated = len(doc_ids) > len(shown)
+    return {"columns": shown, "rows": rows, "absent": absent, "truncated": truncated}
+
+
+def manifest_view(manifest_path: str | Path | None) -> dict[str, Any]:
+    """The manifest as rows for the footer; inputs capped at MAX_MANIFEST_INPUTS."""
+    path = Path(manifest_path) if manifest_path else None
+    if path is None or not path.is_file():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        return {"error": "manifest.json could not be read"}
+    if not isinstance(data, dict):
+        return {"error": "manifest.json is not an object"}
+    inputs = sorted((str(k), str(v)) for k, v in dict(data.get("inputs") or {}).items())
+    lexicons = []
+    for name, info in sorted(dict(data.get("lexicons") or {}).items()):
+        info = info if isinstance(info, dict) else {"sha256": info}
+        lexicons.append((str(name), str(info.get("version", "")), str(info.get("sha256", ""))))
+    packages = sorted((str(k), str(v)) for k, v in dict(data.get("packages") or {}).items())
+    shown = {"inputs", "lexicons", "packages", "config", "metadata"}
+    other = {k: v for k, v in sorted(data.items()) if k not in shown}
+    return {
+        "error": "",
+        "inputs": inputs[:MAX_MANIFEST_INPUTS],
+        "n_inputs": len(inputs),
+        "metadata": sorted((str(k), str(v)) for k, v in dict(data.get("metadata") or {}).items()),
+        "lexicons": lexicons,
+        "packages": packages,
+        "other": json.dumps(other, indent=2, sort_keys=True, ensure_ascii=False),
+        "config": json.dumps(data.get("config", {}), indent=2, sort_keys=True, ensure_ascii=False),
+    }
+
+
+def frame_labels() -> dict[str, str]:
+    """Readable names of the policy frames (from pipeline.frames when it is available)."""
+    try:
+        from pipeline.frames import FRAME_LABELS
+    except ImportError:  # the frames stage is optional
+        return {}
+    return dict(FRAME_LABELS)
+
+
+def document_ids(tables: Mapping[str, pd.DataFrame], docs_dir: Path | None) -> list[str]:
+    """Sorted document ids from documents.csv, else sentences.csv, else the text folders."""
+    for name in ("documents", "sentences"):
+        df = tables.get(name)
+        if df is not None and "doc_id" in df.columns:
+            return sorted(set(df["doc_id"].astype(str)))
+    if docs_dir is not None and docs_dir.is_dir():
+        return sorted(p.parent.name for p in docs_dir.glob("*/clean.txt"))
+    return []
+
+
+def read_clean(docs_dir: Path | None, doc_id: str) -> str | None:
+    """A document's clean text, or None when it is not there (or the id is not a plain name)."""
+    if docs_dir is None or doc_id in ("", ".", "..") or "/" in doc_id or "\\" in doc_id:
+        return None
+    path = docs_dir / doc_id / "clean.txt"
+    return path.read_text(encoding="utf-8") if path.is_file() else None

@@ -1,0 +1,435 @@
+"""Highlighted document text for the report: the clean text cut into pieces at every boundary.
+
+Stance markers, figures and frame cues may nest or overlap, so the text is split at every start
+and end offset (and at sentence edges); each piece carries the set of marks covering it. Pieces
+are plain strings: the template escapes them, nothing here builds HTML.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+from xml.etree import ElementTree
+
+import pandas as pd
+
+# Stance categories (and attribution subtypes) -> CSS class; anything else gets "m-other".
+STANCE_CLASSES: dict[str, str] = {
+    "hedge": "m-hedge",
+    "booster": "m-booster",
+    "attitude": "m-attitude",
+    "attribution:named": "m-named",
+    "attribution:vague": "m-vague",
+}
+FIGURE_CLASSES: dict[str, str] = {"named": "f-named", "vague": "f-vague", "none": "f-none"}
+FRAME_CLASS = "c-frame"
+SOURCING_WORDS = {"named": "named source", "vague": "vague source", "none": "no source"}
+# VADER's documented thresholds, used when sentences.csv has compound but no label.
+POSITIVE_THRESHOLD = 0.05
+NEGATIVE_THRESHOLD = -0.05
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A highlighted span of the clean text: ``clean[start:end]`` is the matched text."""
+
+    start: int
+    end: int
+    css: str
+    label: str
+    evidence: str  # anchor key of the first occurrence: "hedge", "figure-none", "frame-economic"
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceInfo:
+    """A sentence's span, its shading class, its tooltip and the anchor keys it carries."""
+
+    start: int
+    end: int
+    css: str
+    title: str
+    keys: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A run of text covered by one set of marks (``css`` empty when unmarked)."""
+
+    text: str
+    css: str = ""
+    label: str = ""
+    anchor: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """Consecutive pieces inside one sentence (``sentence`` True) or between sentences."""
+
+    pieces: tuple[Piece, ...]
+    sentence: bool = False
+    css: str = ""
+    title: str = ""
+    anchor: str = ""
+
+
+def anchor_key(text: str) -> str:
+    """A fragment-safe key: lower-case ASCII letters, digits and hyphens only."""
+    out = "".join(c if c.isascii() and c.isalnum() else "-" for c in str(text).lower())
+    return "-".join(p for p in out.split("-") if p) or "x"
+
+
+def stance_class(category: str, subtype: str) -> str:
+    """CSS class of a stance marker; attributions are split by subtype."""
+    if category == "attribution":
+        return STANCE_CLASSES.get(f"attribution:{subtype}", "m-other")
+    return STANCE_CLASSES.get(category, "m-other")
+
+
+def stance_evidence(category: str, subtype: str) -> str:
+    """Anchor key of a stance marker category ("hedge", "attribution-vague", ...)."""
+    if category == "attribution":
+        return anchor_key(f"attribution-{subtype}")
+    return anchor_key(category)
+
+
+def _valid_rows(rows: pd.DataFrame | None, clean: str) -> tuple[list[dict[str, Any]], int]:
+    """Rows whose offsets are in range and whose ``match`` equals ``clean[start:end]``."""
+    if rows is None or rows.empty:
+        return [], 0
+    good: list[dict[str, Any]] = []
+    bad = 0
+    for row in rows.to_dict("records"):
+        try:
+            start, end = int(row["start"]), int(row["end"])
+        except (TypeError, ValueError, KeyError):
+            bad += 1
+            continue
+        match = row.get("match")
+        if not 0 <= start < end <= len(clean) or (
+            isinstance(match, str) and clean[start:end] != match
+        ):
+            bad += 1
+            continue
+        good.append(row)
+    return good, bad
+
+
+def document_marks(
+    clean: str,
+    *,
+    markers: pd.DataFrame | None = None,
+    figures: pd.DataFrame | None = None,
+    cues: pd.DataFrame | None = None,
+    frame_labels: Mapping[str, str] | None = None,
+) -> tuple[list[Mark], int]:
+    """Marks of one document from its marker, figure and frame-cue rows; also the rows dropped.
+
+    A row is dropped (and counted) when its offsets do not point at its ``match`` in ``clean``.
+    """
+    frame_labels = frame_labels or {}
+    marks: list[Mark] = []
+    rows, bad_markers = _valid_rows(markers, clean)
+    for r in rows:
+        cat, sub = str(r.get("category", "")), str(r.get("subtype", "") or "")
+        label = f"{cat} ({sub})" if sub and cat != "attribution" else f"{cat}"
+        if cat == "attribution":
+            label = f"{sub} attribution" if sub else "attribution"
+        marks.append(
+            Mark(int(r["start"]), int(r["end"]), stance_class(cat, sub), label,
+                 stance_evidence(cat, sub))
+        )  # fmt: skip
+    rows, bad_figures = _valid_rows(figures, clean)
+    for r in rows:
+        sourcing = str(r.get("sourcing", ""))
+        kind = str(r.get("kind", "") or "figure")
+        label = f"figure ({kind}), {SOURCING_WORDS.get(sourcing, sourcing or 'unknown sourcing')}"
+        marks.append(
+            Mark(int(r["start"]), int(r["end"]), FIGURE_CLASSES.get(sourcing, "f-none"), label,
+                 anchor_key(f"figure-{sourcing}"))
+        )  # fmt: skip
+    rows, bad_cues = _valid_rows(cues, clean)
+    for r in rows:
+        frame = str(r.get("frame", ""))
+        label = f"frame cue: {frame_labels.get(frame, frame.replace('_', ' '))}"
+        marks.append(
+            Mark(int(r["start"]), int(r["end"]), FRAME_CLASS, label, anchor_key(f"frame-{frame}"))
+        )
+    marks.sort(key=lambda m: (m.start, -m.end, m.css, m.label))
+    return marks, bad_markers + bad_figures + bad_cues
+
+
+def sentiment_class(label: Any, compound: Any) -> str:
+    """``s-pos``/``s-neg``/``s-neu`` from the sentence label, or from compound when unlabelled."""
+    if isinstance(label, str) and label in ("positive", "negative", "neutral"):
+        return {"positive": "s-pos", "negative": "s-neg", "neutral": "s-neu"}[label]
+    if isinstance(compound, (int, float)) and not math.isnan(compound):
+        if compound >= POSITIVE_THRESHOLD:
+            return "s-pos"
+        if compound <= NEGATIVE_THRESHOLD:
+            return "s-neg"
+        return "s-neu"
+    return ""
+
+
+def _truthy(value: Any) -> bool:
+    return str(value).strip().lower() in ("1", "true", "1.0")
+
+
+def document_sentences(clean: str, rows: pd.DataFrame | None) -> tuple[list[SentenceInfo], int]:
+    """Sentence spans with sentiment shading, tooltips and anchor keys; also the rows dropped.
+
+    Keys: ``question`` on the first question, ``most-negative`` / ``most-positive`` on the body
+    sentences with the lowest / highest compound score.
+    """
+    if rows is None or rows.empty:
+        return [], 0
+    records = rows.to_dict("records")
+    body = [
+        r for r in records
+        if not _truthy(r.get("is_heading")) and isinstance(r.get("compound"), (int, float))
+        and not math.isnan(r["compound"])
+    ]  # fmt: skip
+    extremes: dict[int, list[str]] = {}
+    if body:
+        low = min(body, key=lambda r: (r["compound"], int(r["sent_id"])))
+        high = max(body, key=lambda r: (r["compound"], -int(r["sent_id"])))
+        if low["compound"] <= NEGATIVE_THRESHOLD:
+            extremes.setdefault(int(low["sent_id"]), []).append("most-negative")
+        if high["compound"] >= POSITIVE_THRESHOLD:
+            extremes.setdefault(int(high["sent_id"]), []).append("most-positive")
+    out: list[SentenceInfo] = []
+    bad = 0
+    seen_question = False
+    for r in records:
+        try:
+            start, end, sent_id = int(r["start"]), int(r["end"]), int(r["sent_id"])
+        except (TypeError, ValueError, KeyError):
+            bad += 1
+            continue
+        text = r.get("text")
+        if not 0 <= start < end <= len(clean) or (
+            isinstance(text, str) and clean[start:end] != text
+        ):
+            bad += 1
+            continue
+        css = [sentiment_class(r.get("sentiment"), r.get("compound"))]
+        title = [f"Sentence {sent_id}"]
+        compound = r.get("compound")
+        if isinstance(compound, (int, float)) and not math.isnan(compound):
+            title.append(f"sentiment {compound:+.2f} ({r.get('sentiment') or css[0][2:]})")
+        if isinstance(r.get("primary_frame"), str) and r["primary_frame"] not in ("", "none"):
+            title.append(f"main frame: {r['primary_frame'].replace('_', ' ')}")
+        if isinstance(r.get("voice"), str) and r["voice"]:
+            title.append(f"voice: {r['voice']}")
+        keys = list(extremes.get(sent_id, []))
+        if _truthy(r.get("is_heading")):
+            css.append("s-head")
+            title.append("heading")
+        if _truthy(r.get("is_question")):
+            css.append("s-q")
+            title.append("question")
+            if not seen_question:
+                keys.append("question")
+                seen_question = True
+        out.append(
+            SentenceInfo(start, end, " ".join(c for c in css if c), " · ".join(title), tuple(keys))
+        )
+    out.sort(key=lambda s: (s.start, s.end))
+    kept: list[SentenceInfo] = []
+    for s in out:  # sentences must not overlap; drop any that does
+        if kept and s.start < kept[-1].end:
+            bad += 1
+            continue
+        kept.append(s)
+    return kept, bad
+
+
+def _boundaries(n: int, sentences: Sequence[SentenceInfo], marks: Sequence[Mark]) -> list[int]:
+    points = {0, n}
+    for s in sentences:
+        points.update((s.start, s.end))
+    for m in marks:
+        points.update((m.start, m.end))
+    return sorted(p for p in points if 0 <= p <= n)
+
+
+def _label(active: Iterable[Mark]) -> tuple[str, str]:
+    css: list[str] = []
+    labels: list[str] = []
+    for m in active:
+        if m.css not in css:
+            css.append(m.css)
+        if m.label not in labels:
+            labels.append(m.label)
+    return " ".join(css), "; ".join(labels)
+
+
+def text_runs(
+    clean: str,
+    sentences: Sequence[SentenceInfo],
+    marks: Sequence[Mark],
+    *,
+    anchor_prefix: str,
+) -> tuple[list[Run], set[str]]:
+    """The clean text as runs of pieces, plus the anchor ids placed (``{prefix}-{key}``).
+
+    Every boundary of a sentence or mark starts a new piece, so nested and overlapping marks
+    both show; the first piece of the first mark of each evidence key carries its anchor.
+    """
+    marks = sorted(marks, key=lambda m: (m.start, -m.end, m.css, m.label))
+    sentences = sorted(sentences, key=lambda s: s.start)
+    bounds = _boundaries(len(clean), sentences, marks)
+    anchors: set[str] = set()
+    runs: list[Run] = []
+    current: list[Piece] = []
+    current_sentence: int | None = None
+    active: list[Mark] = []
+    next_mark = 0
+    s_idx = 0
+
+    def close() -> None:
+        if not current:
+            return
+        if current_sentence is None:
+            runs.append(Run(tuple(current)))
+        else:
+            s = sentences[current_sentence]
+            anchor = ""
+            for key in s.keys:
+                ident = f"{anchor_prefix}-{key}"
+                if ident not in anchors and not anchor:
+                    anchor = ident
+                    anchors.add(ident)
+            runs.append(Run(tuple(current), True, s.css, s.title, anchor))
+        current.clear()
+
+    for a, b in itertools.pairwise(bounds):
+        if a == b:
+            continue
+        while s_idx < len(sentences) and sentences[s_idx].end <= a:
+            s_idx += 1
+        in_sentence = s_idx if s_idx < len(sentences) and sentences[s_idx].start <= a else None
+        if in_sentence != current_sentence:
+            close()
+            current_sentence = in_sentence
+        active = [m for m in active if m.end > a]
+        while next_mark < len(marks) and marks[next_mark].start <= a:
+            if marks[next_mark].end > a:
+                active.append(marks[next_mark])
+            next_mark += 1
+        css, label = _label(active)
+        anchor = ""
+        for m in active:
+            ident = f"{anchor_prefix}-{m.evidence}"
+            if m.start == a and ident not in anchors:
+                anchor = ident
+                anchors.add(ident)
+                break
+        text = clean[a:b]
+        if current and not anchor and current[-1].css == css and current[-1].label == label:
+            last = current.pop()
+            current.append(Piece(last.text + text, css, label, last.anchor))
+        else:
+            current.append(Piece(text, css, label, anchor))
+    close()
+    return runs, anchors
+
+
+# --- plots: SVG files the workflow wrote, reduced to inert drawing markup -----------------
+
+SVG_NS = "{http://www.w3.org/2000/svg}"
+XLINK_NS = "{http://www.w3.org/1999/xlink}"
+XML_NS = "{http://www.w3.org/XML/1998/namespace}"
+SVG_ELEMENTS = frozenset(
+    "svg g path defs clipPath use text tspan rect circle ellipse line polyline polygon title "
+    "desc linearGradient radialGradient stop pattern mask symbol marker image".split()
+)  # no script, style, foreignObject, a, animate/set, metadata: dropped with their content
+SAFE_IMAGE_PREFIXES = ("data:image/png;base64,", "data:image/jpeg;base64,", "data:image/gif;")
+_URL_REF_RE = re.compile(r"""url\(\s*(['"]?)#([^)'"\s]+)\1\s*\)""")
+_OTHER_URL_RE = re.compile(r"""url\(\s*['"]?(?!#)""", re.IGNORECASE)
+_UNSAFE_VALUE_RE = re.compile(r"javascript:|vbscript:|data:text|@import|expression\(", re.I)
+MAX_SVG_DEPTH = 64
+
+
+def _attribute_name(name: str) -> str | None:
+    if name.startswith(XLINK_NS):
+        return "xlink:" + name[len(XLINK_NS) :]
+    if name.startswith(XML_NS):
+        return "xml:" + name[len(XML_NS) :]
+    if name.startswith("{"):
+        return None  # other namespaces (rdf:, inkscape:...) are not needed to draw
+    return name
+
+
+def _safe_attributes(tag: str, attrib: Mapping[str, str], prefix: str) -> list[tuple[str, str]]:
+    out = []
+    for raw_name, value in attrib.items():
+        name = _attribute_name(raw_name)
+        if name is None or name.lower().startswith("on"):
+            continue
+        compact = "".join(value.split())
+        if _UNSAFE_VALUE_RE.search(compact):
+            continue
+        if name in ("href", "xlink:href"):
+            if value.startswith("#"):
+                value = f"#{prefix}{value[1:]}"
+            elif not (tag == "image" and value.startswith(SAFE_IMAGE_PREFIXES)):
+                continue
+        elif name == "id":
+            value = prefix + value
+        if "url(" in value:
+            value = _URL_REF_RE.sub(lambda m: f"url(#{prefix}{m.group(2)})", value)
+            if _OTHER_URL_RE.search(value):
+                continue
+        out.append((name, value))
+    return out
+
+
+def _serialise(element: Any, prefix: str, depth: int, parts: list[str], extra: str) -> None:
+    tag = element.tag[len(SVG_NS) :] if element.tag.startswith(SVG_NS) else None
+    if tag not in SVG_ELEMENTS or depth > MAX_SVG_DEPTH:
+        return
+    attrs = _safe_attributes(tag, element.attrib, prefix)
+    if depth == 0:
+        width = dict(attrs).get("width", "")
+        attrs = [(k, v) for k, v in attrs if k not in ("width", "height", "style")]
+        attrs.append(("width", "100%"))
+        if width:
+            attrs.append(("style", f"max-width: {width}"))
+    parts.append(f"<{tag}")
+    parts.extend(f' {k}="{html.escape(v, quote=True)}"' for k, v in attrs)
+    parts.append(extra + ">")
+    if element.text:
+        parts.append(html.escape(element.text, quote=False))
+    for child in element:
+        _serialise(child, prefix, depth + 1, parts, "")
+        if child.tail:
+            parts.append(html.escape(child.tail, quote=False))
+    parts.append(f"</{tag}>")
+
+
+def sanitised_svg(data: bytes, *, id_prefix: str, labelled_by: str = "") -> str:
+    """An SVG file as inline markup with no script, event handler, external reference or style.
+
+    Element ids (and their ``url(#...)`` / ``href="#..."`` references) get ``id_prefix`` so
+    several plots can share one page. Raises ``ValueError`` for files that are not plain SVG.
+    """
+    if b"<!ENTITY" in data:
+        raise ValueError("SVG declares entities")
+    try:
+        root = ElementTree.fromstring(data)
+    except ElementTree.ParseError as exc:
+        raise ValueError(f"not well-formed XML: {exc}") from exc
+    if root.tag != f"{SVG_NS}svg":
+        raise ValueError("root element is not <svg>")
+    extra = ' role="img" focusable="false"'
+    if labelled_by:
+        extra += f' aria-labelledby="{html.escape(labelled_by, quote=True)}"'
+    parts: list[str] = []
+    _serialise(root, id_prefix, 0, parts, extra)
+    return "".join(parts)

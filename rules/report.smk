@@ -1,0 +1,23 @@
+# The comparison report: one self-contained HTML page built from every table and plot.
+
+
+rule report:
+    input:
+        tables=[*published_tables().values(), *corpus_tables()],
+        plots=plot_files(),
+        manifest=result("manifest.json"),
+    output:
+        html=report(
+            result("report.html"), caption="../report/report.rst", category="Report"
+        ),
+    log:
+        result("logs/report.log"),
+    benchmark:
+        result("benchmarks/report.tsv")
+    conda:
+        "envs/rhetoric.yaml"
+    params:
+        max_documents_inline=lookup(dpath="report/max_documents_inline", within=config),
+        top_terms=lookup(dpath="report/top_terms", within=config),
+    script:
+        "../scripts/report.py"

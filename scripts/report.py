@@ -1,0 +1,21 @@
+"""Snakemake script: the self-contained HTML report (wrapper around pipeline.report)."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(snakemake.scriptdir).parent))
+
+from pipeline.logs import log_to  # noqa: E402
+from pipeline.report import build_report  # noqa: E402
+
+with log_to(snakemake.log[0]):
+    tables_dir = Path(snakemake.input.tables[0]).parent
+    build_report(
+        tables_dir=tables_dir,
+        docs_dir=tables_dir.parent / "docs",
+        plots_dir=Path(snakemake.input.plots[0]).parent,
+        manifest_path=snakemake.input.manifest,
+        out_path=snakemake.output.html,
+        max_documents_inline=snakemake.params.max_documents_inline,
+        top_terms=snakemake.params.top_terms,
+    )

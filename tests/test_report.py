@@ -1,0 +1,657 @@
+"""The HTML report: escaping of untrusted text, highlighting, graceful degradation, scale."""
+
+from __future__ import annotations
+
+import json
+import math
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.report import build_report, plot_kind, rate_difference
+from pipeline.report_data import finite, fmt, read_table
+from pipeline.report_text import Mark, SentenceInfo, sanitised_svg, sentiment_class, text_runs
+from pipeline.tables import write_csv
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# A document whose text tries every classic injection; it must come out as text.
+HOSTILE_TEXT = (
+    "Title <script>alert(1)</script>\n"
+    "\n"
+    "Critics argue the <img src=x onerror=alert(1)> deal may cost $12 billion. "
+    'See <a href="javascript:alert(1)">x</a> now.\n'
+    "\n"
+    "It is clearly a </textarea><script>window.__pwned=1</script> problem? "
+    "The World Bank said 40% agree."
+)
+PLAIN_TEXT = (
+    "A calm title\n"
+    "\n"
+    "Officials say the plan may work. It is certainly useful. Reportedly costs rose by 5%."
+)
+HOSTILE_SVG = (
+    '<?xml version="1.0"?>\n'
+    '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+    'width="100pt" height="50pt" viewBox="0 0 100 50" onload="alert(1)">'
+    "<script>alert(2)</script><style>*{fill:red}</style>"
+    '<defs><clipPath id="c1"><rect x="0" y="0" width="10" height="10"/></clipPath></defs>'
+    '<g id="figure_1" clip-path="url(#c1)" onclick="alert(3)">'
+    '<path d="M 0 0 L 10 10" style="fill: url(http://evil.example/x.svg#p)"/>'
+    '<a xlink:href="javascript:alert(4)"><text x="1" y="9">link</text></a>'
+    '<image xlink:href="http://evil.example/x.png" width="5" height="5"/>'
+    '<use xlink:href="#figure_1"/>'
+    '<foreignObject><div xmlns="http://www.w3.org/1999/xhtml">hi</div></foreignObject>'
+    '<text x="1" y="20">A &lt;b&gt; label</text></g></svg>'
+)
+
+
+def span(text: str, match: str, nth: int = 0) -> tuple[int, int]:
+    """Offsets of the nth occurrence of ``match`` in ``text``."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(match, start + 1)
+    return start, start + len(match)
+
+
+def sentence_rows(doc_id: str, text: str, sentences: list[str], **extra: list) -> list[dict]:
+    rows = []
+    for i, s in enumerate(sentences):
+        start, end = span(text, s)
+        row = {"doc_id": doc_id, "sent_id": i + 1, "paragraph_id": i + 1, "is_heading": i == 0,
+               "start": start, "end": end, "text": s}  # fmt: skip
+        row.update({k: v[i] for k, v in extra.items()})
+        rows.append(row)
+    return rows
+
+
+def marker_row(doc_id, text, sent_id, match, category, subtype):
+    start, end = span(text, match)
+    return {"doc_id": doc_id, "sent_id": sent_id, "start": start, "end": end, "match": match,
+            "category": category, "subtype": subtype}  # fmt: skip
+
+
+def write_tiny_corpus(results: Path, *, with_plot: bool = True) -> tuple[Path, Path, Path]:
+    """Tables, texts and one (hostile) plot of a two-document corpus; returns their folders."""
+    tables, docs, plots = results / "tables", results / "docs", results / "plots"
+    for doc_id, text in (("hostile", HOSTILE_TEXT), ("plain", PLAIN_TEXT)):
+        (docs / doc_id).mkdir(parents=True, exist_ok=True)
+        (docs / doc_id / "clean.txt").write_text(text, encoding="utf-8")
+    h_sents = [
+        "Title <script>alert(1)</script>",
+        "Critics argue the <img src=x onerror=alert(1)> deal may cost $12 billion.",
+        'See <a href="javascript:alert(1)">x</a> now.',
+        "It is clearly a </textarea><script>window.__pwned=1</script> problem?",
+        "The World Bank said 40% agree.",
+    ]
+    p_sents = [
+        "A calm title",
+        "Officials say the plan may work.",
+        "It is certainly useful.",
+        "Reportedly costs rose by 5%.",
+    ]
+    sentences = sentence_rows(
+        "hostile", HOSTILE_TEXT, h_sents, compound=[0.0, -0.6, 0.0, -0.3, 0.4],
+        sentiment=["neutral", "negative", "neutral", "negative", "positive"],
+        is_question=[0, 0, 0, 1, 0],
+    ) + sentence_rows(
+        "plain", PLAIN_TEXT, p_sents, compound=[0.0, 0.2, 0.5, 0.0],
+        sentiment=["neutral", "positive", "positive", "neutral"], is_question=[0, 0, 0, 0],
+    )  # fmt: skip
+    sent_cols = ["doc_id", "sent_id", "paragraph_id", "is_heading", "start", "end", "text",
+                 "compound", "sentiment", "is_question"]  # fmt: skip
+    write_csv(tables / "sentences.csv", sentences, sent_cols)
+    doc_cols = (
+        "doc_id title n_sentences n_words flesch_reading_ease compound_mean compound_ci_low "
+        "compound_ci_high share_positive share_negative hedges_per_1k boosters_per_1k "
+        "attitude_per_1k attributions_named_per_1k attributions_vague_per_1k n_figures "
+        "n_figures_named n_figures_vague n_figures_unsourced n_questions"
+    ).split()
+    write_csv(tables / "documents.csv", [
+        {"doc_id": "hostile", "title": "Title <script>alert(1)</script>", "n_sentences": 5,
+         "n_words": 40, "flesch_reading_ease": 50.0, "compound_mean": -0.125,
+         "compound_ci_low": -0.5, "compound_ci_high": 0.2, "share_positive": 0.25,
+         "share_negative": 0.5, "hedges_per_1k": 25.0, "boosters_per_1k": 25.0,
+         "attitude_per_1k": 0.0, "attributions_named_per_1k": 25.0,
+         "attributions_vague_per_1k": 25.0, "n_figures": 2, "n_figures_named": 1,
+         "n_figures_vague": 1, "n_figures_unsourced": 0, "n_questions": 1},
+        {"doc_id": "plain", "title": "A calm title", "n_sentences": 4, "n_words": 14,
+         "flesch_reading_ease": 80.0, "compound_mean": 0.233, "compound_ci_low": 0.0,
+         "compound_ci_high": 0.5, "share_positive": 0.67, "share_negative": 0.0,
+         "hedges_per_1k": 71.4286, "boosters_per_1k": 71.4286, "attitude_per_1k": 0.0,
+         "attributions_named_per_1k": 0.0, "attributions_vague_per_1k": 142.857, "n_figures": 1,
+         "n_figures_named": 0, "n_figures_vague": 1, "n_figures_unsourced": 0, "n_questions": 0},
+    ], doc_cols)  # fmt: skip
+    write_csv(tables / "stance_markers.csv", [
+        marker_row("hostile", HOSTILE_TEXT, 2, "Critics argue", "attribution", "vague"),
+        marker_row("hostile", HOSTILE_TEXT, 2, "may", "hedge", "modal"),
+        marker_row("hostile", HOSTILE_TEXT, 4, "clearly", "booster", "adverb"),
+        marker_row("hostile", HOSTILE_TEXT, 5, "The World Bank said", "attribution", "named"),
+        marker_row("plain", PLAIN_TEXT, 2, "Officials say", "attribution", "vague"),
+        marker_row("plain", PLAIN_TEXT, 2, "may", "hedge", "modal"),
+        marker_row("plain", PLAIN_TEXT, 3, "certainly", "booster", "adverb"),
+        marker_row("plain", PLAIN_TEXT, 4, "Reportedly", "attribution", "vague"),
+        # a row whose offsets do not point at its match: must be dropped, not shown
+        {"doc_id": "plain", "sent_id": 2, "start": 0, "end": 3, "match": "<b>", "category": "hedge",
+         "subtype": "x"},
+    ], ["doc_id", "sent_id", "start", "end", "match", "category", "subtype"])  # fmt: skip
+    write_csv(tables / "figures.csv", [
+        {**marker_row("hostile", HOSTILE_TEXT, 2, "$12 billion", "", ""), "kind": "money",
+         "sourcing": "vague"},
+        {**marker_row("hostile", HOSTILE_TEXT, 5, "40%", "", ""), "kind": "percent",
+         "sourcing": "named"},
+        {**marker_row("plain", PLAIN_TEXT, 4, "5%", "", ""), "kind": "percent",
+         "sourcing": "vague"},
+    ], ["doc_id", "sent_id", "start", "end", "match", "kind", "sourcing"])  # fmt: skip
+    write_csv(tables / "frame_cues.csv", [
+        {**marker_row("hostile", HOSTILE_TEXT, 2, "billion", "", ""), "frame": "economic"},
+        {**marker_row("hostile", HOSTILE_TEXT, 4, "<script>", "", ""), "frame": "security_defense"},
+    ], ["doc_id", "sent_id", "start", "end", "match", "frame"])  # fmt: skip
+    write_csv(tables / "keyness.csv", [
+        {"comparison": "hostile_vs_plain", "target": "hostile", "reference": "plain",
+         "term": "<script>alert(5)</script>", "count_target": 3, "count_reference": 0,
+         "log_ratio": 3.2, "q_value": 0.04, "log_odds_z": 2.1, "low_count": 1},
+        {"comparison": "hostile_vs_plain", "target": "hostile", "reference": "plain",
+         "term": "plan", "count_target": 0, "count_reference": 1, "log_ratio": -1.0,
+         "q_value": 0.9, "log_odds_z": -0.5, "low_count": 1},
+    ], ["comparison", "target", "reference", "term", "count_target", "count_reference",
+        "log_ratio", "q_value", "log_odds_z", "low_count"])  # fmt: skip
+    write_csv(tables / "frames.csv", [
+        {"doc_id": d, "frame": f, "share": share, "share_ci_low": 0.0, "share_ci_high": 0.5,
+         "n_sentences": round(4 * share)}
+        for d, f, share in [("hostile", "economic", 0.25), ("hostile", "cultural_identity", 0.0),
+                            ("plain", "economic", 0.0), ("plain", "cultural_identity", 0.0)]
+    ], ["doc_id", "frame", "n_sentences", "share", "share_ci_low", "share_ci_high"])  # fmt: skip
+    write_csv(tables / "frame_differences.csv", [
+        {"doc_a": "hostile", "doc_b": "plain", "frame": "economic", "share_a": 0.25,
+         "share_b": 0.0, "difference": 0.25, "ci_low": 0.05, "ci_high": 0.45},
+    ], "doc_a doc_b frame share_a share_b difference ci_low ci_high".split())  # fmt: skip
+    write_csv(tables / "actor_sentiment.csv", [
+        {"doc_id": "hostile", "actor": "World <Bank>", "n_mentions": 1, "n_sentences": 1,
+         "compound_mean": 0.4, "compound_ci_low": 0.4, "compound_ci_high": 0.4},
+        {"doc_id": "plain", "actor": "World <Bank>", "n_mentions": 0, "n_sentences": 0},
+    ], ["doc_id", "actor", "n_mentions", "n_sentences", "compound_mean", "compound_ci_low",
+        "compound_ci_high"])  # fmt: skip
+    write_csv(tables / "problems.csv", [
+        {"source": "x.txt", "doc_id": "hostile", "stage": "ingest", "severity": "warning",
+         "message": '<img src=x onerror="alert(6)">'},
+    ], ["source", "doc_id", "stage", "severity", "message"])  # fmt: skip
+    if with_plot:
+        plots.mkdir(parents=True, exist_ok=True)
+        (plots / "frame_profile.svg").write_text(HOSTILE_SVG, encoding="utf-8")
+    return tables, docs, plots
+
+
+class PageParser(HTMLParser):
+    """Start tags with their attributes, and the text the browser would show."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, {k: v or "" for k, v in attrs}))
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def parse(page: str) -> PageParser:
+    parser = PageParser()
+    parser.feed(page)
+    parser.close()
+    return parser
+
+
+def external_references(page: PageParser) -> list[str]:
+    """src/href-like attribute values that would fetch something from outside the page."""
+    out = []
+    for _tag, attrs in page.tags:
+        for name, value in attrs.items():
+            v = value.strip().lower()
+            if name in ("src", "href", "xlink:href", "srcset", "poster", "data", "action") and (
+                v.startswith(("http:", "https:", "//", "ftp:")) or "://" in v
+            ):
+                out.append(f"{name}={value}")
+    return out
+
+
+def assert_inert(page_text: str) -> PageParser:
+    """No script, no event handler, no javascript: URL, no external reference, no form fields."""
+    page = parse(page_text)
+    tags = [t for t, _ in page.tags]
+    assert "script" not in tags
+    for tag in ("iframe", "object", "embed", "textarea", "foreignobject", "base", "form"):
+        assert tag not in tags, tag
+    for tag, attrs in page.tags:
+        for name, value in attrs.items():
+            assert not name.startswith("on"), (tag, name, value)
+            assert "javascript:" not in "".join(value.split()).lower(), (tag, name, value)
+        if tag == "img":
+            assert attrs["src"].startswith("data:image/"), attrs
+        if tag == "a":
+            assert attrs.get("href", "#").startswith("#"), attrs
+    assert external_references(page) == []
+    return page
+
+
+@pytest.fixture(scope="module")
+def tiny_report(tmp_path_factory) -> str:
+    results = tmp_path_factory.mktemp("results")
+    tables, docs, plots = write_tiny_corpus(results)
+    manifest = results / "manifest.json"
+    manifest.write_text(json.dumps({"config": {"note": "</pre><script>alert(7)</script>"},
+                                    "inputs": {"a<b>.txt": "00ff"}}), encoding="utf-8")  # fmt: skip
+    out = results / "report.html"
+    build_report(tables_dir=tables, docs_dir=docs, plots_dir=plots, manifest_path=manifest,
+                 out_path=out)  # fmt: skip
+    return out.read_text(encoding="utf-8")
+
+
+def test_hostile_text_appears_only_escaped(tiny_report):
+    page = assert_inert(tiny_report)
+    shown = "".join(page.text)
+    for payload in (
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        '<a href="javascript:alert(1)">x</a>',
+        "</textarea><script>window.__pwned=1</script>",
+        "<script>alert(5)</script>",  # keyness term
+        '<img src=x onerror="alert(6)">',  # problems.csv message
+        "</pre><script>alert(7)</script>",  # manifest config
+    ):
+        assert payload in shown, payload
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in tiny_report
+    assert "&lt;/textarea&gt;" in tiny_report
+    assert "<textarea" not in tiny_report.lower()
+
+
+def test_hostile_svg_is_sanitised(tiny_report):
+    assert "alert(2)" not in tiny_report and "alert(3)" not in tiny_report
+    assert "alert(4)" not in tiny_report and "evil.example" not in tiny_report
+    assert "*{fill:red}" not in tiny_report
+    assert 'id="p0-c1"' in tiny_report and "url(#p0-c1)" in tiny_report
+    assert 'xlink:href="#p0-figure_1"' in tiny_report
+    assert "A &lt;b&gt; label" in tiny_report
+
+
+def test_sections_from_the_tiny_tables(tiny_report):
+    shown = " ".join("".join(parse(tiny_report).text).split())
+    assert (
+        "hostile leans more on the economic frame: 25% of its sentences vs 0% "
+        "(difference 95% CI 5 to 45 points)" in shown
+    )
+    assert "No cue in any of these documents: Cultural identity." in shown
+    assert "World <Bank>hostile110.40 [0.40, 0.40]" in shown  # adjacent table cells
+    assert "World <Bank>plain" not in shown  # no mentions, no row
+    assert "hostile cites 2 figures and plain 1" in shown
+    assert "hostile asks 1 question, plain none" in shown
+    assert "Most distinctive words: hostile: <script>alert(5)</script>; plain: plan." in shown
+
+
+def test_marks_are_highlighted_with_labels_and_anchors(tiny_report):
+    page = parse(tiny_report)
+    marks = [a for t, a in page.tags if t == "mark"]
+    labels = {a["data-label"] for a in marks}
+    assert "vague attribution" in labels and "hedge (modal)" in labels
+    assert "figure (money), vague source; frame cue: Economic" in labels
+    assert all(a["tabindex"] == "0" and a["aria-label"] and a["title"] for a in marks)
+    ids = {a.get("id") for _, a in page.tags}
+    assert {"doc-0-attribution-vague", "doc-0-hedge", "doc-0-question"} <= ids
+    for _, attrs in page.tags:  # every internal link points at an element of the page
+        href = attrs.get("href", "")
+        if href.startswith("#"):
+            assert href[1:] in ids, href
+    assert "1 table rows did not match this text" in tiny_report  # the <b> row at 0:3
+
+
+def test_page_has_landmarks_skip_link_and_labelled_tables(tiny_report):
+    page = parse(tiny_report)
+    tags = [t for t, _ in page.tags]
+    assert page.tags[0] == ("html", {"lang": "en"})
+    assert ("a", {"class": "skip", "href": "#main"}) in page.tags
+    assert tags.count("h1") == 1 and "main" in tags and "footer" in tags
+    assert tags.count("caption") == tags.count("table")
+    assert "Content-Security-Policy" in tiny_report
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ((4.0, 1), (0.0, 0), "Hedges: 1 in A vs 0 in B (4.0 vs 0.0 per 1,000 words), too few"),
+        ((2.0, 2), (1.0, 1), "Hedges: 2 in A vs 1 in B"),
+        ((12.0, 6), (2.0, 1), "A uses 6.0× more hedges per 1,000 words (12.0 vs 2.0"),
+        ((10.0, 10), (0.0, 0), "A uses hedges and B none: 10 vs 0"),
+        ((1.0, 3), (3.0, 9), "B uses 3.0× more hedges"),
+        ((11.0, 11), (10.0, 10), None),  # within 1.25×: similar
+        ((0.0, 0), (0.0, 0), None),
+    ],
+)
+def test_rate_difference_phrasing(a, b, expected):
+    item = rate_difference("hedges", {"doc_id": "A", "rate": a[0], "count": a[1]},
+                           {"doc_id": "B", "rate": b[0], "count": b[1]})  # fmt: skip
+    if expected is None:
+        assert item is None
+    else:
+        assert item["text"].startswith(expected)
+        assert ("too few" in item["text"]) == item["caution"]
+        assert "inf" not in item["text"]
+
+
+def pieces(runs):
+    return [(p.text, p.css) for r in runs for p in r.pieces]
+
+
+@pytest.mark.parametrize(
+    ("marks", "expected"),
+    [
+        ([], [("abcdefghij", "")]),
+        ([(2, 5, "x")], [("ab", ""), ("cde", "x"), ("fghij", "")]),
+        (
+            [(2, 8, "x"), (4, 6, "y")],  # nested
+            [("ab", ""), ("cd", "x"), ("ef", "x y"), ("gh", "x"), ("ij", "")],
+        ),
+        (
+            [(1, 5, "x"), (3, 8, "y")],  # overlapping
+            [("a", ""), ("bc", "x"), ("de", "x y"), ("fgh", "y"), ("ij", "")],
+        ),
+        ([(0, 10, "x"), (0, 10, "y")], [("abcdefghij", "x y")]),
+    ],
+)
+def test_text_runs_split_at_every_boundary(marks, expected):
+    marks = [Mark(s, e, c, c, c) for s, e, c in marks]
+    runs, _ = text_runs("abcdefghij", [], marks, anchor_prefix="d")
+    assert pieces(runs) == expected
+
+
+def test_text_runs_wrap_sentences_and_place_first_anchor_only():
+    sentences = [SentenceInfo(0, 4, "s-pos", "one", ("most-positive",)),
+                 SentenceInfo(5, 9, "s-neg", "two")]  # fmt: skip
+    marks = [Mark(1, 2, "m", "l", "hedge"), Mark(6, 7, "m", "l", "hedge")]
+    runs, anchors = text_runs("abcd efgh", sentences, marks, anchor_prefix="doc-3")
+    assert [(r.sentence, r.css, "".join(p.text for p in r.pieces)) for r in runs] == [
+        (True, "s-pos", "abcd"), (False, "", " "), (True, "s-neg", "efgh")]  # fmt: skip
+    assert anchors == {"doc-3-hedge", "doc-3-most-positive"}
+    assert [p.anchor for r in runs for p in r.pieces if p.anchor] == ["doc-3-hedge"]
+
+
+@given(
+    text=st.text(min_size=1, max_size=60),
+    raw=st.lists(
+        st.tuples(st.integers(0, 60), st.integers(1, 20), st.sampled_from("abc")), max_size=8
+    ),
+)
+def test_pieces_cover_text_and_carry_exactly_their_marks(text, raw):
+    n = len(text)
+    marks = [Mark(min(s, n - 1), min(s + w, n), c, c, c) for s, w, c in raw if min(s, n - 1) < n]
+    marks = [m for m in marks if m.start < m.end]
+    runs, _ = text_runs(text, [], marks, anchor_prefix="d")
+    assert "".join(p.text for r in runs for p in r.pieces) == text
+    pos = 0
+    for r in runs:
+        for p in r.pieces:
+            for i in range(pos, pos + len(p.text)):
+                covering = {m.css for m in marks if m.start <= i < m.end}
+                assert set(p.css.split()) == covering
+            pos += len(p.text)
+
+
+@pytest.mark.parametrize(
+    "svg",
+    [
+        b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+        b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><g/></svg>',
+        b'<svg xmlns="http://www.w3.org/2000/svg"><g ONCLICK="alert(1)"/></svg>',
+        b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/1999/xlink">'
+        b'<use x:href="javascript:alert(1)"/></svg>',
+        b'<svg xmlns="http://www.w3.org/2000/svg"><set attributeName="onmouseover" '
+        b'to="alert(1)"/></svg>',
+        b'<svg xmlns="http://www.w3.org/2000/svg"><rect style="fill:url(https://x.test/a)"/></svg>',
+        b'<svg xmlns="http://www.w3.org/2000/svg"><image href="https://x.test/a.png"/></svg>',
+        b'<svg xmlns="http://www.w3.org/2000/svg"><path d="M0 0" fill="url( //x.test/a )"/></svg>',
+    ],
+)
+def test_sanitised_svg_drops_active_content(svg):
+    out = sanitised_svg(svg, id_prefix="p-")
+    assert out.startswith("<svg") and out.endswith("</svg>")
+    assert_inert(f"<html lang='en'><body>{out}</body></html>")
+    assert "alert" not in out and "x.test" not in out
+
+
+@pytest.mark.parametrize(
+    "svg",
+    [b"<html><body/></html>", b"not xml", b'<!DOCTYPE s [<!ENTITY a "b">]><svg>&a;</svg>'],
+)
+def test_sanitised_svg_rejects_other_files(svg):
+    with pytest.raises(ValueError):
+        sanitised_svg(svg, id_prefix="p-")
+
+
+@pytest.mark.parametrize(
+    ("stem", "section"),
+    [("sentiment_arc", "sentiment"), ("actor_sentiment", "sentiment"),
+     ("stance_profile", "stance"), ("figure_sourcing", "stance"),
+     ("keyness_a_vs_b", "keyness"), ("term_scatter_a_vs_b", "keyness"),
+     ("similarity_heatmap", "keyness"), ("frame_profile", "frames"), ("frame_strip", "frames"),
+     ("sentiment_arcs", "sentiment"), ("frame_hierarchy", "frames"), ("something_else", "other")],
+)  # fmt: skip
+def test_plot_kind(stem, section):
+    got, caption, _ = plot_kind(stem)
+    assert got == section and caption.endswith(".")
+
+
+@pytest.mark.parametrize(
+    ("value", "digits", "text"),
+    [(1.25, 1, "1.2"), (-0.031, 2, "−0.03"), (-0.001, 2, "0.00"), (1234.5, 0, "1,234"),
+     (float("nan"), 1, "–"), (None, 1, "–"), ("x", 1, "–")],
+)  # fmt: skip
+def test_fmt(value, digits, text):
+    assert fmt(value, digits) == text
+
+
+@pytest.mark.parametrize(
+    ("label", "compound", "css"),
+    [("positive", 0.0, "s-pos"), ("negative", 0.9, "s-neg"), ("neutral", 0.9, "s-neu"),
+     (math.nan, 0.05, "s-pos"), (math.nan, -0.05, "s-neg"), (math.nan, 0.049, "s-neu"),
+     (math.nan, math.nan, ""), ("", None, "")],
+)  # fmt: skip
+def test_sentiment_class(label, compound, css):
+    assert sentiment_class(label, compound) == css
+
+
+def test_finite_accepts_numpy_numbers():
+    np = pytest.importorskip("numpy")
+    assert finite(np.int64(3)) and finite(np.float32(0.5)) and finite(2)
+    assert not finite(True) and not finite(np.nan) and not finite("1") and not finite(None)
+
+
+def test_read_table_keeps_text_ids_as_text(tmp_path):
+    write_csv(tmp_path / "t.csv", [{"doc_id": "NA", "n_words": 3, "term": "1e5"}],
+              ["doc_id", "n_words", "term"])  # fmt: skip
+    df = read_table(tmp_path / "t.csv")
+    assert df["doc_id"].tolist() == ["NA"] and df["term"].tolist() == ["1e5"]
+    assert df["n_words"].tolist() == [3]
+    assert read_table(tmp_path / "missing.csv") is None
+
+
+def test_report_is_deterministic(tmp_path):
+    tables, docs, plots = write_tiny_corpus(tmp_path)
+    outs = []
+    for name in ("a.html", "b.html"):
+        build_report(tables_dir=tables, docs_dir=docs, plots_dir=plots, manifest_path=None,
+                     out_path=tmp_path / name)  # fmt: skip
+        outs.append((tmp_path / name).read_bytes())
+    assert outs[0] == outs[1]
+
+
+def test_partial_workflow_leaves_sections_out_with_notes(tmp_path):
+    tables, docs, _ = write_tiny_corpus(tmp_path, with_plot=False)
+    for name in ("stance_markers", "figures", "frame_cues", "keyness", "problems"):
+        (tables / f"{name}.csv").unlink()
+    write_csv(tables / "documents.csv", [{"doc_id": "hostile", "n_words": 40},
+                                         {"doc_id": "plain", "n_words": 14}],
+              ["doc_id", "n_words"])  # fmt: skip
+    out = tmp_path / "r.html"
+    stats = build_report(tables_dir=tables, docs_dir=docs, plots_dir=tmp_path / "none",
+                         manifest_path=tmp_path / "none.json", out_path=out)  # fmt: skip
+    page = out.read_text(encoding="utf-8")
+    assert_inert(page)
+    assert stats["documents"] == 2 and stats["plots"] == 0
+    assert "keyness.csv was not found" in page
+    assert "Not in documents.csv (a stage may be switched off): Sentences" in page
+    assert "manifest.json was not found" in page
+    assert "<mark" not in page and 'class="s s-neg"' in page  # text still shaded
+
+
+def test_one_document(tmp_path):
+    tables, docs, _ = write_tiny_corpus(tmp_path, with_plot=False)
+    for name in ("documents", "sentences"):
+        rows = [r for r in read_table(tables / f"{name}.csv").to_dict("records")
+                if r["doc_id"] == "plain"]  # fmt: skip
+        write_csv(tables / f"{name}.csv", rows, list(rows[0]))
+    out = tmp_path / "r.html"
+    stats = build_report(tables_dir=tables, docs_dir=docs, plots_dir=None, manifest_path=None,
+                         out_path=out)  # fmt: skip
+    page = out.read_text(encoding="utf-8")
+    assert stats["documents"] == 1 and stats["differences"] == 0
+    assert "only one document" in page
+    assert_inert(page)
+
+
+def test_many_documents_inline_only_the_first(tmp_path):
+    tables, docs = tmp_path / "tables", tmp_path / "docs"
+    rows, sents = [], []
+    for i in range(30):
+        doc_id = f"doc{i:03d}"
+        text = f"Document {i} may say something."
+        (docs / doc_id).mkdir(parents=True)
+        (docs / doc_id / "clean.txt").write_text(text, encoding="utf-8")
+        rows.append({"doc_id": doc_id, "n_words": 100, "hedges_per_1k": 200.0 * (i == 7) + 10})
+        sents.append({"doc_id": doc_id, "sent_id": 1, "start": 0, "end": len(text), "text": text})
+    write_csv(tables / "documents.csv", rows, ["doc_id", "n_words", "hedges_per_1k"])
+    write_csv(tables / "sentences.csv", sents, ["doc_id", "sent_id", "start", "end", "text"])
+    write_csv(
+        tables / "similarity.csv",
+        [{"doc_a": "doc001", "doc_b": "doc002", "cosine": 0.9}],
+        ["doc_a", "doc_b", "cosine"],
+    )
+    out = tmp_path / "r.html"
+    stats = build_report(tables_dir=tables, docs_dir=docs, plots_dir=None, manifest_path=None,
+                         out_path=out, max_documents_inline=4)  # fmt: skip
+    page = out.read_text(encoding="utf-8")
+    assert stats == {**stats, "documents": 30, "documents_inline": 4}
+    assert page.count("<article") == 4 and "The first 4 of 30 documents" in page
+    assert page.count('<th scope="row">') >= 30  # every document in the summary
+    assert "doc001 and doc002: cosine 0.90" in page  # pairs, not a 30 x 30 matrix
+    assert (
+        "doc007 has the most hedges per 1,000 words: 210.0 (21 markers), 21.0× the median" in page
+    )
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [("max_documents_inline", -1), ("top_terms", 0), ("top_terms", 2.5), ("top_terms", True)],
+)
+def test_bad_options_raise(tmp_path, option, value):
+    kwargs = {"max_documents_inline": 50, "top_terms": 15, option: value}
+    with pytest.raises(ValueError, match=option):
+        build_report(tables_dir=tmp_path, docs_dir=tmp_path, plots_dir=None, manifest_path=None,
+                     out_path=tmp_path / "r.html", **kwargs)  # fmt: skip
+
+
+def test_committed_report_is_self_contained_and_inert():
+    report = ROOT / "results" / "report.html"
+    if not report.is_file():
+        pytest.skip("results/report.html does not exist yet: run `make run` first")
+    assert_inert(report.read_text(encoding="utf-8"))
+
+
+WORDS = (
+    "china data security trade policy may clearly critics argue officials said market growth "
+    "risk network government report reportedly cost billion percent law court sanctions survey "
+    "public opinion cooperation espionage alliance technology infrastructure export"
+).split()
+
+
+def write_synthetic_corpus(results: Path, n_docs: int, *, words: int = 400, seed: int = 0,
+                           keyness_terms: int = 200) -> tuple[Path, Path]:  # fmt: skip
+    """Tables and texts of ``n_docs`` generated documents, sized like real stage output.
+
+    Used for the scale test here and for timing (see docs/readme/report.md).
+    """
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    tables, docs = results / "tables", results / "docs"
+    documents, sentences, markers, figures, cues, keyness = [], [], [], [], [], []
+    for d in range(n_docs):
+        doc_id = f"doc{d:05d}"
+        picks = rng.integers(0, len(WORDS), size=words)
+        tokens = [WORDS[i] for i in picks]
+        chunks = [" ".join(tokens[i : i + 16]).capitalize() + "." for i in range(0, words, 16)]
+        text = " ".join(chunks)
+        (docs / doc_id).mkdir(parents=True, exist_ok=True)
+        (docs / doc_id / "clean.txt").write_text(text, encoding="utf-8")
+        pos = 0
+        for s, chunk in enumerate(chunks, start=1):
+            compound = float(rng.uniform(-1, 1))
+            sentences.append({"doc_id": doc_id, "sent_id": s, "is_heading": 0, "start": pos,
+                              "end": pos + len(chunk), "text": chunk, "compound": compound,
+                              "sentiment": "positive" if compound >= 0.05 else "negative"
+                              if compound <= -0.05 else "neutral"})  # fmt: skip
+            offset = pos
+            for w in chunk[:-1].split(" "):
+                low = w.lower()
+                row = {"doc_id": doc_id, "sent_id": s, "start": offset,
+                       "end": offset + len(w), "match": w}  # fmt: skip
+                if low in ("may", "reportedly"):
+                    markers.append({**row, "category": "hedge", "subtype": "modal"})
+                elif low == "clearly":
+                    markers.append({**row, "category": "booster", "subtype": "adverb"})
+                elif low in ("critics", "argue"):
+                    markers.append({**row, "category": "attribution", "subtype": "vague"})
+                elif low in ("billion", "percent"):
+                    figures.append({**row, "kind": "money", "sourcing": "none"})
+                elif low in ("security", "espionage", "market", "law", "sanctions"):
+                    cues.append({**row, "frame": "security_defense"})
+                offset += len(w) + 1
+            pos += len(chunk) + 1
+        documents.append({"doc_id": doc_id, "title": f"Document {d}", "n_words": words,
+                          "n_sentences": len(chunks), "hedges_per_1k": rng.uniform(0, 30),
+                          "boosters_per_1k": rng.uniform(0, 10),
+                          "attributions_vague_per_1k": rng.uniform(0, 10),
+                          "compound_mean": rng.uniform(-0.5, 0.5), "compound_ci_low": -0.6,
+                          "compound_ci_high": 0.6, "n_figures": 3, "n_questions": 1})  # fmt: skip
+        for t in range(keyness_terms):
+            z = float(rng.normal())
+            keyness.append({"comparison": f"{doc_id}_vs_rest", "target": doc_id,
+                            "reference": "rest", "term": f"term{t}", "count_target": 3,
+                            "count_reference": 40, "log_ratio": z, "q_value": 0.5,
+                            "log_odds_z": z, "low_count": 0})  # fmt: skip
+    write_csv(tables / "documents.csv", documents, list(documents[0]))
+    write_csv(tables / "sentences.csv", sentences, list(sentences[0]))
+    write_csv(tables / "stance_markers.csv", markers, list(markers[0]))
+    write_csv(tables / "figures.csv", figures, list(figures[0]))
+    write_csv(tables / "frame_cues.csv", cues, list(cues[0]))
+    write_csv(tables / "keyness.csv", keyness, list(keyness[0]))
+    return tables, docs
+
+
+def test_synthetic_corpus_at_scale(tmp_path):
+    tables, docs = write_synthetic_corpus(tmp_path, 300, words=200, keyness_terms=30)
+    out = tmp_path / "r.html"
+    stats = build_report(tables_dir=tables, docs_dir=docs, plots_dir=None, manifest_path=None,
+                         out_path=out, max_documents_inline=10, top_terms=5)  # fmt: skip
+    page = out.read_text(encoding="utf-8")
+    assert stats["documents"] == 300 and stats["documents_inline"] == 10
+    assert page.count("<article") == 10 and page.count('<h3 id="keyness-') == 10
+    assert "Showing 10 of 300 comparisons" in page
+    assert stats["bytes"] < 3_000_000
+    assert_inert(page)
