@@ -20,6 +20,7 @@ include: "rules/ingest.smk"
 include: "rules/sentiment.smk"
 include: "rules/stance.smk"
 include: "rules/frames.smk"
+include: "rules/compare.smk"
 include: "rules/manifest.smk"
 include: "rules/report.smk"
 

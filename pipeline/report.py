@@ -311,7 +311,7 @@ def plot_sections(
     if folder is None or not folder.is_dir():
         return sections, []
     files: dict[str, Path] = {}
-    for path in sorted(folder.iterdir()):
+    for path in sorted(folder.rglob("*")):  # sub-folders too: plots/comparisons/
         usable = path.suffix in (".svg", ".png") and path.stem not in IGNORED_PLOTS
         if usable and (path.stem not in files or path.suffix == ".svg"):
             files[path.stem] = path

@@ -20,6 +20,7 @@ DOCUMENT_STAGES: dict[str, str] = {
     "sentiment": "pipeline.sentiment:SentimentStage",
     "stance": "pipeline.stance:StanceStage",
     "frames": "pipeline.frames:FramesStage",
+    "terms": "pipeline.terms:TermsStage",
 }
 
 # Tables every chunk writes, merged into results/tables/<name>.csv in doc_id order.
@@ -53,7 +54,7 @@ PUBLISHED_TABLES: tuple[str, ...] = (
     "figures",
     "frame_cues",
 )
-INTERNAL_TABLES: tuple[str, ...] = ()
+INTERNAL_TABLES: tuple[str, ...] = ("term_counts",)  # read by the comparison rule
 
 
 def stage_class(name: str) -> type:

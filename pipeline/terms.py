@@ -155,6 +155,9 @@ class TermsStage:
     """
 
     name = "terms"
+    sentence_columns: tuple[str, ...] = ()
+    document_columns = ("n_terms",)
+    tables = {"term_counts": TERM_COUNT_COLUMNS}
 
     def __init__(
         self,
@@ -170,9 +173,6 @@ class TermsStage:
             include_headings=include_headings,
             min_token_length=min_token_length,
         )
-        self.sentence_columns = ()
-        self.document_columns = ("n_terms",)
-        self.tables = {"term_counts": TERM_COUNT_COLUMNS}
 
     def analyse(self, doc: SegmentedDocument) -> StageOutput:
         """Term counts of one document."""
@@ -218,7 +218,7 @@ def term_matrix(
     order = terms.str.count(" ").to_numpy() + 1
     keep = (order >= low) & (order <= high)
     frame = term_counts.loc[keep]
-    doc_codes = pd.Categorical(frame["doc_id"].astype(str), categories=list(doc_ids)).codes
+    doc_codes = pd.Index(doc_ids).get_indexer(frame["doc_id"].astype(str))
     if (doc_codes < 0).any():
         unknown = sorted(set(frame["doc_id"].astype(str)) - set(doc_ids))[:5]
         raise ValueError(f"term_counts has documents not in the document list: {unknown}")

@@ -39,7 +39,9 @@ def tfidf_matrix(counts: Any, *, sublinear_tf: bool = True) -> Any:
 
     if not sparse.issparse(counts):
         raise ValueError("counts must be a scipy.sparse matrix")
-    transformer = TfidfTransformer(norm="l2", use_idf=True, smooth_idf=True, sublinear_tf=sublinear_tf)
+    transformer = TfidfTransformer(
+        norm="l2", use_idf=True, smooth_idf=True, sublinear_tf=sublinear_tf
+    )
     if counts.shape[1] == 0:
         return sparse.csr_matrix(counts.shape, dtype=np.float64)
     return sparse.csr_matrix(transformer.fit_transform(counts.astype(np.float64)))
@@ -108,7 +110,7 @@ def similarity_pairs(
     parts_c: list[np.ndarray] = []
     for start in range(0, n, block_size):
         stop = min(start + block_size, n)
-        block = np.asarray((tfidf[start:stop] @ transposed).todense())  # block x documents
+        block = (tfidf[start:stop] @ transposed).toarray()  # block x documents, never x vocabulary
         np.clip(block, 0.0, 1.0, out=block)
         if top_k is None:
             a, b = _upper_pairs(start, stop, n)
@@ -131,12 +133,13 @@ def similarity_pairs(
 
 def _upper_pairs(start: int, stop: int, n: int) -> tuple[np.ndarray, np.ndarray]:
     """Row and column indices (i < j) of the pairs whose first document lies in [start, stop)."""
-    rows, cols = np.triu_indices(n, k=1, m=n)
-    if start == 0 and stop == n:
-        return rows, cols
-    first = np.searchsorted(rows, start)
-    last = np.searchsorted(rows, stop)
-    return rows[first:last], cols[first:last]
+    first = np.arange(start, stop, dtype=np.int64)
+    per_row = n - 1 - first
+    rows = np.repeat(first, per_row)
+    offsets = np.arange(len(rows), dtype=np.int64) - np.repeat(
+        np.cumsum(per_row) - per_row, per_row
+    )
+    return rows, rows + 1 + offsets
 
 
 def _nearest_pairs(block: np.ndarray, start: int, top_k: int) -> tuple[np.ndarray, np.ndarray]:

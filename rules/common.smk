@@ -36,6 +36,7 @@ PLOTS = [
     "figure_sourcing",
     "frame_profile",
     "frame_strip",
+    "similarity",
 ]
 
 
@@ -134,7 +135,8 @@ def published_outputs():
 
 def corpus_tables():
     """Tables written by corpus-level rules (not by the chunks)."""
-    return [table(name) for name in ("frames", "frame_differences")]
+    names = ("frames", "frame_differences", "tfidf_top_terms", "similarity", "keyness")
+    return [table(name) for name in names]
 
 
 def final_outputs():
@@ -153,6 +155,7 @@ def report_inputs():
         *published_tables().values(),
         *corpus_tables(),
         *plot_files(),
+        result("plots/comparisons"),
         result("manifest.json"),
     ]
 

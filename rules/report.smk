@@ -5,6 +5,7 @@ rule report:
     input:
         tables=[*published_tables().values(), *corpus_tables()],
         plots=plot_files(),
+        comparison_plots=result("plots/comparisons"),
         manifest=result("manifest.json"),
     output:
         html=report(

@@ -1,0 +1,364 @@
+"""Keyness: which terms a target over- or under-uses against a reference, and how sure we are.
+
+For one term in one comparison, with ``a``/``b`` its counts in target/reference and ``c``/``d``
+the total counts of all terms of the same n-gram order there (stop words excluded):
+
+- ``rate_target = 1000 * a / c`` (per 1,000 counted terms), ``rate_reference`` likewise;
+- ``log_ratio = log2((a / c) / (b / d))``, a zero count replaced by 0.5 (Hardie 2014);
+- ``g2``: Dunning's log-likelihood, two-cell form of Rayson & Garside (2000), *signed*: positive
+  when the target uses the term more (``a / c > b / d``); ``p_value = chi2.sf(|g2|, df=1)``;
+- ``q_value``: Benjamini-Hochberg over every term of the comparison that passes ``min_count``;
+- ``log_odds_z``: log-odds ratio with an informative Dirichlet prior from the whole corpus
+  counts, divided by its standard error (Monroe, Colaresi & Quinn 2008, "Fightin' Words");
+- ``low_count``: an expected count ``c(a+b)/(c+d)`` or ``d(a+b)/(c+d)`` below
+  ``low_count_expected`` (5: Cochran's rule for chi-square tests), so the p-value is rough.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from pipeline.terms import TermMatrix
+
+KEYNESS_COLUMNS = (
+    "comparison",
+    "target",
+    "reference",
+    "term",
+    "count_target",
+    "count_reference",
+    "rate_target",
+    "rate_reference",
+    "log_ratio",
+    "g2",
+    "p_value",
+    "q_value",
+    "log_odds_z",
+    "low_count",
+)
+RATE_PER = 1000.0
+ZERO_COUNT = 0.5
+COMPARISON_MODES = ("auto", "pairs", "one_vs_rest", "groups")
+MAX_COMPARISONS = 50_000
+REST = "rest"
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Target documents against reference documents (``None``: every other document)."""
+
+    name: str
+    target: str
+    reference: str
+    target_docs: tuple[str, ...]
+    reference_docs: tuple[str, ...] | None
+
+
+def comparisons_for(
+    doc_ids: Sequence[str],
+    *,
+    mode: str = "auto",
+    groups: Mapping[str, str] | None = None,
+) -> list[Comparison]:
+    """Comparisons sorted by name: document pairs, each document vs the rest, or group pairs.
+
+    ``auto`` is ``groups`` when ``groups`` is given, else ``pairs`` for two documents and
+    ``one_vs_rest`` for more. ``groups`` maps doc_id -> label (documents without one are left out).
+    """
+    if mode not in COMPARISON_MODES:
+        raise ValueError(f"comparison mode must be one of {COMPARISON_MODES}, got {mode!r}")
+    ids = list(doc_ids)
+    if mode == "auto":
+        mode = "groups" if groups is not None else ("pairs" if len(ids) <= 2 else "one_vs_rest")
+    if mode == "groups":
+        if groups is None:
+            raise ValueError("comparison mode 'groups' needs a group_column from the metadata")
+        members: dict[str, list[str]] = {}
+        for doc in ids:
+            label = groups.get(doc)
+            if label is not None and str(label).strip():
+                members.setdefault(str(label).strip(), []).append(doc)
+        if len(members) < 2:
+            raise ValueError(f"group comparisons need at least two groups, found {sorted(members)}")
+        labelled = [(label, tuple(idx)) for label, idx in sorted(members.items())]
+    else:
+        labelled = [(doc, (doc,)) for doc in ids]
+    out: list[Comparison] = []
+    if mode == "one_vs_rest":
+        out = [Comparison(f"{t}_vs_{REST}", t, REST, idx, None) for t, idx in labelled]
+        if len(ids) < 2:
+            out = []
+    else:
+        n_pairs = len(labelled) * (len(labelled) - 1) // 2
+        if n_pairs > MAX_COMPARISONS:
+            raise ValueError(
+                f"{n_pairs:,} pairwise comparisons is too many; use one_vs_rest or groups"
+            )
+        for (t, ti), (r, ri) in itertools.combinations(labelled, 2):
+            out.append(Comparison(f"{t}_vs_{r}", t, r, ti, ri))
+    return sorted(out, key=lambda c: c.name)
+
+
+def g2_statistic(a: np.ndarray, b: np.ndarray, c: np.ndarray, d: np.ndarray) -> np.ndarray:
+    """Unsigned log-likelihood G2 = 2 (a ln(a/E1) + b ln(b/E2)), 0 ln 0 = 0.
+
+    References: Dunning (1993); Rayson & Garside (2000), two-cell form with E1 = c(a+b)/(c+d).
+    """
+    from scipy.special import xlogy
+
+    a, b, c, d = (np.asarray(x, dtype=np.float64) for x in (a, b, c, d))
+    total = a + b
+    with np.errstate(divide="ignore", invalid="ignore"):
+        e1 = c * total / (c + d)
+        e2 = d * total / (c + d)
+        g2 = 2.0 * (xlogy(a, a / e1) + xlogy(b, b / e2))  # xlogy(0, .) = 0
+    return np.maximum(np.nan_to_num(g2, nan=0.0), 0.0)
+
+
+def g2_p_value(g2: np.ndarray) -> np.ndarray:
+    """Upper tail of chi-square with 1 df: ``chi2.sf(g2, 1) == erfc(sqrt(g2 / 2))``, computed so."""
+    from scipy.special import erfc
+
+    return erfc(np.sqrt(np.asarray(g2, dtype=np.float64) / 2.0))
+
+
+def direction(a: np.ndarray, b: np.ndarray, c: np.ndarray, d: np.ndarray) -> np.ndarray:
+    """+1 where the target's relative frequency is higher, -1 where lower, 0 where equal."""
+    return np.sign(np.asarray(a, float) * np.asarray(d, float) - np.asarray(b, float) * c)
+
+
+def log_ratio(
+    a: np.ndarray, b: np.ndarray, c: np.ndarray, d: np.ndarray, *, zero: float = ZERO_COUNT
+) -> np.ndarray:
+    """Binary log of the ratio of relative frequencies; a zero count counts as ``zero``.
+
+    References: Hardie (2014), "Log Ratio: an informal introduction" (CASS, Lancaster).
+    """
+    a, b, c, d = (np.asarray(x, dtype=np.float64) for x in (a, b, c, d))
+    a = np.where(a > 0, a, zero)
+    b = np.where(b > 0, b, zero)
+    return np.log2((a / c) / (b / d))
+
+
+def log_odds_z(
+    a: np.ndarray,
+    b: np.ndarray,
+    c: np.ndarray,
+    d: np.ndarray,
+    prior: np.ndarray,
+    prior_total: np.ndarray,
+) -> np.ndarray:
+    """z-score of the log-odds ratio with an informative Dirichlet prior (alpha_w, alpha_0).
+
+    delta = ln((a+aw)/(c+a0-a-aw)) - ln((b+aw)/(d+a0-b-aw)), var = 1/(a+aw) + 1/(b+aw).
+    References: Monroe, Colaresi & Quinn (2008), "Fightin' Words", Political Analysis 16(4).
+    """
+    a, b, c, d, aw, a0 = (np.asarray(x, dtype=np.float64) for x in (a, b, c, d, prior, prior_total))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        delta = np.log((a + aw) / (c + a0 - a - aw)) - np.log((b + aw) / (d + a0 - b - aw))
+        return delta / np.sqrt(1.0 / (a + aw) + 1.0 / (b + aw))
+
+
+def bh_q_values(p_values: np.ndarray, *, axis: int = -1) -> np.ndarray:
+    """Benjamini-Hochberg adjusted p-values (scipy.stats.false_discovery_control).
+
+    References: Benjamini & Hochberg (1995), J. R. Stat. Soc. B 57(1).
+    """
+    from scipy.stats import false_discovery_control
+
+    p = np.asarray(p_values, dtype=np.float64)
+    if p.size == 0:
+        return p.copy()
+    return false_discovery_control(p, axis=axis, method="bh")
+
+
+def keyness_table(
+    matrix: TermMatrix,
+    comparisons: Sequence[Comparison],
+    *,
+    min_count: int = 3,
+    top_n: int | None = 200,
+    low_count_expected: float = 5.0,
+    prior_scale: float = 1.0,
+    block_cells: int = 1_000_000,
+) -> pd.DataFrame:
+    """Keyness rows (:data:`KEYNESS_COLUMNS`) sorted by comparison then term.
+
+    A term enters a comparison when ``count_target + count_reference >= min_count``; q-values
+    are over all those terms. ``top_n`` then keeps that many terms on each side by
+    ``log_odds_z`` (ties: alphabetical); ``None`` keeps them all. Comparisons are processed
+    in blocks so at most ``block_cells`` comparison x term cells are dense at a time.
+    """
+    _check_options(min_count, top_n, low_count_expected, prior_scale)
+    counts = matrix.counts.tocsr().astype(np.float64)
+    n_terms = counts.shape[1]
+    if not comparisons or n_terms == 0:
+        return pd.DataFrame({c: [] for c in KEYNESS_COLUMNS}, columns=list(KEYNESS_COLUMNS))
+    orders = np.asarray(matrix.orders)
+    order_codes, order_index = np.unique(orders, return_inverse=True)
+    by_order = _one_hot(order_index, len(order_codes))  # terms x orders
+    corpus = np.asarray(counts.sum(axis=0)).ravel()
+    prior = prior_scale * corpus
+    prior_total = (prior @ by_order)[order_index]
+    block = max(1, block_cells // n_terms)
+    parts: list[pd.DataFrame] = []
+    for start in range(0, len(comparisons), block):
+        chunk = list(comparisons[start : start + block])
+        t_ind, r_ind, rest = _indicators(chunk, matrix.doc_ids)
+        a = (t_ind @ counts).toarray()
+        b = (r_ind @ counts).toarray() + rest[:, None] * (corpus[None, :] - a)
+        c = (a @ by_order)[:, order_index]
+        d = (b @ by_order)[:, order_index]
+        mask = (a + b >= min_count) & (c > 0) & (d > 0)
+        g2 = g2_statistic(a, b, c, d)
+        p = np.where(mask, g2_p_value(g2), np.nan)
+        q = _masked_q_values(p, mask)
+        z = log_odds_z(a, b, c, d, prior[None, :], prior_total[None, :])
+        keep = _selected(z, mask, top_n)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            e_min = np.minimum(c, d) * (a + b) / (c + d)
+        lengths = np.fromiter(map(len, keep), dtype=np.int64, count=len(keep))
+        row = np.repeat(np.arange(len(chunk)), lengths)
+        cols = np.concatenate(keep) if keep else np.zeros(0, dtype=np.int64)
+        ai, bi, ci, di = a[row, cols], b[row, cols], c[row, cols], d[row, cols]
+        label = {
+            f: np.array([getattr(x, f) for x in chunk], dtype=object)[row]
+            for f in ("name", "target", "reference")
+        }
+        parts.append(
+            pd.DataFrame(
+                {
+                    "comparison": label["name"],
+                    "target": label["target"],
+                    "reference": label["reference"],
+                    "term": matrix.vocabulary[cols],
+                    "count_target": ai.astype(np.int64),
+                    "count_reference": bi.astype(np.int64),
+                    "rate_target": RATE_PER * ai / ci,
+                    "rate_reference": RATE_PER * bi / di,
+                    "log_ratio": log_ratio(ai, bi, ci, di),
+                    "g2": direction(ai, bi, ci, di) * g2[row, cols],
+                    "p_value": p[row, cols],
+                    "q_value": q[row, cols],
+                    "log_odds_z": z[row, cols],
+                    "low_count": e_min[row, cols] < low_count_expected,
+                },
+                columns=list(KEYNESS_COLUMNS),
+            )
+        )
+    frame = pd.concat(parts, ignore_index=True)
+    return frame.sort_values(["comparison", "term"], kind="mergesort").reset_index(drop=True)
+
+
+def side_terms(rows: pd.DataFrame, *, n_terms: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Top ``n_terms`` rows by log_odds_z for the target side (z > 0) and the reference side."""
+    z = rows["log_odds_z"].astype(float)
+    target = rows[z > 0].assign(_z=-z[z > 0])
+    reference = rows[z < 0].assign(_z=z[z < 0])
+    pick = [
+        side.sort_values(["_z", "term"], kind="mergesort").head(n_terms).drop(columns="_z")
+        for side in (target, reference)
+    ]
+    return pick[0], pick[1]
+
+
+def top_key_terms(keyness: pd.DataFrame, *, n: int = 10) -> pd.DataFrame:
+    """The ``n`` top terms on each side of every comparison: comparison, side, rank, term, z."""
+    parts = []
+    for name, rows in keyness.groupby("comparison", sort=True):
+        for side, picked in zip(("target", "reference"), side_terms(rows, n_terms=n), strict=True):
+            parts.append(
+                pd.DataFrame(
+                    {
+                        "comparison": name,
+                        "side": side,
+                        "rank": np.arange(1, len(picked) + 1),
+                        "term": picked["term"].to_numpy(),
+                        "log_odds_z": picked["log_odds_z"].to_numpy(),
+                    }
+                )
+            )
+    columns = ["comparison", "side", "rank", "term", "log_odds_z"]
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=columns)
+
+
+def _check_options(
+    min_count: int, top_n: int | None, low_count_expected: float, prior_scale: float
+) -> None:
+    if not isinstance(min_count, int) or min_count < 1:
+        raise ValueError(f"min_count must be an integer >= 1, got {min_count!r}")
+    if top_n is not None and (not isinstance(top_n, int) or top_n < 1):
+        raise ValueError(f"top_n must be a positive integer or null, got {top_n!r}")
+    if not low_count_expected >= 0:
+        raise ValueError(f"low_count_expected must be >= 0, got {low_count_expected!r}")
+    if not prior_scale > 0:
+        raise ValueError(f"prior_scale must be > 0, got {prior_scale!r}")
+
+
+def _one_hot(codes: np.ndarray, n: int) -> np.ndarray:
+    out = np.zeros((len(codes), n))
+    out[np.arange(len(codes)), codes] = 1.0
+    return out
+
+
+def _indicators(
+    chunk: Sequence[Comparison], doc_ids: Sequence[str]
+) -> tuple[object, object, np.ndarray]:
+    """Sparse target and reference indicator rows, and a flag for 'reference = the rest'."""
+    from scipy import sparse
+
+    position = {doc: i for i, doc in enumerate(doc_ids)}
+    n_docs = len(doc_ids)
+
+    def rows(members: list[tuple[str, ...]]) -> object:
+        unknown = [d for d in itertools.chain.from_iterable(members) if d not in position]
+        if unknown:
+            raise ValueError(f"comparison names documents not in the term matrix: {unknown[:5]}")
+        indptr = np.cumsum([0, *map(len, members)])
+        indices = np.fromiter(
+            (position[d] for d in itertools.chain.from_iterable(members)), dtype=np.int64
+        )
+        data = np.ones(len(indices))
+        return sparse.csr_matrix((data, indices, indptr), shape=(len(members), n_docs))
+
+    rest = np.array([c.reference_docs is None for c in chunk], dtype=np.float64)
+    t_ind = rows([c.target_docs for c in chunk])
+    r_ind = rows([c.reference_docs or () for c in chunk])
+    return t_ind, r_ind, rest
+
+
+def _masked_q_values(p: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """BH q-values row by row over the masked cells (one call when all rows share a mask)."""
+    q = np.full(p.shape, np.nan)
+    if (mask == mask[0]).all():
+        cols = np.flatnonzero(mask[0])
+        if len(cols):
+            q[:, cols] = bh_q_values(p[:, cols], axis=1)
+        return q
+    for i in range(p.shape[0]):
+        cols = np.flatnonzero(mask[i])
+        if len(cols):
+            q[i, cols] = bh_q_values(p[i, cols])
+    return q
+
+
+def _selected(z: np.ndarray, mask: np.ndarray, top_n: int | None) -> list[np.ndarray]:
+    """Column indices kept for each row: all masked terms, or ``top_n`` per side by z."""
+    if top_n is None:
+        return [np.flatnonzero(row) for row in mask]
+    out = []
+    for side in (1.0, -1.0):
+        score = np.where(mask & (side * z > 0), side * z, -np.inf)
+        k = min(top_n, score.shape[1])
+        kth = -np.partition(-score, k - 1, axis=1)[:, k - 1]
+        picks = []
+        for i in range(score.shape[0]):
+            cand = np.flatnonzero((score[i] >= kth[i]) & np.isfinite(score[i]))
+            picks.append(cand[np.lexsort((cand, -score[i, cand]))][:top_n])
+        out.append(picks)
+    return [np.sort(np.concatenate(pair)) for pair in zip(*out, strict=True)]

@@ -1,0 +1,61 @@
+# Comparison: TF-IDF, similarity and keyness from the chunks' term counts, then their plots.
+
+
+rule compare:
+    input:
+        chunks=gather.chunk(result("chunks/{scatteritem}")),
+        documents=table("documents"),
+        metadata=metadata_file(),
+    output:
+        tfidf=report(
+            table("tfidf_top_terms"),
+            caption="../report/tfidf_top_terms.rst",
+            category="Tables",
+        ),
+        similarity=report(
+            table("similarity"), caption="../report/similarity.rst", category="Tables"
+        ),
+        keyness=report(
+            table("keyness"), caption="../report/keyness.rst", category="Tables"
+        ),
+    log:
+        result("logs/compare.log"),
+    benchmark:
+        result("benchmarks/compare.tsv")
+    conda:
+        "envs/rhetoric.yaml"
+    resources:
+        mem_mb=4000,
+        runtime=60,
+    params:
+        options=lookup(dpath="comparison", within=config),
+    script:
+        "../scripts/compare.py"
+
+
+rule plot_compare:
+    input:
+        keyness=table("keyness"),
+        similarity=table("similarity"),
+        documents=table("documents"),
+    output:
+        comparisons=report(
+            directory(result("plots/comparisons")),
+            patterns=["{name}.png"],
+            caption="../report/comparison_plots.rst",
+            category="Plots",
+        ),
+        similarity=report(
+            result("plots/similarity.png"),
+            caption="../report/similarity_plot.rst",
+            category="Plots",
+        ),
+        similarity_svg=result("plots/similarity.svg"),
+    log:
+        result("logs/plot_compare.log"),
+    benchmark:
+        result("benchmarks/plot_compare.tsv")
+    conda:
+        "envs/rhetoric.yaml"
+    script:
+        "../scripts/plot_compare.py"

@@ -1,0 +1,257 @@
+"""Tests for pipeline.keyness against hand-worked values on a toy corpus."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.keyness import (
+    KEYNESS_COLUMNS,
+    bh_q_values,
+    comparisons_for,
+    g2_p_value,
+    g2_statistic,
+    keyness_table,
+    log_odds_z,
+    log_ratio,
+)
+from pipeline.terms import term_matrix
+
+# Toy corpus: target "t" has 100 terms (x 10, y 90), reference "r" 200 terms (x 2, y 198).
+TOY = pd.DataFrame(
+    {"doc_id": ["t", "t", "r", "r"], "term": ["x", "y", "x", "y"], "count": [10, 90, 2, 198]}
+)
+
+
+# G2 for x: a=10, b=2, c=100, d=200.
+#   E1 = c(a+b)/(c+d) = 100*12/300 = 4;  E2 = 200*12/300 = 8
+#   G2 = 2 (10 ln(10/4) + 2 ln(2/8)) = 2 (9.162907 - 2.772589) = 12.780637
+#   p  = chi2.sf(12.780637, 1) = erfc(sqrt(12.780637 / 2)) = 0.000350226
+# Zero cell: a=5, b=0, c=d=100: E1 = 2.5, G2 = 2 * 5 ln 2 = 6.931472
+# y: a=90, b=198: E1 = 96, E2 = 192: G2 = 2 (90 ln(90/96) + 198 ln(198/192)) = 0.568643
+@pytest.mark.parametrize(
+    ("a", "b", "c", "d", "expected"),
+    [
+        (10, 2, 100, 200, 12.780637193),
+        (5, 0, 100, 100, 6.931471806),
+        (90, 198, 100, 200, 0.568643027),
+        (3, 3, 100, 100, 0.0),
+    ],
+)
+def test_g2_hand_worked(a, b, c, d, expected) -> None:
+    assert g2_statistic(np.array([a]), np.array([b]), c, d)[0] == pytest.approx(expected, rel=1e-8)
+
+
+@pytest.mark.parametrize("g2", [0.0, 1e-9, 0.5, 3.841458821, 12.780637193, 60.0, 400.0])
+def test_p_value_is_chi_square_one_df(g2: float) -> None:
+    from scipy.stats import chi2
+
+    assert g2_p_value(np.array([g2]))[0] == pytest.approx(chi2.sf(g2, 1), rel=1e-12, abs=1e-300)
+
+
+def test_p_value_at_the_5_percent_critical_value() -> None:
+    assert g2_p_value(np.array([3.841458821]))[0] == pytest.approx(0.05, rel=1e-8)
+
+
+# log ratio = log2((a/c)/(b/d)); zero counts become 0.5
+#   x: (10/100)/(2/200) = 0.1/0.01 = 10 -> 3.321928
+#   a=5, b=0 -> b=0.5: (5/100)/(0.5/100) = 10 -> 3.321928
+#   a=0, b=4, c=d=100 -> a=0.5: 0.5/4 = 1/8 -> -3
+@pytest.mark.parametrize(
+    ("a", "b", "c", "d", "expected"),
+    [
+        (10, 2, 100, 200, 3.321928095),
+        (5, 0, 100, 100, 3.321928095),
+        (0, 4, 100, 100, -3.0),
+        (6, 6, 300, 300, 0.0),
+    ],
+)
+def test_log_ratio_hand_worked(a, b, c, d, expected) -> None:
+    assert log_ratio(np.array([a]), np.array([b]), c, d)[0] == pytest.approx(expected, abs=1e-9)
+
+
+# log-odds z, prior = whole-corpus counts: alpha_x = 12, alpha_0 = 300
+#   delta = ln((10+12)/(100+300-10-12)) - ln((2+12)/(200+300-2-12))
+#         = ln(22/378) - ln(14/486) = 0.703300
+#   var = 1/22 + 1/14 = 0.116883; z = 0.703300 / 0.341882 = 2.057143
+# y: alpha_y = 288: delta = ln(378/22) - ln(486/14) = -0.703300, var = 1/378 + 1/486,
+#   z = -10.255280
+# zero cell (a=5, b=0, c=d=100, alpha=5, alpha_0=200):
+#   delta = ln(10/290) - ln(5/295) = 0.709565, var = 1/10 + 1/5, z = 1.296718
+@pytest.mark.parametrize(
+    ("a", "b", "c", "d", "prior", "prior_total", "expected"),
+    [
+        (10, 2, 100, 200, 12, 300, 2.057142841),
+        (90, 198, 100, 200, 288, 300, -10.255279567),
+        (5, 0, 100, 100, 5, 200, 1.296717844),
+    ],
+)
+def test_log_odds_z_hand_worked(a, b, c, d, prior, prior_total, expected) -> None:
+    z = log_odds_z(np.array([a]), np.array([b]), c, d, np.array([prior]), prior_total)
+    assert z[0] == pytest.approx(expected, rel=1e-8)
+
+
+def test_keyness_table_on_toy_corpus() -> None:
+    matrix = term_matrix(TOY, ["r", "t"])
+    comps = comparisons_for(["r", "t"], mode="auto")
+    assert [(c.name, c.target, c.reference) for c in comps] == [("r_vs_t", "r", "t")]
+    # make "t" the target to match the worked values above
+    (comp,) = comparisons_for(["t", "r"], mode="pairs")
+    frame = keyness_table(matrix, [comp], min_count=1, top_n=None)
+    assert list(frame.columns) == list(KEYNESS_COLUMNS)
+    x = frame.set_index("term").loc["x"]
+    assert (x["comparison"], x["target"], x["reference"]) == ("t_vs_r", "t", "r")
+    assert (x["count_target"], x["count_reference"]) == (10, 2)
+    assert x["rate_target"] == pytest.approx(100.0)  # 10 per 100 terms = 100 per 1,000
+    assert x["rate_reference"] == pytest.approx(10.0)
+    assert x["log_ratio"] == pytest.approx(3.321928095)
+    assert x["g2"] == pytest.approx(12.780637193)  # positive: more in the target
+    assert x["p_value"] == pytest.approx(0.000350226, rel=1e-5)
+    assert x["log_odds_z"] == pytest.approx(2.057142841)
+    assert x["low_count"]  # expected counts E1 = 4 and E2 = 8: 4 < 5 flags it
+    y = frame.set_index("term").loc["y"]
+    assert y["g2"] == pytest.approx(-0.568643027)  # signed: less in the target
+    assert y["log_odds_z"] == pytest.approx(-10.255279567)
+    # BH over the two terms: p_y = 0.4508 -> q_y = p_y * 2/2, q_x = p_x * 2/1
+    assert x["q_value"] == pytest.approx(2 * 0.000350226, rel=1e-5)
+    assert y["q_value"] == pytest.approx(y["p_value"])
+
+
+@pytest.mark.parametrize(
+    ("expected_min", "flag"),
+    [(5.0, True), (3.9, False)],
+)
+def test_low_count_flag(expected_min, flag) -> None:
+    # min expected count of x is min(E1, E2) = 4
+    matrix = term_matrix(TOY, ["r", "t"])
+    (comp,) = comparisons_for(["t", "r"], mode="pairs")
+    frame = keyness_table(matrix, [comp], min_count=1, top_n=None, low_count_expected=expected_min)
+    assert bool(frame.set_index("term").loc["x", "low_count"]) is flag
+
+
+def test_min_count_filters_terms() -> None:
+    table = pd.DataFrame(
+        {"doc_id": ["a", "a", "b"], "term": ["rare", "common", "common"], "count": [2, 5, 4]}
+    )
+    matrix = term_matrix(table, ["a", "b"])
+    comps = comparisons_for(["a", "b"])
+    assert keyness_table(matrix, comps, min_count=3)["term"].tolist() == ["common"]
+    assert keyness_table(matrix, comps, min_count=2)["term"].tolist() == ["common", "rare"]
+
+
+# BH by hand: p sorted 0.005, 0.01, 0.03, 0.04 (m = 4): p*m/rank = 0.02, 0.02, 0.04, 0.04
+# second: 0.001, 0.039, 0.04, 0.2 -> 0.004, 0.078, 0.0533, 0.2 -> running min from the top:
+#   0.004, 0.0533, 0.0533, 0.2
+@pytest.mark.parametrize(
+    ("p", "q"),
+    [
+        ([0.01, 0.04, 0.03, 0.005], [0.02, 0.04, 0.04, 0.02]),
+        ([0.001, 0.04, 0.039, 0.2], [0.004, 0.16 / 3, 0.16 / 3, 0.2]),
+        ([0.5], [0.5]),
+    ],
+)
+def test_bh_q_values_literal(p, q) -> None:
+    assert bh_q_values(np.array(p)) == pytest.approx(q)
+
+
+def test_one_vs_rest_and_groups() -> None:
+    ids = ["a", "b", "c"]
+    names = [c.name for c in comparisons_for(ids)]
+    assert names == ["a_vs_rest", "b_vs_rest", "c_vs_rest"]
+    groups = {"a": "left", "b": "right", "c": "left"}
+    (comp,) = comparisons_for(ids, groups=groups)
+    assert (comp.name, comp.target_docs, comp.reference_docs) == (
+        "left_vs_right",
+        ("a", "c"),
+        ("b",),
+    )
+    assert comparisons_for(["only"]) == []
+    with pytest.raises(ValueError):
+        comparisons_for(ids, mode="groups", groups={"a": "x"})
+    with pytest.raises(ValueError):
+        comparisons_for(ids, mode="nonsense")
+
+
+def test_one_vs_rest_reference_is_every_other_document() -> None:
+    table = pd.DataFrame(
+        {"doc_id": ["a", "b", "c", "c"], "term": ["w", "w", "w", "v"], "count": [4, 1, 2, 3]}
+    )
+    matrix = term_matrix(table, ["a", "b", "c"])
+    frame = keyness_table(matrix, comparisons_for(["a", "b", "c"]), min_count=1, top_n=None)
+    row = frame[(frame["comparison"] == "a_vs_rest") & (frame["term"] == "w")].iloc[0]
+    assert (row["count_target"], row["count_reference"]) == (4, 3)
+
+
+def test_top_n_keeps_each_side_and_sorted_rows() -> None:
+    terms = [f"t{i:02d}" for i in range(20)]
+    table = pd.DataFrame(
+        {
+            "doc_id": ["a"] * 20 + ["b"] * 20,
+            "term": terms * 2,
+            "count": list(range(1, 21)) + list(range(20, 0, -1)),
+        }
+    )
+    matrix = term_matrix(table, ["a", "b"])
+    frame = keyness_table(matrix, comparisons_for(["a", "b"]), min_count=1, top_n=3)
+    assert frame["term"].tolist() == ["t00", "t01", "t02", "t17", "t18", "t19"]
+    assert (frame.loc[frame["term"] >= "t17", "log_odds_z"] > 0).all()
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), min_size=1, max_size=12).filter(
+        lambda rows: sum(a for a, _ in rows) > 0 and sum(b for _, b in rows) > 0
+    )
+)
+def test_swapping_target_and_reference_flips_signs(rows) -> None:
+    terms = [f"w{i}" for i in range(len(rows))]
+    table = pd.DataFrame(
+        {
+            "doc_id": ["a"] * len(rows) + ["b"] * len(rows),
+            "term": terms * 2,
+            "count": [a for a, _ in rows] + [b for _, b in rows],
+        }
+    )
+    table = table[table["count"] > 0]
+    matrix = term_matrix(table, ["a", "b"])
+    forward = comparisons_for(["a", "b"], mode="pairs")
+    backward = comparisons_for(["b", "a"], mode="pairs")
+    f = keyness_table(matrix, forward, min_count=1, top_n=None).set_index("term")
+    b = keyness_table(matrix, backward, min_count=1, top_n=None).set_index("term")
+    assert f.index.tolist() == b.index.tolist()
+    for column in ("log_ratio", "log_odds_z", "g2"):
+        np.testing.assert_allclose(f[column], -b[column], rtol=1e-12, atol=1e-12)
+    for column in ("p_value", "q_value"):
+        np.testing.assert_allclose(f[column], b[column], rtol=1e-12)
+    assert (f["count_target"] == b["count_reference"]).all()
+
+
+def test_blocks_give_the_same_table() -> None:
+    rng = np.random.default_rng(5)
+    n_docs, n_terms = 7, 30
+    rows = [
+        (f"d{d}", f"w{w:02d}", int(c))
+        for d in range(n_docs)
+        for w in range(n_terms)
+        if (c := rng.poisson(1.5)) > 0
+    ]
+    table = pd.DataFrame(rows, columns=["doc_id", "term", "count"])
+    ids = [f"d{d}" for d in range(n_docs)]
+    matrix = term_matrix(table, ids)
+    comps = comparisons_for(ids)
+    whole = keyness_table(matrix, comps, min_count=2, top_n=5)
+    blocked = keyness_table(matrix, comps, min_count=2, top_n=5, block_cells=1)
+    pd.testing.assert_frame_equal(whole, blocked)
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{"min_count": 0}, {"top_n": 0}, {"prior_scale": 0.0}, {"low_count_expected": -1.0}],
+)
+def test_bad_options_raise(options) -> None:
+    matrix = term_matrix(TOY, ["r", "t"])
+    with pytest.raises(ValueError):
+        keyness_table(matrix, comparisons_for(["r", "t"]), **options)

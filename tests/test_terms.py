@@ -1,0 +1,220 @@
+"""Tests for pipeline.terms: tokens -> terms, the TermsStage table and the sparse count matrix."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from scipy import sparse
+
+from pipeline.segment import word_tokens
+from pipeline.terms import (
+    TERM_COUNT_COLUMNS,
+    TermAnalyzer,
+    TermsStage,
+    normalised_token,
+    stop_words,
+    term_matrix,
+)
+from pipeline.types import SegmentedDocument, Sentence
+
+
+def make_doc(doc_id: str, sentences: list[tuple[bool, str]]) -> SegmentedDocument:
+    """A SegmentedDocument from (is_heading, text) sentences, one paragraph each."""
+    clean, sents, toks = "", [], []
+    for i, (heading, text) in enumerate(sentences, start=1):
+        if clean:
+            clean += "\n\n"
+        start = len(clean)
+        clean += text
+        sents.append(Sentence(i, i, heading, start, start + len(text), text))
+        toks.append(word_tokens(text, offset=start))
+    return SegmentedDocument(doc_id, clean, tuple(sents), tuple(toks))
+
+
+DOC = make_doc(
+    "d1",
+    [
+        (True, "Cyber Espionage Cases"),
+        (False, "China’s cyber espionage tools target the company's 5G networks in 2023."),
+        (False, "Concerns about national security and the balance between national security."),
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("token", "expected"),
+    [
+        ("China’s", "china"),
+        ("company's", "company"),
+        ("Huawei’s", "huawei"),
+        ("AI-driven", "ai-driven"),
+        ("U.S.", "u.s."),
+        ("Boss", "boss"),  # a final s without apostrophe stays
+        ("it’s", "it"),
+    ],
+)
+def test_normalised_token(token: str, expected: str) -> None:
+    assert normalised_token(token) == expected
+
+
+@pytest.mark.parametrize(
+    ("token", "kept"),
+    [
+        ("Espionage", "espionage"),
+        ("2023", None),  # numbers dropped
+        ("12,000", None),
+        ("5G", "5g"),  # letters and digits: kept
+        ("the", None),  # sklearn stop word
+        ("don’t", None),  # stopwords_extra.txt, curly apostrophe folded
+        ("also", None),
+        ("x", None),  # shorter than min_token_length=2
+        ("There’s", None),  # possessive/clitic stripped -> "there", a stop word
+        ("___", None),  # no letter
+    ],
+)
+def test_term_of(token: str, kept: str | None) -> None:
+    assert TermAnalyzer().term_of(token) == kept
+
+
+def test_unigrams_skip_headings_by_default() -> None:
+    assert TermAnalyzer()(DOC) == [
+        "china", "cyber", "espionage", "tools", "target", "company", "5g", "networks",
+        "concerns", "national", "security", "balance", "national", "security",
+    ]  # fmt: skip
+
+
+def test_headings_included_on_request() -> None:
+    terms = TermAnalyzer(include_headings=True)(DOC)
+    assert terms[:3] == ["cyber", "espionage", "cases"]
+
+
+def test_bigrams_never_cross_a_dropped_token_or_a_sentence() -> None:
+    terms = TermAnalyzer(ngram_range=(1, 2))(DOC)
+    bigrams = [t for t in terms if " " in t]
+    assert bigrams == [
+        "china cyber", "cyber espionage", "espionage tools", "tools target",
+        "company 5g", "5g networks",
+        "national security", "national security",
+    ]  # fmt: skip
+    # "target company" would jump over "the"; "networks concerns" would cross sentences
+    assert "target company" not in terms
+    assert "networks concerns" not in terms
+    assert "security balance" not in terms
+
+
+def test_bigrams_only() -> None:
+    terms = TermAnalyzer(ngram_range=(2, 2))(DOC)
+    assert all(" " in t for t in terms)
+    assert terms.count("national security") == 2
+
+
+def test_extra_stopwords_file(tmp_path) -> None:
+    path = tmp_path / "mine.txt"
+    path.write_text("# my list\nEspionage\nnetworks\n", encoding="utf-8")
+    terms = TermAnalyzer(extra_stopwords=[path])(DOC)
+    assert "espionage" not in terms
+    assert "networks" not in terms
+    assert "cyber" in terms
+
+
+def test_stop_words_include_sklearn_and_extra() -> None:
+    words = stop_words()
+    assert {"the", "system", "don't", "can't"} <= words
+    assert "espionage" not in words
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"ngram_range": (0, 1)},
+        {"ngram_range": (2, 1)},
+        {"ngram_range": (1, 4)},
+        {"ngram_range": [1]},
+        {"min_token_length": 0},
+        {"extra_stopwords": ["/nonexistent/stop.txt"]},
+    ],
+)
+def test_bad_options_raise(options) -> None:
+    with pytest.raises(ValueError):
+        TermAnalyzer(**options)
+
+
+def test_stage_table_and_document_column() -> None:
+    stage = TermsStage(ngram_range=[1, 2])
+    assert stage.name == "terms"
+    assert stage.tables == {"term_counts": TERM_COUNT_COLUMNS}
+    assert stage.sentence_columns == ()
+    out = stage.analyse(DOC)
+    assert out.document_columns == {"n_terms": 14}  # kept unigram tokens of body sentences
+    rows = out.tables["term_counts"]
+    assert [r["term"] for r in rows] == sorted(r["term"] for r in rows)
+    as_dict = {r["term"]: r["count"] for r in rows}
+    assert as_dict["national security"] == 2
+    assert as_dict["national"] == 2
+    assert as_dict["cyber"] == 1
+    assert all(r["doc_id"] == "d1" for r in rows)
+
+
+def test_stage_on_empty_document() -> None:
+    out = TermsStage().analyse(make_doc("empty", []))
+    assert out.tables == {"term_counts": []}
+    assert out.document_columns == {"n_terms": 0}
+
+
+TERM_TABLE = pd.DataFrame(
+    {
+        "doc_id": ["b", "b", "a", "a", "a"],
+        "term": ["zeta", "alpha beta", "alpha", "zeta", "alpha beta"],
+        "count": [3, 1, 2, 1, 4],
+    }
+)
+
+
+def test_term_matrix_is_sparse_sorted_and_filters_orders() -> None:
+    m = term_matrix(TERM_TABLE, ["a", "b", "c"], ngram_range=(1, 1))
+    assert sparse.issparse(m.counts)
+    assert list(m.vocabulary) == ["alpha", "zeta"]
+    assert m.counts.toarray().tolist() == [[2, 1], [0, 3], [0, 0]]  # "c" has no rows
+    both = term_matrix(TERM_TABLE, ["a", "b", "c"], ngram_range=(1, 2))
+    assert list(both.vocabulary) == ["alpha", "alpha beta", "zeta"]
+    assert both.orders.tolist() == [1, 2, 1]
+
+
+def test_term_matrix_rejects_unknown_documents() -> None:
+    with pytest.raises(ValueError, match="not in the document list"):
+        term_matrix(TERM_TABLE, ["a"])
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Data",
+                "data",
+                "the",
+                "2019",
+                "Huawei’s",
+                "huawei",
+                "AI-driven",
+                "of",
+                "5G",
+                "x",
+                "Espionage",
+            ]
+        ),
+        max_size=40,
+    )
+)
+def test_terms_are_lowercase_letters_and_never_stop_words(words: list[str]) -> None:
+    doc = make_doc("p", [(False, " ".join(words))])
+    analyzer = TermAnalyzer(ngram_range=(1, 2))
+    terms = analyzer(doc)
+    words_stop = analyzer.stop_words
+    for term in terms:
+        assert term == term.lower()
+        assert all(part not in words_stop and len(part) >= 2 for part in term.split(" "))
+    n_unigrams = sum(1 for t in terms if " " not in t)
+    kept = [w for w in words if analyzer.term_of(w) is not None]
+    assert n_unigrams == len(kept)
