@@ -116,6 +116,8 @@ def compare_corpus(
     if "doc_id" not in documents.columns:
         raise ValueError("documents table has no doc_id column")
     doc_ids = sorted(set(documents["doc_id"].astype(str)))
+    # chunks still hold the term counts of documents the merge left out (duplicates)
+    term_counts = term_counts[term_counts["doc_id"].astype(str).isin(doc_ids)]
     matrix = term_matrix(term_counts, doc_ids, ngram_range=options.ngram_range)
     weights = tfidf_matrix(matrix.counts, sublinear_tf=options.sublinear_tf)
     groups = None

@@ -39,7 +39,7 @@ def rolling_mean(values: np.ndarray, *, window: int) -> np.ndarray:
         raise ValueError(f"window must be >= 1, got {window}")
     if values.size == 0:
         return values.astype(float)
-    kernel = np.ones(window)
+    kernel = np.ones(min(window, values.size))  # np.convolve "same" returns the longer length
     sums = np.convolve(values, kernel, mode="same")
     counts = np.convolve(np.ones(values.size), kernel, mode="same")
     return sums / counts

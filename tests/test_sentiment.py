@@ -529,3 +529,13 @@ def test_actor_plot_handles_corpus_many_and_empty(tmp_path, corpus_outputs):
     empty = frame.iloc[0:0]
     assert plot_actor_sentiment(empty, tmp_path / "e.png", None) == ([], [])
     assert (tmp_path / "e.png").stat().st_size > 0
+
+
+@pytest.mark.parametrize("size", [1, 2, 4])
+def test_rolling_mean_shorter_than_window(size):
+    from pipeline.sentiment_plots import rolling_mean
+
+    values = np.arange(size, dtype=float)
+    assert rolling_mean(values, window=5).shape == (size,)
+    smoothed = rolling_mean(values, window=5)
+    assert np.all((smoothed >= values.min()) & (smoothed <= values.max()))
