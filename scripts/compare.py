@@ -5,8 +5,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(snakemake.scriptdir).parent))
 
-from pipeline.compare import main  # noqa: E402
-from pipeline.logs import log_to  # noqa: E402
+from pipeline.compare import main
+from pipeline.logs import log_to
 
 with log_to(snakemake.log[0]):
     main(

@@ -5,10 +5,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(snakemake.scriptdir).parent))
 
-import pandas as pd  # noqa: E402
+import pandas as pd
 
-from pipeline.compare_plots import comparison_plots, similarity_heatmap  # noqa: E402
-from pipeline.logs import log_to  # noqa: E402
+from pipeline.compare_plots import comparison_plots, similarity_heatmap
+from pipeline.logs import log_to
 
 with log_to(snakemake.log[0]):
     out = snakemake.output

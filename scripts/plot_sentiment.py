@@ -5,10 +5,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(snakemake.scriptdir).parent))
 
-import pandas as pd  # noqa: E402
+import pandas as pd
 
-from pipeline.logs import log_to  # noqa: E402
-from pipeline.sentiment_plots import plot_actor_sentiment, plot_sentiment_arc  # noqa: E402
+from pipeline.logs import log_to
+from pipeline.sentiment_plots import plot_actor_sentiment, plot_sentiment_arc
 
 with log_to(snakemake.log[0]):
     out = snakemake.output

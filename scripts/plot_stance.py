@@ -5,10 +5,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(snakemake.scriptdir).parent))
 
-import pandas as pd  # noqa: E402
+import pandas as pd
 
-from pipeline.logs import log_to  # noqa: E402
-from pipeline.stance_plots import plot_figure_sourcing, plot_stance_profile  # noqa: E402
+from pipeline.logs import log_to
+from pipeline.stance_plots import plot_figure_sourcing, plot_stance_profile
 
 with log_to(snakemake.log[0]):
     out = snakemake.output

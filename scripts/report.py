@@ -5,8 +5,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(snakemake.scriptdir).parent))
 
-from pipeline.logs import log_to  # noqa: E402
-from pipeline.report import build_report  # noqa: E402
+from pipeline.logs import log_to
+from pipeline.report import build_report
 
 with log_to(snakemake.log[0]):
     tables_dir = Path(snakemake.input.tables[0]).parent
