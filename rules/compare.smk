@@ -57,5 +57,7 @@ rule plot_compare:
         result("benchmarks/plot_compare.tsv")
     conda:
         "envs/rhetoric.yaml"
+    params:
+        max_comparisons=lookup(dpath="plots/max_comparison_plots", within=config),
     script:
         "../scripts/plot_compare.py"
