@@ -62,6 +62,16 @@ def benchmark_figures(bench_dir: Path) -> tuple[dict[str, float], dict[str, floa
     return dict(total), dict(longest), peak, peak_job
 
 
+def chunk_step_seconds(chunks_dir: Path) -> dict[str, float]:
+    """Seconds spent in each per-document step, summed over the chunks' timings.csv files."""
+    total: dict[str, float] = defaultdict(float)
+    for path in sorted(chunks_dir.glob("*/timings.csv")):
+        with open(path, encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                total[row["step"]] += float(row["seconds"])
+    return dict(total)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Generate the corpus, run, re-run, add a document, and print one line per figure."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -78,6 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         gen = time.perf_counter() - t0
         full = run_snakemake(corpus, results, args.cores)
         total, longest, peak, peak_job = benchmark_figures(results / "benchmarks")
+        steps = chunk_step_seconds(results / "chunks")
         noop = run_snakemake(corpus, results, args.cores)
         write_corpus(corpus, n_docs=1, seed=args.seed, start=args.docs)
         add_one = run_snakemake(corpus, results, args.cores)
@@ -89,6 +100,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(
                 f"bench: stage {rule:<22} {total[rule]:6.1f} s job time, "
                 f"longest job {longest[rule]:.1f} s"
+            )
+        for step in sorted(steps, key=steps.get, reverse=True):
+            print(
+                f"bench: in chunks {step:<17} {steps[step]:6.1f} s CPU, "
+                f"{1000 * steps[step] / args.docs:.1f} ms per document; on {args.cores} cores "
+                f"~{steps[step] / args.cores:.1f} s wall"
             )
         print(f"bench: peak memory of a job        {peak:.0f} MB ({peak_job}; target < 2048 MB)")
         print(f"bench: no-op re-run                {noop:.1f} s  (target < 3 s)")

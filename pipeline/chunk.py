@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import time
 import traceback
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -88,9 +90,13 @@ def analyse_chunk(
     out_dir = Path(out_dir)
     columns = table_columns()
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in columns}
-    n_done = _analyse_sources(sources, rows, Path(docs_dir), settings) if sources else 0
+    timings: dict[str, float] = defaultdict(float)
+    n_done = _analyse_sources(sources, rows, Path(docs_dir), settings, timings) if sources else 0
     for name, cols in columns.items():
         write_csv(out_dir / f"{name}.csv", rows[name], cols)
+    # seconds spent in each step, for `make bench` (not a result: it differs from run to run)
+    timing_rows = [{"step": k, "seconds": v, "documents": n_done} for k, v in timings.items()]
+    write_csv(out_dir / "timings.csv", timing_rows, ["step", "seconds", "documents"])
     return n_done
 
 
@@ -99,6 +105,7 @@ def _analyse_sources(
     rows: dict[str, list[dict[str, Any]]],
     docs_dir: Path,
     settings: ChunkSettings,
+    timings: dict[str, float],
 ) -> int:
     from pipeline.ingest import (
         NotTextError,
@@ -110,11 +117,14 @@ def _analyse_sources(
     from pipeline.segment import load_abbreviations, segment_document
     from pipeline.stages import build_stages
 
+    start = time.perf_counter()
     patterns = load_boilerplate_patterns(settings.extra_boilerplate)
     abbreviations = load_abbreviations(settings.extra_abbreviations)
     stages = build_stages(settings.stage_options or {})
+    timings["set-up"] += time.perf_counter() - start
     n_done = 0
     for src in sources:
+        start = time.perf_counter()
         try:
             data = read_limited(src.path, max_bytes=int(settings.max_file_mb * 1e6))
             clean = clean_document(
@@ -142,6 +152,7 @@ def _analyse_sources(
         for warning in (*clean.warnings, *([language] if language else [])):
             rows["problems"].append(problem(src.relpath, src.doc_id, "ingest", "warning", warning))
         rows["boilerplate"].extend(clean.boilerplate)
+        timings["ingest+segment"] += time.perf_counter() - start
         doc_row: dict[str, Any] = {
             "doc_id": doc.doc_id,
             "title": document_title(doc),
@@ -168,6 +179,7 @@ def _analyse_sources(
             for s in doc.sentences
         ]
         for stage in stages:
+            start = time.perf_counter()
             try:
                 result = stage.analyse(doc)
             except Exception as exc:
@@ -188,6 +200,7 @@ def _analyse_sources(
                     row[col] = value
             for table, table_rows in result.tables.items():
                 rows[table].extend(table_rows)
+            timings[stage.name] += time.perf_counter() - start
         rows["documents"].append(doc_row)
         rows["sentences"].extend(sent_rows)
         atomic_write_text(docs_dir / doc.doc_id / "clean.txt", doc.clean)
