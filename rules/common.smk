@@ -10,7 +10,7 @@ from snakemake.utils import validate
 sys.path.insert(0, workflow.basedir)
 
 from pipeline.corpus import chunk_index, discover_documents  # noqa: E402
-from pipeline.stages import PUBLISHED_TABLES  # noqa: E402
+from pipeline.stages import DOCUMENT_STAGES, PUBLISHED_TABLES  # noqa: E402
 
 validate(config, schema="../config/schema.yaml")
 
@@ -101,10 +101,9 @@ def metadata_file():
 
 
 def chunk_settings():
-    """The config sections a chunk job reads, as plain data."""
-    return json.loads(
-        json.dumps({k: v for k, v in config.items() if isinstance(v, dict)})
-    )
+    """The config sections a chunk job reads, as plain data (others do not re-run the chunks)."""
+    sections = ["ingest", "segment", *DOCUMENT_STAGES]
+    return json.loads(json.dumps({k: config.get(k) or {} for k in sections}))
 
 
 def lexicon_files():
