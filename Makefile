@@ -48,6 +48,9 @@ test: $(STAMP) browser  ## lint, then the pytest suite (unit, workflow and brows
 evaluate: $(STAMP)  ## precision/recall/F1 of the detectors on the annotated sentences
 	$(BIN)/python -m pipeline evaluate
 
+test-slurm: $(STAMP)  ## run the workflow on a real single-node SLURM cluster (root, minutes)
+	bash tests/slurm/run.sh
+
 clean:  ## remove the workflow's scratch files (chunks, logs, benchmarks), not the results
 	rm -rf results/chunks results/logs results/benchmarks .snakemake
 

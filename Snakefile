@@ -15,6 +15,16 @@ scattergather:
     chunk=8,
 
 
+# Small corpus-level jobs run on the submitting machine under a cluster executor.
+localrules:
+    manifest,
+    plot_sentiment,
+    plot_stance,
+    plot_frames,
+    plot_compare,
+    report,
+
+
 include: "rules/common.smk"
 include: "rules/ingest.smk"
 include: "rules/sentiment.smk"

@@ -1,5 +1,6 @@
 # Helpers shared by the rules: paths, corpus discovery, chunk membership, config lookups.
 import json
+import os
 import sys
 from functools import cache
 from pathlib import Path
@@ -16,7 +17,8 @@ validate(config, schema="../config/schema.yaml")
 
 RESULTS = Path(config["results_dir"])
 CORPUS = Path(config["corpus_dir"])
-LEXICON_DIR = Path(workflow.basedir) / "pipeline" / "lexicons"
+# Relative to the working directory, so storage plugins see a relative path.
+LEXICON_DIR = Path(os.path.relpath(Path(workflow.basedir) / "pipeline" / "lexicons"))
 
 try:
     SOURCES, SKIPPED = discover_documents(CORPUS)

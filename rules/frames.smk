@@ -20,6 +20,9 @@ rule frames:
         result("benchmarks/frames.tsv")
     conda:
         "envs/rhetoric.yaml"
+    resources:
+        mem_mb=4000,
+        runtime=60,
     params:
         bootstrap_samples=lookup(dpath="frames/bootstrap_samples", within=config),
         confidence=lookup(dpath="frames/confidence", within=config),

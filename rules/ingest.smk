@@ -35,6 +35,9 @@ rule merge_tables:
         result("benchmarks/merge_tables.tsv")
     conda:
         "envs/rhetoric.yaml"
+    resources:
+        mem_mb=4000,
+        runtime=60,
     params:
         skipped=skipped_files(),
         duplicates=lookup(dpath="ingest/duplicates", within=config, default="skip"),

@@ -17,6 +17,9 @@ rule report:
         result("benchmarks/report.tsv")
     conda:
         "envs/rhetoric.yaml"
+    resources:
+        mem_mb=2000,
+        runtime=30,
     params:
         max_documents_inline=lookup(dpath="report/max_documents_inline", within=config),
         top_terms=lookup(dpath="report/top_terms", within=config),
