@@ -9,7 +9,6 @@ short note, so partial workflows still get a report.
 from __future__ import annotations
 
 import base64
-import math
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -18,26 +17,22 @@ from typing import Any
 import pandas as pd
 
 from pipeline.report_data import (
-    RATE_METRICS,
     actor_rows,
     by_document,
     document_ids,
-    finite,
-    fmt,
     frame_labels,
     frame_matrix,
     has_columns,
     keyness_blocks,
     manifest_view,
-    rate_count,
     read_clean,
     read_tables,
     similarity_view,
     summary_table,
     tfidf_terms,
 )
+from pipeline.report_differences import corpus_differences, pair_differences
 from pipeline.report_text import (
-    anchor_key,
     document_marks,
     document_sentences,
     sanitised_svg,
@@ -47,219 +42,10 @@ from pipeline.tables import atomic_write_text
 
 TEMPLATE = "report.html.j2"
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
-MAX_DIFFERENCES = 10
-MIN_RATIO = 1.25  # rate ratios below this count as "similar" and are not listed
-FEW = 5  # fewer markers than this on both sides together: state the counts, claim nothing
 MAX_PLOTS = 40
 SUMMARY_SIDE_BY_SIDE = 4  # up to this many documents the summary has one column per document
 Item = dict[str, Any]
 Doc = dict[str, Any]
-
-
-# --- "what differs" ---------------------------------------------------------------------------
-
-
-def evidence_href(index: Mapping[str, int], anchors: set[str], doc_id: str, key: str,
-                  fallback: str) -> str:  # fmt: skip
-    """``#doc-{i}-{key}`` when that anchor exists in the page, else ``fallback``."""
-    i = index.get(doc_id)
-    return f"#doc-{i}-{key}" if i is not None and f"doc-{i}-{key}" in anchors else fallback
-
-
-def rate_difference(what: str, a: Doc, b: Doc) -> Item | None:
-    """One item for a rate per 1,000 words (``a``/``b``: doc_id, rate, count), or None.
-
-    Tiny counts are stated as counts ("1 vs 0 ..."), never as a ratio.
-    """
-    if b["rate"] > a["rate"]:
-        a, b = b, a
-    if a["count"] == 0:
-        return None
-    counts = f"{a['count']} vs {b['count']}"
-    rates = f"{fmt(a['rate'])} vs {fmt(b['rate'])} per 1,000 words"
-    if a["count"] + b["count"] < FEW:
-        text = (
-            f"{what.capitalize()}: {a['count']} in {a['doc_id']} vs {b['count']} in {b['doc_id']} "
-            f"({rates}), too few to call a difference"
-        )
-        return {"text": text, "strength": 0.0, "caution": True, "doc_id": a["doc_id"]}
-    if b["count"] == 0:
-        text = f"{a['doc_id']} uses {what} and {b['doc_id']} none: {counts} ({rates})"
-        strength = math.log2((a["count"] + 0.5) / 0.5)
-    else:
-        ratio = a["rate"] / b["rate"]
-        if ratio < MIN_RATIO:
-            return None
-        text = f"{a['doc_id']} uses {ratio:.1f}× more {what} per 1,000 words ({rates}; {counts})"
-        strength = math.log2(ratio)
-    return {"text": text, "strength": strength, "caution": False, "doc_id": a["doc_id"]}
-
-
-def rates_of(docs: Sequence[Doc], column: str) -> list[Doc] | None:
-    """doc_id, rate and count of one rate column per document; None if any is missing."""
-    out = []
-    for d in docs:
-        count = rate_count(d.get(column), d.get("n_words"))
-        if count is None:
-            return None
-        out.append({"doc_id": d["doc_id"], "rate": float(d[column]), "count": count})
-    return out
-
-
-def count_difference(
-    docs: Sequence[Doc], column: str, index: Mapping[str, int], anchors: set[str]
-) -> list[Item]:
-    """Figures cited (``n_figures``) or questions asked (``n_questions``), stated as counts."""
-    if not all(finite(d.get(column)) for d in docs):
-        return []
-    a, b = sorted(docs, key=lambda d: (-d[column], d["doc_id"]))
-    na, nb = int(a[column]), int(b[column])
-    if na == nb:
-        return []
-    if column == "n_figures":
-        none = a.get("n_figures_unsourced")
-        note = f"; {int(none)} of them have no source" if finite(none) else ""
-        text = f"{a['doc_id']} cites {na} figures and {b['doc_id']} {nb}{note}"
-        key = "figure-none" if finite(none) and none else "figure-vague"
-    else:
-        text = f"{a['doc_id']} asks {na} question{'s' * (na != 1)}, {b['doc_id']} {nb or 'none'}"
-        key = "question"
-    href = evidence_href(index, anchors, a["doc_id"], key, "#summary")
-    strength = math.log2((na + 0.5) / (nb + 0.5))
-    return [{"text": text, "strength": strength, "caution": na + nb < FEW, "href": href}]
-
-
-def sentiment_difference(docs: Sequence[Doc], href: str) -> list[Item]:
-    """Mean compound scores compared, saying whether their 95% intervals overlap."""
-    cols = ("compound_mean", "compound_ci_low", "compound_ci_high")
-    if not all(finite(d.get(c)) for d in docs for c in cols):
-        return []
-    a, b = sorted(docs, key=lambda d: (-d["compound_mean"], d["doc_id"]))
-    diff = a["compound_mean"] - b["compound_mean"]
-    if diff < 0.05:
-        return []
-    separate = a["compound_ci_low"] > b["compound_ci_high"]
-    text = (
-        f"{a['doc_id']}'s sentences are more positive on average: mean compound "
-        f"{fmt(a['compound_mean'], 2)} [{fmt(a['compound_ci_low'], 2)}, "
-        f"{fmt(a['compound_ci_high'], 2)}] vs {fmt(b['compound_mean'], 2)} "
-        f"[{fmt(b['compound_ci_low'], 2)}, {fmt(b['compound_ci_high'], 2)}]; the 95% intervals "
-        + ("do not overlap" if separate else "overlap, so this may be noise")
-    )
-    return [{"text": text, "strength": 4 * diff, "caution": not separate, "href": href}]
-
-
-def frame_difference(
-    diffs: pd.DataFrame | None, docs: Sequence[Doc], index: Mapping[str, int], anchors: set[str]
-) -> list[Item]:
-    """Up to two frames whose share differs most in the pair (intervals excluding 0 first)."""
-    if not has_columns(diffs, ("doc_a", "doc_b", "frame", "share_a", "share_b", "difference")):
-        return []
-    ids = {d["doc_id"] for d in docs}
-    sub = diffs[diffs["doc_a"].isin(ids) & diffs["doc_b"].isin(ids)]
-    rows = [r for r in sub.to_dict("records") if finite(r["difference"]) and r["difference"]]
-    labels = frame_labels()
-
-    def sure(r: Mapping[str, Any]) -> bool:
-        lo, hi = r.get("ci_low"), r.get("ci_high")
-        return finite(lo) and finite(hi) and (lo > 0 or hi < 0)
-
-    rows.sort(key=lambda r: (not sure(r), -abs(r["difference"]), r["frame"]))
-    out = []
-    for r in rows[:2]:
-        top, other = ("a", "b") if r["difference"] > 0 else ("b", "a")
-        name = labels.get(r["frame"], r["frame"].replace("_", " ")).lower()
-        ci = "no interval"
-        if finite(r.get("ci_low")) and finite(r.get("ci_high")):
-            lo, hi = sorted((r["ci_low"], r["ci_high"]) if top == "a" else
-                            (-r["ci_high"], -r["ci_low"]))  # fmt: skip
-            ci = f"difference 95% CI {fmt(100 * lo, 0)} to {fmt(100 * hi, 0)}"
-        text = (
-            f"{r['doc_' + top]} leans more on the {name} frame: "
-            f"{fmt(100 * r['share_' + top], 0)}% of its sentences vs "
-            f"{fmt(100 * r['share_' + other], 0)}% ({ci} points)"
-        )
-        key = f"frame-{anchor_key(r['frame'])}"
-        href = evidence_href(index, anchors, r["doc_" + top], key, "#frames")
-        out.append({"text": text, "strength": 3 * abs(r["difference"]), "caution": not sure(r),
-                    "href": href})  # fmt: skip
-    return out
-
-
-def readability_difference(docs: Sequence[Doc]) -> list[Item]:
-    """An item when Flesch reading ease differs by 10 points or more."""
-    if not all(finite(d.get("flesch_reading_ease")) for d in docs):
-        return []
-    a, b = sorted(docs, key=lambda d: (d["flesch_reading_ease"], d["doc_id"]))
-    diff = b["flesch_reading_ease"] - a["flesch_reading_ease"]
-    if diff < 10:
-        return []
-    text = (
-        f"{a['doc_id']} is harder to read: Flesch reading ease {fmt(a['flesch_reading_ease'])} "
-        f"vs {fmt(b['flesch_reading_ease'])} (higher is easier)"
-    )
-    return [{"text": text, "strength": diff / 20, "caution": False, "href": "#summary"}]
-
-
-def pair_differences(
-    docs: Sequence[Doc], tables: Mapping[str, pd.DataFrame], *, index: Mapping[str, int],
-    anchors: set[str], sentiment_href: str,
-) -> list[Item]:  # fmt: skip
-    """The "what differs" items of two documents: strongest first, tentative ones last."""
-    items: list[Item] = []
-    for column, what, key in RATE_METRICS:
-        rates = rates_of(docs, column)
-        item = rate_difference(what, *rates) if rates else None
-        if item:
-            item["href"] = evidence_href(index, anchors, item.pop("doc_id"), key, "#summary")
-            items.append(item)
-    items += count_difference(docs, "n_figures", index, anchors)
-    items += count_difference(docs, "n_questions", index, anchors)
-    items += sentiment_difference(docs, sentiment_href)
-    items += frame_difference(tables.get("frame_differences"), docs, index, anchors)
-    items += readability_difference(docs)
-    items.sort(key=lambda i: (i["caution"], -i["strength"], i["text"]))
-    return items[:MAX_DIFFERENCES]
-
-
-def corpus_differences(
-    docs: Sequence[Doc], *, index: Mapping[str, int], anchors: set[str]
-) -> list[Item]:
-    """Three or more documents: each rate's top document vs the median; sentiment extremes."""
-    items = []
-    for column, what, key in RATE_METRICS:
-        rates = rates_of(docs, column)
-        if not rates:
-            continue
-        median = float(pd.Series([r["rate"] for r in rates]).median())
-        top = min(rates, key=lambda r: (-r["rate"], r["doc_id"]))
-        if top["count"] < FEW:
-            continue
-        times = f"{top['rate'] / median:.1f}× " if median > 0 else ""
-        text = (
-            f"{top['doc_id']} has the most {what} per 1,000 words: {fmt(top['rate'])} "
-            f"({top['count']} markers), {times}the median of {fmt(median)} across "
-            f"{len(rates):,} documents"
-        )
-        strength = math.log2((top["rate"] + 0.5) / (median + 0.5))
-        href = evidence_href(index, anchors, top["doc_id"], key, "#summary")
-        items.append({"text": text, "strength": strength, "caution": False, "href": href})
-    if docs and all(finite(d.get("compound_mean")) for d in docs):
-        median = float(pd.Series([d["compound_mean"] for d in docs]).median())
-        for d, word in (
-            (min(docs, key=lambda d: (d["compound_mean"], d["doc_id"])), "lowest"),
-            (max(docs, key=lambda d: (d["compound_mean"], d["doc_id"])), "highest"),
-        ):
-            text = (
-                f"{d['doc_id']} has the {word} mean sentiment: {fmt(d['compound_mean'], 2)}"
-                f" vs a median of {fmt(median, 2)} across {len(docs):,} documents"
-            )
-            key = "most-negative" if word == "lowest" else "most-positive"
-            href = evidence_href(index, anchors, d["doc_id"], key, "#summary")
-            items.append({"text": text, "strength": 2 * abs(d["compound_mean"] - median),
-                          "caution": False, "href": href})  # fmt: skip
-    items.sort(key=lambda i: (-i["strength"], i["text"]))
-    return items[:MAX_DIFFERENCES]
 
 
 # --- plots -------------------------------------------------------------------------------------
