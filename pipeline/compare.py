@@ -36,7 +36,7 @@ TABLE_KEYS = {
 
 @dataclass(frozen=True)
 class CompareOptions:
-    """Options of the ``comparison`` config section (see docs/readme/comparison.md)."""
+    """Options of the ``comparison`` config section (see "Comparison" in README.md)."""
 
     ngram_range: tuple[int, int] = DEFAULT_NGRAM_RANGE
     sublinear_tf: bool = True

@@ -362,7 +362,7 @@ def test_default_corpus_expectations(default_corpus):
     assert share[second, "economic"] > share[first, "economic"]
     assert share[first, "security_defense"] > share[second, "security_defense"]
     # the issue also expected external regulation to be higher in the second text; it is not
-    # (both documents have a whole section on foreign relations): see docs/readme/frames.md
+    # (both documents have a whole section on foreign relations): see "Policy frames" in README.md
     assert abs(share[first, "external_regulation"] - share[second, "external_regulation"]) < 0.1
 
 

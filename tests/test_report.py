@@ -585,7 +585,7 @@ def write_synthetic_corpus(results: Path, n_docs: int, *, words: int = 400, seed
                            keyness_terms: int = 200) -> tuple[Path, Path]:  # fmt: skip
     """Tables and texts of ``n_docs`` generated documents, sized like real stage output.
 
-    Used for the scale test here and for timing (see docs/readme/report.md).
+    Used for the scale test here and for timing (see "The comparison report" in README.md).
     """
     import numpy as np
 
