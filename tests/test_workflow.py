@@ -134,3 +134,18 @@ def test_config_of_wrong_type_names_the_key(tmp_path):
     assert proc.returncode != 0
     out = proc.stdout + proc.stderr
     assert "max_file_mb" in out and "'big' is not of type 'number'" in out
+
+
+def test_snakemake_report_has_every_final_output(default_run, tmp_path):
+    out = tmp_path / "workflow_report.html"
+    proc = snakemake("--report", str(out), "--config", f"results_dir={default_run}")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    html = out.read_text(encoding="utf-8", errors="replace")
+    for name in (
+        "keyness.csv",
+        "stance_markers.csv",
+        "frames.csv",
+        "sentiment_arc.png",
+        "report.html",
+    ):
+        assert name in html, name
