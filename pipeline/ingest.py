@@ -117,7 +117,11 @@ def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
     if data.startswith(b"\xef\xbb\xbf"):
         return _decode_utf8(data[3:], "utf-8-sig")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16", []
+        try:
+            return data.decode("utf-16"), "utf-16", []
+        except UnicodeDecodeError:  # a truncated or broken UTF-16 file: keep what decodes
+            text = data.decode("utf-16", errors="replace")
+            return text, "utf-16", ["some bytes were not valid UTF-16 and were replaced by �"]
     utf16 = _utf16_without_bom(data)
     if utf16:
         return utf16

@@ -39,6 +39,14 @@ def test_decode_bytes(data, text, encoding):
     assert warnings == []
 
 
+@pytest.mark.parametrize("data", [b"\xfe\xff\x00", b"\xff\xfeA\x00B"])
+def test_broken_utf16_after_a_bom_is_replaced_with_a_warning(data):
+    # found by `make fuzz`: an odd number of bytes after a UTF-16 byte-order mark
+    text, enc, warnings = decode_bytes(data)
+    assert enc == "utf-16" and "\ufffd" in text
+    assert "not valid UTF-16" in warnings[0]
+
+
 def test_invalid_utf8_bytes_are_replaced_with_a_warning():
     data = "Beijing’s “cyber sovereignty” is contested. ".encode() * 3 + b"bad \xff byte."
     text, enc, warnings = decode_bytes(data)
