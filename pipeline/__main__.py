@@ -10,17 +10,35 @@ from pathlib import Path
 TESTS_DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
 
 
+ROOT = Path(__file__).resolve().parents[1]
+
+
 def evaluate_sentiment(path: Path = TESTS_DATA / "sentiment_labelled.tsv") -> str:
-    """VADER's sign agreement with our hand labels, as printable text."""
-    from pipeline.sentiment import evaluate_sign_agreement, read_labelled_sentences
+    """Sign agreement with our hand labels of the authors' VADER and of the configured one."""
+    import yaml
+
+    from pipeline.sentiment import (
+        SentimentStage,
+        evaluate_sign_agreement,
+        read_labelled_sentences,
+    )
 
     rows = read_labelled_sentences(path)
-    result = evaluate_sign_agreement([r["sentence"] for r in rows], [r["expected"] for r in rows])
-    lines = [
-        f"== sentiment sign agreement ({path})",
-        f"{result.n_agree}/{result.n} sentences agree ({result.rate:.1%})",
-    ]
-    lines += [f"  expected {e:8} got {p:8} {s}" for s, e, p in result.disagreements]
+    section = yaml.safe_load((ROOT / "config" / "config.yaml").read_text())["sentiment"]
+    configured = SentimentStage(
+        neutral_terms=section.get("neutral_terms", []),
+        extra_valences=[ROOT / p for p in section.get("extra_valences", [])],
+    ).analyzer
+    lines = [f"== sentiment sign agreement ({path})"]
+    for name, analyzer in (
+        ("authors' VADER lexicon", None),
+        ("as configured (neutral_terms, extra_valences)", configured),
+    ):
+        result = evaluate_sign_agreement(
+            [r["sentence"] for r in rows], [r["expected"] for r in rows], analyzer=analyzer
+        )
+        lines.append(f"{name}: {result.n_agree}/{result.n} sentences agree ({result.rate:.1%})")
+        lines += [f"  expected {e:8} got {p:8} {s}" for s, e, p in result.disagreements]
     return "\n".join(lines)
 
 

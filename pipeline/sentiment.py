@@ -22,6 +22,7 @@ import numpy as np
 from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer, SentiText
 
 from pipeline.actors import DEFAULT_ACTORS, Actor, ActorMatcher, actor_sentiment_rows
+from pipeline.lexicon import read_lexicon
 from pipeline.types import SegmentedDocument, StageOutput
 
 # VADER's documented thresholds on the compound score (vaderSentiment README).
@@ -135,10 +136,33 @@ def neutral_terms_key(terms: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(out))
 
 
+def extra_valences_key(paths: Iterable[str | Path]) -> tuple[tuple[str, float], ...]:
+    """(word, valence) pairs from TSV files with columns term and valence (the cache key)."""
+    if isinstance(paths, str | Path):
+        raise ValueError("extra_valences must be a list of files, not one path")
+    out: dict[str, float] = {}
+    for row in read_lexicon(list(paths), required=("term", "valence")).rows:
+        term = row["term"].lower()
+        try:
+            valence = float(row["valence"])
+        except ValueError:
+            raise ValueError(f"valence of {term!r} is not a number: {row['valence']!r}") from None
+        if len(term.split()) != 1 or not -4.0 <= valence <= 4.0:
+            raise ValueError(f"extra valence {term!r} {valence}: one word, valence in [-4, 4]")
+        out[term] = valence
+    return tuple(sorted(out.items()))
+
+
 @functools.cache
-def get_analyzer(neutral_terms: tuple[str, ...] = ()) -> TracingAnalyzer:
-    """The process-wide analyzer for one set of neutral terms (the lexicon is read once)."""
+def get_analyzer(
+    neutral_terms: tuple[str, ...] = (), extra_valences: tuple[tuple[str, float], ...] = ()
+) -> TracingAnalyzer:
+    """The process-wide analyzer for one lexicon adjustment (the lexicon is read once).
+
+    ``extra_valences`` add or replace words of VADER's lexicon; ``neutral_terms`` remove words.
+    """
     analyzer = TracingAnalyzer()
+    analyzer.lexicon.update(extra_valences)
     for term in neutral_terms:
         analyzer.lexicon.pop(term, None)
     return analyzer
@@ -290,6 +314,7 @@ class SentimentStage:
         seed: int = 0,
         confidence: float = 0.95,
         neutral_terms: Iterable[str] = (),
+        extra_valences: Iterable[str | Path] = (),
     ) -> None:
         if isinstance(bootstrap_samples, bool) or not isinstance(bootstrap_samples, int):
             raise ValueError(f"bootstrap_samples must be an int, got {bootstrap_samples!r}")
@@ -305,7 +330,9 @@ class SentimentStage:
         self.seed = seed
         self.confidence = float(confidence)
         self.matcher = ActorMatcher(actors)
-        self.analyzer = get_analyzer(neutral_terms_key(neutral_terms))
+        self.analyzer = get_analyzer(
+            neutral_terms_key(neutral_terms), extra_valences_key(extra_valences)
+        )
 
     def analyse(self, doc: SegmentedDocument) -> StageOutput:
         """Sentence scores, document aggregates and the three evidence tables for one document."""
@@ -388,14 +415,23 @@ def read_labelled_sentences(path: str | Path) -> list[dict[str, str]]:
     return rows
 
 
-def evaluate_sign_agreement(sentences: Sequence[str], expected: Sequence[str]) -> SignAgreement:
-    """Agreement of VADER's sentence labels with expected labels (positive/negative/neutral)."""
+def evaluate_sign_agreement(
+    sentences: Sequence[str],
+    expected: Sequence[str],
+    *,
+    analyzer: TracingAnalyzer | None = None,
+) -> SignAgreement:
+    """Agreement of VADER's sentence labels with expected labels (positive/negative/neutral).
+
+    ``analyzer`` defaults to the authors' lexicon unchanged; pass ``SentimentStage(...).analyzer``
+    to evaluate a configured one.
+    """
     if len(sentences) != len(expected):
         raise ValueError("sentences and expected labels differ in length")
     bad = sorted({e for e in expected if e not in LABELS})
     if bad:
         raise ValueError(f"expected labels must be in {LABELS}, got {bad}")
-    analyzer = get_analyzer()
+    analyzer = analyzer or get_analyzer()
     predicted = [sentiment_label(analyzer.polarity_scores(s)["compound"]) for s in sentences]
     wrong = tuple(
         (s, e, p) for s, e, p in zip(sentences, expected, predicted, strict=True) if e != p

@@ -539,3 +539,35 @@ def test_rolling_mean_shorter_than_window(size):
     assert rolling_mean(values, window=5).shape == (size,)
     smoothed = rolling_mean(values, window=5)
     assert np.all((smoothed >= values.min()) & (smoothed <= values.max()))
+
+
+def test_news_valences_fix_known_gaps_without_breaking_agreement():
+    from pipeline.lexicon import lexicon_path
+    from pipeline.sentiment import SentimentStage
+
+    configured = SentimentStage(
+        neutral_terms=["intelligence", "security"],
+        extra_valences=[lexicon_path("sentiment_news.tsv")],
+    ).analyzer
+    sentences = [r["sentence"] for r in LABELLED_ROWS]
+    expected = [r["expected"] for r in LABELLED_ROWS]
+    plain = evaluate_sign_agreement(sentences, expected)
+    tuned = evaluate_sign_agreement(sentences, expected, analyzer=configured)
+    assert tuned.n_agree > plain.n_agree
+    # every sentence the authors' lexicon got right stays right
+    assert {s for s, _, _ in tuned.disagreements} <= {s for s, _, _ in plain.disagreements}
+    scores = configured.polarity_scores("The sanctions have crippled the economy.")
+    assert scores["compound"] < -0.05
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [("big deal\t1.0", "one word"), ("awful\t-9", "valence in"), ("awful\tbad", "not a number")],
+)
+def test_extra_valences_are_validated(tmp_path, row, message):
+    from pipeline.sentiment import extra_valences_key
+
+    path = tmp_path / "v.tsv"
+    path.write_text(f"# version: 1\nterm\tvalence\n{row}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=message):
+        extra_valences_key([path])
