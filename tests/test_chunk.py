@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import csv
-
 import pytest
 
 from pipeline.chunk import ChunkSettings, analyse_chunk
 from pipeline.corpus import SourceFile
 from pipeline.stages import PUBLISHED_TABLES, table_columns
-
-
-def _rows(path):
-    with open(path, encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+from pipeline.tables import read_csv_rows
 
 
 def _source(tmp_path, name, text):
@@ -52,16 +46,16 @@ def test_a_failing_stage_is_recorded_and_the_others_go_on(tmp_path, monkeypatch)
         sources, out_dir=tmp_path / "c", docs_dir=tmp_path / "d", settings=ChunkSettings()
     )
     assert n == 2
-    problems = _rows(tmp_path / "c" / "problems.csv")
+    problems = read_csv_rows(tmp_path / "c" / "problems.csv")
     assert [(p["doc_id"], p["stage"], p["severity"]) for p in problems] == [
         ("bad", "sentiment", "error")
     ]
     assert "boom" in problems[0]["message"]
-    docs = {r["doc_id"]: r for r in _rows(tmp_path / "c" / "documents.csv")}
+    docs = {r["doc_id"]: r for r in read_csv_rows(tmp_path / "c" / "documents.csv")}
     assert docs["bad"]["compound_mean"] == ""  # the failed stage's columns are empty
     assert docs["bad"]["hedges_per_1k"] != ""  # the other stages still ran
     assert docs["good"]["compound_mean"] != ""
-    stance = _rows(tmp_path / "c" / "stance_markers.csv")
+    stance = read_csv_rows(tmp_path / "c" / "stance_markers.csv")
     assert {r["doc_id"] for r in stance} == {"bad", "good"}
 
 
@@ -76,7 +70,7 @@ def test_unreadable_file_is_skipped_with_a_reason(tmp_path):
         )
         == 1
     )
-    problems = _rows(tmp_path / "c" / "problems.csv")
+    problems = read_csv_rows(tmp_path / "c" / "problems.csv")
     assert problems[0]["doc_id"] == "gone" and "could not read the file" in problems[0]["message"]
     assert (tmp_path / "d" / "ok" / "clean.txt").read_text() == "A sentence. Another one."
 

@@ -16,6 +16,7 @@ import pytest
 from pipeline.htmltext import html_to_text, looks_like_html
 from pipeline.language import language_warning
 from pipeline.merge import mark_duplicates
+from pipeline.tables import read_csv_rows
 from tests.conftest import segment_text
 from tests.workflow_helpers import ROOT, run_workflow, tables_of
 
@@ -96,11 +97,6 @@ def _write_messy_corpus(corpus):
     os.symlink(outside, corpus / "link_outside.txt")
 
 
-def _rows(path):
-    with open(path, encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
-
-
 @pytest.fixture(scope="module")
 def messy_run(tmp_path_factory):
     base = tmp_path_factory.mktemp("messy")
@@ -121,7 +117,7 @@ def test_run_completes_with_exit_zero(messy_run):
 @pytest.mark.parametrize("name", sorted(PROBLEM_FILES))
 def test_each_bad_file_is_explained(messy_run, name):
     _, results = messy_run
-    problems = _rows(results / "tables" / "problems.csv")
+    problems = read_csv_rows(results / "tables" / "problems.csv")
     mine = [p for p in problems if p["source"] == name]
     assert mine, f"{name} is not in problems.csv"
     assert any(PROBLEM_FILES[name][1] in p["message"] for p in mine), mine
@@ -129,18 +125,18 @@ def test_each_bad_file_is_explained(messy_run, name):
 
 def test_link_outside_is_not_followed(messy_run):
     _, results = messy_run
-    problems = _rows(results / "tables" / "problems.csv")
+    problems = read_csv_rows(results / "tables" / "problems.csv")
     assert any(
         p["source"] == "link_outside.txt" and "outside the corpus" in p["message"] for p in problems
     )
-    docs = {r["source_file"] for r in _rows(results / "tables" / "documents.csv")}
+    docs = {r["source_file"] for r in read_csv_rows(results / "tables" / "documents.csv")}
     assert "link_outside.txt" not in docs
 
 
 @pytest.mark.parametrize("name", sorted(DECODED_FILES))
 def test_encodings_are_decoded_right(messy_run, name):
     _, results = messy_run
-    docs = {r["source_file"]: r for r in _rows(results / "tables" / "documents.csv")}
+    docs = {r["source_file"]: r for r in read_csv_rows(results / "tables" / "documents.csv")}
     _, encoding, text = DECODED_FILES[name]
     row = docs[name]
     assert row["encoding"] == encoding
@@ -149,7 +145,7 @@ def test_encodings_are_decoded_right(messy_run, name):
 
 def test_odd_file_names_get_safe_ids_and_keep_their_name(messy_run):
     _, results = messy_run
-    docs = {r["source_file"]: r for r in _rows(results / "tables" / "documents.csv")}
+    docs = {r["source_file"]: r for r in read_csv_rows(results / "tables" / "documents.csv")}
     ids = set()
     for name in ODD_NAMES:
         doc_id = docs[name]["doc_id"]
@@ -161,9 +157,9 @@ def test_odd_file_names_get_safe_ids_and_keep_their_name(messy_run):
 
 def test_duplicate_is_flagged_and_analysed_once(messy_run):
     _, results = messy_run
-    docs = {r["doc_id"]: r for r in _rows(results / "tables" / "documents.csv")}
+    docs = {r["doc_id"]: r for r in read_csv_rows(results / "tables" / "documents.csv")}
     assert "intelligence_diplomacy_copy" not in docs
-    sentences = _rows(results / "tables" / "sentences.csv")
+    sentences = read_csv_rows(results / "tables" / "sentences.csv")
     assert not [s for s in sentences if s["doc_id"] == "intelligence_diplomacy_copy"]
 
 

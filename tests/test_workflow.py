@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import shutil
 
 import pytest
 
+from pipeline.tables import read_csv_rows
 from tests.workflow_helpers import ROOT, run_workflow, snakemake, tables_of
 
 pytestmark = pytest.mark.workflow
@@ -37,8 +37,7 @@ def test_committed_results_are_reproduced_exactly(default_run):
 
 
 def test_offsets_round_trip(default_run):
-    with open(default_run / "tables" / "sentences.csv", encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
+    rows = read_csv_rows(default_run / "tables" / "sentences.csv")
     assert {r["doc_id"] for r in rows} == {"intelligence_cooperation", "intelligence_diplomacy"}
     for row in rows:
         clean = (default_run / "docs" / row["doc_id"] / "clean.txt").read_text(encoding="utf-8")
@@ -53,8 +52,7 @@ def test_boilerplate_table(default_run):
 
 
 def test_documents_table_and_manifest(default_run):
-    with open(default_run / "tables" / "documents.csv", encoding="utf-8", newline="") as fh:
-        docs = {r["doc_id"]: r for r in csv.DictReader(fh)}
+    docs = {r["doc_id"]: r for r in read_csv_rows(default_run / "tables" / "documents.csv")}
     assert docs["intelligence_diplomacy"]["title"].startswith("What challenges arise")
     assert int(docs["intelligence_diplomacy"]["n_sentences"]) == 34
     for col in (
