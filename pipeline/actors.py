@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -173,52 +173,63 @@ class ActorMatcher:
         ]
 
 
-def actor_sentiment_rows(
-    doc: SegmentedDocument,
-    compounds: Sequence[float],
-    matcher: ActorMatcher,
-    *,
-    interval: Callable[[Sequence[float], str], tuple[float, float]],
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """actor_sentiment rows (one per configured actor) and actor_mentions rows (one per match).
-
-    Only body sentences count. A sentence naming an actor twice counts once in its mean;
-    ``interval(scores, actor)`` gives the confidence interval of that mean.
-    """
-    n_mentions = dict.fromkeys(matcher.names, 0)
-    scores: dict[str, list[float]] = {name: [] for name in matcher.names}
-    mentions: list[dict[str, Any]] = []
+def actor_scores(
+    doc: SegmentedDocument, compounds: Sequence[float], matcher: ActorMatcher
+) -> dict[str, tuple[list[float], list[tuple[int, Mention]]]]:
+    """Per configured actor (in config order): the compound scores of the body sentences that
+    mention it (a sentence naming it twice counts once) and its (sent_id, mention) pairs."""
+    scores: dict[str, tuple[list[float], list[tuple[int, Mention]]]] = {
+        name: ([], []) for name in matcher.names
+    }
     for sent, compound in zip(doc.sentences, compounds, strict=True):
         if sent.is_heading:
             continue
         found = matcher.mentions(sent.text, offset=sent.start)
         for m in found:
-            n_mentions[m.actor] += 1
-            mentions.append(
-                {
-                    "doc_id": doc.doc_id,
-                    "sent_id": sent.sent_id,
-                    "actor": m.actor,
-                    "start": m.start,
-                    "end": m.end,
-                    "match": m.match,
-                }
-            )
+            scores[m.actor][1].append((sent.sent_id, m))
         for actor in dict.fromkeys(m.actor for m in found):
-            scores[actor].append(float(compound))
+            scores[actor][0].append(float(compound))
+    return scores
+
+
+def actor_sentiment_rows(
+    doc_id: str,
+    scores: Mapping[str, tuple[Sequence[float], Sequence[tuple[int, Mention]]]],
+    intervals: Sequence[tuple[float, float]],
+) -> list[dict[str, Any]]:
+    """actor_sentiment rows, one per actor of :func:`actor_scores`, with the given intervals."""
     rows = []
-    for name in matcher.names:
-        values = scores[name]
-        low, high = interval(values, name)
+    for (name, (values, mentions)), (low, high) in zip(scores.items(), intervals, strict=True):
         rows.append(
             {
-                "doc_id": doc.doc_id,
+                "doc_id": doc_id,
                 "actor": name,
-                "n_mentions": n_mentions[name],
+                "n_mentions": len(mentions),
                 "n_sentences": len(values),
                 "compound_mean": math.fsum(values) / len(values) if values else math.nan,
                 "compound_ci_low": low,
                 "compound_ci_high": high,
             }
         )
-    return rows, mentions
+    return rows
+
+
+def actor_mention_rows(
+    doc_id: str, scores: Mapping[str, tuple[Sequence[float], Sequence[tuple[int, Mention]]]]
+) -> list[dict[str, Any]]:
+    """actor_mentions rows, one per match, in text order."""
+    found = sorted(
+        ((m.start, sent_id, m) for _, mentions in scores.values() for sent_id, m in mentions),
+        key=lambda item: item[0],
+    )
+    return [
+        {
+            "doc_id": doc_id,
+            "sent_id": sent_id,
+            "actor": m.actor,
+            "start": m.start,
+            "end": m.end,
+            "match": m.match,
+        }
+        for _, sent_id, m in found
+    ]

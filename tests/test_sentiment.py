@@ -26,10 +26,10 @@ from pipeline.sentiment import (
     sentiment_label,
     sorted_quantile,
     stable_rng,
-    vader_word_spans,
 )
 from pipeline.sentiment_plots import plot_actor_sentiment, plot_sentiment_arc
 from pipeline.types import SegmentedDocument, Sentence
+from pipeline.vader import vader_word_spans
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELLED = ROOT / "tests" / "data" / "sentiment_labelled.tsv"
