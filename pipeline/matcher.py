@@ -51,7 +51,7 @@ PLACEHOLDERS = {
     "<any>": r"\w+(?:['’\-]\w+)*",
     "<cap>": r"(?-i:[^\W\d_a-z])\w*(?:['’\-]\w+)*",
     "<num>": NUMBER_RE,
-    "<name>": rf"(?-i:(?!(?:{FUNCTION_WORDS})\b)[^\W\d_a-z])\w*(?:['’\-]\w+)*",
+    "<name>": rf"(?-i:(?=[^\W\d_a-z])(?!(?:{FUNCTION_WORDS})\b)[^\W\d_a-z])\w*(?:['’\-]\w+)*",
 }
 SKIP_RE = re.compile(r"<skip:(\d+)>")
 
@@ -238,26 +238,41 @@ def _first_chars(pattern: str) -> frozenset[str] | None:
     return frozenset(chars)
 
 
-def _dispatch_regex(sources: Sequence[str], patterns: Sequence[str], order: Sequence[int]) -> str:
-    """One alternation in ``order``, split by first character behind cheap lookaheads.
+def _entry_groups(
+    sources: Sequence[str], patterns: Sequence[str], order: Sequence[int]
+) -> tuple[dict[str, str], str]:
+    """Alternations (in ``order``) per first character, and the alternation of the rest.
 
-    Entries whose first character is unknown are repeated in every group; group names are
-    ``e{entry}_{first character}`` (``e{entry}__`` in the group of unknown first characters).
-    Within a group the global longest-first order is kept.
+    Entries whose first character is unknown ("wild") are in every group and in the rest.
+    Group names are ``e{entry}_{first character}`` (``e{entry}__`` for the rest). Within a
+    group the global longest-first order is kept.
     """
     firsts = {i: _first_chars(patterns[i]) for i in order}
     keys = sorted({c for f in firsts.values() if f for c in f})
-    branches = []
-    for key in keys:
-        members = [i for i in order if firsts[i] is None or key in firsts[i]]
-        alts = "|".join(f"(?P<e{i}_{key}>{sources[i]})" for i in members)
-        look = f"[{key}{key.upper()}]" if key.isalpha() else key
-        branches.append(f"(?={look})(?:{alts})")
-    # Keyed entries start with a letter or digit after a non-word character: one cheap guard.
+    groups = {
+        key: "|".join(
+            f"(?P<e{i}_{key}>{sources[i]})" for i in order if firsts[i] is None or key in firsts[i]
+        )
+        for key in keys
+    }
+    wild = "|".join(f"(?P<e{i}__>{sources[i]})" for i in order if firsts[i] is None)
+    return groups, wild
+
+
+def _key_class(key: str) -> str:
+    return f"[{key}{key.upper()}]" if key.isalpha() else key
+
+
+def _dispatch_regex(sources: Sequence[str], patterns: Sequence[str], order: Sequence[int]) -> str:
+    """The whole lexicon as ONE alternation (the reference :meth:`LexiconMatcher.find` equals).
+
+    Keyed entries start with a letter or digit after a non-word character: one cheap guard,
+    then a lookahead per first character.
+    """
+    groups, wild = _entry_groups(sources, patterns, order)
+    branches = [f"(?={_key_class(key)})(?:{alts})" for key, alts in groups.items()]
     keyed = f"(?<!\\w)(?:{'|'.join(branches)})" if branches else ""
-    wild = [i for i in order if firsts[i] is None]
-    wild_alts = "|".join(f"(?P<e{i}__>{sources[i]})" for i in wild)
-    return "|".join(x for x in (keyed, wild_alts) if x)
+    return "|".join(x for x in (keyed, wild) if x)
 
 
 class LexiconMatcher:
@@ -277,15 +292,40 @@ class LexiconMatcher:
             sorted(range(len(sources)), key=lambda i: _pattern_sort_key(self.patterns[i], i))
         )
         self._sources = tuple(sources)
-        alternation = _dispatch_regex(sources, self.patterns, self.order)
-        self.regex: re.Pattern[str] | None = (
-            re.compile(alternation, re.IGNORECASE) if sources else None
-        )
+        groups, wild = _entry_groups(sources, self.patterns, self.order)
+        # Dispatch in Python: a scan for word starts (C speed), then only the entries that can
+        # start with that character; Python's re would try every alternative at every position.
+        self._groups = {f"k_{key}": re.compile(alts, re.IGNORECASE) for key, alts in groups.items()}
+        starts = "|".join(f"(?P<k_{key}>{_key_class(key)})" for key in groups)
+        self._starts = re.compile(f"(?<!\\w)(?:{starts})", re.IGNORECASE) if groups else None
+        self._wild = re.compile(wild, re.IGNORECASE) if wild else None
+
+    @functools.cached_property
+    def regex(self) -> re.Pattern[str] | None:
+        """The whole lexicon as one regex; ``find`` gives what its repeated ``search`` gives."""
+        if not self._sources:
+            return None
+        return re.compile(_dispatch_regex(self._sources, self.patterns, self.order), re.IGNORECASE)
 
     @functools.cached_property
     def entry_regexes(self) -> tuple[re.Pattern[str], ...]:
         """Each entry's own regex, compiled on first use (only vetoed matches need them)."""
         return tuple(re.compile(s, re.IGNORECASE) for s in self._sources)
+
+    def _search(
+        self, text: str, pos: int, end: int, wild: re.Match[str] | None
+    ) -> re.Match[str] | None:
+        """The match ``self.regex.search(text, pos, end)`` finds, given the next wild match."""
+        limit = wild.start() if wild is not None else end
+        if self._starts is not None:
+            for start in self._starts.finditer(text, pos, end):
+                p = start.start()
+                if p > limit:
+                    break
+                m = self._groups[start.lastgroup].match(text, p, end)  # type: ignore[index]
+                if m is not None:
+                    return m
+        return wild
 
     def find(
         self,
@@ -303,12 +343,15 @@ class LexiconMatcher:
         end = len(text) if end is None else end
         if not 0 <= start <= end <= len(text):
             raise ValueError(f"bad span start={start}, end={end} for text of length {len(text)}")
-        if self.regex is None:
+        if not self._sources:
             return []
         out: list[PatternMatch] = []
         pos = start
+        wild = self._wild.search(text, pos, end) if self._wild is not None else None
         while pos < end:
-            m = self.regex.search(text, pos, end)
+            if wild is not None and wild.start() < pos:  # the next wild match is still valid
+                wild = self._wild.search(text, pos, end)  # type: ignore[union-attr]
+            m = self._search(text, pos, end, wild)
             if m is None:
                 break
             entry = int(m.lastgroup[1:].partition("_")[0])  # type: ignore[index]
