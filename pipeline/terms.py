@@ -28,11 +28,17 @@ _HAS_LETTER_RE = re.compile(r"[^\W\d_]")
 
 
 def stop_words(extra_files: Sequence[str | Path] = ()) -> frozenset[str]:
-    """scikit-learn's English stop words plus the shipped ``stopwords_extra.txt`` and user files."""
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+    """scikit-learn's English stop words plus the shipped ``stopwords_extra.txt`` and user files.
 
-    words = set(ENGLISH_STOP_WORDS)
-    for path in (lexicon_path("stopwords_extra.txt"), *extra_files):
+    scikit-learn's list is read from a copy (``stopwords_sklearn.txt``, checked against the
+    installed scikit-learn by the tests) so that chunk jobs do not import scikit-learn.
+    """
+    words: set[str] = set()
+    for path in (
+        lexicon_path("stopwords_sklearn.txt"),
+        lexicon_path("stopwords_extra.txt"),
+        *extra_files,
+    ):
         if not Path(path).is_file():
             raise ValueError(f"stop word file {path} does not exist")
         words.update(w.lower().translate(_APOSTROPHES) for w in read_word_list(path))

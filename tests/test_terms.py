@@ -125,6 +125,17 @@ def test_stop_words_include_sklearn_and_extra() -> None:
     assert "espionage" not in words
 
 
+def test_shipped_sklearn_stop_words_equal_installed_sklearn() -> None:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    from pipeline.lexicon import lexicon_path, read_word_list
+
+    shipped = read_word_list(lexicon_path("stopwords_sklearn.txt"))
+    assert len(shipped) == len(set(shipped)) == len(ENGLISH_STOP_WORDS)
+    assert set(shipped) == set(ENGLISH_STOP_WORDS)
+    assert set(ENGLISH_STOP_WORDS) <= stop_words()
+
+
 @pytest.mark.parametrize(
     "options",
     [
