@@ -119,3 +119,33 @@ def test_sentence_offsets_round_trip_and_do_not_overlap(text):
     for s in sents:
         for t in word_tokens(s.text, offset=s.start):
             assert text[t.start : t.end] == t.text
+
+
+def test_punkt_loads_without_all_of_nltk_and_nltk_still_imports_afterwards() -> None:
+    """Chunk jobs import Punkt without NLTK's package init (which loads scipy and sklearn)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = """
+import sys
+from pipeline.segment import sentence_spans
+text = "He went to the U.S. on Monday. Then Dr. Li left. It rained."
+light = sentence_spans(text, abbreviations=frozenset({"u.s", "dr"}))
+heavy = [m for m in ("scipy", "sklearn", "pandas") if m in sys.modules]
+assert not heavy, heavy
+assert not [m for m in sys.modules if m.startswith("nltk")]
+import nltk
+import nltk.tokenize.punkt as punkt
+params = punkt.PunktParameters()
+params.abbrev_types = {"u.s", "dr"}
+assert list(punkt.PunktSentenceTokenizer(params).span_tokenize(text)) == light, light
+assert callable(nltk.sent_tokenize)
+print(light)
+"""
+    root = Path(__file__).resolve().parents[1]
+    proc = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "[(0, 30), (31, 48), (49, 59)]"
