@@ -51,8 +51,8 @@ evaluate: $(STAMP)  ## precision/recall/F1 of the detectors on the annotated sen
 test-slurm: $(STAMP)  ## run the workflow on a real single-node SLURM cluster (root, minutes)
 	bash tests/slurm/run.sh
 
-clean:  ## remove the workflow's scratch files (chunks, logs, benchmarks), not the results
-	rm -rf results/chunks results/logs results/benchmarks .snakemake
+clean:  ## remove the workflow's scratch files (chunks, cache, logs, benchmarks), not the results
+	rm -rf results/chunks results/cache results/logs results/benchmarks .snakemake
 
 BENCH_DOCS ?= 2000
 bench: $(STAMP)  ## run the workflow on BENCH_DOCS generated documents and print the figures

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pipeline.cache import Entry
 from pipeline.corpus import SourceFile
+from pipeline.ingest import NotTextError, read_limited
 from pipeline.tables import atomic_write_text, write_csv
 
 log = logging.getLogger("pipeline")
@@ -38,6 +40,15 @@ class ChunkSettings:
             extra_abbreviations=tuple(segment.get("extra_abbreviations") or ()),
             stage_options={k: config.get(k) or {} for k in _stage_names()},
         )
+
+    def as_data(self) -> dict[str, Any]:
+        """The settings as plain JSON-able data (the cache fingerprint's input)."""
+        return {
+            "max_file_mb": self.max_file_mb,
+            "extra_boilerplate": list(self.extra_boilerplate),
+            "extra_abbreviations": list(self.extra_abbreviations),
+            "stage_options": dict(self.stage_options or {}),
+        }
 
 
 def _stage_names() -> list[str]:
@@ -79,54 +90,135 @@ def analyse_chunk(
     out_dir: str | Path,
     docs_dir: str | Path,
     settings: ChunkSettings,
+    cache_path: str | Path | None = None,
 ) -> int:
     """Write the chunk's tables into ``out_dir`` and each clean text under ``docs_dir``.
 
     A failure in one document is recorded in problems.csv and the others go on. Returns the
-    number of documents analysed. An empty chunk writes headers only.
+    number of documents analysed. An empty chunk writes headers only. With ``cache_path``,
+    unchanged documents are taken from the previous run's results (see :mod:`pipeline.cache`).
     """
+    from pipeline.cache import fingerprint, load_cache, save_cache
     from pipeline.stages import table_columns
 
     out_dir = Path(out_dir)
     columns = table_columns()
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in columns}
     timings: dict[str, float] = defaultdict(float)
-    n_done = _analyse_sources(sources, rows, Path(docs_dir), settings, timings) if sources else 0
+    start = time.perf_counter()
+    key = fingerprint(settings.as_data()) if cache_path is not None else ""
+    previous = load_cache(cache_path, key)
+    timings["cache"] += time.perf_counter() - start
+    runner = _Runner(settings, timings)
+    counts: dict[str, int] = defaultdict(int)
+    current: dict[str, Entry] = {}
+    n_done = 0
+    for src in sources:
+        try:
+            data = read_limited(src.path, max_bytes=int(settings.max_file_mb * 1e6))
+        except NotTextError as exc:
+            rows["problems"].append(
+                problem(src.relpath, src.doc_id, "ingest", "error", f"skipped: {exc}")
+            )
+            continue
+        except OSError as exc:  # one bad file must not stop the others
+            rows["problems"].append(
+                problem(
+                    src.relpath,
+                    src.doc_id,
+                    "ingest",
+                    "error",
+                    f"skipped: could not read the file ({exc})",
+                )
+            )
+            continue
+        digest = hashlib.sha256(data).hexdigest()
+        entry = previous.get(src.doc_id)
+        if entry is not None and entry[:2] == (src.relpath, digest):
+            doc_rows, clean = entry[2], entry[3]
+            counts["from cache"] += 1
+            replay_problems(doc_rows.get("problems", ()))
+        else:
+            doc_rows, clean = runner.analyse(src, data, digest)
+            counts["analysed"] += 1
+        if cacheable(doc_rows):
+            current[src.doc_id] = (src.relpath, digest, doc_rows, clean)
+        for name, table_rows in doc_rows.items():
+            rows[name].extend(table_rows)
+        if clean is not None:
+            write_if_changed(Path(docs_dir) / src.doc_id / "clean.txt", clean)
+            n_done += 1
+    start = time.perf_counter()
+    save_cache(cache_path, key, current)
     for name, cols in columns.items():
         write_csv(out_dir / f"{name}.csv", rows[name], cols)
+    timings["write"] += time.perf_counter() - start
     # seconds spent in each step, for `make bench` (not a result: it differs from run to run)
     timing_rows = [{"step": k, "seconds": v, "documents": n_done} for k, v in timings.items()]
+    timing_rows += [{"step": k, "seconds": 0.0, "documents": v} for k, v in counts.items()]
     write_csv(out_dir / "timings.csv", timing_rows, ["step", "seconds", "documents"])
     return n_done
 
 
-def _analyse_sources(
-    sources: Sequence[SourceFile],
-    rows: dict[str, list[dict[str, Any]]],
-    docs_dir: Path,
-    settings: ChunkSettings,
-    timings: dict[str, float],
-) -> int:
-    from pipeline.ingest import (
-        NotTextError,
-        clean_document,
-        load_boilerplate_patterns,
-        read_limited,
+def cacheable(doc_rows: Mapping[str, Sequence[Mapping[str, Any]]]) -> bool:
+    """False when a stage failed on the document (it may be a passing fault: try again)."""
+    return not any(
+        p["severity"] == "error" and p["stage"] != "ingest" for p in doc_rows.get("problems", ())
     )
-    from pipeline.language import language_warning
-    from pipeline.segment import load_abbreviations, segment_document
-    from pipeline.stages import build_stages
 
-    start = time.perf_counter()
-    patterns = load_boilerplate_patterns(settings.extra_boilerplate)
-    abbreviations = load_abbreviations(settings.extra_abbreviations)
-    stages = build_stages(settings.stage_options or {})
-    timings["set-up"] += time.perf_counter() - start
-    n_done = 0
-    for src in sources:
+
+def replay_problems(problems: Sequence[Mapping[str, Any]]) -> None:
+    """Log a cached document's problems again, so every run's log lists them."""
+    for p in problems:
+        level = logging.ERROR if p["severity"] == "error" else logging.WARNING
+        log.log(level, "%s (%s, %s): %s", p["source"], p["doc_id"], p["stage"], p["message"])
+
+
+def write_if_changed(path: Path, text: str) -> None:
+    """Write ``text`` atomically unless the file already holds exactly it."""
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return
+    except (OSError, UnicodeDecodeError):
+        pass
+    atomic_write_text(path, text)
+
+
+class _Runner:
+    """Ingest, segment and every stage for one document; stages are built on first use."""
+
+    def __init__(self, settings: ChunkSettings, timings: dict[str, float]) -> None:
+        self.settings = settings
+        self.timings = timings
+        self._built: tuple[Any, frozenset[str], list[Any]] | None = None
+
+    def _setup(self) -> tuple[Any, frozenset[str], list[Any]]:
+        if self._built is None:
+            from pipeline.ingest import load_boilerplate_patterns
+            from pipeline.segment import load_abbreviations
+            from pipeline.stages import build_stages
+
+            start = time.perf_counter()
+            self._built = (
+                load_boilerplate_patterns(self.settings.extra_boilerplate),
+                load_abbreviations(self.settings.extra_abbreviations),
+                build_stages(self.settings.stage_options or {}),
+            )
+            self.timings["set-up"] += time.perf_counter() - start
+        return self._built
+
+    def analyse(
+        self, src: SourceFile, data: bytes, digest: str
+    ) -> tuple[dict[str, list[dict[str, Any]]], str | None]:
+        """The document's rows by table and its clean text (None when it was skipped)."""
+        from pipeline.ingest import clean_document
+        from pipeline.language import language_warning
+        from pipeline.segment import segment_document
+
+        patterns, abbreviations, stages = self._setup()
+        rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
         start = time.perf_counter()
         try:
-            data = read_limited(src.path, max_bytes=int(settings.max_file_mb * 1e6))
             clean = clean_document(
                 src.doc_id, data, patterns=patterns, markdown=src.relpath.lower().endswith(".md")
             )
@@ -135,7 +227,7 @@ def _analyse_sources(
             rows["problems"].append(
                 problem(src.relpath, src.doc_id, "ingest", "error", f"skipped: {exc}")
             )
-            continue
+            return dict(rows), None
         except Exception as exc:  # one bad file must not stop the others
             log.debug("%s", traceback.format_exc())
             rows["problems"].append(
@@ -147,19 +239,19 @@ def _analyse_sources(
                     f"skipped: could not read the file ({exc})",
                 )
             )
-            continue
+            return dict(rows), None
         language = language_warning(doc)
         for warning in (*clean.warnings, *([language] if language else [])):
             rows["problems"].append(problem(src.relpath, src.doc_id, "ingest", "warning", warning))
         rows["boilerplate"].extend(clean.boilerplate)
-        timings["ingest+segment"] += time.perf_counter() - start
+        self.timings["ingest+segment"] += time.perf_counter() - start
         doc_row: dict[str, Any] = {
             "doc_id": doc.doc_id,
             "title": document_title(doc),
             "source_file": src.relpath,
             "encoding": clean.encoding,
             "n_bytes": len(data),
-            "content_sha256": hashlib.sha256(data).hexdigest(),
+            "content_sha256": digest,
             "duplicate_of": "",
             "n_paragraphs": len(clean.paragraphs),
             "n_headings": sum(p.is_heading for p in clean.paragraphs),
@@ -200,9 +292,7 @@ def _analyse_sources(
                     row[col] = value
             for table, table_rows in result.tables.items():
                 rows[table].extend(table_rows)
-            timings[stage.name] += time.perf_counter() - start
+            self.timings[stage.name] += time.perf_counter() - start
         rows["documents"].append(doc_row)
         rows["sentences"].extend(sent_rows)
-        atomic_write_text(docs_dir / doc.doc_id / "clean.txt", doc.clean)
-        n_done += 1
-    return n_done
+        return dict(rows), doc.clean

@@ -75,6 +75,15 @@ TEMPLATES = [
     "By {year}, {n} countries had imposed {adj} limits on {topic} and {rare} systems.",
     "Analysts describe the {rare} {topic} market as {adj} but fragile.",
 ]
+# Subordinate clauses appended to most sentences: news sentences run to ~20 words, not ~10.
+CLAUSES = [
+    "while {actor2} weighed {n} proposals on {topic} and {rare} oversight",
+    "as officials in {actor2} reviewed the {adj} costs of {topic}",
+    "although {vague} the {rare} rules remain {adj} for smaller firms",
+    "after {named} that spending on {topic} rose {pct}% in {year}",
+    "because the {rare} program had {verb} earlier plans for {topic}",
+    "even as {actor2} {verb} a {adj} plan to expand {topic} across the region",
+]
 ADJS = [
     "serious",
     "growing",
@@ -130,7 +139,10 @@ def synthetic_sentence(rng: random.Random, rare_pool: list[str]) -> str:
         else rng.choice(rare_pool)
     )
     hedge, vague = rng.choice(HEDGES), rng.choice(VAGUE)
-    return rng.choice(TEMPLATES).format(
+    template = rng.choice(TEMPLATES)
+    if template.endswith(".") and rng.random() < 0.8:
+        template = template[:-1] + ", " + rng.choice(CLAUSES) + "."
+    return template.format(
         actor=rng.choice(ACTORS),
         actor2=rng.choice(ACTORS),
         verb=rng.choice(VERBS),
@@ -143,6 +155,7 @@ def synthetic_sentence(rng: random.Random, rare_pool: list[str]) -> str:
         Vague=_upper_first(vague),
         vague=vague,
         Named=_upper_first(rng.choice(NAMED)),
+        named=rng.choice(NAMED),
         booster=rng.choice(BOOSTERS),
         adj=rng.choice(ADJS),
         rare=rare,
@@ -156,7 +169,7 @@ def synthetic_document(rng: random.Random, *, n_words: int = 400) -> str:
     title = _upper_first(f"{rng.choice(ACTORS)} and {rng.choice(TOPICS)}")
     paragraphs, words = [], 0
     while words < n_words:
-        para = " ".join(synthetic_sentence(rng, rare_pool) for _ in range(rng.randint(3, 6)))
+        para = " ".join(synthetic_sentence(rng, rare_pool) for _ in range(rng.randint(2, 4)))
         words += len(para.split())
         paragraphs.append(para)
     return title + "\n\n" + "\n\n".join(paragraphs) + "\n"

@@ -19,6 +19,8 @@ rule analyse_chunk:
         members=chunk_members,
         settings=chunk_settings(),
         docs_dir=result("docs"),
+        # per-document results of the last run, reused for unchanged files (not an output)
+        cache=result("cache/{scatteritem}.marshal"),
     script:
         "../scripts/analyse_chunk.py"
 

