@@ -49,6 +49,7 @@ YEAR_RE = re.compile(r"(?:1[5-9]\d\d|20\d\d)s?")
 QUOTE_RE = re.compile(r"[“\"]([^”\"]+)[”\"]")
 CLOSERS = " \t\r\n)]’'"
 CLAUSE_BREAK_RE = re.compile(r"[;:—–]|\s-\s")
+_DIGIT_RE = re.compile(r"\d")
 
 
 def figure_kind(match: re.Match[str], before: str, after: str) -> str | None:
@@ -68,6 +69,8 @@ def figure_kind(match: re.Match[str], before: str, after: str) -> str | None:
 
 def figure_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """(start, end, kind) of the figures in ``text[start:end]``."""
+    if not _DIGIT_RE.search(text, start, end):
+        return []  # every figure has a digit; most sentences have none
     out = []
     for m in FIGURE_RE.finditer(text, start, end):
         prev, prev2 = text[m.start() - 1 : m.start()], text[max(0, m.start() - 2) : m.start()]

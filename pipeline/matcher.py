@@ -238,6 +238,84 @@ def _first_chars(pattern: str) -> frozenset[str] | None:
     return frozenset(chars)
 
 
+_LEADING_ALNUM = re.compile(r"[A-Za-z0-9]+")
+
+
+def _token_prefixes(token: str) -> frozenset[tuple[str, bool]] | None:
+    """(lower-case ASCII prefix, whole word?) pairs a match of the token starts with.
+
+    None when unknown (placeholders, a non-ASCII or symbol start). "Whole word" when nothing
+    that could continue a word follows the prefix in the token (``a`` in ``a few``, ``well``
+    in ``well-known``), so the prefix must end at a word boundary.
+    """
+    token = token.lstrip("=")
+    if token.startswith("<"):
+        return None
+    if token.startswith("{"):
+        close = token.index("}")
+        rest = token[close + 1 :]
+        candidates = [alternative + rest for alternative in token[1:close].split(",")]
+    else:
+        candidates = [token]
+    prefixes = set()
+    for candidate in candidates:
+        m = _LEADING_ALNUM.match(candidate)
+        if m is None:
+            return None
+        after = candidate[m.end() : m.end() + 1]
+        whole = after == "" or not (after.isalnum() or after in "_*{")
+        prefixes.add((m.group().lower(), whole))
+    return frozenset(prefixes)
+
+
+def _prefixes(pattern: str) -> frozenset[tuple[str, bool]] | None:
+    """(prefix, whole word?) pairs a match of ``pattern`` starts with (None: unknown)."""
+    out: set[tuple[str, bool]] = set()
+    for token, optional in _pattern_parts(pattern):
+        prefixes = _token_prefixes(token)
+        if prefixes is None:
+            return None
+        out |= prefixes
+        if not optional:
+            break
+    return frozenset(out)
+
+
+def _start_regex(patterns: Sequence[str], keys: Sequence[str]) -> str:
+    """Where a keyed entry can start: per first character, the tries of its entries' prefixes.
+
+    A key with an entry of unknown prefix (``<num>``) falls back to the character itself.
+    Group ``k_{key}`` names the key; positions no prefix matches are skipped at C speed (wild
+    entries are found by their own search).
+    """
+    from pipeline.actors import trie_regex
+
+    by_key: dict[str, set[tuple[str, bool]] | None] = {key: set() for key in keys}
+    for pattern in patterns:
+        firsts = _first_chars(pattern)
+        if firsts is None:
+            continue
+        prefixes = _prefixes(pattern)
+        for key in firsts:
+            known = by_key[key]
+            if prefixes is None or known is None:
+                by_key[key] = None
+            else:
+                known.update(p for p in prefixes if p[0][0] == key)
+    branches = []
+    for key, prefixes in by_key.items():
+        if not prefixes:
+            body = _key_class(key)
+        else:
+            words = sorted(p for p, whole in prefixes if whole)
+            stems = sorted(p for p, whole in prefixes if not whole)
+            alts = [f"{trie_regex(words)}(?!\\w)"] if words else []
+            alts += [trie_regex(stems)] if stems else []
+            body = "|".join(alts)
+        branches.append(f"(?P<k_{key}>{body})")
+    return "(?<!\\w)(?:" + "|".join(branches) + ")"
+
+
 def _entry_groups(
     sources: Sequence[str], patterns: Sequence[str], order: Sequence[int]
 ) -> tuple[dict[str, str], str]:
@@ -296,8 +374,9 @@ class LexiconMatcher:
         # Dispatch in Python: a scan for word starts (C speed), then only the entries that can
         # start with that character; Python's re would try every alternative at every position.
         self._groups = {f"k_{key}": re.compile(alts, re.IGNORECASE) for key, alts in groups.items()}
-        starts = "|".join(f"(?P<k_{key}>{_key_class(key)})" for key in groups)
-        self._starts = re.compile(f"(?<!\\w)(?:{starts})", re.IGNORECASE) if groups else None
+        self._starts = (
+            re.compile(_start_regex(self.patterns, list(groups)), re.IGNORECASE) if groups else None
+        )
         self._wild = re.compile(wild, re.IGNORECASE) if wild else None
 
     @functools.cached_property
