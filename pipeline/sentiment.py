@@ -119,6 +119,46 @@ def stable_rng(seed: int, *keys: str) -> np.random.Generator:
     return np.random.default_rng(np.random.SeedSequence(entropy))
 
 
+def bootstrap_mean_intervals(
+    groups: Sequence[Sequence[float] | np.ndarray],
+    *,
+    n_samples: int,
+    confidence: float,
+    rng: np.random.Generator | None,
+) -> list[tuple[float, float]]:
+    """Percentile bootstrap confidence intervals of the means of several groups of values.
+
+    Groups of two or more values are resampled in turn from the one generator, so the first
+    such group gets exactly the interval :func:`bootstrap_mean_interval` gives it with the same
+    generator. No values give NaNs; one value gives the degenerate interval (value, value) and
+    needs no generator.
+
+    References: Efron & Tibshirani (1993), An Introduction to the Bootstrap, section 13.3.
+    """
+    arrays = [np.asarray(g, dtype=float) for g in groups]
+    out = [(float(a[0]), float(a[0])) if a.size == 1 else (math.nan, math.nan) for a in arrays]
+    multi = [i for i, a in enumerate(arrays) if a.size > 1]
+    if not multi:
+        return out
+    if rng is None:
+        raise ValueError("a bootstrap of two or more values needs a random generator")
+    means = np.empty((n_samples, len(multi)))
+    for j, i in enumerate(multi):
+        x = arrays[i]
+        rows = max(1, _BOOTSTRAP_BLOCK // x.size)
+        for lo in range(0, n_samples, rows):
+            hi = min(n_samples, lo + rows)
+            means[lo:hi, j] = (
+                x.take(rng.integers(0, x.size, size=(hi - lo, x.size))).sum(axis=1) / x.size
+            )
+    means.sort(axis=0)  # one sort and one quantile step for all groups
+    alpha = (1.0 - confidence) / 2.0
+    lows, highs = sorted_quantile(means, alpha), sorted_quantile(means, 1.0 - alpha)
+    for j, i in enumerate(multi):
+        out[i] = (float(lows[j]), float(highs[j]))
+    return out
+
+
 def bootstrap_mean_interval(
     values: Sequence[float] | np.ndarray,
     *,
@@ -126,38 +166,23 @@ def bootstrap_mean_interval(
     confidence: float,
     rng: np.random.Generator | None,
 ) -> tuple[float, float]:
-    """Percentile bootstrap confidence interval of the mean; NaNs for no values.
+    """Percentile bootstrap confidence interval of the mean of one group (see the plural)."""
+    return bootstrap_mean_intervals([values], n_samples=n_samples, confidence=confidence, rng=rng)[
+        0
+    ]
 
-    One value gives the degenerate interval (value, value) and needs no generator.
 
-    References: Efron & Tibshirani (1993), An Introduction to the Bootstrap, section 13.3.
+def sorted_quantile(sorted_values: np.ndarray, q: float) -> Any:
+    """Quantile along axis 0 of already sorted values, linear interpolation (numpy's default).
+
+    A float for 1-D input, one value per column for 2-D input.
     """
-    x = np.asarray(values, dtype=float)
-    n = x.size
-    if n == 0:
-        return (math.nan, math.nan)
-    if n == 1:
-        return (float(x[0]), float(x[0]))
-    if rng is None:
-        raise ValueError("bootstrap_mean_interval needs a random generator for two or more values")
-    rows = max(1, _BOOTSTRAP_BLOCK // n)
-    means = np.empty(n_samples)
-    for lo in range(0, n_samples, rows):
-        hi = min(n_samples, lo + rows)
-        idx = rng.integers(0, n, size=(hi - lo, n))
-        means[lo:hi] = x.take(idx).sum(axis=1) / n
-    means.sort()
-    alpha = (1.0 - confidence) / 2.0
-    return (sorted_quantile(means, alpha), sorted_quantile(means, 1.0 - alpha))
-
-
-def sorted_quantile(sorted_values: np.ndarray, q: float) -> float:
-    """Quantile of already sorted values with linear interpolation (numpy's default method)."""
-    pos = q * (sorted_values.size - 1)
+    last = sorted_values.shape[0] - 1
+    pos = q * last
     lo = math.floor(pos)
-    hi = min(lo + 1, sorted_values.size - 1)
+    hi = min(lo + 1, last)
     frac = pos - lo
-    return float(sorted_values[lo] + frac * (sorted_values[hi] - sorted_values[lo]))
+    return sorted_values[lo] + frac * (sorted_values[hi] - sorted_values[lo])
 
 
 def document_aggregates(
@@ -244,31 +269,22 @@ class SentimentStage:
                     }
                 )
         scores = actor_scores(doc, cols["compound"], self.matcher)
-        return StageOutput(
-            sentence_columns=cols,
-            document_columns=document_aggregates(body, self._interval(body, doc.doc_id)),
-            tables={
-                "sentiment_terms": terms,
-                "actor_sentiment": actor_sentiment_rows(
-                    doc.doc_id,
-                    scores,
-                    [self._interval(v, doc.doc_id, a) for a, (v, _) in scores.items()],
-                ),
-                "actor_mentions": actor_mention_rows(doc.doc_id, scores),
-            },
-        )
-
-    def _interval(self, values: Sequence[float], *keys: str) -> tuple[float, float]:
-        """Bootstrap CI of a mean, seeded by (seed, doc_id[, actor]): the same in any chunk.
-
-        A generator per actor keeps an actor's interval independent of the other actors (a
-        shared draw for all groups was tried: it was 2.5 times slower than this).
-        """
-        return bootstrap_mean_interval(
-            values,
+        # one generator per document, seeded by its id (the same in any chunk): the body's
+        # interval first, then each actor's in config order
+        intervals = bootstrap_mean_intervals(
+            [body, *(values for values, _ in scores.values())],
             n_samples=self.bootstrap_samples,
             confidence=self.confidence,
-            rng=stable_rng(self.seed, *keys) if len(values) > 1 else None,
+            rng=stable_rng(self.seed, doc.doc_id) if len(body) > 1 else None,
+        )
+        return StageOutput(
+            sentence_columns=cols,
+            document_columns=document_aggregates(body, intervals[0]),
+            tables={
+                "sentiment_terms": terms,
+                "actor_sentiment": actor_sentiment_rows(doc.doc_id, scores, intervals[1:]),
+                "actor_mentions": actor_mention_rows(doc.doc_id, scores),
+            },
         )
 
 

@@ -18,6 +18,7 @@ from vaderSentiment.vaderSentiment import (
     C_INCR,
     N_SCALAR,
     NEGATE,
+    SPECIAL_CASES,
     SentimentIntensityAnalyzer,
     SentiText,
     scalar_inc_dec,
@@ -131,7 +132,7 @@ class TracingAnalyzer(SentimentIntensityAnalyzer):
                 valence = valence + s
                 valence = negation_check(valence, lowered, start_i, i)
                 if start_i == 2:
-                    valence = self._special_idioms_check(valence, lowered, i)
+                    valence = special_idioms_check(valence, lowered, i)
         return self._least_check(valence, words, i)
 
 
@@ -157,6 +158,31 @@ def negation_check(valence: float, lowered: list[str], start_i: int, i: int) -> 
             pass
         elif is_negation(lowered[i - 3]):
             valence = valence * N_SCALAR
+    return valence
+
+
+def special_idioms_check(valence: float, lowered: list[str], i: int) -> float:
+    """VADER's ``_special_idioms_check`` on already lower-cased words (called with i >= 3)."""
+    onezero = f"{lowered[i - 1]} {lowered[i]}"
+    twoonezero = f"{lowered[i - 2]} {lowered[i - 1]} {lowered[i]}"
+    twoone = f"{lowered[i - 2]} {lowered[i - 1]}"
+    threetwoone = f"{lowered[i - 3]} {lowered[i - 2]} {lowered[i - 1]}"
+    threetwo = f"{lowered[i - 3]} {lowered[i - 2]}"
+    for seq in (onezero, twoonezero, twoone, threetwoone, threetwo):
+        if seq in SPECIAL_CASES:
+            valence = SPECIAL_CASES[seq]
+            break
+    if len(lowered) - 1 > i:
+        zeroone = f"{lowered[i]} {lowered[i + 1]}"
+        if zeroone in SPECIAL_CASES:
+            valence = SPECIAL_CASES[zeroone]
+    if len(lowered) - 1 > i + 1:
+        zeroonetwo = f"{lowered[i]} {lowered[i + 1]} {lowered[i + 2]}"
+        if zeroonetwo in SPECIAL_CASES:
+            valence = SPECIAL_CASES[zeroonetwo]
+    for n_gram in (threetwoone, threetwo, twoone):
+        if n_gram in BOOSTER_DICT:
+            valence = valence + BOOSTER_DICT[n_gram]
     return valence
 
 

@@ -20,6 +20,7 @@ from pipeline.sentiment import (
     DOCUMENT_COLUMNS,
     SentimentStage,
     bootstrap_mean_interval,
+    bootstrap_mean_intervals,
     evaluate_sign_agreement,
     get_analyzer,
     read_labelled_sentences,
@@ -128,6 +129,9 @@ def test_scores_equal_vader_package(text):
 
 
 WORDS = ["good", "bad", "not", "very", "but", "no", "kind", "of", "never", "so", "least", "the"]
+# idioms and n-gram boosters VADER checks around a sentiment word
+WORDS += ["bomb", "ass", "bus", "stop", "yeah", "right", "kiss", "death", "to", "die", "for"]
+WORDS += ["beating", "heart", "sort", "kinda", "at", "without", "doubt", "this", "nor", "or"]
 text_strategy = st.lists(
     st.one_of(
         st.sampled_from(WORDS),
@@ -138,7 +142,7 @@ text_strategy = st.lists(
 ).map(" ".join)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(text_strategy)
 def test_scores_and_term_spans_agree_with_vader(text):
     trace = get_analyzer().trace(text)
@@ -305,6 +309,29 @@ def test_bootstrap_interval_matches_numpy_percentiles():
     wide = bootstrap_mean_interval(values, n_samples=500, confidence=0.99, rng=stable_rng(3, "d"))
     narrow = bootstrap_mean_interval(values, n_samples=500, confidence=0.5, rng=stable_rng(3, "d"))
     assert wide[0] <= narrow[0] <= narrow[1] <= wide[1]
+
+
+def test_bootstrap_groups_share_one_generator_in_order():
+    body = np.array([0.1, -0.4, 0.7, 0.0, 0.3, -0.2, 0.9])
+    actor = body[[1, 4, 6]]
+    got = bootstrap_mean_intervals(
+        [body, [], actor, [0.5]], n_samples=400, confidence=0.95, rng=stable_rng(1, "doc")
+    )
+    alone = bootstrap_mean_interval(body, n_samples=400, confidence=0.95, rng=stable_rng(1, "doc"))
+    assert got[0] == alone  # the first group: exactly the single-group interval
+    assert all(math.isnan(v) for v in got[1]) and got[3] == (0.5, 0.5)
+    rng = stable_rng(1, "doc")
+    rng.integers(0, body.size, size=(400, body.size))  # the body's draw comes first
+    means = actor.take(rng.integers(0, actor.size, size=(400, actor.size))).mean(axis=1)
+    assert got[2] == pytest.approx(tuple(np.quantile(means, [0.025, 0.975])))
+
+
+def test_bootstrap_blocks_give_the_same_draws(monkeypatch):
+    values = np.linspace(-1, 1, 9)
+    whole = bootstrap_mean_interval(values, n_samples=300, confidence=0.9, rng=stable_rng(2, "x"))
+    monkeypatch.setattr("pipeline.sentiment._BOOTSTRAP_BLOCK", 20)
+    blocked = bootstrap_mean_interval(values, n_samples=300, confidence=0.9, rng=stable_rng(2, "x"))
+    assert blocked == pytest.approx(whole)
 
 
 @pytest.mark.parametrize(
