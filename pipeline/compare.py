@@ -6,8 +6,6 @@ group comparisons), never the texts, so its cost grows with distinct terms, not 
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -17,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from pipeline.keyness import COMPARISON_MODES, KEYNESS_COLUMNS, comparisons_for, keyness_table
-from pipeline.tables import FLOAT_FORMAT
+from pipeline.tables import write_table
 from pipeline.terms import DEFAULT_NGRAM_RANGE, TERM_COUNT_COLUMNS, checked_ngram_range, term_matrix
 from pipeline.tfidf import (
     SIMILARITY_COLUMNS,
@@ -138,46 +136,6 @@ def compare_corpus(
             prior_scale=options.prior_scale,
         ),
     }
-
-
-def formatted_floats(values: np.ndarray) -> list[str]:
-    """Floats as ``tables.format_value`` writes them: ``%.6g``, NaN empty, -0 as 0."""
-    fmt = "%." + FLOAT_FORMAT.lstrip(".")
-    return ["" if v != v else ("0" if v == 0 else fmt % v) for v in values.tolist()]
-
-
-def formatted_rows(frame: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
-    """The frame's columns with floats pre-formatted and booleans as 0/1, ready for to_csv."""
-    out = frame.loc[:, list(columns)].copy()
-    for name in out.columns:
-        if out[name].dtype == bool:
-            out[name] = out[name].astype(np.int64)
-        elif pd.api.types.is_float_dtype(out[name]):
-            out[name] = formatted_floats(out[name].to_numpy(dtype=np.float64))
-    return out
-
-
-def write_table(
-    path: str | Path, frame: pd.DataFrame, columns: Sequence[str], *, rows_per_write: int = 200_000
-) -> None:
-    """Write a frame as :func:`pipeline.tables.write_csv` would, vectorised, atomically.
-
-    Floats use ``%.6g`` (``tables.FLOAT_FORMAT``), NaN is empty, booleans are 0/1, ``\\n`` ends.
-    """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(",".join(columns) + "\n")
-            for start in range(0, len(frame), rows_per_write):
-                formatted_rows(frame.iloc[start : start + rows_per_write], columns).to_csv(
-                    fh, index=False, header=False, na_rep="", lineterminator="\n"
-                )
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def main(

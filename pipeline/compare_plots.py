@@ -214,11 +214,13 @@ def comparison_plots(
     """
     out_dir = Path(out_dir)
     written: list[Path] = []
-    names = sorted(set(keyness["comparison"].astype(str)))[:max_comparisons]
+    labels = keyness["comparison"].astype(str)
+    names = sorted(labels.unique().tolist())[:max_comparisons]
+    shown = keyness[labels.isin(names)]  # one pass over a long table, not one per comparison
     for name in names:
         slug = comparison_slug(name)
         for prefix, draw in (("keyness", keyness_chart), ("term_scatter", term_scatter)):
             png = out_dir / f"{prefix}_{slug}.png"
-            draw(keyness, name, png, out_dir / f"{prefix}_{slug}.svg" if svg else None)
+            draw(shown, name, png, out_dir / f"{prefix}_{slug}.svg" if svg else None)
             written.append(png)
     return written

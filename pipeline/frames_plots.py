@@ -40,6 +40,21 @@ def _thin_ticks(ax, labels: list[str], *, axis: str) -> None:
         ax.set_xticks(ticks, names, rotation=60, ha="right", fontsize=8)
 
 
+def strip_rectangles(df: pd.DataFrame, shown: list[str]) -> tuple[np.ndarray, list[str]]:
+    """Corners (N, 4, 2) and primary frame of one rectangle per sentence of the ``shown``
+    documents, top row first: x = position share, half height for headings."""
+    rows = df[df["doc_id"].isin(shown)].sort_values(["doc_id", "sent_id"], kind="stable")
+    doc = rows["doc_id"].to_numpy()
+    n = rows.groupby("doc_id", sort=False)["sent_id"].transform("size").to_numpy()
+    x0 = rows.groupby("doc_id", sort=False).cumcount().to_numpy() / n
+    x1 = x0 + 1 / n
+    row = pd.Index(shown).get_indexer(doc)
+    y0 = (len(shown) - 1 - row) - 0.35
+    y1 = y0 + np.where(rows["is_heading"].to_numpy(bool), 0.35, 0.7)
+    corners = np.stack([np.stack(xy, axis=1) for xy in ((x0, y0), (x0, y1), (x1, y1), (x1, y0))])
+    return corners.transpose(1, 0, 2), rows["primary_frame"].tolist()
+
+
 def plot_frame_profile(frames_df: pd.DataFrame, png: str | Path, svg: str | Path | None) -> None:
     """Share of body sentences with each frame, documents side by side, with bootstrap CIs."""
     plt = pyplot()
@@ -87,6 +102,8 @@ def plot_frame_profile(frames_df: pd.DataFrame, png: str | Path, svg: str | Path
 def plot_frame_strip(sentences_df: pd.DataFrame, png: str | Path, svg: str | Path | None) -> None:
     """Primary frame of each sentence by its position in the document, one strip a document."""
     plt = pyplot()
+    from matplotlib.collections import PolyCollection
+
     needed = {"doc_id", "sent_id", "is_heading", "primary_frame"}
     if missing := needed - set(sentences_df.columns):
         raise ValueError(f"sentences_df lacks column(s) {', '.join(sorted(missing))}")
@@ -98,20 +115,18 @@ def plot_frame_strip(sentences_df: pd.DataFrame, png: str | Path, svg: str | Pat
     shown = docs[:MAX_STRIP_DOCUMENTS]
     colors = frame_colors(df["primary_frame"].unique().tolist())
     fig, ax = plt.subplots(figsize=(10, 1.2 + 0.45 * max(1, len(shown))))
-    for row, doc in enumerate(shown):
-        sents = df[df["doc_id"] == doc].sort_values("sent_id")
-        n = len(sents)
-        x = np.arange(n) / n
-        y = len(shown) - 1 - row
-        for xi, frame, heading in zip(x, sents["primary_frame"], sents["is_heading"], strict=True):
-            ax.broken_barh([(xi, 1 / n)], (y - 0.35, 0.7 if not heading else 0.35),
-                           facecolors=colors[frame], edgecolor="white", linewidth=0.3)  # fmt: skip
+    vertices, frames = strip_rectangles(df, shown)
+    ax.add_collection(
+        PolyCollection(vertices, facecolors=[colors[f] for f in frames], edgecolor="white",
+                       linewidth=0.3)
+    )  # fmt: skip
     ax.set_yticks(range(len(shown))[::-1], [d[:40] for d in shown], fontsize=8)
     ax.set_xlim(0, 1)
     ax.set_ylim(-0.6, len(shown) - 0.4)
     ax.set_xlabel("position in the document (share of its sentences; half-height = heading)")
-    present = [f for f in frame_order(list(colors)) if f in set(df["primary_frame"])]
-    if NO_FRAME in set(df["primary_frame"]):
+    used = set(df["primary_frame"])
+    present = [f for f in frame_order(list(colors)) if f in used]
+    if NO_FRAME in used:
         present.append(NO_FRAME)
     handles = [plt.Rectangle((0, 0), 1, 1, color=colors[f]) for f in present]
     ax.legend(handles, [_label(f) for f in present], loc="upper left", bbox_to_anchor=(1.01, 1),

@@ -205,27 +205,37 @@ def keyness_table(
     corpus = np.asarray(counts.sum(axis=0)).ravel()
     prior = prior_scale * corpus
     prior_total = (prior @ by_order)[order_index]
-    block = max(1, block_cells // n_terms)
+    # a term seen fewer than min_count times in the corpus enters no comparison; sums of counts
+    # are whole numbers, so order totals per document give the same c and d as per-term sums
+    candidates = np.flatnonzero(corpus >= min_count)
+    doc_totals = counts @ by_order  # documents x orders
+    counts, corpus = counts[:, candidates], corpus[candidates]
+    term_order = order_index[candidates]
+    block = max(1, block_cells // max(1, len(candidates)))
     parts: list[pd.DataFrame] = []
     for start in range(0, len(comparisons), block):
         chunk = list(comparisons[start : start + block])
         t_ind, r_ind, rest = _indicators(chunk, matrix.doc_ids)
         a = (t_ind @ counts).toarray()
         b = (r_ind @ counts).toarray() + rest[:, None] * (corpus[None, :] - a)
-        c = (a @ by_order)[:, order_index]
-        d = (b @ by_order)[:, order_index]
-        mask = (a + b >= min_count) & (c > 0) & (d > 0)
+        c_order = t_ind @ doc_totals  # comparisons x orders
+        d_order = r_ind @ doc_totals + rest[:, None] * (doc_totals.sum(axis=0) - c_order)
+        mask = (a + b >= min_count) & (c_order > 0)[:, term_order] & (d_order > 0)[:, term_order]
+        counted = np.flatnonzero(mask.any(axis=0))  # the statistics only for these terms
+        a, b, mask = a[:, counted], b[:, counted], mask[:, counted]
+        c, d = c_order[:, term_order[counted]], d_order[:, term_order[counted]]
+        used = candidates[counted]  # vocabulary index of each remaining column
         g2 = g2_statistic(a, b, c, d)
         p = np.where(mask, g2_p_value(g2), np.nan)
         q = _masked_q_values(p, mask)
-        z = log_odds_z(a, b, c, d, prior[None, :], prior_total[None, :])
+        z = log_odds_z(a, b, c, d, prior[None, used], prior_total[None, used])
         keep = _selected(z, mask, top_n)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            e_min = np.minimum(c, d) * (a + b) / (c + d)
         lengths = np.fromiter(map(len, keep), dtype=np.int64, count=len(keep))
         row = np.repeat(np.arange(len(chunk)), lengths)
         cols = np.concatenate(keep) if keep else np.zeros(0, dtype=np.int64)
         ai, bi, ci, di = a[row, cols], b[row, cols], c[row, cols], d[row, cols]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            e_min = np.minimum(ci, di) * (ai + bi) / (ci + di)
         label = {
             f: np.array([getattr(x, f) for x in chunk], dtype=object)[row]
             for f in ("name", "target", "reference")
@@ -236,7 +246,7 @@ def keyness_table(
                     "comparison": label["name"],
                     "target": label["target"],
                     "reference": label["reference"],
-                    "term": matrix.vocabulary[cols],
+                    "term": matrix.vocabulary[used[cols]],
                     "count_target": ai.astype(np.int64),
                     "count_reference": bi.astype(np.int64),
                     "rate_target": RATE_PER * ai / ci,
@@ -246,7 +256,7 @@ def keyness_table(
                     "p_value": p[row, cols],
                     "q_value": q[row, cols],
                     "log_odds_z": z[row, cols],
-                    "low_count": e_min[row, cols] < low_count_expected,
+                    "low_count": e_min < low_count_expected,
                 },
                 columns=list(KEYNESS_COLUMNS),
             )
@@ -349,7 +359,7 @@ def _masked_q_values(p: np.ndarray, mask: np.ndarray) -> np.ndarray:
 
 def _selected(z: np.ndarray, mask: np.ndarray, top_n: int | None) -> list[np.ndarray]:
     """Column indices kept for each row: all masked terms, or ``top_n`` per side by z."""
-    if top_n is None:
+    if top_n is None or mask.shape[1] == 0:
         return [np.flatnonzero(row) for row in mask]
     out = []
     for side in (1.0, -1.0):

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from pipeline.corpus import SkippedFile
-from pipeline.tables import atomic_write_text, csv_text
+from pipeline.tables import atomic_write_text, text_rows_csv
 
 DUPLICATE_MODES = ("skip", "analyse")
 
@@ -100,7 +100,7 @@ def merge_chunks(
         if name == "problems":
             rows = rows + _discovery_problems(header, skipped, dups, sources, dropped)
             rows.sort()
-        atomic_write_text(out_paths[name], csv_text([dict(zip(header, r)) for r in rows], header))
+        atomic_write_text(out_paths[name], text_rows_csv(rows, header))
     if docs_dir is not None:
         _remove_stale_docs(Path(docs_dir), {r[0] for r in doc_rows})
     return len(doc_rows)

@@ -24,9 +24,28 @@ def pyplot() -> Any:
     return plt
 
 
+def tight_bbox(fig: Any) -> Any:
+    """The padded box (inches) that ``savefig(bbox_inches="tight")`` crops a PNG at DPI to."""
+    import matplotlib
+
+    original = fig.dpi
+    fig.dpi = DPI  # text extents depend on the dpi, as they do while saving
+    try:
+        fig.draw_without_rendering()
+        bbox = fig.get_tightbbox()
+    finally:
+        fig.dpi = original
+    return bbox.padded(matplotlib.rcParams["savefig.pad_inches"])
+
+
 def save_figure(fig: Any, png_path: str | Path, svg_path: str | Path | None = None) -> None:
-    """Write ``fig`` to PNG (and SVG) without timestamps or software tags, then close it."""
+    """Write ``fig`` to PNG (and SVG) without timestamps or software tags, then close it.
+
+    Both files are cropped to the box ``bbox_inches="tight"`` gives the PNG, measured once, so
+    the SVG needs no measuring draw of its own (three draws instead of four).
+    """
     plt = pyplot()
+    bbox = tight_bbox(fig)
     for path, fmt, metadata in (
         (png_path, "png", {"Software": None}),
         (svg_path, "svg", {"Date": None, "Creator": None}),
@@ -34,6 +53,6 @@ def save_figure(fig: Any, png_path: str | Path, svg_path: str | Path | None = No
         if path is None:
             continue
         buf = io.BytesIO()
-        fig.savefig(buf, format=fmt, dpi=DPI, metadata=metadata, bbox_inches="tight")
+        fig.savefig(buf, format=fmt, dpi=DPI, metadata=metadata, bbox_inches=bbox)
         atomic_write_bytes(path, buf.getvalue())
     plt.close(fig)

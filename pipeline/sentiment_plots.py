@@ -45,6 +45,15 @@ def rolling_mean(values: np.ndarray, *, window: int) -> np.ndarray:
     return sums / counts
 
 
+def bar_corners(x: np.ndarray, height: np.ndarray, *, width: float) -> np.ndarray:
+    """Corners (N, 4, 2) of bars centred on ``x`` from 0 to ``height``, as ``Axes.bar`` draws."""
+    x0 = x - width / 2
+    x1 = x0 + width
+    y1 = np.asarray(height, dtype=float)
+    y0 = np.zeros_like(y1)
+    return np.stack([np.stack(xy, axis=1) for xy in ((x0, y0), (x0, y1), (x1, y1), (x1, y0))], 1)
+
+
 def color_of(compound: float) -> str:
     """Bar colour by VADER's label thresholds."""
     if compound >= POSITIVE_THRESHOLD:
@@ -73,6 +82,8 @@ def plot_sentiment_arc(
     if missing:
         raise ValueError(f"sentences table lacks column(s) {sorted(missing)}")
     plt = pyplot()
+    from matplotlib.collections import PolyCollection  # one artist for all bars of a panel
+
     doc_ids = sorted(str(d) for d in sentences_df["doc_id"].unique())
     shown = doc_ids[:max_documents]
     n = max(1, len(shown))
@@ -87,7 +98,10 @@ def plot_sentiment_arc(
         compound = doc["compound"].astype(float).to_numpy()
         heading = as_bool(doc["is_heading"])
         pos = np.arange(1, compound.size + 1)
-        ax.bar(pos, compound, width=0.8, color=[color_of(c) for c in compound], linewidth=0)
+        ax.add_collection(
+            PolyCollection(bar_corners(pos, compound, width=0.8), linewidths=0,
+                           facecolors=[color_of(c) for c in compound])
+        )  # fmt: skip
         body = ~heading
         if body.any():
             ax.plot(pos[body], rolling_mean(compound[body], window=window), color="black", lw=1.3)

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import math
 import os
 import tempfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 FLOAT_FORMAT = ".6g"
 _UMASK = os.umask(0)
 os.umask(_UMASK)  # six significant digits: byte-identical across reruns, readable
+_QUOTED_CHARS = (",", '"', "\r", "\n")  # a cell holding one of these goes through csv.writer
 
 
 def format_value(value: Any) -> str:
@@ -47,13 +49,23 @@ def atomic_write_text(path: str | Path, text: str) -> None:
 
 def atomic_write_bytes(path: str | Path, data: bytes) -> None:
     """Write bytes to ``path`` atomically: no partial file is ever left under the final name."""
+    with atomic_file(path, "wb") as fh:
+        fh.write(data)
+
+
+@contextlib.contextmanager
+def atomic_file(path: str | Path, mode: str = "w") -> Iterator[IO[Any]]:
+    """A file to write (text: UTF-8, ``\\n`` kept) that replaces ``path`` once complete."""
+    if mode not in ("w", "wb"):
+        raise ValueError(f"mode must be 'w' or 'wb', not {mode!r}")
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; give the file normal permissions
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+        text = {"encoding": "utf-8", "newline": ""} if mode == "w" else {}
+        with os.fdopen(fd, mode, **text) as fh:
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
@@ -69,6 +81,19 @@ def csv_text(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> str:
     writer.writerow(columns)
     for row in rows:
         writer.writerow([format_value(row.get(c)) for c in columns])
+    return buf.getvalue()
+
+
+def text_rows_csv(rows: Iterable[Sequence[str]], columns: Sequence[str]) -> str:
+    """:func:`csv_text` of rows whose cells are already text, as lists in ``columns`` order.
+
+    A short row gets empty cells and a long one is cut, as ``csv_text(dict(zip(...)))`` does.
+    """
+    width = len(columns)
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows(r if len(r) == width else [*r[:width], *[""] * (width - len(r))] for r in rows)
     return buf.getvalue()
 
 
@@ -90,6 +115,67 @@ def write_frame(path: str | Path, frame: Any, *, sort_by: Sequence[str] | None =
     """Write a pandas DataFrame with the same formatting rules as :func:`write_csv`."""
     columns = list(frame.columns)
     write_csv(path, frame.to_dict("records"), columns, sort_by=sort_by)
+
+
+def write_table(
+    path: str | Path, frame: Any, columns: Sequence[str], *, rows_per_write: int = 200_000
+) -> None:
+    """Write a DataFrame's ``columns`` byte for byte as :func:`write_frame` would, column-wise.
+
+    Each distinct float is formatted once and rows are joined without a per-cell call, so
+    large corpus tables (keyness, frame shares) take a fraction of ``write_frame``'s time.
+    """
+    if rows_per_write < 1:
+        raise ValueError(f"rows_per_write must be >= 1, got {rows_per_write!r}")
+    with atomic_file(path) as fh:
+        csv.writer(fh, lineterminator="\n").writerow(columns)
+        for start in range(0, len(frame), rows_per_write):
+            part = frame.iloc[start : start + rows_per_write]
+            cells = [column_cells(part[c]) for c in columns]
+            if len(columns) == 1:  # csv.writer quotes a lone empty cell so the row is not blank
+                cells = [[c or '""' for c in cells[0]]]
+            if len(part):
+                fh.write("\n".join(map(",".join, zip(*cells))) + "\n")
+
+
+def column_cells(series: Any) -> list[str]:
+    """A pandas column's cells as :func:`csv_text` writes them (format_value, CSV quoting)."""
+    import numpy as np
+    import pandas as pd
+
+    dtype = series.dtype
+    kind = dtype.kind if isinstance(dtype, np.dtype) else "O"
+    if kind == "b":
+        return np.where(series.to_numpy(), "1", "0").tolist()
+    if kind in "iu":
+        return list(map(str, series.tolist()))
+    if kind == "f":
+        return float_cells(series.to_numpy(dtype=np.float64))
+    values = series.tolist()
+    cells = [v if type(v) is str else ("" if pd.isna(v) else format_value(v)) for v in values]
+    if any(c in "\x00".join(cells) for c in _QUOTED_CHARS):
+        cells = [csv_field(c) for c in cells]
+    return cells
+
+
+def float_cells(values: Any) -> list[str]:
+    """Floats as :func:`format_value` writes them, each distinct value formatted once."""
+    import numpy as np
+
+    distinct, index = np.unique(values, return_inverse=True)  # NaNs collapse into one
+    text = [
+        "" if v != v else ("0" if v == 0 else format(v, FLOAT_FORMAT)) for v in distinct.tolist()
+    ]
+    return [text[i] for i in index.ravel().tolist()]
+
+
+def csv_field(text: str) -> str:
+    """One cell as :func:`csv_text` writes it within a row: quoted when it holds , " or \\n."""
+    if not text or not any(c in text for c in _QUOTED_CHARS):
+        return text
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerow([text])
+    return buf.getvalue()[:-1]
 
 
 def read_csv_rows(path: str | Path) -> list[dict[str, str]]:

@@ -1,11 +1,11 @@
-"""Snakemake script: frame shares and differences (wrapper around pipeline.frames.main)."""
+"""Snakemake script: frame shares and differences (wrapper around pipeline.frames_corpus.main)."""
 
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(snakemake.scriptdir).parent))
 
-from pipeline.frames import main
+from pipeline.frames_corpus import main
 from pipeline.logs import log_to
 
 with log_to(snakemake.log[0]):

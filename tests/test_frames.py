@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import zlib
 from pathlib import Path
 
@@ -13,21 +15,24 @@ from hypothesis import strategies as st
 
 from pipeline.frames import (
     CUE_COLUMNS,
-    DIFFERENCE_COLUMNS,
     FRAME_IDS,
     NO_FRAME,
-    REST,
-    SHARE_COLUMNS,
     FramesStage,
-    frame_differences,
     frame_order,
-    frame_shares,
     load_frame_lexicon,
-    main,
     primary_frame,
 )
+from pipeline.frames_corpus import (
+    DIFFERENCE_COLUMNS,
+    REST,
+    SHARE_COLUMNS,
+    frame_differences,
+    frame_shares,
+    frame_tables,
+    main,
+)
 from pipeline.frames_eval import evaluate, read_annotations
-from pipeline.frames_plots import plot_frame_profile, plot_frame_strip
+from pipeline.frames_plots import plot_frame_profile, plot_frame_strip, strip_rectangles
 from pipeline.lexicon import lexicon_path, read_lexicon
 from pipeline.types import SegmentedDocument, Sentence
 from tests.conftest import segment_text
@@ -327,6 +332,35 @@ def test_pairs_or_one_vs_rest(n_docs, limit, n_rows):
         np.testing.assert_allclose(econ["share_b"], 0.25)
 
 
+def test_chunk_processes_do_not_import_pandas():
+    """FramesStage runs in every chunk job; the corpus-level code (and pandas) stays out."""
+    code = "import sys, pipeline.frames; print('pandas' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(("n_docs", "limit"), [(3, 20), (25, 20)])
+def test_frame_tables_match_the_separate_tables(n_docs, limit):
+    cues, sents = many_documents(n_docs)
+    opts = {"bootstrap_samples": 60, "seed": 2, "max_pairwise_documents": limit}
+    shares, diffs = frame_tables(cues, sents, **opts)
+    del opts["max_pairwise_documents"]
+    pd.testing.assert_frame_equal(shares, frame_shares(cues, sents, **opts))
+    pd.testing.assert_frame_equal(
+        diffs, frame_differences(cues, sents, max_pairwise_documents=limit, **opts)
+    )
+
+
+def test_document_blocks_leave_intervals_unchanged(monkeypatch):
+    cues, sents = many_documents(23)
+    cues = pd.concat([cues, cues.assign(sent_id=2, frame="legality")], ignore_index=True)
+    whole = frame_tables(cues, sents, bootstrap_samples=80)
+    monkeypatch.setattr("pipeline.frames_corpus.DOCUMENT_BLOCK", 5)
+    blocked = frame_tables(cues, sents, bootstrap_samples=80)
+    for a, b in zip(whole, blocked, strict=True):
+        pd.testing.assert_frame_equal(a, b)
+
+
 def test_main_writes_csvs(tmp_path):
     CUES.to_csv(tmp_path / "cues.csv", index=False)
     SENTS.assign(is_heading=SENTS["is_heading"].astype(int)).to_csv(tmp_path / "s.csv", index=False)
@@ -397,6 +431,20 @@ def test_plots_are_deterministic(tmp_path, default_corpus):
             assert (tmp_path / f"{name}1.{ext}").read_bytes() == (
                 tmp_path / f"{name}2.{ext}"
             ).read_bytes()
+
+
+def teststrip_rectangles_one_per_sentence_top_row_first():
+    sents = pd.DataFrame(
+        {"doc_id": ["b", "a", "a", "b", "b", "c"], "sent_id": [2, 2, 1, 1, 3, 1],
+         "is_heading": [False, False, True, False, False, False],
+         "primary_frame": ["economic", "none", "legality", "none", "morality", "other"]}
+    )  # fmt: skip
+    corners, frames = strip_rectangles(sents, ["a", "b"])
+    assert frames == ["legality", "none", "none", "economic", "morality"]
+    a1, a2, b1 = corners[0], corners[1], corners[2]
+    np.testing.assert_allclose(a1, [[0, 0.65], [0, 1.0], [0.5, 1.0], [0.5, 0.65]])  # heading
+    np.testing.assert_allclose(a2, [[0.5, 0.65], [0.5, 1.35], [1, 1.35], [1, 0.65]])
+    np.testing.assert_allclose(b1, [[0, -0.35], [0, 0.35], [1 / 3, 0.35], [1 / 3, -0.35]])
 
 
 @pytest.mark.parametrize("n_docs", [1, 8, 120])

@@ -140,6 +140,8 @@ def test_min_count_filters_terms() -> None:
     comps = comparisons_for(["a", "b"])
     assert keyness_table(matrix, comps, min_count=3)["term"].tolist() == ["common"]
     assert keyness_table(matrix, comps, min_count=2)["term"].tolist() == ["common", "rare"]
+    none = keyness_table(matrix, comps, min_count=100)
+    assert none.empty and list(none.columns) == list(KEYNESS_COLUMNS)
 
 
 # BH by hand: p sorted 0.005, 0.01, 0.03, 0.04 (m = 4): p*m/rank = 0.02, 0.02, 0.04, 0.04

@@ -6,7 +6,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.tables import atomic_write_text, csv_text, format_value, read_csv_rows, write_csv
+from pipeline.tables import (
+    atomic_write_text,
+    csv_text,
+    format_value,
+    read_csv_rows,
+    text_rows_csv,
+    write_csv,
+    write_frame,
+    write_table,
+)
 
 
 @pytest.mark.parametrize(
@@ -66,3 +75,29 @@ def test_atomic_write_leaves_no_partial_file(tmp_path, monkeypatch):
 @given(st.floats(allow_nan=False, allow_infinity=False))
 def test_float_format_is_stable(x):
     assert format_value(x) == format_value(float(format_value(x)))
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        ["a,b", 'q"x', "nan", "line\nbreak", "cr\rlf", "", None, " spaced "],
+        [1 / 3, -0.0, math.nan, math.inf, -math.inf, 1e-320, 123456789.0, 0.1 + 0.2],
+        [True, False, True, False, True, False, True, False],
+        [1, 2.5, "x", None, True, math.nan, -0.0, "y,z"],
+    ],
+)
+def test_write_table_is_write_frame_byte_for_byte(tmp_path, cells):
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame({"cell": cells, "n": range(len(cells)), "x": [0.25] * len(cells)})
+    write_frame(tmp_path / "slow.csv", frame)
+    for name, columns, rows in (("fast", list(frame.columns), 3), ("one", ["cell"], 100)):
+        write_table(tmp_path / f"{name}.csv", frame, columns, rows_per_write=rows)
+    assert (tmp_path / "fast.csv").read_bytes() == (tmp_path / "slow.csv").read_bytes()
+    write_frame(tmp_path / "slow_one.csv", frame[["cell"]])
+    assert (tmp_path / "one.csv").read_bytes() == (tmp_path / "slow_one.csv").read_bytes()
+
+
+def test_text_rows_csv_pads_short_rows_and_cuts_long_ones():
+    rows = [["a", "b"], ["c"], ["d", "e", "f"], ["g,h", ""]]
+    expected = csv_text([dict(zip(["x", "y"], r)) for r in rows], ["x", "y"])
+    assert text_rows_csv(rows, ["x", "y"]) == expected == 'x,y\na,b\nc,\nd,e\n"g,h",\n'
