@@ -59,21 +59,21 @@ def _stage_names() -> list[str]:
 
 def problem(source: str, doc_id: str, stage: str, severity: str, message: str) -> dict[str, str]:
     """One problems.csv row, also written to the log."""
-    log.log(
-        logging.ERROR if severity == "error" else logging.WARNING,
-        "%s (%s, %s): %s",
-        source,
-        doc_id,
-        stage,
-        message,
-    )
-    return {
+    row = {
         "source": source,
         "doc_id": doc_id,
         "stage": stage,
         "severity": severity,
         "message": message,
     }
+    log_problem(row)
+    return row
+
+
+def log_problem(row: Mapping[str, Any]) -> None:
+    """Write one problems.csv row to the log (errors as errors, the rest as warnings)."""
+    level = logging.ERROR if row["severity"] == "error" else logging.WARNING
+    log.log(level, "%s (%s, %s): %s", row["source"], row["doc_id"], row["stage"], row["message"])
 
 
 def document_title(doc: Any) -> str:
@@ -121,7 +121,8 @@ def analyse_chunk(
                 problem(src.relpath, src.doc_id, "ingest", "error", f"skipped: {exc}")
             )
             continue
-        except OSError as exc:  # one bad file must not stop the others
+        except Exception as exc:  # one bad file must not stop the others
+            log.debug("%s", traceback.format_exc())
             rows["problems"].append(
                 problem(
                     src.relpath,
@@ -137,7 +138,8 @@ def analyse_chunk(
         if entry is not None and entry[:2] == (src.relpath, digest):
             doc_rows, clean = entry[2], entry[3]
             counts["from cache"] += 1
-            replay_problems(doc_rows.get("problems", ()))
+            for row in doc_rows.get("problems", ()):  # every run's log lists every problem
+                log_problem(row)
         else:
             doc_rows, clean = runner.analyse(src, data, digest)
             counts["analysed"] += 1
@@ -165,13 +167,6 @@ def cacheable(doc_rows: Mapping[str, Sequence[Mapping[str, Any]]]) -> bool:
     return not any(
         p["severity"] == "error" and p["stage"] != "ingest" for p in doc_rows.get("problems", ())
     )
-
-
-def replay_problems(problems: Sequence[Mapping[str, Any]]) -> None:
-    """Log a cached document's problems again, so every run's log lists them."""
-    for p in problems:
-        level = logging.ERROR if p["severity"] == "error" else logging.WARNING
-        log.log(level, "%s (%s, %s): %s", p["source"], p["doc_id"], p["stage"], p["message"])
 
 
 def write_if_changed(path: Path, text: str) -> None:
