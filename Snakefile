@@ -12,7 +12,7 @@ configfile: "config/config.yaml"
 
 # Per-document work runs in chunks; raise the count on a cluster with --set-scatter chunk=N.
 scattergather:
-    chunk=8,
+    chunk=4,
 
 
 # Small corpus-level jobs run on the submitting machine under a cluster executor.

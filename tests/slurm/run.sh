@@ -3,16 +3,16 @@
 # no accounting daemon), run it locally too, and check that the tables are byte-identical.
 # Needs root (apt-get, slurmd). Installs Debian's slurm-wlm and munge when they are missing.
 # Every daemon it starts runs from a private temporary folder and is stopped on exit.
-# Environment: VENV (default <repo>/.venv); TEST_SLURM_CHUNKS (default 4: each SLURM job costs a
+# Environment: VENV (default <repo>/.venv); TEST_SLURM_CHUNKS (default 3: each SLURM job costs a
 # few seconds of start-up, so the profile's 64 chunks take minutes for two documents; set 64 to
-# test the profile's own count; the local run uses the workflow's 8, so equal tables also show
+# test the profile's own count; the local run uses the workflow's 4, so equal tables also show
 # that results do not depend on the chunk count); KEEP_TMP=1 keeps the temporary folder.
 set -Eeuo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 VENV="${VENV:-$REPO/.venv}"
 PY="$VENV/bin/python"
-CHUNKS="${TEST_SLURM_CHUNKS:-4}"
+CHUNKS="${TEST_SLURM_CHUNKS:-3}"
 TIMEOUT_IDLE=60  # seconds to wait for the node to come up idle
 STARTED=$(date +%s)
 
