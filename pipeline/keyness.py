@@ -17,8 +17,9 @@ the total counts of all terms of the same n-gram order there (stop words exclude
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -192,76 +193,24 @@ def keyness_table(
     A term enters a comparison when ``count_target + count_reference >= min_count``; q-values
     are over all those terms. ``top_n`` then keeps that many terms on each side by
     ``log_odds_z`` (ties: alphabetical); ``None`` keeps them all. Comparisons are processed
-    in blocks so at most ``block_cells`` comparison x term cells are dense at a time.
+    in blocks so about ``block_cells`` comparison x term (or term class) cells are dense at a
+    time. Against "the rest", the terms a target lacks are scored once per class of equal
+    corpus count and n-gram order (:mod:`pipeline.keyness_rest`): same rows, same values.
     """
     _check_options(min_count, top_n, low_count_expected, prior_scale)
-    counts = matrix.counts.tocsr().astype(np.float64)
-    n_terms = counts.shape[1]
-    if not comparisons or n_terms == 0:
+    if not comparisons or matrix.counts.shape[1] == 0:
         return pd.DataFrame({c: [] for c in KEYNESS_COLUMNS}, columns=list(KEYNESS_COLUMNS))
-    orders = np.asarray(matrix.orders)
-    order_codes, order_index = np.unique(orders, return_inverse=True)
-    by_order = _one_hot(order_index, len(order_codes))  # terms x orders
-    corpus = np.asarray(counts.sum(axis=0)).ravel()
-    prior = prior_scale * corpus
-    prior_total = (prior @ by_order)[order_index]
-    # a term seen fewer than min_count times in the corpus enters no comparison; sums of counts
-    # are whole numbers, so order totals per document give the same c and d as per-term sums
-    candidates = np.flatnonzero(corpus >= min_count)
-    doc_totals = counts @ by_order  # documents x orders
-    counts, corpus = counts[:, candidates], corpus[candidates]
-    term_order = order_index[candidates]
-    block = max(1, block_cells // max(1, len(candidates)))
+    from pipeline.keyness_rest import rest_parts  # it imports this module's statistics
+
+    terms = _candidate_terms(matrix, min_count=min_count, prior_scale=prior_scale)
+    options = {"min_count": min_count, "top_n": top_n, "block_cells": block_cells}
     parts: list[pd.DataFrame] = []
-    for start in range(0, len(comparisons), block):
-        chunk = list(comparisons[start : start + block])
-        t_ind, r_ind, rest = _indicators(chunk, matrix.doc_ids)
-        a = (t_ind @ counts).toarray()
-        b = (r_ind @ counts).toarray() + rest[:, None] * (corpus[None, :] - a)
-        c_order = t_ind @ doc_totals  # comparisons x orders
-        d_order = r_ind @ doc_totals + rest[:, None] * (doc_totals.sum(axis=0) - c_order)
-        mask = (a + b >= min_count) & (c_order > 0)[:, term_order] & (d_order > 0)[:, term_order]
-        counted = np.flatnonzero(mask.any(axis=0))  # the statistics only for these terms
-        a, b, mask = a[:, counted], b[:, counted], mask[:, counted]
-        c, d = c_order[:, term_order[counted]], d_order[:, term_order[counted]]
-        used = candidates[counted]  # vocabulary index of each remaining column
-        g2 = g2_statistic(a, b, c, d)
-        p = np.where(mask, g2_p_value(g2), np.nan)
-        q = _masked_q_values(p, mask)
-        z = log_odds_z(a, b, c, d, prior[None, used], prior_total[None, used])
-        keep = _selected(z, mask, top_n)
-        lengths = np.fromiter(map(len, keep), dtype=np.int64, count=len(keep))
-        row = np.repeat(np.arange(len(chunk)), lengths)
-        cols = np.concatenate(keep) if keep else np.zeros(0, dtype=np.int64)
-        ai, bi, ci, di = a[row, cols], b[row, cols], c[row, cols], d[row, cols]
-        with np.errstate(divide="ignore", invalid="ignore"):
-            e_min = np.minimum(ci, di) * (ai + bi) / (ci + di)
-        label = {
-            f: np.array([getattr(x, f) for x in chunk], dtype=object)[row]
-            for f in ("name", "target", "reference")
-        }
-        parts.append(
-            pd.DataFrame(
-                {
-                    "comparison": label["name"],
-                    "target": label["target"],
-                    "reference": label["reference"],
-                    "term": matrix.vocabulary[used[cols]],
-                    "count_target": ai.astype(np.int64),
-                    "count_reference": bi.astype(np.int64),
-                    "rate_target": RATE_PER * ai / ci,
-                    "rate_reference": RATE_PER * bi / di,
-                    "log_ratio": log_ratio(ai, bi, ci, di),
-                    "g2": direction(ai, bi, ci, di) * g2[row, cols],
-                    "p_value": p[row, cols],
-                    "q_value": q[row, cols],
-                    "log_odds_z": z[row, cols],
-                    "low_count": e_min < low_count_expected,
-                },
-                columns=list(KEYNESS_COLUMNS),
-            )
-        )
-    frame = pd.concat(parts, ignore_index=True)
+    for rest, run in itertools.groupby(comparisons, key=lambda c: c.reference_docs is None):
+        build = rest_parts if rest and top_n is not None else _dense_parts
+        for chunk, rows in build(terms, list(run), **options):
+            parts.append(_keyness_frame(terms, chunk, rows, low_count_expected))
+    # an empty block's text columns are object, a full one's str: leave empty blocks out
+    frame = pd.concat([p for p in parts if len(p)] or parts[:1], ignore_index=True)
     return frame.sort_values(["comparison", "term"], kind="mergesort").reset_index(drop=True)
 
 
@@ -310,13 +259,123 @@ def _check_options(
         raise ValueError(f"prior_scale must be > 0, got {prior_scale!r}")
 
 
+@dataclass(frozen=True)
+class CandidateTerms:
+    """The terms seen ``min_count`` times in the corpus (the only ones a comparison can count)."""
+
+    counts: Any  # documents x candidate terms, CSR float64
+    index: np.ndarray  # vocabulary column of each candidate
+    corpus: np.ndarray  # corpus count of each candidate
+    order: np.ndarray  # n-gram order code of each candidate
+    prior: np.ndarray
+    prior_total: np.ndarray
+    doc_totals: np.ndarray  # documents x order codes: counts of all terms, candidates or not
+    vocabulary: np.ndarray
+    doc_ids: tuple[str, ...]
+
+
+def _candidate_terms(matrix: TermMatrix, *, min_count: int, prior_scale: float) -> CandidateTerms:
+    """Counts, corpus counts, orders and priors of the terms seen ``min_count`` times."""
+    counts = matrix.counts.tocsr().astype(np.float64)
+    order_codes, order_index = np.unique(np.asarray(matrix.orders), return_inverse=True)
+    by_order = _one_hot(order_index, len(order_codes))  # terms x orders
+    corpus = np.asarray(counts.sum(axis=0)).ravel()
+    prior = prior_scale * corpus
+    prior_total = (prior @ by_order)[order_index]
+    # sums of counts are whole numbers, so order totals per document give the same c and d as
+    # per-term sums
+    index = np.flatnonzero(corpus >= min_count)
+    return CandidateTerms(
+        counts=counts[:, index],
+        index=index,
+        corpus=corpus[index],
+        order=order_index[index],
+        prior=prior[index],
+        prior_total=prior_total[index],
+        doc_totals=counts @ by_order,
+        vocabulary=np.asarray(matrix.vocabulary),
+        doc_ids=tuple(matrix.doc_ids),
+    )
+
+
+def _keyness_frame(
+    terms: CandidateTerms,
+    chunk: Sequence[Comparison],
+    rows: Mapping[str, np.ndarray],
+    low_count_expected: float,
+) -> pd.DataFrame:
+    """Rows of the kept (comparison, candidate term) cells: ``row``, ``col`` and the statistics."""
+    row, a, b, c, d = (rows[k] for k in ("row", "a", "b", "c", "d"))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        e_min = np.minimum(c, d) * (a + b) / (c + d)
+    label = {
+        f: np.array([getattr(x, f) for x in chunk], dtype=object)[row]
+        for f in ("name", "target", "reference")
+    }
+    return pd.DataFrame(
+        {
+            "comparison": label["name"],
+            "target": label["target"],
+            "reference": label["reference"],
+            "term": terms.vocabulary[terms.index[rows["col"]]],
+            "count_target": a.astype(np.int64),
+            "count_reference": b.astype(np.int64),
+            "rate_target": RATE_PER * a / c,
+            "rate_reference": RATE_PER * b / d,
+            "log_ratio": log_ratio(a, b, c, d),
+            "g2": direction(a, b, c, d) * rows["g2"],
+            "p_value": rows["p"],
+            "q_value": rows["q"],
+            "log_odds_z": rows["z"],
+            "low_count": e_min < low_count_expected,
+        },
+        columns=list(KEYNESS_COLUMNS),
+    )
+
+
+def _dense_parts(
+    terms: CandidateTerms,
+    run: Sequence[Comparison],
+    *,
+    min_count: int,
+    top_n: int | None,
+    block_cells: int,
+) -> Iterator[tuple[Sequence[Comparison], dict[str, np.ndarray]]]:
+    """Kept cells of blocks of comparisons, every statistic over dense comparison x term blocks."""
+    counts, corpus, doc_totals = terms.counts, terms.corpus, terms.doc_totals
+    block = max(1, block_cells // max(1, len(terms.index)))
+    for start in range(0, len(run), block):
+        chunk = run[start : start + block]
+        t_ind, r_ind, rest = comparison_indicators(chunk, terms.doc_ids)
+        a = (t_ind @ counts).toarray()
+        b = (r_ind @ counts).toarray() + rest[:, None] * (corpus[None, :] - a)
+        c_order = t_ind @ doc_totals  # comparisons x orders
+        d_order = r_ind @ doc_totals + rest[:, None] * (doc_totals.sum(axis=0) - c_order)
+        order = terms.order
+        mask = (a + b >= min_count) & (c_order > 0)[:, order] & (d_order > 0)[:, order]
+        counted = np.flatnonzero(mask.any(axis=0))  # the statistics only for these terms
+        a, b, mask = a[:, counted], b[:, counted], mask[:, counted]
+        c, d = c_order[:, order[counted]], d_order[:, order[counted]]
+        g2 = g2_statistic(a, b, c, d)
+        p = np.where(mask, g2_p_value(g2), np.nan)
+        q = _masked_q_values(p, mask)
+        z = log_odds_z(a, b, c, d, terms.prior[None, counted], terms.prior_total[None, counted])
+        keep = _selected(z, mask, top_n)
+        lengths = np.fromiter(map(len, keep), dtype=np.int64, count=len(keep))
+        row = np.repeat(np.arange(len(chunk)), lengths)
+        cols = np.concatenate(keep) if keep else np.zeros(0, dtype=np.int64)
+        cells = {"a": a, "b": b, "c": c, "d": d, "g2": g2, "p": p, "q": q, "z": z}
+        kept = {k: v[row, cols] for k, v in cells.items()}
+        yield chunk, {"row": row, "col": counted[cols], **kept}
+
+
 def _one_hot(codes: np.ndarray, n: int) -> np.ndarray:
     out = np.zeros((len(codes), n))
     out[np.arange(len(codes)), codes] = 1.0
     return out
 
 
-def _indicators(
+def comparison_indicators(
     chunk: Sequence[Comparison], doc_ids: Sequence[str]
 ) -> tuple[object, object, np.ndarray]:
     """Sparse target and reference indicator rows, and a flag for 'reference = the rest'."""

@@ -1,4 +1,5 @@
-"""Tests for pipeline.keyness against hand-worked values on a toy corpus."""
+"""Tests for pipeline.keyness against hand-worked values on a toy corpus, and of its
+"vs the rest" shortcut against the dense computation on random term matrices."""
 
 from __future__ import annotations
 
@@ -10,14 +11,22 @@ from hypothesis import strategies as st
 
 from pipeline.keyness import (
     KEYNESS_COLUMNS,
+    RATE_PER,
+    Comparison,
+    _masked_q_values,
+    _one_hot,
+    _selected,
     bh_q_values,
+    comparison_indicators,
     comparisons_for,
+    direction,
     g2_p_value,
     g2_statistic,
     keyness_table,
     log_odds_z,
     log_ratio,
 )
+from pipeline.keyness_rest import _rest_q_values, _rest_selected, _TermClasses
 from pipeline.terms import term_matrix
 
 # Toy corpus: target "t" has 100 terms (x 10, y 90), reference "r" 200 terms (x 2, y 198).
@@ -257,3 +266,223 @@ def test_bad_options_raise(options) -> None:
     matrix = term_matrix(TOY, ["r", "t"])
     with pytest.raises(ValueError):
         keyness_table(matrix, comparisons_for(["r", "t"]), **options)
+
+
+def _keyness_table_dense(
+    matrix,
+    comparisons,
+    *,
+    min_count=3,
+    top_n=200,
+    low_count_expected=5.0,
+    prior_scale=1.0,
+    block_cells=1_000_000,
+) -> pd.DataFrame:
+    """keyness_table as it was before the "vs the rest" shortcut: every comparison x term cell.
+
+    Kept as the reference; one change: empty blocks are left out of the final concat (an empty
+    block's text columns are object, a full one's str, so the dtype followed the blocking).
+    """
+    counts = matrix.counts.tocsr().astype(np.float64)
+    n_terms = counts.shape[1]
+    if not comparisons or n_terms == 0:
+        return pd.DataFrame({c: [] for c in KEYNESS_COLUMNS}, columns=list(KEYNESS_COLUMNS))
+    orders = np.asarray(matrix.orders)
+    order_codes, order_index = np.unique(orders, return_inverse=True)
+    by_order = _one_hot(order_index, len(order_codes))
+    corpus = np.asarray(counts.sum(axis=0)).ravel()
+    prior = prior_scale * corpus
+    prior_total = (prior @ by_order)[order_index]
+    candidates = np.flatnonzero(corpus >= min_count)
+    doc_totals = counts @ by_order
+    counts, corpus = counts[:, candidates], corpus[candidates]
+    term_order = order_index[candidates]
+    block = max(1, block_cells // max(1, len(candidates)))
+    parts = []
+    for start in range(0, len(comparisons), block):
+        chunk = list(comparisons[start : start + block])
+        t_ind, r_ind, rest = comparison_indicators(chunk, matrix.doc_ids)
+        a = (t_ind @ counts).toarray()
+        b = (r_ind @ counts).toarray() + rest[:, None] * (corpus[None, :] - a)
+        c_order = t_ind @ doc_totals
+        d_order = r_ind @ doc_totals + rest[:, None] * (doc_totals.sum(axis=0) - c_order)
+        mask = (a + b >= min_count) & (c_order > 0)[:, term_order] & (d_order > 0)[:, term_order]
+        counted = np.flatnonzero(mask.any(axis=0))
+        a, b, mask = a[:, counted], b[:, counted], mask[:, counted]
+        c, d = c_order[:, term_order[counted]], d_order[:, term_order[counted]]
+        used = candidates[counted]
+        g2 = g2_statistic(a, b, c, d)
+        p = np.where(mask, g2_p_value(g2), np.nan)
+        q = _masked_q_values(p, mask)
+        z = log_odds_z(a, b, c, d, prior[None, used], prior_total[None, used])
+        keep = _selected(z, mask, top_n)
+        lengths = np.fromiter(map(len, keep), dtype=np.int64, count=len(keep))
+        row = np.repeat(np.arange(len(chunk)), lengths)
+        cols = np.concatenate(keep) if keep else np.zeros(0, dtype=np.int64)
+        ai, bi, ci, di = a[row, cols], b[row, cols], c[row, cols], d[row, cols]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            e_min = np.minimum(ci, di) * (ai + bi) / (ci + di)
+        label = {
+            f: np.array([getattr(x, f) for x in chunk], dtype=object)[row]
+            for f in ("name", "target", "reference")
+        }
+        parts.append(
+            pd.DataFrame(
+                {
+                    "comparison": label["name"],
+                    "target": label["target"],
+                    "reference": label["reference"],
+                    "term": matrix.vocabulary[used[cols]],
+                    "count_target": ai.astype(np.int64),
+                    "count_reference": bi.astype(np.int64),
+                    "rate_target": RATE_PER * ai / ci,
+                    "rate_reference": RATE_PER * bi / di,
+                    "log_ratio": log_ratio(ai, bi, ci, di),
+                    "g2": direction(ai, bi, ci, di) * g2[row, cols],
+                    "p_value": p[row, cols],
+                    "q_value": q[row, cols],
+                    "log_odds_z": z[row, cols],
+                    "low_count": e_min < low_count_expected,
+                },
+                columns=list(KEYNESS_COLUMNS),
+            )
+        )
+    frame = pd.concat([p for p in parts if len(p)] or parts[:1], ignore_index=True)
+    return frame.sort_values(["comparison", "term"], kind="mergesort").reset_index(drop=True)
+
+
+def _random_matrix(rng: np.random.Generator, n_docs: int, n_words: int, n_bigrams: int):
+    """Zipf-like counts of unigrams ("w007") and bigrams ("w007 x"), many ties and zeros; some
+    documents have no bigram, one (when n_docs > 3) no term at all."""
+    terms = [f"w{i:03d}" for i in range(n_words)] + [f"w{i:03d} x" for i in range(n_bigrams)]
+    scale = 3.0 / (1.0 + np.arange(len(terms))) ** 0.6
+    counts = rng.poisson(scale[None, :] * rng.uniform(0.2, 2.0, (n_docs, 1)))
+    counts[rng.random(n_docs) < 0.3, n_words:] = 0
+    if n_docs > 3:
+        counts[n_docs // 2] = 0
+    doc, term = np.nonzero(counts)
+    ids = [f"d{i:02d}" for i in range(n_docs)]
+    table = pd.DataFrame(
+        {"doc_id": np.array(ids)[doc], "term": np.array(terms)[term], "count": counts[doc, term]}
+    )
+    return term_matrix(table, ids, ngram_range=(1, 2)), ids
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    seed=st.integers(0, 2**32 - 1),
+    n_docs=st.integers(2, 9),
+    n_words=st.integers(1, 30),
+    n_bigrams=st.integers(0, 15),
+    mode=st.sampled_from(["one_vs_rest", "one_vs_rest", "pairs", "groups"]),
+    min_count=st.integers(1, 5),
+    top_n=st.one_of(st.none(), st.integers(1, 20)),
+    prior_scale=st.sampled_from([1.0, 0.3, 2.5]),
+    block_cells=st.sampled_from([1, 40, 1_000_000]),
+)
+def test_keyness_table_equals_the_dense_computation(
+    seed, n_docs, n_words, n_bigrams, mode, min_count, top_n, prior_scale, block_cells
+) -> None:
+    matrix, ids = _random_matrix(np.random.default_rng(seed), n_docs, n_words, n_bigrams)
+    groups = {doc: "ab"[i % 2] for i, doc in enumerate(ids)} if mode == "groups" else None
+    comps = comparisons_for(ids, mode=mode, groups=groups)
+    options = {"min_count": min_count, "top_n": top_n, "prior_scale": prior_scale}
+    fast = keyness_table(matrix, comps, block_cells=block_cells, **options)
+    dense = _keyness_table_dense(matrix, comps, **options)
+    pd.testing.assert_frame_equal(fast, dense, check_exact=True)
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_one_vs_rest_equals_the_dense_computation_on_a_larger_corpus(seed) -> None:
+    rng = np.random.default_rng(seed)
+    matrix, ids = _random_matrix(rng, 60, 400, 150)
+    comps = comparisons_for(ids, mode="one_vs_rest")
+    for min_count, top_n in [(1, 1), (3, 7), (5, 20), (2, 150)]:
+        fast = keyness_table(matrix, comps, min_count=min_count, top_n=top_n, block_cells=5_000)
+        dense = _keyness_table_dense(matrix, comps, min_count=min_count, top_n=top_n)
+        pd.testing.assert_frame_equal(fast, dense, check_exact=True)
+        assert fast["count_target"].eq(0).any()  # absent terms are among the kept rows
+
+
+def test_absent_terms_of_one_class_are_kept_alphabetically() -> None:
+    # "t" over-uses a (6 vs 0) and z (3 vs 1); it lacks f, e, d, c, b (each seen 4 times, all
+    # in "r"), which get one z: top_n=2 keeps the alphabetically first two, b and c
+    table = pd.DataFrame(
+        {
+            "doc_id": ["t", "t"] + ["r"] * 6,
+            "term": ["a", "z", "f", "e", "d", "c", "b", "z"],
+            "count": [6, 3, 4, 4, 4, 4, 4, 1],
+        }
+    )
+    matrix = term_matrix(table, ["r", "t"])
+    comps = [Comparison("t_vs_rest", "t", "rest", ("t",), None)]
+    frame = keyness_table(matrix, comps, min_count=3, top_n=2)
+    assert frame["term"].tolist() == ["a", "b", "c", "z"]
+    assert frame.set_index("term").loc[["b", "c"], "count_target"].tolist() == [0, 0]
+    # q-values count all five absent terms (m = 7 terms enter)
+    pd.testing.assert_frame_equal(frame, _keyness_table_dense(matrix, comps, min_count=3, top_n=2))
+
+
+def test_mixed_comparisons_and_group_targets_against_the_rest() -> None:
+    matrix, ids = _random_matrix(np.random.default_rng(7), 8, 25, 10)
+    comps = [
+        Comparison("d00_vs_d01", "d00", "d01", ("d00",), ("d01",)),
+        Comparison("g_vs_rest", "g", "rest", ("d02", "d03", "d05"), None),
+        Comparison("all_vs_rest", "all", "rest", tuple(ids), None),  # empty reference
+        Comparison("d06_vs_rest", "d06", "rest", ("d06",), None),
+        Comparison("d04_vs_g", "d04", "g", ("d04",), ("d02", "d03")),
+    ]
+    for top_n in (1, 4, None):
+        fast = keyness_table(matrix, comps, min_count=2, top_n=top_n, block_cells=30)
+        dense = _keyness_table_dense(matrix, comps, min_count=2, top_n=top_n)
+        pd.testing.assert_frame_equal(fast, dense, check_exact=True)
+        assert not fast["comparison"].eq("all_vs_rest").any()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    seed=st.integers(0, 2**32 - 1),
+    n_rows=st.integers(1, 5),
+    n_terms=st.integers(1, 25),
+    n_classes=st.integers(1, 6),
+    top_n=st.integers(1, 8),
+)
+def test_class_shortcut_gives_the_q_values_and_picks_of_the_dense_rows(
+    seed, n_rows, n_terms, n_classes, top_n
+) -> None:
+    """Few distinct p and z values (ties, +-inf, NaN z): _rest_q_values and _rest_selected on
+    present cells + absent classes against _masked_q_values and _selected on the dense rows."""
+    rng = np.random.default_rng(seed)
+    _, of = np.unique(rng.integers(0, n_classes, n_terms), return_inverse=True)
+    size = np.bincount(of)
+    empty = np.zeros(len(size))
+    classes = _TermClasses(
+        of, np.argsort(of, kind="stable"), np.cumsum(size) - size, size, *[empty] * 4
+    )
+    z_values = np.array([-np.inf, -2.0, -1.0, -0.5, 0.0, 0.5, 1.0, 2.0, np.inf, np.nan])
+    p_values = np.array([0.0, 0.01, 0.02, 0.02, 0.3, 0.5, 1.0])
+    found = rng.random((n_rows, n_terms)) < 0.4
+    row, col = np.nonzero(found)
+    present = {"row": row, "col": col, "ok": rng.random(len(row)) < 0.8}
+    present["z"], present["p"] = rng.choice(z_values, len(row)), rng.choice(p_values, len(row))
+    seen = np.stack([np.bincount(of[r], minlength=len(size)) for r in found])
+    absent = {"n": size - seen, "z": rng.choice(z_values, seen.shape)}
+    absent["ok"] = (rng.random(seen.shape) < 0.8) & (absent["n"] > 0)
+    absent["p"] = rng.choice(p_values, seen.shape)
+    dense = {}
+    for name in ("z", "p", "ok"):
+        dense[name] = absent[name][:, of].copy()
+        dense[name][row, col] = present[name]
+    q_present, q_absent = _rest_q_values(present, absent)
+    q = _masked_q_values(np.where(dense["ok"], dense["p"], np.nan), dense["ok"])
+    ok = present["ok"]
+    np.testing.assert_array_equal(q_present[ok], q[row, col][ok])
+    r, j = np.nonzero(dense["ok"] & ~found)
+    np.testing.assert_array_equal(q_absent[r, of[j]], q[r, j])
+    pick, k, kept = _rest_selected(present, absent, classes, top_n, n_terms)
+    keep = _selected(dense["z"], dense["ok"], top_n)
+    np.testing.assert_array_equal(kept[0], np.repeat(np.arange(n_rows), list(map(len, keep))))
+    np.testing.assert_array_equal(kept[1], np.concatenate(keep))
+    np.testing.assert_array_equal(col[pick[pick >= 0]], kept[1][pick >= 0])
+    np.testing.assert_array_equal(k[pick < 0], of[kept[1][pick < 0]])
+    assert not found[kept[0][pick < 0], kept[1][pick < 0]].any()
