@@ -170,13 +170,16 @@ def cacheable(doc_rows: Mapping[str, Sequence[Mapping[str, Any]]]) -> bool:
 
 
 def write_if_changed(path: Path, text: str) -> None:
-    """Write ``text`` atomically unless the file already holds exactly it."""
+    """Write ``text`` atomically unless the file already holds exactly it.
+
+    No fsync: every run compares the file with its text again and rewrites it if it differs.
+    """
     try:
         if path.read_text(encoding="utf-8") == text:
             return
     except (OSError, UnicodeDecodeError):
         pass
-    atomic_write_text(path, text)
+    atomic_write_text(path, text, durable=False)
 
 
 class _Runner:

@@ -42,20 +42,25 @@ def format_value(value: Any) -> str:
     return str(value)
 
 
-def atomic_write_text(path: str | Path, text: str) -> None:
+def atomic_write_text(path: str | Path, text: str, *, durable: bool = True) -> None:
     """Write text to ``path`` through a temporary file in the same folder and a rename."""
-    atomic_write_bytes(path, text.encode("utf-8"))
+    atomic_write_bytes(path, text.encode("utf-8"), durable=durable)
 
 
-def atomic_write_bytes(path: str | Path, data: bytes) -> None:
+def atomic_write_bytes(path: str | Path, data: bytes, *, durable: bool = True) -> None:
     """Write bytes to ``path`` atomically: no partial file is ever left under the final name."""
-    with atomic_file(path, "wb") as fh:
+    with atomic_file(path, "wb", durable=durable) as fh:
         fh.write(data)
 
 
 @contextlib.contextmanager
-def atomic_file(path: str | Path, mode: str = "w") -> Iterator[IO[Any]]:
-    """A file to write (text: UTF-8, ``\\n`` kept) that replaces ``path`` once complete."""
+def atomic_file(path: str | Path, mode: str = "w", *, durable: bool = True) -> Iterator[IO[Any]]:
+    """A file to write (text: UTF-8, ``\\n`` kept) that replaces ``path`` once complete.
+
+    ``durable`` also flushes it to disk before the rename (fsync), so a power cut cannot leave
+    an empty file under the final name; files that are checked and rewritten on the next run
+    anyway (clean texts) skip that wait.
+    """
     if mode not in ("w", "wb"):
         raise ValueError(f"mode must be 'w' or 'wb', not {mode!r}")
     path = Path(path)
@@ -67,7 +72,8 @@ def atomic_file(path: str | Path, mode: str = "w") -> Iterator[IO[Any]]:
         with os.fdopen(fd, mode, **text) as fh:
             yield fh
             fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
