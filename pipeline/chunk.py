@@ -116,22 +116,8 @@ def analyse_chunk(
     for src in sources:
         try:
             data = read_limited(src.path, max_bytes=int(settings.max_file_mb * 1e6))
-        except NotTextError as exc:
-            rows["problems"].append(
-                problem(src.relpath, src.doc_id, "ingest", "error", f"skipped: {exc}")
-            )
-            continue
         except Exception as exc:  # one bad file must not stop the others
-            log.debug("%s", traceback.format_exc())
-            rows["problems"].append(
-                problem(
-                    src.relpath,
-                    src.doc_id,
-                    "ingest",
-                    "error",
-                    f"skipped: could not read the file ({exc})",
-                )
-            )
+            rows["problems"].append(skipped(src, exc))
             continue
         digest = hashlib.sha256(data).hexdigest()
         entry = previous.get(src.doc_id)
@@ -160,6 +146,15 @@ def analyse_chunk(
     timing_rows += [{"step": k, "seconds": 0.0, "documents": v} for k, v in counts.items()]
     write_csv(out_dir / "timings.csv", timing_rows, ["step", "seconds", "documents"])
     return n_done
+
+
+def skipped(src: SourceFile, exc: Exception) -> dict[str, str]:
+    """The problems.csv row of a file that could not be read or is not text."""
+    if isinstance(exc, NotTextError):
+        return problem(src.relpath, src.doc_id, "ingest", "error", f"skipped: {exc}")
+    log.debug("%s", traceback.format_exc())
+    message = f"skipped: could not read the file ({exc})"
+    return problem(src.relpath, src.doc_id, "ingest", "error", message)
 
 
 def cacheable(doc_rows: Mapping[str, Sequence[Mapping[str, Any]]]) -> bool:
@@ -221,22 +216,8 @@ class _Runner:
                 src.doc_id, data, patterns=patterns, markdown=src.relpath.lower().endswith(".md")
             )
             doc = segment_document(clean, abbreviations=abbreviations)
-        except NotTextError as exc:
-            rows["problems"].append(
-                problem(src.relpath, src.doc_id, "ingest", "error", f"skipped: {exc}")
-            )
-            return dict(rows), None
         except Exception as exc:  # one bad file must not stop the others
-            log.debug("%s", traceback.format_exc())
-            rows["problems"].append(
-                problem(
-                    src.relpath,
-                    src.doc_id,
-                    "ingest",
-                    "error",
-                    f"skipped: could not read the file ({exc})",
-                )
-            )
+            rows["problems"].append(skipped(src, exc))
             return dict(rows), None
         language = language_warning(doc)
         for warning in (*clean.warnings, *([language] if language else [])):
