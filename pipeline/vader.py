@@ -20,11 +20,11 @@ from vaderSentiment.vaderSentiment import (
     NEGATE,
     SPECIAL_CASES,
     SentimentIntensityAnalyzer,
-    SentiText,
     scalar_inc_dec,
 )
 
 _NON_SPACE = re.compile(r"\S+")
+_PUNCTUATION = string.punctuation
 _NEGATE = frozenset(NEGATE)
 _DAMPING = (1.0, 0.95, 0.9)  # VADER's scaling of a modifier 1, 2 or 3 words before the word
 
@@ -90,11 +90,12 @@ class TracingAnalyzer(SentimentIntensityAnalyzer):
     def scores_without_emoji(self, text: str) -> dict[str, float]:
         """vaderSentiment 3.3.2 ``polarity_scores`` for text with no emoji."""
         text = text.strip()
-        sentitext = SentiText(text)
-        words = sentitext.words_and_emoticons
+        # SentiText's words: edge punctuation stripped unless <= 2 characters would remain
+        words = [w if len(s := w.strip(_PUNCTUATION)) <= 2 else s for w in text.split()]
         lowered = [w.lower() for w in words]
         lexicon = self.lexicon
         last = len(words) - 1
+        cap_diff: bool | None = None  # SentiText.is_cap_diff, computed when first needed
         sentiments: list[float] = []
         for i, low in enumerate(lowered):
             if (
@@ -104,7 +105,9 @@ class TracingAnalyzer(SentimentIntensityAnalyzer):
             ):
                 sentiments.append(0)
             else:
-                sentiments.append(self.word_valence(words, lowered, i, sentitext.is_cap_diff))
+                if cap_diff is None:
+                    cap_diff = 0 < len(words) - sum(map(str.isupper, words)) < len(words)
+                sentiments.append(self.word_valence(words, lowered, i, cap_diff))
         if "but" in lowered:
             sentiments = self._but_check(words, sentiments)
         return self.score_valence(sentiments, text)
