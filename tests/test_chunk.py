@@ -173,3 +173,27 @@ def test_a_failed_stage_is_not_cached(tmp_path, monkeypatch):
     analyse_chunk(sources, out_dir=tmp_path / "c2", **kwargs)
     assert _counts(tmp_path / "c2") == {"analysed": 1}
     assert read_csv_rows(tmp_path / "c2" / "problems.csv") == []
+
+
+def test_batches_give_the_same_tables_in_source_order(tmp_path, monkeypatch):
+    texts = [
+        "The talks failed badly. Critics argue it was a disaster.",
+        "The talks went well. Reportedly, both sides were happy.",
+        "",
+        "China and the EU signed a deal worth $3 billion. It was not good.",
+        "Officials said 40% of firms agreed. Allegedly, the U.S. objected.",
+    ]
+    sources = [_source(tmp_path, f"d{i}", text) for i, text in enumerate(texts)]
+    sources.insert(2, SourceFile("gone", tmp_path / "gone.txt", "gone.txt"))
+
+    def run(out, batch):
+        monkeypatch.setattr("pipeline.chunk.BATCH_DOCUMENTS", batch)
+        analyse_chunk(
+            sources, out_dir=tmp_path / out, docs_dir=tmp_path / "d", settings=ChunkSettings()
+        )
+        return _tables(tmp_path / out)
+
+    whole = run("one", 200)
+    assert run("two", 2) == whole == run("single", 1)
+    ids = [r["doc_id"] for r in read_csv_rows(tmp_path / "one" / "documents.csv")]
+    assert ids == ["d0", "d1", "d3", "d4"]  # source order; the empty and the missing file skipped
