@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SNAKEMAKE := $(BIN)/snakemake
 
-.PHONY: setup browser run test lint evaluate bench fuzz test-slurm clean help
+.PHONY: setup browser run unlock test lint evaluate bench fuzz test-slurm clean help
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -35,6 +35,11 @@ browser:  ## install Debian's chromium for the browser test (needs root)
 
 run: $(STAMP)  ## run the workflow on the default corpus (CORES=2)
 	$(SNAKEMAKE) --cores $(CORES) $(SNAKEMAKE_ARGS)
+
+# After a run was killed (kill -9, a lost SSH session), Snakemake's lock stays behind and the
+# next run stops with "Directory cannot be locked". Only do this when no other run is going.
+unlock: $(STAMP)  ## remove the lock a killed run left behind (make sure no other run is going)
+	$(SNAKEMAKE) --unlock $(SNAKEMAKE_ARGS)
 
 lint: $(STAMP)  ## ruff, snakefmt and snakemake --lint
 	$(BIN)/ruff check .

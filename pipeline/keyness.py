@@ -24,6 +24,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from pipeline.keyness_stats import (
+    bh_q_values,
+    direction,
+    g2_p_value,
+    g2_statistic,
+    log_odds_z,
+    log_ratio,
+)
 from pipeline.terms import TermMatrix
 
 KEYNESS_COLUMNS = (
@@ -43,7 +51,6 @@ KEYNESS_COLUMNS = (
     "low_count",
 )
 RATE_PER = 1000.0
-ZERO_COUNT = 0.5
 COMPARISON_MODES = ("auto", "pairs", "one_vs_rest", "groups")
 MAX_COMPARISONS = 50_000
 REST = "rest"
@@ -105,79 +112,6 @@ def comparisons_for(
     return sorted(out, key=lambda c: c.name)
 
 
-def g2_statistic(a: np.ndarray, b: np.ndarray, c: np.ndarray, d: np.ndarray) -> np.ndarray:
-    """Unsigned log-likelihood G2 = 2 (a ln(a/E1) + b ln(b/E2)), 0 ln 0 = 0.
-
-    References: Dunning (1993); Rayson & Garside (2000), two-cell form with E1 = c(a+b)/(c+d).
-    """
-    from scipy.special import xlogy
-
-    a, b, c, d = (np.asarray(x, dtype=np.float64) for x in (a, b, c, d))
-    total = a + b
-    with np.errstate(divide="ignore", invalid="ignore"):
-        e1 = c * total / (c + d)
-        e2 = d * total / (c + d)
-        g2 = 2.0 * (xlogy(a, a / e1) + xlogy(b, b / e2))  # xlogy(0, .) = 0
-    return np.maximum(np.nan_to_num(g2, nan=0.0), 0.0)
-
-
-def g2_p_value(g2: np.ndarray) -> np.ndarray:
-    """Upper tail of chi-square with 1 df: ``chi2.sf(g2, 1) == erfc(sqrt(g2 / 2))``, computed so."""
-    from scipy.special import erfc
-
-    return erfc(np.sqrt(np.asarray(g2, dtype=np.float64) / 2.0))
-
-
-def direction(a: np.ndarray, b: np.ndarray, c: np.ndarray, d: np.ndarray) -> np.ndarray:
-    """+1 where the target's relative frequency is higher, -1 where lower, 0 where equal."""
-    return np.sign(np.asarray(a, float) * np.asarray(d, float) - np.asarray(b, float) * c)
-
-
-def log_ratio(
-    a: np.ndarray, b: np.ndarray, c: np.ndarray, d: np.ndarray, *, zero: float = ZERO_COUNT
-) -> np.ndarray:
-    """Binary log of the ratio of relative frequencies; a zero count counts as ``zero``.
-
-    References: Hardie (2014), "Log Ratio: an informal introduction" (CASS, Lancaster).
-    """
-    a, b, c, d = (np.asarray(x, dtype=np.float64) for x in (a, b, c, d))
-    a = np.where(a > 0, a, zero)
-    b = np.where(b > 0, b, zero)
-    return np.log2((a / c) / (b / d))
-
-
-def log_odds_z(
-    a: np.ndarray,
-    b: np.ndarray,
-    c: np.ndarray,
-    d: np.ndarray,
-    prior: np.ndarray,
-    prior_total: np.ndarray,
-) -> np.ndarray:
-    """z-score of the log-odds ratio with an informative Dirichlet prior (alpha_w, alpha_0).
-
-    delta = ln((a+aw)/(c+a0-a-aw)) - ln((b+aw)/(d+a0-b-aw)), var = 1/(a+aw) + 1/(b+aw).
-    References: Monroe, Colaresi & Quinn (2008), "Fightin' Words", Political Analysis 16(4).
-    """
-    a, b, c, d, aw, a0 = (np.asarray(x, dtype=np.float64) for x in (a, b, c, d, prior, prior_total))
-    with np.errstate(divide="ignore", invalid="ignore"):
-        delta = np.log((a + aw) / (c + a0 - a - aw)) - np.log((b + aw) / (d + a0 - b - aw))
-        return delta / np.sqrt(1.0 / (a + aw) + 1.0 / (b + aw))
-
-
-def bh_q_values(p_values: np.ndarray, *, axis: int = -1) -> np.ndarray:
-    """Benjamini-Hochberg adjusted p-values (scipy.stats.false_discovery_control).
-
-    References: Benjamini & Hochberg (1995), J. R. Stat. Soc. B 57(1).
-    """
-    from scipy.stats import false_discovery_control
-
-    p = np.asarray(p_values, dtype=np.float64)
-    if p.size == 0:
-        return p.copy()
-    return false_discovery_control(p, axis=axis, method="bh")
-
-
 def keyness_table(
     matrix: TermMatrix,
     comparisons: Sequence[Comparison],
@@ -200,7 +134,7 @@ def keyness_table(
     _check_options(min_count, top_n, low_count_expected, prior_scale)
     if not comparisons or matrix.counts.shape[1] == 0:
         return pd.DataFrame({c: [] for c in KEYNESS_COLUMNS}, columns=list(KEYNESS_COLUMNS))
-    from pipeline.keyness_rest import rest_parts  # it imports this module's statistics
+    from pipeline.keyness_rest import rest_parts  # it imports this module
 
     terms = _candidate_terms(matrix, min_count=min_count, prior_scale=prior_scale)
     options = {"min_count": min_count, "top_n": top_n, "block_cells": block_cells}

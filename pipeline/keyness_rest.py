@@ -17,14 +17,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from pipeline.keyness import (
-    CandidateTerms,
-    Comparison,
-    comparison_indicators,
-    g2_p_value,
-    g2_statistic,
-    log_odds_z,
-)
+from pipeline.keyness import CandidateTerms, Comparison, comparison_indicators
+from pipeline.keyness_stats import g2_p_value, g2_statistic, log_odds_z
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 @contextlib.contextmanager
 def log_to(path: str | Path) -> Iterator[logging.Logger]:
-    """Log INFO and above to ``path`` and to stderr; an exception is logged before it propagates."""
+    """Log DEBUG and up to ``path`` and INFO to stderr; log an exception before it propagates."""
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     logger = logging.getLogger("pipeline")
     fmt = logging.Formatter("%(asctime)s %(levelname)s %(message)s")
@@ -19,10 +19,11 @@ def log_to(path: str | Path) -> Iterator[logging.Logger]:
         logging.FileHandler(path, mode="w", encoding="utf-8"),
         logging.StreamHandler(sys.stderr),
     ]
+    handlers[1].setLevel(logging.INFO)  # the file also keeps DEBUG: a failed stage's traceback
     for h in handlers:
         h.setFormatter(fmt)
         logger.addHandler(h)
-    logger.setLevel(logging.INFO)
+    logger.setLevel(logging.DEBUG)
     logging.captureWarnings(True)
     try:
         yield logger

@@ -1,28 +1,6 @@
 """Compile lexicon patterns (one per entry) into one regex; find leftmost-longest matches.
 
-Pattern syntax for one lexicon entry (stable API, shared by the stance and frame stages):
-
-- Words are separated by spaces; a space matches any run of whitespace (``\\s+``), so
-  ``in fact`` also matches ``in\\nfact``.
-- Matching is case-insensitive. A token prefixed with ``=`` must match with the case written:
-  ``=May`` matches "May" but not "may"; ``=EU`` matches "EU" but not "eu".
-- ``*`` at the end of a token matches any word characters: ``argu*`` -> argue, argued, arguing.
-- ``{a,b,c}`` inside a token is an alternation, an empty alternative is allowed:
-  ``suggest{,s,ed}`` -> suggest, suggests, suggested; ``{argue,argues,argued}``. An
-  alternative may hold spaces (flexible whitespace again): ``{has been,was} said``.
-- ``[ ... ]`` makes the tokens inside optional: ``it is [widely] believed``.
-- Placeholders, each one whole token: ``<any>`` one word, ``<cap>`` one word starting with an
-  upper-case letter (case-sensitive even though the pattern is not), ``<name>`` like
-  ``<cap>`` but not a capitalised function word ("The", "Our", "While"), ``<num>`` one number
-  (``12``, ``1,200``, ``3.5``, ``2019``); ``<skip:N>`` (not first or last) skips 0 to N words
-  inside the clause, as few as possible: ``critics <skip:3> argue`` matches "critics argue" and
-  "critics of the deal argue" (it does not cross ``. ; : ! ?``).
-- ``-`` inside a token matches a hyphen, an en dash or a space (``well-known`` matches
-  "well known"); ``'`` matches ``'`` and ``’``. Any other character is literal (``$``, ``%``,
-  ``.``).
-- Word boundaries: a pattern that starts (ends) with a word character does not match inside a
-  word; with ``hyphen_joins_words=True`` (default) a hyphen counts as part of the word, so
-  ``clear`` does not match in "clear-cut" and ``called`` does not match in "so-called".
+Pattern syntax: see :mod:`pipeline.pattern_syntax` (stable API, shared by stance and frames).
 
 :class:`LexiconMatcher` compiles many patterns into ONE alternation, ordered longest first (more
 tokens first, then longer pattern text, then entry order), and scans left to right without
@@ -37,23 +15,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-__all__ = ["LexiconMatcher", "PatternMatch", "compile_patterns", "pattern_regex"]
+from pipeline.pattern_syntax import _pattern_parts, pattern_regex
 
-NUMBER_RE = r"\d+(?:[.,]\d+)*"
-# Capitalised function words that start sentences but are not names (for ``<name>``).
-FUNCTION_WORDS = (
-    "A|About|After|All|Also|An|And|Another|Any|As|At|Before|Both|But|By|Each|Every|For|From|He|"
-    "Her|His|How|I|If|In|It|Its|Many|More|Most|My|No|Nor|Not|Of|On|One|Or|Other|Our|Several|She|"
-    "So|Some|Such|That|The|Their|Then|There|These|They|This|Those|Though|Thus|To|Under|We|What|"
-    "When|Where|Whether|Which|While|Who|Why|With|Yet|You|Your"
-)
-PLACEHOLDERS = {
-    "<any>": r"\w+(?:['’\-]\w+)*",
-    "<cap>": r"(?-i:[^\W\d_a-z])\w*(?:['’\-]\w+)*",
-    "<num>": NUMBER_RE,
-    "<name>": rf"(?-i:(?=[^\W\d_a-z])(?!(?:{FUNCTION_WORDS})\b)[^\W\d_a-z])\w*(?:['’\-]\w+)*",
-}
-SKIP_RE = re.compile(r"<skip:(\d+)>")
+__all__ = ["LexiconMatcher", "PatternMatch", "compile_patterns"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,138 +27,6 @@ class PatternMatch:
     start: int
     end: int
     entry: int
-
-
-def _literal_regex(chars: str) -> str:
-    """Regex for literal pattern characters (hyphen and apostrophe variants widened)."""
-    out = []
-    for ch in chars:
-        if ch == " ":
-            out.append(r"\s+")
-        elif ch == "-":
-            out.append(r"[\-‐–\s]")
-        elif ch in "'’":
-            out.append("['’]")
-        else:
-            out.append(re.escape(ch))
-    return "".join(out)
-
-
-def _token_regex(token: str, pattern: str) -> str:
-    """Regex for one token of a pattern (see the module docstring)."""
-    case_sensitive = token.startswith("=")
-    if case_sensitive:
-        token = token[1:]
-    if not token:
-        raise ValueError(f"empty token in pattern {pattern!r}")
-    if token in PLACEHOLDERS:
-        return PLACEHOLDERS[token]
-    parts: list[str] = []
-    i = 0
-    while i < len(token):
-        ch = token[i]
-        if ch == "{":
-            close = token.find("}", i)
-            if close < 0:
-                raise ValueError(f"unbalanced '{{' in pattern {pattern!r}")
-            alternatives = token[i + 1 : close].split(",")
-            alternatives.sort(key=len, reverse=True)  # longest alternative first
-            parts.append("(?:" + "|".join(_literal_regex(a) for a in alternatives) + ")")
-            i = close + 1
-        elif ch == "}":
-            raise ValueError(f"unbalanced '}}' in pattern {pattern!r}")
-        elif ch == "*":
-            if i != len(token) - 1:
-                raise ValueError(f"'*' is only allowed at the end of a token in {pattern!r}")
-            parts.append(r"\w*")
-            i += 1
-        else:
-            j = i
-            while j < len(token) and token[j] not in "{}*":
-                j += 1
-            parts.append(_literal_regex(token[i:j]))
-            i = j
-    body = "".join(parts)
-    return f"(?-i:{body})" if case_sensitive else body
-
-
-def _split_pattern(pattern: str) -> list[str]:
-    """Split a pattern on spaces outside braces, keeping ``[`` and ``]`` as separate pieces."""
-    pieces: list[str] = []
-    current: list[str] = []
-    depth = 0
-    for ch in pattern:
-        if ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth -= 1
-        if depth == 0 and (ch.isspace() or ch in "[]"):
-            if current:
-                pieces.append("".join(current))
-                current = []
-            if ch in "[]":
-                pieces.append(ch)
-            continue
-        current.append(ch)
-    if current:
-        pieces.append("".join(current))
-    return pieces
-
-
-def _pattern_parts(pattern: str) -> list[tuple[str, bool]]:
-    """Split a pattern into (token, optional) pairs; raise ``ValueError`` on bad brackets."""
-    tokens: list[tuple[str, bool]] = []
-    optional = False
-    for piece in _split_pattern(pattern.strip()):
-        if piece == "[":
-            if optional:
-                raise ValueError(f"nested '[' in pattern {pattern!r}")
-            optional = True
-        elif piece == "]":
-            if not optional:
-                raise ValueError(f"unbalanced ']' in pattern {pattern!r}")
-            optional = False
-        else:
-            tokens.append((piece, optional))
-    if optional:
-        raise ValueError(f"unbalanced '[' in pattern {pattern!r}")
-    if not tokens:
-        raise ValueError(f"empty pattern {pattern!r}")
-    if all(opt for _, opt in tokens):
-        raise ValueError(f"pattern {pattern!r} has only optional tokens")
-    for k, (token, optional) in enumerate(tokens):
-        if SKIP_RE.fullmatch(token) and (optional or k in (0, len(tokens) - 1)):
-            raise ValueError(f"<skip:N> must be a required inner token in {pattern!r}")
-    return tokens
-
-
-def pattern_regex(pattern: str, *, hyphen_joins_words: bool = True) -> str:
-    """Regex source (to compile with ``re.IGNORECASE``) for one lexicon pattern."""
-    parts = _pattern_parts(pattern)
-    first_required = next(k for k, (_, optional) in enumerate(parts) if not optional)
-    pieces: list[str] = []
-    for k, (token, optional) in enumerate(parts):
-        skip = SKIP_RE.fullmatch(token)
-        if skip:
-            pieces.append(rf"(?:[\s,]+[^\s.;:!?]+){{0,{int(skip.group(1))}}}?")
-            continue
-        rx = _token_regex(token, pattern)
-        if k < first_required:  # leading optional token: its whitespace comes after it
-            pieces.append(f"(?:{rx}\\s+)?")
-        elif k == first_required:
-            pieces.append(rx)
-        else:
-            pieces.append(f"(?:\\s+{rx})?" if optional else f"\\s+{rx}")
-    body = "".join(pieces)
-    word = r"[\w\-]" if hyphen_joins_words else r"\w"
-    first, last = parts[0][0].lstrip("="), parts[-1][0]
-    starts_word = first.startswith(("<", "{", "[")) or first[:1].isalnum() or first[:1] == "_"
-    ends_word = last.endswith((">", "}", "*")) or last[-1:].isalnum() or last[-1:] == "_"
-    lead = f"(?<!{word})" if starts_word else ""
-    trail = f"(?!{word})" if ends_word else ""
-    if hyphen_joins_words and ends_word:
-        trail = r"(?!\w|-\w)"  # a trailing hyphen before a space ("well- and") still ends a word
-    return f"{lead}{body}{trail}"
 
 
 def _pattern_sort_key(pattern: str, index: int) -> tuple[int, int, int]:

@@ -32,10 +32,10 @@ from pipeline.report_data import (
     tfidf_terms,
 )
 from pipeline.report_differences import corpus_differences, pair_differences
+from pipeline.report_svg import sanitised_svg
 from pipeline.report_text import (
     document_marks,
     document_sentences,
-    sanitised_svg,
     text_runs,
 )
 from pipeline.tables import atomic_write_text

@@ -7,8 +7,6 @@ the template; a missing table or column leaves its section out with a short note
 from __future__ import annotations
 
 import json
-import math
-import numbers
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from pipeline.report_format import Metric, finite, fmt, fmt_int, fmt_q, metric_cell
 from pipeline.tables import read_csv_header
 
 # Tables the report reads when they exist (results/tables/<name>.csv).
@@ -73,43 +72,6 @@ def by_document(df: pd.DataFrame | None, doc_ids: Sequence[str]) -> dict[str, pd
     return {str(k): g for k, g in sub.groupby("doc_id", sort=True)}
 
 
-def finite(value: Any) -> bool:
-    """True for a real, finite number."""
-    return isinstance(value, numbers.Real) and not isinstance(value, bool) and math.isfinite(value)
-
-
-def fmt(value: Any, digits: int = 1) -> str:
-    """A number for the page: fixed decimals, a true minus sign, "–" when missing."""
-    if not finite(value):
-        return "–"
-    text = f"{value:,.{digits}f}"
-    if text.startswith("-") and not text.strip("-0.,"):
-        text = text[1:]  # -0.00 -> 0.00
-    return text.replace("-", "−")
-
-
-def fmt_int(value: Any) -> str:
-    """An integer count with thousands separators, "–" when missing."""
-    return f"{round(value):,}" if finite(value) else "–"
-
-
-def fmt_q(value: Any) -> str:
-    """A q- or p-value: 3 significant digits, small values in scientific notation."""
-    if not finite(value):
-        return "–"
-    return f"{value:.2e}" if value < 0.001 else f"{value:.3f}"
-
-
-@dataclass(frozen=True)
-class Metric:
-    """One row of the summary table: how to read it from documents.csv and how to show it."""
-
-    key: str
-    label: str
-    columns: tuple[str, ...]
-    help: str
-
-
 # Rates per 1,000 words: (column, what is counted, anchor key of its first marker in the text).
 RATE_METRICS: tuple[tuple[str, str, str], ...] = (
     ("hedges_per_1k", "hedges", "hedge"),
@@ -147,38 +109,6 @@ SUMMARY_METRICS: tuple[Metric, ...] = (
     ),
     Metric("n_questions", "Questions", ("n_questions",), "question sentences in the body"),
 )
-
-
-def rate_count(rate: Any, n_words: Any) -> int | None:
-    """The count behind a rate per 1,000 words."""
-    if not (finite(rate) and finite(n_words)):
-        return None
-    return round(rate * n_words / 1000.0)
-
-
-def metric_cell(metric: Metric, row: Mapping[str, Any]) -> str:
-    """The text of one summary cell."""
-    get = row.get
-    if metric.key == "sentiment":
-        mean, low, high = (get(c) for c in metric.columns)
-        if not finite(mean):
-            return "–"
-        ci = f" [{fmt(low, 2)}, {fmt(high, 2)}]" if finite(low) and finite(high) else ""
-        return f"{fmt(mean, 2)}{ci}"
-    if metric.key == "tone":
-        pos, neg = get("share_positive"), get("share_negative")
-        if not (finite(pos) and finite(neg)):
-            return "–"
-        return f"{fmt(100 * pos, 0)}% / {fmt(100 * neg, 0)}%"
-    if metric.key.endswith("_per_1k"):
-        count = rate_count(get(metric.key), get("n_words"))
-        return "–" if count is None else f"{fmt(get(metric.key))} ({count})"
-    if metric.key == "figures":
-        total, named, vague, none = (get(c) for c in metric.columns)
-        return f"{fmt_int(total)} ({fmt_int(named)} / {fmt_int(vague)} / {fmt_int(none)})"
-    if metric.key in ("flesch", "grade"):
-        return fmt(get(metric.columns[0]))
-    return fmt_int(get(metric.columns[0]))
 
 
 @dataclass

@@ -14,12 +14,10 @@ import pandas as pd
 
 from pipeline.report_data import (
     RATE_METRICS,
-    finite,
-    fmt,
     frame_labels,
     has_columns,
-    rate_count,
 )
+from pipeline.report_format import finite, fmt, rate_count
 from pipeline.report_text import (
     anchor_key,
 )

@@ -59,6 +59,29 @@ def test_a_failing_stage_is_recorded_and_the_others_go_on(tmp_path, monkeypatch)
     assert {r["doc_id"] for r in stance} == {"bad", "good"}
 
 
+def test_a_failing_stage_leaves_its_traceback_in_the_log_file_not_on_stderr(
+    tmp_path, monkeypatch, capsys
+):
+    from pipeline.logs import log_to
+    from pipeline.sentiment import SentimentStage
+
+    def broken(self, doc):
+        raise RuntimeError("boom in the stage")
+
+    monkeypatch.setattr(SentimentStage, "analyse", broken)
+    sources = [_source(tmp_path, "bad", "The talks failed badly.")]
+    with log_to(tmp_path / "chunk.log"):
+        analyse_chunk(
+            sources, out_dir=tmp_path / "c", docs_dir=tmp_path / "d", settings=ChunkSettings()
+        )
+    logged = (tmp_path / "chunk.log").read_text(encoding="utf-8")
+    assert "ERROR bad.txt (bad, sentiment)" in logged
+    assert "Traceback (most recent call last)" in logged and "in broken" in logged
+    stderr = capsys.readouterr().err
+    assert "ERROR bad.txt (bad, sentiment)" in stderr
+    assert "Traceback" not in stderr
+
+
 def test_unreadable_file_is_skipped_with_a_reason(tmp_path):
     sources = [
         SourceFile("gone", tmp_path / "gone.txt", "gone.txt"),

@@ -16,17 +16,19 @@ from pipeline.keyness import (
     _masked_q_values,
     _one_hot,
     _selected,
-    bh_q_values,
     comparison_indicators,
     comparisons_for,
+    keyness_table,
+)
+from pipeline.keyness_rest import _rest_q_values, _rest_selected, _TermClasses
+from pipeline.keyness_stats import (
+    bh_q_values,
     direction,
     g2_p_value,
     g2_statistic,
-    keyness_table,
     log_odds_z,
     log_ratio,
 )
-from pipeline.keyness_rest import _rest_q_values, _rest_selected, _TermClasses
 from pipeline.terms import term_matrix
 
 # Toy corpus: target "t" has 100 terms (x 10, y 90), reference "r" 200 terms (x 2, y 198).

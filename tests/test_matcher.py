@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.matcher import LexiconMatcher, PatternMatch, compile_patterns, pattern_regex
+from pipeline.matcher import LexiconMatcher, PatternMatch, compile_patterns
+from pipeline.pattern_syntax import pattern_regex
 
 
 def matched(patterns: list[str], text: str) -> list[str]:

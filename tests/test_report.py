@@ -12,9 +12,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline.report import build_report, plot_kind
-from pipeline.report_data import finite, fmt, read_table
+from pipeline.report_data import read_table
 from pipeline.report_differences import rate_difference
-from pipeline.report_text import Mark, SentenceInfo, sanitised_svg, sentiment_class, text_runs
+from pipeline.report_format import finite, fmt
+from pipeline.report_svg import sanitised_svg
+from pipeline.report_text import Mark, SentenceInfo, sentiment_class, text_runs
 from pipeline.tables import write_csv
 
 ROOT = Path(__file__).resolve().parents[1]
