@@ -15,7 +15,7 @@ from typing import Any
 from pipeline.cache import Entry
 from pipeline.corpus import SourceFile
 from pipeline.ingest import NotTextError, read_limited
-from pipeline.tables import atomic_write_text, write_csv
+from pipeline.tables import atomic_write_text, write_csv, write_segmented_tables
 from pipeline.types import SegmentedDocument
 
 log = logging.getLogger("pipeline")
@@ -106,7 +106,7 @@ def analyse_chunk(
 
     out_dir = Path(out_dir)
     columns = table_columns()
-    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in columns}
+    groups: dict[str, list[tuple[str, list[dict[str, Any]]]]] = {name: [] for name in columns}
     timings: dict[str, float] = defaultdict(float)
     start = time.perf_counter()
     key = fingerprint(settings.as_data()) if cache_path is not None else ""
@@ -149,14 +149,13 @@ def analyse_chunk(
     for src, outcome in zip(sources, outcomes, strict=True):
         doc_rows, clean = outcome  # type: ignore[misc]
         for name, table_rows in doc_rows.items():
-            rows[name].extend(table_rows)
+            groups[name].append((src.doc_id, table_rows))
         if clean is not None:
             write_if_changed(Path(docs_dir) / src.doc_id / "clean.txt", clean)
             n_done += 1
     start = time.perf_counter()
     save_cache(cache_path, key, current)
-    for name, cols in columns.items():
-        write_csv(out_dir / f"{name}.csv", rows[name], cols)
+    write_segmented_tables(out_dir, groups, columns)
     timings["write"] += time.perf_counter() - start
     # seconds spent in each step, for `make bench` (not a result: it differs from run to run)
     timing_rows = [{"step": k, "seconds": v, "documents": n_done} for k, v in timings.items()]

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import csv
 import shutil
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from pipeline.corpus import SkippedFile
-from pipeline.tables import atomic_write_text, text_rows_csv
+from pipeline.tables import atomic_write_bytes, atomic_write_text, read_segments, text_rows_csv
 
 DUPLICATE_MODES = ("skip", "analyse")
 
@@ -38,6 +39,41 @@ def merge_table(
     idx = header.index(key) if key in header else 0
     merged.sort(key=lambda r: r[idx])
     return header, merged
+
+
+def merge_segments(
+    paths: Sequence[str | Path],
+    entries: Sequence[Any],
+    *,
+    drop: Collection[str] = frozenset(),
+) -> bytes | None:
+    """The merged table copied byte for byte from the chunks' per-document ranges, in doc_id
+    order (what :func:`merge_table` gives, without parsing), leaving out the ``drop`` doc_ids;
+    None when a chunk's ``segments.json`` entry is missing or does not match its file."""
+    header: bytes | None = None
+    blobs: list[bytes] = []
+    pieces: list[tuple[str, int, int, int]] = []
+    try:
+        for i, (path, entry) in enumerate(zip(paths, entries, strict=True)):
+            data = Path(path).read_bytes()
+            if not isinstance(entry, dict) or entry.get("size") != len(data):
+                return None
+            head = data[: data.find(b"\n") + 1]
+            if header is not None and head != header:
+                return None
+            header = head
+            blobs.append(data)
+            pieces.extend(
+                (str(doc_id), i, int(start), int(end))
+                for doc_id, start, end in entry["segments"]
+                if doc_id not in drop
+            )
+    except (KeyError, TypeError, ValueError):
+        return None
+    if header is None:
+        return None
+    pieces.sort()  # a document's rows are in one chunk: by doc_id, as merge_table orders rows
+    return header + b"".join(blobs[i][start:end] for _, i, start, end in pieces)
 
 
 def mark_duplicates(header: list[str], rows: list[list[str]]) -> dict[str, str]:
@@ -87,7 +123,13 @@ def merge_chunks(
         meta_title = (metadata.get(row[0]) or {}).get("title", "").strip()
         if meta_title:
             row[title] = meta_title
+    indexes = [read_segments(d) for d in chunk_dirs]
     for name in tables:
+        if name not in ("documents", "problems"):  # these two are edited below, so parsed
+            data = merge_segments(paths[name], [ix.get(name) for ix in indexes], drop=dropped)
+            if data is not None:
+                atomic_write_bytes(out_paths[name], data)
+                continue
         if name == "documents":
             header, rows = doc_header, doc_rows
         else:

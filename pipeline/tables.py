@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+import json
 import math
 import os
 import tempfile
@@ -15,7 +16,7 @@ from typing import IO, Any
 FLOAT_FORMAT = ".6g"
 _UMASK = os.umask(0)
 os.umask(_UMASK)  # six significant digits: byte-identical across reruns, readable
-_QUOTED_CHARS = (",", '"', "\r", "\n")  # a cell holding one of these goes through csv.writer
+_QUOTED_CHARS = (",", '"', "\r", "\n")  # a cell holding one of these is quoted
 
 
 def format_value(value: Any) -> str:
@@ -80,14 +81,77 @@ def atomic_file(path: str | Path, mode: str = "w", *, durable: bool = True) -> I
         raise
 
 
-def csv_text(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> str:
-    """Render rows as CSV text with a header; missing keys are empty cells."""
+def csv_text(
+    rows: Iterable[Mapping[str, Any]], columns: Sequence[str], *, header: bool = True
+) -> str:
+    """Render rows as CSV text, with a header unless told not to; missing keys are empty cells."""
+    lines = [list(columns)] if header else []
+    lines += [[format_value(row.get(c)) for c in columns] for row in rows]
+    return csv_lines(lines)
+
+
+def csv_lines(rows: Sequence[Sequence[str]]) -> str:
+    """CSV text of rows of text cells, each row ending in ``\n``.
+
+    csv.writer with ``\n`` line ends leaves a cell holding a carriage return but no ``\n``
+    unquoted, which splits the row for every reader (a file name may hold one), so text with a
+    carriage return is quoted cell by cell with :func:`csv_field` instead (the same bytes for
+    every other cell).
+    """
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([format_value(row.get(c)) for c in columns])
-    return buf.getvalue()
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    text = buf.getvalue()
+    if "\r" in text:
+        text = "".join(
+            '""\n' if len(r) == 1 and r[0] == "" else ",".join(map(csv_field, r)) + "\n"
+            for r in rows
+        )
+    return text
+
+
+def csv_segments(
+    groups: Iterable[tuple[str, Sequence[Mapping[str, Any]]]], columns: Sequence[str]
+) -> tuple[bytes, list[tuple[str, int, int]]]:
+    """UTF-8 CSV (header first) of rows grouped by a key such as doc_id, and the byte range
+    ``(key, start, end)`` of every non-empty group, so a merge can copy groups without parsing."""
+    head = csv_text((), columns).encode("utf-8")
+    parts, segments, pos = [head], [], len(head)
+    for key, rows in groups:
+        if rows:
+            data = csv_text(rows, columns, header=False).encode("utf-8")
+            parts.append(data)
+            segments.append((key, pos, pos + len(data)))
+            pos += len(data)
+    return b"".join(parts), segments
+
+
+SEGMENTS_FILE = "segments.json"  # a chunk folder's byte ranges of each document's rows
+
+
+def write_segmented_tables(
+    out_dir: str | Path,
+    groups: Mapping[str, Sequence[tuple[str, Sequence[Mapping[str, Any]]]]],
+    columns: Mapping[str, Sequence[str]],
+) -> None:
+    """Write ``<name>.csv`` for every table of ``columns`` with rows grouped by document, and
+    ``segments.json`` with each file's size and its documents' byte ranges (see merge)."""
+    out_dir = Path(out_dir)
+    index: dict[str, dict[str, Any]] = {}
+    for name, cols in columns.items():
+        data, segments = csv_segments(groups.get(name, ()), cols)
+        atomic_write_bytes(out_dir / f"{name}.csv", data)
+        index[name] = {"size": len(data), "segments": segments}
+    atomic_write_text(out_dir / SEGMENTS_FILE, json.dumps({"version": 1, "tables": index}))
+
+
+def read_segments(chunk_dir: str | Path) -> dict[str, Any]:
+    """The per-table entries of a chunk's ``segments.json``; empty when missing or unreadable."""
+    try:
+        data = json.loads((Path(chunk_dir) / SEGMENTS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    tables = data.get("tables") if isinstance(data, dict) and data.get("version") == 1 else None
+    return tables if isinstance(tables, dict) else {}
 
 
 def text_rows_csv(rows: Iterable[Sequence[str]], columns: Sequence[str]) -> str:
@@ -96,11 +160,8 @@ def text_rows_csv(rows: Iterable[Sequence[str]], columns: Sequence[str]) -> str:
     A short row gets empty cells and a long one is cut, as ``csv_text(dict(zip(...)))`` does.
     """
     width = len(columns)
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(columns)
-    writer.writerows(r if len(r) == width else [*r[:width], *[""] * (width - len(r))] for r in rows)
-    return buf.getvalue()
+    fitted = [r if len(r) == width else [*r[:width], *[""] * (width - len(r))] for r in rows]
+    return csv_lines([list(columns), *fitted])
 
 
 def write_csv(
@@ -176,12 +237,10 @@ def float_cells(values: Any) -> list[str]:
 
 
 def csv_field(text: str) -> str:
-    """One cell as :func:`csv_text` writes it within a row: quoted when it holds , " or \\n."""
+    """One cell as :func:`csv_text` writes it within a row: quoted when it holds , " \\r or \\n."""
     if not text or not any(c in text for c in _QUOTED_CHARS):
         return text
-    buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n").writerow([text])
-    return buf.getvalue()[:-1]
+    return '"' + text.replace('"', '""') + '"'
 
 
 def read_csv_rows(path: str | Path) -> list[dict[str, str]]:

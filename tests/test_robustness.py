@@ -75,6 +75,8 @@ ODD_NAMES = [
     "$(touch pwned);.txt",
     "-leading-dash.txt",
     "x" * 200 + ".txt",
+    "carriage\rreturn.txt",  # csv.writer leaves a lone \r unquoted: it once broke the merge
+    "line\nbreak, comma.txt",
 ]
 
 

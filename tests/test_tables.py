@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import csv
+import io
 import math
 
 import pytest
@@ -8,6 +10,7 @@ from hypothesis import strategies as st
 
 from pipeline.tables import (
     atomic_write_text,
+    csv_lines,
     csv_text,
     format_value,
     read_csv_rows,
@@ -49,6 +52,34 @@ def test_numpy_values_format_like_python():
 def test_csv_quotes_and_line_ends():
     text = csv_text([{"a": 'say "hi", then\nleave', "b": 1.5}], ["a", "b"])
     assert text == 'a,b\n"say ""hi"", then\nleave",1.5\n'
+
+
+cell_rows = st.lists(
+    st.lists(st.text(alphabet=st.sampled_from('ab ,"\r\n\té'), max_size=5), min_size=1, max_size=4),
+    max_size=4,
+)
+
+
+@given(rows=cell_rows)
+def test_csv_lines_read_back_to_the_same_cells(rows):
+    back = list(csv.reader(io.StringIO(csv_lines(rows), newline="")))
+    assert back == rows
+
+
+@given(rows=cell_rows)
+def test_csv_lines_are_csv_writer_bytes_when_no_cell_holds_a_carriage_return(rows):
+    rows = [[c.replace("\r", "") for c in r] for r in rows]
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    assert csv_lines(rows) == buf.getvalue()
+
+
+def test_a_lone_carriage_return_is_quoted(tmp_path):
+    assert csv_lines([["a\rb", "c"], [""]]) == '"a\rb",c\n""\n'
+    frame = pytest.importorskip("pandas").DataFrame({"name": ["odd\rname.txt", "x"], "n": [1, 2]})
+    write_table(tmp_path / "t.csv", frame, ["name", "n"])
+    assert (tmp_path / "t.csv").read_bytes() == b'name,n\n"odd\rname.txt",1\nx,2\n'
+    assert read_csv_rows(tmp_path / "t.csv")[0]["name"] == "odd\rname.txt"
 
 
 def test_write_csv_sorts_and_round_trips(tmp_path):

@@ -1,0 +1,115 @@
+"""Merging chunk tables: the byte-range copy equals parsing and re-writing every row."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pipeline.merge import merge_chunks, merge_segments, merge_table
+from pipeline.tables import SEGMENTS_FILE, read_segments, text_rows_csv, write_segmented_tables
+
+COLUMNS = {"sentences": ["doc_id", "sent_id", "text"], "figures": ["doc_id", "match"]}
+
+# cells that need quoting, multi-byte characters and line breaks inside a cell
+AWKWARD = ["plain", "a, comma", 'say "no"', "two\nlines", "crlf\r\nend", "é中😀", " lead", ""]
+
+
+DOCUMENT_COLUMNS = {
+    "documents": ["doc_id", "content_sha256", "duplicate_of", "source_file", "title"],
+    "problems": ["source", "doc_id", "stage", "severity", "message"],
+}
+
+
+def _write_chunk(folder, docs, *, documents=False):
+    """docs: [(doc_id, [sentence texts])] in the order the chunk analysed them."""
+    groups = {
+        "sentences": [
+            (d, [{"doc_id": d, "sent_id": i, "text": t} for i, t in enumerate(texts)])
+            for d, texts in docs
+        ],
+        "figures": [(d, [{"doc_id": d, "match": t} for t in texts[:1]]) for d, texts in docs],
+        "documents": [
+            (d, [{"doc_id": d, "content_sha256": d, "source_file": f"{d}.txt", "title": d}])
+            for d, _ in docs
+        ],
+    }
+    write_segmented_tables(folder, groups, {**COLUMNS, **(DOCUMENT_COLUMNS if documents else {})})
+    return folder
+
+
+def _parsed(paths, drop=()):
+    header, rows = merge_table(paths)
+    return text_rows_csv([r for r in rows if r[0] not in drop], header).encode("utf-8")
+
+
+doc_ids = st.text(alphabet="abcxyz_0129é", min_size=1, max_size=6)
+chunk_docs = st.lists(
+    st.tuples(doc_ids, st.lists(st.sampled_from(AWKWARD) | st.text(max_size=8), max_size=4)),
+    max_size=5,
+)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(chunks=st.lists(chunk_docs, min_size=1, max_size=3), data=st.data())
+def test_byte_copy_equals_parsing_every_row(tmp_path_factory, chunks, data):
+    seen: set[str] = set()  # a doc_id belongs to one chunk
+    chunks = [[(d, t) for d, t in docs if not (d in seen or seen.add(d))] for docs in chunks]
+    base = tmp_path_factory.mktemp("m")
+    folders = [_write_chunk(base / str(i), docs) for i, docs in enumerate(chunks)]
+    drop = data.draw(st.sets(st.sampled_from(sorted(seen)))) if seen else set()
+    for name in COLUMNS:
+        paths = [f / f"{name}.csv" for f in folders]
+        entries = [read_segments(f)[name] for f in folders]
+        assert merge_segments(paths, entries, drop=drop) == _parsed(paths, drop)
+
+
+def test_documents_come_out_in_doc_id_order_across_chunks(tmp_path):
+    a = _write_chunk(tmp_path / "a", [("d3", ["x", "y"]), ("d1", ["é中"])])
+    b = _write_chunk(tmp_path / "b", [("d2", ["two\nlines"]), ("d0", [])])
+    paths = [a / "sentences.csv", b / "sentences.csv"]
+    merged = merge_segments(paths, [read_segments(a)["sentences"], read_segments(b)["sentences"]])
+    assert merged.decode("utf-8") == (
+        'doc_id,sent_id,text\nd1,0,é中\nd2,0,"two\nlines"\nd3,0,x\nd3,1,y\n'
+    )
+
+
+@pytest.mark.parametrize("damage", ["no index", "older file", "other header", "bad entry"])
+def test_a_missing_or_stale_index_falls_back_to_parsing(tmp_path, damage):
+    a = _write_chunk(tmp_path / "a", [("d1", ["one", "two"])])
+    b = _write_chunk(tmp_path / "b", [("d0", ["zero"])])
+    entries = [read_segments(a)["sentences"], read_segments(b)["sentences"]]
+    if damage == "no index":
+        (b / SEGMENTS_FILE).unlink()
+        entries[1] = read_segments(b).get("sentences")
+    elif damage == "older file":
+        (b / "sentences.csv").write_text("doc_id,sent_id,text\nd0,0,zero\nd5,0,new\n")
+    elif damage == "other header":
+        (b / "sentences.csv").write_text("doc_id,sent_id,txt\nd0,0,zero\n")
+        entries[1] = {"size": len("doc_id,sent_id,txt\nd0,0,zero\n"), "segments": []}
+    else:
+        entries[1] = {"size": entries[1]["size"], "segments": [["d0", "x", None]]}
+    assert merge_segments([a / "sentences.csv", b / "sentences.csv"], entries) is None
+
+
+def test_merge_chunks_writes_the_same_bytes_with_and_without_the_index(tmp_path):
+    docs_a = [("d2", ["a, comma", "crlf\r\nend"]), ("d0", ["plain"])]
+    docs_b = [("d1", ['say "no"'])]
+    outputs = {}
+    for use_index in (True, False):
+        base = tmp_path / str(use_index)
+        folders = [
+            _write_chunk(base / "a", docs_a, documents=True),
+            _write_chunk(base / "b", docs_b, documents=True),
+        ]
+        if not use_index:
+            for f in folders:
+                (f / SEGMENTS_FILE).unlink()
+        out = {n: base / "out" / f"{n}.csv" for n in (*DOCUMENT_COLUMNS, *COLUMNS)}
+        (base / "out").mkdir()
+        merge_chunks(folders, tables=list(out), out_paths=out, metadata={})
+        outputs[use_index] = {n: p.read_bytes() for n, p in out.items()}
+    assert outputs[True] == outputs[False]
+    assert outputs[True]["sentences"].startswith(b"doc_id,sent_id,text\nd0,0,plain\nd1,0,")
