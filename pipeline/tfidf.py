@@ -85,8 +85,10 @@ def similarity_pairs(
     """Cosine similarity of document pairs (doc_a < doc_b), computed in blocks of rows.
 
     ``top_k=None`` gives every pair; otherwise the union of each document's ``top_k`` nearest
-    neighbours (ties: the earlier doc_id). Only a ``block_size`` x documents slice is ever
-    dense, never documents x vocabulary.
+    neighbours (ties: the earlier doc_id). A block of rows is multiplied only by the documents
+    from its own first row on: the product is symmetric, so the part left of the block was
+    already computed as the transpose of earlier blocks (see :func:`_nearest_pairs`). Only a
+    ``block_size`` x documents slice is ever dense, never documents x vocabulary.
     """
     from scipy import sparse
 
@@ -104,24 +106,10 @@ def similarity_pairs(
         )
     ids = np.asarray(doc_ids, dtype=object)
     tfidf = sparse.csr_matrix(tfidf, dtype=np.float64)
-    transposed = tfidf.T.tocsc()
-    parts_a: list[np.ndarray] = []
-    parts_b: list[np.ndarray] = []
-    parts_c: list[np.ndarray] = []
-    for start in range(0, n, block_size):
-        stop = min(start + block_size, n)
-        block = (tfidf[start:stop] @ transposed).toarray()  # block x documents, never x vocabulary
-        np.clip(block, 0.0, 1.0, out=block)
-        if top_k is None:
-            a, b = _upper_pairs(start, stop, n)
-        else:
-            a, b = _nearest_pairs(block, start, top_k)
-        parts_a.append(a)
-        parts_b.append(b)
-        parts_c.append(block[a - start, b])
-    a = np.concatenate(parts_a) if parts_a else np.zeros(0, dtype=np.int64)
-    b = np.concatenate(parts_b) if parts_b else np.zeros(0, dtype=np.int64)
-    c = np.concatenate(parts_c) if parts_c else np.zeros(0)
+    if top_k is None:
+        a, b, c = _all_pairs(tfidf, block_size=block_size)
+    else:
+        a, b, c = _nearest_pairs(tfidf, top_k=top_k, block_size=block_size)
     lo, hi = np.minimum(a, b), np.maximum(a, b)
     key = lo * max(n, 1) + hi
     key, first = np.unique(key, return_index=True)  # sorted by (doc_a, doc_b), duplicates gone
@@ -129,6 +117,133 @@ def similarity_pairs(
         {"doc_a": ids[lo[first]], "doc_b": ids[hi[first]], "cosine": c[first]},
         columns=list(SIMILARITY_COLUMNS),
     )
+
+
+Pairs = tuple[np.ndarray, np.ndarray, np.ndarray]  # row, column and cosine of each pair
+
+
+def _cosine_block(tfidf: Any, transposed: Any, start: int, stop: int, first: int) -> np.ndarray:
+    """Cosines of rows [start, stop) with documents [first, n), clipped to [0, 1], dense."""
+    block = (tfidf[start:stop] @ transposed[:, first:]).toarray()  # never x vocabulary
+    np.clip(block, 0.0, 1.0, out=block)
+    return block
+
+
+def _block_ranges(n: int, block_size: int) -> list[tuple[int, int]]:
+    """The [start, stop) row ranges of the blocks."""
+    return [(start, min(start + block_size, n)) for start in range(0, n, block_size)]
+
+
+def _all_pairs(tfidf: Any, *, block_size: int) -> Pairs:
+    """Every pair i < j, in row-major order; each block needs only its columns >= start."""
+    n = tfidf.shape[0]
+    transposed = tfidf.T.tocsc()
+    parts: list[Pairs] = []
+    for start, stop in _block_ranges(n, block_size):
+        block = _cosine_block(tfidf, transposed, start, stop, start)
+        a, b = _upper_pairs(start, stop, n)
+        parts.append((a, b, block[a - start, b - start]))
+    return _joined(parts)
+
+
+def _joined(parts: list[Pairs]) -> Pairs:
+    """The row, column and cosine arrays of all parts, one after the other."""
+    if not parts:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
+    a, b, c = zip(*parts, strict=True)
+    return np.concatenate(a), np.concatenate(b), np.concatenate(c)
+
+
+def _has_canonical_rows(matrix: Any) -> bool:
+    """Whether every CSR row lists its columns strictly increasing (sorted, no duplicates)."""
+    steps = np.diff(matrix.indices.astype(np.int64))
+    row_starts = matrix.indptr[1:-1]
+    inside = np.ones(len(steps), dtype=bool)
+    inside[row_starts[(row_starts > 0) & (row_starts <= len(steps))] - 1] = False
+    return bool(np.all(steps[inside] > 0))
+
+
+def _nearest_pairs(tfidf: Any, *, top_k: int, block_size: int) -> Pairs:
+    """Each document's ``top_k`` neighbours (score descending, then column), in row order.
+
+    A document's neighbours among earlier documents come from the earlier blocks' products
+    read by column: with strictly increasing column indices in every row, cosine (i, j) and
+    (j, i) add the same products in the same order, so they are the same float. Rows stored
+    otherwise (unsorted or duplicate indices) get the full product of their block instead.
+    The old rule is kept exactly: NaN never ranks, a row with fewer than k other numbers
+    lists itself (its own cosine) when one short and nothing when shorter.
+    """
+    n = tfidf.shape[0]
+    k = min(top_k, n - 1)
+    if k <= 0:
+        return _joined([])
+    symmetric = _has_canonical_rows(tfidf)
+    transposed = tfidf.T.tocsc()
+    best = np.full((n, k), -np.inf), np.full((n, k), n, dtype=np.int64)  # -inf: empty slot
+    parts: list[Pairs] = []
+    for start, stop in _block_ranges(n, block_size):
+        first = start if symmetric else 0
+        block = _cosine_block(tfidf, transposed, start, stop, first)
+        rows = np.arange(start, stop)
+        own = block[rows - start, rows - first]  # a row's own cosine, listed in the quirk case
+        block[np.isnan(block)] = -np.inf  # NaN never ranks
+        block[rows - start, rows - first] = -1.0  # below every cosine, above NaN
+        _merge_into(best, start, _row_top_k(block, first, k))
+        if symmetric and stop < n:
+            later = np.ascontiguousarray(block[:, stop - first :].T)  # rows stop.. x cols start..
+            _merge_into(best, stop, _row_top_k(later, start, k))
+        parts.append(_listed_neighbours(best[0][start:stop], best[1][start:stop], rows, own))
+    return _joined(parts)
+
+
+def _row_top_k(scores: np.ndarray, first: int, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's ``k`` best (score, column ``first + j``) by score descending, then column."""
+    n_rows, width = scores.shape
+    if width <= k:
+        chosen = np.broadcast_to(np.arange(width), (n_rows, width))
+    else:
+        kth = np.partition(scores, width - k, axis=1)[:, width - k, None]  # k-th largest
+        above = scores > kth
+        keep = above | (scores == kth)
+        need = k - above.sum(axis=1)  # ties at the cut: the lowest columns
+        for row in np.flatnonzero(keep.sum(axis=1) > k):
+            tied = np.flatnonzero(keep[row] & ~above[row])
+            keep[row, tied[need[row] :]] = False
+        chosen = np.nonzero(keep)[1].reshape(n_rows, k)
+    top = np.take_along_axis(scores, chosen, axis=1)
+    return _ranked(top, chosen + first)
+
+
+def _ranked(scores: np.ndarray, cols: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's (score, column) pairs sorted by score descending, then column."""
+    order = np.lexsort((cols, -scores), axis=1)
+    return np.take_along_axis(scores, order, axis=1), np.take_along_axis(cols, order, axis=1)
+
+
+def _merge_into(
+    best: tuple[np.ndarray, np.ndarray], start: int, found: tuple[np.ndarray, np.ndarray]
+) -> None:
+    """Keep, in ``best`` from row ``start`` on, the ``k`` best of its own and ``found``'s pairs."""
+    scores, cols = best
+    stop = start + found[0].shape[0]
+    k = scores.shape[1]
+    merged = _ranked(
+        np.concatenate([scores[start:stop], found[0]], axis=1),
+        np.concatenate([cols[start:stop], found[1]], axis=1),
+    )
+    scores[start:stop], cols[start:stop] = merged[0][:, :k], merged[1][:, :k]
+
+
+def _listed_neighbours(
+    scores: np.ndarray, cols: np.ndarray, rows: np.ndarray, own: np.ndarray
+) -> Pairs:
+    """The (row, neighbour, cosine) triples of rows whose ``k`` slots are all filled."""
+    full = scores[:, -1] > -np.inf
+    k = scores.shape[1]
+    a = np.repeat(rows[full], k)
+    b = cols[full].ravel()
+    c = np.where(a == b, np.repeat(own[full], k), scores[full].ravel())
+    return a, b, c
 
 
 def _upper_pairs(start: int, stop: int, n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -140,23 +255,3 @@ def _upper_pairs(start: int, stop: int, n: int) -> tuple[np.ndarray, np.ndarray]
         np.cumsum(per_row) - per_row, per_row
     )
     return rows, rows + 1 + offsets
-
-
-def _nearest_pairs(block: np.ndarray, start: int, top_k: int) -> tuple[np.ndarray, np.ndarray]:
-    """(row, neighbour) indices of each block row's ``top_k`` most similar other documents."""
-    n_rows, n = block.shape
-    k = min(top_k, n - 1)
-    if k <= 0:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    scores = block.copy()
-    scores[np.arange(n_rows), np.arange(start, start + n_rows)] = -np.inf  # not its own neighbour
-    # candidates: every column scoring at least the k-th best, so ties at the cut are all seen
-    kth = -np.partition(-scores, k - 1, axis=1)[:, k - 1]
-    rows_out: list[np.ndarray] = []
-    cols_out: list[np.ndarray] = []
-    for i in range(n_rows):
-        cand = np.flatnonzero(scores[i] >= kth[i])
-        cand = cand[np.lexsort((cand, -scores[i, cand]))][:k]
-        rows_out.append(np.full(len(cand), start + i, dtype=np.int64))
-        cols_out.append(cand.astype(np.int64))
-    return np.concatenate(rows_out), np.concatenate(cols_out)

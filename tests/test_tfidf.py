@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from scipy import sparse
 
 import pipeline.tfidf as tfidf_module
@@ -148,8 +150,9 @@ def test_similarity_blocks_match_one_block_and_stay_sparse(monkeypatch) -> None:
 
     monkeypatch.setattr(weights.__class__, "toarray", spy)
     blocked = similarity_pairs(weights, ids, block_size=7)
-    # every dense slice is block x documents, never documents x vocabulary
-    assert dense_calls and all(s[0] <= 7 and s[1] == len(ids) for s in dense_calls)
+    # every dense slice is block x documents (from the block's first row on, the product being
+    # symmetric), never documents x vocabulary (80 terms here)
+    assert dense_calls == [(min(7, 60 - start), 60 - start) for start in range(0, 60, 7)]
     monkeypatch.undo()
     whole = similarity_pairs(weights, ids, block_size=1000)
     pd.testing.assert_frame_equal(blocked, whole)
@@ -193,3 +196,275 @@ def test_single_and_empty_documents() -> None:
     assert tfidf_top_terms(weights, matrix)["doc_id"].tolist() == ["a"]
     one = term_matrix(table, ["a"])
     assert similarity_pairs(tfidf_matrix(one.counts), ["a"]).empty
+
+
+# --- the blocked implementation before the symmetric rewrite, kept verbatim as the reference ---
+
+
+def _reference_similarity_pairs(
+    tfidf, doc_ids, *, top_k: int | None = None, block_size: int = 512
+) -> pd.DataFrame:
+    if not sparse.issparse(tfidf):
+        raise ValueError("tfidf must be a scipy.sparse matrix")
+    if top_k is not None and (not isinstance(top_k, int) or top_k < 1):
+        raise ValueError(f"similarity_top_k must be a positive integer or null, got {top_k!r}")
+    if block_size < 1:
+        raise ValueError("block_size must be >= 1")
+    n = tfidf.shape[0]
+    if top_k is None and n * (n - 1) // 2 > tfidf_module.MAX_ALL_PAIRS:
+        raise ValueError("too many pairs; set similarity_top_k")
+    ids = np.asarray(doc_ids, dtype=object)
+    tfidf = sparse.csr_matrix(tfidf, dtype=np.float64)
+    transposed = tfidf.T.tocsc()
+    parts_a: list[np.ndarray] = []
+    parts_b: list[np.ndarray] = []
+    parts_c: list[np.ndarray] = []
+    for start in range(0, n, block_size):
+        stop = min(start + block_size, n)
+        block = (tfidf[start:stop] @ transposed).toarray()
+        np.clip(block, 0.0, 1.0, out=block)
+        if top_k is None:
+            a, b = _reference_upper_pairs(start, stop, n)
+        else:
+            a, b = _reference_nearest_pairs(block, start, top_k)
+        parts_a.append(a)
+        parts_b.append(b)
+        parts_c.append(block[a - start, b])
+    a = np.concatenate(parts_a) if parts_a else np.zeros(0, dtype=np.int64)
+    b = np.concatenate(parts_b) if parts_b else np.zeros(0, dtype=np.int64)
+    c = np.concatenate(parts_c) if parts_c else np.zeros(0)
+    lo, hi = np.minimum(a, b), np.maximum(a, b)
+    key = lo * max(n, 1) + hi
+    key, first = np.unique(key, return_index=True)
+    return pd.DataFrame(
+        {"doc_a": ids[lo[first]], "doc_b": ids[hi[first]], "cosine": c[first]},
+        columns=["doc_a", "doc_b", "cosine"],
+    )
+
+
+def _reference_upper_pairs(start: int, stop: int, n: int) -> tuple[np.ndarray, np.ndarray]:
+    first = np.arange(start, stop, dtype=np.int64)
+    per_row = n - 1 - first
+    rows = np.repeat(first, per_row)
+    offsets = np.arange(len(rows), dtype=np.int64) - np.repeat(
+        np.cumsum(per_row) - per_row, per_row
+    )
+    return rows, rows + 1 + offsets
+
+
+def _reference_nearest_pairs(
+    block: np.ndarray, start: int, top_k: int
+) -> tuple[np.ndarray, np.ndarray]:
+    n_rows, n = block.shape
+    k = min(top_k, n - 1)
+    if k <= 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    scores = block.copy()
+    scores[np.arange(n_rows), np.arange(start, start + n_rows)] = -np.inf
+    kth = -np.partition(-scores, k - 1, axis=1)[:, k - 1]
+    rows_out: list[np.ndarray] = []
+    cols_out: list[np.ndarray] = []
+    for i in range(n_rows):
+        cand = np.flatnonzero(scores[i] >= kth[i])
+        cand = cand[np.lexsort((cand, -scores[i, cand]))][:k]
+        rows_out.append(np.full(len(cand), start + i, dtype=np.int64))
+        cols_out.append(cand.astype(np.int64))
+    return np.concatenate(rows_out), np.concatenate(cols_out)
+
+
+def random_weights(
+    seed: int,
+    n_docs: int,
+    n_terms: int,
+    *,
+    density: float,
+    duplicates: int = 0,
+    empty: int = 0,
+    normalise: bool = True,
+    small_integers: bool = False,
+) -> sparse.csr_matrix:
+    """Random canonical CSR weights with copied rows (exact ties) and all-zero rows."""
+    rng = np.random.default_rng(seed)
+    values = (
+        (lambda size: rng.integers(1, 3, size=size).astype(np.float64))
+        if small_integers
+        else (lambda size: rng.random(size))
+    )
+    matrix = sparse.random(
+        n_docs, max(n_terms, 1), density=density, format="csr", random_state=rng, data_rvs=values
+    ).tolil()
+    for _ in range(duplicates if n_docs > 1 else 0):
+        src, dst = rng.integers(0, n_docs, size=2)
+        matrix[dst] = matrix[src]
+    for row in rng.integers(0, n_docs, size=empty) if n_docs else []:
+        matrix[row] = 0
+    matrix = matrix.tocsr()
+    matrix.eliminate_zeros()
+    if normalise:
+        norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+        norms[norms == 0] = 1.0
+        matrix = sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
+    matrix.sort_indices()
+    return matrix
+
+
+def scrambled(matrix: sparse.csr_matrix, seed: int, *, split: bool) -> sparse.csr_matrix:
+    """The same matrix stored non-canonically: shuffled column order, optionally duplicates."""
+    rng = np.random.default_rng(seed)
+    indptr, indices, data = matrix.indptr, matrix.indices, matrix.data
+    rows_i: list[np.ndarray] = []
+    rows_d: list[np.ndarray] = []
+    new_ptr = [0]
+    for r in range(matrix.shape[0]):
+        idx, val = indices[indptr[r] : indptr[r + 1]], data[indptr[r] : indptr[r + 1]]
+        if split and len(idx):  # store some values as two entries that sum to them
+            cut = rng.random(len(idx)) < 0.5
+            part = val[cut] * rng.random(int(cut.sum()))
+            val = val.copy()
+            val[cut] -= part
+            idx, val = np.concatenate([idx, idx[cut]]), np.concatenate([val, part])
+        order = rng.permutation(len(idx))
+        rows_i.append(idx[order])
+        rows_d.append(val[order])
+        new_ptr.append(new_ptr[-1] + len(idx))
+    return sparse.csr_matrix(
+        (
+            np.concatenate(rows_d) if rows_d else np.zeros(0),
+            np.concatenate(rows_i) if rows_i else np.zeros(0, dtype=np.int32),
+            np.asarray(new_ptr),
+        ),
+        shape=matrix.shape,
+    )
+
+
+def assert_same_as_reference(weights, ids, **options) -> pd.DataFrame:
+    expected = _reference_similarity_pairs(weights.copy(), ids, **options)
+    got = similarity_pairs(weights.copy(), ids, **options)
+    pd.testing.assert_frame_equal(got, expected, check_exact=True)
+    # bit-identical, not just equal: -0.0 / 0.0 and NaN payloads included
+    assert got["cosine"].to_numpy().tobytes() == expected["cosine"].to_numpy().tobytes()
+    return got
+
+
+def test_product_of_sorted_rows_is_bitwise_symmetric() -> None:
+    """The premise of the symmetric blocks: sorted rows give (i, j) and (j, i) the same sum."""
+    weights = random_weights(5, 300, 400, density=0.05, duplicates=20)
+    assert weights.has_sorted_indices
+    full = (weights @ weights.T.tocsc()).toarray()
+    assert full.tobytes() == np.ascontiguousarray(full.T).tobytes()
+    assert (full != full.T).sum() == 0 and np.count_nonzero(full) > 1000
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    seed=st.integers(0, 2**32 - 1),
+    n_docs=st.integers(0, 40),
+    n_terms=st.integers(1, 25),
+    density=st.sampled_from([0.02, 0.1, 0.3, 0.7]),
+    duplicates=st.integers(0, 12),
+    empty=st.integers(0, 6),
+    normalise=st.booleans(),
+    small_integers=st.booleans(),
+    block_size=st.integers(1, 45),
+    top_k=st.one_of(st.none(), st.integers(1, 45)),
+    layout=st.sampled_from(["canonical", "canonical", "canonical", "unsorted", "duplicates"]),
+)
+def test_similarity_pairs_matches_reference(
+    seed,
+    n_docs,
+    n_terms,
+    density,
+    duplicates,
+    empty,
+    normalise,
+    small_integers,
+    block_size,
+    top_k,
+    layout,
+) -> None:
+    weights = random_weights(
+        seed,
+        n_docs,
+        n_terms,
+        density=density,
+        duplicates=duplicates,
+        empty=empty,
+        normalise=normalise,
+        small_integers=small_integers,
+    )
+    if layout != "canonical":
+        weights = scrambled(weights, seed, split=layout == "duplicates")
+    ids = [f"d{i:02d}" for i in range(n_docs)]
+    assert_same_as_reference(weights, ids, top_k=top_k, block_size=block_size)
+
+
+@pytest.mark.parametrize("top_k", [None, 1, 2, 3])
+@pytest.mark.parametrize("block_size", [1, 2, 3, 7])
+def test_similarity_pairs_nan_and_inf_like_reference(top_k, block_size) -> None:
+    """NaN never ranks; a row with fewer than k other numbers lists itself or nothing."""
+    dense = np.array(
+        [
+            [1.0, 0.0, 0.0, 0.5, 1.0],
+            [np.nan, 1.0, 0.0, 0.0, np.nan],  # NaN against d0, d2, d3 and d5
+            [0.0, 1.0, 0.0, 0.0, 1.0],
+            [0.0, 0.0, np.inf, 0.0, 1.0],  # inf clipped to 1
+            [0.0, -2.0, 1.0, 0.0, 0.0],  # negative cosine clipped to 0
+            [1.0, 0.0, 0.0, 0.5, 0.0],
+            [0.0, 0.0, 0.0, 0.0, 0.0],
+        ]
+    )
+    weights = sparse.csr_matrix(dense)
+    ids = [f"d{i}" for i in range(dense.shape[0])]
+    got = assert_same_as_reference(weights, ids, top_k=top_k, block_size=block_size)
+    pairs = set(zip(got["doc_a"], got["doc_b"], strict=True))
+    assert (("d1", "d1") in pairs) == (top_k == 3)  # the old rule's quirk, kept
+    assert got["cosine"].isna().any() == (top_k in (None, 3))
+
+
+@pytest.mark.parametrize("n_docs", [0, 1, 2, 3])
+@pytest.mark.parametrize("top_k", [None, 1, 5])
+@pytest.mark.parametrize("block_size", [1, 2, 512])
+def test_similarity_pairs_tiny_like_reference(n_docs, top_k, block_size) -> None:
+    weights = random_weights(n_docs, n_docs, 4, density=0.5, empty=1)
+    got = assert_same_as_reference(
+        weights, [f"d{i}" for i in range(n_docs)], top_k=top_k, block_size=block_size
+    )
+    assert len(got) == n_docs * (n_docs - 1) // 2 or (top_k == 1 and n_docs == 3)
+
+
+def zipf_weights(n_docs: int, n_terms: int, seed: int) -> tuple[sparse.csr_matrix, list[str]]:
+    """TF-IDF of a Zipf-like random corpus with some repeated and some empty documents."""
+    rng = np.random.default_rng(seed)
+    probabilities = 1.0 / np.arange(1, n_terms + 1)
+    probabilities /= probabilities.sum()
+    rows = []
+    for d in range(n_docs):
+        words = rng.choice(n_terms, size=int(rng.integers(0, 120)), p=probabilities)
+        terms, counts = np.unique(words, return_counts=True)
+        rows += [(f"doc{d:04d}", f"w{t:04d}", int(c)) for t, c in zip(terms, counts)]
+    table = pd.DataFrame(rows, columns=["doc_id", "term", "count"])
+    copies = table[table["doc_id"].isin([f"doc{d:04d}" for d in range(0, 60, 3)])].copy()
+    copies["doc_id"] = copies["doc_id"].str.replace("doc00", "doc09", regex=False)
+    ids = sorted({f"doc{d:04d}" for d in range(n_docs)} | set(copies["doc_id"]))
+    matrix = term_matrix(pd.concat([table, copies]), ids)
+    return tfidf_matrix(matrix.counts), ids
+
+
+@pytest.mark.parametrize(("top_k", "block_size"), [(10, 64), (1, 100), (25, 601), (None, 64)])
+def test_similarity_pairs_larger_corpus_like_reference(top_k, block_size) -> None:
+    weights, ids = zipf_weights(600, 2_000, seed=11)
+    assert weights.shape[0] > 600 and (np.diff(weights.indptr) == 0).any()
+    got = assert_same_as_reference(weights, ids, top_k=top_k, block_size=block_size)
+    if top_k is not None:
+        assert len(got) >= len(ids) * top_k // 2
+
+
+@pytest.mark.parametrize("split", [False, True])
+@pytest.mark.parametrize("top_k", [1, 3])
+def test_similarity_pairs_unsorted_storage_like_reference(split, top_k) -> None:
+    """Rows stored out of order or with duplicates: (i, j) and (j, i) differ, still identical."""
+    weights = scrambled(random_weights(3, 300, 60, density=0.6), 3, split=split)
+    full = (weights @ weights.T.tocsc()).toarray()
+    assert (full != full.T).sum() > 1000  # the transpose shortcut would be wrong here
+    ids = [f"d{i:03d}" for i in range(300)]
+    assert_same_as_reference(weights, ids, top_k=top_k, block_size=16)
