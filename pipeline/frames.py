@@ -57,12 +57,14 @@ def load_frame_lexicon(extra_lexicons: Sequence[str | Path] = ()) -> FrameLexico
         raise ValueError("extra_lexicons must be a list of TSV paths, not one path")
     lex = read_lexicon([lexicon_path("frames.tsv"), *extra_lexicons], required=("pattern", "frame"))
     by_pattern: dict[str, str] = {}
-    for row in lex.rows:
+    for i, row in enumerate(lex.rows):
         pattern, frame = row["pattern"], row["frame"]
         if not pattern:
-            raise ValueError(f"frame lexicon row with an empty pattern: {row}")
+            raise ValueError(f"{lex.where(i)}frame lexicon row with an empty pattern: {row}")
         if not _FRAME_ID_RE.fullmatch(frame):
-            raise ValueError(f"frame lexicon entry {pattern!r}: bad frame id {frame!r}")
+            raise ValueError(
+                f"{lex.where(i)}frame lexicon entry {pattern!r}: bad frame id {frame!r}"
+            )
         by_pattern[pattern] = frame  # dicts keep first-insertion order, later files override
     return FrameLexicon(tuple(by_pattern), tuple(by_pattern.values()), lex.versions)
 

@@ -18,6 +18,11 @@ class Lexicon:
     rows: tuple[dict[str, str], ...]
     versions: dict[str, str]  # file name -> version
     sha256: dict[str, str]  # file name -> sha256 of its bytes
+    sources: tuple[str, ...] = ()  # the file each row comes from, for messages
+
+    def where(self, index: int) -> str:
+        """'<file>: ' for messages about row ``index`` (empty when not known)."""
+        return f"{self.sources[index]}: " if index < len(self.sources) else ""
 
 
 def lexicon_path(name: str) -> Path:
@@ -33,6 +38,7 @@ def read_lexicon(paths: Iterable[str | Path], *, required: Iterable[str] = ()) -
     """
     required = tuple(required)
     rows: list[dict[str, str]] = []
+    sources: list[str] = []
     versions: dict[str, str] = {}
     digests: dict[str, str] = {}
     for path in map(Path, paths):
@@ -60,7 +66,8 @@ def read_lexicon(paths: Iterable[str | Path], *, required: Iterable[str] = ()) -
             raise ValueError(f"lexicon file {path} lacks column(s) {', '.join(missing)}")
         for row in reader:
             rows.append({k: (v or "").strip() for k, v in row.items() if k is not None})
-    return Lexicon(rows=tuple(rows), versions=versions, sha256=digests)
+            sources.append(str(path))
+    return Lexicon(rows=tuple(rows), versions=versions, sha256=digests, sources=tuple(sources))
 
 
 def read_word_list(path: str | Path) -> list[str]:

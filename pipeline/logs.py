@@ -5,8 +5,9 @@ from __future__ import annotations
 import contextlib
 import logging
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 
 @contextlib.contextmanager
@@ -34,3 +35,11 @@ def log_to(path: str | Path) -> Iterator[logging.Logger]:
         for h in handlers:
             logger.removeHandler(h)
             h.close()
+
+
+def log_problem(row: Mapping[str, Any]) -> None:
+    """Write one problems.csv row to the log (errors as errors, the rest as warnings)."""
+    level = logging.ERROR if row["severity"] == "error" else logging.WARNING
+    logging.getLogger("pipeline").log(
+        level, "%s (%s, %s): %s", row["source"], row["doc_id"], row["stage"], row["message"]
+    )

@@ -111,9 +111,8 @@ def write_manifest(
 ) -> None:
     """Write manifest.json; raise NoDocumentsError when documents.csv has no row."""
     if not read_csv_rows(documents_table):
-        raise NoDocumentsError(
-            "No document of the corpus could be analysed: see results/tables/problems.csv."
-        )
+        problems = Path(documents_table).with_name("problems.csv")
+        raise NoDocumentsError(f"No document of the corpus could be analysed: see {problems}.")
     manifest = build_manifest(
         texts=texts, metadata=metadata, lexicons=lexicons, config=config, text_names=text_names
     )

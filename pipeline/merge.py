@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.corpus import SkippedFile
+from pipeline.logs import log_problem
 from pipeline.tables import atomic_write_bytes, atomic_write_text, read_segments, text_rows_csv
 
 DUPLICATE_MODES = ("skip", "analyse")
@@ -140,7 +141,10 @@ def merge_chunks(
                 col = header.index("doc_id")
                 rows = [r for r in rows if r[col] not in dropped]
         if name == "problems":
-            rows = rows + _discovery_problems(header, skipped, dups, sources, dropped)
+            found = _discovery_problems(header, skipped, dups, sources, dropped)
+            for row in found:  # the chunks logged theirs; these are found here
+                log_problem(dict(zip(header, row, strict=True)))
+            rows = rows + found
             rows.sort()
         atomic_write_text(out_paths[name], text_rows_csv(rows, header))
     if docs_dir is not None:

@@ -82,7 +82,7 @@ RATE_METRICS: tuple[tuple[str, str, str], ...] = (
 )
 SUMMARY_METRICS: tuple[Metric, ...] = (
     Metric("n_words", "Words", ("n_words",), "word tokens in body sentences"),
-    Metric("n_sentences", "Sentences", ("n_sentences",), "including headings"),
+    Metric("n_sentences", "Sentences", ("n_sentences",), "body text, headings excluded"),
     Metric("flesch", "Flesch reading ease", ("flesch_reading_ease",), "higher is easier"),
     Metric("grade", "Flesch–Kincaid grade", ("flesch_kincaid_grade",), "US school grade"),
     Metric(

@@ -6,6 +6,7 @@ Hyland, K. (1998) Hedging in Scientific Research Articles. John Benjamins.
 
 from __future__ import annotations
 
+import logging
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -17,6 +18,7 @@ from pipeline.lexicon import lexicon_path, read_lexicon
 from pipeline.matcher import LexiconMatcher, PatternMatch
 from pipeline.types import SegmentedDocument, StageOutput
 
+log = logging.getLogger(__name__)
 CATEGORIES = ("hedge", "booster", "attitude", "attribution")
 CONTROL_CATEGORIES = ("none", "off")  # none = blocker (consumes, emits nothing); off = disable
 RULE_COLUMNS = ("not_before", "not_after", "requires_before", "requires_after")
@@ -128,13 +130,24 @@ def stance_entries(paths: Sequence[str | Path]) -> tuple[tuple[StanceEntry, ...]
     lexicon = read_lexicon(paths, required=("pattern", "category", "subtype"))
     macros = lexicon_macros(paths)
     by_pattern: dict[str, dict[str, str]] = {}
-    for row in lexicon.rows:
-        category = row["category"].lower()
+    for i, row in enumerate(lexicon.rows):
+        category, where = row["category"].lower(), lexicon.where(i)
         if category not in CATEGORIES + CONTROL_CATEGORIES:
-            raise ValueError(f"entry {row['pattern']!r}: unknown category {row['category']!r}")
+            raise ValueError(
+                f"{where}entry {row['pattern']!r}: unknown category {row['category']!r}"
+            )
         if category == "attribution" and row["subtype"] not in ("named", "vague"):
-            raise ValueError(f"entry {row['pattern']!r}: attribution subtype must be named|vague")
-        by_pattern[row["pattern"]] = {**row, "category": category}
+            raise ValueError(
+                f"{where}entry {row['pattern']!r}: attribution subtype must be named|vague"
+            )
+        if category == "off" and row["pattern"] not in by_pattern:
+            log.warning(
+                "%sentry %r is off but no earlier entry has exactly this pattern, so nothing "
+                "is disabled (to drop one word of a {a,b} entry, repeat that entry without it)",
+                where,
+                row["pattern"],
+            )
+        by_pattern[row["pattern"]] = {**row, "category": category, "_where": where}
     entries = []
     for pattern, row in by_pattern.items():
         if row["category"] == "off":
@@ -149,7 +162,9 @@ def stance_entries(paths: Sequence[str | Path]) -> tuple[tuple[StanceEntry, ...]
                     else None
                 )
             except re.error as err:
-                raise ValueError(f"entry {pattern!r}: bad {column} regex: {err}") from None
+                raise ValueError(
+                    f"{row['_where']}entry {pattern!r}: bad {column} regex: {err}"
+                ) from None
         entries.append(
             StanceEntry(
                 pattern,

@@ -10,6 +10,7 @@ from snakemake.utils import validate
 
 sys.path.insert(0, workflow.basedir)
 
+from pipeline.cache import software_fingerprint  # noqa: E402
 from pipeline.corpus import chunk_index, discover_documents  # noqa: E402
 from pipeline.stages import DOCUMENT_STAGES, PUBLISHED_TABLES  # noqa: E402
 
@@ -106,6 +107,16 @@ def chunk_settings():
     """The config sections a chunk job reads, as plain data (others do not re-run the chunks)."""
     sections = ["ingest", "segment", *DOCUMENT_STAGES]
     return json.loads(json.dumps({k: config.get(k) or {} for k in sections}))
+
+
+@cache
+def software_version():
+    """Digest of pipeline/ (code, templates, lexicons) and of the Python and package versions.
+
+    A param of the chunks: when it changes (an update of the code or of a package), the
+    chunks re-run (their cache misses too) and so does everything after them.
+    """
+    return software_fingerprint()
 
 
 def lexicon_files():

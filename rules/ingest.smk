@@ -4,6 +4,8 @@
 rule analyse_chunk:
     input:
         texts=chunk_texts,
+        # shipped and extra lexicons: editing one re-runs the chunks
+        lexicons=lexicon_files(),
     output:
         chunk=directory(result("chunks/{scatteritem}")),
     log:
@@ -21,6 +23,7 @@ rule analyse_chunk:
         docs_dir=result("docs"),
         # per-document results of the last run, reused for unchanged files (not an output)
         cache=result("cache/{scatteritem}.marshal"),
+        software=software_version(),
     script:
         "../scripts/analyse_chunk.py"
 

@@ -176,6 +176,30 @@ def test_cache_fingerprint_follows_named_files_and_settings(tmp_path):
     assert fingerprint(ChunkSettings().as_data()) != fingerprint(settings.as_data())
 
 
+@pytest.mark.parametrize(
+    "changed", ["stance.py", "lexicons/stance.tsv", "templates/report.html.j2", "templates/r.css"]
+)
+def test_software_fingerprint_follows_code_templates_lexicons_and_versions(
+    tmp_path, monkeypatch, changed
+):
+    from pipeline import cache
+
+    for name in ("stance.py", "lexicons/stance.tsv", "templates/report.html.j2", "templates/r.css"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("v1")
+    (tmp_path / "notes.md").write_text("not part of the software")
+    monkeypatch.setattr(cache, "PACKAGE_DIR", tmp_path)
+    before = cache.software_fingerprint()
+    (tmp_path / "notes.md").write_text("edited")
+    assert cache.software_fingerprint() == before
+    (tmp_path / changed).write_text("v2")
+    assert cache.software_fingerprint() != before
+    (tmp_path / changed).write_text("v1")
+    assert cache.software_fingerprint() == before
+    monkeypatch.setattr(cache, "_package_versions", lambda: ["pandas==99"])
+    assert cache.software_fingerprint() != before
+
+
 def test_a_failed_stage_is_not_cached(tmp_path, monkeypatch):
     from pipeline.sentiment import SentimentStage
 

@@ -230,8 +230,24 @@ def test_bad_extra_lexicon_raises(tmp_path: Path, rows: list[str], message: str)
     path.write_text(
         "# version: 1\npattern\tcategory\tsubtype\tnote\tnot_before\n" + "\n".join(rows) + "\n"
     )
-    with pytest.raises(ValueError, match=message):
+    with pytest.raises(ValueError, match=message) as error:
         StanceStage(extra_lexicons=[path])
+    assert str(error.value).startswith(f"{path}: entry 'x'")
+
+
+def test_an_off_row_that_disables_nothing_is_warned_about(tmp_path: Path, caplog) -> None:
+    path = tmp_path / "extra.tsv"
+    path.write_text("# version: 1\npattern\tcategory\tsubtype\nsurely\toff\t\n")
+    with caplog.at_level("WARNING", logger="pipeline"):
+        stage = StanceStage(extra_lexicons=[path])
+    assert f"{path}: entry 'surely' is off but no earlier entry" in caplog.text
+    rows = stage.analyse(segment_text("Surely it works.")).tables["stance_markers"]
+    assert [(r["match"], r["category"]) for r in rows] == [("Surely", "booster")]
+    caplog.clear()
+    path.write_text("# version: 1\npattern\tcategory\tsubtype\narguabl{e,y}\toff\t\n")
+    with caplog.at_level("WARNING", logger="pipeline"):
+        StanceStage(extra_lexicons=[path])
+    assert "is off but" not in caplog.text
 
 
 @pytest.mark.parametrize(

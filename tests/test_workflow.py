@@ -103,7 +103,9 @@ def test_no_analysable_document_fails_clearly(tmp_path):
     (corpus / "a.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     proc = run_workflow(corpus, tmp_path / "results")
     assert proc.returncode != 0
-    assert "No document of the corpus could be analysed" in proc.stdout + proc.stderr
+    problems = tmp_path / "results" / "tables" / "problems.csv"
+    message = f"No document of the corpus could be analysed: see {problems}."
+    assert message in proc.stdout + proc.stderr
     assert (tmp_path / "results" / "tables" / "problems.csv").is_file()
 
 
@@ -147,3 +149,38 @@ def test_snakemake_report_has_every_final_output(default_run, tmp_path):
         "report.html",
     ):
         assert name in html, name
+
+
+def test_editing_a_lexicon_re_runs_the_analysis(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Frankly, the talks went well. Both sides agreed.\n")
+    lexicon = tmp_path / "mine.tsv"
+    header = "# version: 1\npattern\tcategory\tsubtype\tnote\n"
+    lexicon.write_text(header + "agreed\tattitude\tverb\ta first entry\n")
+    config = tmp_path / "config.yaml"
+    config.write_text(f"stance:\n  extra_lexicons: [{lexicon}]\n")
+    results = tmp_path / "results"
+    assert run_workflow(corpus, results, "--configfile", str(config)).returncode == 0
+
+    def matches():
+        rows = read_csv_rows(results / "tables" / "stance_markers.csv")
+        return {r["match"] for r in rows}
+
+    assert "agreed" in matches() and "Frankly" not in matches()
+    lexicon.write_text(header + "agreed\tattitude\tverb\ta first entry\n"
+                       "frankly\tattitude\tadverb\tadded later\n")  # fmt: skip
+    plan = run_workflow(corpus, results, "--configfile", str(config), "-n")
+    assert "analyse_chunk" in plan.stdout + plan.stderr
+    assert run_workflow(corpus, results, "--configfile", str(config)).returncode == 0
+    assert {"agreed", "Frankly"} <= matches()
+
+
+def test_groups_without_a_group_column_stops_before_the_run(tmp_path):
+    config = tmp_path / "groups.yaml"
+    config.write_text("comparison:\n  comparisons: groups\n")
+    proc = snakemake("--configfile", str(config), "-n")
+    assert proc.returncode != 0
+    assert "On instance['comparison']['group_column']" in proc.stdout + proc.stderr
+    config.write_text("comparison:\n  comparisons: groups\n  group_column: outlet\n")
+    assert snakemake("--configfile", str(config), "-n").returncode == 0
