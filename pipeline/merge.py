@@ -103,11 +103,13 @@ def merge_chunks(
     skipped: Sequence[SkippedFile] = (),
     docs_dir: str | Path | None = None,
     duplicates: str = "skip",
+    metadata_name: str = "metadata.csv",
 ) -> int:
     """Write each merged table to ``out_paths[name]``; returns the number of documents kept.
 
-    Titles in ``metadata`` (corpus metadata.csv) replace the first-line titles; files passed over
-    at discovery are added to problems; a document with the same bytes as an earlier one is
+    Titles in ``metadata`` (corpus metadata.csv) replace the first-line titles, and a metadata
+    row whose doc_id matches no corpus file is a warning; files passed over at discovery are
+    added to problems; a document with the same bytes as an earlier one is
     flagged in ``duplicate_of`` and, with ``duplicates="skip"``, left out of every table. Stale
     ``docs/<doc_id>/`` folders of documents no longer analysed are removed.
     """
@@ -142,6 +144,13 @@ def merge_chunks(
                 rows = [r for r in rows if r[col] not in dropped]
         if name == "problems":
             found = _discovery_problems(header, skipped, dups, sources, dropped)
+            known = set(sources) | {r[header.index("doc_id")] for r in rows}
+            found += [
+                _problem_row(header, source=metadata_name, doc_id=doc_id, stage="metadata",
+                             severity="warning", message=f"the row for doc_id {doc_id!r} "
+                             "matches no corpus file (documents.csv lists the doc_ids)")
+                for doc_id in sorted(set(metadata) - known)
+            ]  # fmt: skip
             for row in found:  # the chunks logged theirs; these are found here
                 log_problem(dict(zip(header, row, strict=True)))
             rows = rows + found

@@ -21,4 +21,5 @@ with log_to(snakemake.log[0]):
         skipped=skipped,
         docs_dir=snakemake.params.docs_dir,
         duplicates=snakemake.params.duplicates,
+        metadata_name=Path(snakemake.input.metadata[0]).name if snakemake.input.metadata else "",
     )

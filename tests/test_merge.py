@@ -125,3 +125,17 @@ def test_problems_found_at_discovery_and_merge_are_logged(tmp_path, caplog):
         merge_chunks([folder], tables=list(out), out_paths=out, metadata={}, skipped=skipped)
     assert "link.txt (, discover): skipped: is a link to a file outside" in caplog.text
     assert "link.txt,,discover,error," in out["problems"].read_text(encoding="utf-8")
+
+
+def test_a_metadata_row_for_no_corpus_file_is_a_warning(tmp_path, caplog):
+    folder = _write_chunk(tmp_path / "a", [("d0", ["plain"]), ("d1", ["other"])], documents=True)
+    out = {n: tmp_path / f"{n}.csv" for n in (*DOCUMENT_COLUMNS, *COLUMNS)}
+    metadata = {"d0": {"title": "Kept"}, "d9": {"title": "A typo"}}
+    with caplog.at_level("WARNING", logger="pipeline"):
+        merge_chunks([folder], tables=list(out), out_paths=out, metadata=metadata,
+                     metadata_name="meta.csv")  # fmt: skip
+    problems = out["problems"].read_text(encoding="utf-8")
+    assert "meta.csv,d9,metadata,warning,the row for doc_id 'd9' matches no corpus file" in problems
+    assert "d0" not in problems and "d1" not in problems
+    assert "meta.csv (d9, metadata)" in caplog.text
+    assert "d0,d0,,d0.txt,Kept\n" in out["documents"].read_text(encoding="utf-8")
