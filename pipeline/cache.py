@@ -75,7 +75,7 @@ def _package_versions() -> list[str]:
 
 def software_fingerprint() -> str:
     """sha256 of the package's code, templates and lexicons, the Python version and the
-    versions of the text-processing packages: what the results depend on besides the input."""
+    versions of RESULT_PACKAGES: what the results depend on besides the input and the config."""
     h = hashlib.sha256()
     for path in sorted(PACKAGE_DIR.rglob("*")):
         if path.is_file() and path.suffix in (".py", ".tsv", ".txt", ".j2", ".css", ".js"):

@@ -107,7 +107,7 @@ def merge_chunks(
 ) -> int:
     """Write each merged table to ``out_paths[name]``; returns the number of documents kept.
 
-    Titles in ``metadata`` (corpus metadata.csv) replace the first-line titles, and a metadata
+    Titles in ``metadata`` (corpus metadata.csv) replace those taken from the text, and a metadata
     row whose doc_id matches no corpus file is a warning; files passed over at discovery are
     added to problems; a document with the same bytes as an earlier one is
     flagged in ``duplicate_of`` and, with ``duplicates="skip"``, left out of every table. Stale

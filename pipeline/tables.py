@@ -91,9 +91,9 @@ def csv_text(
 
 
 def csv_lines(rows: Sequence[Sequence[str]]) -> str:
-    """CSV text of rows of text cells, each row ending in ``\n``.
+    """CSV text of rows of text cells, each row ending in ``\\n``.
 
-    csv.writer with ``\n`` line ends leaves a cell holding a carriage return but no ``\n``
+    csv.writer with ``\\n`` line ends leaves a cell holding a carriage return but no ``\\n``
     unquoted, which splits the row for every reader (a file name may hold one), so text with a
     carriage return is quoted cell by cell with :func:`csv_field` instead (the same bytes for
     every other cell).
