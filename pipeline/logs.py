@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import signal
 import sys
+import threading
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -26,15 +28,26 @@ def log_to(path: str | Path) -> Iterator[logging.Logger]:
         logger.addHandler(h)
     logger.setLevel(logging.DEBUG)
     logging.captureWarnings(True)
+    # SIGTERM (scancel, a cluster time limit, a killed job) unwinds like Ctrl-C, so atomic
+    # writes in progress remove their temporary files instead of leaving them behind
+    main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _exit_on_sigterm) if main else None
     try:
         yield logger
     except Exception:
         logger.exception("failed")
         raise
     finally:
+        if main:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
         for h in handlers:
             logger.removeHandler(h)
             h.close()
+
+
+def _exit_on_sigterm(signum: int, frame: Any) -> None:
+    logging.getLogger("pipeline").error("stopped by SIGTERM")
+    raise SystemExit(128 + signum)
 
 
 def log_problem(row: Mapping[str, Any]) -> None:

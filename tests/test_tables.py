@@ -3,6 +3,9 @@ from __future__ import annotations
 import csv
 import io
 import math
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -132,3 +135,25 @@ def test_text_rows_csv_pads_short_rows_and_cuts_long_ones():
     rows = [["a", "b"], ["c"], ["d", "e", "f"], ["g,h", ""]]
     expected = csv_text([dict(zip(["x", "y"], r)) for r in rows], ["x", "y"])
     assert text_rows_csv(rows, ["x", "y"]) == expected == 'x,y\na,b\nc,\nd,e\n"g,h",\n'
+
+
+def test_sigterm_during_an_atomic_write_leaves_no_temporary_file(tmp_path):
+    root = Path(__file__).resolve().parents[1]
+    script = f"""
+import sys, time
+sys.path.insert(0, {str(root)!r})
+from pipeline.logs import log_to
+from pipeline.tables import atomic_file
+with log_to({str(tmp_path / "job.log")!r}):
+    with atomic_file({str(tmp_path / "t.csv")!r}) as fh:
+        fh.write("a,b\\n")
+        print("writing", flush=True)
+        time.sleep(60)
+"""
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "writing"
+    assert any(p.name.endswith(".tmp") for p in tmp_path.iterdir())  # the write is under way
+    proc.terminate()
+    assert proc.wait(timeout=60) == 128 + 15
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["job.log"]
+    assert "stopped by SIGTERM" in (tmp_path / "job.log").read_text(encoding="utf-8")
