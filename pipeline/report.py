@@ -26,13 +26,13 @@ from pipeline.report_data import (
     keyness_blocks,
     manifest_view,
     read_clean,
-    read_tables,
     similarity_view,
     summary_table,
     tfidf_terms,
 )
 from pipeline.report_differences import corpus_differences, pair_differences
 from pipeline.report_svg import sanitised_svg
+from pipeline.report_tables import read_report_tables
 from pipeline.report_text import (
     document_marks,
     document_sentences,
@@ -163,9 +163,10 @@ def document_views(
 def report_context(
     tables: Mapping[str, pd.DataFrame], *, docs_dir: str | Path | None,
     plots_dir: str | Path | None, manifest_path: str | Path | None,
-    max_documents_inline: int = 50, top_terms: int = 15,
+    max_documents_inline: int = 50, top_terms: int = 15, n_comparisons: int | None = None,
 ) -> dict[str, Any]:  # fmt: skip
-    """Everything the template shows, as plain values (no HTML except sanitised SVG)."""
+    """Everything the template shows, as plain values (no HTML except sanitised SVG);
+    ``n_comparisons`` when the keyness table was read only as far as the comparisons shown."""
     docs_dir = Path(docs_dir) if docs_dir else None
     doc_ids = document_ids(tables, docs_dir)
     inline = doc_ids[:max_documents_inline]
@@ -185,8 +186,9 @@ def report_context(
     else:
         differences = []
     keyness, n_comparisons = keyness_blocks(
-        tables.get("keyness"), top_terms=top_terms, max_comparisons=max(1, max_documents_inline)
-    )
+        tables.get("keyness"), top_terms=top_terms, max_comparisons=max(1, max_documents_inline),
+        n_comparisons=n_comparisons,
+    )  # fmt: skip
     summary = summary_table(documents, doc_ids, set(inline)) if documents is not None else None
     return {
         "doc_ids": doc_ids,
@@ -236,10 +238,14 @@ def build_report(
                              ("top_terms", top_terms, 1)):  # fmt: skip
         if isinstance(value, bool) or not isinstance(value, int) or value < low:
             raise ValueError(f"{name} must be an int >= {low}, got {value!r}")
-    tables = read_tables(tables_dir)
+    tables, n_comparisons = read_report_tables(
+        tables_dir, max_documents_inline=max_documents_inline,
+        max_comparisons=max(1, max_documents_inline),
+    )  # fmt: skip
     context = report_context(
         tables, docs_dir=docs_dir, plots_dir=plots_dir, manifest_path=manifest_path,
         max_documents_inline=max_documents_inline, top_terms=top_terms,
+        n_comparisons=n_comparisons,
     )  # fmt: skip
     page = render_report(context)
     atomic_write_text(out_path, page)

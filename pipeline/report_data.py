@@ -15,47 +15,11 @@ from typing import Any
 import pandas as pd
 
 from pipeline.report_format import Metric, finite, fmt, fmt_int, fmt_q, metric_cell
-from pipeline.tables import read_csv_header
 
-# Tables the report reads when they exist (results/tables/<name>.csv).
-REPORT_TABLES = (
-    "documents", "sentences", "stance_markers", "figures", "sentiment_terms", "actor_sentiment",
-    "tfidf_top_terms", "similarity", "keyness", "frame_cues", "frames", "frame_differences",
-    "problems",
-)  # fmt: skip
-# Columns that are always text, whatever they look like ("2023", "NA", "1e5" stay strings).
-TEXT_COLUMNS = frozenset(
-    "doc_id title source_file encoding content_sha256 duplicate_of text sentiment voice "
-    "primary_frame match category subtype left_context right_context kind sourcing frame term "
-    "actor doc_a doc_b comparison target reference source stage severity message".split()
-)
 MAX_SIMILARITY_MATRIX = 12  # documents; above this the most similar pairs are listed instead
 MAX_FRAME_MATRIX = 8  # documents shown side by side in the frame table
 MAX_SIMILAR_PAIRS = 10
 MAX_MANIFEST_INPUTS = 200  # input files listed in the footer
-
-
-def read_table(path: str | Path) -> pd.DataFrame | None:
-    """A result CSV with text columns kept as text and the others numeric; None if absent."""
-    path = Path(path)
-    if not path.is_file():
-        return None
-    header = read_csv_header(path)
-    text = {c: str for c in header if c in TEXT_COLUMNS}
-    df = pd.read_csv(path, dtype=text, keep_default_na=False, na_values=[""])
-    for name in text:
-        df[name] = df[name].fillna("")
-    return df
-
-
-def read_tables(tables_dir: str | Path) -> dict[str, pd.DataFrame]:
-    """Every known table present in ``tables_dir``, by name."""
-    out = {}
-    for name in REPORT_TABLES:
-        df = read_table(Path(tables_dir) / f"{name}.csv")
-        if df is not None:
-            out[name] = df
-    return out
 
 
 def has_columns(df: pd.DataFrame | None, columns: Sequence[str]) -> bool:
@@ -140,9 +104,14 @@ def summary_table(documents: pd.DataFrame, doc_ids: Sequence[str], inlined: set[
 
 
 def keyness_blocks(
-    keyness: pd.DataFrame | None, *, top_terms: int, max_comparisons: int
+    keyness: pd.DataFrame | None,
+    *,
+    top_terms: int,
+    max_comparisons: int,
+    n_comparisons: int | None = None,
 ) -> tuple[list[dict[str, Any]], int]:
-    """Per comparison (sorted, capped) the top terms on each side by log-odds z; also the total.
+    """Per comparison (sorted, capped) the top terms on each side by log-odds z; also the total
+    (``n_comparisons`` when the table was read only as far as the comparisons shown).
 
     Each term row: term, counts, rates, log ratio, q-value, z and the low-count flag.
     """
@@ -176,7 +145,7 @@ def keyness_blocks(
                 "score": score,
             }
         )
-    return blocks, len(names)
+    return blocks, len(names) if n_comparisons is None else n_comparisons
 
 
 def _term_row(r: Mapping[str, Any], score: str) -> dict[str, Any]:

@@ -12,10 +12,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline.report import build_report, plot_kind
-from pipeline.report_data import read_table
 from pipeline.report_differences import rate_difference
 from pipeline.report_format import finite, fmt
 from pipeline.report_svg import sanitised_svg
+from pipeline.report_tables import read_table
 from pipeline.report_text import Mark, SentenceInfo, sentiment_class, text_runs
 from pipeline.tables import write_csv
 
@@ -658,3 +658,36 @@ def test_synthetic_corpus_at_scale(tmp_path):
     assert "Showing 10 of 300 comparisons" in page
     assert stats["bytes"] < 3_000_000
     assert_inert(page)
+
+
+@pytest.mark.parametrize("inline", [0, 1, 7, 300])
+def test_reading_only_what_the_report_shows_gives_the_same_page(tmp_path, inline):
+    from pipeline.report import render_report, report_context
+    from pipeline.report_tables import read_report_tables, read_tables
+
+    tables, docs = write_synthetic_corpus(tmp_path, 40, words=64, keyness_terms=12)
+    options = {"docs_dir": docs, "plots_dir": None, "manifest_path": None,
+               "max_documents_inline": inline, "top_terms": 5}  # fmt: skip
+    whole = render_report(report_context(read_tables(tables), **options))
+    part, n_comparisons = read_report_tables(
+        tables, max_documents_inline=inline, max_comparisons=max(1, inline)
+    )
+    assert n_comparisons == 40
+    assert render_report(report_context(part, n_comparisons=n_comparisons, **options)) == whole
+    last = sorted(part["documents"]["doc_id"])[:inline][-1:] or [""]
+    assert set(part["sentences"]["doc_id"]) <= {d for d in part["documents"]["doc_id"]
+                                                if d <= last[0]}  # fmt: skip
+    assert part["keyness"]["comparison"].nunique() == min(40, max(1, inline))
+
+
+def test_a_table_out_of_order_is_read_whole(tmp_path):
+    from pipeline.report_tables import read_table
+
+    path = tmp_path / "sentences.csv"
+    path.write_text("doc_id,sent_id,text\nb,1,x\na,1,y\nc,1,z\n", encoding="utf-8")
+    assert list(read_table(path, through=("doc_id", "b"))["doc_id"]) == ["b", "a", "c"]
+    path.write_text('doc_id,sent_id,text\na,1,"two\nlines"\nb,1,y\nc,1,z\n', encoding="utf-8")
+    part = read_table(path, through=("doc_id", "b"))
+    assert list(part["doc_id"]) == ["a", "b"] and part["text"][0] == "two\nlines"
+    assert list(read_table(path, through=("doc_id", None)).columns) == ["doc_id", "sent_id", "text"]
+    assert len(read_table(path, through=("doc_id", None))) == 0

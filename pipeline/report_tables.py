@@ -1,0 +1,115 @@
+"""Read the result tables for the report: text columns as text, and only as far as it shows."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pandas as pd
+
+from pipeline.tables import csv_lines, read_csv_header
+
+# Tables the report reads when they exist (results/tables/<name>.csv).
+REPORT_TABLES = (
+    "documents", "sentences", "stance_markers", "figures", "sentiment_terms", "actor_sentiment",
+    "tfidf_top_terms", "similarity", "keyness", "frame_cues", "frames", "frame_differences",
+    "problems",
+)  # fmt: skip
+# Columns that are always text, whatever they look like ("2023", "NA", "1e5" stay strings).
+TEXT_COLUMNS = frozenset(
+    "doc_id title source_file encoding content_sha256 duplicate_of text sentiment voice "
+    "primary_frame match category subtype left_context right_context kind sourcing frame term "
+    "actor doc_a doc_b comparison target reference source stage severity message".split()
+)
+# Tables the report shows for the documents shown in full only (sorted by doc_id).
+PER_DOCUMENT_TABLES = frozenset(
+    "sentences stance_markers figures sentiment_terms actor_sentiment tfidf_top_terms "
+    "frame_cues".split()
+)
+
+
+def read_table(
+    path: str | Path, *, through: tuple[str, str | None] | None = None
+) -> pd.DataFrame | None:
+    """A result CSV with text columns kept as text and the others numeric; None if absent.
+
+    ``through=(column, last)``: only the leading rows whose ``column`` is at most ``last`` (none
+    when ``last`` is None). The tables are sorted by doc_id or comparison, so reading stops
+    there; a table found out of order is read whole (callers filter the rows they show anyway).
+    """
+    path = Path(path)
+    if not path.is_file():
+        return None
+    header = read_csv_header(path)
+    text = {c: str for c in header if c in TEXT_COLUMNS}
+    source: Path | io.StringIO = path
+    if through is not None and through[0] in header:
+        source = _leading_rows(path, header.index(through[0]), through[1])
+    df = pd.read_csv(source, dtype=text, keep_default_na=False, na_values=[""])
+    for name in text:
+        df[name] = df[name].fillna("")
+    return df
+
+
+def _leading_rows(path: Path, column: int, last: str | None) -> Path | io.StringIO:
+    """The header and the leading rows with ``row[column] <= last`` as CSV text, or ``path``
+    when the rows are not sorted by that column."""
+    rows: list[list[str]] = []
+    previous = ""
+    with open(path, encoding="utf-8", newline="") as fh:
+        reader = csv.reader(fh)
+        header = next(reader, [])
+        for row in reader:
+            key = row[column] if column < len(row) else ""
+            if key < previous:
+                return path
+            if last is None or key > last:
+                break
+            previous = key
+            rows.append(row)
+    return io.StringIO(csv_lines([header, *rows]))
+
+
+def read_tables(tables_dir: str | Path) -> dict[str, pd.DataFrame]:
+    """Every known table present in ``tables_dir``, by name."""
+    out = {}
+    for name in REPORT_TABLES:
+        df = read_table(Path(tables_dir) / f"{name}.csv")
+        if df is not None:
+            out[name] = df
+    return out
+
+
+def read_report_tables(
+    tables_dir: str | Path, *, max_documents_inline: int, max_comparisons: int
+) -> tuple[dict[str, pd.DataFrame], int | None]:
+    """The tables as :func:`read_tables` gives them as far as the report uses them, and the
+    number of keyness comparisons: per-document tables only up to the last document shown in
+    full and keyness only up to the last comparison shown, so memory does not grow with the
+    corpus (at 20,000 documents keyness alone is 3.2 million rows)."""
+    tables_dir = Path(tables_dir)
+    out: dict[str, pd.DataFrame] = {}
+    documents = read_table(tables_dir / "documents.csv")
+    inline_last: tuple[str, str | None] | None = None
+    if documents is not None:
+        out["documents"] = documents
+        if "doc_id" in documents.columns:
+            inline = sorted(set(documents["doc_id"].astype(str)))[:max_documents_inline]
+            inline_last = ("doc_id", inline[-1] if inline else None)
+    n_comparisons = None
+    for name in REPORT_TABLES:
+        path = tables_dir / f"{name}.csv"
+        if name == "documents" or not path.is_file():
+            continue
+        through = inline_last if name in PER_DOCUMENT_TABLES else None
+        if name == "keyness" and "comparison" in read_csv_header(path):
+            names = pd.read_csv(path, usecols=["comparison"], dtype=str, keep_default_na=False)
+            chosen = sorted(set(names["comparison"]))
+            n_comparisons = len(chosen)
+            chosen = chosen[:max_comparisons]
+            through = ("comparison", chosen[-1] if chosen else None)
+        df = read_table(path, through=through)
+        if df is not None:
+            out[name] = df
+    return out, n_comparisons
