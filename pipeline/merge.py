@@ -144,7 +144,8 @@ def merge_chunks(
                 rows = [r for r in rows if r[col] not in dropped]
         if name == "problems":
             found = _discovery_problems(header, skipped, dups, sources, dropped)
-            known = set(sources) | {r[header.index("doc_id")] for r in rows}
+            doc_col = header.index("doc_id")
+            known = set(sources) | {r[doc_col] for r in rows}
             found += [
                 _problem_row(header, source=metadata_name, doc_id=doc_id, stage="metadata",
                              severity="warning", message=f"the row for doc_id {doc_id!r} "

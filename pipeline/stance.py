@@ -130,6 +130,7 @@ def stance_entries(paths: Sequence[str | Path]) -> tuple[tuple[StanceEntry, ...]
     lexicon = read_lexicon(paths, required=("pattern", "category", "subtype"))
     macros = lexicon_macros(paths)
     by_pattern: dict[str, dict[str, str]] = {}
+    where_of: dict[str, str] = {}  # pattern -> "<file>: " of the row that defines it
     for i, row in enumerate(lexicon.rows):
         category, where = row["category"].lower(), lexicon.where(i)
         if category not in CATEGORIES + CONTROL_CATEGORIES:
@@ -147,7 +148,8 @@ def stance_entries(paths: Sequence[str | Path]) -> tuple[tuple[StanceEntry, ...]
                 where,
                 row["pattern"],
             )
-        by_pattern[row["pattern"]] = {**row, "category": category, "_where": where}
+        by_pattern[row["pattern"]] = {**row, "category": category}
+        where_of[row["pattern"]] = where
     entries = []
     for pattern, row in by_pattern.items():
         if row["category"] == "off":
@@ -163,7 +165,7 @@ def stance_entries(paths: Sequence[str | Path]) -> tuple[tuple[StanceEntry, ...]
                 )
             except re.error as err:
                 raise ValueError(
-                    f"{row['_where']}entry {pattern!r}: bad {column} regex: {err}"
+                    f"{where_of[pattern]}entry {pattern!r}: bad {column} regex: {err}"
                 ) from None
         entries.append(
             StanceEntry(
