@@ -1,7 +1,9 @@
 """``make bench``: run the whole workflow on a generated corpus and print the figures.
 
 Figures: total wall time, per-rule wall time (from Snakemake ``benchmark:`` files), documents
-per second, peak memory of the largest job, a no-op re-run and a re-run after adding one document.
+per second, peak memory of the largest job, a no-op re-run and a re-run after adding one document,
+and a machine reference (a fixed Python loop), so that figures from different machines or days can
+be compared.
 """
 
 from __future__ import annotations
@@ -19,6 +21,18 @@ from pathlib import Path
 from pipeline.synthetic import write_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def machine_reference(steps: int = 10_000_000, repeats: int = 3) -> float:
+    """Best-of-``repeats`` seconds of a fixed pure-Python loop: how fast this machine is now."""
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.perf_counter()
+        total = 0
+        for i in range(steps):
+            total += i
+        best = min(best, time.perf_counter() - start)
+    return best
 
 
 def run_snakemake(corpus: Path, results: Path, cores: int, *extra: str) -> float:
@@ -121,6 +135,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="rhetoric-bench-") as tmp:
         base = Path(args.keep) if args.keep else Path(tmp)
         corpus, results = base / "corpus", base / "results"
+        reference = machine_reference()
         t0 = time.perf_counter()
         write_corpus(corpus, n_docs=args.docs, seed=args.seed)
         gen = time.perf_counter() - t0
@@ -135,6 +150,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         rerun = rerun_chunk_counts(results / "chunks", since=add_start)
         add_total, _, _, _ = benchmark_figures(results / "benchmarks", since=add_start)
         print(f"bench: documents                   {args.docs} (~400 words each, seed {args.seed})")
+        print(
+            f"bench: machine reference         {reference:.2f} s for a 10-million-step Python "
+            "loop (best of 3; lower is faster)"
+        )
         print(f"bench: corpus generation           {gen:.1f} s")
         print(f"bench: full run wall time          {full:.1f} s  (target < 30 s at 2,000 docs)")
         print(f"bench: documents per second        {args.docs / full:.0f}")

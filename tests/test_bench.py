@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import os
 
-from pipeline.bench import benchmark_figures, chunk_step_seconds, rerun_chunk_counts
+from pipeline.bench import (
+    benchmark_figures,
+    chunk_step_seconds,
+    machine_reference,
+    rerun_chunk_counts,
+)
 
 TIMINGS = "step,seconds,documents\n"
 
@@ -52,3 +57,9 @@ def test_benchmark_figures_sum_per_rule_and_find_the_peak_job(tmp_path):
     assert (peak, job) == (300.0, "compare.tsv")
     total, _, peak, job = benchmark_figures(tmp_path, since=200)
     assert total == {"analyse_chunk": 3.0, "compare": 1.5}
+
+
+def test_machine_reference_times_the_loop_and_keeps_the_fastest_repeat(monkeypatch):
+    ticks = iter([0.0, 3.0, 10.0, 11.5, 20.0, 22.0])  # repeats of 3.0, 1.5 and 2.0 s
+    monkeypatch.setattr("pipeline.bench.time.perf_counter", lambda: next(ticks))
+    assert machine_reference(steps=10, repeats=3) == 1.5
