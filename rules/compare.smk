@@ -22,6 +22,8 @@ rule compare:
         result("logs/compare.log"),
     benchmark:
         result("benchmarks/compare.tsv")
+    # heads of the longest job chains start first when cores are scarce
+    priority: 2
     conda:
         "envs/rhetoric.yaml"
     resources:
@@ -55,6 +57,8 @@ rule plot_compare:
         result("logs/plot_compare.log"),
     benchmark:
         result("benchmarks/plot_compare.tsv")
+    # the longest plot job, ahead of the other plots
+    priority: 1
     conda:
         "envs/rhetoric.yaml"
     params:

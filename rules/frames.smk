@@ -18,6 +18,8 @@ rule frames:
         result("logs/frames.log"),
     benchmark:
         result("benchmarks/frames.tsv")
+    # heads of the longest job chains start first when cores are scarce
+    priority: 2
     conda:
         "envs/rhetoric.yaml"
     resources:
@@ -55,6 +57,8 @@ rule plot_frames:
         result("logs/plot_frames.log"),
     benchmark:
         result("benchmarks/plot_frames.tsv")
+    # waits for frames: ahead of the plots that could run earlier
+    priority: 1
     conda:
         "envs/rhetoric.yaml"
     script:
