@@ -145,6 +145,15 @@ def keyness_table(
             parts.append(_keyness_frame(terms, chunk, rows, low_count_expected))
     # an empty block's text columns are object, a full one's str: leave empty blocks out
     frame = pd.concat([p for p in parts if len(p)] or parts[:1], ignore_index=True)
+    return _by_comparison_and_term(frame)
+
+
+def _by_comparison_and_term(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` sorted by comparison, then term (stable), with a fresh index."""
+    comp, term = (frame[c].to_numpy(dtype=object) for c in ("comparison", "term"))
+    # the blocks come in that order: checking it costs a fifth of sorting two text columns
+    if np.all((comp[1:] > comp[:-1]) | ((comp[1:] == comp[:-1]) & (term[1:] >= term[:-1]))):
+        return frame.reset_index(drop=True)
     return frame.sort_values(["comparison", "term"], kind="mergesort").reset_index(drop=True)
 
 

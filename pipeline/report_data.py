@@ -27,13 +27,15 @@ def has_columns(df: pd.DataFrame | None, columns: Sequence[str]) -> bool:
     return df is not None and all(c in df.columns for c in columns)
 
 
-def by_document(df: pd.DataFrame | None, doc_ids: Sequence[str]) -> dict[str, pd.DataFrame]:
-    """Rows of ``df`` per document, for the given documents only."""
+def by_document(df: pd.DataFrame | None, doc_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+    """Rows of ``df`` per document as dicts in table order, for the given documents only."""
     if df is None or "doc_id" not in df.columns:
         return {}
-    wanted = set(doc_ids)
-    sub = df[df["doc_id"].isin(wanted)]
-    return {str(k): g for k, g in sub.groupby("doc_id", sort=True)}
+    out: dict[str, list[dict[str, Any]]] = {}
+    # one to_dict for all the documents: a pandas call per document costs milliseconds each
+    for r in df[df["doc_id"].isin(set(doc_ids))].to_dict("records"):
+        out.setdefault(str(r["doc_id"]), []).append(r)
+    return out
 
 
 # Rates per 1,000 words: (column, what is counted, anchor key of its first marker in the text).
@@ -122,30 +124,41 @@ def keyness_blocks(
     if score not in keyness.columns:
         return [], 0
     names = sorted(keyness["comparison"].unique().tolist())
-    chosen = keyness[keyness["comparison"].isin(names[:max_comparisons])]
+    shown = names[:max_comparisons]
+    rows = keyness[keyness["comparison"].isin(shown)]
+    rows = rows[rows[score].map(finite).astype(bool)]  # an empty map is float, not a mask
+    first = rows.drop_duplicates("comparison").set_index("comparison")
+    sides = [_side_terms(rows, score, positive=p, top_terms=top_terms) for p in (True, False)]
     blocks = []
-    for k, (name, rows) in enumerate(chosen.groupby("comparison", sort=True)):
-        rows = rows[rows[score].map(finite)]
-        first = rows.iloc[0] if len(rows) else None
-        sides = []
-        for positive in (True, False):
-            side = rows[rows[score] > 0] if positive else rows[rows[score] < 0]
-            side = side.assign(_s=side[score].abs()).sort_values(
-                ["_s", "term"], ascending=[False, True], kind="mergesort"
-            )
-            sides.append([_term_row(r, score) for r in side.head(top_terms).to_dict("records")])
+    for k, name in enumerate(shown):
+        has_rows = name in first.index
         blocks.append(
             {
                 "anchor": f"keyness-{k}",
                 "comparison": str(name),
-                "target": str(first["target"]) if first is not None else "",
-                "reference": str(first["reference"]) if first is not None else "",
-                "target_terms": sides[0],
-                "reference_terms": sides[1],
+                "target": str(first.at[name, "target"]) if has_rows else "",
+                "reference": str(first.at[name, "reference"]) if has_rows else "",
+                "target_terms": sides[0].get(name, []),
+                "reference_terms": sides[1].get(name, []),
                 "score": score,
             }
         )
     return blocks, len(names) if n_comparisons is None else n_comparisons
+
+
+def _side_terms(
+    rows: pd.DataFrame, score: str, *, positive: bool, top_terms: int
+) -> dict[str, list[dict[str, Any]]]:
+    """Per comparison the term rows of one side (score > 0 or < 0), by |score| then term."""
+    side = rows[rows[score] > 0] if positive else rows[rows[score] < 0]
+    # one stable sort of every comparison: each keeps the order a sort of its own rows gives
+    side = side.assign(_s=side[score].abs()).sort_values(
+        ["comparison", "_s", "term"], ascending=[True, False, True], kind="mergesort"
+    )
+    out: dict[str, list[dict[str, Any]]] = {}
+    for r in side.groupby("comparison", sort=False).head(top_terms).to_dict("records"):
+        out.setdefault(r["comparison"], []).append(_term_row(r, score))
+    return out
 
 
 def _term_row(r: Mapping[str, Any], score: str) -> dict[str, Any]:
@@ -165,13 +178,13 @@ def tfidf_terms(tfidf: pd.DataFrame | None, doc_ids: Sequence[str], top_terms: i
     """Each listed document's top TF-IDF terms as "term (count)" strings."""
     if not has_columns(tfidf, ("doc_id", "rank", "term")):
         return {}
-    out = {}
-    for doc_id, rows in by_document(tfidf, doc_ids).items():
-        rows = rows.sort_values("rank", kind="mergesort").head(top_terms)
-        has_count = "count" in rows.columns
+    has_count = "count" in tfidf.columns
+    ranked = tfidf.sort_values("rank", kind="mergesort")  # stable: rank order in each document
+    out: dict[str, list[str]] = {}
+    for doc_id, rows in by_document(ranked, doc_ids).items():
         out[doc_id] = [
             f"{r['term']} ({fmt_int(r['count'])})" if has_count else str(r["term"])
-            for r in rows.to_dict("records")
+            for r in rows[:top_terms]
         ]
     return out
 
@@ -180,11 +193,11 @@ def similarity_view(similarity: pd.DataFrame | None, doc_ids: Sequence[str]) -> 
     """A similarity matrix for up to MAX_SIMILARITY_MATRIX documents, else the closest pairs."""
     if not has_columns(similarity, ("doc_a", "doc_b", "cosine")):
         return {"columns": [], "matrix": [], "pairs": []}
-    values = {}
-    for r in similarity.to_dict("records"):
-        values[(str(r["doc_a"]), str(r["doc_b"]))] = r["cosine"]
-        values[(str(r["doc_b"]), str(r["doc_a"]))] = r["cosine"]
     if 2 <= len(doc_ids) <= MAX_SIMILARITY_MATRIX:
+        values = {}
+        for r in similarity.to_dict("records"):
+            values[(str(r["doc_a"]), str(r["doc_b"]))] = r["cosine"]
+            values[(str(r["doc_b"]), str(r["doc_a"]))] = r["cosine"]
         matrix = [
             [d, [("1" if a == d else fmt(values.get((d, a)), 2)) for a in doc_ids]] for d in doc_ids
         ]

@@ -11,6 +11,8 @@ from typing import Any
 
 def finite(value: Any) -> bool:
     """True for a real, finite number."""
+    if type(value) is float:  # the common case, without the slower abstract-class check
+        return math.isfinite(value)
     return isinstance(value, numbers.Real) and not isinstance(value, bool) and math.isfinite(value)
 
 

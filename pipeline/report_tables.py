@@ -71,6 +71,17 @@ def _leading_rows(path: Path, column: int, last: str | None) -> Path | io.String
     return io.StringIO(csv_lines([header, *rows]))
 
 
+def comparison_names(path: str | Path) -> list[str] | None:
+    """Sorted distinct values of a table's ``comparison`` column; None when it has none."""
+    # read as categories: the parser hands over the distinct names, not one string per row
+    names = pd.read_csv(
+        path, usecols=lambda c: c == "comparison", dtype="category", na_filter=False
+    )
+    if "comparison" not in names.columns:
+        return None
+    return sorted(names["comparison"].cat.categories.tolist())
+
+
 def read_tables(tables_dir: str | Path) -> dict[str, pd.DataFrame]:
     """Every known table present in ``tables_dir``, by name."""
     out = {}
@@ -103,11 +114,10 @@ def read_report_tables(
         if name == "documents" or not path.is_file():
             continue
         through = inline_last if name in PER_DOCUMENT_TABLES else None
-        if name == "keyness" and "comparison" in read_csv_header(path):
-            names = pd.read_csv(path, usecols=["comparison"], dtype=str, keep_default_na=False)
-            chosen = sorted(set(names["comparison"]))
-            n_comparisons = len(chosen)
-            chosen = chosen[:max_comparisons]
+        names = comparison_names(path) if name == "keyness" else None
+        if names is not None:
+            n_comparisons = len(names)
+            chosen = names[:max_comparisons]
             through = ("comparison", chosen[-1] if chosen else None)
         df = read_table(path, through=through)
         if df is not None:

@@ -7,6 +7,7 @@ are plain strings: the template escapes them, nothing here builds HTML.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from collections.abc import Iterable, Mapping, Sequence
@@ -74,6 +75,7 @@ class Run:
     anchor: str = ""
 
 
+@functools.lru_cache(maxsize=4096)  # a page asks for the same few keys thousands of times
 def anchor_key(text: str) -> str:
     """A fragment-safe key: lower-case ASCII letters, digits and hyphens only."""
     out = "".join(c if c.isascii() and c.isalnum() else "-" for c in str(text).lower())
@@ -94,13 +96,21 @@ def stance_evidence(category: str, subtype: str) -> str:
     return anchor_key(category)
 
 
-def _valid_rows(rows: pd.DataFrame | None, clean: str) -> tuple[list[dict[str, Any]], int]:
+Rows = pd.DataFrame | Sequence[Mapping[str, Any]] | None  # a table's rows of one document
+
+
+def _records(rows: Rows) -> list[Mapping[str, Any]]:
+    """Rows as dicts: a DataFrame's records, the rows themselves, or none."""
+    if rows is None:
+        return []
+    return rows.to_dict("records") if isinstance(rows, pd.DataFrame) else list(rows)
+
+
+def _valid_rows(rows: Rows, clean: str) -> tuple[list[Mapping[str, Any]], int]:
     """Rows whose offsets are in range and whose ``match`` equals ``clean[start:end]``."""
-    if rows is None or rows.empty:
-        return [], 0
-    good: list[dict[str, Any]] = []
+    good: list[Mapping[str, Any]] = []
     bad = 0
-    for row in rows.to_dict("records"):
+    for row in _records(rows):
         try:
             start, end = int(row["start"]), int(row["end"])
         except (TypeError, ValueError, KeyError):
@@ -119,9 +129,9 @@ def _valid_rows(rows: pd.DataFrame | None, clean: str) -> tuple[list[dict[str, A
 def document_marks(
     clean: str,
     *,
-    markers: pd.DataFrame | None = None,
-    figures: pd.DataFrame | None = None,
-    cues: pd.DataFrame | None = None,
+    markers: Rows = None,
+    figures: Rows = None,
+    cues: Rows = None,
     frame_labels: Mapping[str, str] | None = None,
 ) -> tuple[list[Mark], int]:
     """Marks of one document from its marker, figure and frame-cue rows; also the rows dropped.
@@ -177,17 +187,17 @@ def _truthy(value: Any) -> bool:
     return str(value).strip().lower() in ("1", "true", "1.0")
 
 
-def document_sentences(clean: str, rows: pd.DataFrame | None) -> tuple[list[SentenceInfo], int]:
+def document_sentences(clean: str, rows: Rows) -> tuple[list[SentenceInfo], int]:
     """Sentence spans with sentiment shading, tooltips and anchor keys; also the rows dropped.
 
     Keys: ``question`` on the first question, ``most-negative`` / ``most-positive`` on the body
     sentences with the lowest / highest compound score.
     """
-    if rows is None or rows.empty:
+    listed = _records(rows)
+    if not listed:
         return [], 0
-    records = rows.to_dict("records")
     body = [
-        r for r in records
+        r for r in listed
         if not _truthy(r.get("is_heading")) and isinstance(r.get("compound"), (int, float))
         and not math.isnan(r["compound"])
     ]  # fmt: skip
@@ -202,7 +212,7 @@ def document_sentences(clean: str, rows: pd.DataFrame | None) -> tuple[list[Sent
     out: list[SentenceInfo] = []
     bad = 0
     seen_question = False
-    for r in records:
+    for r in listed:
         try:
             start, end, sent_id = int(r["start"]), int(r["end"]), int(r["sent_id"])
         except (TypeError, ValueError, KeyError):

@@ -9,7 +9,7 @@ import json
 import math
 import os
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -215,11 +215,12 @@ def column_cells(series: Any) -> list[str]:
     if kind == "b":
         return np.where(series.to_numpy(), "1", "0").tolist()
     if kind in "iu":
-        return list(map(str, series.tolist()))
+        return distinct_cells(series.to_numpy(), str)
     if kind == "f":
         return float_cells(series.to_numpy(dtype=np.float64))
-    values = series.tolist()
-    cells = [v if type(v) is str else ("" if pd.isna(v) else format_value(v)) for v in values]
+    cells = series.tolist()
+    if not (isinstance(dtype, pd.StringDtype) and not series.hasnans):  # else: all str already
+        cells = [v if type(v) is str else ("" if pd.isna(v) else format_value(v)) for v in cells]
     if any(c in "\x00".join(cells) for c in _QUOTED_CHARS):
         cells = [csv_field(c) for c in cells]
     return cells
@@ -227,13 +228,20 @@ def column_cells(series: Any) -> list[str]:
 
 def float_cells(values: Any) -> list[str]:
     """Floats as :func:`format_value` writes them, each distinct value formatted once."""
+    return distinct_cells(values, _float_text)
+
+
+def _float_text(value: float) -> str:
+    return "" if value != value else ("0" if value == 0 else format(value, FLOAT_FORMAT))
+
+
+def distinct_cells(values: Any, text_of: Callable[[Any], str]) -> list[str]:
+    """``text_of`` of every value of a numpy array, called once per distinct value."""
     import numpy as np
 
     distinct, index = np.unique(values, return_inverse=True)  # NaNs collapse into one
-    text = [
-        "" if v != v else ("0" if v == 0 else format(v, FLOAT_FORMAT)) for v in distinct.tolist()
-    ]
-    return [text[i] for i in index.ravel().tolist()]
+    text = np.array([text_of(v) for v in distinct.tolist()], dtype=object)
+    return text[index.ravel()].tolist()
 
 
 def csv_field(text: str) -> str:

@@ -220,23 +220,23 @@ def term_matrix(
     doc_ids = tuple(doc_ids)
     if len(set(doc_ids)) != len(doc_ids):
         raise ValueError("doc_ids must be unique")
-    terms = term_counts["term"].astype(str)
-    order = terms.str.count(" ").to_numpy() + 1
-    keep = (order >= low) & (order <= high)
+    # n-gram orders of the distinct terms only, not of every row
+    codes, distinct = pd.factorize(term_counts["term"].astype(str), sort=True)
+    distinct = np.asarray(distinct, dtype=object)
+    orders = np.fromiter((ngram_order(t) for t in distinct), dtype=np.int64, count=len(distinct))
+    in_range = (orders >= low) & (orders <= high)
+    keep = (codes >= 0) & in_range[codes]  # code -1: a missing term
     frame = term_counts.loc[keep]
     doc_codes = pd.Index(doc_ids).get_indexer(frame["doc_id"].astype(str))
     if (doc_codes < 0).any():
         unknown = sorted(set(frame["doc_id"].astype(str)) - set(doc_ids))[:5]
         raise ValueError(f"term_counts has documents not in the document list: {unknown}")
-    term_codes, vocabulary = pd.factorize(terms[keep], sort=True)
+    vocabulary = distinct[in_range]  # still sorted; a kept term's code counts the kept before it
+    term_codes = (np.cumsum(in_range) - 1)[codes[keep]]
     counts = sparse.csr_matrix(
         (frame["count"].to_numpy(dtype=np.int64), (doc_codes, term_codes)),
         shape=(len(doc_ids), len(vocabulary)),
         dtype=np.int64,
     )
     counts.sum_duplicates()
-    vocabulary = np.asarray(vocabulary, dtype=object)
-    orders = np.fromiter(
-        (ngram_order(t) for t in vocabulary), dtype=np.int64, count=len(vocabulary)
-    )
-    return TermMatrix(counts, doc_ids, vocabulary, orders)
+    return TermMatrix(counts, doc_ids, vocabulary, orders[in_range])

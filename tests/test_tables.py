@@ -118,6 +118,7 @@ def test_float_format_is_stable(x):
         [1 / 3, -0.0, math.nan, math.inf, -math.inf, 1e-320, 123456789.0, 0.1 + 0.2],
         [True, False, True, False, True, False, True, False],
         [1, 2.5, "x", None, True, math.nan, -0.0, "y,z"],
+        ["plain", "a,b", "", 'q"x', "ü", "nan", "1e5", "plain"],  # text, none missing
     ],
 )
 def test_write_table_is_write_frame_byte_for_byte(tmp_path, cells):
