@@ -108,7 +108,8 @@ def share_draws(
     vary = np.flatnonzero((k > 0) & (k < n))
     if vary.size:
         rng = np.random.default_rng([seed, zlib.crc32(doc_id.encode("utf-8")), stream])
-        draws[:, vary] = rng.binomial(n, k[vary] / n, size=(samples, vary.size)) / n
+        for j in vary:  # one frame per call: numpy reuses the binomial's set-up for a fixed p
+            draws[:, j] = rng.binomial(n, k[j] / n, size=samples) / n
     return draws
 
 

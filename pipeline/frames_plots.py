@@ -13,6 +13,7 @@ from pipeline.plotting import pyplot, save_figure
 MAX_BAR_DOCUMENTS = 6  # more documents: the profile becomes a heatmap
 MAX_LABELLED_DOCUMENTS = 60  # more rows: tick labels are thinned out
 MAX_STRIP_DOCUMENTS = 40  # the strip shows the first documents by doc_id and says so
+STRIP_COLUMNS = ("doc_id", "sent_id", "is_heading", "primary_frame")  # of the sentences table
 
 
 def frame_colors(frames: list[str]) -> dict[str, tuple[float, ...]]:
@@ -104,10 +105,9 @@ def plot_frame_strip(sentences_df: pd.DataFrame, png: str | Path, svg: str | Pat
     plt = pyplot()
     from matplotlib.collections import PolyCollection
 
-    needed = {"doc_id", "sent_id", "is_heading", "primary_frame"}
-    if missing := needed - set(sentences_df.columns):
+    if missing := set(STRIP_COLUMNS) - set(sentences_df.columns):
         raise ValueError(f"sentences_df lacks column(s) {', '.join(sorted(missing))}")
-    df = sentences_df[list(needed)].copy()
+    df = sentences_df[list(STRIP_COLUMNS)].copy()
     df["doc_id"] = df["doc_id"].astype(str)
     df["primary_frame"] = df["primary_frame"].fillna(NO_FRAME).astype(str).replace("", NO_FRAME)
     df["is_heading"] = df["is_heading"].astype(str).str.lower().isin(("1", "true"))
@@ -124,7 +124,7 @@ def plot_frame_strip(sentences_df: pd.DataFrame, png: str | Path, svg: str | Pat
     ax.set_xlim(0, 1)
     ax.set_ylim(-0.6, len(shown) - 0.4)
     ax.set_xlabel("position in the document (share of its sentences; half-height = heading)")
-    used = set(df["primary_frame"])
+    used = set(df["primary_frame"].unique())
     present = [f for f in frame_order(list(colors)) if f in used]
     if NO_FRAME in used:
         present.append(NO_FRAME)

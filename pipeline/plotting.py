@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from pipeline.tables import atomic_write_bytes
 
 DPI = 110
+# Room (inches) drawn round the figure for what sticks out of it (long tick labels, legends
+# beside the axes); a whole number of pixels at DPI, so the crop keeps the pixel grid.
+MARGIN = 2.0
+PNG_METADATA = {"Software": None}
+SVG_METADATA = {"Date": None, "Creator": None}
 
 
 def pyplot() -> Any:
@@ -24,15 +32,20 @@ def pyplot() -> Any:
     return plt
 
 
-def tight_bbox(fig: Any) -> Any:
-    """The padded box (inches) that ``savefig(bbox_inches="tight")`` crops a PNG at DPI to."""
+def tight_bbox(fig: Any, *, renderer: Any = None) -> Any:
+    """The padded box (inches) that ``savefig(bbox_inches="tight")`` crops a PNG at DPI to.
+
+    ``renderer``: one that has just drawn ``fig`` at DPI, whose text sizes are then reused
+    instead of drawing the figure once more to measure them.
+    """
     import matplotlib
 
     original = fig.dpi
     fig.dpi = DPI  # text extents depend on the dpi, as they do while saving
     try:
-        fig.draw_without_rendering()
-        bbox = fig.get_tightbbox()
+        if renderer is None:
+            fig.draw_without_rendering()
+        bbox = fig.get_tightbbox(renderer)
     finally:
         fig.dpi = original
     return bbox.padded(matplotlib.rcParams["savefig.pad_inches"])
@@ -41,18 +54,49 @@ def tight_bbox(fig: Any) -> Any:
 def save_figure(fig: Any, png_path: str | Path, svg_path: str | Path | None = None) -> None:
     """Write ``fig`` to PNG (and SVG) without timestamps or software tags, then close it.
 
-    Both files are cropped to the box ``bbox_inches="tight"`` gives the PNG, measured once, so
-    the SVG needs no measuring draw of its own (three draws instead of four).
+    Both files are cropped to the box ``bbox_inches="tight"`` gives the PNG. The PNG is cut
+    out of one drawing of the figure with a margin round it, measured with that drawing's
+    renderer, so a figure is drawn twice (PNG, SVG) instead of three or five times.
     """
     plt = pyplot()
-    bbox = tight_bbox(fig)
-    for path, fmt, metadata in (
-        (png_path, "png", {"Software": None}),
-        (svg_path, "svg", {"Date": None, "Creator": None}),
-    ):
-        if path is None:
-            continue
+    from matplotlib.layout_engine import PlaceHolderLayoutEngine
+
+    if isinstance(fig.get_layout_engine(), PlaceHolderLayoutEngine):
+        fig.set_layout_engine(None)  # left by fig.tight_layout(); makes each savefig draw twice
+    png, bbox = _tight_png(fig)
+    atomic_write_bytes(png_path, png)
+    if svg_path is not None:
         buf = io.BytesIO()
-        fig.savefig(buf, format=fmt, dpi=DPI, metadata=metadata, bbox_inches=bbox)
-        atomic_write_bytes(path, buf.getvalue())
+        fig.savefig(buf, format="svg", dpi=DPI, metadata=SVG_METADATA, bbox_inches=bbox)
+        atomic_write_bytes(svg_path, buf.getvalue())
     plt.close(fig)
+
+
+def _tight_png(fig: Any) -> tuple[bytes, Any]:
+    """PNG bytes of ``fig`` cropped to :func:`tight_bbox`, and that box."""
+    import matplotlib.image
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+    page = fig.bbox_inches.padded(MARGIN)
+    with open(os.devnull, "wb") as sink:  # the drawing is read from the canvas below
+        fig.savefig(sink, format="rgba", dpi=DPI, bbox_inches=page)
+    bbox = tight_bbox(fig, renderer=canvas.renderer)
+    crop = _crop(np.asarray(canvas.buffer_rgba()), (bbox.p0 - page.p0) * DPI, bbox.size * DPI)
+    buf = io.BytesIO()
+    if crop is None:  # something reaches beyond the margin: draw the box itself
+        fig.savefig(buf, format="png", dpi=DPI, metadata=PNG_METADATA, bbox_inches=bbox)
+    else:
+        matplotlib.image.imsave(buf, crop, format="png", dpi=DPI, metadata=PNG_METADATA)
+    return buf.getvalue(), bbox
+
+
+def _crop(pixels: np.ndarray, origin: np.ndarray, size: np.ndarray) -> np.ndarray | None:
+    """The ``size`` pixels at ``origin`` (from the bottom left) of an image stored top row
+    first; None unless all of them are inside it."""
+    left, bottom = np.rint(origin).astype(int)
+    width, height = (size + 1e-8).astype(int)  # whole pixels, as savefig sizes an image
+    top = pixels.shape[0] - bottom - height
+    if min(left, bottom, top) < 0 or left + width > pixels.shape[1]:
+        return None
+    return np.ascontiguousarray(pixels[top : top + height, left : left + width])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -30,23 +31,30 @@ PER_DOCUMENT_TABLES = frozenset(
 
 
 def read_table(
-    path: str | Path, *, through: tuple[str, str | None] | None = None
+    path: str | Path,
+    *,
+    through: tuple[str, str | None] | None = None,
+    columns: Sequence[str] | None = None,
 ) -> pd.DataFrame | None:
     """A result CSV with text columns kept as text and the others numeric; None if absent.
 
     ``through=(column, last)``: only the leading rows whose ``column`` is at most ``last`` (none
     when ``last`` is None). The tables are sorted by doc_id or comparison, so reading stops
     there; a table found out of order is read whole (callers filter the rows they show anyway).
+    ``columns``: read only these (a ValueError names any the table lacks).
     """
     path = Path(path)
     if not path.is_file():
         return None
     header = read_csv_header(path)
-    text = {c: str for c in header if c in TEXT_COLUMNS}
+    if columns is not None and (missing := [c for c in columns if c not in header]):
+        raise ValueError(f"{path.name} lacks column(s) {', '.join(missing)}")
+    wanted = header if columns is None else list(columns)
+    text = {c: str for c in wanted if c in TEXT_COLUMNS}
     source: Path | io.StringIO = path
     if through is not None and through[0] in header:
         source = _leading_rows(path, header.index(through[0]), through[1])
-    df = pd.read_csv(source, dtype=text, keep_default_na=False, na_values=[""])
+    df = pd.read_csv(source, usecols=wanted, dtype=text, keep_default_na=False, na_values=[""])
     for name in text:
         df[name] = df[name].fillna("")
     return df

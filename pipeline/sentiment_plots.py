@@ -15,6 +15,7 @@ POSITIVE_COLOR = "#1b7837"
 NEGATIVE_COLOR = "#b2182b"
 NEUTRAL_COLOR = "#9e9e9e"
 MAX_LABEL_CHARS = 40
+ARC_COLUMNS = ("doc_id", "sent_id", "is_heading", "compound")  # of the sentences table
 
 
 def as_bool(values: Any) -> np.ndarray:
@@ -78,13 +79,14 @@ def plot_sentiment_arc(
     """
     if max_documents < 1:
         raise ValueError(f"max_documents must be >= 1, got {max_documents}")
-    missing = {"doc_id", "sent_id", "is_heading", "compound"} - set(sentences_df.columns)
+    missing = set(ARC_COLUMNS) - set(sentences_df.columns)
     if missing:
         raise ValueError(f"sentences table lacks column(s) {sorted(missing)}")
     plt = pyplot()
     from matplotlib.collections import PolyCollection  # one artist for all bars of a panel
 
-    doc_ids = sorted(str(d) for d in sentences_df["doc_id"].unique())
+    ids = sentences_df["doc_id"].astype(str)
+    doc_ids = sorted(ids.unique())
     shown = doc_ids[:max_documents]
     n = max(1, len(shown))
     ncols = 1 if n <= 4 else 2
@@ -92,7 +94,8 @@ def plot_sentiment_arc(
     fig, axes = plt.subplots(
         nrows, ncols, figsize=(7.5 * ncols, 1.9 * nrows + 0.8), sharey=True, squeeze=False
     )
-    frame = sentences_df.assign(doc_id=sentences_df["doc_id"].astype(str))
+    drawn = ids.isin(shown).to_numpy()  # only the rows drawn; positional, as the index may repeat
+    frame = sentences_df[drawn].assign(doc_id=ids[drawn].to_numpy())
     for ax, doc_id in zip(axes.flat, shown, strict=False):
         doc = frame[frame["doc_id"] == doc_id].sort_values("sent_id", kind="stable")
         compound = doc["compound"].astype(float).to_numpy()
@@ -212,6 +215,6 @@ def plot_actor_sentiment(
 def _top(df: Any, key: str, limit: int) -> list[str]:
     """Values of ``key`` with the most mentions (``n_mentions`` or sentences), ties by name."""
     weight = "n_mentions" if "n_mentions" in df.columns else "n_sentences"
-    totals = df.groupby(key)[weight].apply(lambda s: s.astype(float).sum())
+    totals = df[weight].astype(float).groupby(df[key]).sum()
     ranked = sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))
     return [k for k, _ in ranked[:limit]]

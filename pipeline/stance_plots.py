@@ -17,6 +17,7 @@ PROFILE = (
     ("attributions_vague_per_1k", "vague attribution"),
 )
 SOURCING = (("named", "#1b7837"), ("vague", "#e08214"), ("none", "#bdbdbd"))
+SOURCING_COLUMNS = ("doc_id", "sourcing")  # of the figures table
 MAX_BARS = 30  # more documents than this: a heat map (profile) or the top documents (sourcing)
 MAX_LABELS = 60
 
@@ -85,14 +86,16 @@ def plot_figure_sourcing(
     figures: pd.DataFrame, png: str | Path, svg: str | Path | None = None
 ) -> None:
     """Stacked bars per document: how many figures have a named, vague or no source."""
-    missing = [c for c in ("doc_id", "sourcing") if c not in figures.columns]
+    missing = [c for c in SOURCING_COLUMNS if c not in figures.columns]
     if missing:
         raise ValueError(f"figures table lacks column(s) {', '.join(missing)}")
     if figures.empty:
         _empty_figure("no figures (numeric claims) found", png, svg)
         return
     counts = (
-        pd.crosstab(figures["doc_id"].astype(str), figures["sourcing"])
+        figures.groupby([figures["doc_id"].astype(str), "sourcing"])
+        .size()  # what crosstab counts, without its per-group Python aggregation
+        .unstack(fill_value=0)
         .reindex(columns=[name for name, _ in SOURCING], fill_value=0)
         .sort_index()
     )

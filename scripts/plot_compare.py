@@ -5,16 +5,19 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(snakemake.scriptdir).parent))
 
-import pandas as pd
-
 from pipeline.compare_plots import comparison_plots, similarity_heatmap
 from pipeline.logs import log_to
+from pipeline.report_tables import comparison_names, read_table
 
 with log_to(snakemake.log[0]):
     out = snakemake.output
-    keyness = pd.read_csv(snakemake.input.keyness, keep_default_na=False, na_values=[""])
+    max_comparisons = snakemake.params.max_comparisons
+    drawn = (comparison_names(snakemake.input.keyness) or [])[:max_comparisons]
+    # keyness is sorted by comparison: stop reading after the last comparison drawn
+    through = ("comparison", drawn[-1] if drawn else None)
+    keyness = read_table(snakemake.input.keyness, through=through)
     Path(out.comparisons).mkdir(parents=True, exist_ok=True)
-    comparison_plots(keyness, out.comparisons, max_comparisons=snakemake.params.max_comparisons)
-    doc_ids = pd.read_csv(snakemake.input.documents, usecols=["doc_id"], dtype=str)["doc_id"]
-    similarity = pd.read_csv(snakemake.input.similarity, dtype={"doc_a": str, "doc_b": str})
+    comparison_plots(keyness, out.comparisons, max_comparisons=max_comparisons)
+    doc_ids = read_table(snakemake.input.documents, columns=["doc_id"])["doc_id"]
+    similarity = read_table(snakemake.input.similarity)
     similarity_heatmap(similarity, doc_ids, out.similarity, out.similarity_svg)

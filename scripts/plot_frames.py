@@ -5,12 +5,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(snakemake.scriptdir).parent))
 
-import pandas as pd
-
-from pipeline.frames_plots import plot_frame_profile, plot_frame_strip
+from pipeline.frames_plots import STRIP_COLUMNS, plot_frame_profile, plot_frame_strip
 from pipeline.logs import log_to
+from pipeline.report_tables import read_table
 
 with log_to(snakemake.log[0]):
     out = snakemake.output
-    plot_frame_profile(pd.read_csv(snakemake.input.frames), out.profile, out.profile_svg)
-    plot_frame_strip(pd.read_csv(snakemake.input.sentences), out.strip, out.strip_svg)
+    plot_frame_profile(read_table(snakemake.input.frames), out.profile, out.profile_svg)
+    # the strip needs 4 of the sentences table's columns; its text column is most of the file
+    sentences = read_table(snakemake.input.sentences, columns=STRIP_COLUMNS)
+    plot_frame_strip(sentences, out.strip, out.strip_svg)

@@ -5,12 +5,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(snakemake.scriptdir).parent))
 
-import pandas as pd
-
 from pipeline.logs import log_to
-from pipeline.sentiment_plots import plot_actor_sentiment, plot_sentiment_arc
+from pipeline.report_tables import read_table
+from pipeline.sentiment_plots import ARC_COLUMNS, plot_actor_sentiment, plot_sentiment_arc
 
 with log_to(snakemake.log[0]):
     out = snakemake.output
-    plot_sentiment_arc(pd.read_csv(snakemake.input.sentences), out.arc, out.arc_svg)
-    plot_actor_sentiment(pd.read_csv(snakemake.input.actors), out.actors, out.actors_svg)
+    # the arc needs 4 of the sentences table's columns; its text column is most of the file
+    sentences = read_table(snakemake.input.sentences, columns=ARC_COLUMNS)
+    plot_sentiment_arc(sentences, out.arc, out.arc_svg)
+    plot_actor_sentiment(read_table(snakemake.input.actors), out.actors, out.actors_svg)

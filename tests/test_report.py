@@ -482,6 +482,21 @@ def test_read_table_keeps_text_ids_as_text(tmp_path):
     assert df["doc_id"].tolist() == ["NA"] and df["term"].tolist() == ["1e5"]
     assert df["n_words"].tolist() == [3]
     assert read_table(tmp_path / "missing.csv") is None
+    part = read_table(tmp_path / "t.csv", columns=["term", "doc_id"])
+    assert list(part.columns) == ["doc_id", "term"] and part["doc_id"].tolist() == ["NA"]
+    with pytest.raises(ValueError, match=r"t\.csv lacks column\(s\) sentiment"):
+        read_table(tmp_path / "t.csv", columns=["doc_id", "sentiment"])
+
+
+def test_comparison_names_are_the_sorted_distinct_comparisons(tmp_path):
+    from pipeline.report_tables import comparison_names
+
+    rows = [{"comparison": c, "term": t} for c, t in (("b_vs_a", "x"), ("NA_vs_rest", "y"),
+                                                       ("b_vs_a", "z"))]  # fmt: skip
+    write_csv(tmp_path / "k.csv", rows, ["comparison", "term"])
+    assert comparison_names(tmp_path / "k.csv") == ["NA_vs_rest", "b_vs_a"]
+    write_csv(tmp_path / "d.csv", [{"doc_id": "a"}], ["doc_id"])
+    assert comparison_names(tmp_path / "d.csv") is None
 
 
 def test_report_is_deterministic(tmp_path):
