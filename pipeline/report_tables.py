@@ -90,6 +90,18 @@ def comparison_names(path: str | Path) -> list[str] | None:
     return sorted(names["comparison"].cat.categories.tolist())
 
 
+def read_first_comparisons(
+    path: str | Path, max_comparisons: int
+) -> tuple[pd.DataFrame | None, int | None]:
+    """The rows of the first ``max_comparisons`` comparisons (by name) of a keyness table,
+    read only that far, and how many comparisons it has (None without a comparison column)."""
+    names = comparison_names(path) if Path(path).is_file() else None
+    if names is None:
+        return read_table(path), None
+    chosen = names[:max_comparisons]
+    return read_table(path, through=("comparison", chosen[-1] if chosen else None)), len(names)
+
+
 def read_tables(tables_dir: str | Path) -> dict[str, pd.DataFrame]:
     """Every known table present in ``tables_dir``, by name."""
     out = {}
@@ -121,13 +133,10 @@ def read_report_tables(
         path = tables_dir / f"{name}.csv"
         if name == "documents" or not path.is_file():
             continue
-        through = inline_last if name in PER_DOCUMENT_TABLES else None
-        names = comparison_names(path) if name == "keyness" else None
-        if names is not None:
-            n_comparisons = len(names)
-            chosen = names[:max_comparisons]
-            through = ("comparison", chosen[-1] if chosen else None)
-        df = read_table(path, through=through)
+        if name == "keyness":
+            df, n_comparisons = read_first_comparisons(path, max_comparisons)
+        else:
+            df = read_table(path, through=inline_last if name in PER_DOCUMENT_TABLES else None)
         if df is not None:
             out[name] = df
     return out, n_comparisons

@@ -7,15 +7,12 @@ sys.path.insert(0, str(Path(snakemake.scriptdir).parent))
 
 from pipeline.compare_plots import comparison_plots, similarity_heatmap
 from pipeline.logs import log_to
-from pipeline.report_tables import comparison_names, read_table
+from pipeline.report_tables import read_first_comparisons, read_table
 
 with log_to(snakemake.log[0]):
     out = snakemake.output
     max_comparisons = snakemake.params.max_comparisons
-    drawn = (comparison_names(snakemake.input.keyness) or [])[:max_comparisons]
-    # keyness is sorted by comparison: stop reading after the last comparison drawn
-    through = ("comparison", drawn[-1] if drawn else None)
-    keyness = read_table(snakemake.input.keyness, through=through)
+    keyness, _ = read_first_comparisons(snakemake.input.keyness, max_comparisons)
     Path(out.comparisons).mkdir(parents=True, exist_ok=True)
     comparison_plots(keyness, out.comparisons, max_comparisons=max_comparisons)
     doc_ids = read_table(snakemake.input.documents, columns=["doc_id"])["doc_id"]

@@ -499,6 +499,22 @@ def test_comparison_names_are_the_sorted_distinct_comparisons(tmp_path):
     assert comparison_names(tmp_path / "d.csv") is None
 
 
+def test_read_first_comparisons_stops_after_the_last_comparison_asked_for(tmp_path):
+    from pipeline.report_tables import read_first_comparisons
+
+    rows = [{"comparison": c, "term": t} for c, t in (("a", "x"), ("a", "y"), ("b", "z"),
+                                                       ("c", "w"))]  # fmt: skip
+    write_csv(tmp_path / "k.csv", rows, ["comparison", "term"])
+    df, n = read_first_comparisons(tmp_path / "k.csv", 2)
+    assert n == 3 and df["term"].tolist() == ["x", "y", "z"]
+    df, n = read_first_comparisons(tmp_path / "k.csv", 0)
+    assert n == 3 and df.empty and list(df.columns) == ["comparison", "term"]
+    write_csv(tmp_path / "d.csv", [{"doc_id": "a"}], ["doc_id"])
+    df, n = read_first_comparisons(tmp_path / "d.csv", 2)
+    assert n is None and df["doc_id"].tolist() == ["a"]
+    assert read_first_comparisons(tmp_path / "missing.csv", 2) == (None, None)
+
+
 def test_report_is_deterministic(tmp_path):
     tables, docs, plots = write_tiny_corpus(tmp_path)
     outs = []
