@@ -117,17 +117,22 @@ def term_scatter(
         for term in side["term"]:
             i = positions[term]
             at_point.setdefault((x[i], y[i]), []).append(term)
-        for j, ((px, py), terms) in enumerate(sorted(at_point.items())):
+        by_height = sorted(at_point.items(), key=lambda kv: (kv[0][1], kv[0][0]))
+        for j, ((px, py), terms) in enumerate(by_height):  # labels of similar height staggered
             text = ", ".join(terms[:4]) + (f" +{len(terms) - 4}" if len(terms) > 4 else "")
-            stagger = 9 * (j % 3) * (1 if offset[1] > 0 else -1)  # neighbours' labels apart
+            dx, dy = offset
+            # a term absent from one side sits on an axis edge: label it inwards, off the ticks
+            dx = abs(dx) if px == floor else dx
+            dy = abs(dy) if py == floor else dy
+            stagger = 9 * (j % 3) * (1 if dy > 0 else -1)  # neighbours' labels apart
             ax.annotate(
                 text,
                 (px, py),
                 annotation_clip=False,
-                xytext=(offset[0], offset[1] + stagger),
+                xytext=(dx, dy + stagger),
                 textcoords="offset points",
                 fontsize=8,
-                ha="right" if offset[0] < 0 else "left",
+                ha="right" if dx < 0 else "left",
             )
     ax.set_xlim(floor / 1.3, top)
     ax.set_ylim(floor / 1.3, top)
