@@ -210,6 +210,29 @@ def test_plots_written(corpus_tables, tmp_path) -> None:
     assert (tmp_path / "h.svg").read_bytes() == first
 
 
+def test_scatter_labels_of_terms_on_an_axis_edge_point_inwards(
+    corpus_tables, tmp_path, monkeypatch
+):
+    import pipeline.compare_plots as compare_plots
+
+    run_main(corpus_tables, tmp_path)
+    keyness = pd.read_csv(tmp_path / "keyness.csv", keep_default_na=False)
+    figures = []
+    monkeypatch.setattr(compare_plots, "save_figure", lambda fig, *paths: figures.append(fig))
+    name = "intelligence_cooperation_vs_intelligence_diplomacy"
+    compare_plots.term_scatter(keyness, name, tmp_path / "s.png")
+    ax = figures[0].axes[0]
+    floor = ax.get_xlim()[0] * 1.3  # zero rates are drawn at the floor, the axes start below it
+    labels = {a.get_text(): a for a in ax.texts}
+    edge_x = [a for a in labels.values() if np.isclose(a.xy[0], floor)]
+    edge_y = [a for a in labels.values() if np.isclose(a.xy[1], floor)]
+    assert edge_x and edge_y  # terms only in the target, and only in the reference
+    assert all(a.get_ha() == "left" and a.xyann[0] > 0 for a in edge_x)  # right of the edge
+    assert all(a.xyann[1] > 0 for a in edge_y)  # above the bottom edge
+    inner = [a for a in labels.values() if a not in edge_x and a not in edge_y]
+    assert any(a.get_ha() == "right" for a in inner)  # other target labels keep to the left
+
+
 @pytest.mark.parametrize(
     ("name", "slug"), [("a b/c_vs_rest", "a_b_c_vs_rest"), ("..", "comparison")]
 )
