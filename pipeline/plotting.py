@@ -32,19 +32,14 @@ def pyplot() -> Any:
     return plt
 
 
-def tight_bbox(fig: Any, *, renderer: Any = None) -> Any:
-    """The padded box (inches) that ``savefig(bbox_inches="tight")`` crops a PNG at DPI to.
-
-    ``renderer``: one that has just drawn ``fig`` at DPI, whose text sizes are then reused
-    instead of drawing the figure once more to measure them.
-    """
+def tight_bbox(fig: Any, renderer: Any) -> Any:
+    """The padded box (inches) that ``savefig(bbox_inches="tight")`` crops a PNG at DPI to,
+    measured with a ``renderer`` that has just drawn ``fig`` at DPI (no drawing of its own)."""
     import matplotlib
 
     original = fig.dpi
     fig.dpi = DPI  # text extents depend on the dpi, as they do while saving
     try:
-        if renderer is None:
-            fig.draw_without_rendering()
         bbox = fig.get_tightbbox(renderer)
     finally:
         fig.dpi = original
@@ -81,7 +76,7 @@ def _tight_png(fig: Any) -> tuple[bytes, Any]:
     page = fig.bbox_inches.padded(MARGIN)
     with open(os.devnull, "wb") as sink:  # the drawing is read from the canvas below
         fig.savefig(sink, format="rgba", dpi=DPI, bbox_inches=page)
-    bbox = tight_bbox(fig, renderer=canvas.renderer)
+    bbox = tight_bbox(fig, canvas.renderer)
     crop = _crop(np.asarray(canvas.buffer_rgba()), (bbox.p0 - page.p0) * DPI, bbox.size * DPI)
     buf = io.BytesIO()
     if crop is None:  # something reaches beyond the margin: draw the box itself

@@ -14,8 +14,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import pandas as pd
-
 # Stance categories (and attribution subtypes) -> CSS class; anything else gets "m-other".
 STANCE_CLASSES: dict[str, str] = {
     "hedge": "m-hedge",
@@ -96,21 +94,14 @@ def stance_evidence(category: str, subtype: str) -> str:
     return anchor_key(category)
 
 
-Rows = pd.DataFrame | Sequence[Mapping[str, Any]] | None  # a table's rows of one document
-
-
-def _records(rows: Rows) -> list[Mapping[str, Any]]:
-    """Rows as dicts: a DataFrame's records, the rows themselves, or none."""
-    if rows is None:
-        return []
-    return rows.to_dict("records") if isinstance(rows, pd.DataFrame) else list(rows)
+Rows = Sequence[Mapping[str, Any]] | None  # a table's rows of one document, as dicts
 
 
 def _valid_rows(rows: Rows, clean: str) -> tuple[list[Mapping[str, Any]], int]:
     """Rows whose offsets are in range and whose ``match`` equals ``clean[start:end]``."""
     good: list[Mapping[str, Any]] = []
     bad = 0
-    for row in _records(rows):
+    for row in rows or ():
         try:
             start, end = int(row["start"]), int(row["end"])
         except (TypeError, ValueError, KeyError):
@@ -193,7 +184,7 @@ def document_sentences(clean: str, rows: Rows) -> tuple[list[SentenceInfo], int]
     Keys: ``question`` on the first question, ``most-negative`` / ``most-positive`` on the body
     sentences with the lowest / highest compound score.
     """
-    listed = _records(rows)
+    listed = list(rows or ())
     if not listed:
         return [], 0
     body = [
