@@ -132,8 +132,8 @@ def _cell_intervals(
     ``vary`` cells (B,F) are sorted, all in one call (per cell the same as one call per cell)."""
     low, high = draws[:, 0, :].copy(), draws[:, 0, :].copy()
     if vary.any():
-        cells = draws.transpose(1, 0, 2)[:, vary]  # (samples, cells)
-        low[vary], high[vary] = percentile_interval(cells, confidence, axis=0)
+        cells = draws.transpose(0, 2, 1)[vary]  # (cells, samples): each cell's draws contiguous
+        low[vary], high[vary] = percentile_interval(cells, confidence, axis=1)
     return low, high
 
 

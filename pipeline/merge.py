@@ -52,7 +52,7 @@ def merge_segments(
     order (what :func:`merge_table` gives, without parsing), leaving out the ``drop`` doc_ids;
     None when a chunk's ``segments.json`` entry is missing or does not match its file."""
     header: bytes | None = None
-    blobs: list[bytes] = []
+    blobs: list[memoryview] = []  # slices of a memoryview are not copies
     pieces: list[tuple[str, int, int, int]] = []
     try:
         for i, (path, entry) in enumerate(zip(paths, entries, strict=True)):
@@ -63,7 +63,7 @@ def merge_segments(
             if header is not None and head != header:
                 return None
             header = head
-            blobs.append(data)
+            blobs.append(memoryview(data))
             pieces.extend(
                 (str(doc_id), i, int(start), int(end))
                 for doc_id, start, end in entry["segments"]
@@ -74,7 +74,7 @@ def merge_segments(
     if header is None:
         return None
     pieces.sort()  # a document's rows are in one chunk: by doc_id, as merge_table orders rows
-    return header + b"".join(blobs[i][start:end] for _, i, start, end in pieces)
+    return b"".join([header, *(blobs[i][start:end] for _, i, start, end in pieces)])
 
 
 def mark_duplicates(header: list[str], rows: list[list[str]]) -> dict[str, str]:

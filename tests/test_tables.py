@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from pipeline.tables import (
     atomic_write_text,
     csv_lines,
+    csv_segments,
     csv_text,
     format_value,
     read_csv_rows,
@@ -75,6 +76,74 @@ def test_csv_lines_are_csv_writer_bytes_when_no_cell_holds_a_carriage_return(row
     buf = io.StringIO()
     csv.writer(buf, lineterminator="\n").writerows(rows)
     assert csv_lines(rows) == buf.getvalue()
+
+
+def _per_cell_csv(rows, columns, *, header=True):
+    """The CSV text with one format_value call per cell: what csv_text must equal."""
+    return csv_lines(
+        ([list(columns)] if header else [])
+        + [[format_value(row.get(c)) for c in columns] for row in rows]
+    )
+
+
+awkward_text = st.text(alphabet=st.sampled_from('ab 1,"\r\n\té'), max_size=5)
+cell_values = {  # a column of one type (formatted once per distinct value) or of several
+    "text": awkward_text,
+    "int": st.integers(-(10**25), 10**25) | st.sampled_from([0, 1, 7]),
+    "float": st.floats() | st.sampled_from([0.0, -0.0, 1.0, 1e20, math.nan]),
+    "bool": st.booleans(),
+    "none": st.none(),
+    "mixed": st.one_of(
+        awkward_text, st.integers(), st.floats(), st.booleans(), st.none(), st.just(10**20)
+    ),
+}
+
+
+@st.composite
+def value_tables(draw):
+    """(rows, columns): a few columns, each of one kind of value, and some keys missing."""
+    columns = draw(st.lists(st.sampled_from("abcdef"), max_size=4, unique=True))
+    kinds = {c: cell_values[draw(st.sampled_from(sorted(cell_values)))] for c in columns}
+    rows = draw(
+        st.lists(st.fixed_dictionaries({}, optional={c: kinds[c] for c in columns}), max_size=6)
+    )
+    return rows, columns
+
+
+@given(table=value_tables(), header=st.booleans())
+def test_csv_text_is_the_per_cell_text(table, header):
+    rows, columns = table
+    assert csv_text(rows, columns, header=header) == _per_cell_csv(rows, columns, header=header)
+
+
+@pytest.mark.parametrize(
+    ("column", "text"),
+    [
+        ([10**20, 1e20, 10**20], "100000000000000000000\n1e+20\n100000000000000000000\n"),
+        ([1, True, 1.0, 0, False, -0.0], "1\n1\n1\n0\n0\n0\n"),
+        ([math.nan, None, 0.5, math.nan], '""\n""\n0.5\n""\n'),
+        (["a,b", 2, None, "c\rd"], '"a,b"\n2\n""\n"c\rd"\n'),
+        (["x", ""], 'x\n""\n'),
+    ],
+)
+def test_csv_text_formats_equal_values_of_different_types_apart(column, text):
+    rows = [{"v": v} for v in column]
+    assert csv_text(rows, ["v"]) == _per_cell_csv(rows, ["v"]) == "v\n" + text
+
+
+@given(table=value_tables(), sizes=st.lists(st.integers(0, 3), max_size=4))
+def test_csv_segments_hold_each_group_at_its_byte_range(table, sizes):
+    rows, columns = table
+    groups, start = [], 0
+    for i, size in enumerate(sizes):
+        groups.append((f"d{i}", rows[start : start + size]))
+        start += size
+    data, segments = csv_segments(groups, columns)
+    head = _per_cell_csv([], columns).encode("utf-8")
+    texts = {k: _per_cell_csv(g, columns, header=False).encode("utf-8") for k, g in groups}
+    assert data == head + b"".join(texts.values())
+    assert [k for k, _, _ in segments] == [k for k, g in groups if g]
+    assert all(data[start:end] == texts[k] for k, start, end in segments)
 
 
 def test_a_lone_carriage_return_is_quoted(tmp_path):
