@@ -29,13 +29,18 @@ if TYPE_CHECKING:
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s?(?:trillion|billion|million|thousand|bn|mn|tn|m|k)\b)?"
 _CURRENCY_WORD = r"(?:dollars|euros|pounds|yuan|renminbi|yen|rupees|roubles|rubles|USD|EUR|GBP)\b"
+# Every figure starts with a digit or a currency symbol (US$, HK$, €, ...); the lookahead turns
+# other positions away with one test instead of entering each alternative.
 FIGURE_RE = re.compile(
     rf"""
+    (?=[\dUACH$€£¥])
+    (?:
     (?P<money>(?:US\$|A\$|C\$|HK\$|\$|€|£|¥)\s?(?:{_NUM}){_SCALE}
       |(?:{_NUM})(?:\s(?:trillion|billion|million|thousand))?\s{_CURRENCY_WORD})
     |(?P<percent>(?:{_NUM})\s?(?:%|percent\b|per\s?cent\b|percentage\s+points?\b))
     |(?P<multiplier>(?:{_NUM})(?:x\b|-fold\b|\s(?:times|fold)\b))
     |(?P<number>(?:{_NUM})(?:\s(?:trillion|billion|million|thousand|hundred)\b)?(?:s\b)?)
+    )
     """,
     re.VERBOSE,
 )

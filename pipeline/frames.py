@@ -85,7 +85,6 @@ def primary_frame(cues: Sequence[tuple[int, str]], *, tie_break: str = "first_cu
         raise ValueError(f"tie_break must be one of {TIE_BREAKS}, not {tie_break!r}")
     if not cues:
         return NO_FRAME
-    order = {f: i for i, f in enumerate(frame_order([f for _, f in cues]))}
     count: dict[str, int] = {}
     first: dict[str, int] = {}
     for start, frame in cues:
@@ -93,6 +92,9 @@ def primary_frame(cues: Sequence[tuple[int, str]], *, tie_break: str = "first_cu
         first[frame] = min(first.get(frame, start), start)
     best = max(count.values())
     tied = [f for f in count if count[f] == best]
+    if len(tied) == 1:
+        return tied[0]
+    order = {f: i for i, f in enumerate(frame_order(tied))}
     if tie_break == "first_cue":
         return min(tied, key=lambda f: (first[f], order[f]))
     return min(tied, key=order.__getitem__)

@@ -2,16 +2,23 @@
 
 Pattern syntax: see :mod:`pipeline.pattern_syntax` (stable API, shared by stance and frames).
 
-:class:`LexiconMatcher` compiles many patterns into ONE alternation, ordered longest first (more
-tokens first, then longer pattern text, then entry order), and scans left to right without
+:class:`LexiconMatcher` matches like ONE alternation of the patterns, ordered longest first (more
+tokens first, then longer pattern text, then entry order), scanning left to right without
 overlaps. ``find(..., accept=f)`` lets a caller veto a match by context; the matcher then tries
 the remaining entries at the same position in the same order before moving on.
+
+It does not run that alternation (``re`` would try every entry at every position). One regex
+finds the word starts where an entry's leading word occurs (its longest form there, through a
+trie); only the entries that can start with that word are tried there, each with its own regex,
+compiled on first use. Entries of unknown first character ("wild", ``<name> said``) have their
+own search; where it finds one, they take their place among the entries tried there.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -113,39 +120,69 @@ def _prefixes(pattern: str) -> frozenset[tuple[str, bool]] | None:
     return frozenset(out)
 
 
-def _start_regex(patterns: Sequence[str], keys: Sequence[str]) -> str:
-    """Where a keyed entry can start: per first character, the tries of its entries' prefixes.
+# Characters besides its two cases that an ASCII letter matches under re.IGNORECASE (Kelvin
+# sign, long s, dotted and dotless I); a test checks this against the whole of Unicode.
+CASE_VARIANTS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
 
-    A key with an entry of unknown prefix (``<num>``) falls back to the character itself.
-    Group ``k_{key}`` names the key; positions no prefix matches are skipped at C speed (wild
-    entries are found by their own search).
+
+def _key_head(key: str) -> str:
+    """A case-sensitive class of what the key character matches under re.IGNORECASE.
+
+    ``re`` passes over an alternative that starts with a case-sensitive class without entering
+    it, so at a word start only the branch of its first character is tried.
     """
-    from pipeline.actors import trie_regex
+    if not key.isalpha():
+        return re.escape(key)
+    return f"(?-i:[{key}{key.upper()}{CASE_VARIANTS.get(key, '')}])"
 
-    by_key: dict[str, set[tuple[str, bool]] | None] = {key: set() for key in keys}
-    for pattern in patterns:
-        firsts = _first_chars(pattern)
-        if firsts is None:
-            continue
-        prefixes = _prefixes(pattern)
-        for key in firsts:
-            known = by_key[key]
-            if prefixes is None or known is None:
-                by_key[key] = None
-            else:
-                known.update(p for p in prefixes if p[0][0] == key)
-    branches = []
-    for key, prefixes in by_key.items():
-        if not prefixes:
-            body = _key_class(key)
-        else:
-            words = sorted(p for p, whole in prefixes if whole)
-            stems = sorted(p for p, whole in prefixes if not whole)
-            alts = [f"{trie_regex(words)}(?!\\w)"] if words else []
-            alts += [trie_regex(stems)] if stems else []
-            body = "|".join(alts)
-        branches.append(f"(?P<k_{key}>{body})")
-    return "(?<!\\w)(?:" + "|".join(branches) + ")"
+
+def _start_nodes(
+    patterns: Sequence[str], order: Sequence[int], firsts: Sequence[frozenset[str] | None]
+) -> tuple[str, dict[str, tuple[int, ...]]]:
+    """Regex (for ``re.IGNORECASE``) of where entries can start, and the entries to try there.
+
+    At a word start the regex matches the longest prefix (see :func:`_prefixes`) of any entry;
+    its empty group (``n0``, ``n1``, ...) names a node: the keyed entries that can match there,
+    in ``order`` (those with that whole word, those with a stem it starts with). A first
+    character with an entry of unknown prefix (``<num>``) is one node of all its entries.
+    """
+    rank = {i: r for r, i in enumerate(order)}
+    prefixes = {i: _prefixes(patterns[i]) for i in order if firsts[i] is not None}
+    char_keys = sorted({c for i, pairs in prefixes.items() if pairs is None for c in firsts[i]})
+    by_prefix: dict[tuple[str, bool], set[int]] = defaultdict(set)
+    trie: dict[str, dict] = {}  # prefix characters; " " marks a whole word's end, "*" a stem's
+    for i, pairs in prefixes.items():
+        for prefix, whole in pairs or ():
+            if prefix[0] not in char_keys:
+                by_prefix[(prefix, whole)].add(i)
+                node = trie
+                for ch in prefix:
+                    node = node.setdefault(ch, {})
+                node[" " if whole else "*"] = {}
+    nodes: dict[str, tuple[int, ...]] = {}
+
+    def node_group(entries: set[int]) -> str:
+        name = f"n{len(nodes)}"
+        nodes[name] = tuple(sorted(entries, key=rank.__getitem__))
+        return f"(?P<{name}>)"
+
+    def emit(node: dict, prefix: str) -> str:
+        """Longer prefixes first, then the whole word here, then the stem here."""
+        alts = [ch + emit(node[ch], prefix + ch) for ch in sorted(node) if ch.isalnum()]
+        stem_prefixes = [(prefix[:n], False) for n in range(1, len(prefix) + 1)]
+        stems = {i for key in stem_prefixes for i in by_prefix.get(key, ())}
+        if " " in node:
+            alts.append("(?!\\w)" + node_group(by_prefix[(prefix, True)] | stems))
+        if "*" in node:
+            alts.append(node_group(stems))
+        return alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
+
+    branches = [
+        _key_head(c) + node_group({i for i in prefixes if c in firsts[i]})  # type: ignore[operator]
+        for c in char_keys
+    ]
+    branches += [_key_head(c) + emit(trie[c], c) for c in sorted(trie)]
+    return "(?<!\\w)(?:" + "|".join(branches) + ")", nodes
 
 
 def _entry_groups(
@@ -186,7 +223,7 @@ def _dispatch_regex(sources: Sequence[str], patterns: Sequence[str], order: Sequ
 
 
 class LexiconMatcher:
-    """Many lexicon patterns compiled into one leftmost-longest alternation regex."""
+    """Many lexicon patterns matched as one leftmost-longest alternation (module docstring)."""
 
     def __init__(self, patterns: Sequence[str], *, hyphen_joins_words: bool = True) -> None:
         if isinstance(patterns, str):
@@ -202,13 +239,18 @@ class LexiconMatcher:
             sorted(range(len(sources)), key=lambda i: _pattern_sort_key(self.patterns[i], i))
         )
         self._sources = tuple(sources)
-        groups, wild = _entry_groups(sources, self.patterns, self.order)
-        # Dispatch in Python: a scan for word starts (C speed), then only the entries that can
-        # start with that character; Python's re would try every alternative at every position.
-        self._groups = {f"k_{key}": re.compile(alts, re.IGNORECASE) for key, alts in groups.items()}
-        self._starts = (
-            re.compile(_start_regex(self.patterns, list(groups)), re.IGNORECASE) if groups else None
-        )
+        self._compiled: list[re.Pattern[str] | None] = [None] * len(sources)
+        firsts = [_first_chars(p) for p in self.patterns]
+        starts, self._nodes = _start_nodes(self.patterns, self.order, firsts)
+        self._starts = re.compile(starts, re.IGNORECASE) if self._nodes else None
+        self._wild_entries = tuple(i for i in self.order if firsts[i] is None)
+        # where a wild entry matches too, it takes its place among the node's entries
+        rank = {i: r for r, i in enumerate(self.order)}
+        self._nodes_and_wild = {
+            name: tuple(sorted(node + self._wild_entries, key=rank.__getitem__))
+            for name, node in self._nodes.items()
+        }
+        wild = "|".join(f"(?P<e{i}>{sources[i]})" for i in self._wild_entries)
         self._wild = re.compile(wild, re.IGNORECASE) if wild else None
 
     @functools.cached_property
@@ -218,25 +260,45 @@ class LexiconMatcher:
             return None
         return re.compile(_dispatch_regex(self._sources, self.patterns, self.order), re.IGNORECASE)
 
-    @functools.cached_property
+    @property
     def entry_regexes(self) -> tuple[re.Pattern[str], ...]:
-        """Each entry's own regex, compiled on first use (only vetoed matches need them)."""
-        return tuple(re.compile(s, re.IGNORECASE) for s in self._sources)
+        """Each entry's own regex (all of them compiled)."""
+        return tuple(map(self._entry_regex, range(len(self._sources))))
+
+    def _entry_regex(self, i: int) -> re.Pattern[str]:
+        """Entry ``i``'s regex, compiled on first use (a chunk meets only some entries)."""
+        rx = self._compiled[i]
+        if rx is None:
+            rx = self._compiled[i] = re.compile(self._sources[i], re.IGNORECASE)
+        return rx
 
     def _search(
         self, text: str, pos: int, end: int, wild: re.Match[str] | None
-    ) -> re.Match[str] | None:
-        """The match ``self.regex.search(text, pos, end)`` finds, given the next wild match."""
+    ) -> tuple[re.Match[str], tuple[int, ...], int] | None:
+        """What ``self.regex.search(text, pos, end)`` finds, given the next wild match.
+
+        Returns the match, the entries tried at its position in order, and the index of its
+        entry among them (the entries after it are the veto's fallbacks).
+        """
         limit = wild.start() if wild is not None else end
+        compiled = self._compiled
         if self._starts is not None:
             for start in self._starts.finditer(text, pos, end):
                 p = start.start()
                 if p > limit:
                     break
-                m = self._groups[start.lastgroup].match(text, p, end)  # type: ignore[index]
-                if m is not None:
-                    return m
-        return wild
+                # no wild entry matches before the next wild match
+                nodes = self._nodes_and_wild if p == limit else self._nodes
+                entries = nodes[start.lastgroup]  # type: ignore[index]
+                for k, i in enumerate(entries):
+                    m = (compiled[i] or self._entry_regex(i)).match(text, p, end)
+                    if m is not None:
+                        return m, entries, k
+        if wild is None:
+            return None
+        # no entry but the wild ones can start here: else a node would have matched
+        entry = int(wild.lastgroup[1:])  # type: ignore[index]
+        return wild, self._wild_entries, self._wild_entries.index(entry)
 
     def find(
         self,
@@ -262,13 +324,13 @@ class LexiconMatcher:
         while pos < end:
             if wild is not None and wild.start() < pos:  # the next wild match is still valid
                 wild = self._wild.search(text, pos, end)  # type: ignore[union-attr]
-            m = self._search(text, pos, end, wild)
-            if m is None:
+            searched = self._search(text, pos, end, wild)
+            if searched is None:
                 break
-            entry = int(m.lastgroup[1:].partition("_")[0])  # type: ignore[index]
-            found = PatternMatch(m.start(), m.end(), entry)
-            if accept is not None and not accept(found):
-                found = self._fallback(text, found, end, accept)
+            m, entries, k = searched
+            found: PatternMatch | None = PatternMatch(m.start(), m.end(), entries[k])
+            if accept is not None and not accept(found):  # type: ignore[arg-type]
+                found = self._fallback(text, m.start(), end, entries[k + 1 :], accept)
             if found is None:
                 pos = m.start() + 1
                 continue
@@ -279,14 +341,14 @@ class LexiconMatcher:
     def _fallback(
         self,
         text: str,
-        rejected: PatternMatch,
+        pos: int,
         end: int,
+        entries: Sequence[int],
         accept: Callable[[PatternMatch], bool],
     ) -> PatternMatch | None:
-        """The first accepted match of another entry at the rejected match's position."""
-        after = self.order.index(rejected.entry) + 1
-        for i in self.order[after:]:
-            m = self.entry_regexes[i].match(text, rejected.start, end)
+        """The first accepted non-empty match at ``pos`` of one of ``entries`` (in order)."""
+        for i in entries:
+            m = self._entry_regex(i).match(text, pos, end)
             if m is not None and m.end() > m.start():
                 candidate = PatternMatch(m.start(), m.end(), i)
                 if accept(candidate):

@@ -63,6 +63,29 @@ def _literal_regex(chars: str) -> str:
     return "".join(out)
 
 
+def _alternation_regex(alternatives: list[str], *, case_sensitive: bool) -> str:
+    """Regex for the alternatives of ``{a,b,c}``, tried in the given order.
+
+    Case-insensitive alternatives that all start with an ASCII letter are grouped by that letter
+    (``{some,many,most}`` -> ``(?:some|m(?:any|ost))``), recursively: ``re`` then rejects a
+    group on its first letter instead of entering every alternative. Only alternatives that
+    differ in a letter at the same place change order, and those never match at the same
+    position, so the match is the same.
+    """
+    if len(alternatives) == 1:
+        return _literal_regex(alternatives[0])
+    if case_sensitive or not all(a[:1].isascii() and a[:1].isalpha() for a in alternatives):
+        return "(?:" + "|".join(_literal_regex(a) for a in alternatives) + ")"
+    by_letter: dict[str, list[str]] = {}
+    for a in alternatives:
+        by_letter.setdefault(a[0].lower(), []).append(a[1:])
+    groups = [
+        letter + _alternation_regex(rests, case_sensitive=False)
+        for letter, rests in by_letter.items()
+    ]
+    return groups[0] if len(groups) == 1 else "(?:" + "|".join(groups) + ")"
+
+
 def _token_regex(token: str, pattern: str) -> str:
     """Regex for one token of a pattern (see the module docstring)."""
     case_sensitive = token.startswith("=")
@@ -82,7 +105,7 @@ def _token_regex(token: str, pattern: str) -> str:
                 raise ValueError(f"unbalanced '{{' in pattern {pattern!r}")
             alternatives = token[i + 1 : close].split(",")
             alternatives.sort(key=len, reverse=True)  # longest alternative first
-            parts.append("(?:" + "|".join(_literal_regex(a) for a in alternatives) + ")")
+            parts.append(_alternation_regex(alternatives, case_sensitive=case_sensitive))
             i = close + 1
         elif ch == "}":
             raise ValueError(f"unbalanced '}}' in pattern {pattern!r}")

@@ -116,11 +116,17 @@ def n_syllables(text: str) -> int:
 
 
 @functools.lru_cache(maxsize=_CACHE_SIZE)
-def word_classes(word: str) -> tuple[bool, bool, bool]:
-    """(polysyllabic, hard for the fog index, hard for Dale-Chall) of one counted word."""
+def word_classes(word: str) -> tuple[int, bool, bool, bool]:
+    """(syllables, polysyllabic, hard for the fog index, hard for Dale-Chall) of a counted word.
+
+    A counted word has no punctuation left to remove, so its syllables are those of its lower
+    case as one token. Its lower case may have some ("İ".lower() has a combining dot), which
+    textstat's fog index removes before counting, and so does this.
+    """
     lower = word.lower()
     easy = lower in _easy_words()
-    return n_syllables(word) >= 3, not easy and n_syllables(lower) >= 3, not easy
+    syllables = token_syllables(lower)
+    return syllables, syllables >= 3, not easy and n_syllables(lower) >= 3, not easy
 
 
 def n_sentences(text: str) -> int:
@@ -134,17 +140,19 @@ def n_sentences(text: str) -> int:
 
 def text_counts(text: str) -> TextCounts:
     """Words, sentences, syllables, hard words, letters and characters of ``text``."""
-    stripped = without_punctuation(text)
-    words = stripped.split()
-    classes = list(map(word_classes, words))
+    words = without_punctuation(text).split()
+    # column sums of the words' (syllables, polysyllabic, hard fog, hard Dale-Chall)
+    syllables, polysyllables, hard_fog, hard_dale_chall = (
+        map(sum, zip(*map(word_classes, words))) if words else (0, 0, 0, 0)
+    )
     no_space = _SPACE.sub("", text)
     return TextCounts(
         words=len(words),
         sentences=n_sentences(text),
-        syllables=sum(map(token_syllables, stripped.lower().split())),
-        polysyllables=sum(c[0] for c in classes),
-        hard_words_fog=sum(c[1] for c in classes),
-        hard_words_dale_chall=sum(c[2] for c in classes),
+        syllables=syllables,
+        polysyllables=polysyllables,
+        hard_words_fog=hard_fog,
+        hard_words_dale_chall=hard_dale_chall,
         letters=len(_NON_WORD.sub("", no_space)),
         characters=len(no_space),
         tokens=len(text.split()),

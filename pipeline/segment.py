@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import importlib
 import importlib.util
 import re
 import sys
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -24,11 +24,14 @@ WORD_RE = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[’'\-.,]\w+)*")
 MAX_SENTENCE_CHARS = 2000
 
 
+# Token((start, end, text)) without the named tuple's __new__, which is Python code
+_new_token = functools.partial(tuple.__new__, Token)
+
+
 def word_tokens(text: str, *, offset: int = 0) -> tuple[Token, ...]:
     """Word tokens of ``text``; offsets are shifted by ``offset`` (a sentence's start)."""
-    return tuple(
-        Token(m.start() + offset, m.end() + offset, m.group()) for m in WORD_RE.finditer(text)
-    )
+    matches = WORD_RE.finditer(text)
+    return tuple([_new_token((m.start() + offset, m.end() + offset, m.group())) for m in matches])
 
 
 def load_abbreviations(extra_files: Sequence[str | Path] = ()) -> frozenset[str]:
@@ -64,7 +67,7 @@ def import_punkt() -> ModuleType:
             del sys.modules[name]
 
 
-@lru_cache(maxsize=4)
+@functools.lru_cache(maxsize=4)
 def sentence_tokenizer(abbreviations: frozenset[str]) -> Any:
     """NLTK's Punkt with the project's abbreviation list: no model file, nothing downloaded."""
     punkt = import_punkt()

@@ -28,6 +28,7 @@ MACRO_RE = re.compile(r"@([A-Z][A-Z0-9_]*)")
 NOT_A_NAME_RE = re.compile(
     r"(?:[A-Z][a-z]+(?:an|ans|ese|ish|ic|ern|ist|ists)|[A-Z]{1,3}|U\.[SK]\.|[A-Z][a-z]?)"
 )
+SPACE_RUN_RE = re.compile(r"\s+")
 RULE_WINDOW = 120  # characters of the sentence each side that context rules can see
 CAPITAL_WORD_RE = re.compile(r"(?<![\w’'])[A-Z][\w’'.-]*")
 
@@ -73,6 +74,7 @@ COUNT_KEYS = (
     ("n_attributions_named", "attribution", "named"),
     ("n_attributions_vague", "attribution", "vague"),
 )
+COUNT_COLUMN = {(category, subtype): col for col, category, subtype in COUNT_KEYS}
 
 
 @dataclass(frozen=True)
@@ -262,7 +264,20 @@ def rate_per_1k(count: int, n_words: int) -> float:
 
 def _one_line(text: str) -> str:
     """Context text on one line: whitespace runs become one space."""
-    return re.sub(r"\s+", " ", text)
+    # every white space but " " is unprintable, so most contexts skip the regex (str tests in C)
+    if "  " not in text and text.isprintable():
+        return text
+    return SPACE_RUN_RE.sub(" ", text)
+
+
+def marker_counts(markers: Iterable[Marker]) -> dict[str, int]:
+    """The count of each COUNT_KEYS column among ``markers`` (one pass; the keys are disjoint)."""
+    counts = dict.fromkeys(COUNT_COLUMN.values(), 0)
+    for m in markers:
+        col = COUNT_COLUMN.get((m.category, m.subtype)) or COUNT_COLUMN.get((m.category, None))
+        if col is not None:
+            counts[col] += 1
+    return counts
 
 
 class StanceStage:
@@ -315,10 +330,7 @@ class StanceStage:
                 )
             figs = figure_rows(clean, sentence, markers, doc_id=doc.doc_id)
             figure_rows_all.extend(figs)
-            counts = {
-                col: sum(m.category == cat and (sub is None or m.subtype == sub) for m in markers)
-                for col, cat, sub in COUNT_KEYS
-            }
+            counts = marker_counts(markers)
             question = is_question(sentence.text) and not sentence.is_heading
             attributed = counts["n_attributions_named"] + counts["n_attributions_vague"] > 0
             for col, value in counts.items():

@@ -107,9 +107,11 @@ class TermAnalyzer:
 
     def sentence_runs(self, tokens: Iterable[Token]) -> list[list[str]]:
         """Runs of adjacent kept terms in one sentence; a dropped token ends a run."""
+        cache, term_of = self._cache, self.term_of
         runs: list[list[str]] = [[]]
         for token in tokens:
-            term = self.term_of(token.text)
+            text = token.text
+            term = cache[text] if text in cache else term_of(text)
             if term is None:
                 if runs[-1]:
                     runs.append([])
@@ -123,7 +125,10 @@ class TermAnalyzer:
         out: list[str] = []
         for n in range(low, high + 1):
             for run in runs:
-                out.extend(" ".join(run[i : i + n]) for i in range(len(run) - n + 1))
+                if n == 1:  # unigrams are the terms themselves
+                    out.extend(run)
+                else:
+                    out.extend(" ".join(run[i : i + n]) for i in range(len(run) - n + 1))
         return out
 
     def document_runs(self, doc: SegmentedDocument) -> list[list[str]]:

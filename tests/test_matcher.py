@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+import string
+import sys
+
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from pipeline.matcher import LexiconMatcher, PatternMatch, compile_patterns
-from pipeline.pattern_syntax import pattern_regex
+from pipeline.matcher import CASE_VARIANTS, LexiconMatcher, PatternMatch, compile_patterns
+from pipeline.pattern_syntax import _alternation_regex, _literal_regex, pattern_regex
 
 
 def matched(patterns: list[str], text: str) -> list[str]:
@@ -49,6 +53,10 @@ def matched(patterns: list[str], text: str) -> list[str]:
         (["$"], "$12 billion", ["$"]),
         (["U.S."], "the U.S. and US", ["U.S."]),
         (["40%"], "nearly 40% of", ["40%"]),
+        (["{in,in fact,indeed}"], "In fact, indeed in", ["In fact", "indeed", "in"]),
+        (["{a,a lot}"], "a lot, a", ["a lot", "a"]),
+        (["{has,has been,had} said"], "has been said, had said", ["has been said", "had said"]),
+        (["{kind,Kind of}"], "\u212aind of", ["\u212aind of"]),
     ],
 )
 def test_pattern_syntax(patterns: list[str], text: str, expected: list[str] | None) -> None:
@@ -183,3 +191,95 @@ def test_dispatch_equals_one_alternation_search(which: int, text: str, data) -> 
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert matcher.find(text, start=start, end=end) == reference_find(matcher, text, start, end)
+
+
+def test_case_variants_are_all_that_ignorecase_adds() -> None:
+    """Each ASCII letter's key class holds exactly what the letter matches under IGNORECASE."""
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    extra: dict[str, str] = {}
+    for code in range(128, sys.maxunicode + 1):
+        ch = chr(code)
+        if letter.match(ch):
+            key = next(c for c in string.ascii_lowercase if re.match(c, ch, re.IGNORECASE))
+            extra[key] = extra.get(key, "") + ch
+    assert extra == CASE_VARIANTS
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    alternatives=st.lists(
+        st.one_of(st.text(alphabet="ab -", min_size=1, max_size=4), st.sampled_from("Kſİi'’")),
+        min_size=1,
+    ),
+    text=st.text(alphabet="abAkKſsİi -'’\n", max_size=30),
+    after=st.sampled_from(["", " x"]),
+)
+@example(alternatives=["a b", "a"], text="a b", after="")
+def test_grouped_alternatives_match_like_a_flat_alternation(
+    alternatives: list[str], text: str, after: str
+) -> None:
+    """``{a,b,c}`` grouped by first letters matches what the flat alternation matches."""
+    alternatives = [a for a in alternatives if a.strip() and a == a.strip()] or ["a"]
+    ordered = sorted(alternatives, key=len, reverse=True)  # as pattern_regex orders them
+    source = pattern_regex("{" + ",".join(alternatives) + "}" + after)
+    grouped = _alternation_regex(ordered, case_sensitive=False)
+    flat = "(?:" + "|".join(_literal_regex(a) for a in ordered) + ")"
+    assert grouped in source
+    a_rx = re.compile(source, re.IGNORECASE)
+    b_rx = re.compile(source.replace(grouped, flat, 1), re.IGNORECASE)
+    text += " x"
+    for pos in range(len(text) + 1):
+        a, b = a_rx.match(text, pos), b_rx.match(text, pos)
+        assert (a and a.span()) == (b and b.span())
+
+
+def reference_find_with_veto(
+    matcher: LexiconMatcher, text: str, start: int, end: int, accept
+) -> list[PatternMatch]:
+    """Repeated ``search`` of the whole lexicon; a vetoed match falls back to every later entry."""
+    out, pos = [], start
+    while pos < end and matcher.regex is not None:
+        m = matcher.regex.search(text, pos, end)
+        if m is None:
+            break
+        entry = int(m.lastgroup[1:].partition("_")[0])
+        found = PatternMatch(m.start(), m.end(), entry)
+        if not accept(found):
+            found = None
+            for i in matcher.order[matcher.order.index(entry) + 1 :]:
+                again = matcher.entry_regexes[i].match(text, m.start(), end)
+                if again is not None and again.end() > again.start():
+                    candidate = PatternMatch(again.start(), again.end(), i)
+                    if accept(candidate):
+                        found = candidate
+                        break
+        if found is None:
+            pos = m.start() + 1
+            continue
+        out.append(found)
+        pos = found.end if found.end > found.start else found.start + 1
+    return out
+
+
+# entries that overlap at the same positions, keyed and wild, so that vetoes fall back often
+OVERLAPPING = compile_patterns(
+    ["a b c", "a b", "a", "a*", "{a,ab} c", "<cap> b", "b", "<any> c", "=A b", "ab*", "<num> a"]
+)
+words_of_overlapping = st.lists(
+    st.sampled_from(["a", "A", "ab", "abc", "b", "B", "c", "1", "K", "-", "."]), max_size=12
+).map(" ".join)
+
+
+@pytest.mark.parametrize("which", [0, 1, 2], ids=["stance", "frames", "overlapping"])
+@settings(max_examples=200, deadline=None)
+@given(data=st.data(), every=st.integers(2, 4))
+def test_vetoed_matches_fall_back_like_the_reference(which: int, data, every: int) -> None:
+    """Only the entries that can start at a position are retried there, and in order."""
+    matcher = [*SHIPPED, OVERLAPPING][which]
+    text = data.draw(words_of_overlapping if which == 2 else text_of_lexicon_words)
+
+    def accept(m: PatternMatch) -> bool:
+        return (m.entry * 31 + m.start) % every != 0
+
+    expected = reference_find_with_veto(matcher, text, 0, len(text), accept)
+    assert matcher.find(text, accept=accept) == expected

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -9,11 +10,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.stance import (
+    COUNT_KEYS,
     DOCUMENT_COLUMNS,
     SENTENCE_COLUMNS,
+    Marker,
     StanceDetector,
     StanceStage,
+    _one_line,
     default_lexicon_paths,
+    marker_counts,
     names_a_source,
     stance_entries,
 )
@@ -268,6 +273,25 @@ def test_marker_offsets_hold_on_any_text(text: str) -> None:
         for row in out.tables[table]:
             assert 0 <= row["start"] < row["end"] <= len(text)
             assert text[row["start"] : row["end"]] == row["match"]
+
+
+@given(st.text(alphabet=st.characters(categories=["Zs", "Zl", "Zp", "Cc", "Ll"]), max_size=20))
+def test_one_line_context_folds_every_white_space_run(text: str) -> None:
+    assert _one_line(text) == re.sub(r"\s+", " ", text)
+
+
+@pytest.mark.parametrize(
+    ("markers", "expected"),
+    [
+        ([], (0, 0, 0, 0, 0)),
+        ([("hedge", "epistemic"), ("hedge", "evidential"), ("booster", "")], (2, 1, 0, 0, 0)),
+        ([("attitude", "x"), ("attribution", "named"), ("attribution", "vague")], (0, 0, 1, 1, 1)),
+        ([("attribution", "vague"), ("attribution", "other"), ("none", "")], (0, 0, 0, 0, 1)),
+    ],
+)
+def test_marker_counts(markers: list[tuple[str, str]], expected: tuple[int, ...]) -> None:
+    counts = marker_counts([Marker(0, 1, category, subtype, 0) for category, subtype in markers])
+    assert tuple(counts[col] for col, _, _ in COUNT_KEYS) == expected
 
 
 def test_annotated_set_is_large_and_balanced() -> None:
