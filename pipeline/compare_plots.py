@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from pipeline.keyness import side_terms
-from pipeline.plotting import pyplot, save_figure
+from pipeline.plotting import pyplot, save_figure, set_title
 
 TARGET_COLOUR = "#1b6ca8"
 REFERENCE_COLOUR = "#c0392b"
@@ -72,8 +72,8 @@ def keyness_chart(
     first = rows.iloc[0] if len(rows) else None
     target_name = first["target"] if first is not None else "target"
     reference_name = first["reference"] if first is not None else "reference"
-    ax.set_title(
-        f"Keyness: {target_name} (right, blue) vs {reference_name} (left, red)", fontsize=10
+    set_title(
+        ax, f"Keyness: {target_name} (right, blue) vs {reference_name} (left, red)", fontsize=10
     )
     save_figure(fig, png_path, svg_path)
 
@@ -142,10 +142,13 @@ def term_scatter(
         axis.set_major_locator(LogLocator(subs=(1.0, 2.0, 5.0)))
         axis.set_major_formatter(ScalarFormatter())
         axis.set_minor_formatter(NullFormatter())
+    # the minor ticks' labels are empty: hidden, they are not measured at every drawing (their
+    # empty boxes sit in the row of the major labels, at least one of which is in any range)
+    ax.tick_params(which="minor", labelbottom=False, labelleft=False)
     first = rows.iloc[0]
     ax.set_xlabel(f"rate per 1,000 terms in {first['reference']} (0 drawn at {floor:.3g})")
     ax.set_ylabel(f"rate per 1,000 terms in {first['target']} (0 drawn at {floor:.3g})")
-    ax.set_title("Term rates: above the line = more in target", fontsize=10)
+    set_title(ax, "Term rates: above the line = more in target", fontsize=10)
     save_figure(fig, png_path, svg_path)
 
 
@@ -201,7 +204,7 @@ def similarity_heatmap(
                         color=colour,
                     )
     fig.colorbar(image, ax=ax, label="cosine similarity of TF-IDF vectors")
-    ax.set_title("Document similarity (blank: not among the top-k neighbours)", fontsize=10)
+    set_title(ax, "Document similarity (blank: not among the top-k neighbours)", fontsize=10)
     save_figure(fig, png_path, svg_path)
     return True
 

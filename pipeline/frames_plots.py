@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from pipeline.frames import FRAME_LABELS, NO_FRAME, frame_order
-from pipeline.plotting import pyplot, save_figure
+from pipeline.plotting import pyplot, save_figure, set_title
 
 MAX_BAR_DOCUMENTS = 6  # more documents: the profile becomes a heatmap
 MAX_LABELLED_DOCUMENTS = 60  # more rows: tick labels are thinned out
@@ -96,7 +96,7 @@ def plot_frame_profile(frames_df: pd.DataFrame, png: str | Path, svg: str | Path
                       ha="right", fontsize=8)  # fmt: skip
         _thin_ticks(ax, docs, axis="y")
         fig.colorbar(im, ax=ax, label="share of body sentences")
-    ax.set_title("Policy frames per document (Boydstun et al. 2014 codebook)")
+    set_title(ax, "Policy frames per document (Boydstun et al. 2014 codebook)")
     save_figure(fig, png, svg)
 
 
@@ -134,5 +134,5 @@ def plot_frame_strip(sentences_df: pd.DataFrame, png: str | Path, svg: str | Pat
     title = "Primary frame by sentence position"
     if len(docs) > len(shown):
         title += f" (first {len(shown)} of {len(docs)} documents)"
-    ax.set_title(title)
+    set_title(ax, title)
     save_figure(fig, png, svg)

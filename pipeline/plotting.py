@@ -32,6 +32,13 @@ def pyplot() -> Any:
     return plt
 
 
+def set_title(ax: Any, label: str, **kwargs: Any) -> None:
+    """``ax.set_title`` at the height matplotlib gives a title over axes with their ticks and
+    labels below (y=1), fixed: left to matplotlib, the title is placed again at every drawing
+    and every measuring of the figure, each time measuring all the y tick labels first."""
+    ax.set_title(label, y=1.0, **kwargs)
+
+
 def tight_bbox(fig: Any, renderer: Any) -> Any:
     """The padded box (inches) that ``savefig(bbox_inches="tight")`` crops a PNG at DPI to,
     measured with a ``renderer`` that has just drawn ``fig`` at DPI (no drawing of its own)."""

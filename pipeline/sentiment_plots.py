@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 
-from pipeline.plotting import pyplot, save_figure
+from pipeline.plotting import pyplot, save_figure, set_title
 from pipeline.sentiment import NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD
 
 POSITIVE_COLOR = "#1b7837"
@@ -116,7 +116,7 @@ def plot_sentiment_arc(
         ax.axhspan(NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD, color="#eeeeee", zorder=0)
         ax.set_ylim(-1.05, 1.05)
         ax.set_xlim(0.4, max(compound.size, 1) + 0.6)
-        ax.set_title(short_label(doc_id), fontsize=9, loc="left")
+        set_title(ax, short_label(doc_id), fontsize=9, loc="left")
         ax.tick_params(labelsize=8)
     for ax in list(axes.flat)[len(shown) :]:
         ax.set_visible(False)
@@ -206,7 +206,7 @@ def plot_actor_sentiment(
         )
     else:
         ax.text(0, 0, "no actor mentions", ha="center", va="center")
-    ax.set_title("Actor sentiment by document", fontsize=10)
+    set_title(ax, "Actor sentiment by document", fontsize=10)
     fig.tight_layout()
     save_figure(fig, png, svg)
     return actors, docs

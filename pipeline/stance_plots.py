@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from pipeline.plotting import pyplot, save_figure
+from pipeline.plotting import pyplot, save_figure, set_title
 
 PROFILE = (
     ("hedges_per_1k", "hedges"),
@@ -60,7 +60,7 @@ def plot_stance_profile(
         step = max(1, -(-len(docs) // MAX_LABELS))
         ax.set_yticks(range(0, len(docs), step), labels[::step], fontsize=6)
         ax.set_xticks(range(len(PROFILE)), [name for _, name in PROFILE], rotation=30, ha="right")
-        ax.set_title(f"Stance markers per 1,000 words ({len(docs)} documents)")
+        set_title(ax, f"Stance markers per 1,000 words ({len(docs)} documents)")
         save_figure(fig, png, svg)
         return
     fig, ax = plt.subplots(figsize=(9, 1.5 + 0.9 * len(docs)))
@@ -76,7 +76,7 @@ def plot_stance_profile(
     ax.set_yticks(y, labels)
     ax.invert_yaxis()
     ax.set_xlabel("markers per 1,000 words (bar labels: counts)")
-    ax.set_title("Stance profile per document")
+    set_title(ax, "Stance profile per document")
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
     ax.margins(x=0.08)
     save_figure(fig, png, svg)
@@ -117,6 +117,6 @@ def plot_figure_sourcing(
     ax.set_yticks(y, _labels(counts.index.to_series()))
     ax.invert_yaxis()
     ax.set_xlabel("figures (numeric claims)")
-    ax.set_title(title)
+    set_title(ax, title)
     ax.legend(title="sourcing", loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
     save_figure(fig, png, svg)

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from pipeline.plotting import DPI, pyplot, save_figure
+from pipeline.plotting import DPI, pyplot, save_figure, set_title
 
 
 def _figure(label_x: float, *, tight_layout: bool) -> object:
@@ -78,3 +78,37 @@ def test_a_changed_word_is_told_apart_from_a_sub_pixel_shift(tmp_path):
     save_figure(fig, tmp_path / "c.png")
     got, want = _pixels((tmp_path / "c.png").read_bytes()), _pixels(expected.getvalue())
     assert got.shape == want.shape and _difference(got, want) > 50
+
+
+def _titled(*, pinned: bool, loc: str, ticks_on_top: bool) -> object:
+    """A chart titled by :func:`set_title` (``pinned``) or by ``ax.set_title``."""
+    plt = pyplot()
+    fig, ax = plt.subplots(figsize=(4, 3))
+    ax.plot([0, 1, 2], [2, 0, 1], color="black")
+    ax.set_yticks([0, 1, 2], ["zero", "one", "two"])
+    if ticks_on_top:
+        ax.xaxis.tick_top()
+    if pinned:
+        set_title(ax, "title", loc=loc, fontsize=10)
+    else:
+        ax.set_title("title", loc=loc, fontsize=10)
+    return fig
+
+
+@pytest.mark.parametrize(
+    ("loc", "ticks_on_top", "same"),
+    [
+        ("center", False, True),
+        ("left", False, True),
+        ("center", True, False),  # matplotlib lifts the title over the tick labels; set_title not
+    ],
+)
+def test_set_title_is_where_matplotlib_puts_a_title_with_nothing_above(
+    tmp_path, loc, ticks_on_top, same
+):
+    for name, pinned in (("a", False), ("b", True)):
+        fig = _titled(pinned=pinned, loc=loc, ticks_on_top=ticks_on_top)
+        save_figure(fig, tmp_path / f"{name}.png", tmp_path / f"{name}.svg")
+    for ext in ("png", "svg"):
+        a, b = (tmp_path / f"a.{ext}").read_bytes(), (tmp_path / f"b.{ext}").read_bytes()
+        assert (a == b) == same
