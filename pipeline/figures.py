@@ -29,13 +29,16 @@ if TYPE_CHECKING:
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s?(?:trillion|billion|million|thousand|bn|mn|tn|m|k)\b)?"
 _CURRENCY_WORD = r"(?:dollars|euros|pounds|yuan|renminbi|yen|rupees|roubles|rubles|USD|EUR|GBP)\b"
-# Every figure starts with a digit or a currency symbol (US$, HK$, €, ...); the lookahead turns
-# other positions away with one test instead of entering each alternative.
+_CURRENCY_SYMBOLS = ("US$", "A$", "C$", "HK$", "$", "€", "£", "¥")
+_CURRENCY = "|".join(map(re.escape, _CURRENCY_SYMBOLS))
+# Every figure starts with a digit or a currency symbol; the lookahead turns other positions
+# away with one test instead of entering each alternative.
+_FIGURE_START = "[\\d" + re.escape("".join(dict.fromkeys(s[0] for s in _CURRENCY_SYMBOLS))) + "]"
 FIGURE_RE = re.compile(
     rf"""
-    (?=[\dUACH$€£¥])
+    (?={_FIGURE_START})
     (?:
-    (?P<money>(?:US\$|A\$|C\$|HK\$|\$|€|£|¥)\s?(?:{_NUM}){_SCALE}
+    (?P<money>(?:{_CURRENCY})\s?(?:{_NUM}){_SCALE}
       |(?:{_NUM})(?:\s(?:trillion|billion|million|thousand))?\s{_CURRENCY_WORD})
     |(?P<percent>(?:{_NUM})\s?(?:%|percent\b|per\s?cent\b|percentage\s+points?\b))
     |(?P<multiplier>(?:{_NUM})(?:x\b|-fold\b|\s(?:times|fold)\b))

@@ -137,17 +137,17 @@ def _key_head(key: str) -> str:
 
 
 def _start_nodes(
-    patterns: Sequence[str], order: Sequence[int], firsts: Sequence[frozenset[str] | None]
+    patterns: Sequence[str], rank: dict[int, int], firsts: Sequence[frozenset[str] | None]
 ) -> tuple[str, dict[str, tuple[int, ...]]]:
     """Regex (for ``re.IGNORECASE``) of where entries can start, and the entries to try there.
 
     At a word start the regex matches the longest prefix (see :func:`_prefixes`) of any entry;
     its empty group (``n0``, ``n1``, ...) names a node: the keyed entries that can match there,
-    in ``order`` (those with that whole word, those with a stem it starts with). A first
-    character with an entry of unknown prefix (``<num>``) is one node of all its entries.
+    in alternation order (``rank``: entry -> place, inserted in that order) (those with that
+    whole word, those with a stem it starts with). A first character with an entry of unknown
+    prefix (``<num>``) is one node of all its entries.
     """
-    rank = {i: r for r, i in enumerate(order)}
-    prefixes = {i: _prefixes(patterns[i]) for i in order if firsts[i] is not None}
+    prefixes = {i: _prefixes(patterns[i]) for i in rank if firsts[i] is not None}
     char_keys = sorted({c for i, pairs in prefixes.items() if pairs is None for c in firsts[i]})
     by_prefix: dict[tuple[str, bool], set[int]] = defaultdict(set)
     trie: dict[str, dict] = {}  # prefix characters; " " marks a whole word's end, "*" a stem's
@@ -241,11 +241,11 @@ class LexiconMatcher:
         self._sources = tuple(sources)
         self._compiled: list[re.Pattern[str] | None] = [None] * len(sources)
         firsts = [_first_chars(p) for p in self.patterns]
-        starts, self._nodes = _start_nodes(self.patterns, self.order, firsts)
+        rank = {i: r for r, i in enumerate(self.order)}
+        starts, self._nodes = _start_nodes(self.patterns, rank, firsts)
         self._starts = re.compile(starts, re.IGNORECASE) if self._nodes else None
         self._wild_entries = tuple(i for i in self.order if firsts[i] is None)
         # where a wild entry matches too, it takes its place among the node's entries
-        rank = {i: r for r, i in enumerate(self.order)}
         self._nodes_and_wild = {
             name: tuple(sorted(node + self._wild_entries, key=rank.__getitem__))
             for name, node in self._nodes.items()
