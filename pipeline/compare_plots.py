@@ -16,6 +16,7 @@ import pandas as pd
 
 from pipeline.keyness import side_terms
 from pipeline.plotting import pyplot, save_figure, set_title
+from pipeline.point_labels import annotate_points
 
 TARGET_COLOUR = "#1b6ca8"
 REFERENCE_COLOUR = "#c0392b"
@@ -91,7 +92,7 @@ def term_scatter(
     Zero rates are drawn at half the smallest non-zero rate, on the axis edge.
     """
     plt = pyplot()
-    from matplotlib.ticker import LogLocator, NullFormatter, ScalarFormatter
+    from matplotlib.ticker import LogLocator, NullFormatter, StrMethodFormatter
 
     rows = _one_comparison(keyness, comparison)
     fig, ax = plt.subplots(figsize=(7, 7))
@@ -109,47 +110,44 @@ def term_scatter(
     ax.scatter(x, y, c=np.where(z > 0, TARGET_COLOUR, REFERENCE_COLOUR), s=12, alpha=0.6)
     top = max(x.max(), y.max()) * 1.5
     ax.plot([floor, top], [floor, top], color="grey", linewidth=0.8, linestyle="--")
-    target, reference = side_terms(rows, n_terms=n_labels)
-    positions = {t: i for i, t in enumerate(rows["term"])}
-    for side, offset in ((target, (-4, 4)), (reference, (4, -8))):
-        # terms at the same point (equal counts) share one label instead of overprinting
-        at_point: dict[tuple[float, float], list[str]] = {}
-        for term in side["term"]:
-            i = positions[term]
-            at_point.setdefault((x[i], y[i]), []).append(term)
-        by_height = sorted(at_point.items(), key=lambda kv: (kv[0][1], kv[0][0]))
-        for j, ((px, py), terms) in enumerate(by_height):  # labels of similar height staggered
-            text = ", ".join(terms[:4]) + (f" +{len(terms) - 4}" if len(terms) > 4 else "")
-            dx, dy = offset
-            # a term absent from one side sits on an axis edge: label it inwards, off the ticks
-            dx = abs(dx) if px == floor else dx
-            dy = abs(dy) if py == floor else dy
-            stagger = 9 * (j % 3) * (1 if dy > 0 else -1)  # neighbours' labels apart
-            ax.annotate(
-                text,
-                (px, py),
-                annotation_clip=False,
-                xytext=(dx, dy + stagger),
-                textcoords="offset points",
-                fontsize=8,
-                ha="right" if dx < 0 else "left",
-            )
     ax.set_xlim(floor / 1.3, top)
     ax.set_ylim(floor / 1.3, top)
     ax.set_xscale("log")
     ax.set_yscale("log")
+    # 1-2-5 ticks while they fit; over more than three decades one per decade
+    subs = (1.0, 2.0, 5.0) if top / floor <= 1e3 else (1.0,)
     for axis in (ax.xaxis, ax.yaxis):
-        axis.set_major_locator(LogLocator(subs=(1.0, 2.0, 5.0)))
-        axis.set_major_formatter(ScalarFormatter())
+        axis.set_major_locator(LogLocator(subs=subs))
+        axis.set_major_formatter(StrMethodFormatter("{x:g}"))  # 0.002, 0.005, 0.01, ..., 50
         axis.set_minor_formatter(NullFormatter())
     # the minor ticks' labels are empty: hidden, they are not measured at every drawing (their
     # empty boxes sit in the row of the major labels, at least one of which is in any range)
     ax.tick_params(which="minor", labelbottom=False, labelleft=False)
+    _label_terms(ax, rows, x, y, n_labels=n_labels)
     first = rows.iloc[0]
     ax.set_xlabel(f"rate per 1,000 terms in {first['reference']} (0 drawn at {floor:.3g})")
     ax.set_ylabel(f"rate per 1,000 terms in {first['target']} (0 drawn at {floor:.3g})")
     set_title(ax, "Term rates: above the line = more in target", fontsize=10)
     save_figure(fig, png_path, svg_path)
+
+
+def _label_terms(ax, rows: pd.DataFrame, x: np.ndarray, y: np.ndarray, *, n_labels: int) -> None:
+    """Label the ``n_labels`` most distinctive terms of each side at their points: target terms
+    up and to the left (above the diagonal), reference terms down and to the right; terms at the
+    same point (equal counts) share one label."""
+    target, reference = side_terms(rows, n_terms=n_labels)
+    positions = {t: i for i, t in enumerate(rows["term"])}
+    points, texts, prefer = [], [], []
+    for side, direction in ((target, (-1, 1)), (reference, (1, -1))):
+        at_point: dict[tuple[float, float], list[str]] = {}  # in order of each point's best term
+        for term in side["term"]:
+            i = positions[term]
+            at_point.setdefault((x[i], y[i]), []).append(term)
+        for point, terms in at_point.items():
+            points.append(point)
+            texts.append(", ".join(terms[:4]) + (f" +{len(terms) - 4}" if len(terms) > 4 else ""))
+            prefer.append(direction)
+    annotate_points(ax, points, texts, prefer, avoid=np.column_stack([x, y]))
 
 
 def similarity_heatmap(

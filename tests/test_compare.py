@@ -210,9 +210,9 @@ def test_plots_written(corpus_tables, tmp_path) -> None:
     assert (tmp_path / "h.svg").read_bytes() == first
 
 
-def test_scatter_labels_of_terms_on_an_axis_edge_point_inwards(
-    corpus_tables, tmp_path, monkeypatch
-):
+def test_scatter_labels_stay_inside_the_axes_and_apart(corpus_tables, tmp_path, monkeypatch):
+    from matplotlib.text import Text
+
     import pipeline.compare_plots as compare_plots
 
     run_main(corpus_tables, tmp_path)
@@ -221,16 +221,45 @@ def test_scatter_labels_of_terms_on_an_axis_edge_point_inwards(
     monkeypatch.setattr(compare_plots, "save_figure", lambda fig, *paths: figures.append(fig))
     name = "intelligence_cooperation_vs_intelligence_diplomacy"
     compare_plots.term_scatter(keyness, name, tmp_path / "s.png")
-    ax = figures[0].axes[0]
+    fig, ax = figures[0], figures[0].axes[0]
     floor = ax.get_xlim()[0] * 1.3  # zero rates are drawn at the floor, the axes start below it
     labels = {a.get_text(): a for a in ax.texts}
     edge_x = [a for a in labels.values() if np.isclose(a.xy[0], floor)]
     edge_y = [a for a in labels.values() if np.isclose(a.xy[1], floor)]
     assert edge_x and edge_y  # terms only in the target, and only in the reference
     assert all(a.get_ha() == "left" and a.xyann[0] > 0 for a in edge_x)  # right of the edge
-    assert all(a.xyann[1] > 0 for a in edge_y)  # above the bottom edge
     inner = [a for a in labels.values() if a not in edge_x and a not in edge_y]
     assert any(a.get_ha() == "right" for a in inner)  # other target labels keep to the left
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    boxes = [Text.get_window_extent(a, renderer) for a in labels.values()]  # text, not leader
+    for i, a in enumerate(boxes):  # the edge labels clear of the tick labels, too
+        assert ax.bbox.x0 <= a.x0 + 0.5 and a.x1 <= ax.bbox.x1 + 0.5
+        assert ax.bbox.y0 <= a.y0 + 0.5 and a.y1 <= ax.bbox.y1 + 0.5
+        for b in boxes[i + 1 :]:
+            assert min(min(a.x1, b.x1) - max(a.x0, b.x0), min(a.y1, b.y1) - max(a.y0, b.y0)) < 0.5
+
+
+@pytest.mark.parametrize(("low", "high"), [(1.4, 90.0), (0.002, 50.0), (3e-5, 0.2)])
+def test_scatter_tick_labels_are_distinct_numbers(tmp_path, monkeypatch, low, high) -> None:
+    import pipeline.compare_plots as compare_plots
+
+    keyness = pd.DataFrame(
+        {"comparison": "a_vs_b", "target": "a", "reference": "b", "term": ["x", "y", "z"],
+         "rate_target": [high, low, 2 * low], "rate_reference": [low, high, 2 * low],
+         "log_odds_z": [3.0, -3.0, 0.5], "count_target": 1, "count_reference": 1}
+    )  # fmt: skip
+    figures = []
+    monkeypatch.setattr(compare_plots, "save_figure", lambda fig, *paths: figures.append(fig))
+    compare_plots.term_scatter(keyness, "a_vs_b", tmp_path / "s.png")
+    ax = figures[0].axes[0]
+    figures[0].canvas.draw()
+    for axis, (lo, hi) in ((ax.xaxis, ax.get_xlim()), (ax.yaxis, ax.get_ylim())):
+        pairs = zip(axis.get_majorticklocs(), axis.get_majorticklabels(), strict=True)
+        shown = [(tick, label.get_text()) for tick, label in pairs if lo <= tick <= hi]
+        assert len(shown) >= 2 and len({text for _, text in shown}) == len(shown)
+        # each label is its tick's value (not rounded to 0.00 or to its neighbour's label)
+        assert all(np.isclose(float(text.replace("\u2212", "-")), tick) for tick, text in shown)
 
 
 @pytest.mark.parametrize(
