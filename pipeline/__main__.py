@@ -28,11 +28,12 @@ def evaluate_sentiment(path: Path = TESTS_DATA / "sentiment_labelled.tsv") -> st
     configured = SentimentStage(
         neutral_terms=section.get("neutral_terms", []),
         extra_valences=[ROOT / p for p in section.get("extra_valences", [])],
+        extra_neutral_senses=[ROOT / p for p in section.get("extra_neutral_senses", [])],
     ).analyzer
     lines = [f"== sentiment sign agreement ({path})"]
     for name, analyzer in (
         ("authors' VADER lexicon", None),
-        ("as configured (neutral_terms, extra_valences)", configured),
+        ("as configured (neutral_terms, extra_valences, extra_neutral_senses)", configured),
     ):
         result = evaluate_sign_agreement(
             [r["sentence"] for r in rows], [r["expected"] for r in rows], analyzer=analyzer

@@ -27,8 +27,9 @@ from pipeline.actors import (
     actor_sentiment_rows,
 )
 from pipeline.lexicon import read_lexicon
+from pipeline.stance import StanceDetector, stance_entries
 from pipeline.types import SegmentedDocument, StageOutput
-from pipeline.vader import TracingAnalyzer
+from pipeline.vader import TracingAnalyzer, VaderTrace
 
 # VADER's documented thresholds on the compound score (vaderSentiment README).
 POSITIVE_THRESHOLD = 0.05
@@ -87,6 +88,53 @@ def extra_valences_key(paths: Iterable[str | Path]) -> tuple[tuple[str, float], 
             raise ValueError(f"extra valence {term!r} {valence}: one word, valence in [-4, 4]")
         out[term] = valence
     return tuple(sorted(out.items()))
+
+
+def sense_detector(paths: Iterable[str | Path]) -> StanceDetector | None:
+    """Matcher of the neutral-sense lexicon files (None for no files)."""
+    if isinstance(paths, str | Path):
+        raise ValueError("extra_neutral_senses must be a list of files, not one path")
+    paths = list(paths)
+    if not paths:
+        return None
+    entries, _ = stance_entries(paths, categories=("neutral",))
+    return StanceDetector(entries)
+
+
+def mask_words(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` with the letters in ``spans`` replaced by Cyrillic zhe of the same case: no
+    lexicon, booster or negation word, so VADER scores those words as words it does not know
+    and every other rule (capitals, distances, "but") sees the sentence it saw before."""
+    chars = list(text)
+    for start, end in spans:
+        for i in range(start, end):
+            ch = chars[i]
+            if ch.isalpha():
+                chars[i] = "Ж" if ch.isupper() else "ж"
+    return "".join(chars)
+
+
+class SenseAnalyzer:
+    """A VADER analyzer that does not score words where a neutral-sense entry matches them
+    ("United" in "United States", "like" meaning "such as"); same ``trace`` and
+    ``polarity_scores`` as :class:`TracingAnalyzer`, offsets into the unmasked text."""
+
+    def __init__(self, analyzer: TracingAnalyzer, senses: StanceDetector) -> None:
+        self.analyzer = analyzer
+        self.senses = senses
+
+    def neutral_spans(self, text: str) -> list[tuple[int, int]]:
+        """Spans of ``text`` whose words are not scored."""
+        return [(m.start, m.end) for m in self.senses.markers(text)]
+
+    def trace(self, text: str) -> VaderTrace:
+        """Scores and scored words of ``text`` with the neutral senses' words left out."""
+        spans = self.neutral_spans(text)
+        return self.analyzer.trace(mask_words(text, spans) if spans else text)
+
+    def polarity_scores(self, text: str) -> dict[str, float]:
+        """Scores of ``text`` with the neutral senses' words left out."""
+        return self.trace(text).scores
 
 
 @functools.cache
@@ -225,6 +273,7 @@ class SentimentStage:
         confidence: float = 0.95,
         neutral_terms: Iterable[str] = (),
         extra_valences: Iterable[str | Path] = (),
+        extra_neutral_senses: Iterable[str | Path] = (),
     ) -> None:
         if isinstance(bootstrap_samples, bool) or not isinstance(bootstrap_samples, int):
             raise ValueError(f"bootstrap_samples must be an int, got {bootstrap_samples!r}")
@@ -240,8 +289,12 @@ class SentimentStage:
         self.seed = seed
         self.confidence = float(confidence)
         self.matcher = ActorMatcher(actors)
-        self.analyzer = get_analyzer(
+        analyzer = get_analyzer(
             neutral_terms_key(neutral_terms), extra_valences_key(extra_valences)
+        )
+        senses = sense_detector(extra_neutral_senses)
+        self.analyzer: TracingAnalyzer | SenseAnalyzer = (
+            analyzer if senses is None else SenseAnalyzer(analyzer, senses)
         )
 
     def analyse(self, doc: SegmentedDocument) -> StageOutput:
@@ -318,7 +371,7 @@ def evaluate_sign_agreement(
     sentences: Sequence[str],
     expected: Sequence[str],
     *,
-    analyzer: TracingAnalyzer | None = None,
+    analyzer: TracingAnalyzer | SenseAnalyzer | None = None,
 ) -> SignAgreement:
     """Agreement of VADER's sentence labels with expected labels (positive/negative/neutral).
 

@@ -126,16 +126,19 @@ def _rule_regex(source: str, column: str, macros: dict[str, str], pattern: str) 
     return rf"(?:{body})\s*$" if column.endswith("before") else rf"\s*(?:{body})"
 
 
-def stance_entries(paths: Sequence[str | Path]) -> tuple[tuple[StanceEntry, ...], dict[str, str]]:
+def stance_entries(
+    paths: Sequence[str | Path], *, categories: tuple[str, ...] = CATEGORIES
+) -> tuple[tuple[StanceEntry, ...], dict[str, str]]:
     """Entries of the stance lexicon files in order; a later row with the same pattern replaces
-    the earlier one in place, and category ``off`` removes it. Returns (entries, versions)."""
+    the earlier one in place, and category ``off`` removes it. Returns (entries, versions).
+    ``categories``: those a lexicon in this format may use (besides ``none`` and ``off``)."""
     lexicon = read_lexicon(paths, required=("pattern", "category", "subtype"))
     macros = lexicon_macros(paths)
     by_pattern: dict[str, dict[str, str]] = {}
     where_of: dict[str, str] = {}  # pattern -> "<file>: " of the row that defines it
     for i, row in enumerate(lexicon.rows):
         category, where = row["category"].lower(), lexicon.where(i)
-        if category not in CATEGORIES + CONTROL_CATEGORIES:
+        if category not in categories + CONTROL_CATEGORIES:
             raise ValueError(
                 f"{where}entry {row['pattern']!r}: unknown category {row['category']!r}"
             )

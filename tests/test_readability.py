@@ -13,6 +13,7 @@ from pipeline.readability import (
     ReadabilityStage,
     TextCounts,
     body_text,
+    n_body_sentences,
     readability_scores,
     text_counts,
 )
@@ -23,7 +24,7 @@ from pipeline.syllable_table import (
     table_text,
 )
 from pipeline.synthetic import synthetic_document
-from tests.conftest import CORPUS, segment_text
+from tests.conftest import CORPUS, ROOT, segment_text
 
 # Hand-worked: 9 words, 2 sentences, 10 syllables (hap-py is the only two-syllable word).
 SIMPLE = "The cat sat on the mat. It was happy."
@@ -36,6 +37,44 @@ def test_flesch_hand_worked():
     # 0.39 * (9 / 2) + 11.8 * (10 / 9) - 15.59 = -0.72389
     assert scores["flesch_kincaid_grade"] == pytest.approx(-0.72389, abs=1e-4)
     assert math.isnan(scores["smog_index"])  # under 3 sentences: no SMOG
+
+
+def test_sentences_are_the_segmenters_not_textstats_periods():
+    # textstat counts 3 sentences here ("Prices rose 3." / "5 percent in the city." / ...);
+    # the segmenter 2. Words 10 (3.5 is one), syllables 13: pri-ces 2, per-cent 2, ci-ty 2.
+    text = "Prices rose 3.5 percent in the city. The dog ran."
+    assert text_counts(text).sentences == 3
+    doc = segment_text(text)
+    assert n_body_sentences(doc) == 2
+    scores = ReadabilityStage().analyse(doc).document_columns
+    # 206.835 - 1.015 * (10 / 2) - 84.6 * (13 / 10) = 91.78
+    assert scores["flesch_reading_ease"] == pytest.approx(91.78, abs=1e-9)
+    # 0.39 * (10 / 2) + 11.8 * (13 / 10) - 15.59 = 1.7
+    assert scores["flesch_kincaid_grade"] == pytest.approx(1.7, abs=1e-9)
+    assert readability_scores(text)["flesch_reading_ease"] != scores["flesch_reading_ease"]
+
+
+def test_sentence_count_skips_headings_and_wordless_sentences():
+    doc = segment_text("Impact on the U.S. Economy\n\nThe U.S. market fell. It was bad.\n\n***")
+    assert n_body_sentences(doc) == 2
+
+
+def test_default_corpus_indices_use_the_body_sentences_of_documents_csv(default_corpus):
+    import pandas as pd
+
+    documents = pd.read_csv(ROOT / "results" / "tables" / "documents.csv").set_index("doc_id")
+    stage = ReadabilityStage()
+    for doc_id, doc in default_corpus.items():
+        n = int(documents.loc[doc_id, "n_sentences"])
+        assert n_body_sentences(doc) == n
+        expected = readability_scores(body_text(doc), sentences=n)
+        assert stage.analyse(doc).document_columns == expected
+    # "the U.S." twice in the diplomacy text: textstat would count 36 sentences, not 34
+    diplomacy = body_text(default_corpus["intelligence_diplomacy"])
+    assert (
+        text_counts(diplomacy).sentences
+        == documents.loc["intelligence_diplomacy", "n_sentences"] + 2
+    )
 
 
 def test_empty_text_gives_nan():

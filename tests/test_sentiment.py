@@ -18,12 +18,15 @@ from pipeline.actors import ActorMatcher, actors_from_config, is_case_sensitive_
 from pipeline.segment import word_tokens
 from pipeline.sentiment import (
     DOCUMENT_COLUMNS,
+    SenseAnalyzer,
     SentimentStage,
     bootstrap_mean_interval,
     bootstrap_mean_intervals,
     evaluate_sign_agreement,
     get_analyzer,
+    mask_words,
     read_labelled_sentences,
+    sense_detector,
     sentiment_label,
     sorted_quantile,
     stable_rng,
@@ -598,3 +601,86 @@ def test_extra_valences_are_validated(tmp_path, row, message):
     path.write_text(f"# version: 1\nterm\tvalence\n{row}\n", encoding="utf-8")
     with pytest.raises(ValueError, match=message):
         extra_valences_key([path])
+
+
+# --- neutral senses -----------------------------------------------------------------------
+
+SENSES = ROOT / "pipeline" / "lexicons" / "sentiment_senses.tsv"
+
+
+def configured_stage() -> SentimentStage:
+    """The stage as config/config.yaml sets it up (topic words, news valences, senses)."""
+    import yaml
+
+    section = yaml.safe_load((ROOT / "config" / "config.yaml").read_text())["sentiment"]
+    keys = ("neutral_terms", "extra_valences", "extra_neutral_senses")
+    return SentimentStage(actors=[], **{k: section[k] for k in keys})
+
+
+def test_config_lists_the_shipped_sense_lexicon():
+    stage = configured_stage()
+    assert isinstance(stage.analyzer, SenseAnalyzer)
+    assert stage.analyzer.neutral_spans("Talks with the United Nations collapsed.") == [(15, 21)]
+
+
+@pytest.mark.parametrize(
+    "row", [r for r in LABELLED_ROWS if r["category"] == "sense"], ids=lambda r: r["sentence"][:40]
+)
+def test_configured_stage_reads_the_senses_as_people_do(row):
+    out = configured_stage().analyse(doc_of("labelled", [(False, row["sentence"])]))
+    assert out.sentence_columns["sentiment"][0] == row["expected"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "neutral"),
+    [
+        ("Relations with the United States were strained.", ["United"]),
+        ("The team united behind its leader.", []),  # the verb: no name follows
+        ("Firms like Huawei lost money.", ["like"]),
+        ("They like the plan and we would like more.", []),  # the verb, after a subject
+        ("The data was shared with third parties.", ["shared", "parties"]),
+        ("They shared a laugh.", []),
+        ("The challenge lies in trust.", ["lies"]),
+        ("He lies to voters.", []),
+        ("China plays a key role.", ["plays"]),
+        ("This raises ethical and legal implications.", ["ethical"]),
+        ("The ethical leader won.", []),
+        ("Interest rates rose; it serves national interests.", ["Interest", "interests"]),
+        ("Neither side showed any interest in compromise.", []),
+        ("Power dynamics shifted in a dynamic market.", ["dynamics"]),
+        ("Market share fell.", ["Market share"]),
+    ],
+)
+def test_sense_entries_match_only_the_misread_senses(sentence, neutral):
+    analyzer = SenseAnalyzer(get_analyzer(), sense_detector([SENSES]))
+    assert [sentence[s:e] for s, e in analyzer.neutral_spans(sentence)] == neutral
+
+
+def test_masked_words_score_as_unknown_words_and_offsets_stay():
+    text = "Firms like Huawei lost money, LIKE it or not."
+    masked = mask_words(text, [(6, 10), (30, 34)])
+    assert masked == "Firms жжжж Huawei lost money, ЖЖЖЖ it or not."
+    assert len(masked) == len(text)
+    # the same scores as a sentence whose words are not in the lexicon at those places
+    plain = get_analyzer()
+    assert plain.polarity_scores(masked) == plain.polarity_scores(
+        "Firms zzzz Huawei lost money, ZZZZ it or not."
+    )
+    trace = SenseAnalyzer(plain, sense_detector([SENSES])).trace("Firms like Huawei lost money.")
+    assert [("Firms like Huawei lost money."[s:e], v) for s, e, v in trace.terms] == [
+        ("lost", -1.3)
+    ]
+
+
+def test_no_sense_files_is_plain_vader():
+    stage = SentimentStage(actors=[], extra_neutral_senses=[])
+    assert not isinstance(stage.analyzer, SenseAnalyzer)  # the TracingAnalyzer itself
+    with pytest.raises(ValueError, match="list of files"):
+        SentimentStage(actors=[], extra_neutral_senses=str(SENSES))
+
+
+def test_sense_lexicon_refuses_other_categories(tmp_path):
+    path = tmp_path / "senses.tsv"
+    path.write_text("# version: 1\npattern\tcategory\tsubtype\nlike\thedge\t\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="unknown category"):
+        sense_detector([path])
