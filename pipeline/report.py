@@ -16,6 +16,8 @@ from typing import Any
 
 import pandas as pd
 
+from pipeline.compare_plots import MAX_HEATMAP_DOCUMENTS, comparison_slug
+from pipeline.frames_plots import MAX_STRIP_DOCUMENTS
 from pipeline.report_data import (
     actor_rows,
     by_document,
@@ -46,59 +48,82 @@ MAX_PLOTS = 40
 SUMMARY_SIDE_BY_SIDE = 4  # up to this many documents the summary has one column per document
 Item = dict[str, Any]
 Doc = dict[str, Any]
+Plot = dict[str, str]
 
 
 # --- plots -------------------------------------------------------------------------------------
 
-# (pattern on the file stem, section, caption); the first matching pattern wins.
-PLOT_KINDS: tuple[tuple[str, str, str], ...] = (
-    (r"sentiment_arc|(^|_)arcs?(_|$)", "sentiment",
-     "Sentiment arc: VADER compound score of each sentence in text order, with a rolling mean."),
-    (r"actor", "sentiment",
-     "Mean compound score of the sentences that mention each actor, per document, with 95% "
-     "intervals."),
-    (r"stance", "stance", "Stance markers per 1,000 words by category in each document."),
-    (r"figure|sourcing", "stance",
-     "Figures (numeric claims) in each document by how they are sourced: named, vague or none."),
-    (r"keyness", "keyness",
-     "Terms most over-represented on each side of {name}, by log-odds z-score, with counts."),
-    (r"scatter", "keyness",
-     "Rate of each term on both sides of {name} on log axes; the most distinctive are labelled."),
-    (r"similarity", "keyness", "Cosine similarity of the documents' TF-IDF vectors."),
-    (r"frame.*profile", "frames",
+# (kind, pattern on the file stem, section, caption); the first matching pattern wins. The
+# comparison plots come first: their stems end in document ids, which may contain any word.
+# {comparison} is the comparison as keyness.csv names it, {name} the rest of the stem.
+PLOT_KINDS: tuple[tuple[str, str, str, str], ...] = (
+    ("keyness", r"^keyness(_|$)", "keyness",
+     "Terms most over-represented on each side of {comparison}, by log-odds z-score, with "
+     "counts."),
+    ("scatter", r"^term_scatter(_|$)", "keyness",
+     "Rate of each term on both sides of {comparison} on log axes; the most distinctive are "
+     "labelled."),
+    ("arc", r"sentiment_arc|(^|_)arcs?(_|$)", "sentiment",
+     "Sentiment arc: VADER compound score of each sentence in text order, with a rolling mean "
+     "of the body sentences and the headings marked (the first documents by id when there are "
+     "many; the plot's title says how many)."),
+    ("actor", r"actor", "sentiment",
+     "Mean compound score of the sentences that name each actor, with 95% bootstrap intervals, "
+     "for the actors and documents with the most mentions."),
+    ("stance", r"stance", "stance",
+     "Stance markers per 1,000 words by category in each document."),
+    ("sourcing", r"figure|sourcing", "stance",
+     "Figures (numeric claims) by how they are sourced: named, vague or none, per document (the "
+     "documents with the most figures when there are many; the plot's title says how many)."),
+    ("similarity", r"similarity", "keyness", "Cosine similarity of the documents' TF-IDF vectors."),
+    ("frame_profile", r"frame.*profile", "frames",
      "Share of body sentences with at least one cue of each policy frame, per document."),
-    (r"frame.*(strip|position)", "frames",
-     "Where in each text (by sentence position) the cues of each frame appear."),
-    (r"frame", "frames", "Policy frames: {name}."),
+    ("frame_strip", r"frame.*(strip|position)", "frames",
+     "Primary frame of each sentence, by position in the text (the first "
+     f"{MAX_STRIP_DOCUMENTS} documents by id when there are more)."),
+    ("frame", r"frame", "frames", "Policy frames: {name}."),
 )  # fmt: skip
 PLOT_SECTIONS = ("sentiment", "stance", "frames", "keyness", "other")
 IGNORED_PLOTS = ("report_screenshot",)
 
 
-def plot_kind(stem: str) -> tuple[str, str, int]:
-    """Section, one-sentence caption and rank (order of PLOT_KINDS) of a plot, from its name."""
-    for rank, (pattern, section, caption) in enumerate(PLOT_KINDS):
+def plot_kind(stem: str, *, comparison: str | None = None) -> tuple[str, str, int]:
+    """Section, one-sentence caption and rank (order of PLOT_KINDS) of a plot, from its name.
+
+    A comparison plot's caption names the comparison (``comparison``, else the end of the stem)
+    with its "_vs_" shown as " vs ": "doc_00001 vs rest".
+    """
+    for rank, (_, pattern, section, caption) in enumerate(PLOT_KINDS):
         m = re.search(pattern, stem)
         if m:
             rest = stem[m.end() :].strip("_-") or stem
-            return section, caption.format(name=rest.replace("_", " ")), rank
+            shown = (rest if comparison is None else comparison).replace("_vs_", " vs ")
+            return section, caption.format(name=rest.replace("_", " "), comparison=shown), rank
     return "other", f"Plot written by the workflow: {stem.replace('_', ' ')}.", len(PLOT_KINDS)
 
 
+def plot_kind_name(stem: str) -> str:
+    """The kind (first field of PLOT_KINDS) of a plot, "other" when no pattern matches."""
+    rank = plot_kind(stem)[2]
+    return PLOT_KINDS[rank][0] if rank < len(PLOT_KINDS) else "other"
+
+
 def plot_sections(
-    plots_dir: str | Path | None, *, max_plots: int = MAX_PLOTS
-) -> tuple[dict[str, list[dict[str, str]]], list[str]]:
+    plots_dir: str | Path | None, *, max_plots: int = MAX_PLOTS, leave_out: Sequence[str] = ()
+) -> tuple[dict[str, list[Plot]], list[str]]:
     """Plots by section (SVG inlined after sanitising, else PNG as a data URI) and notes.
 
-    One figure per file stem, SVG preferred; at most ``max_plots``, in section then name order.
+    One figure per file stem, SVG preferred; at most ``max_plots``, in section then name order;
+    none of the kinds in ``leave_out``.
     """
-    sections: dict[str, list[dict[str, str]]] = {s: [] for s in PLOT_SECTIONS}
+    sections: dict[str, list[Plot]] = {s: [] for s in PLOT_SECTIONS}
     folder = Path(plots_dir) if plots_dir else None
     if folder is None or not folder.is_dir():
         return sections, []
     files: dict[str, Path] = {}
     for path in sorted(folder.rglob("*")):  # sub-folders too: plots/comparisons/
         usable = path.suffix in (".svg", ".png") and path.stem not in IGNORED_PLOTS
+        usable = usable and plot_kind_name(path.stem) not in leave_out
         if usable and (path.stem not in files or path.suffix == ".svg"):
             files[path.stem] = path
     order = sorted(files, key=lambda s: (PLOT_SECTIONS.index(plot_kind(s)[0]), plot_kind(s)[2], s))
@@ -109,7 +134,8 @@ def plot_sections(
     for n, stem in enumerate(order[:max_plots]):
         path = files[stem]
         section, caption, _ = plot_kind(stem)
-        plot = {"id": f"plot-{n}", "name": path.name, "caption": caption, "svg": "", "png": ""}
+        plot = {"id": f"plot-{n}", "name": path.name, "stem": stem, "kind": plot_kind_name(stem),
+                "caption": caption, "svg": "", "png": ""}  # fmt: skip
         try:
             data = path.read_bytes()
             if path.suffix == ".svg":
@@ -121,6 +147,25 @@ def plot_sections(
             continue
         sections[section].append(plot)
     return sections, notes
+
+
+def keyness_figures(
+    blocks: Sequence[Mapping[str, Any]], figures: Sequence[Plot]
+) -> tuple[list[list[Plot]], list[Plot], list[Plot]]:
+    """The keyness section's figures placed: each comparison's keyness chart and term scatter
+    (``keyness_<slug>``, ``term_scatter_<slug>``, in ``blocks`` order, captioned with the name
+    keyness.csv gives), the other figures but similarity, and the similarity figures."""
+    similarity = [p for p in figures if p["kind"] == "similarity"]
+    unplaced = {p["stem"]: p for p in figures if p["kind"] != "similarity"}
+    placed = []
+    for block in blocks:
+        slug = comparison_slug(block["comparison"])
+        mine = [unplaced.pop(f"{prefix}_{slug}") for prefix in ("keyness", "term_scatter")
+                if f"{prefix}_{slug}" in unplaced]  # fmt: skip
+        placed.append([{**p, "caption": plot_kind(p["stem"], comparison=block["comparison"])[1]}
+                       for p in mine])  # fmt: skip
+    rest = [p for p in figures if p["stem"] in unplaced and p["kind"] != "similarity"]
+    return placed, rest, similarity
 
 
 # --- the page ----------------------------------------------------------------------------------
@@ -144,7 +189,8 @@ def document_views(
         view = {"index": i, "doc_id": doc_id, "title": str(titles.get(doc_id, "")),
                 "terms": terms.get(doc_id, []), "runs": [], "dropped": 0, "counts": {}}  # fmt: skip
         if clean is not None:
-            sentences, bad_s = document_sentences(clean, parts["sentences"].get(doc_id))
+            sentences, bad_s = document_sentences(clean, parts["sentences"].get(doc_id),
+                                                  frame_labels=labels)  # fmt: skip
             marks, bad_m = document_marks(
                 clean, markers=parts["stance_markers"].get(doc_id),
                 figures=parts["figures"].get(doc_id), cues=parts["frame_cues"].get(doc_id),
@@ -172,7 +218,9 @@ def report_context(
     inline = doc_ids[:max_documents_inline]
     index = {d: i for i, d in enumerate(doc_ids)}
     views, anchors = document_views(tables, inline, docs_dir, top_terms=top_terms)
-    plots, plot_notes = plot_sections(plots_dir)
+    # outside 2..MAX_HEATMAP_DOCUMENTS the similarity "plot" is a placeholder saying so
+    drawn = 2 <= len(doc_ids) <= MAX_HEATMAP_DOCUMENTS
+    plots, plot_notes = plot_sections(plots_dir, leave_out=() if drawn else ("similarity",))
     documents = tables.get("documents")
     records = [] if documents is None else documents.to_dict("records")
     for r in records:
@@ -189,6 +237,8 @@ def report_context(
         tables.get("keyness"), top_terms=top_terms, max_comparisons=max(1, max_documents_inline),
         n_comparisons=n_comparisons,
     )  # fmt: skip
+    placed, keyness_rest, similarity_plots = keyness_figures(keyness, plots["keyness"])
+    keyness = [{**block, "plots": p} for block, p in zip(keyness, placed, strict=True)]
     summary = summary_table(documents, doc_ids, set(inline)) if documents is not None else None
     return {
         "doc_ids": doc_ids,
@@ -200,8 +250,11 @@ def report_context(
         "differences": differences,
         "keyness": keyness,
         "n_comparisons": n_comparisons,
+        "keyness_plots": keyness_rest,
         "similarity": similarity_view(tables.get("similarity"), doc_ids),
+        "similarity_plots": similarity_plots,
         "actors": actor_rows(tables.get("actor_sentiment"), inline),
+        "actors_truncated": len(inline) < len(doc_ids),
         "frames": frame_matrix(tables.get("frames"), inline, frame_labels()),
         "plots": plots,
         "plot_notes": plot_notes,

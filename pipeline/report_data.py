@@ -82,12 +82,13 @@ class Summary:
     """The summary table: metrics present, one row of cells per document, and notes."""
 
     metrics: list[Metric]
-    rows: list[dict[str, Any]]  # doc_id, title, anchor, cells
+    rows: list[dict[str, Any]]  # id, doc_id, title, anchor, cells
     missing: list[str] = field(default_factory=list)
 
 
 def summary_table(documents: pd.DataFrame, doc_ids: Sequence[str], inlined: set[str]) -> Summary:
-    """Summary rows of every document (``doc_ids`` order) for the metrics whose columns exist."""
+    """Summary rows of every document (``doc_ids`` order) for the metrics whose columns exist;
+    row ``i`` has the id ``summary-{i}``, as its text (when shown) has ``doc-{i}``."""
     metrics = [m for m in SUMMARY_METRICS if all(c in documents.columns for c in m.columns)]
     missing = [m.label for m in SUMMARY_METRICS if m not in metrics]
     records = {str(r["doc_id"]): r for r in documents.to_dict("records")}
@@ -96,6 +97,7 @@ def summary_table(documents: pd.DataFrame, doc_ids: Sequence[str], inlined: set[
         rec = records.get(doc_id, {})
         rows.append(
             {
+                "id": f"summary-{i}",
                 "doc_id": doc_id,
                 "title": str(rec.get("title", "") or ""),
                 "anchor": f"doc-{i}" if doc_id in inlined else "",

@@ -30,10 +30,15 @@ Doc = dict[str, Any]
 
 
 def evidence_href(index: Mapping[str, int], anchors: set[str], doc_id: str, key: str,
-                  fallback: str) -> str:  # fmt: skip
-    """``#doc-{i}-{key}`` when that anchor exists in the page, else ``fallback``."""
+                  fallback: str | None = None) -> str:  # fmt: skip
+    """``#doc-{i}-{key}`` when that anchor exists in the page, else ``fallback``, by default the
+    document's row of the summary table (``#summary-{i}``)."""
     i = index.get(doc_id)
-    return f"#doc-{i}-{key}" if i is not None and f"doc-{i}-{key}" in anchors else fallback
+    if i is not None and f"doc-{i}-{key}" in anchors:
+        return f"#doc-{i}-{key}"
+    if fallback is not None:
+        return fallback
+    return "#summary" if i is None else f"#summary-{i}"
 
 
 def rate_difference(what: str, a: Doc, b: Doc) -> Item | None:
@@ -94,7 +99,7 @@ def count_difference(
     else:
         text = f"{a['doc_id']} asks {na} question{'s' * (na != 1)}, {b['doc_id']} {nb or 'none'}"
         key = "question"
-    href = evidence_href(index, anchors, a["doc_id"], key, "#summary")
+    href = evidence_href(index, anchors, a["doc_id"], key)
     strength = math.log2((na + 0.5) / (nb + 0.5))
     return [{"text": text, "strength": strength, "caution": na + nb < FEW, "href": href}]
 
@@ -181,7 +186,7 @@ def pair_differences(
         rates = rates_of(docs, column)
         item = rate_difference(what, *rates) if rates else None
         if item:
-            item["href"] = evidence_href(index, anchors, item.pop("doc_id"), key, "#summary")
+            item["href"] = evidence_href(index, anchors, item.pop("doc_id"), key)
             items.append(item)
     items += count_difference(docs, "n_figures", index, anchors)
     items += count_difference(docs, "n_questions", index, anchors)
@@ -212,7 +217,7 @@ def corpus_differences(
             f"{len(rates):,} documents"
         )
         strength = math.log2((top["rate"] + 0.5) / (median + 0.5))
-        href = evidence_href(index, anchors, top["doc_id"], key, "#summary")
+        href = evidence_href(index, anchors, top["doc_id"], key)
         items.append({"text": text, "strength": strength, "caution": False, "href": href})
     if docs and all(finite(d.get("compound_mean")) for d in docs):
         median = float(pd.Series([d["compound_mean"] for d in docs]).median())
@@ -225,7 +230,7 @@ def corpus_differences(
                 f" vs a median of {fmt(median, 2)} across {len(docs):,} documents"
             )
             key = "most-negative" if word == "lowest" else "most-positive"
-            href = evidence_href(index, anchors, d["doc_id"], key, "#summary")
+            href = evidence_href(index, anchors, d["doc_id"], key)
             items.append({"text": text, "strength": 2 * abs(d["compound_mean"] - median),
                           "caution": False, "href": href})  # fmt: skip
     items.sort(key=lambda i: (-i["strength"], i["text"]))

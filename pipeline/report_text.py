@@ -39,6 +39,7 @@ class Mark:
     css: str
     label: str
     evidence: str  # anchor key of the first occurrence: "hedge", "figure-none", "frame-economic"
+    body_only: bool = False  # the anchor goes on the first occurrence outside headings
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +51,7 @@ class SentenceInfo:
     css: str
     title: str
     keys: tuple[str, ...] = ()
+    heading: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +130,7 @@ def document_marks(
     """Marks of one document from its marker, figure and frame-cue rows; also the rows dropped.
 
     A row is dropped (and counted) when its offsets do not point at its ``match`` in ``clean``.
+    Frame cues are anchored in body sentences only: headings do not count in the frame shares.
     """
     frame_labels = frame_labels or {}
     marks: list[Mark] = []
@@ -155,8 +158,9 @@ def document_marks(
         frame = str(r.get("frame", ""))
         label = f"frame cue: {frame_labels.get(frame, frame.replace('_', ' '))}"
         marks.append(
-            Mark(int(r["start"]), int(r["end"]), FRAME_CLASS, label, anchor_key(f"frame-{frame}"))
-        )
+            Mark(int(r["start"]), int(r["end"]), FRAME_CLASS, label, anchor_key(f"frame-{frame}"),
+                 body_only=True)
+        )  # fmt: skip
     marks.sort(key=lambda m: (m.start, -m.end, m.css, m.label))
     return marks, bad_markers + bad_figures + bad_cues
 
@@ -178,12 +182,16 @@ def _truthy(value: Any) -> bool:
     return str(value).strip().lower() in ("1", "true", "1.0")
 
 
-def document_sentences(clean: str, rows: Rows) -> tuple[list[SentenceInfo], int]:
+def document_sentences(
+    clean: str, rows: Rows, *, frame_labels: Mapping[str, str] | None = None
+) -> tuple[list[SentenceInfo], int]:
     """Sentence spans with sentiment shading, tooltips and anchor keys; also the rows dropped.
 
     Keys: ``question`` on the first question, ``most-negative`` / ``most-positive`` on the body
-    sentences with the lowest / highest compound score.
+    sentences with the lowest / highest compound score. Tooltips name the primary frame by its
+    label in ``frame_labels`` when it has one.
     """
+    frame_labels = frame_labels or {}
     listed = list(rows or ())
     if not listed:
         return [], 0
@@ -220,12 +228,14 @@ def document_sentences(clean: str, rows: Rows) -> tuple[list[SentenceInfo], int]
         compound = r.get("compound")
         if isinstance(compound, (int, float)) and not math.isnan(compound):
             title.append(f"sentiment {compound:+.2f} ({r.get('sentiment') or css[0][2:]})")
-        if isinstance(r.get("primary_frame"), str) and r["primary_frame"] not in ("", "none"):
-            title.append(f"main frame: {r['primary_frame'].replace('_', ' ')}")
+        frame = r.get("primary_frame")
+        if isinstance(frame, str) and frame not in ("", "none"):
+            title.append(f"main frame: {frame_labels.get(frame, frame.replace('_', ' '))}")
         if isinstance(r.get("voice"), str) and r["voice"]:
             title.append(f"voice: {r['voice']}")
         keys = list(extremes.get(sent_id, []))
-        if _truthy(r.get("is_heading")):
+        heading = _truthy(r.get("is_heading"))
+        if heading:
             css.append("s-head")
             title.append("heading")
         if _truthy(r.get("is_question")):
@@ -235,8 +245,9 @@ def document_sentences(clean: str, rows: Rows) -> tuple[list[SentenceInfo], int]
                 keys.append("question")
                 seen_question = True
         out.append(
-            SentenceInfo(start, end, " ".join(c for c in css if c), " · ".join(title), tuple(keys))
-        )
+            SentenceInfo(start, end, " ".join(c for c in css if c), " · ".join(title), tuple(keys),
+                         heading)
+        )  # fmt: skip
     out.sort(key=lambda s: (s.start, s.end))
     kept: list[SentenceInfo] = []
     for s in out:  # sentences must not overlap; drop any that does
@@ -277,7 +288,8 @@ def text_runs(
     """The clean text as runs of pieces, plus the anchor ids placed (``{prefix}-{key}``).
 
     Every boundary of a sentence or mark starts a new piece, so nested and overlapping marks
-    both show; the first piece of the first mark of each evidence key carries its anchor.
+    both show; the first piece of the first mark of each evidence key carries its anchor (for a
+    ``body_only`` mark, the first outside a heading sentence).
     """
     marks = sorted(marks, key=lambda m: (m.start, -m.end, m.css, m.label))
     sentences = sorted(sentences, key=lambda s: s.start)
@@ -322,9 +334,10 @@ def text_runs(
             next_mark += 1
         css, label = _label(active)
         anchor = ""
+        in_heading = in_sentence is not None and sentences[in_sentence].heading
         for m in active:
             ident = f"{anchor_prefix}-{m.evidence}"
-            if m.start == a and ident not in anchors:
+            if m.start == a and ident not in anchors and not (m.body_only and in_heading):
                 anchor = ident
                 anchors.add(ident)
                 break

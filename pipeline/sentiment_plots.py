@@ -11,9 +11,15 @@ import numpy as np
 from pipeline.plotting import pyplot, save_figure, set_title
 from pipeline.sentiment import NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD
 
-POSITIVE_COLOR = "#1b7837"
-NEGATIVE_COLOR = "#b2182b"
+# Blue/orange as in the HTML report (report.css --pos/--neg), strong enough for bars, and
+# told apart with any of the common colour-vision deficiencies (ColorBrewer RdBu/PuOr ends).
+POSITIVE_COLOR = "#2166ac"
+NEGATIVE_COLOR = "#e66101"
 NEUTRAL_COLOR = "#9e9e9e"
+HEADING_COLOR = "#555555"  # not blue: the headings' dotted lines must not read as positive
+X_LIMIT = 1.05  # compound axis of the actor chart: -X_LIMIT..X_LIMIT
+N_LABEL_ROOM = 0.2  # data units beside an interval kept for its "n=" label (about 30 pt)
+ROW_PITCH = 0.12  # inches at least between two documents' rows of the actor chart (8.6 pt)
 MAX_LABEL_CHARS = 40
 ARC_COLUMNS = ("doc_id", "sent_id", "is_heading", "compound")  # of the sentences table
 
@@ -84,6 +90,7 @@ def plot_sentiment_arc(
         raise ValueError(f"sentences table lacks column(s) {sorted(missing)}")
     plt = pyplot()
     from matplotlib.collections import PolyCollection  # one artist for all bars of a panel
+    from matplotlib.ticker import MaxNLocator  # sentence positions are whole numbers
 
     ids = sentences_df["doc_id"].astype(str)
     doc_ids = sorted(ids.unique())
@@ -109,13 +116,14 @@ def plot_sentiment_arc(
         if body.any():
             ax.plot(pos[body], rolling_mean(compound[body], window=window), color="black", lw=1.3)
         for x in pos[heading]:
-            ax.axvline(x, color="#4a6fa5", lw=0.8, ls=":")
+            ax.axvline(x, color=HEADING_COLOR, lw=0.8, ls=":")
         if heading.any():
-            ax.plot(pos[heading], np.full(int(heading.sum()), 0.97), "v", color="#4a6fa5", ms=4)
+            ax.plot(pos[heading], np.full(int(heading.sum()), 0.97), "v", color=HEADING_COLOR, ms=4)
         ax.axhline(0, color="black", lw=0.5)
         ax.axhspan(NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD, color="#eeeeee", zorder=0)
         ax.set_ylim(-1.05, 1.05)
         ax.set_xlim(0.4, max(compound.size, 1) + 0.6)
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True, steps=[1, 2, 5, 10]))
         set_title(ax, short_label(doc_id), fontsize=9, loc="left")
         ax.tick_params(labelsize=8)
     for ax in list(axes.flat)[len(shown) :]:
@@ -126,7 +134,10 @@ def plot_sentiment_arc(
         ax.set_ylabel("compound", fontsize=8)
     for ax in axes[-1, :]:
         ax.set_xlabel("sentence position", fontsize=8)
-    title = f"Sentiment arc (black: rolling mean of {window} body sentences; ▼ dotted: headings)"
+    title = (
+        "Sentiment arc (bars: blue positive, orange negative, grey neutral;\n"
+        f"black: rolling mean of {window} body sentences; ▼ dotted: headings)"
+    )
     if len(doc_ids) > len(shown):
         title += f"\nshowing {len(shown)} of {len(doc_ids)} documents (first by doc_id)"
     fig.suptitle(title, fontsize=10)
@@ -155,15 +166,23 @@ def plot_actor_sentiment(
     if missing:
         raise ValueError(f"actor table lacks column(s) {sorted(missing)}")
     plt = pyplot()
-    df = actor_df.assign(doc_id=actor_df["doc_id"].astype(str), actor=actor_df["actor"].astype(str))
-    df = df[df["n_sentences"].astype(float) > 0]
+    everything = actor_df.assign(
+        doc_id=actor_df["doc_id"].astype(str), actor=actor_df["actor"].astype(str)
+    )
+    df = everything[everything["n_sentences"].astype(float) > 0]
     actors = _top(df, "actor", max_actors)
     docs = _top(df, "doc_id", max_documents)
+    note = _selection_note(
+        (len(docs), df["doc_id"].nunique(), everything["doc_id"].nunique()),
+        (len(actors), df["actor"].nunique(), everything["actor"].nunique()),
+    )
     df = df[df["actor"].isin(actors) & df["doc_id"].isin(docs)]
-    height = min(30.0, 1.5 + max(1, len(actors)) * (0.25 + 0.12 * max(1, len(docs))))
-    fig, ax = plt.subplots(figsize=(8, height))
+    n_docs = max(1, len(docs))  # an actor's rows share 0.8 y units: keep each ROW_PITCH tall
+    per_actor = max(0.25 + 0.12 * n_docs, ROW_PITCH * n_docs / 0.8)
+    fig, ax = plt.subplots(figsize=(8, 1.5 + max(1, len(actors)) * per_actor))
     cmap = plt.get_cmap("tab10" if len(docs) <= 10 else "tab20")
-    step = 0.8 / max(1, len(docs))
+    step = 0.8 / n_docs
+    x_high = X_LIMIT
     for j, doc_id in enumerate(docs):
         part = df[df["doc_id"] == doc_id]
         y = [actors.index(a) + (j - (len(docs) - 1) / 2) * step for a in part["actor"]]
@@ -181,12 +200,17 @@ def plot_actor_sentiment(
             color=cmap(j % cmap.N),
             label=short_label(doc_id, 30),
         )
-        for x, yy, k in zip(mean, y, part["n_sentences"], strict=True):
+        for m, lo, hi, yy, k in zip(mean, low, high, y, part["n_sentences"], strict=True):
+            x, right = n_label_anchor(m, lo, hi)
+            if right:
+                x_high = max(x_high, x + N_LABEL_ROOM)
             ax.annotate(
                 f"n={int(k)}",
                 (x, yy),
-                xytext=(4, 3),
+                xytext=(4 if right else -4, 0),  # beside the interval, on its own row
                 textcoords="offset points",
+                ha="left" if right else "right",
+                va="center",
                 fontsize=6,
                 color="#555555",
             )
@@ -194,7 +218,8 @@ def plot_actor_sentiment(
     ax.axvspan(NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD, color="#eeeeee", zorder=0)
     ax.set_yticks(range(len(actors)), [short_label(a, 25) for a in actors], fontsize=8)
     ax.set_ylim(len(actors) - 0.5 if actors else 0.5, -0.5)
-    ax.set_xlim(-1.05, 1.05)
+    ax.set_xlim(-X_LIMIT, x_high)
+    ax.set_xticks(np.linspace(-1, 1, 9))
     ax.set_xlabel("mean compound of sentences naming the actor (bars: bootstrap CI)", fontsize=8)
     if docs:
         ax.legend(
@@ -206,10 +231,34 @@ def plot_actor_sentiment(
         )
     else:
         ax.text(0, 0, "no actor mentions", ha="center", va="center")
-    set_title(ax, "Actor sentiment by document", fontsize=10)
+    set_title(ax, "Actor sentiment by document" + note, fontsize=10)
     fig.tight_layout()
     save_figure(fig, png, svg)
     return actors, docs
+
+
+def n_label_anchor(mean: float, low: float, high: float) -> tuple[float, bool]:
+    """Where an interval's "n=" label starts, and whether it goes to the right: beyond the
+    upper end if there is room before the axis end, else before the lower end if there is
+    room there, else beyond the upper end all the same (the axis is then made longer)."""
+    low, high = np.fmin(low, mean), np.fmax(high, mean)  # a missing bound: the mean
+    if X_LIMIT - high < N_LABEL_ROOM <= low + X_LIMIT:
+        return float(low), False
+    return float(high), True
+
+
+def _selection_note(docs: tuple[int, int, int], actors: tuple[int, int, int]) -> str:
+    """A second title line saying which documents and actors are shown, if some are left out;
+    each of ``docs`` and ``actors`` is (shown, with mentions, in the table)."""
+    parts = [
+        f"the {shown} of {total} {name} with most {weight}"
+        for (shown, mentioned, total), name, weight in (
+            (docs, "documents", "actor mentions"),
+            (actors, "actors", "mentions"),
+        )
+        if shown < mentioned
+    ]
+    return f"\n({'; '.join(parts)})" if parts else ""
 
 
 def _top(df: Any, key: str, limit: int) -> list[str]:

@@ -104,7 +104,7 @@ def plot_figure_sourcing(
         totals = counts.sum(axis=1)
         keep = totals.sort_values(ascending=False, kind="stable").index[:MAX_BARS]
         counts = counts.loc[sorted(keep)]
-        title += f" (the {MAX_BARS} documents with most figures of {len(totals)})"
+        title += f"\n({MAX_BARS} of {len(totals)} documents with figures: those with the most)"
     plt = pyplot()
     fig, ax = plt.subplots(figsize=(9, 1.5 + 0.45 * len(counts)))
     left = np.zeros(len(counts))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from pipeline.frames_plots import MAX_STRIP_DOCUMENTS
 from pipeline.report import build_report, plot_kind
 from pipeline.report_differences import rate_difference
 from pipeline.report_format import finite, fmt
@@ -722,3 +724,160 @@ def test_a_table_out_of_order_is_read_whole(tmp_path):
     assert list(part["doc_id"]) == ["a", "b"] and part["text"][0] == "two\nlines"
     assert list(read_table(path, through=("doc_id", None)).columns) == ["doc_id", "sent_id", "text"]
     assert len(read_table(path, through=("doc_id", None))) == 0
+
+
+# --- placement, links and captions -------------------------------------------------------------
+
+
+def write_plots(folder: Path, *stems: str) -> Path:
+    """A tiny valid SVG per stem (under comparisons/ for the comparison plots, as the workflow
+    writes them)."""
+    for stem in stems:
+        sub = folder / "comparisons" if stem.startswith(("keyness_", "term_scatter_")) else folder
+        sub.mkdir(parents=True, exist_ok=True)
+        (sub / f"{stem}.svg").write_text(
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 9 9"><text>{stem}</text></svg>',
+            encoding="utf-8",
+        )
+    return folder
+
+
+def build(tables: Path, docs: Path, plots: Path | None, out: Path, **options) -> str:
+    build_report(tables_dir=tables, docs_dir=docs, plots_dir=plots, manifest_path=None,
+                 out_path=out, **options)  # fmt: skip
+    return out.read_text(encoding="utf-8")
+
+
+def evidence_links(page: str) -> list[str]:
+    """The hrefs of the "what differs" items, in order."""
+    items = page[page.index('<ol class="differences">') :]
+    return re.findall(r'<a href="([^"]*)">Evidence', items[: items.index("</ol>")])
+
+
+def enclosing_sentence(page: str, ident: str) -> str:
+    """The start tag of the sentence span that holds the element with id ``ident``."""
+    at = page.index(f'id="{ident}"')
+    start = page.rindex('<span class="s ', 0, at)
+    return page[start : page.index(">", start) + 1]
+
+
+def test_each_comparisons_plots_follow_its_tables_and_similarity_its_heading(tmp_path):
+    tables, docs, plots = write_tiny_corpus(tmp_path, with_plot=False)
+    write_csv(tables / "similarity.csv", [{"doc_a": "hostile", "doc_b": "plain", "cosine": 0.3}],
+              ["doc_a", "doc_b", "cosine"])  # fmt: skip
+    write_plots(plots, "keyness_hostile_vs_plain", "term_scatter_hostile_vs_plain",
+                "keyness_zzz_vs_rest", "similarity")  # fmt: skip
+    page = build(tables, docs, plots, tmp_path / "r.html")
+    assert_inert(page)
+    order = ['<h3 id="keyness-0">', 'id="keyness-0-2"', "(keyness_hostile_vs_plain.svg)",
+             "(term_scatter_hostile_vs_plain.svg)", "(keyness_zzz_vs_rest.svg)",
+             '<h3 id="similarity-h">', "(similarity.svg)", '<section id="documents"']  # fmt: skip
+    at = [page.index(s) for s in order]
+    assert at == sorted(at), [s for s, _ in sorted(zip(order, at, strict=True), key=lambda x: x[1])]
+
+
+@pytest.mark.parametrize(("n_docs", "shown"), [(1, False), (2, True), (51, False)])
+def test_similarity_placeholder_is_left_out(tmp_path, n_docs, shown):
+    tables, docs = write_synthetic_corpus(tmp_path, n_docs, words=32, keyness_terms=2)
+    plots = write_plots(tmp_path / "plots", "similarity", "keyness_doc00000_vs_rest")
+    page = build(tables, docs, plots, tmp_path / "r.html")
+    assert ("(similarity.svg)" in page) is shown
+    assert ("Cosine similarity of the documents&#39; TF-IDF vectors." in page) is shown
+    assert "(keyness_doc00000_vs_rest.svg)" in page
+
+
+def test_evidence_of_a_document_not_shown_links_to_its_summary_row(tmp_path):
+    tables, docs = write_synthetic_corpus(tmp_path, 30, words=64, keyness_terms=2)
+    page = build(tables, docs, None, tmp_path / "r.html", max_documents_inline=4)
+    ids = {a.get("id") for _, a in parse(page).tags}
+    links = evidence_links(page)
+    assert links and "#summary" not in links
+    assert all(h[1:] in ids for h in links)
+    rows = [h for h in links if re.fullmatch(r"#summary-([4-9]|[12]\d)", h)]
+    assert rows and all(f'<tr id="{h[1:]}">' in page for h in rows)
+    assert "or, for a document not shown there, to its row in the summary" in page
+
+
+def test_evidence_links_to_the_summary_column_when_no_text_is_shown(tmp_path):
+    tables, docs, _ = write_tiny_corpus(tmp_path, with_plot=False)
+    page = build(tables, docs, None, tmp_path / "r.html", max_documents_inline=0)
+    ids = {a.get("id") for _, a in parse(page).tags}
+    links = evidence_links(page)
+    assert {"#summary-0", "#summary-1"} <= set(links)  # the side-by-side summary's columns
+    assert '<th scope="col" id="summary-0">' in page and all(h[1:] in ids for h in links)
+
+
+@pytest.mark.parametrize(("body_cue", "href"), [(True, "#doc-0-frame-security-defense"),
+                                                (False, "#frames")])  # fmt: skip
+def test_frame_evidence_is_a_cue_in_a_body_sentence(tmp_path, body_cue, href):
+    tables, docs, _ = write_tiny_corpus(tmp_path, with_plot=False)
+    cues = read_table(tables / "frame_cues.csv").to_dict("records")  # the title's <script> too
+    assert span(HOSTILE_TEXT, "<script>")[0] < HOSTILE_TEXT.index("\n")
+    start, end = span(HOSTILE_TEXT, "<script>", 1)  # in "It is clearly a ... problem?"
+    if body_cue:
+        cues.append({"doc_id": "hostile", "sent_id": 4, "start": start, "end": end,
+                     "match": "<script>", "frame": "security_defense"})  # fmt: skip
+    write_csv(tables / "frame_cues.csv", cues, list(cues[0]))
+    write_csv(tables / "frame_differences.csv", [
+        {"doc_a": "hostile", "doc_b": "plain", "frame": "security_defense", "share_a": 0.25,
+         "share_b": 0.0, "difference": 0.25, "ci_low": 0.05, "ci_high": 0.45},
+    ], "doc_a doc_b frame share_a share_b difference ci_low ci_high".split())  # fmt: skip
+    page = build(tables, docs, None, tmp_path / "r.html")
+    item = next(i for i in page.split("<li") if "security and defense frame" in i)
+    assert f'<a href="{href}">' in item
+    if body_cue:
+        assert "s-head" not in enclosing_sentence(page, href[1:])
+
+
+def test_sentence_titles_name_the_primary_frame_by_its_label(tmp_path):
+    tables, docs, _ = write_tiny_corpus(tmp_path, with_plot=False)
+    rows = read_table(tables / "sentences.csv").to_dict("records")
+    rows = [{**r, "primary_frame": "security_defense"} for r in rows]
+    write_csv(tables / "sentences.csv", rows, list(rows[0]))
+    page = build(tables, docs, None, tmp_path / "r.html")
+    assert "main frame: Security and defense" in page
+    assert "main frame: security defense" not in page
+
+
+def test_actor_table_says_what_it_measures(tiny_report):
+    assert '<h3 id="actors-h">Sentiment of the sentences naming each actor</h3>' in tiny_report
+    assert "towards each actor" not in tiny_report
+    assert "the sentences that name each actor (the tone around the actor" in tiny_report
+    assert "documents (by id) only" not in tiny_report  # every document is shown
+
+
+def test_actor_table_caption_says_when_it_is_cut(tmp_path):
+    tables, docs = write_synthetic_corpus(tmp_path, 30, words=32, keyness_terms=2)
+    write_csv(tables / "actor_sentiment.csv", [
+        {"doc_id": f"doc{d:05d}", "actor": "China", "n_mentions": 2, "n_sentences": 2,
+         "compound_mean": 0.1} for d in range(30)
+    ], ["doc_id", "actor", "n_mentions", "n_sentences", "compound_mean"])  # fmt: skip
+    page = build(tables, docs, None, tmp_path / "r.html", max_documents_inline=4)
+    caption = re.search(r'<caption id="actors-cap">(.*?)</caption>', page).group(1)
+    assert "; the first 4 of 30 documents (by id) only, all are in actor_sentiment.csv." in caption
+    assert page.count('<tr><th scope="row">China</th>') == 4
+
+
+@pytest.mark.parametrize(
+    ("stem", "words"),
+    [("frame_strip", "Primary frame of each sentence, by position in the text (the first "
+                     f"{MAX_STRIP_DOCUMENTS} documents by id when there are more)."),
+     ("actor_sentiment", "for the actors and documents with the most mentions."),
+     ("figure_sourcing", "the documents with the most figures when there are many"),
+     ("sentiment_arc", "the first documents by id when there are many")],
+)  # fmt: skip
+def test_plot_captions_say_what_the_plots_draw(stem, words):
+    assert words in plot_kind(stem)[1]
+
+
+@pytest.mark.parametrize(
+    ("stem", "comparison"),
+    [("keyness_doc_00001_vs_rest", "doc_00001 vs rest"),
+     ("term_scatter_doc_00001_vs_rest", "doc_00001 vs rest"),
+     ("keyness_intelligence_cooperation_vs_intelligence_diplomacy",
+      "intelligence_cooperation vs intelligence_diplomacy"),
+     ("keyness_doc_factor_vs_stance_arc", "doc_factor vs stance_arc")],  # not actor/stance/arc
+)  # fmt: skip
+def test_comparison_plot_captions_keep_the_ids(stem, comparison):
+    section, caption, _ = plot_kind(stem)
+    assert section == "keyness" and f" of {comparison}" in caption
