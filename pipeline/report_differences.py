@@ -25,6 +25,7 @@ from pipeline.report_text import (
 MAX_DIFFERENCES = 10
 MIN_RATIO = 1.25  # rate ratios below this count as "similar" and are not listed
 FEW = 5  # fewer markers than this on both sides together: state the counts, claim nothing
+CONFIDENCE = 0.95  # level of the rate ratios' intervals
 Item = dict[str, Any]
 Doc = dict[str, Any]
 
@@ -41,10 +42,33 @@ def evidence_href(index: Mapping[str, int], anchors: set[str], doc_id: str, key:
     return "#summary" if i is None else f"#summary-{i}"
 
 
-def rate_difference(what: str, a: Doc, b: Doc) -> Item | None:
-    """One item for a rate per 1,000 words (``a``/``b``: doc_id, rate, count), or None.
+def rate_ratio_interval(
+    a: int, words_a: float, b: int, words_b: float, *, confidence: float = CONFIDENCE
+) -> tuple[float, float]:
+    """Exact interval of the ratio of two rates, ``a`` markers in ``words_a`` words over ``b``
+    in ``words_b`` (the upper end is inf when ``b`` is 0).
 
-    Tiny counts are stated as counts ("1 vs 0 ..."), never as a ratio.
+    Given the total a + b, ``a`` is binomial with p = words_a R / (words_a R + words_b) for
+    the rate ratio R, so the Clopper-Pearson interval of p maps onto one of R (the exact
+    conditional interval for two Poisson counts). References: Clopper & Pearson (1934),
+    Biometrika 26:404-413; Armitage, Berry & Matthews (2002), Statistical Methods in Medical
+    Research, 4th ed., on comparing two Poisson counts.
+    """
+    from scipy.special import betaincinv  # the beta quantile, without scipy.stats' import
+
+    alpha = (1 - confidence) / 2
+    p_low = betaincinv(a, b + 1, alpha) if a > 0 else 0.0
+    p_high = betaincinv(a + 1, b, 1 - alpha) if b > 0 else 1.0
+    scale = words_b / words_a
+    high = p_high / (1 - p_high) * scale if p_high < 1 else math.inf
+    return float(p_low / (1 - p_low) * scale), float(high)
+
+
+def rate_difference(what: str, a: Doc, b: Doc) -> Item | None:
+    """One item for a rate per 1,000 words (``a``/``b``: doc_id, rate, count, words), or None.
+
+    Tiny counts are stated as counts ("1 vs 0 ..."), never as a ratio. Otherwise the item
+    gives the ratio's exact 95% interval and is tentative when that interval holds 1.
     """
     if b["rate"] > a["rate"]:
         a, b = b, a
@@ -58,16 +82,31 @@ def rate_difference(what: str, a: Doc, b: Doc) -> Item | None:
             f"({rates}), too few to call a difference"
         )
         return {"text": text, "strength": 0.0, "caution": True, "doc_id": a["doc_id"]}
+    low, high = rate_ratio_interval(a["count"], a["words"], b["count"], b["words"])
+    unclear = low <= 1.0
+    interval = f"{CONFIDENCE:.0%} interval of the ratio {ratio_text(low)} to {ratio_text(high)}"
+    if unclear:
+        interval += ", which includes 1: not a clear difference"
     if b["count"] == 0:
-        text = f"{a['doc_id']} uses {what} and {b['doc_id']} none: {counts} ({rates})"
+        text = f"{a['doc_id']} uses {what} and {b['doc_id']} none: {counts} ({rates}; {interval})"
         strength = math.log2((a["count"] + 0.5) / 0.5)
     else:
         ratio = a["rate"] / b["rate"]
         if ratio < MIN_RATIO:
             return None
-        text = f"{a['doc_id']} uses {ratio:.1f}× more {what} per 1,000 words ({rates}; {counts})"
+        text = (
+            f"{a['doc_id']} uses {ratio:.1f}× more {what} per 1,000 words "
+            f"({rates}; {counts}; {interval})"
+        )
         strength = math.log2(ratio)
-    return {"text": text, "strength": strength, "caution": False, "doc_id": a["doc_id"]}
+    return {"text": text, "strength": strength, "caution": unclear, "doc_id": a["doc_id"]}
+
+
+def ratio_text(value: float) -> str:
+    """A ratio bound for a sentence: 0.45, 3.2, 170, or "infinity"."""
+    if math.isinf(value):
+        return "infinity"
+    return f"{value:.2g}" if value < 10 else f"{value:.0f}"
 
 
 def rates_of(docs: Sequence[Doc], column: str) -> list[Doc] | None:
@@ -77,7 +116,8 @@ def rates_of(docs: Sequence[Doc], column: str) -> list[Doc] | None:
         count = rate_count(d.get(column), d.get("n_words"))
         if count is None:
             return None
-        out.append({"doc_id": d["doc_id"], "rate": float(d[column]), "count": count})
+        out.append({"doc_id": d["doc_id"], "rate": float(d[column]), "count": count,
+                    "words": float(d["n_words"])})  # fmt: skip
     return out
 
 

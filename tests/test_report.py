@@ -335,19 +335,64 @@ def test_page_has_landmarks_skip_link_and_labelled_tables(tiny_report):
         ((12.0, 6), (2.0, 1), "A uses 6.0× more hedges per 1,000 words (12.0 vs 2.0"),
         ((10.0, 10), (0.0, 0), "A uses hedges and B none: 10 vs 0"),
         ((1.0, 3), (3.0, 9), "B uses 3.0× more hedges"),
+        ((40.0, 40), (10.0, 10), "A uses 4.0× more hedges per 1,000 words (40.0 vs 10.0"),
         ((11.0, 11), (10.0, 10), None),  # within 1.25×: similar
         ((0.0, 0), (0.0, 0), None),
     ],
 )
 def test_rate_difference_phrasing(a, b, expected):
-    item = rate_difference("hedges", {"doc_id": "A", "rate": a[0], "count": a[1]},
-                           {"doc_id": "B", "rate": b[0], "count": b[1]})  # fmt: skip
+    words = {  # the words behind each rate
+        "A": 1000 * a[1] / a[0] if a[0] else 1000.0,
+        "B": 1000 * b[1] / b[0] if b[0] else 1000.0,
+    }
+    side_a = {"doc_id": "A", "rate": a[0], "count": a[1], "words": words["A"]}
+    item = rate_difference(
+        "hedges", side_a, {"doc_id": "B", "rate": b[0], "count": b[1], "words": words["B"]}
+    )
     if expected is None:
         assert item is None
     else:
         assert item["text"].startswith(expected)
-        assert ("too few" in item["text"]) == item["caution"]
-        assert "inf" not in item["text"]
+        text = item["text"]
+        assert item["caution"] == ("too few" in text or "includes 1" in text)
+        assert "inf" not in text.replace("infinity", "")
+
+
+@pytest.mark.parametrize(
+    ("a", "words_a", "b", "words_b"),
+    [
+        (6, 577, 1, 360),
+        (9, 3000, 3, 3000),
+        (40, 1000, 10, 1000),
+        (10, 1000, 0, 1000),
+        (1, 50, 7, 900),
+    ],
+)
+def test_rate_ratio_interval_is_the_exact_conditional_binomial_one(a, words_a, b, words_b):
+    from scipy.stats import binomtest
+
+    from pipeline.report_differences import rate_ratio_interval
+
+    # Clopper-Pearson for p = a / (a + b), mapped through R = p / (1 - p) * words_b / words_a
+    ci = binomtest(a, a + b).proportion_ci(confidence_level=0.95, method="exact")
+    scale = words_b / words_a
+    low, high = rate_ratio_interval(a, words_a, b, words_b)
+    assert low == pytest.approx(ci.low / (1 - ci.low) * scale, rel=1e-9)
+    if ci.high < 1:
+        assert high == pytest.approx(ci.high / (1 - ci.high) * scale, rel=1e-9)
+    else:
+        assert high == math.inf
+
+
+def test_rate_ratio_interval_hand_worked():
+    from pipeline.report_differences import rate_ratio_interval
+
+    # 10 vs 0 in equal words: p's lower bound solves p^10 = 0.025; R > 0.025^0.1 / (1 - 0.025^0.1)
+    p = 0.025**0.1
+    assert rate_ratio_interval(10, 500, 0, 500) == (pytest.approx(p / (1 - p)), math.inf)
+    assert rate_ratio_interval(10, 500, 0, 500)[0] == pytest.approx(2.2415, abs=1e-4)
+    # 5 vs 0: 0.025^0.2 / (1 - 0.025^0.2) = 0.916 < 1, so "none vs 5" is not a clear difference
+    assert rate_ratio_interval(5, 500, 0, 500)[0] == pytest.approx(0.9164, abs=1e-4)
 
 
 def pieces(runs):
