@@ -16,9 +16,10 @@ from pipeline.ingest import CleanDocument, Paragraph
 from pipeline.lexicon import lexicon_path, read_word_list
 from pipeline.types import SegmentedDocument, Sentence, Token
 
-# Initialisms ("U.S.", "e.g.") stay one token; words keep inner apostrophes, hyphens and
-# digit groups ("China’s", "AI-driven", "12,000", "3.5").
-WORD_RE = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[’'\-.,]\w+)*")
+# Initialisms ("U.S.", "e.g.") stay one token, and so do hyphenated words after one
+# ("U.S.-led"); words keep inner apostrophes, hyphens and digit groups ("China’s",
+# "AI-driven", "12,000", "3.5").
+WORD_RE = re.compile(r"(?:[^\W\d_]\.){2,}(?:-\w+(?:[’'\-.,]\w+)*)?|\w+(?:[’'\-.,]\w+)*")
 # Punkt finds no boundary in a text without sentence punctuation; cap such runs so a
 # 100,000-character line still yields sentences of bounded length.
 MAX_SENTENCE_CHARS = 2000

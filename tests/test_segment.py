@@ -82,6 +82,11 @@ def test_default_corpus_no_sentence_ends_in_us(default_corpus):
     [
         ("China’s AI-driven 5G", ["China’s", "AI-driven", "5G"]),
         ("the U.S. and e.g. this", ["the", "U.S.", "and", "e.g.", "this"]),
+        (
+            "the U.S.-led vision, a U.S.-China deal",
+            ["the", "U.S.-led", "vision", "a", "U.S.-China", "deal"],
+        ),
+        ("the U.S. - a model", ["the", "U.S.", "a", "model"]),
         ("$12 billion, 82% and 3.5", ["12", "billion", "82", "and", "3.5"]),
         ("“cyber sovereignty,”", ["cyber", "sovereignty"]),
     ],
