@@ -88,11 +88,9 @@ def body_text(doc: SegmentedDocument) -> str:
 
 
 def n_body_sentences(doc: SegmentedDocument) -> int:
-    """Body sentences with at least one word: the segmenter's count, which keeps "U.S.",
+    """Body sentences with at least one word token: the segmenter's count, which keeps "U.S.",
     "Dr." and "3.5" whole where textstat's count starts a new sentence at every period."""
-    return sum(
-        not s.is_heading and bool(without_punctuation(s.text).split()) for s in doc.sentences
-    )
+    return sum(bool(words) for s, words in zip(doc.sentences, doc.tokens) if not s.is_heading)
 
 
 @functools.cache
