@@ -72,10 +72,10 @@ class TextCounts(NamedTuple):
 
 
 def body_text(doc: SegmentedDocument) -> str:
-    """Body sentences one per line, each ending in sentence punctuation.
-
-    textstat counts sentences by punctuation, so a sentence without a final mark (a list item,
-    a caption) gets a period here rather than being glued to the next one.
+    """Body sentences one per line, each ending in sentence punctuation: a sentence without a
+    final mark (a list item, a caption) gets a period, so that textstat's own functions, which
+    find sentences by punctuation, read the text as the segmenter's sentences (the tests
+    compare with them) rather than gluing it to the next one.
     """
     lines = []
     for s in doc.sentences:
@@ -239,8 +239,14 @@ def readability_scores(text: str, *, sentences: int | None = None) -> dict[str, 
     textstat returns 0 there, which would read as "very easy").
     References: textstat (https://pypi.org/project/textstat/); SMOG: McLaughlin (1969).
     """
+    if sentences is not None and (
+        isinstance(sentences, bool) or not isinstance(sentences, int) or sentences < 0
+    ):
+        raise ValueError(f"sentences must be an int >= 0, got {sentences!r}")
     if not any(ch.isalpha() for ch in text):
         return dict.fromkeys(READABILITY_COLUMNS, math.nan)
+    if sentences == 0:
+        raise ValueError("a text with words has at least one sentence, got sentences=0")
     # Hand-counted once for speed (textstat recounts per index); tests hold it equal to textstat.
     c = text_counts(text)
     if sentences is not None:

@@ -1,7 +1,8 @@
 """The "what differs" list of the report: differences between documents, built from the tables.
 
-Each item is a sentence, a strength used to order the list, a caution flag for small counts and
-a link to its evidence. Counts below ``FEW`` are stated as counts, never as ratios.
+Each item is a sentence, a strength used to order the list, a caution flag (small counts, or an
+interval that does not rule out "no difference") and a link to its evidence. Counts below
+``FEW`` are stated as counts, never as ratios.
 """
 
 from __future__ import annotations
@@ -56,6 +57,15 @@ def rate_ratio_interval(
     """
     from scipy.special import betaincinv  # the beta quantile, without scipy.stats' import
 
+    for name, count in (("a", a), ("b", b)):
+        if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+            raise ValueError(f"{name} must be a count (an int >= 0), got {count!r}")
+    if a + b == 0:
+        raise ValueError("a and b are both 0: there is no ratio to bound")
+    if not (words_a > 0 and words_b > 0):
+        raise ValueError(f"word counts must be > 0, got {words_a!r} and {words_b!r}")
+    if not 0 < confidence < 1:
+        raise ValueError(f"confidence must be in (0, 1), got {confidence!r}")
     alpha = (1 - confidence) / 2
     p_low = betaincinv(a, b + 1, alpha) if a > 0 else 0.0
     p_high = betaincinv(a + 1, b, 1 - alpha) if b > 0 else 1.0

@@ -179,18 +179,20 @@ def stance_entries(
                 row["subtype"],
                 row.get("note", ""),
                 **rules,
-                also=_also(row.get("also", ""), pattern),
+                also=_also(row.get("also", ""), pattern, categories),
             )
         )
     return tuple(entries), lexicon.versions
 
 
-def _also(value: str, pattern: str) -> tuple[str, str] | None:
+def _also(
+    value: str, pattern: str, categories: tuple[str, ...] = CATEGORIES
+) -> tuple[str, str] | None:
     """Parse the ``also`` column ("category/subtype") of one entry."""
     if not value:
         return None
     category, _, subtype = value.partition("/")
-    if category not in CATEGORIES:
+    if category not in categories:
         raise ValueError(f"entry {pattern!r}: 'also' must be category/subtype, got {value!r}")
     return category, subtype
 

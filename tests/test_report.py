@@ -384,6 +384,21 @@ def test_rate_ratio_interval_is_the_exact_conditional_binomial_one(a, words_a, b
         assert high == math.inf
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [((-1, 100, 2, 100), "a must be a count"), ((1, 100, 2.0, 100), "b must be a count"),
+     ((True, 100, 2, 100), "a must be a count"), ((0, 100, 0, 100), "both 0"),
+     ((3, 0, 2, 100), "word counts"), ((3, 100, 2, 0), "word counts")],
+)  # fmt: skip
+def test_rate_ratio_interval_refuses_bad_arguments(args, message):
+    from pipeline.report_differences import rate_ratio_interval
+
+    with pytest.raises(ValueError, match=message):
+        rate_ratio_interval(*args)
+    with pytest.raises(ValueError, match="confidence"):
+        rate_ratio_interval(3, 100, 2, 100, confidence=1.0)
+
+
 def test_rate_ratio_interval_hand_worked():
     from pipeline.report_differences import rate_ratio_interval
 

@@ -613,8 +613,8 @@ def configured_stage() -> SentimentStage:
     import yaml
 
     section = yaml.safe_load((ROOT / "config" / "config.yaml").read_text())["sentiment"]
-    keys = ("neutral_terms", "extra_valences", "extra_neutral_senses")
-    return SentimentStage(actors=[], **{k: section[k] for k in keys})
+    files = {k: [ROOT / p for p in section[k]] for k in ("extra_valences", "extra_neutral_senses")}
+    return SentimentStage(actors=[], neutral_terms=section["neutral_terms"], **files)
 
 
 def test_config_lists_the_shipped_sense_lexicon():
