@@ -16,12 +16,17 @@ MAX_STRIP_DOCUMENTS = 40  # the strip shows the first documents by doc_id and sa
 STRIP_COLUMNS = ("doc_id", "sent_id", "is_heading", "primary_frame")  # of the sentences table
 
 
+# tab20's nine strong colours first, then their light pairs, greys left out (grey is "none"):
+# the first nine frames of the codebook get hues no other frame shares in strength
+_PALETTE = (0, 2, 4, 6, 8, 10, 12, 16, 18, 1, 3, 5, 7, 9, 11, 13, 17, 19)
+
+
 def frame_colors(frames: list[str]) -> dict[str, tuple[float, ...]]:
-    """A fixed colour per frame (tab20 by codebook position), light grey for ``none``."""
+    """A fixed colour per frame (by codebook position), light grey for ``none``."""
     plt = pyplot()
     cmap = plt.get_cmap("tab20")
     order = frame_order(frames)
-    colors = {f: cmap(i % 20) for i, f in enumerate(order)}
+    colors = {f: cmap(_PALETTE[i % len(_PALETTE)]) for i, f in enumerate(order)}
     colors[NO_FRAME] = (0.92, 0.92, 0.92, 1.0)
     return colors
 

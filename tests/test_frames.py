@@ -32,7 +32,12 @@ from pipeline.frames_corpus import (
     main,
 )
 from pipeline.frames_eval import evaluate, read_annotations
-from pipeline.frames_plots import plot_frame_profile, plot_frame_strip, strip_rectangles
+from pipeline.frames_plots import (
+    frame_colors,
+    plot_frame_profile,
+    plot_frame_strip,
+    strip_rectangles,
+)
 from pipeline.lexicon import lexicon_path, read_lexicon
 from pipeline.types import SegmentedDocument, Sentence
 from tests.conftest import segment_text
@@ -454,3 +459,17 @@ def test_plots_scale_with_documents(tmp_path, n_docs):
     plot_frame_profile(frame_shares(cues, sents, bootstrap_samples=50), tmp_path / "p.png", None)
     plot_frame_strip(sents, tmp_path / "s.png", tmp_path / "s.svg")
     assert (tmp_path / "p.png").stat().st_size > 0 and (tmp_path / "s.svg").stat().st_size > 0
+
+
+def test_frame_colours_are_distinct_and_none_alone_is_grey():
+    from pipeline.frames import FRAME_IDS, NO_FRAME
+
+    colors = frame_colors([*FRAME_IDS, NO_FRAME])
+    frames = [colors[f] for f in FRAME_IDS]
+    assert len(set(frames)) == len(FRAME_IDS)  # no two frames share a colour
+    assert all(len({round(c, 3) for c in rgba[:3]}) > 1 for rgba in frames)  # no grey frame
+    assert len({round(c, 3) for c in colors[NO_FRAME][:3]}) == 1  # none is grey
+    # the codebook's first nine frames get tab20's strong colours, the later ones the light
+    # colours paired with the first ones: each light colour is lighter than its strong pair
+    luminance = [0.2126 * r + 0.7152 * g + 0.0722 * b for r, g, b, _ in frames]
+    assert all(luminance[i] < luminance[i + 9] for i in range(len(frames) - 9))
