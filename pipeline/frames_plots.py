@@ -8,9 +8,10 @@ import numpy as np
 import pandas as pd
 
 from pipeline.frames import FRAME_LABELS, NO_FRAME, frame_order
-from pipeline.plotting import pyplot, save_figure, set_title
+from pipeline.plotting import TOP_DOCUMENTS, draw_distribution, pyplot, save_figure, set_title
 
 MAX_BAR_DOCUMENTS = 6  # more documents: the profile becomes a heatmap
+MAX_HEATMAP_DOCUMENTS = 200  # more documents: the profile becomes a box plot per frame
 MAX_LABELLED_DOCUMENTS = 60  # more rows: tick labels are thinned out
 MAX_STRIP_DOCUMENTS = 40  # the strip shows the first documents by doc_id and says so
 STRIP_COLUMNS = ("doc_id", "sent_id", "is_heading", "primary_frame")  # of the sentences table
@@ -62,7 +63,8 @@ def strip_rectangles(df: pd.DataFrame, shown: list[str]) -> tuple[np.ndarray, li
 
 
 def plot_frame_profile(frames_df: pd.DataFrame, png: str | Path, svg: str | Path | None) -> None:
-    """Share of body sentences with each frame, documents side by side, with bootstrap CIs."""
+    """Share of body sentences with each frame, documents side by side, with bootstrap CIs; a
+    heat map for more documents, and one box per frame across a large corpus."""
     plt = pyplot()
     needed = {"doc_id", "frame", "share", "share_ci_low", "share_ci_high"}
     if missing := needed - set(frames_df.columns):
@@ -71,6 +73,7 @@ def plot_frame_profile(frames_df: pd.DataFrame, png: str | Path, svg: str | Path
     docs = sorted(frames_df["doc_id"].astype(str).unique())
     grid = frames_df.pivot_table(index="doc_id", columns="frame", values="share", aggfunc="first")
     grid = grid.reindex(index=docs, columns=frames)
+    title = "Policy frames per document (Boydstun et al. 2014 codebook)"
     if not docs:
         fig, ax = plt.subplots(figsize=(6, 2))
         ax.text(0.5, 0.5, "no documents", ha="center", va="center")
@@ -93,6 +96,16 @@ def plot_frame_profile(frames_df: pd.DataFrame, png: str | Path, svg: str | Path
         ax.set_xlabel("share of body sentences with >= 1 cue of the frame (95% bootstrap CI)")
         ax.legend(loc="lower right", fontsize=8)
         ax.grid(axis="x", alpha=0.3)
+    elif len(docs) > MAX_HEATMAP_DOCUMENTS:
+        fig, ax = plt.subplots(figsize=(8, 1.5 + 0.42 * len(frames)))
+        draw_distribution(ax, grid.set_axis([_label(f) for f in frames], axis=1), fmt=".2f")
+        ax.set_xlim(-0.02, 1.02)
+        ax.set_xlabel("share of body sentences with >= 1 cue of the frame "
+                      "(circled: the highest, named at the right)")  # fmt: skip
+        title = (
+            f"Policy frames across {len(docs):,} documents (Boydstun et al. 2014 codebook)\n"
+            f"(box: quartiles, whiskers 1.5 IQR; labelled: the {TOP_DOCUMENTS} highest per frame)"
+        )
     else:
         fig, ax = plt.subplots(figsize=(9, min(40, 2 + 0.18 * len(docs))))
         im = ax.imshow(grid.to_numpy(float), aspect="auto", cmap="viridis", vmin=0, vmax=1,
@@ -101,7 +114,7 @@ def plot_frame_profile(frames_df: pd.DataFrame, png: str | Path, svg: str | Path
                       ha="right", fontsize=8)  # fmt: skip
         _thin_ticks(ax, docs, axis="y")
         fig.colorbar(im, ax=ax, label="share of body sentences")
-    set_title(ax, "Policy frames per document (Boydstun et al. 2014 codebook)")
+    set_title(ax, title)
     save_figure(fig, png, svg)
 
 

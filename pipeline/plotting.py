@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import io
 import os
 from pathlib import Path
@@ -17,6 +18,7 @@ DPI = 110
 MARGIN = 2.0
 PNG_METADATA = {"Software": None}
 SVG_METADATA = {"Date": None, "Creator": None}
+TOP_DOCUMENTS = 3  # documents named beside each box of draw_distribution
 
 
 def pyplot() -> Any:
@@ -102,3 +104,60 @@ def _crop(pixels: np.ndarray, origin: np.ndarray, size: np.ndarray) -> np.ndarra
     if min(left, bottom, top) < 0 or left + width > pixels.shape[1]:
         return None
     return np.ascontiguousarray(pixels[top : top + height, left : left + width])
+
+
+def _short(doc_id: object) -> str:
+    """A document label shortened to 40 characters."""
+    d = str(doc_id)
+    return d if len(d) <= 40 else d[:37] + "..."
+
+
+def top_documents(values: Any, *, n: int = TOP_DOCUMENTS) -> dict[str, Any]:
+    """Per column of ``values`` (documents x categories, doc_id index), the ``n`` highest values
+    above 0, highest first; of equal values, the earlier doc_id."""
+    if n < 0:
+        raise ValueError(f"n must be >= 0, got {n}")
+    top = {}
+    for column in values.columns:
+        col = values[column].astype(float)
+        col = col[col > 0].sort_index(kind="stable")
+        top[column] = col.sort_values(ascending=False, kind="stable").iloc[:n]
+    return top
+
+
+def draw_distribution(ax: Any, values: Any, *, fmt: str) -> None:
+    """A horizontal box plot per column of ``values`` (documents x categories, doc_id index,
+    columns named as the rows are labelled), first column on top, whiskers at 1.5 IQR; the
+    highest documents of each column circled and named, with their values formatted by
+    ``fmt``, beside the row's right end."""
+    columns = [values[c].dropna().to_numpy(float) for c in values.columns]
+    rows = np.arange(len(columns))
+    horizontal = (
+        {"orientation": "horizontal"}
+        if "orientation" in inspect.signature(ax.boxplot).parameters  # matplotlib >= 3.10
+        else {"vert": False}
+    )
+    ax.boxplot(
+        columns, positions=rows, widths=0.6, whis=1.5, patch_artist=True, **horizontal,
+        boxprops={"facecolor": "#c6dbef", "edgecolor": "#08306b"},
+        medianprops={"color": "#08306b", "linewidth": 1.5},
+        flierprops={"marker": "o", "markersize": 2, "markerfacecolor": "0.4",
+                    "markeredgecolor": "none"},
+    )  # fmt: skip
+    for row, column, (_, top) in zip(rows, columns, top_documents(values).items()):
+        if top.empty:
+            if len(column):
+                ax.text(1.01, row, "all 0", transform=ax.get_yaxis_transform(), va="center",
+                        fontsize=7, color="0.4")  # fmt: skip
+            continue
+        ax.plot(top.to_numpy(), np.full(len(top), row), linestyle="none", marker="o",
+                markersize=6, markerfacecolor="none", markeredgecolor="#d62728")  # fmt: skip
+        label = ", ".join(f"{_short(d)} ({v:{fmt}})" for d, v in zip(top.index, top))
+        if tied := int((column == top.iloc[-1]).sum() - (top == top.iloc[-1]).sum()):
+            label += f" and {tied:,} more at {top.iloc[-1]:{fmt}}"
+        ax.text(1.01, row, label, transform=ax.get_yaxis_transform(), va="center", fontsize=7)
+    counts = [len(c) for c in columns]
+    ticks = [n if k == len(values) else f"{n} (n={k:,})" for n, k in zip(values.columns, counts)]
+    ax.set_yticks(rows, ticks)
+    ax.set_ylim(len(columns) - 0.5, -0.5)  # first column on top
+    ax.grid(axis="x", alpha=0.3)

@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from pipeline.plotting import pyplot, save_figure, set_title
+from pipeline.plotting import TOP_DOCUMENTS, draw_distribution, pyplot, save_figure, set_title
 
 PROFILE = (
     ("hedges_per_1k", "hedges"),
@@ -19,6 +19,7 @@ PROFILE = (
 SOURCING = (("named", "#1b7837"), ("vague", "#e08214"), ("none", "#bdbdbd"))
 SOURCING_COLUMNS = ("doc_id", "sourcing")  # of the figures table
 MAX_BARS = 30  # more documents than this: a heat map (profile) or the top documents (sourcing)
+MAX_HEATMAP_DOCUMENTS = 200  # more documents than this: the profile is a box plot per category
 MAX_LABELS = 60
 
 
@@ -39,7 +40,8 @@ def _empty_figure(message: str, png: str | Path, svg: str | Path | None) -> None
 def plot_stance_profile(
     documents: pd.DataFrame, png: str | Path, svg: str | Path | None = None
 ) -> None:
-    """Rates per 1,000 words by stance category per document, bars labelled with counts."""
+    """Rates per 1,000 words by stance category per document, bars labelled with counts; a
+    heat map for more documents, and one box per category across a large corpus."""
     missing = [c for c, _ in PROFILE if c not in documents.columns] + (
         [] if "doc_id" in documents.columns else ["doc_id"]
     )
@@ -53,6 +55,20 @@ def plot_stance_profile(
     words = docs["n_words"].to_numpy(dtype=float) if "n_words" in docs.columns else None
     labels = _labels(docs["doc_id"])
     plt = pyplot()
+    if len(docs) > MAX_HEATMAP_DOCUMENTS:
+        fig, ax = plt.subplots(figsize=(8, 1.4 + 0.6 * len(PROFILE)))
+        values = docs.set_index(docs["doc_id"].astype(str))[[c for c, _ in PROFILE]].astype(float)
+        values.columns = [name for _, name in PROFILE]  # rates left NaN (no words) are left out
+        draw_distribution(ax, values, fmt=".1f")
+        ax.set_xlabel("markers per 1,000 words (circled: the highest, named at the right)")
+        set_title(
+            ax,
+            f"Stance markers per 1,000 words across {len(docs):,} documents\n"
+            f"(box: quartiles, whiskers 1.5 IQR; labelled: the {TOP_DOCUMENTS} highest per "
+            "category)",
+        )
+        save_figure(fig, png, svg)
+        return
     if len(docs) > MAX_BARS:
         fig, ax = plt.subplots(figsize=(8, min(40, 2 + 0.12 * len(docs))))
         image = ax.imshow(rates, aspect="auto", cmap="viridis", interpolation="nearest")
