@@ -38,3 +38,22 @@ def default_corpus() -> dict[str, SegmentedDocument]:
         clean = clean_document(path.stem, path.read_bytes(), patterns=load_boilerplate_patterns())
         docs[path.stem] = segment_document(clean, abbreviations=load_abbreviations())
     return docs
+
+
+@pytest.fixture
+def drawn(monkeypatch):
+    """The figures the plot modules would save, drawn and kept open instead (closed after)."""
+    from pipeline import compare_plots, frames_plots, sentiment_plots, stance_plots
+    from pipeline.plotting import pyplot
+
+    figures: list = []
+
+    def keep(fig, png, svg=None) -> None:
+        fig.canvas.draw()
+        figures.append(fig)
+
+    for module in (compare_plots, frames_plots, sentiment_plots, stance_plots):
+        monkeypatch.setattr(module, "save_figure", keep)
+    yield figures
+    for fig in figures:
+        pyplot().close(fig)

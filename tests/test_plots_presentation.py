@@ -10,8 +10,6 @@ import pytest
 from matplotlib.collections import LineCollection, PolyCollection
 from matplotlib.colors import to_hex
 
-from pipeline import sentiment_plots, stance_plots
-from pipeline.plotting import pyplot
 from pipeline.sentiment_plots import plot_actor_sentiment, plot_sentiment_arc
 from pipeline.stance_plots import plot_figure_sourcing
 
@@ -42,22 +40,6 @@ def actor_frame(n_docs: int, *, seed: int = 7) -> pd.DataFrame:
                 }
             )
     return pd.DataFrame(rows)
-
-
-@pytest.fixture
-def drawn(monkeypatch) -> list[Any]:
-    """The figures the plot functions would save, drawn and kept open instead."""
-    figures: list[Any] = []
-
-    def keep(fig: Any, png: Any, svg: Any = None) -> None:
-        fig.canvas.draw()
-        figures.append(fig)
-
-    monkeypatch.setattr(sentiment_plots, "save_figure", keep)
-    monkeypatch.setattr(stance_plots, "save_figure", keep)
-    yield figures
-    for fig in figures:
-        pyplot().close(fig)
 
 
 def _row_shapes(ax: Any) -> tuple[np.ndarray, np.ndarray]:

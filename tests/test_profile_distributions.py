@@ -13,10 +13,9 @@ import pandas as pd
 import pytest
 from matplotlib.patches import PathPatch
 
-from pipeline import frames_plots, stance_plots
 from pipeline.frames import FRAME_IDS, FRAME_LABELS
 from pipeline.frames_plots import plot_frame_profile
-from pipeline.plotting import pyplot, top_documents
+from pipeline.plotting import top_documents
 from pipeline.stance_plots import PROFILE, plot_stance_profile
 
 STANCE_COLUMNS = ["doc_id", "n_words", *(c for c, _ in PROFILE)]
@@ -52,22 +51,6 @@ def frames_table(n_docs: int) -> pd.DataFrame:
 TABLES = {"stance": stance_table, "frames": frames_table}
 PLOTS = {"stance": plot_stance_profile, "frames": plot_frame_profile}
 NAMES = {"stance": STANCE_NAMES, "frames": FRAME_NAMES}
-
-
-@pytest.fixture
-def drawn(monkeypatch) -> list[Any]:
-    """The figures the profile functions would save, drawn and kept open instead."""
-    figures: list[Any] = []
-
-    def keep(fig: Any, png: Any, svg: Any = None) -> None:
-        fig.canvas.draw()
-        figures.append(fig)
-
-    monkeypatch.setattr(stance_plots, "save_figure", keep)
-    monkeypatch.setattr(frames_plots, "save_figure", keep)
-    yield figures
-    for fig in figures:
-        pyplot().close(fig)
 
 
 def row_labels(ax: Any) -> dict[int, str]:
