@@ -71,13 +71,15 @@ PLOT_KINDS: tuple[tuple[str, str, str, str], ...] = (
      "Mean compound score of the sentences that name each actor, with 95% bootstrap intervals, "
      "for the actors and documents with the most mentions."),
     ("stance", r"stance", "stance",
-     "Stance markers per 1,000 words by category in each document."),
+     "Stance markers per 1,000 words by category in each document (for a large corpus, their "
+     "distribution across the documents, the highest named)."),
     ("sourcing", r"figure|sourcing", "stance",
      "Figures (numeric claims) by how they are sourced: named, vague or none, per document (the "
      "documents with the most figures when there are many; the plot's title says how many)."),
     ("similarity", r"similarity", "keyness", "Cosine similarity of the documents' TF-IDF vectors."),
     ("frame_profile", r"frame.*profile", "frames",
-     "Share of body sentences with at least one cue of each policy frame, per document."),
+     "Share of body sentences with at least one cue of each policy frame, per document (for a "
+     "large corpus, its distribution across the documents, the highest named)."),
     ("frame_strip", r"frame.*(strip|position)", "frames",
      "Primary frame of each sentence, by position in the text (the first "
      f"{MAX_STRIP_DOCUMENTS} documents by id when there are more)."),
