@@ -106,7 +106,10 @@ def plot_kind(stem: str, *, comparison: str | None = None) -> tuple[str, str, in
 
 def plot_kind_name(stem: str) -> str:
     """The kind (first field of PLOT_KINDS) of a plot, "other" when no pattern matches."""
-    rank = plot_kind(stem)[2]
+    return _kind_name(plot_kind(stem)[2])
+
+
+def _kind_name(rank: int) -> str:
     return PLOT_KINDS[rank][0] if rank < len(PLOT_KINDS) else "other"
 
 
@@ -123,20 +126,24 @@ def plot_sections(
     if folder is None or not folder.is_dir():
         return sections, []
     files: dict[str, Path] = {}
+    kinds: dict[str, tuple[str, str, int]] = {}  # stem -> plot_kind(stem), matched once
     for path in sorted(folder.rglob("*")):  # sub-folders too: plots/comparisons/
-        usable = path.suffix in (".svg", ".png") and path.stem not in IGNORED_PLOTS
-        usable = usable and plot_kind_name(path.stem) not in leave_out
+        if path.suffix not in (".svg", ".png") or path.stem in IGNORED_PLOTS:
+            continue
+        if path.stem not in kinds:
+            kinds[path.stem] = plot_kind(path.stem)
+        usable = _kind_name(kinds[path.stem][2]) not in leave_out
         if usable and (path.stem not in files or path.suffix == ".svg"):
             files[path.stem] = path
-    order = sorted(files, key=lambda s: (PLOT_SECTIONS.index(plot_kind(s)[0]), plot_kind(s)[2], s))
+    order = sorted(files, key=lambda s: (PLOT_SECTIONS.index(kinds[s][0]), kinds[s][2], s))
     notes = []
     if len(order) > max_plots:
         notes.append(f"{len(order) - max_plots} of {len(order)} plots are not embedded here; "
                      "they are in the plots folder.")  # fmt: skip
     for n, stem in enumerate(order[:max_plots]):
         path = files[stem]
-        section, caption, _ = plot_kind(stem)
-        plot = {"id": f"plot-{n}", "name": path.name, "stem": stem, "kind": plot_kind_name(stem),
+        section, caption, rank = kinds[stem]
+        plot = {"id": f"plot-{n}", "name": path.name, "stem": stem, "kind": _kind_name(rank),
                 "caption": caption, "svg": "", "png": ""}  # fmt: skip
         try:
             data = path.read_bytes()
