@@ -49,16 +49,24 @@ RESULT_PACKAGES = (
 Entry = tuple[str, str, dict[str, list[dict[str, Any]]], str | None]
 
 
-def _named_files(value: Any) -> list[Path]:
+def named_files(value: Any) -> list[Path]:
     """Existing files named anywhere in a settings value (extra lexicons, stop word files)."""
     if isinstance(value, str):
         path = Path(value)
         return [path] if len(value) < 4096 and path.is_file() else []
     if isinstance(value, Mapping):
-        return [p for v in value.values() for p in _named_files(v)]
+        return [p for v in value.values() for p in named_files(v)]
     if isinstance(value, list | tuple):
-        return [p for v in value for p in _named_files(v)]
+        return [p for v in value for p in named_files(v)]
     return []
+
+
+def input_files(lexicon_dir: str | Path, settings: Any) -> list[str]:
+    """The shipped lexicons in ``lexicon_dir`` and then every existing file named in the
+    chunk ``settings`` (extra lexicons, a new stage's own data files), each once, as POSIX
+    paths: the files whose edits must re-run the chunks (the fingerprint reads them too)."""
+    shipped = sorted(p for p in Path(lexicon_dir).iterdir() if p.suffix in (".tsv", ".txt"))
+    return list(dict.fromkeys(p.as_posix() for p in [*shipped, *named_files(settings)]))
 
 
 def _package_versions() -> list[str]:
@@ -89,7 +97,7 @@ def fingerprint(settings: Mapping[str, Any]) -> str:
     """sha256 of the settings, the files they name and :func:`software_fingerprint`."""
     h = hashlib.sha256()
     h.update(json.dumps(settings, sort_keys=True, default=str).encode("utf-8"))
-    for path in sorted(set(_named_files(settings))):
+    for path in sorted(set(named_files(settings))):
         h.update(str(path).encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
     h.update(software_fingerprint().encode("ascii"))
     return h.hexdigest()

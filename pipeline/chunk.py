@@ -16,6 +16,7 @@ from pipeline.cache import Entry
 from pipeline.corpus import SourceFile
 from pipeline.ingest import NotTextError, read_limited
 from pipeline.logs import log_problem
+from pipeline.stages import check_output
 from pipeline.tables import atomic_write_text, write_csv, write_segmented_tables
 from pipeline.types import SegmentedDocument
 
@@ -304,6 +305,7 @@ class _Document:
         """Add one stage's columns and tables, or record its failure."""
         try:
             result = stage.analyse(self.segmented)
+            check_output(stage, result, len(self.sent_rows))
         except Exception as exc:
             log.debug("%s", traceback.format_exc())
             self.rows["problems"].append(

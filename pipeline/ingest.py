@@ -209,27 +209,33 @@ def is_heading_line(line: str) -> bool:
     return bool(line) and len(line.split()) <= MAX_HEADING_WORDS and line[-1] not in _TERMINAL_PUNCT
 
 
-def paragraphs_of(clean: str) -> tuple[Paragraph, ...]:
+def paragraphs_of(clean: str, headings: frozenset[str] = frozenset()) -> tuple[Paragraph, ...]:
     """Blank-line separated paragraphs; a short unpunctuated one-line paragraph followed by
-    another paragraph is a heading."""
+    another paragraph is a heading, and so is a one-line paragraph in ``headings`` (the
+    Markdown ``#`` headings, whatever their length or final punctuation)."""
     spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n](?:.|\n(?!\n))*", clean)]
     out = []
     for i, (start, end) in enumerate(spans):
         block = clean[start:end]
-        heading = "\n" not in block and is_heading_line(block) and i + 1 < len(spans)
+        heading = "\n" not in block and (
+            block in headings or (is_heading_line(block) and i + 1 < len(spans))
+        )
         out.append(Paragraph(i + 1, start, end, heading))
     return tuple(out)
 
 
-def markdown_to_text(text: str) -> str:
-    """Markdown headings become their own paragraphs without the ``#`` marks."""
-    lines = []
+def markdown_to_text(text: str) -> tuple[str, frozenset[str]]:
+    """Markdown headings become their own paragraphs without the ``#`` marks; the text and
+    the headings' lines."""
+    lines, headings = [], set()
     for line in text.split("\n"):
         if _MD_HEADING_RE.match(line):
-            lines.extend(["", _MD_HEADING_RE.sub("", line).rstrip("# ").strip(), ""])
+            heading = _MD_HEADING_RE.sub("", line).rstrip("# ").strip()
+            lines.extend(["", heading, ""])
+            headings.add(heading)
         else:
             lines.append(line)
-    return "\n".join(lines)
+    return "\n".join(lines), frozenset(headings - {""})
 
 
 def clean_document(
@@ -241,8 +247,10 @@ def clean_document(
         text = html_to_text(text)
         warnings.append("the file looked like an HTML page: its tags were removed")
     text = normalize_text(text)
+    headings: frozenset[str] = frozenset()
     if markdown:
-        text = normalize_text(markdown_to_text(text))
+        text, headings = markdown_to_text(text)
+        text = normalize_text(text)
     clean, removed = remove_boilerplate(text, patterns)
     if not clean.strip():
         what = "only web boilerplate" if removed else "no text"
@@ -250,7 +258,8 @@ def clean_document(
     rows = tuple(
         {"doc_id": doc_id, "line_no": n, "line": line, "pattern": pat} for n, line, pat in removed
     )
-    return CleanDocument(doc_id, clean, paragraphs_of(clean), encoding, rows, tuple(warnings))
+    paragraphs = paragraphs_of(clean, headings)
+    return CleanDocument(doc_id, clean, paragraphs, encoding, rows, tuple(warnings))
 
 
 def read_limited(path: str | Path, *, max_bytes: int) -> bytes:

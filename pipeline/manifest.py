@@ -89,8 +89,9 @@ def build_manifest(
         "config": config,
         "inputs": {name: file_sha256(p) for name, p in sorted(zip(text_names, texts, strict=True))},
         "metadata": {Path(p).name: file_sha256(p) for p in metadata},
+        # by path as given (relative to the run folder): two files of one name both appear
         "lexicons": {
-            Path(p).name: {
+            Path(p).as_posix(): {
                 "sha256": file_sha256(p),
                 "version": lexicon_versions([p]).get(Path(p).name, ""),
             }

@@ -12,7 +12,7 @@ import inspect
 from collections.abc import Mapping
 from typing import Any
 
-from pipeline.types import DocumentStage
+from pipeline.types import DocumentStage, StageOutput
 
 # stage name -> "module:Class"; the config section of the same name gives its options.
 DOCUMENT_STAGES: dict[str, str] = {
@@ -63,21 +63,81 @@ def stage_class(name: str) -> type:
     return getattr(importlib.import_module(module), cls)
 
 
+STAGE_ATTRIBUTES = ("name", "sentence_columns", "document_columns", "tables")
+
+
+def check_stage_class(name: str, cls: type) -> None:
+    """Raise ValueError, naming the stage, unless ``cls`` has the class attributes of
+    :class:`pipeline.types.DocumentStage` and its ``name`` is the one it is registered under."""
+    where = f"stage {name!r} ({DOCUMENT_STAGES.get(name, cls.__qualname__)})"
+    missing = [a for a in STAGE_ATTRIBUTES if a not in vars(cls) and not hasattr(cls, a)]
+    if missing:
+        raise ValueError(
+            f"{where} lacks the class attribute(s) {', '.join(missing)}: set them in the class "
+            "body, not in __init__ (see pipeline.types.DocumentStage)"
+        )
+    if cls.name != name:
+        raise ValueError(f"{where} is named {cls.name!r}: its name must be its DOCUMENT_STAGES key")
+
+
 def table_columns() -> dict[str, list[str]]:
     """Columns of every chunk table: base columns plus what each registered stage adds.
 
     Read from the stage classes, so an empty chunk writes the same headers as a full one.
+    Raises ValueError when a stage's class is incomplete or a table is written but listed in
+    neither PUBLISHED_TABLES nor INTERNAL_TABLES (its rows would be lost), or listed but
+    written by no stage.
     """
     columns = {name: list(cols) for name, cols in BASE_TABLES.items()}
+    listed = {*PUBLISHED_TABLES, *INTERNAL_TABLES}
     for name in DOCUMENT_STAGES:
         cls = stage_class(name)
+        check_stage_class(name, cls)
         columns["sentences"].extend(cls.sentence_columns)
         columns["documents"].extend(cls.document_columns)
         for table, cols in cls.tables.items():
             if table in columns:
                 raise ValueError(f"stage {name!r} redefines table {table!r}")
+            if table not in listed:
+                raise ValueError(
+                    f"stage {name!r} writes table {table!r}, which pipeline/stages.py lists in "
+                    "neither PUBLISHED_TABLES (merged into results/tables/) nor INTERNAL_TABLES "
+                    "(kept in each chunk): add it to one of them"
+                )
             columns[table] = list(cols)
+    unwritten = sorted(listed - set(columns))
+    if unwritten:
+        raise ValueError(
+            f"pipeline/stages.py lists table(s) {', '.join(unwritten)} that no registered stage "
+            "writes (a stage's tables attribute names them)"
+        )
     return columns
+
+
+def check_output(stage: DocumentStage, output: StageOutput, n_sentences: int) -> None:
+    """Raise ValueError, naming the stage, when ``output`` breaks the stage's declaration: a
+    sentence column without one value per sentence (headings included), or a column, document
+    column, table or row key the stage's class does not declare (it would be dropped)."""
+    where = f"stage {stage.name!r}"
+    for col, values in output.sentence_columns.items():
+        if col not in stage.sentence_columns:
+            raise ValueError(f"{where} returned sentence column {col!r}, not in sentence_columns")
+        if len(values) != n_sentences:
+            raise ValueError(
+                f"{where} returned {len(values)} value(s) of sentence column {col!r} for "
+                f"{n_sentences} sentence(s): one per sentence, headings included"
+            )
+    extra = sorted(set(output.document_columns) - set(stage.document_columns))
+    if extra:
+        raise ValueError(f"{where} returned document column(s) {extra}, not in document_columns")
+    for table, rows in output.tables.items():
+        if table not in stage.tables:
+            raise ValueError(f"{where} returned rows of table {table!r}, not in its tables")
+        declared = set(stage.tables[table])
+        for row in rows:
+            if not row.keys() <= declared:
+                keys = sorted(set(row) - declared)
+                raise ValueError(f"{where} returned {table!r} rows with undeclared key(s) {keys}")
 
 
 def stage_options(cls: type, section: Mapping[str, Any]) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from snakemake.utils import validate
 
 sys.path.insert(0, workflow.basedir)
 
-from pipeline.cache import software_fingerprint  # noqa: E402
+from pipeline.cache import input_files, software_fingerprint  # noqa: E402
 from pipeline.corpus import chunk_index, discover_documents  # noqa: E402
 from pipeline.stages import DOCUMENT_STAGES, PUBLISHED_TABLES  # noqa: E402
 
@@ -120,16 +120,10 @@ def software_version():
 
 
 def lexicon_files():
-    """Shipped lexicons plus every user file listed under an 'extra_*' config key."""
-    files = sorted(
-        str(p) for p in LEXICON_DIR.iterdir() if p.suffix in (".tsv", ".txt")
-    )
-    for section in config.values():
-        if isinstance(section, dict):
-            for key, value in section.items():
-                if key.startswith("extra_") and isinstance(value, list):
-                    files.extend(value)
-    return files
+    """Shipped lexicons plus every existing file named in the config sections the chunks
+    read (extra_* lexicons, a new stage's own data files), each once: the files the chunk
+    cache's fingerprint reads too."""
+    return input_files(LEXICON_DIR, chunk_settings())
 
 
 def published_tables():

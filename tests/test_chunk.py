@@ -244,3 +244,135 @@ def test_batches_give_the_same_tables_in_source_order(tmp_path, monkeypatch):
     assert run("two", 2) == whole == run("single", 1)
     ids = [r["doc_id"] for r in read_csv_rows(tmp_path / "one" / "documents.csv")]
     assert ids == ["d0", "d1", "d3", "d4"]  # source order; the empty and the missing file skipped
+
+
+class _QuestionsStage:
+    """A stage as a user would add one: questions with their offsets."""
+
+    name = "questions"
+    sentence_columns = ("is_question",)
+    document_columns = ("n_questions",)
+    tables = {"questions": ("doc_id", "sent_id", "start", "end")}
+
+    def analyse(self, doc):
+        from pipeline.types import StageOutput
+
+        flags = [s.text.endswith("?") for s in doc.sentences]
+        rows = [
+            {"doc_id": doc.doc_id, "sent_id": s.sent_id, "start": s.start, "end": s.end}
+            for s, q in zip(doc.sentences, flags, strict=True)
+            if q
+        ]
+        return StageOutput(
+            sentence_columns={"is_question": flags},
+            document_columns={"n_questions": sum(flags)},
+            tables={"questions": rows},
+        )
+
+
+def test_a_stage_table_listed_nowhere_is_an_error_not_lost_rows(monkeypatch):
+    import pipeline.stages as stages
+
+    monkeypatch.setitem(stages.DOCUMENT_STAGES, "questions", "tests.test_chunk:_QuestionsStage")
+    with pytest.raises(ValueError, match=r"'questions'.*neither PUBLISHED_TABLES"):
+        stages.table_columns()
+    monkeypatch.setattr(stages, "PUBLISHED_TABLES", (*stages.PUBLISHED_TABLES, "questions"))
+    assert stages.table_columns()["questions"] == ["doc_id", "sent_id", "start", "end"]
+    monkeypatch.setattr(stages, "INTERNAL_TABLES", (*stages.INTERNAL_TABLES, "answers"))
+    with pytest.raises(ValueError, match="answers that no registered stage writes"):
+        stages.table_columns()
+
+
+def test_a_stage_class_without_its_class_attributes_is_named():
+    from pipeline.stages import check_stage_class
+
+    class SetInInit:
+        name = "questions"
+
+        def __init__(self):
+            self.sentence_columns, self.document_columns, self.tables = (), (), {}
+
+    with pytest.raises(
+        ValueError,
+        match=r"stage 'questions' .* lacks the class attribute\(s\) "
+        "sentence_columns, document_columns, tables: set them in the class body",
+    ):
+        check_stage_class("questions", SetInInit)
+    with pytest.raises(ValueError, match="is named 'questions': its name must be"):
+        check_stage_class("asks", _QuestionsStage)
+    check_stage_class("questions", _QuestionsStage)
+
+
+def _questions_output(**changes):
+    from pipeline.types import StageOutput
+
+    out = {
+        "sentence_columns": {"is_question": [True, False]},
+        "document_columns": {"n_questions": 1},
+        "tables": {"questions": [{"doc_id": "d", "sent_id": 1, "start": 0, "end": 3}]},
+    }
+    out.update(changes)
+    return StageOutput(**out)
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"sentence_columns": {"is_question": [True]}}, "1 value.* for 2 sentence"),
+        ({"sentence_columns": {"other": [1, 2]}}, "sentence column 'other', not in"),
+        ({"document_columns": {"n_asked": 1}}, r"document column\(s\) \['n_asked'\]"),
+        ({"tables": {"answers": []}}, "table 'answers', not in its tables"),
+        (
+            {"tables": {"questions": [{"doc_id": "d", "page": 2}]}},
+            r"undeclared key\(s\) \['page'\]",
+        ),
+    ],
+)
+def test_stage_output_that_breaks_its_declaration_is_named(changes, message):
+    from pipeline.stages import check_output
+
+    stage = _QuestionsStage()
+    check_output(stage, _questions_output(), 2)
+    with pytest.raises(ValueError, match=message):
+        check_output(stage, _questions_output(**changes), 2)
+
+
+def test_a_stage_output_error_is_recorded_for_its_document(tmp_path, monkeypatch):
+    from pipeline.sentiment import SentimentStage
+
+    original = SentimentStage.analyse
+
+    def short(self, doc):
+        out = original(self, doc)
+        out.sentence_columns["compound"] = out.sentence_columns["compound"][:-1]
+        return out
+
+    monkeypatch.setattr(SentimentStage, "analyse", short)
+    sources = [_source(tmp_path, "d", "The talks failed. Critics were angry.")]
+    analyse_chunk(
+        sources, out_dir=tmp_path / "c", docs_dir=tmp_path / "d", settings=ChunkSettings()
+    )
+    problems = read_csv_rows(tmp_path / "c" / "problems.csv")
+    assert [(p["doc_id"], p["stage"]) for p in problems] == [("d", "sentiment")]
+    assert "1 value(s) of sentence column 'compound' for 2 sentence(s)" in problems[0]["message"]
+    sentences = read_csv_rows(tmp_path / "c" / "sentences.csv")
+    assert [r["compound"] for r in sentences] == ["", ""]
+
+
+def test_chunk_input_files_are_the_shipped_lexicons_and_every_file_the_settings_name(
+    tmp_path, monkeypatch
+):
+    from pipeline.cache import input_files
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "lex").mkdir()
+    for name in ("b.tsv", "a.txt", "notes.md"):
+        (tmp_path / "lex" / name).write_text("x")
+    (tmp_path / "mine.tsv").write_text("x")
+    (tmp_path / "cues.txt").write_text("x")
+    settings = {
+        "stance": {"extra_lexicons": ["mine.tsv", "./lex/b.tsv"]},
+        "questions": {"cue_file": "cues.txt", "mode": "strict", "missing": "gone.txt"},
+        "segment": {},
+    }
+    assert input_files("lex", settings) == ["lex/a.txt", "lex/b.tsv", "mine.tsv", "cues.txt"]

@@ -142,6 +142,19 @@ def test_markdown_headings(patterns):
     assert [p.is_heading for p in doc.paragraphs] == [True, False, True, False]
 
 
+def test_markdown_headings_keep_their_flag_whatever_their_punctuation(patterns):
+    """A ``#`` line is a heading even when it ends in ?, . or ! or is the last line; a body
+    line with the same words but no ``#`` mark is judged by the plain-text rule."""
+    text = b"# Is this the end?\nIt is not.\n\n## Why now.\n\nBody text here.\n\n# Last!"
+    doc = clean_document("d", text, patterns=patterns, markdown=True)
+    assert [doc.clean[p.start : p.end] for p in doc.paragraphs] == [
+        "Is this the end?", "It is not.", "Why now.", "Body text here.", "Last!",
+    ]  # fmt: skip
+    assert [p.is_heading for p in doc.paragraphs] == [True, False, True, False, True]
+    plain = clean_document("d", text.replace(b"#", b""), patterns=patterns)
+    assert not any(p.is_heading for p in plain.paragraphs)
+
+
 def test_default_corpus_boilerplate_removed(default_corpus):
     diplomacy = default_corpus["intelligence_diplomacy"]
     assert "Leave a Comment" not in diplomacy.clean

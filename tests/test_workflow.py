@@ -67,7 +67,7 @@ def test_documents_table_and_manifest(default_run):
     manifest = json.loads((default_run / "manifest.json").read_text())
     assert set(manifest["inputs"]) == {"intelligence_cooperation.txt", "intelligence_diplomacy.txt"}
     assert manifest["packages"]["textstat"].startswith("0.7.")
-    assert "boilerplate.tsv" in manifest["lexicons"]
+    assert "pipeline/lexicons/boilerplate.tsv" in manifest["lexicons"]
     assert manifest["config"]["results_dir"] == str(default_run)
 
 

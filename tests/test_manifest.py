@@ -1,0 +1,34 @@
+"""The run manifest: hashes of every input and lexicon, keyed so that none hides another."""
+
+from __future__ import annotations
+
+import hashlib
+
+from pipeline.manifest import build_manifest
+
+
+def test_lexicons_of_one_name_in_two_folders_both_keep_their_hash(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "shipped").mkdir()
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "shipped" / "stance.tsv").write_text("# version: 1.0.0\npattern\tcategory\n")
+    (tmp_path / "mine" / "stance.tsv").write_text("# version: 2\npattern\tcategory\n")
+    (tmp_path / "a.txt").write_text("Text.")
+    manifest = build_manifest(
+        texts=["a.txt"],
+        metadata=[],
+        lexicons=["shipped/stance.tsv", "mine/stance.tsv"],
+        config={},
+        text_names=["a.txt"],
+    )
+    assert manifest["lexicons"] == {
+        "shipped/stance.tsv": {
+            "sha256": hashlib.sha256(b"# version: 1.0.0\npattern\tcategory\n").hexdigest(),
+            "version": "1.0.0",
+        },
+        "mine/stance.tsv": {
+            "sha256": hashlib.sha256(b"# version: 2\npattern\tcategory\n").hexdigest(),
+            "version": "2",
+        },
+    }
+    assert manifest["inputs"] == {"a.txt": hashlib.sha256(b"Text.").hexdigest()}
