@@ -63,7 +63,13 @@ def read_lexicon(paths: Iterable[str | Path], *, required: Iterable[str] = ()) -
         reader = csv.DictReader(body, delimiter="\t", quoting=csv.QUOTE_NONE)
         missing = [c for c in required if c not in (reader.fieldnames or [])]
         if missing:
-            raise ValueError(f"lexicon file {path} lacks column(s) {', '.join(missing)}")
+            header = body[0] if body else ""
+            hint = (
+                ": its columns must be separated by tabs, not commas or spaces"
+                if "\t" not in header
+                else f"; its header line is {header!r}"
+            )
+            raise ValueError(f"lexicon file {path} lacks column(s) {', '.join(missing)}{hint}")
         for row in reader:
             rows.append({k: (v or "").strip() for k, v in row.items() if k is not None})
             sources.append(str(path))

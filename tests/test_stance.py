@@ -240,6 +240,27 @@ def test_bad_extra_lexicon_raises(tmp_path: Path, rows: list[str], message: str)
     assert str(error.value).startswith(f"{path}: entry 'x'")
 
 
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        (
+            "pattern,category,subtype\narguably,hedge,\n",
+            "must be separated by tabs, not commas or spaces",
+        ),
+        ("pattern\tkind\narguably\thedge\n", "its header line is 'pattern\\tkind'"),
+    ],
+)
+def test_a_lexicon_with_the_wrong_columns_says_what_to_fix(
+    tmp_path: Path, text: str, hint: str
+) -> None:
+    path = tmp_path / "mine.tsv"
+    path.write_text("# version: 1\n" + text)
+    with pytest.raises(ValueError, match=r"lacks column\(s\) ") as error:
+        StanceStage(extra_lexicons=[path])
+    assert str(error.value).startswith(f"lexicon file {path} lacks column(s) ")
+    assert str(error.value).endswith(hint)
+
+
 def test_an_off_row_that_disables_nothing_is_warned_about(tmp_path: Path, caplog) -> None:
     path = tmp_path / "extra.tsv"
     path.write_text("# version: 1\npattern\tcategory\tsubtype\nsurely\toff\t\n")
