@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import os
 import re
+import stat
 import unicodedata
 import zlib
 from collections import Counter
@@ -62,13 +63,29 @@ def chunk_index(doc_id: str, n_chunks: int) -> int:
     return zlib.crc32(doc_id.encode("utf-8")) % n_chunks + 1
 
 
+def _not_a_corpus_file(path: Path, real_root: Path) -> str:
+    """Why ``path`` (found in the corpus folder) is not read as a document, or ""."""
+    try:
+        mode = path.stat().st_mode  # follows a link
+    except FileNotFoundError:
+        return "is a broken link: the file it points to does not exist"
+    except OSError as exc:
+        return f"cannot be read: {exc.strerror or exc}"
+    if path.is_symlink() and not path.resolve().is_relative_to(real_root):
+        return "is a link to a file outside the corpus folder"
+    if not stat.S_ISREG(mode):
+        return "is not a regular file (a named pipe, socket or device)"
+    return ""
+
+
 def discover_documents(
     corpus_dir: str | Path, *, extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
 ) -> tuple[list[SourceFile], list[SkippedFile]]:
     """All text files below ``corpus_dir`` sorted by doc_id, and the files passed over.
 
-    Hidden files and folders are ignored; symbolic links that lead outside the corpus folder
-    are not followed. Raises ``ValueError`` when the folder does not exist.
+    Hidden files and folders are ignored; symbolic links that lead outside the corpus folder,
+    links to folders, broken links and what is not a regular file (a named pipe would block the
+    run) are passed over with the reason. Raises ``ValueError`` when the folder does not exist.
     """
     root = Path(corpus_dir)
     if not root.is_dir():
@@ -79,18 +96,18 @@ def discover_documents(
     skipped: list[SkippedFile] = []
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in [d for d in dirnames if (Path(dirpath) / d).is_symlink()]:
+            relpath = (Path(dirpath) / name).relative_to(root).as_posix()
+            skipped.append(SkippedFile(relpath, "is a link to a folder: links are not followed"))
         for name in sorted(filenames):
             if name.startswith(".") or not name.lower().endswith(exts):
                 continue
             path = Path(dirpath) / name
             relpath = path.relative_to(root).as_posix()
-            if path.is_symlink():
-                target = path.resolve()
-                if not target.is_relative_to(real_root):
-                    skipped.append(
-                        SkippedFile(relpath, "is a link to a file outside the corpus folder")
-                    )
-                    continue
+            reason = _not_a_corpus_file(path, real_root)
+            if reason:
+                skipped.append(SkippedFile(relpath, reason))
+                continue
             found.append((relpath, path.absolute()))
     ids = [safe_doc_id(rel) for rel, _ in found]
     counts = Counter(ids)

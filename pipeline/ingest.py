@@ -126,6 +126,9 @@ def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
     if utf16:
         return utf16
     if b"\x00" in data:
+        wide = _wide_text_without_bom(data)
+        if wide:
+            return wide
         raise NotTextError("not text: the file contains NUL bytes (binary data)")
     return _decode_utf8(data, "utf-8")
 
@@ -174,6 +177,17 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str, list[str]] | None:
             except UnicodeDecodeError:
                 return None
     return None
+
+
+def _wide_text_without_bom(data: bytes) -> tuple[str, str, list[str]] | None:
+    """UTF-16 or UTF-32 text without a BOM in a script whose characters do not leave every
+    other byte NUL (Chinese, Japanese, ...), as charset-normalizer reads it; else None."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or not best.encoding.startswith(("utf_16", "utf_32")):
+        return None
+    return str(best), best.encoding.replace("_", "-"), []
 
 
 def normalize_text(text: str) -> str:

@@ -53,6 +53,15 @@ def _exit_on_sigterm(signum: int, frame: Any) -> None:
 def log_problem(row: Mapping[str, Any]) -> None:
     """Write one problems.csv row to the log (errors as errors, the rest as warnings)."""
     level = logging.ERROR if row["severity"] == "error" else logging.WARNING
+    source = one_line(str(row["source"]))
     logging.getLogger("pipeline").log(
-        level, "%s (%s, %s): %s", row["source"], row["doc_id"], row["stage"], row["message"]
+        level, "%s (%s, %s): %s", source, row["doc_id"], row["stage"], one_line(row["message"])
     )
+
+
+def one_line(text: str) -> str:
+    """``text`` with line breaks and other control characters shown as escapes (a file
+    name with a newline must not split its log line)."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode() for ch in text)

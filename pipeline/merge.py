@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import logging
 import shutil
 from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
@@ -13,6 +14,7 @@ from pipeline.logs import log_problem
 from pipeline.tables import atomic_write_bytes, atomic_write_text, read_segments, text_rows_csv
 
 DUPLICATE_MODES = ("skip", "analyse")
+log = logging.getLogger("pipeline")
 
 
 def read_table(path: str | Path) -> tuple[list[str], list[list[str]]]:
@@ -104,6 +106,7 @@ def merge_chunks(
     docs_dir: str | Path | None = None,
     duplicates: str = "skip",
     metadata_name: str = "metadata.csv",
+    expected: Collection[str] | None = None,
 ) -> int:
     """Write each merged table to ``out_paths[name]``; returns the number of documents kept.
 
@@ -111,16 +114,25 @@ def merge_chunks(
     row whose doc_id matches no corpus file is a warning; files passed over at discovery are
     added to problems; a document with the same bytes as an earlier one is
     flagged in ``duplicate_of`` and, with ``duplicates="skip"``, left out of every table. Stale
-    ``docs/<doc_id>/`` folders of documents no longer analysed are removed.
+    ``docs/<doc_id>/`` folders of documents no longer in the chunks are removed.
+
+    ``expected`` (the doc_ids of the corpus files now) guards against chunk outputs written
+    for another corpus (a copied results folder, Snakemake's records deleted): rows of other
+    doc_ids are left out with a warning, and a doc_id in no chunk raises
+    :class:`StaleChunksError`.
     """
     if duplicates not in DUPLICATE_MODES:
         raise ValueError(f"duplicates must be one of {DUPLICATE_MODES}, got {duplicates!r}")
     paths = {name: [Path(d) / f"{name}.csv" for d in chunk_dirs] for name in tables}
     doc_header, doc_rows = merge_table(paths["documents"])
+    gone = _check_expected(doc_rows, paths, expected)
+    doc_rows = [r for r in doc_rows if r[0] not in gone]
     dups = mark_duplicates(doc_header, doc_rows)
-    dropped = set(dups) if duplicates == "skip" else set()
     sources = {r[0]: r[doc_header.index("source_file")] for r in doc_rows}
+    in_chunks = set(sources)
+    dropped = set(dups) if duplicates == "skip" else set()
     doc_rows = [r for r in doc_rows if r[0] not in dropped]
+    dropped |= gone
     title = doc_header.index("title")
     for row in doc_rows:
         meta_title = (metadata.get(row[0]) or {}).get("title", "").strip()
@@ -157,9 +169,44 @@ def merge_chunks(
             rows = rows + found
             rows.sort()
         atomic_write_text(out_paths[name], text_rows_csv(rows, header))
-    if docs_dir is not None:
-        _remove_stale_docs(Path(docs_dir), {r[0] for r in doc_rows})
+    if docs_dir is not None:  # a left-out duplicate keeps its text: its chunk may not re-run
+        _remove_stale_docs(Path(docs_dir), in_chunks)
     return len(doc_rows)
+
+
+class StaleChunksError(RuntimeError):
+    """The chunk outputs do not hold a document of the corpus: they are older than it."""
+
+
+def _check_expected(
+    doc_rows: list[list[str]], paths: Mapping[str, list[Path]], expected: Collection[str] | None
+) -> set[str]:
+    """doc_ids in the chunks' documents that are not ``expected`` (logged); raises
+    StaleChunksError when an expected doc_id is in no chunk's documents or problems."""
+    if expected is None:
+        return set()
+    expected = set(expected)
+    seen = {r[0] for r in doc_rows}
+    if "problems" in paths:
+        header, problems = merge_table(paths["problems"], key="source")
+        seen |= {r[header.index("doc_id")] for r in problems} - {""}
+    gone = seen - expected
+    if gone:
+        log.warning(
+            "left out the rows of %d doc_id(s) that are not in the corpus now (%s): the "
+            "results folder held chunk outputs of an earlier corpus",
+            len(gone),
+            ", ".join(sorted(gone)[:5]),
+        )
+    missing = sorted(expected - seen)
+    if missing:
+        raise StaleChunksError(
+            f"{len(missing)} document(s) of the corpus are in no chunk's tables "
+            f"({', '.join(missing[:5])}): the chunk outputs are older than the corpus (files "
+            "copied with their old times, or Snakemake's records in .snakemake/ deleted). "
+            "Run again with --forcerun analyse_chunk."
+        )
+    return gone
 
 
 def _discovery_problems(header, skipped, dups, sources, dropped) -> list[list[str]]:

@@ -92,6 +92,11 @@ def corpus_names():
     return [src.relpath for src in SOURCES]
 
 
+def corpus_doc_ids():
+    """doc_id of every corpus file analysed."""
+    return [src.doc_id for src in SOURCES]
+
+
 def skipped_files():
     """[relative path, reason] of corpus files passed over at discovery."""
     return [[s.relpath, s.message] for s in SKIPPED]
@@ -174,3 +179,16 @@ onsuccess:
             print(
                 f"rhetoric-compare: {n} problem(s) with the input, see {problems}"
             )
+
+
+onerror:
+    # the reason a run without any analysable document stops, as one of its last lines
+    documents = RESULTS / "tables" / "documents.csv"
+    if (
+        documents.is_file()
+        and len(documents.read_text(encoding="utf-8").splitlines()) == 1
+    ):
+        problems = RESULTS / "tables" / "problems.csv"
+        print(
+            f"rhetoric-compare: no document of the corpus could be analysed: see {problems}"
+        )

@@ -45,6 +45,8 @@ rule merge_tables:
         runtime=60,
     params:
         skipped=skipped_files(),
+        # doc_ids of the corpus now: rows of others (an earlier corpus) are left out
+        expected=corpus_doc_ids(),
         duplicates=lookup(dpath="ingest/duplicates", within=config, default="skip"),
         docs_dir=result("docs"),
     script:

@@ -21,5 +21,6 @@ with log_to(snakemake.log[0]):
         skipped=skipped,
         docs_dir=snakemake.params.docs_dir,
         duplicates=snakemake.params.duplicates,
+        expected=snakemake.params.expected,
         metadata_name=Path(snakemake.input.metadata[0]).name if snakemake.input.metadata else "",
     )

@@ -77,6 +77,28 @@ def test_discover_does_not_follow_links_outside(tmp_path):
     assert "outside the corpus" in skipped[0].message
 
 
+def test_discover_passes_over_what_it_cannot_read_with_the_reason(tmp_path):
+    """A broken link used to stop the whole run (Snakemake: missing input) and a named pipe
+    to hang it; a linked folder was ignored without a word."""
+    corpus = tmp_path / "corpus"
+    (corpus / "sub").mkdir(parents=True)
+    (corpus / "sub" / "c.txt").write_text("Text in a folder.")
+    (corpus / "real.txt").write_text("Real text.")
+    os.symlink(corpus / "missing.txt", corpus / "broken.txt")
+    os.symlink(tmp_path / "gone.txt", corpus / "broken_outside.txt")
+    os.symlink(corpus / "real.txt", corpus / "alias.txt")  # inside the corpus: read
+    os.symlink(corpus / "sub", corpus / "linked_dir")
+    os.mkfifo(corpus / "pipe.txt")
+    sources, skipped = discover_documents(corpus)
+    assert sorted(s.relpath for s in sources) == ["alias.txt", "real.txt", "sub/c.txt"]
+    assert {s.relpath: s.message for s in skipped} == {
+        "linked_dir": "is a link to a folder: links are not followed",
+        "broken.txt": "is a broken link: the file it points to does not exist",
+        "broken_outside.txt": "is a broken link: the file it points to does not exist",
+        "pipe.txt": "is not a regular file (a named pipe, socket or device)",
+    }
+
+
 def test_discover_missing_folder(tmp_path):
     with pytest.raises(ValueError, match="does not exist"):
         discover_documents(tmp_path / "nope")

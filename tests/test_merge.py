@@ -139,3 +139,79 @@ def test_a_metadata_row_for_no_corpus_file_is_a_warning(tmp_path, caplog):
     assert "d0" not in problems and "d1" not in problems
     assert "meta.csv (d9, metadata)" in caplog.text
     assert "d0,d0,,d0.txt,Kept\n" in out["documents"].read_text(encoding="utf-8")
+
+
+def _outputs(tmp_path):
+    out = {n: tmp_path / "out" / f"{n}.csv" for n in (*DOCUMENT_COLUMNS, *COLUMNS)}
+    (tmp_path / "out").mkdir()
+    return out
+
+
+def test_rows_of_doc_ids_no_longer_in_the_corpus_are_left_out(tmp_path, caplog):
+    """A results folder with chunk outputs of an earlier corpus (copied, or Snakemake's
+    records deleted) must not report the old documents as current."""
+    a = _write_chunk(tmp_path / "a", [("d0", ["kept"]), ("old", ["stale"])], documents=True)
+    b = _write_chunk(tmp_path / "b", [("d2", ["kept too"])], documents=True)
+    (b / "problems.csv").write_text(
+        "source,doc_id,stage,severity,message\n"
+        "gone.txt,gone,ingest,error,skipped: not text\n"
+        "bad.txt,bad,ingest,error,skipped: not text\n",
+        encoding="utf-8",
+    )
+    out = _outputs(tmp_path)
+    with caplog.at_level("WARNING", logger="pipeline"):
+        kept = merge_chunks([a, b], tables=list(out), out_paths=out, metadata={},
+                            expected=["d0", "d2", "bad"])  # fmt: skip
+    assert kept == 2
+    assert "left out the rows of 2 doc_id(s) that are not in the corpus now (gone, old)" in (
+        caplog.text
+    )
+    assert out["sentences"].read_text(encoding="utf-8") == (
+        "doc_id,sent_id,text\nd0,0,kept\nd2,0,kept too\n"
+    )
+    assert "old" not in out["figures"].read_text(encoding="utf-8")
+    assert [line.split(",")[1] for line in out["documents"].read_text().splitlines()[1:]] == [
+        "d0", "d2",
+    ]  # fmt: skip
+    problems = out["problems"].read_text(encoding="utf-8")
+    assert "bad.txt,bad,ingest" in problems and "gone" not in problems
+
+
+def test_a_corpus_document_in_no_chunk_stops_the_merge_with_what_to_do(tmp_path):
+    from pipeline.merge import StaleChunksError
+
+    a = _write_chunk(tmp_path / "a", [("d0", ["kept"])], documents=True)
+    out = _outputs(tmp_path)
+    with pytest.raises(StaleChunksError, match=r"1 document\(s\) of the corpus are in no chunk's "
+                       r"tables \(new\).*--forcerun analyse_chunk"):  # fmt: skip
+        merge_chunks([a], tables=list(out), out_paths=out, metadata={}, expected=["d0", "new"])
+
+
+def test_a_left_out_duplicate_keeps_its_clean_text(tmp_path):
+    """Its chunk may not re-run when the original changes; then it is analysed from that
+    chunk's rows and needs its text (it was lost once)."""
+    a = _write_chunk(tmp_path / "a", [("d0", ["same"]), ("d1", ["same"])], documents=True)
+    documents = (a / "documents.csv").read_text(encoding="utf-8")
+    (a / "documents.csv").write_text(documents.replace("d1,d1,", "d1,d0,"), encoding="utf-8")
+    docs = tmp_path / "docs"
+    for doc_id in ("d0", "d1", "gone"):
+        (docs / doc_id).mkdir(parents=True)
+        (docs / doc_id / "clean.txt").write_text("same")
+    out = _outputs(tmp_path)
+    assert merge_chunks([a], tables=list(out), out_paths=out, metadata={}, docs_dir=docs) == 1
+    assert "d1.txt,d1,merge,warning,same content as d0" in out["problems"].read_text()
+    assert sorted(p.name for p in docs.iterdir()) == ["d0", "d1"]
+
+
+def test_a_file_name_with_a_line_break_stays_on_one_log_line(tmp_path, caplog):
+    from pipeline.corpus import SkippedFile
+
+    folder = _write_chunk(tmp_path / "a", [("d0", ["plain"])], documents=True)
+    out = _outputs(tmp_path)
+    skipped = [SkippedFile("bad\nname\t.txt", "is a broken link: the file it points to ...")]
+    with caplog.at_level("WARNING", logger="pipeline"):
+        merge_chunks([folder], tables=list(out), out_paths=out, metadata={}, skipped=skipped)
+    assert [r.getMessage() for r in caplog.records] == [
+        "bad\\nname\\t.txt (, discover): skipped: is a broken link: the file it points to ..."
+    ]
+    assert "bad\nname\t.txt" in out["problems"].read_text(encoding="utf-8")  # the table keeps it

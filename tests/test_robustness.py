@@ -29,6 +29,7 @@ GERMAN = (
     "vor hohen Kosten für kleine Betriebe, die sich keine eigenen Rechenzentren leisten können."
 )
 SMART_QUOTES = "Officials said “the deal is done” — and it’s final.\n"
+CHINESE = "中国与俄罗斯的情报合作在2023年显著加强。据报道，双方签署了新的协议。\n"
 HTML_PAGE = (
     "<!DOCTYPE html><html><head><title>T</title><style>p{color:red}</style></head><body>"
     "<h1>Trade talks stall</h1><p>Negotiators met on Monday.</p>"
@@ -55,6 +56,8 @@ DECODED_FILES = {
     # file name -> (bytes, expected encoding, expected clean text)
     "utf16_bom.txt": (SMART_QUOTES.encode("utf-16"), "utf-16", SMART_QUOTES.strip()),
     "utf16_le.txt": (SMART_QUOTES.encode("utf-16-le"), "utf-16-le", SMART_QUOTES.strip()),
+    # few NUL bytes: it was once taken for binary data
+    "chinese_utf16_be.txt": (CHINESE.encode("utf-16-be"), "utf-16-be", CHINESE.strip()),
     "windows.txt": (SMART_QUOTES.encode("cp1252"), "cp1252", SMART_QUOTES.strip()),
     "latin1.txt": (
         "Ça coûte très cher à Genève.\n".encode("latin-1"),
@@ -97,6 +100,8 @@ def _write_messy_corpus(corpus):
     outside = corpus.parent / "outside.txt"
     outside.write_text("A file outside the corpus folder.")
     os.symlink(outside, corpus / "link_outside.txt")
+    os.symlink(corpus / "nowhere.txt", corpus / "broken_link.txt")  # once stopped the run
+    os.mkfifo(corpus / "pipe.txt")  # once blocked a chunk job for good
 
 
 @pytest.fixture(scope="module")
@@ -133,6 +138,17 @@ def test_link_outside_is_not_followed(messy_run):
     )
     docs = {r["source_file"] for r in read_csv_rows(results / "tables" / "documents.csv")}
     assert "link_outside.txt" not in docs
+
+
+def test_broken_links_and_pipes_are_passed_over_with_the_reason(messy_run):
+    _, results = messy_run
+    problems = {p["source"]: p for p in read_csv_rows(results / "tables" / "problems.csv")}
+    assert problems["broken_link.txt"]["message"] == (
+        "skipped: is a broken link: the file it points to does not exist"
+    )
+    assert problems["pipe.txt"]["message"] == (
+        "skipped: is not a regular file (a named pipe, socket or device)"
+    )
 
 
 @pytest.mark.parametrize("name", sorted(DECODED_FILES))

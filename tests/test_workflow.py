@@ -106,6 +106,10 @@ def test_no_analysable_document_fails_clearly(tmp_path):
     problems = tmp_path / "results" / "tables" / "problems.csv"
     message = f"No document of the corpus could be analysed: see {problems}."
     assert message in proc.stdout + proc.stderr
+    # printed once the run has stopped (on stdout), not only inside the job's traceback
+    assert f"rhetoric-compare: no document of the corpus could be analysed: see {problems}" in (
+        proc.stdout.splitlines()
+    )
     assert (tmp_path / "results" / "tables" / "problems.csv").is_file()
 
 
