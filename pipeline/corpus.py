@@ -110,10 +110,13 @@ def discover_documents(
                 continue
             found.append((relpath, path.absolute()))
     ids = [safe_doc_id(rel) for rel, _ in found]
-    counts = Counter(ids)
+    # ids equal but for case collide too: docs/<doc_id>/ folders on macOS and Windows
+    counts = Counter(i.casefold() for i in ids)
     sources = [
         SourceFile(
-            doc_id if counts[doc_id] == 1 else f"{doc_id[: MAX_ID_LENGTH - 9]}-{name_hash(rel)}",
+            doc_id
+            if counts[doc_id.casefold()] == 1
+            else f"{doc_id[: MAX_ID_LENGTH - 9]}-{name_hash(rel)}",
             path,
             rel,
         )

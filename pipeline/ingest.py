@@ -161,7 +161,12 @@ def _decode_legacy(data: bytes) -> tuple[str, str, list[str]]:
             return data.decode("cp1252"), "cp1252", []
         except UnicodeDecodeError:
             pass
-    return str(best), encoding, []
+    return str(best), _codec_name(encoding), []
+
+
+def _codec_name(encoding: str) -> str:
+    """charset-normalizer's ``utf_16_le`` as the ``utf-16-le`` the rest of the table uses."""
+    return encoding.replace("_", "-") if encoding.startswith("utf_") else encoding
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str, list[str]] | None:
@@ -187,7 +192,21 @@ def _wide_text_without_bom(data: bytes) -> tuple[str, str, list[str]] | None:
     best = from_bytes(data).best()
     if best is None or not best.encoding.startswith(("utf_16", "utf_32")):
         return None
-    return str(best), best.encoding.replace("_", "-"), []
+    text = str(best)
+    return (text, _codec_name(best.encoding), []) if _plausible_text(text[:4096]) else None
+
+
+def _plausible_text(sample: str) -> bool:
+    """No control, format, unassigned or private-use characters (tab and line ends aside) and a
+    space or punctuation mark at least every 50 characters: charset-normalizer also reads a few
+    binary bytes as UTF-16."""
+    body = sample.removeprefix("\ufeff")
+    categories = [unicodedata.category(ch) for ch in body]
+    bad = sum(c in ("Cc", "Cf", "Cn", "Co", "Cs") for c in categories) - sum(
+        map(body.count, "\n\r\t")
+    )
+    separators = sum(map(str.isspace, body)) + sum(c.startswith("P") for c in categories)
+    return bool(body) and bad == 0 and 50 * separators >= len(body)
 
 
 def normalize_text(text: str) -> str:

@@ -64,6 +64,21 @@ def test_discover_finds_txt_and_md_sorted_and_unique(tmp_path):
     assert skipped == []
 
 
+def test_ids_that_differ_only_in_case_get_hash_suffixes(tmp_path):
+    """docs/Report/ and docs/report/ would be one folder on macOS or Windows."""
+    from pipeline.corpus import name_hash
+
+    (tmp_path / "Report.txt").write_text("Upper.")
+    (tmp_path / "report.txt").write_text("Lower.")
+    (tmp_path / "other.txt").write_text("Other.")
+    sources, _ = discover_documents(tmp_path)
+    assert {s.relpath: s.doc_id for s in sources} == {
+        "Report.txt": f"Report-{name_hash('Report.txt')}",
+        "report.txt": f"report-{name_hash('report.txt')}",
+        "other.txt": "other",
+    }
+
+
 def test_discover_does_not_follow_links_outside(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()

@@ -160,3 +160,17 @@ def test_default_corpus_boilerplate_removed(default_corpus):
     assert "Leave a Comment" not in diplomacy.clean
     assert "Scroll to Top" not in diplomacy.clean
     assert diplomacy.clean.endswith("global alliances—and rivalries.")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "中国与俄罗斯的情报合作显著加强。据报道，双方签署了新的协议。",
+        "日本政府は月曜日、新しい規則を発表した。",
+    ],
+)
+def test_utf16_without_bom_in_a_non_latin_script_is_text(text, codec):
+    """Few of its bytes are NUL (only the ASCII ones): it was once called binary."""
+    decoded, encoding, warnings = decode_bytes(text.encode(codec))
+    assert (decoded, encoding, warnings) == (text, codec, [])
