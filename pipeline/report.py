@@ -182,9 +182,10 @@ def keyness_figures(
 
 def document_views(
     tables: Mapping[str, pd.DataFrame], doc_ids: Sequence[str], docs_dir: Path | None,
-    *, top_terms: int,
+    *, top_terms: int, max_chars: int | None = None,
 ) -> tuple[list[dict[str, Any]], set[str]]:  # fmt: skip
-    """The highlighted text of each listed document, and every anchor id placed in them."""
+    """The highlighted text of each listed document, and every anchor id placed in them; a
+    text longer than ``max_chars`` is left out (its view says how long it is)."""
     parts = {name: by_document(tables.get(name), doc_ids)
              for name in ("sentences", "stance_markers", "figures", "frame_cues")}  # fmt: skip
     terms = tfidf_terms(tables.get("tfidf_top_terms"), doc_ids, top_terms)
@@ -196,8 +197,11 @@ def document_views(
     for i, doc_id in enumerate(doc_ids):
         clean = read_clean(docs_dir, doc_id)
         view = {"index": i, "doc_id": doc_id, "title": str(titles.get(doc_id, "")),
-                "terms": terms.get(doc_id, []), "runs": [], "dropped": 0, "counts": {}}  # fmt: skip
-        if clean is not None:
+                "terms": terms.get(doc_id, []), "runs": [], "dropped": 0, "counts": {},
+                "too_long": 0}  # fmt: skip
+        if clean is not None and max_chars is not None and len(clean) > max_chars:
+            view["too_long"] = len(clean)  # the page would be ~12 bytes per character
+        elif clean is not None:
             sentences, bad_s = document_sentences(clean, parts["sentences"].get(doc_id),
                                                   frame_labels=labels)  # fmt: skip
             marks, bad_m = document_marks(
@@ -219,6 +223,7 @@ def report_context(
     tables: Mapping[str, pd.DataFrame], *, docs_dir: str | Path | None,
     plots_dir: str | Path | None, manifest_path: str | Path | None,
     max_documents_inline: int = 50, top_terms: int = 15, n_comparisons: int | None = None,
+    max_inline_chars: int | None = None,
 ) -> dict[str, Any]:  # fmt: skip
     """Everything the template shows, as plain values (no HTML except sanitised SVG);
     ``n_comparisons`` when the keyness table was read only as far as the comparisons shown."""
@@ -226,7 +231,8 @@ def report_context(
     doc_ids = document_ids(tables, docs_dir)
     inline = doc_ids[:max_documents_inline]
     index = {d: i for i, d in enumerate(doc_ids)}
-    views, anchors = document_views(tables, inline, docs_dir, top_terms=top_terms)
+    views, anchors = document_views(tables, inline, docs_dir, top_terms=top_terms,
+                                    max_chars=max_inline_chars)  # fmt: skip
     # outside 2..MAX_HEATMAP_DOCUMENTS the similarity "plot" is a placeholder saying so
     drawn = 2 <= len(doc_ids) <= MAX_HEATMAP_DOCUMENTS
     plots, plot_notes = plot_sections(plots_dir, leave_out=() if drawn else ("similarity",))
@@ -253,6 +259,7 @@ def report_context(
         "doc_ids": doc_ids,
         "n_documents": len(doc_ids),
         "n_inline": len(inline),
+        "max_inline_chars": max_inline_chars,
         "tables": sorted(tables),
         "summary": summary,
         "side_by_side": 0 < len(doc_ids) <= SUMMARY_SIDE_BY_SIDE,
@@ -293,11 +300,12 @@ def render_report(context: Mapping[str, Any]) -> str:
 def build_report(
     *, tables_dir: str | Path, docs_dir: str | Path, plots_dir: str | Path | None,
     manifest_path: str | Path | None, out_path: str | Path, max_documents_inline: int = 50,
-    top_terms: int = 15,
+    top_terms: int = 15, max_inline_chars: int = 200_000,
 ) -> dict[str, int]:  # fmt: skip
     """Write the self-contained HTML report; return its size and what it holds."""
     for name, value, low in (("max_documents_inline", max_documents_inline, 0),
-                             ("top_terms", top_terms, 1)):  # fmt: skip
+                             ("top_terms", top_terms, 1),
+                             ("max_inline_chars", max_inline_chars, 0)):  # fmt: skip
         if isinstance(value, bool) or not isinstance(value, int) or value < low:
             raise ValueError(f"{name} must be an int >= {low}, got {value!r}")
     tables, n_comparisons = read_report_tables(
@@ -307,7 +315,7 @@ def build_report(
     context = report_context(
         tables, docs_dir=docs_dir, plots_dir=plots_dir, manifest_path=manifest_path,
         max_documents_inline=max_documents_inline, top_terms=top_terms,
-        n_comparisons=n_comparisons,
+        n_comparisons=n_comparisons, max_inline_chars=max_inline_chars,
     )  # fmt: skip
     page = render_report(context)
     atomic_write_text(out_path, page)

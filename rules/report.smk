@@ -23,5 +23,6 @@ rule report:
     params:
         max_documents_inline=lookup(dpath="report/max_documents_inline", within=config),
         top_terms=lookup(dpath="report/top_terms", within=config),
+        max_inline_chars=lookup(dpath="report/max_inline_chars", within=config),
     script:
         "../scripts/report.py"

@@ -18,4 +18,5 @@ with log_to(snakemake.log[0]):
         out_path=snakemake.output.html,
         max_documents_inline=snakemake.params.max_documents_inline,
         top_terms=snakemake.params.top_terms,
+        max_inline_chars=snakemake.params.max_inline_chars,
     )

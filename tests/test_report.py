@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import math
 import re
@@ -941,3 +942,26 @@ def test_plot_captions_say_what_the_plots_draw(stem, words):
 def test_comparison_plot_captions_keep_the_ids(stem, comparison):
     section, caption, _ = plot_kind(stem)
     assert section == "keyness" and f" of {comparison}" in caption
+
+
+def test_a_text_over_max_inline_chars_is_not_inlined_and_says_where_it_is(tmp_path):
+    """One 6 MB text once made a 75 MB page; its evidence then links to its summary row."""
+    tables, docs, _ = write_tiny_corpus(tmp_path, with_plot=False)
+    limit = len(PLAIN_TEXT)
+    page = build(tables, docs, None, tmp_path / "r.html", max_inline_chars=limit)
+    assert len(HOSTILE_TEXT) > limit
+    note = (
+        f"The text has {len(HOSTILE_TEXT):,} characters, over report.max_inline_chars "
+        f"({limit:,}): it is not shown here. Its clean text is docs/hostile/clean.txt next to "
+        "this page; its rows are in the tables."
+    )
+    assert html.escape(note, quote=True) in page
+    placed = {i for _, a in parse(page).tags if (i := a.get("id") or "").startswith("doc-")}
+    assert {i for i in placed if i.startswith("doc-0-")} == {"doc-0-h"}  # its heading only
+    assert any(i.startswith("doc-1-") and i != "doc-1-h" for i in placed)  # plain's marks
+    ids = {a.get("id") for _, a in parse(page).tags}
+    assert all(h[1:] in ids for h in evidence_links(page))
+    full = build(tables, docs, None, tmp_path / "full.html")
+    assert "over report.max_inline_chars" not in full and 'id="doc-0-frame' in full
+    with pytest.raises(ValueError, match="max_inline_chars must be an int >= 0"):
+        build(tables, docs, None, tmp_path / "bad.html", max_inline_chars=-1)
