@@ -61,12 +61,35 @@ def named_files(value: Any) -> list[Path]:
     return []
 
 
-def input_files(lexicon_dir: str | Path, settings: Any) -> list[str]:
-    """The shipped lexicons in ``lexicon_dir`` and then every existing file named in the
-    chunk ``settings`` (extra lexicons, a new stage's own data files), each once, as POSIX
-    paths: the files whose edits must re-run the chunks (the fingerprint reads them too)."""
+def listed_files(settings: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """(``section.key``, path) of every path listed under an ``extra_*`` key of ``settings``."""
+    return [
+        (f"{name}.{key}", path)
+        for name, section in settings.items()
+        if isinstance(section, Mapping)
+        for key, value in section.items()
+        if key.startswith("extra_") and isinstance(value, list | tuple)
+        for path in value
+        if isinstance(path, str)
+    ]
+
+
+def input_files(
+    lexicon_dir: str | Path, settings: Mapping[str, Any], *, results_dir: str | Path | None = None
+) -> list[str]:
+    """The files whose edits must re-run the chunks, each once, as POSIX paths: the shipped
+    lexicons in ``lexicon_dir``, every path listed under an ``extra_*`` key of the chunk
+    ``settings``, and every other existing file they name (a new stage's word list) outside
+    ``results_dir``."""
     shipped = sorted(p for p in Path(lexicon_dir).iterdir() if p.suffix in (".tsv", ".txt"))
-    return list(dict.fromkeys(p.as_posix() for p in [*shipped, *named_files(settings)]))
+    listed = [Path(path) for _, path in listed_files(settings)]
+    results = Path(results_dir).resolve() if results_dir is not None else None
+    named = [
+        p
+        for p in named_files(settings)
+        if results is None or not p.resolve().is_relative_to(results)
+    ]
+    return list(dict.fromkeys(p.as_posix() for p in [*shipped, *listed, *named]))
 
 
 def _package_versions() -> list[str]:

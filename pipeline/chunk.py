@@ -16,7 +16,6 @@ from pipeline.cache import Entry
 from pipeline.corpus import SourceFile
 from pipeline.ingest import NotTextError, read_limited
 from pipeline.logs import log_problem
-from pipeline.stages import check_output
 from pipeline.tables import atomic_write_text, write_csv, write_segmented_tables
 from pipeline.types import SegmentedDocument
 
@@ -303,6 +302,8 @@ class _Document:
 
     def apply(self, stage: Any) -> None:
         """Add one stage's columns and tables, or record its failure."""
+        from pipeline.stages import check_output
+
         try:
             result = stage.analyse(self.segmented)
             check_output(stage, result, len(self.sent_rows))

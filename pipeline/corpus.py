@@ -68,7 +68,9 @@ def _not_a_corpus_file(path: Path, real_root: Path) -> str:
     try:
         mode = path.stat().st_mode  # follows a link
     except FileNotFoundError:
-        return "is a broken link: the file it points to does not exist"
+        if path.is_symlink():
+            return "is a broken link: the file it points to does not exist"
+        return "disappeared while the corpus folder was read"
     except OSError as exc:
         return f"cannot be read: {exc.strerror or exc}"
     if path.is_symlink() and not path.resolve().is_relative_to(real_root):

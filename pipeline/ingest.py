@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -185,28 +185,39 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str, list[str]] | None:
 
 
 def _wide_text_without_bom(data: bytes) -> tuple[str, str, list[str]] | None:
-    """UTF-16 or UTF-32 text without a BOM in a script whose characters do not leave every
-    other byte NUL (Chinese, Japanese, ...), as charset-normalizer reads it; else None."""
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None or not best.encoding.startswith(("utf_16", "utf_32")):
+    """UTF-16 text without a BOM in a script whose characters do not leave every other byte
+    NUL (Chinese, Persian, ...): the byte order whose strict decoding is plausible text; if
+    both are, the one whose characters lie in fewer 256-character ranges (the wrong order
+    scatters them, since its high bytes are the text's low bytes); else None."""
+    readings = []
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:4096]
+        if _plausible_text(sample):
+            readings.append((len({ord(ch) >> 8 for ch in sample}), codec, text))
+    if not readings:
         return None
-    text = str(best)
-    return (text, _codec_name(best.encoding), []) if _plausible_text(text[:4096]) else None
+    _, codec, text = min(readings)
+    return text, codec, []
+
+
+def _separators(sample: str) -> int:
+    return sum(ch.isspace() or unicodedata.category(ch).startswith("P") for ch in sample)
 
 
 def _plausible_text(sample: str) -> bool:
-    """No control, format, unassigned or private-use characters (tab and line ends aside) and a
-    space or punctuation mark at least every 50 characters: charset-normalizer also reads a few
-    binary bytes as UTF-16."""
+    """No control (white space aside), unassigned, private-use or surrogate characters, no BOM
+    after the start, and a space or punctuation mark at least every 200 characters (Thai
+    spaces only between phrases): charset-normalizer also reads a few binary bytes as UTF-16."""
     body = sample.removeprefix("\ufeff")
     categories = [unicodedata.category(ch) for ch in body]
-    bad = sum(c in ("Cc", "Cf", "Cn", "Co", "Cs") for c in categories) - sum(
-        map(body.count, "\n\r\t")
+    bad = sum(c in ("Cc", "Cn", "Co", "Cs") for c in categories) - sum(
+        map(body.count, "\n\r\t\f\v")
     )
-    separators = sum(map(str.isspace, body)) + sum(c.startswith("P") for c in categories)
-    return bool(body) and bad == 0 and 50 * separators >= len(body)
+    return bool(body) and bad == 0 and "\ufeff" not in body and 200 * _separators(body) >= len(body)
 
 
 def normalize_text(text: str) -> str:
@@ -218,13 +229,16 @@ def normalize_text(text: str) -> str:
 
 
 def remove_boilerplate(
-    text: str, patterns: BoilerplatePatterns
+    text: str, patterns: BoilerplatePatterns, *, markdown: bool = False
 ) -> tuple[str, list[tuple[int, str, str]]]:
-    """Drop whole lines matching a boilerplate pattern: (kept text, [(line_no, line, pattern)])."""
+    """Drop whole lines matching a boilerplate pattern: (kept text, [(line_no, line, pattern)]).
+    With ``markdown``, a ``#`` heading line matches by its text without the marks."""
     kept: list[str] = []
     removed: list[tuple[int, str, str]] = []
     for line_no, line in enumerate(text.split("\n"), start=1):
         stripped = line.strip()
+        if markdown:
+            stripped = markdown_heading(stripped) or stripped
         hit = next(
             (src for rx, src in patterns.patterns if stripped and rx.fullmatch(stripped)), None
         )
@@ -242,33 +256,49 @@ def is_heading_line(line: str) -> bool:
     return bool(line) and len(line.split()) <= MAX_HEADING_WORDS and line[-1] not in _TERMINAL_PUNCT
 
 
-def paragraphs_of(clean: str, headings: frozenset[str] = frozenset()) -> tuple[Paragraph, ...]:
+def paragraphs_of(clean: str, heading_starts: Collection[int] = ()) -> tuple[Paragraph, ...]:
     """Blank-line separated paragraphs; a short unpunctuated one-line paragraph followed by
-    another paragraph is a heading, and so is a one-line paragraph in ``headings`` (the
-    Markdown ``#`` headings, whatever their length or final punctuation)."""
+    another paragraph is a heading, and so is a one-line paragraph starting at one of
+    ``heading_starts`` (Markdown ``#`` headings, whatever their length or final punctuation)."""
     spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n](?:.|\n(?!\n))*", clean)]
     out = []
     for i, (start, end) in enumerate(spans):
         block = clean[start:end]
         heading = "\n" not in block and (
-            block in headings or (is_heading_line(block) and i + 1 < len(spans))
+            start in heading_starts or (is_heading_line(block) and i + 1 < len(spans))
         )
         out.append(Paragraph(i + 1, start, end, heading))
     return tuple(out)
 
 
-def markdown_to_text(text: str) -> tuple[str, frozenset[str]]:
-    """Markdown headings become their own paragraphs without the ``#`` marks; the text and
-    the headings' lines."""
-    lines, headings = [], set()
+def markdown_heading(line: str) -> str | None:
+    """The text of a Markdown ``#`` heading line without its marks, else None."""
+    if not _MD_HEADING_RE.match(line):
+        return None
+    return _MD_HEADING_RE.sub("", line).rstrip("# ").strip()
+
+
+def markdown_to_text(text: str) -> tuple[str, frozenset[int]]:
+    """Normalized text with each Markdown heading made its own paragraph without its ``#``
+    marks (at most one blank line in a row, none at the ends); the text and the offsets where
+    the headings start."""
+    lines: list[tuple[str, bool]] = []
     for line in text.split("\n"):
-        if _MD_HEADING_RE.match(line):
-            heading = _MD_HEADING_RE.sub("", line).rstrip("# ").strip()
-            lines.extend(["", heading, ""])
-            headings.add(heading)
-        else:
-            lines.append(line)
-    return "\n".join(lines), frozenset(headings - {""})
+        heading = markdown_heading(line)
+        lines.extend([("", False), (heading, True), ("", False)] if heading else [(line, False)])
+    out: list[str] = []
+    starts: set[int] = set()
+    offset = 0
+    for line, is_heading in lines:
+        if not line and (not out or not out[-1]):
+            continue  # a blank line at the start or after another
+        if is_heading:
+            starts.add(offset)
+        out.append(line)
+        offset += len(line) + 1
+    while out and not out[-1]:
+        out.pop()
+    return "\n".join(out), frozenset(starts)
 
 
 def clean_document(
@@ -280,18 +310,17 @@ def clean_document(
         text = html_to_text(text)
         warnings.append("the file looked like an HTML page: its tags were removed")
     text = normalize_text(text)
-    headings: frozenset[str] = frozenset()
+    clean, removed = remove_boilerplate(text, patterns, markdown=markdown)
+    heading_starts: frozenset[int] = frozenset()
     if markdown:
-        text, headings = markdown_to_text(text)
-        text = normalize_text(text)
-    clean, removed = remove_boilerplate(text, patterns)
+        clean, heading_starts = markdown_to_text(clean)
     if not clean.strip():
         what = "only web boilerplate" if removed else "no text"
         raise NotTextError(f"the file contains {what} after cleaning")
     rows = tuple(
         {"doc_id": doc_id, "line_no": n, "line": line, "pattern": pat} for n, line, pat in removed
     )
-    paragraphs = paragraphs_of(clean, headings)
+    paragraphs = paragraphs_of(clean, heading_starts)
     return CleanDocument(doc_id, clean, paragraphs, encoding, rows, tuple(warnings))
 
 

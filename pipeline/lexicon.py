@@ -64,11 +64,12 @@ def read_lexicon(paths: Iterable[str | Path], *, required: Iterable[str] = ()) -
         missing = [c for c in required if c not in (reader.fieldnames or [])]
         if missing:
             header = body[0] if body else ""
-            hint = (
-                ": its columns must be separated by tabs, not commas or spaces"
-                if "\t" not in header
-                else f"; its header line is {header!r}"
-            )
+            if not header:
+                hint = ": it has no header line"
+            elif len(required) > 1 and "\t" not in header and any(c in header for c in ",; "):
+                hint = ": its columns must be separated by tabs, not commas or spaces"
+            else:
+                hint = f"; its header line is {header!r}"
             raise ValueError(f"lexicon file {path} lacks column(s) {', '.join(missing)}{hint}")
         for row in reader:
             rows.append({k: (v or "").strip() for k, v in row.items() if k is not None})

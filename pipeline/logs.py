@@ -7,6 +7,7 @@ import logging
 import signal
 import sys
 import threading
+import unicodedata
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -61,7 +62,13 @@ def log_problem(row: Mapping[str, Any]) -> None:
 
 def one_line(text: str) -> str:
     """``text`` with line breaks and other control characters shown as escapes (a file
-    name with a newline must not split its log line)."""
+    name with a newline must not split its log line); other characters as they are."""
     if text.isprintable():
         return text
-    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode() for ch in text)
+    return "".join(
+        ch.encode("unicode_escape").decode() if unicodedata.category(ch) in _BREAKS else ch
+        for ch in text
+    )
+
+
+_BREAKS = frozenset({"Cc", "Zl", "Zp"})  # control characters, line and paragraph separators

@@ -69,6 +69,16 @@ def lexicon_versions(paths: Sequence[str | Path]) -> dict[str, str]:
     return out
 
 
+def _lexicon_key(path: str | Path) -> str:
+    """A shipped lexicon by its path in the project (``pipeline/lexicons/x.tsv``) wherever the
+    run starts; another file by its path as given."""
+    project = Path(__file__).resolve().parents[1]
+    resolved = Path(path).resolve()
+    if resolved.is_relative_to(project / "pipeline"):
+        return resolved.relative_to(project).as_posix()
+    return Path(path).as_posix()
+
+
 def build_manifest(
     *,
     texts: Sequence[str | Path],
@@ -89,9 +99,9 @@ def build_manifest(
         "config": config,
         "inputs": {name: file_sha256(p) for name, p in sorted(zip(text_names, texts, strict=True))},
         "metadata": {Path(p).name: file_sha256(p) for p in metadata},
-        # by path as given (relative to the run folder): two files of one name both appear
+        # by path, so that two files of one name both appear
         "lexicons": {
-            Path(p).as_posix(): {
+            _lexicon_key(p): {
                 "sha256": file_sha256(p),
                 "version": lexicon_versions([p]).get(Path(p).name, ""),
             }

@@ -70,7 +70,7 @@ def check_stage_class(name: str, cls: type) -> None:
     """Raise ValueError, naming the stage, unless ``cls`` has the class attributes of
     :class:`pipeline.types.DocumentStage` and its ``name`` is the one it is registered under."""
     where = f"stage {name!r} ({DOCUMENT_STAGES.get(name, cls.__qualname__)})"
-    missing = [a for a in STAGE_ATTRIBUTES if a not in vars(cls) and not hasattr(cls, a)]
+    missing = [a for a in STAGE_ATTRIBUTES if not hasattr(cls, a)]
     if missing:
         raise ValueError(
             f"{where} lacks the class attribute(s) {', '.join(missing)}: set them in the class "

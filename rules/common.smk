@@ -2,6 +2,7 @@
 import json
 import os
 import sys
+import time
 from functools import cache
 from pathlib import Path
 
@@ -10,12 +11,13 @@ from snakemake.utils import validate
 
 sys.path.insert(0, workflow.basedir)
 
-from pipeline.cache import input_files, software_fingerprint  # noqa: E402
+from pipeline.cache import input_files, listed_files, software_fingerprint  # noqa: E402
 from pipeline.corpus import chunk_index, discover_documents  # noqa: E402
 from pipeline.stages import DOCUMENT_STAGES, PUBLISHED_TABLES  # noqa: E402
 
 validate(config, schema="../config/schema.yaml")
 
+PARSED_AT = time.time()  # when this run began (onerror trusts only newer tables)
 RESULTS = Path(config["results_dir"])
 CORPUS = Path(config["corpus_dir"])
 # Relative to the working directory, so storage plugins see a relative path.
@@ -25,6 +27,15 @@ try:
     SOURCES, SKIPPED = discover_documents(CORPUS)
 except ValueError as exc:
     raise WorkflowError(f"Config key corpus_dir: {exc}.") from None
+# A missing extra_* file would otherwise be ignored while the chunk outputs exist.
+_missing = [
+    f"{key}: {path}" for key, path in listed_files(config) if not Path(path).is_file()
+]
+if _missing:
+    raise WorkflowError(
+        "Config lists lexicon or word-list files that do not exist (paths are relative to "
+        f"{Path.cwd()}): " + "; ".join(_missing)
+    )
 if not SOURCES:
     raise WorkflowError(
         f"Config key corpus_dir: the folder '{CORPUS}' contains no *.txt or *.md files."
@@ -125,10 +136,10 @@ def software_version():
 
 
 def lexicon_files():
-    """Shipped lexicons plus every existing file named in the config sections the chunks
-    read (extra_* lexicons, a new stage's own data files), each once: the files the chunk
-    cache's fingerprint reads too."""
-    return input_files(LEXICON_DIR, chunk_settings())
+    """Shipped lexicons, the files listed under extra_* keys and every other existing file
+    named in the config sections the chunks read (a new stage's word list), each once.
+    """
+    return input_files(LEXICON_DIR, chunk_settings(), results_dir=RESULTS)
 
 
 def published_tables():
@@ -184,11 +195,14 @@ onsuccess:
 onerror:
     # the reason a run without any analysable document stops, as one of its last lines
     documents = RESULTS / "tables" / "documents.csv"
-    if (
-        documents.is_file()
-        and len(documents.read_text(encoding="utf-8").splitlines()) == 1
-    ):
-        problems = RESULTS / "tables" / "problems.csv"
-        print(
-            f"rhetoric-compare: no document of the corpus could be analysed: see {problems}"
-        )
+    # written by this run (1 s: file systems that keep whole seconds), a header and no row
+    if documents.is_file() and documents.stat().st_mtime >= PARSED_AT - 1:
+        with documents.open(encoding="utf-8") as fh:
+            fh.readline()
+            no_rows = not fh.readline()
+        if no_rows:
+            problems = RESULTS / "tables" / "problems.csv"
+            print(
+                "rhetoric-compare: no document of the corpus could be analysed: "
+                f"see {problems}"
+            )

@@ -370,9 +370,16 @@ def test_chunk_input_files_are_the_shipped_lexicons_and_every_file_the_settings_
         (tmp_path / "lex" / name).write_text("x")
     (tmp_path / "mine.tsv").write_text("x")
     (tmp_path / "cues.txt").write_text("x")
+    (tmp_path / "results").mkdir()
+    (tmp_path / "results" / "made.txt").write_text("x")
     settings = {
-        "stance": {"extra_lexicons": ["mine.tsv", "./lex/b.tsv"]},
-        "questions": {"cue_file": "cues.txt", "mode": "strict", "missing": "gone.txt"},
+        "stance": {"extra_lexicons": ["mine.tsv", "./lex/b.tsv", "typo.tsv"]},
+        "questions": {"cue_file": "cues.txt", "mode": "strict", "missing": "gone.txt",
+                      "written": "results/made.txt"},
         "segment": {},
-    }
-    assert input_files("lex", settings) == ["lex/a.txt", "lex/b.tsv", "mine.tsv", "cues.txt"]
+    }  # fmt: skip
+    # an extra_* file that does not exist stays an input (Snakemake: missing input, before
+    # any job); other names count only for existing files outside the results folder
+    assert input_files("lex", settings, results_dir="results") == [
+        "lex/a.txt", "lex/b.tsv", "mine.tsv", "typo.tsv", "cues.txt",
+    ]  # fmt: skip

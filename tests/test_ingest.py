@@ -162,6 +162,23 @@ def test_default_corpus_boilerplate_removed(default_corpus):
     assert diplomacy.clean.endswith("global alliances—and rivalries.")
 
 
+def test_a_plain_line_with_a_markdown_headings_words_is_not_a_heading(patterns):
+    text = b"# Why now?\n\nBody text here.\n\nWhy now?\n\nMore body.\n\n## Why now?\n\nEnd."
+    doc = clean_document("d", text, patterns=patterns, markdown=True)
+    shown = [(doc.clean[p.start : p.end], p.is_heading) for p in doc.paragraphs]
+    assert shown == [
+        ("Why now?", True), ("Body text here.", False), ("Why now?", False),
+        ("More body.", False), ("Why now?", True), ("End.", False),
+    ]  # fmt: skip
+
+
+def test_a_markdown_heading_removed_as_boilerplate_leaves_the_next_ones_headings(patterns):
+    text = b"# Leave a Comment\n\nBody.\n\n# Is this next?\n\nEnd."
+    doc = clean_document("d", text, patterns=patterns, markdown=True)
+    shown = [(doc.clean[p.start : p.end], p.is_heading) for p in doc.paragraphs]
+    assert shown == [("Body.", False), ("Is this next?", True), ("End.", False)]
+
+
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
 @pytest.mark.parametrize(
     "text",
@@ -174,3 +191,18 @@ def test_utf16_without_bom_in_a_non_latin_script_is_text(text, codec):
     """Few of its bytes are NUL (only the ASCII ones): it was once called binary."""
     decoded, encoding, warnings = decode_bytes(text.encode(codec))
     assert (decoded, encoding, warnings) == (text, codec, [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "می‌خواهم این کتاب را بخوانم. او به خانه رفت و دوباره برگشت.",  # Persian with ZWNJ
+        "שלום‏ לכם. הממשלה הודיעה על כללים חדשים ביום שני.",  # Hebrew with an RLM mark
+        "รัฐบาลประกาศกฎใหม่ในวันจันทร์ที่ผ่านมาเพื่อควบคุมการใช้ข้อมูลของบริษัทเทคโนโลยี "
+        "นักวิจารณ์กล่าวว่ามาตรการนี้อาจส่งผลกระทบต่อธุรกิจขนาดเล็ก",  # Thai: few spaces
+    ],
+)
+def test_utf16_without_bom_keeps_format_marks_and_unspaced_scripts(text):
+    for codec in ("utf-16-le", "utf-16-be"):
+        decoded, encoding, _ = decode_bytes(text.encode(codec))
+        assert (decoded, encoding) == (text, codec)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 
 from pipeline.manifest import build_manifest
 
@@ -32,3 +33,14 @@ def test_lexicons_of_one_name_in_two_folders_both_keep_their_hash(tmp_path, monk
         },
     }
     assert manifest["inputs"] == {"a.txt": hashlib.sha256(b"Text.").hexdigest()}
+
+
+def test_shipped_lexicons_keep_their_project_path_wherever_the_run_starts(tmp_path, monkeypatch):
+    from pipeline.lexicon import lexicon_path
+
+    monkeypatch.chdir(tmp_path)
+    shipped = lexicon_path("stance.tsv")
+    manifest = build_manifest(
+        texts=[], metadata=[], lexicons=[os.path.relpath(shipped)], config={}, text_names=[]
+    )
+    assert list(manifest["lexicons"]) == ["pipeline/lexicons/stance.tsv"]

@@ -215,3 +215,10 @@ def test_a_file_name_with_a_line_break_stays_on_one_log_line(tmp_path, caplog):
         "bad\\nname\\t.txt (, discover): skipped: is a broken link: the file it points to ..."
     ]
     assert "bad\nname\t.txt" in out["problems"].read_text(encoding="utf-8")  # the table keeps it
+
+
+def test_one_line_escapes_line_breaks_only():
+    from pipeline.logs import one_line
+
+    assert one_line("a\nb\rc\td\u2028e") == "a\\nb\\rc\\td\\u2028e"
+    assert one_line("東京\u3000報告\u00a0x👩‍💻.txt") == "東京\u3000報告\u00a0x👩‍💻.txt"

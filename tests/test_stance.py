@@ -248,6 +248,7 @@ def test_bad_extra_lexicon_raises(tmp_path: Path, rows: list[str], message: str)
             "must be separated by tabs, not commas or spaces",
         ),
         ("pattern\tkind\narguably\thedge\n", "its header line is 'pattern\\tkind'"),
+        ("", ": it has no header line"),
     ],
 )
 def test_a_lexicon_with_the_wrong_columns_says_what_to_fix(

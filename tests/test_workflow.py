@@ -188,3 +188,15 @@ def test_groups_without_a_group_column_stops_before_the_run(tmp_path):
     assert "On instance['comparison']['group_column']" in proc.stdout + proc.stderr
     config.write_text("comparison:\n  comparisons: groups\n  group_column: outlet\n")
     assert snakemake("--configfile", str(config), "-n").returncode == 0
+
+
+def test_a_mistyped_extra_lexicon_stops_the_run_before_any_job(tmp_path):
+    config = tmp_path / "typo.yaml"
+    missing = tmp_path / "stance_extra.tsv"
+    config.write_text(f"stance:\n  extra_lexicons: [{missing}]\n")
+    proc = snakemake("--configfile", str(config), "-n")  # the committed results exist:
+    assert proc.returncode != 0  # Snakemake alone said "Nothing to be done"
+    assert (
+        f"Config lists lexicon or word-list files that do not exist (paths are relative to "
+        f"{ROOT}): stance.extra_lexicons: {missing}"
+    ) in proc.stdout + proc.stderr
