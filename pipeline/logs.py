@@ -51,6 +51,9 @@ def _exit_on_sigterm(signum: int, frame: Any) -> None:
     raise SystemExit(128 + signum)
 
 
+_BREAKS = frozenset({"Cc", "Zl", "Zp"})  # control characters, line and paragraph separators
+
+
 def log_problem(row: Mapping[str, Any]) -> None:
     """Write one problems.csv row to the log (errors as errors, the rest as warnings)."""
     level = logging.ERROR if row["severity"] == "error" else logging.WARNING
@@ -69,6 +72,3 @@ def one_line(text: str) -> str:
         ch.encode("unicode_escape").decode() if unicodedata.category(ch) in _BREAKS else ch
         for ch in text
     )
-
-
-_BREAKS = frozenset({"Cc", "Zl", "Zp"})  # control characters, line and paragraph separators
