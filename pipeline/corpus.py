@@ -13,6 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DEFAULT_EXTENSIONS = (".txt", ".md")
+# documents a user may drop into the corpus expecting them read: told how, not ignored
+UNREAD_FORMATS = {
+    ".html": "an HTML page", ".htm": "an HTML page", ".pdf": "a PDF file",
+    ".doc": "a Word file", ".docx": "a Word file", ".odt": "an OpenDocument file",
+    ".rtf": "an RTF file", ".epub": "an e-book",
+}  # fmt: skip
 MAX_ID_LENGTH = 80
 _UNSAFE_RE = re.compile(r"[^A-Za-z0-9_.-]+")
 
@@ -85,9 +91,11 @@ def discover_documents(
 ) -> tuple[list[SourceFile], list[SkippedFile]]:
     """All text files below ``corpus_dir`` sorted by doc_id, and the files passed over.
 
-    Hidden files and folders are ignored; symbolic links that lead outside the corpus folder,
-    links to folders, broken links and what is not a regular file (a named pipe would block the
-    run) are passed over with the reason. Raises ``ValueError`` when the folder does not exist.
+    Hidden files and folders are ignored, and so are files of other extensions but the
+    document formats a user may expect read (``UNREAD_FORMATS``), which are passed over with
+    the reason, as are symbolic links that lead outside the corpus folder, links to folders,
+    broken links and what is not a regular file (a named pipe would block the run). Raises
+    ``ValueError`` when the folder does not exist.
     """
     root = Path(corpus_dir)
     if not root.is_dir():
@@ -102,10 +110,17 @@ def discover_documents(
             relpath = (Path(dirpath) / name).relative_to(root).as_posix()
             skipped.append(SkippedFile(relpath, "is a link to a folder: links are not followed"))
         for name in sorted(filenames):
-            if name.startswith(".") or not name.lower().endswith(exts):
+            if name.startswith("."):
                 continue
             path = Path(dirpath) / name
             relpath = path.relative_to(root).as_posix()
+            if not name.lower().endswith(exts):
+                what = UNREAD_FORMATS.get(path.suffix.lower())
+                if what:
+                    only = " and ".join(exts)
+                    message = f"is {what}: only {only} files are read; save it as plain text (.txt)"
+                    skipped.append(SkippedFile(relpath, message))
+                continue
             reason = _not_a_corpus_file(path, real_root)
             if reason:
                 skipped.append(SkippedFile(relpath, reason))

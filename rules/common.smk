@@ -37,8 +37,10 @@ if _missing:
         f"{Path.cwd()}): " + "; ".join(_missing)
     )
 if not SOURCES:
+    _passed = "".join(f"\n  {s.relpath} {s.message}" for s in SKIPPED[:5])
     raise WorkflowError(
         f"Config key corpus_dir: the folder '{CORPUS}' contains no *.txt or *.md files."
+        + (f" Passed over:{_passed}" if _passed else "")
     )
 
 

@@ -64,6 +64,22 @@ def test_discover_finds_txt_and_md_sorted_and_unique(tmp_path):
     assert skipped == []
 
 
+def test_document_formats_that_are_not_read_are_reported_other_files_ignored(tmp_path):
+    for name in ("story.txt", "page.HTML", "report.pdf", "notes.docx", "metadata.csv",
+                 "LICENSE", "data.json"):  # fmt: skip
+        (tmp_path / name).write_text("x")
+    sources, skipped = discover_documents(tmp_path)
+    assert [s.relpath for s in sources] == ["story.txt"]
+    assert {s.relpath: s.message for s in skipped} == {
+        "page.HTML": "is an HTML page: only .txt and .md files are read; save it as plain "
+        "text (.txt)",
+        "report.pdf": "is a PDF file: only .txt and .md files are read; save it as plain "
+        "text (.txt)",
+        "notes.docx": "is a Word file: only .txt and .md files are read; save it as plain "
+        "text (.txt)",
+    }
+
+
 def test_ids_that_differ_only_in_case_get_hash_suffixes(tmp_path):
     """docs/Report/ and docs/report/ would be one folder on macOS or Windows."""
     from pipeline.corpus import name_hash

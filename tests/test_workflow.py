@@ -118,12 +118,16 @@ def test_no_analysable_document_fails_clearly(tmp_path):
     [
         ("missing", "Config key corpus_dir: corpus_dir '{corpus}' does not exist"),
         ("empty", "contains no *.txt or *.md files"),
+        ("html only", "contains no *.txt or *.md files. Passed over:\n  page.html is an HTML "
+         "page: only .txt and .md files are read; save it as plain text (.txt)"),
     ],
-)
+)  # fmt: skip
 def test_missing_or_empty_corpus_stops_at_once(tmp_path, setup, message):
     corpus = tmp_path / "corpus"
-    if setup == "empty":
+    if setup != "missing":
         corpus.mkdir()
+    if setup == "html only":
+        (corpus / "page.html").write_text("<p>A page.</p>")
     proc = run_workflow(corpus, tmp_path / "results", "-n")
     assert proc.returncode != 0
     out = proc.stdout + proc.stderr
