@@ -125,7 +125,8 @@ def merge_chunks(
         raise ValueError(f"duplicates must be one of {DUPLICATE_MODES}, got {duplicates!r}")
     paths = {name: [Path(d) / f"{name}.csv" for d in chunk_dirs] for name in tables}
     doc_header, doc_rows = merge_table(paths["documents"])
-    gone = _check_expected(doc_rows, paths, expected)
+    problems = merge_table(paths["problems"], key="source") if "problems" in paths else None
+    gone = _check_expected(doc_rows, problems, expected)
     doc_rows = [r for r in doc_rows if r[0] not in gone]
     dups = mark_duplicates(doc_header, doc_rows)
     sources = {r[0]: r[doc_header.index("source_file")] for r in doc_rows}
@@ -148,9 +149,8 @@ def merge_chunks(
         if name == "documents":
             header, rows = doc_header, doc_rows
         else:
-            header, rows = merge_table(
-                paths[name], key="source" if name == "problems" else "doc_id"
-            )
+            # problems was parsed above ("problems" in tables)
+            header, rows = problems if name == "problems" else merge_table(paths[name])
             if "doc_id" in header and dropped:
                 col = header.index("doc_id")
                 rows = [r for r in rows if r[col] not in dropped]
@@ -179,7 +179,9 @@ class StaleChunksError(RuntimeError):
 
 
 def _check_expected(
-    doc_rows: list[list[str]], paths: Mapping[str, list[Path]], expected: Collection[str] | None
+    doc_rows: list[list[str]],
+    problems: tuple[list[str], list[list[str]]] | None,
+    expected: Collection[str] | None,
 ) -> set[str]:
     """doc_ids in the chunks' documents that are not ``expected`` (logged); raises
     StaleChunksError when an expected doc_id is in no chunk's documents or problems."""
@@ -187,9 +189,9 @@ def _check_expected(
         return set()
     expected = set(expected)
     seen = {r[0] for r in doc_rows}
-    if "problems" in paths:
-        header, problems = merge_table(paths["problems"], key="source")
-        seen |= {r[header.index("doc_id")] for r in problems} - {""}
+    if problems is not None:
+        header, rows = problems
+        seen |= {r[header.index("doc_id")] for r in rows} - {""}
     gone = seen - expected
     if gone:
         log.warning(
