@@ -19,6 +19,7 @@ import pandas as pd
 from pipeline.compare_plots import MAX_HEATMAP_DOCUMENTS, comparison_slug
 from pipeline.frames_plots import MAX_STRIP_DOCUMENTS
 from pipeline.report_data import (
+    Q_LEVEL,
     actor_rows,
     by_document,
     document_ids,
@@ -265,6 +266,7 @@ def report_context(
         "side_by_side": 0 < len(doc_ids) <= SUMMARY_SIDE_BY_SIDE,
         "differences": differences,
         "keyness": keyness,
+        "q_level": Q_LEVEL,
         "n_comparisons": n_comparisons,
         "keyness_plots": keyness_rest,
         "similarity": similarity_view(tables.get("similarity"), doc_ids),

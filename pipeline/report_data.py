@@ -20,6 +20,7 @@ MAX_SIMILARITY_MATRIX = 12  # documents; above this the most similar pairs are l
 MAX_FRAME_MATRIX = 8  # documents shown side by side in the frame table
 MAX_SIMILAR_PAIRS = 10
 MAX_MANIFEST_INPUTS = 200  # input files listed in the footer
+Q_LEVEL = 0.05  # keyness q-value below which a term's difference counts as shown
 
 
 def has_columns(df: pd.DataFrame | None, columns: Sequence[str]) -> bool:
@@ -165,6 +166,7 @@ def _side_terms(
 
 def _term_row(r: Mapping[str, Any], score: str) -> dict[str, Any]:
     low = r.get("low_count")
+    q = r.get("q_value")
     return {
         "term": str(r["term"]),
         "count_target": fmt_int(r.get("count_target")),
@@ -173,6 +175,8 @@ def _term_row(r: Mapping[str, Any], score: str) -> dict[str, Any]:
         "q_value": fmt_q(r.get("q_value")),
         "score": fmt(r.get(score), 2),
         "low_count": finite(low) and bool(low),
+        # a tested difference: q below Q_LEVEL on counts high enough to trust
+        "clear": finite(q) and q < Q_LEVEL and not (finite(low) and bool(low)),
     }
 
 

@@ -9,12 +9,13 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline.frames_plots import MAX_STRIP_DOCUMENTS
-from pipeline.report import build_report, plot_kind
+from pipeline.report import build_report, plot_kind, render_report, report_context
 from pipeline.report_differences import rate_difference
 from pipeline.report_format import finite, fmt
 from pipeline.report_svg import sanitised_svg
@@ -299,7 +300,41 @@ def test_sections_from_the_tiny_tables(tiny_report):
     assert "World <Bank>plain" not in shown  # no mentions, no row
     assert "hostile cites 2 figures and plain 1" in shown
     assert "hostile asks 1 question, plain none" in shown
-    assert "Most distinctive words: hostile: <script>alert(5)</script>; plain: plan." in shown
+    assert (
+        "Most distinctive words, the top 5 by z on each side: hostile: "
+        "<script>alert(5)</script>† low count; plain: plan† low count. None of them differs "
+        "clearly (q < 0.05 with counts high enough to trust)" in shown
+    )
+
+
+@pytest.mark.parametrize(
+    ("q_values", "low_counts", "sentence"),
+    [
+        # q < 0.05 and not low: "alpha", "beta" clear; "gamma" (q 0.2) and "delta" (low) not
+        ((0.01, 0.04, 0.2, 0.01), (0, 0, 0, 1), "Only alpha and beta differ clearly"),
+        ((0.01, 0.5, 0.5, 0.5), (0, 0, 0, 0), "Only alpha differs clearly"),
+        ((0.01, 0.01, 0.01, 0.01), (0, 0, 0, 0), "Each of them differs clearly"),
+        ((0.049, 0.05, 0.2, 0.01), (1, 0, 0, 1), "None of them differs clearly"),
+    ],
+)
+def test_distinctive_words_say_which_differ_clearly(q_values, low_counts, sentence):
+    terms = ("alpha", "beta", "gamma", "delta")
+    keyness = pd.DataFrame(
+        {"comparison": "a_vs_b", "target": "a", "reference": "b", "term": terms,
+         "count_target": [9, 8, 0, 0], "count_reference": [0, 0, 7, 2],
+         "log_ratio": [3.0, 2.9, -2.8, -1.0], "q_value": q_values,
+         "log_odds_z": [2.5, 2.4, -2.3, -0.9], "low_count": low_counts}
+    )  # fmt: skip
+    tables = {"documents": pd.DataFrame({"doc_id": ["a", "b"], "title": ["A", "B"]}),
+              "keyness": keyness}  # fmt: skip
+    page = render_report(report_context(tables, docs_dir=None, plots_dir=None,
+                                        manifest_path=None))  # fmt: skip
+    shown = " ".join("".join(parse(page).text).split())
+    start = shown.index("Most distinctive words")
+    paragraph = shown[start : shown.index("Keyness table", start)]
+    assert paragraph.startswith("Most distinctive words, the top 5 by z on each side: a: alpha")
+    assert sentence in paragraph
+    assert ("† marks counts too low to trust" in paragraph) == any(low_counts)
 
 
 def test_marks_are_highlighted_with_labels_and_anchors(tiny_report):
