@@ -263,9 +263,10 @@ def frame_matrix(
                 row.append("–")
                 continue
             low, high = r.get("share_ci_low"), r.get("share_ci_high")
+            # a share of 0 or 1: every resample gives it, so there is no interval to show
             ci = (
                 f" [{fmt(100 * low, 0)}, {fmt(100 * high, 0)}]"
-                if finite(low) and finite(high)
+                if finite(low) and finite(high) and low < high
                 else ""
             )
             n = f" · {fmt_int(r['n_sentences'])} sent." if finite(r.get("n_sentences")) else ""

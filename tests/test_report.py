@@ -9,6 +9,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given
@@ -16,7 +17,13 @@ from hypothesis import strategies as st
 
 from pipeline.frames_plots import MAX_STRIP_DOCUMENTS
 from pipeline.report import build_report, plot_kind, render_report, report_context
-from pipeline.report_differences import rate_difference
+from pipeline.report_differences import (
+    constant_share_width,
+    frame_difference,
+    rate_difference,
+    sentiment_difference,
+    welch_interval,
+)
 from pipeline.report_format import finite, fmt
 from pipeline.report_svg import sanitised_svg
 from pipeline.report_tables import read_table
@@ -292,8 +299,11 @@ def test_hostile_svg_is_sanitised(tiny_report):
 def test_sections_from_the_tiny_tables(tiny_report):
     shown = " ".join("".join(parse(tiny_report).text).split())
     assert (
-        "hostile leans more on the economic frame: 25% of its sentences vs 0% "
-        "(difference 95% CI 5 to 45 points)" in shown
+        # 0 of plain's 4 body sentences: exact interval [0, 1 - 0.025^(1/4)] = [0, 0.602], wider
+        # than the bootstrap's lower bound 0.05, so the item is tentative
+        "Tentative: hostile leans more on the economic frame: 25% of its sentences vs 0% "
+        "(difference 95% CI 5 to 45 points; 0 of 4 sentences in plain, whose exact 95% interval "
+        "is 0 to 60%)" in shown
     )
     assert "No cue in any of these documents: Cultural identity." in shown
     assert "World <Bank>hostile110.40 [0.40, 0.40]" in shown  # adjacent table cells
@@ -1000,3 +1010,114 @@ def test_a_text_over_max_inline_chars_is_not_inlined_and_says_where_it_is(tmp_pa
     assert "over report.max_inline_chars" not in full and 'id="doc-0-frame' in full
     with pytest.raises(ValueError, match="max_inline_chars must be an int >= 0"):
         build(tables, docs, None, tmp_path / "bad.html", max_inline_chars=-1)
+
+
+def test_welch_interval_hand_worked():
+    # a: mean 2, var 1 -> 1/3 per mean; b: mean 0.5, var 1/3 -> 1/12; se^2 = 5/12;
+    # df = (5/12)^2 / ((1/3)^2 / 2 + (1/12)^2 / 3) = 3; t(0.975, 3) = 3.182446;
+    # half width 3.182446 * sqrt(5/12) = 3.182446 * 0.645497 = 2.054260 around 1.5
+    low, high = welch_interval(np.array([1.0, 2.0, 3.0]), np.array([0.0, 0.0, 1.0, 1.0]))
+    assert (low, high) == pytest.approx((-0.554260, 3.554260), abs=1e-6)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_welch_interval_equals_scipy(seed):
+    from scipy import stats
+
+    rng = np.random.default_rng(seed)
+    a, b = rng.normal(size=int(rng.integers(2, 40))), rng.normal(1, 2, int(rng.integers(2, 40)))
+    want = stats.ttest_ind(a, b, equal_var=False).confidence_interval(0.95)
+    assert welch_interval(a, b) == pytest.approx(tuple(want), rel=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("a_values", "b_values", "caution", "says"),
+    [
+        # means 0.5 and -0.5, variance 0.01 each: se = sqrt(2 * 0.01 / 3) = 0.08165, df = 4,
+        # t(0.975, 4) = 2.776445, half width 0.2267: far from 0
+        (
+            [0.4, 0.5, 0.6],
+            [-0.4, -0.5, -0.6],
+            False,
+            "a difference of 1.00 (95% interval 0.77 to 1.23)",
+        ),
+        # the same means, wide spread: the interval holds 0
+        ([0.9, 0.1, 0.5], [-0.9, 0.9, -1.5], True, "which includes 0: this may be noise"),
+        # one body sentence on a side: no interval
+        ([0.5], [-0.5, -0.5], True, "too few sentences for an interval of the difference"),
+    ],
+)
+def test_sentiment_item_rests_on_the_interval_of_the_difference(a_values, b_values, caution, says):
+    sentences = pd.DataFrame(
+        {"doc_id": ["a"] * len(a_values) + ["b"] * len(b_values) + ["a"],
+         "is_heading": [0] * (len(a_values) + len(b_values)) + [1],
+         "compound": [*a_values, *b_values, -1.0]}  # the heading is left out
+    )  # fmt: skip
+    docs = [{"doc_id": d, "compound_mean": float(np.mean(v))}
+            for d, v in (("b", b_values), ("a", a_values))]  # fmt: skip
+    (item,) = sentiment_difference(docs, "#s", sentences)
+    assert item["text"].startswith("a's sentences are more positive on average")
+    assert item["caution"] is caution
+    assert says in item["text"]
+
+
+@pytest.mark.parametrize(
+    ("n", "width"),
+    # 1 - 0.025^(1/n): n = 4 -> 1 - sqrt(sqrt(0.025)) = 1 - 0.397635;
+    # n = 23 -> 1 - exp(-3.688879 / 23) = 1 - 0.851815
+    [(1, 0.975), (4, 0.602365), (23, 0.148185), (34, 0.102818)],
+)
+def test_constant_share_width_is_the_exact_interval(n, width):
+    assert constant_share_width(n) == pytest.approx(width, abs=1e-6)
+
+
+@pytest.mark.parametrize(
+    ("k_a", "k_b", "ci", "caution", "note"),
+    [
+        # both shares vary, interval clear of 0: no note
+        (11, 5, (0.10, 0.60), False, "(difference 95% CI 10 to 60 points)"),
+        # 0 of 34 in b (exact width 0.103) under a lower bound of 0.74: clear
+        (
+            20,
+            0,
+            (0.74, 0.98),
+            False,
+            "0 of 34 sentences in b, whose exact 95% interval is 0 to 10%",
+        ),
+        # 0 of 34 in b: the bootstrap's lower bound 0.04 is inside that width: tentative
+        (5, 0, (0.04, 0.39), True, "0 of 34 sentences in b, whose exact 95% interval is 0 to 10%"),
+        # 23 of 23 in a (exact width 0.148) and b varies: clear at 0.55
+        (
+            23,
+            10,
+            (0.55, 0.85),
+            False,
+            "23 of 23 sentences in a, whose exact 95% interval is 85 to 100%",
+        ),
+    ],
+)
+def test_frame_item_weighs_a_share_of_none_or_all(k_a, k_b, ci, caution, note):
+    docs = [{"doc_id": "a", "n_sentences": 23}, {"doc_id": "b", "n_sentences": 34}]
+    diffs = pd.DataFrame([{"doc_a": "a", "doc_b": "b", "frame": "economic", "share_a": k_a / 23,
+                           "share_b": k_b / 34, "difference": k_a / 23 - k_b / 34,
+                           "ci_low": ci[0], "ci_high": ci[1]}])  # fmt: skip
+    (item,) = frame_difference(diffs, docs, {"a": 0, "b": 1}, set())
+    assert item["text"].startswith("a leans more on the economic frame")
+    assert note in item["text"]
+    assert item["caution"] is caution
+
+
+def test_frame_table_shows_no_interval_for_a_share_of_none_or_all():
+    from pipeline.report_data import frame_matrix
+
+    frames = pd.DataFrame(
+        {"doc_id": ["a", "b", "a", "b"],
+         "frame": ["economic", "economic", "political", "political"],
+         "share": [0.0, 0.5, 1.0, 0.25], "share_ci_low": [0.0, 0.2, 1.0, 0.0],
+         "share_ci_high": [0.0, 0.8, 1.0, 0.5], "n_sentences": [0, 2, 4, 1]}
+    )  # fmt: skip
+    got = frame_matrix(frames, ["a", "b"], {"economic": "Economic", "political": "Political"})
+    assert got["rows"] == [
+        {"frame": "Political", "cells": ["100% · 4 sent.", "25% [0, 50] · 1 sent."]},
+        {"frame": "Economic", "cells": ["0% · 0 sent.", "50% [20, 80] · 2 sent."]},
+    ]
