@@ -58,7 +58,7 @@ ACTOR_COLUMNS = (
 )
 MENTION_COLUMNS = ("doc_id", "sent_id", "actor", "start", "end", "match")
 
-_BOOTSTRAP_BLOCK = 16_384  # resampled values at once: 128 KB blocks stay in cache (2x faster than 1M)
+_BOOTSTRAP_BLOCK = 16_384  # resampled values at once: 128 KB stay in cache (2x faster than 1M)
 
 
 def neutral_terms_key(terms: Iterable[str]) -> tuple[str, ...]:

@@ -41,14 +41,22 @@ def short_label(text: str, limit: int = MAX_LABEL_CHARS) -> str:
 
 
 def rolling_mean(values: np.ndarray, *, window: int) -> np.ndarray:
-    """Centred moving average; near the ends it averages over the values that exist."""
+    """Centred moving average; near the ends it averages over the values that exist.
+
+    Value ``i`` is the mean of the values at positions ``i - window // 2`` to
+    ``i + (window - 1) // 2`` that exist, for a series of any length, also one shorter than
+    the window. An odd window is symmetric; an even one reaches one value further back than
+    forward (the alignment of ``np.convolve(mode="same")``).
+    """
     if window < 1:
         raise ValueError(f"window must be >= 1, got {window}")
     if values.size == 0:
         return values.astype(float)
-    kernel = np.ones(min(window, values.size))  # np.convolve "same" returns the longer length
-    sums = np.convolve(values, kernel, mode="same")
-    counts = np.convolve(np.ones(values.size), kernel, mode="same")
+    kernel = np.ones(window)
+    # "full" sum k covers values[k - window + 1 .. k]; from k = i + after it is i's window
+    after = (window - 1) // 2
+    sums = np.convolve(values, kernel, mode="full")[after : after + values.size]
+    counts = np.convolve(np.ones(values.size), kernel, mode="full")[after : after + values.size]
     return sums / counts
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import numpy as np
@@ -18,55 +17,27 @@ from pipeline.compare import (
     write_table,
 )
 from pipeline.compare_plots import comparison_plots, comparison_slug, similarity_heatmap
+from pipeline.ingest import clean_document, load_boilerplate_patterns
 from pipeline.keyness import KEYNESS_COLUMNS, top_key_terms
-from pipeline.segment import word_tokens
+from pipeline.segment import load_abbreviations, segment_document
 from pipeline.tables import write_csv, write_frame
 from pipeline.terms import TERM_COUNT_COLUMNS, TermsStage
-from pipeline.types import SegmentedDocument, Sentence
+from pipeline.types import SegmentedDocument
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
-BOILERPLATE = re.compile(
-    r"^(Leave a Comment|Your email address.*|Scroll to Top)$", re.IGNORECASE | re.MULTILINE
-)
-
-
-def naive_segment(doc_id: str, raw: str) -> SegmentedDocument:
-    """Fallback segmentation: blank-line paragraphs, unpunctuated short lines are headings."""
-    clean = BOILERPLATE.sub("", raw.replace("Leave a CommentWhat", "What"))
-    sentences, tokens = [], []
-    for para_id, match in enumerate(re.finditer(r"[^\n]+", clean), start=1):
-        text = match.group()
-        heading = not text.rstrip().endswith((".", "?", "!")) and len(text.split()) <= 15
-        for sm in re.finditer(r"[^.?!]+[.?!]*", text):
-            piece = sm.group().strip()
-            if not piece:
-                continue
-            start = match.start() + sm.start() + (len(sm.group()) - len(sm.group().lstrip()))
-            sentences.append(
-                Sentence(len(sentences) + 1, para_id, heading, start, start + len(piece), piece)
-            )
-            tokens.append(word_tokens(piece, offset=start))
-    return SegmentedDocument(doc_id, clean, tuple(sentences), tuple(tokens))
 
 
 def corpus_documents() -> list[SegmentedDocument]:
-    """The default corpus, segmented by the lead's ingestion/segmentation when available."""
-    paths = sorted(CORPUS.glob("*.txt"))
-    try:
-        from pipeline.ingest import clean_document, load_boilerplate_patterns
-        from pipeline.segment import load_abbreviations, segment_document
-
-        patterns, abbreviations = load_boilerplate_patterns(), load_abbreviations()
-        return [
-            segment_document(
-                clean_document(p.stem, p.read_bytes(), patterns=patterns),
-                abbreviations=abbreviations,
-            )
-            for p in paths
-        ]
-    except (ImportError, AttributeError):  # pragma: no cover - before the lead's modules exist
-        return [naive_segment(p.stem, p.read_text(encoding="utf-8")) for p in paths]
+    """The default corpus, cleaned and segmented as the workflow does."""
+    patterns, abbreviations = load_boilerplate_patterns(), load_abbreviations()
+    return [
+        segment_document(
+            clean_document(p.stem, p.read_bytes(), patterns=patterns),
+            abbreviations=abbreviations,
+        )
+        for p in sorted(CORPUS.glob("*.txt"))
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -191,6 +162,92 @@ def test_many_documents_one_vs_rest_and_top_k() -> None:
     assert keyness.groupby("comparison").size().max() <= 10
     assert keyness.equals(keyness.sort_values(["comparison", "term"], kind="mergesort"))
     assert len(tables["similarity"]) <= 3 * 31
+
+
+# t: x 10, y 90 (c = 100); r: x 2, y 198 (d = 200); corpus x 12, y 288 (300 terms)
+KEYNESS_TOY = pd.DataFrame(
+    {"doc_id": ["t", "t", "r", "r"], "term": ["x", "y", "x", "y"], "count": [10, 90, 2, 198]}
+)
+
+
+@pytest.mark.parametrize(
+    ("prior_scale", "low_count_expected", "z", "low_count"),
+    [
+        # "r_vs_t" (sorted ids), term x: a = 2, c = 200, b = 10, d = 100.
+        # prior_scale 2: alpha_x = 2 x 12 = 24, alpha_0 = 2 x 300 = 600;
+        # delta = ln(26/774) - ln(34/666), var = 1/26 + 1/34 -> z = -1.606548718.
+        # expected min(c, d)(a + b)/(c + d) = 100 x 12/300 = 4.0, not below 3.9
+        (2.0, 3.9, -1.606548718, False),
+        # prior_scale 1: alpha_x = 12, alpha_0 = 300;
+        # delta = ln(14/486) - ln(22/378), var = 1/14 + 1/22 -> z = -2.057142841; 4.0 < 4.1
+        (1.0, 4.1, -2.057142841, True),
+    ],
+)
+def test_compare_passes_keyness_options(prior_scale, low_count_expected, z, low_count) -> None:
+    opts = CompareOptions(
+        min_count=1,
+        keyness_top_n=None,
+        comparisons="pairs",
+        prior_scale=prior_scale,
+        low_count_expected=low_count_expected,
+    )
+    keyness = compare_corpus(KEYNESS_TOY, pd.DataFrame({"doc_id": ["t", "r"]}), options=opts)[
+        "keyness"
+    ]
+    assert keyness["comparison"].unique().tolist() == ["r_vs_t"]
+    row = keyness.set_index("term").loc["x"]
+    assert row["log_odds_z"] == pytest.approx(z, rel=1e-8)
+    assert bool(row["low_count"]) is low_count
+
+
+@pytest.mark.parametrize(
+    ("comparisons", "names"),
+    [("pairs", ["r_vs_t"]), ("one_vs_rest", ["r_vs_rest", "t_vs_rest"])],
+)
+def test_compare_passes_comparison_mode(comparisons, names) -> None:
+    opts = CompareOptions(min_count=1, comparisons=comparisons)
+    tables = compare_corpus(KEYNESS_TOY, pd.DataFrame({"doc_id": ["t", "r"]}), options=opts)
+    assert sorted(tables["keyness"]["comparison"].unique()) == names
+
+
+# "zz" is not in documents.csv (the merge left it out): its row must not count anywhere
+TFIDF_TOY = pd.DataFrame(
+    {"doc_id": ["d1", "d1", "d2", "d2", "d3", "d3", "zz"],
+     "term": ["apple", "banana", "banana", "cherry", "cherry", "date", "apple"],
+     "count": [2, 1, 1, 1, 3, 1, 5]}
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("sublinear_tf", "cosines"),
+    [
+        # n = 3 documents; smooth idf ln(4 / (1 + df)) + 1: apple, date (df 1) 1.693147181,
+        # banana, cherry (df 2) 1.287682072. d2 = (banana, cherry) = (1, 1) / sqrt(2).
+        # raw tf: d1 = (apple 2 x 1.693147, banana 1.287682), |d1| = 3.622860;
+        # d3 = (cherry 3 x 1.287682, date 1.693147), |d3| = 4.217804;
+        # d1.d2 = 1.287682 / 3.622860 / sqrt(2) = 0.251328708; d1.d3 = 0 (no shared term);
+        # d2.d3 = 3.863046 / 4.217804 / sqrt(2) = 0.647632265
+        (False, [0.251328708, 0.0, 0.647632265]),
+        # tf 1 + ln(count): d1 apple (1 + ln 2) x 1.693147 = 2.866747, |d1| = 3.142669;
+        # d3 cherry (1 + ln 3) x 1.287682 = 2.702345, |d3| = 3.188953;
+        # d1.d2 = 1.287682 / 3.142669 / sqrt(2) = 0.289731071;
+        # d2.d3 = 2.702345 / 3.188953 / sqrt(2) = 0.599208286
+        (True, [0.289731071, 0.0, 0.599208286]),
+    ],
+)
+def test_compare_passes_sublinear_tf_and_drops_unlisted_documents(sublinear_tf, cosines) -> None:
+    opts = CompareOptions(sublinear_tf=sublinear_tf, ngram_range=(1, 1), min_count=1)
+    documents = pd.DataFrame({"doc_id": ["d1", "d2", "d3"]})
+    tables = compare_corpus(TFIDF_TOY, documents, options=opts)
+    similarity = tables["similarity"]
+    assert list(zip(similarity["doc_a"], similarity["doc_b"])) == [
+        ("d1", "d2"), ("d1", "d3"), ("d2", "d3"),
+    ]  # fmt: skip
+    assert similarity["cosine"].tolist() == pytest.approx(cosines, abs=1e-9)
+    assert set(tables["tfidf_top_terms"]["doc_id"]) == {"d1", "d2", "d3"}
+    # apple counted in d1 only (2), not with zz's 5
+    counts = tables["tfidf_top_terms"].set_index(["doc_id", "term"])["count"]
+    assert counts["d1", "apple"] == 2
 
 
 def test_plots_written(corpus_tables, tmp_path) -> None:

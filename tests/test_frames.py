@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from scipy.stats import binom
 
 from pipeline.frames import (
     CUE_COLUMNS,
@@ -30,6 +31,7 @@ from pipeline.frames_corpus import (
     frame_shares,
     frame_tables,
     main,
+    share_draws,
 )
 from pipeline.frames_eval import evaluate, read_annotations
 from pipeline.frames_plots import (
@@ -283,6 +285,29 @@ def test_binomial_draws_match_sentence_resampling():
     assert abs(row["share_ci_high"] - high) <= 1 / n + 1e-9
 
 
+def test_share_draws_are_binomial_over_all_n_sentences():
+    """n = 4 sentences, k = 2 with the frame: draws are Binomial(4, 1/2) / 4."""
+    draws = share_draws("d", 4, np.array([2]), samples=20000, seed=0)[:, 0]
+    freq = [(draws == v / 4).mean() for v in range(5)]
+    # P(j of 4) = C(4, j) / 2**4 = 1/16, 4/16, 6/16, 4/16, 1/16 for shares 0, .25, .5, .75, 1
+    assert freq == pytest.approx([1 / 16, 4 / 16, 6 / 16, 4 / 16, 1 / 16], abs=0.01)
+
+
+def test_share_ci_is_the_95_percent_binomial_interval():
+    """The CI of k/n is the 2.5% and 97.5% points of Binomial(n, k/n) / n.
+
+    n = 100, k = 70: binom.ppf gives 61 and 79 (CDF(60) = 0.021, CDF(61) = 0.034, CDF(78) =
+    0.971, CDF(79) = 0.984: all >= 3.5 standard errors of 20,000 draws away from 0.025 and
+    0.975, so the sample quantiles land on 61 and 79); a 90% interval would be 62 and 77.
+    """
+    n, k = 100, 70
+    sents = pd.DataFrame({"doc_id": "d", "sent_id": range(1, n + 1), "is_heading": False})
+    cues = pd.DataFrame({"doc_id": "d", "sent_id": range(1, k + 1), "frame": "economic"})
+    row = frame_shares(cues, sents, bootstrap_samples=20000).set_index("frame").loc["economic"]
+    assert row["share_ci_low"] == pytest.approx(binom.ppf(0.025, n, k / n) / n, abs=0.5 / n)
+    assert row["share_ci_high"] == pytest.approx(binom.ppf(0.975, n, k / n) / n, abs=0.5 / n)
+
+
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
@@ -335,6 +360,33 @@ def test_pairs_or_one_vs_rest(n_docs, limit, n_rows):
         econ = out[out["frame"] == "economic"]
         np.testing.assert_allclose(econ["share_a"], 0.25)
         np.testing.assert_allclose(econ["share_b"], 0.25)
+
+
+def test_one_vs_rest_difference_hand_worked():
+    """21 documents of 4 body sentences; d00 has the economic frame in all 4, the others in 1.
+
+    d00 vs the rest: share_a = 4/4 = 1, share_b = 20 x 1 / (20 x 4) = 0.25 (d00 left out),
+    difference 0.75. d00's own draws are constant (k = n), so the CI of own - rest is
+    1 - the 97.5% and 2.5% points of Binomial(80, 0.25) / 80 = 1 - 28/80, 1 - 13/80.
+    """
+    cues, sents = many_documents(21)
+    cues = pd.concat(
+        [cues, pd.DataFrame({"doc_id": "d00", "sent_id": [2, 3, 4], "frame": "economic"})],
+        ignore_index=True,
+    )
+    out = frame_differences(cues, sents, bootstrap_samples=10000, max_pairwise_documents=20)
+    row = out[(out["doc_a"] == "d00") & (out["frame"] == "economic")].iloc[0]
+    assert (row["doc_b"], row["share_a"], row["share_b"], row["difference"]) == (
+        REST, 1.0, 0.25, 0.75,
+    )  # fmt: skip
+    low = 1 - binom.ppf(0.975, 80, 0.25) / 80  # 1 - 28/80 = 0.65
+    high = 1 - binom.ppf(0.025, 80, 0.25) / 80  # 1 - 13/80 = 0.8375
+    assert (low, high) == pytest.approx((0.65, 0.8375))
+    assert row["ci_low"] == pytest.approx(low, abs=1 / 80 + 1e-9)
+    assert row["ci_high"] == pytest.approx(high, abs=1 / 80 + 1e-9)
+    # another document: 1/4 against (4 from d00 + 19 x 1) / 80 = 23/80 in its rest
+    other = out[(out["doc_a"] == "d01") & (out["frame"] == "economic")].iloc[0]
+    assert (other["share_a"], other["share_b"]) == (0.25, 23 / 80)
 
 
 def test_chunk_processes_do_not_import_pandas():
@@ -421,6 +473,46 @@ def test_micro_f1_on_annotated_sentences(split):
     result = evaluate(ANNOTATED, split=split)
     assert result.micro_f1 >= 0.7, result.to_text()
     assert 0 < result.macro_f1 <= 1
+
+
+EVAL_ROWS = (  # gold frames -> the cues the detector finds (see test_sentence_cues)
+    "1\tdev\tx\teconomic\tExports fell sharply.\n"  # economic: TP
+    "2\tdev\tx\teconomic\tIt is a matter of national security.\n"  # economic FN, security FP
+    "3\ttest\tx\texternal_regulation\tThe EU objected.\n"  # external_regulation: TP
+    "4\ttest\tx\tlegality\tA sunny afternoon in the park.\n"  # no cue: legality FN
+)
+
+
+@pytest.mark.parametrize(
+    ("split", "per_frame", "micro", "macro_f1"),
+    [
+        # economic: P 1/1, R 1/2, F1 2/3; security_defense: 0 of 1 predicted, F1 0;
+        # external_regulation: F1 1; legality: 0 of 1 found, F1 0 -> macro (2/3 + 1) / 4 = 5/12.
+        # micro: tp 2, predicted 3, support 4 -> P 2/3, R 1/2, F1 2(1/3)/(7/6) = 4/7
+        (None,
+         {"economic": (2, 1, 1.0, 0.5, 2 / 3), "security_defense": (0, 1, 0.0, 0.0, 0.0),
+          "external_regulation": (1, 1, 1.0, 1.0, 1.0), "legality": (1, 0, 0.0, 0.0, 0.0)},
+         (2 / 3, 1 / 2, 4 / 7), 5 / 12),
+        # dev rows 1-2: economic F1 2/3, security_defense 0 -> macro 1/3;
+        # micro: tp 1, predicted 2, support 2 -> P 1/2, R 1/2, F1 1/2
+        ("dev",
+         {"economic": (2, 1, 1.0, 0.5, 2 / 3), "security_defense": (0, 1, 0.0, 0.0, 0.0)},
+         (1 / 2, 1 / 2, 1 / 2), 1 / 3),
+    ],
+)  # fmt: skip
+def test_evaluation_scores_hand_worked(tmp_path, split, per_frame, micro, macro_f1):
+    path = tmp_path / "annotated.tsv"
+    path.write_text("# note\nid\tsplit\tsource\tframes\ttext\n" + EVAL_ROWS, encoding="utf-8")
+    result = evaluate(path, split=split)
+    rows = result.per_frame.set_index("frame")
+    assert set(rows.index) == set(per_frame)  # frames in the gold labels or the predictions
+    for frame, (support, predicted, *scores) in per_frame.items():
+        row = rows.loc[frame]
+        assert (row["support"], row["predicted"]) == (support, predicted), frame
+        assert [row["precision"], row["recall"], row["f1"]] == pytest.approx(scores), frame
+    assert (result.micro_precision, result.micro_recall, result.micro_f1) == pytest.approx(micro)
+    assert result.macro_f1 == pytest.approx(macro_f1)
+    assert result.n_sentences == (4 if split is None else 2)
 
 
 # ------------------------------------------------------------------------------ plots

@@ -561,14 +561,64 @@ def test_actor_plot_handles_corpus_many_and_empty(tmp_path, corpus_outputs):
     assert (tmp_path / "e.png").stat().st_size > 0
 
 
-@pytest.mark.parametrize("size", [1, 2, 4])
-def test_rolling_mean_shorter_than_window(size):
+@pytest.mark.parametrize(
+    ("values", "window", "expected"),
+    [
+        # window 5 = positions i-2..i+2: [0,1,2] [0..3] [0..3] [1,2,3] -> 1, 1.5, 1.5, 2
+        ([0, 1, 2, 3], 5, [1.0, 1.5, 1.5, 2.0]),
+        # both positions of each window exist: (0 + 1) / 2 twice
+        ([0, 1], 5, [0.5, 0.5]),
+        ([7], 5, [7.0]),
+        # window 3 = i-1..i+1: [0,1] [0,1,2] [1,2,3] [2,3] -> 0.5, 1, 2, 2.5
+        ([0, 1, 2, 3], 3, [0.5, 1.0, 2.0, 2.5]),
+        # even window 4 = i-2..i+1: [0,1] [0,1,2] [0,1,2,3] [1,2,3] -> 0.5, 1, 1.5, 2
+        ([0, 1, 2, 3], 4, [0.5, 1.0, 1.5, 2.0]),
+        # shorter than the even window: [0,1] [0,1,2] [0,1,2] -> 0.5, 1, 1
+        ([0, 1, 2], 4, [0.5, 1.0, 1.0]),
+        # window 1: the values themselves
+        ([3, -1, 4], 1, [3.0, -1.0, 4.0]),
+    ],
+)  # fmt: skip
+def test_rolling_mean_shorter_than_window(values, window, expected):
     from pipeline.sentiment_plots import rolling_mean
 
-    values = np.arange(size, dtype=float)
-    assert rolling_mean(values, window=5).shape == (size,)
-    smoothed = rolling_mean(values, window=5)
-    assert np.all((smoothed >= values.min()) & (smoothed <= values.max()))
+    assert rolling_mean(np.array(values, dtype=float), window=window).tolist() == pytest.approx(
+        expected
+    )
+
+
+@given(
+    st.lists(st.floats(-1, 1), min_size=1, max_size=40),
+    st.integers(0, 6).map(lambda h: 2 * h + 1),
+)
+def test_rolling_mean_odd_window_is_reversal_symmetric(values, window):
+    """A centred odd window treats both directions alike: smoothing commutes with reversal."""
+    from pipeline.sentiment_plots import rolling_mean
+
+    x = np.array(values)
+    forward = rolling_mean(x, window=window)
+    assert rolling_mean(x[::-1], window=window)[::-1] == pytest.approx(forward, abs=1e-12)
+    # and each value is the plain mean of the positions within window // 2 that exist
+    h = window // 2
+    expected = [x[max(0, i - h) : i + h + 1].mean() for i in range(len(x))]
+    assert forward == pytest.approx(expected, abs=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("compounds", "shares"),
+    [
+        # 0.05 >= +0.05: positive; -0.05 <= -0.05: negative; 0.0 and 0.0499 in between: neutral
+        ([0.05, -0.05, 0.0, 0.0499], (1 / 4, 1 / 4, 2 / 4)),
+        # just past each threshold: one of each out of three
+        ([0.0501, -0.0501, -0.0499], (1 / 3, 1 / 3, 1 / 3)),
+    ],
+)
+def test_document_aggregate_label_thresholds(compounds, shares):
+    from pipeline.sentiment import document_aggregates
+
+    agg = document_aggregates(compounds, (0.0, 0.0))
+    got = (agg["share_positive"], agg["share_negative"], agg["share_neutral"])
+    assert got == pytest.approx(shares, abs=1e-12)
 
 
 def test_news_valences_fix_known_gaps_without_breaking_agreement():

@@ -22,7 +22,7 @@ from pipeline.stance import (
     names_a_source,
     stance_entries,
 )
-from pipeline.stance_eval import DEFAULT_ANNOTATIONS, evaluate, read_annotations
+from pipeline.stance_eval import DEFAULT_ANNOTATIONS, evaluate, prf, read_annotations
 from pipeline.types import SegmentedDocument, Sentence
 from tests.conftest import segment_text
 
@@ -314,6 +314,28 @@ def test_one_line_context_folds_every_white_space_run(text: str) -> None:
 def test_marker_counts(markers: list[tuple[str, str]], expected: tuple[int, ...]) -> None:
     counts = marker_counts([Marker(0, 1, category, subtype, 0) for category, subtype in markers])
     assert tuple(counts[col] for col, _, _ in COUNT_KEYS) == expected
+
+
+@pytest.mark.parametrize(
+    ("gold", "predicted", "expected"),
+    [
+        # tp: row 1; fn: rows 2, 3; no fp -> P = 1/1, R = 1/3, F1 = 2(1/3)/(4/3) = 1/2
+        ([1, 1, 1, 0], [1, 0, 0, 0], (1, 0, 2, 1.0, 1 / 3, 1 / 2)),
+        # tp: row 2; fp: rows 1, 3; fn: row 4 -> P = 1/3, R = 1/2, F1 = 2(1/6)/(5/6) = 2/5
+        ([0, 1, 0, 1], [1, 1, 1, 0], (1, 2, 1, 1 / 3, 1 / 2, 2 / 5)),
+        # nothing predicted, nothing to find: every ratio undefined -> 0.0
+        ([0, 0], [0, 0], (0, 0, 0, 0.0, 0.0, 0.0)),
+        # all wrong: tp 0 -> P = R = F1 = 0
+        ([1, 0], [0, 1], (0, 1, 1, 0.0, 0.0, 0.0)),
+    ],
+)
+def test_prf_hand_worked(
+    gold: list[int], predicted: list[int], expected: tuple[float, ...]
+) -> None:
+    got = prf(gold, predicted)
+    keys = ("tp", "fp", "fn", "precision", "recall", "f1")
+    assert tuple(got[k] for k in keys[:3]) == expected[:3]
+    assert [got[k] for k in keys[3:]] == pytest.approx(expected[3:])
 
 
 def test_annotated_set_is_large_and_balanced() -> None:
