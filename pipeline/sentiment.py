@@ -178,13 +178,13 @@ def bootstrap_mean_intervals(
 
     Groups of two or more values are resampled in turn from the one generator, so the first
     such group gets exactly the interval :func:`bootstrap_mean_interval` gives it with the same
-    generator. No values give NaNs; one value gives the degenerate interval (value, value) and
-    needs no generator.
+    generator. Fewer than two values give NaNs and need no generator: one value says nothing
+    of how the mean varies (its bootstrap gives (value, value), which is not an interval).
 
     References: Efron & Tibshirani (1993), An Introduction to the Bootstrap, section 13.3.
     """
     arrays = [np.asarray(g, dtype=float) for g in groups]
-    out = [(float(a[0]), float(a[0])) if a.size == 1 else (math.nan, math.nan) for a in arrays]
+    out = [(math.nan, math.nan)] * len(arrays)
     multi = [i for i, a in enumerate(arrays) if a.size > 1]
     if not multi:
         return out
