@@ -62,6 +62,9 @@ class Piece:
     css: str = ""
     label: str = ""
     anchor: str = ""
+    # what a screen reader says: each mark that starts here, read whole with its label; empty
+    # for a piece that only continues marks begun before it (read there, so not read again)
+    spoken: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,6 +336,8 @@ def text_runs(
                 active.append(marks[next_mark])
             next_mark += 1
         css, label = _label(active)
+        starting = [m for m in active if m.start == a]
+        spoken = "; ".join(dict.fromkeys(f"{clean[m.start : m.end]} ({m.label})" for m in starting))
         anchor = ""
         in_heading = in_sentence is not None and sentences[in_sentence].heading
         for m in active:
@@ -342,10 +347,16 @@ def text_runs(
                 anchors.add(ident)
                 break
         text = clean[a:b]
-        if current and not anchor and current[-1].css == css and current[-1].label == label:
+        if (
+            current
+            and not anchor
+            and not starting
+            and current[-1].css == css
+            and current[-1].label == label
+        ):
             last = current.pop()
-            current.append(Piece(last.text + text, css, label, last.anchor))
+            current.append(Piece(last.text + text, css, label, last.anchor, last.spoken))
         else:
-            current.append(Piece(text, css, label, anchor))
+            current.append(Piece(text, css, label, anchor, spoken))
     close()
     return runs, anchors

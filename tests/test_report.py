@@ -353,7 +353,12 @@ def test_marks_are_highlighted_with_labels_and_anchors(tiny_report):
     labels = {a["data-label"] for a in marks}
     assert "vague attribution" in labels and "hedge (modal)" in labels
     assert "figure (money), vague source; frame cue: Economic" in labels
-    assert all(a["tabindex"] == "0" and a["aria-label"] and a["title"] for a in marks)
+    assert all(a["title"] for a in marks)
+    # a mark is a tab stop with a spoken label, or a piece of one begun before it (hidden)
+    assert all(
+        (a.get("tabindex") == "0" and a.get("aria-label")) or a.get("aria-hidden") == "true"
+        for a in marks
+    )
     ids = {a.get("id") for _, a in page.tags}
     assert {"doc-0-attribution-vague", "doc-0-hedge", "doc-0-question"} <= ids
     for _, attrs in page.tags:  # every internal link points at an element of the page
@@ -511,7 +516,30 @@ def test_pieces_cover_text_and_carry_exactly_their_marks(text, raw):
             for i in range(pos, pos + len(p.text)):
                 covering = {m.css for m in marks if m.start <= i < m.end}
                 assert set(p.css.split()) == covering
+            # a screen reader hears each mark once, whole, where it starts
+            starting = sorted((m for m in marks if m.start == pos), key=lambda m: (-m.end, m.css))
+            want = dict.fromkeys(f"{text[m.start : m.end]} ({m.label})" for m in starting)
+            assert p.spoken == "; ".join(want)
             pos += len(p.text)
+
+
+def test_split_marks_are_spoken_once_and_whole():
+    text = "according to 2023 industry reports, $12 billion"
+    marks = [
+        Mark(0, 34, "a-vague", "vague attribution", "attribution-vague"),
+        Mark(13, 17, "f-vague", "figure (count), vague source", "figure-vague"),
+        Mark(36, 47, "f-none", "figure (money), no source", "figure-none"),
+        Mark(40, 47, "frame", "frame cue: Economic", "frame-economic"),
+    ]
+    runs, _ = text_runs(text, [], marks, anchor_prefix="d")
+    assert [(p.text, p.spoken) for r in runs for p in r.pieces] == [
+        ("according to ", "according to 2023 industry reports (vague attribution)"),
+        ("2023", "2023 (figure (count), vague source)"),
+        (" industry reports", ""),  # read with "according to ...": aria-hidden, no tab stop
+        (", ", ""),
+        ("$12 ", "$12 billion (figure (money), no source)"),
+        ("billion", "billion (frame cue: Economic)"),
+    ]
 
 
 @pytest.mark.parametrize(
