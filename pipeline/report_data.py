@@ -192,7 +192,18 @@ def tfidf_terms(tfidf: pd.DataFrame | None, doc_ids: Sequence[str], top_terms: i
             f"{r['term']} ({fmt_int(r['count'])})" if has_count else str(r["term"])
             for r in rows[:top_terms]
         ]
+        if tied := tied_after(rows, top_terms):
+            more = f"at least {tied}" if tied == len(rows) - top_terms else str(tied)
+            out[doc_id].append(f"and {more} more terms of the same weight")
     return out
+
+
+def tied_after(rows: Sequence[Mapping[str, Any]], n: int) -> int:
+    """How many rows after the first ``n`` have the same tfidf as row ``n`` (0 without it)."""
+    if len(rows) <= n or "tfidf" not in rows[0] or not finite(rows[n - 1]["tfidf"]):
+        return 0
+    last = rows[n - 1]["tfidf"]
+    return next((i for i, r in enumerate(rows[n:]) if r["tfidf"] != last), len(rows) - n)
 
 
 def similarity_view(similarity: pd.DataFrame | None, doc_ids: Sequence[str]) -> dict[str, Any]:

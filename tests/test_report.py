@@ -1149,3 +1149,24 @@ def test_frame_table_shows_no_interval_for_a_share_of_none_or_all():
         {"frame": "Political", "cells": ["100% · 4 sent.", "25% [0, 50] · 1 sent."]},
         {"frame": "Economic", "cells": ["0% · 0 sent.", "50% [20, 80] · 2 sent."]},
     ]
+
+
+@pytest.mark.parametrize(
+    ("weights", "shown", "tail"),
+    [
+        ([0.5, 0.4, 0.3, 0.2], 2, None),  # no tie at the cut
+        ([0.5, 0.4, 0.4, 0.4, 0.1], 2, "and 2 more terms of the same weight"),
+        # the table ends inside the tie: it may hold more than it lists
+        ([0.5, 0.4, 0.4, 0.4], 2, "and at least 2 more terms of the same weight"),
+        ([0.5, 0.4], 2, None),  # nothing after the cut
+    ],
+)
+def test_tfidf_terms_say_when_the_cut_splits_a_tie(weights, shown, tail):
+    from pipeline.report_data import tfidf_terms
+
+    terms = [f"t{i}" for i in range(len(weights))]
+    table = pd.DataFrame({"doc_id": "d", "rank": range(1, len(weights) + 1), "term": terms,
+                          "tfidf": weights, "count": 1})  # fmt: skip
+    got = tfidf_terms(table, ["d"], shown)["d"]
+    assert got[:shown] == ["t0 (1)", "t1 (1)"]
+    assert got[shown:] == ([] if tail is None else [tail])
