@@ -330,7 +330,8 @@ def pair_differences(
 def corpus_differences(
     docs: Sequence[Doc], *, index: Mapping[str, int], anchors: set[str]
 ) -> list[Item]:
-    """Three or more documents: each rate's top document vs the median; sentiment extremes."""
+    """Three or more documents: each rate's top document vs the median, and the extremes of
+    mean sentiment; strongest first, tentative ones (intervals that do not clear) last."""
     items = []
     for column, what, key in RATE_METRICS:
         rates = rates_of(docs, column)
@@ -346,9 +347,22 @@ def corpus_differences(
             f"({top['count']} markers), {times}the median of {fmt(median)} across "
             f"{len(rates):,} documents"
         )
+        # the top rate against the other documents' pooled rate: the highest of many rates is
+        # high partly by chance, so the item is tentative unless that ratio's interval clears 1
+        rest = [r for r in rates if r is not top]
+        rest_count, rest_words = sum(r["count"] for r in rest), sum(r["words"] for r in rest)
+        caution = True
+        if rest_words > 0:
+            low, high = rate_ratio_interval(top["count"], top["words"], rest_count, rest_words)
+            caution = low <= 1.0
+            text += (
+                f"; {CONFIDENCE:.0%} interval of its ratio to the other documents together "
+                f"{ratio_text(low)} to {ratio_text(high)}"
+                + (", which includes 1" if caution else "")
+            )
         strength = math.log2((top["rate"] + 0.5) / (median + 0.5))
         href = evidence_href(index, anchors, top["doc_id"], key)
-        items.append({"text": text, "strength": strength, "caution": False, "href": href})
+        items.append({"text": text, "strength": strength, "caution": caution, "href": href})
     if docs and all(finite(d.get("compound_mean")) for d in docs):
         median = float(pd.Series([d["compound_mean"] for d in docs]).median())
         for d, word in (
@@ -359,9 +373,15 @@ def corpus_differences(
                 f"{d['doc_id']} has the {word} mean sentiment: {fmt(d['compound_mean'], 2)}"
                 f" vs a median of {fmt(median, 2)} across {len(docs):,} documents"
             )
+            # clear only when the document's own interval leaves the corpus median out
+            low, high = d.get("compound_ci_low"), d.get("compound_ci_high")
+            caution = not (finite(low) and finite(high)) or low <= median <= high
+            if finite(low) and finite(high):
+                text += f" (its {CONFIDENCE:.0%} interval {fmt(low, 2)} to {fmt(high, 2)}"
+                text += ", which includes the median)" if caution else ")"
             key = "most-negative" if word == "lowest" else "most-positive"
             href = evidence_href(index, anchors, d["doc_id"], key)
             items.append({"text": text, "strength": 2 * abs(d["compound_mean"] - median),
-                          "caution": False, "href": href})  # fmt: skip
-    items.sort(key=lambda i: (-i["strength"], i["text"]))
+                          "caution": caution, "href": href})  # fmt: skip
+    items.sort(key=lambda i: (i["caution"], -i["strength"], i["text"]))
     return items[:MAX_DIFFERENCES]

@@ -19,6 +19,7 @@ from pipeline.frames_plots import MAX_STRIP_DOCUMENTS
 from pipeline.report import build_report, plot_kind, render_report, report_context
 from pipeline.report_differences import (
     constant_share_width,
+    corpus_differences,
     frame_difference,
     rate_difference,
     sentiment_difference,
@@ -1170,3 +1171,39 @@ def test_tfidf_terms_say_when_the_cut_splits_a_tie(weights, shown, tail):
     got = tfidf_terms(table, ["d"], shown)["d"]
     assert got[:shown] == ["t0 (1)", "t1 (1)"]
     assert got[shown:] == ([] if tail is None else [tail])
+
+
+@pytest.mark.parametrize(
+    ("top", "each", "caution", "says"),
+    [
+        # 21 hedges in 100 words vs 29 in 2,900: ratio 21, far from 1
+        (21, 1, False, "d07 has the most hedges per 1,000 words: 210.0 (21 markers), 21.0× the"),
+        # 5 in 100 words vs 29 in 2,900: ratio 5 from 5 markers; the exact conditional
+        # interval's lower end is p / (1 - p) * 29 with p = betaincinv(5, 30, 0.025) = 0.04953
+        (5, 1, False, "interval of its ratio to the other documents together 1.5 to 13"),
+        # 6 in 100 words vs 116 in 2,900: ratio 1.5, interval 0.54 to 3.4 holds 1
+        (6, 4, True, "0.54 to 3.4, which includes 1"),
+    ],
+)
+def test_corpus_items_weigh_the_top_rate_against_the_rest(top, each, caution, says):
+    docs = [{"doc_id": f"d{i:02d}", "n_words": 100,
+             "hedges_per_1k": 10.0 * (top if i == 7 else each)} for i in range(30)]  # fmt: skip
+    items = corpus_differences(docs, index={}, anchors=set())
+    (item,) = [i for i in items if "hedges" in i["text"]]
+    assert item["text"].startswith("d07 has the most hedges")
+    assert says in item["text"] and item["caution"] is caution
+
+
+@pytest.mark.parametrize(
+    ("ci", "caution"), [((-0.9, -0.5), False), ((-0.9, 0.3), True), ((None, None), True)]
+)
+def test_corpus_sentiment_extremes_are_clear_only_off_the_median(ci, caution):
+    docs = [{"doc_id": f"d{i}", "compound_mean": 0.1 * i, "compound_ci_low": 0.1 * i - 0.05,
+             "compound_ci_high": 0.1 * i + 0.05} for i in range(1, 5)]  # fmt: skip
+    docs.append({"doc_id": "low", "compound_mean": -0.7, "compound_ci_low": ci[0],
+                 "compound_ci_high": ci[1]})  # fmt: skip
+    items = corpus_differences(docs, index={}, anchors=set())
+    (item,) = [i for i in items if i["text"].startswith("low has the lowest")]
+    # median of -0.7, 0.1, 0.2, 0.3, 0.4 is 0.2
+    assert "vs a median of 0.20 across 5 documents" in item["text"]
+    assert item["caution"] is caution
