@@ -208,7 +208,7 @@ def sentiment_difference(
     )
     sure = finite(low) and low > 0
     if not finite(low):
-        text += " (too few sentences for an interval of the difference)"
+        text += " (no interval of the difference: a side has one body sentence, or no spread)"
     else:
         text += (
             f", a difference of {fmt(diff, 2)} ({CONFIDENCE:.0%} interval {fmt(low, 2)} to "

@@ -1073,7 +1073,9 @@ def test_welch_interval_equals_scipy(seed):
         # the same means, wide spread: the interval holds 0
         ([0.9, 0.1, 0.5], [-0.9, 0.9, -1.5], True, "which includes 0: this may be noise"),
         # one body sentence on a side: no interval
-        ([0.5], [-0.5, -0.5], True, "too few sentences for an interval of the difference"),
+        ([0.5], [-0.5, -0.4], True, "no interval of the difference: a side has one body"),
+        # no spread on either side: Welch's standard error is 0 and there is no interval
+        ([0.5, 0.5], [-0.5, -0.5], True, "no interval of the difference: a side has one body"),
     ],
 )
 def test_sentiment_item_rests_on_the_interval_of_the_difference(a_values, b_values, caution, says):
