@@ -65,6 +65,11 @@ def load_frame_lexicon(extra_lexicons: Sequence[str | Path] = ()) -> FrameLexico
             raise ValueError(
                 f"{lex.where(i)}frame lexicon entry {pattern!r}: bad frame id {frame!r}"
             )
+        if frame == "off":  # the stance lexicon's word for it; here it would be a new frame
+            raise ValueError(
+                f"{lex.where(i)}frame lexicon entry {pattern!r}: frame 'off' is not a frame; "
+                f"to switch a pattern off in a frame lexicon, give it the frame 'none'"
+            )
         by_pattern[pattern] = frame  # dicts keep first-insertion order, later files override
     return FrameLexicon(tuple(by_pattern), tuple(by_pattern.values()), lex.versions)
 

@@ -128,9 +128,20 @@ def test_extra_lexicon_overrides_adds_and_blocks(tmp_path):
     assert frame_order(["technology", "economic"])[-1] == "technology"
 
 
-def test_bad_frame_id_is_rejected(tmp_path):
-    extra = write_lexicon(tmp_path / "bad.tsv", ["spying\tSecurity Defense\tx"])
-    with pytest.raises(ValueError, match="bad frame id"):
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("spying\tSecurity Defense\tx", "bad frame id"),
+        # "off" switches a stance entry off; as a frame id it would add a frame called "off"
+        (
+            "espionage\toff\tx",
+            "bad.tsv: frame lexicon entry 'espionage': frame 'off' is not a frame",
+        ),
+    ],
+)
+def test_bad_frame_id_is_rejected(tmp_path, row, message):
+    extra = write_lexicon(tmp_path / "bad.tsv", [row])
+    with pytest.raises(ValueError, match=message):
         load_frame_lexicon([extra])
 
 
