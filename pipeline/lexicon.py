@@ -77,6 +77,26 @@ def read_lexicon(paths: Iterable[str | Path], *, required: Iterable[str] = ()) -
     return Lexicon(rows=tuple(rows), versions=versions, sha256=digests, sources=tuple(sources))
 
 
+OFF_NOTHING = (
+    "entry {pattern!r} is off but no earlier entry has exactly this pattern, so nothing is "
+    "disabled (to drop one word of a {{a,b}} entry, repeat that entry without it)"
+)
+
+
+def unused_offs(lexicon: Lexicon) -> list[tuple[str, str]]:
+    """(file, message) for each row of category ``off`` that disables nothing: no earlier row
+    has exactly its pattern (lexicons in the stance format: pattern, category, ...)."""
+    seen: set[str] = set()
+    out = []
+    for i, row in enumerate(lexicon.rows):
+        pattern = row.get("pattern", "")
+        if row.get("category", "").lower() == "off" and pattern not in seen:
+            source = lexicon.sources[i] if i < len(lexicon.sources) else ""
+            out.append((source, OFF_NOTHING.format(pattern=pattern)))
+        seen.add(pattern)
+    return out
+
+
 def read_word_list(path: str | Path) -> list[str]:
     """Read a plain list: one entry a line, ``#`` comments and blank lines ignored."""
     out = []

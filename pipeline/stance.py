@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.figures import figure_rows, has_quotation, is_question
-from pipeline.lexicon import lexicon_path, read_lexicon
+from pipeline.lexicon import lexicon_path, read_lexicon, unused_offs
 from pipeline.matcher import LexiconMatcher, PatternMatch
 from pipeline.types import SegmentedDocument, StageOutput
 
@@ -146,15 +146,10 @@ def stance_entries(
             raise ValueError(
                 f"{where}entry {row['pattern']!r}: attribution subtype must be named|vague"
             )
-        if category == "off" and row["pattern"] not in by_pattern:
-            log.warning(
-                "%sentry %r is off but no earlier entry has exactly this pattern, so nothing "
-                "is disabled (to drop one word of a {a,b} entry, repeat that entry without it)",
-                where,
-                row["pattern"],
-            )
         by_pattern[row["pattern"]] = {**row, "category": category}
         where_of[row["pattern"]] = where
+    for source, message in unused_offs(lexicon):  # merge_tables also lists them in problems
+        log.warning("%s: %s", source, message)
     entries = []
     for pattern, row in by_pattern.items():
         if row["category"] == "off":

@@ -13,6 +13,7 @@ sys.path.insert(0, workflow.basedir)
 
 from pipeline.cache import input_files, listed_files, software_fingerprint  # noqa: E402
 from pipeline.corpus import chunk_index, discover_documents  # noqa: E402
+from pipeline.lexicon import lexicon_path, read_lexicon, unused_offs  # noqa: E402
 from pipeline.stages import DOCUMENT_STAGES, PUBLISHED_TABLES  # noqa: E402
 
 validate(config, schema="../config/schema.yaml")
@@ -113,6 +114,29 @@ def corpus_doc_ids():
 def skipped_files():
     """[relative path, reason] of corpus files passed over at discovery."""
     return [[s.relpath, s.message] for s in SKIPPED]
+
+
+def lexicon_problems():
+    """[file, stage, message] of lexicon rows that do nothing (an ``off`` with no earlier entry
+    of its pattern), for problems.csv; a lexicon that cannot be read is left to the chunks.
+    """
+    lists = {
+        "stance": [
+            lexicon_path("stance.tsv"),
+            *lookup(dpath="stance/extra_lexicons", within=config, default=[]),
+        ],
+        "sentiment": lookup(
+            dpath="sentiment/extra_neutral_senses", within=config, default=[]
+        ),
+    }
+    out = []
+    for stage, paths in lists.items():
+        try:
+            lexicon = read_lexicon(paths, required=("pattern", "category"))
+        except ValueError:
+            continue
+        out += [[source, stage, message] for source, message in unused_offs(lexicon)]
+    return out
 
 
 def metadata_file():

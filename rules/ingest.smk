@@ -45,6 +45,8 @@ rule merge_tables:
         runtime=60,
     params:
         skipped=skipped_files(),
+        # lexicon rows that do nothing, listed in problems.csv
+        lexicon_problems=lexicon_problems(),
         # doc_ids of the corpus now: rows of others (an earlier corpus) are left out
         expected=corpus_doc_ids(),
         duplicates=lookup(dpath="ingest/duplicates", within=config, default="skip"),

@@ -355,3 +355,18 @@ def test_quality_on_annotated_set() -> None:
     for category in ("hedge", "booster", "attribution_named"):
         assert f1[("detector", "all", category)] > f1[("baseline", "all", category)]
     assert f1[("detector", "all", "hedge")] - f1[("baseline", "all", "hedge")] >= 0.1
+
+
+def test_unused_offs_name_each_off_row_that_disables_nothing(tmp_path):
+    from pipeline.lexicon import read_lexicon, unused_offs
+
+    first, second = tmp_path / "a.tsv", tmp_path / "b.tsv"
+    header = "# version: 1\npattern\tcategory\tsubtype\n"
+    first.write_text(header + "surely\tbooster\tcertainty\nmay\thedge\tmodal\n")
+    # "surely" and "may" have earlier rows (across files); "perhaps" and "MAY" do not
+    second.write_text(header + "surely\tOff\t\nperhaps\toff\t\nMAY\toff\t\nmay\toff\t\n")
+    got = unused_offs(read_lexicon([first, second]))
+    assert [(source, message.split(" is off")[0]) for source, message in got] == [
+        (str(second), "entry 'perhaps'"),
+        (str(second), "entry 'MAY'"),
+    ]

@@ -177,11 +177,18 @@ def test_editing_a_lexicon_re_runs_the_analysis(tmp_path):
 
     assert "agreed" in matches() and "Frankly" not in matches()
     lexicon.write_text(header + "agreed\tattitude\tverb\ta first entry\n"
-                       "frankly\tattitude\tadverb\tadded later\n")  # fmt: skip
+                       "frankly\tattitude\tadverb\tadded later\n"
+                       "to some extent\toff\t\tno entry has exactly this pattern\n")  # fmt: skip
     plan = run_workflow(corpus, results, "--configfile", str(config), "-n")
     assert "analyse_chunk" in plan.stdout + plan.stderr
     assert run_workflow(corpus, results, "--configfile", str(config)).returncode == 0
     assert {"agreed", "Frankly"} <= matches()
+    # the off row that disables nothing is a problem of the run, not only a chunk log line
+    problems = read_csv_rows(results / "tables" / "problems.csv")
+    assert [(p["source"], p["doc_id"], p["stage"], p["severity"]) for p in problems] == [
+        (str(lexicon), "", "stance", "warning")
+    ]
+    assert problems[0]["message"].startswith("entry 'to some extent' is off but no earlier entry")
 
 
 def test_groups_without_a_group_column_stops_before_the_run(tmp_path):
