@@ -327,6 +327,30 @@ def pair_differences(
     return items[:MAX_DIFFERENCES]
 
 
+def top_versus_rest(top: Doc, rest: Sequence[Doc]) -> tuple[str, bool]:
+    """The top document's rate against the others' pooled rate: a clause for the item and
+    whether the item is tentative.
+
+    The highest of n rates is high partly by chance, so the interval is Bonferroni-adjusted for
+    picking the top of the n documents (confidence 1 - 0.05 / n), and the item is tentative
+    unless it clears 1.
+    """
+    count, words = sum(r["count"] for r in rest), sum(r["words"] for r in rest)
+    if words <= 0:
+        return "", True
+    n = len(rest) + 1
+    low, high = rate_ratio_interval(top["count"], top["words"], count, words,
+                                    confidence=1 - (1 - CONFIDENCE) / n)  # fmt: skip
+    pooled = 1000 * count / words
+    ratio = f"{top['rate'] / pooled:.1f}× " if pooled > 0 else ""
+    caution = low <= 1.0
+    return (
+        f"; {ratio}the other documents' pooled rate of {fmt(pooled)} ({CONFIDENCE:.0%} "
+        f"interval, adjusted for picking the highest of {n:,}: {ratio_text(low)} to "
+        f"{ratio_text(high)}{', which includes 1' if caution else ''})"
+    ), caution
+
+
 def corpus_differences(
     docs: Sequence[Doc], *, index: Mapping[str, int], anchors: set[str]
 ) -> list[Item]:
@@ -338,28 +362,17 @@ def corpus_differences(
         if not rates:
             continue
         median = float(pd.Series([r["rate"] for r in rates]).median())
-        top = min(rates, key=lambda r: (-r["rate"], r["doc_id"]))
+        top, *others = sorted(rates, key=lambda r: (-r["rate"], r["doc_id"]))
         if top["count"] < FEW:
             continue
-        times = f"{top['rate'] / median:.1f}× " if median > 0 else ""
+        times = f", {top['rate'] / median:.1f}× the median" if median > 0 else ""
         text = (
             f"{top['doc_id']} has the most {what} per 1,000 words: {fmt(top['rate'])} "
-            f"({top['count']} markers), {times}the median of {fmt(median)} across "
-            f"{len(rates):,} documents"
+            f"({top['count']} markers; median {fmt(median)} across {len(rates):,} documents"
+            f"{times}; next: {others[0]['doc_id']}, {fmt(others[0]['rate'])})"
         )
-        # the top rate against the other documents' pooled rate: the highest of many rates is
-        # high partly by chance, so the item is tentative unless that ratio's interval clears 1
-        rest = [r for r in rates if r is not top]
-        rest_count, rest_words = sum(r["count"] for r in rest), sum(r["words"] for r in rest)
-        caution = True
-        if rest_words > 0:
-            low, high = rate_ratio_interval(top["count"], top["words"], rest_count, rest_words)
-            caution = low <= 1.0
-            text += (
-                f"; {CONFIDENCE:.0%} interval of its ratio to the other documents together "
-                f"{ratio_text(low)} to {ratio_text(high)}"
-                + (", which includes 1" if caution else "")
-            )
+        text_rest, caution = top_versus_rest(top, others)
+        text += text_rest
         strength = math.log2((top["rate"] + 0.5) / (median + 0.5))
         href = evidence_href(index, anchors, top["doc_id"], key)
         items.append({"text": text, "strength": strength, "caution": caution, "href": href})

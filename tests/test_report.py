@@ -722,7 +722,9 @@ def test_many_documents_inline_only_the_first(tmp_path):
     assert page.count('<th scope="row">') >= 30  # every document in the summary
     assert "doc001 and doc002: cosine 0.90" in page  # pairs, not a 30 x 30 matrix
     assert (
-        "doc007 has the most hedges per 1,000 words: 210.0 (21 markers), 21.0× the median" in page
+        "doc007 has the most hedges per 1,000 words: 210.0 (21 markers; median 10.0 across 30 "
+        "documents, 21.0× the median; next: doc000, 10.0); 21.0× the other documents' pooled rate"
+        in html.unescape(page)
     )
 
 
@@ -1179,12 +1181,21 @@ def test_tfidf_terms_say_when_the_cut_splits_a_tie(weights, shown, tail):
     ("top", "each", "caution", "says"),
     [
         # 21 hedges in 100 words vs 29 in 2,900: ratio 21, far from 1
-        (21, 1, False, "d07 has the most hedges per 1,000 words: 210.0 (21 markers), 21.0× the"),
-        # 5 in 100 words vs 29 in 2,900: ratio 5 from 5 markers; the exact conditional
-        # interval's lower end is p / (1 - p) * 29 with p = betaincinv(5, 30, 0.025) = 0.04953
-        (5, 1, False, "interval of its ratio to the other documents together 1.5 to 13"),
-        # 6 in 100 words vs 116 in 2,900: ratio 1.5, interval 0.54 to 3.4 holds 1
-        (6, 4, True, "0.54 to 3.4, which includes 1"),
+        (21, 1, False, "d07 has the most hedges per 1,000 words: 210.0 (21 markers; median 10.0"),
+        # 8 in 100 words vs 29 in 2,900: ratio 8; picking the top of 30, the interval is at
+        # 1 - 0.05 / 30: its lower end p / (1 - p) * 29 with p = betaincinv(8, 30, 0.05 / 60)
+        # = 0.055708 is 1.7
+        (
+            8,
+            1,
+            False,
+            "8.0× the other documents' pooled rate of 10.0 (95% interval, adjusted "
+            "for picking the highest of 30: 1.7 to 27)",
+        ),
+        # 5 in 100 words: ratio 5, clear at 95% alone (1.5 to 13) but not once adjusted
+        (5, 1, True, "0.65 to 20, which includes 1"),
+        # 6 in 100 words vs 116 in 2,900: ratio 1.5
+        (6, 4, True, "0.26 to 4.8, which includes 1"),
     ],
 )
 def test_corpus_items_weigh_the_top_rate_against_the_rest(top, each, caution, says):
