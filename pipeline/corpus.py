@@ -9,6 +9,7 @@ import stat
 import unicodedata
 import zlib
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -141,6 +142,44 @@ def discover_documents(
     ]
     sources.sort(key=lambda s: s.doc_id)
     return sources, skipped
+
+
+def metadata_columns(path: str | Path) -> list[str]:
+    """The header of a corpus ``metadata.csv`` (empty for an empty file)."""
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        return next(csv.reader(fh), [])
+
+
+def group_problems(
+    metadata: Mapping[str, Mapping[str, str]], column: str, doc_ids: Sequence[str]
+) -> list[tuple[str, str]]:
+    """(doc_id, message) warnings about the groups of ``column``: documents without a label
+    (left out of the group comparisons), labels that differ only in case or spaces (two
+    groups where one was meant), and groups of a single document."""
+    labels = {d: (metadata.get(d, {}).get(column) or "").strip() for d in doc_ids}
+    out = [
+        (d, f"no value in the group column {column!r}: left out of the group comparisons")
+        for d, label in labels.items()
+        if not label
+    ]
+    members: dict[str, list[str]] = {}
+    for d, label in labels.items():
+        if label:
+            members.setdefault(label, []).append(d)
+    variants: dict[str, list[str]] = {}
+    for label in sorted(members):
+        variants.setdefault(" ".join(label.lower().split()), []).append(label)
+    for same in variants.values():
+        if len(same) > 1:
+            names = " and ".join(repr(x) for x in same)
+            message = f"group labels {names} differ only in case or spaces, so they are "
+            out.append(("", message + "compared as separate groups; write them the same way"))
+    out += [
+        (docs[0], f"the only document of group {label!r}: its comparisons rest on one text")
+        for label, docs in sorted(members.items())
+        if len(docs) == 1
+    ]
+    return out
 
 
 def read_metadata(path: str | Path) -> dict[str, dict[str, str]]:

@@ -107,15 +107,16 @@ def merge_chunks(
     duplicates: str = "skip",
     metadata_name: str = "metadata.csv",
     expected: Collection[str] | None = None,
-    lexicon_problems: Sequence[Sequence[str]] = (),
+    config_problems: Sequence[Sequence[str]] = (),
 ) -> int:
     """Write each merged table to ``out_paths[name]``; returns the number of documents kept.
 
     Titles in ``metadata`` (corpus metadata.csv) replace those taken from the text, and a metadata
     row whose doc_id matches no corpus file is a warning; files passed over at discovery and
-    ``lexicon_problems`` ([file, stage, message]: lexicon rows that do nothing) are added to
-    problems; a document with the same bytes as an earlier one is
-    flagged in ``duplicate_of`` and, with ``duplicates="skip"``, left out of every table. Stale
+    ``config_problems`` ([file, doc_id, stage, message] warnings found when the workflow was
+    parsed: lexicon rows that do nothing, group labels) are added to problems; a document with
+    the same bytes as an earlier one is flagged in ``duplicate_of`` and, with
+    ``duplicates="skip"``, left out of every table. Stale
     ``docs/<doc_id>/`` folders of documents no longer in the chunks are removed.
 
     ``expected`` (the doc_ids of the corpus files now) guards against chunk outputs written
@@ -159,9 +160,9 @@ def merge_chunks(
         if name == "problems":
             found = _discovery_problems(header, skipped, dups, sources, dropped)
             found += [
-                _problem_row(header, source=source, stage=stage, severity="warning",
-                             message=message)
-                for source, stage, message in lexicon_problems
+                _problem_row(header, source=source, doc_id=doc_id, stage=stage,
+                             severity="warning", message=message)
+                for source, doc_id, stage, message in config_problems
             ]  # fmt: skip
             doc_col = header.index("doc_id")
             known = set(sources) | {r[doc_col] for r in rows}

@@ -12,7 +12,13 @@ from snakemake.utils import validate
 sys.path.insert(0, workflow.basedir)
 
 from pipeline.cache import input_files, listed_files, software_fingerprint  # noqa: E402
-from pipeline.corpus import chunk_index, discover_documents  # noqa: E402
+from pipeline.corpus import (  # noqa: E402
+    chunk_index,
+    discover_documents,
+    group_problems,
+    metadata_columns,
+    read_metadata,
+)
 from pipeline.lexicon import lexicon_path, read_lexicon, unused_offs  # noqa: E402
 from pipeline.stages import DOCUMENT_STAGES, PUBLISHED_TABLES  # noqa: E402
 
@@ -37,6 +43,22 @@ if _missing:
         "Config lists lexicon or word-list files that do not exist (paths are relative to "
         f"{Path.cwd()}): " + "; ".join(_missing)
     )
+# A group column that the metadata lacks would otherwise stop the run after every chunk.
+GROUP_COLUMN = (config.get("comparison") or {}).get("group_column")
+if GROUP_COLUMN:
+    _metadata = CORPUS / config["metadata"]
+    if not config["metadata"] or not _metadata.is_file():
+        raise WorkflowError(
+            f"Config key comparison.group_column: {GROUP_COLUMN!r} names a column of the "
+            f"corpus metadata file, and {_metadata} does not exist."
+        )
+    _columns = metadata_columns(_metadata)
+    if GROUP_COLUMN not in _columns or "doc_id" not in _columns:
+        raise WorkflowError(
+            f"Config key comparison.group_column: {_metadata} has no column "
+            f"{GROUP_COLUMN if 'doc_id' in _columns else 'doc_id'!r} (its columns: "
+            f"{', '.join(_columns) or 'none'})."
+        )
 if not SOURCES:
     _passed = "".join(f"\n  {s.relpath} {s.message}" for s in SKIPPED[:5])
     raise WorkflowError(
@@ -116,9 +138,27 @@ def skipped_files():
     return [[s.relpath, s.message] for s in SKIPPED]
 
 
+def config_problems():
+    """[file, doc_id, stage, message] warnings found when the workflow is parsed, for
+    problems.csv: lexicon rows that do nothing, and the groups of comparison.group_column.
+    """
+    found = [
+        [source, "", stage, message] for source, stage, message in lexicon_problems()
+    ]
+    if GROUP_COLUMN:
+        metadata = read_metadata(CORPUS / config["metadata"])
+        found += [
+            [config["metadata"], doc_id, "compare", message]
+            for doc_id, message in group_problems(
+                metadata, GROUP_COLUMN, corpus_doc_ids()
+            )
+        ]
+    return found
+
+
 def lexicon_problems():
     """[file, stage, message] of lexicon rows that do nothing (an ``off`` with no earlier entry
-    of its pattern), for problems.csv; a lexicon that cannot be read is left to the chunks.
+    of its pattern); a lexicon that cannot be read is left to the chunks.
     """
     lists = {
         "stance": [

@@ -45,8 +45,8 @@ rule merge_tables:
         runtime=60,
     params:
         skipped=skipped_files(),
-        # lexicon rows that do nothing, listed in problems.csv
-        lexicon_problems=lexicon_problems(),
+        # found when the workflow is parsed (lexicons, groups), listed in problems.csv
+        config_problems=config_problems(),
         # doc_ids of the corpus now: rows of others (an earlier corpus) are left out
         expected=corpus_doc_ids(),
         duplicates=lookup(dpath="ingest/duplicates", within=config, default="skip"),

@@ -19,7 +19,7 @@ with log_to(snakemake.log[0]):
         out_paths=outputs,
         metadata=metadata,
         skipped=skipped,
-        lexicon_problems=snakemake.params.lexicon_problems,
+        config_problems=snakemake.params.config_problems,
         docs_dir=snakemake.params.docs_dir,
         duplicates=snakemake.params.duplicates,
         expected=snakemake.params.expected,

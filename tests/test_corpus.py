@@ -4,7 +4,13 @@ import os
 
 import pytest
 
-from pipeline.corpus import chunk_index, discover_documents, read_metadata, safe_doc_id
+from pipeline.corpus import (
+    chunk_index,
+    discover_documents,
+    group_problems,
+    read_metadata,
+    safe_doc_id,
+)
 
 
 @pytest.mark.parametrize(
@@ -143,3 +149,24 @@ def test_read_metadata(tmp_path):
     path.write_text("id,title\n")
     with pytest.raises(ValueError, match="doc_id"):
         read_metadata(path)
+
+
+def test_group_problems_name_missing_labels_variants_and_lone_documents():
+    metadata = {
+        "a": {"doc_id": "a", "outlet": "hawkish"},
+        "b": {"doc_id": "b", "outlet": " Hawkish "},
+        "c": {"doc_id": "c", "outlet": "business"},
+        "d": {"doc_id": "d", "outlet": "business"},
+        "e": {"doc_id": "e", "outlet": "  "},
+        "zz": {"doc_id": "zz", "outlet": "wire"},  # not in the corpus: not counted
+    }
+    got = group_problems(metadata, "outlet", ["a", "b", "c", "d", "e", "f"])
+    assert got == [
+        ("e", "no value in the group column 'outlet': left out of the group comparisons"),
+        ("f", "no value in the group column 'outlet': left out of the group comparisons"),
+        ("", "group labels 'Hawkish' and 'hawkish' differ only in case or spaces, so they are "
+             "compared as separate groups; write them the same way"),
+        ("b", "the only document of group 'Hawkish': its comparisons rest on one text"),
+        ("a", "the only document of group 'hawkish': its comparisons rest on one text"),
+    ]  # fmt: skip
+    assert group_problems(metadata, "outlet", ["c", "d"]) == []

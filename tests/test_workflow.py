@@ -197,8 +197,20 @@ def test_groups_without_a_group_column_stops_before_the_run(tmp_path):
     proc = snakemake("--configfile", str(config), "-n")
     assert proc.returncode != 0
     assert "On instance['comparison']['group_column']" in proc.stdout + proc.stderr
-    config.write_text("comparison:\n  comparisons: groups\n  group_column: outlet\n")
+    config.write_text("comparison:\n  comparisons: groups\n  group_column: style\n")
     assert snakemake("--configfile", str(config), "-n").returncode == 0
+
+
+def test_a_group_column_the_metadata_lacks_stops_before_the_run(tmp_path):
+    config = tmp_path / "groups.yaml"
+    config.write_text("comparison:\n  comparisons: groups\n  group_column: Style\n")
+    proc = snakemake("--configfile", str(config), "-n")
+    assert proc.returncode != 0
+    assert (
+        "Config key comparison.group_column: corpus/metadata.csv has no column 'Style' (its "
+        "columns: doc_id, title, source_seed, style)."
+        in " ".join((proc.stdout + proc.stderr).split())
+    )
 
 
 def test_a_mistyped_extra_lexicon_stops_the_run_before_any_job(tmp_path):
