@@ -31,6 +31,7 @@ NOT_A_NAME_RE = re.compile(
 SPACE_RUN_RE = re.compile(r"\s+")
 RULE_WINDOW = 120  # characters of the sentence each side that context rules can see
 CAPITAL_WORD_RE = re.compile(r"(?<![\w’'])[A-Z][\w’'.-]*")
+PLACE_BEFORE_RE = re.compile(r"\bin\s+(?:[A-Z][\w’'.-]*\s+)*$")  # "in" (and names) just before
 
 MARKER_COLUMNS = (
     "doc_id",
@@ -204,10 +205,14 @@ def _context_ok(entry: StanceEntry, left: str, right: str) -> bool:
 
 
 def names_a_source(span: str) -> bool:
-    """Whether a span holds a proper name after its first word (demonyms and initialisms aside)."""
-    words = CAPITAL_WORD_RE.findall(span)
-    if span[:1].isupper():
-        words = words[1:]
+    """Whether a span holds a proper name after its first word (demonyms and initialisms aside,
+    and places: a name right after "in", as in "officials in Washington", says where the
+    unnamed source is, not who)."""
+    words = [
+        m.group()
+        for m in CAPITAL_WORD_RE.finditer(span)
+        if m.start() > 0 and not PLACE_BEFORE_RE.search(span, 0, m.start())
+    ]
     return any(not NOT_A_NAME_RE.fullmatch(w.rstrip(".,")) for w in words)
 
 
