@@ -34,6 +34,7 @@ from pipeline.report_data import (
     tfidf_terms,
 )
 from pipeline.report_differences import corpus_differences, pair_differences
+from pipeline.report_groups import group_differences
 from pipeline.report_svg import sanitised_svg
 from pipeline.report_tables import read_report_tables
 from pipeline.report_text import (
@@ -224,10 +225,11 @@ def report_context(
     tables: Mapping[str, pd.DataFrame], *, docs_dir: str | Path | None,
     plots_dir: str | Path | None, manifest_path: str | Path | None,
     max_documents_inline: int = 50, top_terms: int = 15, n_comparisons: int | None = None,
-    max_inline_chars: int | None = None,
+    max_inline_chars: int | None = None, groups: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:  # fmt: skip
     """Everything the template shows, as plain values (no HTML except sanitised SVG);
-    ``n_comparisons`` when the keyness table was read only as far as the comparisons shown."""
+    ``n_comparisons`` when the keyness table was read only as far as the comparisons shown;
+    ``groups`` (doc_id -> label of ``comparison.group_column``) adds the groups' differences."""
     docs_dir = Path(docs_dir) if docs_dir else None
     doc_ids = document_ids(tables, docs_dir)
     inline = doc_ids[:max_documents_inline]
@@ -249,6 +251,8 @@ def report_context(
         differences = corpus_differences(records, index=index, anchors=anchors)
     else:
         differences = []
+    if groups:
+        differences = group_differences(records, groups) + differences
     keyness, n_comparisons = keyness_blocks(
         tables.get("keyness"), top_terms=top_terms, max_comparisons=max(1, max_documents_inline),
         n_comparisons=n_comparisons,
@@ -302,9 +306,10 @@ def render_report(context: Mapping[str, Any]) -> str:
 def build_report(
     *, tables_dir: str | Path, docs_dir: str | Path, plots_dir: str | Path | None,
     manifest_path: str | Path | None, out_path: str | Path, max_documents_inline: int = 50,
-    top_terms: int = 15, max_inline_chars: int = 200_000,
+    top_terms: int = 15, max_inline_chars: int = 200_000, groups: Mapping[str, str] | None = None,
 ) -> dict[str, int]:  # fmt: skip
-    """Write the self-contained HTML report; return its size and what it holds."""
+    """Write the self-contained HTML report; return its size and what it holds (``groups``:
+    doc_id -> label of ``comparison.group_column``, for the groups' differences)."""
     for name, value, low in (("max_documents_inline", max_documents_inline, 0),
                              ("top_terms", top_terms, 1),
                              ("max_inline_chars", max_inline_chars, 0)):  # fmt: skip
@@ -317,7 +322,7 @@ def build_report(
     context = report_context(
         tables, docs_dir=docs_dir, plots_dir=plots_dir, manifest_path=manifest_path,
         max_documents_inline=max_documents_inline, top_terms=top_terms,
-        n_comparisons=n_comparisons, max_inline_chars=max_inline_chars,
+        n_comparisons=n_comparisons, max_inline_chars=max_inline_chars, groups=groups,
     )  # fmt: skip
     page = render_report(context)
     atomic_write_text(out_path, page)

@@ -75,11 +75,12 @@ def rate_ratio_interval(
     return float(p_low / (1 - p_low) * scale), float(high)
 
 
-def rate_difference(what: str, a: Doc, b: Doc) -> Item | None:
+def rate_difference(what: str, a: Doc, b: Doc, *, name_other: bool = False) -> Item | None:
     """One item for a rate per 1,000 words (``a``/``b``: doc_id, rate, count, words), or None.
 
     Tiny counts are stated as counts ("1 vs 0 ..."), never as a ratio. Otherwise the item
     gives the ratio's exact 95% interval and is tentative when that interval holds 1.
+    ``name_other``: say "than <b>" (where more than two could be meant).
     """
     if b["rate"] > a["rate"]:
         a, b = b, a
@@ -107,7 +108,8 @@ def rate_difference(what: str, a: Doc, b: Doc) -> Item | None:
             return None
         text = (
             f"{a['doc_id']} uses {ratio:.1f}× more {what} per 1,000 words "
-            f"({rates}; {counts}; {interval})"
+            + (f"than {b['doc_id']} " if name_other else "")
+            + f"({rates}; {counts}; {interval})"
         )
         strength = math.log2(ratio)
     return {"text": text, "strength": strength, "caution": unclear, "doc_id": a["doc_id"]}

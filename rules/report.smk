@@ -7,6 +7,7 @@ rule report:
         plots=plot_files(),
         comparison_plots=result("plots/comparisons"),
         manifest=result("manifest.json"),
+        metadata=metadata_file(),
     output:
         html=report(
             result("report.html"), caption="../report/report.rst", category="Report"
@@ -24,5 +25,7 @@ rule report:
         max_documents_inline=lookup(dpath="report/max_documents_inline", within=config),
         top_terms=lookup(dpath="report/top_terms", within=config),
         max_inline_chars=lookup(dpath="report/max_inline_chars", within=config),
+        # groups of documents compared in "What differs" (metadata.csv column)
+        group_column=lookup(dpath="comparison/group_column", within=config, default=None),
     script:
         "../scripts/report.py"
