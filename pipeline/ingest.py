@@ -259,13 +259,16 @@ def is_heading_line(line: str) -> bool:
 def paragraphs_of(clean: str, heading_starts: Collection[int] = ()) -> tuple[Paragraph, ...]:
     """Blank-line separated paragraphs; a short unpunctuated one-line paragraph followed by
     another paragraph is a heading, and so is a one-line paragraph starting at one of
-    ``heading_starts`` (Markdown ``#`` headings, whatever their length or final punctuation)."""
+    ``heading_starts`` (Markdown ``#`` headings, whatever their length or final punctuation)
+    and a short first line ending in "?" followed by more (a title such as "What Are Export
+    Controls?")."""
     spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n](?:.|\n(?!\n))*", clean)]
     out = []
     for i, (start, end) in enumerate(spans):
         block = clean[start:end]
+        title = i == 0 and block.rstrip().endswith("?") and is_heading_line(block[:-1])
         heading = "\n" not in block and (
-            start in heading_starts or (is_heading_line(block) and i + 1 < len(spans))
+            start in heading_starts or ((is_heading_line(block) or title) and i + 1 < len(spans))
         )
         out.append(Paragraph(i + 1, start, end, heading))
     return tuple(out)

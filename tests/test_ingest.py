@@ -129,6 +129,21 @@ def test_paragraphs_and_headings():
     assert [p.is_heading for p in paras] == [True, False, True, False, False]
 
 
+@pytest.mark.parametrize(
+    ("clean", "headings"),
+    [
+        # a question as the title: a heading
+        ("What Are Export Controls?\n\nThey limit sales. Why?\n\nMore?", [True, False, False]),
+        # a question later, or one with nothing after it, or a long one: body text
+        ("Intro.\n\nWhat are export controls?\n\nThey limit sales.", [False, False, False]),
+        ("What are export controls?", [False]),
+        (" ".join(["word"] * 16) + "?\n\nBody.", [False, False]),
+    ],
+)
+def test_a_short_first_line_ending_in_a_question_mark_is_a_title(clean, headings):
+    assert [p.is_heading for p in paragraphs_of(clean)] == headings
+
+
 def test_clean_document_only_boilerplate_is_not_text(patterns):
     with pytest.raises(NotTextError, match="only web boilerplate"):
         clean_document("d", b"Leave a Comment\n\nScroll to Top\n", patterns=patterns)
