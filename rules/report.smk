@@ -26,6 +26,8 @@ rule report:
         top_terms=lookup(dpath="report/top_terms", within=config),
         max_inline_chars=lookup(dpath="report/max_inline_chars", within=config),
         # groups of documents compared in "What differs" (metadata.csv column)
-        group_column=lookup(dpath="comparison/group_column", within=config, default=None),
+        group_column=lookup(
+            dpath="comparison/group_column", within=config, default=None
+        ),
     script:
         "../scripts/report.py"
