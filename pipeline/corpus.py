@@ -150,22 +150,30 @@ def metadata_columns(path: str | Path) -> list[str]:
         return next(csv.reader(fh), [])
 
 
+def group_members(labels: Mapping[str, str | None], doc_ids: Sequence[str]) -> dict[str, list[str]]:
+    """Group label -> its documents among ``doc_ids``, labels stripped and sorted; documents
+    without a label (missing or blank) are in no group."""
+    out: dict[str, list[str]] = {}
+    for doc_id in doc_ids:
+        label = str(labels.get(doc_id) or "").strip()
+        if label:
+            out.setdefault(label, []).append(doc_id)
+    return dict(sorted(out.items()))
+
+
 def group_problems(
     metadata: Mapping[str, Mapping[str, str]], column: str, doc_ids: Sequence[str]
 ) -> list[tuple[str, str]]:
     """(doc_id, message) warnings about the groups of ``column``: documents without a label
     (left out of the group comparisons), labels that differ only in case or spaces (two
     groups where one was meant), and groups of a single document."""
-    labels = {d: (metadata.get(d, {}).get(column) or "").strip() for d in doc_ids}
+    members = group_members({d: row.get(column, "") for d, row in metadata.items()}, doc_ids)
+    grouped = {d for docs in members.values() for d in docs}
     out = [
         (d, f"no value in the group column {column!r}: left out of the group comparisons")
-        for d, label in labels.items()
-        if not label
+        for d in doc_ids
+        if d not in grouped
     ]
-    members: dict[str, list[str]] = {}
-    for d, label in labels.items():
-        if label:
-            members.setdefault(label, []).append(d)
     variants: dict[str, list[str]] = {}
     for label in sorted(members):
         variants.setdefault(" ".join(label.lower().split()), []).append(label)

@@ -266,7 +266,7 @@ def paragraphs_of(clean: str, heading_starts: Collection[int] = ()) -> tuple[Par
     out = []
     for i, (start, end) in enumerate(spans):
         block = clean[start:end]
-        title = i == 0 and block.rstrip().endswith("?") and is_heading_line(block[:-1])
+        title = i == 0 and block.rstrip().endswith("?") and is_heading_line(block.rstrip()[:-1])
         heading = "\n" not in block and (
             start in heading_starts or ((is_heading_line(block) or title) and i + 1 < len(spans))
         )

@@ -20,14 +20,17 @@ from pipeline.report_data import (
     has_columns,
 )
 from pipeline.report_format import finite, fmt, rate_count
-from pipeline.report_text import (
-    anchor_key,
+from pipeline.report_stats import (
+    CONFIDENCE,
+    constant_share_width,
+    rate_ratio_interval,
+    welch_interval,
 )
+from pipeline.report_text import anchor_key, truthy
 
 MAX_DIFFERENCES = 10
 MIN_RATIO = 1.25  # rate ratios below this count as "similar" and are not listed
 FEW = 5  # fewer markers than this on both sides together: state the counts, claim nothing
-CONFIDENCE = 0.95  # level of the rate ratios' intervals
 Item = dict[str, Any]
 Doc = dict[str, Any]
 
@@ -44,43 +47,16 @@ def evidence_href(index: Mapping[str, int], anchors: set[str], doc_id: str, key:
     return "#summary" if i is None else f"#summary-{i}"
 
 
-def rate_ratio_interval(
-    a: int, words_a: float, b: int, words_b: float, *, confidence: float = CONFIDENCE
-) -> tuple[float, float]:
-    """Exact interval of the ratio of two rates, ``a`` markers in ``words_a`` words over ``b``
-    in ``words_b`` (the upper end is inf when ``b`` is 0).
-
-    Given the total a + b, ``a`` is binomial with p = words_a R / (words_a R + words_b) for
-    the rate ratio R, so the Clopper-Pearson interval of p maps onto one of R (the exact
-    conditional interval for two Poisson counts). References: Clopper & Pearson (1934),
-    Biometrika 26:404-413; Armitage, Berry & Matthews (2002), Statistical Methods in Medical
-    Research, 4th ed., on comparing two Poisson counts.
-    """
-    from scipy.special import betaincinv  # the beta quantile, without scipy.stats' import
-
-    for name, count in (("a", a), ("b", b)):
-        if isinstance(count, bool) or not isinstance(count, int) or count < 0:
-            raise ValueError(f"{name} must be a count (an int >= 0), got {count!r}")
-    if a + b == 0:
-        raise ValueError("a and b are both 0: there is no ratio to bound")
-    if not (words_a > 0 and words_b > 0):
-        raise ValueError(f"word counts must be > 0, got {words_a!r} and {words_b!r}")
-    if not 0 < confidence < 1:
-        raise ValueError(f"confidence must be in (0, 1), got {confidence!r}")
-    alpha = (1 - confidence) / 2
-    p_low = betaincinv(a, b + 1, alpha) if a > 0 else 0.0
-    p_high = betaincinv(a + 1, b, 1 - alpha) if b > 0 else 1.0
-    scale = words_b / words_a
-    high = p_high / (1 - p_high) * scale if p_high < 1 else math.inf
-    return float(p_low / (1 - p_low) * scale), float(high)
-
-
-def rate_difference(what: str, a: Doc, b: Doc, *, name_other: bool = False) -> Item | None:
+def rate_difference(
+    what: str, a: Doc, b: Doc, *, name_other: bool = False, tests: int = 1
+) -> Item | None:
     """One item for a rate per 1,000 words (``a``/``b``: doc_id, rate, count, words), or None.
 
     Tiny counts are stated as counts ("1 vs 0 ..."), never as a ratio. Otherwise the item
     gives the ratio's exact 95% interval and is tentative when that interval holds 1.
-    ``name_other``: say "than <b>" (where more than two could be meant).
+    ``name_other``: say "than <b>" (where more than two could be meant). ``tests``: the number
+    of such comparisons made, for a Bonferroni-adjusted interval. The item's ``on_top`` is
+    the doc_id with the higher rate, ``ratio`` False for the "too few" variant.
     """
     if b["rate"] > a["rate"]:
         a, b = b, a
@@ -93,10 +69,15 @@ def rate_difference(what: str, a: Doc, b: Doc, *, name_other: bool = False) -> I
             f"{what.capitalize()}: {a['count']} in {a['doc_id']} vs {b['count']} in {b['doc_id']} "
             f"({rates}), too few to call a difference"
         )
-        return {"text": text, "strength": 0.0, "caution": True, "doc_id": a["doc_id"]}
-    low, high = rate_ratio_interval(a["count"], a["words"], b["count"], b["words"])
+        return {"text": text, "strength": 0.0, "caution": True, "doc_id": a["doc_id"],
+                "ratio": False}  # fmt: skip
+    low, high = rate_ratio_interval(a["count"], a["words"], b["count"], b["words"],
+                                    confidence=1 - (1 - CONFIDENCE) / tests)  # fmt: skip
     unclear = low <= 1.0
-    interval = f"{CONFIDENCE:.0%} interval of the ratio {ratio_text(low)} to {ratio_text(high)}"
+    adjusted = f", adjusted for {tests} comparisons," if tests > 1 else ""
+    interval = (
+        f"{CONFIDENCE:.0%} interval of the ratio{adjusted} {ratio_text(low)} to {ratio_text(high)}"
+    )
     if unclear:
         interval += ", which includes 1: not a clear difference"
     if b["count"] == 0:
@@ -112,7 +93,8 @@ def rate_difference(what: str, a: Doc, b: Doc, *, name_other: bool = False) -> I
             + f"({rates}; {counts}; {interval})"
         )
         strength = math.log2(ratio)
-    return {"text": text, "strength": strength, "caution": unclear, "doc_id": a["doc_id"]}
+    return {"text": text, "strength": strength, "caution": unclear, "doc_id": a["doc_id"],
+            "ratio": True}  # fmt: skip
 
 
 def ratio_text(value: float) -> str:
@@ -122,11 +104,14 @@ def ratio_text(value: float) -> str:
     return f"{value:.2g}" if value < 10 else f"{value:.0f}"
 
 
-def rates_of(docs: Sequence[Doc], column: str) -> list[Doc] | None:
-    """doc_id, rate and count of one rate column per document; None if any is missing."""
+def rates_of(docs: Sequence[Doc], column: str, *, skip_missing: bool = False) -> list[Doc] | None:
+    """doc_id, rate and count of one rate column per document; None if any is missing, or
+    with ``skip_missing`` the documents that have it (a document without words has none)."""
     out = []
     for d in docs:
         count = rate_count(d.get(column), d.get("n_words"))
+        if count is None and skip_missing:
+            continue
         if count is None:
             return None
         out.append({"doc_id": d["doc_id"], "rate": float(d[column]), "count": count,
@@ -162,32 +147,8 @@ def body_compounds(sentences: pd.DataFrame | None, doc_id: str) -> np.ndarray:
     if not has_columns(sentences, ("doc_id", "is_heading", "compound")):
         return np.empty(0)
     rows = sentences[sentences["doc_id"] == doc_id]
-    heading = rows["is_heading"].astype(str).str.lower().isin(("1", "true"))
+    heading = rows["is_heading"].map(truthy).astype(bool)
     return rows.loc[~heading, "compound"].dropna().to_numpy(float)
-
-
-def welch_interval(
-    a: np.ndarray, b: np.ndarray, *, confidence: float = CONFIDENCE
-) -> tuple[float, float]:
-    """Welch's t interval of mean(a) - mean(b) (unequal variances, Welch-Satterthwaite degrees
-    of freedom); NaNs unless both groups have two or more values and some variance.
-
-    The same interval as ``scipy.stats.ttest_ind(a, b, equal_var=False).confidence_interval``,
-    whose import (0.6 s) would be most of this job's start-up. References: Welch (1947),
-    Biometrika 34:28-35.
-    """
-    from scipy.special import stdtrit  # Student's t quantile
-
-    if a.size < 2 or b.size < 2:
-        return (math.nan, math.nan)
-    va, vb = a.var(ddof=1) / a.size, b.var(ddof=1) / b.size
-    se2 = va + vb
-    if not se2 > 0:
-        return (math.nan, math.nan)
-    df = se2**2 / (va**2 / (a.size - 1) + vb**2 / (b.size - 1))
-    half = float(stdtrit(df, 1 - (1 - confidence) / 2)) * math.sqrt(se2)
-    diff = float(a.mean() - b.mean())
-    return (diff - half, diff + half)
 
 
 def sentiment_difference(
@@ -201,15 +162,16 @@ def sentiment_difference(
     diff = a["compound_mean"] - b["compound_mean"]
     if diff < 0.05:
         return []
-    low, high = welch_interval(
-        body_compounds(sentences, a["doc_id"]), body_compounds(sentences, b["doc_id"])
-    )
+    scores = [body_compounds(sentences, d["doc_id"]) for d in (a, b)]
+    low, high = welch_interval(*scores)
     text = (
         f"{a['doc_id']}'s sentences are more positive on average: mean compound "
         f"{fmt(a['compound_mean'], 2)} vs {fmt(b['compound_mean'], 2)}"
     )
     sure = finite(low) and low > 0
-    if not finite(low):
+    if not all(len(x) for x in scores):  # the sentences of documents not shown are not read
+        text += " (no interval: set report.max_documents_inline to 2 to read both texts)"
+    elif not finite(low):
         text += " (no interval of the difference: a side has one body sentence, or no spread)"
     else:
         text += (
@@ -217,17 +179,6 @@ def sentiment_difference(
             f"{fmt(high, 2)}" + (")" if sure else ", which includes 0: this may be noise)")
         )
     return [{"text": text, "strength": 4 * diff, "caution": not sure, "href": href}]
-
-
-def constant_share_width(n: int, *, confidence: float = CONFIDENCE) -> float:
-    """Width of the exact (Clopper-Pearson) interval of a share of 0 or 1 in ``n`` sentences:
-    0 of n lies in [0, w] and n of n in [1 - w], with w = 1 - (alpha/2)^(1/n).
-
-    A bootstrap of such a share cannot vary (every resample gives the same share), so the
-    interval of a difference with it says nothing of that side. References: Clopper & Pearson
-    (1934), Biometrika 26:404-413.
-    """
-    return 1.0 - ((1.0 - confidence) / 2.0) ** (1.0 / n)
 
 
 def frame_difference(
@@ -318,6 +269,7 @@ def pair_differences(
         rates = rates_of(docs, column)
         item = rate_difference(what, *rates) if rates else None
         if item:
+            item.pop("ratio")
             item["href"] = evidence_href(index, anchors, item.pop("doc_id"), key)
             items.append(item)
     items += count_difference(docs, "n_figures", index, anchors)
@@ -360,8 +312,8 @@ def corpus_differences(
     mean sentiment; strongest first, tentative ones (intervals that do not clear) last."""
     items = []
     for column, what, key in RATE_METRICS:
-        rates = rates_of(docs, column)
-        if not rates:
+        rates = rates_of(docs, column, skip_missing=True)
+        if not rates or len(rates) < 2:
             continue
         median = float(pd.Series([r["rate"] for r in rates]).median())
         top, *others = sorted(rates, key=lambda r: (-r["rate"], r["doc_id"]))

@@ -4,38 +4,25 @@ Each rate per 1,000 words is pooled over a group's documents and compared betwee
 groups with the exact interval of the ratio (as for two documents). Pooled counts treat every
 word alike, so one talkative document can make a group look different: an item is clear only
 when the per-document rates agree too (Welch's interval of the difference of their means
-excludes 0).
+excludes 0). Every pair of groups is compared on every rate, so both intervals are
+Bonferroni-adjusted for the number of those comparisons.
 """
 
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Mapping, Sequence
 
 import numpy as np
 
+from pipeline.corpus import group_members
 from pipeline.report_data import RATE_METRICS
-from pipeline.report_differences import (
-    CONFIDENCE,
-    Doc,
-    Item,
-    rate_difference,
-    rates_of,
-    welch_interval,
-)
+from pipeline.report_differences import Doc, Item, rate_difference, rates_of
 from pipeline.report_format import fmt
+from pipeline.report_stats import CONFIDENCE, welch_interval
 
 MAX_GROUP_ITEMS = 5
-
-
-def group_members(groups: Mapping[str, str], doc_ids: Sequence[str]) -> dict[str, list[str]]:
-    """Group label -> its documents among ``doc_ids`` (labels stripped; empty ones left out)."""
-    out: dict[str, list[str]] = {}
-    for doc_id in doc_ids:
-        label = str(groups.get(doc_id, "") or "").strip()
-        if label:
-            out.setdefault(label, []).append(doc_id)
-    return dict(sorted(out.items()))
 
 
 def pooled(label: str, rates: Sequence[Doc]) -> Doc:
@@ -46,38 +33,45 @@ def pooled(label: str, rates: Sequence[Doc]) -> Doc:
             "words": words, "rate": 1000 * count / words}  # fmt: skip
 
 
+def per_document_clause(top: Sequence[Doc], other: Sequence[Doc], tests: int) -> tuple[str, bool]:
+    """The documents' own rates compared (Welch, Bonferroni-adjusted): a clause and whether it
+    shows the difference."""
+    a, b = (np.array([r["rate"] for r in side]) for side in (top, other))
+    low, high = welch_interval(a, b, confidence=1 - (1 - CONFIDENCE) / tests)
+    text = f"; the mean of the documents' rates: {fmt(a.mean())} vs {fmt(b.mean())}"
+    if not math.isfinite(low):
+        return text + " (no interval: a group of one document, or rates without spread)", False
+    clear = low > 0
+    adjusted = ", adjusted likewise," if tests > 1 else ""
+    text += f", {CONFIDENCE:.0%} interval of the difference{adjusted} {fmt(low)} to {fmt(high)}"
+    return text + ("" if clear else ", which includes 0: it may rest on a few documents"), clear
+
+
 def group_differences(docs: Sequence[Doc], groups: Mapping[str, str]) -> list[Item]:
-    """Items comparing every pair of groups on each rate, clearest and strongest first."""
+    """Items comparing every pair of groups on each rate, clearest and strongest first; none
+    when there are fewer than two groups or every group is one document (the document items
+    say it all)."""
     members = group_members(groups, [d["doc_id"] for d in docs])
-    if len(members) < 2:
+    if len(members) < 2 or all(len(m) == 1 for m in members.values()):
         return []
+    tests = len(RATE_METRICS) * math.comb(len(members), 2)
     items = []
     for column, what, _ in RATE_METRICS:
-        rates = rates_of(docs, column)
-        if not rates:
-            continue
-        by_doc = {r["doc_id"]: r for r in rates if r["words"] > 0}
+        by_doc = {r["doc_id"]: r for r in rates_of(docs, column, skip_missing=True) or []}
         for a, b in itertools.combinations(members, 2):
             sides = [[by_doc[d] for d in members[g] if d in by_doc] for g in (a, b)]
             if not all(sides):
                 continue
             first = pooled(a, sides[0])
-            item = rate_difference(what, first, pooled(b, sides[1]), name_other=True)
+            item = rate_difference(what, first, pooled(b, sides[1]), name_other=True, tests=tests)
             if item is None:
                 continue
             top, other = sides if item.pop("doc_id") == first["doc_id"] else sides[::-1]
-            low, high = welch_interval(
-                np.array([r["rate"] for r in top]), np.array([r["rate"] for r in other])
-            )
-            mean_top, mean_other = (float(np.mean([r["rate"] for r in s])) for s in (top, other))
-            clear = low > 0  # False for NaN: one document, or no spread
-            item["text"] = item["text"][:1].upper() + item["text"][1:] + (
-                f"; the mean of the documents' rates: {fmt(mean_top)} vs {fmt(mean_other)}, "
-                + (f"{CONFIDENCE:.0%} interval of the difference {fmt(low)} to {fmt(high)}"
-                   if np.isfinite(low) else "too few documents for an interval")
-                + ("" if clear else ", so this may rest on a few documents")
-            )  # fmt: skip
-            item["caution"] = item["caution"] or not clear
+            item["text"] = item["text"][:1].upper() + item["text"][1:]
+            if item.pop("ratio"):  # the "too few" variant claims nothing
+                clause, clear = per_document_clause(top, other, tests)
+                item["text"] += clause
+                item["caution"] = item["caution"] or not clear
             item["href"] = "#summary"
             items.append(item)
     items.sort(key=lambda i: (i["caution"], -i["strength"], i["text"]))

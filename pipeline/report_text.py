@@ -63,7 +63,7 @@ class Piece:
     label: str = ""
     anchor: str = ""
     # what a screen reader says: each mark that starts here, read whole with its label; empty
-    # for a piece that only continues marks begun before it (read there, so not read again)
+    # for a piece that only continues marks begun before it (no label or tab stop of its own)
     spoken: str = ""
 
 
@@ -181,7 +181,8 @@ def sentiment_class(label: Any, compound: Any) -> str:
     return ""
 
 
-def _truthy(value: Any) -> bool:
+def truthy(value: Any) -> bool:
+    """A table's flag as True/False: 1, true or 1.0 (a column read as float) are True."""
     return str(value).strip().lower() in ("1", "true", "1.0")
 
 
@@ -200,7 +201,7 @@ def document_sentences(
         return [], 0
     body = [
         r for r in listed
-        if not _truthy(r.get("is_heading")) and isinstance(r.get("compound"), (int, float))
+        if not truthy(r.get("is_heading")) and isinstance(r.get("compound"), (int, float))
         and not math.isnan(r["compound"])
     ]  # fmt: skip
     extremes: dict[int, list[str]] = {}
@@ -237,11 +238,11 @@ def document_sentences(
         if isinstance(r.get("voice"), str) and r["voice"]:
             title.append(f"voice: {r['voice']}")
         keys = list(extremes.get(sent_id, []))
-        heading = _truthy(r.get("is_heading"))
+        heading = truthy(r.get("is_heading"))
         if heading:
             css.append("s-head")
             title.append("heading")
-        if _truthy(r.get("is_question")):
+        if truthy(r.get("is_question")):
             css.append("s-q")
             title.append("question")
             if not seen_question:

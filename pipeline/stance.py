@@ -31,7 +31,8 @@ NOT_A_NAME_RE = re.compile(
 SPACE_RUN_RE = re.compile(r"\s+")
 RULE_WINDOW = 120  # characters of the sentence each side that context rules can see
 CAPITAL_WORD_RE = re.compile(r"(?<![\w’'])[A-Z][\w’'.-]*")
-PLACE_BEFORE_RE = re.compile(r"\bin\s+(?:[A-Z][\w’'.-]*\s+)*$")  # "in" (and names) just before
+# "in" and place names just before a word: "officials in Beijing and Washington"
+PLACE_BEFORE_RE = re.compile(r"\bin\s+(?:[A-Z][\w’'.-]*,?\s+(?:(?:and|or)\s+)?)*$")
 
 MARKER_COLUMNS = (
     "doc_id",

@@ -15,6 +15,7 @@ from pipeline.cache import input_files, listed_files, software_fingerprint  # no
 from pipeline.corpus import (  # noqa: E402
     chunk_index,
     discover_documents,
+    group_members,
     group_problems,
     metadata_columns,
     read_metadata,
@@ -43,6 +44,13 @@ if _missing:
         "Config lists lexicon or word-list files that do not exist (paths are relative to "
         f"{Path.cwd()}): " + "; ".join(_missing)
     )
+if not SOURCES:
+    _passed = "".join(f"\n  {s.relpath} {s.message}" for s in SKIPPED[:5])
+    raise WorkflowError(
+        f"Config key corpus_dir: the folder '{CORPUS}' contains no *.txt or *.md files."
+        + (f" Passed over:{_passed}" if _passed else "")
+    )
+
 # A group column that the metadata lacks would otherwise stop the run after every chunk.
 GROUP_COLUMN = (config.get("comparison") or {}).get("group_column")
 if GROUP_COLUMN:
@@ -50,7 +58,8 @@ if GROUP_COLUMN:
     if not config["metadata"] or not _metadata.is_file():
         raise WorkflowError(
             f"Config key comparison.group_column: {GROUP_COLUMN!r} names a column of the "
-            f"corpus metadata file, and {_metadata} does not exist."
+            "corpus metadata file (config key metadata), and "
+            + (f"{_metadata} does not exist." if config["metadata"] else "none is set.")
         )
     _columns = metadata_columns(_metadata)
     if GROUP_COLUMN not in _columns or "doc_id" not in _columns:
@@ -59,13 +68,17 @@ if GROUP_COLUMN:
             f"{GROUP_COLUMN if 'doc_id' in _columns else 'doc_id'!r} (its columns: "
             f"{', '.join(_columns) or 'none'})."
         )
-if not SOURCES:
-    _passed = "".join(f"\n  {s.relpath} {s.message}" for s in SKIPPED[:5])
-    raise WorkflowError(
-        f"Config key corpus_dir: the folder '{CORPUS}' contains no *.txt or *.md files."
-        + (f" Passed over:{_passed}" if _passed else "")
+    _groups = group_members(
+        {d: row.get(GROUP_COLUMN) for d, row in read_metadata(_metadata).items()},
+        [src.doc_id for src in SOURCES],
     )
-
+    _mode = (config.get("comparison") or {}).get("comparisons", "auto")
+    if _mode in ("auto", "groups") and len(_groups) < 2:
+        raise WorkflowError(
+            f"Config key comparison.group_column: the column {GROUP_COLUMN!r} of {_metadata} "
+            f"gives the corpus documents {len(_groups)} group(s) "
+            f"({', '.join(map(repr, _groups)) or 'no values'}); comparing groups needs two."
+        )
 
 # Figures every run writes (PNG and SVG each), by file stem under results/plots/.
 PLOTS = [

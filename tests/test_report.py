@@ -355,11 +355,10 @@ def test_marks_are_highlighted_with_labels_and_anchors(tiny_report):
     assert "vague attribution" in labels and "hedge (modal)" in labels
     assert "figure (money), vague source; frame cue: Economic" in labels
     assert all(a["title"] for a in marks)
-    # a mark is a tab stop with a spoken label, or a piece of one begun before it (hidden)
-    assert all(
-        (a.get("tabindex") == "0" and a.get("aria-label")) or a.get("aria-hidden") == "true"
-        for a in marks
-    )
+    # a mark is a tab stop with a spoken label, or a piece of one begun before it: neither,
+    # and not hidden (a reader that ignores the label still reads its words)
+    assert all(bool(a.get("tabindex") == "0") == bool(a.get("aria-label")) for a in marks)
+    assert not any("aria-hidden" in a for a in marks)
     ids = {a.get("id") for _, a in page.tags}
     assert {"doc-0-attribution-vague", "doc-0-hedge", "doc-0-question"} <= ids
     for _, attrs in page.tags:  # every internal link points at an element of the page
@@ -536,7 +535,7 @@ def test_split_marks_are_spoken_once_and_whole():
     assert [(p.text, p.spoken) for r in runs for p in r.pieces] == [
         ("according to ", "according to 2023 industry reports (vague attribution)"),
         ("2023", "2023 (figure (count), vague source)"),
-        (" industry reports", ""),  # read with "according to ...": aria-hidden, no tab stop
+        (" industry reports", ""),  # read with "according to ...": no label, no tab stop
         (", ", ""),
         ("$12 ", "$12 billion (figure (money), no source)"),
         ("billion", "billion (frame cue: Economic)"),
@@ -1220,3 +1219,13 @@ def test_corpus_sentiment_extremes_are_clear_only_off_the_median(ci, caution):
     # median of -0.7, 0.1, 0.2, 0.3, 0.4 is 0.2
     assert "vs a median of 0.20 across 5 documents" in item["text"]
     assert item["caution"] is caution
+
+
+def test_sentiment_item_says_when_a_documents_sentences_were_not_read():
+    sentences = pd.DataFrame({"doc_id": ["a", "a"], "is_heading": [0, 0], "compound": [0.5, 0.4]})
+    docs = [{"doc_id": "a", "compound_mean": 0.45}, {"doc_id": "b", "compound_mean": -0.5}]
+    (item,) = sentiment_difference(docs, "#s", sentences)
+    assert item["text"].endswith(
+        "(no interval: set report.max_documents_inline to 2 to read both texts)"
+    )
+    assert item["caution"] is True

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.report_groups import group_differences, group_members
+from pipeline.corpus import group_members
+from pipeline.report_groups import group_differences
 
 
 def docs_with_hedges(counts: dict[str, int], words: int = 100) -> list[dict]:
@@ -19,19 +20,21 @@ def test_group_members_strip_labels_and_leave_out_empty_ones():
 
 
 def test_groups_differ_in_pooled_and_per_document_rates():
-    docs = docs_with_hedges({"a1": 10, "a2": 12, "b1": 1, "b2": 2})
-    (item,) = group_differences(docs, {"a1": "a", "a2": "a", "b1": "b", "b2": "b"})
-    # pooled 22 / 200 words = 110 per 1,000 vs 3 / 200 = 15: 7.3 times
+    docs = docs_with_hedges({"a1": 10, "a2": 12, "a3": 11, "b1": 1, "b2": 2, "b3": 1})
+    groups = {"a1": "a", "a2": "a", "a3": "a", "b1": "b", "b2": "b", "b3": "b"}
+    (item,) = group_differences(docs, groups)
+    # pooled 33 / 300 words = 110 per 1,000 vs 4 / 300 = 13.3: 8.2 times; one pair of groups
+    # on 5 rates, so the intervals are at 1 - 0.05 / 5 = 99%
     assert item["text"].startswith(
-        "Group a (2 documents) uses 7.3× more hedges per 1,000 words than group b (2 documents) "
-        "(110.0 vs 15.0 per 1,000 words; 22 vs 3; 95% interval of the ratio"
+        "Group a (3 documents) uses 8.2× more hedges per 1,000 words than group b (3 documents) "
+        "(110.0 vs 13.3 per 1,000 words; 33 vs 4; 95% interval of the ratio, adjusted for 5 "
+        "comparisons, 2.3 to 52)"
     )
-    # per document 100 and 120 vs 10 and 20; Welch: se^2 = 200/2 + 50/2 = 125,
-    # df = 125^2 / (100^2 + 25^2) = 1.4706, t(0.975, 1.4706) = 6.188, half width
-    # 6.188 * sqrt(125) = 69.19 around 95: 25.8 to 164.2
+    # per document 100, 120, 110 vs 10, 20, 10: Welch se^2 = 100/3 + 33.3/3 = 44.4, df = 3.2,
+    # t(0.995, 3.2) = 5.493, half width 5.493 * sqrt(44.4) = 36.6 around 96.7: 60.0 to 133.3
     assert item["text"].endswith(
-        "the mean of the documents' rates: 110.0 vs 15.0, 95% interval of the difference "
-        "25.8 to 164.2"
+        "the mean of the documents' rates: 110.0 vs 13.3, 95% interval of the difference, "
+        "adjusted likewise, 60.0 to 133.3"
     )
     assert item["caution"] is False and item["href"] == "#summary"
 
@@ -40,8 +43,9 @@ def test_a_group_difference_carried_by_one_document_is_tentative():
     # pooled 21 vs 3 hedges is a clear ratio, but one document of group a has 20 of the 21
     docs = docs_with_hedges({"a1": 20, "a2": 1, "b1": 1, "b2": 2})
     (item,) = group_differences(docs, {"a1": "a", "a2": "a", "b1": "b", "b2": "b"})
-    assert "95% interval of the ratio 2.1" in item["text"]  # clear on pooled counts
-    assert item["text"].endswith(", so this may rest on a few documents")
+    # clear on pooled counts: p = betaincinv(21, 4, 0.005) = 0.6127, p / (1 - p) = 1.58 > 1
+    assert "95% interval of the ratio, adjusted for 5 comparisons, 1.6 to" in item["text"]
+    assert item["text"].endswith(", which includes 0: it may rest on a few documents")
     assert item["caution"] is True
 
 
@@ -49,7 +53,8 @@ def test_a_one_document_group_has_no_per_document_interval():
     docs = docs_with_hedges({"a1": 20, "b1": 1, "b2": 2})
     (item,) = group_differences(docs, {"a1": "a", "b1": "b", "b2": "b"})
     assert item["text"].startswith("Group a (1 document) uses")
-    assert "too few documents for an interval" in item["text"] and item["caution"] is True
+    assert item["text"].endswith("(no interval: a group of one document, or rates without spread)")
+    assert item["caution"] is True
 
 
 @pytest.mark.parametrize("groups", [{}, {"a1": "a", "a2": "a"}, {"a1": "a", "a2": " a "}])
@@ -72,3 +77,13 @@ def test_the_report_lists_group_items_before_document_items():
     no_groups = report_context({"documents": docs}, docs_dir=None, plots_dir=None,
                                manifest_path=None)  # fmt: skip
     assert [i["text"] for i in no_groups["differences"]] == texts[1:]
+
+
+def test_too_few_markers_claim_nothing_and_get_no_per_document_clause():
+    docs = docs_with_hedges({"a1": 2, "a2": 1, "b1": 1, "b2": 0})
+    (item,) = group_differences(docs, {"a1": "a", "a2": "a", "b1": "b", "b2": "b"})
+    assert item["text"] == (
+        "Hedges: 3 in group a (2 documents) vs 1 in group b (2 documents) (15.0 vs 5.0 per "
+        "1,000 words), too few to call a difference"
+    )
+    assert item["caution"] is True

@@ -131,6 +131,11 @@ def test_baseline_ignores_context(text: str) -> None:
         ("according to 2023 industry reports", False),
         ("Western officials said", False),
         ("U.S. officials said", False),
+        ("Analysts at Goldman Sachs expect", True),
+        ("Critics argue", False),  # the first word's capital is the sentence's
+        ("Some officials in Washington believe", False),  # a place says where, not who
+        ("Officials in Beijing and Washington said", False),
+        ("officials at the Commerce Department in Washington said", True),
     ],
 )
 def test_names_a_source(span: str, expected: bool) -> None:

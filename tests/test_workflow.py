@@ -201,6 +201,22 @@ def test_groups_without_a_group_column_stops_before_the_run(tmp_path):
     assert snakemake("--configfile", str(config), "-n").returncode == 0
 
 
+def test_fewer_than_two_groups_stop_before_the_run(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("a", "b"):
+        (corpus / f"{name}.txt").write_text(f"Text {name} is here. It says little.\n")
+    (corpus / "metadata.csv").write_text("doc_id,outlet\na,Daily\nb, Daily \n")
+    config = tmp_path / "groups.yaml"
+    config.write_text("comparison:\n  group_column: outlet\n")
+    proc = run_workflow(corpus, tmp_path / "results", "--configfile", str(config), "-n")
+    assert proc.returncode != 0
+    assert (
+        "gives the corpus documents 1 group(s) ('Daily'); comparing groups needs two."
+        in " ".join((proc.stdout + proc.stderr).split())
+    )
+
+
 def test_a_group_column_the_metadata_lacks_stops_before_the_run(tmp_path):
     config = tmp_path / "groups.yaml"
     config.write_text("comparison:\n  comparisons: groups\n  group_column: Style\n")
