@@ -17,6 +17,7 @@ from typing import Any
 import pandas as pd
 
 from pipeline.compare_plots import MAX_HEATMAP_DOCUMENTS, comparison_slug
+from pipeline.corpus import group_members
 from pipeline.frames_plots import MAX_STRIP_DOCUMENTS
 from pipeline.report_data import (
     Q_LEVEL,
@@ -259,6 +260,10 @@ def report_context(
     )  # fmt: skip
     placed, keyness_rest, similarity_plots = keyness_figures(keyness, plots["keyness"])
     keyness = [{**block, "plots": p} for block, p in zip(keyness, placed, strict=True)]
+    members = group_members(groups, doc_ids) if groups else {}
+    for block in keyness:  # group comparisons: how many documents each side pools
+        sides = [members.get(block[side], []) for side in ("target", "reference")]
+        block["sizes"] = f"{len(sides[0])} vs {len(sides[1])} documents" if all(sides) else ""
     summary = summary_table(documents, doc_ids, set(inline)) if documents is not None else None
     return {
         "doc_ids": doc_ids,

@@ -87,3 +87,25 @@ def test_too_few_markers_claim_nothing_and_get_no_per_document_clause():
         "1,000 words), too few to call a difference"
     )
     assert item["caution"] is True
+
+
+def test_group_keyness_headings_say_how_many_documents_each_side_pools():
+    import pandas as pd
+
+    from pipeline.report import render_report, report_context
+
+    docs = pd.DataFrame(docs_with_hedges({"a1": 10, "a2": 12, "b1": 1, "c1": 3}))
+    keyness = pd.DataFrame(
+        {"comparison": ["a_vs_b", "a_vs_b"], "target": "a", "reference": "b",
+         "term": ["x", "y"], "count_target": [9, 0], "count_reference": [0, 7],
+         "log_odds_z": [2.0, -2.0]}
+    )  # fmt: skip
+    groups = {"a1": "a", "a2": "a", "b1": "b"}  # c1 has no group
+    page = render_report(report_context({"documents": docs, "keyness": keyness},
+                                        docs_dir=None, plots_dir=None, manifest_path=None,
+                                        groups=groups))  # fmt: skip
+    assert '<h3 id="keyness-0">a_vs_b (2 vs 1 documents)</h3>' in page
+    context = report_context({"documents": docs, "keyness": keyness}, docs_dir=None,
+                             plots_dir=None, manifest_path=None)  # fmt: skip
+    plain = render_report(context)
+    assert '<h3 id="keyness-0">a_vs_b</h3>' in plain
