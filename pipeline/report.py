@@ -264,7 +264,9 @@ def report_context(
     for block in keyness:  # group comparisons: how many documents each side pools
         sides = [members.get(block[side], []) for side in ("target", "reference")]
         block["sizes"] = f"{len(sides[0])} vs {len(sides[1])} documents" if all(sides) else ""
-    summary = summary_table(documents, doc_ids, set(inline)) if documents is not None else None
+    summary = (
+        summary_table(documents, doc_ids, set(inline), groups) if documents is not None else None
+    )
     return {
         "doc_ids": doc_ids,
         "n_documents": len(doc_ids),
@@ -272,6 +274,7 @@ def report_context(
         "max_inline_chars": max_inline_chars,
         "tables": sorted(tables),
         "summary": summary,
+        "grouped": bool(groups),
         "side_by_side": 0 < len(doc_ids) <= SUMMARY_SIDE_BY_SIDE,
         "differences": differences,
         "keyness": keyness,

@@ -87,9 +87,13 @@ class Summary:
     missing: list[str] = field(default_factory=list)
 
 
-def summary_table(documents: pd.DataFrame, doc_ids: Sequence[str], inlined: set[str]) -> Summary:
+def summary_table(
+    documents: pd.DataFrame, doc_ids: Sequence[str], inlined: set[str],
+    groups: Mapping[str, str] | None = None,
+) -> Summary:  # fmt: skip
     """Summary rows of every document (``doc_ids`` order) for the metrics whose columns exist;
-    row ``i`` has the id ``summary-{i}``, as its text (when shown) has ``doc-{i}``."""
+    row ``i`` has the id ``summary-{i}``, as its text (when shown) has ``doc-{i}``; with
+    ``groups`` each row also has its group label ("–" for none)."""
     metrics = [m for m in SUMMARY_METRICS if all(c in documents.columns for c in m.columns)]
     missing = [m.label for m in SUMMARY_METRICS if m not in metrics]
     records = {str(r["doc_id"]): r for r in documents.to_dict("records")}
@@ -103,6 +107,7 @@ def summary_table(documents: pd.DataFrame, doc_ids: Sequence[str], inlined: set[
                 "title": str(rec.get("title", "") or ""),
                 "anchor": f"doc-{i}" if doc_id in inlined else "",
                 "cells": [metric_cell(m, rec) for m in metrics],
+                "group": str((groups or {}).get(doc_id) or "").strip() or "–",
             }
         )
     return Summary(metrics, rows, missing)

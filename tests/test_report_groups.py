@@ -109,3 +109,24 @@ def test_group_keyness_headings_say_how_many_documents_each_side_pools():
                              plots_dir=None, manifest_path=None)  # fmt: skip
     plain = render_report(context)
     assert '<h3 id="keyness-0">a_vs_b</h3>' in plain
+
+
+@pytest.mark.parametrize("n_docs", [3, 6])  # side by side (up to 4 documents) and one per row
+def test_the_summary_names_each_documents_group(n_docs):
+    import pandas as pd
+
+    from pipeline.report import render_report, report_context
+
+    docs = pd.DataFrame(docs_with_hedges({f"d{i}": i for i in range(n_docs)}))
+    groups = {"d0": "x", "d1": " y "}  # the others have none
+    page = render_report(report_context({"documents": docs}, docs_dir=None, plots_dir=None,
+                                        manifest_path=None, groups=groups))  # fmt: skip
+    labels = ["x", "y", *["–"] * (n_docs - 2)]
+    if n_docs <= 4:  # one row of groups under the titles
+        assert '<tr><th scope="row">Group</th>' + "".join(f"<td>{g}</td>" for g in labels) in page
+    else:  # a group column after each document's name
+        for i, label in enumerate(labels):
+            assert f'<a href="#doc-{i}">d{i}</a></th><td>{label}</td>' in page
+    plain = render_report(report_context({"documents": docs}, docs_dir=None, plots_dir=None,
+                                         manifest_path=None))  # fmt: skip
+    assert ">Group</th>" not in plain
