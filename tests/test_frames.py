@@ -75,6 +75,10 @@ def frames_of(text: str, stage: FramesStage = STAGE) -> list[tuple[str, str]]:
          [("Diplomacy", "external_regulation"), ("diplomats", "external_regulation")]),
         ("He was sentenced to death.", [("sentenced to death", "crime_punishment")]),
         ("A sunny afternoon in the park.", []),
+        # a survey of firms or experts is not public opinion; a survey of voters is
+        ("A Reuters survey of 40 supply-chain managers found delays.", []),
+        ("A survey of voters found anger.",
+         [("survey", "public_opinion"), ("voters", "political")]),
     ],
 )  # fmt: skip
 def test_sentence_cues(text, expected):
