@@ -31,6 +31,7 @@ NOT_A_NAME_RE = re.compile(
 SPACE_RUN_RE = re.compile(r"\s+")
 RULE_WINDOW = 120  # characters of the sentence each side that context rules can see
 CAPITAL_WORD_RE = re.compile(r"(?<![\w’'])[A-Z][\w’'.-]*")
+LAST_WORD_RE = re.compile(r"(?<![\w’'])([A-Z][\w’'-]*) $")  # a capitalised word just before
 # "in" and place names just before a word: "officials in Beijing and Washington"
 PLACE_BEFORE_RE = re.compile(r"\bin\s+(?:[A-Z][\w’'.-]*,?\s+(?:(?:and|or)\s+)?)*$")
 
@@ -217,6 +218,15 @@ def names_a_source(span: str) -> bool:
     return any(not NOT_A_NAME_RE.fullmatch(w.rstrip(".,")) for w in words)
 
 
+def ends_a_name(text: str, start: int) -> bool:
+    """Whether the capitalised word at ``start`` ends a name begun before it ("Center for
+    Strategic and International Studies found"): a capital after a capitalised word."""
+    if not text[start : start + 1].isupper():
+        return False
+    before = LAST_WORD_RE.search(text, 0, start)
+    return before is not None and not NOT_A_NAME_RE.fullmatch(before.group(1))
+
+
 class StanceDetector:
     """Lexicon matcher plus context rules; ``use_rules=False`` is the plain word-list baseline."""
 
@@ -249,7 +259,7 @@ class StanceDetector:
                 self.use_rules
                 and entry.category == "attribution"
                 and subtype == "vague"
-                and names_a_source(text[m.start : m.end])
+                and (names_a_source(text[m.start : m.end]) or ends_a_name(text, m.start))
             ):
                 subtype = "named"
             out.append(Marker(m.start, m.end, entry.category, subtype, m.entry))

@@ -375,3 +375,20 @@ def test_unused_offs_name_each_off_row_that_disables_nothing(tmp_path):
         (str(second), "entry 'perhaps'"),
         (str(second), "entry 'MAY'"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "expected"),
+    [
+        ("the Center for Strategic and International Studies found", 43, True),
+        ("Recent studies found", 7, False),  # lower case: a common noun
+        ("The new Studies found", 8, False),  # after a lower-case word
+        ("Studies found", 0, False),  # the sentence's first word
+        ("said the Ministry. Officials said", 19, False),  # a full stop between
+        ("Chinese Officials said", 8, False),  # a demonym is no name
+    ],
+)
+def test_ends_a_name(text, start, expected):
+    from pipeline.stance import ends_a_name
+
+    assert ends_a_name(text, start) is expected
