@@ -161,13 +161,18 @@ def group_members(labels: Mapping[str, str | None], doc_ids: Sequence[str]) -> d
     return dict(sorted(out.items()))
 
 
+def metadata_labels(metadata: Mapping[str, Mapping[str, str]], column: str) -> dict[str, str]:
+    """doc_id -> the value of one metadata column (empty when the row lacks it)."""
+    return {d: row.get(column) or "" for d, row in metadata.items()}
+
+
 def group_problems(
-    metadata: Mapping[str, Mapping[str, str]], column: str, doc_ids: Sequence[str]
+    labels: Mapping[str, str], column: str, doc_ids: Sequence[str]
 ) -> list[tuple[str, str]]:
-    """(doc_id, message) warnings about the groups of ``column``: documents without a label
-    (left out of the group comparisons), labels that differ only in case or spaces (two
-    groups where one was meant), and groups of a single document."""
-    members = group_members({d: row.get(column, "") for d, row in metadata.items()}, doc_ids)
+    """(doc_id, message) warnings about the groups of ``column`` (``labels``: doc_id -> its
+    value): documents without a label (left out of the group comparisons), labels that differ
+    only in case or spaces (two groups where one was meant), and groups of a single document."""
+    members = group_members(labels, doc_ids)
     grouped = {d for docs in members.values() for d in docs}
     out = [
         (d, f"no value in the group column {column!r}: left out of the group comparisons")

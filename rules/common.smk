@@ -18,6 +18,7 @@ from pipeline.corpus import (  # noqa: E402
     group_members,
     group_problems,
     metadata_columns,
+    metadata_labels,
     read_metadata,
 )
 from pipeline.lexicon import lexicon_path, read_lexicon, unused_offs  # noqa: E402
@@ -68,10 +69,8 @@ if GROUP_COLUMN:
             f"{GROUP_COLUMN if 'doc_id' in _columns else 'doc_id'!r} (its columns: "
             f"{', '.join(_columns) or 'none'})."
         )
-    _groups = group_members(
-        {d: row.get(GROUP_COLUMN) for d, row in read_metadata(_metadata).items()},
-        [src.doc_id for src in SOURCES],
-    )
+    GROUP_LABELS = metadata_labels(read_metadata(_metadata), GROUP_COLUMN)
+    _groups = group_members(GROUP_LABELS, [src.doc_id for src in SOURCES])
     _mode = (config.get("comparison") or {}).get("comparisons", "auto")
     if _mode in ("auto", "groups") and len(_groups) < 2:
         raise WorkflowError(
@@ -158,12 +157,11 @@ def config_problems():
     found = [
         [source, "", stage, message] for source, stage, message in lexicon_problems()
     ]
-    if GROUP_COLUMN:
-        metadata = read_metadata(CORPUS / config["metadata"])
+    if GROUP_COLUMN:  # the labels were read when the column was checked
         found += [
             [config["metadata"], doc_id, "compare", message]
             for doc_id, message in group_problems(
-                metadata, GROUP_COLUMN, corpus_doc_ids()
+                GROUP_LABELS, GROUP_COLUMN, corpus_doc_ids()
             )
         ]
     return found

@@ -5,7 +5,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(snakemake.scriptdir).parent))
 
-from pipeline.corpus import read_metadata
+from pipeline.corpus import metadata_labels, read_metadata
 from pipeline.logs import log_to
 from pipeline.report import build_report
 
@@ -13,7 +13,7 @@ with log_to(snakemake.log[0]):
     tables_dir = Path(snakemake.input.tables[0]).parent
     column = snakemake.params.group_column
     metadata = read_metadata(snakemake.input.metadata[0]) if snakemake.input.metadata else {}
-    groups = {d: row.get(column) or "" for d, row in metadata.items()} if column else None
+    groups = metadata_labels(metadata, column) if column else None
     build_report(
         tables_dir=tables_dir,
         docs_dir=tables_dir.parent / "docs",

@@ -8,6 +8,7 @@ from pipeline.corpus import (
     chunk_index,
     discover_documents,
     group_problems,
+    metadata_labels,
     read_metadata,
     safe_doc_id,
 )
@@ -160,7 +161,8 @@ def test_group_problems_name_missing_labels_variants_and_lone_documents():
         "e": {"doc_id": "e", "outlet": "  "},
         "zz": {"doc_id": "zz", "outlet": "wire"},  # not in the corpus: not counted
     }
-    got = group_problems(metadata, "outlet", ["a", "b", "c", "d", "e", "f"])
+    labels = metadata_labels(metadata, "outlet")
+    got = group_problems(labels, "outlet", ["a", "b", "c", "d", "e", "f"])
     assert got == [
         ("e", "no value in the group column 'outlet': left out of the group comparisons"),
         ("f", "no value in the group column 'outlet': left out of the group comparisons"),
@@ -169,4 +171,4 @@ def test_group_problems_name_missing_labels_variants_and_lone_documents():
         ("b", "the only document of group 'Hawkish': its comparisons rest on one text"),
         ("a", "the only document of group 'hawkish': its comparisons rest on one text"),
     ]  # fmt: skip
-    assert group_problems(metadata, "outlet", ["c", "d"]) == []
+    assert group_problems(labels, "outlet", ["c", "d"]) == []
