@@ -136,7 +136,7 @@ def is_question(text: str) -> bool:
     stripped = text.rstrip(CLOSERS)
     if stripped.endswith(("”", '"')):
         return False
-    return stripped.endswith("?")
+    return stripped.endswith(("?", "？"))  # a full-width mark ends a Chinese question
 
 
 def has_quotation(text: str, *, min_words: int = 4) -> bool:

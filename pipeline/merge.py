@@ -9,7 +9,7 @@ from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from pipeline.corpus import SkippedFile
+from pipeline.corpus import SkippedFile, group_problems, metadata_labels
 from pipeline.logs import log_problem
 from pipeline.tables import atomic_write_bytes, atomic_write_text, read_segments, text_rows_csv
 
@@ -108,13 +108,15 @@ def merge_chunks(
     metadata_name: str = "metadata.csv",
     expected: Collection[str] | None = None,
     config_problems: Sequence[Sequence[str]] = (),
+    group_column: str | None = None,
 ) -> int:
     """Write each merged table to ``out_paths[name]``; returns the number of documents kept.
 
     Titles in ``metadata`` (corpus metadata.csv) replace those taken from the text, and a metadata
     row whose doc_id matches no corpus file is a warning; files passed over at discovery and
     ``config_problems`` ([file, doc_id, stage, message] warnings found when the workflow was
-    parsed: lexicon rows that do nothing, group labels) are added to problems; a document with
+    parsed: lexicon rows that do nothing) are added to problems, and so are warnings about the
+    groups of ``group_column`` among the documents kept; a document with
     the same bytes as an earlier one is flagged in ``duplicate_of`` and, with
     ``duplicates="skip"``, left out of every table. Stale
     ``docs/<doc_id>/`` folders of documents no longer in the chunks are removed.
@@ -164,6 +166,15 @@ def merge_chunks(
                              severity="warning", message=message)
                 for source, doc_id, stage, message in config_problems
             ]  # fmt: skip
+            if group_column:  # the documents kept: a left-out duplicate or failed file is no member
+                labels = metadata_labels(metadata, group_column)
+                found += [
+                    _problem_row(header, source=metadata_name, doc_id=doc_id, stage="compare",
+                                 severity="warning", message=message)
+                    for doc_id, message in group_problems(
+                        labels, group_column, [r[0] for r in doc_rows]
+                    )
+                ]  # fmt: skip
             doc_col = header.index("doc_id")
             known = set(sources) | {r[doc_col] for r in rows}
             found += [

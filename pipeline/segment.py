@@ -23,6 +23,9 @@ WORD_RE = re.compile(r"(?:[^\W\d_]\.){2,}(?:-\w+(?:[’'\-.,]\w+)*)?|\w+(?:[’'
 # Punkt finds no boundary in a text without sentence punctuation; cap such runs so a
 # 100,000-character line still yields sentences of bounded length.
 MAX_SENTENCE_CHARS = 2000
+# Punkt knows only Latin sentence punctuation: Chinese and Japanese sentences end at a full-width
+# full stop, question or exclamation mark, with any closing quotes or brackets after it.
+CJK_END_RE = re.compile(r"[。！？]+[”’」』）〕】〉》]*")
 
 
 # Token((start, end, text)) without the named tuple's __new__, which is Python code
@@ -80,9 +83,19 @@ def sentence_tokenizer(abbreviations: frozenset[str]) -> Any:
 def sentence_spans(text: str, *, abbreviations: frozenset[str]) -> list[tuple[int, int]]:
     """(start, end) of each sentence in ``text``; spans hold no surrounding white space."""
     spans: list[tuple[int, int]] = []
+    cjk = CJK_END_RE.search(text) is not None
     for start, end in sentence_tokenizer(abbreviations).span_tokenize(text):
-        spans.extend(_bounded(text, start, end))
+        for piece in _cjk_split(text, start, end) if cjk else ((start, end),):
+            spans.extend(_bounded(text, *piece))
     return spans
+
+
+def _cjk_split(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+    """``text[start:end]`` cut after each full-width sentence end (the pieces may be blank)."""
+    for m in CJK_END_RE.finditer(text, start, end):
+        yield start, m.end()
+        start = m.end()
+    yield start, end
 
 
 def _bounded(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:

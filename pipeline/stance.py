@@ -34,6 +34,8 @@ CAPITAL_WORD_RE = re.compile(r"(?<![\w’'])[A-Z][\w’'.-]*")
 LAST_WORD_RE = re.compile(r"(?<![\w’'])([A-Z][\w’'-]*) $")  # a capitalised word just before
 # "in" and place names just before a word: "officials in Beijing and Washington"
 PLACE_BEFORE_RE = re.compile(r"\bin\s+(?:[A-Z][\w’'.-]*,?\s+(?:(?:and|or)\s+)?)*$")
+LONG_WORD_RE = re.compile(r"[^\W\d_]{4,}")  # words of four letters or more (title case test)
+TITLE_CASE_SHARE = 0.8
 
 MARKER_COLUMNS = (
     "doc_id",
@@ -218,6 +220,14 @@ def names_a_source(span: str) -> bool:
     return any(not NOT_A_NAME_RE.fullmatch(w.rstrip(".,")) for w in words)
 
 
+def is_title_case(text: str) -> bool:
+    """Whether ``text`` is written in title case ("Critics Argue Export Controls Backfire"):
+    at least three words of four letters or more, and most of them capitalised. In such a
+    heading a capital says nothing about a name."""
+    words = LONG_WORD_RE.findall(text)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
+
+
 def ends_a_name(text: str, start: int) -> bool:
     """Whether the capitalised word at ``start`` ends a name begun before it ("Center for
     Strategic and International Studies found"): a capital after a capitalised word."""
@@ -260,6 +270,7 @@ class StanceDetector:
                 and entry.category == "attribution"
                 and subtype == "vague"
                 and (names_a_source(text[m.start : m.end]) or ends_a_name(text, m.start))
+                and not is_title_case(text[start:end])
             ):
                 subtype = "named"
             out.append(Marker(m.start, m.end, entry.category, subtype, m.entry))

@@ -16,7 +16,6 @@ from pipeline.corpus import (  # noqa: E402
     chunk_index,
     discover_documents,
     group_members,
-    group_problems,
     metadata_columns,
     metadata_labels,
     read_metadata,
@@ -69,8 +68,8 @@ if GROUP_COLUMN:
             f"{GROUP_COLUMN if 'doc_id' in _columns else 'doc_id'!r} (its columns: "
             f"{', '.join(_columns) or 'none'})."
         )
-    GROUP_LABELS = metadata_labels(read_metadata(_metadata), GROUP_COLUMN)
-    _groups = group_members(GROUP_LABELS, [src.doc_id for src in SOURCES])
+    _labels = metadata_labels(read_metadata(_metadata), GROUP_COLUMN)
+    _groups = group_members(_labels, [src.doc_id for src in SOURCES])
     _mode = (config.get("comparison") or {}).get("comparisons", "auto")
     if _mode in ("auto", "groups") and len(_groups) < 2:
         raise WorkflowError(
@@ -152,19 +151,11 @@ def skipped_files():
 
 def config_problems():
     """[file, doc_id, stage, message] warnings found when the workflow is parsed, for
-    problems.csv: lexicon rows that do nothing, and the groups of comparison.group_column.
+    problems.csv: lexicon rows that do nothing (the merge adds those about the groups).
     """
-    found = [
+    return [
         [source, "", stage, message] for source, stage, message in lexicon_problems()
     ]
-    if GROUP_COLUMN:  # the labels were read when the column was checked
-        found += [
-            [config["metadata"], doc_id, "compare", message]
-            for doc_id, message in group_problems(
-                GROUP_LABELS, GROUP_COLUMN, corpus_doc_ids()
-            )
-        ]
-    return found
 
 
 def lexicon_problems():

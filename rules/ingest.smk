@@ -45,8 +45,10 @@ rule merge_tables:
         runtime=60,
     params:
         skipped=skipped_files(),
-        # found when the workflow is parsed (lexicons, groups), listed in problems.csv
+        # found when the workflow is parsed (lexicons), listed in problems.csv
         config_problems=config_problems(),
+        # warnings about its groups (no value, one document) go to problems.csv
+        group_column=GROUP_COLUMN,
         # doc_ids of the corpus now: rows of others (an earlier corpus) are left out
         expected=corpus_doc_ids(),
         duplicates=lookup(dpath="ingest/duplicates", within=config, default="skip"),

@@ -20,6 +20,7 @@ with log_to(snakemake.log[0]):
         metadata=metadata,
         skipped=skipped,
         config_problems=snakemake.params.config_problems,
+        group_column=snakemake.params.group_column,
         docs_dir=snakemake.params.docs_dir,
         duplicates=snakemake.params.duplicates,
         expected=snakemake.params.expected,

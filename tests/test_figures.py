@@ -90,6 +90,8 @@ def test_figure_sourcing(
         ("She asked “why now?”", False),
         ("It is not a question.", False),
         ("Is it", False),
+        ("这是真的吗？", True),
+        ("他问：“这是真的吗？”", False),
     ],
 )
 def test_is_question(text: str, expected: bool) -> None:

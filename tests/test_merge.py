@@ -141,6 +141,26 @@ def test_a_metadata_row_for_no_corpus_file_is_a_warning(tmp_path, caplog):
     assert "d0,d0,,d0.txt,Kept\n" in out["documents"].read_text(encoding="utf-8")
 
 
+def test_group_warnings_are_about_the_documents_kept(tmp_path):
+    """A duplicate left out of every table is in no group: its group of one, or its missing
+    label, is not reported, and the group it leaves with one document is."""
+    docs = [("a1", ["x"]), ("a2", ["y"]), ("b1", ["z"]), ("b2", ["w"]), ("c1", ["v"])]
+    folder = _write_chunk(tmp_path / "a", docs, documents=True)
+    documents = folder / "documents.csv"
+    text = documents.read_text(encoding="utf-8")  # a2 and c1 have the bytes of a1
+    documents.write_text(text.replace("a2,a2,", "a2,a1,").replace("c1,c1,", "c1,a1,"))
+    out = _outputs(tmp_path)
+    metadata = {"a1": {"outlet": "A"}, "a2": {"outlet": "A"}, "b1": {"outlet": "B"},
+                "b2": {"outlet": "B"}, "c1": {"outlet": "C"}}  # fmt: skip
+    merge_chunks([folder], tables=list(out), out_paths=out, metadata=metadata,
+                 metadata_name="meta.csv", group_column="outlet")  # fmt: skip
+    rows = [r for r in out["problems"].read_text(encoding="utf-8").splitlines() if "group" in r]
+    assert rows == [
+        "meta.csv,a1,compare,warning,the only document of group 'A': its comparisons rest on "
+        "one text"
+    ]
+
+
 def _outputs(tmp_path):
     out = {n: tmp_path / "out" / f"{n}.csv" for n in (*DOCUMENT_COLUMNS, *COLUMNS)}
     (tmp_path / "out").mkdir()

@@ -142,6 +142,40 @@ def test_names_a_source(span: str, expected: bool) -> None:
     assert names_a_source(span) is expected
 
 
+@pytest.mark.parametrize(
+    ("text", "subtype"),
+    [
+        # a title-case heading: the capitals are the heading's, not a name's
+        ("Critics Argue Export Controls Backfire", "vague"),
+        ("Experts Say the Strategic Studies Found Nothing", "vague"),
+        # sentence case: the capital names a source (three of seven long words capitalised)
+        ("Critics of Huawei argue that the ban is futile", "named"),
+        ("Critics argue that Export Controls backfire", "vague"),
+    ],
+)
+def test_a_title_case_heading_names_no_source(text: str, subtype: str) -> None:
+    attributions = [m for m in found(text) if m[1] == "attribution"]
+    assert [m[2] for m in attributions][:1] == [subtype]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Critics Argue Export Controls Backfire", True),
+        ("China's Intelligence Cooperation: Impact on Global Security", True),
+        ("What challenges arise from China’s intelligence diplomacy", False),
+        ("Critics of Huawei argue that the ban is futile", False),
+        ("Big US Tax", False),  # fewer than three words of four letters
+        ("Human Rights Issues Today", True),
+        ("Senator Elizabeth Warren and Critics argue loudly", False),  # 4 of 6 capitalised
+    ],
+)
+def test_is_title_case(text: str, expected: bool) -> None:
+    from pipeline.stance import is_title_case
+
+    assert is_title_case(text) is expected
+
+
 def test_default_corpus_expected_markers(default_corpus: dict[str, SegmentedDocument]) -> None:
     stage = StanceStage()
     doc = default_corpus["intelligence_diplomacy"]
