@@ -35,7 +35,7 @@ from pipeline.report_data import (
     tfidf_terms,
 )
 from pipeline.report_differences import corpus_differences, pair_differences
-from pipeline.report_groups import group_differences
+from pipeline.report_groups import group_differences, group_frame_matrix
 from pipeline.report_svg import sanitised_svg
 from pipeline.report_tables import read_report_tables
 from pipeline.report_text import (
@@ -286,6 +286,8 @@ def report_context(
         "actors": actor_rows(tables.get("actor_sentiment"), inline),
         "actors_truncated": len(inline) < len(doc_ids),
         "frames": frame_matrix(tables.get("frames"), inline, frame_labels()),
+        "frame_groups": group_frame_matrix(tables.get("frames"), documents, groups or {},
+                                           frame_labels()),
         "plots": plots,
         "plot_notes": plot_notes,
         "documents": views,

@@ -13,13 +13,15 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
+import pandas as pd
 
 from pipeline.corpus import group_members
-from pipeline.report_data import RATE_METRICS
+from pipeline.report_data import MAX_FRAME_MATRIX, RATE_METRICS, has_columns
 from pipeline.report_differences import Doc, Item, rate_difference, rates_of
-from pipeline.report_format import fmt
+from pipeline.report_format import fmt, fmt_int
 from pipeline.report_stats import CONFIDENCE, welch_interval
 
 MAX_GROUP_ITEMS = 5
@@ -76,3 +78,54 @@ def group_differences(docs: Sequence[Doc], groups: Mapping[str, str]) -> list[It
             items.append(item)
     items.sort(key=lambda i: (i["caution"], -i["strength"], i["text"]))
     return items[:MAX_GROUP_ITEMS]
+
+
+def group_frame_matrix(
+    frames: pd.DataFrame | None,
+    documents: pd.DataFrame | None,
+    groups: Mapping[str, str],
+    labels: Mapping[str, str],
+) -> dict[str, Any]:
+    """Frame shares per group, side by side (frames by largest share first): each group's body
+    sentences with the frame over its body sentences, and the range of its documents' shares,
+    which says whether one document carries the pooled share. Same shape as ``frame_matrix``."""
+    if not has_columns(frames, ("doc_id", "frame", "n_sentences")) or not has_columns(
+        documents, ("doc_id", "n_sentences")
+    ):
+        return {}
+    body = documents.assign(doc_id=documents["doc_id"].astype(str)).set_index("doc_id")
+    members = group_members(groups, [d for d in body.index if body.at[d, "n_sentences"] > 0])
+    if len(members) < 2:
+        return {}
+    shown = sorted(members)[:MAX_FRAME_MATRIX]
+    with_frame = frames.assign(doc_id=frames["doc_id"].astype(str)).pivot_table(
+        index="frame", columns="doc_id", values="n_sentences", aggfunc="sum", fill_value=0
+    )
+    pooled, spans = {}, {}
+    for g in shown:
+        docs = members[g]
+        k = with_frame.reindex(columns=docs, fill_value=0)
+        n = body.loc[docs, "n_sentences"].to_numpy(dtype=float)
+        pooled[g] = (k.sum(axis=1), n.sum())
+        shares = k.to_numpy(dtype=float) / n
+        spans[g] = (shares.min(axis=1), shares.max(axis=1))
+    best = pd.DataFrame({g: pooled[g][0] / pooled[g][1] for g in shown}).max(axis=1)
+    order = sorted(best.index[best > 0], key=lambda f: (-best[f], f))
+    rows = []
+    for frame in order:
+        i = with_frame.index.get_loc(frame)
+        cells = []
+        for g in shown:
+            k, n = int(pooled[g][0][frame]), int(pooled[g][1])
+            cell = f"{fmt(100 * k / n, 0)}% · {fmt_int(k)} of {fmt_int(n)} sent."
+            low, high = fmt(100 * spans[g][0][i], 0), fmt(100 * spans[g][1][i], 0)
+            if len(members[g]) == 1:
+                cell += " · one document"
+            else:
+                cell += (
+                    f" · every document {low}%" if low == high else f" · documents {low}–{high}%"
+                )
+            cells.append(cell)
+        rows.append({"frame": labels.get(frame, frame.replace("_", " ")), "cells": cells})
+    columns = [f"{g} ({len(members[g])} doc{'s' * (len(members[g]) != 1)})" for g in shown]
+    return {"columns": columns, "rows": rows, "truncated": len(members) > len(shown)}

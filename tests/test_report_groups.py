@@ -130,3 +130,45 @@ def test_the_summary_names_each_documents_group(n_docs):
     plain = render_report(report_context({"documents": docs}, docs_dir=None, plots_dir=None,
                                          manifest_path=None))  # fmt: skip
     assert ">Group</th>" not in plain
+
+
+def test_group_frame_table_pools_sentences_and_shows_the_documents_range():
+    import pandas as pd
+
+    from pipeline.report_groups import group_frame_matrix
+
+    documents = pd.DataFrame(
+        {"doc_id": ["a1", "a2", "b1", "b2", "c1"], "n_sentences": [10, 30, 20, 20, 0]}
+    )
+    # sentences with the frame: a1 5 of 10, a2 3 of 30; b1 0 of 20, b2 4 of 20; c1 has no body
+    frames = pd.DataFrame(
+        {"doc_id": ["a1", "a2", "b1", "b2", "a1", "a2", "b1", "b2"],
+         "frame": ["economic"] * 4 + ["morality"] * 4,
+         "n_sentences": [5, 3, 0, 4, 0, 0, 0, 0]}
+    )  # fmt: skip
+    groups = {"a1": "A", "a2": "A", "b1": "B", "b2": "B", "c1": "C"}
+    got = group_frame_matrix(frames, documents, groups, {"economic": "Economic"})
+    # A: 8 of 40 = 20%, documents 10% and 50%; B: 4 of 40 = 10%, documents 0% and 20%;
+    # C has no body sentence, so no column; morality has no cue in any group, so no row
+    assert got == {
+        "columns": ["A (2 docs)", "B (2 docs)"],
+        "rows": [{"frame": "Economic", "cells": [
+            "20% · 8 of 40 sent. · documents 10–50%", "10% · 4 of 40 sent. · documents 0–20%",
+        ]}],
+        "truncated": False,
+    }  # fmt: skip
+
+
+def test_group_frame_table_needs_two_groups():
+    import pandas as pd
+
+    from pipeline.report_groups import group_frame_matrix
+
+    documents = pd.DataFrame({"doc_id": ["a1", "b1", "b2"], "n_sentences": [10, 10, 5]})
+    frames = pd.DataFrame(
+        {"doc_id": ["a1", "b1", "b2"], "frame": ["economic"] * 3, "n_sentences": [1, 2, 1]}
+    )
+    assert group_frame_matrix(frames, documents, {"a1": "A", "b1": "A", "b2": "A"}, {}) == {}
+    got = group_frame_matrix(frames, documents, {"a1": "A", "b1": "B", "b2": "B"}, {})
+    assert got["rows"][0]["cells"] == ["10% · 1 of 10 sent. · one document",
+                                       "20% · 3 of 15 sent. · every document 20%"]  # fmt: skip
