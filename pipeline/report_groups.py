@@ -94,7 +94,7 @@ def group_frame_matrix(
     ):
         return {}
     body = documents.assign(doc_id=documents["doc_id"].astype(str)).set_index("doc_id")
-    members = group_members(groups, [d for d in body.index if body.at[d, "n_sentences"] > 0])
+    members = group_members(groups, body.index[body["n_sentences"] > 0].tolist())
     if len(members) < 2:
         return {}
     shown = sorted(members)[:MAX_FRAME_MATRIX]
