@@ -158,26 +158,36 @@ def config_problems():
     ]
 
 
+# config key of extra lexicon files -> (the shipped lexicon they extend, the columns needed)
+LEXICON_KEYS = {
+    "ingest/extra_boilerplate": ("boilerplate.tsv", ("pattern",)),
+    "stance/extra_lexicons": ("stance.tsv", ("pattern", "category")),
+    "frames/extra_lexicons": ("frames.tsv", ("pattern", "frame")),
+    "sentiment/extra_valences": (None, ("term", "valence")),
+    "sentiment/extra_neutral_senses": (None, ("pattern", "category")),
+}
+
+
 def lexicon_problems():
     """[file, stage, message] of lexicon rows that do nothing (an ``off`` with no earlier entry
-    of its pattern); a lexicon that cannot be read is left to the chunks.
+    of its pattern). A lexicon file that cannot be read (no version line, a missing column)
+    stops the run here, before any job is queued, with the config key that names it.
     """
-    lists = {
-        "stance": [
-            lexicon_path("stance.tsv"),
-            *lookup(dpath="stance/extra_lexicons", within=config, default=[]),
-        ],
-        "sentiment": lookup(
-            dpath="sentiment/extra_neutral_senses", within=config, default=[]
-        ),
-    }
     out = []
-    for stage, paths in lists.items():
+    for key, (shipped, required) in LEXICON_KEYS.items():
+        extra = lookup(dpath=key, within=config, default=[]) or []
+        paths = [lexicon_path(shipped)] if shipped else []
         try:
-            lexicon = read_lexicon(paths, required=("pattern", "category"))
-        except ValueError:
-            continue
-        out += [[source, stage, message] for source, message in unused_offs(lexicon)]
+            lexicon = read_lexicon([*paths, *extra], required=required)
+        except ValueError as error:
+            raise WorkflowError(
+                f"Config key {key.replace('/', '.')}: {error}"
+            ) from None
+        if "category" in required:
+            stage = key.partition("/")[0]
+            out += [
+                [source, stage, message] for source, message in unused_offs(lexicon)
+            ]
     return out
 
 

@@ -239,3 +239,34 @@ def test_a_mistyped_extra_lexicon_stops_the_run_before_any_job(tmp_path):
         f"Config lists lexicon or word-list files that do not exist (paths are relative to "
         f"{ROOT}): stance.extra_lexicons: {missing}"
     ) in proc.stdout + proc.stderr
+
+
+@pytest.mark.parametrize(
+    ("key", "text", "message"),
+    [
+        (
+            "stance:\n  extra_lexicons",
+            "pattern\tcategory\tsubtype\nfirmly\tbooster\tadverb\n",
+            "Config key stance.extra_lexicons: lexicon file {path} has no '# version: ...' line",
+        ),
+        (
+            "frames:\n  extra_lexicons",
+            "# version: 1\npattern\tnote\nchips\ttech\n",
+            "Config key frames.extra_lexicons: lexicon file {path} lacks column(s) frame",
+        ),
+        (
+            "sentiment:\n  extra_valences",
+            "# version: 1\nterm\tnote\ncrippled\tx\n",
+            "Config key sentiment.extra_valences: lexicon file {path} lacks column(s) valence",
+        ),
+    ],
+)
+def test_an_unreadable_extra_lexicon_stops_the_run_before_any_job(tmp_path, key, text, message):
+    """Found when the workflow is parsed, not by every chunk job (on a cluster, after queueing)."""
+    path = tmp_path / "extra.tsv"
+    path.write_text(text, encoding="utf-8")
+    config = tmp_path / "extra.yaml"
+    config.write_text(f"{key}: [{path}]\n")
+    proc = snakemake("--configfile", str(config), "-n")
+    assert proc.returncode != 0
+    assert message.format(path=path) in proc.stdout + proc.stderr
