@@ -266,7 +266,7 @@ onsuccess:
         n = sum(1 for _ in problems.open(encoding="utf-8")) - 1
         if n:
             print(
-                f"rhetoric-compare: {n} problem(s) with the input, see {problems}"
+                f"rhetoric-compare: {n} problem(s) with the input or a stage, see {problems}"
             )
 
 

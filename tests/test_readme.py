@@ -157,3 +157,27 @@ def test_quoted_report_items_are_in_the_report(pattern: str) -> None:
         ),
     )
     assert item in page
+
+
+def test_the_example_stage_runs_as_written(default_corpus) -> None:
+    """The "Adding a stage" example is working code: its output passes the chunk's check, its
+    offsets point at the modal verbs, and its rate counts body sentences only."""
+    from pipeline.stages import check_output
+    from tests.conftest import segment_text
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    (code,) = re.findall(r"```python\n(# pipeline/modals\.py\n.*?)```", text, flags=re.S)
+    namespace: dict = {}
+    exec(compile(code, "README.md (pipeline/modals.py)", "exec"), namespace)
+    stage = namespace["ModalsStage"]()
+    doc = segment_text("Could It Rain\n\nIt may rain. We must go; they might not.\n", "d")
+    out = stage.analyse(doc)
+    check_output(stage, out, len(doc.sentences))
+    assert out.sentence_columns == {"n_modals": [1, 1, 2]}  # the heading's "Could" counted
+    rows = out.tables["modal_verbs"]
+    assert [doc.clean[r["start"] : r["end"]] for r in rows] == ["Could", "may", "must", "might"]
+    assert [r["sent_id"] for r in rows] == [1, 2, 3, 3]
+    # 3 modals in body sentences of 3 + 6 words
+    assert doc.n_words == 9 and out.document_columns["modals_per_1k"] == pytest.approx(1000 / 3)
+    for segmented in default_corpus.values():  # and on real documents
+        check_output(stage, stage.analyse(segmented), len(segmented.sentences))
