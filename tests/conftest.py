@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,52 @@ from pipeline.types import SegmentedDocument
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
+DEFAULT_CORPUS_SHA256 = ROOT / "tests" / "data" / "default_corpus.sha256"
+
+
+@functools.cache
+def corpus_changes() -> tuple[str, ...]:
+    """How corpus/ differs from the default corpus (DEFAULT_CORPUS_SHA256): files added,
+    changed or missing, by path relative to corpus/; empty when it is the default corpus."""
+    expected = {}
+    for line in DEFAULT_CORPUS_SHA256.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            digest, name = line.split(maxsplit=1)
+            expected[name] = digest
+    found = {
+        p.relative_to(CORPUS).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(CORPUS.rglob("*"))
+        if p.is_file()
+    }
+    changes = [f"{n} (added)" for n in found if n not in expected]
+    changes += [f"{n} (changed)" for n in found if n in expected and found[n] != expected[n]]
+    changes += [f"{n} (missing)" for n in expected if n not in found]
+    return tuple(sorted(changes))
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """Skip the checks of the default corpus's results when corpus/ holds other texts: they
+    describe the default corpus (the README's examples), not a user's own."""
+    changes = corpus_changes()
+    if not changes:
+        return
+    shown = ", ".join(changes[:3]) + (f" and {len(changes) - 3} more" if len(changes) > 3 else "")
+    skip = pytest.mark.skip(reason=f"corpus/ is not the default corpus ({shown})")
+    for item in items:
+        if item.get_closest_marker("default_results"):
+            item.add_marker(skip)
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    changes = corpus_changes()
+    if changes:
+        terminalreporter.write_line(
+            f"corpus/ holds other texts than the default corpus ({len(changes)} file(s) added, "
+            "changed or missing; tests/data/default_corpus.sha256): the checks of the default "
+            "corpus's results (marker default_results) were skipped. To keep corpus/ and "
+            "results/ as the tests expect, analyse your own texts elsewhere: make run "
+            'SNAKEMAKE_ARGS="--config corpus_dir=my_texts results_dir=my_results".'
+        )
 
 
 @pytest.fixture(scope="session")
@@ -32,9 +80,14 @@ def segment_text(text: str, doc_id: str = "doc") -> SegmentedDocument:
 
 @pytest.fixture(scope="session")
 def default_corpus() -> dict[str, SegmentedDocument]:
-    """The two default documents, cleaned and segmented."""
+    """The two default documents, cleaned and segmented (texts added to corpus/ left out)."""
+    edited = [c for c in corpus_changes() if ".txt (" in c and not c.endswith("(added)")]
+    if edited:
+        pytest.skip(f"corpus/ is not the default corpus ({', '.join(edited)})")
     docs = {}
     for path in sorted(CORPUS.glob("*.txt")):
+        if f"{path.name} (added)" in corpus_changes():
+            continue
         clean = clean_document(path.stem, path.read_bytes(), patterns=load_boilerplate_patterns())
         docs[path.stem] = segment_document(clean, abbreviations=load_abbreviations())
     return docs

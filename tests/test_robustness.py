@@ -181,6 +181,7 @@ def test_duplicate_is_flagged_and_analysed_once(messy_run):
     assert not [s for s in sentences if s["doc_id"] == "intelligence_diplomacy_copy"]
 
 
+@pytest.mark.default_results
 def test_seeds_are_analysed_exactly_as_alone(messy_run):
     _, results = messy_run
     committed = tables_of(ROOT / "results")

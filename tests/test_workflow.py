@@ -36,6 +36,7 @@ def test_committed_results_are_reproduced_exactly(default_run):
         )
 
 
+@pytest.mark.default_results
 def test_offsets_round_trip(default_run):
     rows = read_csv_rows(default_run / "tables" / "sentences.csv")
     assert {r["doc_id"] for r in rows} == {"intelligence_cooperation", "intelligence_diplomacy"}
@@ -45,12 +46,14 @@ def test_offsets_round_trip(default_run):
         assert "Leave a Comment" not in row["text"] and "Scroll to Top" not in row["text"]
 
 
+@pytest.mark.default_results
 def test_boilerplate_table(default_run):
     text = (default_run / "tables" / "boilerplate.csv").read_text(encoding="utf-8")
     assert "intelligence_cooperation,45,Leave a Comment," in text
     assert text.count("Scroll to Top") == 2
 
 
+@pytest.mark.default_results
 def test_documents_table_and_manifest(default_run):
     docs = {r["doc_id"]: r for r in read_csv_rows(default_run / "tables" / "documents.csv")}
     assert docs["intelligence_diplomacy"]["title"].startswith("What challenges arise")
