@@ -17,36 +17,21 @@ from pipeline.compare import (
     write_table,
 )
 from pipeline.compare_plots import comparison_plots, comparison_slug, similarity_heatmap
-from pipeline.ingest import clean_document, load_boilerplate_patterns
 from pipeline.keyness import KEYNESS_COLUMNS, top_key_terms
-from pipeline.segment import load_abbreviations, segment_document
 from pipeline.tables import write_csv, write_frame
 from pipeline.terms import TERM_COUNT_COLUMNS, TermsStage
-from pipeline.types import SegmentedDocument
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
 
 
-def corpus_documents() -> list[SegmentedDocument]:
-    """The default corpus, cleaned and segmented as the workflow does."""
-    patterns, abbreviations = load_boilerplate_patterns(), load_abbreviations()
-    return [
-        segment_document(
-            clean_document(p.stem, p.read_bytes(), patterns=patterns),
-            abbreviations=abbreviations,
-        )
-        for p in sorted(CORPUS.glob("*.txt"))
-    ]
-
-
 @pytest.fixture(scope="module")
-def corpus_tables(tmp_path_factory) -> dict[str, Path]:
+def corpus_tables(tmp_path_factory, default_corpus) -> dict[str, Path]:
     """Chunk-like inputs for the default corpus: term_counts.csv and documents.csv."""
     out = tmp_path_factory.mktemp("compare_inputs")
     stage = TermsStage()
     rows, docs = [], []
-    for doc in corpus_documents():
+    for doc in default_corpus.values():
         result = stage.analyse(doc)
         rows += result.tables["term_counts"]
         docs.append({"doc_id": doc.doc_id, **result.document_columns})
@@ -95,6 +80,7 @@ def test_outputs_are_byte_identical_across_runs(corpus_tables, tmp_path) -> None
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
 
 
+@pytest.mark.default_results  # the style column of corpus/metadata.csv
 def test_group_comparison_from_metadata(corpus_tables, tmp_path) -> None:
     run_main(corpus_tables, tmp_path, group_column="style", comparisons="groups")
     keyness = pd.read_csv(tmp_path / "keyness.csv", keep_default_na=False)
