@@ -55,7 +55,7 @@ MONTH_BEFORE_RE = re.compile(rf"(?:{MONTHS})\.?\s*$")
 MONTH_AFTER_RE = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:{MONTHS})\b")
 YEAR_RE = re.compile(r"(?:1[5-9]\d\d|20\d\d)s?")
 QUOTE_RE = re.compile(r"[“\"]([^”\"]+)[”\"]")
-CLOSERS = " \t\r\n)]’'"
+CLOSERS = " \t\r\n)]’'）】"
 CLAUSE_BREAK_RE = re.compile(r"[;:—–]|\s-\s")
 _DIGIT_RE = re.compile(r"\d")
 
@@ -134,7 +134,7 @@ def is_question(text: str) -> bool:
     "So, is there a middle ground?" counts; 'He asked: "Why now?"' does not (a reported question).
     """
     stripped = text.rstrip(CLOSERS)
-    if stripped.endswith(("”", '"')):
+    if stripped.endswith(("”", '"', "」", "』")):
         return False
     return stripped.endswith(("?", "？"))  # a full-width mark ends a Chinese question
 

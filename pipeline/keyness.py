@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from pipeline.corpus import group_members
 from pipeline.keyness_stats import (
     bh_q_values,
     direction,
@@ -86,14 +87,14 @@ def comparisons_for(
     if mode == "groups":
         if groups is None:
             raise ValueError("comparison mode 'groups' needs a group_column from the metadata")
-        members: dict[str, list[str]] = {}
-        for doc in ids:
-            label = groups.get(doc)
-            if label is not None and str(label).strip():
-                members.setdefault(str(label).strip(), []).append(doc)
+        members = group_members(groups, ids)
         if len(members) < 2:
-            raise ValueError(f"group comparisons need at least two groups, found {sorted(members)}")
-        labelled = [(label, tuple(idx)) for label, idx in sorted(members.items())]
+            raise ValueError(
+                f"group comparisons need at least two groups among the documents analysed, found "
+                f"{sorted(members)}: a document left out of the tables (a duplicate or a file "
+                "that could not be read, see problems.csv) or without a value is in no group"
+            )
+        labelled = [(label, tuple(idx)) for label, idx in members.items()]
     else:
         labelled = [(doc, (doc,)) for doc in ids]
     out: list[Comparison] = []

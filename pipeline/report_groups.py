@@ -88,44 +88,48 @@ def group_frame_matrix(
 ) -> dict[str, Any]:
     """Frame shares per group, side by side (frames by largest share first): each group's body
     sentences with the frame over its body sentences, and the range of its documents' shares,
-    which says whether one document carries the pooled share. Same shape as ``frame_matrix``."""
+    which says whether one document carries the pooled share. Only documents with body
+    sentences and frame rows count (a document whose frames stage failed has none). Same shape
+    as ``frame_matrix``; empty without two such groups or without any cue."""
     if not has_columns(frames, ("doc_id", "frame", "n_sentences")) or not has_columns(
         documents, ("doc_id", "n_sentences")
     ):
         return {}
-    body = documents.assign(doc_id=documents["doc_id"].astype(str)).set_index("doc_id")
-    members = group_members(groups, body.index[body["n_sentences"] > 0].tolist())
-    if len(members) < 2:
-        return {}
-    shown = sorted(members)[:MAX_FRAME_MATRIX]
     with_frame = frames.assign(doc_id=frames["doc_id"].astype(str)).pivot_table(
         index="frame", columns="doc_id", values="n_sentences", aggfunc="sum", fill_value=0
     )
+    body = documents.assign(doc_id=documents["doc_id"].astype(str)).set_index("doc_id")
+    counted = body.index[(body["n_sentences"] > 0) & body.index.isin(with_frame.columns)]
+    members = group_members(groups, counted.tolist())
+    if len(members) < 2:
+        return {}
+    shown = sorted(members)[:MAX_FRAME_MATRIX]
     pooled, spans = {}, {}
     for g in shown:
-        docs = members[g]
-        k = with_frame.reindex(columns=docs, fill_value=0)
-        n = body.loc[docs, "n_sentences"].to_numpy(dtype=float)
+        k = with_frame[members[g]]
+        n = body.loc[members[g], "n_sentences"].to_numpy(dtype=float)
         pooled[g] = (k.sum(axis=1), n.sum())
         shares = k.to_numpy(dtype=float) / n
         spans[g] = (shares.min(axis=1), shares.max(axis=1))
     best = pd.DataFrame({g: pooled[g][0] / pooled[g][1] for g in shown}).max(axis=1)
-    order = sorted(best.index[best > 0], key=lambda f: (-best[f], f))
     rows = []
-    for frame in order:
+    for frame in sorted(best.index[best > 0], key=lambda f: (-best[f], f)):
         i = with_frame.index.get_loc(frame)
         cells = []
         for g in shown:
             k, n = int(pooled[g][0][frame]), int(pooled[g][1])
             cell = f"{fmt(100 * k / n, 0)}% · {fmt_int(k)} of {fmt_int(n)} sent."
-            low, high = fmt(100 * spans[g][0][i], 0), fmt(100 * spans[g][1][i], 0)
+            low, high = spans[g][0][i], spans[g][1][i]
             if len(members[g]) == 1:
                 cell += " · one document"
-            else:
-                cell += (
-                    f" · every document {low}%" if low == high else f" · documents {low}–{high}%"
-                )
+            elif low == high:
+                cell += f" · every document {fmt(100 * low, 0)}%"
+            else:  # one decimal where whole percents would hide the spread
+                digits = 0 if fmt(100 * low, 0) != fmt(100 * high, 0) else 1
+                cell += f" · documents {fmt(100 * low, digits)}–{fmt(100 * high, digits)}%"
             cells.append(cell)
         rows.append({"frame": labels.get(frame, frame.replace("_", " ")), "cells": cells})
+    if not rows:
+        return {}
     columns = [f"{g} ({len(members[g])} doc{'s' * (len(members[g]) != 1)})" for g in shown]
     return {"columns": columns, "rows": rows, "truncated": len(members) > len(shown)}

@@ -24,8 +24,9 @@ WORD_RE = re.compile(r"(?:[^\W\d_]\.){2,}(?:-\w+(?:[’'\-.,]\w+)*)?|\w+(?:[’'
 # 100,000-character line still yields sentences of bounded length.
 MAX_SENTENCE_CHARS = 2000
 # Punkt knows only Latin sentence punctuation: Chinese and Japanese sentences end at a full-width
-# full stop, question or exclamation mark, with any closing quotes or brackets after it.
-CJK_END_RE = re.compile(r"[。！？]+[”’」』）〕】〉》]*")
+# full stop, question or exclamation mark, but not inside a quotation or brackets, where the mark
+# ends the quoted words only (「本当ですか？」と聞いた。 is one sentence).
+CJK_END_RE = re.compile(r"[。｡！？]+(?![”’」』）〕】〉》])")
 
 
 # Token((start, end, text)) without the named tuple's __new__, which is Python code

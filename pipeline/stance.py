@@ -223,7 +223,8 @@ def names_a_source(span: str) -> bool:
 def is_title_case(text: str) -> bool:
     """Whether ``text`` is written in title case ("Critics Argue Export Controls Backfire"):
     at least three words of four letters or more, and most of them capitalised. In such a
-    heading a capital says nothing about a name."""
+    heading a capital says nothing about a name (a body sentence full of names can pass the
+    test too, so it is applied to headings only)."""
     words = LONG_WORD_RE.findall(text)
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
 
@@ -246,8 +247,11 @@ class StanceDetector:
         self.entries: tuple[StanceEntry, ...] = tuple(kept)
         self.matcher = LexiconMatcher([e.pattern for e in kept])
 
-    def markers(self, text: str, *, start: int = 0, end: int | None = None) -> list[Marker]:
-        """Stance markers in ``text[start:end]`` (one sentence), blockers left out."""
+    def markers(
+        self, text: str, *, start: int = 0, end: int | None = None, heading: bool = False
+    ) -> list[Marker]:
+        """Stance markers in ``text[start:end]`` (one sentence, a ``heading`` or not), blockers
+        left out."""
         end = len(text) if end is None else end
 
         def accept(m: PatternMatch) -> bool:
@@ -270,7 +274,7 @@ class StanceDetector:
                 and entry.category == "attribution"
                 and subtype == "vague"
                 and (names_a_source(text[m.start : m.end]) or ends_a_name(text, m.start))
-                and not is_title_case(text[start:end])
+                and not (heading and is_title_case(text[start:end]))
             ):
                 subtype = "named"
             out.append(Marker(m.start, m.end, entry.category, subtype, m.entry))
@@ -340,7 +344,9 @@ class StanceStage:
         totals = dict.fromkeys((c for c, _, _ in COUNT_KEYS), 0)
         n_questions = 0
         for sentence in doc.sentences:
-            markers = self.detector.markers(clean, start=sentence.start, end=sentence.end)
+            markers = self.detector.markers(
+                clean, start=sentence.start, end=sentence.end, heading=sentence.is_heading
+            )
             for m in markers:
                 marker_rows.append(
                     {

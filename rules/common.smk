@@ -161,10 +161,10 @@ def config_problems():
 # config key of extra lexicon files -> (the shipped lexicon they extend, the columns needed)
 LEXICON_KEYS = {
     "ingest/extra_boilerplate": ("boilerplate.tsv", ("pattern",)),
-    "stance/extra_lexicons": ("stance.tsv", ("pattern", "category")),
+    "stance/extra_lexicons": ("stance.tsv", ("pattern", "category", "subtype")),
     "frames/extra_lexicons": ("frames.tsv", ("pattern", "frame")),
     "sentiment/extra_valences": (None, ("term", "valence")),
-    "sentiment/extra_neutral_senses": (None, ("pattern", "category")),
+    "sentiment/extra_neutral_senses": (None, ("pattern", "category", "subtype")),
 }
 
 

@@ -18,23 +18,35 @@ DEFAULT_CORPUS_SHA256 = ROOT / "tests" / "data" / "default_corpus.sha256"
 
 
 @functools.cache
+def default_corpus_hashes() -> dict[str, str]:
+    """sha256 of each default corpus file, by path relative to corpus/."""
+    lines = DEFAULT_CORPUS_SHA256.read_text(encoding="utf-8").splitlines()
+    pairs = [line.split(maxsplit=1) for line in lines if line.strip() and not line.startswith("#")]
+    return {name: digest for digest, name in pairs}
+
+
+@functools.cache
 def corpus_changes() -> tuple[str, ...]:
     """How corpus/ differs from the default corpus (DEFAULT_CORPUS_SHA256): files added,
-    changed or missing, by path relative to corpus/; empty when it is the default corpus."""
-    expected = {}
-    for line in DEFAULT_CORPUS_SHA256.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            digest, name = line.split(maxsplit=1)
-            expected[name] = digest
+    changed or missing, by path relative to corpus/; empty when it is the default corpus.
+    Hidden files (.DS_Store), which the workflow does not read either, do not count."""
+    expected = default_corpus_hashes()
     found = {
         p.relative_to(CORPUS).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
         for p in sorted(CORPUS.rglob("*"))
-        if p.is_file()
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(CORPUS).parts)
     }
     changes = [f"{n} (added)" for n in found if n not in expected]
     changes += [f"{n} (changed)" for n in found if n in expected and found[n] != expected[n]]
     changes += [f"{n} (missing)" for n in expected if n not in found]
     return tuple(sorted(changes))
+
+
+def default_texts() -> list[Path]:
+    """The default corpus's text files, unchanged, in corpus/ (texts added there left out)."""
+    edited = {c.rpartition(" (")[0] for c in corpus_changes()}
+    return [CORPUS / n for n in sorted(default_corpus_hashes()) if n.endswith(".txt")
+            and n not in edited]  # fmt: skip
 
 
 def pytest_collection_modifyitems(config, items) -> None:
@@ -85,9 +97,7 @@ def default_corpus() -> dict[str, SegmentedDocument]:
     if edited:
         pytest.skip(f"corpus/ is not the default corpus ({', '.join(edited)})")
     docs = {}
-    for path in sorted(CORPUS.glob("*.txt")):
-        if f"{path.name} (added)" in corpus_changes():
-            continue
+    for path in default_texts():
         clean = clean_document(path.stem, path.read_bytes(), patterns=load_boilerplate_patterns())
         docs[path.stem] = segment_document(clean, abbreviations=load_abbreviations())
     return docs

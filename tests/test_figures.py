@@ -92,6 +92,8 @@ def test_figure_sourcing(
         ("Is it", False),
         ("这是真的吗？", True),
         ("他问：“这是真的吗？”", False),
+        ("（真的吗？）", True),
+        ("彼は「本当ですか？」", False),
     ],
 )
 def test_is_question(text: str, expected: bool) -> None:

@@ -488,3 +488,13 @@ def test_class_shortcut_gives_the_q_values_and_picks_of_the_dense_rows(
     np.testing.assert_array_equal(col[pick[pick >= 0]], kept[1][pick >= 0])
     np.testing.assert_array_equal(k[pick < 0], of[kept[1][pick < 0]])
     assert not found[kept[0][pick < 0], kept[1][pick < 0]].any()
+
+
+def test_groups_need_two_among_the_documents_analysed():
+    # "b" is in group A once its label is stripped; "c" has no label; "d" (group B) is not analysed
+    groups = {"a": "A", "b": " A ", "c": "", "d": "B"}
+    with pytest.raises(ValueError, match=r"at least two groups among the documents analysed, "
+                       r"found \['A'\]: a document left out of the tables"):  # fmt: skip
+        comparisons_for(["a", "b", "c"], mode="groups", groups=groups)
+    (only,) = comparisons_for(["a", "b", "c", "d"], mode="groups", groups=groups)
+    assert (only.target, only.reference, only.target_docs) == ("A", "B", ("a", "b"))

@@ -144,11 +144,13 @@ def test_a_metadata_row_for_no_corpus_file_is_a_warning(tmp_path, caplog):
 def test_group_warnings_are_about_the_documents_kept(tmp_path):
     """A duplicate left out of every table is in no group: its group of one, or its missing
     label, is not reported, and the group it leaves with one document is."""
-    docs = [("a1", ["x"]), ("a2", ["y"]), ("b1", ["z"]), ("b2", ["w"]), ("c1", ["v"])]
+    docs = [("a1", ["x"]), ("a2", ["y"]), ("b1", ["z"]), ("b2", ["w"]), ("c1", ["v"]), ("d1", [])]
     folder = _write_chunk(tmp_path / "a", docs, documents=True)
     documents = folder / "documents.csv"
-    text = documents.read_text(encoding="utf-8")  # a2 and c1 have the bytes of a1
-    documents.write_text(text.replace("a2,a2,", "a2,a1,").replace("c1,c1,", "c1,a1,"))
+    text = documents.read_text(encoding="utf-8")  # a2, c1 and d1 (no label) have a1's bytes
+    for doc in ("a2", "c1", "d1"):
+        text = text.replace(f"{doc},{doc},", f"{doc},a1,")
+    documents.write_text(text)
     out = _outputs(tmp_path)
     metadata = {"a1": {"outlet": "A"}, "a2": {"outlet": "A"}, "b1": {"outlet": "B"},
                 "b2": {"outlet": "B"}, "c1": {"outlet": "C"}}  # fmt: skip

@@ -24,7 +24,7 @@ from pipeline.syllable_table import (
     table_text,
 )
 from pipeline.synthetic import synthetic_document
-from tests.conftest import CORPUS, segment_text
+from tests.conftest import default_texts, segment_text
 
 # Hand-worked: 9 words, 2 sentences, 10 syllables (hap-py is the only two-syllable word).
 SIMPLE = "The cat sat on the mat. It was happy."
@@ -194,7 +194,7 @@ def test_odd_texts_match_textstat(text):
 
 
 def test_default_corpus_matches_textstat(default_corpus):
-    for path in sorted(CORPUS.glob("*.txt")):
+    for path in default_texts():
         assert_same_as_textstat(path.read_text(encoding="utf-8"))
     for doc in default_corpus.values():
         assert_same_as_textstat(body_text(doc))

@@ -172,3 +172,64 @@ def test_group_frame_table_needs_two_groups():
     got = group_frame_matrix(frames, documents, {"a1": "A", "b1": "B", "b2": "B"}, {})
     assert got["rows"][0]["cells"] == ["10% · 1 of 10 sent. · one document",
                                        "20% · 3 of 15 sent. · every document 20%"]  # fmt: skip
+
+
+def test_group_frame_table_leaves_out_documents_without_frame_rows_and_needs_a_cue():
+    import pandas as pd
+
+    from pipeline.report_groups import group_frame_matrix
+
+    # a2's frames stage failed: it has body sentences but no rows in frames.csv
+    documents = pd.DataFrame({"doc_id": ["a1", "a2", "b1"], "n_sentences": [10, 30, 20]})
+    frames = pd.DataFrame(
+        {"doc_id": ["a1", "b1"], "frame": ["economic"] * 2, "n_sentences": [5, 4]}
+    )
+    got = group_frame_matrix(frames, documents, {"a1": "A", "a2": "A", "b1": "B"}, {})
+    assert got["columns"] == ["A (1 doc)", "B (1 doc)"]
+    assert got["rows"][0]["cells"][0] == "50% · 5 of 10 sent. · one document"
+    no_cue = frames.assign(n_sentences=0)
+    assert group_frame_matrix(no_cue, documents, {"a1": "A", "a2": "A", "b1": "B"}, {}) == {}
+
+
+def test_group_frame_table_shows_a_spread_that_whole_percents_hide():
+    import pandas as pd
+
+    from pipeline.report_groups import group_frame_matrix
+
+    # 49 of 250 = 19.6% and 51 of 250 = 20.4%: both 20% in whole percents
+    documents = pd.DataFrame({"doc_id": ["a1", "a2", "b1"], "n_sentences": [250, 250, 10]})
+    frames = pd.DataFrame(
+        {"doc_id": ["a1", "a2", "b1"], "frame": ["economic"] * 3, "n_sentences": [49, 51, 1]}
+    )
+    got = group_frame_matrix(frames, documents, {"a1": "A", "a2": "A", "b1": "B"}, {})
+    assert got["rows"][0]["cells"][0] == "20% · 100 of 500 sent. · documents 19.6–20.4%"
+
+
+def test_the_group_frame_table_is_on_the_page():
+    import pandas as pd
+
+    from pipeline.report import render_report, report_context
+
+    tables = {
+        "documents": pd.DataFrame(
+            {"doc_id": ["a1", "a2", "b1", "b2"], "title": ["t"] * 4, "n_sentences": [10] * 4,
+             "n_words": [100] * 4}
+        ),
+        "frames": pd.DataFrame(
+            {"doc_id": ["a1", "a2", "b1", "b2"], "frame": ["economic"] * 4,
+             "n_cues": [2, 1, 0, 1], "n_sentences": [2, 1, 0, 1], "share": [0.2, 0.1, 0, 0.1],
+             "share_ci_low": [0.0] * 4, "share_ci_high": [0.5] * 4}
+        ),
+    }  # fmt: skip
+    groups = {"a1": "A", "a2": "A", "b1": "B", "b2": "B"}
+    context = report_context(tables, docs_dir=None, plots_dir=None, manifest_path=None,
+                             groups=groups)  # fmt: skip
+    page = render_report(context)
+    start = page.index('id="frame-groups-cap"')
+    table = page[start : page.index("</table>", start)]
+    assert '<th scope="col">A (2 docs)</th><th scope="col">B (2 docs)</th>' in table
+    assert "15% · 3 of 20 sent. · documents 10–20%" in table
+    assert "5% · 1 of 20 sent. · documents 0–10%" in table
+    assert "frame-groups-cap" not in render_report(
+        report_context(tables, docs_dir=None, plots_dir=None, manifest_path=None)
+    )

@@ -50,12 +50,16 @@ from tests.conftest import segment_text
             "a model at odds with the U.S.-led vision. Until then.",
             ["a model at odds with the U.S.-led vision.", "Until then."],
         ),
-        # Chinese: full-width sentence ends, closing quotes kept with their sentence
+        # Chinese and Japanese: full-width sentence ends, not inside a quotation
         (
             "中国加强了合作。美国表示担忧！这是真的吗？",
             ["中国加强了合作。", "美国表示担忧！", "这是真的吗？"],
         ),
-        ("他说：“合作很重要。”然后离开了。", ["他说：“合作很重要。”", "然后离开了。"]),
+        ("他说：“合作很重要。”然后离开了。", ["他说：“合作很重要。”然后离开了。"]),
+        (
+            "彼は「本当ですか？」と聞いた。そうです｡",
+            ["彼は「本当ですか？」と聞いた。", "そうです｡"],
+        ),
         (
             "Beijing said 合作很重要。 Washington disagreed. 真的吗？？ Yes.",
             ["Beijing said 合作很重要。", "Washington disagreed.", "真的吗？？", "Yes."],

@@ -34,10 +34,11 @@ from pipeline.sentiment import (
 from pipeline.sentiment_plots import plot_actor_sentiment, plot_sentiment_arc
 from pipeline.types import SegmentedDocument, Sentence
 from pipeline.vader import vader_word_spans
+from tests.conftest import default_texts
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELLED = ROOT / "tests" / "data" / "sentiment_labelled.tsv"
-CORPUS = {p.stem: p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*.txt"))}
+CORPUS = {p.stem: p.read_text(encoding="utf-8") for p in default_texts()}
 UPSTREAM = SentimentIntensityAnalyzer()
 _SENT_END = re.compile(r"(?<!\bU\.S\.)(?<=[.!?])\s+(?=[A-Z“\"])")
 

@@ -143,19 +143,32 @@ def test_names_a_source(span: str, expected: bool) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "subtype"),
+    ("text", "heading", "subtype"),
     [
         # a title-case heading: the capitals are the heading's, not a name's
-        ("Critics Argue Export Controls Backfire", "vague"),
-        ("Experts Say the Strategic Studies Found Nothing", "vague"),
-        # sentence case: the capital names a source (three of seven long words capitalised)
-        ("Critics of Huawei argue that the ban is futile", "named"),
-        ("Critics argue that Export Controls backfire", "vague"),
+        ("Critics Argue Export Controls Backfire", True, "vague"),
+        ("Experts Say the Strategic Studies Found Nothing", True, "vague"),
+        # the same words in a body sentence: the capital names a source
+        ("Critics Argue Export Controls Backfire", False, "named"),
+        # a body sentence full of names is title case too, and its source is named
+        ("Officials at Deutsche Bank Research said.", False, "named"),
+        ("Analysts at Goldman Sachs International said so.", False, "named"),
+        # a heading in sentence case: the capital names a source
+        ("Critics of Huawei argue that the ban is futile", True, "named"),
     ],
 )
-def test_a_title_case_heading_names_no_source(text: str, subtype: str) -> None:
-    attributions = [m for m in found(text) if m[1] == "attribution"]
-    assert [m[2] for m in attributions][:1] == [subtype]
+def test_a_title_case_heading_names_no_source(text: str, heading: bool, subtype: str) -> None:
+    markers = DETECTOR.markers(text, heading=heading)
+    assert [m.subtype for m in markers if m.category == "attribution"][:1] == [subtype]
+
+
+def test_the_stage_reads_a_title_case_heading_as_a_heading() -> None:
+    doc = segment_text("Critics Argue Export Controls Backfire\n\nCritics of Huawei argue so.\n")
+    rows = StanceStage().analyse(doc).tables["stance_markers"]
+    assert [(r["sent_id"], r["match"], r["subtype"]) for r in rows] == [
+        (1, "Critics Argue", "vague"),
+        (2, "Critics of Huawei argue", "named"),
+    ]
 
 
 @pytest.mark.parametrize(

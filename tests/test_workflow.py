@@ -258,6 +258,11 @@ def test_a_mistyped_extra_lexicon_stops_the_run_before_any_job(tmp_path):
             "Config key frames.extra_lexicons: lexicon file {path} lacks column(s) frame",
         ),
         (
+            "stance:\n  extra_lexicons",
+            "# version: 1\npattern\tcategory\nfirmly\tbooster\n",
+            "Config key stance.extra_lexicons: lexicon file {path} lacks column(s) subtype",
+        ),
+        (
             "sentiment:\n  extra_valences",
             "# version: 1\nterm\tnote\ncrippled\tx\n",
             "Config key sentiment.extra_valences: lexicon file {path} lacks column(s) valence",
