@@ -160,11 +160,11 @@ def config_problems():
 
 # config key of extra lexicon files -> (the shipped lexicon they extend, the columns needed)
 LEXICON_KEYS = {
-    "ingest/extra_boilerplate": ("boilerplate.tsv", ("pattern",)),
-    "stance/extra_lexicons": ("stance.tsv", ("pattern", "category", "subtype")),
-    "frames/extra_lexicons": ("frames.tsv", ("pattern", "frame")),
-    "sentiment/extra_valences": (None, ("term", "valence")),
-    "sentiment/extra_neutral_senses": (None, ("pattern", "category", "subtype")),
+    "ingest.extra_boilerplate": ("boilerplate.tsv", ("pattern",)),
+    "stance.extra_lexicons": ("stance.tsv", ("pattern", "category", "subtype")),
+    "frames.extra_lexicons": ("frames.tsv", ("pattern", "frame")),
+    "sentiment.extra_valences": (None, ("term", "valence")),
+    "sentiment.extra_neutral_senses": (None, ("pattern", "category", "subtype")),
 }
 
 
@@ -175,18 +175,16 @@ def lexicon_problems():
     """
     out = []
     for key, (shipped, required) in LEXICON_KEYS.items():
-        extra = lookup(dpath=key, within=config, default=[]) or []
+        section, _, name = key.partition(".")
+        extra = (config.get(section) or {}).get(name) or []
         paths = [lexicon_path(shipped)] if shipped else []
         try:
             lexicon = read_lexicon([*paths, *extra], required=required)
         except ValueError as error:
-            raise WorkflowError(
-                f"Config key {key.replace('/', '.')}: {error}"
-            ) from None
-        if "category" in required:
-            stage = key.partition("/")[0]
+            raise WorkflowError(f"Config key {key}: {error}") from None
+        if "category" in required:  # an off row names the stage it was meant for
             out += [
-                [source, stage, message] for source, message in unused_offs(lexicon)
+                [source, section, message] for source, message in unused_offs(lexicon)
             ]
     return out
 
