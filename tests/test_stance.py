@@ -58,6 +58,12 @@ def found(text: str, detector: StanceDetector = DETECTOR) -> list[tuple[str, str
         ("We are certain that it works.", [("are certain", "booster", "predicative")]),
         ("The storm may hit the coast.", [("may", "hedge", "modal")]),
         ("May said she would resign.", [("said", "attribution", "named")]),
+        ("The IMF forecasts that growth will slow.", [("forecasts that", "attribution", "named")]),
+        ("Estimates that the war cost $1 trillion are exaggerated.", []),  # a noun
+        (
+            "Aid agencies estimate that it is late.",
+            [("Aid agencies estimate", "attribution", "vague")],
+        ),
         ("The deal could collapse.", [("could", "hedge", "modal")]),
         ("About 40% agreed.", [("About", "hedge", "approximator")]),
         ("Around 300 came; some 150 countries joined.", None),
@@ -271,7 +277,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.2.0", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.3.0", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
@@ -439,3 +445,9 @@ def test_ends_a_name(text, start, expected):
     from pipeline.stance import ends_a_name
 
     assert ends_a_name(text, start) is expected
+
+
+def test_a_figure_after_a_named_estimate_is_named() -> None:
+    doc = segment_text("The World Food Programme estimates that 345 million people face hunger.")
+    (figure,) = StanceStage().analyse(doc).tables["figures"]
+    assert (figure["match"], figure["sourcing"]) == ("345 million", "named")
