@@ -26,7 +26,7 @@ MAX_SENTENCE_CHARS = 2000
 # Punkt knows only Latin sentence punctuation: Chinese and Japanese sentences end at a full-width
 # full stop, question or exclamation mark, but not inside a quotation or brackets, where the mark
 # ends the quoted words only (「本当ですか？」と聞いた。 is one sentence).
-CJK_END_RE = re.compile(r"[。｡！？]+(?![”’」』）〕】〉》])")
+CJK_END_RE = re.compile(r"[。｡！？]++(?![”’」』）〕】〉》])")  # ++: no backtracking into a run
 
 
 # Token((start, end, text)) without the named tuple's __new__, which is Python code
