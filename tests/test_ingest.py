@@ -221,3 +221,13 @@ def test_utf16_without_bom_keeps_format_marks_and_unspaced_scripts(text):
     for codec in ("utf-16-le", "utf-16-be"):
         decoded, encoding, _ = decode_bytes(text.encode(codec))
         assert (decoded, encoding) == (text, codec)
+
+
+def test_tag_and_category_lines_are_boilerplate(patterns):
+    text = (
+        "Real text.\n\nTags: Nvidia, China, export controls\nFiled under: Trade\n\nTags are cheap."
+    )
+    kept, removed = remove_boilerplate(text, patterns)
+    assert [line for _, line, _ in removed] == ["Tags: Nvidia, China, export controls",
+                                               "Filed under: Trade"]  # fmt: skip
+    assert "Tags are cheap." in kept
