@@ -16,7 +16,8 @@ Pattern syntax for one lexicon entry (stable API, shared by the stance and frame
   ``<cap>`` but not a capitalised function word ("The", "Our", "While"), ``<num>`` one number
   (``12``, ``1,200``, ``3.5``, ``2019``); ``<skip:N>`` (not first or last) skips 0 to N words
   inside the clause, as few as possible: ``critics <skip:3> argue`` matches "critics argue" and
-  "critics of the deal argue" (it does not cross ``. ; : ! ?``).
+  "critics of the deal argue" (it does not cross ``. ; : ! ?``, nor a comma followed by a
+  conjunction: ", and the government fears" starts another clause).
 - ``-`` inside a token matches a hyphen, an en dash or a space (``well-known`` matches
   "well known"); ``'`` matches ``'`` and ``’``. Any other character is literal (``$``, ``%``,
   ``.``).
@@ -46,6 +47,9 @@ PLACEHOLDERS = {
     "<name>": rf"(?-i:(?=[^\W\d_a-z])(?!(?:{FUNCTION_WORDS})\b)[^\W\d_a-z])\w*(?:['’\-]\w+)*",
 }
 SKIP_RE = re.compile(r"<skip:(\d+)>")
+# A skipped word is not a conjunction after a comma: ", and the government fears" starts a new
+# clause, so "people at home, and the government fears" is not "people ... fear".
+NOT_A_NEW_CLAUSE = r"(?!(?<=,\s)(?:and|but|or|while|whereas|although|though|because|yet|so)\b)"
 
 
 def _literal_regex(chars: str) -> str:
@@ -182,7 +186,7 @@ def pattern_regex(pattern: str, *, hyphen_joins_words: bool = True) -> str:
     for k, (token, optional) in enumerate(parts):
         skip = SKIP_RE.fullmatch(token)
         if skip:
-            pieces.append(rf"(?:[\s,]+[^\s.;:!?]+){{0,{int(skip.group(1))}}}?")
+            pieces.append(rf"(?:[\s,]+{NOT_A_NEW_CLAUSE}[^\s.;:!?]+){{0,{int(skip.group(1))}}}?")
             continue
         rx = _token_regex(token, pattern)
         if k < first_required:  # leading optional token: its whitespace comes after it

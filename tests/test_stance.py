@@ -64,6 +64,31 @@ def found(text: str, detector: StanceDetector = DETECTOR) -> list[tuple[str, str
             "Aid agencies estimate that it is late.",
             [("Aid agencies estimate", "attribution", "vague")],
         ),
+        (
+            "It sold 32 units, according to market research firm Canalys.",
+            [("according to", "attribution", "named")],
+        ),
+        (
+            "It earned $9, according to the company's statement.",
+            [("according to", "attribution", "named")],
+        ),
+        (
+            "A study by researchers found it.",
+            [("A study by researchers found", "attribution", "vague")],
+        ),
+        ("Chinese officials welcomed the visit.", [("officials welcomed", "attribution", "vague")]),
+        (
+            "It is usually described as a contest.",
+            [("usually described as", "attribution", "vague")],
+        ),
+        ("This is often seen in small firms.", [("often", "hedge", "frequency_degree")]),
+        (
+            "Officials are said to be worried.",
+            [("are said to", "attribution", "vague"), ("are said to", "hedge", "evidential")],
+        ),
+        ("Critics pointed to flaws.", [("Critics pointed", "attribution", "vague")]),
+        # a skip stops at a comma and a conjunction: another clause, another subject
+        ("It hires 900 people at home, and the state fears cuts.", []),
         ("The deal could collapse.", [("could", "hedge", "modal")]),
         ("About 40% agreed.", [("About", "hedge", "approximator")]),
         ("Around 300 came; some 150 countries joined.", None),
