@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import importlib
 import importlib.util
+import itertools
 import re
 import sys
 from collections.abc import Iterable, Sequence
@@ -27,6 +28,11 @@ MAX_SENTENCE_CHARS = 2000
 # full stop, question or exclamation mark, but not inside a quotation or brackets, where the mark
 # ends the quoted words only (「本当ですか？」と聞いた。 is one sentence).
 CJK_END_RE = re.compile(r"[。｡！？]++(?![”’」』）〕】〉》])")  # ++: no backtracking into a run
+
+
+# A list item: a line starting with a bullet or a number ("- ", "• ", "2. ", "3) "). Each item is
+# its own sentence even without final punctuation (Punkt would join a list into one sentence).
+LIST_ITEM_RE = re.compile(r"^[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]+\S", re.MULTILINE)
 
 
 # Token((start, end, text)) without the named tuple's __new__, which is Python code
@@ -130,7 +136,7 @@ def sentences_of(
         else:
             spans = [
                 (s + para.start, e + para.start)
-                for s, e in sentence_spans(block, abbreviations=abbreviations)
+                for s, e in _paragraph_spans(block, abbreviations=abbreviations)
             ]
         for start, end in spans:
             out.append(
@@ -139,6 +145,28 @@ def sentences_of(
                 )
             )
     return tuple(out)
+
+
+def _paragraph_spans(block: str, *, abbreviations: frozenset[str]) -> list[tuple[int, int]]:
+    """Sentence spans of a paragraph; each list item starts a sentence, its marker included
+    ("2. Read it" is one sentence, not "2." and "Read it")."""
+    cuts = [m.start() for m in LIST_ITEM_RE.finditer(block)]
+    if not cuts:
+        return sentence_spans(block, abbreviations=abbreviations)
+    spans: list[tuple[int, int]] = []
+    bounds = [0, *cuts, len(block)]
+    for start, end in itertools.pairwise(bounds):
+        if start == end:
+            continue
+        marker = LIST_ITEM_RE.match(block, start)
+        body = marker.end() - 1 if marker else start  # the item's text after its marker
+        pieces = [(s + body, e + body) for s, e in
+                  sentence_spans(block[body:end], abbreviations=abbreviations)]  # fmt: skip
+        if marker and pieces:  # the marker belongs to the item's first sentence
+            lead = len(block[start:body]) - len(block[start:body].lstrip())
+            pieces[0] = (start + lead, pieces[0][1])
+        spans.extend(pieces)
+    return spans
 
 
 def segment_document(doc: CleanDocument, *, abbreviations: frozenset[str]) -> SegmentedDocument:

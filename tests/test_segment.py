@@ -65,8 +65,16 @@ from tests.conftest import segment_text
             "Beijing said 合作很重要。 Washington disagreed. 真的吗？？ Yes.",
             ["Beijing said 合作很重要。", "Washington disagreed.", "真的吗？？", "Yes."],
         ),
+        # list items are sentences, their markers included, with or without final punctuation
+        (
+            "Key points:\n- Sales rose by 40%\n- Exports fell\n• Prices rose. Then they fell.",
+            ["Key points:", "- Sales rose by 40%", "- Exports fell", "• Prices rose.",
+             "Then they fell."],
+        ),
+        ("Steps:\n1. Open the file\n2) Read it", ["Steps:", "1. Open the file", "2) Read it"]),
+        ("A line\nwrapped - not a list. Next.", ["A line\nwrapped - not a list.", "Next."]),
     ],
-)
+)  # fmt: skip
 def test_sentences(text, expected):
     doc = segment_text(text)
     assert [s.text for s in doc.sentences] == expected
