@@ -4,7 +4,8 @@ What counts as a figure: a number written with digits, as a percentage (``82%``,
 an amount of money (``$12 billion``, ``€3m``, ``5 million euros``), a multiplier (``3x``,
 ``2.5 times``) or a count (``150 countries``, ``28``, ``1.2 million``). Years and other dates
 (``2019``, ``1990s``, ``May 5``, ``12 March``) anchor a claim in time but are not figures and
-are left out; so are numbers that are part of a name or code (``5G``, ``G20``, ``COVID-19``).
+are left out; so are numbers that are part of a name or code (``5G``, ``G20``, ``COVID-19``,
+"Mate 60 Pro").
 Spelled-out numbers ("a dozen", "two years") are not counted.
 
 Sourcing of a figure: the attribution marker (or evidential hedge such as "reportedly") nearest
@@ -58,6 +59,10 @@ QUOTE_RE = re.compile(r"[“\"]([^”\"]+)[”\"]")
 CLOSERS = " \t\r\n)]’'）】"
 CLAUSE_BREAK_RE = re.compile(r"[;:—–]|\s-\s")
 _DIGIT_RE = re.compile(r"\d")
+# A number between two capitalised words inside a sentence names a model: "Huawei's Mate 60 Pro",
+# "the Boeing 737 Max" (the first word of a sentence may be a quantity word: "About 300 Chinese").
+MODEL_BEFORE_RE = re.compile(r"\S\s+[A-Z][\w’'-]*\s$")
+MODEL_AFTER_RE = re.compile(r"\s[A-Z]")
 
 
 def figure_kind(match: re.Match[str], before: str, after: str) -> str | None:
@@ -72,6 +77,8 @@ def figure_kind(match: re.Match[str], before: str, after: str) -> str | None:
         return None  # a date
     if after[:1] == ":" and after[1:2].isdigit():
         return None  # a time or ratio such as 10:30
+    if MODEL_BEFORE_RE.search(before) and MODEL_AFTER_RE.match(after):
+        return None  # a model name: Mate 60 Pro
     return "count"
 
 

@@ -36,6 +36,10 @@ def spans(text: str) -> list[tuple[str, str]]:
         ("Between 2019 and 2022, since 2013, in the 1990s.", []),
         ("On May 5 and 12 March the 5G and G20 and COVID-19 talks met.", []),
         ("The meeting began at 10:30.", []),
+        # a number between capitalised words names a model; a sentence's first word may be a
+        # quantity word
+        ("Huawei's Mate 60 Pro and the Boeing 737 Max sold 40 units.", [("40", "count")]),
+        ("About 300 Chinese firms and 20 Western banks.", [("300", "count"), ("20", "count")]),
     ],
 )
 def test_figure_spans_and_kinds(text: str, expected: list[tuple[str, str]]) -> None:
