@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from statistics import NormalDist
 from typing import Any
 
 import numpy as np
@@ -305,6 +306,21 @@ def top_versus_rest(top: Doc, rest: Sequence[Doc]) -> tuple[str, bool]:
     ), caution
 
 
+def widened_for_extreme(
+    mean: float, low: float | None, high: float | None, n: int
+) -> tuple[float, float]:
+    """A document's CONFIDENCE interval of its mean compound widened to the Bonferroni level for
+    picking the lowest (or highest) of ``n`` documents: each side scaled by the ratio of the
+    normal quantiles (the bootstrap of a mean is close to normal), clipped to VADER's -1..1.
+    NaNs when the interval is missing."""
+    if not (finite(low) and finite(high)):
+        return math.nan, math.nan
+    alpha = 1 - CONFIDENCE
+    normal = NormalDist()
+    scale = normal.inv_cdf(1 - alpha / (2 * max(n, 1))) / normal.inv_cdf(1 - alpha / 2)
+    return max(-1.0, mean - (mean - low) * scale), min(1.0, mean + (high - mean) * scale)
+
+
 def corpus_differences(
     docs: Sequence[Doc], *, index: Mapping[str, int], anchors: set[str]
 ) -> list[Item]:
@@ -340,11 +356,17 @@ def corpus_differences(
                 f"{d['doc_id']} has the {word} mean sentiment: {fmt(d['compound_mean'], 2)}"
                 f" vs a median of {fmt(median, 2)} across {len(docs):,} documents"
             )
-            # clear only when the document's own interval leaves the corpus median out
-            low, high = d.get("compound_ci_low"), d.get("compound_ci_high")
+            # clear only when the document's own interval, widened for picking the extreme
+            # of n, leaves the corpus median out
+            low, high = widened_for_extreme(
+                d["compound_mean"], d.get("compound_ci_low"), d.get("compound_ci_high"), len(docs)
+            )
             caution = not (finite(low) and finite(high)) or low <= median <= high
             if finite(low) and finite(high):
-                text += f" (its {CONFIDENCE:.0%} interval {fmt(low, 2)} to {fmt(high, 2)}"
+                text += (
+                    f" (its {CONFIDENCE:.0%} interval, widened for picking the {word} of "
+                    f"{len(docs):,}: {fmt(low, 2)} to {fmt(high, 2)}"
+                )
                 text += ", which includes the median)" if caution else ")"
             key = "most-negative" if word == "lowest" else "most-positive"
             href = evidence_href(index, anchors, d["doc_id"], key)

@@ -1221,6 +1221,23 @@ def test_corpus_sentiment_extremes_are_clear_only_off_the_median(ci, caution):
     assert item["caution"] is caution
 
 
+def test_a_sentiment_extreme_is_widened_for_picking_it_among_n():
+    """Picking the lowest of 5 documents: its 95% interval (-0.30 to 0.15) leaves the median
+    (0.20) out, but at the Bonferroni level 1 - 0.05 / 5 each side grows by z(0.995) / z(0.975)
+    = 2.5758 / 1.9600 = 1.3142: -0.10 - 0.20 * 1.3142 = -0.363, -0.10 + 0.25 * 1.3142 = 0.229."""
+    docs = [{"doc_id": f"d{i}", "compound_mean": 0.1 * i, "compound_ci_low": 0.1 * i - 0.05,
+             "compound_ci_high": 0.1 * i + 0.05} for i in range(1, 5)]  # fmt: skip
+    docs.append({"doc_id": "low", "compound_mean": -0.1, "compound_ci_low": -0.3,
+                 "compound_ci_high": 0.15})  # fmt: skip
+    items = corpus_differences(docs, index={}, anchors=set())
+    (item,) = [i for i in items if i["text"].startswith("low has the lowest")]
+    assert item["text"].endswith(
+        "(its 95% interval, widened for picking the lowest of 5: −0.36 to 0.23, which includes "
+        "the median)"
+    )
+    assert item["caution"] is True
+
+
 def test_sentiment_item_says_when_a_documents_sentences_were_not_read():
     sentences = pd.DataFrame({"doc_id": ["a", "a"], "is_heading": [0, 0], "compound": [0.5, 0.4]})
     docs = [{"doc_id": "a", "compound_mean": 0.45}, {"doc_id": "b", "compound_mean": -0.5}]
