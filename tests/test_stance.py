@@ -87,6 +87,11 @@ def found(text: str, detector: StanceDetector = DETECTOR) -> list[tuple[str, str
             [("are said to", "attribution", "vague"), ("are said to", "hedge", "evidential")],
         ),
         ("Critics pointed to flaws.", [("Critics pointed", "attribution", "vague")]),
+        (
+            "Exports rose, data from the state show.",
+            [("data from the state show", "attribution", "vague")],
+        ),
+        ("Figures from the ministry suggest a slowdown.", [("suggest", "hedge", "epistemic_verb")]),
         # a skip stops at a comma and a conjunction: another clause, another subject
         ("It hires 900 people at home, and the state fears cuts.", []),
         ("The deal could collapse.", [("could", "hedge", "modal")]),
@@ -302,7 +307,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.4.0", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.5.0", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
