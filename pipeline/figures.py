@@ -59,10 +59,10 @@ QUOTE_RE = re.compile(r"[“\"]([^”\"]+)[”\"]")
 CLOSERS = " \t\r\n)]’'）】"
 CLAUSE_BREAK_RE = re.compile(r"[;:—–]|\s-\s")
 _DIGIT_RE = re.compile(r"\d")
-# A number between two capitalised words inside a sentence names a model: "Huawei's Mate 60 Pro",
-# "the Boeing 737 Max" (the first word of a sentence may be a quantity word: "About 300 Chinese").
+# A number after a capitalised word inside a sentence and before a model word names a product:
+# "Huawei's Mate 60 Pro", "the Boeing 737 Max" ("On Monday 30 Chinese firms" stays a count).
 MODEL_BEFORE_RE = re.compile(r"\S\s+[A-Z][\w’'-]*\s$")
-MODEL_AFTER_RE = re.compile(r"\s[A-Z]")
+MODEL_AFTER_RE = re.compile(r"\s(?:Pro|Max|Plus|Ultra|Mini|Lite|Air|Series|Edition|[A-Z])\b")
 
 
 def figure_kind(match: re.Match[str], before: str, after: str) -> str | None:

@@ -16,8 +16,8 @@ Pattern syntax for one lexicon entry (stable API, shared by the stance and frame
   ``<cap>`` but not a capitalised function word ("The", "Our", "While"), ``<num>`` one number
   (``12``, ``1,200``, ``3.5``, ``2019``); ``<skip:N>`` (not first or last) skips 0 to N words
   inside the clause, as few as possible: ``critics <skip:3> argue`` matches "critics argue" and
-  "critics of the deal argue" (it does not cross ``. ; : ! ?``, nor a comma followed by a
-  conjunction: ", and the government fears" starts another clause).
+  "critics of the deal argue" (it does not cross ``. ; : ! ?``, nor a comma, a conjunction and
+  a new subject: ", and the government fears" starts another clause).
 - ``-`` inside a token matches a hyphen, an en dash or a space (``well-known`` matches
   "well known"); ``'`` matches ``'`` and ``’``. Any other character is literal (``$``, ``%``,
   ``.``).
@@ -47,9 +47,13 @@ PLACEHOLDERS = {
     "<name>": rf"(?-i:(?=[^\W\d_a-z])(?!(?:{FUNCTION_WORDS})\b)[^\W\d_a-z])\w*(?:['’\-]\w+)*",
 }
 SKIP_RE = re.compile(r"<skip:(\d+)>")
-# A skipped word is not a conjunction after a comma: ", and the government fears" starts a new
-# clause, so "people at home, and the government fears" is not "people ... fear".
-NOT_A_NEW_CLAUSE = r"(?!(?<=,\s)(?:and|but|or|while|whereas|although|though|because|yet|so)\b)"
+# A skipped word is not a conjunction after a comma that opens a clause with a new subject:
+# ", and the government fears" starts another clause, so "people at home, and the government
+# fears" is not "people ... fear"; an aside ("officials, while cautious, said") is skipped.
+NOT_A_NEW_CLAUSE = (
+    r"(?!(?:(?<=,)|(?<=,\s)|(?<=,\s\s))(?:and|but|or|while|whereas|although|though|because|yet|so)"
+    r"\s+(?:the|a|an|its|their|his|her|this|that|these|those|we|they|he|she|it|i)\b)"
+)
 
 
 def _literal_regex(chars: str) -> str:

@@ -364,7 +364,7 @@ def corpus_differences(
             caution = not (finite(low) and finite(high)) or low <= median <= high
             if finite(low) and finite(high):
                 text += (
-                    f" (its {CONFIDENCE:.0%} interval, widened for picking the {word} of "
+                    f" (its {CONFIDENCE:.0%} interval, adjusted for picking the {word} of "
                     f"{len(docs):,}: {fmt(low, 2)} to {fmt(high, 2)}"
                 )
                 text += ", which includes the median)" if caution else ")"

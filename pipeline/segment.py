@@ -147,10 +147,23 @@ def sentences_of(
     return tuple(out)
 
 
+def _list_item_starts(block: str) -> list[int]:
+    """Where the list items of a paragraph start: a marked line at the paragraph's start or
+    after a line that ends a sentence or a lead-in (. : ! ? ;), and every marked line after the
+    first item (items may wrap). A marked line inside a wrapped sentence ("after months of
+    talks\n- and false starts -") is no item."""
+    starts: list[int] = []
+    for m in LIST_ITEM_RE.finditer(block):
+        before = block[: m.start()].rstrip()
+        if starts or not before or before[-1] in ".:!?;":
+            starts.append(m.start())
+    return starts
+
+
 def _paragraph_spans(block: str, *, abbreviations: frozenset[str]) -> list[tuple[int, int]]:
     """Sentence spans of a paragraph; each list item starts a sentence, its marker included
     ("2. Read it" is one sentence, not "2." and "Read it")."""
-    cuts = [m.start() for m in LIST_ITEM_RE.finditer(block)]
+    cuts = _list_item_starts(block)
     if not cuts:
         return sentence_spans(block, abbreviations=abbreviations)
     spans: list[tuple[int, int]] = []

@@ -40,6 +40,10 @@ def spans(text: str) -> list[tuple[str, str]]:
         # quantity word
         ("Huawei's Mate 60 Pro and the Boeing 737 Max sold 40 units.", [("40", "count")]),
         ("About 300 Chinese firms and 20 Western banks.", [("300", "count"), ("20", "count")]),
+        (
+            "On Monday 30 Chinese firms and the EU's 27 Member States met.",
+            [("30", "count"), ("27", "count")],
+        ),
     ],
 )
 def test_figure_spans_and_kinds(text: str, expected: list[tuple[str, str]]) -> None:

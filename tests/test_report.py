@@ -1232,7 +1232,7 @@ def test_a_sentiment_extreme_is_widened_for_picking_it_among_n():
     items = corpus_differences(docs, index={}, anchors=set())
     (item,) = [i for i in items if i["text"].startswith("low has the lowest")]
     assert item["text"].endswith(
-        "(its 95% interval, widened for picking the lowest of 5: −0.36 to 0.23, which includes "
+        "(its 95% interval, adjusted for picking the lowest of 5: −0.36 to 0.23, which includes "
         "the median)"
     )
     assert item["caution"] is True

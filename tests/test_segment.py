@@ -72,7 +72,15 @@ from tests.conftest import segment_text
              "Then they fell."],
         ),
         ("Steps:\n1. Open the file\n2) Read it", ["Steps:", "1. Open the file", "2) Read it"]),
-        ("A line\nwrapped - not a list. Next.", ["A line\nwrapped - not a list.", "Next."]),
+        ("Notes:\n- a long item\n  that wraps\n- another", ["Notes:", "- a long item\n  that wraps",
+                                                             "- another"]),
+        # a marked line inside a wrapped sentence is no list item
+        (
+            "It was signed after months of talks\n- and several false starts - in May. Next.",
+            ["It was signed after months of talks\n- and several false starts - in May.",
+             "Next."],
+        ),
+        ("They met on March\n3. It adjourned.", ["They met on March\n3.", "It adjourned."]),
     ],
 )  # fmt: skip
 def test_sentences(text, expected):

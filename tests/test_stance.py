@@ -92,6 +92,25 @@ def found(text: str, detector: StanceDetector = DETECTOR) -> list[tuple[str, str
             [("data from the state show", "attribution", "vague")],
         ),
         ("Figures from the ministry suggest a slowdown.", [("suggest", "hedge", "epistemic_verb")]),
+        # from a review of the rules above: what they must not catch
+        ("Companies accused of fraud were banned.", []),
+        ("Firms dismissed by the regulator sued.", []),
+        ("The model predicts rainfall well.", []),
+        (
+            "Previous estimates that the war cost $1 trillion were too high.",
+            [("Previous estimates that", "hedge", "approximator")],
+        ),
+        ("Early forecasts that growth would slow proved wrong.", [("proved", "booster", "verb")]),
+        ("Data from 2020 show a decline.", []),
+        ("According to one official in Beijing, talks stalled.", []),
+        (
+            "Officials said to be close to it left.",
+            [("said to be", "attribution", "vague"), ("said to be", "hedge", "evidential")],
+        ),
+        (
+            "Officials, while cautious, said so.",
+            [("Officials, while cautious, said", "attribution", "vague")],
+        ),
         # a skip stops at a comma and a conjunction: another clause, another subject
         ("It hires 900 people at home, and the state fears cuts.", []),
         ("The deal could collapse.", [("could", "hedge", "modal")]),
@@ -307,7 +326,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.5.0", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.6.0", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
