@@ -154,9 +154,11 @@ def _list_item_starts(block: str) -> list[int]:
     talks\n- and false starts -") is no item."""
     starts: list[int] = []
     for m in LIST_ITEM_RE.finditer(block):
-        before = block[: m.start()].rstrip()
-        if starts or not before or before[-1] in ".:!?;":
-            starts.append(m.start())
+        if not starts:  # the first item needs a lead-in or a sentence end before it
+            before = block[: m.start()].rstrip()
+            if before and before[-1] not in ".:!?;":
+                continue
+        starts.append(m.start())
     return starts
 
 
