@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from statistics import NormalDist
 from typing import Any
 
 import numpy as np
@@ -23,9 +22,11 @@ from pipeline.report_data import (
 from pipeline.report_format import finite, fmt, rate_count
 from pipeline.report_stats import (
     CONFIDENCE,
+    bonferroni,
     constant_share_width,
     rate_ratio_interval,
     welch_interval,
+    widened_for_extreme,
 )
 from pipeline.report_text import anchor_key, truthy
 
@@ -73,7 +74,7 @@ def rate_difference(
         return {"text": text, "strength": 0.0, "caution": True, "doc_id": a["doc_id"],
                 "ratio": False}  # fmt: skip
     low, high = rate_ratio_interval(a["count"], a["words"], b["count"], b["words"],
-                                    confidence=1 - (1 - CONFIDENCE) / tests)  # fmt: skip
+                                    confidence=bonferroni(tests))  # fmt: skip
     unclear = low <= 1.0
     adjusted = f", adjusted for {tests} comparisons," if tests > 1 else ""
     interval = (
@@ -295,7 +296,7 @@ def top_versus_rest(top: Doc, rest: Sequence[Doc]) -> tuple[str, bool]:
         return "", True
     n = len(rest) + 1
     low, high = rate_ratio_interval(top["count"], top["words"], count, words,
-                                    confidence=1 - (1 - CONFIDENCE) / n)  # fmt: skip
+                                    confidence=bonferroni(n))  # fmt: skip
     pooled = 1000 * count / words
     ratio = f"{top['rate'] / pooled:.1f}× " if pooled > 0 else ""
     caution = low <= 1.0
@@ -304,21 +305,6 @@ def top_versus_rest(top: Doc, rest: Sequence[Doc]) -> tuple[str, bool]:
         f"interval, adjusted for picking the highest of {n:,}: {ratio_text(low)} to "
         f"{ratio_text(high)}{', which includes 1' if caution else ''})"
     ), caution
-
-
-def widened_for_extreme(
-    mean: float, low: float | None, high: float | None, n: int
-) -> tuple[float, float]:
-    """A document's CONFIDENCE interval of its mean compound widened to the Bonferroni level for
-    picking the lowest (or highest) of ``n`` documents: each side scaled by the ratio of the
-    normal quantiles (the bootstrap of a mean is close to normal), clipped to VADER's -1..1.
-    NaNs when the interval is missing."""
-    if not (finite(low) and finite(high)):
-        return math.nan, math.nan
-    alpha = 1 - CONFIDENCE
-    normal = NormalDist()
-    scale = normal.inv_cdf(1 - alpha / (2 * max(n, 1))) / normal.inv_cdf(1 - alpha / 2)
-    return max(-1.0, mean - (mean - low) * scale), min(1.0, mean + (high - mean) * scale)
 
 
 def corpus_differences(

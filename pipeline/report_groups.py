@@ -22,7 +22,7 @@ from pipeline.corpus import group_members
 from pipeline.report_data import MAX_FRAME_MATRIX, RATE_METRICS, has_columns
 from pipeline.report_differences import Doc, Item, rate_difference, rates_of
 from pipeline.report_format import fmt, fmt_int
-from pipeline.report_stats import CONFIDENCE, welch_interval
+from pipeline.report_stats import CONFIDENCE, bonferroni, welch_interval
 
 MAX_GROUP_ITEMS = 5
 
@@ -39,7 +39,7 @@ def per_document_clause(top: Sequence[Doc], other: Sequence[Doc], tests: int) ->
     """The documents' own rates compared (Welch, Bonferroni-adjusted): a clause and whether it
     shows the difference."""
     a, b = (np.array([r["rate"] for r in side]) for side in (top, other))
-    low, high = welch_interval(a, b, confidence=1 - (1 - CONFIDENCE) / tests)
+    low, high = welch_interval(a, b, confidence=bonferroni(tests))
     text = f"; the mean of the documents' rates: {fmt(a.mean())} vs {fmt(b.mean())}"
     if not math.isfinite(low):
         return text + " (no interval: a group of one document, or rates without spread)", False

@@ -4,10 +4,19 @@ shares of none or all sentences."""
 from __future__ import annotations
 
 import math
+from statistics import NormalDist
 
 import numpy as np
 
+from pipeline.report_format import finite
+
 CONFIDENCE = 0.95  # level of the report's intervals
+
+
+def bonferroni(tests: int, confidence: float = CONFIDENCE) -> float:
+    """The confidence level of each of ``tests`` intervals that hold ``confidence`` together
+    (Bonferroni): 1 - (1 - confidence) / tests."""
+    return 1 - (1 - confidence) / max(tests, 1)
 
 
 def rate_ratio_interval(
@@ -74,3 +83,17 @@ def constant_share_width(n: int, *, confidence: float = CONFIDENCE) -> float:
     (1934), Biometrika 26:404-413.
     """
     return 1.0 - ((1.0 - confidence) / 2.0) ** (1.0 / n)
+
+
+def widened_for_extreme(
+    mean: float, low: float | None, high: float | None, n: int
+) -> tuple[float, float]:
+    """A document's CONFIDENCE interval of its mean compound widened to the Bonferroni level for
+    picking the lowest (or highest) of ``n`` documents: each side scaled by the ratio of the
+    normal quantiles (the bootstrap of a mean is close to normal), clipped to VADER's -1..1.
+    NaNs when the interval is missing."""
+    if not (finite(low) and finite(high)):
+        return math.nan, math.nan
+    normal = NormalDist()
+    scale = normal.inv_cdf(1 - (1 - bonferroni(n)) / 2) / normal.inv_cdf(1 - (1 - CONFIDENCE) / 2)
+    return max(-1.0, mean - (mean - low) * scale), min(1.0, mean + (high - mean) * scale)
