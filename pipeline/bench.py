@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
+from pipeline.bench_floor import JOB_SCRIPT, TARGET_RULE, floor_snakefile, parse_dag
 from pipeline.synthetic import write_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,9 +36,9 @@ def machine_reference(steps: int = 10_000_000, repeats: int = 3) -> float:
     return best
 
 
-def run_snakemake(corpus: Path, results: Path, cores: int, *extra: str) -> float:
-    """Wall seconds of one snakemake run; raises when it fails."""
-    cmd = [
+def snakemake_command(corpus: Path, results: Path, cores: int, *extra: str) -> list[str]:
+    """The command line of one snakemake run of the workflow on ``corpus`` into ``results``."""
+    return [
         sys.executable,
         "-m",
         "snakemake",
@@ -50,12 +51,36 @@ def run_snakemake(corpus: Path, results: Path, cores: int, *extra: str) -> float
         f"results_dir={results}",
         *extra,
     ]
+
+
+def timed_run(cmd: Sequence[str], cwd: Path = ROOT) -> tuple[float, str]:
+    """Wall seconds and standard output of one command; raises when it fails."""
     start = time.perf_counter()
-    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
     if proc.returncode != 0:
         raise RuntimeError(f"snakemake failed:\n{proc.stdout[-2000:]}\n{proc.stderr[-4000:]}")
-    return elapsed
+    return elapsed, proc.stdout
+
+
+def run_snakemake(corpus: Path, results: Path, cores: int, *extra: str) -> float:
+    """Wall seconds of one snakemake run; raises when it fails."""
+    return timed_run(snakemake_command(corpus, results, cores, *extra))[0]
+
+
+def floor_seconds(dot: str, folder: Path, cores: int) -> tuple[int, float, float]:
+    """Jobs that run in the planned run ``dot`` (``snakemake --dag dot``), and the wall seconds of
+    a first run and of a no-op re-run of the same jobs doing no work (:mod:`pipeline.bench_floor`)
+    in ``folder``."""
+    jobs, edges = parse_dag(dot)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "Snakefile").write_text(floor_snakefile(jobs, edges), encoding="utf-8")
+    (folder / "job.py").write_text(JOB_SCRIPT, encoding="utf-8")
+    cmd = [sys.executable, "-m", "snakemake", "--cores", str(cores), "--quiet"]
+    first, _ = timed_run(cmd, cwd=folder)
+    noop, _ = timed_run(cmd, cwd=folder)
+    n_jobs = sum(job.runs and job.rule != TARGET_RULE for job in jobs.values())
+    return n_jobs, first, noop
 
 
 def benchmark_figures(
@@ -145,8 +170,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         sentences, words = mean_sizes(results / "tables" / "documents.csv")
         noop = run_snakemake(corpus, results, args.cores)
         write_corpus(corpus, n_docs=1, seed=args.seed, start=args.docs)
+        _, dot = timed_run(snakemake_command(corpus, results, args.cores, "--dag", "dot"))
         add_start = time.time()
         add_one = run_snakemake(corpus, results, args.cores)
+        floor_jobs, floor_first, floor_noop = floor_seconds(dot, base / "floor", args.cores)
+        floor = floor_first - floor_noop + noop
         rerun = rerun_chunk_counts(results / "chunks", since=add_start)
         add_total, _, _, _ = benchmark_figures(results / "benchmarks", since=add_start)
         print(f"bench: documents                   {args.docs} (~400 words each, seed {args.seed})")
@@ -189,6 +217,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         for rule in sorted(add_total, key=add_total.get, reverse=True):
             print(f"bench: add-one job {rule:<19} {add_total[rule]:6.1f} s job time")
+        print(
+            f"bench: floor of adding one doc     {floor:.1f} s  ({floor / full:.0%} of the full "
+            f"run): the same {floor_jobs} jobs doing no work (each a script importing pandas) "
+            f"took {floor_first:.1f} s in a workflow whose no-op takes {floor_noop:.1f} s; "
+            f"plus this workflow's no-op of {noop:.1f} s"
+        )
     return 0
 
 

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+
+import pytest
 
 from pipeline.bench import (
     benchmark_figures,
     chunk_step_seconds,
+    floor_seconds,
     machine_reference,
     rerun_chunk_counts,
 )
+from pipeline.bench_floor import DagJob, floor_snakefile, parse_dag
 
 TIMINGS = "step,seconds,documents\n"
 
@@ -63,3 +69,61 @@ def test_machine_reference_times_the_loop_and_keeps_the_fastest_repeat(monkeypat
     ticks = iter([0.0, 3.0, 10.0, 11.5, 20.0, 22.0])  # repeats of 3.0, 1.5 and 2.0 s
     monkeypatch.setattr("pipeline.bench.time.perf_counter", lambda: next(ticks))
     assert machine_reference(steps=10, repeats=3) == 1.5
+
+
+# the DAG `snakemake --dag dot` printed for a re-run after adding one document (abridged: one
+# corpus-level job), with the chunk jobs that do not run dashed
+DOT = r"""digraph snakemake_dag {
+    graph[bgcolor=white, margin=0];
+    node[shape=box, style=rounded, fontname=sans,                 fontsize=10, penwidth=2];
+    edge[penwidth=2, color=grey];
+	0[label = "all", color = "0.00 0.6 0.85", style="rounded"];
+	1[label = "merge_tables", color = "0.30 0.6 0.85", style="rounded"];
+	2[label = "analyse_chunk\nscatteritem: 1-of-2", color = "0.06", style="rounded,dashed"];
+	3[label = "analyse_chunk\nscatteritem: 2-of-2", color = "0.06 0.6 0.85", style="rounded"];
+	4[label = "compare", color = "0.12 0.6 0.85", style="rounded"];
+	1 -> 0
+	4 -> 0
+	2 -> 1
+	3 -> 1
+	2 -> 4
+	3 -> 4
+	1 -> 4
+}
+"""
+
+
+def test_parse_dag_reads_jobs_what_runs_and_edges():
+    jobs, edges = parse_dag(DOT)
+    assert jobs == {
+        0: DagJob("all", True),
+        1: DagJob("merge_tables", True),
+        2: DagJob("analyse_chunk", False),
+        3: DagJob("analyse_chunk", True),
+        4: DagJob("compare", True),
+    }
+    assert edges == [(1, 0), (4, 0), (2, 1), (3, 1), (2, 4), (3, 4), (1, 4)]
+    with pytest.raises(ValueError, match="no jobs"):
+        parse_dag("Building DAG of jobs...\n")
+
+
+def test_floor_snakefile_keeps_the_running_jobs_and_their_dependencies():
+    text = floor_snakefile(*parse_dag(DOT))
+    assert "rule all:\n    input: ['out/1', 'out/3', 'out/4']\n" in text
+    assert "rule job_3_analyse_chunk:\n    input: []\n    output: 'out/3'\n" in text
+    # the chunk job that does not run is left out of the compare job's inputs
+    assert "rule job_4_compare:\n    input: ['out/1', 'out/3']\n" in text
+    assert "job_2" not in text
+
+
+def test_floor_workflow_runs_its_jobs_then_nothing(tmp_path):
+    n_jobs, first, noop = floor_seconds(DOT, tmp_path, cores=2)
+    assert n_jobs == 3
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["1", "3", "4"]
+    assert first > 0 and noop > 0
+    # what the no-op timed was a run with nothing to do
+    proc = subprocess.run(
+        [sys.executable, "-m", "snakemake", "--cores", "1", "--dry-run"],
+        cwd=tmp_path, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert "Nothing to be done" in proc.stdout + proc.stderr
