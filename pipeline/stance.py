@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.figures import figure_rows, has_quotation, is_question
+from pipeline.language import english_common_words
 from pipeline.lexicon import lexicon_path, read_lexicon, unused_offs
 from pipeline.matcher import LexiconMatcher, PatternMatch
 from pipeline.types import SegmentedDocument, StageOutput
@@ -26,14 +27,19 @@ DEFINE_RE = re.compile(r"^#\s*define\s+([A-Z][A-Z0-9_]*)\s*:\s*(.+?)\s*$")
 MACRO_RE = re.compile(r"@([A-Z][A-Z0-9_]*)")
 # Capitalised words that do not make a source "named": demonyms and short initialisms.
 NOT_A_NAME_RE = re.compile(
-    r"(?:[A-Z][a-z]+(?:an|ans|ese|ish|ic|ern|ist|ists)|[A-Z]{1,3}|U\.[SK]\.|[A-Z][a-z]?)"
-)
+    r"(?:[A-Z][a-z]+(?:an|ans|ese|ish|ic|ern|ist|ists)|[A-Z]{1,3}|U\.[SK]\.|[A-Z][a-z]?"
+    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July"
+    r"|August|September|October|November|December)"
+)  # days and months say when, not who
 SPACE_RUN_RE = re.compile(r"\s+")
 RULE_WINDOW = 120  # characters of the sentence each side that context rules can see
 CAPITAL_WORD_RE = re.compile(r"(?<![\w’'])[A-Z][\w’'.-]*")
 LAST_WORD_RE = re.compile(r"(?<![\w’'])([A-Z][\w’'-]*) $")  # a capitalised word just before
 # "in" and place names just before a word: "officials in Beijing and Washington"
-PLACE_BEFORE_RE = re.compile(r"\bin\s+(?:[A-Z][\w’'.-]*,?\s+(?:(?:and|or)\s+)?)*$")
+PLACE_BEFORE_RE = re.compile(r"\b[Ii]n\s+(?:[A-Z][\w’'.-]*,?\s+(?:(?:and|or)\s+)?)*$")
+WORD_CHAR_RE = re.compile(r"\w")
+WORD_RE = re.compile(r"\w+")
+POSSESSIVE_RE = re.compile(r"(?:['’]s|s['’])$")
 LONG_WORD_RE = re.compile(r"[^\W\d_]{4,}")  # words of four letters or more (title case test)
 TITLE_CASE_SHARE = 0.8
 
@@ -238,6 +244,26 @@ def ends_a_name(text: str, start: int) -> bool:
     return before is not None and not NOT_A_NAME_RE.fullmatch(before.group(1))
 
 
+def name_before(text: str, sentence_start: int, start: int) -> bool:
+    """Whether a name stands right before a source noun at ``start`` ("the Pentagon officials
+    said", "as White House officials said"): a capitalised word that is not the sentence's first
+    (whose capital is the sentence's: "Two officials said"), nor a demonym, initialism, day or
+    month, nor a possessive ("Beijing's critics" are not Beijing), nor a place after "in"; and
+    the source is a content word, not a function word ("Huawei was criticised by groups")."""
+    first = WORD_RE.match(text, start)
+    if first is None or not first.group().islower() or first.group() in english_common_words():
+        return False
+    before = LAST_WORD_RE.search(text, sentence_start, start)
+    if before is None or not WORD_CHAR_RE.search(text, sentence_start, before.start(1)):
+        return False
+    word = before.group(1)
+    return not (
+        NOT_A_NAME_RE.fullmatch(word)
+        or POSSESSIVE_RE.search(word)
+        or PLACE_BEFORE_RE.search(text, sentence_start, start)
+    )
+
+
 class StanceDetector:
     """Lexicon matcher plus context rules; ``use_rules=False`` is the plain word-list baseline."""
 
@@ -273,7 +299,11 @@ class StanceDetector:
                 self.use_rules
                 and entry.category == "attribution"
                 and subtype == "vague"
-                and (names_a_source(text[m.start : m.end]) or ends_a_name(text, m.start))
+                and (
+                    names_a_source(text[m.start : m.end])
+                    or ends_a_name(text, m.start)
+                    or name_before(text, start, m.start)
+                )
                 and not (heading and is_title_case(text[start:end]))
             ):
                 subtype = "named"

@@ -153,6 +153,18 @@ def found(text: str, detector: StanceDetector = DETECTOR) -> list[tuple[str, str
             "The move was condemned by Amnesty.",
             [("was condemned by Amnesty", "attribution", "named")],
         ),
+        (
+            "As Pentagon officials said, it holds.",
+            [("officials said", "attribution", "named")],
+        ),
+        (
+            "A survey by the company found that sales fell.",
+            [("A survey by the company found", "attribution", "named")],
+        ),
+        (
+            "Exports fell, data from the ministry show.",
+            [("data from the ministry show", "attribution", "named")],
+        ),
         ("Nobody doubts his resolve.", [("Nobody doubts", "booster", "negated_doubt")]),
         ("Thousands demonstrated against the war.", []),
         ("The trial demonstrated that it works.", [("demonstrated", "booster", "verb")]),
@@ -326,7 +338,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.6.0", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.7.0", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
@@ -494,6 +506,33 @@ def test_ends_a_name(text, start, expected):
     from pipeline.stance import ends_a_name
 
     assert ends_a_name(text, start) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "expected"),
+    [
+        ("As Pentagon officials said, it holds.", "officials", True),
+        ("The White House officials said it.", "officials", True),
+        (
+            "Pentagon officials said it.",
+            "officials",
+            False,
+        ),  # the first word's capital is the sentence's
+        ("- Two officials said it.", "officials", False),  # a list item's first word likewise
+        ("On Monday officials said it.", "officials", False),  # a day says when
+        ("After March officials said it.", "officials", False),  # so does a month
+        ("The US officials said it.", "officials", False),  # an initialism
+        ("Some Chinese officials said it.", "officials", False),  # a demonym
+        ("And Beijing's critics argue it.", "critics", False),  # a possessive: critics of Beijing
+        ("In Washington officials said it.", "officials", False),  # a place after "in"
+        ("The firm Huawei was criticised by groups.", "was", False),  # a function word
+        ("As pentagon officials said, it holds.", "officials", False),  # no capital
+    ],
+)
+def test_name_before(text, source, expected):
+    from pipeline.stance import name_before
+
+    assert name_before(text, 0, text.index(source)) is expected
 
 
 def test_a_figure_after_a_named_estimate_is_named() -> None:
