@@ -5,7 +5,9 @@ an amount of money (``$12 billion``, ``€3m``, ``5 million euros``), a multipli
 ``2.5 times``) or a count (``150 countries``, ``28``, ``1.2 million``). Years and other dates
 (``2019``, ``1990s``, ``May 5``, ``12 March``) anchor a claim in time but are not figures and
 are left out; so are numbers that are part of a name or code (``5G``, ``G20``, ``COVID-19``,
-"Mate 60 Pro").
+"Mate 60 Pro"), references ("Section 301", "Phase 1": the words in
+``pipeline/lexicons/reference_nouns.txt``) and compound modifiers ("7-nanometre chips", "a
+10-point plan").
 Spelled-out numbers ("a dozen", "two years") are not counted.
 
 Sourcing of a figure: the attribution marker (or evidential hedge such as "reportedly") nearest
@@ -20,8 +22,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 from typing import TYPE_CHECKING
 
+from pipeline.lexicon import lexicon_path, read_word_list
 from pipeline.types import Sentence
 
 if TYPE_CHECKING:
@@ -65,6 +69,13 @@ MODEL_BEFORE_RE = re.compile(r"\S\s+[A-Z][\w’'-]*\s$")
 MODEL_AFTER_RE = re.compile(r"\s(?:Pro|Max|Plus|Ultra|Mini|Lite|Air|Series|Edition|[A-Z])\b")
 
 
+@cache
+def reference_before_re() -> re.Pattern[str]:
+    """A reference word (``reference_nouns.txt``) and one space just before a number."""
+    words = sorted(read_word_list(lexicon_path("reference_nouns.txt")), key=len, reverse=True)
+    return re.compile(rf"(?<![\w.])(?:{'|'.join(map(re.escape, words))})\s$", re.IGNORECASE)
+
+
 def figure_kind(match: re.Match[str], before: str, after: str) -> str | None:
     """Kind of a figure match (money, percent, multiplier, count) or None for dates and codes."""
     kind = match.lastgroup
@@ -73,6 +84,10 @@ def figure_kind(match: re.Match[str], before: str, after: str) -> str | None:
     text = match.group()
     if before[-1:].isalpha() or before[-1:] in "-/:" or after[:1].isalpha():
         return None  # part of a name or code: 5G, G20, COVID-19
+    if after[:1] == "-" and after[1:2].isalpha():
+        return None  # a compound modifier: 7-nanometre chips, a 10-point plan
+    if reference_before_re().search(before):
+        return None  # a reference: Section 301, Executive Order 13873, Phase 1
     if YEAR_RE.fullmatch(text) or MONTH_BEFORE_RE.search(before) or MONTH_AFTER_RE.match(after):
         return None  # a date
     if after[:1] == ":" and after[1:2].isdigit():

@@ -44,6 +44,17 @@ def spans(text: str) -> list[tuple[str, str]]:
             "On Monday 30 Chinese firms and the EU's 27 Member States met.",
             [("30", "count"), ("27", "count")],
         ),
+        # a reference names a law, a document's part or a stage; a verb before a count does not
+        ("Section 301 tariffs hit 25% of goods.", [("25%", "percent")]),
+        ("Under section 301 of the act, 40 firms", [("40", "count")]),
+        ("Executive Order 13873 and the Phase 1 deal covered 200 items.", [("200", "count")]),
+        ("See § 5 and p. 12 of Table 3: 7 agencies.", [("7", "count")]),
+        (
+            "They agreed to order 50 jets and are building 300 homes.",
+            [("50", "count"), ("300", "count")],
+        ),
+        # a compound modifier describes a thing
+        ("TSMC makes 7-nanometre chips for 30 clients under a 10-point plan.", [("30", "count")]),
     ],
 )
 def test_figure_spans_and_kinds(text: str, expected: list[tuple[str, str]]) -> None:
