@@ -134,7 +134,9 @@ def _rule_regex(source: str, column: str, macros: dict[str, str], pattern: str) 
         return f"(?:{macros[m.group(1)]})"
 
     body = MACRO_RE.sub(expand, source)
-    return rf"(?:{body})\s*$" if column.endswith("before") else rf"\s*(?:{body})"
+    if column.endswith("before"):  # a word in the rule starts a word: "in" is not "Kremlin"
+        return rf"(?:(?<!\w)|(?!\w))(?:{body})\s*$"
+    return rf"\s*(?:{body})"
 
 
 def stance_entries(

@@ -338,7 +338,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.7.0", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.8.0", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
@@ -539,3 +539,22 @@ def test_a_figure_after_a_named_estimate_is_named() -> None:
     doc = segment_text("The World Food Programme estimates that 345 million people face hunger.")
     (figure,) = StanceStage().analyse(doc).tables["figures"]
     assert (figure["match"], figure["sourcing"]) == ("345 million", "named")
+
+
+@pytest.mark.parametrize(
+    ("rule", "left", "matches"),
+    [
+        ("(?:in|is|as)", "The Kremlin ", False),  # a word of the rule is a whole word
+        ("(?:in|is|as)", "Paris ", False),
+        ("(?:in|is|as)", "officials in ", True),
+        ("['’]s", "China's ", True),  # a rule that starts with a mark still ends a word
+        ("\\w*n[’']t", "He doesn't ", True),
+        ("\\d+", "in 2020 ", True),
+        ("\\S+", "", False),
+    ],
+)
+def test_a_before_rule_matches_whole_words(rule, left, matches):
+    from pipeline.stance import _rule_regex
+
+    regex = re.compile(_rule_regex(rule, "not_before", {}, "p"), re.IGNORECASE)
+    assert (regex.search(left) is not None) is matches
