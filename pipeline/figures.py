@@ -6,8 +6,8 @@ an amount of money (``$12 billion``, ``€3m``, ``5 million euros``), a multipli
 (``2019``, ``1990s``, ``May 5``, ``12 March``) anchor a claim in time but are not figures and
 are left out; so are numbers that are part of a name or code (``5G``, ``G20``, ``COVID-19``,
 "Mate 60 Pro"), references ("Section 301", "Phase 1": the words in
-``pipeline/lexicons/reference_nouns.txt``) and compound modifiers ("7-nanometre chips", "a
-10-point plan").
+``pipeline/lexicons/reference_nouns.txt``), compound modifiers ("7-nanometre chips", "a
+10-point plan") and telephone numbers. A range ("20-30%", "$2-3 billion") is one figure.
 Spelled-out numbers ("a dozen", "two years") are not counted.
 
 Sourcing of a figure: the attribution marker (or evidential hedge such as "reportedly") nearest
@@ -33,9 +33,15 @@ if TYPE_CHECKING:
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s?(?:trillion|billion|million|thousand|bn|mn|tn|m|k)\b)?"
-_CURRENCY_WORD = r"(?:dollars|euros|pounds|yuan|renminbi|yen|rupees|roubles|rubles|USD|EUR|GBP)\b"
+# "5 million euros", "a 450 million euro expansion", "30 cents"
+_CURRENCY_WORD = (
+    r"(?:dollars?|euros?|pounds?|cents?|pence|yuan|renminbi|yen|rupees?|roubles?|rubles?"
+    r"|USD|EUR|GBP)\b"
+)
+_RANGE = r"(?:\s?[-–]\s?(?:{num}))?"  # "20-30%", "$2–3 billion": one figure
 _CURRENCY_SYMBOLS = ("US$", "A$", "C$", "HK$", "$", "€", "£", "¥")
 _CURRENCY = "|".join(map(re.escape, _CURRENCY_SYMBOLS))
+_NUM_RANGE = _RANGE.format(num=_NUM)
 # Every figure starts with a digit or a currency symbol; the lookahead turns other positions
 # away with one test instead of entering each alternative.
 _FIGURE_START = "[\\d" + re.escape("".join(dict.fromkeys(s[0] for s in _CURRENCY_SYMBOLS))) + "]"
@@ -43,9 +49,9 @@ FIGURE_RE = re.compile(
     rf"""
     (?={_FIGURE_START})
     (?:
-    (?P<money>(?:{_CURRENCY})\s?(?:{_NUM}){_SCALE}
-      |(?:{_NUM})(?:\s(?:trillion|billion|million|thousand))?\s{_CURRENCY_WORD})
-    |(?P<percent>(?:{_NUM})\s?(?:%|percent\b|per\s?cent\b|percentage\s+points?\b))
+    (?P<money>(?:{_CURRENCY})\s?(?:{_NUM}){_NUM_RANGE}{_SCALE}
+      |(?:{_NUM}){_NUM_RANGE}(?:\s(?:trillion|billion|million|thousand))?\s{_CURRENCY_WORD})
+    |(?P<percent>(?:{_NUM}){_NUM_RANGE}\s?(?:%|percent\b|per\s?cent\b|percentage\s+points?\b))
     |(?P<multiplier>(?:{_NUM})(?:x\b|-fold\b|\s(?:times|fold)\b))
     |(?P<number>(?:{_NUM})(?:\s(?:trillion|billion|million|thousand|hundred)\b)?(?:s\b)?)
     )
@@ -63,6 +69,12 @@ QUOTE_RE = re.compile(r"[“\"]([^”\"]+)[”\"]")
 CLOSERS = " \t\r\n)]’'）】"
 CLAUSE_BREAK_RE = re.compile(r"[;:—–]|\s-\s")
 _DIGIT_RE = re.compile(r"\d")
+# A telephone number: an international prefix or an area code in brackets, then digit groups
+# ("+46 8 555 0100", "(202) 555-0100"), or digit groups after "Tel", "Phone" or "Fax".
+PHONE_RE = re.compile(
+    r"(?:\+\d{1,3}|\(\d{1,4}\))(?:[\s.-]?\d{1,4}){2,}"
+    r"|(?i:\b(?:tel|phone|telephone|fax|mobile)\b\.?:?\s*)\d[\d\s().-]{5,}\d"
+)
 # A number after a capitalised word inside a sentence and before a model word names a product:
 # "Huawei's Mate 60 Pro", "the Boeing 737 Max" ("On Monday 30 Chinese firms" stays a count).
 MODEL_BEFORE_RE = re.compile(r"\S\s+[A-Z][\w’'-]*\s$")
@@ -101,11 +113,14 @@ def figure_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """(start, end, kind) of the figures in ``text[start:end]``."""
     if not _DIGIT_RE.search(text, start, end):
         return []  # every figure has a digit; most sentences have none
+    phones = [m.span() for m in PHONE_RE.finditer(text, start, end)]
     out = []
     for m in FIGURE_RE.finditer(text, start, end):
         prev, prev2 = text[m.start() - 1 : m.start()], text[max(0, m.start() - 2) : m.start()]
         if prev.isdigit() or (prev in (".", ",") and prev2[:1].isdigit()):
             continue  # inside a longer number
+        if any(lo <= m.start() < hi for lo, hi in phones):
+            continue  # a telephone number
         kind = figure_kind(m, text[start : m.start()], text[m.end() : end])
         if kind is not None:
             out.append((m.start(), m.end(), kind))

@@ -53,6 +53,18 @@ def spans(text: str) -> list[tuple[str, str]]:
             "They agreed to order 50 jets and are building 300 homes.",
             [("50", "count"), ("300", "count")],
         ),
+        # a telephone number is not a figure; a range is one figure; a currency word singular too
+        ("Media contact: +46 8 555 0100 or (202) 555-0100; 40 staff.", [("40", "count")]),
+        ("Tel: 020 7946 0958", []),
+        (
+            "Costs rose 20-30% or 5–10 percent.",
+            [("20-30%", "percent"), ("5–10 percent", "percent")],
+        ),
+        ("It costs $2-3 billion.", [("$2-3 billion", "money")]),
+        (
+            "A 450 million euro plant adds 30 cents a litre.",
+            [("450 million euro", "money"), ("30 cents", "money")],
+        ),
         # a compound modifier describes a thing
         ("TSMC makes 7-nanometre chips for 30 clients under a 10-point plan.", [("30", "count")]),
     ],
