@@ -231,3 +231,32 @@ def test_tag_and_category_lines_are_boilerplate(patterns):
     assert [line for _, line, _ in removed] == ["Tags: Nvidia, China, export controls",
                                                "Filed under: Trade"]  # fmt: skip
     assert "Tags are cheap." in kept
+
+
+def test_press_release_furniture_is_boilerplate(patterns):
+    text = (
+        "Home > News > Press releases\n\nSteel output rose 4% in 2025.\n\n"
+        "Forward-looking statements\n\nThis press release contains forward-looking statements "
+        "that are subject to risks.\n\nMedia contact:\nErik Sandberg, Head of Communications\n"
+        "press@nordicgreensteel.example\n+46 8 555 0100\n\n"
+        "Related: Nordic GreenSteel reports record output\nCookie settings\n\n"
+        "(Reporting by Anna Keller; Editing by Mark Potter)\n\n"
+        "Related coverage shows that prices > costs in 3 of 4 markets.\n"
+        "Call 555 0100 if you see it."
+    )
+    kept, removed = remove_boilerplate(text, patterns)
+    assert [line for _, line, _ in removed] == [
+        "Home > News > Press releases",
+        "Forward-looking statements",
+        "This press release contains forward-looking statements that are subject to risks.",
+        "Media contact:",
+        "press@nordicgreensteel.example",
+        "+46 8 555 0100",
+        "Related: Nordic GreenSteel reports record output",
+        "Cookie settings",
+        "(Reporting by Anna Keller; Editing by Mark Potter)",
+    ]
+    # the contact's name stays (a line of its own, not a pattern); sentences stay
+    assert "Erik Sandberg, Head of Communications" in kept
+    assert "Related coverage shows that prices > costs in 3 of 4 markets." in kept
+    assert "Call 555 0100 if you see it." in kept
