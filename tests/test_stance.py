@@ -165,6 +165,11 @@ def found(text: str, detector: StanceDetector = DETECTOR) -> list[tuple[str, str
             "Exports fell, data from the ministry show.",
             [("data from the ministry show", "attribution", "named")],
         ),
+        ("The definitive phase began.", []),
+        ("Paperwork will prove the larger obstacle.", []),
+        ("Until the scheme is proven, firms wait.", []),
+        ("The audits prove that it works.", [("prove", "booster", "verb")]),
+        ("Make no mistake, it is a tariff.", [("Make no mistake", "booster", "phrase")]),
         ("Nobody doubts his resolve.", [("Nobody doubts", "booster", "negated_doubt")]),
         ("Thousands demonstrated against the war.", []),
         ("The trial demonstrated that it works.", [("demonstrated", "booster", "verb")]),
@@ -338,7 +343,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.8.0", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.9.0", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
