@@ -170,6 +170,12 @@ def found(text: str, detector: StanceDetector = DETECTOR) -> list[tuple[str, str
         ("Until the scheme is proven, firms wait.", []),
         ("The audits prove that it works.", [("prove", "booster", "verb")]),
         ("Make no mistake, it is a tariff.", [("Make no mistake", "booster", "phrase")]),
+        (
+            "The official said so, speaking on condition of anonymity.",
+            [("speaking on condition of anonymity", "attribution", "vague")],
+        ),
+        ("The report said so.", [("The report said", "attribution", "named")]),
+        ("A report said so.", [("A report said", "attribution", "vague")]),
         ("Nobody doubts his resolve.", [("Nobody doubts", "booster", "negated_doubt")]),
         ("Thousands demonstrated against the war.", []),
         ("The trial demonstrated that it works.", [("demonstrated", "booster", "verb")]),
@@ -343,7 +349,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.9.0", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.10.0", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
