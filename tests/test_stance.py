@@ -176,6 +176,16 @@ def found(text: str, detector: StanceDetector = DETECTOR) -> list[tuple[str, str
         ),
         ("The report said so.", [("The report said", "attribution", "named")]),
         ("A report said so.", [("A report said", "attribution", "vague")]),
+        ('"We are ready," added Lindqvist.', [("added Lindqvist", "attribution", "named")]),
+        ("India and China say it is unfair.", [("say", "attribution", "named")]),
+        ("Needless to say, it failed.", []),
+        (
+            "At 130 euros, as some forecasts suggest, firms pay.",
+            [
+                ("as some forecasts suggest", "attribution", "vague"),
+                ("as some forecasts suggest", "hedge", "epistemic_verb"),
+            ],
+        ),
         ("Nobody doubts his resolve.", [("Nobody doubts", "booster", "negated_doubt")]),
         ("Thousands demonstrated against the war.", []),
         ("The trial demonstrated that it works.", [("demonstrated", "booster", "verb")]),
@@ -349,7 +359,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.10.0", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.11.0", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
