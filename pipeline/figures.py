@@ -65,6 +65,7 @@ MONTHS = (
 MONTH_BEFORE_RE = re.compile(rf"(?:{MONTHS})\.?\s*$")
 MONTH_AFTER_RE = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:{MONTHS})\b")
 YEAR_RE = re.compile(r"(?:1[5-9]\d\d|20\d\d)s?")
+INTERVIEW_QUESTION_RE = re.compile(r"\s*(?:Q|Question)\s*[:.]\s")  # "Q: ..." in an interview
 QUOTE_RE = re.compile(r"[“\"]([^”\"]+)[”\"]")
 CLOSERS = " \t\r\n)]’'）】"
 CLAUSE_BREAK_RE = re.compile(r"[;:—–]|\s-\s")
@@ -168,10 +169,11 @@ def figure_rows(
 def is_question(text: str) -> bool:
     """Whether a sentence is the writer's own question: it ends in '?' outside quotation marks.
 
-    "So, is there a middle ground?" counts; 'He asked: "Why now?"' does not (a reported question).
+    "So, is there a middle ground?" counts; 'He asked: "Why now?"' does not (a reported question),
+    nor an interviewer's "Q: Will prices rise?" (asked of someone, not of the reader).
     """
     stripped = text.rstrip(CLOSERS)
-    if stripped.endswith(("”", '"', "」", "』")):
+    if stripped.endswith(("”", '"', "」", "』")) or INTERVIEW_QUESTION_RE.match(text):
         return False
     return stripped.endswith(("?", "？"))  # a full-width mark ends a Chinese question
 

@@ -261,15 +261,26 @@ def paragraphs_of(clean: str, heading_starts: Collection[int] = ()) -> tuple[Par
     another paragraph is a heading, and so is a one-line paragraph starting at one of
     ``heading_starts`` (Markdown ``#`` headings, whatever their length or final punctuation)
     and a short first line ending in "?" followed by more (a title such as "What Are Export
-    Controls?")."""
+    Controls?"). Short one-line questions followed by more are headings too when there are at
+    least two of them and the text (not Markdown) has another heading after its first line: the
+    sections of an explainer ("Why was it created?", "Timeline", "How does it work?"), not an
+    opinion piece's questions set apart for effect."""
     spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n](?:.|\n(?!\n))*", clean)]
+    last = len(spans) - 1
+    blocks = [clean[start:end] for start, end in spans]
+    plain = [
+        "\n" not in b and (spans[i][0] in heading_starts or (is_heading_line(b) and i < last))
+        for i, b in enumerate(blocks)
+    ]
+    question = [
+        i < last and "\n" not in b and b.rstrip().endswith("?") and is_heading_line(b.rstrip()[:-1])
+        for i, b in enumerate(blocks)
+    ]
+    # in Markdown the writer marks the headings (#); a question line there stays a question
+    sections = not heading_starts and sum(question) >= 2 and any(plain[1:])
     out = []
     for i, (start, end) in enumerate(spans):
-        block = clean[start:end]
-        title = i == 0 and block.rstrip().endswith("?") and is_heading_line(block.rstrip()[:-1])
-        heading = "\n" not in block and (
-            start in heading_starts or ((is_heading_line(block) or title) and i + 1 < len(spans))
-        )
+        heading = plain[i] or (question[i] and (i == 0 or sections))
         out.append(Paragraph(i + 1, start, end, heading))
     return tuple(out)
 

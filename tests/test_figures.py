@@ -117,6 +117,9 @@ def test_figure_sourcing(
         ("So, is there a middle ground?", True),
         ("What about the human impact? ", True),
         ("(Is it?)", True),
+        ("Q: Will prices rise?", False),  # an interviewer's question
+        ("Question. Will prices rise?", False),
+        ("Q4 sales: will they rise?", True),
         ('He asked: "Why now?"', False),
         ("She asked “why now?”", False),
         ("It is not a question.", False),

@@ -144,6 +144,31 @@ def test_a_short_first_line_ending_in_a_question_mark_is_a_title(clean, headings
     assert [p.is_heading for p in paragraphs_of(clean)] == headings
 
 
+@pytest.mark.parametrize(
+    ("clean", "headings"),
+    [
+        # an explainer's sections: two or more question lines and another heading
+        (
+            "What Is CBAM?\n\nIntro.\n\nWhy was it created?\n\nTo stop leakage.\n\nTimeline"
+            "\n\nIn 2026.\n\nWhat happens next?\n\nA review.",
+            [True, False, True, False, True, False, True, False],
+        ),
+        # an opinion piece's questions set apart, without other headings: body text
+        (
+            "Europe must lead.\n\nWho pays?\n\nImporters do.\n\nIs that fair?\n\nYes.",
+            [False, False, False, False, False],
+        ),
+        # one question line with a heading elsewhere: body text
+        (
+            "Intro.\n\nTimeline\n\nIn 2026.\n\nWho pays?\n\nImporters.",
+            [False, True, False, False, False],
+        ),
+    ],
+)
+def test_question_lines_are_section_headings_only_among_other_headings(clean, headings):
+    assert [p.is_heading for p in paragraphs_of(clean)] == headings
+
+
 def test_clean_document_only_boilerplate_is_not_text(patterns):
     with pytest.raises(NotTextError, match="only web boilerplate"):
         clean_document("d", b"Leave a Comment\n\nScroll to Top\n", patterns=patterns)
