@@ -42,6 +42,7 @@ from pipeline.report_text import (
     document_marks,
     document_sentences,
     text_runs,
+    truthy,
 )
 from pipeline.tables import atomic_write_text
 
@@ -201,7 +202,7 @@ def document_views(
         clean = read_clean(docs_dir, doc_id)
         view = {"index": i, "doc_id": doc_id, "title": str(titles.get(doc_id, "")),
                 "terms": terms.get(doc_id, []), "runs": [], "dropped": 0, "counts": {},
-                "too_long": 0}  # fmt: skip
+                "in_headings": {}, "too_long": 0}  # fmt: skip
         if clean is not None and max_chars is not None and len(clean) > max_chars:
             view["too_long"] = len(clean)  # the page would be ~12 bytes per character
         elif clean is not None:
@@ -214,8 +215,12 @@ def document_views(
             )  # fmt: skip
             view["runs"], placed = text_runs(clean, sentences, marks, anchor_prefix=f"doc-{i}")
             view["dropped"] = bad_s + bad_m
-            view["counts"] = {name: len(parts[name].get(doc_id, ()))
-                              for name in ("stance_markers", "figures", "frame_cues")}  # fmt: skip
+            headings = {r.get("sent_id") for r in parts["sentences"].get(doc_id, ())
+                        if truthy(r.get("is_heading"))}  # fmt: skip
+            for name in ("stance_markers", "figures", "frame_cues"):
+                rows = parts[name].get(doc_id, ())
+                view["counts"][name] = len(rows)
+                view["in_headings"][name] = sum(r.get("sent_id") in headings for r in rows)
             anchors |= placed
         view["missing_text"] = clean is None
         views.append(view)

@@ -1246,3 +1246,32 @@ def test_sentiment_item_says_when_a_documents_sentences_were_not_read():
         "(no interval: set report.max_documents_inline to 2 to read both texts)"
     )
     assert item["caution"] is True
+
+
+def test_a_documents_counts_say_how_many_marks_are_in_headings(tmp_path):
+    from pipeline.report import document_views
+
+    clean = "Critics Say 40% Fell\n\nPrices may fall by 5%."
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "clean.txt").write_text(clean, encoding="utf-8")
+    sentences = pd.DataFrame(
+        {"doc_id": ["d", "d"], "sent_id": [1, 2], "paragraph_id": [1, 2], "is_heading": [1, 0],
+         "start": [0, 22], "end": [20, 45], "text": [clean[:20], clean[22:]]}
+    )  # fmt: skip
+
+    def rows(spans):
+        return pd.DataFrame(
+            [{"doc_id": "d", "sent_id": sid, "start": a, "end": b, "match": clean[a:b],
+              "category": "hedge", "subtype": "modal", "kind": "percent", "sourcing": "none",
+              "frame": "economic"} for sid, a, b in spans]
+        )  # fmt: skip
+
+    tables = {
+        "sentences": sentences,
+        "stance_markers": rows([(2, 29, 32)]),
+        "figures": rows([(1, 12, 15), (2, 41, 43)]),
+        "frame_cues": rows([(2, 22, 28)]),
+    }
+    views, _ = document_views(tables, ["d"], tmp_path, top_terms=5)
+    assert views[0]["counts"] == {"stance_markers": 1, "figures": 2, "frame_cues": 1}
+    assert views[0]["in_headings"] == {"stance_markers": 0, "figures": 1, "frame_cues": 0}
