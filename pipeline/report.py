@@ -35,7 +35,7 @@ from pipeline.report_data import (
     tfidf_terms,
 )
 from pipeline.report_differences import corpus_differences, pair_differences
-from pipeline.report_groups import group_differences, group_frame_matrix
+from pipeline.report_groups import group_differences, group_frame_matrix, group_rate_table
 from pipeline.report_svg import sanitised_svg
 from pipeline.report_tables import read_report_tables
 from pipeline.report_text import (
@@ -280,6 +280,7 @@ def report_context(
         "tables": sorted(tables),
         "summary": summary,
         "grouped": bool(groups),
+        "group_rates": group_rate_table(records, groups) if groups else {},
         "side_by_side": 0 < len(doc_ids) <= SUMMARY_SIDE_BY_SIDE,
         "differences": differences,
         "keyness": keyness,

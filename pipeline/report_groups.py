@@ -25,6 +25,7 @@ from pipeline.report_format import fmt, fmt_int
 from pipeline.report_stats import CONFIDENCE, bonferroni, welch_interval
 
 MAX_GROUP_ITEMS = 5
+GROUP_RATES_ID = "group-rates"  # the anchor of the group rates table, the evidence of the items
 
 
 def pooled(label: str, rates: Sequence[Doc]) -> Doc:
@@ -74,10 +75,40 @@ def group_differences(docs: Sequence[Doc], groups: Mapping[str, str]) -> list[It
                 clause, clear = per_document_clause(top, other, tests)
                 item["text"] += clause
                 item["caution"] = item["caution"] or not clear
-            item["href"] = "#summary"
+            item["href"] = f"#{GROUP_RATES_ID}"
             items.append(item)
     items.sort(key=lambda i: (i["caution"], -i["strength"], i["text"]))
     return items[:MAX_GROUP_ITEMS]
+
+
+def group_rate_table(docs: Sequence[Doc], groups: Mapping[str, str]) -> dict[str, Any]:
+    """Each group's pooled rates per 1,000 words with the counts and words behind them (the
+    numbers the group items compare) and the range of its documents' own rates; empty without
+    two groups."""
+    members = group_members(groups, [d["doc_id"] for d in docs])
+    if len(members) < 2:
+        return {}
+    shown = sorted(members)[:MAX_FRAME_MATRIX]
+    rows = []
+    for column, what, _ in RATE_METRICS:
+        by_doc = {r["doc_id"]: r for r in rates_of(docs, column, skip_missing=True) or []}
+        cells = []
+        for g in shown:
+            side = [by_doc[d] for d in members[g] if d in by_doc]
+            if not side:
+                cells.append("–")
+                continue
+            total = pooled(g, side)
+            cell = (f"{fmt(total['rate'])} ({fmt_int(total['count'])} in "
+                    f"{fmt_int(total['words'])} words)")  # fmt: skip
+            if len(side) > 1:
+                rates = [r["rate"] for r in side]
+                cell += f" · documents {fmt(min(rates))}–{fmt(max(rates))}"
+            cells.append(cell)
+        rows.append({"what": what, "cells": cells})
+    columns = [f"{g} ({len(members[g])} doc{'s' * (len(members[g]) != 1)})" for g in shown]
+    return {"id": GROUP_RATES_ID, "columns": columns, "rows": rows,
+            "truncated": len(members) > len(shown)}  # fmt: skip
 
 
 def group_frame_matrix(

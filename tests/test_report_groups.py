@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.corpus import group_members
-from pipeline.report_groups import group_differences
+from pipeline.report_groups import group_differences, group_rate_table
 
 
 def docs_with_hedges(counts: dict[str, int], words: int = 100) -> list[dict]:
@@ -36,7 +36,21 @@ def test_groups_differ_in_pooled_and_per_document_rates():
         "the mean of the documents' rates: 110.0 vs 13.3, 95% interval of the difference, "
         "adjusted likewise, 60.0 to 133.3"
     )
-    assert item["caution"] is False and item["href"] == "#summary"
+    assert item["caution"] is False and item["href"] == "#group-rates"
+
+
+def test_the_group_rates_table_shows_the_numbers_the_items_compare():
+    docs = docs_with_hedges({"a1": 10, "a2": 12, "a3": 11, "b1": 1})
+    table = group_rate_table(docs, {"a1": "a", "a2": "a", "a3": "a", "b1": "b", "c1": "c"})
+    assert table["id"] == "group-rates"
+    assert table["columns"] == ["a (3 docs)", "b (1 doc)"]
+    hedges = next(r for r in table["rows"] if r["what"] == "hedges")
+    # the pooled 33 in 300 words of the item above, and its documents' own rates
+    assert hedges["cells"] == ["110.0 (33 in 300 words) · documents 100.0–120.0",
+                               "10.0 (1 in 100 words)"]  # fmt: skip
+    boosters = next(r for r in table["rows"] if r["what"] == "boosters")
+    assert boosters["cells"] == ["–", "–"]  # no document has the rate
+    assert group_rate_table(docs, {"a1": "a"}) == {}
 
 
 def test_a_group_difference_carried_by_one_document_is_tentative():
@@ -233,3 +247,20 @@ def test_the_group_frame_table_is_on_the_page():
     assert "frame-groups-cap" not in render_report(
         report_context(tables, docs_dir=None, plots_dir=None, manifest_path=None)
     )
+
+
+def test_the_group_rates_table_is_on_the_page_and_the_items_link_to_it():
+    import pandas as pd
+
+    from pipeline.report import render_report, report_context
+
+    docs = docs_with_hedges({"a1": 10, "a2": 12, "a3": 11, "b1": 1, "b2": 2, "b3": 1})
+    tables = {"documents": pd.DataFrame([{**d, "title": "t", "n_sentences": 5} for d in docs])}
+    groups = {d["doc_id"]: d["doc_id"][0] for d in docs}
+    page = render_report(
+        report_context(tables, docs_dir=None, plots_dir=None, manifest_path=None, groups=groups)
+    )
+    start = page.index('id="group-rates"')
+    table = page[start : page.index("</table>", start)]
+    assert "110.0 (33 in 300 words) · documents 100.0–120.0" in table
+    assert '<a href="#group-rates">Evidence' in page
