@@ -1275,3 +1275,16 @@ def test_a_documents_counts_say_how_many_marks_are_in_headings(tmp_path):
     views, _ = document_views(tables, ["d"], tmp_path, top_terms=5)
     assert views[0]["counts"] == {"stance_markers": 1, "figures": 2, "frame_cues": 1}
     assert views[0]["in_headings"] == {"stance_markers": 0, "figures": 1, "frame_cues": 0}
+
+
+def test_a_list_of_only_tentative_differences_says_so():
+    documents = pd.DataFrame(
+        [{"doc_id": d, "title": "t", "n_sentences": 5, "n_words": 100, "hedges_per_1k": h}
+         for d, h in (("a", 30.0), ("b", 10.0))]
+    )  # fmt: skip
+    context = report_context({"documents": documents}, docs_dir=None, plots_dir=None,
+                             manifest_path=None)  # fmt: skip
+    assert context["differences"] and all(i["caution"] for i in context["differences"])
+    assert "no difference is clear" in render_report(context)
+    context["differences"][0]["caution"] = False
+    assert "no difference is clear" not in render_report(context)

@@ -190,6 +190,10 @@ def found(text: str, detector: StanceDetector = DETECTOR) -> list[tuple[str, str
         ("Thousands demonstrated against the war.", []),
         ("The trial demonstrated that it works.", [("demonstrated", "booster", "verb")]),
         ("Unfortunately, it rained.", [("Unfortunately", "attitude", "adverb")]),
+        (
+            "This is absurd and reckless.",
+            [("absurd", "attitude", "adjective"), ("reckless", "attitude", "adjective")],
+        ),
     ],
 )
 def test_markers_respect_context(text: str, expected: list[tuple[str, str, str]] | None) -> None:
@@ -359,7 +363,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.11.0", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.12.0", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
