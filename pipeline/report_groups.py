@@ -149,14 +149,16 @@ def group_frame_matrix(
         cells = []
         for g in shown:
             k, n = int(pooled[g][0][frame]), int(pooled[g][1])
-            cell = f"{fmt(100 * k / n, 0)}% · {fmt_int(k)} of {fmt_int(n)} sent."
             low, high = spans[g][0][i], spans[g][1][i]
+            # one decimal where whole percents would hide the spread, for the pooled share too
+            spread = len(members[g]) > 1 and low != high
+            digits = 1 if spread and fmt(100 * low, 0) == fmt(100 * high, 0) else 0
+            cell = f"{fmt(100 * k / n, digits)}% · {fmt_int(k)} of {fmt_int(n)} sent."
             if len(members[g]) == 1:
                 cell += " · one document"
-            elif low == high:
+            elif not spread:
                 cell += f" · every document {fmt(100 * low, 0)}%"
-            else:  # one decimal where whole percents would hide the spread
-                digits = 0 if fmt(100 * low, 0) != fmt(100 * high, 0) else 1
+            else:
                 cell += f" · documents {fmt(100 * low, digits)}–{fmt(100 * high, digits)}%"
             cells.append(cell)
         rows.append({"frame": labels.get(frame, frame.replace("_", " ")), "cells": cells})

@@ -216,7 +216,7 @@ def test_group_frame_table_shows_a_spread_that_whole_percents_hide():
         {"doc_id": ["a1", "a2", "b1"], "frame": ["economic"] * 3, "n_sentences": [49, 51, 1]}
     )
     got = group_frame_matrix(frames, documents, {"a1": "A", "a2": "A", "b1": "B"}, {})
-    assert got["rows"][0]["cells"][0] == "20% · 100 of 500 sent. · documents 19.6–20.4%"
+    assert got["rows"][0]["cells"][0] == "20.0% · 100 of 500 sent. · documents 19.6–20.4%"
 
 
 def test_the_group_frame_table_is_on_the_page():
