@@ -81,6 +81,11 @@ def frames_of(text: str, stage: FramesStage = STAGE) -> list[tuple[str, str]]:
          [("survey", "public_opinion"), ("voters", "political")]),
         # agencies named after a frame's word are actors, not cues of the frame
         ("The Commerce Department acted; commerce grew.", [("commerce", "economic")]),
+        ("A survey by the DIHK found that 43% of member firms agree.", []),
+        ("It is a law of nature; new laws passed.", [("laws", "legality")]),
+        ("Emissions are below pre-pandemic levels.", []),
+        ("A professor at the London School of Economics said economics matters.",
+         [("economics", "economic")]),
         ("The Bureau of Industry and Security acted.", []),
         ("Customs data show it; customs duties rose.", [("customs duties", "economic")]),
         ("Local customs survive.", [("customs", "cultural_identity")]),
