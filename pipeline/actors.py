@@ -14,6 +14,16 @@ from pipeline.types import SegmentedDocument
 # pronoun "us" is never the United States; longer aliases match in any case.
 MAX_CASE_SENSITIVE_LETTERS = 4
 
+# A dateline says where the reporter is ("LONDON, Jan 9 (Reuters) -", "BEIJING (AP) —"): an
+# alias in capitals that starts the sentence and is followed by a comma, bracket or dash.
+DATELINE_AFTER_RE = re.compile(r"\s*[,(\-–—]")
+# An alias that starts the name of something else ("London School of Economics", "Washington
+# Post", "Beijing Review") is not the place as an actor.
+OTHER_NAME_AFTER_RE = re.compile(
+    r"\s+(?:School|University|College|Institute|Post|Times|Review|Journal|Airport|Airlines"
+    r"|Marathon|Zoo)\b"
+)
+
 # Defaults for the bundled corpus: every country, bloc or firm the two texts name as an actor.
 DEFAULT_ACTORS: tuple[dict[str, Any], ...] = (
     {"name": "China", "aliases": ["China", "Chinese", "Beijing", "PRC"]},
@@ -166,11 +176,24 @@ class ActorMatcher:
         return owner if owner is not None else self._owners[key.lower()]
 
     def mentions(self, text: str, *, offset: int = 0) -> list[Mention]:
-        """Non-overlapping mentions in ``text``, left to right; offsets shifted by ``offset``."""
+        """Non-overlapping mentions in ``text`` (one sentence), left to right, datelines and
+        aliases that start another name left out; offsets shifted by ``offset``."""
         return [
             Mention(self.actor_of(m.group()), m.start() + offset, m.end() + offset, m.group())
             for m in self.pattern.finditer(text)
+            if not OTHER_NAME_AFTER_RE.match(text, m.end()) and not is_dateline(text, m)
         ]
+
+
+def is_dateline(text: str, match: re.Match[str]) -> bool:
+    """Whether an alias match is the dateline that opens a news report (see DATELINE_AFTER_RE)."""
+    word = match.group()
+    return (
+        word.isupper()
+        and len(word) > MAX_CASE_SENSITIVE_LETTERS
+        and not text[: match.start()].strip()
+        and DATELINE_AFTER_RE.match(text, match.end()) is not None
+    )
 
 
 def actor_scores(

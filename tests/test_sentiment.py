@@ -382,6 +382,11 @@ MATCHER = ActorMatcher(
             [("China", "Beijing"), ("United States", "American")],
         ),
         ("ChinaTown", []),
+        # a dateline says where the reporter is; an alias can start another name
+        ("BEIJING, Jan 9 (Reuters) - Beijing said so.", [("China", "Beijing")]),
+        ("BEIJING (AP) — It fell.", []),
+        ("US, EU and China met.", [("United States", "US"), ("EU", "EU"), ("China", "China")]),
+        ("The Beijing Review and Washington Post say Beijing agrees.", [("China", "Beijing")]),
     ],
 )
 def test_actor_mentions(text, expected):
