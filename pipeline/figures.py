@@ -184,3 +184,36 @@ def has_quotation(text: str, *, min_words: int = 4) -> bool:
     Shorter quoted phrases (“cyber sovereignty”) are scare quotes or terms, not reported words.
     """
     return any(len(q.split()) >= min_words for q in QUOTE_RE.findall(text))
+
+
+OPENING_QUOTES, CLOSING_QUOTES = "“«„", "”»"
+ANSWER_RE = re.compile(r"\s*(?:A|Answer)\s*[:.]\s")  # an interviewee's turn: "A: ..."
+
+
+def quoted_sentence_ids(sentences: Sequence[Sentence], *, min_words: int = 4) -> set[int]:
+    """Body sentences that are someone else's words though no quotation opens and closes in
+    them: the sentences of a quotation that runs over several sentences (“We are proud. Our
+    customers want it.”, also when the paragraph ends before the quotation closes, as news
+    style does for a quotation of several paragraphs), and an interviewee's "A: ..."
+    paragraph. A quotation opens at “ « „ (or an odd " ) and closes at ” » (or the next ")."""
+    out: set[int] = set()
+    open_quote, paragraph, answer = False, None, False
+    for s in sentences:
+        if s.paragraph_id != paragraph:
+            paragraph, open_quote = s.paragraph_id, False
+            answer = bool(ANSWER_RE.match(s.text))
+        if s.is_heading:
+            continue
+        quoted_from_start = open_quote
+        for ch in s.text:
+            if ch in OPENING_QUOTES:
+                open_quote = True
+            elif ch in CLOSING_QUOTES:
+                open_quote = False
+            elif ch == '"':
+                open_quote = not open_quote
+        opens_here = open_quote and not quoted_from_start
+        tail = re.split(r"[“«„\"]", s.text)[-1] if opens_here else ""
+        if answer or quoted_from_start or len(tail.split()) >= min_words:
+            out.add(s.sent_id)
+    return out

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.figures import figure_rows, has_quotation, is_question
+from pipeline.figures import figure_rows, has_quotation, is_question, quoted_sentence_ids
 from pipeline.language import english_common_words
 from pipeline.lexicon import lexicon_path, read_lexicon, unused_offs
 from pipeline.matcher import LexiconMatcher, PatternMatch
@@ -375,6 +375,7 @@ class StanceStage:
         figure_rows_all: list[dict] = []
         totals = dict.fromkeys((c for c, _, _ in COUNT_KEYS), 0)
         n_questions = 0
+        quoted = quoted_sentence_ids(doc.sentences)
         for sentence in doc.sentences:
             markers = self.detector.markers(
                 clean, start=sentence.start, end=sentence.end, heading=sentence.is_heading
@@ -402,9 +403,8 @@ class StanceStage:
                 columns[col].append(value)
             columns["n_figures"].append(len(figs))
             columns["is_question"].append(question)
-            columns["voice"].append(
-                "attributed" if attributed or has_quotation(sentence.text) else "author"
-            )
+            voiced = attributed or has_quotation(sentence.text) or sentence.sent_id in quoted
+            columns["voice"].append("attributed" if voiced else "author")
             if not sentence.is_heading:
                 for col in totals:
                     totals[col] += counts[col]

@@ -153,3 +153,25 @@ def test_figure_spans_are_inside_the_span(text: str) -> None:
     for s, e, kind in figure_spans(text, lo, hi):
         assert lo <= s < e <= hi
         assert kind in {"money", "percent", "multiplier", "count"}
+
+
+def test_a_quotation_over_several_sentences_and_an_answer_are_someone_elses_words():
+    from pipeline.figures import quoted_sentence_ids
+    from tests.conftest import segment_text
+
+    doc = segment_text(
+        "He was pleased. “We are proud of this day. Our customers want green steel. It is the "
+        "future,” he said.\n\nA: I think the levy works. It is fair.\n\nQ: Is it fair?\n\n"
+        "“The levy is here to stay. Importers must adapt.\n\n“It will take years,” she added. "
+        "Prices rose."
+    )
+    quoted = quoted_sentence_ids(doc.sentences)
+    assert [s.text for s in doc.sentences if s.sent_id in quoted] == [
+        "“We are proud of this day.",
+        "Our customers want green steel.",
+        "It is the future,” he said.",
+        "A: I think the levy works.",  # an interviewee's answer, the whole paragraph
+        "It is fair.",
+        "“The levy is here to stay.",  # a quotation that the paragraph's end leaves open
+        "Importers must adapt.",
+    ]  # a three-word quotation closed in its sentence is has_quotation's to judge
