@@ -179,6 +179,8 @@ def found(text: str, detector: StanceDetector = DETECTOR) -> list[tuple[str, str
         ('"We are ready," added Lindqvist.', [("added Lindqvist", "attribution", "named")]),
         ("India and China say it is unfair.", [("say", "attribution", "named")]),
         ("Needless to say, it failed.", []),
+        ("China calls the levy unlawful.", [("calls the levy unlawful", "attribution", "named")]),
+        ("He calls for an end to unfair rules.", []),
         (
             "At 130 euros, as some forecasts suggest, firms pay.",
             [
@@ -363,7 +365,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.12.0", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.13.0", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
