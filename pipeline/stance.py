@@ -13,8 +13,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.figures import figure_rows, has_quotation, is_question, quoted_sentence_ids
-from pipeline.language import english_common_words
+from pipeline.figures import (
+    figure_rows,
+    has_quotation,
+    is_question,
+    quoted_sentence_ids,
+    speaker_turns,
+)
 from pipeline.lexicon import lexicon_path, read_lexicon, unused_offs
 from pipeline.matcher import LexiconMatcher, PatternMatch
 from pipeline.types import SegmentedDocument, StageOutput
@@ -35,8 +40,27 @@ SPACE_RUN_RE = re.compile(r"\s+")
 RULE_WINDOW = 120  # characters of the sentence each side that context rules can see
 CAPITAL_WORD_RE = re.compile(r"(?<![\w’'])[A-Z][\w’'.-]*")
 LAST_WORD_RE = re.compile(r"(?<![\w’'])([A-Z][\w’'-]*) $")  # a capitalised word just before
-# "in" and place names just before a word: "officials in Beijing and Washington"
-PLACE_BEFORE_RE = re.compile(r"\b[Ii]n\s+(?:[A-Z][\w’'.-]*,?\s+(?:(?:and|or)\s+)?)*$")
+# "in" (across, throughout) and place names just before a word: "officials in Beijing and
+# Washington"
+PLACE_BEFORE_RE = re.compile(
+    r"\b(?:[Ii]n|[Aa]cross|[Tt]hroughout)\s+(?:[A-Z][\w’'.-]*,?\s+(?:(?:and|or)\s+)?)*$"
+)
+# Sources who speak for an organisation, which a name just before them identifies ("Pentagon
+# officials", "Goldman Sachs economists"); critics, supporters or watchers of a name are not it.
+MEMBER_NOUNS = frozenset(
+    "officials spokespeople spokesperson spokespersons spokesman spokesmen spokeswoman "
+    "spokeswomen executives staff employees engineers researchers scientists economists analysts "
+    "strategists diplomats aides lawyers attorneys negotiators investigators prosecutors "
+    "regulators officers representatives ministers advisers advisors managers bankers".split()
+)
+# A match that skips words ends in no report when its last word follows "to", a form of "be" or
+# a modal: "lawmakers struggle to agree", "companies are expected", "people would find"; a
+# state of mind after "are" is still the source's ("officials are worried that").
+NOT_A_REPORT_RE = re.compile(
+    r"\b(?:to|be|been|being|would|could|should|will|may|might|must|can|cannot)\s+\w+$"
+    r"|\b(?:is|are|was|were)\s+(?!(?:worried|concerned|convinced|confident|divided|alarmed)$)\w+$",
+    re.IGNORECASE,
+)
 WORD_CHAR_RE = re.compile(r"\w")
 WORD_RE = re.compile(r"\w+")
 POSSESSIVE_RE = re.compile(r"(?:['’]s|s['’])$")
@@ -101,6 +125,11 @@ class StanceEntry:
     requires_before: re.Pattern[str] | None
     requires_after: re.Pattern[str] | None
     also: tuple[str, str] | None = None  # a second (category, subtype) for the same span
+
+    @property
+    def skips(self) -> bool:
+        """Whether the pattern skips words (``<skip:N>``): what it skips is not checked."""
+        return "<skip:" in self.pattern
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,13 +276,14 @@ def ends_a_name(text: str, start: int) -> bool:
 
 
 def name_before(text: str, sentence_start: int, start: int) -> bool:
-    """Whether a name stands right before a source noun at ``start`` ("the Pentagon officials
-    said", "as White House officials said"): a capitalised word that is not the sentence's first
-    (whose capital is the sentence's: "Two officials said"), nor a demonym, initialism, day or
-    month, nor a possessive ("Beijing's critics" are not Beijing), nor a place after "in"; and
-    the source is a content word, not a function word ("Huawei was criticised by groups")."""
+    """Whether a name stands right before a source noun at ``start`` ("as Pentagon officials
+    said", "the White House officials said"): the noun is one for members of an organisation
+    (MEMBER_NOUNS: "China watchers", "Trump critics" stay vague), and the word before it is
+    capitalised but not the sentence's first (whose capital is the sentence's: "Two officials
+    said"), nor a demonym, initialism, day or month, nor a possessive ("Beijing's officials"),
+    a "-based" place ("Kyiv-based analysts") or a place after "in"."""
     first = WORD_RE.match(text, start)
-    if first is None or not first.group().islower() or first.group() in english_common_words():
+    if first is None or first.group() not in MEMBER_NOUNS:
         return False
     before = LAST_WORD_RE.search(text, sentence_start, start)
     if before is None or not WORD_CHAR_RE.search(text, sentence_start, before.start(1)):
@@ -262,6 +292,7 @@ def name_before(text: str, sentence_start: int, start: int) -> bool:
     return not (
         NOT_A_NAME_RE.fullmatch(word)
         or POSSESSIVE_RE.search(word)
+        or word.lower().endswith("-based")
         or PLACE_BEFORE_RE.search(text, sentence_start, start)
     )
 
@@ -283,10 +314,11 @@ class StanceDetector:
         end = len(text) if end is None else end
 
         def accept(m: PatternMatch) -> bool:
+            entry = self.entries[m.entry]
+            if entry.skips and NOT_A_REPORT_RE.search(text, m.start, m.end):
+                return False  # "lawmakers struggle to agree", "people would find"
             left = text[max(start, m.start - RULE_WINDOW) : m.start]
-            return _context_ok(
-                self.entries[m.entry], left, text[m.end : min(end, m.end + RULE_WINDOW)]
-            )
+            return _context_ok(entry, left, text[m.end : min(end, m.end + RULE_WINDOW)])
 
         found = self.matcher.find(
             text, start=start, end=end, accept=accept if self.use_rules else None
@@ -375,7 +407,8 @@ class StanceStage:
         figure_rows_all: list[dict] = []
         totals = dict.fromkeys((c for c, _, _ in COUNT_KEYS), 0)
         n_questions = 0
-        quoted = quoted_sentence_ids(doc.sentences)
+        turns = speaker_turns(doc.sentences)
+        quoted = quoted_sentence_ids(doc.sentences, turns)
         for sentence in doc.sentences:
             markers = self.detector.markers(
                 clean, start=sentence.start, end=sentence.end, heading=sentence.is_heading
@@ -397,7 +430,11 @@ class StanceStage:
             figs = figure_rows(clean, sentence, markers, doc_id=doc.doc_id)
             figure_rows_all.extend(figs)
             counts = marker_counts(markers)
-            question = is_question(sentence.text) and not sentence.is_heading
+            question = (
+                is_question(sentence.text)
+                and not sentence.is_heading
+                and sentence.paragraph_id not in turns  # asked of a speaker, not the reader
+            )
             attributed = counts["n_attributions_named"] + counts["n_attributions_vague"] > 0
             for col, value in counts.items():
                 columns[col].append(value)

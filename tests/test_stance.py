@@ -17,8 +17,10 @@ from pipeline.stance import (
     StanceDetector,
     StanceStage,
     _one_line,
+    _rule_regex,
     default_lexicon_paths,
     marker_counts,
+    name_before,
     names_a_source,
     stance_entries,
 )
@@ -180,6 +182,21 @@ def found(text: str, detector: StanceDetector = DETECTOR) -> list[tuple[str, str
         ("India and China say it is unfair.", [("say", "attribution", "named")]),
         ("Needless to say, it failed.", []),
         ("China calls the levy unlawful.", [("calls the levy unlawful", "attribution", "named")]),
+        ("We cannot really know.", []),
+        ("Member states want more say over it.", []),
+        ("Suppose it imports, say, 100 tonnes.", []),
+        ("However, continued support is unclear.", [("unclear", "hedge", "epistemic_adjective")]),
+        ("The FTC is expected to sue.", [("is expected to", "hedge", "epistemic_verb")]),
+        ("Lawmakers struggle to agree on it.", []),
+        (
+            "Officials are worried that it fails.",
+            [("Officials are worried", "attribution", "vague")],
+        ),
+        (
+            "According to court filings, it fell.",
+            [("According to court filings", "attribution", "named")],
+        ),
+        ("Neither side has confirmed any talks.", []),
         ("He calls for an end to unfair rules.", []),
         (
             "At 130 euros, as some forecasts suggest, firms pay.",
@@ -365,7 +382,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.13.0", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.14.0", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
@@ -554,11 +571,14 @@ def test_ends_a_name(text, start, expected):
         ("In Washington officials said it.", "officials", False),  # a place after "in"
         ("The firm Huawei was criticised by groups.", "was", False),  # a function word
         ("As pentagon officials said, it holds.", "officials", False),  # no capital
+        ("But China watchers say it.", "watchers", False),  # not members of China
+        ("Yet Trump critics argue it.", "critics", False),
+        ("Yet Kyiv-based analysts said it.", "analysts", False),  # a place
+        ("Across Europe officials said it.", "officials", False),
+        ("And Goldman Sachs economists expect it.", "economists", True),
     ],
 )
 def test_name_before(text, source, expected):
-    from pipeline.stance import name_before
-
     assert name_before(text, 0, text.index(source)) is expected
 
 
@@ -577,11 +597,10 @@ def test_a_figure_after_a_named_estimate_is_named() -> None:
         ("['’]s", "China's ", True),  # a rule that starts with a mark still ends a word
         ("\\w*n[’']t", "He doesn't ", True),
         ("\\d+", "in 2020 ", True),
-        ("\\S+", "", False),
+        ("(?:can)?not", "We cannot ", True),  # "not" is a whole word: the rule says "cannot" too
+        ("not", "We cannot ", False),
     ],
 )
 def test_a_before_rule_matches_whole_words(rule, left, matches):
-    from pipeline.stance import _rule_regex
-
     regex = re.compile(_rule_regex(rule, "not_before", {}, "p"), re.IGNORECASE)
     assert (regex.search(left) is not None) is matches
