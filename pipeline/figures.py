@@ -7,7 +7,8 @@ an amount of money (``$12 billion``, ``€3m``, ``5 million euros``), a multipli
 are left out; so are numbers that are part of a name or code (``5G``, ``G20``, ``COVID-19``,
 "Mate 60 Pro"), references ("Section 301", "Phase 1": the words in
 ``pipeline/lexicons/reference_nouns.txt``), compound modifiers ("7-nanometre chips", "a
-10-point plan") and telephone numbers. A range ("20-30%", "$2-3 billion") is one figure.
+10-point plan") and telephone numbers. A range ("20-30%", "$2-3 billion", "15% to 30%",
+"between 200,000 and 400,000 euros") is one figure; "from 5% to 7%" is two.
 Spelled-out numbers ("a dozen", "two years") are not counted.
 
 Sourcing of a figure: the attribution marker (or evidential hedge such as "reportedly") nearest
@@ -21,10 +22,11 @@ carry-over from earlier sentences.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
+from pipeline.ingest import SPEAKER_RE
 from pipeline.lexicon import lexicon_path, read_word_list
 from pipeline.types import Sentence
 
@@ -32,16 +34,15 @@ if TYPE_CHECKING:
     from pipeline.stance import Marker
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = r"(?:\s?(?:trillion|billion|million|thousand|bn|mn|tn|m|k)\b)?"
+_SCALE = r"(?:\s?(?i:trillion|billion|million|thousand|bn|mn|tn|m|k)\b)?"  # "£200 Million" too
 # "5 million euros", "a 450 million euro expansion", "30 cents"
 _CURRENCY_WORD = (
     r"(?:dollars?|euros?|pounds?|cents?|pence|yuan|renminbi|yen|rupees?|roubles?|rubles?"
     r"|USD|EUR|GBP)\b"
 )
-_RANGE = r"(?:\s?[-–]\s?(?:{num}))?"  # "20-30%", "$2–3 billion": one figure
+_NUM_RANGE = rf"(?:[-–](?:{_NUM}))?"  # "20-30%", "$2–3 billion": one figure ("1,200 – 15%": two)
 _CURRENCY_SYMBOLS = ("US$", "A$", "C$", "HK$", "$", "€", "£", "¥")
 _CURRENCY = "|".join(map(re.escape, _CURRENCY_SYMBOLS))
-_NUM_RANGE = _RANGE.format(num=_NUM)
 # Every figure starts with a digit or a currency symbol; the lookahead turns other positions
 # away with one test instead of entering each alternative.
 _FIGURE_START = "[\\d" + re.escape("".join(dict.fromkeys(s[0] for s in _CURRENCY_SYMBOLS))) + "]"
@@ -50,7 +51,7 @@ FIGURE_RE = re.compile(
     (?={_FIGURE_START})
     (?:
     (?P<money>(?:{_CURRENCY})\s?(?:{_NUM}){_NUM_RANGE}{_SCALE}
-      |(?:{_NUM}){_NUM_RANGE}(?:\s(?:trillion|billion|million|thousand))?\s{_CURRENCY_WORD})
+      |(?:{_NUM}){_NUM_RANGE}(?:\s(?i:trillion|billion|million|thousand))?\s{_CURRENCY_WORD})
     |(?P<percent>(?:{_NUM}){_NUM_RANGE}\s?(?:%|percent\b|per\s?cent\b|percentage\s+points?\b))
     |(?P<multiplier>(?:{_NUM})(?:x\b|-fold\b|\s(?:times|fold)\b))
     |(?P<number>(?:{_NUM})(?:\s(?:trillion|billion|million|thousand|hundred)\b)?(?:s\b)?)
@@ -65,17 +66,27 @@ MONTHS = (
 MONTH_BEFORE_RE = re.compile(rf"(?:{MONTHS})\.?\s*$")
 MONTH_AFTER_RE = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:{MONTHS})\b")
 YEAR_RE = re.compile(r"(?:1[5-9]\d\d|20\d\d)s?")
-INTERVIEW_QUESTION_RE = re.compile(r"\s*(?:Q|Question)\s*[:.]\s")  # "Q: ..." in an interview
-QUOTE_RE = re.compile(r"[“\"]([^”\"]+)[”\"]")
+OPENING_QUOTES, CLOSING_QUOTES = "“«", "”»"
+QUOTE_RE = re.compile(rf'[{OPENING_QUOTES}"]([^{CLOSING_QUOTES}"]+)[{CLOSING_QUOTES}"]')
+QUOTE_MARK_RE = re.compile(rf'[{OPENING_QUOTES}{CLOSING_QUOTES}]|(?<!\d)"')  # 6" is an inch mark
+QA_LABELS = frozenset({"Q", "A", "QUESTION", "ANSWER"})
+INTERVIEWER_LABELS = frozenset({"Q", "QUESTION"})
 CLOSERS = " \t\r\n)]’'）】"
 CLAUSE_BREAK_RE = re.compile(r"[;:—–]|\s-\s")
 _DIGIT_RE = re.compile(r"\d")
 # A telephone number: an international prefix or an area code in brackets, then digit groups
 # ("+46 8 555 0100", "(202) 555-0100"), or digit groups after "Tel", "Phone" or "Fax".
 PHONE_RE = re.compile(
-    r"(?:\+\d{1,3}|\(\d{1,4}\))(?:[\s.-]?\d{1,4}){2,}"
+    r"(?:\+\d{1,3}|\(\d{1,4}\))(?:[\s.-]\d{1,4}){2,}(?![\d%])"
     r"|(?i:\b(?:tel|phone|telephone|fax|mobile)\b\.?:?\s*)\d[\d\s().-]{5,}\d"
 )
+MIN_PHONE_DIGITS = 7
+# Two figures are one range: "15% to 30%", "$3.5 billion to $5 billion", "between 200,000 and
+# 400,000 euros" (but "from 5% to 7%" is a change between two figures).
+RANGE_TO_RE = re.compile(r"\s+to\s+")
+RANGE_AND_RE = re.compile(r"\s+and\s+")
+FROM_BEFORE_RE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+BETWEEN_BEFORE_RE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 # A number after a capitalised word inside a sentence and before a model word names a product:
 # "Huawei's Mate 60 Pro", "the Boeing 737 Max" ("On Monday 30 Chinese firms" stays a count).
 MODEL_BEFORE_RE = re.compile(r"\S\s+[A-Z][\w’'-]*\s$")
@@ -84,9 +95,12 @@ MODEL_AFTER_RE = re.compile(r"\s(?:Pro|Max|Plus|Ultra|Mini|Lite|Air|Series|Editi
 
 @cache
 def reference_before_re() -> re.Pattern[str]:
-    """A reference word (``reference_nouns.txt``) and one space just before a number."""
+    """A reference word (``reference_nouns.txt``: lower case in any case, capitalised as written)
+    and one space just before a number."""
     words = sorted(read_word_list(lexicon_path("reference_nouns.txt")), key=len, reverse=True)
-    return re.compile(rf"(?<![\w.])(?:{'|'.join(map(re.escape, words))})\s$", re.IGNORECASE)
+    folded = "|".join(re.escape(w) for w in words if w == w.lower())
+    exact = "|".join(re.escape(w) for w in words if w != w.lower())
+    return re.compile(rf"(?<![\w.])(?:(?i:{folded})|{exact})\s$")
 
 
 def figure_kind(match: re.Match[str], before: str, after: str) -> str | None:
@@ -95,10 +109,14 @@ def figure_kind(match: re.Match[str], before: str, after: str) -> str | None:
     if kind != "number":
         return kind
     text = match.group()
-    if before[-1:].isalpha() or before[-1:] in "-/:" or after[:1].isalpha():
+    last = before[-1:]
+    if last.isalpha() or (last and last in "-/:") or after[:1].isalpha():
         return None  # part of a name or code: 5G, G20, COVID-19
-    if after[:1] == "-" and after[1:2].isalpha():
-        return None  # a compound modifier: 7-nanometre chips, a 10-point plan
+    if last == "(" and after[:1] == ")":
+        return None  # a list's number: (1), (2)
+    if after[:1] == "-" and after[1:2].isalpha() and not after.startswith("-strong"):
+        return None  # a compound modifier: 7-nanometre chips, a 10-point plan (a 70-strong team
+        # counts)
     if reference_before_re().search(before):
         return None  # a reference: Section 301, Executive Order 13873, Phase 1
     if YEAR_RE.fullmatch(text) or MONTH_BEFORE_RE.search(before) or MONTH_AFTER_RE.match(after):
@@ -114,7 +132,11 @@ def figure_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """(start, end, kind) of the figures in ``text[start:end]``."""
     if not _DIGIT_RE.search(text, start, end):
         return []  # every figure has a digit; most sentences have none
-    phones = [m.span() for m in PHONE_RE.finditer(text, start, end)]
+    phones = [
+        m.span()
+        for m in PHONE_RE.finditer(text, start, end)
+        if len(_DIGIT_RE.findall(m.group())) >= MIN_PHONE_DIGITS
+    ]
     out = []
     for m in FIGURE_RE.finditer(text, start, end):
         prev, prev2 = text[m.start() - 1 : m.start()], text[max(0, m.start() - 2) : m.start()]
@@ -125,6 +147,24 @@ def figure_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         kind = figure_kind(m, text[start : m.start()], text[m.end() : end])
         if kind is not None:
             out.append((m.start(), m.end(), kind))
+    return merge_ranges(text, start, out)
+
+
+def merge_ranges(
+    text: str, start: int, spans: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """Figures joined as a range ("15% to 30%", "between 200,000 and 400,000 euros") as one,
+    of the kind of whichever is not a bare count; ``start``: where the sentence starts."""
+    out: list[tuple[int, int, str]] = []
+    for span in spans:
+        if out:
+            a, b = out[-1], span
+            between, before = text[a[1] : b[0]], text[start : a[0]]
+            to = RANGE_TO_RE.fullmatch(between) and not FROM_BEFORE_RE.search(before)
+            if to or (RANGE_AND_RE.fullmatch(between) and BETWEEN_BEFORE_RE.search(before)):
+                out[-1] = (a[0], b[1], a[2] if b[2] == "count" else b[2])
+                continue
+        out.append(span)
     return out
 
 
@@ -169,11 +209,12 @@ def figure_rows(
 def is_question(text: str) -> bool:
     """Whether a sentence is the writer's own question: it ends in '?' outside quotation marks.
 
-    "So, is there a middle ground?" counts; 'He asked: "Why now?"' does not (a reported question),
-    nor an interviewer's "Q: Will prices rise?" (asked of someone, not of the reader).
+    "So, is there a middle ground?" counts; 'He asked: "Why now?"' does not (a reported question).
+    The questions of an interview's or hearing's turns are not the writer's either; the stance
+    stage leaves them out with :func:`speaker_turns`.
     """
     stripped = text.rstrip(CLOSERS)
-    if stripped.endswith(("”", '"', "」", "』")) or INTERVIEW_QUESTION_RE.match(text):
+    if stripped.endswith(("”", '"', "」", "』")):
         return False
     return stripped.endswith(("?", "？"))  # a full-width mark ends a Chinese question
 
@@ -186,34 +227,47 @@ def has_quotation(text: str, *, min_words: int = 4) -> bool:
     return any(len(q.split()) >= min_words for q in QUOTE_RE.findall(text))
 
 
-OPENING_QUOTES, CLOSING_QUOTES = "“«„", "”»"
-ANSWER_RE = re.compile(r"\s*(?:A|Answer)\s*[:.]\s")  # an interviewee's turn: "A: ..."
+def speaker_turns(sentences: Sequence[Sentence]) -> dict[int, str]:
+    """Paragraph id -> speaker label of the turns of an interview or transcript: paragraphs that
+    open with a label in capitals and a colon ("Q:", "A:", "SEN. SMITH:", "MR. PICHAI:"). A
+    label other than Q/A counts only when two or more paragraphs have one, so that a lone "NOTE:"
+    or "UPDATE:" is no speaker."""
+    turns, seen = {}, set()
+    for s in sentences:  # in text order: a paragraph's first sentence comes first
+        if s.paragraph_id in seen:
+            continue
+        seen.add(s.paragraph_id)
+        m = None if s.is_heading else SPEAKER_RE.match(s.text)
+        if m:
+            turns[s.paragraph_id] = m.group(1).upper()
+    if len(turns) < 2:
+        turns = {p: label for p, label in turns.items() if label in QA_LABELS}
+    return turns
 
 
-def quoted_sentence_ids(sentences: Sequence[Sentence], *, min_words: int = 4) -> set[int]:
+def quoted_sentence_ids(
+    sentences: Sequence[Sentence], turns: Mapping[int, str] | None = None
+) -> set[int]:
     """Body sentences that are someone else's words though no quotation opens and closes in
     them: the sentences of a quotation that runs over several sentences (“We are proud. Our
-    customers want it.”, also when the paragraph ends before the quotation closes, as news
-    style does for a quotation of several paragraphs), and an interviewee's "A: ..."
-    paragraph. A quotation opens at “ « „ (or an odd " ) and closes at ” » (or the next ")."""
+    customers want it,” he said: both), also when the paragraph ends before the quotation
+    closes, as news style does for a quotation of several paragraphs; and the turns of an
+    interviewee or a hearing's speakers (``turns``, from :func:`speaker_turns`), not the
+    interviewer's "Q:". A quotation opens at “ « (or an odd " that is no inch mark) and closes
+    at ” » (or the next ")."""
+    turns = speaker_turns(sentences) if turns is None else turns
     out: set[int] = set()
-    open_quote, paragraph, answer = False, None, False
+    open_quote, paragraph = False, None
     for s in sentences:
         if s.paragraph_id != paragraph:
             paragraph, open_quote = s.paragraph_id, False
-            answer = bool(ANSWER_RE.match(s.text))
         if s.is_heading:
             continue
         quoted_from_start = open_quote
-        for ch in s.text:
-            if ch in OPENING_QUOTES:
-                open_quote = True
-            elif ch in CLOSING_QUOTES:
-                open_quote = False
-            elif ch == '"':
-                open_quote = not open_quote
-        opens_here = open_quote and not quoted_from_start
-        tail = re.split(r"[“«„\"]", s.text)[-1] if opens_here else ""
-        if answer or quoted_from_start or len(tail.split()) >= min_words:
+        for m in QUOTE_MARK_RE.finditer(s.text):
+            mark = m.group()
+            open_quote = mark in OPENING_QUOTES or (mark == '"' and not open_quote)
+        speaker = turns.get(s.paragraph_id)
+        if quoted_from_start or open_quote or (speaker and speaker not in INTERVIEWER_LABELS):
             out.add(s.sent_id)
     return out

@@ -23,7 +23,10 @@ _BINARY_MAGIC = {
 }
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200c\u200d\u2060\ufeff]")
 _BLANK_RUN_RE = re.compile(r"\n{3,}")
-_TERMINAL_PUNCT = ".!?:;…\"'”’)]"
+# A speaker's label in an interview or transcript: "Q:", "A:", "SEN. SMITH:", "MR. PICHAI:"
+SPEAKER_RE = re.compile(r"\s*((?:[A-Z][A-Z.'’-]*\s+){0,3}[A-Z][A-Z.'’-]*|Question|Answer):\s")
+_TERMINAL_PUNCT = ".!?:;…"
+_CLOSING_MARKS = "\"'”’)]"
 _MD_HEADING_RE = re.compile(r"^#{1,6}\s+")
 _LATIN_CODEPAGES = frozenset(
     {
@@ -251,9 +254,13 @@ def remove_boilerplate(
 
 
 def is_heading_line(line: str) -> bool:
-    """A short single line with no final punctuation."""
+    """A short single line with no final punctuation; a closing bracket or quotation mark ends
+    it only after punctuation ("Hearing on competition (excerpt)" is a heading, "(See below.)"
+    is not)."""
     line = line.strip()
-    return bool(line) and len(line.split()) <= MAX_HEADING_WORDS and line[-1] not in _TERMINAL_PUNCT
+    if not line or len(line.split()) > MAX_HEADING_WORDS:
+        return False
+    return line.rstrip(_CLOSING_MARKS)[-1:] not in _TERMINAL_PUNCT
 
 
 def paragraphs_of(clean: str, heading_starts: Collection[int] = ()) -> tuple[Paragraph, ...]:
@@ -262,9 +269,10 @@ def paragraphs_of(clean: str, heading_starts: Collection[int] = ()) -> tuple[Par
     ``heading_starts`` (Markdown ``#`` headings, whatever their length or final punctuation)
     and a short first line ending in "?" followed by more (a title such as "What Are Export
     Controls?"). Short one-line questions followed by more are headings too when there are at
-    least two of them and the text (not Markdown) has another heading after its first line: the
-    sections of an explainer ("Why was it created?", "Timeline", "How does it work?"), not an
-    opinion piece's questions set apart for effect."""
+    least two of them and the text (not Markdown) has another heading after its first body
+    paragraph: the sections of an explainer ("Why was it created?", "Timeline", "How does it
+    work?"), not an opinion piece's questions set apart for effect. A speaker's turn in a
+    transcript ("SEN. SMITH: Why?") is never a heading."""
     spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n](?:.|\n(?!\n))*", clean)]
     last = len(spans) - 1
     blocks = [clean[start:end] for start, end in spans]
@@ -273,11 +281,18 @@ def paragraphs_of(clean: str, heading_starts: Collection[int] = ()) -> tuple[Par
         for i, b in enumerate(blocks)
     ]
     question = [
-        i < last and "\n" not in b and b.rstrip().endswith("?") and is_heading_line(b.rstrip()[:-1])
+        i < last
+        and "\n" not in b
+        and b.rstrip().endswith("?")
+        and is_heading_line(b.rstrip()[:-1])
+        and not SPEAKER_RE.match(b)  # a turn of a transcript: "SEN. SMITH: Why?"
         for i, b in enumerate(blocks)
     ]
-    # in Markdown the writer marks the headings (#); a question line there stays a question
-    sections = not heading_starts and sum(question) >= 2 and any(plain[1:])
+    # other headings count from the first body paragraph on: a byline ("By Jane Doe") above an
+    # opinion piece is no section; in Markdown the writer marks the headings (#) and a question
+    # line stays a question
+    body = next((i for i in range(len(blocks)) if not plain[i] and not question[i]), len(blocks))
+    sections = not heading_starts and sum(question) >= 2 and any(plain[body + 1 :])
     out = []
     for i, (start, end) in enumerate(spans):
         heading = plain[i] or (question[i] and (i == 0 or sections))

@@ -6,8 +6,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.figures import figure_sourcing, figure_spans, has_quotation, is_question
-from pipeline.stance import Marker
+from pipeline.figures import (
+    figure_sourcing,
+    figure_spans,
+    has_quotation,
+    is_question,
+    quoted_sentence_ids,
+    speaker_turns,
+)
+from pipeline.stance import Marker, StanceStage
+from tests.conftest import segment_text
 
 
 def spans(text: str) -> list[tuple[str, str]]:
@@ -117,9 +125,6 @@ def test_figure_sourcing(
         ("So, is there a middle ground?", True),
         ("What about the human impact? ", True),
         ("(Is it?)", True),
-        ("Q: Will prices rise?", False),  # an interviewer's question
-        ("Question. Will prices rise?", False),
-        ("Q4 sales: will they rise?", True),
         ('He asked: "Why now?"', False),
         ("She asked “why now?”", False),
         ("It is not a question.", False),
@@ -155,23 +160,42 @@ def test_figure_spans_are_inside_the_span(text: str) -> None:
         assert kind in {"money", "percent", "multiplier", "count"}
 
 
-def test_a_quotation_over_several_sentences_and_an_answer_are_someone_elses_words():
-    from pipeline.figures import quoted_sentence_ids
-    from tests.conftest import segment_text
-
+def test_a_quotation_over_several_sentences_and_speakers_turns_are_someone_elses_words():
     doc = segment_text(
-        "He was pleased. “We are proud of this day. Our customers want green steel. It is the "
-        "future,” he said.\n\nA: I think the levy works. It is fair.\n\nQ: Is it fair?\n\n"
+        "He was pleased. “We are proud. Our customers want it,” he said.\n\n"
+        "Q: Will prices rise?\n\nA: I think so. It is fair.\n\n"
         "“The levy is here to stay. Importers must adapt.\n\n“It will take years,” she added. "
-        "Prices rose."
+        'A 6" pipe burst. Prices rose.\n\nA. Smith, the economist, says costs rose.'
     )
-    quoted = quoted_sentence_ids(doc.sentences)
+    turns = speaker_turns(doc.sentences)
+    assert sorted(turns.values()) == ["A", "Q"]
+    quoted = quoted_sentence_ids(doc.sentences, turns)
     assert [s.text for s in doc.sentences if s.sent_id in quoted] == [
-        "“We are proud of this day.",
-        "Our customers want green steel.",
-        "It is the future,” he said.",
-        "A: I think the levy works.",  # an interviewee's answer, the whole paragraph
+        "“We are proud.",  # a quotation left open at the sentence's end, however short
+        "Our customers want it,” he said.",
+        "A: I think so.",  # the interviewee's turn; the interviewer's "Q:" is the writer's
         "It is fair.",
         "“The levy is here to stay.",  # a quotation that the paragraph's end leaves open
         "Importers must adapt.",
-    ]  # a three-word quotation closed in its sentence is has_quotation's to judge
+    ]  # an inch mark opens no quotation; "A. Smith" is no speaker's label
+
+
+def test_speaker_labels_count_in_a_transcript_not_alone():
+    hearing = segment_text(
+        "SEN. SMITH: Should people worry?\n\nMR. PICHAI: No. We compete.\n\nSEN. SMITH: Why?"
+    )
+    assert list(speaker_turns(hearing.sentences).values()) == ["SEN. SMITH", "MR. PICHAI",
+                                                                "SEN. SMITH"]  # fmt: skip
+    update = segment_text("UPDATE: The firm said it would appeal.\n\nPrices rose.")
+    assert speaker_turns(update.sentences) == {}  # one label that is not Q or A: no transcript
+
+
+def test_the_questions_of_speakers_turns_are_not_the_writers():
+    doc = segment_text(
+        "SEN. SMITH: Should people worry?\n\nMR. PICHAI: No.\n\nQ: Is it fair?\n\n"
+        "So, is there a middle ground?"
+    )
+    out = StanceStage().analyse(doc)
+    assert out.sentence_columns["is_question"] == [False, False, False, True]
+    assert out.document_columns["n_questions"] == 1
+    assert out.sentence_columns["voice"] == ["attributed", "attributed", "author", "author"]

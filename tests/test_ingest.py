@@ -158,6 +158,17 @@ def test_a_short_first_line_ending_in_a_question_mark_is_a_title(clean, headings
             "Europe must lead.\n\nWho pays?\n\nImporters do.\n\nIs that fair?\n\nYes.",
             [False, False, False, False, False],
         ),
+        # a byline above an opinion piece is no section heading
+        (
+            "Europe must lead\n\nBy Jane Doe\n\nIt is time.\n\nSo who pays?\n\nImporters."
+            "\n\nAnd is that fair?\n\nYes.",
+            [True, True, False, False, False, False, False],
+        ),
+        # a transcript's turns are never headings
+        (
+            "SEN. SMITH: Why?\n\nMR. PICHAI: We compete.\n\nTimeline\n\nSEN. SMITH: When?\n\nSoon.",
+            [False, False, True, False, False],
+        ),
         # one question line with a heading elsewhere: body text
         (
             "Intro.\n\nTimeline\n\nIn 2026.\n\nWho pays?\n\nImporters.",
@@ -281,6 +292,17 @@ def test_press_release_furniture_is_boilerplate(patterns):
         "Cookie settings",
         "(Reporting by Anna Keller; Editing by Mark Potter)",
     ]
+    # a year range or a row of figures is no telephone number
+    kept, removed = remove_boilerplate("Timeline\n\n2019-2020\n\n12.5 13.2 14.8\n\nEnd.", patterns)
+    assert removed == []
+    kept, removed = remove_boilerplate(
+        "Twitter | LinkedIn | Facebook | Email\nPosted by Nimbus AI | 12 May 2024 | 4 min read\n"
+        "Manage preferences\nThe author is a former antitrust counsel at the FTC.\n"
+        "The author is a gifted storyteller.",
+        patterns,
+    )
+    assert kept == "The author is a gifted storyteller."
+    kept, removed = remove_boilerplate(text, patterns)
     # the contact's name stays (a line of its own, not a pattern); sentences stay
     assert "Erik Sandberg, Head of Communications" in kept
     assert "Related coverage shows that prices > costs in 3 of 4 markets." in kept
