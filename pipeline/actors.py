@@ -21,8 +21,10 @@ DATELINE_AFTER_RE = re.compile(r"\s*[,(\-–—]")
 # Post", "Beijing Review") is not the place as an actor.
 OTHER_NAME_AFTER_RE = re.compile(
     r"\s+(?:School|University|College|Institute|Post|Times|Review|Journal|Airport|Airlines"
-    r"|Marathon|Zoo)\b"
+    r"|Marathon|Zoo)\b(?!-)"  # "China Post-Pandemic Recovery" is China
 )
+# "BEIJING/WASHINGTON, Jan 9 (Reuters) -": the places of a dateline before the one matched
+DATELINE_BEFORE_RE = re.compile(r"\s*(?:[A-Z][A-Z .'’-]*/)*")
 
 # Defaults for the bundled corpus: every country, bloc or firm the two texts name as an actor.
 DEFAULT_ACTORS: tuple[dict[str, Any], ...] = (
@@ -188,12 +190,12 @@ class ActorMatcher:
 def is_dateline(text: str, match: re.Match[str]) -> bool:
     """Whether an alias match is the dateline that opens a news report (see DATELINE_AFTER_RE)."""
     word = match.group()
-    return (
-        word.isupper()
-        and len(word) > MAX_CASE_SENSITIVE_LETTERS
-        and not text[: match.start()].strip()
-        and DATELINE_AFTER_RE.match(text, match.end()) is not None
-    )
+    if not (word.isupper() and len(word) > MAX_CASE_SENSITIVE_LETTERS):
+        return False
+    if not DATELINE_BEFORE_RE.fullmatch(text, 0, match.start()):
+        return False
+    rest = re.match(r"(?:/[A-Z][A-Z .'’-]*)*", text[match.end() :])  # the places after it
+    return DATELINE_AFTER_RE.match(text, match.end() + rest.end()) is not None
 
 
 def actor_scores(

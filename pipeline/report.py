@@ -33,6 +33,7 @@ from pipeline.report_data import (
     similarity_view,
     summary_table,
     tfidf_terms,
+    unnamed_actors,
 )
 from pipeline.report_differences import corpus_differences, pair_differences
 from pipeline.report_groups import group_differences, group_frame_matrix, group_rate_table
@@ -290,6 +291,7 @@ def report_context(
         "similarity": similarity_view(tables.get("similarity"), doc_ids),
         "similarity_plots": similarity_plots,
         "actors": actor_rows(tables.get("actor_sentiment"), inline),
+        "unnamed_actors": unnamed_actors(tables.get("actor_sentiment")),
         "actors_truncated": len(inline) < len(doc_ids),
         "frames": frame_matrix(tables.get("frames"), inline, frame_labels()),
         "frame_groups": group_frame_matrix(tables.get("frames"), documents, groups or {},

@@ -256,6 +256,16 @@ def actor_rows(actors: pd.DataFrame | None, doc_ids: Sequence[str]) -> list[dict
     return out
 
 
+def unnamed_actors(actors: pd.DataFrame | None) -> list[str]:
+    """The configured actors that no document names, when they are most of them (three
+    quarters or more): the actor list was likely written for another corpus."""
+    if not has_columns(actors, ("actor", "n_mentions")):
+        return []
+    totals = actors.groupby("actor", sort=True)["n_mentions"].sum()
+    unnamed = totals.index[totals.fillna(0) == 0].astype(str).tolist()
+    return unnamed if len(totals) and len(unnamed) >= 0.75 * len(totals) else []
+
+
 def frame_matrix(
     frames: pd.DataFrame | None, doc_ids: Sequence[str], labels: Mapping[str, str]
 ) -> dict[str, Any]:

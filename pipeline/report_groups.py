@@ -28,6 +28,11 @@ MAX_GROUP_ITEMS = 5
 GROUP_RATES_ID = "group-rates"  # the anchor of the group rates table, the evidence of the items
 
 
+def group_heading(label: str, n: int) -> str:
+    """A group's column heading: its label and how many documents it has ("a (3 docs)")."""
+    return f"{label} ({n} doc{'s' * (n != 1)})"
+
+
 def pooled(label: str, rates: Sequence[Doc]) -> Doc:
     """A group as one document: its markers and words added up."""
     count, words = sum(r["count"] for r in rates), sum(r["words"] for r in rates)
@@ -106,7 +111,7 @@ def group_rate_table(docs: Sequence[Doc], groups: Mapping[str, str]) -> dict[str
                 cell += f" · documents {fmt(min(rates))}–{fmt(max(rates))}"
             cells.append(cell)
         rows.append({"what": what, "cells": cells})
-    columns = [f"{g} ({len(members[g])} doc{'s' * (len(members[g]) != 1)})" for g in shown]
+    columns = [group_heading(g, len(members[g])) for g in shown]
     return {"id": GROUP_RATES_ID, "columns": columns, "rows": rows,
             "truncated": len(members) > len(shown)}  # fmt: skip
 
@@ -164,5 +169,5 @@ def group_frame_matrix(
         rows.append({"frame": labels.get(frame, frame.replace("_", " ")), "cells": cells})
     if not rows:
         return {}
-    columns = [f"{g} ({len(members[g])} doc{'s' * (len(members[g]) != 1)})" for g in shown]
+    columns = [group_heading(g, len(members[g])) for g in shown]
     return {"columns": columns, "rows": rows, "truncated": len(members) > len(shown)}

@@ -84,6 +84,8 @@ def frames_of(text: str, stage: FramesStage = STAGE) -> list[tuple[str, str]]:
         ("A survey by the DIHK found that 43% of member firms agree.", []),
         ("It is a law of nature; new laws passed.", [("laws", "legality")]),
         ("Emissions are below pre-pandemic levels.", []),
+        ("The Federal Trade Commission and the Competition and Markets Authority acted.", []),
+        ("Large language models and a safe harbour.", []),
         ("A professor at the London School of Economics said economics matters.",
          [("economics", "economic")]),
         ("The Bureau of Industry and Security acted.", []),

@@ -16,7 +16,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline.frames_plots import MAX_STRIP_DOCUMENTS
-from pipeline.report import build_report, plot_kind, render_report, report_context
+from pipeline.report import (
+    build_report,
+    document_views,
+    plot_kind,
+    render_report,
+    report_context,
+)
 from pipeline.report_differences import (
     constant_share_width,
     corpus_differences,
@@ -1249,8 +1255,6 @@ def test_sentiment_item_says_when_a_documents_sentences_were_not_read():
 
 
 def test_a_documents_counts_say_how_many_marks_are_in_headings(tmp_path):
-    from pipeline.report import document_views
-
     clean = "Critics Say 40% Fell\n\nPrices may fall by 5%."
     (tmp_path / "d").mkdir()
     (tmp_path / "d" / "clean.txt").write_text(clean, encoding="utf-8")
@@ -1288,3 +1292,15 @@ def test_a_list_of_only_tentative_differences_says_so():
     assert "no difference is clear" in render_report(context)
     context["differences"][0]["caution"] = False
     assert "no difference is clear" not in render_report(context)
+
+
+def test_an_actor_list_written_for_another_corpus_is_pointed_out():
+    from pipeline.report_data import unnamed_actors
+
+    def table(mentions):
+        return pd.DataFrame({"doc_id": "d", "actor": [f"a{i}" for i in range(len(mentions))],
+                             "n_mentions": mentions})  # fmt: skip
+
+    assert unnamed_actors(table([0, 0, 0, 2])) == ["a0", "a1", "a2"]  # three quarters unnamed
+    assert unnamed_actors(table([0, 0, 1, 2])) == []
+    assert unnamed_actors(None) == []

@@ -387,6 +387,8 @@ MATCHER = ActorMatcher(
         ("BEIJING (AP) — It fell.", []),
         ("US, EU and China met.", [("United States", "US"), ("EU", "EU"), ("China", "China")]),
         ("The Beijing Review and Washington Post say Beijing agrees.", [("China", "Beijing")]),
+        ("BEIJING/WASHINGTON, Jan 9 (Reuters) - Talks began.", []),
+        ("Its China Post-Pandemic plan.", [("China", "China")]),
     ],
 )
 def test_actor_mentions(text, expected):
@@ -706,6 +708,9 @@ def test_configured_stage_reads_the_senses_as_people_do(row):
         ("Free allowances end; free trade stays; free speech matters.", ["Free", "free"]),
         ("Carbon charges rose; he faces charges of fraud.", ["charges"]),
         ("The International Energy Agency said energy use rose.", ["Energy"]),
+        ("Google paid a $5 billion fine; the weather was fine.", ["fine"]),
+        ("Critics argue it fails; they argued over the bill.", ["argue"]),
+        ("The Justice Department and the AI Safety Institute.", ["Justice Department", "Safety"]),
         ("Neither side showed any interest in compromise.", []),
         ("Power dynamics shifted in a dynamic market.", ["dynamics"]),
         ("Market share fell.", ["Market share"]),
