@@ -197,6 +197,9 @@ def found(text: str, detector: StanceDetector = DETECTOR) -> list[tuple[str, str
             [("According to court filings", "attribution", "named")],
         ),
         ("Neither side has confirmed any talks.", []),
+        ("It reported net income of $7 billion.", [("reported", "attribution", "named")]),
+        ("We were told it works.", [("We were told", "attribution", "vague")]),
+        ("It fails, the argument goes.", [("the argument goes", "attribution", "vague")]),
         ("He calls for an end to unfair rules.", []),
         (
             "At 130 euros, as some forecasts suggest, firms pay.",
@@ -382,7 +385,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.14.0", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.15.0", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
