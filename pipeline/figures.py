@@ -81,6 +81,7 @@ PHONE_RE = re.compile(
     r"|(?i:\b(?:tel|phone|telephone|fax|mobile)\b\.?:?\s*)\d[\d\s().-]{5,}\d"
 )
 MIN_PHONE_DIGITS = 7
+PHONE_WORDS = ("tel", "phone", "fax", "mobile")
 # Two figures are one range: "15% to 30%", "$3.5 billion to $5 billion", "between 200,000 and
 # 400,000 euros" (but "from 5% to 7%" is a change between two figures).
 RANGE_TO_RE = re.compile(r"\s+to\s+")
@@ -94,13 +95,27 @@ MODEL_AFTER_RE = re.compile(r"\s(?:Pro|Max|Plus|Ultra|Mini|Lite|Air|Series|Editi
 
 
 @cache
-def reference_before_re() -> re.Pattern[str]:
-    """A reference word (``reference_nouns.txt``: lower case in any case, capitalised as written)
-    and one space just before a number."""
-    words = sorted(read_word_list(lexicon_path("reference_nouns.txt")), key=len, reverse=True)
-    folded = "|".join(re.escape(w) for w in words if w == w.lower())
-    exact = "|".join(re.escape(w) for w in words if w != w.lower())
-    return re.compile(rf"(?<![\w.])(?:(?i:{folded})|{exact})\s$")
+def reference_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Words and phrases of ``reference_nouns.txt``: those written in lower case (matched in any
+    case, lower-cased here) and the capitalised ones (matched as written)."""
+    words = read_word_list(lexicon_path("reference_nouns.txt"))
+    return (
+        frozenset(w for w in words if w == w.lower()),
+        frozenset(w for w in words if w != w.lower()),
+    )
+
+
+def is_reference_before(before: str) -> bool:
+    """Whether ``before`` (the sentence up to a number) ends in a reference word or phrase and
+    one space: "Section ", "Executive Order ", "§ "."""
+    if not before[-1:].isspace():
+        return False
+    folded, exact = reference_words()
+    words = before[-60:].split()
+    if len(before) > 60:
+        words = words[1:]  # the first may be cut; the longest entries are two short words
+    tails = [" ".join(words[-n:]) for n in (1, 2) if len(words) >= n]
+    return any(t in exact or t.lower() in folded for t in tails)
 
 
 def figure_kind(match: re.Match[str], before: str, after: str) -> str | None:
@@ -117,7 +132,7 @@ def figure_kind(match: re.Match[str], before: str, after: str) -> str | None:
     if after[:1] == "-" and after[1:2].isalpha() and not after.startswith("-strong"):
         return None  # a compound modifier: 7-nanometre chips, a 10-point plan (a 70-strong team
         # counts)
-    if reference_before_re().search(before):
+    if is_reference_before(before):
         return None  # a reference: Section 301, Executive Order 13873, Phase 1
     if YEAR_RE.fullmatch(text) or MONTH_BEFORE_RE.search(before) or MONTH_AFTER_RE.match(after):
         return None  # a date
@@ -134,7 +149,9 @@ def figure_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         return []  # every figure has a digit; most sentences have none
     phones = [
         m.span()
-        for m in PHONE_RE.finditer(text, start, end)
+        for m in (
+            PHONE_RE.finditer(text, start, end) if _may_hold_a_phone(text, start, end) else ()
+        )
         if len(_DIGIT_RE.findall(m.group())) >= MIN_PHONE_DIGITS
     ]
     out = []
@@ -148,6 +165,15 @@ def figure_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         if kind is not None:
             out.append((m.start(), m.end(), kind))
     return merge_ranges(text, start, out)
+
+
+def _may_hold_a_phone(text: str, start: int, end: int) -> bool:
+    """A quick test before PHONE_RE: a telephone number needs "+", "(" or a Tel/Phone label."""
+    part = text[start:end]
+    if "+" in part or "(" in part:
+        return True
+    low = part.lower()  # str methods scan in C; a case-insensitive regex was a hot spot
+    return any(word in low for word in PHONE_WORDS)
 
 
 def merge_ranges(

@@ -11,6 +11,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from pipeline.figures import (
@@ -126,7 +127,7 @@ class StanceEntry:
     requires_after: re.Pattern[str] | None
     also: tuple[str, str] | None = None  # a second (category, subtype) for the same span
 
-    @property
+    @cached_property
     def skips(self) -> bool:
         """Whether the pattern skips words (``<skip:N>``): what it skips is not checked."""
         return "<skip:" in self.pattern
