@@ -24,7 +24,9 @@ OTHER_NAME_AFTER_RE = re.compile(
     r"|Marathon|Zoo)\b(?!-)"  # "China Post-Pandemic Recovery" is China
 )
 # "BEIJING/WASHINGTON, Jan 9 (Reuters) -": the places of a dateline before the one matched
-DATELINE_BEFORE_RE = re.compile(r"\s*(?:[A-Z][A-Z .'’-]*/)*")
+_PLACE = r"[A-Z][A-Z.'’]*(?: [A-Z][A-Z.'’]*)*"  # "BEIJING", "NEW YORK", "ST. LOUIS"
+DATELINE_BEFORE_RE = re.compile(rf"\s*(?:{_PLACE}/)*")
+DATELINE_MORE_RE = re.compile(rf"(?:/{_PLACE})*")  # the places after the one matched
 
 # Defaults for the bundled corpus: every country, bloc or firm the two texts name as an actor.
 DEFAULT_ACTORS: tuple[dict[str, Any], ...] = (
@@ -194,8 +196,8 @@ def is_dateline(text: str, match: re.Match[str]) -> bool:
         return False
     if not DATELINE_BEFORE_RE.fullmatch(text, 0, match.start()):
         return False
-    rest = re.match(r"(?:/[A-Z][A-Z .'’-]*)*", text[match.end() :])  # the places after it
-    return DATELINE_AFTER_RE.match(text, match.end() + rest.end()) is not None
+    rest = DATELINE_MORE_RE.match(text, match.end())
+    return DATELINE_AFTER_RE.match(text, rest.end()) is not None
 
 
 def actor_scores(

@@ -68,8 +68,9 @@ MONTH_AFTER_RE = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:{MONTHS})\b")
 YEAR_RE = re.compile(r"(?:1[5-9]\d\d|20\d\d)s?")
 OPENING_QUOTES, CLOSING_QUOTES = "“«", "”»"
 QUOTE_RE = re.compile(rf'[{OPENING_QUOTES}"]([^{CLOSING_QUOTES}"]+)[{CLOSING_QUOTES}"]')
-QUOTE_MARK_RE = re.compile(rf'[{OPENING_QUOTES}{CLOSING_QUOTES}]|(?<!\d)"')  # 6" is an inch mark
+QUOTE_MARK_RE = re.compile(rf'[{OPENING_QUOTES}{CLOSING_QUOTES}"]')
 QA_LABELS = frozenset({"Q", "A", "QUESTION", "ANSWER"})
+QA_DOT_RE = re.compile(r"\s*(Q|A|Question|Answer)\.(?:\s|$)")  # "Q. Will prices rise?"
 INTERVIEWER_LABELS = frozenset({"Q", "QUESTION"})
 CLOSERS = " \t\r\n)]’'）】"
 CLAUSE_BREAK_RE = re.compile(r"[;:—–]|\s-\s")
@@ -81,12 +82,21 @@ PHONE_RE = re.compile(
     r"|(?i:\b(?:tel|phone|telephone|fax|mobile)\b\.?:?\s*)\d[\d\s().-]{5,}\d"
 )
 MIN_PHONE_DIGITS = 7
+# where a bracketed number is a list's: at the start, or after , ; : and or ("Germany (27)" counts)
+LIST_NUMBER_BEFORE_RE = re.compile(r"(?:^|[,;:]|\b(?:and|or))\s*$")
 PHONE_WORDS = ("tel", "phone", "fax", "mobile")
 # Two figures are one range: "15% to 30%", "$3.5 billion to $5 billion", "between 200,000 and
 # 400,000 euros" (but "from 5% to 7%" is a change between two figures).
 RANGE_TO_RE = re.compile(r"\s+to\s+")
 RANGE_AND_RE = re.compile(r"\s+and\s+")
-FROM_BEFORE_RE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+FROM_BEFORE_RE = re.compile(r"\bfrom\s+(?:\w+\s+){0,2}$", re.IGNORECASE)  # from (about) 5%
+# "rose 8% to $3.2 billion", "fell 0.2 percentage points to 4.1%": a change, then a new level
+CHANGE_BEFORE_RE = re.compile(
+    r"\b(?:rose|rise|rises|risen|rising|fell|fall|falls|fallen|falling|grew|grow|grows|grown"
+    r"|dropped|drops|climbed|climbs|increased|increases|decreased|decreases|declined|declines"
+    r"|jumped|jumps|slid|slides|slipped|cut|cuts|raised|lowered|up|down|by)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
 BETWEEN_BEFORE_RE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 # A number after a capitalised word inside a sentence and before a model word names a product:
 # "Huawei's Mate 60 Pro", "the Boeing 737 Max" ("On Monday 30 Chinese firms" stays a count).
@@ -114,6 +124,7 @@ def is_reference_before(before: str) -> bool:
     words = before[-60:].split()
     if len(before) > 60:
         words = words[1:]  # the first may be cut; the longest entries are two short words
+    words = [w.lstrip("([\"“‘'") for w in words]  # "(Section 301)", "“Article 5"
     tails = [" ".join(words[-n:]) for n in (1, 2) if len(words) >= n]
     return any(t in exact or t.lower() in folded for t in tails)
 
@@ -127,11 +138,10 @@ def figure_kind(match: re.Match[str], before: str, after: str) -> str | None:
     last = before[-1:]
     if last.isalpha() or (last and last in "-/:") or after[:1].isalpha():
         return None  # part of a name or code: 5G, G20, COVID-19
-    if last == "(" and after[:1] == ")":
-        return None  # a list's number: (1), (2)
+    if last == "(" and after[:1] == ")" and LIST_NUMBER_BEFORE_RE.search(before[:-1]):
+        return None  # a list's number: "(1) cut emissions, (2) build plants"
     if after[:1] == "-" and after[1:2].isalpha() and not after.startswith("-strong"):
-        return None  # a compound modifier: 7-nanometre chips, a 10-point plan (a 70-strong team
-        # counts)
+        return None  # a compound modifier: 7-nanometre chips (but a 70-strong team counts)
     if is_reference_before(before):
         return None  # a reference: Section 301, Executive Order 13873, Phase 1
     if YEAR_RE.fullmatch(text) or MONTH_BEFORE_RE.search(before) or MONTH_AFTER_RE.match(after):
@@ -180,14 +190,19 @@ def merge_ranges(
     text: str, start: int, spans: list[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
     """Figures joined as a range ("15% to 30%", "between 200,000 and 400,000 euros") as one,
-    of the kind of whichever is not a bare count; ``start``: where the sentence starts."""
+    of the kind of whichever is not a bare count; not a change and its new level ("rose 8% to
+    $3.2 billion", "from 5% to 7%"); ``start``: where the sentence starts."""
     out: list[tuple[int, int, str]] = []
     for span in spans:
         if out:
             a, b = out[-1], span
             between, before = text[a[1] : b[0]], text[start : a[0]]
-            to = RANGE_TO_RE.fullmatch(between) and not FROM_BEFORE_RE.search(before)
-            if to or (RANGE_AND_RE.fullmatch(between) and BETWEEN_BEFORE_RE.search(before)):
+            alike = a[2] in (b[2], "count")  # "3% to $45.20" is a change and a price
+            to = RANGE_TO_RE.fullmatch(between) and not (
+                FROM_BEFORE_RE.search(before) or CHANGE_BEFORE_RE.search(before)
+            )
+            between_and = RANGE_AND_RE.fullmatch(between) and BETWEEN_BEFORE_RE.search(before)
+            if alike and (to or between_and):
                 out[-1] = (a[0], b[1], a[2] if b[2] == "count" else b[2])
                 continue
         out.append(span)
@@ -255,18 +270,25 @@ def has_quotation(text: str, *, min_words: int = 4) -> bool:
 
 def speaker_turns(sentences: Sequence[Sentence]) -> dict[int, str]:
     """Paragraph id -> speaker label of the turns of an interview or transcript: paragraphs that
-    open with a label in capitals and a colon ("Q:", "A:", "SEN. SMITH:", "MR. PICHAI:"). A
-    label other than Q/A counts only when two or more paragraphs have one, so that a lone "NOTE:"
-    or "UPDATE:" is no speaker."""
-    turns, seen = {}, set()
+    open with a label in capitals and a colon ("Q:", "A:", "SEN. SMITH:", "MR. PICHAI:"), or
+    "Q." / "A." when both occur. Labels other than Q and A count only when one of them opens
+    two or more paragraphs (a speaker speaks again), so that "WHY IT MATTERS:" and "WHAT'S
+    NEXT:" sections or a lone "UPDATE:" are no speakers."""
+    turns, dotted, seen = {}, {}, set()
     for s in sentences:  # in text order: a paragraph's first sentence comes first
         if s.paragraph_id in seen:
             continue
         seen.add(s.paragraph_id)
-        m = None if s.is_heading else SPEAKER_RE.match(s.text)
-        if m:
+        if s.is_heading:
+            continue
+        if m := SPEAKER_RE.match(s.text):
             turns[s.paragraph_id] = m.group(1).upper()
-    if len(turns) < 2:
+        elif m := QA_DOT_RE.match(s.text):
+            dotted[s.paragraph_id] = m.group(1).upper()[0]
+    if {"Q", "A"} <= set(dotted.values()):
+        turns.update(dotted)
+    labels = list(turns.values())
+    if not any(labels.count(x) >= 2 for x in set(labels) - QA_LABELS):
         turns = {p: label for p, label in turns.items() if label in QA_LABELS}
     return turns
 
@@ -292,6 +314,8 @@ def quoted_sentence_ids(
         quoted_from_start = open_quote
         for m in QUOTE_MARK_RE.finditer(s.text):
             mark = m.group()
+            if mark == '"' and not open_quote and s.text[m.start() - 1 : m.start()].isdigit():
+                continue  # an inch mark (a 6" pipe); an open quotation's " closes it ("… 2025")
             open_quote = mark in OPENING_QUOTES or (mark == '"' and not open_quote)
         speaker = turns.get(s.paragraph_id)
         if quoted_from_start or open_quote or (speaker and speaker not in INTERVIEWER_LABELS):

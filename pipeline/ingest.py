@@ -23,6 +23,7 @@ _BINARY_MAGIC = {
 }
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200c\u200d\u2060\ufeff]")
 _BLANK_RUN_RE = re.compile(r"\n{3,}")
+BYLINE_RE = re.compile(r"\s*By\s+[A-Z]")  # "By Jane Doe": an author's line, not a section
 # A speaker's label in an interview or transcript: "Q:", "A:", "SEN. SMITH:", "MR. PICHAI:"
 SPEAKER_RE = re.compile(r"\s*((?:[A-Z][A-Z.'’-]*\s+){0,3}[A-Z][A-Z.'’-]*|Question|Answer):\s")
 _TERMINAL_PUNCT = ".!?:;…"
@@ -269,8 +270,8 @@ def paragraphs_of(clean: str, heading_starts: Collection[int] = ()) -> tuple[Par
     ``heading_starts`` (Markdown ``#`` headings, whatever their length or final punctuation)
     and a short first line ending in "?" followed by more (a title such as "What Are Export
     Controls?"). Short one-line questions followed by more are headings too when there are at
-    least two of them and the text (not Markdown) has another heading after its first body
-    paragraph: the sections of an explainer ("Why was it created?", "Timeline", "How does it
+    least two of them and the text (not Markdown) has another heading after its first line, a
+    byline aside: the sections of an explainer ("Why was it created?", "Timeline", "How does it
     work?"), not an opinion piece's questions set apart for effect. A speaker's turn in a
     transcript ("SEN. SMITH: Why?") is never a heading."""
     spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n](?:.|\n(?!\n))*", clean)]
@@ -288,11 +289,10 @@ def paragraphs_of(clean: str, heading_starts: Collection[int] = ()) -> tuple[Par
         and not SPEAKER_RE.match(b)  # a turn of a transcript: "SEN. SMITH: Why?"
         for i, b in enumerate(blocks)
     ]
-    # other headings count from the first body paragraph on: a byline ("By Jane Doe") above an
-    # opinion piece is no section; in Markdown the writer marks the headings (#) and a question
-    # line stays a question
-    body = next((i for i in range(len(blocks)) if not plain[i] and not question[i]), len(blocks))
-    sections = not heading_starts and sum(question) >= 2 and any(plain[body + 1 :])
+    # a byline ("By Jane Doe") above an opinion piece is no section; in Markdown the writer
+    # marks the headings (#) and a question line stays a question
+    others = any(plain[i] and not BYLINE_RE.match(blocks[i]) for i in range(1, len(blocks)))
+    sections = not heading_starts and sum(question) >= 2 and others
     out = []
     for i, (start, end) in enumerate(spans):
         heading = plain[i] or (question[i] and (i == 0 or sections))

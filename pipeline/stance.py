@@ -58,8 +58,11 @@ MEMBER_NOUNS = frozenset(
 # a modal: "lawmakers struggle to agree", "companies are expected", "people would find"; a
 # state of mind after "are" is still the source's ("officials are worried that").
 NOT_A_REPORT_RE = re.compile(
-    r"\b(?:to|be|been|being|would|could|should|will|may|might|must|can|cannot)\s+\w+$"
-    r"|\b(?:is|are|was|were)\s+(?!(?:worried|concerned|convinced|confident|divided|alarmed)$)\w+$",
+    r"\b(?:to|would|could|should|will|(?-i:may)|might|must|can|cannot)\s+"
+    r"(?!(?:said|told|wrote|thought|found|knew|\w+ed|\w+s)$)\w+$"  # "experts he spoke to said"
+    r"|\b(?:be|been|being)\s+(?!\w+ing$)\w+$"  # "have been saying" reports
+    r"|\b(?:is|are|was|were)\s+"
+    r"(?!(?:worried|concerned|convinced|confident|divided|alarmed|\w+ing)$)\w+$",
     re.IGNORECASE,
 )
 WORD_CHAR_RE = re.compile(r"\w")

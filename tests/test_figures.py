@@ -73,6 +73,44 @@ def spans(text: str) -> list[tuple[str, str]]:
             "A 450 million euro plant adds 30 cents a litre.",
             [("450 million euro", "money"), ("30 cents", "money")],
         ),
+        # a range is one figure of the kind that is not a bare count; a change and its new level
+        # ("rose 8% to $3.2 billion", "from about 5% to 7%") are two
+        (
+            "It costs 15% to 30% more, or 200 to 400 euros.",
+            [("15% to 30%", "percent"), ("200 to 400 euros", "money")],
+        ),
+        (
+            "Between 20 and 30 firms and 15% and 20% of staff.",
+            [("20 and 30", "count"), ("15%", "percent"), ("20%", "percent")],
+        ),
+        (
+            "Shares fell 3% to $45.20; revenue rose 8% to $3.2 billion.",
+            [("3%", "percent"), ("$45.20", "money"), ("8%", "percent"), ("$3.2 billion", "money")],
+        ),
+        (
+            "It fell 0.2 percentage points to 4.1%, from about 5% to 7%.",
+            [
+                ("0.2 percentage points", "percent"),
+                ("4.1%", "percent"),
+                ("5%", "percent"),
+                ("7%", "percent"),
+            ],
+        ),
+        # a bracketed list number is no figure; a bracketed count after a name is
+        ("The goals: (1) 20% less, (2) 300 plants.", [("20%", "percent"), ("300", "count")]),
+        ("Cases rose in Germany (27) and France (12).", [("27", "count"), ("12", "count")]),
+        # a telephone number has seven digits or more; "+5%" and "(2023) 40%" are figures
+        (
+            "Call +1 555 0100; sales grew +5% and (2023) 40% of firms",
+            [("5%", "percent"), ("40%", "percent")],
+        ),
+        ("Scores: +4 2 7.", [("4", "count"), ("2", "count"), ("7", "count")]),
+        # ambiguous reference words count only capitalised; punctuation before one is no matter
+        (
+            "In the first phase 300 firms pay; in Phase 2 most; (Section 301) and (Article 102).",
+            [("300", "count")],
+        ),
+        ("Its 70-strong team left.", [("70", "count")]),
         # a compound modifier describes a thing
         ("TSMC makes 7-nanometre chips for 30 clients under a 10-point plan.", [("30", "count")]),
     ],
@@ -180,6 +218,24 @@ def test_a_quotation_over_several_sentences_and_speakers_turns_are_someone_elses
     ]  # an inch mark opens no quotation; "A. Smith" is no speaker's label
 
 
+def test_a_quotation_closes_at_a_straight_quote_after_a_digit():
+    doc = segment_text('It launched the "Made in China 2025" plan. The plan failed. Is it dead?')
+    assert quoted_sentence_ids(doc.sentences) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("Intro.\n\nQ. Will prices rise?\n\nA. Yes, they will.", ["Q", "A"]),
+        ("A. Smith, the economist, says costs rose.\n\nPrices rose.", []),  # an initial
+        # sections with labels in capitals, none of which speaks twice: no transcript
+        ("WHY IT MATTERS: Prices could rise.\n\nWHAT'S NEXT: A vote. Who will win?", []),
+    ],
+)
+def test_speaker_labels(text, labels):
+    assert list(speaker_turns(segment_text(text).sentences).values()) == labels
+
+
 def test_speaker_labels_count_in_a_transcript_not_alone():
     hearing = segment_text(
         "SEN. SMITH: Should people worry?\n\nMR. PICHAI: No. We compete.\n\nSEN. SMITH: Why?"
@@ -192,10 +248,10 @@ def test_speaker_labels_count_in_a_transcript_not_alone():
 
 def test_the_questions_of_speakers_turns_are_not_the_writers():
     doc = segment_text(
-        "SEN. SMITH: Should people worry?\n\nMR. PICHAI: No.\n\nQ: Is it fair?\n\n"
-        "So, is there a middle ground?"
+        "SEN. SMITH: Should people worry?\n\nMR. PICHAI: No.\n\nSEN. SMITH: Why not?\n\n"
+        "Q: Is it fair?\n\nSo, is there a middle ground?"
     )
     out = StanceStage().analyse(doc)
-    assert out.sentence_columns["is_question"] == [False, False, False, True]
+    assert out.sentence_columns["is_question"] == [False, False, False, False, True]
     assert out.document_columns["n_questions"] == 1
-    assert out.sentence_columns["voice"] == ["attributed", "attributed", "author", "author"]
+    assert out.sentence_columns["voice"] == ["attributed"] * 3 + ["author"] * 2

@@ -164,6 +164,12 @@ def test_a_short_first_line_ending_in_a_question_mark_is_a_title(clean, headings
             "\n\nAnd is that fair?\n\nYes.",
             [True, True, False, False, False, False, False],
         ),
+        # a heading above the first body paragraph counts; a byline does not (above)
+        (
+            "EU carbon tax\n\nKey points\n\nIntro.\n\nWhy was it created?\n\nTo stop leakage."
+            "\n\nHow does it work?\n\nIt works.",
+            [True, True, False, True, False, True, False],
+        ),
         # a transcript's turns are never headings
         (
             "SEN. SMITH: Why?\n\nMR. PICHAI: We compete.\n\nTimeline\n\nSEN. SMITH: When?\n\nSoon.",
@@ -307,3 +313,17 @@ def test_press_release_furniture_is_boilerplate(patterns):
     assert "Erik Sandberg, Head of Communications" in kept
     assert "Related coverage shows that prices > costs in 3 of 4 markets." in kept
     assert "Call 555 0100 if you see it." in kept
+
+
+@pytest.mark.parametrize(
+    ("line", "heading"),
+    [
+        ("Senate hearing on competition (excerpt)", True),  # a closing bracket after a word
+        ("(See below.)", False),  # after punctuation it ends a sentence
+        ('He said "yes."', False),
+        ("Timeline", True),
+        ("Key figures:", False),
+    ],
+)
+def test_a_closing_mark_ends_a_heading_only_after_punctuation(line, heading):
+    assert is_heading_line(line) is heading

@@ -388,6 +388,10 @@ MATCHER = ActorMatcher(
         ("US, EU and China met.", [("United States", "US"), ("EU", "EU"), ("China", "China")]),
         ("The Beijing Review and Washington Post say Beijing agrees.", [("China", "Beijing")]),
         ("BEIJING/WASHINGTON, Jan 9 (Reuters) - Talks began.", []),
+        (
+            "BEIJING/WASHINGTON - China and the US agreed.",
+            [("China", "China"), ("United States", "US")],
+        ),
         ("Its China Post-Pandemic plan.", [("China", "China")]),
     ],
 )
@@ -709,6 +713,8 @@ def test_configured_stage_reads_the_senses_as_people_do(row):
         ("Carbon charges rose; he faces charges of fraud.", ["charges"]),
         ("The International Energy Agency said energy use rose.", ["Energy"]),
         ("Google paid a $5 billion fine; the weather was fine.", ["fine"]),
+        ("It was a fine example; the deal has its merits.", []),
+        ("It was judged on its merits.", ["merits"]),
         ("Critics argue it fails; they argued over the bill.", ["argue"]),
         ("The Justice Department and the AI Safety Institute.", ["Justice Department", "Safety"]),
         ("Neither side showed any interest in compromise.", []),

@@ -200,7 +200,18 @@ def found(text: str, detector: StanceDetector = DETECTOR) -> list[tuple[str, str
         ("It reported net income of $7 billion.", [("reported", "attribution", "named")]),
         ("We were told it works.", [("We were told", "attribution", "vague")]),
         ("It fails, the argument goes.", [("the argument goes", "attribution", "vague")]),
-        ("He calls for an end to unfair rules.", []),
+        ("He calls for an end to unfair rules.", [("calls for", "attribution", "named")]),
+        ("She called the police after the attack.", []),
+        ("Few would call it a success.", []),
+        ("The company was valued at $10 billion.", []),
+        ("The argument goes both ways.", []),
+        ("Zelensky was told the deal was off.", []),
+        ("Nobody was hurt and the ministry confirmed it.", [("confirmed", "attribution", "named")]),
+        (
+            "Experts the BBC spoke to said so.",
+            [("Experts the BBC spoke to said", "attribution", "vague")],
+        ),
+        ("The rules, Democrats say, go too far.", [("say", "attribution", "named")]),
         (
             "At 130 euros, as some forecasts suggest, firms pay.",
             [
@@ -385,7 +396,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.15.0", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.16.0", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
