@@ -77,14 +77,14 @@ CLAUSE_BREAK_RE = re.compile(r"[;:—–]|\s-\s")
 _DIGIT_RE = re.compile(r"\d")
 # A telephone number: an international prefix or an area code in brackets, then digit groups
 # ("+46 8 555 0100", "(202) 555-0100"), or digit groups after "Tel", "Phone" or "Fax".
+PHONE_LABELS = ("telephone", "tel", "phone", "fax", "mobile")
 PHONE_RE = re.compile(
     r"(?:\+\d{1,3}|\(\d{1,4}\))(?:[\s.-]\d{1,4}){2,}(?![\d%])"
-    r"|(?i:\b(?:tel|phone|telephone|fax|mobile)\b\.?:?\s*)\d[\d\s().-]{5,}\d"
+    rf"|(?i:\b(?:{'|'.join(PHONE_LABELS)})\b\.?:?\s*)\d[\d\s().-]{{5,}}\d"
 )
 MIN_PHONE_DIGITS = 7
 # where a bracketed number is a list's: at the start, or after , ; : and or ("Germany (27)" counts)
 LIST_NUMBER_BEFORE_RE = re.compile(r"(?:^|[,;:]|\b(?:and|or))\s*$")
-PHONE_WORDS = ("tel", "phone", "fax", "mobile")
 # Two figures are one range: "15% to 30%", "$3.5 billion to $5 billion", "between 200,000 and
 # 400,000 euros" (but "from 5% to 7%" is a change between two figures).
 RANGE_TO_RE = re.compile(r"\s+to\s+")
@@ -183,7 +183,7 @@ def _may_hold_a_phone(text: str, start: int, end: int) -> bool:
     if "+" in part or "(" in part:
         return True
     low = part.lower()  # str methods scan in C; a case-insensitive regex was a hot spot
-    return any(word in low for word in PHONE_WORDS)
+    return any(word in low for word in PHONE_LABELS)
 
 
 def merge_ranges(
