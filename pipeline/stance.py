@@ -46,6 +46,8 @@ LAST_WORD_RE = re.compile(r"(?<![\w’'])([A-Z][\w’'-]*) $")  # a capitalised 
 PLACE_BEFORE_RE = re.compile(
     r"\b(?:[Ii]n|[Aa]cross|[Tt]hroughout)\s+(?:[A-Z][\w’'.-]*,?\s+(?:(?:and|or)\s+)?)*$"
 )
+# "of" and the names after it: "critics of Senator Mark Hollis's"
+OF_BEFORE_RE = re.compile(r"\bof\s+(?:the\s+)?(?:[A-Z][\w’'.-]*,?\s+)*$")
 # Sources who speak for an organisation, which a name just before them identifies ("Pentagon
 # officials", "Goldman Sachs economists"); critics, supporters or watchers of a name are not it.
 MEMBER_NOUNS = frozenset(
@@ -56,10 +58,17 @@ MEMBER_NOUNS = frozenset(
 )
 # A match that skips words ends in no report when its last word follows "to", a form of "be" or
 # a modal: "lawmakers struggle to agree", "companies are expected", "people would find"; a
-# state of mind after "are" is still the source's ("officials are worried that").
+# state of mind after "are" is still the source's ("officials are worried that"), and so is a
+# verb after "spoke to" ("analysts I spoke to say"). Nor does it end in a hypothetical past
+# ("few economists would have predicted") or a noun ("critics of the report", "told analysts on
+# a conference call").
 NOT_A_REPORT_RE = re.compile(
-    r"\b(?:to|would|could|should|will|(?-i:may)|might|must|can|cannot)\s+"
+    r"(?:(?<!spoke\s)(?<!spoken\s)(?<!talked\s)(?<!speak\s)(?<!talk\s)\bto"
+    r"|\b(?:would|could|should|will|(?-i:may)|might|must|can|cannot))\s+"
     r"(?!(?:said|told|wrote|thought|found|knew|\w+ed|\w+s)$)\w+$"  # "experts he spoke to said"
+    r"|\b(?:would|could|should|will|(?-i:may)|might|must|can)\s+(?:not\s+)?have\s+\w+$"
+    r"|\b(?:a|an|the)\s+\w+$"  # a verb never follows an article: "critics of the report"
+    r"|\b(?:conference|phone|video|earnings|investor|analyst)\s+call$"
     r"|\b(?:be|been|being)\s+(?!\w+ing$)\w+$"  # "have been saying" reports
     r"|\b(?:is|are|was|were)\s+"
     r"(?!(?:worried|concerned|convinced|confident|divided|alarmed|\w+ing)$)\w+$",
@@ -175,8 +184,9 @@ def _rule_regex(source: str, column: str, macros: dict[str, str], pattern: str) 
 def stance_entries(
     paths: Sequence[str | Path], *, categories: tuple[str, ...] = CATEGORIES
 ) -> tuple[tuple[StanceEntry, ...], dict[str, str]]:
-    """Entries of the stance lexicon files in order; a later row with the same pattern replaces
-    the earlier one in place, and category ``off`` removes it. Returns (entries, versions).
+    """Entries of the stance lexicon files in order; a row of a later file with the same pattern
+    replaces the earlier one in place (the same pattern twice in one file is an error), and
+    category ``off`` removes it. Returns (entries, versions).
     ``categories``: those a lexicon in this format may use (besides ``none`` and ``off``)."""
     lexicon = read_lexicon(paths, required=("pattern", "category", "subtype"))
     macros = lexicon_macros(paths)
@@ -191,6 +201,11 @@ def stance_entries(
         if category == "attribution" and row["subtype"] not in ("named", "vague"):
             raise ValueError(
                 f"{where}entry {row['pattern']!r}: attribution subtype must be named|vague"
+            )
+        if where and where_of.get(row["pattern"]) == where:  # a second row would replace the first
+            raise ValueError(
+                f"{where}entry {row['pattern']!r} is listed twice: merge its rows into one, or "
+                "write the second context as a different pattern"
             )
         by_pattern[row["pattern"]] = {**row, "category": category}
         where_of[row["pattern"]] = where
@@ -252,11 +267,16 @@ def _context_ok(entry: StanceEntry, left: str, right: str) -> bool:
 def names_a_source(span: str) -> bool:
     """Whether a span holds a proper name after its first word (demonyms and initialisms aside,
     and places: a name right after "in", as in "officials in Washington", says where the
-    unnamed source is, not who)."""
+    unnamed source is, not who). A name after "of" names the source only when the span speaks
+    for an organisation ("officials of the Commerce Department"): "critics of Trump",
+    "opponents of Senator Hollis's bill" are still unnamed."""
+    members = not MEMBER_NOUNS.isdisjoint(WORD_RE.findall(span.lower()))
     words = [
         m.group()
         for m in CAPITAL_WORD_RE.finditer(span)
-        if m.start() > 0 and not PLACE_BEFORE_RE.search(span, 0, m.start())
+        if m.start() > 0
+        and not PLACE_BEFORE_RE.search(span, 0, m.start())
+        and (members or not OF_BEFORE_RE.search(span, 0, m.start()))
     ]
     return any(not NOT_A_NAME_RE.fullmatch(w.rstrip(".,")) for w in words)
 

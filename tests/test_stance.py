@@ -252,7 +252,9 @@ def test_baseline_ignores_context(text: str) -> None:
     ("span", "expected"),
     [
         ("according to Pew reports", True),
-        ("Critics of Huawei argue", True),
+        ("Analysts of Huawei argue", True),  # members speak for the organisation named
+        ("Critics of Huawei argue", False),  # the name is whom they criticise
+        ("Opponents of Senator Mark Hollis's bill say", False),
         ("according to 2023 industry reports", False),
         ("Western officials said", False),
         ("U.S. officials said", False),
@@ -279,7 +281,7 @@ def test_names_a_source(span: str, expected: bool) -> None:
         ("Officials at Deutsche Bank Research said.", False, "named"),
         ("Analysts at Goldman Sachs International said so.", False, "named"),
         # a heading in sentence case: the capital names a source
-        ("Critics of Huawei argue that the ban is futile", True, "named"),
+        ("Analysts at Huawei argue that the ban is futile", True, "named"),
     ],
 )
 def test_a_title_case_heading_names_no_source(text: str, heading: bool, subtype: str) -> None:
@@ -288,11 +290,11 @@ def test_a_title_case_heading_names_no_source(text: str, heading: bool, subtype:
 
 
 def test_the_stage_reads_a_title_case_heading_as_a_heading() -> None:
-    doc = segment_text("Critics Argue Export Controls Backfire\n\nCritics of Huawei argue so.\n")
+    doc = segment_text("Critics Argue Export Controls Backfire\n\nAnalysts at Huawei argue so.\n")
     rows = StanceStage().analyse(doc).tables["stance_markers"]
     assert [(r["sent_id"], r["match"], r["subtype"]) for r in rows] == [
         (1, "Critics Argue", "vague"),
-        (2, "Critics of Huawei argue", "named"),
+        (2, "Analysts at Huawei argue", "named"),
     ]
 
 
@@ -396,7 +398,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.16.0", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.17.0", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
@@ -405,6 +407,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         (["x\tnonsense\t\t"], "unknown category"),
         (["x\tattribution\tsome\t"], "named|vague"),
         (["x\thedge\t\t\t(\t"], "bad not_before"),
+        (["x\thedge\t\t", "x\tbooster\t\t"], "listed twice"),  # the second would replace it
     ],
 )
 def test_bad_extra_lexicon_raises(tmp_path: Path, rows: list[str], message: str) -> None:
