@@ -18,10 +18,11 @@ MAX_CASE_SENSITIVE_LETTERS = 4
 # alias in capitals that starts the sentence and is followed by a comma, bracket or dash.
 DATELINE_AFTER_RE = re.compile(r"\s*[,(\-–—]")
 # An alias that starts the name of something else ("London School of Economics", "Washington
-# Post", "Beijing Review") is not the place as an actor.
+# Post", "Beijing Review", "American Academy of Pediatrics") is not the place as an actor.
 OTHER_NAME_AFTER_RE = re.compile(
     r"\s+(?:School|University|College|Institute|Post|Times|Review|Journal|Airport|Airlines"
-    r"|Marathon|Zoo)\b(?!-)"  # "China Post-Pandemic Recovery" is China
+    r"|Marathon|Zoo|Academy|Association|Society|Foundation|Express|Medical|Bar|Museum|Library"
+    r"|Hospital|Heart|Cancer|Civil|Petroleum|Chamber)\b(?!-)"  # "China Post-Pandemic Recovery"
 )
 # "BEIJING/WASHINGTON, Jan 9 (Reuters) -": the places of a dateline before the one matched
 _PLACE = r"[A-Z][A-Z.'’]*(?: [A-Z][A-Z.'’]*)*"  # "BEIJING", "NEW YORK", "ST. LOUIS"

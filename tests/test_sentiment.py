@@ -393,6 +393,10 @@ MATCHER = ActorMatcher(
             [("China", "China"), ("United States", "US")],
         ),
         ("Its China Post-Pandemic plan.", [("China", "China")]),
+        (
+            "The American Academy of Pediatrics and American doctors agree.",
+            [("United States", "American")],
+        ),
     ],
 )
 def test_actor_mentions(text, expected):
@@ -711,7 +715,40 @@ def test_configured_stage_reads_the_senses_as_people_do(row):
         ("Interest rates rose; it serves national interests.", ["Interest", "interests"]),
         ("Free allowances end; free trade stays; free speech matters.", ["Free", "free"]),
         ("Carbon charges rose; he faces charges of fraud.", ["charges"]),
-        ("The International Energy Agency said energy use rose.", ["Energy"]),
+        ("The International Energy Agency said energy use rose.", ["Energy", "energy"]),
+        ("She is full of energy; Meridian Energy said.", ["Energy"]),  # vigour keeps it
+        (
+            "Brent crude rose; the price of crude fell; crude prices.",
+            ["Brent crude", "of crude", "crude"],
+        ),
+        ("It was a crude attempt.", []),
+        (
+            "It had 4 billion outstanding shares; $2 a share; shares slumped.",
+            ["outstanding shares", "a share", "shares"],
+        ),
+        ("Her work was outstanding and they share a vision.", []),
+        ("Debts remain outstanding; outstanding loans rose.", ["outstanding"]),
+        (
+            "Treasury securities and natural gas; a natural leader.",
+            ["Treasury", "securities", "natural"],
+        ),
+        ("NME rates rose; nme.", ["NME"]),  # the initialism, not the slang in lower case
+        ("She tested positive for measles; a positive PCR test.", ["tested positive", "positive"]),
+        ("The talks gave positive results.", []),
+        ("A free clinic and health care providers; care workers.", ["free", "health care", "care"]),
+        ("I care about it.", []),
+        ("The emergency room; a state of emergency.", ["emergency"]),
+        (
+            "The confidence interval and margin of error; no confidence.",
+            ["confidence interval", "margin of error"],
+        ),
+        ("A conflict of interest; the conflict.", ["conflict of interest"]),
+        ("Beating analyst estimates; a beating.", ["Beating"]),
+        (
+            "The FTSE 100 eased 0.3%; tensions eased; quantitative easing.",
+            ["eased", "quantitative easing"],
+        ),
+        ("The Grand Canyon; a grand plan; oil wells.", ["Grand", "wells"]),
         ("Google paid a $5 billion fine; the weather was fine.", ["fine"]),
         ("It was a fine example; the deal has its merits.", []),
         ("It was judged on its merits.", ["merits"]),
