@@ -91,6 +91,20 @@ def frames_of(text: str, stage: FramesStage = STAGE) -> list[tuple[str, str]]:
         ("The Bureau of Industry and Security acted.", []),
         ("Customs data show it; customs duties rose.", [("customs duties", "economic")]),
         ("Local customs survive.", [("customs", "cultural_identity")]),
+        # a measles outbreak is health; degree "fairly", markets' "safe haven", experts polled,
+        # staff forecasts, a start date, a central bank committee and a rival company are not
+        ("The measles outbreak spread among unvaccinated children; disease surveillance grew.",
+         [("measles", "health_safety"), ("outbreak", "health_safety"),
+          ("unvaccinated", "health_safety"), ("disease surveillance", "health_safety")]),
+        ("Mass surveillance grew.", [("surveillance", "security_defense")]),
+        ("To be fair, gold, a safe haven, was fairly flat; workers were treated fairly.",
+         [("treated fairly", "fairness_equality")]),
+        ("Economists polled by Reuters and Fed staff projections agree.", []),
+        ("The rule is effective June 19; the Committee judges that risks are balanced.", []),
+        ("Rival Meridian Petroleum Inc. cut output; rival powers clashed.",
+         [("rival", "external_regulation")]),
+        ("Students in the public schools; the public is angry.",
+         [("the public", "public_opinion")]),
     ],
 )  # fmt: skip
 def test_sentence_cues(text, expected):
