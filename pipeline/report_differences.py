@@ -100,10 +100,17 @@ def rate_difference(
 
 
 def ratio_text(value: float) -> str:
-    """A ratio bound for a sentence: 0.45, 3.2, 170, or "infinity"."""
+    """A ratio bound for a sentence: 0.45, 3.2, 170, or "infinity"; a bound near 1 that is not
+    1 keeps the digits that tell it from 1 (1.02, 0.996), since 1 is where "no difference" is."""
     if math.isinf(value):
         return "infinity"
-    return f"{value:.2g}" if value < 10 else f"{value:.0f}"
+    if value >= 10:
+        return f"{value:.0f}"
+    for digits in range(2, 7):
+        text = f"{value:.{digits}g}"
+        if value == 1 or float(text) != 1:
+            return text
+    return text
 
 
 def rates_of(docs: Sequence[Doc], column: str, *, skip_missing: bool = False) -> list[Doc] | None:

@@ -30,6 +30,8 @@ MAX_SENTENCE_CHARS = 2000
 CJK_END_RE = re.compile(r"[。｡！？]++(?![”’」』）〕】〉》])")  # ++: no backtracking into a run
 
 
+_WORD_CHAR_RE = re.compile(r"\w")
+
 # A list item: a line starting with a bullet or a number ("- ", "• ", "2. ", "3) "). Each item is
 # its own sentence even without final punctuation (Punkt would join a list into one sentence).
 LIST_ITEM_RE = re.compile(r"^[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]+\S", re.MULTILINE)
@@ -93,7 +95,17 @@ def sentence_spans(text: str, *, abbreviations: frozenset[str]) -> list[tuple[in
     cjk = CJK_END_RE.search(text) is not None
     for start, end in sentence_tokenizer(abbreviations).span_tokenize(text):
         for piece in _cjk_split(text, start, end) if cjk else ((start, end),):
-            spans.extend(_bounded(text, *piece))
+            for span in _bounded(text, *piece):
+                # Punkt cuts a run of marks at the text's end ("or what??" -> "?" alone): a
+                # piece with no word in it ends the sentence before it
+                if (
+                    spans
+                    and not _WORD_CHAR_RE.search(text, *span)
+                    and not text[spans[-1][1] : span[0]].strip()
+                ):
+                    spans[-1] = (spans[-1][0], span[1])
+                else:
+                    spans.append(span)
     return spans
 
 

@@ -81,6 +81,9 @@ from tests.conftest import segment_text
              "Next."],
         ),
         ("They met on March\n3. It adjourned.", ["They met on March\n3.", "It adjourned."]),
+        # Punkt leaves the last of a run of marks at the text's end alone: it is the sentence's
+        ("Is oil going to the moon or what??", ["Is oil going to the moon or what??"]),
+        ("Really? No!!", ["Really?", "No!!"]),
     ],
 )  # fmt: skip
 def test_sentences(text, expected):
