@@ -82,10 +82,14 @@ def import_punkt() -> ModuleType:
 
 @functools.lru_cache(maxsize=4)
 def sentence_tokenizer(abbreviations: frozenset[str]) -> Any:
-    """NLTK's Punkt with the project's abbreviation list: no model file, nothing downloaded."""
+    """NLTK's Punkt with the project's abbreviation list and frequent sentence starters
+    (``sentence_starters.txt``): no model file, nothing downloaded."""
     punkt = import_punkt()
     params = punkt.PunktParameters()
     params.abbrev_types = set(abbreviations)
+    params.sent_starters = {
+        w.lower() for w in read_word_list(lexicon_path("sentence_starters.txt"))
+    }
     return punkt.PunktSentenceTokenizer(params)
 
 

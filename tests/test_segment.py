@@ -84,6 +84,15 @@ from tests.conftest import segment_text
         # Punkt leaves the last of a run of marks at the text's end alone: it is the sentence's
         ("Is oil going to the moon or what??", ["Is oil going to the moon or what??"]),
         ("Really? No!!", ["Really?", "No!!"]),
+        # after an abbreviation, a frequent sentence starter starts a sentence (Punkt's
+        # sentence-starter heuristic with sentence_starters.txt); a name or a numeral does not
+        ("Shares of Apple Inc. The company said so.",
+         ["Shares of Apple Inc.", "The company said so."]),
+        ("Powell cuts in Sept. Maybe not. In the U.S. It fell.",
+         ["Powell cuts in Sept.", "Maybe not.", "In the U.S.", "It fell."]),
+        ("Mr. Will Smith and Sen. Mark Warner met at Acme Corp. in Ohio.",
+         ["Mr. Will Smith and Sen. Mark Warner met at Acme Corp. in Ohio."]),
+        ("See Vol. I and Fig. 2 for details.", ["See Vol. I and Fig. 2 for details."]),
     ],
 )  # fmt: skip
 def test_sentences(text, expected):
