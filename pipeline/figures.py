@@ -1,64 +1,87 @@
-"""Numeric claims (figures) with their sourcing, questions and quotations in a sentence.
+"""Numeric claims (figures) in a sentence and their sourcing.
 
-What counts as a figure: a number written with digits, as a percentage (``82%``, ``4 percent``),
-an amount of money (``$12 billion``, ``€3m``, ``5 million euros``), a multiplier (``3x``,
-``2.5 times``) or a count (``150 countries``, ``28``, ``1.2 million``). Years and other dates
-(``2019``, ``1990s``, ``May 5``, ``12 March``) anchor a claim in time but are not figures and
-are left out; so are numbers that are part of a name or code (``5G``, ``G20``, ``COVID-19``,
-"Mate 60 Pro"), references ("Section 301", "Phase 1": the words in
-``pipeline/lexicons/reference_nouns.txt``), compound modifiers ("7-nanometre chips", "a
-10-point plan") and telephone numbers. A range ("20-30%", "$2-3 billion", "15% to 30%",
-"between 200,000 and 400,000 euros") is one figure; "from 5% to 7%" is two.
-Spelled-out numbers ("a dozen", "two years") are not counted.
+What counts as a figure: a number written with digits, as a percentage (``82%``, ``4 percent``,
+``8 basis points``), an amount of money (``$12 billion``, ``€3m``, ``5 million euros``, ``SAR 150
+bn``), a multiplier (``3x``, ``2.5 times``) or a count (``28``, ``1.2 million``, ``8.98 mn``,
+``5k``, ``5-1/4``). Years, other dates and clock times (``2019``, ``1990s``, ``May 5``, ``8 a.m.``)
+anchor a claim in time but are not figures and are left out; so are numbers that are part of a
+name or code (``5G``, ``G20``, ``COVID-19``, "Mate 60 Pro"), references ("Section 301", "S&P
+500", "Page 4 of 12": the words in ``pipeline/lexicons/reference_nouns.txt``), compound
+modifiers ("7-nanometre chips", "a 10-point plan"), list markers ("(1)", "1." at a sentence's
+start), telephone numbers and statistics ("95% CI 1.2–3.4", "p = .008"). A range ("20-30%",
+"$2-3 billion", "15% to 30%", "between 200,000 and 400,000 euros") is one figure; "from 5% to
+7%" is two. Spelled-out numbers ("a dozen", "two years") are not counted.
 
 Sourcing of a figure: the attribution marker (or evidential hedge such as "reportedly") nearest
 to it in the same sentence and the same clause decides: ``named`` for a named attribution,
 ``vague`` for a vague one or an evidential; ``none`` when there is neither. Clauses are split at
 ``;``, ``:`` and dashes (— –), so in "While China denies abuses, the fallout is tangible: the
-U.S. Commerce Department blacklisted 28 Chinese entities" the 28 is unsourced. There is no
-carry-over from earlier sentences.
+U.S. Commerce Department blacklisted 28 Chinese entities" the 28 is unsourced. A figure with
+no source in its own sentence that stands in someone else's words (a speaker's turn, a
+quotation over several sentences) takes the source of those words
+(:func:`pipeline.voices.borrowed_sourcing`); there is no other carry-over between sentences.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
-from pipeline.ingest import SPEAKER_RE
 from pipeline.lexicon import lexicon_path, read_word_list
 from pipeline.types import Sentence
 
 if TYPE_CHECKING:
     from pipeline.stance import Marker
 
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = r"(?:\s?(?i:trillion|billion|million|thousand|bn|mn|tn|m|k)\b)?"  # "£200 Million" too
-# "5 million euros", "a 450 million euro expansion", "30 cents"
+# A fraction as the Fed writes it ("1/4", "5-1/4", "5 1/4"); not a date ("3/4/2026") or "24/7"
+_FRACTION = r"[1-9]/(?:[2-9]|16|32|64)(?![/\d])"
+# atomic: a number once read is not read again shorter, which saves the regex engine's time
+_NUM = rf"(?>\d{{1,3}}[-\s]{_FRACTION}|{_FRACTION}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_SCALE = r"(?:\s?(?i:trillion|billion|million|thousand|trn|bn|mn|tn|m|k)\b|b\b)?"  # "£200 Million"
+# The scale of a number without a currency: "1.2 million", "8.98 mn", "150 bn", "2.3 mb/d" (million
+# barrels a day), "5k", "5m", "5b"; a lone letter only attached ("5 m" is metres) and not in a code
+# ("Rule 10b-5")
+_NUM_SCALE = (
+    r"(?:\s(?i:trillion|billion|million|thousand)\b|\s?(?:trn|bn|mn|tn|[mk]b/d)\b"
+    r"|[kKmb]\b(?![-/]?\d))"
+)
+# ISO codes of common currencies, before ("SAR 150 bn", "USD 2 billion") or after a number
+CURRENCY_CODES = (
+    "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "SAR", "AED", "CHF", "CAD", "AUD", "INR", "RUB",
+    "KRW", "BRL", "HKD", "SGD",
+)  # fmt: skip
+# "5 million euros", "a 450 million euro expansion", "30 cents", "5 bn SAR"
 _CURRENCY_WORD = (
     r"(?:dollars?|euros?|pounds?|cents?|pence|yuan|renminbi|yen|rupees?|roubles?|rubles?"
-    r"|USD|EUR|GBP)\b"
+    rf"|{'|'.join(CURRENCY_CODES)})\b"
 )
 _NUM_RANGE = rf"(?:[-–](?:{_NUM}))?"  # "20-30%", "$2–3 billion": one figure ("1,200 – 15%": two)
 _CURRENCY_SYMBOLS = ("US$", "A$", "C$", "HK$", "$", "€", "£", "¥")
 _CURRENCY = "|".join(map(re.escape, _CURRENCY_SYMBOLS))
-# Every figure starts with a digit or a currency symbol; the lookahead turns other positions
-# away with one test instead of entering each alternative.
+# A change in points: "2 percentage points", "8 basis points", "11 bps", "25bp", "0.3pp"
+_POINTS = r"percentage\s+points?|basis\s+points?|bps?|ppts?|pp"
+POINT_UNITS = ("point", "points", "bp", "bps", "pp", "ppt", "ppts")
+# Every figure starts with a digit or a currency symbol; the lookahead turns other positions away
+# with one test. A currency code is looked for before the numbers found (a 10% saving).
 _FIGURE_START = "[\\d" + re.escape("".join(dict.fromkeys(s[0] for s in _CURRENCY_SYMBOLS))) + "]"
 FIGURE_RE = re.compile(
     rf"""
     (?={_FIGURE_START})
     (?:
-    (?P<money>(?:{_CURRENCY})\s?(?:{_NUM}){_NUM_RANGE}{_SCALE}
-      |(?:{_NUM}){_NUM_RANGE}(?:\s(?i:trillion|billion|million|thousand))?\s{_CURRENCY_WORD})
-    |(?P<percent>(?:{_NUM}){_NUM_RANGE}\s?(?:%|percent\b|per\s?cent\b|percentage\s+points?\b))
+    (?P<phone>\d{{3}}(?:-\d{{3}}-|\.\d{{3}}\.)\d{{4}}(?![\d%]))  # 202-452-2955, 202.452.2955
+    |(?P<money>(?:{_CURRENCY})\s?(?:{_NUM}){_NUM_RANGE}{_SCALE}
+      |(?:{_NUM}){_NUM_RANGE}{_NUM_SCALE}?\s{_CURRENCY_WORD})
+    |(?P<percent>(?:{_NUM}){_NUM_RANGE}\s?(?:%|percent\b|per\s?cent\b|(?:{_POINTS})\b))
     |(?P<multiplier>(?:{_NUM})(?:x\b|-fold\b|\s(?:times|fold)\b))
-    |(?P<number>(?:{_NUM})(?:\s(?:trillion|billion|million|thousand|hundred)\b)?(?:s\b)?)
+    |(?P<number>(?:{_NUM}){_NUM_RANGE}(?:{_NUM_SCALE}|\shundred\b)?(?:s\b)?)
     )
     """,
     re.VERBOSE,
 )
+_CODE_SET = frozenset(CURRENCY_CODES)
+CODE_MONEY_RE = re.compile(rf"(?:{'|'.join(CURRENCY_CODES)})\s?(?:{_NUM}){_NUM_RANGE}{_SCALE}")
 MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
     "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
@@ -66,25 +89,33 @@ MONTHS = (
 MONTH_BEFORE_RE = re.compile(rf"(?:{MONTHS})\.?\s*$")
 MONTH_AFTER_RE = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:{MONTHS})\b")
 YEAR_RE = re.compile(r"(?:1[5-9]\d\d|20\d\d)s?")
-OPENING_QUOTES, CLOSING_QUOTES = "“«", "”»"
-QUOTE_RE = re.compile(rf'[{OPENING_QUOTES}"]([^{CLOSING_QUOTES}"]+)[{CLOSING_QUOTES}"]')
-QUOTE_MARK_RE = re.compile(rf'[{OPENING_QUOTES}{CLOSING_QUOTES}"]')
-QA_LABELS = frozenset({"Q", "A", "QUESTION", "ANSWER"})
-QA_DOT_RE = re.compile(r"\s*(Q|A|Question|Answer)\.(?:\s|$)")  # "Q. Will prices rise?"
-INTERVIEWER_LABELS = frozenset({"Q", "QUESTION"})
-CLOSERS = " \t\r\n)]’'）】"
 CLAUSE_BREAK_RE = re.compile(r"[;:—–]|\s-\s")
 _DIGIT_RE = re.compile(r"\d")
 # A telephone number: an international prefix or an area code in brackets, then digit groups
-# ("+46 8 555 0100", "(202) 555-0100"), or digit groups after "Tel", "Phone" or "Fax".
+# ("+46 8 555 0100", "(202) 555-0100", "+1 (212) 555-0147"), or digit groups after "Tel",
+# "Phone" or "Fax"; FIGURE_RE's ``phone`` takes the North American "202-452-2955".
 PHONE_LABELS = ("telephone", "tel", "phone", "fax", "mobile")
 PHONE_RE = re.compile(
-    r"(?:\+\d{1,3}|\(\d{1,4}\))(?:[\s.-]\d{1,4}){2,}(?![\d%])"
+    r"(?:\+\d{1,3}(?:\s?\(\d{1,4}\))?|\(\d{1,4}\))(?:[\s.-]\d{1,4}){2,}(?![\d%])"
     rf"|(?i:\b(?:{'|'.join(PHONE_LABELS)})\b\.?:?\s*)\d[\d\s().-]{{5,}}\d"
 )
 MIN_PHONE_DIGITS = 7
+# A statistic belongs to the estimate before it, which stays a figure ("an odds ratio of 1.9"):
+# an analyst counting a document's figures would not count a confidence interval's level and
+# bounds ("95% CI 1.2–3.4", "(95% CI, 0.7-2.0)") or a p-value ("p = .008", "P<0.01"), so these
+# give no figure at all (rather than a kind of their own).
+_STAT_NUM = r"[-−]?\d*\.?\d+%?"
+STATISTIC_RE = re.compile(
+    r"(?:\d{1,2}(?:\.\d+)?\s?%\s?)?\b(?:CI|(?i:confidence\s+intervals?))\b"
+    rf"(?:[\s,:=]*[\[(]?\s*{_STAT_NUM}\s*(?:[-–—,]|to)\s*{_STAT_NUM})?"
+    r"|\b[pP](?:[\s-]?values?)?(?:\s+for\s+trend)?\s*[=<>≤≥]\s*\d*\.?\d+"
+)
 # where a bracketed number is a list's: at the start, or after , ; : and or ("Germany (27)" counts)
 LIST_NUMBER_BEFORE_RE = re.compile(r"(?:^|[,;:]|\b(?:and|or))\s*$")
+LIST_MARKER_AFTER_RE = re.compile(r"[.)](?:\s|$)")  # "1. The Ministry", "2) Trim" at the start
+CLOCK_AFTER_RE = re.compile(r"\s?(?:[aApP]\.[mM]\.?|[aApP][mM]\b|o[’']clock\b)")  # 8 a.m.
+NUMBER_OF_BEFORE_RE = re.compile(r"\d+\s+of\s+$")  # "Page 4 of 12": the 12 is a reference too
+CODES = frozenset({"401k", "403b", "4K", "8K"})  # retirement plans and screens, not 401,000
 # Two figures are one range: "15% to 30%", "$3.5 billion to $5 billion", "between 200,000 and
 # 400,000 euros" (but "from 5% to 7%" is a change between two figures).
 RANGE_TO_RE = re.compile(r"\s+to\s+")
@@ -117,9 +148,12 @@ def reference_words() -> tuple[frozenset[str], frozenset[str]]:
 
 def is_reference_before(before: str) -> bool:
     """Whether ``before`` (the sentence up to a number) ends in a reference word or phrase and
-    one space: "Section ", "Executive Order ", "§ "."""
+    one space: "Section ", "Executive Order ", "§ ", or in a reference's number and "of": the
+    12 of "Page 4 of 12"."""
     if not before[-1:].isspace():
         return False
+    if before.endswith("of ") and (m := NUMBER_OF_BEFORE_RE.search(before[-16:])):
+        return is_reference_before(before[: len(before) - len(m.group())])
     folded, exact = reference_words()
     words = before[-60:].split()
     if len(before) > 60:
@@ -132,22 +166,31 @@ def is_reference_before(before: str) -> bool:
 def figure_kind(match: re.Match[str], before: str, after: str) -> str | None:
     """Kind of a figure match (money, percent, multiplier, count) or None for dates and codes."""
     kind = match.lastgroup
+    if kind == "phone":
+        return None  # a telephone number: 202-452-2955
     if kind != "number":
         return kind
     text = match.group()
     last = before[-1:]
-    if last.isalpha() or (last and last in "-/:") or after[:1].isalpha():
-        return None  # part of a name or code: 5G, G20, COVID-19
+    if last.isalpha() or (last and last in "-/:_") or after[:1].isalpha() or text in CODES:
+        return None  # part of a name or code: 5G, G20, COVID-19, 401k, hedges_per_1k
     if last == "(" and after[:1] == ")" and LIST_NUMBER_BEFORE_RE.search(before[:-1]):
         return None  # a list's number: "(1) cut emissions, (2) build plants"
+    if (not before or before.isspace()) and len(text) <= 2 and LIST_MARKER_AFTER_RE.match(after):
+        return None  # a list's or paragraph's marker: "1. The Ministry notes", "2) Trim"
     if after[:1] == "-" and after[1:2].isalpha() and not after.startswith("-strong"):
         return None  # a compound modifier: 7-nanometre chips (but a 70-strong team counts)
     if is_reference_before(before):
         return None  # a reference: Section 301, Executive Order 13873, Phase 1
-    if YEAR_RE.fullmatch(text) or MONTH_BEFORE_RE.search(before) or MONTH_AFTER_RE.match(after):
-        return None  # a date
-    if after[:1] == ":" and after[1:2].isdigit():
-        return None  # a time or ratio such as 10:30
+    first, _, second = text.partition("-") if "-" in text else text.partition("–")
+    if second[:1] == "0":
+        return None  # no range: a local telephone number (555-0100) or a code
+    if YEAR_RE.fullmatch(first) or MONTH_BEFORE_RE.search(before) or MONTH_AFTER_RE.match(after):
+        return None  # a date, or years: 2019-2020, 2026-03-04
+    if (after[:1] == ":" and after[1:2].isdigit()) or (
+        after[1:2] in "aApPo" and CLOCK_AFTER_RE.match(after)
+    ):
+        return None  # a time or ratio such as 10:30, or a clock time: 8 a.m., 2 p.m.
     if MODEL_BEFORE_RE.search(before) and MODEL_AFTER_RE.match(after):
         return None  # a model name: Mate 60 Pro
     return "count"
@@ -157,33 +200,61 @@ def figure_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """(start, end, kind) of the figures in ``text[start:end]``."""
     if not _DIGIT_RE.search(text, start, end):
         return []  # every figure has a digit; most sentences have none
-    phones = [
-        m.span()
-        for m in (
-            PHONE_RE.finditer(text, start, end) if _may_hold_a_phone(text, start, end) else ()
-        )
-        if len(_DIGIT_RE.findall(m.group())) >= MIN_PHONE_DIGITS
-    ]
-    out = []
+    skip = no_figure_spans(text, start, end)
+    out: list[tuple[int, int, str]] = []
     for m in FIGURE_RE.finditer(text, start, end):
-        prev, prev2 = text[m.start() - 1 : m.start()], text[max(0, m.start() - 2) : m.start()]
+        pos = m.start()
+        prev, prev2 = text[pos - 1 : pos], text[max(0, pos - 2) : pos]
         if prev.isdigit() or (prev in (".", ",") and prev2[:1].isdigit()):
             continue  # inside a longer number
-        if any(lo <= m.start() < hi for lo, hi in phones):
-            continue  # a telephone number
-        kind = figure_kind(m, text[start : m.start()], text[m.end() : end])
+        if (skip and any(lo <= pos < hi for lo, hi in skip)) or (out and pos < out[-1][1]):
+            continue  # a telephone number, a statistic or the rest of "USD 2-3 billion"
+        floor = out[-1][1] if out else start  # "300 EUR 20 each": the code is taken
+        if m.lastgroup == "number" and (money := money_after_a_code(text, floor, pos, end)):
+            out.append((*money.span(), "money"))
+            continue
+        kind = figure_kind(m, text[start:pos], text[m.end() : end])
         if kind is not None:
-            out.append((m.start(), m.end(), kind))
+            out.append((pos, m.end(), kind))
     return merge_ranges(text, start, out)
 
 
-def _may_hold_a_phone(text: str, start: int, end: int) -> bool:
+def money_after_a_code(text: str, start: int, pos: int, end: int) -> re.Match[str] | None:
+    """The amount of money that a currency code just before ``pos`` (where a number starts) and
+    at or after ``start`` opens: "SAR 150 bn", "USD2bn"; None when there is no code."""
+    lo = pos - 4 if text[pos - 1 : pos] == " " else pos - 3
+    if lo < start or text[lo : lo + 3] not in _CODE_SET or text[lo - 1 : lo].isalpha():
+        return None
+    return CODE_MONEY_RE.match(text, lo, end)
+
+
+def no_figure_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans in ``text[start:end]`` whose numbers are no figures: telephone numbers of seven
+    digits or more (PHONE_RE), confidence intervals and p-values (STATISTIC_RE)."""
+    part, out = text[start:end], []
+    if _may_hold_a_phone(part):
+        out += [
+            m.span()
+            for m in PHONE_RE.finditer(text, start, end)
+            if len(_DIGIT_RE.findall(m.group())) >= MIN_PHONE_DIGITS
+        ]
+    if _may_hold_a_statistic(part):
+        out += [m.span() for m in STATISTIC_RE.finditer(text, start, end)]
+    return out
+
+
+def _may_hold_a_phone(part: str) -> bool:
     """A quick test before PHONE_RE: a telephone number needs "+", "(" or a Tel/Phone label."""
-    part = text[start:end]
     if "+" in part or "(" in part:
         return True
     low = part.lower()  # str methods scan in C; a case-insensitive regex was a hot spot
     return any(word in low for word in PHONE_LABELS)
+
+
+def _may_hold_a_statistic(part: str) -> bool:
+    """A quick test before STATISTIC_RE: an interval needs "CI" or "interval", a p-value a sign."""
+    signs = "=" in part or "<" in part or ">" in part or "≤" in part or "≥" in part
+    return signs or "CI" in part or "nterval" in part
 
 
 def merge_ranges(
@@ -198,8 +269,10 @@ def merge_ranges(
             a, b = out[-1], span
             between, before = text[a[1] : b[0]], text[start : a[0]]
             alike = a[2] in (b[2], "count")  # "3% to $45.20" is a change and a price
+            # a new level is never in points: "by 4 to 6 percentage points" is a range
+            points = text[b[0] : b[1]].endswith(POINT_UNITS)
             to = RANGE_TO_RE.fullmatch(between) and not (
-                FROM_BEFORE_RE.search(before) or CHANGE_BEFORE_RE.search(before)
+                FROM_BEFORE_RE.search(before) or (not points and CHANGE_BEFORE_RE.search(before))
             )
             between_and = RANGE_AND_RE.fullmatch(between) and BETWEEN_BEFORE_RE.search(before)
             if alike and (to or between_and):
@@ -230,94 +303,27 @@ def figure_sourcing(text: str, start: int, end: int, markers: Sequence[Marker]) 
 
 
 def figure_rows(
-    clean: str, sentence: Sentence, markers: Sequence[Marker], *, doc_id: str
+    clean: str,
+    sentence: Sentence,
+    markers: Sequence[Marker],
+    *,
+    doc_id: str,
+    borrowed: str = "none",
 ) -> list[dict]:
-    """Rows of the figures table for one sentence."""
-    return [
-        {
-            "doc_id": doc_id,
-            "sent_id": sentence.sent_id,
-            "start": s,
-            "end": e,
-            "match": clean[s:e],
-            "kind": kind,
-            "sourcing": figure_sourcing(clean, s, e, markers),
-        }
-        for s, e, kind in figure_spans(clean, sentence.start, sentence.end)
-    ]
-
-
-def is_question(text: str) -> bool:
-    """Whether a sentence is the writer's own question: it ends in '?' outside quotation marks.
-
-    "So, is there a middle ground?" counts; 'He asked: "Why now?"' does not (a reported question).
-    The questions of an interview's or hearing's turns are not the writer's either; the stance
-    stage leaves them out with :func:`speaker_turns`.
-    """
-    stripped = text.rstrip(CLOSERS)
-    if stripped.endswith(("”", '"', "」", "』")):
-        return False
-    return stripped.endswith(("?", "？"))  # a full-width mark ends a Chinese question
-
-
-def has_quotation(text: str, *, min_words: int = 4) -> bool:
-    """Whether a sentence quotes someone: a quotation of at least ``min_words`` words.
-
-    Shorter quoted phrases (“cyber sovereignty”) are scare quotes or terms, not reported words.
-    """
-    return any(len(q.split()) >= min_words for q in QUOTE_RE.findall(text))
-
-
-def speaker_turns(sentences: Sequence[Sentence]) -> dict[int, str]:
-    """Paragraph id -> speaker label of the turns of an interview or transcript: paragraphs that
-    open with a label in capitals and a colon ("Q:", "A:", "SEN. SMITH:", "MR. PICHAI:"), or
-    "Q." / "A." when both occur. Labels other than Q and A count only when one of them opens
-    two or more paragraphs (a speaker speaks again), so that "WHY IT MATTERS:" and "WHAT'S
-    NEXT:" sections or a lone "UPDATE:" are no speakers."""
-    turns, dotted, seen = {}, {}, set()
-    for s in sentences:  # in text order: a paragraph's first sentence comes first
-        if s.paragraph_id in seen:
-            continue
-        seen.add(s.paragraph_id)
-        if s.is_heading:
-            continue
-        if m := SPEAKER_RE.match(s.text):
-            turns[s.paragraph_id] = m.group(1).upper()
-        elif m := QA_DOT_RE.match(s.text):
-            dotted[s.paragraph_id] = m.group(1).upper()[0]
-    if {"Q", "A"} <= set(dotted.values()):
-        turns.update(dotted)
-    labels = list(turns.values())
-    if not any(labels.count(x) >= 2 for x in set(labels) - QA_LABELS):
-        turns = {p: label for p, label in turns.items() if label in QA_LABELS}
-    return turns
-
-
-def quoted_sentence_ids(
-    sentences: Sequence[Sentence], turns: Mapping[int, str] | None = None
-) -> set[int]:
-    """Body sentences that are someone else's words though no quotation opens and closes in
-    them: the sentences of a quotation that runs over several sentences (“We are proud. Our
-    customers want it,” he said: both), also when the paragraph ends before the quotation
-    closes, as news style does for a quotation of several paragraphs; and the turns of an
-    interviewee or a hearing's speakers (``turns``, from :func:`speaker_turns`), not the
-    interviewer's "Q:". A quotation opens at “ « (or an odd " that is no inch mark) and closes
-    at ” » (or the next ")."""
-    turns = speaker_turns(sentences) if turns is None else turns
-    out: set[int] = set()
-    open_quote, paragraph = False, None
-    for s in sentences:
-        if s.paragraph_id != paragraph:
-            paragraph, open_quote = s.paragraph_id, False
-        if s.is_heading:
-            continue
-        quoted_from_start = open_quote
-        for m in QUOTE_MARK_RE.finditer(s.text):
-            mark = m.group()
-            if mark == '"' and not open_quote and s.text[m.start() - 1 : m.start()].isdigit():
-                continue  # an inch mark (a 6" pipe); an open quotation's " closes it ("… 2025")
-            open_quote = mark in OPENING_QUOTES or (mark == '"' and not open_quote)
-        speaker = turns.get(s.paragraph_id)
-        if quoted_from_start or open_quote or (speaker and speaker not in INTERVIEWER_LABELS):
-            out.add(s.sent_id)
-    return out
+    """Rows of the figures table for one sentence; ``borrowed`` is the sourcing of a figure
+    that has none in its clause (see :func:`pipeline.voices.borrowed_sourcing`)."""
+    rows = []
+    for s, e, kind in figure_spans(clean, sentence.start, sentence.end):
+        sourcing = figure_sourcing(clean, s, e, markers)
+        rows.append(
+            {
+                "doc_id": doc_id,
+                "sent_id": sentence.sent_id,
+                "start": s,
+                "end": e,
+                "match": clean[s:e],
+                "kind": kind,
+                "sourcing": borrowed if sourcing == "none" else sourcing,
+            }
+        )
+    return rows

@@ -1,4 +1,5 @@
-"""Tests for pipeline.figures: figure spans and kinds, sourcing, questions and quotations."""
+"""Tests for pipeline.figures and pipeline.voices: figure spans and kinds, sourcing, questions and
+quotations."""
 
 from __future__ import annotations
 
@@ -6,15 +7,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.figures import (
-    figure_sourcing,
-    figure_spans,
-    has_quotation,
-    is_question,
-    quoted_sentence_ids,
-    speaker_turns,
-)
+from pipeline.figures import figure_sourcing, figure_spans
 from pipeline.stance import Marker, StanceStage
+from pipeline.voices import has_quotation, is_question, quoted_sentence_ids, speaker_turns
 from tests.conftest import segment_text
 
 
@@ -116,6 +111,219 @@ def spans(text: str) -> list[tuple[str, str]]:
     ],
 )
 def test_figure_spans_and_kinds(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list's or paragraph's marker "N." or "N)" opens a sentence; a decimal there counts
+        ("1. The Ministry notes that 40 firms agree.", [("40", "count")]),
+        ("2) Trim OXY if it gets to $75", [("$75", "money")]),
+        ("12. Roll the calls", []),
+        ("1.5 million people came.", [("1.5 million", "count")]),
+        ("The firms numbered 12. Then 4 left.", [("12", "count"), ("4", "count")]),
+    ],
+)
+def test_list_markers_are_no_figures(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a North American telephone number has no "+", bracket or label; a range stays a range
+        ("Email media@frb.gov or call 202-452-2955.", []),
+        ("Contact: 972-940-6007 or 972.940.6007; 40 staff.", [("40", "count")]),
+        ("Call +1 (212) 555-0147 now.", []),
+        ("Costs rose 20-30%; 1,200-1,500 jobs.", [("20-30%", "percent"), ("1,200-1,500", "count")]),
+    ],
+)
+def test_north_american_telephone_numbers_are_no_figures(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a scale without a currency stays in the figure; a lone letter only attached
+        ("Up about 5k on a ~40k position.", [("5k", "count"), ("40k", "count")]),
+        (
+            "A cut of 1mn bbl/d, or 500k barrels a day.",
+            [("1mn", "count"), ("500k", "count")],
+        ),
+        (
+            "Output of 1 mn barrels, 8.98 mn, 12.3 mn and 150 bn.",
+            [("1 mn", "count"), ("8.98 mn", "count"), ("12.3 mn", "count"), ("150 bn", "count")],
+        ),
+        ("OPEC+ removed 2.3 mb/d of supply.", [("2.3 mb/d", "count")]),
+        (
+            "A 5m fund, a 3b bond and 7 m of rope.",
+            [("5m", "count"), ("3b", "count"), ("7", "count")],
+        ),
+        ("Rule 10b-5, a 401k plan, a 4K screen and hedges_per_1k.", []),
+        # after a currency symbol or a three-letter currency code the figure is money
+        (
+            "It sold at $80ish, then $5b and $1trn.",
+            [("$80", "money"), ("$5b", "money"), ("$1trn", "money")],
+        ),
+        (
+            "Over SAR 150 bn, USD 2 billion and EUR 5 mn.",
+            [("SAR 150 bn", "money"), ("USD 2 billion", "money"), ("EUR 5 mn", "money")],
+        ),
+        (
+            "It costs USD 2-3 billion, or 5 bn SAR.",
+            [("USD 2-3 billion", "money"), ("5 bn SAR", "money")],
+        ),
+        ("Fees of 300 EUR 20 each.", [("300 EUR", "money"), ("20", "count")]),
+    ],
+)
+def test_scales_and_currency_codes(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # basis points and percentage points are percent, with the unit in the figure
+        (
+            "The 10-year yield rose 8 basis points to 4.31%.",
+            [("8 basis points", "percent"), ("4.31%", "percent")],
+        ),
+        (
+            "It climbed 11 bps; margins widened 340 basis points.",
+            [("11 bps", "percent"), ("340 basis points", "percent")],
+        ),
+        (
+            "Pricing 25bp or 50 bp of cuts adds c.0.3pp to CPI.",
+            [("25bp", "percent"), ("50 bp", "percent"), ("0.3pp", "percent")],
+        ),
+        # a new level is never in points, so after "by" or "rose" this is one range
+        (
+            "It would raise coverage by 4 to 6 percentage points.",
+            [("4 to 6 percentage points", "percent")],
+        ),
+        ("Unemployment rose 0.2 to 4.1%.", [("0.2", "count"), ("4.1%", "percent")]),
+        (
+            "Gaps widened from 4 to 6 percentage points.",
+            [("4", "count"), ("6 percentage points", "percent")],
+        ),
+    ],
+)
+def test_points_are_percent(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an index's number is part of its name; a figure after the name counts
+        (
+            "The S&P 500 fell 1.2%, the STOXX 600 and the Stoxx 600 0.8%.",
+            [("1.2%", "percent"), ("0.8%", "percent")],
+        ),
+        ("The FTSE 100, Nikkei 225, Russell 2000 and Euro Stoxx 50 rose.", []),
+        (
+            "The DAX 40 and CAC 40 lost 30 points; the Hang Seng 120.",
+            [("30", "count"), ("120", "count")],
+        ),
+        # a bill, a rule and a page with its page count are references
+        ("Senate Bill 1142, SB 277 and HB 12 cover 300 schools.", [("300", "count")]),
+        ("STATE HEALTH REPORT 2026 Page 4 of 12", []),
+        (
+            "Under Rule 14a-8 and Rule 144, 4 of 12 members voted.",
+            [("4", "count"), ("12", "count")],
+        ),
+    ],
+)
+def test_index_names_and_references(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a confidence interval and a p-value belong to the estimate before them: no figures
+        ("The rate ratio was 2.1 (95% CI 1.2–3.4; p = .008).", [("2.1", "count")]),
+        ("An odds ratio of 1.9 (95% CI, 0.7-2.0) at P=0.03.", [("1.9", "count")]),
+        ("It held (p < 0.01; p for trend < .01) in 40% of schools.", [("40%", "percent")]),
+        ("An estimate of 2.0; 95% confidence interval 1.1 to 3.6.", [("2.0", "count")]),
+        ("Rates (<5%, 5-10%, >10%)", [("5%", "percent"), ("5-10%", "percent"), ("10%", "percent")]),
+    ],
+)
+def test_statistics_are_no_figures(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a mixed fraction is one number and a range of them one figure
+        (
+            "The target range is 5-1/4 to 5-1/2 percent.",
+            [("5-1/4 to 5-1/2 percent", "percent")],
+        ),
+        (
+            "Rates of 5 1/4 percent and 1/2 percent",
+            [("5 1/4 percent", "percent"), ("1/2 percent", "percent")],
+        ),
+        ("On 3/4/2026 it ran 24/7 under No. 47/2026.", [("3", "count"), ("24", "count")]),
+        # a clock time is not a figure
+        ("Hours are 8 a.m. to 7 p.m., and 10:30 a.m.; 2 p.m. ET or 14:00 GMT.", []),
+        ("It opens at 9 AM, 6pm and 5 o’clock for 20 people.", [("20", "count")]),
+    ],
+)
+def test_fractions_and_clock_times(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # readings the audits found right, kept as they are
+        ("Revenue of $24 billion to $26 billion", [("$24 billion to $26 billion", "money")]),
+        (
+            "Brent settled up $2.14, or 2.6%, at $84.20.",
+            [("$2.14", "money"), ("2.6%", "percent"), ("$84.20", "money")],
+        ),
+        (
+            "It raised its dividend by 4 cents to 99 cents a share.",
+            [("4 cents", "money"), ("99 cents", "money")],
+        ),
+        (
+            "Analysts estimate 0.2 to 0.3 percentage points and 40-50 cents.",
+            [("0.2 to 0.3 percentage points", "percent"), ("40-50 cents", "money")],
+        ),
+        (
+            "The 10-year note in Q3, H1 2026 and FY26 (NYSE: XOM) rose for the 39th time.",
+            [],
+        ),
+        ("On June 30, Sept. 10 and 3 June 2026, by 2027, at 2:00 p.m.", []),
+        (
+            "XOM/OXY/XLE gained 0.4x, 3x and 10x.",
+            [("0.4x", "multiplier"), ("3x", "multiplier"), ("10x", "multiplier")],
+        ),
+    ],
+)
+def test_readings_found_right_stay(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a range of counts is one figure, as "20-30%" is (the second number was dropped)
+        ("Between 200-300 people came; it took 1-4 years.",
+         [("200-300", "count"), ("1-4", "count")]),
+        ("About 15–20 cases and 5,000-6,000 doses; a 2-1 vote.",
+         [("15–20", "count"), ("5,000-6,000", "count"), ("2-1", "count")]),
+        # years, ISO dates, local telephone numbers and references stay out
+        ("In 2019-2020 and on 2026-03-04, call 555-0100; see pages 10-12.", []),
+    ],
+)  # fmt: skip
+def test_a_range_of_counts_is_one_figure(text: str, expected: list[tuple[str, str]]) -> None:
     assert spans(text) == expected
 
 
@@ -255,3 +463,33 @@ def test_the_questions_of_speakers_turns_are_not_the_writers():
     assert out.sentence_columns["is_question"] == [False, False, False, False, True]
     assert out.document_columns["n_questions"] == 1
     assert out.sentence_columns["voice"] == ["attributed"] * 3 + ["author"] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a speaker's turns are named by the label; the interviewer's question is nobody's source
+        (
+            "DR. ALVAREZ: We have 18 confirmed cases.\n\nQ: Is it 20 now?\n\n"
+            "DR. ALVAREZ: No. We have 18 cases and 97 percent coverage.\n",
+            [(1, "18", "named"), (2, "20", "none"), (4, "18", "named"), (4, "97 percent", "named")],
+        ),
+        # a quotation over two sentences takes the nearest attribution of its paragraph
+        (
+            "“Cases rose 18% this week. We expect 40 more,” Alvarez said. Officials said 5 "
+            "schools closed. Another 7 opened.\n",
+            [(1, "18%", "named"), (2, "40", "named"), (3, "5", "vague"), (4, "7", "none")],
+        ),
+        # a quotation that runs on into a new paragraph takes the attribution before it
+        (
+            "“Cases rose 18% this week. We expect more,” Alvarez said.\n\n"
+            "“Testing is free. We have 12 clinics open.\n\nPrices rose 3%.\n",
+            [(1, "18%", "named"), (4, "12", "named"), (5, "3%", "none")],
+        ),
+    ],
+)
+def test_figures_in_someone_elses_words_take_their_source(
+    text: str, expected: list[tuple[int, str, str]]
+) -> None:
+    rows = StanceStage().analyse(segment_text(text)).tables["figures"]
+    assert [(r["sent_id"], r["match"], r["sourcing"]) for r in rows] == expected
