@@ -14,16 +14,17 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from pipeline.figures import (
-    figure_rows,
+from pipeline.figures import figure_rows
+from pipeline.lexicon import lexicon_path, read_lexicon, unused_offs
+from pipeline.matcher import LexiconMatcher, PatternMatch
+from pipeline.types import SegmentedDocument, StageOutput
+from pipeline.voices import (
+    borrowed_sourcing,
     has_quotation,
     is_question,
     quoted_sentence_ids,
     speaker_turns,
 )
-from pipeline.lexicon import lexicon_path, read_lexicon, unused_offs
-from pipeline.matcher import LexiconMatcher, PatternMatch
-from pipeline.types import SegmentedDocument, StageOutput
 
 log = logging.getLogger(__name__)
 CATEGORIES = ("hedge", "booster", "attitude", "attribution")
@@ -433,10 +434,13 @@ class StanceStage:
         n_questions = 0
         turns = speaker_turns(doc.sentences)
         quoted = quoted_sentence_ids(doc.sentences, turns)
+        markers_of = {
+            s.sent_id: self.detector.markers(clean, start=s.start, end=s.end, heading=s.is_heading)
+            for s in doc.sentences
+        }
+        borrowed = borrowed_sourcing(doc.sentences, markers_of, turns, quoted)
         for sentence in doc.sentences:
-            markers = self.detector.markers(
-                clean, start=sentence.start, end=sentence.end, heading=sentence.is_heading
-            )
+            markers = markers_of[sentence.sent_id]
             for m in markers:
                 marker_rows.append(
                     {
@@ -451,7 +455,13 @@ class StanceStage:
                         "right_context": _one_line(clean[m.end : m.end + k]),
                     }
                 )
-            figs = figure_rows(clean, sentence, markers, doc_id=doc.doc_id)
+            figs = figure_rows(
+                clean,
+                sentence,
+                markers,
+                doc_id=doc.doc_id,
+                borrowed=borrowed.get(sentence.sent_id, "none"),
+            )
             figure_rows_all.extend(figs)
             counts = marker_counts(markers)
             question = (

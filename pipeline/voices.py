@@ -1,0 +1,141 @@
+"""Whose words a sentence is: the writer's, a quoted speaker's or an interviewee's.
+
+Questions of the writer (:func:`is_question`), quotations (:func:`has_quotation`), the turns of
+an interview or transcript (:func:`speaker_turns`), the sentences of a quotation over several
+sentences (:func:`quoted_sentence_ids`), and the source a figure in someone else's words takes
+from the attribution of those words (:func:`borrowed_sourcing`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from pipeline.ingest import SPEAKER_RE
+from pipeline.types import Sentence
+
+if TYPE_CHECKING:
+    from pipeline.stance import Marker
+
+OPENING_QUOTES, CLOSING_QUOTES = "“«", "”»"
+QUOTE_RE = re.compile(rf'[{OPENING_QUOTES}"]([^{CLOSING_QUOTES}"]+)[{CLOSING_QUOTES}"]')
+QUOTE_MARK_RE = re.compile(rf'[{OPENING_QUOTES}{CLOSING_QUOTES}"]')
+QA_LABELS = frozenset({"Q", "A", "QUESTION", "ANSWER"})
+QA_DOT_RE = re.compile(r"\s*(Q|A|Question|Answer)\.(?:\s|$)")  # "Q. Will prices rise?"
+# the labels of whoever asks: their turns are questions to the speaker, not the speaker's words
+INTERVIEWER_LABELS = frozenset({"Q", "QUESTION", "REPORTER", "INTERVIEWER"})
+CLOSERS = " \t\r\n)]’'）】"
+
+
+def is_question(text: str) -> bool:
+    """Whether a sentence is the writer's own question: it ends in '?' outside quotation marks.
+
+    "So, is there a middle ground?" counts; 'He asked: "Why now?"' does not (a reported question).
+    The questions of an interview's or hearing's turns are not the writer's either; the stance
+    stage leaves them out with :func:`speaker_turns`.
+    """
+    stripped = text.rstrip(CLOSERS)
+    if stripped.endswith(("”", '"', "」", "』")):
+        return False
+    return stripped.endswith(("?", "？"))  # a full-width mark ends a Chinese question
+
+
+def has_quotation(text: str, *, min_words: int = 4) -> bool:
+    """Whether a sentence quotes someone: a quotation of at least ``min_words`` words.
+
+    Shorter quoted phrases (“cyber sovereignty”) are scare quotes or terms, not reported words.
+    """
+    return any(len(q.split()) >= min_words for q in QUOTE_RE.findall(text))
+
+
+def speaker_turns(sentences: Sequence[Sentence]) -> dict[int, str]:
+    """Paragraph id -> speaker label of the turns of an interview or transcript: paragraphs that
+    open with a label in capitals and a colon ("Q:", "A:", "SEN. SMITH:", "MR. PICHAI:"), or
+    "Q." / "A." when both occur. Labels other than Q and A count only when one of them opens
+    two or more paragraphs (a speaker speaks again), so that "WHY IT MATTERS:" and "WHAT'S
+    NEXT:" sections or a lone "UPDATE:" are no speakers."""
+    turns, dotted, seen = {}, {}, set()
+    for s in sentences:  # in text order: a paragraph's first sentence comes first
+        if s.paragraph_id in seen:
+            continue
+        seen.add(s.paragraph_id)
+        if s.is_heading:
+            continue
+        if m := SPEAKER_RE.match(s.text):
+            turns[s.paragraph_id] = m.group(1).upper()
+        elif m := QA_DOT_RE.match(s.text):
+            dotted[s.paragraph_id] = m.group(1).upper()[0]
+    if {"Q", "A"} <= set(dotted.values()):
+        turns.update(dotted)
+    labels = list(turns.values())
+    if not any(labels.count(x) >= 2 for x in set(labels) - QA_LABELS):
+        turns = {p: label for p, label in turns.items() if label in QA_LABELS}
+    return turns
+
+
+def quoted_sentence_ids(
+    sentences: Sequence[Sentence], turns: Mapping[int, str] | None = None
+) -> set[int]:
+    """Body sentences that are someone else's words though no quotation opens and closes in
+    them: the sentences of a quotation that runs over several sentences (“We are proud. Our
+    customers want it,” he said: both), also when the paragraph ends before the quotation
+    closes, as news style does for a quotation of several paragraphs; and the turns of an
+    interviewee or a hearing's speakers (``turns``, from :func:`speaker_turns`), not the
+    interviewer's "Q:". A quotation opens at “ « (or an odd " that is no inch mark) and closes
+    at ” » (or the next ")."""
+    turns = speaker_turns(sentences) if turns is None else turns
+    out: set[int] = set()
+    open_quote, paragraph = False, None
+    for s in sentences:
+        if s.paragraph_id != paragraph:
+            paragraph, open_quote = s.paragraph_id, False
+        if s.is_heading:
+            continue
+        quoted_from_start = open_quote
+        for m in QUOTE_MARK_RE.finditer(s.text):
+            mark = m.group()
+            if mark == '"' and not open_quote and s.text[m.start() - 1 : m.start()].isdigit():
+                continue  # an inch mark (a 6" pipe); an open quotation's " closes it ("… 2025")
+            open_quote = mark in OPENING_QUOTES or (mark == '"' and not open_quote)
+        speaker = turns.get(s.paragraph_id)
+        if quoted_from_start or open_quote or (speaker and speaker not in INTERVIEWER_LABELS):
+            out.add(s.sent_id)
+    return out
+
+
+def borrowed_sourcing(
+    sentences: Sequence[Sentence],
+    markers: Mapping[int, Sequence[Marker]],
+    turns: Mapping[int, str],
+    quoted: set[int],
+) -> dict[int, str]:
+    """sent_id -> the sourcing (named / vague) of a figure that has no source in its own sentence
+    but stands in someone else's words: a speaker's turn is named by its label ("DR. ALVAREZ:",
+    "A:" of an interview); a sentence of a quotation over several sentences takes the nearest
+    attribution of its paragraph (“Cases rose 18%. We expect more,” Alvarez said: both
+    sentences are Alvarez's), or, when its paragraph has none, of the paragraph before (a
+    quotation that runs on into a new paragraph). ``markers``: each sentence's stance markers."""
+    by_paragraph: dict[int, list[Sentence]] = {}
+    for s in sentences:
+        by_paragraph.setdefault(s.paragraph_id, []).append(s)
+    paragraph_ids = list(by_paragraph)
+    out: dict[int, str] = {}
+    for s in sentences:
+        if s.is_heading or s.sent_id not in quoted:
+            continue
+        if turns.get(s.paragraph_id) is not None:
+            out[s.sent_id] = "named"  # quoted_sentence_ids leaves the interviewer's turns out
+            continue
+        k = paragraph_ids.index(s.paragraph_id)
+        for pid in (paragraph_ids[k], *paragraph_ids[max(k - 1, 0) : k]):  # its, the one before
+            found = [
+                (abs(o.sent_id - s.sent_id), o.sent_id, m.subtype)
+                for o in by_paragraph[pid]
+                for m in markers.get(o.sent_id, ())
+                if m.category == "attribution"
+            ]
+            if found:
+                out[s.sent_id] = min(found)[2]
+                break
+    return out
