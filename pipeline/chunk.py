@@ -14,7 +14,7 @@ from typing import Any
 
 from pipeline.cache import Entry
 from pipeline.corpus import SourceFile
-from pipeline.ingest import NotTextError, read_limited
+from pipeline.decode import NotTextError, read_limited
 from pipeline.logs import log_problem
 from pipeline.tables import atomic_write_text, write_csv, write_segmented_tables
 from pipeline.types import SegmentedDocument

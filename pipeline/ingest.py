@@ -1,4 +1,5 @@
-"""Bytes -> clean text: decode, normalize, drop web boilerplate, find paragraphs and headings."""
+"""Bytes -> clean text: decode (:mod:`pipeline.decode`), normalize, drop web boilerplate, find
+paragraphs and headings."""
 
 from __future__ import annotations
 
@@ -8,19 +9,11 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.decode import NotTextError, decode_bytes
 from pipeline.htmltext import html_to_text, looks_like_html
 from pipeline.lexicon import lexicon_path, read_lexicon
 
 MAX_HEADING_WORDS = 15
-_BINARY_MAGIC = {
-    b"%PDF": "a PDF file",
-    b"\x89PNG": "a PNG image",
-    b"GIF8": "a GIF image",
-    b"\xff\xd8\xff": "a JPEG image",
-    b"PK\x03\x04": "a ZIP archive (or a Word/Excel file)",
-    b"\x7fELF": "a program (ELF binary)",
-    b"\xd0\xcf\x11\xe0": "an old Microsoft Office file",
-}
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200c\u200d\u2060\ufeff]")
 _BLANK_RUN_RE = re.compile(r"\n{3,}")
 BYLINE_RE = re.compile(r"\s*By\s+[A-Z]")  # "By Jane Doe": an author's line, not a section
@@ -29,37 +22,17 @@ SPEAKER_RE = re.compile(r"\s*((?:[A-Z][A-Z.'’-]*\s+){0,3}[A-Z][A-Z.'’-]*|Que
 _TERMINAL_PUNCT = ".!?:;…"
 _CLOSING_MARKS = "\"'”’)]"
 _MD_HEADING_RE = re.compile(r"^#{1,6}\s+")
-_LATIN_CODEPAGES = frozenset(
-    {
-        "latin_1",
-        "iso8859_2",
-        "iso8859_3",
-        "iso8859_4",
-        "iso8859_9",
-        "iso8859_10",
-        "iso8859_13",
-        "iso8859_14",
-        "iso8859_15",
-        "iso8859_16",
-        "cp1250",
-        "cp1252",
-        "cp1254",
-        "cp1257",
-        "cp1258",
-        "mac_roman",
-        "mac_latin2",
-        "mac_iceland",
-        "mac_turkish",
-        "cp437",
-        "cp850",
-        "cp852",
-        "cp858",
-    }
+_EMPHASIS_RE = re.compile(r"(\*\*|\*|__|_)(\S(?:.*\S)?)\1")  # **bold**, *italic*, _italic_
+# what a boilerplate rule removes (see the header of lexicons/boilerplate.tsv)
+BOILERPLATE_SCOPES = (
+    "line",
+    "paragraph",
+    "heading",
+    "label",
+    "closing heading",
+    "closing paragraph",
 )
-
-
-class NotTextError(ValueError):
-    """The file is not text the workflow can analyse; the message says why in plain words."""
+MAX_CONTACT_WORDS = 12  # a line of a contact after its label: a name, a title, a number, an e-mail
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,143 +58,47 @@ class CleanDocument:
 
 
 @dataclass(frozen=True)
-class BoilerplatePatterns:
-    """Compiled boilerplate line patterns, each with the text of its pattern for the record."""
+class BoilerplateRule:
+    """A row of ``boilerplate.tsv``: its compiled pattern and text, its scope and, for a
+    heading, the regex that finds the paragraphs of its section."""
 
-    patterns: tuple[tuple[re.Pattern[str], str], ...]
+    regex: re.Pattern[str]
+    source: str
+    scope: str = "line"
+    follow: re.Pattern[str] | None = None
+
+
+@dataclass(frozen=True)
+class BoilerplatePatterns:
+    """Compiled boilerplate rules, in the order of their files and rows."""
+
+    rules: tuple[BoilerplateRule, ...]
     versions: dict[str, str]
 
 
 def load_boilerplate_patterns(extra_files: Sequence[str | Path] = ()) -> BoilerplatePatterns:
-    """Patterns from ``lexicons/boilerplate.tsv`` plus users' extra TSV files (same columns)."""
+    """Rules from ``lexicons/boilerplate.tsv`` plus users' extra TSV files (same columns;
+    ``scope`` and ``follow`` may be left out)."""
     lex = read_lexicon([lexicon_path("boilerplate.tsv"), *extra_files], required=("pattern",))
-    compiled = []
-    for row in lex.rows:
-        try:
-            compiled.append((re.compile(row["pattern"], re.IGNORECASE), row["pattern"]))
-        except re.error as exc:
+    rules = []
+    for i, row in enumerate(lex.rows):
+        pattern, scope, follow = row["pattern"], row.get("scope") or "line", row.get("follow")
+        if scope not in BOILERPLATE_SCOPES or (follow and "heading" not in scope):
             raise ValueError(
-                f"boilerplate pattern {row['pattern']!r} is not a regex: {exc}"
-            ) from exc
-    return BoilerplatePatterns(tuple(compiled), lex.versions)
+                f"{lex.where(i)}boilerplate pattern {pattern!r} has scope {scope!r}"
+                + (" and a follow regex, which only a heading has" if follow else "")
+                + f"; the scopes are {', '.join(BOILERPLATE_SCOPES)}"
+            )
+        follow_rx = _boilerplate_regex(follow) if follow else None
+        rules.append(BoilerplateRule(_boilerplate_regex(pattern), pattern, scope, follow_rx))
+    return BoilerplatePatterns(tuple(rules), lex.versions)
 
 
-def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
-    """Decode file bytes: (text, encoding name, warnings). Raises :class:`NotTextError`.
-
-    UTF-8 (with or without BOM) and UTF-16 are recognised directly; a file that is mostly UTF-8
-    keeps its UTF-8 with the bad bytes replaced (and a warning); other files go to
-    charset-normalizer, which covers the legacy single-byte encodings (cp1252, latin-1, ...).
-    """
-    if not data.strip():
-        raise NotTextError("the file is empty or contains only white space")
-    for magic, what in _BINARY_MAGIC.items():
-        if data.startswith(magic):
-            raise NotTextError(f"not text: the file looks like {what}")
-    if data.startswith(b"\xef\xbb\xbf"):
-        return _decode_utf8(data[3:], "utf-8-sig")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16"), "utf-16", []
-        except UnicodeDecodeError:  # a truncated or broken UTF-16 file: keep what decodes
-            text = data.decode("utf-16", errors="replace")
-            return text, "utf-16", ["some bytes were not valid UTF-16 and were replaced by �"]
-    utf16 = _utf16_without_bom(data)
-    if utf16:
-        return utf16
-    if b"\x00" in data:
-        wide = _wide_text_without_bom(data)
-        if wide:
-            return wide
-        raise NotTextError("not text: the file contains NUL bytes (binary data)")
-    return _decode_utf8(data, "utf-8")
-
-
-def _decode_utf8(data: bytes, name: str) -> tuple[str, str, list[str]]:
+def _boilerplate_regex(pattern: str) -> re.Pattern[str]:
     try:
-        return data.decode("utf-8"), name, []
-    except UnicodeDecodeError:
-        pass
-    replaced = data.decode("utf-8", errors="replace")
-    n_bad = replaced.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
-    n_multibyte = sum(1 for ch in replaced if ord(ch) > 0x7F and ch != "\ufffd")
-    if n_multibyte > n_bad:  # mostly valid UTF-8 with a few broken bytes
-        return replaced, name, [f"{n_bad} byte(s) were not valid UTF-8 and were replaced by �"]
-    return _decode_legacy(data)
-
-
-def _decode_legacy(data: bytes) -> tuple[str, str, list[str]]:
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None:
-        raise NotTextError("not text: no text encoding fits the file's bytes")
-    encoding = best.encoding
-    # On short texts charset-normalizer often names a sibling Latin code page (cp1257 for a
-    # French latin-1 file); cp1252, a superset of latin-1 printable characters and what Windows
-    # writes, is then the right reading whenever it decodes the bytes.
-    if encoding in _LATIN_CODEPAGES:
-        try:
-            return data.decode("cp1252"), "cp1252", []
-        except UnicodeDecodeError:
-            pass
-    return str(best), _codec_name(encoding), []
-
-
-def _codec_name(encoding: str) -> str:
-    """charset-normalizer's ``utf_16_le`` as the ``utf-16-le`` the rest of the table uses."""
-    return encoding.replace("_", "-") if encoding.startswith("utf_") else encoding
-
-
-def _utf16_without_bom(data: bytes) -> tuple[str, str, list[str]] | None:
-    sample = data[:4096]
-    if len(sample) < 16:
-        return None
-    even_nul = sample[0::2].count(0) / len(sample[0::2])
-    odd_nul = sample[1::2].count(0) / len(sample[1::2])
-    for codec, ratio, other in (("utf-16-le", odd_nul, even_nul), ("utf-16-be", even_nul, odd_nul)):
-        if ratio > 0.6 and other < 0.05:  # mostly Latin text: every other byte is NUL
-            try:
-                return data.decode(codec), codec, []
-            except UnicodeDecodeError:
-                return None
-    return None
-
-
-def _wide_text_without_bom(data: bytes) -> tuple[str, str, list[str]] | None:
-    """UTF-16 text without a BOM in a script whose characters do not leave every other byte
-    NUL (Chinese, Persian, ...): the byte order whose strict decoding is plausible text; if
-    both are, the one whose characters lie in fewer 256-character ranges (the wrong order
-    scatters them, since its high bytes are the text's low bytes); else None."""
-    readings = []
-    for codec in ("utf-16-le", "utf-16-be"):
-        try:
-            text = data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        sample = text[:4096]
-        if _plausible_text(sample):
-            readings.append((len({ord(ch) >> 8 for ch in sample}), codec, text))
-    if not readings:
-        return None
-    _, codec, text = min(readings)
-    return text, codec, []
-
-
-def _separators(sample: str) -> int:
-    return sum(ch.isspace() or unicodedata.category(ch).startswith("P") for ch in sample)
-
-
-def _plausible_text(sample: str) -> bool:
-    """No control (white space aside), unassigned, private-use or surrogate characters, no BOM
-    after the start, and a space or punctuation mark at least every 200 characters (Thai
-    spaces only between phrases): charset-normalizer also reads a few binary bytes as UTF-16."""
-    body = sample.removeprefix("\ufeff")
-    categories = [unicodedata.category(ch) for ch in body]
-    bad = sum(c in ("Cc", "Cn", "Co", "Cs") for c in categories) - sum(
-        map(body.count, "\n\r\t\f\v")
-    )
-    return bool(body) and bad == 0 and "\ufeff" not in body and 200 * _separators(body) >= len(body)
+        return re.compile(pattern, re.IGNORECASE)
+    except re.error as exc:
+        raise ValueError(f"boilerplate pattern {pattern!r} is not a regex: {exc}") from exc
 
 
 def normalize_text(text: str) -> str:
@@ -235,23 +112,101 @@ def normalize_text(text: str) -> str:
 def remove_boilerplate(
     text: str, patterns: BoilerplatePatterns, *, markdown: bool = False
 ) -> tuple[str, list[tuple[int, str, str]]]:
-    """Drop whole lines matching a boilerplate pattern: (kept text, [(line_no, line, pattern)]).
-    With ``markdown``, a ``#`` heading line matches by its text without the marks."""
-    kept: list[str] = []
-    removed: list[tuple[int, str, str]] = []
-    for line_no, line in enumerate(text.split("\n"), start=1):
-        stripped = line.strip()
-        if markdown:
-            stripped = markdown_heading(stripped) or stripped
-        hit = next(
-            (src for rx, src in patterns.patterns if stripped and rx.fullmatch(stripped)), None
-        )
-        if hit is None:
-            kept.append(line)
-        else:
-            removed.append((line_no, stripped, hit))
-            kept.append("")
+    """Blank the lines, paragraphs and sections the rules match (``boilerplate.tsv`` describes
+    their scopes): (kept text, [(line_no, line, pattern)]). With ``markdown``, a ``#`` heading
+    line matches by its text without the marks and is a paragraph of its own."""
+    lines = text.split("\n")
+    keys = [line.strip() for line in lines]
+    own = {i for i, key in enumerate(keys) if markdown and markdown_heading(key) is not None}
+    keys = [markdown_heading(key) or key if i in own else key for i, key in enumerate(keys)]
+    blocks: list[list[int]] = []  # line indices of each paragraph
+    for i, key in enumerate(keys):
+        if key and blocks and blocks[-1][-1] == i - 1 and i not in own and i - 1 not in own:
+            blocks[-1].append(i)
+        elif key:
+            blocks.append([i])
+    rules = {scope: [r for r in patterns.rules if r.scope == scope] for scope in BOILERPLATE_SCOPES}
+    hits: dict[int, str] = {}  # line index -> the pattern that removes it
+    for i, key in enumerate(keys):
+        _mark(hits, [i], _first_match(rules["line"], key))
+    for k, block in enumerate(blocks):
+        _mark(hits, block, _first_match(rules["paragraph"], _block_text(keys, block)))
+        contact = None  # a contact label's rule, up to the next long line of its paragraph
+        for i in block:
+            label = _first_match(rules["label"], keys[i])
+            contact = label or (contact if len(keys[i].split()) <= MAX_CONTACT_WORDS else None)
+            _mark(hits, [i], contact)
+        rule, section = _heading_section(keys, blocks, k, rules["heading"])
+        _mark(hits, [*block, *section], rule)
+    _remove_closing(keys, blocks, hits, rules)
+    removed = [(i + 1, keys[i], hits[i]) for i in sorted(hits)]
+    kept = ["" if i in hits else line for i, line in enumerate(lines)]
     return _BLANK_RUN_RE.sub("\n\n", "\n".join(kept)).strip("\n"), removed
+
+
+def _block_text(keys: Sequence[str], block: Sequence[int]) -> str:
+    return " ".join(keys[i] for i in block)
+
+
+def _first_match(rules: Sequence[BoilerplateRule], text: str) -> BoilerplateRule | None:
+    """The first rule matching the whole text, or the text without the emphasis marks around
+    it (``**FOR IMMEDIATE RELEASE**``, ``*Jane Doe is a fellow at ...*``)."""
+    emphasis = _EMPHASIS_RE.fullmatch(text)
+    variants = (text, emphasis.group(2)) if emphasis else (text,)
+    return next((r for r in rules if any(map(r.regex.fullmatch, variants))), None) if text else None
+
+
+def _mark(hits: dict[int, str], lines: Sequence[int], rule: BoilerplateRule | None) -> None:
+    if rule:
+        for i in lines:
+            hits.setdefault(i, rule.source)
+
+
+def _heading_section(
+    keys: Sequence[str], blocks: Sequence[Sequence[int]], k: int, rules: Sequence[BoilerplateRule]
+) -> tuple[BoilerplateRule | None, list[int]]:
+    """The first rule taking paragraph ``k``, one line, for the heading of a section, and the
+    lines of the section's paragraphs after it: those in which the rule's follow is found, or
+    the next one when it has none (unless that is a heading too); (None, []) when none does."""
+    for rule in rules if len(blocks[k]) == 1 else ():
+        if not _first_match([rule], keys[blocks[k][0]]):
+            continue
+        after = blocks[k + 1 :]
+        if rule.follow is None:  # the one next paragraph, unless it is a heading too
+            n = int(bool(after) and not (len(after[0]) == 1 and is_heading_line(keys[after[0][0]])))
+        else:  # the paragraphs after it in which follow is found
+            found = (rule.follow.search(_block_text(keys, block)) for block in after)
+            n = next((n for n, hit in enumerate(found) if not hit), len(after))
+        if n:
+            return rule, [i for block in after[:n] for i in block]
+    return None, []
+
+
+def _remove_closing(
+    keys: Sequence[str],
+    blocks: Sequence[Sequence[int]],
+    hits: dict[int, str],
+    rules: dict[str, list[BoilerplateRule]],
+) -> None:
+    """Mark the closing sections from the end of the text up: a closing paragraph, or a closing
+    heading with the one paragraph after it, that only boilerplate follows and some text that
+    stays precedes. So "About ExxonMobil" and its blurb, before the contacts, "###" or "SOURCE
+    ..." of a press release, go; "About the outbreak" in the middle of an article stays, and so
+    does a last section that is all of the text."""
+    kept = [n for n, block in enumerate(blocks) if any(i not in hits for i in block)]
+    k = len(blocks) - 1
+    while kept and k > kept[0]:
+        if all(i in hits for i in blocks[k]):
+            k -= 1
+            continue
+        rule, start = _first_match(rules["closing paragraph"], _block_text(keys, blocks[k])), k
+        if rule is None:
+            rule, section = _heading_section(keys, blocks, k - 1, rules["closing heading"])
+            rule, start = (rule, k - 1) if blocks[k][0] in section else (None, k)
+        if rule is None or start <= kept[0]:  # nothing before it would stay
+            return
+        _mark(hits, [i for block in blocks[start : k + 1] for i in block], rule)
+        k = start - 1
 
 
 def is_heading_line(line: str) -> bool:
@@ -351,14 +306,3 @@ def clean_document(
     )
     paragraphs = paragraphs_of(clean, heading_starts)
     return CleanDocument(doc_id, clean, paragraphs, encoding, rows, tuple(warnings))
-
-
-def read_limited(path: str | Path, *, max_bytes: int) -> bytes:
-    """The bytes of a file, or :class:`NotTextError` when it is larger than ``max_bytes``."""
-    size = Path(path).stat().st_size
-    if size > max_bytes:
-        raise NotTextError(
-            f"the file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit "
-            "(max_file_mb in the config)"
-        )
-    return Path(path).read_bytes()

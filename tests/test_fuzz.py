@@ -11,7 +11,8 @@ import os
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.ingest import NotTextError, clean_document, decode_bytes, load_boilerplate_patterns
+from pipeline.decode import NotTextError, decode_bytes
+from pipeline.ingest import clean_document, load_boilerplate_patterns
 from pipeline.segment import load_abbreviations, segment_document
 from pipeline.stages import DOCUMENT_STAGES, build_stages
 

@@ -1,0 +1,181 @@
+"""Bytes -> text: the encoding of a file, and the files that are not text (binary, too large).
+
+UTF-8 (with or without BOM) and UTF-16 are recognised directly; other files go to
+charset-normalizer. A file the workflow cannot analyse raises :class:`NotTextError`, whose
+message says why in plain words (it goes to problems.csv).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+_BINARY_MAGIC = {
+    b"%PDF": "a PDF file",
+    b"\x89PNG": "a PNG image",
+    b"GIF8": "a GIF image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"PK\x03\x04": "a ZIP archive (or a Word/Excel file)",
+    b"\x7fELF": "a program (ELF binary)",
+    b"\xd0\xcf\x11\xe0": "an old Microsoft Office file",
+}
+_LATIN_CODEPAGES = frozenset(
+    {
+        "latin_1",
+        "iso8859_2",
+        "iso8859_3",
+        "iso8859_4",
+        "iso8859_9",
+        "iso8859_10",
+        "iso8859_13",
+        "iso8859_14",
+        "iso8859_15",
+        "iso8859_16",
+        "cp1250",
+        "cp1252",
+        "cp1254",
+        "cp1257",
+        "cp1258",
+        "mac_roman",
+        "mac_latin2",
+        "mac_iceland",
+        "mac_turkish",
+        "cp437",
+        "cp850",
+        "cp852",
+        "cp858",
+    }
+)
+
+
+class NotTextError(ValueError):
+    """The file is not text the workflow can analyse; the message says why in plain words."""
+
+
+def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
+    """Decode file bytes: (text, encoding name, warnings). Raises :class:`NotTextError`.
+
+    UTF-8 (with or without BOM) and UTF-16 are recognised directly; a file that is mostly UTF-8
+    keeps its UTF-8 with the bad bytes replaced (and a warning); other files go to
+    charset-normalizer, which covers the legacy single-byte encodings (cp1252, latin-1, ...).
+    """
+    if not data.strip():
+        raise NotTextError("the file is empty or contains only white space")
+    for magic, what in _BINARY_MAGIC.items():
+        if data.startswith(magic):
+            raise NotTextError(f"not text: the file looks like {what}")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _decode_utf8(data[3:], "utf-8-sig")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16", []
+        except UnicodeDecodeError:  # a truncated or broken UTF-16 file: keep what decodes
+            text = data.decode("utf-16", errors="replace")
+            return text, "utf-16", ["some bytes were not valid UTF-16 and were replaced by �"]
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return utf16
+    if b"\x00" in data:
+        wide = _wide_text_without_bom(data)
+        if wide:
+            return wide
+        raise NotTextError("not text: the file contains NUL bytes (binary data)")
+    return _decode_utf8(data, "utf-8")
+
+
+def _decode_utf8(data: bytes, name: str) -> tuple[str, str, list[str]]:
+    try:
+        return data.decode("utf-8"), name, []
+    except UnicodeDecodeError:
+        pass
+    replaced = data.decode("utf-8", errors="replace")
+    n_bad = replaced.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+    n_multibyte = sum(1 for ch in replaced if ord(ch) > 0x7F and ch != "\ufffd")
+    if n_multibyte > n_bad:  # mostly valid UTF-8 with a few broken bytes
+        return replaced, name, [f"{n_bad} byte(s) were not valid UTF-8 and were replaced by �"]
+    return _decode_legacy(data)
+
+
+def _decode_legacy(data: bytes) -> tuple[str, str, list[str]]:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise NotTextError("not text: no text encoding fits the file's bytes")
+    encoding = best.encoding
+    # On short texts charset-normalizer often names a sibling Latin code page (cp1257 for a
+    # French latin-1 file); cp1252, a superset of latin-1 printable characters and what Windows
+    # writes, is then the right reading whenever it decodes the bytes.
+    if encoding in _LATIN_CODEPAGES:
+        try:
+            return data.decode("cp1252"), "cp1252", []
+        except UnicodeDecodeError:
+            pass
+    return str(best), _codec_name(encoding), []
+
+
+def _codec_name(encoding: str) -> str:
+    """charset-normalizer's ``utf_16_le`` as the ``utf-16-le`` the rest of the table uses."""
+    return encoding.replace("_", "-") if encoding.startswith("utf_") else encoding
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str, list[str]] | None:
+    sample = data[:4096]
+    if len(sample) < 16:
+        return None
+    even_nul = sample[0::2].count(0) / len(sample[0::2])
+    odd_nul = sample[1::2].count(0) / len(sample[1::2])
+    for codec, ratio, other in (("utf-16-le", odd_nul, even_nul), ("utf-16-be", even_nul, odd_nul)):
+        if ratio > 0.6 and other < 0.05:  # mostly Latin text: every other byte is NUL
+            try:
+                return data.decode(codec), codec, []
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def _wide_text_without_bom(data: bytes) -> tuple[str, str, list[str]] | None:
+    """UTF-16 text without a BOM in a script whose characters do not leave every other byte
+    NUL (Chinese, Persian, ...): the byte order whose strict decoding is plausible text; if
+    both are, the one whose characters lie in fewer 256-character ranges (the wrong order
+    scatters them, since its high bytes are the text's low bytes); else None."""
+    readings = []
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:4096]
+        if _plausible_text(sample):
+            readings.append((len({ord(ch) >> 8 for ch in sample}), codec, text))
+    if not readings:
+        return None
+    _, codec, text = min(readings)
+    return text, codec, []
+
+
+def _separators(sample: str) -> int:
+    return sum(ch.isspace() or unicodedata.category(ch).startswith("P") for ch in sample)
+
+
+def _plausible_text(sample: str) -> bool:
+    """No control (white space aside), unassigned, private-use or surrogate characters, no BOM
+    after the start, and a space or punctuation mark at least every 200 characters (Thai
+    spaces only between phrases): charset-normalizer also reads a few binary bytes as UTF-16."""
+    body = sample.removeprefix("\ufeff")
+    categories = [unicodedata.category(ch) for ch in body]
+    bad = sum(c in ("Cc", "Cn", "Co", "Cs") for c in categories) - sum(
+        map(body.count, "\n\r\t\f\v")
+    )
+    return bool(body) and bad == 0 and "\ufeff" not in body and 200 * _separators(body) >= len(body)
+
+
+def read_limited(path: str | Path, *, max_bytes: int) -> bytes:
+    """The bytes of a file, or :class:`NotTextError` when it is larger than ``max_bytes``."""
+    size = Path(path).stat().st_size
+    if size > max_bytes:
+        raise NotTextError(
+            f"the file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit "
+            "(max_file_mb in the config)"
+        )
+    return Path(path).read_bytes()
