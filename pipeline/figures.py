@@ -81,7 +81,9 @@ FIGURE_RE = re.compile(
     re.VERBOSE,
 )
 _CODE_SET = frozenset(CURRENCY_CODES)
-CODE_MONEY_RE = re.compile(rf"(?:{'|'.join(CURRENCY_CODES)})\s?(?:{_NUM}){_NUM_RANGE}{_SCALE}")
+CODE_MONEY_RE = re.compile(
+    rf"(?:{'|'.join(CURRENCY_CODES)})\s?(?P<amount>(?:{_NUM}){_NUM_RANGE}{_SCALE})(?![\w-])"
+)  # not "Hong Kong SAR 25th anniversary", "the Macau SAR 5G network"
 MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
     "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
@@ -153,7 +155,9 @@ def is_reference_before(before: str) -> bool:
     if not before[-1:].isspace():
         return False
     if before.endswith("of ") and (m := NUMBER_OF_BEFORE_RE.search(before[-16:])):
-        return is_reference_before(before[: len(before) - len(m.group())])
+        before = before[: len(before) - len(m.group())]  # one "N of" only: "Page 4 of 12"
+        if not before[-1:].isspace():
+            return False
     folded, exact = reference_words()
     words = before[-60:].split()
     if len(before) > 60:
@@ -178,13 +182,15 @@ def figure_kind(match: re.Match[str], before: str, after: str) -> str | None:
         return None  # a list's number: "(1) cut emissions, (2) build plants"
     if (not before or before.isspace()) and len(text) <= 2 and LIST_MARKER_AFTER_RE.match(after):
         return None  # a list's or paragraph's marker: "1. The Ministry notes", "2) Trim"
+    if after[:1] == "/" and after[1:2].isdigit():
+        return None  # a date or a code: 3/4/2026, 24/7
     if after[:1] == "-" and after[1:2].isalpha() and not after.startswith("-strong"):
         return None  # a compound modifier: 7-nanometre chips (but a 70-strong team counts)
     if is_reference_before(before):
         return None  # a reference: Section 301, Executive Order 13873, Phase 1
     first, _, second = text.partition("-") if "-" in text else text.partition("–")
-    if second[:1] == "0":
-        return None  # no range: a local telephone number (555-0100) or a code
+    if second[:1] == "0" and len(second) >= 3:
+        return None  # no range: a local telephone number (555-0100) or a code; 9-0 is a score
     if YEAR_RE.fullmatch(first) or MONTH_BEFORE_RE.search(before) or MONTH_AFTER_RE.match(after):
         return None  # a date, or years: 2019-2020, 2026-03-04
     if (after[:1] == ":" and after[1:2].isdigit()) or (
@@ -225,7 +231,10 @@ def money_after_a_code(text: str, start: int, pos: int, end: int) -> re.Match[st
     lo = pos - 4 if text[pos - 1 : pos] == " " else pos - 3
     if lo < start or text[lo : lo + 3] not in _CODE_SET or text[lo - 1 : lo].isalpha():
         return None
-    return CODE_MONEY_RE.match(text, lo, end)
+    m = CODE_MONEY_RE.match(text, lo, end)
+    if m is None or YEAR_RE.fullmatch(m.group("amount")):
+        return None  # "the Hong Kong SAR 2022 policy address": a year
+    return m
 
 
 def no_figure_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

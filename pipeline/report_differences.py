@@ -110,7 +110,7 @@ def ratio_text(value: float) -> str:
         text = f"{value:.{digits}g}"
         if value == 1 or float(text) != 1:
             return text
-    return text
+    return repr(value)
 
 
 def rates_of(docs: Sequence[Doc], column: str, *, skip_missing: bool = False) -> list[Doc] | None:

@@ -106,6 +106,7 @@ def sentence_spans(text: str, *, abbreviations: frozenset[str]) -> list[tuple[in
                     spans
                     and not _WORD_CHAR_RE.search(text, *span)
                     and not text[spans[-1][1] : span[0]].strip()
+                    and span[1] - spans[-1][0] <= MAX_SENTENCE_CHARS
                 ):
                     spans[-1] = (spans[-1][0], span[1])
                 else:

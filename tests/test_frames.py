@@ -105,6 +105,9 @@ def frames_of(text: str, stage: FramesStage = STAGE) -> list[tuple[str, str]]:
          [("rival", "external_regulation")]),
         ("Students in the public schools; the public is angry.",
          [("the public", "public_opinion")]),
+        ("The public health emergency; the public debt; pay their fair share.",
+         [("The public health", "health_safety"), ("the public debt", "economic"),
+          ("fair", "fairness_equality")]),
     ],
 )  # fmt: skip
 def test_sentence_cues(text, expected):

@@ -534,6 +534,8 @@ def test_research_paper_back_matter_is_boilerplate(patterns):
     [
         "Funding: $2 billion over five years\n\nThe table is on page 4 of 12",
         "Acknowledgements\n\nMethods",  # a heading followed by a heading
+        "Funding: The bill provides $5 billion in grants to states.",  # a news bullet
+        "Press office: the ministry said the talks would resume.",
     ],
 )
 def test_lines_like_back_matter_stay(patterns, text):
@@ -557,11 +559,31 @@ def test_an_authors_bio_closing_an_op_ed_is_boilerplate(patterns, bio):
     assert [line for _, line, _ in rows] == [*bio.split("\n\n"), "Share this"]
 
 
-def test_a_persons_role_in_an_article_is_no_bio(patterns):
-    text = (
-        "Mark Hollis is a former pediatrician in Tucson.\n\nHe sponsored the bill.\n\n"
-        "The Federal Reserve is the chief regulator of the banks."
-    )
+@pytest.mark.parametrize(
+    "last",
+    [
+        "The Federal Reserve is the chief regulator of the banks.",
+        # a person's role or plans in the news, not a bio: no "is a"/"is an" before the role
+        "Prime Minister Keir Starmer is expected to meet the head of the IMF on Friday.",
+        "Treasury Secretary Scott Bessent is due to meet China's chief negotiator in Geneva.",
+        "Jane Doe was president of the Rotary Club for 20 years and leaves two children.",
+    ],
+)
+def test_a_persons_role_in_an_article_is_no_bio(patterns, last):
+    text = f"Mark Hollis is a former pediatrician in Tucson.\n\nHe sponsored the bill.\n\n{last}"
+    assert remove_boilerplate(text, patterns) == (text, [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an article's last subhead with a number, and a long article in one block
+        "Floods hit the coast.\n\nAbout 300 Homes Flooded\n\nThe agency said 300 homes flooded.",
+        "Information in this report comes from 12 interviews. " * 60
+        + "Executives made forward-looking claims.",
+    ],
+)
+def test_article_text_like_a_release_closing_stays(patterns, text):
     assert remove_boilerplate(text, patterns) == (text, [])
 
 

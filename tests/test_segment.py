@@ -90,6 +90,8 @@ from tests.conftest import segment_text
          ["Shares of Apple Inc.", "The company said so."]),
         ("Powell cuts in Sept. Maybe not. In the U.S. It fell.",
          ["Powell cuts in Sept.", "Maybe not.", "In the U.S.", "It fell."]),
+        ("He met Mr. He Lifeng and Gen. He Weidong.",
+         ["He met Mr. He Lifeng and Gen. He Weidong."]),
         ("Mr. Will Smith and Sen. Mark Warner met at Acme Corp. in Ohio.",
          ["Mr. Will Smith and Sen. Mark Warner met at Acme Corp. in Ohio."]),
         ("See Vol. I and Fig. 2 for details.", ["See Vol. I and Fig. 2 for details."]),

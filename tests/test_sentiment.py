@@ -735,6 +735,7 @@ def test_configured_stage_reads_the_senses_as_people_do(row):
         ("NME rates rose; nme.", ["NME"]),  # the initialism, not the slang in lower case
         ("She tested positive for measles; a positive PCR test.", ["tested positive", "positive"]),
         ("The talks gave positive results.", []),
+        ("The outlook is positive for investors; sentiment turned negative.", []),
         ("A free clinic and health care providers; care workers.", ["free", "health care", "care"]),
         ("I care about it.", []),
         ("The emergency room; a state of emergency.", ["emergency"]),
