@@ -3,6 +3,7 @@ paragraphs and headings."""
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Collection, Sequence
@@ -75,6 +76,16 @@ class BoilerplatePatterns:
     rules: tuple[BoilerplateRule, ...]
     versions: dict[str, str]
 
+    @functools.cached_property
+    def quick(self) -> dict[str, re.Pattern[str] | None]:
+        """Per scope, all its patterns as one regex: a line none of them matches is passed in
+        one test instead of one per rule (most lines of a text)."""
+        out: dict[str, re.Pattern[str] | None] = {}
+        for scope in BOILERPLATE_SCOPES:
+            sources = [f"(?:{r.source})" for r in self.rules if r.scope == scope]
+            out[scope] = re.compile("|".join(sources), re.IGNORECASE) if sources else None
+        return out
+
 
 def load_boilerplate_patterns(extra_files: Sequence[str | Path] = ()) -> BoilerplatePatterns:
     """Rules from ``lexicons/boilerplate.tsv`` plus users' extra TSV files (same columns;
@@ -127,13 +138,14 @@ def remove_boilerplate(
             blocks.append([i])
     rules = {scope: [r for r in patterns.rules if r.scope == scope] for scope in BOILERPLATE_SCOPES}
     hits: dict[int, str] = {}  # line index -> the pattern that removes it
+    quick = patterns.quick
     for i, key in enumerate(keys):
-        _mark(hits, [i], _first_match(rules["line"], key))
+        _mark(hits, [i], _first_match(rules["line"], key, quick["line"]))
     for k, block in enumerate(blocks):
         _mark(hits, block, _first_match(rules["paragraph"], _block_text(keys, block)))
         contact = None  # a contact label's rule, up to the next long line of its paragraph
         for i in block:
-            label = _first_match(rules["label"], keys[i])
+            label = _first_match(rules["label"], keys[i], quick["label"])
             contact = label or (contact if len(keys[i].split()) <= MAX_CONTACT_WORDS else None)
             _mark(hits, [i], contact)
         rule, section = _heading_section(keys, blocks, k, rules["heading"])
@@ -148,12 +160,19 @@ def _block_text(keys: Sequence[str], block: Sequence[int]) -> str:
     return " ".join(keys[i] for i in block)
 
 
-def _first_match(rules: Sequence[BoilerplateRule], text: str) -> BoilerplateRule | None:
+def _first_match(
+    rules: Sequence[BoilerplateRule], text: str, quick: re.Pattern[str] | None = None
+) -> BoilerplateRule | None:
     """The first rule matching the whole text, or the text without the emphasis marks around
-    it (``**FOR IMMEDIATE RELEASE**``, ``*Jane Doe is a fellow at ...*``)."""
+    it (``**FOR IMMEDIATE RELEASE**``, ``*Jane Doe is a fellow at ...*``); ``quick``: all the
+    rules as one regex (BoilerplatePatterns.quick), tried first."""
+    if not text:
+        return None
     emphasis = _EMPHASIS_RE.fullmatch(text)
     variants = (text, emphasis.group(2)) if emphasis else (text,)
-    return next((r for r in rules if any(map(r.regex.fullmatch, variants))), None) if text else None
+    if quick is not None and not any(map(quick.fullmatch, variants)):
+        return None
+    return next((r for r in rules if any(map(r.regex.fullmatch, variants))), None)
 
 
 def _mark(hits: dict[int, str], lines: Sequence[int], rule: BoilerplateRule | None) -> None:

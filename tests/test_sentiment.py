@@ -719,12 +719,12 @@ def test_configured_stage_reads_the_senses_as_people_do(row):
         ("She is full of energy; Meridian Energy said.", ["Energy"]),  # vigour keeps it
         (
             "Brent crude rose; the price of crude fell; crude prices.",
-            ["Brent crude", "of crude", "crude"],
+            ["crude", "crude", "crude"],
         ),
         ("It was a crude attempt.", []),
         (
             "It had 4 billion outstanding shares; $2 a share; shares slumped.",
-            ["outstanding shares", "a share", "shares"],
+            ["outstanding", "shares", "share", "shares"],
         ),
         ("Her work was outstanding and they share a vision.", []),
         ("Debts remain outstanding; outstanding loans rose.", ["outstanding"]),
@@ -736,7 +736,7 @@ def test_configured_stage_reads_the_senses_as_people_do(row):
         ("She tested positive for measles; a positive PCR test.", ["tested positive", "positive"]),
         ("The talks gave positive results.", []),
         ("The outlook is positive for investors; sentiment turned negative.", []),
-        ("A free clinic and health care providers; care workers.", ["free", "health care", "care"]),
+        ("A free clinic and health care providers; care workers.", ["free", "care", "care"]),
         ("I care about it.", []),
         ("The emergency room; a state of emergency.", ["emergency"]),
         (
@@ -747,7 +747,7 @@ def test_configured_stage_reads_the_senses_as_people_do(row):
         ("Beating analyst estimates; a beating.", ["Beating"]),
         (
             "The FTSE 100 eased 0.3%; tensions eased; quantitative easing.",
-            ["eased", "quantitative easing"],
+            ["eased", "easing"],
         ),
         ("The Grand Canyon; a grand plan; oil wells.", ["Grand", "wells"]),
         ("Google paid a $5 billion fine; the weather was fine.", ["fine"]),
