@@ -77,14 +77,20 @@ class BoilerplatePatterns:
     versions: dict[str, str]
 
     @functools.cached_property
+    def by_scope(self) -> dict[str, list[BoilerplateRule]]:
+        """The rules of each scope, in order (built once, not for every text)."""
+        return {s: [r for r in self.rules if r.scope == s] for s in BOILERPLATE_SCOPES}
+
+    @functools.cached_property
     def quick(self) -> dict[str, re.Pattern[str] | None]:
         """Per scope, all its patterns as one regex: a line none of them matches is passed in
         one test instead of one per rule (most lines of a text)."""
-        out: dict[str, re.Pattern[str] | None] = {}
-        for scope in BOILERPLATE_SCOPES:
-            sources = [f"(?:{r.source})" for r in self.rules if r.scope == scope]
-            out[scope] = re.compile("|".join(sources), re.IGNORECASE) if sources else None
-        return out
+        return {
+            scope: re.compile("|".join(f"(?:{r.source})" for r in rules), re.IGNORECASE)
+            if rules
+            else None
+            for scope, rules in self.by_scope.items()
+        }
 
 
 def load_boilerplate_patterns(extra_files: Sequence[str | Path] = ()) -> BoilerplatePatterns:
@@ -136,9 +142,8 @@ def remove_boilerplate(
             blocks[-1].append(i)
         elif key:
             blocks.append([i])
-    rules = {scope: [r for r in patterns.rules if r.scope == scope] for scope in BOILERPLATE_SCOPES}
+    rules, quick = patterns.by_scope, patterns.quick
     hits: dict[int, str] = {}  # line index -> the pattern that removes it
-    quick = patterns.quick
     for i, key in enumerate(keys):
         _mark(hits, [i], _first_match(rules["line"], key, quick["line"]))
     for k, block in enumerate(blocks):

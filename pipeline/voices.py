@@ -120,6 +120,7 @@ def borrowed_sourcing(
     for s in sentences:
         by_paragraph.setdefault(s.paragraph_id, []).append(s)
     paragraph_ids = list(by_paragraph)
+    position = {pid: k for k, pid in enumerate(paragraph_ids)}
     out: dict[int, str] = {}
     for s in sentences:
         if s.is_heading or s.sent_id not in quoted:
@@ -127,7 +128,7 @@ def borrowed_sourcing(
         if turns.get(s.paragraph_id) is not None:
             out[s.sent_id] = "named"  # quoted_sentence_ids leaves the interviewer's turns out
             continue
-        k = paragraph_ids.index(s.paragraph_id)
+        k = position[s.paragraph_id]
         for pid in (paragraph_ids[k], *paragraph_ids[max(k - 1, 0) : k]):  # its, the one before
             found = [
                 (abs(o.sent_id - s.sent_id), o.sent_id, m.subtype)
