@@ -1,5 +1,5 @@
-"""Bytes -> clean text: decode (:mod:`pipeline.decode`), normalize, drop web boilerplate, find
-paragraphs and headings."""
+"""Bytes -> clean text: decode (:mod:`pipeline.decode`), normalize, drop web boilerplate, join
+words hyphenated at line ends (:mod:`pipeline.dehyphen`), find paragraphs and headings."""
 
 from __future__ import annotations
 
@@ -11,10 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.decode import NotTextError, decode_bytes
+from pipeline.dehyphen import rejoin_hyphenated
 from pipeline.htmltext import html_to_text, looks_like_html
 from pipeline.lexicon import lexicon_path, read_lexicon
 
 MAX_HEADING_WORDS = 15
+MAX_TITLE_WORDS = 40  # a first line this long may still be a title (is_long_title)
+_SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*\s+[\"'“‘(\[]*[A-Z]")  # "Prices rose. Officials"
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200c\u200d\u2060\ufeff]")
 _BLANK_RUN_RE = re.compile(r"\n{3,}")
 BYLINE_RE = re.compile(r"\s*By\s+[A-Z]")  # "By Jane Doe": an author's line, not a section
@@ -146,6 +149,8 @@ def remove_boilerplate(
     hits: dict[int, str] = {}  # line index -> the pattern that removes it
     for i, key in enumerate(keys):
         _mark(hits, [i], _first_match(rules["line"], key, quick["line"]))
+    sections = _Sections(keys, blocks)
+    covered = -1  # the last block a heading's section marked: all blocks up to it are marked
     for k, block in enumerate(blocks):
         _mark(hits, block, _first_match(rules["paragraph"], _block_text(keys, block)))
         contact = None  # a contact label's rule, up to the next long line of its paragraph
@@ -153,9 +158,11 @@ def remove_boilerplate(
             label = _first_match(rules["label"], keys[i], quick["label"])
             contact = label or (contact if len(keys[i].split()) <= MAX_CONTACT_WORDS else None)
             _mark(hits, [i], contact)
-        rule, section = _heading_section(keys, blocks, k, rules["heading"])
-        _mark(hits, [*block, *section], rule)
-    _remove_closing(keys, blocks, hits, rules)
+        rule, n = sections.find(k, rules["heading"], quick["heading"])
+        if rule is not None:  # the heading and its n paragraphs, less those marked already
+            _mark(hits, [i for b in blocks[max(k, covered + 1) : k + n + 1] for i in b], rule)
+            covered = max(covered, k + n)
+    _remove_closing(keys, blocks, hits, rules, sections)
     removed = [(i + 1, keys[i], hits[i]) for i in sorted(hits)]
     kept = ["" if i in hits else line for i, line in enumerate(lines)]
     return _BLANK_RUN_RE.sub("\n\n", "\n".join(kept)).strip("\n"), removed
@@ -186,24 +193,54 @@ def _mark(hits: dict[int, str], lines: Sequence[int], rule: BoilerplateRule | No
             hits.setdefault(i, rule.source)
 
 
-def _heading_section(
-    keys: Sequence[str], blocks: Sequence[Sequence[int]], k: int, rules: Sequence[BoilerplateRule]
-) -> tuple[BoilerplateRule | None, list[int]]:
-    """The first rule taking paragraph ``k``, one line, for the heading of a section, and the
-    lines of the section's paragraphs after it: those in which the rule's follow is found, or
-    the next one when it has none (unless that is a heading too); (None, []) when none does."""
-    for rule in rules if len(blocks[k]) == 1 else ():
-        if not _first_match([rule], keys[blocks[k][0]]):
-            continue
-        after = blocks[k + 1 :]
-        if rule.follow is None:  # the one next paragraph, unless it is a heading too
-            n = int(bool(after) and not (len(after[0]) == 1 and is_heading_line(keys[after[0][0]])))
-        else:  # the paragraphs after it in which follow is found
-            found = (rule.follow.search(_block_text(keys, block)) for block in after)
-            n = next((n for n, hit in enumerate(found) if not hit), len(after))
-        if n:
-            return rule, [i for block in after[:n] for i in block]
-    return None, []
+class _Sections:
+    """The sections under the headings of one text's paragraphs (``blocks``): each paragraph is
+    searched for a rule's follow at most once, so a text of many headings stays linear."""
+
+    def __init__(self, keys: Sequence[str], blocks: Sequence[Sequence[int]]) -> None:
+        self.keys, self.blocks = keys, blocks
+        self._runs: dict[int, list[int]] = {}  # id(rule) -> per block, its follow run (-1: not yet)
+
+    def find(
+        self, k: int, rules: Sequence[BoilerplateRule], quick: re.Pattern[str] | None = None
+    ) -> tuple[BoilerplateRule | None, int]:
+        """The first rule taking paragraph ``k``, one line, for the heading of a section, and the
+        number of paragraphs of its section after it: those in which the rule's follow is found,
+        or the next one when it has none (unless that is a heading too); (None, 0) when none
+        does. ``quick``: all the rules as one regex, tried first."""
+        keys, blocks = self.keys, self.blocks
+        if len(blocks[k]) != 1 or not _first_match(rules, keys[blocks[k][0]], quick):
+            return None, 0
+        for rule in rules:
+            if not _first_match([rule], keys[blocks[k][0]]):
+                continue
+            if rule.follow is None:  # the one next paragraph, unless it is a heading too
+                after = blocks[k + 1] if k + 1 < len(blocks) else None
+                heading = after is not None and len(after) == 1 and is_heading_line(keys[after[0]])
+                n = int(after is not None and not heading)
+            else:  # the paragraphs after it in which follow is found
+                n = self._run(rule, k + 1)
+            if n:
+                return rule, n
+        return None, 0
+
+    def _run(self, rule: BoilerplateRule, j: int) -> int:
+        """How many paragraphs from ``j`` on in a row have ``rule.follow`` in them."""
+        follow = rule.follow
+        if follow is None:
+            raise ValueError(f"boilerplate rule {rule.source!r} has no follow regex")
+        runs = self._runs.setdefault(id(rule), [-1] * (len(self.blocks) + 1))
+        runs[-1] = 0  # past the last paragraph
+        todo = []
+        while runs[j] < 0:
+            if not follow.search(_block_text(self.keys, self.blocks[j])):
+                runs[j] = 0
+                break
+            todo.append(j)
+            j += 1
+        for i in reversed(todo):
+            runs[i] = runs[i + 1] + 1
+        return runs[todo[0]] if todo else runs[j]
 
 
 def _remove_closing(
@@ -211,6 +248,7 @@ def _remove_closing(
     blocks: Sequence[Sequence[int]],
     hits: dict[int, str],
     rules: dict[str, list[BoilerplateRule]],
+    sections: _Sections,
 ) -> None:
     """Mark the closing sections from the end of the text up: a closing paragraph, or a closing
     heading with the one paragraph after it, that only boilerplate follows and some text that
@@ -225,8 +263,8 @@ def _remove_closing(
             continue
         rule, start = _first_match(rules["closing paragraph"], _block_text(keys, blocks[k])), k
         if rule is None:
-            rule, section = _heading_section(keys, blocks, k - 1, rules["closing heading"])
-            rule, start = (rule, k - 1) if blocks[k][0] in section else (None, k)
+            rule, n = sections.find(k - 1, rules["closing heading"])
+            rule, start = (rule, k - 1) if n else (None, k)
         if rule is None or start <= kept[0]:  # nothing before it would stay
             return
         _mark(hits, [i for block in blocks[start : k + 1] for i in block], rule)
@@ -252,7 +290,8 @@ def paragraphs_of(clean: str, heading_starts: Collection[int] = ()) -> tuple[Par
     least two of them and the text (not Markdown) has another heading after its first line, a
     byline aside: the sections of an explainer ("Why was it created?", "Timeline", "How does it
     work?"), not an opinion piece's questions set apart for effect. A speaker's turn in a
-    transcript ("SEN. SMITH: Why?") is never a heading."""
+    transcript ("SEN. SMITH: Why?") is never a heading. A longer first line is a heading when
+    :func:`is_long_title` finds it a title."""
     spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n](?:.|\n(?!\n))*", clean)]
     last = len(spans) - 1
     blocks = [clean[start:end] for start, end in spans]
@@ -272,11 +311,37 @@ def paragraphs_of(clean: str, heading_starts: Collection[int] = ()) -> tuple[Par
     # marks the headings (#) and a question line stays a question
     others = any(plain[i] and not BYLINE_RE.match(blocks[i]) for i in range(1, len(blocks)))
     sections = not heading_starts and sum(question) >= 2 and others
+    title = bool(blocks) and not plain[0] and is_long_title(blocks[0], blocks[1:], plain[1:])
     out = []
     for i, (start, end) in enumerate(spans):
-        heading = plain[i] or (question[i] and (i == 0 or sections))
+        heading = plain[i] or (question[i] and (i == 0 or sections)) or (i == 0 and title)
         out.append(Paragraph(i + 1, start, end, heading))
     return tuple(out)
+
+
+def is_long_title(first: str, rest: Sequence[str], rest_headings: Sequence[bool]) -> bool:
+    """Whether a text's first paragraph ``first``, longer than a heading, is its title: one
+    line of at most MAX_TITLE_WORDS words that ends in a letter or digit (no final punctuation,
+    and no closing quotation mark, bracket or dash, which end a one-line lede: 'said it was
+    "dead on arrival"'), holds no sentence end ("Prices Rose. Officials ..."), is in Title Case
+    (three in four of its words of four letters or more after the first are capitalised: "Why
+    the New Export Rules Will Backfire on American Chipmakers and Their Workers") or is a title
+    and subtitle around a colon (a study's "Export controls and innovation: evidence from ..."),
+    and is followed by body text: the next paragraph (a byline such as "By Jane Doe" aside) is
+    no heading and ends a sentence. A lede that only lacks its full stop, in sentence case,
+    stays a sentence."""
+    words = first.split()
+    if "\n" in first or not MAX_HEADING_WORDS < len(words) <= MAX_TITLE_WORDS:
+        return False
+    if not first[-1].isalnum() or _SENTENCE_END_RE.search(first):
+        return False
+    pairs = zip(rest, rest_headings, strict=True)
+    body, heading = next(((b, h) for b, h in pairs if not BYLINE_RE.match(b)), ("", True))
+    if heading or body.rstrip(_CLOSING_MARKS)[-1:] not in _TERMINAL_PUNCT:
+        return False
+    long_words = [w for w in words[1:] if len(w) >= 4 and w[0].isalpha()]
+    capitalised = sum(w[0].isupper() for w in long_words)
+    return ": " in first or (bool(long_words) and capitalised >= 0.75 * len(long_words))
 
 
 def markdown_heading(line: str) -> str | None:
@@ -312,13 +377,21 @@ def markdown_to_text(text: str) -> tuple[str, frozenset[int]]:
 def clean_document(
     doc_id: str, data: bytes, *, patterns: BoilerplatePatterns, markdown: bool = False
 ) -> CleanDocument:
-    """Decode, normalize and strip boilerplate from one file's bytes. Raises NotTextError."""
+    """Decode, normalize and strip boilerplate from one file's bytes, and join the words a PDF
+    hyphenated at line ends (:func:`pipeline.dehyphen.rejoin_hyphenated`; a warning counts
+    them). Raises NotTextError."""
     text, encoding, warnings = decode_bytes(data)
     if looks_like_html(text):
         text = html_to_text(text)
         warnings.append("the file looked like an HTML page: its tags were removed")
     text = normalize_text(text)
     clean, removed = remove_boilerplate(text, patterns, markdown=markdown)
+    clean, n_words, n_compounds = rejoin_hyphenated(clean)
+    if n_words + n_compounds:
+        warnings.append(
+            f"{n_words + n_compounds} word(s) hyphenated at a line end (as in a PDF) were joined"
+            f" again: {n_words} without the hyphen, {n_compounds} with it"
+        )
     heading_starts: frozenset[int] = frozenset()
     if markdown:
         clean, heading_starts = markdown_to_text(clean)

@@ -32,6 +32,24 @@ CJK_END_RE = re.compile(r"[。｡！？]++(?![”’」』）〕】〉》])")  #
 
 _WORD_CHAR_RE = re.compile(r"\w")
 
+# Abbreviations (Punkt types) that may end a sentence before a quotation: company suffixes,
+# places, "etc.", times and months ('JPMorgan Chase & Co. "The question is ...," she said.').
+# Not titles before a name ('Sen. "Chuck" Grassley') nor references before a title or a number
+# ('e.g. "The Art of War"', 'No. "Seven"'): after those a quotation continues the sentence.
+QUOTE_BREAK_ABBREVIATIONS = frozenset(
+    "co inc corp ltd llc plc bros dept univ assn u.s u.k u.n e.u u.s.a u.a.e p.r.c d.c etc a.m p.m"
+    " jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+_PERIOD_QUOTE_RE = re.compile(r'\.[ \n]+(?=["“«][A-Z])')  # "Co. “The": where a cut may be
+_CLOSING_QUOTE = {'"': '"', "“": "”", "«": "»"}
+MIN_QUOTED_SENTENCE_WORDS = 3  # "Entity List" and "Chips Act." are names, not quoted sentences
+# Punkt's false ends: an initial before the end of bold or italic marks ("**Rachel T.** says:"),
+# an initialism before a code ("under A.A.C. R9-6-355 was applied")
+_INITIAL_END_RE = re.compile(r"(?:^|[\s*_(])[A-Z]\.$")
+_INITIALISM_END_RE = re.compile(r"(?:^|[\s(])(?:[A-Z]\.){2,}$")
+_CODE_START_RE = re.compile(r"[A-Z]{1,4}\d|\d+[-.:/]\d")
+_CODE_AFTER_PERIOD_RE = re.compile(r"\.\s+(?:[A-Z]{1,4}\d|\d+[-.:/]\d)")
+
 # A list item: a line starting with a bullet or a number ("- ", "• ", "2. ", "3) "). Each item is
 # its own sentence even without final punctuation (Punkt would join a list into one sentence).
 LIST_ITEM_RE = re.compile(r"^[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]+\S", re.MULTILINE)
@@ -97,7 +115,7 @@ def sentence_spans(text: str, *, abbreviations: frozenset[str]) -> list[tuple[in
     """(start, end) of each sentence in ``text``; spans hold no surrounding white space."""
     spans: list[tuple[int, int]] = []
     cjk = CJK_END_RE.search(text) is not None
-    for start, end in sentence_tokenizer(abbreviations).span_tokenize(text):
+    for start, end in _punkt_spans(text, abbreviations):
         for piece in _cjk_split(text, start, end) if cjk else ((start, end),):
             for span in _bounded(text, *piece):
                 # Punkt cuts a run of marks at the text's end ("or what??" -> "?" alone): a
@@ -112,6 +130,64 @@ def sentence_spans(text: str, *, abbreviations: frozenset[str]) -> list[tuple[in
                 else:
                     spans.append(span)
     return spans
+
+
+def _punkt_spans(text: str, abbreviations: frozenset[str]) -> list[tuple[int, int]]:
+    """Punkt's sentence spans, with its false ends after an initial or an initialism mended
+    (:func:`_false_end`) and a cut before a quoted sentence after an abbreviation
+    (:func:`_quote_starts`)."""
+    spans = list(sentence_tokenizer(abbreviations).span_tokenize(text))
+    if len(spans) > 1 and (".*" in text or "._" in text or _CODE_AFTER_PERIOD_RE.search(text)):
+        merged = spans[:1]
+        for start, end in spans[1:]:
+            if _false_end(text, merged[-1][1], start):
+                merged[-1] = (merged[-1][0], end)
+            else:
+                merged.append((start, end))
+        spans = merged
+    if _PERIOD_QUOTE_RE.search(text):
+        for cut in _quote_starts(text):
+            k = next((k for k, (s, e) in enumerate(spans) if s < cut < e), None)
+            if k is not None:
+                start, end = spans[k]
+                spans[k : k + 1] = [(start, start + len(text[start:cut].rstrip())), (cut, end)]
+    return spans
+
+
+def _false_end(text: str, end: int, start: int) -> bool:
+    """Whether Punkt's sentence end at ``end``, with the next sentence at ``start``, is none: an
+    initial right before closing emphasis marks ("**Rachel T.** says:") or an initialism
+    before a code ("A.A.C. R9-6-355")."""
+    if text[end - 1 : end] != ".":
+        return False
+    if start == end and text[start] in "*_":
+        return _INITIAL_END_RE.search(text[max(0, end - 3) : end]) is not None
+    return bool(
+        _CODE_START_RE.match(text, start)
+        and _INITIALISM_END_RE.search(text[max(0, end - 24) : end])
+    )
+
+
+def _quote_starts(text: str) -> list[int]:
+    """Where a quoted sentence starts a new sentence after one of QUOTE_BREAK_ABBREVIATIONS:
+    an opening quotation mark and a capital after the abbreviation's period, and a quotation
+    of at least MIN_QUOTED_SENTENCE_WORDS words that ends in punctuation inside its closing
+    mark ('Co. "The question is whether demand holds," she said') or runs on to the end of the
+    paragraph; 'the U.S. "Entity List" last year' and 'the U.S. "national security"
+    exception' go on."""
+    cuts = []
+    for m in _PERIOD_QUOTE_RE.finditer(text):
+        word_start = max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        word = text[word_start : m.start()].lstrip("(&[").lower()
+        if word not in QUOTE_BREAK_ABBREVIATIONS:
+            continue
+        quote = m.end()
+        close = text.find(_CLOSING_QUOTE[text[quote]], quote + 1)
+        quoted = text[quote + 1 : close if close >= 0 else len(text)].rstrip()
+        ends_in_punctuation = close < 0 or quoted[-1:] in ".,!?…—"
+        if len(quoted.split()) >= MIN_QUOTED_SENTENCE_WORDS and ends_in_punctuation:
+            cuts.append(quote)
+    return cuts
 
 
 def _cjk_split(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:

@@ -54,12 +54,14 @@ def speaker_turns(sentences: Sequence[Sentence]) -> dict[int, str]:
     open with a label in capitals and a colon ("Q:", "A:", "SEN. SMITH:", "MR. PICHAI:"), or
     "Q." / "A." when both occur. Labels other than Q and A count only when one of them opens
     two or more paragraphs (a speaker speaks again), so that "WHY IT MATTERS:" and "WHAT'S
-    NEXT:" sections or a lone "UPDATE:" are no speakers."""
-    turns, dotted, seen = {}, {}, set()
+    NEXT:" sections or a lone "UPDATE:" are no speakers. A turn goes on over the paragraphs
+    after it that have no label (:func:`continued_turns`) when the text has two turns or
+    more."""
+    turns, dotted, order = {}, {}, {}
     for s in sentences:  # in text order: a paragraph's first sentence comes first
-        if s.paragraph_id in seen:
+        if s.paragraph_id in order:
             continue
-        seen.add(s.paragraph_id)
+        order[s.paragraph_id] = s.is_heading
         if s.is_heading:
             continue
         if m := SPEAKER_RE.match(s.text):
@@ -71,7 +73,34 @@ def speaker_turns(sentences: Sequence[Sentence]) -> dict[int, str]:
     labels = list(turns.values())
     if not any(labels.count(x) >= 2 for x in set(labels) - QA_LABELS):
         turns = {p: label for p, label in turns.items() if label in QA_LABELS}
-    return turns
+    return continued_turns(order, turns) if len(turns) >= 2 else turns
+
+
+def continued_turns(paragraphs: Mapping[int, bool], turns: Mapping[int, str]) -> dict[int, str]:
+    """``turns`` (paragraph id -> label) with each turn going on over the unlabelled paragraphs
+    after it: a speaker's second paragraph is still the speaker's. ``paragraphs``: each
+    paragraph id, in text order, -> whether it is a heading. A run of such paragraphs that the
+    next label ends is the turn's; a run that a heading or the text's end ends is the turn's
+    only when it is no longer than the longest run ended by a label: the speakers of this text
+    do speak over several paragraphs. So an interview section in an article ("Q: ...", "A:
+    ...", then the article goes on) leaves the article's paragraphs after it the writer's."""
+    runs: list[tuple[str, list[int], bool]] = []  # (label, paragraph ids, ended by a label)
+    label, run = None, []
+    for pid, heading in paragraphs.items():
+        if pid in turns or heading:
+            if label is not None and run:
+                runs.append((label, run, pid in turns))
+            label, run = turns.get(pid), []
+        elif label is not None:
+            run.append(pid)
+    if label is not None and run:
+        runs.append((label, run, False))
+    longest = max((len(r) for _, r, by_label in runs if by_label), default=0)
+    out = dict(turns)
+    for label, run, by_label in runs:
+        if by_label or len(run) <= longest:
+            out.update(dict.fromkeys(run, label))
+    return {pid: out[pid] for pid in paragraphs if pid in out}
 
 
 def quoted_sentence_ids(

@@ -1,9 +1,17 @@
 from __future__ import annotations
 
+import re
+import time
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.decode import NotTextError, decode_bytes
+from pipeline.dehyphen import rejoin_hyphenated
 from pipeline.ingest import (
+    MAX_HEADING_WORDS,
+    MAX_TITLE_WORDS,
     clean_document,
     is_heading_line,
     load_boilerplate_patterns,
@@ -11,6 +19,7 @@ from pipeline.ingest import (
     paragraphs_of,
     remove_boilerplate,
 )
+from tests.conftest import segment_text
 
 SMART = "He said “it’s fine” — twice."
 LATIN = "Café au lait à Paris, déjà vu, naïve façade. " * 3
@@ -503,6 +512,53 @@ def test_blog_and_agency_furniture_is_boilerplate(patterns):
     ]
 
 
+def test_client_alert_podcast_and_forum_furniture_is_boilerplate(patterns):
+    alert = (
+        f"Attorney Advertising\n\n{BODY}\n\nContacts\n\nSarah K. Whitfield\nPartner, "
+        "Washington, D.C.\n+1 202 555 0188\nswhitfield@example-law.com\n\nThis client alert is "
+        "provided for informational purposes only and does not constitute legal advice. "
+        "© 2026 Whitfield Marsh LLP. All rights reserved."
+    )
+    podcast = (
+        "[Transcript generated automatically and lightly edited.]\n\nHOST: Welcome back.\n\n"
+        "HOST: A quick break. This episode is brought to you by Ledgerly. Use code BENCH for 20% "
+        "off.\n\nGUEST: The ruling matters.\n\nBench Notes is produced by Sam Ortiz. "
+        "Transcripts may contain errors."
+    )
+    forum = (
+        "Posted by u/kernel · 14h\n\nLink: reuters.com/legal/story\n\n▲ 4.8k  ▼   1.2k "
+        "comments   Share   Save\n\nu/dad · 13h\n\nGood ruling.\n\n▲ 2.1k   Reply   Share   "
+        "Report\n\nI am a bot, and this action was performed automatically."
+    )
+    expected = {
+        alert: BODY,
+        podcast: "HOST: Welcome back.\n\nGUEST: The ruling matters.",
+        forum: "Posted by u/kernel · 14h\n\nu/dad · 13h\n\nGood ruling.",
+    }
+    for text, kept in expected.items():
+        assert remove_boilerplate(text, patterns)[0] == kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a disclaimer quoted mid-article, a film's credits closing a review, a code in a story
+        "The firm said the memo does not constitute legal advice.\n\nCritics disagreed.",
+        "The review was mixed.\n\nThe film was produced by Netflix.",
+        "He used the code SAVE20 for a discount, and the episode ended.\n\nIt aired in May.",
+        "Costs rose 4% in the quarter.\n\nSee the table on Page 4 of 12 for the full data set "
+        "of the regional breakdown, which the ministry published on Monday after a long delay.",
+    ],
+)
+def test_text_like_alert_podcast_or_forum_furniture_stays(patterns, text):
+    assert remove_boilerplate(text, patterns) == (text, [])
+
+
+def test_a_contacts_heading_without_contact_details_takes_no_paragraph(patterns):
+    body = "The two delegations kept in contact through the summer.\n\nTalks resumed."
+    assert remove_boilerplate(f"Contacts\n\n{body}", patterns)[0] == body  # the label only
+
+
 def test_reply_and_like_inside_a_paragraph_stay(patterns):
     text = "The letter arrived in May.\nReply came a week later.\nLike this, it was short."
     assert remove_boilerplate(text, patterns) == (text, [])
@@ -600,3 +656,195 @@ def test_boilerplate_rules_are_checked(tmp_path, row, message):
     path.write_text(f"# version: 1\npattern\tnote\tscope\tfollow\n{row}\n", encoding="utf-8")
     with pytest.raises(ValueError, match=message):
         load_boilerplate_patterns([path])
+
+
+# --- words hyphenated at a line end (PDF text) -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("The results con-\nfirmed that demand held.", "The results confirmed that demand held."),
+        ("Its eco-\nnomic policy changed.", "Its economic policy changed."),
+        ("Eco-\nnomic policy changed.", "Economic policy changed."),  # a capitalised first part
+        ("The nego-\n  tiations failed.", "The negotiations failed."),  # an indented next line
+        ("Prices were tar-\niffed twice.", "Prices were tariffed twice."),  # tariff + -ed
+        ("Firms are off-\nshoring jobs.", "Firms are offshoring jobs."),  # offshore + -ing
+        # compounds keep the hyphen (a dictionary's hyphenated entry, or no one-word entry)
+        ("A well-\nknown fact.", "A well-known fact."),
+        ("Its long-\nterm plan.", "Its long-term plan."),
+        ("The self-\nreported data.", "The self-reported data."),
+        ("The US-\nChina talks.", "The US-China talks."),  # a capital after the hyphen
+        ("An anti-\nAmerican mood.", "An anti-American mood."),
+        ("A state-of-the-\nart fab.", "A state-of-the-art fab."),  # a chain of hyphens
+        # the document itself decides before the dictionary
+        ("A cross-border deal. Its cross-\nborder reach.",
+         "A cross-border deal. Its cross-border reach."),  # "crossborder" is in the dictionary
+        ("A co-op. The co-\nop grew.", "A co-op. The co-op grew."),
+    ],
+)  # fmt: skip
+def test_words_hyphenated_at_a_line_end_are_joined(patterns, raw, clean):
+    doc = clean_document("d", raw.encode(), patterns=patterns)
+    assert doc.clean == clean
+    assert any("hyphenated at a line end" in w for w in doc.warnings)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "The results con-\n\nfirmed that.",  # a paragraph break: never joined
+        "Covid-19-\nrelated cases rose.",  # a digit before the hyphen
+        "The vote -\nand the count.",  # a dash after a space
+        "A hyphen at the end-\n",  # nothing on the next line
+        "It rose 4-\n5% in May.",  # digits
+    ],
+)
+def test_line_breaks_that_are_no_broken_words_stay(patterns, raw):
+    doc = clean_document("d", raw.encode(), patterns=patterns)
+    assert doc.clean == raw.strip("\n")
+    assert not any("hyphenated" in w for w in doc.warnings)
+
+
+def test_a_speakers_label_after_a_line_end_hyphen_stays_on_its_line():
+    assert rejoin_hyphenated("in the long-\nA: Yes.") == ("in the long-\nA: Yes.", 0, 0)
+
+
+def test_hyphen_repairs_are_counted_in_a_warning(patterns):
+    doc = clean_document(
+        "d", b"Title\n\nThe results con-\nfirmed a well-\nknown eco-\nnomic law.", patterns=patterns
+    )
+    assert doc.clean == "Title\n\nThe results confirmed a well-known economic law."
+    assert doc.warnings == (
+        "3 word(s) hyphenated at a line end (as in a PDF) were joined again: 2 without the"
+        " hyphen, 1 with it",
+    )
+
+
+_pdf_text = st.lists(
+    st.sampled_from(["con-", "firmed", "well-", "known", "US-", "China", "-", "\n", "\n\n", " ",
+                     "eco-", "nomic", "A:", "4-", "word.", "  ", "x"]),
+    max_size=40,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(_pdf_text)
+def test_rejoining_only_drops_line_ends_and_hyphens(text):
+    out, n_words, n_compounds = rejoin_hyphenated(text)
+    assert re.sub(r"[\s-]", "", out) == re.sub(r"[\s-]", "", text)
+    assert out.count("\n\n") == text.count("\n\n")
+    assert out.count("-") == text.count("-") - n_words
+    assert out.count("\n") == text.count("\n") - n_words - n_compounds
+
+
+# --- a long first line that is a title ---------------------------------------------------------
+
+BODY_PARA = "The Commerce Department unveiled new rules on Tuesday. Industry groups objected."
+LONG_TITLE = (
+    "Why the New Export Rules Will Backfire on American Chipmakers, Their Workers and the"
+    " Allies Who Depend on Them"
+)
+STUDY_TITLE = (
+    "Export controls and innovation: evidence from firm-level data on the semiconductor"
+    " industry in the United States and Europe, 2015-2024"
+)
+
+
+@pytest.mark.parametrize(
+    ("clean", "headings"),
+    [
+        (f"{LONG_TITLE}\n\n{BODY_PARA}", [True, False]),
+        (f"{STUDY_TITLE}\n\n{BODY_PARA}", [True, False]),  # a title and subtitle around a colon
+        (f"{LONG_TITLE}\n\nBy Jane Doe\n\n{BODY_PARA}", [True, True, False]),  # a byline between
+    ],
+)
+def test_a_long_unpunctuated_first_line_before_body_text_is_a_title(clean, headings):
+    assert MAX_HEADING_WORDS < len(clean.split("\n")[0].split()) <= MAX_TITLE_WORDS
+    assert [p.is_heading for p in paragraphs_of(clean)] == headings
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        # a one-line lede ending in a quotation or a dash
+        "Lawmakers from both parties said on Tuesday that the new export rules were, in the"
+        " words of one senator, “dead on arrival”",
+        "The Commerce Department on Tuesday unveiled its most sweeping export rules yet, and"
+        " the industry is already pushing back —",
+        # a lede in sentence case that only lacks its full stop
+        "The Commerce Department on Tuesday unveiled its most sweeping export rules yet and the"
+        " industry is already pushing back",
+        # two sentences in Title Case
+        "Prices Rose Again Last Week. Officials Blamed the New Tariffs on Chinese Imports and"
+        " European Steel Products Today",
+        # longer than MAX_TITLE_WORDS
+        " ".join(["Export Controls"] * 21),
+    ],
+)
+def test_a_long_first_line_that_is_a_sentence_stays_body_text(first):
+    assert len(first.split()) > MAX_HEADING_WORDS
+    assert [p.is_heading for p in paragraphs_of(f"{first}\n\n{BODY_PARA}")] == [False, False]
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "",  # nothing after it
+        f"\n\nTimeline\n\n{BODY_PARA}",  # a heading after it
+        "\n\nA second paragraph without any final punctuation",  # no body text after it
+    ],
+)
+def test_a_long_title_needs_body_text_after_it(after):
+    assert paragraphs_of(LONG_TITLE + after)[0].is_heading is False
+
+
+def test_a_long_title_is_a_heading_sentence(patterns):
+    doc = segment_text(f"{LONG_TITLE}\n\n{BODY_PARA}")
+    assert [(s.text, s.is_heading) for s in doc.sentences] == [
+        (LONG_TITLE, True),
+        ("The Commerce Department unveiled new rules on Tuesday.", False),
+        ("Industry groups objected.", False),
+    ]
+
+
+# --- heading sections in linear time -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "removed_lines"),
+    [
+        # the outputs of the quadratic version these replace
+        (
+            "Acme sold 4 units.\n\nSafe harbor\n\nSafe harbor\n\n"
+            "This release contains forward-looking statements.\n\nProfits rose.",
+            "Acme sold 4 units.\n\nProfits rose.",
+            [3, 5, 7],
+        ),
+        (
+            "Acme sold 4 units.\n\nCautionary Statement\n\nActual results may differ materially."
+            "\n\nSafe harbor\n\nUndue reliance is unwise.\n\nTimeline\n\nProfits rose.",
+            "Acme sold 4 units.\n\nTimeline\n\nProfits rose.",
+            [3, 5, 7, 9],
+        ),
+        (
+            "Acme sold 4 units.\n\nAcknowledgements\n\nTimeline\n\nProfits rose.\n\nAbout Acme"
+            "\n\nAcme makes things.",
+            "Acme sold 4 units.\n\nAcknowledgements\n\nTimeline\n\nProfits rose.\n\nAbout Acme"
+            "\n\nAcme makes things.",
+            [],
+        ),
+    ],
+)
+def test_heading_sections_as_before(patterns, text, kept, removed_lines):
+    out, removed = remove_boilerplate(text, patterns)
+    assert out == kept
+    assert [n for n, _, _ in removed] == removed_lines
+
+
+def test_many_section_headings_are_removed_in_linear_time(patterns):
+    text = "Acme sold 4 units.\n\n" + "Safe harbor\n\n" * 2000 + "Profits rose."
+    start = time.perf_counter()
+    out, removed = remove_boilerplate(text, patterns)
+    assert time.perf_counter() - start < 0.5  # 4 s when each heading scanned all after it
+    assert out == "Acme sold 4 units.\n\nProfits rose."
+    assert len(removed) == 2000

@@ -199,3 +199,78 @@ print(light)
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[(0, 30), (31, 48), (49, 59)]"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a company suffix or a place's initialism, then a quoted sentence: a new sentence
+        ('Analysts at JPMorgan Chase & Co. "The question is whether demand holds," she said.',
+         ["Analysts at JPMorgan Chase & Co.", '"The question is whether demand holds," she said.']),
+        ("Shares of Apple Inc. “We see upside,” an analyst said.",
+         ["Shares of Apple Inc.", "“We see upside,” an analyst said."]),
+        ("Sales fell in the U.S. “Tariffs hurt us all. We will respond.",
+         ["Sales fell in the U.S.", "“Tariffs hurt us all.", "We will respond."]),  # runs on
+        ("The deal closed at 9 a.m. “We are pleased with it,” the CEO said.",
+         ["The deal closed at 9 a.m.", "“We are pleased with it,” the CEO said."]),
+    ],
+)  # fmt: skip
+def test_a_quoted_sentence_after_an_abbreviation_starts_a_sentence(text, expected):
+    assert [s.text for s in segment_text(text).sentences] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He said Sen. "Chuck" Grassley agreed.',  # a title before a name
+        "He said Sen. “We must act now, and fast,” and left.",  # a title, whatever follows
+        "Dr. “Dave” Lee and Gen. “The Hammer” Smith spoke.",
+        'It is the U.S. "national security" exception.',  # a lower-case word in the quotation
+        'It was added to the U.S. "Entity List" last year.',  # a name, no quoted sentence
+        'It cited e.g. "The Art of War, revisited," and more.',  # a reference abbreviation
+        'It is Acme Corp. "Best Value" brand.',  # two words, no punctuation inside
+    ],
+)
+def test_a_quotation_after_a_title_or_in_a_sentence_goes_on(text):
+    assert [s.text for s in segment_text(text).sentences] == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A school exclusion under A.A.C. R9-6-355 was applied to 286 students.",
+         ["A school exclusion under A.A.C. R9-6-355 was applied to 286 students."]),
+        ("It is under A.R.S. 15-841 now. It was applied.",
+         ["It is under A.R.S. 15-841 now.", "It was applied."]),
+        ("**Rachel T.** says: I agree with this. It is fine.",
+         ["**Rachel T.** says: I agree with this.", "It is fine."]),
+        ("__Rachel T.__ says: I agree.", ["__Rachel T.__ says: I agree."]),
+        # near misses: a sentence's end before bold marks, a year after an initialism
+        ("This is the end.** Next one here.", ["This is the end.", "** Next one here."]),
+        ("It was the A.B.C. Next it rose.", ["It was the A.B.C.", "Next it rose."]),
+    ],
+)  # fmt: skip
+def test_no_sentence_ends_at_an_initial_before_bold_or_an_initialism_before_a_code(text, expected):
+    assert [s.text for s in segment_text(text).sentences] == expected
+
+
+_pieces = st.lists(
+    st.sampled_from(["Co.", "Inc.", "U.S.", "Sen.", '"The', "“We", "said,”", '"', "”", "T.**",
+                     "**", "__", "A.A.C.", "R9-6-355", "15-841", "he", "said.", "it", " ", "\n",
+                     "\n\n", "- ", "a.m.", "The", "end,", "x"]),
+    max_size=40,
+).map(" ".join)  # fmt: skip
+
+
+@settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "300")), deadline=None)
+@given(_pieces)
+def test_offsets_round_trip_around_quotes_initials_and_codes(text):
+    doc = segment_text(text) if text.strip() else None
+    if doc is None:
+        return
+    last_end = 0
+    for s in doc.sentences:
+        assert doc.clean[s.start : s.end] == s.text
+        assert s.text == s.text.strip() and s.text
+        assert s.start >= last_end
+        last_end = s.end

@@ -1,0 +1,81 @@
+"""Words that a PDF broke at a line end with a hyphen ("con-\\nfirmed", "eco-\\nnomic") made whole.
+
+A text pasted from a PDF keeps the typesetter's line breaks, and a word hyphenated at a line end
+is two tokens ("con", "firmed") in every table. :func:`rejoin_hyphenated` joins each such pair of
+lines within a paragraph (never across a blank line) and decides whether the hyphen was the
+typesetter's or the word's:
+
+1. a capital after the hyphen ("US-\\nChina", "anti-\\nAmerican"), a first part that is not a
+   lower-case or capitalised word ("US-\\n", "COVID-\\n") or that follows another hyphen
+   ("state-of-the-\\nart") keep the hyphen: a compound;
+2. the document itself decides next: the word with the hyphen elsewhere in it ("long-term")
+   keeps it; the word without it elsewhere ("economic") loses it;
+3. then the CMU Pronouncing Dictionary (``lexicons/cmudict_syllables.tsv``, 126,000 words, also
+   its 942 hyphenated compounds: "well-known", "so-called", "long-term"): a hyphenated entry
+   keeps the hyphen, a one-word entry ("confirmed", "economic") loses it, and so does a word
+   that is an entry after a plain English ending is taken off ("-s", "-es", "-ed", "-ing",
+   "-ly", "-er(s)", "-ment(s)", "-ness", "-ity", "-ally", also with an "e" put back:
+   "tar-\\niffed" -> "tariff", "off-\\nshoring" -> "offshore"). The shipped
+   ``english_common.txt`` lists only some 70 function words, so it cannot tell words from
+   halves of words; the CMU list can, and is loaded only when a text has a line-end hyphen;
+4. anything else keeps the hyphen ("self-\\nreported" -> "self-reported"): a made-up compound
+   is likelier than a word that no dictionary knows.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.syllable_table import read_syllable_table
+
+# a word, a hyphen at the line's end, and a word at the next line's start (after any indent)
+LINE_END_HYPHEN_RE = re.compile(r"([^\W\d_]+)([-\u2010])\n[ ]*([^\W\d_]+)")
+_WORD_RE = re.compile(r"[^\W\d_]+(?:[-\u2010][^\W\d_]+)*")
+_SUFFIXES = ("ally", "ments", "ment", "ness", "ity", "ing", "ers", "er", "ed", "es", "ly", "s", "d")
+# a speaker's label or a list item opening the next line: a line of its own, not a word's end
+_OWN_LINE_RE = re.compile(r"[ ]*(?:[A-Z][A-Z.'’-]*\s+){0,3}[A-Z][A-Z.'’-]*:\s")
+
+
+def rejoin_hyphenated(text: str) -> tuple[str, int, int]:
+    """``text`` with each word hyphenated at a line end joined again (see the module's rules):
+    (text, words joined without the hyphen, compounds joined with it)."""
+    if "-\n" not in text and "\u2010\n" not in text:
+        return text, 0, 0
+    known: set[str] | None = None  # the document's own words, lower case, built when needed
+    counts = [0, 0]
+
+    def joined(m: re.Match[str]) -> str:
+        nonlocal known
+        left, hyphen, right = m.groups()
+        if _OWN_LINE_RE.match(text, m.end(2) + 1):
+            return m.group()
+        if known is None:
+            known = {w.lower().replace("\u2010", "-") for w in _WORD_RE.findall(text)}
+        chained = text[m.start() - 1 : m.start()] in ("-", "\u2010")  # "state-of-the-\nart"
+        keep = chained or not _drops_hyphen(left, right, known)
+        counts[keep] += 1
+        return left + (hyphen if keep else "") + right
+
+    out = LINE_END_HYPHEN_RE.sub(joined, text)
+    return out, counts[0], counts[1]
+
+
+def _drops_hyphen(left: str, right: str, known: set[str]) -> bool:
+    """Whether ``left``-``right`` broken at a line end is one word (rules 1 to 4)."""
+    if not right.islower() or not (left.islower() or left[1:].islower()):
+        return False  # "US-\nChina", "anti-\nAmerican", "X-\nray", "COVID-\n"
+    lower = left.lower()
+    compound, word = f"{lower}-{right}", lower + right
+    if compound in known:
+        return False
+    if word in known:
+        return True
+    words = read_syllable_table()
+    if compound in words:
+        return False
+    return word in words or any(
+        stem in words
+        for suffix in _SUFFIXES
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4
+        for stem in (word[: -len(suffix)], word[: -len(suffix)] + "e")
+    )

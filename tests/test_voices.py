@@ -1,0 +1,109 @@
+"""Speakers' turns that go on over several paragraphs (pipeline.voices.speaker_turns)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.voices import continued_turns, quoted_sentence_ids, speaker_turns
+from tests.conftest import segment_text
+
+
+def labels_by_paragraph(text: str) -> list[str | None]:
+    """Each paragraph's speaker, in text order (None: the writer's)."""
+    doc = segment_text(text)
+    turns = speaker_turns(doc.sentences)
+    paragraphs = dict.fromkeys(s.paragraph_id for s in doc.sentences)
+    return [turns.get(pid) for pid in paragraphs]
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # a hearing: each speaker's second paragraph is still theirs
+        (
+            "SEN. SMITH: Should people worry?\n\nI ask because costs rose.\n\n"
+            "MR. PICHAI: No. We compete.\n\nWe hire more people every year.\n\nSEN. SMITH: Why?",
+            ["SEN. SMITH", "SEN. SMITH", "MR. PICHAI", "MR. PICHAI", "SEN. SMITH"],
+        ),
+        # an interview whose answers run over paragraphs, to the end of the text
+        (
+            "Q: Will prices rise?\n\nA: I think so.\n\nIt is fair.\n\nQ: Why?\n\nA: Costs.\n\n"
+            "And wages.",
+            ["Q", "A", "A", "Q", "A", "A"],
+        ),
+        # a heading ends a turn
+        (
+            "Q: Will prices rise?\n\nA: I think so.\n\nIt is fair.\n\nQ: Why?\n\nA: Costs.\n\n"
+            "Analysis\n\nThe writer speaks again.",
+            ["Q", "A", "A", "Q", "A", None, None],
+        ),
+        # "Q." and "A." labels
+        (
+            "Intro.\n\nQ. Will prices rise?\n\nA. Yes, they will.\n\nThey must.\n\nQ. Why?",
+            [None, "Q", "A", "A", "Q"],
+        ),
+    ],
+)
+def test_a_turn_goes_on_until_the_next_label_or_a_heading(text, labels):
+    assert labels_by_paragraph(text) == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # an interview section in an article: the article's paragraphs after it stay the writer's
+        (
+            "Intro.\n\nQ: Will prices rise?\n\nA: I think so.\n\nThe article goes on.\n\n"
+            "Prices rose.",
+            [None, "Q", "A", None, None],
+        ),
+        # one "Q:" line: no transcript, nothing goes on
+        ("Q: Will prices rise?\n\nPrices rose.\n\nThey did.", ["Q", None, None]),
+        # turns of one paragraph each: a run after the last one is longer than any between
+        (
+            "SEN. SMITH: Why?\n\nMR. PICHAI: We compete.\n\nSEN. SMITH: When?\n\n"
+            "The hearing ended at noon.\n\nShares rose.",
+            ["SEN. SMITH", "MR. PICHAI", "SEN. SMITH", None, None],
+        ),
+        # turns of two paragraphs, then three paragraphs of the article: too long for a turn
+        (
+            "Q: Why?\n\nA: Costs.\n\nAnd wages.\n\nQ: When?\n\nA: Soon.\n\n"
+            "The talks went on.\n\nPrices rose.\n\nShares fell.",
+            ["Q", "A", "A", "Q", "A", None, None, None],
+        ),
+        # the paragraphs before the first label are the writer's
+        ("Intro.\n\nMore intro.\n\nQ: Why?\n\nA: Costs.", [None, None, "Q", "A"]),
+    ],
+)
+def test_the_writers_paragraphs_after_an_interview_stay_the_writers(text, labels):
+    assert labels_by_paragraph(text) == labels
+
+
+def test_a_continued_turn_is_the_speakers_words_and_no_question_of_the_writer():
+    doc = segment_text(
+        "SEN. SMITH: Should people worry?\n\nMR. PICHAI: No.\n\nWill it last? Yes.\n\n"
+        "SEN. SMITH: Why?"
+    )
+    quoted = quoted_sentence_ids(doc.sentences)
+    assert [s.text for s in doc.sentences if s.sent_id in quoted] == [
+        "SEN. SMITH: Should people worry?",
+        "MR. PICHAI: No.",
+        "Will it last?",
+        "Yes.",
+        "SEN. SMITH: Why?",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "turns", "expected"),
+    [
+        # paragraph id -> is a heading; ids need not be consecutive
+        ({1: False, 2: False, 4: False}, {1: "A", 4: "B"}, {1: "A", 2: "A", 4: "B"}),
+        ({1: False, 2: True, 3: False, 4: False}, {1: "A", 4: "B"}, {1: "A", 4: "B"}),
+        ({1: False, 2: False, 3: False}, {1: "A", 2: "B"}, {1: "A", 2: "B"}),
+    ],
+)
+def test_continued_turns(paragraphs, turns, expected):
+    out = continued_turns(paragraphs, turns)
+    assert out == expected
+    assert list(out) == sorted(out)  # in text order
