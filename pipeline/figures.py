@@ -2,12 +2,16 @@
 
 What counts as a figure: a number written with digits, as a percentage (``82%``, ``4 percent``,
 ``8 basis points``), an amount of money (``$12 billion``, ``€3m``, ``5 million euros``, ``SAR 150
-bn``), a multiplier (``3x``, ``2.5 times``) or a count (``28``, ``1.2 million``, ``8.98 mn``,
-``5k``, ``5-1/4``). Years, other dates and clock times (``2019``, ``1990s``, ``May 5``, ``8 a.m.``)
-anchor a claim in time but are not figures and are left out; so are numbers that are part of a
-name or code (``5G``, ``G20``, ``COVID-19``, "Mate 60 Pro"), references ("Section 301", "S&P
-500", "Page 4 of 12": the words in ``pipeline/lexicons/reference_nouns.txt``), compound
-modifiers ("7-nanometre chips", "a 10-point plan"), list markers ("(1)", "1." at a sentence's
+bn``), a multiplier (``3x``, ``2.5 times``, a ratio: "a 2.6-to-1 ratio", "by 3 to 1", "a ratio
+of 2:1") or a count (``28``, ``1.2 million``, ``8.98 mn``, ``5k``, ``5-1/4``, and amounts in a
+unit: "18 years in prison", "50m deep"). Years, other dates and clock times (``2019``,
+``1990s``, ``May 5``, ``8 a.m.``) anchor a claim in time but are not figures and are left out;
+ages and age bands ("children under 10", "aged 5 to 11", "65 and older", a table's "1-4 years")
+say whom a claim is about and are left out too (:mod:`pipeline.figures_context`); so are numbers
+that are part of a name or code (``5G``, ``G20``, ``COVID-19``, "Mate 60 Pro", "401(k)"),
+references ("Section 301", "S&P 500", "Page 4 of 12": the words in
+``pipeline/lexicons/reference_nouns.txt``), compound modifiers and event names ("7-nanometre
+chips", "a 10-point plan", "the 100m final"), list markers ("(1)", "1." at a sentence's
 start), telephone numbers and statistics ("95% CI 1.2–3.4", "p = .008"). A range ("20-30%",
 "$2-3 billion", "15% to 30%", "between 200,000 and 400,000 euros") is one figure; "from 5% to
 7%" is two. Spelled-out numbers ("a dozen", "two years") are not counted.
@@ -29,6 +33,15 @@ from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
+from pipeline.figures_context import (
+    AGE_AFTER_STARTS,
+    AGE_BEFORE_ENDS,
+    PROVISION_AFTER_RE,
+    PROVISION_BEFORE_RE,
+    is_age,
+    is_distance_event,
+    ratio_end,
+)
 from pipeline.lexicon import lexicon_path, read_word_list
 from pipeline.types import Sentence
 
@@ -75,6 +88,7 @@ FIGURE_RE = re.compile(
       |(?:{_NUM}){_NUM_RANGE}{_NUM_SCALE}?\s{_CURRENCY_WORD})
     |(?P<percent>(?:{_NUM}){_NUM_RANGE}\s?(?:%|percent\b|per\s?cent\b|(?:{_POINTS})\b))
     |(?P<multiplier>(?:{_NUM})(?:x\b|-fold\b|\s(?:times|fold)\b))
+    |(?P<ratio>(?:{_NUM})(?=-to-\d|\s+to\s+\d|:\d))  # may be a ratio: 2.6-to-1, 3 to 1, 2:1
     |(?P<number>(?:{_NUM}){_NUM_RANGE}(?:{_NUM_SCALE}|\shundred\b)?(?:s\b)?)
     )
     """,
@@ -137,6 +151,9 @@ MODEL_BEFORE_RE = re.compile(r"\S\s+[A-Z][\w’'-]*\s$")
 MODEL_AFTER_RE = re.compile(r"\s(?:Pro|Max|Plus|Ultra|Mini|Lite|Air|Series|Edition|[A-Z])\b")
 
 
+OPENING_MARKS = "([\"“‘'"  # before a reference word: "(Section 301)", "“Article 5"
+
+
 @cache
 def reference_words() -> tuple[frozenset[str], frozenset[str]]:
     """Words and phrases of ``reference_nouns.txt``: those written in lower case (matched in any
@@ -159,12 +176,16 @@ def is_reference_before(before: str) -> bool:
         if not before[-1:].isspace():
             return False
     folded, exact = reference_words()
-    words = before[-60:].split()
-    if len(before) > 60:
-        words = words[1:]  # the first may be cut; the longest entries are two short words
-    words = [w.lstrip("([\"“‘'") for w in words]  # "(Section 301)", "“Article 5"
-    tails = [" ".join(words[-n:]) for n in (1, 2) if len(words) >= n]
-    return any(t in exact or t.lower() in folded for t in tails)
+    words = before[-60:].rsplit(None, 2)  # the longest entries are two short words
+    if len(words) == 3 or len(before) > 60:
+        words = words[1:]  # the first may be cut (or is the rest of the sentence)
+    if not words:
+        return False
+    last = words[-1].lstrip(OPENING_MARKS)  # "(Section 301)", "“Article 5"
+    if last in exact or last.lower() in folded:
+        return True
+    pair = f"{words[0].lstrip(OPENING_MARKS)} {last}" if len(words) == 2 else ""
+    return pair != "" and (pair in exact or pair.lower() in folded)
 
 
 def figure_kind(match: re.Match[str], before: str, after: str) -> str | None:
@@ -172,19 +193,23 @@ def figure_kind(match: re.Match[str], before: str, after: str) -> str | None:
     kind = match.lastgroup
     if kind == "phone":
         return None  # a telephone number: 202-452-2955
-    if kind != "number":
+    if kind != "number" and kind != "ratio":  # a number before "to" or ":" that is no ratio
         return kind
     text = match.group()
-    last = before[-1:]
-    if last.isalpha() or (last and last in "-/:_") or after[:1].isalpha() or text in CODES:
+    last, nxt = before[-1:], after[:1]
+    if last.isalpha() or (last and last in "-/:_") or nxt.isalpha() or text in CODES:
         return None  # part of a name or code: 5G, G20, COVID-19, 401k, hedges_per_1k
-    if last == "(" and after[:1] == ")" and LIST_NUMBER_BEFORE_RE.search(before[:-1]):
+    if (nxt == "(" and PROVISION_AFTER_RE.match(after)) or (
+        last == "(" and PROVISION_BEFORE_RE.search(before[-8:])
+    ):
+        return None  # a provision or plan with a lettered part: 401(k), 403(b), 501(c)(3)
+    if last == "(" and nxt == ")" and LIST_NUMBER_BEFORE_RE.search(before[:-1]):
         return None  # a list's number: "(1) cut emissions, (2) build plants"
     if (not before or before.isspace()) and len(text) <= 2 and LIST_MARKER_AFTER_RE.match(after):
         return None  # a list's or paragraph's marker: "1. The Ministry notes", "2) Trim"
-    if after[:1] == "/" and after[1:2].isdigit():
+    if nxt == "/" and after[1:2].isdigit():
         return None  # a date or a code: 3/4/2026, 24/7
-    if after[:1] == "-" and after[1:2].isalpha() and not after.startswith("-strong"):
+    if nxt == "-" and after[1:2].isalpha() and not after.startswith("-strong"):
         return None  # a compound modifier: 7-nanometre chips (but a 70-strong team counts)
     if is_reference_before(before):
         return None  # a reference: Section 301, Executive Order 13873, Phase 1
@@ -193,12 +218,14 @@ def figure_kind(match: re.Match[str], before: str, after: str) -> str | None:
         return None  # no range: a local telephone number (555-0100) or a code; 9-0 is a score
     if YEAR_RE.fullmatch(first) or MONTH_BEFORE_RE.search(before) or MONTH_AFTER_RE.match(after):
         return None  # a date, or years: 2019-2020, 2026-03-04
-    if (after[:1] == ":" and after[1:2].isdigit()) or (
+    if (nxt == ":" and after[1:2].isdigit()) or (
         after[1:2] in "aApPo" and CLOCK_AFTER_RE.match(after)
     ):
         return None  # a time or ratio such as 10:30, or a clock time: 8 a.m., 2 p.m.
     if MODEL_BEFORE_RE.search(before) and MODEL_AFTER_RE.match(after):
         return None  # a model name: Mate 60 Pro
+    if (text[-1] == "m" or after.startswith(" m")) and is_distance_event(before, after):
+        return None  # a sporting event's distance: the 100m final, 100m hurdles
     return "count"
 
 
@@ -208,6 +235,7 @@ def figure_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         return []  # every figure has a digit; most sentences have none
     skip = no_figure_spans(text, start, end)
     out: list[tuple[int, int, str]] = []
+    ages = False
     for m in FIGURE_RE.finditer(text, start, end):
         pos = m.start()
         prev, prev2 = text[pos - 1 : pos], text[max(0, pos - 2) : pos]
@@ -216,13 +244,28 @@ def figure_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         if (skip and any(lo <= pos < hi for lo, hi in skip)) or (out and pos < out[-1][1]):
             continue  # a telephone number, a statistic or the rest of "USD 2-3 billion"
         floor = out[-1][1] if out else start  # "300 EUR 20 each": the code is taken
-        if m.lastgroup == "number" and (money := money_after_a_code(text, floor, pos, end)):
+        stop = m.end()
+        group = m.lastgroup
+        if group == "ratio" and (
+            ratio := ratio_end(text, pos, end, text[max(start, pos - 40) : pos])
+        ):
+            out.append((pos, ratio, "multiplier"))  # 2.6-to-1, by 3 to 1, a ratio of 2:1
+            continue
+        if (group == "number" or group == "ratio") and (
+            money := money_after_a_code(text, floor, pos, end)
+        ):
             out.append((*money.span(), "money"))
             continue
-        kind = figure_kind(m, text[start:pos], text[m.end() : end])
+        before, after = text[start:pos], text[stop:end]
+        kind = figure_kind(m, before, after)
         if kind is not None:
-            out.append((pos, m.end(), kind))
-    return merge_ranges(text, start, out)
+            out.append((pos, stop, kind))
+            if kind == "count" and not ages:  # a quick test; is_age decides
+                ages = after.startswith(AGE_AFTER_STARTS) or before.endswith(AGE_BEFORE_ENDS)
+    out = merge_ranges(text, start, out)
+    if ages:  # ages and age bands are no figures: children under 10, a table's "1-4 years"
+        return [f for f in out if f[2] != "count" or not is_age(text, f[0], f[1], start, end)]
+    return out
 
 
 def money_after_a_code(text: str, start: int, pos: int, end: int) -> re.Match[str] | None:

@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from pipeline import figures_context
 from pipeline.figures import figure_sourcing, figure_spans
 from pipeline.stance import Marker, StanceStage
 from pipeline.voices import has_quotation, is_question, quoted_sentence_ids, speaker_turns
@@ -330,6 +331,126 @@ def test_readings_found_right_stay(text: str, expected: list[tuple[str, str]]) -
 )  # fmt: skip
 def test_a_range_of_counts_is_one_figure(text: str, expected: list[tuple[str, str]]) -> None:
     assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an age or an age band says whom a claim is about, as a date says when: no figure
+        ("It hit children under 10 and kids aged 5 to 11.", []),
+        ("People 65 and older and adults aged 18-64 got it.", []),
+        ("It is for those 18 years and older, aged between 18 and 64.", []),
+        ("Children aged 5-11 years and people aged 65 years or older.", []),
+        ("People in their 20s, her early 40s, the under 18s and the over-50s; a 12-year-old.", []),
+        ("Among 18- to 24-year-olds (aged 18-24), 40% agreed.", [("40%", "percent")]),
+        ("She moved to Paris at the age of 19 with 3 friends.", [("3", "count")]),
+        ("Those over 65 and those aged 65+ and anyone younger than 16.", []),
+        # an age band alone in a table's cell or line
+        ("Under 1 year", []),
+        ("1-4 years", []),
+        ("Under 1 year | 1-4 years | 5-14 years | 65+ years", []),
+        ("Age | Cases\nUnder 1 year | 12\n1-4 years | 40", [("12", "count"), ("40", "count")]),
+        # guards: a bound or count of things, a duration (a count) and a compound modifier stay
+        ("It fell to under 10 percent.", [("10 percent", "percent")]),
+        ("Fewer than 10 cases; at least 65 people died.", [("10", "count"), ("65", "count")]),
+        ("There were 5 to 11 cases.", [("5 to 11", "count")]),
+        ("He got 18 years in prison; it took 1-4 years.", [("18", "count"), ("1-4", "count")]),
+        ("A 10-year bond yield of 4.2% rose.", [("4.2%", "percent")]),
+        ("Under 10 people came; rates over 5 held.", [("10", "count"), ("5", "count")]),
+        ("More than 65 people and the over 100 people.", [("65", "count"), ("100", "count")]),
+        ("Term | 10 years | 4.2%", [("10", "count"), ("4.2%", "percent")]),  # a value, no band
+    ],
+)  # fmt: skip
+def test_ages_and_age_bands_are_no_figures(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a distance in metres that names an event is no figure, as "a 10-year bond" is not
+        ("He won the 100m final and a 400m race.", []),
+        ("She swam the 100m freestyle and ran the 100m hurdles.", []),
+        ("The 100 m hurdles, the 400 metres relay and the women's 100m.", []),
+        ("The 1,500m freestyle semi-final", []),
+        # guards: a distance that quantifies is a count, as "7 m of rope" is; millions stay
+        ("A 300m-tall tower is 50m deep and 200m away.", [("50m", "count"), ("200m", "count")]),
+        (
+            "It cost £100m and $5m for 100m people in a 100m deal.",
+            [("£100m", "money"), ("$5m", "money"), ("100m", "count"), ("100m", "count")],
+        ),
+        ("Sales passed the 100m mark; 7 m of rope.", [("100m", "count"), ("7", "count")]),
+        ("He ran 5km and lifted 5kg.", []),  # no thousands ("5km" reads as a code, as "5G")
+    ],
+)
+def test_metres_of_an_event_are_no_millions(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a ratio is one figure, a multiplier as "3x" is
+        (
+            "Voters backed it by a 2.6-to-1 ratio and a 3-to-1 margin.",
+            [("2.6-to-1", "multiplier"), ("3-to-1", "multiplier")],
+        ),
+        ("It passed by 3 to 1, a ratio of 2:1.", [("3 to 1", "multiplier"), ("2:1", "multiplier")]),
+        (
+            "Odds of 100 to 1 and a 3:2 split; sales grew 3x.",
+            [("100 to 1", "multiplier"), ("3:2", "multiplier"), ("3x", "multiplier")],
+        ),
+        # guards: clock times, compound modifiers, changes, ranges and tallies stay as they were
+        ("At 10:30, by 2:15, a 9-to-5 job and 1-to-1 meetings.", []),
+        (
+            "It fell from 3 to 1; prices rose by 3 to 5.",
+            [("3", "count"), ("1", "count"), ("3", "count"), ("5", "count")],
+        ),
+        ("A 2-1 vote; it rose 3 to 1%.", [("2-1", "count"), ("3", "count"), ("1%", "percent")]),
+        ("Later 3 to 1 came.", [("3 to 1", "count")]),
+    ],
+)
+def test_a_ratio_is_one_multiplier(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a number with a lettered part names a plan or a provision, as "401k" does
+        ("Savings in a 401(k), 401(k)s and a 401(k) plan.", []),
+        ("A 403(b) plan and 501(c)(3) groups hold 40 funds.", [("40", "count")]),
+        # guards: names and codes stay out; a bracketed count after a name counts
+        ("Title IX, Form 10-K, Schedule 13D and Covid-19 rules.", []),
+        ("Cases rose in Germany (27) and a 401k plan.", [("27", "count")]),
+        (
+            "A long sentence that runs on about many other things first, under Executive Order "
+            "13873 and (Section 301), 40 firms",
+            [("40", "count")],
+        ),
+    ],
+)
+def test_names_with_digits_are_no_figures(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        ("people\tperson\npeople\tperson\n", "listed twice"),
+        ("people\tperson\nfinal\tsport\n", "not one of"),
+    ],
+)
+def test_figure_context_lexicon_errors(tmp_path, monkeypatch, rows: str, message: str) -> None:
+    path = tmp_path / "figure_context.tsv"
+    path.write_text(f"# version: 1.0.0\nword\trole\n{rows}", encoding="utf-8")
+    monkeypatch.setattr(figures_context, "lexicon_path", lambda name: path)
+    figures_context.context_words.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=message):
+            figures_context.context_words()
+    finally:
+        figures_context.context_words.cache_clear()
 
 
 def marker(start: int, end: int, category: str, subtype: str) -> Marker:

@@ -1,0 +1,174 @@
+"""What the words around a number say it is: an age, a sporting distance, a ratio, a provision.
+
+Helpers of :mod:`pipeline.figures`. An age or an age band ("children under 10", "kids aged 5 to
+11", "people 65 and older", a table's "1-4 years") says whom a claim is about, as a date says
+when, so it is no figure; a duration ("18 years in prison", "it took 1-4 years") quantifies and
+stays a count. A distance in metres that names an event ("the 100m final", "100m hurdles") is no
+figure, as the compound modifier "a 10-year bond" is not; one that quantifies ("50m deep",
+"200m away") stays a count, as "7 m of rope" does. A ratio ("a 2.6-to-1 ratio", "by 3 to 1", "a
+ratio of 2:1") is one figure of kind multiplier, as "3x" is. The words these rules look for
+(nouns of people, event names, ratio words) are in ``pipeline/lexicons/figure_context.tsv``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pipeline.lexicon import lexicon_path, read_lexicon
+
+ROLES = ("person", "event", "ratio")
+MAX_AGE = 120
+
+
+@cache
+def context_words() -> dict[str, frozenset[str]]:
+    """Words of ``figure_context.tsv`` by role (person, event, ratio), lower case; raises
+    ``ValueError`` for an unknown role or a (word, role) listed twice."""
+    lexicon = read_lexicon([lexicon_path("figure_context.tsv")], required=("word", "role"))
+    out: dict[str, set[str]] = {role: set() for role in ROLES}
+    for i, row in enumerate(lexicon.rows):
+        word, role = row["word"].lower(), row["role"]
+        if role not in out:
+            raise ValueError(f"{lexicon.where(i)}role {role!r} is not one of {', '.join(ROLES)}")
+        if word in out[role]:
+            raise ValueError(f"{lexicon.where(i)}{word!r} ({role}) is listed twice")
+        out[role].add(word)
+    return {role: frozenset(words) for role, words in out.items()}
+
+
+# --- ages ------------------------------------------------------------------------------------
+# a figure that can be an age: a whole number or a range of them ("5 to 11", "18-64"), "50s"
+AGE_NUMBER_RE = re.compile(r"(\d{1,3})(?:\s*(?:[-–]|to|and)\s*(\d{1,3}))?s?")
+# "65 and older", "18 years and over", "12 years old", "65+ years of age", "18- to 24-year-olds"
+AGE_AFTER_RE = re.compile(
+    r"\s?\+?\s*(?:(?:years?|yrs?)\s+(?:old|of\s+age)\b"
+    r"|(?:(?:years?|yrs?)\s+)?(?:and|or)\s+(?:older|over|above|up)\b)"
+    r"|-?\s+(?:to|and|or)\s+\d{1,3}-years?-olds?\b",
+    re.IGNORECASE,
+)
+# how what follows an age may start ("and older", "years old"), and how what comes before it may
+# end ("aged", "under", "in their"): a quick test before the regular expressions
+AGE_AFTER_STARTS = ("+", "-", " and ", " or ", " year", " yr", " month", " Year", " Month")
+AGE_BEFORE_ENDS = (
+    "age ", "aged ", "ages ", "between ", "from ", "of ", "under ", "over ", "above ", "below ",
+    "least ", "to ", "about ", "around ", "than ", "their ", "his ", "her ", "my ", "your ",
+    "our ", "early ", "mid ", "late ", "Age ", "Aged ", "Ages ", "Between ", "Under ", "Over ",
+)  # fmt: skip
+# "aged 5 to 11", "ages 18-64", "aged between 18 and 64", "at age 12", "older than 65"
+AGE_BEFORE_RE = re.compile(
+    r"\b(?:aged|ages?)\s+(?:(?:between|from|of|under|over|above|below|at\s+least|up\s+to"
+    r"|about|around)\s+)?$|\b(?:older|younger)\s+than\s+$",
+    re.IGNORECASE,
+)
+# "children under 10", "people over 65": the noun is looked up among the person words
+PERSON_BEFORE_RE = re.compile(r"([A-Za-z]+)\s+(?:under|over|above|below)\s+$", re.IGNORECASE)
+AGE_LIMIT_WORDS = ("under ", "over ", "above ", "below ")
+# an age in decades: "in their 20s", "in her early 40s", "the over 50s", "the under 18s"
+DECADE_BEFORE_RE = re.compile(
+    r"\b(?:(?:their|his|her|my|your|our)\s+(?:(?:early|mid|late)\s+)?|(?:over|under)\s+)$",
+    re.IGNORECASE,
+)
+# a table cell (or line, or sentence) that is only an age band, with a bound or a range: "Under
+# 1 year", "1-4 years", "65+ years" (a cell "10 years" may be a value, and stays a count)
+CELL_SEPARATORS = "|\t\n"
+_PERIOD = r"\s*(?:years?|yrs?|months?)"
+AGE_BAND_CELL_RE = re.compile(
+    rf"\s*(?:(?:under|over|below|above|less\s+than|[<>≤≥])\s*\d{{1,3}}{_PERIOD}"
+    rf"|\d{{1,3}}(?:\s*(?:[-–]|to)\s*\d{{1,3}}|\s?\+){_PERIOD})\s*[.:;]?\s*",
+    re.IGNORECASE,
+)
+
+
+def is_age(text: str, s: int, e: int, start: int, end: int) -> bool:
+    """Whether the count ``text[s:e]`` in the sentence ``text[start:end]`` is an age or an age
+    band: "aged 5 to 11", "people 65 and older", "children under 10", "in their 20s", a table's
+    "1-4 years"; not a duration ("18 years in prison") or a count ("at least 65 people")."""
+    if not (text.startswith(AGE_AFTER_STARTS, e) or text.endswith(AGE_BEFORE_ENDS, start, s)):
+        return False  # most counts have no word of an age next to them
+    figure = text[s:e]
+    m = AGE_NUMBER_RE.fullmatch(figure)
+    if m is None or int(m[1]) > MAX_AGE or (m[2] is not None and int(m[2]) > MAX_AGE):
+        return False
+    after = text[e : min(end, e + 40)]
+    if AGE_AFTER_RE.match(after):
+        return True
+    before = text[max(start, s - 40) : s]
+    low = before.lower()
+    if ("age" in low or "than" in low) and AGE_BEFORE_RE.search(before):
+        return True
+    if figure[-1] == "s":
+        return DECADE_BEFORE_RE.search(before) is not None
+    if (
+        low.endswith(AGE_LIMIT_WORDS)
+        and (p := PERSON_BEFORE_RE.search(before))
+        and p[1].lower() in context_words()["person"]
+    ):
+        return True  # children under 10, people over 65
+    head = after[:10].lower()
+    if "year" in head or "yr" in head or "month" in head:
+        lo = max(start, *(text.rfind(c, start, s) + 1 for c in CELL_SEPARATORS))
+        ends = [i for c in CELL_SEPARATORS if (i := text.find(c, e, end)) >= 0]
+        return AGE_BAND_CELL_RE.fullmatch(text, lo, min(ends, default=end)) is not None
+    return False
+
+
+# --- metres ----------------------------------------------------------------------------------
+# "the men's 100m", "women's 400 m": an event
+METRE_EVENT_BEFORE_RE = re.compile(r"\b(?:men|women|boys|girls)[’']s\s+$", re.IGNORECASE)
+# the word after "100m", "100 m" or "100 metres"
+METRE_WORD_AFTER_RE = re.compile(r"(?:\s?(?:metres?|meters?|m))?[\s-]+([A-Za-z][A-Za-z-]*)")
+
+
+def is_distance_event(before: str, after: str) -> bool:
+    """Whether a number written with "m" (attached, or " m"/" metres" in ``after``) names a
+    sporting event: "the 100m final", "100m hurdles", "the women's 400m"."""
+    if METRE_EVENT_BEFORE_RE.search(before[-12:]):
+        return True
+    m = METRE_WORD_AFTER_RE.match(after)
+    return m is not None and m[1].lower() in context_words()["event"]
+
+
+# --- ratios ----------------------------------------------------------------------------------
+# "2.6-to-1", "3 to 1", "2:1"; not before a digit, a unit or a scale ("3 to 1%", "2:1.5", "a
+# 3-to-5-year sentence", "3 to 1 million")
+RATIO_RE = re.compile(
+    r"(?P<a>\d{1,3}(?:\.\d+)?)(?P<sep>-to-|\s+to\s+|:)(?P<b>\d{1,3}(?:\.\d+)?)"
+    r"(?![\d%:]|[.,]\d|-\w|\s?(?:per\s?cent|percentage|basis|bps?\b|pp|(?:tr|b|m)illion"
+    r"|thousand|[mb]n\b|[mkb]\b))"
+)
+RATIO_WORD_AFTER_RE = re.compile(r"\s+([A-Za-z]+)")
+# "a ratio of 2:1", "odds of 3 to 1"
+RATIO_OF_BEFORE_RE = re.compile(
+    r"\b(?:ratios?|odds|margin|majority|split)\s+(?:of|was|is|at|stood\s+at)\s+"
+    r"(?:(?:about|around|roughly|nearly|almost|some|more\s+than)\s+)?$",
+    re.IGNORECASE,
+)
+# "by 3 to 1", "by a 3:1 margin", "by about 2 to 1"
+BY_BEFORE_RE = re.compile(
+    r"\bby\s+(?:an?\s+)?(?:(?:about|around|roughly|nearly|almost|more\s+than)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def ratio_end(text: str, pos: int, end: int, before: str) -> int | None:
+    """Where a ratio that starts at ``pos`` ends ("2.6-to-1", "3 to 1", "2:1"), or None: it
+    needs a ratio word after it ("a 3 to 2 margin") or "ratio of" before it, or (second term 1)
+    a hyphenated "-to-" or "by" before it ("by 3 to 1"); ``before``: the sentence up to ``pos``."""
+    m = RATIO_RE.match(text, pos, end)
+    if m is None:
+        return None
+    word = RATIO_WORD_AFTER_RE.match(text, m.end(), end)
+    if word is not None and word[1].lower() in context_words()["ratio"]:
+        return m.end()
+    if RATIO_OF_BEFORE_RE.search(before[-40:]):
+        return m.end()
+    if m["b"] == "1" and m["a"] != "1" and (m["sep"] == "-to-" or BY_BEFORE_RE.search(before)):
+        return m.end()
+    return None
+
+
+# --- provisions ------------------------------------------------------------------------------
+# a number with a lettered part names a provision or a plan: "401(k)", "403(b)s", "501(c)(3)"
+PROVISION_AFTER_RE = re.compile(r"\([a-zA-Z]{1,2}\)")
+PROVISION_BEFORE_RE = re.compile(r"\d\([a-zA-Z]{1,2}\)\($")  # the 3 of "501(c)(3)"
