@@ -108,6 +108,28 @@ def frames_of(text: str, stage: FramesStage = STAGE) -> list[tuple[str, str]]:
         ("The public health emergency; the public debt; pay their fair share.",
          [("The public health", "health_safety"), ("the public debt", "economic"),
           ("fair", "fairness_equality")]),
+        # a court's vocabulary is legality; an organisation's name, identification, a
+        # population statistic, an agency's name and insults are not frames
+        ("The Act is subject to intermediate scrutiny; petitioners have not shown it fails.",
+         [("intermediate scrutiny", "legality"), ("petitioners", "legality")]),
+        ("The court enjoined the law; amici and plaintiffs filed briefs.",
+         [("court", "legality"), ("enjoined", "legality"), ("law", "legality"),
+          ("amici", "legality"), ("plaintiffs", "legality")]),
+        ("In her dissent Kagan cited the First Amendment; the dissenting justices agreed.",
+         [("her dissent", "legality"), ("First Amendment", "legality"),
+          ("dissenting", "legality")]),
+        ("Crackdowns on dissent grew; an appeals court heard it.",
+         [("appeals court", "legality")]),
+        ("NetRights Alliance objected; the alliance with Japan holds.",
+         [("alliance", "external_regulation")]),
+        ("Users upload identity documents or reveal their identity; national identity matters.",
+         [("national identity", "cultural_identity")]),
+        ("8 percent of adults lack a license; 60 percent of adults say no.",
+         [("percent of adults say", "public_opinion")]),
+        ("The National Institute of Standards and Technology tested them; standards rose.",
+         [("standards", "policy_prescription")]),
+        ("Personal attacks will be removed; the attacks continued.",
+         [("attacks", "security_defense")]),
     ],
 )  # fmt: skip
 def test_sentence_cues(text, expected):

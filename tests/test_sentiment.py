@@ -758,6 +758,28 @@ def test_configured_stage_reads_the_senses_as_people_do(row):
         ("Neither side showed any interest in compromise.", []),
         ("Power dynamics shifted in a dynamic market.", ["dynamics"]),
         ("Market share fell.", ["Market share"]),
+        # legal and platform prose (a third reader's corpus on an age-verification ruling)
+        (
+            "The Supreme Court upheld it; SUPREME COURT OF THE UNITED STATES; supreme confidence.",
+            ["Supreme", "SUPREME"],
+        ),
+        (
+            "Justice Barrett wrote; JUSTICE KAGAN, dissenting; justice was done.",
+            ["Justice", "JUSTICE"],
+        ),
+        ("The American Civil Liberties Union defends civil liberties.", ["Liberties"]),
+        ("Users must hand over an ID; on the other hand; a helping hand.", ["hand", "hand"]),
+        ("The lower courts agreed; lower prices.", ["lower"]),
+        ("The state has a legitimate interest; she showed interest.", ["interest"]),
+        ("It is a far cry from that; a cry for help.", ["cry"]),
+        ("It has 90 million monthly active users; an active debate.", ["active"]),
+        (
+            "Effective dates vary; effective January 1; an effective drug.",
+            ["Effective", "effective"],
+        ),
+        ("Age assurance tools; assurances of support.", ["assurance"]),
+        ("That share is twice as high; they share the goal.", ["share"]),
+        ("No more than 5 days; no deal.", ["No"]),
     ],
 )
 def test_sense_entries_match_only_the_misread_senses(sentence, neutral):

@@ -90,6 +90,27 @@ def test_headings_included_on_request() -> None:
     assert terms[:3] == ["cyber", "espionage", "cases"]
 
 
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        # a transcript: the labels of its turns are not words of the text; a name in a turn is
+        (
+            [(False, "HOST: Welcome Lena Fischer."), (False, "LENA FISCHER: Thanks, host."),
+             (False, "HOST: Why?"), (False, "LENA FISCHER: Vendors charge.")],
+            ["welcome", "lena", "fischer", "thanks", "host", "vendors", "charge"],
+        ),
+        # one "UPDATE:" label is no speaker: its word counts
+        ([(False, "UPDATE: Prices rose."), (False, "Markets fell.")],
+         ["update", "prices", "rose", "markets", "fell"]),
+        # "Q." and "A." turns
+        ([(False, "Q. Will prices rise?"), (False, "A. Prices will rise.")],
+         ["prices", "rise", "prices", "rise"]),
+    ],
+)  # fmt: skip
+def test_speaker_labels_are_not_terms(sentences, expected) -> None:
+    assert TermAnalyzer()(make_doc("t", sentences)) == expected
+
+
 def test_bigrams_never_cross_a_dropped_token_or_a_sentence() -> None:
     terms = TermAnalyzer(ngram_range=(1, 2))(DOC)
     bigrams = [t for t in terms if " " in t]
