@@ -5,7 +5,9 @@ Pattern syntax: see :mod:`pipeline.pattern_syntax` (stable API, shared by stance
 :class:`LexiconMatcher` matches like ONE alternation of the patterns, ordered longest first (more
 tokens first, then longer pattern text, then entry order), scanning left to right without
 overlaps. ``find(..., accept=f)`` lets a caller veto a match by context; the matcher then tries
-the remaining entries at the same position in the same order before moving on.
+the entry's other spans at the same position (another ``<skip:N>`` length or optional words left
+out: shortest first), then the remaining entries there in the same order, before moving on, as a
+backtracking alternation with the veto inside it would.
 
 It does not run that alternation (``re`` would try every entry at every position). One regex
 finds the word starts where an entry's leading word occurs (its longest form there, through a
@@ -19,10 +21,10 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from pipeline.pattern_syntax import _pattern_parts, pattern_regex
+from pipeline.pattern_syntax import SKIP_RE, _pattern_parts, pattern_regex
 
 __all__ = ["LexiconMatcher", "PatternMatch", "compile_patterns"]
 
@@ -34,6 +36,11 @@ class PatternMatch:
     start: int
     end: int
     entry: int
+
+
+def _has_other_spans(pattern: str) -> bool:
+    """Whether a match of ``pattern`` can have other spans at its start (a skip, optional words)."""
+    return any(optional or SKIP_RE.fullmatch(token) for token, optional in _pattern_parts(pattern))
 
 
 def _pattern_sort_key(pattern: str, index: int) -> tuple[int, int, int]:
@@ -239,6 +246,9 @@ class LexiconMatcher:
             sorted(range(len(sources)), key=lambda i: _pattern_sort_key(self.patterns[i], i))
         )
         self._sources = tuple(sources)
+        self._variable = frozenset(i for i, p in enumerate(self.patterns) if _has_other_spans(p))
+        # where a word ends (a hyphen and a word go on with it, as in the patterns' last token)
+        self._word_end = re.compile(r"\w(?!\w|-\w)" if hyphen_joins_words else r"\w(?!\w)")
         self._compiled: list[re.Pattern[str] | None] = [None] * len(sources)
         firsts = [_first_chars(p) for p in self.patterns]
         rank = {i: r for r, i in enumerate(self.order)}
@@ -311,7 +321,8 @@ class LexiconMatcher:
         """Non-overlapping leftmost-longest matches in ``text[start:end]`` (offsets into text).
 
         Characters outside ``[start, end)`` still count for word boundaries. ``accept`` may veto
-        a match; the other entries are then tried at the same position, in alternation order.
+        a match; the entry's other spans there (shortest first), then the other entries are
+        tried at the same position, in alternation order.
         """
         end = len(text) if end is None else end
         if not 0 <= start <= end <= len(text):
@@ -328,9 +339,12 @@ class LexiconMatcher:
             if searched is None:
                 break
             m, entries, k = searched
-            found: PatternMatch | None = PatternMatch(m.start(), m.end(), entries[k])
-            if accept is not None and not accept(found):  # type: ignore[arg-type]
-                found = self._fallback(text, m.start(), end, entries[k + 1 :], accept)
+            first = PatternMatch(m.start(), m.end(), entries[k])
+            found: PatternMatch | None = first
+            if accept is not None and not accept(first):
+                found = self._other_span(text, first, end, accept) or self._fallback(
+                    text, m.start(), end, entries[k + 1 :], accept
+                )
             if found is None:
                 pos = m.start() + 1
                 continue
@@ -346,14 +360,46 @@ class LexiconMatcher:
         entries: Sequence[int],
         accept: Callable[[PatternMatch], bool],
     ) -> PatternMatch | None:
-        """The first accepted non-empty match at ``pos`` of one of ``entries`` (in order)."""
+        """The first accepted non-empty match at ``pos`` of one of ``entries`` (in order; each
+        entry's own match first, then its other spans)."""
         for i in entries:
             m = self._entry_regex(i).match(text, pos, end)
             if m is not None and m.end() > m.start():
                 candidate = PatternMatch(m.start(), m.end(), i)
                 if accept(candidate):
                     return candidate
+                other = self._other_span(text, candidate, end, accept)
+                if other is not None:
+                    return other
         return None
+
+    def _other_spans(self, text: str, match: PatternMatch, end: int) -> Iterator[PatternMatch]:
+        """The entry's other matches at ``match.start`` (``text[:end]``), shortest first.
+
+        Only entries with a skip or optional words have any. A span ends where a word ends (the
+        pattern's last token ends a word too); the entry's regex must match all of it
+        (``fullmatch`` with ``endpos``: the lookaheads at the span's end then see the end of the
+        string, which agrees with the real text there, since no word goes on).
+        """
+        if match.entry not in self._variable:
+            return
+        rx = self._entry_regex(match.entry)
+        for word in self._word_end.finditer(text, match.start):
+            e = word.end()
+            if e > end:
+                return
+            if e != match.end and rx.fullmatch(text, match.start, e) is not None:
+                yield PatternMatch(match.start, e, match.entry)
+
+    def _other_span(
+        self,
+        text: str,
+        match: PatternMatch,
+        end: int,
+        accept: Callable[[PatternMatch], bool],
+    ) -> PatternMatch | None:
+        """The first accepted other span of a vetoed match's entry (see :meth:`_other_spans`)."""
+        return next((m for m in self._other_spans(text, match, end) if accept(m)), None)
 
 
 def compile_patterns(patterns: Sequence[str], *, hyphen_joins_words: bool = True) -> LexiconMatcher:

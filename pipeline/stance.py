@@ -17,6 +17,7 @@ from pathlib import Path
 from pipeline.figures import figure_rows
 from pipeline.lexicon import lexicon_path, read_lexicon, unused_offs
 from pipeline.matcher import LexiconMatcher, PatternMatch
+from pipeline.stance_names import ends_a_name, is_title_case, name_before, names_a_source
 from pipeline.types import SegmentedDocument, StageOutput
 from pipeline.voices import (
     borrowed_sourcing,
@@ -32,51 +33,27 @@ CONTROL_CATEGORIES = ("none", "off")  # none = blocker (consumes, emits nothing)
 RULE_COLUMNS = ("not_before", "not_after", "requires_before", "requires_after")
 DEFINE_RE = re.compile(r"^#\s*define\s+([A-Z][A-Z0-9_]*)\s*:\s*(.+?)\s*$")
 MACRO_RE = re.compile(r"@([A-Z][A-Z0-9_]*)")
-# Capitalised words that do not make a source "named": demonyms and short initialisms.
-NOT_A_NAME_RE = re.compile(
-    r"(?:[A-Z][a-z]+(?:an|ans|ese|ish|ic|ern|ist|ists)|[A-Z]{1,3}|U\.[SK]\.|[A-Z][a-z]?"
-    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July"
-    r"|August|September|October|November|December)"
-)  # days and months say when, not who
 SPACE_RUN_RE = re.compile(r"\s+")
 RULE_WINDOW = 120  # characters of the sentence each side that context rules can see
-CAPITAL_WORD_RE = re.compile(r"(?<![\w’'])[A-Z][\w’'.-]*")
-LAST_WORD_RE = re.compile(r"(?<![\w’'])([A-Z][\w’'-]*) $")  # a capitalised word just before
-# "in" (across, throughout) and place names just before a word: "officials in Beijing and
-# Washington"
-PLACE_BEFORE_RE = re.compile(
-    r"\b(?:[Ii]n|[Aa]cross|[Tt]hroughout)\s+(?:[A-Z][\w’'.-]*,?\s+(?:(?:and|or)\s+)?)*$"
-)
-# "of" and the names after it: "critics of Senator Mark Hollis's"
-OF_BEFORE_RE = re.compile(r"\bof\s+(?:the\s+)?(?:[A-Z][\w’'.-]*,?\s+)*$")
-# Sources who speak for an organisation, which a name just before them identifies ("Pentagon
-# officials", "Goldman Sachs economists"); critics, supporters or watchers of a name are not it.
-MEMBER_NOUNS = frozenset(
-    "officials spokespeople spokesperson spokespersons spokesman spokesmen spokeswoman "
-    "spokeswomen executives staff employees engineers researchers scientists economists analysts "
-    "strategists diplomats aides lawyers attorneys negotiators investigators prosecutors "
-    "regulators officers representatives ministers advisers advisors managers bankers".split()
-)
 # A match that skips words ends in no report when its last word follows "to", a form of "be" or
 # a modal: "lawmakers struggle to agree", "companies are expected", "people would find"; a
 # state of mind after "are" is still the source's ("officials are worried that"), and so is a
-# verb after "spoke to" ("analysts I spoke to say"). (A veto here ends the match: the matcher
-# does not try a longer skip, so a rule for "critics of the report were furious" would also lose
-# "critics of the report say".)
+# verb after "spoke to" ("analysts I spoke to say"). Nor after a modal and "have" (a hypothetical
+# past: "few economists would have predicted this"), nor a noun after a determiner ("investors on
+# the call", "analysts on a conference call"). After such a veto the matcher tries longer skips:
+# "critics, who might have expected more, said" is still a report.
 NOT_A_REPORT_RE = re.compile(
     r"(?:(?<!spoke\s)(?<!spoken\s)(?<!talked\s)(?<!speak\s)(?<!talk\s)\bto"
     r"|\b(?:would|could|should|will|(?-i:may)|might|must|can|cannot))\s+"
     r"(?!(?:said|told|wrote|thought|found|knew|\w+ed|\w+s)$)\w+$"  # "experts he spoke to said"
     r"|\b(?:be|been|being)\s+(?!\w+ing$)\w+$"  # "have been saying" reports
     r"|\b(?:is|are|was|were)\s+"
-    r"(?!(?:worried|concerned|convinced|confident|divided|alarmed|\w+ing)$)\w+$",
+    r"(?!(?:worried|concerned|convinced|confident|divided|alarmed|\w+ing)$)\w+$"
+    r"|\b(?:would|could|might|should|must|will|may)\s+(?:not\s+)?have\s+\w+$"
+    r"|\b(?:a|an|the|its|their|his|our|conference|phone|earnings|video)\s+"
+    r"(?:call|view|fear|fears|claim|claims|doubt|doubts|estimate|estimates|charge|dispute|note)$",
     re.IGNORECASE,
 )
-WORD_CHAR_RE = re.compile(r"\w")
-WORD_RE = re.compile(r"\w+")
-POSSESSIVE_RE = re.compile(r"(?:['’]s|s['’])$")
-LONG_WORD_RE = re.compile(r"[^\W\d_]{4,}")  # words of four letters or more (title case test)
-TITLE_CASE_SHARE = 0.8
 
 MARKER_COLUMNS = (
     "doc_id",
@@ -260,63 +237,6 @@ def _context_ok(entry: StanceEntry, left: str, right: str) -> bool:
     if entry.not_after is not None and entry.not_after.match(right):
         return False
     return not (entry.requires_after is not None and not entry.requires_after.match(right))
-
-
-def names_a_source(span: str) -> bool:
-    """Whether a span holds a proper name after its first word (demonyms and initialisms aside,
-    and places: a name right after "in", as in "officials in Washington", says where the
-    unnamed source is, not who). A name after "of" names the source only when the span speaks
-    for an organisation ("officials of the Commerce Department"): "critics of Trump",
-    "opponents of Senator Hollis's bill" are still unnamed."""
-    members = not MEMBER_NOUNS.isdisjoint(WORD_RE.findall(span.lower()))
-    words = [
-        m.group()
-        for m in CAPITAL_WORD_RE.finditer(span)
-        if m.start() > 0
-        and not PLACE_BEFORE_RE.search(span, 0, m.start())
-        and (members or not OF_BEFORE_RE.search(span, 0, m.start()))
-    ]
-    return any(not NOT_A_NAME_RE.fullmatch(w.rstrip(".,")) for w in words)
-
-
-def is_title_case(text: str) -> bool:
-    """Whether ``text`` is written in title case ("Critics Argue Export Controls Backfire"):
-    at least three words of four letters or more, and most of them capitalised. In such a
-    heading a capital says nothing about a name (a body sentence full of names can pass the
-    test too, so it is applied to headings only)."""
-    words = LONG_WORD_RE.findall(text)
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
-
-
-def ends_a_name(text: str, start: int) -> bool:
-    """Whether the capitalised word at ``start`` ends a name begun before it ("Center for
-    Strategic and International Studies found"): a capital after a capitalised word."""
-    if not text[start : start + 1].isupper():
-        return False
-    before = LAST_WORD_RE.search(text, 0, start)
-    return before is not None and not NOT_A_NAME_RE.fullmatch(before.group(1))
-
-
-def name_before(text: str, sentence_start: int, start: int) -> bool:
-    """Whether a name stands right before a source noun at ``start`` ("as Pentagon officials
-    said", "the White House officials said"): the noun is one for members of an organisation
-    (MEMBER_NOUNS: "China watchers", "Trump critics" stay vague), and the word before it is
-    capitalised but not the sentence's first (whose capital is the sentence's: "Two officials
-    said"), nor a demonym, initialism, day or month, nor a possessive ("Beijing's officials"),
-    a "-based" place ("Kyiv-based analysts") or a place after "in"."""
-    first = WORD_RE.match(text, start)
-    if first is None or first.group() not in MEMBER_NOUNS:
-        return False
-    before = LAST_WORD_RE.search(text, sentence_start, start)
-    if before is None or not WORD_CHAR_RE.search(text, sentence_start, before.start(1)):
-        return False
-    word = before.group(1)
-    return not (
-        NOT_A_NAME_RE.fullmatch(word)
-        or POSSESSIVE_RE.search(word)
-        or word.lower().endswith("-based")
-        or PLACE_BEFORE_RE.search(text, sentence_start, start)
-    )
 
 
 class StanceDetector:

@@ -96,6 +96,32 @@ def test_accept_veto_falls_back_to_shorter_entry() -> None:
     assert matcher.find(text, accept=lambda m: False) == []
 
 
+@pytest.mark.parametrize(
+    ("patterns", "text", "vetoed", "expected"),
+    [
+        # a longer skip after a veto of the shortest ("who say" is no report)
+        (
+            ["critics <skip:4> {say,said}"],
+            "critics who say little said so",
+            {"critics who say"},
+            ["critics who say little said"],
+        ),
+        (["a <skip:3> b"], "a x b y b z", {"a x b"}, ["a x b y b"]),  # one word more
+        (["growth [slowed]"], "growth slowed", {"growth slowed"}, ["growth"]),  # one less
+        # a later entry's other span
+        (["a b c d", "a <skip:3> c"], "a b c d c", {"a b c d", "a b c"}, ["a b c d c"]),
+        (["a [x]"], "a x-b", {"a"}, []),  # "a x" ends no word here
+        (["a b c"], "a b c", {"a b c"}, []),  # a fixed entry has no other span
+    ],
+)
+def test_a_veto_tries_the_entrys_other_spans(
+    patterns: list[str], text: str, vetoed: set[str], expected: list[str]
+) -> None:
+    matcher = compile_patterns(patterns)
+    found = matcher.find(text, accept=lambda m: text[m.start : m.end] not in vetoed)
+    assert [text[m.start : m.end] for m in found] == expected
+
+
 def test_span_limits_and_boundaries_outside_span() -> None:
     matcher = compile_patterns(["clear"])
     text = "unclear clear"
@@ -233,10 +259,30 @@ def test_grouped_alternatives_match_like_a_flat_alternation(
         assert (a and a.span()) == (b and b.span())
 
 
+def reference_other_spans(
+    matcher: LexiconMatcher, text: str, match: PatternMatch, end: int
+) -> list[PatternMatch]:
+    """Every other span of the entry at ``match.start`` that ends a word, shortest first: the
+    entry's regex followed by exactly the rest of the text (brute force, no ``endpos``)."""
+    pattern = matcher.patterns[match.entry]
+    if "[" not in pattern and "<skip:" not in pattern:
+        return []
+    source = pattern_regex(pattern)
+    out = []
+    for e in range(match.start + 1, end + 1):
+        if e == match.end or not re.match(r"\w(?!\w|-\w)", text[e - 1 : e + 2]):
+            continue
+        rx = re.compile(f"(?:{source})(?={re.escape(text[e:])}\\Z)", re.IGNORECASE)
+        if rx.match(text, match.start) is not None:
+            out.append(PatternMatch(match.start, e, match.entry))
+    return out
+
+
 def reference_find_with_veto(
     matcher: LexiconMatcher, text: str, start: int, end: int, accept
 ) -> list[PatternMatch]:
-    """Repeated ``search`` of the whole lexicon; a vetoed match falls back to every later entry."""
+    """Repeated ``search`` of the whole lexicon; a vetoed match falls back to the entry's other
+    spans, then to every later entry (its own match, then its other spans)."""
     out, pos = [], start
     while pos < end and matcher.regex is not None:
         m = matcher.regex.search(text, pos, end)
@@ -245,14 +291,13 @@ def reference_find_with_veto(
         entry = int(m.lastgroup[1:].partition("_")[0])
         found = PatternMatch(m.start(), m.end(), entry)
         if not accept(found):
-            found = None
+            candidates = reference_other_spans(matcher, text, found, end)
             for i in matcher.order[matcher.order.index(entry) + 1 :]:
                 again = matcher.entry_regexes[i].match(text, m.start(), end)
                 if again is not None and again.end() > again.start():
-                    candidate = PatternMatch(again.start(), again.end(), i)
-                    if accept(candidate):
-                        found = candidate
-                        break
+                    first = PatternMatch(again.start(), again.end(), i)
+                    candidates += [first, *reference_other_spans(matcher, text, first, end)]
+            found = next((c for c in candidates if accept(c)), None)
         if found is None:
             pos = m.start() + 1
             continue
@@ -278,8 +323,8 @@ def test_vetoed_matches_fall_back_like_the_reference(which: int, data, every: in
     matcher = [*SHIPPED, OVERLAPPING][which]
     text = data.draw(words_of_overlapping if which == 2 else text_of_lexicon_words)
 
-    def accept(m: PatternMatch) -> bool:
-        return (m.entry * 31 + m.start) % every != 0
+    def accept(m: PatternMatch) -> bool:  # a veto by entry, start and end
+        return (m.entry * 31 + m.start + 7 * m.end) % every != 0
 
     expected = reference_find_with_veto(matcher, text, 0, len(text), accept)
     assert matcher.find(text, accept=accept) == expected

@@ -220,6 +220,39 @@ def found(text: str, detector: StanceDetector = DETECTOR) -> list[tuple[str, str
             ],
         ),
         ("Nobody doubts his resolve.", [("Nobody doubts", "booster", "negated_doubt")]),
+        # a veto of a skip's first stretch: the matcher tries longer ones
+        (
+            "Critics, who might have expected more, said it failed.",
+            [("Critics, who might have expected more, said", "attribution", "vague")],
+        ),
+        (
+            "Experts trying to predict the outcome say it is close.",
+            [("Experts trying to predict the outcome say", "attribution", "vague")],
+        ),
+        (
+            "Analysts on a conference call said demand held.",
+            [("Analysts on a conference call said", "attribution", "vague")],
+        ),
+        ("Few economists would have predicted this.", []),  # a hypothetical past
+        ("Several investors on the call pressed for a buyback.", []),  # 'call' a noun
+        (
+            "Laura Whitfield told analysts on a conference call that it held.",
+            [("told", "attribution", "named")],
+        ),
+        # near misses that keep their reading
+        (
+            "Critics of the plan call it a mistake.",
+            [("Critics of the plan call", "attribution", "vague")],
+        ),
+        (
+            "The plan was criticised by the experts.",
+            [("was criticised by the experts", "attribution", "vague")],
+        ),
+        ("Some economists may have predicted this.", [("may", "hedge", "modal")]),
+        (
+            "Analysts on the call questioned the outlook.",
+            [("Analysts on the call questioned", "attribution", "vague")],
+        ),
         ("Thousands demonstrated against the war.", []),
         ("The trial demonstrated that it works.", [("demonstrated", "booster", "verb")]),
         ("Unfortunately, it rained.", [("Unfortunately", "attitude", "adverb")]),
@@ -263,6 +296,12 @@ def test_baseline_ignores_context(text: str) -> None:
         ("Some officials in Washington believe", False),  # a place says where, not who
         ("Officials in Beijing and Washington said", False),
         ("officials at the Commerce Department in Washington said", True),
+        ("Some Wall Street analysts expect", False),  # a sector: among whom, not who
+        ("Some Silicon Valley executives said", False),
+        ("Some Qatari officials said", False),  # a demonym the suffix rule misses
+        ("Some Goldman Sachs analysts expect", True),
+        ("Some White House officials said", True),  # an institution
+        ("Some Wall Streetwise analysts expect", True),  # a place's name is a whole word
     ],
 )
 def test_names_a_source(span: str, expected: bool) -> None:
@@ -574,12 +613,27 @@ def test_ends_a_name(text, start, expected):
     [
         ("As Pentagon officials said, it holds.", "officials", True),
         ("The White House officials said it.", "officials", True),
-        (
-            "Pentagon officials said it.",
-            "officials",
-            False,
-        ),  # the first word's capital is the sentence's
+        # a sentence's first word names the source unless it is a common word
+        ("Pentagon officials said it.", "officials", True),
+        ("Goldman Sachs economists expect it.", "economists", True),
+        ("NATO officials said it.", "officials", True),  # capitals: an acronym
+        ("Two officials said it.", "officials", False),  # a common word: the capital is the
+        ("Federal prosecutors said it.", "prosecutors", False),  # sentence's
+        ("Mid-level officials said it.", "officials", False),
+        ("Treasury officials said it.", "officials", False),  # a common word, alas
+        ("Chinese officials said it.", "officials", False),  # a demonym
+        ("Qatari officials said it.", "officials", False),  # one the suffix rule misses
+        ("Tuesday officials said it.", "officials", False),  # a day
         ("- Two officials said it.", "officials", False),  # a list item's first word likewise
+        # places and sectors (lexicons/places_and_peoples.tsv) are no names, institutions are
+        ("Silicon Valley executives said it.", "executives", False),
+        ("Wall Street analysts expect it.", "analysts", False),
+        ("Capitol Hill aides said it.", "aides", False),
+        ("As Wall Street analysts expect, it holds.", "analysts", False),
+        ("As Qatari officials said, it holds.", "officials", False),
+        ("White House officials said it.", "officials", True),
+        ("Commerce Department officials said it.", "officials", True),
+        ("As Street officials said, it holds.", "officials", True),  # not a place's whole name
         ("On Monday officials said it.", "officials", False),  # a day says when
         ("After March officials said it.", "officials", False),  # so does a month
         ("The US officials said it.", "officials", False),  # an initialism

@@ -1,0 +1,139 @@
+"""Whether a stance marker's source is named: proper names, places, sectors and peoples around
+a source noun ("Pentagon officials" is named, "Wall Street analysts" and "Chinese officials" are
+not). Used by :mod:`pipeline.stance` to turn a vague attribution into a named one.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pipeline.language import english_common_words
+from pipeline.lexicon import lexicon_path, read_lexicon, read_word_list
+
+# Capitalised words that do not make a source "named": demonyms and short initialisms.
+NOT_A_NAME_RE = re.compile(
+    r"(?:[A-Z][a-z]+(?:an|ans|ese|ish|ic|ern|ist|ists)|[A-Z]{1,3}|U\.[SK]\.|[A-Z][a-z]?"
+    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July"
+    r"|August|September|October|November|December)"
+)  # days and months say when, not who
+CAPITAL_WORD_RE = re.compile(r"(?<![\w’'])[A-Z][\w’'.-]*")
+LAST_WORD_RE = re.compile(r"(?<![\w’'])([A-Z][\w’'-]*) $")  # a capitalised word just before
+# "in" (across, throughout) and place names just before a word: "officials in Beijing and
+# Washington"
+PLACE_BEFORE_RE = re.compile(
+    r"\b(?:[Ii]n|[Aa]cross|[Tt]hroughout)\s+(?:[A-Z][\w’'.-]*,?\s+(?:(?:and|or)\s+)?)*$"
+)
+# "of" and the names after it: "critics of Senator Mark Hollis's"
+OF_BEFORE_RE = re.compile(r"\bof\s+(?:the\s+)?(?:[A-Z][\w’'.-]*,?\s+)*$")
+# Sources who speak for an organisation, which a name just before them identifies ("Pentagon
+# officials", "Goldman Sachs economists"); critics, supporters or watchers of a name are not it.
+MEMBER_NOUNS = frozenset(
+    "officials spokespeople spokesperson spokespersons spokesman spokesmen spokeswoman "
+    "spokeswomen executives staff employees engineers researchers scientists economists analysts "
+    "strategists diplomats aides lawyers attorneys negotiators investigators prosecutors "
+    "regulators officers representatives ministers advisers advisors managers bankers".split()
+)
+WORD_CHAR_RE = re.compile(r"\w")
+WORD_RE = re.compile(r"\w+")
+POSSESSIVE_RE = re.compile(r"(?:['’]s|s['’])$")
+LONG_WORD_RE = re.compile(r"[^\W\d_]{4,}")  # words of four letters or more (title case test)
+TITLE_CASE_SHARE = 0.8
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """Common lower-case English words (lexicons/common_words.txt) and the function words."""
+    return frozenset(read_word_list(lexicon_path("common_words.txt"))) | english_common_words()
+
+
+@cache
+def _place_names() -> str:
+    """Regex of the names of places, sectors and peoples (lexicons/places_and_peoples.tsv)."""
+    rows = read_lexicon([lexicon_path("places_and_peoples.tsv")], required=("name", "kind")).rows
+    names = sorted({row["name"] for row in rows}, key=len, reverse=True)
+    return "(?<![\\w’'-])(?:" + "|".join(re.escape(n).replace("\\ ", "\\s+") for n in names) + ")"
+
+
+@cache
+def place_name_re() -> re.Pattern[str]:
+    """A place, sector or people's name ("Wall Street", "Silicon Valley", "Qatari")."""
+    return re.compile(_place_names() + r"(?![\w’'-])")
+
+
+@cache
+def place_name_before_re() -> re.Pattern[str]:
+    """Such a name just before a word ("Wall Street analysts": at the end of "Wall Street ")."""
+    return re.compile(_place_names() + r"\s+$")
+
+
+def is_ordinary_word(word: str) -> bool:
+    """Whether a capitalised word is a common English word ("Federal", "Two", "Mid-level"), not
+    a name ("Pentagon", "Goldman"); a word in capitals ("NATO") is taken for a name."""
+    common = common_words()
+    return not word.isupper() and all(part.lower() in common for part in word.split("-"))
+
+
+def names_a_source(span: str) -> bool:
+    """Whether a span holds a proper name after its first word (demonyms and initialisms aside,
+    and places: a name right after "in", as in "officials in Washington", or a place, sector
+    or people's name, as in "Wall Street analysts", says where or among whom the unnamed source
+    is, not who). A name after "of" names the source only when the span speaks for an
+    organisation ("officials of the Commerce Department"): "critics of Trump", "opponents of
+    Senator Hollis's bill" are still unnamed."""
+    members = not MEMBER_NOUNS.isdisjoint(WORD_RE.findall(span.lower()))
+    places = [m.span() for m in place_name_re().finditer(span)]
+    words = [
+        m.group()
+        for m in CAPITAL_WORD_RE.finditer(span)
+        if m.start() > 0
+        and not PLACE_BEFORE_RE.search(span, 0, m.start())
+        and not any(a <= m.start() < b for a, b in places)
+        and (members or not OF_BEFORE_RE.search(span, 0, m.start()))
+    ]
+    return any(not NOT_A_NAME_RE.fullmatch(w.rstrip(".,")) for w in words)
+
+
+def is_title_case(text: str) -> bool:
+    """Whether ``text`` is written in title case ("Critics Argue Export Controls Backfire"):
+    at least three words of four letters or more, and most of them capitalised. In such a
+    heading a capital says nothing about a name (a body sentence full of names can pass the
+    test too, so it is applied to headings only)."""
+    words = LONG_WORD_RE.findall(text)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
+
+
+def ends_a_name(text: str, start: int) -> bool:
+    """Whether the capitalised word at ``start`` ends a name begun before it ("Center for
+    Strategic and International Studies found"): a capital after a capitalised word."""
+    if not text[start : start + 1].isupper():
+        return False
+    before = LAST_WORD_RE.search(text, 0, start)
+    return before is not None and not NOT_A_NAME_RE.fullmatch(before.group(1))
+
+
+def name_before(text: str, sentence_start: int, start: int) -> bool:
+    """Whether a name stands right before a source noun at ``start`` ("as Pentagon officials
+    said", "the White House officials said"): the noun is one for members of an organisation
+    (MEMBER_NOUNS: "China watchers", "Trump critics" stay vague), and the word before it is
+    capitalised but, as the sentence's first word, not a common word (whose capital is the
+    sentence's: "Two officials said"; "Pentagon officials said" is named), nor a demonym,
+    initialism, day or month, nor a possessive ("Beijing's officials"), a "-based" place
+    ("Kyiv-based analysts"), a place after "in", or a place, sector or people's name ("Wall
+    Street analysts", "Qatari officials")."""
+    first = WORD_RE.match(text, start)
+    if first is None or first.group() not in MEMBER_NOUNS:
+        return False
+    before = LAST_WORD_RE.search(text, sentence_start, start)
+    if before is None:
+        return False
+    word = before.group(1)
+    sentence_first = not WORD_CHAR_RE.search(text, sentence_start, before.start(1))
+    return not (
+        (sentence_first and is_ordinary_word(word))
+        or NOT_A_NAME_RE.fullmatch(word)
+        or POSSESSIVE_RE.search(word)
+        or word.lower().endswith("-based")
+        or PLACE_BEFORE_RE.search(text, sentence_start, start)
+        or place_name_before_re().search(text, sentence_start, start)
+    )
