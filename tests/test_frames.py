@@ -130,6 +130,8 @@ def frames_of(text: str, stage: FramesStage = STAGE) -> list[tuple[str, str]]:
          [("standards", "policy_prescription")]),
         ("Personal attacks will be removed; the attacks continued.",
          [("attacks", "security_defense")]),
+        ("An overwhelming majority agreed; clinics were overwhelmed.",
+         [("overwhelmed", "capacity_resources")]),
     ],
 )  # fmt: skip
 def test_sentence_cues(text, expected):
