@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from pipeline.citations import is_reporter
 from pipeline.types import SegmentedDocument
 
 # Short all-caps aliases ("US", "EU", "UN", "UK", "ZTE") match case-sensitively, so the
@@ -181,12 +182,15 @@ class ActorMatcher:
         return owner if owner is not None else self._owners[key.lower()]
 
     def mentions(self, text: str, *, offset: int = 0) -> list[Mention]:
-        """Non-overlapping mentions in ``text`` (one sentence), left to right, datelines and
-        aliases that start another name left out; offsets shifted by ``offset``."""
+        """Non-overlapping mentions in ``text`` (one sentence), left to right, datelines,
+        aliases that start another name and a law reporter's "U.S." ("542 U.S. 656") left out;
+        offsets shifted by ``offset``."""
         return [
             Mention(self.actor_of(m.group()), m.start() + offset, m.end() + offset, m.group())
             for m in self.pattern.finditer(text)
-            if not OTHER_NAME_AFTER_RE.match(text, m.end()) and not is_dateline(text, m)
+            if not OTHER_NAME_AFTER_RE.match(text, m.end())
+            and not is_dateline(text, m)
+            and not (m.group()[-1] == "." and is_reporter(text, m.start(), m.end()))
         ]
 
 

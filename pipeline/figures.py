@@ -33,6 +33,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
+from pipeline.citations import citation_spans, is_glued_marker
 from pipeline.figures_context import (
     AGE_AFTER_STARTS,
     AGE_BEFORE_ENDS,
@@ -40,6 +41,7 @@ from pipeline.figures_context import (
     PROVISION_BEFORE_RE,
     is_age,
     is_distance_event,
+    is_note_number,
     ratio_end,
 )
 from pipeline.lexicon import lexicon_path, read_word_list
@@ -213,6 +215,8 @@ def figure_kind(match: re.Match[str], before: str, after: str) -> str | None:
         return None  # a compound modifier: 7-nanometre chips (but a 70-strong team counts)
     if is_reference_before(before):
         return None  # a reference: Section 301, Executive Order 13873, Phase 1
+    if last in '.!?"”’' and is_glued_marker(before, text, after):
+        return None  # a footnote marker glued to a sentence's end: "keep.1 At least"
     first, _, second = text.partition("-") if "-" in text else text.partition("–")
     if second[:1] == "0" and len(second) >= 3:
         return None  # no range: a local telephone number (555-0100) or a code; 9-0 is a score
@@ -241,6 +245,8 @@ def figure_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         prev, prev2 = text[pos - 1 : pos], text[max(0, pos - 2) : pos]
         if prev.isdigit() or (prev in (".", ",") and prev2[:1].isdigit()):
             continue  # inside a longer number
+        if prev == "\n" and is_note_number(text, pos):
+            continue  # an endnote's number: "Notes\n1 NetRights Alliance v. Caldwell, ..."
         if (skip and any(lo <= pos < hi for lo, hi in skip)) or (out and pos < out[-1][1]):
             continue  # a telephone number, a statistic or the rest of "USD 2-3 billion"
         floor = out[-1][1] if out else start  # "300 EUR 20 each": the code is taken
@@ -282,8 +288,9 @@ def money_after_a_code(text: str, start: int, pos: int, end: int) -> re.Match[st
 
 def no_figure_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans in ``text[start:end]`` whose numbers are no figures: telephone numbers of seven
-    digits or more (PHONE_RE), confidence intervals and p-values (STATISTIC_RE)."""
-    part, out = text[start:end], []
+    digits or more (PHONE_RE), confidence intervals and p-values (STATISTIC_RE), legal
+    citations ("542 U.S. 656", "§ 1349.09(D)(2)": :func:`pipeline.citations.citation_spans`)."""
+    part, out = text[start:end], citation_spans(text, start, end)
     if _may_hold_a_phone(part):
         out += [
             m.span()

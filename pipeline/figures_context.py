@@ -171,4 +171,37 @@ def ratio_end(text: str, pos: int, end: int, before: str) -> int | None:
 # --- provisions ------------------------------------------------------------------------------
 # a number with a lettered part names a provision or a plan: "401(k)", "403(b)s", "501(c)(3)"
 PROVISION_AFTER_RE = re.compile(r"\([a-zA-Z]{1,2}\)")
-PROVISION_BEFORE_RE = re.compile(r"\d\([a-zA-Z]{1,2}\)\($")  # the 3 of "501(c)(3)"
+# the 3 of "501(c)(3)", the 2 of a subsection "Section (D)(2)" or "(a)(iv)(2)"
+PROVISION_BEFORE_RE = re.compile(r"\([a-zA-Z]{1,4}\)\($")
+
+
+# --- endnotes --------------------------------------------------------------------------------
+# a notes section: a paragraph that opens with one of these words on a line of its own
+# ("Notes\n1 NetRights Alliance v. Caldwell, ...") or that opens with a number and follows a
+# paragraph that is only one of these words
+NOTES_HEADINGS = frozenset({"notes", "endnotes", "footnotes", "references", "sources"})
+NOTE_NUMBER_RE = re.compile(r"\d{1,3} +\S")
+
+
+def is_note_number(text: str, pos: int) -> bool:
+    """Whether the number at ``pos`` in ``text`` (the clean document), at a line's start, is an
+    endnote's number: a line of a notes section ("1 National Conference of ...")."""
+    if not NOTE_NUMBER_RE.match(text, pos) or text[pos - 1 : pos] not in ("\n", ""):
+        return False
+    para = _paragraph_start(text, pos)
+    first_line_end = text.find("\n", para, pos)
+    if first_line_end >= 0 and _is_notes_heading(text[para:first_line_end]):
+        return True  # "Notes\n1 NetRights ...": the heading opens the paragraph
+    if para < 2 or not NOTE_NUMBER_RE.match(text, para):
+        return False  # after a heading paragraph, the notes' paragraph opens with a number
+    return _is_notes_heading(text[_paragraph_start(text, para - 2) : para - 2])
+
+
+def _paragraph_start(text: str, pos: int) -> int:
+    """Where the paragraph holding ``pos`` starts (after the last blank line before it)."""
+    i = text.rfind("\n\n", 0, pos)
+    return i + 2 if i >= 0 else 0
+
+
+def _is_notes_heading(line: str) -> bool:
+    return line.strip().rstrip(":").lower() in NOTES_HEADINGS

@@ -13,6 +13,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from pipeline.citations import PAGE_SENTENCE_RE, citation_spans, footnote_markers
 from pipeline.ingest import CleanDocument, Paragraph
 from pipeline.lexicon import lexicon_path, read_word_list
 from pipeline.types import SegmentedDocument, Sentence, Token
@@ -145,13 +146,48 @@ def _punkt_spans(text: str, abbreviations: frozenset[str]) -> list[tuple[int, in
             else:
                 merged.append((start, end))
         spans = merged
-    if _PERIOD_QUOTE_RE.search(text):
-        for cut in _quote_starts(text):
-            k = next((k for k, (s, e) in enumerate(spans) if s < cut < e), None)
-            if k is not None:
-                start, end = spans[k]
-                spans[k : k + 1] = [(start, start + len(text[start:cut].rstrip())), (cut, end)]
+    if len(spans) > 1:
+        spans = _citations_mended(text, spans)
+    cuts = _quote_starts(text) if _PERIOD_QUOTE_RE.search(text) else []
+    for mark, cut in footnote_markers(text):  # "keep.1 At least": the marker ends a sentence
+        k = next((k for k, (s, _) in enumerate(spans) if mark < s < cut), None)
+        if k is not None:  # Punkt's end inside the marker ('said."3'): moved to its end
+            spans[k - 1 : k + 1] = [(spans[k - 1][0], spans[k][1])]
+        cuts.append(cut)
+    for cut in cuts:
+        k = next((k for k, (s, e) in enumerate(spans) if s < cut < e), None)
+        if k is not None and text[cut : spans[k][1]].strip():
+            start, end = spans[k]
+            lead = len(text[cut:end]) - len(text[cut:end].lstrip())
+            spans[k : k + 1] = [(start, start + len(text[start:cut].rstrip())), (cut + lead, end)]
     return spans
+
+
+def _citations_mended(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Punkt's spans with its false ends inside a legal citation mended ("94 F." and "4th 312",
+    "slip op." and "at 14.", "p." and "3.") and a sentence that is only a page reference ("Pp.
+    6–21.") joined to the sentence before it (:mod:`pipeline.citations`)."""
+    out = spans[:1]
+    cites: list[tuple[int, int]] | None = None
+    for start, end in spans[1:]:
+        last = out[-1][1]
+        head = text[start]
+        if head == "P" or head == "p":
+            join = PAGE_SENTENCE_RE.fullmatch(text, start, end) is not None
+        elif text[last - 1 : last] == "." and (
+            head.isdigit() or head == "_" or text.startswith("at ", start)
+        ):
+            cites = citation_spans(text) if cites is None else cites
+            join = any(lo < last and start < hi for lo, hi in cites)
+        else:
+            join = False
+        if join:
+            out[-1] = (out[-1][0], end)
+            if len(out) > 1 and PAGE_SENTENCE_RE.fullmatch(text, *out[-1]):
+                out[-2:] = [(out[-2][0], end)]  # "P." and "7." made one page reference
+        else:
+            out.append((start, end))
+    return out
 
 
 def _false_end(text: str, end: int, start: int) -> bool:

@@ -619,3 +619,79 @@ def test_figures_in_someone_elses_words_take_their_source(
 ) -> None:
     rows = StanceStage().analyse(segment_text(text)).tables["figures"]
     assert [(r["sent_id"], r["match"], r["sourcing"]) for r in rows] == expected
+
+
+# --- legal citations, footnote markers and endnotes (pipeline.citations) -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a reporter's volume and page(s), a code's title and section, a page: no figures
+        ("The court vacated it, 94 F. 4th 312, holding that 5 firms must pay.", [("5", "count")]),
+        ("Ashcroft v. ACLU, 542 U.S. 656 (2004), covered 3 statutes.", [("3", "count")]),
+        ("Butler v. Michigan, 352 U.S. 380, 383 (1957).", []),
+        ("Reno v. ACLU, 521 U.S. 844 (1997).", []),
+        ("NetRights v. Caldwell, 607 U.S. ___ (2026), slip op. at 14.", []),
+        ("See Ashcroft, 542 U.S., at 670; Id., at 383.", []),
+        ("Smith v. Jones, 5 F.3d 12 (2d Cir. 1993); 123 F. Supp. 2d 456 (D. Mass. 2000).", []),
+        ("Claims under 42 U.S.C. § 1983 rose 12%.", [("12%", "percent")]),
+        ("It is complete, § 1349.09(D)(2), and 1.5 years off.", [("1.5", "count")]),
+        ("See §§ 12-14 and §5 of the Act.", []),
+        ("The law says Section (D)(2) or whatever, and (a)(iv)(3) too.", []),
+        ("Pew Research Center, 2024, p. 3; Brooks (2025), pp. 22-31. Pp. 6–21.", []),
+        # near misses: numbers around a "U.S." or an "F." that cite nothing stay figures
+        ("In 2019 U.S. 10 firms left; 300 U.S. troops stayed.",
+         [("10", "count"), ("300", "count")]),
+        ("See 542 U.S. 656, 700 people came.", [("700", "count")]),
+        ("It was 50 F. 5 people fainted.", [("50", "count"), ("5", "count")]),
+        ("It cut (a) 5 jobs and (b) 7 plants.", [("5", "count"), ("7", "count")]),
+        ("See 501(c)(3) groups and 7 others.", [("7", "count")]),
+    ],
+)  # fmt: skip
+def test_legal_citations_are_no_figures(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a footnote marker glued to a sentence's end, before a capital or at the end
+        ("the data platforms keep.1 At least 19 states", [("19", "count")]),
+        ("exposed an estimated 2.2 million records.5", [("2.2 million", "count")]),
+        ('as he said."3 Then 40 more', [("40", "count")]),
+        ("sales rose 5%.2 Then 7 more", [("5%", "percent"), ("7", "count")]),
+        ("Firms in the U.S.1 The end", []),
+        # near misses: decimals, versions, section numbers, a reference's number, a lower case
+        ("It rose 3.5 Million", [("3.5 Million", "count")]),
+        ("in version 2.1 Beta", [("2.1", "count")]),
+        ("in 2019.2020 was worse", [("2019.2020", "count")]),  # a decimal to the regex; rare
+        ("the keep.1 at the top", [("1", "count")]),
+        ("the keep.1234 At the top", [("1234", "count")]),
+    ],
+)
+def test_glued_footnote_markers_are_no_figures(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We saw 5 cases.\n\nNotes\n1 Pew Research Center, 2024.\n2 See Brooks, 30 cases.",
+            ["5", "30"],
+        ),
+        ("Notes:\n\n1 Pew Research Center.\n2 See Brooks.\n\nLater 3 Cases rose.", ["3"]),
+        # near misses: lines starting with a number outside a notes section, or after a
+        # notes heading in a paragraph that does not open with one
+        ("Results\n12 Chinese firms left.\n3 Stayed.", ["12", "3"]),
+        ("Notes\n\nThe text goes on\n4 People came.", ["4"]),
+    ],
+)
+def test_endnote_numbers_are_no_figures(text: str, expected: list[str]) -> None:
+    doc = segment_text(text)
+    found = [
+        doc.clean[s:e] for sent in doc.sentences for s, e, _ in
+        figure_spans(doc.clean, sent.start, sent.end)
+    ]  # fmt: skip
+    assert found == expected

@@ -274,3 +274,47 @@ def test_offsets_round_trip_around_quotes_initials_and_codes(text):
         assert s.text == s.text.strip() and s.text
         assert s.start >= last_end
         last_end = s.end
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a legal citation's full stops end no sentence (pipeline.citations)
+        ("It vacated the injunction, 94 F. 4th 312, holding so. It is done.",
+         ["It vacated the injunction, 94 F. 4th 312, holding so.", "It is done."]),
+        ("See Pew, Teens 2024, p. 3. Ohio responded.", ["See Pew, Teens 2024, p. 3.",
+                                                        "Ohio responded."]),
+        ("1 NetRights v. Caldwell, 607 U.S. ___ (2026), slip op. at 14. It held.",
+         ["1 NetRights v. Caldwell, 607 U.S. ___ (2026), slip op. at 14.", "It held."]),
+        # a sentence that is only a page reference belongs to the one before it
+        ("It is likely to fail that standard. Pp. 6–21.",
+         ["It is likely to fail that standard. Pp. 6–21."]),
+        ('It was used "almost constantly." Pp. 6–12.',
+         ['It was used "almost constantly." Pp. 6–12.']),
+        ("It was signed by John P. Smith. P. 7.", ["It was signed by John P. Smith. P. 7."]),
+        # near misses: ordinary sentence ends still split
+        ("It ends here. 5 people came.", ["It ends here.", "5 people came."]),
+        ("It was the F. 5 fighter.", ["It was the F.", "5 fighter."]),
+        ("He met P. 5 people came.", ["He met P.", "5 people came."]),
+        ("Pp. 6-21. The next one.", ["Pp. 6-21.", "The next one."]),
+        ("It was a photo op. At noon it ended.", ["It was a photo op.", "At noon it ended."]),
+        # a footnote marker glued to a full stop ends the sentence it closes
+        ("Platforms may keep data.1 At least 19 states act.",
+         ["Platforms may keep data.1", "At least 19 states act."]),
+        ("It exposed 2.2 million\nrecords.5 Critics argue so.",
+         ["It exposed 2.2 million\nrecords.5", "Critics argue so."]),
+        ('As he said."3 Then he left.', ['As he said."3', "Then he left."]),
+        ("Firms in the U.S.12 “They left.”", ["Firms in the U.S.12", "“They left.”"]),
+        # near misses: decimals, versions, section numbers, references, years, lower case
+        ("Sales hit 3.5 Million units.", ["Sales hit 3.5 Million units."]),
+        ("It shipped version 2.1 Beta today.", ["It shipped version 2.1 Beta today."]),
+        ("See Section 4.2 The rules.", ["See Section 4.2 The rules."]),
+        ("He was ranked No.1 Overall.", ["He was ranked No.1 Overall."]),
+        ("Things were bad in 2019.2020 was worse.", ["Things were bad in 2019.2020 was worse."]),
+        ("Keep the data.1 at a time.", ["Keep the data.1 at a time."]),
+    ],
+)  # fmt: skip
+def test_citations_and_footnote_markers(text, expected):
+    doc = segment_text(text)
+    assert [s.text for s in doc.sentences] == expected
+    assert all(doc.clean[s.start : s.end] == s.text for s in doc.sentences)

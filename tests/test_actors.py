@@ -1,0 +1,32 @@
+"""Tests for pipeline.actors: a law reporter's "U.S." is no mention of the United States."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.actors import ActorMatcher
+
+MATCHER = ActorMatcher(
+    [{"name": "United States", "aliases": ["United States", "U.S.", "US", "American"]}]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a "U.S." between a volume and a page is the United States Reports
+        ("Ashcroft v. ACLU, 542 U.S. 656 (2004), binds American courts.", ["American"]),
+        ("Butler v. Michigan, 352 U.S. 380, 383 (1957).", []),
+        ("NetRights v. Caldwell, 607 U.S. ___ (2026), slip op. at 14.", []),
+        ("See Ashcroft, 542 U.S., at 670.", []),
+        # near misses: a number before or after a "U.S." that cites nothing
+        ("In 2019 U.S. 10-year yields rose.", ["U.S."]),
+        ("About 300 U.S. troops and 40 U.S. 18-year-olds stayed.", ["U.S.", "U.S."]),
+        ("Since 2020 U.S. 500 firms left the U.S.", ["U.S.", "U.S."]),
+        ("The U.S. 5G plan", ["U.S."]),
+    ],
+)  # fmt: skip
+def test_a_reporters_us_is_no_mention(text, expected):
+    found = MATCHER.mentions(text, offset=3)
+    assert [m.match for m in found] == expected
+    assert all(text[m.start - 3 : m.end - 3] == m.match for m in found)
