@@ -17,7 +17,13 @@ from pathlib import Path
 from pipeline.figures import figure_rows
 from pipeline.lexicon import lexicon_path, read_lexicon, unused_offs
 from pipeline.matcher import LexiconMatcher, PatternMatch
-from pipeline.stance_names import ends_a_name, is_title_case, name_before, names_a_source
+from pipeline.stance_names import (
+    NOT_A_REPORT_RE,
+    ends_a_name,
+    is_title_case,
+    name_before,
+    names_a_source,
+)
 from pipeline.types import SegmentedDocument, StageOutput
 from pipeline.voices import (
     borrowed_sourcing,
@@ -35,25 +41,6 @@ DEFINE_RE = re.compile(r"^#\s*define\s+([A-Z][A-Z0-9_]*)\s*:\s*(.+?)\s*$")
 MACRO_RE = re.compile(r"@([A-Z][A-Z0-9_]*)")
 SPACE_RUN_RE = re.compile(r"\s+")
 RULE_WINDOW = 120  # characters of the sentence each side that context rules can see
-# A match that skips words ends in no report when its last word follows "to", a form of "be" or
-# a modal: "lawmakers struggle to agree", "companies are expected", "people would find"; a
-# state of mind after "are" is still the source's ("officials are worried that"), and so is a
-# verb after "spoke to" ("analysts I spoke to say"). Nor after a modal and "have" (a hypothetical
-# past: "few economists would have predicted this"), nor a noun after a determiner ("investors on
-# the call", "analysts on a conference call"). After such a veto the matcher tries longer skips:
-# "critics, who might have expected more, said" is still a report.
-NOT_A_REPORT_RE = re.compile(
-    r"(?:(?<!spoke\s)(?<!spoken\s)(?<!talked\s)(?<!speak\s)(?<!talk\s)\bto"
-    r"|\b(?:would|could|should|will|(?-i:may)|might|must|can|cannot))\s+"
-    r"(?!(?:said|told|wrote|thought|found|knew|\w+ed|\w+s)$)\w+$"  # "experts he spoke to said"
-    r"|\b(?:be|been|being)\s+(?!\w+ing$)\w+$"  # "have been saying" reports
-    r"|\b(?:is|are|was|were)\s+"
-    r"(?!(?:worried|concerned|convinced|confident|divided|alarmed|\w+ing)$)\w+$"
-    r"|\b(?:would|could|might|should|must|will|may)\s+(?:not\s+)?have\s+\w+$"
-    r"|\b(?:a|an|the|its|their|his|our|conference|phone|earnings|video)\s+"
-    r"(?:call|view|fear|fears|claim|claims|doubt|doubts|estimate|estimates|charge|dispute|note)$",
-    re.IGNORECASE,
-)
 
 MARKER_COLUMNS = (
     "doc_id",

@@ -437,7 +437,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.17.0", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.18.0", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
@@ -675,3 +675,150 @@ def test_a_figure_after_a_named_estimate_is_named() -> None:
 def test_a_before_rule_matches_whole_words(rule, left, matches):
     regex = re.compile(_rule_regex(rule, "not_before", {}, "p"), re.IGNORECASE)
     assert (regex.search(left) is not None) is matches
+
+
+AUDIT_C = [  # (sentence, expected markers): fixes a third audit (age-verification ruling) asked for
+    # named sources that were missed
+    (
+        "At least 19 states did so, according to a tally by the National Conference of State "
+        "Legislatures.",
+        [("according to", "attribution", "named")],
+    ),
+    (
+        "It cited a 2024 survey by the State Department of Health finding that 41% agreed.",
+        [("a 2024 survey by the State Department of Health finding", "attribution", "named")],
+    ),
+    (
+        "Independent testing by the National Institute of Standards and Technology found errors.",
+        [
+            (
+                "Independent testing by the National Institute of Standards and Technology found",
+                "attribution",
+                "named",
+            )
+        ],
+    ),
+    ('"It is time," Thornton added.', [("added", "attribution", "named")]),
+    ('"We are ready," she added.', [("added", "attribution", "named")]),
+    ("Members invested heavily, the Council noted.", [("noted", "attribution", "named")]),
+    ("Petitioners contend that it fails.", [("contend that", "attribution", "named")]),
+    ("Justice Barrett concluded that it stands.", [("concluded that", "attribution", "named")]),
+    ("Justice Barrett assures us that it works.", [("assures us that", "attribution", "named")]),
+    (
+        "It errs for some groups, a point Justice Elena Kagan raised.",
+        [("a point Justice Elena Kagan raised", "attribution", "named")],
+    ),
+    ("That is a point he made.", [("a point he made", "attribution", "named")]),
+    # the respondents of a survey are not a source of their own
+    (
+        "According to the Council's 2025 Member Survey, 62% of member companies said no.",
+        [("According to", "attribution", "named")],
+    ),
+    ("About a third say they do so.", [("About", "hedge", "approximator")]),
+    ("In the poll, most respondents said they would leave.", []),
+    ("Only 10% said they would.", []),
+    # false vague sources
+    ("It applies because of its size, not because of what its users say.", []),
+    ("It applies not because of what [their] users say.", []),
+    ("It targets size, not what people say.", []),
+    ("Give users who are wrongly rejected a free appeal.", []),
+    ("It errs for some groups, a point that matters.", []),
+    # one anonymous source, not two
+    (
+        "An executive, who spoke on condition of anonymity because talks go on, said it failed.",
+        [("spoke on condition of anonymity", "attribution", "vague")],
+    ),
+    # boosters in another sense
+    (
+        "Petitioners have not shown that it is likely to fail.",
+        [("likely", "hedge", "epistemic_adjective")],
+    ),
+    ("Petitioners failed to show that it fails.", []),
+    ("An adult need only prove her age.", []),
+    # missed hedges and vague sources
+    ("Rates of something like 8 to 12 percent.", [("something like", "hedge", "approximator")]),
+    ("Signups jumped something like 900%.", [("something like", "hedge", "approximator")]),
+    ("Vendors report better results.", [("Vendors report", "attribution", "vague")]),
+    ("Vendors claim the tools work.", [("Vendors claim", "attribution", "vague")]),
+    ("The vendors will tell you it works.", [("vendors will tell you", "attribution", "vague")]),
+    (
+        "But independent testing has found errors.",
+        [("independent testing has found", "attribution", "vague")],
+    ),
+    (
+        "Testing by researchers found flaws.",
+        [("Testing by researchers found", "attribution", "vague")],
+    ),
+    (
+        "It is the $1.2 billion industry analysts have projected.",
+        [("industry analysts have projected", "attribution", "vague")],
+    ),
+    # named attributions that are none
+    ("Ohio responded to those figures with a law.", []),
+    ("A spokesperson for House Speaker Mike Johnson did not respond.", []),
+    ("The evidence says otherwise.", []),
+    ("Posted by u/kernel_panic_88", []),
+]
+AUDIT_C_GUARDS = [  # near misses that keep their reading
+    ("Thornton said it is done.", [("said", "attribution", "named")]),
+    ('"We are ready," added Lindqvist.', [("added Lindqvist", "attribution", "named")]),
+    ("Prices rose, Smith added.", [("added", "attribution", "named")]),
+    ("Over the year, Apple added 3 million users.", []),  # not after the clause
+    ("The bill, which the Senate added, passed.", []),
+    ("In March, the company added features.", []),
+    ("The company, she noted, is profitable.", [("noted", "attribution", "named")]),
+    ("Critics noted the risk.", [("Critics noted", "attribution", "vague")]),
+    ("We contend that it fails.", []),  # the writer's own claim
+    ("It is a point critics raised.", [("a point critics raised", "attribution", "vague")]),
+    ("At the point she made her decision, it was late.", []),
+    (
+        "The firm holds 30% of the market, analysts said.",
+        [("analysts said", "attribution", "vague")],
+    ),
+    ("Smith, who owns 40% of the company, said no.", [("said", "attribution", "named")]),
+    ("A majority of lawmakers said no.", [("lawmakers said", "attribution", "vague")]),
+    ("Users say the app crashes.", [("Users say", "attribution", "vague")]),
+    ("Here is what experts say about it.", [("experts say", "attribution", "vague")]),
+    (
+        "Users who were rejected said it failed.",
+        [("Users who were rejected said", "attribution", "vague")],
+    ),
+    (
+        "Officials are increasingly worried that it fails.",
+        [("Officials are increasingly worried", "attribution", "vague")],
+    ),
+    (
+        "An official, speaking on condition of anonymity, said it failed.",
+        [("An official, speaking on condition of anonymity, said", "attribution", "vague")],
+    ),
+    ("The trial showed that it works.", [("showed that", "booster", "verb")]),
+    ("The data prove that it works.", [("prove", "booster", "verb")]),
+    ("Something like that happened.", []),
+    ("Blood tests showed he had been poisoned.", []),
+    ("Analysts forecast a rise.", [("Analysts forecast", "attribution", "vague")]),
+    (
+        "Scientists on the project said it failed.",
+        [("Scientists on the project said", "attribution", "vague")],
+    ),
+    ("The ministry responded that it would appeal.", [("responded", "attribution", "named")]),
+    ("Beijing responded with a statement.", [("responded", "attribution", "named")]),
+    (
+        "A spokesperson for House Speaker Mike Johnson declined to say more, but the aide said so.",
+        [("said", "attribution", "named")],
+    ),
+    (
+        "A spokesperson for House Speaker Mike Johnson said it would pass.",
+        [
+            ("A spokesperson for House Speaker Mike Johnson", "attribution", "named"),
+            ("said", "attribution", "named"),
+        ],
+    ),
+    ("Smith says otherwise.", [("says", "attribution", "named")]),
+    ("A spokesman for the ministry declined to comment.", []),  # no name after "for"
+    ("She posted a video.", [("posted", "attribution", "named")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), AUDIT_C + AUDIT_C_GUARDS)
+def test_audit_c_readings(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(text) == expected
