@@ -10,28 +10,33 @@ reporter abbreviations follow The Bluebook's table T1 (federal and regional repo
 
 A footnote marker that PDF extraction glues to a sentence's end ("the data platforms keep.1 At
 least 19 states") ends the sentence it closes and is no figure. It is a number of one to three
-digits right after a word's (or a closing bracket's or percent sign's) full stop, question or
-exclamation mark, or a closing quotation mark after one, and before a space and a capital or the
-end of the paragraph. A decimal ("3.5 Million", "Section 4.2 The") has a digit before its point
-and is no marker; neither is a number after a reference abbreviation ("No.1 Overall", "Vol.2
-The"). A year before the point ("in 2019.2 The") is not read as a marker: too close to a decimal.
+digits right after a word's (two lower-case letters) or a closing bracket's, quotation mark's or
+percent sign's full stop, question or exclamation mark, or a closing quotation mark after one,
+and before a space and a capital or the end of the paragraph. A decimal ("3.5 Million", "Section
+4.2 The") has a digit before its point and is no marker; neither is a number after a reference
+abbreviation ("No.1 Overall", "Vol.2 The"), a single letter or a numeral ("Appendix A.1 The",
+"Part II.3 The") or a currency ("Rs.500 Crore"). A year before the point ("in 2019.2 The") is
+not read as a marker: too close to a decimal.
 """
 
 from __future__ import annotations
 
 import re
 
-# Reporters and codes after a volume number; "F." alone only with a page after it
+# Reporters and codes after a volume number; "F." alone only before a page of two or more
+# digits or a blank ("94 F. 312"): "98 F. 1.5 million" is a temperature
 _REPORTER = (
-    r"U\.\s?S\.(?!\s?C\.)|F\.(?:\s?(?:2d|3d|4th|Supp\.(?:\s?(?:2d|3d))?|App[’']x))?"
+    r"U\.\s?S\.(?!\s?C\.)|F\.(?:\s?(?:2d|3d|4th|Supp\.(?:\s?(?:2d|3d))?|App[’']x)"
+    r"|(?=\s?(?:\d\d|_)))"
     r"|S\.\s?Ct\.|L\.\s?Ed\.(?:\s?2d)?|So\.\s?(?:2d|3d)|(?:N\.[EW]|S\.[EW])\.(?:\s?(?:2d|3d))?"
     r"|[AP]\.\s?(?:2d|3d)|Cal\.\s?Rptr\.(?:\s?(?:2d|3d))?|B\.\s?R\.|Fed\.\s?(?:Cl\.|Appx\.)"
     r"|Fed\.\s?Reg\.|Stat\."
 )
 _CODE = r"U\.\s?S\.\s?C\.(?:\s?A\.)?|C\.\s?F\.\s?R\."  # "42 U.S.C. § 1983": a title, no page
 _PAGES = r"\d{1,5}(?:[-–]\d{1,5})?"
-# where a cited page ends: before a comma, a bracket, a full stop or the end ("656 (2004)")
-_PAGE_END = r"(?=[,;:)\].]|\s\(|\s*$)"
+# where a cited page ends: before a comma, a bracket, a full stop or the end ("656 (2004)"); a
+# comma or a full stop before a digit is a number's ("104 F. 2,000 homes", "F. 1.5 million")
+_PAGE_END = r"(?=[;:)\]]|[,.](?!\d)|\s\(|\s*$)"
 _AT_PAGE = rf",?\s+at\s+{_PAGES}"  # "542 U.S., at 670"
 CITATION_RE = re.compile(
     rf"\b\d{{1,4}}\s(?:(?:{_REPORTER})(?:\s?(?:\d{{1,5}}|_{{2,}})"
@@ -51,7 +56,9 @@ VOLUME_BEFORE_RE = re.compile(r"\b\d{1,4}\s$")
 # apart (MARKER_BEFORE_OK)
 GLUED_MARKER_RE = re.compile(r"[.!?][\"”’]?(\d{1,3})(?=\s+[\"“‘]?[A-Z]|\s*$)")
 MARKER_AFTER_RE = re.compile(r"\s*$|\s+[\"“‘]?[A-Z]")
-MARKER_BEFORE_RE = re.compile(r"(?:[^\W\d_]|[%)\]])[.!?][\"”’]?$")
+# two lower-case letters (a word's end, not "A.1", "II.3", "Rs.500"), an initialism ("U.S."), a
+# closing quotation mark, a bracket or a percent sign before the mark
+MARKER_BEFORE_RE = re.compile(r"(?:(?:(?![A-Z])[^\W\d_]){2}|\.[A-Z]|[%)\]\"”’])[.!?][\"”’]?$")
 # words after which a glued number is the reference's: "No.1", "Vol.2", "Fig.3", "Op.5"
 NUMBER_ABBREVIATIONS = frozenset(
     "no nos nr vol fig figs p pp ch chap sec art op ed eq para pt v ver tab app ex".split()

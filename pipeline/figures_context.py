@@ -40,10 +40,12 @@ def context_words() -> dict[str, frozenset[str]]:
 # --- ages ------------------------------------------------------------------------------------
 # a figure that can be an age: a whole number or a range of them ("5 to 11", "18-64"), "50s"
 AGE_NUMBER_RE = re.compile(r"(\d{1,3})(?:\s*(?:[-–]|to|and)\s*(\d{1,3}))?s?")
-# "65 and older", "18 years and over", "12 years old", "65+ years of age", "18- to 24-year-olds"
+# "65 and older", "18 years and over", "12 years old", "65+ years of age", "18- to 24-year-olds",
+# "12 to 15 year olds"; not "25 and up to 40", "3 years and over that time"
 AGE_AFTER_RE = re.compile(
-    r"\s?\+?\s*(?:(?:years?|yrs?)\s+(?:old|of\s+age)\b"
-    r"|(?:(?:years?|yrs?)\s+)?(?:and|or)\s+(?:older|over|above|up)\b)"
+    r"\s?\+?\s*(?:(?:years?|yrs?)[\s-]+(?:olds?|of\s+age)\b"
+    r"|(?:(?:years?|yrs?)\s+)?(?:and|or)\s+(?:older\b|(?:over|above)\b(?!\s+(?:the|that|this"
+    r"|these|those|an?|its|their|which)\b)|up\b(?!\s+to\b)))"
     r"|-?\s+(?:to|and|or)\s+\d{1,3}-years?-olds?\b",
     re.IGNORECASE,
 )
@@ -63,6 +65,14 @@ AGE_BEFORE_RE = re.compile(
 )
 # "children under 10", "people over 65": the noun is looked up among the person words
 PERSON_BEFORE_RE = re.compile(r"([A-Za-z]+)\s+(?:under|over|above|below)\s+$", re.IGNORECASE)
+# what may follow such an age: no word ("children under 10."), or one that does not name what
+# is counted: "Workers under 40 hours", "Drivers over 80 km/h" are no ages
+PERSON_AGE_AFTER_RE = re.compile(
+    r"(?!\s*[^\W\d_])|\s+(?:years?|yrs?|months?|and|or|nor|but|who|whose|are|were|is|was|have"
+    r"|had|has|will|would|can|could|may|might|must|should|in|at|from|with|without|to|for|living"
+    r"|account|accounted|make|made|get|got|receive|received|need|needed|do|did|also|still)\b",
+    re.IGNORECASE,
+)
 AGE_LIMIT_WORDS = ("under ", "over ", "above ", "below ")
 # an age in decades: "in their 20s", "in her early 40s", "the over 50s", "the under 18s"
 DECADE_BEFORE_RE = re.compile(
@@ -103,6 +113,7 @@ def is_age(text: str, s: int, e: int, start: int, end: int) -> bool:
         low.endswith(AGE_LIMIT_WORDS)
         and (p := PERSON_BEFORE_RE.search(before))
         and p[1].lower() in context_words()["person"]
+        and PERSON_AGE_AFTER_RE.match(after)
     ):
         return True  # children under 10, people over 65
     head = after[:10].lower()
@@ -140,9 +151,14 @@ RATIO_RE = re.compile(
 RATIO_WORD_AFTER_RE = re.compile(r"\s+([A-Za-z]+)")
 # "a ratio of 2:1", "odds of 3 to 1"
 RATIO_OF_BEFORE_RE = re.compile(
-    r"\b(?:ratios?|odds|margin|majority|split)\s+(?:of|was|is|at|stood\s+at)\s+"
+    r"\b(ratios?|odds|margin|majority|split)\s+(?:of|was|is|at|stood\s+at)\s+"
     r"(?:(?:about|around|roughly|nearly|almost|some|more\s+than)\s+)?$",
     re.IGNORECASE,
+)
+# a word after "N to M" that makes it a range, not a ratio ("3 to 4 points", "12 to 15 years")
+NO_RATIO_WORDS_AFTER = frozenset(
+    "year years yr yrs month months week weeks day days hour hours point points pts percent per"
+    " percentage".split()
 )
 # "by 3 to 1", "by a 3:1 margin", "by about 2 to 1"
 BY_BEFORE_RE = re.compile(
@@ -161,8 +177,13 @@ def ratio_end(text: str, pos: int, end: int, before: str) -> int | None:
     word = RATIO_WORD_AFTER_RE.match(text, m.end(), end)
     if word is not None and word[1].lower() in context_words()["ratio"]:
         return m.end()
-    if RATIO_OF_BEFORE_RE.search(before[-40:]):
-        return m.end()
+    if word is not None and word[1].lower() in NO_RATIO_WORDS_AFTER:
+        return None  # "a margin of 3 to 4 points", "12 to 15 year olds": a range
+    of = RATIO_OF_BEFORE_RE.search(before[-40:])
+    if of is not None and (
+        of[1].lower() in ("ratio", "ratios", "odds") or float(m["a"]) >= float(m["b"])
+    ):
+        return m.end()  # "a majority of 5 to 4", not "the majority of 12 to 15"
     if m["b"] == "1" and m["a"] != "1" and (m["sep"] == "-to-" or BY_BEFORE_RE.search(before)):
         return m.end()
     return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import importlib
 import importlib.util
@@ -44,6 +45,7 @@ QUOTE_BREAK_ABBREVIATIONS = frozenset(
 _PERIOD_QUOTE_RE = re.compile(r'\.[ \n]+(?=["“«][A-Z])')  # "Co. “The": where a cut may be
 _CLOSING_QUOTE = {'"': '"', "“": "”", "«": "»"}
 MIN_QUOTED_SENTENCE_WORDS = 3  # "Entity List" and "Chips Act." are names, not quoted sentences
+MAX_QUOTE_SEARCH = 400  # how far a quotation's closing mark is looked for
 # Punkt's false ends: an initial before the end of bold or italic marks ("**Rachel T.** says:"),
 # an initialism before a code ("under A.A.C. R9-6-355 was applied")
 _INITIAL_END_RE = re.compile(r"(?:^|[\s*_(])[A-Z]\.$")
@@ -149,17 +151,21 @@ def _punkt_spans(text: str, abbreviations: frozenset[str]) -> list[tuple[int, in
     if len(spans) > 1:
         spans = _citations_mended(text, spans)
     cuts = _quote_starts(text) if _PERIOD_QUOTE_RE.search(text) else []
+    starts = [s for s, _ in spans]  # kept in step with spans: a bisect finds a cut's span
     for mark, cut in footnote_markers(text):  # "keep.1 At least": the marker ends a sentence
-        k = next((k for k, (s, _) in enumerate(spans) if mark < s < cut), None)
-        if k is not None:  # Punkt's end inside the marker ('said."3'): moved to its end
+        k = bisect.bisect_right(starts, mark)
+        if 0 < k < len(starts) and starts[k] < cut:
+            # Punkt's end inside the marker ('said."3'): moved to its end
             spans[k - 1 : k + 1] = [(spans[k - 1][0], spans[k][1])]
+            del starts[k]
         cuts.append(cut)
     for cut in cuts:
-        k = next((k for k, (s, e) in enumerate(spans) if s < cut < e), None)
-        if k is not None and text[cut : spans[k][1]].strip():
+        k = bisect.bisect_left(starts, cut) - 1
+        if k >= 0 and cut < spans[k][1] and text[cut : spans[k][1]].strip():
             start, end = spans[k]
             lead = len(text[cut:end]) - len(text[cut:end].lstrip())
             spans[k : k + 1] = [(start, start + len(text[start:cut].rstrip())), (cut + lead, end)]
+            starts.insert(k + 1, cut + lead)
     return spans
 
 
@@ -218,8 +224,11 @@ def _quote_starts(text: str) -> list[int]:
         if word not in QUOTE_BREAK_ABBREVIATIONS:
             continue
         quote = m.end()
-        close = text.find(_CLOSING_QUOTE[text[quote]], quote + 1)
-        quoted = text[quote + 1 : close if close >= 0 else len(text)].rstrip()
+        closer = _CLOSING_QUOTE[text[quote]]
+        # the closing mark is looked for within MAX_QUOTE_SEARCH characters; one further on
+        # (or none) counts as a quotation that runs on
+        close = text.find(closer, quote + 1, quote + 1 + MAX_QUOTE_SEARCH)
+        quoted = text[quote + 1 : close if close >= 0 else quote + 1 + MAX_QUOTE_SEARCH].rstrip()
         ends_in_punctuation = close < 0 or quoted[-1:] in ".,!?…—"
         if len(quoted.split()) >= MIN_QUOTED_SENTENCE_WORDS and ends_in_punctuation:
             cuts.append(quote)

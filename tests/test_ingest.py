@@ -546,6 +546,12 @@ def test_client_alert_podcast_and_forum_furniture_is_boilerplate(patterns):
         "The firm said the memo does not constitute legal advice.\n\nCritics disagreed.",
         "The review was mixed.\n\nThe film was produced by Netflix.",
         "He used the code SAVE20 for a discount, and the episode ended.\n\nIt aired in May.",
+        # a review found these ordinary paragraphs removed by the first versions of the rules
+        f"{BODY}\n\nNew homes must comply with code R-402 for insulation, the council said.",
+        f"{BODY}\n\nThis program is supported by a $2 million grant, the ministry said.",
+        f"{BODY}\n\nThe podcast, produced by Serial Productions, was acquired by the Times.",
+        f"{BODY}\n\nThe judge said the terms do not constitute legal advice and dismissed it.",
+        f"{BODY}\n\nThe central bank said its guidance is for informational purposes only.",
         "Costs rose 4% in the quarter.\n\nSee the table on Page 4 of 12 for the full data set "
         "of the regional breakdown, which the ministry published on Monday after a long delay.",
     ],
@@ -703,6 +709,37 @@ def test_line_breaks_that_are_no_broken_words_stay(patterns, raw):
     doc = clean_document("d", raw.encode(), patterns=patterns)
     assert doc.clean == raw.strip("\n")
     assert not any("hyphenated" in w for w in doc.warnings)
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        # a suspended hyphen keeps its hyphen and gets its space back
+        ("small-\nand medium-sized firms", "small- and medium-sized firms"),
+        ("pre-\nor post-war", "pre- or post-war"),
+        # a prefix before a word that starts with its last vowel, "re-sign", "cross-"
+        ("his re-\nelection bid", "his re-election bid"),
+        ("co-\noperation and pre-\nexisting rules", "co-operation and pre-existing rules"),
+        ("they re-\nsign the deal", "they re-sign the deal"),
+        ("they re-\nsign the deal; he will resign", "they resign the deal; he will resign"),
+        ("a cross-\nborder deal", "a cross-border deal"),
+        ("at the cross-\nroads", "at the crossroads"),
+        # ordinary words still lose the typesetter's hyphen
+        ("con-\nfirmed eco-\nnomic in-\nformation", "confirmed economic information"),
+        ("it re-\nported ex-\nports and re-\naction", "it reported exports and reaction"),
+    ],
+)
+def test_prefixes_and_suspended_hyphens_at_a_line_end(raw, clean):
+    assert rejoin_hyphenated(raw)[0] == clean
+
+
+def test_rejoining_a_long_run_of_letters_is_linear():
+    rejoin_hyphenated("con-\nfirmed")  # the dictionary loaded before the clock starts
+    text = "a" * 50_000 + " con-\nfirmed"  # quadratic without the word-start anchor: seconds
+    began = time.perf_counter()
+    out, n_words, _ = rejoin_hyphenated(text)
+    assert time.perf_counter() - began < 0.5
+    assert out.endswith(" confirmed") and n_words == 1
 
 
 def test_a_speakers_label_after_a_line_end_hyphen_stays_on_its_line():

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import time
 
 import pytest
 from hypothesis import given, settings
@@ -317,4 +318,34 @@ def test_offsets_round_trip_around_quotes_initials_and_codes(text):
 def test_citations_and_footnote_markers(text, expected):
     doc = segment_text(text)
     assert [s.text for s in doc.sentences] == expected
+    assert all(doc.clean[s.start : s.end] == s.text for s in doc.sentences)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a temperature's "F." before a decimal or a number with a comma ends a sentence
+        ("It reached 98 F. 1.5 million people sweltered.",
+         ["It reached 98 F.", "1.5 million people sweltered."]),
+        ("Temperatures hit 104 F. 2,000 homes lost power.",
+         ["Temperatures hit 104 F.", "2,000 homes lost power."]),
+        # no glued footnote marker after a single letter, a roman numeral or a currency
+        ("A.1 Introduction", ["A.1 Introduction"]),
+        ("See Appendix A.1 The results", ["See Appendix A.1 The results"]),
+        ("Part II.3 The Board", ["Part II.3 The Board"]),
+        ("The price was Rs.500 Crore", ["The price was Rs.500 Crore"]),
+    ],
+)  # fmt: skip
+def test_temperatures_and_labels_are_no_citations_or_markers(text, expected):
+    doc = segment_text(text)
+    assert [s.text for s in doc.sentences] == expected
+    assert all(doc.clean[s.start : s.end] == s.text for s in doc.sentences)
+
+
+@pytest.mark.parametrize("unit", ["Co. “A b c, ", "word.1 A "])
+def test_long_paragraphs_of_cuts_segment_in_linear_time(unit):
+    text = unit * 8000  # 72 to 96 kB in one paragraph: seconds when each cut scans all spans
+    began = time.perf_counter()
+    doc = segment_text(text)
+    assert time.perf_counter() - began < 3.0
     assert all(doc.clean[s.start : s.end] == s.text for s in doc.sentences)
