@@ -326,10 +326,11 @@ def is_long_title(first: str, rest: Sequence[str], rest_headings: Sequence[bool]
     "dead on arrival"'), holds no sentence end ("Prices Rose. Officials ..."), is in Title Case
     (three in four of its words of four letters or more after the first are capitalised: "Why
     the New Export Rules Will Backfire on American Chipmakers and Their Workers") or is a title
-    and subtitle around a colon (a study's "Export controls and innovation: evidence from ..."),
-    and is followed by body text: the next paragraph (a byline such as "By Jane Doe" aside) is
-    no heading and ends a sentence. A lede that only lacks its full stop, in sentence case,
-    stays a sentence."""
+    and subtitle around a colon (a study's "Export controls and innovation: evidence from ...";
+    not after a dateline in capitals: "LONDON: Britain's economy grew ..." is a lede), and is
+    followed by body text: the next paragraph (a byline such as "By Jane Doe" aside) is no
+    heading and ends a sentence. A lede that only lacks its full stop, in sentence case, stays
+    a sentence."""
     words = first.split()
     if "\n" in first or not MAX_HEADING_WORDS < len(words) <= MAX_TITLE_WORDS:
         return False
@@ -341,7 +342,9 @@ def is_long_title(first: str, rest: Sequence[str], rest_headings: Sequence[bool]
         return False
     long_words = [w for w in words[1:] if len(w) >= 4 and w[0].isalpha()]
     capitalised = sum(w[0].isupper() for w in long_words)
-    return ": " in first or (bool(long_words) and capitalised >= 0.75 * len(long_words))
+    head, colon, _ = first.partition(": ")
+    subtitled = bool(colon) and not head.isupper()  # "LONDON: ..." is a dateline
+    return subtitled or (bool(long_words) and capitalised >= 0.75 * len(long_words))
 
 
 def markdown_heading(line: str) -> str | None:

@@ -24,7 +24,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from pipeline.pattern_syntax import SKIP_RE, _pattern_parts, pattern_regex
+from pipeline.pattern_syntax import GAP_RE, SKIP_RE, _pattern_parts, max_gaps, pattern_regex
 
 __all__ = ["LexiconMatcher", "PatternMatch", "compile_patterns"]
 
@@ -246,7 +246,10 @@ class LexiconMatcher:
             sorted(range(len(sources)), key=lambda i: _pattern_sort_key(self.patterns[i], i))
         )
         self._sources = tuple(sources)
-        self._variable = frozenset(i for i, p in enumerate(self.patterns) if _has_other_spans(p))
+        # entries with other spans, and the most gaps between words a span of each can hold
+        self._variable = {
+            i: max_gaps(p) for i, p in enumerate(self.patterns) if _has_other_spans(p)
+        }
         # where a word ends (a hyphen and a word go on with it, as in the patterns' last token)
         self._word_end = re.compile(r"\w(?!\w|-\w)" if hyphen_joins_words else r"\w(?!\w)")
         self._compiled: list[re.Pattern[str] | None] = [None] * len(sources)
@@ -376,13 +379,18 @@ class LexiconMatcher:
     def _other_spans(self, text: str, match: PatternMatch, end: int) -> Iterator[PatternMatch]:
         """The entry's other matches at ``match.start`` (``text[:end]``), shortest first.
 
-        Only entries with a skip or optional words have any. A span ends where a word ends (the
+        Only entries with a skip or optional words have any, with at most ``max_gaps`` gaps
+        between words (:mod:`pipeline.pattern_syntax`). A span ends where a word ends (the
         pattern's last token ends a word too); the entry's regex must match all of it
         (``fullmatch`` with ``endpos``: the lookaheads at the span's end then see the end of the
         string, which agrees with the real text there, since no word goes on).
         """
         if match.entry not in self._variable:
             return
+        for k, gap in enumerate(GAP_RE.finditer(text, match.start, end)):
+            if k == self._variable[match.entry]:  # no span reaches past this gap
+                end = gap.start()
+                break
         rx = self._entry_regex(match.entry)
         for word in self._word_end.finditer(text, match.start):
             e = word.end()

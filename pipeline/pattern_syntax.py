@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["pattern_regex"]
+__all__ = ["max_gaps", "pattern_regex"]
 
 NUMBER_RE = r"\d+(?:[.,]\d+)*"
 # Capitalised function words that start sentences but are not names (for ``<name>``).
@@ -180,6 +180,21 @@ def _pattern_parts(pattern: str) -> list[tuple[str, bool]]:
         if SKIP_RE.fullmatch(token) and (optional or k in (0, len(tokens) - 1)):
             raise ValueError(f"<skip:N> must be a required inner token in {pattern!r}")
     return tokens
+
+
+# A gap between words: a run of white space and commas with some white space in it.
+GAP_RE = re.compile(r"[\s,]*\s[\s,]*")
+
+
+def max_gaps(pattern: str) -> int:
+    """The most gaps (:data:`GAP_RE` runs) a match of ``pattern`` can hold: one between tokens,
+    one per space or ``-`` inside a token, N in ``<skip:N>`` (only those produce white space,
+    and a skipped word holds none)."""
+    gaps = -1  # the first token has no gap before it
+    for token, _ in _pattern_parts(pattern):
+        skip = SKIP_RE.fullmatch(token)
+        gaps += int(skip.group(1)) if skip else 1 + token.count(" ") + token.count("-")
+    return gaps
 
 
 def pattern_regex(pattern: str, *, hyphen_joins_words: bool = True) -> str:

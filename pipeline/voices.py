@@ -9,7 +9,7 @@ from the attribution of those words (:func:`borrowed_sourcing`).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from pipeline.ingest import SPEAKER_RE
@@ -26,6 +26,10 @@ QA_DOT_RE = re.compile(r"\s*(Q|A|Question|Answer)\.(?:\s|$)")  # "Q. Will prices
 # the labels of whoever asks: their turns are questions to the speaker, not the speaker's words
 INTERVIEWER_LABELS = frozenset({"Q", "QUESTION", "REPORTER", "INTERVIEWER"})
 CLOSERS = " \t\r\n)]’'）】"
+# the writer reporting someone in the third person ("Industry groups said"), not "I said"
+REPORTING_RE = re.compile(
+    r"(?<!\bI )(?<!\bwe )(?<!\byou )\b(?:said|says|told)\b|\baccording to\b", re.IGNORECASE
+)
 
 
 def is_question(text: str) -> bool:
@@ -58,6 +62,7 @@ def speaker_turns(sentences: Sequence[Sentence]) -> dict[int, str]:
     after it that have no label (:func:`continued_turns`) when the text has two turns or
     more."""
     turns, dotted, order = {}, {}, {}
+    reporting = {s.paragraph_id for s in sentences if REPORTING_RE.search(s.text)}
     for s in sentences:  # in text order: a paragraph's first sentence comes first
         if s.paragraph_id in order:
             continue
@@ -73,17 +78,21 @@ def speaker_turns(sentences: Sequence[Sentence]) -> dict[int, str]:
     labels = list(turns.values())
     if not any(labels.count(x) >= 2 for x in set(labels) - QA_LABELS):
         turns = {p: label for p, label in turns.items() if label in QA_LABELS}
-    return continued_turns(order, turns) if len(turns) >= 2 else turns
+    return continued_turns(order, turns, reporting) if len(turns) >= 2 else turns
 
 
-def continued_turns(paragraphs: Mapping[int, bool], turns: Mapping[int, str]) -> dict[int, str]:
+def continued_turns(
+    paragraphs: Mapping[int, bool], turns: Mapping[int, str], reporting: Collection[int] = ()
+) -> dict[int, str]:
     """``turns`` (paragraph id -> label) with each turn going on over the unlabelled paragraphs
     after it: a speaker's second paragraph is still the speaker's. ``paragraphs``: each
     paragraph id, in text order, -> whether it is a heading. A run of such paragraphs that the
     next label ends is the turn's; a run that a heading or the text's end ends is the turn's
-    only when it is no longer than the longest run ended by a label: the speakers of this text
-    do speak over several paragraphs. So an interview section in an article ("Q: ...", "A:
-    ...", then the article goes on) leaves the article's paragraphs after it the writer's."""
+    only when it is no longer than the longest run ended by a label (the speakers of this text
+    do speak over several paragraphs) and none of its paragraphs is in ``reporting`` (the
+    writer reports someone: "Industry groups said"). So an interview section in an article
+    ("Q: ...", "A: ...", then the article goes on) leaves the article's paragraphs after it the
+    writer's."""
     runs: list[tuple[str, list[int], bool]] = []  # (label, paragraph ids, ended by a label)
     label, run = None, []
     for pid, heading in paragraphs.items():
@@ -96,9 +105,10 @@ def continued_turns(paragraphs: Mapping[int, bool], turns: Mapping[int, str]) ->
     if label is not None and run:
         runs.append((label, run, False))
     longest = max((len(r) for _, r, by_label in runs if by_label), default=0)
+    reporting_in = set(reporting).intersection
     out = dict(turns)
     for label, run, by_label in runs:
-        if by_label or len(run) <= longest:
+        if by_label or (len(run) <= longest and not reporting_in(run)):
             out.update(dict.fromkeys(run, label))
     return {pid: out[pid] for pid in paragraphs if pid in out}
 

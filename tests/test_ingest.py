@@ -793,11 +793,30 @@ STUDY_TITLE = (
         (f"{LONG_TITLE}\n\n{BODY_PARA}", [True, False]),
         (f"{STUDY_TITLE}\n\n{BODY_PARA}", [True, False]),  # a title and subtitle around a colon
         (f"{LONG_TITLE}\n\nBy Jane Doe\n\n{BODY_PARA}", [True, True, False]),  # a byline between
+        (
+            "Export controls and innovation: evidence from semiconductor firms in twelve"
+            f" countries and three regions, 2015 to 2024\n\n{BODY_PARA}",
+            [True, False],
+        ),
+        # a dateline before a Title Case headline
+        (
+            "WASHINGTON, D.C.: Why the New Export Rules Will Backfire on American Chipmakers"
+            f" and Their Workers in Ohio\n\n{BODY_PARA}",
+            [True, False],
+        ),
     ],
 )
 def test_a_long_unpunctuated_first_line_before_body_text_is_a_title(clean, headings):
     assert MAX_HEADING_WORDS < len(clean.split("\n")[0].split()) <= MAX_TITLE_WORDS
     assert [p.is_heading for p in paragraphs_of(clean)] == headings
+
+
+def test_a_study_title_with_a_colon_subtitle_stays_a_title():
+    first = (
+        "Export controls and innovation: evidence from semiconductor firms in twelve countries,"
+        " 2015 to 2024"
+    )
+    assert [p.is_heading for p in paragraphs_of(f"{first}\n\n{BODY_PARA}")] == [True, False]
 
 
 @pytest.mark.parametrize(
@@ -816,6 +835,11 @@ def test_a_long_unpunctuated_first_line_before_body_text_is_a_title(clean, headi
         " European Steel Products Today",
         # longer than MAX_TITLE_WORDS
         " ".join(["Export Controls"] * 21),
+        # a dateline lede without its full stop: no subtitle after the colon
+        "LONDON: Britain's economy grew faster than expected in the third quarter as consumers"
+        " spent more despite higher interest rates",
+        "SAN FRANCISCO: The chipmaker said on Tuesday that its sales in China had fallen by a"
+        " third since the rules took effect",
     ],
 )
 def test_a_long_first_line_that_is_a_sentence_stays_body_text(first):

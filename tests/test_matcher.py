@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 import string
 import sys
+import time
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from pipeline.matcher import CASE_VARIANTS, LexiconMatcher, PatternMatch, compile_patterns
-from pipeline.pattern_syntax import _alternation_regex, _literal_regex, pattern_regex
+from pipeline.pattern_syntax import _alternation_regex, _literal_regex, max_gaps, pattern_regex
 
 
 def matched(patterns: list[str], text: str) -> list[str]:
@@ -112,6 +113,10 @@ def test_accept_veto_falls_back_to_shorter_entry() -> None:
         (["a b c d", "a <skip:3> c"], "a b c d c", {"a b c d", "a b c"}, ["a b c d c"]),
         (["a [x]"], "a x-b", {"a"}, []),  # "a x" ends no word here
         (["a b c"], "a b c", {"a b c"}, []),  # a fixed entry has no other span
+        # the bound on gaps: " , " is one gap, a skipped word with commas or quotes holds none
+        (["a <skip:3> b"], "a , x , y b b", {"a , x , y b"}, ["a , x , y b b"]),
+        (["a <skip:2> b"], "a x,y's b b", {"a x,y's b"}, ["a x,y's b b"]),
+        (["a [x-y] {has been,was} b"], "a x y has been b", {"a x y has"}, ["a x y has been b"]),
     ],
 )
 def test_a_veto_tries_the_entrys_other_spans(
@@ -120,6 +125,30 @@ def test_a_veto_tries_the_entrys_other_spans(
     matcher = compile_patterns(patterns)
     found = matcher.find(text, accept=lambda m: text[m.start : m.end] not in vetoed)
     assert [text[m.start : m.end] for m in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        ("a b c", 2),
+        ("critics <skip:5> say", 6),
+        ("[some] critics <skip:3> {say,have said}", 6),
+        ("well-known <any> [x]", 3),
+        ("a <skip:2> b <skip:3> c", 7),
+    ],
+)
+def test_max_gaps(pattern: str, expected: int) -> None:
+    assert max_gaps(pattern) == expected
+
+
+def test_a_vetoed_skip_entry_scans_a_long_text_in_linear_time() -> None:
+    """A veto looks for other spans no further than the entry's most gaps (was quadratic)."""
+    matcher = compile_patterns(["critics <skip:5> {say,argue}", "little"])
+    text = "Critics argue little, and critics argue more, and they argue " * 800  # 50 kB
+    started = time.perf_counter()
+    found = matcher.find(text, accept=lambda m: m.entry != 0)
+    assert time.perf_counter() - started < 0.5
+    assert len(found) == 800 and {m.entry for m in found} == {1}
 
 
 def test_span_limits_and_boundaries_outside_span() -> None:

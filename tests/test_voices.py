@@ -73,6 +73,28 @@ def test_a_turn_goes_on_until_the_next_label_or_a_heading(text, labels):
         ),
         # the paragraphs before the first label are the writer's
         ("Intro.\n\nMore intro.\n\nQ: Why?\n\nA: Costs.", [None, None, "Q", "A"]),
+        # a Q/A box in an article: the article goes on, reporting in the third person
+        (
+            "The rules took effect on Monday.\n\nQ: Will the rules work?\n\nA: Partly.\n\n"
+            "They will slow China down.\n\nBut not for long.\n\nQ: And then?\n\n"
+            "A: We will see.\n\nIndustry groups said they would sue.\n\n"
+            "Shares of Nvidia fell 3%.",
+            [None, "Q", "A", "A", "A", "Q", "A", None, None],
+        ),
+        (
+            "Q: Will the rules work?\n\nA: Partly.\n\nThey will slow China down.\n\n"
+            "Q: And then?\n\nA: We will see.\n\nShares fell, according to Reuters.",
+            ["Q", "A", "A", "Q", "A", None],
+        ),
+        # a transcript whose last speaker talks over three paragraphs: still the speaker's,
+        # "I said" and "we told" are no writer's reporting
+        (
+            "SEN. SMITH: Should people worry?\n\nI ask because costs rose.\n\n"
+            "And prices too.\n\nMR. PICHAI: No.\n\nSEN. SMITH: Why?\n\n"
+            "MR. PICHAI: As I said, we compete.\n\nWe told our staff so.\n\n"
+            "And we hire more people every year.",
+            ["SEN. SMITH"] * 3 + ["MR. PICHAI", "SEN. SMITH"] + ["MR. PICHAI"] * 3,
+        ),
     ],
 )
 def test_the_writers_paragraphs_after_an_interview_stay_the_writers(text, labels):
@@ -101,9 +123,11 @@ def test_a_continued_turn_is_the_speakers_words_and_no_question_of_the_writer():
         ({1: False, 2: False, 4: False}, {1: "A", 4: "B"}, {1: "A", 2: "A", 4: "B"}),
         ({1: False, 2: True, 3: False, 4: False}, {1: "A", 4: "B"}, {1: "A", 4: "B"}),
         ({1: False, 2: False, 3: False}, {1: "A", 2: "B"}, {1: "A", 2: "B"}),
+        # a closing run with the writer's reporting (paragraph 4) is not the speaker's
+        ({k: False for k in range(1, 5)}, {1: "A", 3: "B"}, {1: "A", 2: "A", 3: "B"}),
     ],
 )
 def test_continued_turns(paragraphs, turns, expected):
-    out = continued_turns(paragraphs, turns)
+    out = continued_turns(paragraphs, turns, reporting={4})
     assert out == expected
     assert list(out) == sorted(out)  # in text order
