@@ -127,6 +127,10 @@ STATISTIC_RE = re.compile(
     r"(?:\d{1,2}(?:\.\d+)?\s?%\s?)?\b(?:CI|(?i:confidence\s+intervals?))\b"
     rf"(?:[\s,:=]*[\[(]?\s*{_STAT_NUM}\s*(?:[-–—,]|to)\s*{_STAT_NUM})?"
     r"|\b[pP](?:[\s-]?values?)?(?:\s+for\s+trend)?\s*[=<>≤≥]\s*\d*\.?\d+"
+    # a poll's margin of error: "a margin of error of ±2.2 percentage points", "(MoE +/- 3%)"
+    rf"|(?i:\bmargins?\s+of\s+(?:sampling\s+)?error|\bMoE)\b[\s,:(]*(?:(?:of|is|was|at)\s+)?"
+    rf"(?:plus\s+or\s+minus\s+|±\s?|\+/-\s?)?{_STAT_NUM}"
+    r"(?:\s*(?:percentage\s+points?|points?|percent|per\s?cent))?"
 )
 # where a bracketed number is a list's: at the start, or after , ; : and or ("Germany (27)" counts)
 LIST_NUMBER_BEFORE_RE = re.compile(r"(?:^|[,;:]|\b(?:and|or))\s*$")
@@ -311,9 +315,10 @@ def _may_hold_a_phone(part: str) -> bool:
 
 
 def _may_hold_a_statistic(part: str) -> bool:
-    """A quick test before STATISTIC_RE: an interval needs "CI" or "interval", a p-value a sign."""
+    """A quick test before STATISTIC_RE: an interval needs "CI" or "interval", a p-value a sign,
+    a margin of error its name."""
     signs = "=" in part or "<" in part or ">" in part or "≤" in part or "≥" in part
-    return signs or "CI" in part or "nterval" in part
+    return signs or "CI" in part or "nterval" in part or "rror" in part or "MoE" in part
 
 
 def merge_ranges(

@@ -150,6 +150,8 @@ def _punkt_spans(text: str, abbreviations: frozenset[str]) -> list[tuple[int, in
         spans = merged
     if len(spans) > 1:
         spans = _citations_mended(text, spans)
+    if len(spans) > 1 and ". . ." in text:
+        spans = _ellipses_mended(text, spans)
     cuts = _quote_starts(text) if _PERIOD_QUOTE_RE.search(text) else []
     starts = [s for s, _ in spans]  # kept in step with spans: a bisect finds a cut's span
     for mark, cut in footnote_markers(text):  # "keep.1 At least": the marker ends a sentence
@@ -167,6 +169,22 @@ def _punkt_spans(text: str, abbreviations: frozenset[str]) -> list[tuple[int, in
             spans[k : k + 1] = [(start, start + len(text[start:cut].rstrip())), (cut + lead, end)]
             starts.insert(k + 1, cut + lead)
     return spans
+
+
+def _ellipses_mended(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Punkt's spans with its ends at a spaced ellipsis (". . .", words left out of a quotation)
+    undone when the next sentence starts in lower case: 'may not "reduce the adult population
+    . . . to reading only what is fit for children."' is one sentence."""
+    merged = spans[:1]
+    for start, end in spans[1:]:
+        prev_end = merged[-1][1]
+        dot = text[start:end] == "." and text[prev_end - 1 : start] == ". "  # Punkt's ". . ."
+        resumed = text[max(0, prev_end - 5) : prev_end] == ". . ." and text[start].islower()
+        if dot or resumed:
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _citations_mended(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

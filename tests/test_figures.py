@@ -751,3 +751,20 @@ def test_endnote_numbers_are_no_figures(text: str, expected: list[str]) -> None:
         figure_spans(doc.clean, sent.start, sent.end)
     ]  # fmt: skip
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a poll's margin of error belongs to its estimates, as a confidence interval does
+        ("Of 1,200 adults, with a margin of error of ±2.2 percentage points, 61% agreed.",
+         [("1,200", "count"), ("61%", "percent")]),
+        ("The margin of error is plus or minus 3 points.", []),
+        ("It polled 900 voters (MoE +/- 3.5%).", [("900", "count")]),
+        # near misses: profit margins, and an error that is no margin's
+        ("Sales rose 3% and margins of 12% held.", [("3%", "percent"), ("12%", "percent")]),
+        ("The margin of error was large, and 40% said no.", [("40%", "percent")]),
+    ],
+)  # fmt: skip
+def test_a_margin_of_error_is_no_figure(text, expected):
+    assert spans(text) == expected

@@ -349,3 +349,21 @@ def test_long_paragraphs_of_cuts_segment_in_linear_time(unit):
     doc = segment_text(text)
     assert time.perf_counter() - began < 3.0
     assert all(doc.clean[s.start : s.end] == s.text for s in doc.sentences)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a spaced ellipsis marks words left out of a quotation: the sentence goes on
+        (
+            'A State may not "reduce the adult population . . . to reading only that." It stands.',
+            ['A State may not "reduce the adult population . . . to reading only that."',
+             "It stands."],
+        ),
+        # before a capital it may end a sentence
+        ("He said it was over . . . The next day he returned.",
+         ["He said it was over . . .", "The next day he returned."]),
+    ],
+)  # fmt: skip
+def test_a_spaced_ellipsis_before_lower_case_ends_no_sentence(text, expected):
+    assert [s.text for s in segment_text(text).sentences] == expected
