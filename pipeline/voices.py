@@ -23,8 +23,11 @@ QUOTE_RE = re.compile(rf'[{OPENING_QUOTES}"]([^{CLOSING_QUOTES}"]+)[{CLOSING_QUO
 QUOTE_MARK_RE = re.compile(rf'[{OPENING_QUOTES}{CLOSING_QUOTES}"]')
 QA_LABELS = frozenset({"Q", "A", "QUESTION", "ANSWER"})
 QA_DOT_RE = re.compile(r"\s*(Q|A|Question|Answer)\.(?:\s|$)")  # "Q. Will prices rise?"
-# the labels of whoever asks: their turns are questions to the speaker, not the speaker's words
-INTERVIEWER_LABELS = frozenset({"Q", "QUESTION", "REPORTER", "INTERVIEWER"})
+# the labels of whoever asks or hosts: their turns are the programme's own voice and questions to
+# the speaker, not the speaker's words
+INTERVIEWER_LABELS = frozenset(
+    {"Q", "QUESTION", "REPORTER", "INTERVIEWER", "HOST", "CO-HOST", "MODERATOR", "ANCHOR"}
+)
 CLOSERS = " \t\r\n)]’'）】"
 # the writer reporting someone in the third person ("Industry groups said"), not "I said"
 REPORTING_RE = re.compile(

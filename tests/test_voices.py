@@ -131,3 +131,19 @@ def test_continued_turns(paragraphs, turns, expected):
     out = continued_turns(paragraphs, turns, reporting={4})
     assert out == expected
     assert list(out) == sorted(out)  # in text order
+
+
+def test_a_hosts_turns_are_the_programmes_own_voice():
+    text = (
+        "HOST: Welcome back. Cases rose 20% this year, the agency says.\n\n"
+        "LENA FISCHER: The ruling changes a lot. We saw 12 cases.\n\n"
+        "HOST: Why?\n\n"
+        "LENA FISCHER: Because vendors charge per check."
+    )
+    doc = segment_text(text)
+    quoted = quoted_sentence_ids(doc.sentences)
+    assert [s.text for s in doc.sentences if s.sent_id in quoted] == [
+        "LENA FISCHER: The ruling changes a lot.",
+        "We saw 12 cases.",
+        "LENA FISCHER: Because vendors charge per check.",
+    ]
