@@ -45,7 +45,9 @@ VOWEL_PREFIXES = frozenset(
 )
 # "re-sign" is not "resign", "re-creation" not "recreation": kept unless the document spells the
 # joined word
-RE_HOMOGRAPHS = frozenset("sign signs signed signing creation".split())
+# "re-sign" (sign again) against "resign"; "resigned", "resigning", "recreation" are far the
+# likelier words in news, so only the bare verb keeps the hyphen
+RE_HOMOGRAPHS = frozenset({"sign"})
 # cross- keeps its hyphen ("cross-border", "cross-party") except in these closed compounds
 CROSS_CLOSED = frozenset(
     "roads road word words over overs fire walk walks bow bows hairs wind winds".split()
@@ -108,7 +110,7 @@ def _prefix_keeps_hyphen(left: str, right: str, words: dict[str, object]) -> boo
     """Whether the prefix ``left`` keeps its hyphen before ``right`` (rule 3a): a doubled vowel
     ("re-election", "co-operation"), "re-sign", or cross- before a word ("cross-border")."""
     if left == "cross":
-        return right not in CROSS_CLOSED and right in words
+        return len(right) >= 4 and right not in CROSS_CLOSED and right in words
     if left == "re" and right in RE_HOMOGRAPHS:
         return True
     return left in VOWEL_PREFIXES and right[0] == left[-1] and len(right) >= 4 and right in words

@@ -183,7 +183,9 @@ def _pattern_parts(pattern: str) -> list[tuple[str, bool]]:
 
 
 # A gap between words: a run of white space and commas with some white space in it.
-GAP_RE = re.compile(r"[\s,]*\s[\s,]*")
+# Found only at a run's start (the look-behind), so a long run of commas costs one pass, not one
+# per position.
+GAP_RE = re.compile(r"(?<![\s,])[\s,]*\s[\s,]*")
 
 
 def max_gaps(pattern: str) -> int:
@@ -205,7 +207,11 @@ def pattern_regex(pattern: str, *, hyphen_joins_words: bool = True) -> str:
     for k, (token, optional) in enumerate(parts):
         skip = SKIP_RE.fullmatch(token)
         if skip:
-            pieces.append(rf"(?:[\s,]+{NOT_A_NEW_CLAUSE}[^\s.;:!?]+){{0,{int(skip.group(1))}}}?")
+            # a skipped word does not start with a comma: else a run of commas splits between
+            # separator and word in exponentially many ways ("The critics,,,,,,,,, made")
+            pieces.append(
+                rf"(?:[\s,]+{NOT_A_NEW_CLAUSE}[^\s,.;:!?][^\s.;:!?]*){{0,{int(skip.group(1))}}}?"
+            )
             continue
         rx = _token_regex(token, pattern)
         if k < first_required:  # leading optional token: its whitespace comes after it

@@ -552,6 +552,8 @@ def test_client_alert_podcast_and_forum_furniture_is_boilerplate(patterns):
         f"{BODY}\n\nThe podcast, produced by Serial Productions, was acquired by the Times.",
         f"{BODY}\n\nThe judge said the terms do not constitute legal advice and dismissed it.",
         f"{BODY}\n\nThe central bank said its guidance is for informational purposes only.",
+        f"{BODY}\n\nThis is why investors should seek independent financial advice first.",
+        f"{BODY}\n\nOppenheimer is produced by Universal Pictures. It opens in July.",
         "Costs rose 4% in the quarter.\n\nSee the table on Page 4 of 12 for the full data set "
         "of the regional breakdown, which the ministry published on Monday after a long delay.",
     ],
@@ -724,6 +726,9 @@ def test_line_breaks_that_are_no_broken_words_stay(patterns, raw):
         ("they re-\nsign the deal; he will resign", "they resign the deal; he will resign"),
         ("a cross-\nborder deal", "a cross-border deal"),
         ("at the cross-\nroads", "at the crossroads"),
+        # a second review: an ending is no word after cross-, and "resigned" is no "re-signed"
+        ("the river cross-\ning was closed", "the river crossing was closed"),
+        ("the minister re-\nsigned", "the minister resigned"),
         # ordinary words still lose the typesetter's hyphen
         ("con-\nfirmed eco-\nnomic in-\nformation", "confirmed economic information"),
         ("it re-\nported ex-\nports and re-\naction", "it reported exports and reaction"),
