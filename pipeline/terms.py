@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline.ingest import SPEAKER_RE
 from pipeline.lexicon import lexicon_path, read_word_list
-from pipeline.types import SegmentedDocument, Sentence, StageOutput, Token
+from pipeline.types import SegmentedDocument, StageOutput, Token
+from pipeline.voices import speaker_label_ends
 
 TERM_COUNT_COLUMNS = ("doc_id", "term", "count")
 DEFAULT_NGRAM_RANGE = (1, 1)
@@ -137,7 +137,7 @@ class TermAnalyzer:
         the speaker labels of a transcript's turns ("LENA FISCHER:"), which name who speaks
         as a heading names a section."""
         runs: list[list[str]] = []
-        labels = speaker_label_ends(doc.sentences)
+        labels = speaker_label_ends(doc.sentences)  # a transcript's labels: no terms
         for sentence, tokens in zip(doc.sentences, doc.tokens, strict=True):
             if self.include_headings or not sentence.is_heading:
                 if (label_end := labels.get(sentence.sent_id)) is not None:
@@ -148,25 +148,6 @@ class TermAnalyzer:
     def __call__(self, doc: SegmentedDocument) -> list[str]:
         """Terms of a document: n-grams never cross a sentence or a dropped token."""
         return self.ngrams(self.document_runs(doc))
-
-
-def speaker_label_ends(sentences: Sequence[Sentence]) -> dict[int, int]:
-    """sent_id -> end offset of the speaker label opening it, for the sentences that open a
-    turn of an interview or transcript (:func:`pipeline.voices.speaker_turns`)."""
-    if not any(":" in s.text[:40] or "." in s.text[:10] for s in sentences):
-        return {}  # no label can open any sentence
-    from pipeline.voices import QA_DOT_RE, speaker_turns
-
-    turns = speaker_turns(sentences)
-    out: dict[int, int] = {}
-    seen: set[int] = set()
-    for s in sentences:
-        if s.paragraph_id in seen:
-            continue
-        seen.add(s.paragraph_id)
-        if s.paragraph_id in turns and (m := SPEAKER_RE.match(s.text) or QA_DOT_RE.match(s.text)):
-            out[s.sent_id] = s.start + m.end()
-    return out
 
 
 def document_terms(doc: SegmentedDocument, **options: Any) -> list[str]:

@@ -84,6 +84,23 @@ def speaker_turns(sentences: Sequence[Sentence]) -> dict[int, str]:
     return continued_turns(order, turns, reporting) if len(turns) >= 2 else turns
 
 
+def speaker_label_ends(sentences: Sequence[Sentence]) -> dict[int, int]:
+    """sent_id -> end offset of the speaker label opening it ("LENA FISCHER: ...", "A. ..."),
+    for the sentences that open a turn (:func:`speaker_turns`)."""
+    if not any(":" in s.text[:60] or s.text.lstrip()[:1] in ("Q", "A") for s in sentences):
+        return {}  # no label (SPEAKER_RE needs a colon, QA_DOT_RE a Q or an A) opens any
+    turns = speaker_turns(sentences)
+    out: dict[int, int] = {}
+    seen: set[int] = set()
+    for s in sentences:
+        if s.paragraph_id in seen:
+            continue
+        seen.add(s.paragraph_id)
+        if s.paragraph_id in turns and (m := SPEAKER_RE.match(s.text) or QA_DOT_RE.match(s.text)):
+            out[s.sent_id] = s.start + m.end()
+    return out
+
+
 def continued_turns(
     paragraphs: Mapping[int, bool], turns: Mapping[int, str], reporting: Collection[int] = ()
 ) -> dict[int, str]:
