@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.lexicon import lexicon_path, read_word_list
+
 # Reporters and codes after a volume number; "F." alone only before a page of two or more
 # digits or a blank ("94 F. 312"): "98 F. 1.5 million" is a temperature
 _REPORTER = (
@@ -60,9 +62,7 @@ MARKER_AFTER_RE = re.compile(r"\s*$|\s+[\"“‘]?[A-Z]")
 # closing quotation mark, a bracket or a percent sign before the mark
 MARKER_BEFORE_RE = re.compile(r"(?:(?:(?![A-Z])[^\W\d_]){2}|\.[A-Z]|[%)\]\"”’])[.!?][\"”’]?$")
 # words after which a glued number is the reference's: "No.1", "Vol.2", "Fig.3", "Op.5"
-NUMBER_ABBREVIATIONS = frozenset(
-    "no nos nr vol fig figs p pp ch chap sec art op ed eq para pt v ver tab app ex".split()
-)
+NUMBER_ABBREVIATIONS = frozenset(read_word_list(lexicon_path("number_abbreviations.txt")))
 _WORD_BEFORE_RE = re.compile(r"[\w.]*$")
 
 

@@ -14,6 +14,7 @@ from pipeline.decode import NotTextError, decode_bytes
 from pipeline.dehyphen import rejoin_hyphenated
 from pipeline.htmltext import html_to_text, looks_like_html
 from pipeline.lexicon import lexicon_path, read_lexicon
+from pipeline.markdown import markdown_heading, markdown_to_text
 
 MAX_HEADING_WORDS = 15
 MAX_TITLE_WORDS = 40  # a first line this long may still be a title (is_long_title)
@@ -25,7 +26,6 @@ BYLINE_RE = re.compile(r"\s*By\s+[A-Z]")  # "By Jane Doe": an author's line, not
 SPEAKER_RE = re.compile(r"\s*((?:[A-Z][A-Z.'’-]*\s+){0,3}[A-Z][A-Z.'’-]*|Question|Answer):\s")
 _TERMINAL_PUNCT = ".!?:;…"
 _CLOSING_MARKS = "\"'”’)]"
-_MD_HEADING_RE = re.compile(r"^#{1,6}\s+")
 _EMPHASIS_RE = re.compile(r"(\*\*|\*|__|_)(\S(?:.*\S)?)\1")  # **bold**, *italic*, _italic_
 # what a boilerplate rule removes (see the header of lexicons/boilerplate.tsv)
 BOILERPLATE_SCOPES = (
@@ -345,36 +345,6 @@ def is_long_title(first: str, rest: Sequence[str], rest_headings: Sequence[bool]
     head, colon, _ = first.partition(": ")
     subtitled = bool(colon) and not head.isupper()  # "LONDON: ..." is a dateline
     return subtitled or (bool(long_words) and capitalised >= 0.75 * len(long_words))
-
-
-def markdown_heading(line: str) -> str | None:
-    """The text of a Markdown ``#`` heading line without its marks, else None."""
-    if not _MD_HEADING_RE.match(line):
-        return None
-    return _MD_HEADING_RE.sub("", line).rstrip("# ").strip()
-
-
-def markdown_to_text(text: str) -> tuple[str, frozenset[int]]:
-    """Normalized text with each Markdown heading made its own paragraph without its ``#``
-    marks (at most one blank line in a row, none at the ends); the text and the offsets where
-    the headings start."""
-    lines: list[tuple[str, bool]] = []
-    for line in text.split("\n"):
-        heading = markdown_heading(line)
-        lines.extend([("", False), (heading, True), ("", False)] if heading else [(line, False)])
-    out: list[str] = []
-    starts: set[int] = set()
-    offset = 0
-    for line, is_heading in lines:
-        if not line and (not out or not out[-1]):
-            continue  # a blank line at the start or after another
-        if is_heading:
-            starts.add(offset)
-        out.append(line)
-        offset += len(line) + 1
-    while out and not out[-1]:
-        out.pop()
-    return "\n".join(out), frozenset(starts)
 
 
 def clean_document(

@@ -24,7 +24,15 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from pipeline.pattern_syntax import GAP_RE, SKIP_RE, _pattern_parts, max_gaps, pattern_regex
+from pipeline.pattern_syntax import (
+    GAP_RE,
+    SKIP_RE,
+    _pattern_parts,
+    first_chars,
+    leading_prefixes,
+    max_gaps,
+    pattern_regex,
+)
 
 __all__ = ["LexiconMatcher", "PatternMatch", "compile_patterns"]
 
@@ -49,84 +57,6 @@ def _pattern_sort_key(pattern: str, index: int) -> tuple[int, int, int]:
     return (-n_tokens, -len(pattern), index)
 
 
-def _token_first_chars(token: str) -> frozenset[str] | None:
-    """Lower-case ASCII letters or digits a token can start with (None: unknown or any)."""
-    token = token.lstrip("=")
-    if token == "<num>":
-        return frozenset("0123456789")
-    if token.startswith("<"):
-        return None
-    if token.startswith("{"):
-        close = token.index("}")
-        chars: set[str] = set()
-        for alternative in token[1:close].split(","):
-            alternative = alternative or token[close + 1 :]
-            if not alternative or alternative[0] in "{*":
-                return None
-            chars.add(alternative[0].lower())
-    else:
-        chars = {token[0].lower()}
-    if all(c.isascii() and c.isalnum() for c in chars):
-        return frozenset(chars)
-    return None
-
-
-def _first_chars(pattern: str) -> frozenset[str] | None:
-    """Characters a match of ``pattern`` can start with (None: unknown); used for dispatch."""
-    chars: set[str] = set()
-    for token, optional in _pattern_parts(pattern):
-        first = _token_first_chars(token)
-        if first is None:
-            return None
-        chars |= first
-        if not optional:
-            break
-    return frozenset(chars)
-
-
-_LEADING_ALNUM = re.compile(r"[A-Za-z0-9]+")
-
-
-def _token_prefixes(token: str) -> frozenset[tuple[str, bool]] | None:
-    """(lower-case ASCII prefix, whole word?) pairs a match of the token starts with.
-
-    None when unknown (placeholders, a non-ASCII or symbol start). "Whole word" when nothing
-    that could continue a word follows the prefix in the token (``a`` in ``a few``, ``well``
-    in ``well-known``), so the prefix must end at a word boundary.
-    """
-    token = token.lstrip("=")
-    if token.startswith("<"):
-        return None
-    if token.startswith("{"):
-        close = token.index("}")
-        rest = token[close + 1 :]
-        candidates = [alternative + rest for alternative in token[1:close].split(",")]
-    else:
-        candidates = [token]
-    prefixes = set()
-    for candidate in candidates:
-        m = _LEADING_ALNUM.match(candidate)
-        if m is None:
-            return None
-        after = candidate[m.end() : m.end() + 1]
-        whole = after == "" or not (after.isalnum() or after in "_*{")
-        prefixes.add((m.group().lower(), whole))
-    return frozenset(prefixes)
-
-
-def _prefixes(pattern: str) -> frozenset[tuple[str, bool]] | None:
-    """(prefix, whole word?) pairs a match of ``pattern`` starts with (None: unknown)."""
-    out: set[tuple[str, bool]] = set()
-    for token, optional in _pattern_parts(pattern):
-        prefixes = _token_prefixes(token)
-        if prefixes is None:
-            return None
-        out |= prefixes
-        if not optional:
-            break
-    return frozenset(out)
-
-
 # Characters besides its two cases that an ASCII letter matches under re.IGNORECASE (Kelvin
 # sign, long s, dotted and dotless I); a test checks this against the whole of Unicode.
 CASE_VARIANTS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
@@ -148,13 +78,14 @@ def _start_nodes(
 ) -> tuple[str, dict[str, tuple[int, ...]]]:
     """Regex (for ``re.IGNORECASE``) of where entries can start, and the entries to try there.
 
-    At a word start the regex matches the longest prefix (see :func:`_prefixes`) of any entry;
+    At a word start the regex matches the longest prefix of any entry
+    (:func:`pipeline.pattern_syntax.leading_prefixes`);
     its empty group (``n0``, ``n1``, ...) names a node: the keyed entries that can match there,
     in alternation order (``rank``: entry -> place, inserted in that order) (those with that
     whole word, those with a stem it starts with). A first character with an entry of unknown
     prefix (``<num>``) is one node of all its entries.
     """
-    prefixes = {i: _prefixes(patterns[i]) for i in rank if firsts[i] is not None}
+    prefixes = {i: leading_prefixes(patterns[i]) for i in rank if firsts[i] is not None}
     char_keys = sorted({c for i, pairs in prefixes.items() if pairs is None for c in firsts[i]})
     by_prefix: dict[tuple[str, bool], set[int]] = defaultdict(set)
     trie: dict[str, dict] = {}  # prefix characters; " " marks a whole word's end, "*" a stem's
@@ -201,7 +132,7 @@ def _entry_groups(
     Group names are ``e{entry}_{first character}`` (``e{entry}__`` for the rest). Within a
     group the global longest-first order is kept.
     """
-    firsts = {i: _first_chars(patterns[i]) for i in order}
+    firsts = {i: first_chars(patterns[i]) for i in order}
     keys = sorted({c for f in firsts.values() if f for c in f})
     groups = {
         key: "|".join(
@@ -253,7 +184,7 @@ class LexiconMatcher:
         # where a word ends (a hyphen and a word go on with it, as in the patterns' last token)
         self._word_end = re.compile(r"\w(?!\w|-\w)" if hyphen_joins_words else r"\w(?!\w)")
         self._compiled: list[re.Pattern[str] | None] = [None] * len(sources)
-        firsts = [_first_chars(p) for p in self.patterns]
+        firsts = [first_chars(p) for p in self.patterns]
         rank = {i: r for r, i in enumerate(self.order)}
         starts, self._nodes = _start_nodes(self.patterns, rank, firsts)
         self._starts = re.compile(starts, re.IGNORECASE) if self._nodes else None

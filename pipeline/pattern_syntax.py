@@ -230,3 +230,83 @@ def pattern_regex(pattern: str, *, hyphen_joins_words: bool = True) -> str:
     if hyphen_joins_words and ends_word:
         trail = r"(?!\w|-\w)"  # a trailing hyphen before a space ("well- and") still ends a word
     return f"{lead}{body}{trail}"
+
+
+# What a match of a pattern can start with: the matcher's dispatch (pipeline/matcher.py) tries
+# an entry only where its first word can be.
+def _token_first_chars(token: str) -> frozenset[str] | None:
+    """Lower-case ASCII letters or digits a token can start with (None: unknown or any)."""
+    token = token.lstrip("=")
+    if token == "<num>":
+        return frozenset("0123456789")
+    if token.startswith("<"):
+        return None
+    if token.startswith("{"):
+        close = token.index("}")
+        chars: set[str] = set()
+        for alternative in token[1:close].split(","):
+            alternative = alternative or token[close + 1 :]
+            if not alternative or alternative[0] in "{*":
+                return None
+            chars.add(alternative[0].lower())
+    else:
+        chars = {token[0].lower()}
+    if all(c.isascii() and c.isalnum() for c in chars):
+        return frozenset(chars)
+    return None
+
+
+def first_chars(pattern: str) -> frozenset[str] | None:
+    """Characters a match of ``pattern`` can start with (None: unknown); used for dispatch."""
+    chars: set[str] = set()
+    for token, optional in _pattern_parts(pattern):
+        first = _token_first_chars(token)
+        if first is None:
+            return None
+        chars |= first
+        if not optional:
+            break
+    return frozenset(chars)
+
+
+_LEADING_ALNUM = re.compile(r"[A-Za-z0-9]+")
+
+
+def _token_prefixes(token: str) -> frozenset[tuple[str, bool]] | None:
+    """(lower-case ASCII prefix, whole word?) pairs a match of the token starts with.
+
+    None when unknown (placeholders, a non-ASCII or symbol start). "Whole word" when nothing
+    that could continue a word follows the prefix in the token (``a`` in ``a few``, ``well``
+    in ``well-known``), so the prefix must end at a word boundary.
+    """
+    token = token.lstrip("=")
+    if token.startswith("<"):
+        return None
+    if token.startswith("{"):
+        close = token.index("}")
+        rest = token[close + 1 :]
+        candidates = [alternative + rest for alternative in token[1:close].split(",")]
+    else:
+        candidates = [token]
+    prefixes = set()
+    for candidate in candidates:
+        m = _LEADING_ALNUM.match(candidate)
+        if m is None:
+            return None
+        after = candidate[m.end() : m.end() + 1]
+        whole = after == "" or not (after.isalnum() or after in "_*{")
+        prefixes.add((m.group().lower(), whole))
+    return frozenset(prefixes)
+
+
+def leading_prefixes(pattern: str) -> frozenset[tuple[str, bool]] | None:
+    """(prefix, whole word?) pairs a match of ``pattern`` starts with (None: unknown)."""
+    out: set[tuple[str, bool]] = set()
+    for token, optional in _pattern_parts(pattern):
+        prefixes = _token_prefixes(token)
+        if prefixes is None:
+            return None
+        out |= prefixes
+        if not optional:
+            break
+    return frozenset(out)

@@ -35,13 +35,10 @@ CJK_END_RE = re.compile(r"[。｡！？]++(?![”’」』）〕】〉》])")  #
 _WORD_CHAR_RE = re.compile(r"\w")
 
 # Abbreviations (Punkt types) that may end a sentence before a quotation: company suffixes,
-# places, "etc.", times and months ('JPMorgan Chase & Co. "The question is ...," she said.').
-# Not titles before a name ('Sen. "Chuck" Grassley') nor references before a title or a number
-# ('e.g. "The Art of War"', 'No. "Seven"'): after those a quotation continues the sentence.
-QUOTE_BREAK_ABBREVIATIONS = frozenset(
-    "co inc corp ltd llc plc bros dept univ assn u.s u.k u.n e.u u.s.a u.a.e p.r.c d.c etc a.m p.m"
-    " jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
+# places, "etc.", times and months ('JPMorgan Chase & Co. "The question is ...," she said.'),
+# listed in quote_break_abbreviations.txt. Not titles before a name ('Sen. "Chuck" Grassley') nor
+# references before a title or a number ('e.g. "The Art of War"', 'No. "Seven"').
+QUOTE_BREAK_ABBREVIATIONS = frozenset(read_word_list(lexicon_path("quote_break_abbreviations.txt")))
 _PERIOD_QUOTE_RE = re.compile(r'\.[ \n]+(?=["“«][A-Z])')  # "Co. “The": where a cut may be
 _CLOSING_QUOTE = {'"': '"', "“": "”", "«": "»"}
 MIN_QUOTED_SENTENCE_WORDS = 3  # "Entity List" and "Chips Act." are names, not quoted sentences

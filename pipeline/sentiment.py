@@ -27,7 +27,8 @@ from pipeline.actors import (
     actor_sentiment_rows,
 )
 from pipeline.lexicon import read_lexicon
-from pipeline.stance import StanceDetector, stance_entries
+from pipeline.stance import StanceDetector
+from pipeline.stance_lexicon import stance_entries
 from pipeline.types import SegmentedDocument, StageOutput
 from pipeline.vader import TracingAnalyzer, VaderTrace
 

@@ -28,12 +28,7 @@ PLACE_BEFORE_RE = re.compile(
 OF_BEFORE_RE = re.compile(r"\bof\s+(?:the\s+)?(?:[A-Z][\w’'.-]*,?\s+)*$")
 # Sources who speak for an organisation, which a name just before them identifies ("Pentagon
 # officials", "Goldman Sachs economists"); critics, supporters or watchers of a name are not it.
-MEMBER_NOUNS = frozenset(
-    "officials spokespeople spokesperson spokespersons spokesman spokesmen spokeswoman "
-    "spokeswomen executives staff employees engineers researchers scientists economists analysts "
-    "strategists diplomats aides lawyers attorneys negotiators investigators prosecutors "
-    "regulators officers representatives ministers advisers advisors managers bankers".split()
-)
+MEMBER_NOUNS = frozenset(read_word_list(lexicon_path("member_nouns.txt")))
 WORD_CHAR_RE = re.compile(r"\w")
 WORD_RE = re.compile(r"\w+")
 POSSESSIVE_RE = re.compile(r"(?:['’]s|s['’])$")

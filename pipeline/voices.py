@@ -13,6 +13,7 @@ from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from pipeline.ingest import SPEAKER_RE
+from pipeline.lexicon import lexicon_path, read_word_list
 from pipeline.types import Sentence
 
 if TYPE_CHECKING:
@@ -25,9 +26,7 @@ QA_LABELS = frozenset({"Q", "A", "QUESTION", "ANSWER"})
 QA_DOT_RE = re.compile(r"\s*(Q|A|Question|Answer)\.(?:\s|$)")  # "Q. Will prices rise?"
 # the labels of whoever asks or hosts: their turns are the programme's own voice and questions to
 # the speaker, not the speaker's words
-INTERVIEWER_LABELS = frozenset(
-    {"Q", "QUESTION", "REPORTER", "INTERVIEWER", "HOST", "CO-HOST", "MODERATOR", "ANCHOR"}
-)
+INTERVIEWER_LABELS = frozenset(read_word_list(lexicon_path("interviewer_labels.txt")))
 CLOSERS = " \t\r\n)]’'）】"
 # the writer reporting someone in the third person ("Industry groups said"), not "I said"
 REPORTING_RE = re.compile(

@@ -18,14 +18,12 @@ from pipeline.stance import (
     StanceDetector,
     StanceStage,
     _one_line,
-    _rule_regex,
-    default_lexicon_paths,
     marker_counts,
     name_before,
     names_a_source,
-    stance_entries,
 )
 from pipeline.stance_eval import DEFAULT_ANNOTATIONS, evaluate, prf, read_annotations
+from pipeline.stance_lexicon import _rule_regex, default_lexicon_paths, stance_entries
 from pipeline.types import SegmentedDocument, Sentence
 from tests.conftest import segment_text
 

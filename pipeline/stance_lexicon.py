@@ -1,0 +1,147 @@
+"""Read the stance lexicon format: TSV rows with a pattern, a category and context rules.
+
+Shared by the stance stage and the sentiment senses (``categories=("neutral",)``). A row of a
+later file with the same pattern replaces the earlier one; ``off`` disables it; ``none`` makes a
+blocker; ``# define NAME: regex`` lines are macros (``@NAME``) for the context rules.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from pipeline.lexicon import lexicon_path, read_lexicon, unused_offs
+
+log = logging.getLogger(__name__)
+
+CATEGORIES = ("hedge", "booster", "attitude", "attribution")
+CONTROL_CATEGORIES = ("none", "off")  # none = blocker (consumes, emits nothing); off = disable
+RULE_COLUMNS = ("not_before", "not_after", "requires_before", "requires_after")
+DEFINE_RE = re.compile(r"^#\s*define\s+([A-Z][A-Z0-9_]*)\s*:\s*(.+?)\s*$")
+MACRO_RE = re.compile(r"@([A-Z][A-Z0-9_]*)")
+
+
+@dataclass(frozen=True)
+class StanceEntry:
+    """One lexicon entry with its compiled context rules (None when a rule is empty)."""
+
+    pattern: str
+    category: str
+    subtype: str
+    note: str
+    not_before: re.Pattern[str] | None
+    not_after: re.Pattern[str] | None
+    requires_before: re.Pattern[str] | None
+    requires_after: re.Pattern[str] | None
+    also: tuple[str, str] | None = None  # a second (category, subtype) for the same span
+
+    @cached_property
+    def skips(self) -> bool:
+        """Whether the pattern skips words (``<skip:N>``): what it skips is not checked."""
+        return "<skip:" in self.pattern
+
+
+def lexicon_macros(paths: Iterable[str | Path]) -> dict[str, str]:
+    """Macros defined by ``# define NAME: regex`` lines, later files overriding earlier ones."""
+    macros: dict[str, str] = {}
+    for path in paths:
+        for line in Path(path).read_text(encoding="utf-8-sig").splitlines():
+            m = DEFINE_RE.match(line)
+            if m:
+                macros[m.group(1)] = m.group(2)
+    return macros
+
+
+def _rule_regex(source: str, column: str, macros: dict[str, str], pattern: str) -> str:
+    """Expand macros in one rule and anchor it (before: at the end; after: at the start)."""
+
+    def expand(m: re.Match[str]) -> str:
+        if m.group(1) not in macros:
+            raise ValueError(f"entry {pattern!r}: unknown macro @{m.group(1)} in {column}")
+        return f"(?:{macros[m.group(1)]})"
+
+    body = MACRO_RE.sub(expand, source)
+    if column.endswith("before"):  # a word in the rule starts a word: "in" is not "Kremlin"
+        return rf"(?:(?<!\w)|(?!\w))(?:{body})\s*$"
+    return rf"\s*(?:{body})"
+
+
+def stance_entries(
+    paths: Sequence[str | Path], *, categories: tuple[str, ...] = CATEGORIES
+) -> tuple[tuple[StanceEntry, ...], dict[str, str]]:
+    """Entries of the stance lexicon files in order; a row of a later file with the same pattern
+    replaces the earlier one in place (the same pattern twice in one file is an error), and
+    category ``off`` removes it. Returns (entries, versions).
+    ``categories``: those a lexicon in this format may use (besides ``none`` and ``off``)."""
+    lexicon = read_lexicon(paths, required=("pattern", "category", "subtype"))
+    macros = lexicon_macros(paths)
+    by_pattern: dict[str, dict[str, str]] = {}
+    where_of: dict[str, str] = {}  # pattern -> "<file>: " of the row that defines it
+    for i, row in enumerate(lexicon.rows):
+        category, where = row["category"].lower(), lexicon.where(i)
+        if category not in categories + CONTROL_CATEGORIES:
+            raise ValueError(
+                f"{where}entry {row['pattern']!r}: unknown category {row['category']!r}"
+            )
+        if category == "attribution" and row["subtype"] not in ("named", "vague"):
+            raise ValueError(
+                f"{where}entry {row['pattern']!r}: attribution subtype must be named|vague"
+            )
+        if where and where_of.get(row["pattern"]) == where:  # a second row would replace the first
+            raise ValueError(
+                f"{where}entry {row['pattern']!r} is listed twice: merge its rows into one, or "
+                "write the second context as a different pattern"
+            )
+        by_pattern[row["pattern"]] = {**row, "category": category}
+        where_of[row["pattern"]] = where
+    for source, message in unused_offs(lexicon):  # merge_tables also lists them in problems
+        log.warning("%s: %s", source, message)
+    entries = []
+    for pattern, row in by_pattern.items():
+        if row["category"] == "off":
+            continue
+        rules: dict[str, re.Pattern[str] | None] = {}
+        for column in RULE_COLUMNS:
+            source = row.get(column, "")
+            try:
+                rules[column] = (
+                    re.compile(_rule_regex(source, column, macros, pattern), re.IGNORECASE)
+                    if source
+                    else None
+                )
+            except re.error as err:
+                raise ValueError(
+                    f"{where_of[pattern]}entry {pattern!r}: bad {column} regex: {err}"
+                ) from None
+        entries.append(
+            StanceEntry(
+                pattern,
+                row["category"],
+                row["subtype"],
+                row.get("note", ""),
+                **rules,
+                also=_also(row.get("also", ""), pattern, categories),
+            )
+        )
+    return tuple(entries), lexicon.versions
+
+
+def _also(
+    value: str, pattern: str, categories: tuple[str, ...] = CATEGORIES
+) -> tuple[str, str] | None:
+    """Parse the ``also`` column ("category/subtype") of one entry."""
+    if not value:
+        return None
+    category, _, subtype = value.partition("/")
+    if category not in categories:
+        raise ValueError(f"entry {pattern!r}: 'also' must be category/subtype, got {value!r}")
+    return category, subtype
+
+
+def default_lexicon_paths() -> list[Path]:
+    """The stance lexicon shipped with the package."""
+    return [lexicon_path("stance.tsv")]
