@@ -327,7 +327,8 @@ def is_long_title(first: str, rest: Sequence[str], rest_headings: Sequence[bool]
     (three in four of its words of four letters or more after the first are capitalised: "Why
     the New Export Rules Will Backfire on American Chipmakers and Their Workers") or is a title
     and subtitle around a colon (a study's "Export controls and innovation: evidence from ...";
-    not after a dateline in capitals: "LONDON: Britain's economy grew ..." is a lede), and is
+    not after a dateline in capitals: "LONDON: Britain's economy grew ..." is a lede, while
+    "COVID-19: lessons from ..." is a title), and is
     followed by body text: the next paragraph (a byline such as "By Jane Doe" aside) is no
     heading and ends a sentence. A lede that only lacks its full stop, in sentence case, stays
     a sentence."""
@@ -342,8 +343,12 @@ def is_long_title(first: str, rest: Sequence[str], rest_headings: Sequence[bool]
         return False
     long_words = [w for w in words[1:] if len(w) >= 4 and w[0].isalpha()]
     capitalised = sum(w[0].isupper() for w in long_words)
-    head, colon, _ = first.partition(": ")
-    subtitled = bool(colon) and not head.isupper()  # "LONDON: ..." is a dateline
+    head, colon, tail = first.partition(": ")
+    # "LONDON: Britain's ..." is a dateline: a place in capitals before a capital; not an
+    # acronym with a digit ("COVID-19: lessons from ...") nor one before lower case ("NATO: a
+    # history")
+    dateline = head.isupper() and not any(c.isdigit() for c in head) and tail[:1].isupper()
+    subtitled = bool(colon) and not dateline
     return subtitled or (bool(long_words) and capitalised >= 0.75 * len(long_words))
 
 

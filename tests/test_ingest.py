@@ -864,6 +864,20 @@ def test_a_long_title_needs_body_text_after_it(after):
     assert paragraphs_of(LONG_TITLE + after)[0].is_heading is False
 
 
+@pytest.mark.parametrize(
+    "first",
+    [
+        "COVID-19: lessons from three years of emergency rules for schools, hospitals and the"
+        " courts that reviewed them",
+        "NATO: a history of the alliance's intelligence sharing with partners in Asia and the"
+        " Pacific since the end of the Cold War",
+    ],
+)
+def test_an_acronym_before_a_subtitle_is_no_dateline(first):
+    assert len(first.split()) > MAX_HEADING_WORDS
+    assert [p.is_heading for p in paragraphs_of(f"{first}\n\n{BODY_PARA}")] == [True, False]
+
+
 def test_a_long_title_is_a_heading_sentence(patterns):
     doc = segment_text(f"{LONG_TITLE}\n\n{BODY_PARA}")
     assert [(s.text, s.is_heading) for s in doc.sentences] == [
