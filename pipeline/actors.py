@@ -25,6 +25,18 @@ OTHER_NAME_AFTER_RE = re.compile(
     r"|Marathon|Zoo|Academy|Association|Society|Foundation|Express|Medical|Bar|Museum|Library"
     r"|Hospital|Heart|Cancer|Civil|Petroleum|Chamber)\b(?!-)"  # "China Post-Pandemic Recovery"
 )
+# A currency names no country: "US$9 million", "167 million U.S. dollars", "Australian dollars"
+CURRENCY_AFTER_RE = re.compile(r"\s?\$|\s+dollars?\b", re.IGNORECASE)
+# The place of a foreign mission is the mission's country's address, not an actor: "the Velorian
+# Embassy in Washington", "its consulate in Sydney"
+MISSION_BEFORE_RE = re.compile(
+    r"\b(?:embass(?:y|ies)|consulates?(?:[-\s]general)?|high\s+commission|legation"
+    r"|ambassadors?)\s+in\s+$",
+    re.IGNORECASE,
+)
+# A language's label before a name in its script: "(Chinese: 中国)", "(Russian: Россия)"
+LANGUAGE_LABEL_BEFORE = ("(", "; ")
+LANGUAGE_LABEL_AFTER_RE = re.compile(r":\s*[^\x00-\x7f]")
 # "BEIJING/WASHINGTON, Jan 9 (Reuters) -": the places of a dateline before the one matched
 _PLACE = r"[A-Z][A-Z.'’]*(?: [A-Z][A-Z.'’]*)*"  # "BEIJING", "NEW YORK", "ST. LOUIS"
 DATELINE_BEFORE_RE = re.compile(rf"\s*(?:{_PLACE}/)*")
@@ -183,14 +195,19 @@ class ActorMatcher:
 
     def mentions(self, text: str, *, offset: int = 0) -> list[Mention]:
         """Non-overlapping mentions in ``text`` (one sentence), left to right, datelines,
-        aliases that start another name and a law reporter's "U.S." ("542 U.S. 656") left out;
-        offsets shifted by ``offset``."""
+        aliases that start another name, currencies ("US$9 million", "U.S. dollars"), the
+        place of a foreign mission ("Embassy in Washington"), language labels ("(Chinese:
+        中国)") and a law reporter's "U.S." ("542 U.S. 656") left out; offsets shifted by
+        ``offset``."""
         return [
             Mention(self.actor_of(m.group()), m.start() + offset, m.end() + offset, m.group())
             for m in self.pattern.finditer(text)
             if not OTHER_NAME_AFTER_RE.match(text, m.end())
+            and not CURRENCY_AFTER_RE.match(text, m.end())
             and not is_dateline(text, m)
             and not (m.group()[-1] == "." and is_reporter(text, m.start(), m.end()))
+            and not is_mission_place(text, m.start())
+            and not is_language_label(text, m)
         ]
 
 
@@ -203,6 +220,20 @@ def is_dateline(text: str, match: re.Match[str]) -> bool:
         return False
     rest = DATELINE_MORE_RE.match(text, match.end())
     return DATELINE_AFTER_RE.match(text, rest.end()) is not None
+
+
+def is_mission_place(text: str, start: int) -> bool:
+    """Whether the alias at ``start`` is where a foreign mission sits: "Embassy in Washington"."""
+    return text.endswith(" in ", 0, start) and bool(
+        MISSION_BEFORE_RE.search(text, max(0, start - 40), start)
+    )
+
+
+def is_language_label(text: str, match: re.Match[str]) -> bool:
+    """Whether an alias match labels a language before a name in its script: "(Chinese: 中国)"."""
+    return text.endswith(LANGUAGE_LABEL_BEFORE, 0, match.start()) and bool(
+        LANGUAGE_LABEL_AFTER_RE.match(text, match.end())
+    )
 
 
 def actor_scores(

@@ -3,7 +3,8 @@
 A legal citation names a reporter's volume and page ("542 U.S. 656", "94 F. 4th 312", "352 U.S.
 380, 383", "607 U.S. ___", "542 U.S., at 670"), a code's title or section ("42 U.S.C.", "§
 1349.09(D)(2)", "§§ 12-14"), a page of a slip opinion or of the case just cited ("slip op. at
-14", "Id., at 383") or a page ("p. 3", "Pp. 6–21"). Its numbers are no figures
+14", "Id., at 383") or a page ("p. 3", "Pp. 6–21"); a journal article's volume, issue and pages
+("Journal of Cyber Policy. 4 (2): 112–130") are cited the same way. Its numbers are no figures
 (:mod:`pipeline.figures`), its "U.S." is the reporter, not the United States
 (:mod:`pipeline.actors`), and its full stops end no sentence (:mod:`pipeline.segment`). The
 reporter abbreviations follow The Bluebook's table T1 (federal and regional reporters).
@@ -47,6 +48,7 @@ CITATION_RE = re.compile(
     rf"|\bop\.\s?at\s{_PAGES}|\b[Ii]d\.,?\s+at\s{_PAGES}"  # slip op. at 14, Id., at 383
     rf"|\b(?:[Pp]p|p)\.\s?{_PAGES}(?:,\s?{_PAGES})*"  # p. 3, Pp. 6–21, pp. 22-31
     rf"|\bP\.\s?{_PAGES}{_PAGE_END}"  # a syllabus's "P. 7." (not "P. 5 people")
+    rf"|\b\d{{1,4}}\s?\(\d{{1,3}}\):\s?{_PAGES}"  # a journal's volume (issue): pages
 )
 # A sentence that is only a page reference ("Pp. 6–21.", a syllabus's "P. 7.") belongs to the
 # sentence before it.
@@ -69,7 +71,11 @@ _WORD_BEFORE_RE = re.compile(r"[\w.]*$")
 def citation_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """(start, end) of the legal citations and page references in ``text[start:end]``."""
     stop = len(text) if end is None else end
-    if text.find("§", start, stop) < 0 and not may_hold_a_citation(text, start, stop):
+    if (
+        text.find("§", start, stop) < 0
+        and text.find("):", start, stop) < 0
+        and not may_hold_a_citation(text, start, stop)
+    ):
         return []
     return [m.span() for m in CITATION_RE.finditer(text, start, stop)]
 

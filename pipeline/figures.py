@@ -12,7 +12,10 @@ that are part of a name or code (``5G``, ``G20``, ``COVID-19``, "Mate 60 Pro", "
 references ("Section 301", "S&P 500", "Page 4 of 12": the words in
 ``pipeline/lexicons/reference_nouns.txt``), compound modifiers and event names ("7-nanometre
 chips", "a 10-point plan", "the 100m final"), list markers ("(1)", "1." at a sentence's
-start), telephone numbers and statistics ("95% CI 1.2–3.4", "p = .008"). A range ("20-30%",
+start), telephone numbers and statistics ("95% CI 1.2–3.4", "p = .008"), and reference markers
+("[1]"), section numbers ("1.1 On 4 March"), codes ("coded 1 if") and the days of a date range
+("from March 3 to 6"): :mod:`pipeline.figures_markers`, which also keeps a figure's minus sign
+and leading point ("−0.19", ".81") and makes "shared 23,000 times" a count. A range ("20-30%",
 "$2-3 billion", "15% to 30%", "between 200,000 and 400,000 euros") is one figure; "from 5% to
 7%" is two. Spelled-out numbers ("a dozen", "two years") are not counted.
 
@@ -33,7 +36,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
-from pipeline.citations import citation_spans, is_glued_marker
+from pipeline.citations import is_glued_marker
 from pipeline.figures_context import (
     AGE_AFTER_STARTS,
     AGE_BEFORE_ENDS,
@@ -43,6 +46,15 @@ from pipeline.figures_context import (
     is_distance_event,
     is_note_number,
     ratio_end,
+)
+from pipeline.figures_markers import (
+    MONTHS,
+    figure_start,
+    is_coding_value,
+    is_count_of_actions,
+    is_day_of_range,
+    is_section_number,
+    no_figure_spans,
 )
 from pipeline.lexicon import lexicon_path, read_word_list
 from pipeline.types import Sentence
@@ -69,7 +81,8 @@ CURRENCY_CODES = (
 )  # fmt: skip
 # "5 million euros", "a 450 million euro expansion", "30 cents", "5 bn SAR"
 _CURRENCY_WORD = (
-    r"(?:dollars?|euros?|pounds?|cents?|pence|yuan|renminbi|yen|rupees?|roubles?|rubles?"
+    r"(?:(?:(?:U\.S\.|US|American|Australian|Canadian|Hong\s+Kong|Singapore|New\s+Zealand)\s+)?"
+    r"dollars?|euros?|pounds?|cents?|pence|yuan|renminbi|yen|rupees?|roubles?|rubles?"
     rf"|{'|'.join(CURRENCY_CODES)})\b"
 )
 _NUM_RANGE = rf"(?:[-–](?:{_NUM}))?"  # "20-30%", "$2–3 billion": one figure ("1,200 – 15%": two)
@@ -100,38 +113,11 @@ _CODE_SET = frozenset(CURRENCY_CODES)
 CODE_MONEY_RE = re.compile(
     rf"(?:{'|'.join(CURRENCY_CODES)})\s?(?P<amount>(?:{_NUM}){_NUM_RANGE}{_SCALE})(?![\w-])"
 )  # not "Hong Kong SAR 25th anniversary", "the Macau SAR 5G network"
-MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-)
 MONTH_BEFORE_RE = re.compile(rf"(?:{MONTHS})\.?\s*$")
 MONTH_AFTER_RE = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:{MONTHS})\b")
 YEAR_RE = re.compile(r"(?:1[5-9]\d\d|20\d\d)s?")
 CLAUSE_BREAK_RE = re.compile(r"[;:—–]|\s-\s")
 _DIGIT_RE = re.compile(r"\d")
-# A telephone number: an international prefix or an area code in brackets, then digit groups
-# ("+46 8 555 0100", "(202) 555-0100", "+1 (212) 555-0147"), or digit groups after "Tel",
-# "Phone" or "Fax"; FIGURE_RE's ``phone`` takes the North American "202-452-2955".
-PHONE_LABELS = ("telephone", "tel", "phone", "fax", "mobile")
-PHONE_RE = re.compile(
-    r"(?:\+\d{1,3}(?:\s?\(\d{1,4}\))?|\(\d{1,4}\))(?:[\s.-]\d{1,4}){2,}(?![\d%])"
-    rf"|(?i:\b(?:{'|'.join(PHONE_LABELS)})\b\.?:?\s*)\d[\d\s().-]{{5,}}\d"
-)
-MIN_PHONE_DIGITS = 7
-# A statistic belongs to the estimate before it, which stays a figure ("an odds ratio of 1.9"):
-# an analyst counting a document's figures would not count a confidence interval's level and
-# bounds ("95% CI 1.2–3.4", "(95% CI, 0.7-2.0)") or a p-value ("p = .008", "P<0.01"), so these
-# give no figure at all (rather than a kind of their own).
-_STAT_NUM = r"[-−]?\d*\.?\d+%?"
-STATISTIC_RE = re.compile(
-    r"(?:\d{1,2}(?:\.\d+)?\s?%\s?)?\b(?:CI|(?i:confidence\s+intervals?))\b"
-    rf"(?:[\s,:=]*[\[(]?\s*{_STAT_NUM}\s*(?:[-–—,]|to)\s*{_STAT_NUM})?"
-    r"|\b[pP](?:[\s-]?values?)?(?:\s+for\s+trend)?\s*[=<>≤≥]\s*\d*\.?\d+"
-    # a poll's margin of error: "a margin of error of ±2.2 percentage points", "(MoE +/- 3%)"
-    rf"|(?i:\bmargins?\s+of\s+(?:sampling\s+)?error|\bMoE)\b[\s,:(]*(?:(?:of|is|was|at)\s+)?"
-    rf"(?:plus\s+or\s+minus\s+|±\s?|\+/-\s?)?{_STAT_NUM}"
-    r"(?:\s*(?:percentage\s+points?|points?|percent|per\s?cent))?"
-)
 # where a bracketed number is a list's: at the start, or after , ; : and or ("Germany (27)" counts)
 LIST_NUMBER_BEFORE_RE = re.compile(r"(?:^|[,;:]|\b(?:and|or))\s*$")
 LIST_MARKER_AFTER_RE = re.compile(r"[.)](?:\s|$)")  # "1. The Ministry", "2) Trim" at the start
@@ -157,7 +143,8 @@ MODEL_BEFORE_RE = re.compile(r"\S\s+[A-Z][\w’'-]*\s$")
 MODEL_AFTER_RE = re.compile(r"\s(?:Pro|Max|Plus|Ultra|Mini|Lite|Air|Series|Edition|[A-Z])\b")
 
 
-OPENING_MARKS = "([\"“‘'"  # before a reference word: "(Section 301)", "“Article 5"
+# before a reference word: "(Section 301)", "“Article 5", Markdown's "**Article 9**"
+OPENING_MARKS = "([\"“‘'*_"
 
 
 @cache
@@ -213,6 +200,8 @@ def figure_kind(match: re.Match[str], before: str, after: str) -> str | None:
         return None  # a list's number: "(1) cut emissions, (2) build plants"
     if (not before or before.isspace()) and len(text) <= 2 and LIST_MARKER_AFTER_RE.match(after):
         return None  # a list's or paragraph's marker: "1. The Ministry notes", "2) Trim"
+    if is_section_number(before, text, after):
+        return None  # a section's or paragraph's number: "1.1 On 4 March", "2.1.4 The"
     if nxt == "/" and after[1:2].isdigit():
         return None  # a date or a code: 3/4/2026, 24/7
     if nxt == "-" and after[1:2].isalpha() and not after.startswith("-strong"):
@@ -226,6 +215,10 @@ def figure_kind(match: re.Match[str], before: str, after: str) -> str | None:
         return None  # no range: a local telephone number (555-0100) or a code; 9-0 is a score
     if YEAR_RE.fullmatch(first) or MONTH_BEFORE_RE.search(before) or MONTH_AFTER_RE.match(after):
         return None  # a date, or years: 2019-2020, 2026-03-04
+    if is_day_of_range(before, text, after):
+        return None  # a range of dates: "from March 3 to 6", "between 14 and 22 March"
+    if is_coding_value(before, after):
+        return None  # a variable's code: "coded 1 if ... and 0 otherwise"
     if (nxt == ":" and after[1:2].isdigit()) or (
         after[1:2] in "aApPo" and CLOCK_AFTER_RE.match(after)
     ):
@@ -266,10 +259,13 @@ def figure_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         ):
             out.append((*money.span(), "money"))
             continue
-        before, after = text[start:pos], text[stop:end]
+        first = figure_start(text, start, pos)  # with its sign and point: −0.19, .81
+        before, after = text[start:first], text[stop:end]
         kind = figure_kind(m, before, after)
+        if kind == "multiplier" and m.group().endswith("times") and is_count_of_actions(before):
+            kind, stop = "count", stop - len(" times")  # shared 23,000 times: a count of shares
         if kind is not None:
-            out.append((pos, stop, kind))
+            out.append((first, stop, kind))
             if kind == "count" and not ages:  # a quick test; is_age decides
                 ages = after.startswith(AGE_AFTER_STARTS) or before.endswith(AGE_BEFORE_ENDS)
     out = merge_ranges(text, start, out)
@@ -288,37 +284,6 @@ def money_after_a_code(text: str, start: int, pos: int, end: int) -> re.Match[st
     if m is None or YEAR_RE.fullmatch(m.group("amount")):
         return None  # "the Hong Kong SAR 2022 policy address": a year
     return m
-
-
-def no_figure_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans in ``text[start:end]`` whose numbers are no figures: telephone numbers of seven
-    digits or more (PHONE_RE), confidence intervals and p-values (STATISTIC_RE), legal
-    citations ("542 U.S. 656", "§ 1349.09(D)(2)": :func:`pipeline.citations.citation_spans`)."""
-    part, out = text[start:end], citation_spans(text, start, end)
-    if _may_hold_a_phone(part):
-        out += [
-            m.span()
-            for m in PHONE_RE.finditer(text, start, end)
-            if len(_DIGIT_RE.findall(m.group())) >= MIN_PHONE_DIGITS
-        ]
-    if _may_hold_a_statistic(part):
-        out += [m.span() for m in STATISTIC_RE.finditer(text, start, end)]
-    return out
-
-
-def _may_hold_a_phone(part: str) -> bool:
-    """A quick test before PHONE_RE: a telephone number needs "+", "(" or a Tel/Phone label."""
-    if "+" in part or "(" in part:
-        return True
-    low = part.lower()  # str methods scan in C; a case-insensitive regex was a hot spot
-    return any(word in low for word in PHONE_LABELS)
-
-
-def _may_hold_a_statistic(part: str) -> bool:
-    """A quick test before STATISTIC_RE: an interval needs "CI" or "interval", a p-value a sign,
-    a margin of error its name."""
-    signs = "=" in part or "<" in part or ">" in part or "≤" in part or "≥" in part
-    return signs or "CI" in part or "nterval" in part or "rror" in part or "MoE" in part
 
 
 def merge_ranges(

@@ -199,14 +199,18 @@ PROVISION_BEFORE_RE = re.compile(r"\([a-zA-Z]{1,4}\)\($")
 # --- endnotes --------------------------------------------------------------------------------
 # a notes section: a paragraph that opens with one of these words on a line of its own
 # ("Notes\n1 NetRights Alliance v. Caldwell, ...") or that opens with a number and follows a
-# paragraph that is only one of these words
-NOTES_HEADINGS = frozenset({"notes", "endnotes", "footnotes", "references", "sources"})
+# paragraph that is only one of these words; a table of contents numbers its lines the same way
+# ("Contents\n1 Background\n2 Provisions")
+NOTES_HEADINGS = frozenset(
+    {"notes", "endnotes", "footnotes", "references", "sources", "contents", "table of contents"}
+)
 NOTE_NUMBER_RE = re.compile(r"\d{1,3} +\S")
 
 
 def is_note_number(text: str, pos: int) -> bool:
     """Whether the number at ``pos`` in ``text`` (the clean document), at a line's start, is an
-    endnote's number: a line of a notes section ("1 National Conference of ...")."""
+    endnote's number: a line of a notes section ("1 National Conference of ...") or of a table
+    of contents ("Contents\n1 Background")."""
     if not NOTE_NUMBER_RE.match(text, pos) or text[pos - 1 : pos] not in ("\n", ""):
         return False
     para = _paragraph_start(text, pos)

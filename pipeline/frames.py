@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.lexicon import lexicon_path, read_lexicon
-from pipeline.matcher import LexiconMatcher
+from pipeline.matcher import LexiconMatcher, PatternMatch
+from pipeline.stance_lexicon import RULE_COLUMNS, _rule_regex, lexicon_macros
 from pipeline.types import SegmentedDocument, StageOutput
 
 # The codebook's 15 dimensions, in codebook order (used to break ties and to order plots).
@@ -40,6 +41,9 @@ NO_FRAME = "none"  # primary_frame of a sentence without cues; a lexicon frame t
 TIE_BREAKS = ("first_cue", "codebook_order")
 CUE_COLUMNS = ("doc_id", "sent_id", "start", "end", "match", "frame")
 _FRAME_ID_RE = re.compile(r"[a-z][a-z0-9_]*")
+RULE_WINDOW = 120  # characters of the sentence each side that a cue's context rules can see
+# a cue's context rules: (not_before, not_after, requires_before, requires_after), None if empty
+Rules = tuple[re.Pattern[str] | None, ...]
 
 
 @dataclass(frozen=True)
@@ -49,18 +53,58 @@ class FrameLexicon:
     patterns: tuple[str, ...]
     frames: tuple[str, ...]
     versions: dict[str, str]
+    rules: tuple[Rules | None, ...] = ()  # per pattern; None: a cue without context rules
+
+
+def _cue_rules(row: dict[str, str], macros: dict[str, str], where: str) -> Rules | None:
+    """Compiled context rules of one row (the stance lexicon's optional columns and macros)."""
+    if not any(row.get(c) for c in RULE_COLUMNS):
+        return None
+    out: list[re.Pattern[str] | None] = []
+    for column in RULE_COLUMNS:
+        source = row.get(column) or ""
+        try:
+            rx = _rule_regex(source, column, macros, row["pattern"]) if source else None
+            out.append(re.compile(rx, re.IGNORECASE) if rx else None)
+        except re.error as err:
+            raise ValueError(
+                f"{where}entry {row['pattern']!r}: bad {column} regex: {err}"
+            ) from None
+    return tuple(out)
+
+
+def rules_pass(rules: Rules, left: str, right: str) -> bool:
+    """Whether a cue with ``rules`` holds between ``left`` and ``right``, its sentence around it."""
+    not_before, not_after, requires_before, requires_after = rules
+    return not (
+        (not_before is not None and not_before.search(left))
+        or (requires_before is not None and not requires_before.search(left))
+        or (not_after is not None and not_after.match(right))
+        or (requires_after is not None and not requires_after.match(right))
+    )
 
 
 def load_frame_lexicon(extra_lexicons: Sequence[str | Path] = ()) -> FrameLexicon:
-    """The shipped ``frames.tsv`` plus users' files; a repeated pattern takes the later frame."""
+    """The shipped ``frames.tsv`` plus users' files; a pattern repeated in a later file takes
+    its frame and context rules (the same pattern twice in one file is an error)."""
     if isinstance(extra_lexicons, (str, Path)):
         raise ValueError("extra_lexicons must be a list of TSV paths, not one path")
-    lex = read_lexicon([lexicon_path("frames.tsv"), *extra_lexicons], required=("pattern", "frame"))
+    paths = [lexicon_path("frames.tsv"), *extra_lexicons]
+    lex = read_lexicon(paths, required=("pattern", "frame"))
+    macros = lexicon_macros(paths)
     by_pattern: dict[str, str] = {}
+    rules: dict[str, Rules | None] = {}
+    where_of: dict[str, str] = {}  # pattern -> "<file>: " of the row that defines it
     for i, row in enumerate(lex.rows):
         pattern, frame = row["pattern"], row["frame"]
         if not pattern:
             raise ValueError(f"{lex.where(i)}frame lexicon row with an empty pattern: {row}")
+        if lex.where(i) and where_of.get(pattern) == lex.where(i):
+            raise ValueError(
+                f"{lex.where(i)}frame lexicon entry {pattern!r} is listed twice: merge its rows, "
+                "or write the second context as a different pattern"
+            )
+        where_of[pattern] = lex.where(i)
         if not _FRAME_ID_RE.fullmatch(frame):
             raise ValueError(
                 f"{lex.where(i)}frame lexicon entry {pattern!r}: bad frame id {frame!r}"
@@ -71,7 +115,10 @@ def load_frame_lexicon(extra_lexicons: Sequence[str | Path] = ()) -> FrameLexico
                 f"to switch a pattern off in a frame lexicon, give it the frame 'none'"
             )
         by_pattern[pattern] = frame  # dicts keep first-insertion order, later files override
-    return FrameLexicon(tuple(by_pattern), tuple(by_pattern.values()), lex.versions)
+        rules[pattern] = _cue_rules(row, macros, lex.where(i))
+    return FrameLexicon(
+        tuple(by_pattern), tuple(by_pattern.values()), lex.versions, tuple(rules.values())
+    )
 
 
 def frame_order(frames: Sequence[str]) -> tuple[str, ...]:
@@ -125,9 +172,20 @@ class FramesStage:
         self.matcher = LexiconMatcher(self.lexicon.patterns, hyphen_joins_words=False)
 
     def sentence_cues(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-        """``(start, end, frame)`` of each cue in ``text[start:end]`` (blocking entries dropped)."""
-        frames = self.lexicon.frames
-        found = self.matcher.find(text, start=start, end=end)
+        """``(start, end, frame)`` of each cue in ``text[start:end]`` (blocking entries dropped).
+
+        A cue with context rules counts only where they hold in its sentence; where they do not,
+        the matcher tries the other entries at that place (as for a stance entry)."""
+        frames, rules = self.lexicon.frames, self.lexicon.rules
+
+        def accept(m: PatternMatch) -> bool:
+            entry_rules = rules[m.entry]
+            if entry_rules is None:
+                return True
+            left = text[max(start, m.start - RULE_WINDOW) : m.start]
+            return rules_pass(entry_rules, left, text[m.end : min(end, m.end + RULE_WINDOW)])
+
+        found = self.matcher.find(text, start=start, end=end, accept=accept if any(rules) else None)
         return [(m.start, m.end, frames[m.entry]) for m in found if frames[m.entry] != NO_FRAME]
 
     def analyse(self, doc: SegmentedDocument) -> StageOutput:

@@ -15,6 +15,7 @@ from pipeline.dehyphen import rejoin_hyphenated
 from pipeline.htmltext import html_to_text, looks_like_html
 from pipeline.lexicon import lexicon_path, read_lexicon
 from pipeline.markdown import markdown_heading, markdown_to_text
+from pipeline.voices import opens_turn
 
 MAX_HEADING_WORDS = 15
 MAX_TITLE_WORDS = 40  # a first line this long may still be a title (is_long_title)
@@ -22,8 +23,6 @@ _SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*\s+[\"'“‘(\[]*[A-Z]")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200c\u200d\u2060\ufeff]")
 _BLANK_RUN_RE = re.compile(r"\n{3,}")
 BYLINE_RE = re.compile(r"\s*By\s+[A-Z]")  # "By Jane Doe": an author's line, not a section
-# A speaker's label in an interview or transcript: "Q:", "A:", "SEN. SMITH:", "MR. PICHAI:"
-SPEAKER_RE = re.compile(r"\s*((?:[A-Z][A-Z.'’-]*\s+){0,3}[A-Z][A-Z.'’-]*|Question|Answer):\s")
 _TERMINAL_PUNCT = ".!?:;…"
 _CLOSING_MARKS = "\"'”’)]"
 _EMPHASIS_RE = re.compile(r"(\*\*|\*|__|_)(\S(?:.*\S)?)\1")  # **bold**, *italic*, _italic_
@@ -274,9 +273,10 @@ def _remove_closing(
 def is_heading_line(line: str) -> bool:
     """A short single line with no final punctuation; a closing bracket or quotation mark ends
     it only after punctuation ("Hearing on competition (excerpt)" is a heading, "(See below.)"
-    is not)."""
+    is not). A line holding a semicolon is a clause of a list or a sentence, not a heading ("12.2
+    Press Veloria to publish Article 9 in full; and")."""
     line = line.strip()
-    if not line or len(line.split()) > MAX_HEADING_WORDS:
+    if not line or ";" in line or len(line.split()) > MAX_HEADING_WORDS:
         return False
     return line.rstrip(_CLOSING_MARKS)[-1:] not in _TERMINAL_PUNCT
 
@@ -290,8 +290,9 @@ def paragraphs_of(clean: str, heading_starts: Collection[int] = ()) -> tuple[Par
     least two of them and the text (not Markdown) has another heading after its first line, a
     byline aside: the sections of an explainer ("Why was it created?", "Timeline", "How does it
     work?"), not an opinion piece's questions set apart for effect. A speaker's turn in a
-    transcript ("SEN. SMITH: Why?") is never a heading. A longer first line is a heading when
-    :func:`is_long_title` finds it a title."""
+    transcript ("SEN. SMITH: Why?", "Mr Hale: Why?") is never a heading, but a label on the
+    first line that opens no other paragraph is a title's ("FACT CHECK: Did ...?"). A longer
+    first line is a heading when :func:`is_long_title` finds it a title."""
     spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n](?:.|\n(?!\n))*", clean)]
     last = len(spans) - 1
     blocks = [clean[start:end] for start, end in spans]
@@ -304,7 +305,7 @@ def paragraphs_of(clean: str, heading_starts: Collection[int] = ()) -> tuple[Par
         and "\n" not in b
         and b.rstrip().endswith("?")
         and is_heading_line(b.rstrip()[:-1])
-        and not SPEAKER_RE.match(b)  # a turn of a transcript: "SEN. SMITH: Why?"
+        and not opens_turn(blocks, i)  # a turn of a transcript: "SEN. SMITH: Why?"
         for i, b in enumerate(blocks)
     ]
     # a byline ("By Jane Doe") above an opinion piece is no section; in Markdown the writer

@@ -1,10 +1,14 @@
-"""Markdown files (``*.md``): ``#`` headings become heading paragraphs without their marks."""
+"""Markdown files (``*.md``): ``#`` headings become heading paragraphs without their marks, and
+the rows of a pipe table become heading paragraphs of their own (cells are no prose)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 _MD_HEADING_RE = re.compile(r"^#{1,6}\s+")
+# a pipe table's delimiter row under its header: "|---|:---:|", "--- | ---"
+_TABLE_DELIMITER_RE = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*")
 
 
 def markdown_heading(line: str) -> str | None:
@@ -14,14 +18,41 @@ def markdown_heading(line: str) -> str | None:
     return _MD_HEADING_RE.sub("", line).rstrip("# ").strip()
 
 
+def table_lines(lines: Sequence[str]) -> tuple[set[int], set[int]]:
+    """(rows, delimiters): the indices of the rows of the pipe tables in ``lines`` (the header
+    and the lines with a "|" after the delimiter row, up to a blank line or one without "|")
+    and of their delimiter rows ("|---|---|"). A line of links separated by "|" with no
+    delimiter row under it is no table."""
+    rows: set[int] = set()
+    delimiters: set[int] = set()
+    for i, line in enumerate(lines):
+        if i == 0 or i in rows or "-" not in line or "|" not in line:
+            continue
+        if "|" not in lines[i - 1] or not _TABLE_DELIMITER_RE.fullmatch(line):
+            continue
+        delimiters.add(i)
+        rows.add(i - 1)
+        j = i + 1
+        while j < len(lines) and "|" in lines[j] and lines[j].strip():
+            rows.add(j)
+            j += 1
+    return rows, delimiters
+
+
 def markdown_to_text(text: str) -> tuple[str, frozenset[int]]:
     """Normalized text with each Markdown heading made its own paragraph without its ``#``
-    marks (at most one blank line in a row, none at the ends); the text and the offsets where
-    the headings start."""
+    marks, and each row of a pipe table its own paragraph without the table's delimiter row
+    (:func:`table_lines`; at most one blank line in a row, none at the ends); the text and the
+    offsets where the headings and the rows start."""
+    source = text.split("\n")
+    rows, delimiters = table_lines(source) if "|" in text else (set(), set())
     lines: list[tuple[str, bool]] = []
-    for line in text.split("\n"):
-        heading = markdown_heading(line)
-        lines.extend([("", False), (heading, True), ("", False)] if heading else [(line, False)])
+    for i, line in enumerate(source):
+        heading = line if i in rows else markdown_heading(line)
+        if i not in delimiters:
+            lines.extend(
+                [("", False), (heading, True), ("", False)] if heading else [(line, False)]
+            )
     out: list[str] = []
     starts: set[int] = set()
     offset = 0

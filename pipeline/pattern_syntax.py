@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["max_gaps", "pattern_regex"]
+__all__ = ["first_chars", "leading_prefixes", "max_gaps", "pattern_regex"]
 
 NUMBER_RE = r"\d+(?:[.,]\d+)*"
 # Capitalised function words that start sentences but are not names (for ``<name>``).

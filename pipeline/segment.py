@@ -14,10 +14,16 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from pipeline.citations import PAGE_SENTENCE_RE, citation_spans, footnote_markers
+from pipeline.citations import (
+    NUMBER_ABBREVIATIONS,
+    PAGE_SENTENCE_RE,
+    citation_spans,
+    footnote_markers,
+)
 from pipeline.ingest import CleanDocument, Paragraph
 from pipeline.lexicon import lexicon_path, read_word_list
 from pipeline.types import SegmentedDocument, Sentence, Token
+from pipeline.voices import REFERENCE_MARK
 
 # Initialisms ("U.S.", "e.g.") stay one token, and so do hyphenated words after one
 # ("U.S.-led"); words keep inner apostrophes, hyphens and digit groups ("China’s",
@@ -49,6 +55,20 @@ _INITIAL_END_RE = re.compile(r"(?:^|[\s*_(])[A-Z]\.$")
 _INITIALISM_END_RE = re.compile(r"(?:^|[\s(])(?:[A-Z]\.){2,}$")
 _CODE_START_RE = re.compile(r"[A-Z]{1,4}\d|\d+[-.:/]\d")
 _CODE_AFTER_PERIOD_RE = re.compile(r"\.\s+(?:[A-Z]{1,4}\d|\d+[-.:/]\d)")
+
+# What closes the sentence before it when Punkt puts it at the start of the next one: a wiki's
+# reference or cleanup mark (voices.REFERENCE_MARK: "[1]", "[citation needed]", "[who?]"), a
+# superscript footnote number ("³") and closing quotation marks or brackets before one ('.”)³')
+SUPERSCRIPT_DIGITS = "\u2070\u00b9\u00b2\u00b3\u2074-\u2079"
+_NOTE = rf"{REFERENCE_MARK}(?!\()|[{SUPERSCRIPT_DIGITS}]+"  # not a Markdown link: "[here](url)"
+_NOTES_LEAD_RE = re.compile(rf"(?:{_NOTE}|[\"”’)\]»]+(?={_NOTE}))+")
+_LEAD_CHARS = frozenset('["”’)]»\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079')
+# a superscript footnote number after a sentence's end and before the next ("sharing.¹ Western")
+_SUPERSCRIPT_END_RE = re.compile(
+    rf"[.!?][\"”’)\]]{{0,3}}[{SUPERSCRIPT_DIGITS}]{{1,3}}[ \t\n]+(?=[\"“‘(\[]?[A-Z])"
+)
+# a reference abbreviation in capitals before a number ("Art. 9", "Ch. 5", "Figs. 2"): no end
+_REFERENCE_WORD_RE = re.compile(r"(?:^|[\s(])([A-Z][a-z]{1,4})\.$")
 
 # A list item: a line starting with a bullet or a number ("- ", "• ", "2. ", "3) "). Each item is
 # its own sentence even without final punctuation (Punkt would join a list into one sentence).
@@ -146,7 +166,7 @@ def _punkt_spans(text: str, abbreviations: frozenset[str]) -> list[tuple[int, in
                 merged.append((start, end))
         spans = merged
     if len(spans) > 1:
-        spans = _citations_mended(text, spans)
+        spans = _notes_mended(text, _citations_mended(text, spans))
     if len(spans) > 1 and ". . ." in text:
         spans = _ellipses_mended(text, spans)
     cuts = _quote_starts(text) if _PERIOD_QUOTE_RE.search(text) else []
@@ -158,6 +178,8 @@ def _punkt_spans(text: str, abbreviations: frozenset[str]) -> list[tuple[int, in
             spans[k - 1 : k + 1] = [(spans[k - 1][0], spans[k][1])]
             del starts[k]
         cuts.append(cut)
+    if "." in text:  # "sharing.¹ Western": the superscript marker ends its sentence
+        cuts.extend(m.end() for m in _SUPERSCRIPT_END_RE.finditer(text))
     for cut in cuts:
         k = bisect.bisect_left(starts, cut) - 1
         if k >= 0 and cut < spans[k][1] and text[cut : spans[k][1]].strip():
@@ -166,6 +188,23 @@ def _punkt_spans(text: str, abbreviations: frozenset[str]) -> list[tuple[int, in
             spans[k : k + 1] = [(start, start + len(text[start:cut].rstrip())), (cut + lead, end)]
             starts.insert(k + 1, cut + lead)
     return spans
+
+
+def _notes_mended(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Punkt's spans with the reference marks, superscript footnote numbers and closing marks
+    before one that it put at the start of a sentence (:data:`_NOTES_LEAD_RE`) given back to
+    the sentence they close: "Veloria.[1][2] It was" is "Veloria.[1][2]" and "It was", and a
+    span of marks only ("[citation needed]", '”)³') joins the sentence before it; marks that
+    open a line ("[1] Smith, J. (2020) ...", a list of references) stay where they are."""
+    out = spans[:1]
+    for start, end in spans[1:]:
+        lead = _NOTES_LEAD_RE.match(text, start, end) if text[start] in _LEAD_CHARS else None
+        if lead is None or (lead.end() < end and "\n" in text[out[-1][1] : start]):
+            out.append((start, end))  # a line of a list of references: "[1] Smith, J. ..."
+            continue
+        out[-1] = (out[-1][0], lead.end())
+        out.extend(_trimmed(text, lead.end(), end))
+    return out
 
 
 def _ellipses_mended(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -186,8 +225,9 @@ def _ellipses_mended(text: str, spans: list[tuple[int, int]]) -> list[tuple[int,
 
 def _citations_mended(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Punkt's spans with its false ends inside a legal citation mended ("94 F." and "4th 312",
-    "slip op." and "at 14.", "p." and "3.") and a sentence that is only a page reference ("Pp.
-    6–21.") joined to the sentence before it (:mod:`pipeline.citations`)."""
+    "slip op." and "at 14.", "p." and "3.") or after a reference abbreviation in capitals before
+    its number ("Art." and "9 more", :func:`_is_reference_word`), and a sentence that is only a
+    page reference ("Pp. 6–21.") joined to the sentence before it (:mod:`pipeline.citations`)."""
     out = spans[:1]
     cites: list[tuple[int, int]] | None = None
     for start, end in spans[1:]:
@@ -199,7 +239,9 @@ def _citations_mended(text: str, spans: list[tuple[int, int]]) -> list[tuple[int
             head.isdigit() or head == "_" or text.startswith("at ", start)
         ):
             cites = citation_spans(text) if cites is None else cites
-            join = any(lo < last and start < hi for lo, hi in cites)
+            join = any(lo < last and start < hi for lo, hi in cites) or (
+                head.isdigit() and _is_reference_word(text, last)
+            )
         else:
             join = False
         if join:
@@ -209,6 +251,17 @@ def _citations_mended(text: str, spans: list[tuple[int, int]]) -> list[tuple[int
         else:
             out.append((start, end))
     return out
+
+
+def _is_reference_word(text: str, end: int) -> bool:
+    """Whether the word with the full stop at ``end - 1`` is a reference abbreviation in
+    capitals that a number follows ("Art. 9", "Ch. 5", "Figs. 2", ``number_abbreviations.txt``;
+    not a single letter: "He met P. 5 people")."""
+    m = _REFERENCE_WORD_RE.search(text, max(0, end - 7), end)
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    return word in NUMBER_ABBREVIATIONS or (word[-1] == "s" and word[:-1] in NUMBER_ABBREVIATIONS)
 
 
 def _false_end(text: str, end: int, start: int) -> bool:

@@ -126,7 +126,7 @@ class SenseAnalyzer:
 
     def neutral_spans(self, text: str) -> list[tuple[int, int]]:
         """Spans of ``text`` whose words are not scored."""
-        return [(m.start, m.end) for m in self.senses.markers(text)]
+        return [(m.start, m.end) for m in self.senses.markers(text) if m.category == "neutral"]
 
     def trace(self, text: str) -> VaderTrace:
         """Scores and scored words of ``text`` with the neutral senses' words left out."""

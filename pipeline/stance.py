@@ -6,6 +6,7 @@ Hyland, K. (1998) Hedging in Scientific Research Articles. John Benjamins.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -21,6 +22,7 @@ from pipeline.stance_lexicon import (
 )
 from pipeline.stance_names import (
     NOT_A_REPORT_RE,
+    citation_spans,
     ends_a_name,
     is_title_case,
     name_before,
@@ -37,6 +39,9 @@ from pipeline.voices import (
 
 SPACE_RUN_RE = re.compile(r"\s+")
 RULE_WINDOW = 120  # characters of the sentence each side that context rules can see
+# A parenthetical aside inside a sentence: "(N = 1,204)", "(about 167 million U.S. dollars)"
+PARENTHETICAL_RE = re.compile(r"\([^()]{1,200}\)")
+CITATION_ENTRY = -1  # Marker.entry of an author-date citation (no lexicon entry)
 
 MARKER_COLUMNS = (
     "doc_id",
@@ -85,7 +90,8 @@ COUNT_COLUMN = {(category, subtype): col for col, category, subtype in COUNT_KEY
 
 @dataclass(frozen=True, slots=True)
 class Marker:
-    """A stance marker found in the clean text: ``clean[start:end]`` matched ``entry``."""
+    """A stance marker found in the clean text: ``clean[start:end]`` matched ``entry`` (the
+    lexicon entry's index; ``CITATION_ENTRY`` for an author-date citation)."""
 
     start: int
     end: int
@@ -118,40 +124,80 @@ class StanceDetector:
         self, text: str, *, start: int = 0, end: int | None = None, heading: bool = False
     ) -> list[Marker]:
         """Stance markers in ``text[start:end]`` (one sentence, a ``heading`` or not), blockers
-        left out."""
+        left out. A parenthetical (``PARENTHETICAL_RE``) is matched on its own and read as
+        white space around it ("a survey by researchers at X (N = 1,204) finds": its words are
+        not skipped words); an author-date citation ("(Kuik, 2016)", "Smith (2019)") is a
+        named attribution unless a lexicon attribution touches it ("Smith (2019) argues")."""
         end = len(text) if end is None else end
+        brackets = (
+            [m.span() for m in PARENTHETICAL_RE.finditer(text, start, end)]
+            if self.use_rules
+            else []
+        )
+        if not brackets:
+            return self._markers(text, text, 0, start, end, heading)
+        lo, hi = max(0, start - 1), min(len(text), end + 1)  # word boundaries at the ends
+        pieces, pos = [], lo
+        for a, b in brackets:
+            pieces += [text[pos:a], " " * (b - a)]
+            pos = b
+        masked = "".join([*pieces, text[pos:hi]])
+        out = self._markers(text, masked, lo, start, end, heading)
+        for a, b in brackets:
+            out += self._markers(text, text, 0, a, b, heading)
+        out += self._citations(text, start, end, out)  # both kinds of citation hold a bracket
+        return sorted(out, key=lambda m: (m.start, m.end))
+
+    def _citations(self, text: str, start: int, end: int, found: list[Marker]) -> list[Marker]:
+        """Named attributions for the author-date citations no attribution marker overlaps or
+        touches (only white space between)."""
+        spans = sorted((m.start, m.end) for m in found if m.category == "attribution")
+        starts = [s for s, _ in spans]
+        out = []
+        for a, b in citation_spans(text, start, end):
+            k = bisect.bisect_right(starts, b)  # the markers nearest the citation, not all
+            near = spans[max(0, k - 3) : k + 1]
+            if not any(not text[min(b, e) : max(a, s)].strip() for s, e in near):
+                out.append(Marker(a, b, "attribution", "named", CITATION_ENTRY))
+        return out
+
+    def _markers(
+        self, text: str, view: str, offset: int, start: int, end: int, heading: bool
+    ) -> list[Marker]:
+        """Markers of ``text[start:end]``, matched in ``view`` (``text[offset:]`` with its
+        parentheticals blanked, or ``text`` itself); names are read in ``text``."""
+        v_start, v_end = start - offset, end - offset
 
         def accept(m: PatternMatch) -> bool:
             entry = self.entries[m.entry]
-            if entry.skips and NOT_A_REPORT_RE.search(text, m.start, m.end):
+            if entry.skips and NOT_A_REPORT_RE.search(view, m.start, m.end):
                 return False  # "lawmakers struggle to agree", "people would find"
-            left = text[max(start, m.start - RULE_WINDOW) : m.start]
-            return _context_ok(entry, left, text[m.end : min(end, m.end + RULE_WINDOW)])
+            left = view[max(v_start, m.start - RULE_WINDOW) : m.start]
+            return _context_ok(entry, left, view[m.end : min(v_end, m.end + RULE_WINDOW)])
 
         found = self.matcher.find(
-            text, start=start, end=end, accept=accept if self.use_rules else None
+            view, start=v_start, end=v_end, accept=accept if self.use_rules else None
         )
         out = []
         for m in found:
             entry = self.entries[m.entry]
             if entry.category == "none":
                 continue
+            a, b = m.start + offset, m.end + offset
             subtype = entry.subtype
             if (
                 self.use_rules
                 and entry.category == "attribution"
                 and subtype == "vague"
                 and (
-                    names_a_source(text[m.start : m.end])
-                    or ends_a_name(text, m.start)
-                    or name_before(text, start, m.start)
+                    names_a_source(text[a:b]) or ends_a_name(text, a) or name_before(text, start, a)
                 )
                 and not (heading and is_title_case(text[start:end]))
             ):
                 subtype = "named"
-            out.append(Marker(m.start, m.end, entry.category, subtype, m.entry))
+            out.append(Marker(a, b, entry.category, subtype, m.entry))
             if entry.also is not None:
-                out.append(Marker(m.start, m.end, *entry.also, m.entry))
+                out.append(Marker(a, b, *entry.also, m.entry))
         return out
 
 

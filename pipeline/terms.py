@@ -2,10 +2,11 @@
 
 A token becomes a term when, after lower-casing, folding curly apostrophes to ``'`` and
 stripping a possessive ``'s``, it contains a letter (numbers such as "2023" or "12,000" go), is at
-least ``min_token_length`` characters long and is not a stop word. N-grams join terms that stand
-next to each other in one sentence: a dropped token (stop word, number) breaks the run, so
-"balance between national security" gives the bigram "national security" but never
-"balance national".
+least ``min_token_length`` characters long and is not a stop word. Words of an address or a
+citation are not terms (:data:`NOT_TERMS_RE`: URLs, e-mail addresses, @handles, "et al.", a wiki's
+"[citation needed]" and "Retrieved <date>"). N-grams join terms that stand next to each other in
+one sentence: a dropped token (stop word, number, address) breaks the run, so "balance between
+national security" gives the bigram "national security" but never "balance national".
 """
 
 from __future__ import annotations
@@ -19,13 +20,27 @@ from typing import Any
 
 from pipeline.lexicon import lexicon_path, read_word_list
 from pipeline.types import SegmentedDocument, StageOutput, Token
-from pipeline.voices import speaker_label_ends
+from pipeline.voices import REFERENCE_MARK, speaker_label_ends
 
 TERM_COUNT_COLUMNS = ("doc_id", "term", "count")
 DEFAULT_NGRAM_RANGE = (1, 1)
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 _POSSESSIVE_RE = re.compile(r"'s$")
 _HAS_LETTER_RE = re.compile(r"[^\W\d_]")
+# Text whose words are not terms: a URL ("https://osf.io/x7k2p", "www.gov.vl", a domain with a
+# path), an e-mail address, an @handle, "et al." and, from a wiki, a reference or cleanup mark
+# glued to the text before it or opening a sentence ("neutral.[citation needed]"; an editor's
+# insertion after a space, '"[the deal] is", keeps its words) and "Retrieved 6 March 2024". A
+# hashtag keeps its word ("#ChinaThreat" -> chinathreat): the writer chose it as a topic, and
+# "#" is not part of a token anyway.
+NOT_TERMS_RE = re.compile(
+    r"(?:https?|ftp)://\S+|\bwww\.\S+|\b[\w-]+(?:\.[\w-]+)+/[^\s)\]>]*"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w.@])@\w+"
+    r"|\bet\s+al\b\.?"
+    rf"|(?:^|(?<=[^\s\"“‘'(\[]))(?-i:{REFERENCE_MARK})"  # glued on: not an editor's "[the deal]"
+    r"|\b(?-i:Retrieved)\b(?=\s+(?:on\s+)?(?:\d|(?-i:[A-Z])[a-z]+\.?\s+\d))",
+    re.IGNORECASE,
+)
 
 
 def stop_words(extra_files: Sequence[str | Path] = ()) -> frozenset[str]:
@@ -135,19 +150,53 @@ class TermAnalyzer:
     def document_runs(self, doc: SegmentedDocument) -> list[list[str]]:
         """Runs of every counted sentence (headings only when ``include_headings``), without
         the speaker labels of a transcript's turns ("LENA FISCHER:"), which name who speaks
-        as a heading names a section."""
+        as a heading names a section, and without the words of addresses and citations
+        (:func:`not_term_spans`), which break a run as a stop word does."""
         runs: list[list[str]] = []
         labels = speaker_label_ends(doc.sentences)  # a transcript's labels: no terms
         for sentence, tokens in zip(doc.sentences, doc.tokens, strict=True):
             if self.include_headings or not sentence.is_heading:
                 if (label_end := labels.get(sentence.sent_id)) is not None:
                     tokens = [t for t in tokens if t.start >= label_end]
-                runs.extend(self.sentence_runs(tokens))
+                spans = not_term_spans(sentence.text, sentence.start)
+                for run in split_at_spans(tokens, spans) if spans else [tokens]:
+                    runs.extend(self.sentence_runs(run))
         return runs
 
     def __call__(self, doc: SegmentedDocument) -> list[str]:
         """Terms of a document: n-grams never cross a sentence or a dropped token."""
         return self.ngrams(self.document_runs(doc))
+
+
+def not_term_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
+    """Document spans (``offset`` = the text's start) of :data:`NOT_TERMS_RE` in ``text``."""
+    if not _may_hold_non_terms(text):
+        return []
+    return [(m.start() + offset, m.end() + offset) for m in NOT_TERMS_RE.finditer(text)]
+
+
+def _may_hold_non_terms(text: str) -> bool:
+    """A quick test before NOT_TERMS_RE (str tests run in C): a URL has "/" or "www", an
+    address or a handle "@", a wiki's mark "[", and the rest their words."""
+    if "/" in text or "@" in text or "[" in text or "Retrieved" in text:
+        return True
+    low = text.lower()
+    return "www" in low or "et al" in low
+
+
+def split_at_spans(tokens: Sequence[Token], spans: Sequence[tuple[int, int]]) -> list[list[Token]]:
+    """``tokens`` without those that start inside a span, split where tokens were left out."""
+    out: list[list[Token]] = [[]]
+    k = 0
+    for token in tokens:
+        while k < len(spans) and spans[k][1] <= token.start:
+            k += 1
+        if k < len(spans) and spans[k][0] <= token.start:
+            if out[-1]:
+                out.append([])
+        else:
+            out[-1].append(token)
+    return [run for run in out if run]
 
 
 def document_terms(doc: SegmentedDocument, **options: Any) -> list[str]:

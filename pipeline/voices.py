@@ -12,7 +12,6 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from pipeline.ingest import SPEAKER_RE
 from pipeline.lexicon import lexicon_path, read_word_list
 from pipeline.types import Sentence
 
@@ -22,12 +21,32 @@ if TYPE_CHECKING:
 OPENING_QUOTES, CLOSING_QUOTES = "“«", "”»"
 QUOTE_RE = re.compile(rf'[{OPENING_QUOTES}"]([^{CLOSING_QUOTES}"]+)[{CLOSING_QUOTES}"]')
 QUOTE_MARK_RE = re.compile(rf'[{OPENING_QUOTES}{CLOSING_QUOTES}"]')
+# A speaker's label in capitals in an interview or transcript: "Q:", "A:", "SEN. SMITH:"
+SPEAKER_RE = re.compile(r"\s*((?:[A-Z][A-Z.'’-]*\s+){0,3}[A-Z][A-Z.'’-]*|Question|Answer):\s")
+# A label in mixed case of a parliamentary record or a hearing ("Mr Hale:", "The Minister for
+# Security (Dame Helen Marsh):", "Fiona McAlister (Glasgow Kelvinbridge) (SNP):"): capitalised
+# words (and the small words of an office), brackets, a colon; speaker_label checks its title
+_LABEL_WORD = r"[A-Z][\w'’.-]*,?"
+MIXED_LABEL_RE = re.compile(
+    rf"\s*({_LABEL_WORD}(?:\s+(?:{_LABEL_WORD}|of|for|and|the|de|van|von|da)){{0,11}})"
+    r"((?:\s+\([^()\n]{1,80}\)){0,4}):\s"
+)
+# titles and offices that open a label in mixed case ("Mr", "Dame", "Hon", "The Minister")
+SPEAKER_TITLES = frozenset(read_word_list(lexicon_path("speaker_titles.txt")))
+MAX_LABEL_CHARS = 400  # a label's colon is this near a paragraph's start
 QA_LABELS = frozenset({"Q", "A", "QUESTION", "ANSWER"})
 QA_DOT_RE = re.compile(r"\s*(Q|A|Question|Answer)\.(?:\s|$)")  # "Q. Will prices rise?"
 # the labels of whoever asks or hosts: their turns are the programme's own voice and questions to
 # the speaker, not the speaker's words
 INTERVIEWER_LABELS = frozenset(read_word_list(lexicon_path("interviewer_labels.txt")))
 CLOSERS = " \t\r\n)]’'）】"
+# a wiki's reference or cleanup mark ("[1]", "[a]", "[note 2]", "[citation needed]", "[who?]"):
+# it closes the sentence before it (pipeline.segment) and asks no question (is_question)
+REFERENCE_MARK = (
+    r"\[(?:\d{1,4}(?: ?[,–-] ?\d{1,4}){0,8}|(?:note|nb|n|fn) ?\d{1,3}"
+    r"|[a-z](?:[a-z ,'’–-]{0,38}[a-z?])?)\]"
+)
+_TRAILING_MARKS_RE = re.compile(rf"(?:{REFERENCE_MARK}){{1,8}}$")
 # the writer reporting someone in the third person ("Industry groups said"), not "I said"
 REPORTING_RE = re.compile(
     r"(?<!\bI )(?<!\bwe )(?<!\byou )\b(?:said|says|told)\b|\baccording to\b", re.IGNORECASE
@@ -37,10 +56,13 @@ REPORTING_RE = re.compile(
 def is_question(text: str) -> bool:
     """Whether a sentence is the writer's own question: it ends in '?' outside quotation marks.
 
-    "So, is there a middle ground?" counts; 'He asked: "Why now?"' does not (a reported question).
+    "So, is there a middle ground?" counts; 'He asked: "Why now?"' does not (a reported question),
+    nor does a sentence that a wiki's cleanup mark ends ("secretive.[who?]").
     The questions of an interview's or hearing's turns are not the writer's either; the stance
     stage leaves them out with :func:`speaker_turns`.
     """
+    if text.endswith("]") and (m := _TRAILING_MARKS_RE.search(text, max(0, len(text) - 400))):
+        text = text[: m.start()]  # a wiki's marks after it: "secretive.[who?]", "Why?[1]"
     stripped = text.rstrip(CLOSERS)
     if stripped.endswith(("”", '"', "」", "』")):
         return False
@@ -55,12 +77,44 @@ def has_quotation(text: str, *, min_words: int = 4) -> bool:
     return any(len(q.split()) >= min_words for q in QUOTE_RE.findall(text))
 
 
+def speaker_label(text: str) -> tuple[str, int] | None:
+    """The speaker's label opening ``text`` (upper case, as a key) and where it ends (after its
+    colon), or None: a label in capitals ("SEN. SMITH:", "Q:") or, in mixed case, a title and
+    at least one word after it ("Mr Hale:", "Dame Helen Marsh:", "Hon. Members:", "The Minister
+    for Security (Dame Helen Marsh):", ``speaker_titles.txt``) or a name of two to four words
+    with its constituency or party in brackets ("Fiona McAlister (Glasgow Kelvinbridge)
+    (SNP):"). "Why it matters:", "The bottom line:" and "Note:" are none."""
+    if ":" not in text[:MAX_LABEL_CHARS]:
+        return None
+    if m := SPEAKER_RE.match(text):
+        return m.group(1).upper(), m.end()
+    if (m := MIXED_LABEL_RE.match(text)) is None:
+        return None
+    words = m.group(1).split()
+    title = f"The {words[1]}" if words[0] == "The" and len(words) > 1 else words[0].rstrip(".")
+    if (title in SPEAKER_TITLES and len(words) >= 2) or (m.group(2) and 2 <= len(words) <= 4):
+        return " ".join((m.group(1) + m.group(2)).split()).upper(), m.end()
+    return None
+
+
+def opens_turn(paragraphs: Sequence[str], i: int) -> bool:
+    """Whether paragraph ``i`` of a text (``paragraphs``: their texts) opens with a speaker's
+    label (:func:`speaker_label`); the first paragraph's label counts only when it opens
+    another paragraph too or is Q or A: "FACT CHECK: Did ...?", "ANALYSIS: ..." is a title."""
+    label = speaker_label(paragraphs[i])
+    if label is None or i > 0 or label[0] in QA_LABELS:
+        return label is not None
+    return any((o := speaker_label(p)) and o[0] == label[0] for p in paragraphs[1:])
+
+
 def speaker_turns(sentences: Sequence[Sentence]) -> dict[int, str]:
     """Paragraph id -> speaker label of the turns of an interview or transcript: paragraphs that
-    open with a label in capitals and a colon ("Q:", "A:", "SEN. SMITH:", "MR. PICHAI:"), or
-    "Q." / "A." when both occur. Labels other than Q and A count only when one of them opens
-    two or more paragraphs (a speaker speaks again), so that "WHY IT MATTERS:" and "WHAT'S
-    NEXT:" sections or a lone "UPDATE:" are no speakers. A turn goes on over the paragraphs
+    open with a label and a colon (:func:`speaker_label`: "Q:", "A:", "SEN. SMITH:", "MR.
+    PICHAI:", "Mr Hale:", "Dame Helen Marsh:"), or "Q." / "A." when both occur. Labels other
+    than Q and A count only when one of them opens two or more paragraphs (a speaker speaks
+    again), so that "WHY IT MATTERS:" and "WHAT'S NEXT:" sections or a lone "UPDATE:" are no
+    speakers; the text's first paragraph is a turn only when its label opens another one too
+    ("FACT CHECK: Did ...?" is a title's label). A turn goes on over the paragraphs
     after it that have no label (:func:`continued_turns`) when the text has two turns or
     more."""
     turns, dotted, order = {}, {}, {}
@@ -71,13 +125,16 @@ def speaker_turns(sentences: Sequence[Sentence]) -> dict[int, str]:
         order[s.paragraph_id] = s.is_heading
         if s.is_heading:
             continue
-        if m := SPEAKER_RE.match(s.text):
-            turns[s.paragraph_id] = m.group(1).upper()
+        if label := speaker_label(s.text):
+            turns[s.paragraph_id] = label[0]
         elif m := QA_DOT_RE.match(s.text):
             dotted[s.paragraph_id] = m.group(1).upper()[0]
     if {"Q", "A"} <= set(dotted.values()):
         turns.update(dotted)
     labels = list(turns.values())
+    first = next(iter(order), None)  # a text's first line: "FACT CHECK: Did ...?" is a title's
+    if turns.get(first, "Q") not in QA_LABELS and labels.count(turns[first]) < 2:
+        del turns[first]
     if not any(labels.count(x) >= 2 for x in set(labels) - QA_LABELS):
         turns = {p: label for p, label in turns.items() if label in QA_LABELS}
     return continued_turns(order, turns, reporting) if len(turns) >= 2 else turns
@@ -86,8 +143,10 @@ def speaker_turns(sentences: Sequence[Sentence]) -> dict[int, str]:
 def speaker_label_ends(sentences: Sequence[Sentence]) -> dict[int, int]:
     """sent_id -> end offset of the speaker label opening it ("LENA FISCHER: ...", "A. ..."),
     for the sentences that open a turn (:func:`speaker_turns`)."""
-    if not any(":" in s.text[:60] or s.text.lstrip()[:1] in ("Q", "A") for s in sentences):
-        return {}  # no label (SPEAKER_RE needs a colon, QA_DOT_RE a Q or an A) opens any
+    if not any(
+        ":" in s.text[:MAX_LABEL_CHARS] or s.text.lstrip()[:1] in ("Q", "A") for s in sentences
+    ):
+        return {}  # no label (speaker_label needs a colon, QA_DOT_RE a Q or an A) opens any
     turns = speaker_turns(sentences)
     out: dict[int, int] = {}
     seen: set[int] = set()
@@ -95,7 +154,11 @@ def speaker_label_ends(sentences: Sequence[Sentence]) -> dict[int, int]:
         if s.paragraph_id in seen:
             continue
         seen.add(s.paragraph_id)
-        if s.paragraph_id in turns and (m := SPEAKER_RE.match(s.text) or QA_DOT_RE.match(s.text)):
+        if s.paragraph_id not in turns:
+            continue
+        if label := speaker_label(s.text):
+            out[s.sent_id] = s.start + label[1]
+        elif m := QA_DOT_RE.match(s.text):
             out[s.sent_id] = s.start + m.end()
     return out
 

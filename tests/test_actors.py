@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.actors import ActorMatcher
+from pipeline.actors import DEFAULT_ACTORS, ActorMatcher
 
 MATCHER = ActorMatcher(
     [{"name": "United States", "aliases": ["United States", "U.S.", "US", "American"]}]
@@ -30,3 +30,28 @@ def test_a_reporters_us_is_no_mention(text, expected):
     found = MATCHER.mentions(text, offset=3)
     assert [m.match for m in found] == expected
     assert all(text[m.start - 3 : m.end - 3] == m.match for m in found)
+
+
+DEFAULT = ActorMatcher(DEFAULT_ACTORS)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a currency names no country
+        ("spent US$9 million, against the US$167 million pledged by China.", ["China"]),
+        ("worth 1.2 billion yuan (about 167 million U.S. dollars)", []),
+        ("It cost 38.6 billion US dollars and 5 Australian dollars.", []),
+        # the place of a foreign mission, a language's label
+        ("the Velorian Embassy in Washington said", []),
+        ("(Chinese: 中国; pinyin: Zhōngguó)", []),
+        # near misses: the country itself, a city named as the actor, a data list
+        ("The US and the U.S. Treasury said", ["US", "U.S."]),
+        ("US officials in Washington said", ["US", "Washington"]),
+        ("the US embassy in Beijing", ["US"]),
+        ("(China: 5%, US: 3%)", ["China", "US"]),
+        ("US-China talks", ["US", "China"]),
+    ],
+)  # fmt: skip
+def test_currencies_missions_and_language_labels_are_no_mentions(text, expected):
+    assert [m.match for m in DEFAULT.mentions(text)] == expected

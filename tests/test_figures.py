@@ -769,3 +769,154 @@ def test_endnote_numbers_are_no_figures(text: str, expected: list[str]) -> None:
 )  # fmt: skip
 def test_a_margin_of_error_is_no_figure(text, expected):
     assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a reference marker in square brackets points at a source: no figure, no sourcing
+        ("signed by China and Veloria.[1][2] It was the first of 3 pacts.", [("3", "count")]),
+        ("[11]", []),
+        ("taxpayers.[5] Velorian officials later said 40 staff left.", [("40", "count")]),
+        ("as shown [2, 5] and [3–5] in 12 studies", [("12", "count")]),
+        ("a footnote [note 3] on 7 firms", [("7", "count")]),
+        # near misses: a number in round brackets, a letter in square ones, a bracketed
+        # interval (a statistic of the estimate before it)
+        ("Germany (27) and [a] 5 firms", [("27", "count"), ("5", "count")]),
+        ("An odds ratio of 2.03 [1.20, 3.41] held.", [("2.03", "count")]),
+    ],
+)
+def test_reference_markers_are_no_figures(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a section or paragraph number of two levels or more opens a sentence, before a capital
+        ("1.1 On 4 March 2024 China and Veloria signed 3 deals.", [("3", "count")]),
+        ("12.3 Avoid public rhetoric", []),
+        ("2.1.4 The report draws on 23 interviews.", [("23", "count")]),
+        ("1.2 UK officials said so.", []),
+        # near misses: a decimal count at the start (its scale is part of it), a unit in
+        # capitals, a decimal inside a sentence
+        ("1.5 million people fled.", [("1.5 million", "count")]),
+        ("1.5 Million People Fled", [("1.5 Million", "count")]),
+        ("2.5 GW of power came online.", [("2.5", "count")]),
+        ("The index was 1.1 On average.", [("1.1", "count")]),
+    ],
+)
+def test_section_numbers_are_no_figures(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(text) == expected
+
+
+def test_a_paragraphs_section_number_is_no_figure() -> None:
+    doc = segment_text(
+        "1. Introduction\n\n1.1 On 4 March China signed 3 deals.\n\n1.5 million fled."
+    )
+    found = [
+        doc.clean[s:e] for sent in doc.sentences for s, e, _ in
+        figure_spans(doc.clean, sent.start, sent.end)
+    ]  # fmt: skip
+    assert found == ["3", "1.5 million"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a minus sign (U+2212, or a hyphen after a space, a bracket or "=") belongs to the
+        # figure, and so does a leading decimal point
+        ("The interaction was significant (β = −0.19, p = .008).", [("−0.19", "count")]),
+        (
+            "Growth was −0.5% in 2023 and -0.7% in 2024.",
+            [("−0.5%", "percent"), ("-0.7%", "percent")],
+        ),
+        ("Support fell to −12 points.", [("−12", "count")]),
+        ("Support fell to -12 points.", [("-12", "count")]),
+        ("Reliability was good (α = .81).", [(".81", "count")]),
+        ("It lost -$5 billion (x=-2).", [("-$5 billion", "money"), ("-2", "count")]),
+        # a p-value in a table's cell is a statistic, as in prose; an odds ratio stays
+        (
+            "| Threat | 2.03 | [1.20, 3.41] | < .001 |\n| Trust | 0.71 | [0.58, 0.87] | .002 |",
+            [("2.03", "count"), ("0.71", "count")],
+        ),
+        ("| Trust | 0.71 | .81 |", [("0.71", "count"), (".81", "count")]),
+        # near misses: a hyphen between words or numbers, a glued footnote marker
+        ("In 2019-2020 COVID-19 cut US-China trade by 5%.", [("5%", "percent")]),
+        ("the data platforms keep.1 At least 19 states", [("19", "count")]),
+    ],
+)
+def test_signs_and_leading_points_belong_to_the_figure(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a variable's code is no figure
+        (
+            "Exposure was coded 1 if the respondent was hit (n = 412, 34.2%), and 0 otherwise.",
+            [("412", "count"), ("34.2%", "percent")],
+        ),
+        ("Trust was recoded as 0 for 40 people.", [("40", "count")]),
+        ("The team scored 30 goals.", [("30", "count")]),
+        # a day in a range of dates is a date
+        ("a visit from March 3 to 6 with 40 staff", [("40", "count")]),
+        ("It was fielded between 14 and 22 March 2024.", []),
+        ("It hired between 14 and 22 firms.", [("14 and 22", "count")]),
+        # "N times" after a verb of sharing or viewing counts; otherwise it multiplies
+        ("The post was shared more than 23,000 times on Facebook.", [("23,000", "count")]),
+        ("It was viewed 2 million times.", [("2 million", "count")]),
+        ("Exports were 2.5 times the level.", [("2.5 times", "multiplier")]),
+        ("Prices rose 3 times faster.", [("3 times", "multiplier")]),
+        # a country's dollars are money
+        ("worth about 167 million U.S. dollars", [("167 million U.S. dollars", "money")]),
+        ("trade reached 38.6 billion US dollars", [("38.6 billion US dollars", "money")]),
+        ("It cost 40 Australian dollars.", [("40 Australian dollars", "money")]),
+        ("About 300 U.S. troops stayed.", [("300", "count")]),
+        # Markdown's bold or italic marks around a reference
+        ("An unpublished **Article 9** covers 40 firms.", [("40", "count")]),
+        ("_Section 301_ hit 25% of goods.", [("25%", "percent")]),
+        ("**40** firms left.", [("40", "count")]),
+    ],
+)
+def test_codes_date_ranges_counts_of_actions_and_dollars(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a journal article's volume, issue and pages, a licence's version
+        ('"Pacts". Journal of Cyber Policy. 4 (2): 112–130. Cited 40 times.', [("40", "count")]),
+        ("Creative Commons Attribution-ShareAlike License 4.0; 3 more", [("3", "count")]),
+        # near misses: a count with a bracketed note, a licence counted in lower case
+        ("It lost 40 (12%) firms: 3 left.", [("40", "count"), ("12%", "percent"),
+                                             ("3", "count")]),
+        ("They issued license 40 times", [("40 times", "multiplier")]),
+    ],
+)  # fmt: skip
+def test_journal_citations_and_licence_versions_are_no_figures(text, expected):
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a table of contents numbers its lines, as a notes section does
+        ("About 14 people.\n\nContents\n1 Background\n2 Provisions\n\nIt trained 500 staff.",
+         ["14", "500"]),
+        ("Results\n12 Chinese firms left.", ["12"]),
+    ],
+)  # fmt: skip
+def test_table_of_contents_numbers_are_no_figures(text: str, expected: list[str]) -> None:
+    doc = segment_text(text)
+    found = [
+        doc.clean[s:e] for sent in doc.sentences for s, e, _ in
+        figure_spans(doc.clean, sent.start, sent.end)
+    ]  # fmt: skip
+    assert found == expected

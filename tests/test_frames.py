@@ -636,3 +636,86 @@ def test_frame_colours_are_distinct_and_none_alone_is_grey():
     # colours paired with the first ones: each light colour is lighter than its strong pair
     luminance = [0.2126 * r + 0.7152 * g + 0.0722 * b for r, g, b, _ in frames]
     assert all(luminance[i] < luminance[i + 9] for i in range(len(frames) - 9))
+
+
+# ------------------------------------------------------------------ context rules (audit F)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # million/billion count only as money: a currency or money word next to the number
+        ("About 14 million citizens; 2.1 million records; millions of people.", []),
+        (
+            "It cost US$167 million, £4.5 million and $12 billion; worth 1.2 billion yuan.",
+            [("cost", "economic"), ("million", "economic"), ("million", "economic"),
+             ("billion", "economic"), ("billion", "economic")],
+        ),
+        (
+            "About 167 million U.S. dollars; millions of euros; 3 million in funding.",
+            [("million", "economic"), ("dollars", "economic"), ("millions", "economic"),
+             ("million", "economic"), ("funding", "economic")],
+        ),
+        # rhetoric, not culture; the language of a people keeps it
+        ("They frame it in the language of partnership.", [("partnership", "external_regulation")]),
+        ("The language of the Kurds.", [("language", "cultural_identity")]),
+        # an attack or a health drive is no political campaign; an election campaign is
+        ("A ransomware campaign; the election campaign.",
+         [("ransomware", "security_defense"), ("election", "political"),
+          ("campaign", "political")]),
+        # the Speaker's procedure is no prescription; a duty is
+        ("The Minister must be heard. We must move on. Firms must comply.",
+         [("Firms", "economic"), ("must", "policy_prescription"), ("comply", "legality")]),
+        # a name is no policy or initiative of the sentence
+        ("The Cyber Policy Centre said the policy failed.", [("policy", "policy_prescription")]),
+        ("The Global Security Initiative; the initiative failed.",
+         [("Security", "security_defense"), ("initiative", "policy_prescription")]),
+        ("A commercial panel provider; commercial interests.", [("commercial", "economic")]),
+    ],
+)  # fmt: skip
+def test_context_rules_of_cues(text, expected):
+    assert frames_of(text) == expected
+
+
+def test_extra_lexicon_rules_and_macros(tmp_path):
+    path = tmp_path / "rules.tsv"
+    path.write_text(
+        "# version: r1\n# define CURRENCY: [$€£]\\d+\n"
+        "pattern\tframe\tnote\tnot_before\tnot_after\trequires_before\trequires_after\n"
+        "widget{,s}\teconomic\tmoney widgets\t\t\t@CURRENCY\t\n"
+        "gadget{,s}\ttechnology\tnot toy gadgets\ttoy\t\t\t\n"
+        "gizmo{,s}\ttechnology\tgizmos that ship\t\t\\s*stay\t\tship\n",
+        encoding="utf-8",
+    )
+    stage = FramesStage(extra_lexicons=[path])
+    text = "$5 widgets, 5 widgets, toy gadgets, new gadgets, gizmos ship, gizmos stay."
+    assert frames_of(text, stage) == [
+        ("widgets", "economic"),
+        ("gadgets", "technology"),
+        ("gizmos", "technology"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        (["widget\teconomic\tx\t(\t\t\t"], "bad not_before regex"),
+        (["widget\teconomic\tx\t@NOPE\t\t\t"], "unknown macro @NOPE"),
+        (["widget\teconomic\tx\t\t\t\t", "widget\tnone\ty\t\t\t\t"], "listed twice"),
+    ],
+)
+def test_bad_frame_rules_are_rejected(tmp_path, rows, message):
+    path = tmp_path / "bad.tsv"
+    path.write_text(
+        "# version: b1\npattern\tframe\tnote\tnot_before\tnot_after\trequires_before\t"
+        "requires_after\n" + "\n".join(rows) + "\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ValueError, match=message):
+        load_frame_lexicon([path])
+
+
+def test_shipped_frame_lexicon_lists_each_pattern_once():
+    rows = read_lexicon([lexicon_path("frames.tsv")]).rows
+    patterns = [r["pattern"] for r in rows]
+    assert len(patterns) == len(set(patterns))

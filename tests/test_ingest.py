@@ -119,6 +119,10 @@ def test_boilerplate_needs_the_whole_line(patterns):
             " ".join(["word"] * 16),
             False,
         ),
+        # a numbered recommendation that goes on after a semicolon is a clause, not a heading
+        ("12.2 Press Veloria, privately, to publish Article 9 in full; and", False),
+        ("12.2 Press Veloria to publish Article 9", True),
+        ("2.1 Background", True),
     ],
 )
 def test_is_heading_line(line, expected):
@@ -147,8 +151,18 @@ def test_paragraphs_and_headings():
         ("Intro.\n\nWhat are export controls?\n\nThey limit sales.", [False, False, False]),
         ("What are export controls?", [False]),
         (" ".join(["word"] * 16) + "?\n\nBody.", [False, False]),
+        # a label on the first line that opens no other paragraph is the title's
+        ("FACT CHECK: Did Veloria give China access to phone data?\n\nClaim: it did.",
+         [True, False]),
+        ("ANALYSIS: Why does it matter?\n\nIt does.", [True, False]),
+        # near misses: a first speaker who speaks again, an interview's first question
+        ("SEN. SMITH: Why now?\n\nMR. PICHAI: Costs.\n\nSEN. SMITH: When?\n\nSoon.",
+         [False, False, False, False]),
+        ("Q: Why now?\n\nA: Costs.", [False, False]),
+        ("Mr Hale: Why now?\n\nDame Helen Marsh: No.\n\nMr Hale: When?\n\nSoon.",
+         [False, False, False, False]),
     ],
-)
+)  # fmt: skip
 def test_a_short_first_line_ending_in_a_question_mark_is_a_title(clean, headings):
     assert [p.is_heading for p in paragraphs_of(clean)] == headings
 
@@ -219,6 +233,31 @@ def test_markdown_headings_keep_their_flag_whatever_their_punctuation(patterns):
     assert [p.is_heading for p in doc.paragraphs] == [True, False, True, False, True]
     plain = clean_document("d", text.replace(b"#", b""), patterns=patterns)
     assert not any(p.is_heading for p in plain.paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        # each row of a pipe table is a heading paragraph of its own, its delimiter row left out
+        (
+            "Table 2. Regression\n| Predictor | OR | p |\n|---|:--:|---|\n"
+            "| Threat exposure | 2.03 | < .001 |\n| Trust | 0.71 | .002 |\nAs shown, it held.",
+            [("Table 2. Regression", True), ("| Predictor | OR | p |", True),
+             ("| Threat exposure | 2.03 | < .001 |", True), ("| Trust | 0.71 | .002 |", True),
+             ("As shown, it held.", False)],
+        ),
+        ("A | B\n--- | ---\n1 | 2\n\nBody text.",
+         [("A | B", True), ("1 | 2", True), ("Body text.", False)]),
+        # near misses: a line of links or a sentence with a "|" and no delimiter row under it
+        ("Read it | Share it\nMore text here.\n\nEnd.",
+         [("Read it | Share it\nMore text here.", False), ("End.", False)]),
+        ("Profits | costs - and more.\n\nEnd.", [("Profits | costs - and more.", False),
+                                                  ("End.", False)]),
+    ],
+)  # fmt: skip
+def test_markdown_table_rows_are_headings_of_their_own(patterns, text, shown):
+    doc = clean_document("d", text.encode(), patterns=patterns, markdown=True)
+    assert [(doc.clean[p.start : p.end], p.is_heading) for p in doc.paragraphs] == shown
 
 
 def test_default_corpus_boilerplate_removed(default_corpus):

@@ -367,3 +367,58 @@ def test_long_paragraphs_of_cuts_segment_in_linear_time(unit):
 )  # fmt: skip
 def test_a_spaced_ellipsis_before_lower_case_ends_no_sentence(text, expected):
     assert [s.text for s in segment_text(text).sentences] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a wiki's reference marks after a full stop close the sentence before them
+        ("It was signed by China and Veloria.[1][2] It was the first.[3]",
+         ["It was signed by China and Veloria.[1][2]", "It was the first.[3]"]),
+        ("It was signed.[1–3] It held.", ["It was signed.[1–3]", "It held."]),
+        # a cleanup mark is no sentence of its own, glued or spaced on the same line
+        ("Partners had been slow to respond.[citation needed]\n\nMore.",
+         ["Partners had been slow to respond.[citation needed]", "More."]),
+        ("They were slow. [citation needed] Then it ended.",
+         ["They were slow. [citation needed]", "Then it ended."]),
+        ("Talks were secretive.[who?] They ended.", ["Talks were secretive.[who?]",
+                                                     "They ended."]),
+        # a superscript footnote number ends the sentence it closes, like "keep.1 At"
+        ("It covers information sharing.¹ Western reactions were swift.",
+         ["It covers information sharing.¹", "Western reactions were swift."]),
+        # closing marks and a superscript number are no sentence of their own
+        ("(“The sides agreed. They will act on sovereignty.”)³",
+         ["(“The sides agreed.", "They will act on sovereignty.”)³"]),
+        ("He said it.”³ Then he left.", ["He said it.”³", "Then he left."]),
+        # a reference abbreviation before its number ends no sentence
+        ("It makes Art. 9 more sensitive.", ["It makes Art. 9 more sensitive."]),
+        ("Arts. 9 and 10 apply, see Sec. 5 and Ch. 2.",
+         ["Arts. 9 and 10 apply, see Sec. 5 and Ch. 2."]),
+        ("See para. 4 and paras. 12–14 of the report.",
+         ["See para. 4 and paras. 12–14 of the report."]),
+        # near misses: a list of references, a bracket in capitals, "art" and "sec" as words,
+        # a single letter
+        ("References.\n[1] Smith, J. A title.\n[2] Doe, K. Another.",
+         ["References.", "[1] Smith, J. A title.", "[2] Doe, K. Another."]),
+        ("He sat down.[Laughter] Then he stood.", ["He sat down.", "[Laughter] Then he stood."]),
+        ("Read it.[here](https://x.org) now.", ["Read it.", "[here](https://x.org) now."]),
+        ("They love modern art. 5 people came.", ["They love modern art.", "5 people came."]),
+        ("Wait 30 sec. Then go.", ["Wait 30 sec.", "Then go."]),
+        ("It is a work of art. Critics agree.", ["It is a work of art.", "Critics agree."]),
+        ("He met P. 5 people came.", ["He met P.", "5 people came."]),
+        ("The total was 12.5 Million units.", ["The total was 12.5 Million units."]),
+    ],
+)  # fmt: skip
+def test_reference_marks_superscripts_and_reference_abbreviations(text, expected):
+    doc = segment_text(text)
+    assert [s.text for s in doc.sentences] == expected
+    assert all(doc.clean[s.start : s.end] == s.text for s in doc.sentences)
+
+
+@pytest.mark.parametrize("unit", ["word.[1] A ", "word.[1]", "word.¹ A ", "x.”)³ "])
+def test_long_paragraphs_of_reference_marks_segment_in_linear_time(unit):
+    text = unit * 8000
+    began = time.perf_counter()
+    doc = segment_text(text)
+    assert time.perf_counter() - began < 3.0
+    assert all(doc.clean[s.start : s.end] == s.text for s in doc.sentences)

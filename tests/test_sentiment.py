@@ -780,6 +780,62 @@ def test_configured_stage_reads_the_senses_as_people_do(row):
         ("Age assurance tools; assurances of support.", ["assurance"]),
         ("That share is twice as high; they share the goal.", ["share"]),
         ("No more than 5 days; no deal.", ["No"]),
+        # a reader's audit of a corpus on a cyber pact (audit F): the pact and a results section
+        (
+            "Under the agreement, a trade agreement and the Paris Agreement; they signed an "
+            "agreement; the cyber-security agreement; a real agreement.",
+            ["agreement", "agreement", "Agreement", "agreement", "agreement", "agreement"],
+        ),
+        (
+            "Broad agreement among experts; in agreement; in full agreement; reach an agreement; "
+            "no agreement; the broad agreement; the agreement among experts.",
+            [],
+        ),
+        ("Talks ended without an agreement.", []),  # negated consensus keeps it
+        (
+            "It was statistically significant; the effect was also significant; a significant "
+            "difference; a significant step.",
+            ["significant", "significant", "significant"],
+        ),
+        ("X was positively associated with Y; they spoke positively.", ["positively"]),
+        ("A positive correlation; a positive effect on jobs.", ["positive"]),
+        ("It is robust to the inclusion of controls; robust to shocks.", ["robust"]),
+        (
+            "Trust in partners was associated with support; 46% support; public support for it.",
+            ["Trust", "support", "support", "support"],
+        ),
+        (
+            "Support for the pact was measured; support was higher among the young.",
+            ["Support", "support"],
+        ),
+        ("Strong support from allies; they support it; support for the plan was strong.", []),
+        ("46.1% of respondents supported it; it is not supported by evidence.", ["supported"]),
+        (
+            "Low trust in institutions; low Western trust; between exposure and trust; respect "
+            "and trust; mutual trust; they trust us.",
+            ["Low", "trust", "low", "trust", "trust"],
+        ),
+        (
+            "Threat perception and threat exposure; perceived cyber threat; a threat to peace.",
+            ["Threat", "threat", "threat"],
+        ),
+        ("The remainder were undecided; the minister is undecided.", ["undecided"]),
+        # word senses (audit F, M9)
+        ("The first of its kind; nothing of the kind; a kind man.", ["kind", "kind"]),
+        ("My right hon. Friend; my friend Bob.", ["Friend"]),
+        ("Wang stressed that it works; she felt stressed.", ["stressed"]),
+        ("Certain countries object; I am certain.", ["Certain"]),
+        ("Their respective laws.", ["respective"]),
+        (
+            "Information sharing and threat intel sharing; sharing threat intel.",
+            ["sharing", "threat", "sharing", "sharing", "threat"],
+        ),
+        ("They shared a laugh; a sharing economy.", []),
+        ("A computer emergency response team; a state of emergency.", ["emergency"]),
+        ("In a criminal case; criminal gangs.", ["criminal"]),
+        ("The approval rate; it won approval.", ["approval"]),
+        ("Liberty Hawk replied; liberty matters; Liberty is precious.", ["Liberty"]),
+        ("[Interruption.] The interruption was brief.", ["Interruption"]),
     ],
 )
 def test_sense_entries_match_only_the_misread_senses(sentence, neutral):

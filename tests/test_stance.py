@@ -71,7 +71,7 @@ def found(text: str, detector: StanceDetector = DETECTOR) -> list[tuple[str, str
         ),
         (
             "It earned $9, according to the company's statement.",
-            [("according to", "attribution", "named")],
+            [("according to the company's statement", "attribution", "named")],  # a statement
         ),
         (
             "A study by researchers found it.",
@@ -436,7 +436,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.18.2", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.19.0", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
@@ -833,3 +833,123 @@ def test_a_run_of_commas_in_a_skip_matches_in_linear_time() -> None:
     assert found("The critics" + "," * 40 + " made it.") == []
     assert found("Region,Officials" + "," * 30 + "\nNorth,12" + "," * 30) == []
     assert time.perf_counter() - start < 1.0
+
+
+# Audit F (2026-12-03): statements, citations, a parenthetical before the verb, rating labels,
+# comparisons of probabilities and a negated "speculate"; each with the ordinary case nearby.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "According to the joint statement, the centre has 500 staff.",
+            [("According to the joint statement", "attribution", "named")],
+        ),
+        (
+            "According to a statement from the ministry, 500 officials were trained.",
+            [("According to a statement", "attribution", "named")],
+        ),
+        (
+            "According to a press release, the firm hired 200 staff.",
+            [("According to a press release", "attribution", "named")],
+        ),
+        (  # the ordinary case nearby: press reports are still vague
+            "According to press reports, the firm hired 200 staff.",
+            [("According to press", "attribution", "vague")],
+        ),
+        (
+            "These figures are close to those reported by the Velorian Institute (2024).",
+            [("reported by the Velorian", "attribution", "named")],
+        ),
+        (
+            "Its scope is considered narrower.",
+            [("considered", "attribution", "vague"), ("considered", "hedge", "evidential")],
+        ),
+        ("The bill was considered by the committee.", []),
+        ("The application is being considered.", []),
+        (
+            "The opposition Civic Union party called it 'a surrender'.",
+            [("called it", "attribution", "named")],
+        ),
+        ("Critics called it 'a surrender'.", [("Critics called", "attribution", "vague")]),
+        ("She called the police.", []),
+        ("We rate this claim Mostly False.", []),
+        ("Rating: Mostly True", []),
+        ("We rate it mostly false.", []),
+        ("The claim is mostly true.", [("mostly", "hedge", "frequency_degree")]),
+        ("Respondents were significantly more likely to support the deal.", []),
+        ("Women were less likely than men to agree.", []),
+        ("The bill is likely to pass.", [("likely", "hedge", "epistemic_adjective")]),
+        (
+            "It is more likely than not that it passes.",
+            [("likely", "hedge", "epistemic_adjective")],
+        ),
+        ("I will not speculate on that.", []),
+        ("The minister declined to speculate.", []),
+        ("We can only speculate about the motive.", [("speculate", "hedge", "epistemic_verb")]),
+    ],
+)
+def test_audit_f_readings(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Cooperation is driven by elites (Kuik, 2016; Lim & Cooper, 2015).",
+            [
+                ("Kuik, 2016", "attribution", "named"),
+                ("Lim & Cooper, 2015", "attribution", "named"),
+            ],
+        ),
+        (
+            "Opinion is a constraint (Smith et al., 2019).",
+            [("Smith et al., 2019", "attribution", "named")],
+        ),
+        (
+            "Harm may shape attitudes (Hall & Ortega, 2020, p. 14).",
+            [("may", "hedge", "modal"), ("Hall & Ortega, 2020, p. 14", "attribution", "named")],
+        ),
+        ("As Smith (2019) notes, it matters.", [("Smith (2019)", "attribution", "named")]),
+        # a citation next to a reporting verb is one source, counted once
+        ("Smith (2019) argues that it matters.", [("argues", "attribution", "named")]),
+        # not citations: a year alone, a sample size, a cross-reference, a date, a longer name
+        ("The pact (2019) was signed.", []),
+        ("The sample (N = 1,204) was large.", []),
+        ("The effect is large (see Table 2).", []),
+        ("It rained (March 2020).", []),
+        ("The Paris Agreement (2015) binds all parties.", []),
+        ("Kuik, C. C. (2016). The essence of hedging.", []),
+    ],
+)
+def test_author_date_citations_are_named(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(text) == expected
+    # the plain word-list baseline has no citations
+    assert ("attribution", "named") not in {
+        (c, s) for _, c, s in found(text, StanceDetector(DETECTOR.entries, use_rules=False))
+    } or "argues" in text
+
+
+def test_a_parenthetical_before_the_verb_keeps_the_attribution() -> None:
+    plain = "A new survey by researchers at the University of Eastbridge finds 46% back it."
+    text = plain.replace("Eastbridge", "Eastbridge (N = 1,204)")
+    assert found(plain) == [(plain[: plain.index(" 46%")], "attribution", "named")]
+    assert found(text) == [(text[: text.index(" 46%")], "attribution", "named")]
+    doc = segment_text(text)
+    figures = {r["match"]: r["sourcing"] for r in StanceStage().analyse(doc).tables["figures"]}
+    assert figures["46%"] == "named"
+    # a marker inside a parenthetical is still found there, with its own context
+    # (the "may" before ")" is no hedge: its right context ends at the bracket)
+    assert found("It cost $9 (about $12 today) and it may rise (as it may).") == [
+        ("about", "hedge", "approximator"),
+        ("may", "hedge", "modal"),
+    ]
+
+
+def test_figures_after_a_statement_are_named() -> None:
+    text = (
+        "The deal is worth 1.2 billion yuan (about 167 million U.S. dollars), according to a "
+        "joint statement released after the talks."
+    )
+    out = StanceStage().analyse(segment_text(text))
+    assert {r["sourcing"] for r in out.tables["figures"]} == {"named"}

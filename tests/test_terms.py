@@ -111,6 +111,37 @@ def test_speaker_labels_are_not_terms(sentences, expected) -> None:
     assert TermAnalyzer()(make_doc("t", sentences)) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        # URLs, e-mail addresses and @handles are addresses, not words of the text
+        ([(False, "Read the MoU: https://www.gov.vl/mou-2019-cyber.pdf today.")],
+         ["read", "mou", "today"]),
+        ([(False, "Preprint at osf.io/x7k2p and www.gov.vl today.")], ["preprint", "today"]),
+        ([(False, "Write to jane.doe@example.org or @MaraKovacsPhD soon.")], ["write", "soon"]),
+        # a hashtag keeps its word; "#" is no part of a token
+        ([(False, "So much for #ChinaThreat tonight.")], ["chinathreat", "tonight"]),
+        # a citation's "et al." and a wiki's marks and retrieval dates are not terms
+        ([(False, "Trust fell (Smith et al., 2019).")], ["trust", "fell", "smith"]),
+        ([(False, "It was neutral.[citation needed]"), (False, "[citation needed]")],
+         ["neutral"]),
+        ([(False, "Retrieved 6 March 2024."), (False, "Police retrieved the files.")],
+         ["march", "police", "retrieved", "files"]),
+        # an editor's insertion after a space keeps its words; Al as a name is kept
+        ([(False, 'He said "[the deal] is fair" to Al Gore.')],
+         ["deal", "fair", "al", "gore"]),
+    ],
+)  # fmt: skip
+def test_addresses_and_citations_are_not_terms(sentences, expected) -> None:
+    assert TermAnalyzer()(make_doc("a", sentences)) == expected
+
+
+def test_an_address_breaks_a_bigram_run() -> None:
+    doc = make_doc("b", [(False, "National security https://x.example/a security policy.")])
+    terms = TermAnalyzer(ngram_range=(1, 2))(doc)
+    assert [t for t in terms if " " in t] == ["national security", "security policy"]
+
+
 def test_bigrams_never_cross_a_dropped_token_or_a_sentence() -> None:
     terms = TermAnalyzer(ngram_range=(1, 2))(DOC)
     bigrams = [t for t in terms if " " in t]

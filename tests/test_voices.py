@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.voices import continued_turns, quoted_sentence_ids, speaker_turns
+from pipeline.voices import (
+    continued_turns,
+    is_question,
+    quoted_sentence_ids,
+    speaker_label,
+    speaker_label_ends,
+    speaker_turns,
+)
 from tests.conftest import segment_text
 
 
@@ -147,3 +154,111 @@ def test_a_hosts_turns_are_the_programmes_own_voice():
         "We saw 12 cases.",
         "LENA FISCHER: Because vendors charge per check.",
     ]
+
+
+HANSARD = (
+    "Veloria–China Cyber-Security Agreement\n\n"
+    "Mr Tobias Hale (Northfield) (Con) (Urgent Question): To ask the Secretary of State if he "
+    "will make a statement.\n\n"
+    "The Minister for Security (Dame Helen Marsh): I thank my hon. Friend for his question.\n\n"
+    "Mr Hale: Some 40% of the traffic lands in Veloria. What assurance can she give?\n\n"
+    "Dame Helen Marsh: We keep all arrangements under review.\n\n"
+    "Fiona McAlister (Glasgow Kelvinbridge) (SNP): Will she publish an assessment?\n\n"
+    "Hon. Members: Hear, hear!\n\n"
+    "Mr Speaker: Order.\n\n"
+    "Dame Helen Marsh: It has trained 312 officials."
+)
+
+
+def test_a_parliamentary_records_labels_in_mixed_case_are_turns():
+    assert labels_by_paragraph(HANSARD) == [
+        None,
+        "MR TOBIAS HALE (NORTHFIELD) (CON) (URGENT QUESTION)",
+        "THE MINISTER FOR SECURITY (DAME HELEN MARSH)",
+        "MR HALE",
+        "DAME HELEN MARSH",
+        "FIONA MCALISTER (GLASGOW KELVINBRIDGE) (SNP)",
+        "HON. MEMBERS",
+        "MR SPEAKER",
+        "DAME HELEN MARSH",
+    ]
+    doc = segment_text(HANSARD)
+    ends = speaker_label_ends(doc.sentences)
+    labels = [
+        doc.clean[s.start : ends[s.sent_id]].rstrip() for s in doc.sentences if s.sent_id in ends
+    ]
+    assert labels[:3] == [
+        "Mr Tobias Hale (Northfield) (Con) (Urgent Question):",
+        "The Minister for Security (Dame Helen Marsh):",
+        "Mr Hale:",
+    ]
+    assert len(labels) == 8
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Mr Hale: Why?", "MR HALE"),
+        ("Dame Helen Marsh: Yes.", "DAME HELEN MARSH"),
+        ("Hon. Members: Hear, hear!", "HON. MEMBERS"),
+        ("The Secretary of State for Foreign, Commonwealth and Development Affairs (Mr Lammy): "
+         "No.", "THE SECRETARY OF STATE FOR FOREIGN, COMMONWEALTH AND DEVELOPMENT AFFAIRS (MR "
+         "LAMMY)"),
+        ("Tom Ashworth (Wells and Mendip Hills) (LD): It is.", "TOM ASHWORTH (WELLS AND MENDIP "
+         "HILLS) (LD)"),
+        ("Deputy Mary Lou McDonald: No.", "DEPUTY MARY LOU MCDONALD"),
+        ("SEN. SMITH: Why?", "SEN. SMITH"),
+        # prose with a colon: no speaker
+        ("Why it matters: Veloria hosts cables.", None),
+        ("The bottom line: nobody knows.", None),
+        ("Note: figures are rounded.", None),
+        ("Read more: the full text.", None),
+        ("Update: the vote passed.", None),
+        ("Dr Smith said: it works.", None),
+        ("Mr: a title.", None),
+        ("Veloria (VL): a country.", None),
+    ],
+)  # fmt: skip
+def test_speaker_label(text, label):
+    found = speaker_label(text)
+    assert (found and found[0]) == label
+
+
+@pytest.mark.parametrize(
+    "label", ["Why it matters", "The bottom line", "Note", "Read more", "Update", "Background"]
+)
+def test_prose_labels_in_mixed_case_are_no_turns_even_when_repeated(label):
+    text = f"Intro.\n\n{label}: one thing.\n\nMore.\n\n{label}: another thing.\n\nEnd."
+    assert labels_by_paragraph(text) == [None] * 5
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # a label on the text's first line that opens no other paragraph is a title's
+        ("EXCLUSIVE: China signs a pact with Veloria.\n\nSEN. SMITH: Why?\n\n"
+         "MR. PICHAI: Costs.\n\nSEN. SMITH: When?",
+         [None, "SEN. SMITH", "MR. PICHAI", "SEN. SMITH"]),
+        # near misses: a first speaker who speaks again, an interview's first question
+        ("SEN. SMITH: Why now.\n\nMR. PICHAI: Costs.\n\nSEN. SMITH: When?",
+         ["SEN. SMITH", "MR. PICHAI", "SEN. SMITH"]),
+        ("Q: Will prices rise.\n\nA: Yes.", ["Q", "A"]),
+    ],
+)  # fmt: skip
+def test_a_label_on_the_first_line_is_a_turn_only_when_it_comes_again(text, labels):
+    assert labels_by_paragraph(text) == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("Some commentators have described the talks as secretive.[who?]", False),
+        ("They were slow.[citation needed]", False),
+        ("Was it secret?[1]", True),
+        ("Was it secret? [2][3]", True),
+        ("Was it secret?", True),
+        ("He asked (why?)", True),
+    ],
+)
+def test_a_wikis_cleanup_mark_asks_no_question(text, question):
+    assert is_question(text) is question
