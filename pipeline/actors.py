@@ -25,8 +25,14 @@ OTHER_NAME_AFTER_RE = re.compile(
     r"|Marathon|Zoo|Academy|Association|Society|Foundation|Express|Medical|Bar|Museum|Library"
     r"|Hospital|Heart|Cancer|Civil|Petroleum|Chamber)\b(?!-)"  # "China Post-Pandemic Recovery"
 )
-# A currency names no country: "US$9 million", "167 million U.S. dollars", "Australian dollars"
-CURRENCY_AFTER_RE = re.compile(r"\s?\$|\s+dollars?\b", re.IGNORECASE)
+# A currency names no country: a "$" glued to the alias ("US$9 million", "U.S.$5"; never after a
+# space: "hands China $2 trillion", "the EU $50 billion" are mentions), or "dollars" after an
+# alias that names a dollar ("167 million U.S. dollars", "Australian dollars"; not "lent the EU
+# dollars"): an initialism of the US, a demonym in -ian/-can/-ean or a place with a dollar
+DOLLARS_AFTER_RE = re.compile(r"\s+dollars?\b", re.IGNORECASE)
+DOLLAR_ALIAS_RE = re.compile(
+    r"U\.?S\.?A?|NZ|(?i:\w+(?:ian|can|ean)|hong\s+kong|singapore|taiwan|new\s+zealand)"
+)
 # The place of a foreign mission is the mission's country's address, not an actor: "the Velorian
 # Embassy in Washington", "its consulate in Sydney"
 MISSION_BEFORE_RE = re.compile(
@@ -195,7 +201,8 @@ class ActorMatcher:
 
     def mentions(self, text: str, *, offset: int = 0) -> list[Mention]:
         """Non-overlapping mentions in ``text`` (one sentence), left to right, datelines,
-        aliases that start another name, currencies ("US$9 million", "U.S. dollars"), the
+        aliases that start another name, currencies ("US$9 million", "U.S. dollars"; not
+        "hands China $2 trillion"), the
         place of a foreign mission ("Embassy in Washington"), language labels ("(Chinese:
         中国)") and a law reporter's "U.S." ("542 U.S. 656") left out; offsets shifted by
         ``offset``."""
@@ -203,12 +210,21 @@ class ActorMatcher:
             Mention(self.actor_of(m.group()), m.start() + offset, m.end() + offset, m.group())
             for m in self.pattern.finditer(text)
             if not OTHER_NAME_AFTER_RE.match(text, m.end())
-            and not CURRENCY_AFTER_RE.match(text, m.end())
+            and not is_currency(text, m)
             and not is_dateline(text, m)
             and not (m.group()[-1] == "." and is_reporter(text, m.start(), m.end()))
             and not is_mission_place(text, m.start())
             and not is_language_label(text, m)
         ]
+
+
+def is_currency(text: str, match: re.Match[str]) -> bool:
+    """Whether an alias match is part of a currency: "US$9 million", "U.S. dollars"."""
+    if text.startswith("$", match.end()):
+        return True
+    return bool(DOLLARS_AFTER_RE.match(text, match.end())) and bool(
+        DOLLAR_ALIAS_RE.fullmatch(match.group())
+    )
 
 
 def is_dateline(text: str, match: re.Match[str]) -> bool:

@@ -4,8 +4,9 @@ A legal citation names a reporter's volume and page ("542 U.S. 656", "94 F. 4th 
 380, 383", "607 U.S. ___", "542 U.S., at 670"), a code's title or section ("42 U.S.C.", "§
 1349.09(D)(2)", "§§ 12-14"), a page of a slip opinion or of the case just cited ("slip op. at
 14", "Id., at 383") or a page ("p. 3", "Pp. 6–21"); a journal article's volume, issue and pages
-("Journal of Cyber Policy. 4 (2): 112–130") are cited the same way. Its numbers are no figures
-(:mod:`pipeline.figures`), its "U.S." is the reporter, not the United States
+("Journal of Cyber Policy. 4 (2): 112–130") are cited the same way, with a range of pages or
+after a journal's title ("Nature. 5 (3): 45"; not "In 2023 (12): 5 regions"). Its numbers are
+no figures (:mod:`pipeline.figures`), its "U.S." is the reporter, not the United States
 (:mod:`pipeline.actors`), and its full stops end no sentence (:mod:`pipeline.segment`). The
 reporter abbreviations follow The Bluebook's table T1 (federal and regional reporters).
 
@@ -48,7 +49,14 @@ CITATION_RE = re.compile(
     rf"|\bop\.\s?at\s{_PAGES}|\b[Ii]d\.,?\s+at\s{_PAGES}"  # slip op. at 14, Id., at 383
     rf"|\b(?:[Pp]p|p)\.\s?{_PAGES}(?:,\s?{_PAGES})*"  # p. 3, Pp. 6–21, pp. 22-31
     rf"|\bP\.\s?{_PAGES}{_PAGE_END}"  # a syllabus's "P. 7." (not "P. 5 people")
-    rf"|\b\d{{1,4}}\s?\(\d{{1,3}}\):\s?{_PAGES}"  # a journal's volume (issue): pages
+)
+# A journal's volume (issue): pages, "4 (2): 112–130": with a range of pages, or with one page
+# after a journal's title ("Nature. 5(3): 45", "Foreign Affairs 98 (4): 40"); not "In 2023
+# (12): 5 regions", "Sales in Q3 2024 (15): 300 units"
+JOURNAL_ISSUE_RE = re.compile(r"\b\d{1,4}\s?\(\d{1,3}\):\s?\d{1,5}(?P<range>[-–]\d{1,5})?")
+JOURNAL_BEFORE_RE = re.compile(
+    r"(?:[a-z]\.|\b(?:Journal|Review|Quarterly|Studies|Affairs|Letters|Bulletin|Annals"
+    r"|Proceedings|Research|Science|Policy|Economics|Politics|Nature|Medicine|Lancet)[.,]?)\s?$"
 )
 # A sentence that is only a page reference ("Pp. 6–21.", a syllabus's "P. 7.") belongs to the
 # sentence before it.
@@ -71,13 +79,33 @@ _WORD_BEFORE_RE = re.compile(r"[\w.]*$")
 def citation_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """(start, end) of the legal citations and page references in ``text[start:end]``."""
     stop = len(text) if end is None else end
-    if (
-        text.find("§", start, stop) < 0
-        and text.find("):", start, stop) < 0
-        and not may_hold_a_citation(text, start, stop)
-    ):
-        return []
-    return [m.span() for m in CITATION_RE.finditer(text, start, stop)]
+    out = []
+    if text.find("§", start, stop) >= 0 or may_hold_a_citation(text, start, stop):
+        out = [m.span() for m in CITATION_RE.finditer(text, start, stop)]
+    if may_hold_a_journal_issue(text, start, stop):
+        out += journal_issue_spans(text, start, stop)
+    return out
+
+
+def may_hold_a_journal_issue(text: str, start: int, end: int) -> bool:
+    """A quick test before JOURNAL_ISSUE_RE: an issue's "(2):" has a digit before its "):" (a
+    speaker's "(SNP):" has none)."""
+    i = text.find("):", start, end)
+    while i > start:
+        if text[i - 1].isdigit():
+            return True
+        i = text.find("):", i + 2, end)
+    return False
+
+
+def journal_issue_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of a journal's volume (issue): pages in ``text[start:end]``: with a range of
+    pages, or one page after a journal's title (JOURNAL_BEFORE_RE)."""
+    return [
+        m.span()
+        for m in JOURNAL_ISSUE_RE.finditer(text, start, end)
+        if m["range"] or JOURNAL_BEFORE_RE.search(text, max(start, m.start() - 16), m.start())
+    ]
 
 
 def may_hold_a_citation(text: str, start: int, end: int) -> bool:

@@ -91,6 +91,8 @@ _CURRENCY = "|".join(map(re.escape, _CURRENCY_SYMBOLS))
 # A change in points: "2 percentage points", "8 basis points", "11 bps", "25bp", "0.3pp"
 _POINTS = r"percentage\s+points?|basis\s+points?|bps?|ppts?|pp"
 POINT_UNITS = ("point", "points", "bp", "bps", "pp", "ppt", "ppts")
+# "2.5 Times as many" in a title-case line (not "the 2019 Times report", "1 Times Square")
+_TITLE_COMPARES = r"(?=\s+(?i:as|more|less|fewer|higher|lower|greater|larger|faster)\b)"
 # Every figure starts with a digit or a currency symbol; the lookahead turns other positions away
 # with one test. A currency code is looked for before the numbers found (a 10% saving).
 _FIGURE_START = "[\\d" + re.escape("".join(dict.fromkeys(s[0] for s in _CURRENCY_SYMBOLS))) + "]"
@@ -101,8 +103,8 @@ FIGURE_RE = re.compile(
     (?P<phone>\d{{3}}(?:-\d{{3}}-|\.\d{{3}}\.)\d{{4}}(?![\d%]))  # 202-452-2955, 202.452.2955
     |(?P<money>(?:{_CURRENCY})\s?(?:{_NUM}){_NUM_RANGE}{_SCALE}
       |(?:{_NUM}){_NUM_RANGE}{_NUM_SCALE}?\s{_CURRENCY_WORD})
-    |(?P<percent>(?:{_NUM}){_NUM_RANGE}\s?(?:%|percent\b|per\s?cent\b|(?:{_POINTS})\b))
-    |(?P<multiplier>(?:{_NUM})(?:x\b|-fold\b|\s(?:times|fold)\b))
+    |(?P<percent>(?:{_NUM}){_NUM_RANGE}\s?(?:%|(?i:percent|per\s?cent)\b|(?:{_POINTS})\b))
+    |(?P<multiplier>(?:{_NUM})(?:x\b|-fold\b|\s(?:times|fold)\b|\sTimes\b{_TITLE_COMPARES}))
     |(?P<ratio>(?:{_NUM})(?=-to-\d|\s+to\s+\d|:\d))  # may be a ratio: 2.6-to-1, 3 to 1, 2:1
     |(?P<number>(?:{_NUM}){_NUM_RANGE}(?:{_NUM_SCALE}|\shundred\b)?(?:s\b)?)
     )
@@ -122,6 +124,7 @@ _DIGIT_RE = re.compile(r"\d")
 LIST_NUMBER_BEFORE_RE = re.compile(r"(?:^|[,;:]|\b(?:and|or))\s*$")
 LIST_MARKER_AFTER_RE = re.compile(r"[.)](?:\s|$)")  # "1. The Ministry", "2) Trim" at the start
 CLOCK_AFTER_RE = re.compile(r"\s?(?:[aApP]\.[mM]\.?|[aApP][mM]\b|o[’']clock\b)")  # 8 a.m.
+SPACED_FIRST_RE = re.compile(r"\d[\d,.]*\s-$")  # "10 -" before the 12 of "Pages 10 -12"
 NUMBER_OF_BEFORE_RE = re.compile(r"\d+\s+of\s+$")  # "Page 4 of 12": the 12 is a reference too
 CODES = frozenset({"401k", "403b", "4K", "8K"})  # retirement plans and screens, not 401,000
 # Two figures are one range: "15% to 30%", "$3.5 billion to $5 billion", "between 200,000 and
@@ -190,8 +193,15 @@ def figure_kind(match: re.Match[str], before: str, after: str) -> str | None:
         return kind
     text = match.group()
     last, nxt = before[-1:], after[:1]
-    if last.isalpha() or (last and last in "-/:_") or nxt.isalpha() or text in CODES:
+    spaced = last == "-" and before[-2:-1] == " "  # the 10 of "5 -10 degrees": no code's
+    if last.isalpha() or (last and last in "-/:_" and not spaced) or nxt.isalpha() or text in CODES:
         return None  # part of a name or code: 5G, G20, COVID-19, 401k, hedges_per_1k
+    if (
+        spaced
+        and (m := SPACED_FIRST_RE.search(before[-24:]))
+        and is_reference_before(before[: len(before) - len(m.group())])
+    ):
+        return None  # the last page of "Pages 10 -12", as of "Pages 10-12"
     if (nxt == "(" and PROVISION_AFTER_RE.match(after)) or (
         last == "(" and PROVISION_BEFORE_RE.search(before[-8:])
     ):
@@ -234,7 +244,8 @@ def figure_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """(start, end, kind) of the figures in ``text[start:end]``."""
     if not _DIGIT_RE.search(text, start, end):
         return []  # every figure has a digit; most sentences have none
-    skip = no_figure_spans(text, start, end)
+    skip = sorted(no_figure_spans(text, start, end))
+    k = 0  # the first span of ``skip`` that may still hold a number (numbers come in order)
     out: list[tuple[int, int, str]] = []
     ages = False
     for m in FIGURE_RE.finditer(text, start, end):
@@ -244,7 +255,10 @@ def figure_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
             continue  # inside a longer number
         if prev == "\n" and is_note_number(text, pos):
             continue  # an endnote's number: "Notes\n1 NetRights Alliance v. Caldwell, ..."
-        if (skip and any(lo <= pos < hi for lo, hi in skip)) or (out and pos < out[-1][1]):
+        while k < len(skip) and skip[k][1] <= pos:
+            k += 1  # this span, and every one before it, ends before pos
+        # skip[k] ends after pos, and no span after it starts sooner: pos is skipped if it starts
+        if (k < len(skip) and skip[k][0] <= pos) or (out and pos < out[-1][1]):
             continue  # a telephone number, a statistic or the rest of "USD 2-3 billion"
         floor = out[-1][1] if out else start  # "300 EUR 20 each": the code is taken
         stop = m.end()
@@ -260,9 +274,13 @@ def figure_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
             out.append((*money.span(), "money"))
             continue
         first = figure_start(text, start, pos)  # with its sign and point: −0.19, .81
-        before, after = text[start:first], text[stop:end]
+        before, after = context(text, start, first, stop, end)
         kind = figure_kind(m, before, after)
-        if kind == "multiplier" and m.group().endswith("times") and is_count_of_actions(before):
+        if (
+            kind == "multiplier"
+            and m.group().endswith("times")
+            and is_count_of_actions(before, after)
+        ):
             kind, stop = "count", stop - len(" times")  # shared 23,000 times: a count of shares
         if kind is not None:
             out.append((first, stop, kind))
@@ -272,6 +290,24 @@ def figure_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     if ages:  # ages and age bands are no figures: children under 10, a table's "1-4 years"
         return [f for f in out if f[2] != "count" or not is_age(text, f[0], f[1], start, end)]
     return out
+
+
+# How much of a sentence before and after a number its rules read: every rule looks at the last
+# or first few words, so a bounded window keeps a sentence of thousands of figures linear.
+CONTEXT_CHARS = 120
+
+
+def context(text: str, start: int, first: int, stop: int, end: int) -> tuple[str, str]:
+    """The text of the sentence ``text[start:end]`` before ``first`` and after ``stop``, each cut
+    to CONTEXT_CHARS characters; whole when the cut part is only white space (rules that ask
+    whether a number opens or closes the sentence then see the same thing)."""
+    lo, hi = max(start, first - CONTEXT_CHARS), min(end, stop + CONTEXT_CHARS)
+    before, after = text[lo:first], text[stop:hi]
+    if lo > start and (not before or before.isspace()):
+        before = text[start:first]
+    if hi < end and (not after or after.isspace()):
+        after = text[stop:end]
+    return before, after
 
 
 def money_after_a_code(text: str, start: int, pos: int, end: int) -> re.Match[str] | None:
@@ -296,7 +332,8 @@ def merge_ranges(
     for span in spans:
         if out:
             a, b = out[-1], span
-            between, before = text[a[1] : b[0]], text[start : a[0]]
+            between = text[a[1] : b[0]]
+            before = text[max(start, a[0] - CONTEXT_CHARS) : a[0]]  # the rules read its end
             alike = a[2] in (b[2], "count")  # "3% to $45.20" is a change and a price
             # a new level is never in points: "by 4 to 6 percentage points" is a range
             points = text[b[0] : b[1]].endswith(POINT_UNITS)

@@ -12,16 +12,26 @@ Helpers of :mod:`pipeline.figures`. None of these numbers is a figure:
 - a telephone number ("+46 8 555 0100", "Tel: 020 7946 0958");
 - a section or paragraph number of two levels or more that opens a sentence, before a capital
   ("1.1 On 4 March", "12.3 Avoid public rhetoric", "2.1.4 The"); "1.5 million people fled" and
-  "1.5 Million" are counts (the scale is part of the figure);
+  "1.5 Million" are counts (the scale is part of the figure), and so are a number before a unit
+  or scale in title case ("3.5 Percent of voters", "3.2 Per cent", "2.5 Times as many") and
+  before a word and "per" ("12.5 People per household");
 - a coding value ("coded 1 if ... and 0 otherwise", "recoded as 2");
-- a day in a date range ("from March 3 to 6", "between 14 and 22 March 2024").
+- a day in a date range ("from March 3 to 6", "between 14 and 22 March 2024"); not a level
+  with a unit or a time of its own ("from Jan 5 to 25 points", "to 27 on Friday", "to 25 by
+  April") or after "from" and a quantity ("rose from 12 on March 3 to 27").
 
 "N times" after a verb of sharing or viewing (``pipeline/lexicons/count_verbs.txt``: "shared more
-than 23,000 times") counts actions: a count, not a multiplier ("2.5 times the level" is one).
+than 23,000 times") counts actions: a count, not a multiplier ("2.5 times the level" is one); a
+comparison after "times" keeps the multiplier ("used 3 times as much", "seen as 2.5 times more
+likely").
 
 A figure keeps its minus sign ("β = −0.19", "−0.5%", "fell to -12 points": U+2212, or a hyphen
 after a space, a bracket or "=") and its leading decimal point ("α = .81"); a hyphen between
-words or numbers ("COVID-19", "2019-2020") is no sign.
+words or numbers ("COVID-19", "2019-2020") is no sign, nor one after a number (or "%") and a
+space before a whole number: a range or a score ("3 -4%", "5 -10 degrees", "Pages 10 -12").
+
+The names of months and seasons are read from ``pipeline/lexicons/months.tsv`` (MONTHS,
+MONTHS_AND_SEASONS: the one list of them).
 """
 
 from __future__ import annotations
@@ -30,9 +40,38 @@ import re
 from functools import cache
 
 from pipeline.citations import citation_spans
-from pipeline.lexicon import lexicon_path, read_word_list
+from pipeline.lexicon import lexicon_path, read_lexicon, read_word_list
 
 _DIGIT_RE = re.compile(r"\d")
+
+
+# --- months and seasons ------------------------------------------------------------------------
+MONTH_KINDS = ("month", "abbreviation", "season")
+
+
+@cache
+def month_words(kinds: tuple[str, ...] = MONTH_KINDS) -> tuple[str, ...]:
+    """Names of ``pipeline/lexicons/months.tsv`` of the given kinds, longest first; raises
+    ``ValueError`` for an unknown kind or a word listed twice."""
+    lexicon = read_lexicon([lexicon_path("months.tsv")], required=("word", "kind"))
+    seen: set[str] = set()
+    out = []
+    for i, row in enumerate(lexicon.rows):
+        word, kind = row["word"], row["kind"]
+        if kind not in MONTH_KINDS:
+            raise ValueError(f"{lexicon.where(i)}kind {kind!r} is not one of {MONTH_KINDS}")
+        if word in seen:
+            raise ValueError(f"{lexicon.where(i)}{word!r} is listed twice")
+        seen.add(word)
+        if kind in kinds:
+            out.append(word)
+    return tuple(sorted(out, key=lambda w: (-len(w), w)))
+
+
+# Regex alternations (no group): the months with their short forms ("March", "Sept"), and these
+# with the seasons ("Spring"). The one list of month names; pipeline/stance_names.py uses it too.
+MONTHS = "|".join(month_words(("month", "abbreviation")))
+MONTHS_AND_SEASONS = "|".join(month_words())
 
 # --- spans without figures ----------------------------------------------------------------
 # A telephone number: an international prefix or an area code in brackets, then digit groups
@@ -108,22 +147,36 @@ def _may_hold_a_statistic(part: str) -> bool:
 # --- numbers that number, code or date -------------------------------------------------------
 SECTION_NUMBER_RE = re.compile(r"\d{1,3}\.\d{1,3}")  # "1.1", "12.3", the "2.1" of "2.1.4"
 # after a section number: more levels, maybe a point, then a capitalised word ("On", "The",
-# "UK", "A"), not a unit in capitals ("2.5 GW of power")
+# "UK", "A"), not a unit in capitals ("2.5 GW of power"), a unit or scale in title case ("3.5
+# Percent of", "3.2 Per cent", "2.5 Times as many") nor a word before "per" ("12.5 People per")
+_SCALE_WORDS = (
+    r"(?i:per|percent|percentage|pct|times|fold|hundreds?|thousands?|millions?|billions?"
+    r"|trillions?|dozens?|mn|bn|tn|trn|points?)"
+)
 SECTION_AFTER_RE = re.compile(
-    r"(?:\.\d{1,3}){0,4}\.?[ \t]+[\"“‘(]?(?:[A-Z][a-z]|[AI]\s|[A-Z]{2,}\b(?!\s+(?:of|per)\b))"
+    rf"(?:\.\d{{1,3}}){{0,4}}\.?[ \t]+[\"“‘(]?(?!{_SCALE_WORDS}\b|[A-Z][a-z]+\s+per\b)"
+    r"(?:[A-Z][a-z]|[AI]\s|[A-Z]{2,}\b(?!\s+(?:of|per)\b))"
 )
 # "coded 1", "recoded as 0", "scored as 2"; "0 otherwise"
 CODED_BEFORE_RE = re.compile(r"\b(?:(?:re)?coded|scored\s+as)\s+(?:as\s+)?$", re.IGNORECASE)
 OTHERWISE_AFTER = (" otherwise", " else")
 CODED_ENDS = ("coded ", "as ")  # a quick test before CODED_BEFORE_RE
-MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-)
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _UNTIL = r"\s*(?:[-–]|to|and|until|till|through|thru)\s*"
 # the last day of a range: "March 3 to 6", "Jan 3rd-6th"
 DAY_RANGE_BEFORE_RE = re.compile(rf"\b(?:{MONTHS})\.?\s+\d{{1,2}}{_ORDINAL}{_UNTIL}$")
+# ... but not a level after "from" and a quantity: the 27 of "rose from 12 on March 3 to 27"
+FROM_LEVEL_BEFORE_RE = re.compile(
+    rf"\bfrom\s+[-−]?[$€£]?\d[\d,.]*%?(?:\s+[\w’']+){{0,4}}?\s+(?:{MONTHS})\.?\s+\d{{1,2}}"
+    rf"{_ORDINAL}{_UNTIL}$",
+    re.IGNORECASE,
+)
+# ... nor one with a unit or a time of its own: "to 25 points", "to 27 on Friday", "to 25 by April"
+_WEEKDAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+LEVEL_AFTER_RE = re.compile(
+    rf"\s+(?:(?:on|by|in|until|before|after)\s+(?:{_WEEKDAYS}|{MONTHS})\b"
+    r"|(?i:points?|pts|degrees?|percentage|units?)\b)"
+)
 # the first day of a range: "14 and 22 March", "3 to 6 May"
 DAY_RANGE_AFTER_RE = re.compile(rf"{_ORDINAL}{_UNTIL}\d{{1,2}}{_ORDINAL}\s+(?:{MONTHS})\b")
 MAX_DAY = 31
@@ -149,29 +202,65 @@ def is_coding_value(before: str, after: str) -> bool:
 
 def is_day_of_range(before: str, number: str, after: str) -> bool:
     """Whether ``number`` is a day in a range of dates: the 6 of "from March 3 to 6", the 14 of
-    "between 14 and 22 March 2024"."""
+    "between 14 and 22 March 2024"; not a level with a unit or a time of its own ("from Jan 5
+    to 25 points", "to 27 on Friday") or after "from" and a quantity ("from 12 on March 3 to
+    27")."""
     if not number.isdigit() or int(number) > MAX_DAY:
         return False
     if any(c.isdigit() for c in after[:12]) and DAY_RANGE_AFTER_RE.match(after, 0, 48):
         return True
-    return before.endswith(UNTIL_ENDS) and DAY_RANGE_BEFORE_RE.search(before[-24:]) is not None
+    if not before.endswith(UNTIL_ENDS) or DAY_RANGE_BEFORE_RE.search(before[-24:]) is None:
+        return False
+    return not (LEVEL_AFTER_RE.match(after, 0, 40) or FROM_LEVEL_BEFORE_RE.search(before[-80:]))
 
 
 @cache
 def count_verbs_re() -> re.Pattern[str]:
-    """A verb of ``count_verbs.txt`` and at most three words, at the end of the text."""
+    """A verb of ``count_verbs.txt`` and at most three words, at the end of the text; not the
+    verb and "as" alone ("seen as 2.5 times": regarded as)."""
     verbs = sorted(w.lower() for w in read_word_list(lexicon_path("count_verbs.txt")))
-    return re.compile(rf"\b(?:{'|'.join(verbs)})\s+(?:[\w’']+\s+){{0,3}}$", re.IGNORECASE)
+    return re.compile(rf"\b(?:{'|'.join(verbs)})\s+(?!as\s+$)(?:[\w’']+\s+){{0,3}}$", re.IGNORECASE)
 
 
-def is_count_of_actions(before: str) -> bool:
-    """Whether "N times" after ``before`` counts actions ("shared more than 23,000 times")."""
-    return count_verbs_re().search(before[-60:]) is not None
+# what after "N times" compares: "2.5 times more likely", "3 times as much energy as", "times
+# higher", "times the level", "paid back 3 times over."; not "times the following day", "times as
+# of Monday" or "times over the weekend"
+COMPARATIVE_AFTER_RE = re.compile(
+    r"\s+(?:(?:more|less|fewer|higher|lower|faster|slower|greater|larger|bigger|smaller|longer"
+    r"|shorter|cheaper|better|worse|likelier|than)\b|as\s+(?:much|many|often|likely"
+    r"|(?:[a-z]+\s+){1,2}as)\b|over\b(?!\s+\w)|the\b(?!\s+(?:first|following|next|same"
+    r"|previous|last|day|week|weekend|month|year)\b))",
+    re.IGNORECASE,
+)
+
+
+def is_count_of_actions(before: str, after: str = "") -> bool:
+    """Whether "N times" between ``before`` and ``after`` (the text after "times") counts
+    actions ("shared more than 23,000 times"), not a comparison ("used 3 times as much")."""
+    return (
+        count_verbs_re().search(before[-60:]) is not None
+        and COMPARATIVE_AFTER_RE.match(after, 0, 60) is None
+    )
 
 
 # --- sign and point ----------------------------------------------------------------------------
 POINT_BEFORE = frozenset(" \t\n([=<>≤≥≈~±−-|")  # "α = .81", "(.42)", "r=.3"
 MINUS_BEFORE = frozenset(" \t\n([=<>≤≥≈~:|")  # "-0.7%" after a space, "(-3)", "x=-2"
+SPACED_RANGE_ENDS = frozenset("0123456789%")  # before the space of "3 -4%", "Pages 10 -12"
+
+
+INTEGER_RE = re.compile(r"\d+(?![.,]?\d)")
+
+
+def is_spaced_range(text: str, start: int, hyphen: int) -> bool:
+    """Whether the hyphen at ``hyphen``, after a space, joins two numbers of a range or a score
+    ("3 -4%", "5 -10 degrees", "Pages 10 -12"): a digit or "%" before the space and a whole
+    number after the hyphen ("2.1 -0.3" in a column of values keeps its sign)."""
+    return (
+        hyphen - 2 >= start
+        and text[hyphen - 2] in SPACED_RANGE_ENDS
+        and INTEGER_RE.match(text, hyphen + 1) is not None
+    )
 
 
 def figure_start(text: str, start: int, pos: int) -> int:
@@ -186,4 +275,8 @@ def figure_start(text: str, start: int, pos: int) -> int:
         # U+2212 is a sign unless it subtracts ("5−3"); a hyphen only after a space or "=" ...
         if prev in MINUS_BEFORE or (text[i - 1] == "−" and not prev.isalnum()):
             i -= 1
+        # ... but not a hyphen after a number and a space, before a whole number: a range or a
+        # score ("3 -4%", "won 3 -2", "Pages 10 -12"; a column of decimals keeps its signs)
+        if text[i] == "-" and prev in " \t" and is_spaced_range(text, start, i):
+            i += 1
     return i

@@ -24,6 +24,7 @@ _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200c\u200d\u20
 _BLANK_RUN_RE = re.compile(r"\n{3,}")
 BYLINE_RE = re.compile(r"\s*By\s+[A-Z]")  # "By Jane Doe": an author's line, not a section
 _TERMINAL_PUNCT = ".!?:;…"
+_LIST_CLAUSE_END_RE = re.compile(r";\s*(?:and|or)$", re.IGNORECASE)  # "... in full; and"
 _CLOSING_MARKS = "\"'”’)]"
 _EMPHASIS_RE = re.compile(r"(\*\*|\*|__|_)(\S(?:.*\S)?)\1")  # **bold**, *italic*, _italic_
 # what a boilerplate rule removes (see the header of lexicons/boilerplate.tsv)
@@ -273,15 +274,19 @@ def _remove_closing(
 def is_heading_line(line: str) -> bool:
     """A short single line with no final punctuation; a closing bracket or quotation mark ends
     it only after punctuation ("Hearing on competition (excerpt)" is a heading, "(See below.)"
-    is not). A line holding a semicolon is a clause of a list or a sentence, not a heading ("12.2
-    Press Veloria to publish Article 9 in full; and")."""
+    is not). A line that ends in "; and" or "; or" is a clause of a list, not a heading ("12.2
+    Press Veloria to publish Article 9 in full; and"); a semicolon inside a deck or a header's
+    line does not make it a sentence ("Earnings of $9.2 billion; strong cash flow supports
+    ...")."""
     line = line.strip()
-    if not line or ";" in line or len(line.split()) > MAX_HEADING_WORDS:
+    if not line or len(line.split()) > MAX_HEADING_WORDS or _LIST_CLAUSE_END_RE.search(line):
         return False
     return line.rstrip(_CLOSING_MARKS)[-1:] not in _TERMINAL_PUNCT
 
 
-def paragraphs_of(clean: str, heading_starts: Collection[int] = ()) -> tuple[Paragraph, ...]:
+def paragraphs_of(
+    clean: str, heading_starts: Collection[int] = (), body_starts: Collection[int] = ()
+) -> tuple[Paragraph, ...]:
     """Blank-line separated paragraphs; a short unpunctuated one-line paragraph followed by
     another paragraph is a heading, and so is a one-line paragraph starting at one of
     ``heading_starts`` (Markdown ``#`` headings, whatever their length or final punctuation)
@@ -292,16 +297,21 @@ def paragraphs_of(clean: str, heading_starts: Collection[int] = ()) -> tuple[Par
     work?"), not an opinion piece's questions set apart for effect. A speaker's turn in a
     transcript ("SEN. SMITH: Why?", "Mr Hale: Why?") is never a heading, but a label on the
     first line that opens no other paragraph is a title's ("FACT CHECK: Did ...?"). A longer
-    first line is a heading when :func:`is_long_title` finds it a title."""
+    first line is a heading when :func:`is_long_title` finds it a title. A paragraph starting
+    at one of ``body_starts`` (the data rows of a Markdown pipe table) is never a heading."""
     spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n](?:.|\n(?!\n))*", clean)]
     last = len(spans) - 1
     blocks = [clean[start:end] for start, end in spans]
+    body = [start in body_starts for start, _ in spans] if body_starts else [False] * len(spans)
     plain = [
-        "\n" not in b and (spans[i][0] in heading_starts or (is_heading_line(b) and i < last))
+        "\n" not in b
+        and not body[i]
+        and (spans[i][0] in heading_starts or (is_heading_line(b) and i < last))
         for i, b in enumerate(blocks)
     ]
     question = [
         i < last
+        and not body[i]
         and "\n" not in b
         and b.rstrip().endswith("?")
         and is_heading_line(b.rstrip()[:-1])
@@ -312,7 +322,8 @@ def paragraphs_of(clean: str, heading_starts: Collection[int] = ()) -> tuple[Par
     # marks the headings (#) and a question line stays a question
     others = any(plain[i] and not BYLINE_RE.match(blocks[i]) for i in range(1, len(blocks)))
     sections = not heading_starts and sum(question) >= 2 and others
-    title = bool(blocks) and not plain[0] and is_long_title(blocks[0], blocks[1:], plain[1:])
+    first_body = bool(blocks) and not plain[0] and not body[0]
+    title = first_body and is_long_title(blocks[0], blocks[1:], plain[1:])
     out = []
     for i, (start, end) in enumerate(spans):
         heading = plain[i] or (question[i] and (i == 0 or sections)) or (i == 0 and title)
@@ -372,13 +383,14 @@ def clean_document(
             f" again: {n_words} without the hyphen, {n_compounds} with it"
         )
     heading_starts: frozenset[int] = frozenset()
+    body_starts: frozenset[int] = frozenset()
     if markdown:
-        clean, heading_starts = markdown_to_text(clean)
+        clean, heading_starts, body_starts = markdown_to_text(clean)
     if not clean.strip():
         what = "only web boilerplate" if removed else "no text"
         raise NotTextError(f"the file contains {what} after cleaning")
     rows = tuple(
         {"doc_id": doc_id, "line_no": n, "line": line, "pattern": pat} for n, line, pat in removed
     )
-    paragraphs = paragraphs_of(clean, heading_starts)
+    paragraphs = paragraphs_of(clean, heading_starts, body_starts)
     return CleanDocument(doc_id, clean, paragraphs, encoding, rows, tuple(warnings))

@@ -39,6 +39,7 @@ CJK_END_RE = re.compile(r"[。｡！？]++(?![”’」』）〕】〉》])")  #
 
 
 _WORD_CHAR_RE = re.compile(r"\w")
+_NON_SPACE_RE = re.compile(r"\S")
 
 # Abbreviations (Punkt types) that may end a sentence before a quotation: company suffixes,
 # places, "etc.", times and months ('JPMorgan Chase & Co. "The question is ...," she said.'),
@@ -58,10 +59,12 @@ _CODE_AFTER_PERIOD_RE = re.compile(r"\.\s+(?:[A-Z]{1,4}\d|\d+[-.:/]\d)")
 
 # What closes the sentence before it when Punkt puts it at the start of the next one: a wiki's
 # reference or cleanup mark (voices.REFERENCE_MARK: "[1]", "[citation needed]", "[who?]"), a
-# superscript footnote number ("³") and closing quotation marks or brackets before one ('.”)³')
+# superscript footnote number ("³") and closing quotation marks or brackets before one ('.”)³'; a
+# straight '"' only glued on, 'disgrace."[1]': after a space it as often opens a quotation)
 SUPERSCRIPT_DIGITS = "\u2070\u00b9\u00b2\u00b3\u2074-\u2079"
 _NOTE = rf"{REFERENCE_MARK}(?!\()|[{SUPERSCRIPT_DIGITS}]+"  # not a Markdown link: "[here](url)"
-_NOTES_LEAD_RE = re.compile(rf"(?:{_NOTE}|[\"”’)\]»]+(?={_NOTE}))+")
+_NOTES_LEAD_RE = re.compile(rf"(?:{_NOTE}|[”’)\]»]+(?={_NOTE}))+")
+_GLUED_NOTES_LEAD_RE = re.compile(rf"(?:{_NOTE}|[\"”’)\]»]+(?={_NOTE}))+")
 _LEAD_CHARS = frozenset('["”’)]»\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079')
 # a superscript footnote number after a sentence's end and before the next ("sharing.¹ Western")
 _SUPERSCRIPT_END_RE = re.compile(
@@ -180,25 +183,26 @@ def _punkt_spans(text: str, abbreviations: frozenset[str]) -> list[tuple[int, in
         cuts.append(cut)
     if "." in text:  # "sharing.¹ Western": the superscript marker ends its sentence
         cuts.extend(m.end() for m in _SUPERSCRIPT_END_RE.finditer(text))
-    for cut in cuts:
+    for cut in cuts:  # no slice of text[cut:end]: a paragraph's span may hold thousands of cuts
         k = bisect.bisect_left(starts, cut) - 1
-        if k >= 0 and cut < spans[k][1] and text[cut : spans[k][1]].strip():
-            start, end = spans[k]
-            lead = len(text[cut:end]) - len(text[cut:end].lstrip())
-            spans[k : k + 1] = [(start, start + len(text[start:cut].rstrip())), (cut + lead, end)]
-            starts.insert(k + 1, cut + lead)
+        start, end = spans[k] if k >= 0 else (0, 0)
+        if cut < end and (word := _NON_SPACE_RE.search(text, cut, end)) is not None:
+            spans[k : k + 1] = [(start, start + len(text[start:cut].rstrip())), (word.start(), end)]
+            starts.insert(k + 1, word.start())
     return spans
 
 
 def _notes_mended(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Punkt's spans with the reference marks, superscript footnote numbers and closing marks
     before one that it put at the start of a sentence (:data:`_NOTES_LEAD_RE`) given back to
-    the sentence they close: "Veloria.[1][2] It was" is "Veloria.[1][2]" and "It was", and a
-    span of marks only ("[citation needed]", '”)³') joins the sentence before it; marks that
-    open a line ("[1] Smith, J. (2020) ...", a list of references) stay where they are."""
+    the sentence they close: "Veloria.[1][2] It was" is "Veloria.[1][2]" and "It was" (a
+    straight '"' before them only when glued on: 'disgrace."[1]'), and a span of marks only
+    ("[citation needed]", '”)³') joins the sentence before it; marks that open a line ("[1]
+    Smith, J. (2020) ...", a list of references) stay where they are."""
     out = spans[:1]
     for start, end in spans[1:]:
-        lead = _NOTES_LEAD_RE.match(text, start, end) if text[start] in _LEAD_CHARS else None
+        lead_re = _GLUED_NOTES_LEAD_RE if start == out[-1][1] else _NOTES_LEAD_RE
+        lead = lead_re.match(text, start, end) if text[start] in _LEAD_CHARS else None
         if lead is None or (lead.end() < end and "\n" in text[out[-1][1] : start]):
             out.append((start, end))  # a line of a list of references: "[1] Smith, J. ..."
             continue

@@ -7,12 +7,14 @@ Hyland, K. (1998) Hedging in Scientific Research Articles. John Benjamins.
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.author_dates import author_date_spans
 from pipeline.figures import figure_rows
 from pipeline.matcher import LexiconMatcher, PatternMatch
 from pipeline.stance_lexicon import (
@@ -22,7 +24,6 @@ from pipeline.stance_lexicon import (
 )
 from pipeline.stance_names import (
     NOT_A_REPORT_RE,
-    citation_spans,
     ends_a_name,
     is_title_case,
     name_before,
@@ -111,6 +112,20 @@ def _context_ok(entry: StanceEntry, left: str, right: str) -> bool:
     return not (entry.requires_after is not None and not entry.requires_after.match(right))
 
 
+class _Spans:
+    """Spans, to ask whether one of them reaches over a range (log time a question)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach = list(itertools.accumulate((e for _, e in ordered), max))
+
+    def covers(self, a: int, b: int) -> bool:
+        """Whether a span starts before ``a`` and ends after ``b``."""
+        k = bisect.bisect_left(self.starts, a)  # the spans that start before a
+        return k > 0 and self.reach[k - 1] > b
+
+
 class StanceDetector:
     """Lexicon matcher plus context rules; ``use_rules=False`` is the plain word-list baseline."""
 
@@ -126,8 +141,11 @@ class StanceDetector:
         """Stance markers in ``text[start:end]`` (one sentence, a ``heading`` or not), blockers
         left out. A parenthetical (``PARENTHETICAL_RE``) is matched on its own and read as
         white space around it ("a survey by researchers at X (N = 1,204) finds": its words are
-        not skipped words); an author-date citation ("(Kuik, 2016)", "Smith (2019)") is a
-        named attribution unless a lexicon attribution touches it ("Smith (2019) argues")."""
+        not skipped words). An attribution inside a parenthetical is dropped when an
+        attribution around it spans it ("Two officials (who spoke on condition of anonymity)
+        said": one source, as with commas). An author-date citation ("(Kuik, 2016)", "as Smith
+        (2019) notes") is a named attribution unless a lexicon attribution touches it ("Smith
+        (2019) argues")."""
         end = len(text) if end is None else end
         brackets = (
             [m.span() for m in PARENTHETICAL_RE.finditer(text, start, end)]
@@ -143,8 +161,12 @@ class StanceDetector:
             pos = b
         masked = "".join([*pieces, text[pos:hi]])
         out = self._markers(text, masked, lo, start, end, heading)
+        spans = _Spans([(m.start, m.end) for m in out if m.category == "attribution"])
         for a, b in brackets:
-            out += self._markers(text, text, 0, a, b, heading)
+            inner = self._markers(text, text, 0, a, b, heading)
+            if spans.covers(a, b):  # one source, not two
+                inner = [m for m in inner if m.category != "attribution"]
+            out += inner
         out += self._citations(text, start, end, out)  # both kinds of citation hold a bracket
         return sorted(out, key=lambda m: (m.start, m.end))
 
@@ -154,7 +176,7 @@ class StanceDetector:
         spans = sorted((m.start, m.end) for m in found if m.category == "attribution")
         starts = [s for s, _ in spans]
         out = []
-        for a, b in citation_spans(text, start, end):
+        for a, b in author_date_spans(text, start, end):
             k = bisect.bisect_right(starts, b)  # the markers nearest the citation, not all
             near = spans[max(0, k - 3) : k + 1]
             if not any(not text[min(b, e) : max(a, s)].strip() for s, e in near):

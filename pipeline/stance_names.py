@@ -8,16 +8,15 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from pipeline.figures_markers import month_words
 from pipeline.language import english_common_words
 from pipeline.lexicon import lexicon_path, read_lexicon, read_word_list
-from pipeline.pattern_syntax import FUNCTION_WORDS
 
 # Capitalised words that do not make a source "named": demonyms and short initialisms.
 NOT_A_NAME_RE = re.compile(
     r"(?:[A-Z][a-z]+(?:an|ans|ese|ish|ic|ern|ist|ists)|[A-Z]{1,3}|U\.[SK]\.|[A-Z][a-z]?"
-    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July"
-    r"|August|September|October|November|December)"
-)  # days and months say when, not who
+    rf"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|{'|'.join(month_words(('month',)))})"
+)  # days and months say when, not who (full names: "Jan" may be a first name)
 CAPITAL_WORD_RE = re.compile(r"(?<![\w’'])[A-Z][\w’'.-]*")
 LAST_WORD_RE = re.compile(r"(?<![\w’'])([A-Z][\w’'-]*) $")  # a capitalised word just before
 # "in" (across, throughout) and place names just before a word: "officials in Beijing and
@@ -35,6 +34,7 @@ WORD_RE = re.compile(r"\w+")
 POSSESSIVE_RE = re.compile(r"(?:['’]s|s['’])$")
 LONG_WORD_RE = re.compile(r"[^\W\d_]{4,}")  # words of four letters or more (title case test)
 TITLE_CASE_SHARE = 0.8
+LOOKBACK = 200  # characters before a source noun in which the name tests look
 # A match that skips words ends in no report when its last word follows "to", a form of "be" or
 # a modal: "lawmakers struggle to agree", "companies are expected", "people would find"; a
 # state of mind after "are" is still the source's ("officials are worried that"), and so is a
@@ -125,7 +125,7 @@ def ends_a_name(text: str, start: int) -> bool:
     Strategic and International Studies found"): a capital after a capitalised word."""
     if not text[start : start + 1].isupper():
         return False
-    before = LAST_WORD_RE.search(text, 0, start)
+    before = LAST_WORD_RE.search(text, max(0, start - LOOKBACK), start)
     return before is not None and not NOT_A_NAME_RE.fullmatch(before.group(1))
 
 
@@ -141,7 +141,8 @@ def name_before(text: str, sentence_start: int, start: int) -> bool:
     first = WORD_RE.match(text, start)
     if first is None or first.group() not in MEMBER_NOUNS:
         return False
-    before = LAST_WORD_RE.search(text, sentence_start, start)
+    lo = max(sentence_start, start - LOOKBACK)  # the words just before: bounded
+    before = LAST_WORD_RE.search(text, lo, start)
     if before is None:
         return False
     word = before.group(1)
@@ -151,71 +152,6 @@ def name_before(text: str, sentence_start: int, start: int) -> bool:
         or NOT_A_NAME_RE.fullmatch(word)
         or POSSESSIVE_RE.search(word)
         or word.lower().endswith("-based")
-        or PLACE_BEFORE_RE.search(text, sentence_start, start)
-        or place_name_before_re().search(text, sentence_start, start)
+        or PLACE_BEFORE_RE.search(text, lo, start)
+        or place_name_before_re().search(text, lo, start)
     )
-
-
-# Author-date citations (APA, Harvard, Chicago): a cited source is a named one. An author is a
-# capitalised word of two letters or more ("Kuik", "OECD", "Afrobarometer"; not an initial "Z."),
-# with a particle before it ("van Dijk"); a group author runs on over "of", "for", "and", "on"
-# ("Institute of Public Opinion"). A year may carry a letter ("2019a").
-_AUTHOR = r"(?:(?:van|von|de|der|den|da|di|du|le|la|al|el)\s+)?[A-Z][A-Za-z’'-]+"
-_GROUP = rf"{_AUTHOR}(?:(?:\s+(?:of|for|and|on|the))?\s+{_AUTHOR}){{0,6}}"
-_YEAR = r"(?:1[5-9]|20)\d\d[a-z]?"
-_PAGES = r"(?:,\s*(?:p|pp|para|chap|ch)\.\s*\d+(?:\s*[-–]\s*\d+)?)?"
-_MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Spring|Summer|Autumn|Fall|Winter"
-)
-# one item inside brackets: "Kuik, 2016", "Lim & Cooper, 2015", "Smith et al., 2019, p. 14",
-# "Zhang, Li, & Wu, 2021", "World Bank 2020", "Smith, 2019, 2021"
-CITATION_ITEM_RE = re.compile(
-    rf"\s*(?:(?:e\.g\.|i\.e\.|cf\.|see(?:\s+also)?|for\s+example|as\s+in),?\s+)?"
-    rf"(?!(?:{_MONTHS}|{FUNCTION_WORDS})\b)"
-    rf"(?P<cite>{_GROUP}(?:\s+et\s+al\.|(?:,\s+{_AUTHOR}){{0,5}},?\s+(?:&|and)\s+{_AUTHOR})?"
-    rf",?\s+{_YEAR}(?:,\s*{_YEAR}){{0,4}}{_PAGES})\s*"
-)
-BRACKETS_RE = re.compile(r"\(([^()]{4,300})\)")
-# a narrative citation: "Smith (2019) argues", "Lim and Cooper (2015)", "Smith et al. (2019)";
-# one author (a group author is cited this way after "by": see the lexicon's "reported by")
-YEAR_BRACKET_RE = re.compile(rf"\s*{_YEAR}{_PAGES}\s*")
-NARRATIVE_AUTHOR_RE = re.compile(
-    rf"(?<![\w’'.-])(?!(?:{_MONTHS}|{FUNCTION_WORDS})\b)"
-    rf"{_AUTHOR}(?:\s+et\s+al\.|\s+(?:&|and)\s+{_AUTHOR})?\s+$"
-)
-NARRATIVE_WINDOW = 80  # characters before the bracket that the author's name may take
-# a capitalised word (not a function word) just before: the author is the end of a longer name
-CAPITAL_BEFORE_RE = re.compile(rf"(?<![\w’'.-])(?!(?:{FUNCTION_WORDS})\s)[A-Z][\w’'.-]*\s+$")
-
-
-def citation_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Author-date citations in ``text[start:end]``: each item of a bracketed citation
-    ("(Kuik, 2016; Lim & Cooper, 2015)": two spans, "Kuik, 2016" and "Lim & Cooper, 2015") and
-    narrative ones ("Smith (2019)", "Smith et al. (2019)"). Not a year alone ("(2019)"), a
-    sample size ("(N = 1,204)"), a cross-reference ("(see Table 2)"), a date ("(March 2020)"),
-    nor the last word of a longer name ("the Paris Agreement (2015)": a capitalised word before
-    it)."""
-    spans = []
-    for bracket in BRACKETS_RE.finditer(text, start, end):
-        if YEAR_BRACKET_RE.fullmatch(bracket.group(1)):  # "Smith (2019)"
-            author = NARRATIVE_AUTHOR_RE.search(
-                text, max(start, bracket.start() - NARRATIVE_WINDOW), bracket.start()
-            )
-            if author is None:
-                continue
-            before = max(start, author.start() - NARRATIVE_WINDOW)  # the word before: bounded
-            if not CAPITAL_BEFORE_RE.search(text, before, author.start()):
-                spans.append((author.start(), bracket.end()))
-            continue
-        pos = bracket.start(1)
-        items = []
-        for part in bracket.group(1).split(";"):
-            item = CITATION_ITEM_RE.fullmatch(part)
-            if item is None:
-                items = []
-                break
-            items.append((pos + item.start("cite"), pos + item.end("cite")))
-            pos += len(part) + 1
-        spans.extend(items)
-    return sorted(spans)

@@ -8,6 +8,7 @@ from the attribution of those words (:func:`borrowed_sourcing`).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING
@@ -39,12 +40,24 @@ QA_DOT_RE = re.compile(r"\s*(Q|A|Question|Answer)\.(?:\s|$)")  # "Q. Will prices
 # the labels of whoever asks or hosts: their turns are the programme's own voice and questions to
 # the speaker, not the speaker's words
 INTERVIEWER_LABELS = frozenset(read_word_list(lexicon_path("interviewer_labels.txt")))
+# the metadata labels of a transcript's header ("PARTICIPANTS:", "DATE:"): no speakers
+HEADER_LABELS = frozenset(read_word_list(lexicon_path("transcript_header_labels.txt")))
+# what opens the words after a label in mixed case that no speaker's words open: a quotation mark
+# ('Mr Trump: "We will win"', a news story quoting him) or a word in lower case ("Dr Smith: a
+# profile of ...", a headline's or glossary's colon)
+_NOT_AFTER_MIXED_LABEL = frozenset("\"“‘'«„")
 CLOSERS = " \t\r\n)]’'）】"
-# a wiki's reference or cleanup mark ("[1]", "[a]", "[note 2]", "[citation needed]", "[who?]"):
-# it closes the sentence before it (pipeline.segment) and asks no question (is_question)
+# a wiki's reference or cleanup mark: a number ("[1]", "[2–4]"), a note ("[note 2]"), a single
+# letter ("[a]") or a cleanup mark of ``wiki_cleanup_marks.txt`` ("[citation needed]", "[who?]");
+# an editor's insertion ("[the deal]", "[we]") is none. It closes the sentence before it
+# (pipeline.segment) and asks no question (is_question)
+_CLEANUP_MARKS = "|".join(
+    re.escape(mark).replace("–", "[–—-]")
+    for mark in sorted(read_word_list(lexicon_path("wiki_cleanup_marks.txt")), key=len)[::-1]
+)
 REFERENCE_MARK = (
-    r"\[(?:\d{1,4}(?: ?[,–-] ?\d{1,4}){0,8}|(?:note|nb|n|fn) ?\d{1,3}"
-    r"|[a-z](?:[a-z ,'’–-]{0,38}[a-z?])?)\]"
+    r"\[(?:\d{1,4}(?: ?[,–-] ?\d{1,4}){0,8}|(?:note|nb|n|fn) ?\d{1,3}|[a-z]"
+    rf"|(?i:{_CLEANUP_MARKS}))\]"
 )
 _TRAILING_MARKS_RE = re.compile(rf"(?:{REFERENCE_MARK}){{1,8}}$")
 # the writer reporting someone in the third person ("Industry groups said"), not "I said"
@@ -83,17 +96,32 @@ def speaker_label(text: str) -> tuple[str, int] | None:
     at least one word after it ("Mr Hale:", "Dame Helen Marsh:", "Hon. Members:", "The Minister
     for Security (Dame Helen Marsh):", ``speaker_titles.txt``) or a name of two to four words
     with its constituency or party in brackets ("Fiona McAlister (Glasgow Kelvinbridge)
-    (SNP):"). "Why it matters:", "The bottom line:" and "Note:" are none."""
+    (SNP):"). "Why it matters:", "The bottom line:" and "Note:" are none, nor is a transcript
+    header's "PARTICIPANTS:" or "DATE:" (``transcript_header_labels.txt``), nor a label in mixed
+    case before a quotation mark or a word in lower case ('Mr Trump: "We will win"', "Dr Smith:
+    a profile of ..."). :func:`speaker_turns` decides whether labels in mixed case are turns."""
+    found = _label(text)
+    return None if found is None else found[:2]
+
+
+def _label(text: str) -> tuple[str, int, bool] | None:
+    """:func:`speaker_label` and whether the label is in mixed case."""
     if ":" not in text[:MAX_LABEL_CHARS]:
         return None
     if m := SPEAKER_RE.match(text):
-        return m.group(1).upper(), m.end()
+        key = m.group(1).upper()
+        return None if key in HEADER_LABELS else (key, m.end(), False)
     if (m := MIXED_LABEL_RE.match(text)) is None:
+        return None
+    after = text[m.end() : m.end() + 1]
+    if after in _NOT_AFTER_MIXED_LABEL or after.islower():
         return None
     words = m.group(1).split()
     title = f"The {words[1]}" if words[0] == "The" and len(words) > 1 else words[0].rstrip(".")
+    if words[0].upper() in HEADER_LABELS:
+        return None
     if (title in SPEAKER_TITLES and len(words) >= 2) or (m.group(2) and 2 <= len(words) <= 4):
-        return " ".join((m.group(1) + m.group(2)).split()).upper(), m.end()
+        return " ".join((m.group(1) + m.group(2)).split()).upper(), m.end(), True
     return None
 
 
@@ -110,14 +138,16 @@ def opens_turn(paragraphs: Sequence[str], i: int) -> bool:
 def speaker_turns(sentences: Sequence[Sentence]) -> dict[int, str]:
     """Paragraph id -> speaker label of the turns of an interview or transcript: paragraphs that
     open with a label and a colon (:func:`speaker_label`: "Q:", "A:", "SEN. SMITH:", "MR.
-    PICHAI:", "Mr Hale:", "Dame Helen Marsh:"), or "Q." / "A." when both occur. Labels other
+    PICHAI:", "Mr Hale:", "Dame Helen Marsh:"), or "Q." / "A." when both occur. Labels in mixed
+    case count only when two different ones open paragraphs (the record of a debate or a
+    hearing, not a news story quoting "Mr Trump:" twice); labels other
     than Q and A count only when one of them opens two or more paragraphs (a speaker speaks
     again), so that "WHY IT MATTERS:" and "WHAT'S NEXT:" sections or a lone "UPDATE:" are no
     speakers; the text's first paragraph is a turn only when its label opens another one too
     ("FACT CHECK: Did ...?" is a title's label). A turn goes on over the paragraphs
     after it that have no label (:func:`continued_turns`) when the text has two turns or
     more."""
-    turns, dotted, order = {}, {}, {}
+    turns, dotted, order, mixed = {}, {}, {}, set()
     reporting = {s.paragraph_id for s in sentences if REPORTING_RE.search(s.text)}
     for s in sentences:  # in text order: a paragraph's first sentence comes first
         if s.paragraph_id in order:
@@ -125,8 +155,10 @@ def speaker_turns(sentences: Sequence[Sentence]) -> dict[int, str]:
         order[s.paragraph_id] = s.is_heading
         if s.is_heading:
             continue
-        if label := speaker_label(s.text):
+        if label := _label(s.text):
             turns[s.paragraph_id] = label[0]
+            if label[2]:
+                mixed.add(s.paragraph_id)
         elif m := QA_DOT_RE.match(s.text):
             dotted[s.paragraph_id] = m.group(1).upper()[0]
     if {"Q", "A"} <= set(dotted.values()):
@@ -135,6 +167,9 @@ def speaker_turns(sentences: Sequence[Sentence]) -> dict[int, str]:
     first = next(iter(order), None)  # a text's first line: "FACT CHECK: Did ...?" is a title's
     if turns.get(first, "Q") not in QA_LABELS and labels.count(turns[first]) < 2:
         del turns[first]
+    if len({turns[p] for p in mixed if p in turns}) < 2:  # no record of a debate or hearing
+        turns = {p: label for p, label in turns.items() if p not in mixed}
+        labels = list(turns.values())
     if not any(labels.count(x) >= 2 for x in set(labels) - QA_LABELS):
         turns = {p: label for p, label in turns.items() if label in QA_LABELS}
     return continued_turns(order, turns, reporting) if len(turns) >= 2 else turns
@@ -237,10 +272,16 @@ def borrowed_sourcing(
     attribution of its paragraph (“Cases rose 18%. We expect more,” Alvarez said: both
     sentences are Alvarez's), or, when its paragraph has none, of the paragraph before (a
     quotation that runs on into a new paragraph). ``markers``: each sentence's stance markers."""
-    by_paragraph: dict[int, list[Sentence]] = {}
+    # each paragraph's sentences with an attribution, in order, and the sourcing of each (the
+    # least of its attributions': "named" before "vague"), found once for the whole text
+    found: dict[int, tuple[list[int], list[str]]] = {}
     for s in sentences:
-        by_paragraph.setdefault(s.paragraph_id, []).append(s)
-    paragraph_ids = list(by_paragraph)
+        ids, kinds = found.setdefault(s.paragraph_id, ([], []))
+        subtypes = [m.subtype for m in markers.get(s.sent_id, ()) if m.category == "attribution"]
+        if subtypes:
+            ids.append(s.sent_id)
+            kinds.append(min(subtypes))
+    paragraph_ids = list(found)
     position = {pid: k for k, pid in enumerate(paragraph_ids)}
     out: dict[int, str] = {}
     for s in sentences:
@@ -251,13 +292,15 @@ def borrowed_sourcing(
             continue
         k = position[s.paragraph_id]
         for pid in (paragraph_ids[k], *paragraph_ids[max(k - 1, 0) : k]):  # its, the one before
-            found = [
-                (abs(o.sent_id - s.sent_id), o.sent_id, m.subtype)
-                for o in by_paragraph[pid]
-                for m in markers.get(o.sent_id, ())
-                if m.category == "attribution"
-            ]
-            if found:
-                out[s.sent_id] = min(found)[2]
+            if sourcing := _nearest(*found[pid], s.sent_id):
+                out[s.sent_id] = sourcing
                 break
     return out
+
+
+def _nearest(ids: Sequence[int], kinds: Sequence[str], sent_id: int) -> str | None:
+    """The sourcing in ``kinds`` of the sentence in ``ids`` (ascending) nearest ``sent_id``, the
+    earlier one of two as near; None when ``ids`` is empty."""
+    k = bisect.bisect_left(ids, sent_id)
+    near = [(abs(ids[j] - sent_id), ids[j], kinds[j]) for j in (k - 1, k) if 0 <= j < len(ids)]
+    return min(near)[2] if near else None

@@ -55,3 +55,25 @@ DEFAULT = ActorMatcher(DEFAULT_ACTORS)
 )  # fmt: skip
 def test_currencies_missions_and_language_labels_are_no_mentions(text, expected):
     assert [m.match for m in DEFAULT.mentions(text)] == expected
+
+
+RUSSIA = ActorMatcher([*DEFAULT_ACTORS, {"name": "Russia", "aliases": ["Russia", "Moscow"]}])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # review 63 #3: a country before a space and "$" is the actor given the money
+        ("The deal hands China $2 trillion in market access.", ["China"]),
+        ("Washington gave Israel $3.8 billion a year; the EU $50 billion.", ["Washington", "EU"]),
+        ("Sanctions have cost Russia $300 billion in frozen assets.", ["Russia"]),
+        ("Congress approved $61 billion, and the US $61bn package passed.", ["US"]),
+        ("It lent the EU dollars and Japan yen.", ["EU", "Japan"]),
+        # guards: a glued currency prefix, dollars after an alias that names a dollar
+        ("It cost US$9 million and U.S.$5 million.", []),
+        ("worth 167 million U.S. dollars, 5 Canadian dollars and 3 American dollars", []),
+        ("Russia and Moscow's allies", ["Russia", "Moscow"]),
+    ],
+)  # fmt: skip
+def test_a_country_before_dollars_is_a_mention_unless_the_currency_names_it(text, expected):
+    assert [m.match for m in RUSSIA.mentions(text)] == expected

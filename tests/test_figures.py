@@ -920,3 +920,175 @@ def test_table_of_contents_numbers_are_no_figures(text: str, expected: list[str]
         figure_spans(doc.clean, sent.start, sent.end)
     ]  # fmt: skip
     assert found == expected
+
+
+# --- review 63: spaced ranges, dates, counts of actions, journal issues, title case ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a hyphen after a number (or "%") and a space, before a whole number, is no minus sign
+        ("Pay rose 3 -4% this year.", [("3", "count"), ("4%", "percent")]),
+        ("The score was 3 -2 to the home side.", [("3", "count"), ("2", "count")]),
+        ("Temperatures ranged from 5 -10 degrees.", [("5", "count"), ("10", "count")]),
+        ("Pages 10 -12 cover the method.", []),
+        # guards: a sign after "=", a bracket, a word or at the start; U+2212; a column of
+        # decimals; a hyphen glued to a code
+        ("x = -2 and ( -3) and y=-4", [("-2", "count"), ("-3", "count"), ("-4", "count")]),
+        ("The index fell to -12 points, from -8.", [("-12", "count"), ("-8", "count")]),
+        ("It was 5 −3 in the end (β = −0.19).", [("5", "count"), ("−3", "count"),
+                                                ("−0.19", "count")]),
+        ("GDP 2.1 -0.3 1.5", [("2.1", "count"), ("-0.3", "count"), ("1.5", "count")]),
+        ("-4% in 2020", [("-4%", "percent")]),
+        ("His score was B-12 and -4.", [("-4", "count")]),
+    ],
+)  # fmt: skip
+def test_a_spaced_range_or_score_has_no_minus_sign(text, expected):
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a level after "from" and a quantity, or with a unit or a time of its own, is no day
+        ("The death toll rose from 12 on March 3 to 27 on Friday.",
+         [("12", "count"), ("27", "count")]),
+        ("Cases fell from 4,000 on March 3 to 25 by April.", [("4,000", "count"), ("25", "count")]),
+        ("The index rose from Jan 5 to 25 points by March.", [("25", "count")]),
+        # guards: days of a range stay dates
+        ("a visit from March 3 to 6 with 40 staff", [("40", "count")]),
+        ("From March 3 to 6 prices rose 6 percent.", [("6 percent", "percent")]),
+        ("It was fielded between 14 and 22 March 2024.", []),
+        ("It ran from March 3 to 6, 2024, and from Jan 3rd-6th.", []),
+    ],
+)  # fmt: skip
+def test_a_level_after_a_date_is_no_day_of_a_range(text, expected):
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a comparison after "times" keeps the multiplier, whatever the verb before
+        ("Women were seen as 2.5 times more likely to vote.", [("2.5 times", "multiplier")]),
+        ("Households used 3 times as much energy as in 2000.", [("3 times", "multiplier")]),
+        ("The drug was used 10 times more often in Scotland.", [("10 times", "multiplier")]),
+        ("The site was visited 3 times as often as its rival.", [("3 times", "multiplier")]),
+        ("Prices were called 3 times higher than last year.", [("3 times", "multiplier")]),
+        ("It was seen as 3 times the risk.", [("3 times", "multiplier")]),
+        ("The loan was used 3 times over.", [("3 times", "multiplier")]),
+        # guards: counts of actions
+        ("The post was shared more than 23,000 times on Facebook.", [("23,000", "count")]),
+        ("It was seen 2 million times as of Monday.", [("2 million", "count")]),
+        ("It was viewed 40,000 times the following day.", [("40,000", "count")]),
+        ("It was viewed 900 times over the weekend.", [("900", "count")]),
+        ("Officials called 3 times; the word was used 40 times.", [("3", "count"),
+                                                                   ("40", "count")]),
+        ("It was shared as many as 500 times.", [("500", "count")]),
+    ],
+)  # fmt: skip
+def test_a_comparison_after_times_is_a_multiplier_after_a_count_verb(text, expected):
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "year (n): n" in prose is no journal issue
+        ("In 2023 (12): 5 regions reported cases.", [("12", "count"), ("5", "count")]),
+        ("Sales in Q3 2024 (15): 300 units.", [("15", "count"), ("300", "count")]),
+        # guards: a range of pages, one page after a journal's title
+        ('"Pacts". Journal of Cyber Policy. 4 (2): 112–130. Cited 40 times.', [("40", "count")]),
+        ("Foreign Affairs 98 (4): 40; 7 more", [("7", "count")]),
+        ("Smith J. Nature. 5(3): 45 and 6 others", [("6", "count")]),
+    ],
+)  # fmt: skip
+def test_a_journal_issue_needs_pages_or_a_title(text, expected):
+    assert spans(text) == expected
+
+
+def test_the_quick_test_for_a_journal_issue_skips_speakers_labels():
+    from pipeline.citations import may_hold_a_journal_issue
+
+    label = "Mr Smith (SNP): I thank the minister (Ms Jones): 40 schools closed."
+    assert not may_hold_a_journal_issue(label, 0, len(label))
+    cite = "Policy. 4 (2): 112–130"
+    assert may_hold_a_journal_issue(cite, 0, len(cite))
+    assert not may_hold_a_journal_issue(cite, 0, cite.index("):"))  # the span is respected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a unit or scale in title case after a decimal at a sentence's start: no section number
+        ("3.5 Percent of voters switched.", [("3.5 Percent", "percent")]),
+        ("3.2 Per cent of households are poor.", [("3.2 Per cent", "percent")]),
+        ("2.5 Times as many people voted.", [("2.5 Times", "multiplier")]),
+        ("12.5 People per household is the average.", [("12.5", "count")]),
+        ("4.5 PERCENT of the budget", [("4.5 PERCENT", "percent")]),
+        # guards: section numbers, and "Times" as a name
+        ("1.1 On 4 March 2024 China and Veloria signed 3 deals.", [("3", "count")]),
+        ("2.3 Use of force was the 1 issue.", [("1", "count")]),
+        ("1.2 UK officials said so.", []),
+        ("The 2019 Times report cited 1 Times Square.", [("1", "count")]),
+    ],
+)  # fmt: skip
+def test_a_unit_after_a_decimal_is_no_section_number(text, expected):
+    assert spans(text) == expected
+
+
+def test_the_rules_read_a_bounded_window_of_a_long_sentence(monkeypatch):
+    from pipeline import figures
+
+    seen: list[int] = []
+    kind = figures.figure_kind
+
+    def spy(match, before, after):
+        seen.append(max(len(before), len(after)))
+        return kind(match, before, after)
+
+    monkeypatch.setattr(figures, "figure_kind", spy)
+    text = "x = 1, " * 2000
+    assert len(figure_spans(text, 0, len(text))) == 2000
+    assert max(seen) <= figures.CONTEXT_CHARS
+
+
+LONG_PARTS = [
+    "from March 3 to 6", "the 2020 election with 51% and -2 points", "1.1 On 4 March",
+    "between 14 and 22 March 2024", "shared more than 23,000 times", "coded 1 if", "0 otherwise",
+    "Mate 60 Pro", "Section 301", "Page 4 of 12", "men's 100m final", "rose 8% to $3.2 billion",
+    "from 5% to 7%", "between 200,000 and 400,000 euros", "children under 10",
+    "see 542 U.S. 656", "p = .008", "+46 8 555 0100", "keep.1 At least 19 states",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("sep", [", ", " " * 130 + ", ", "; and " + "word " * 40])
+def test_a_bounded_window_gives_the_figures_of_the_whole_sentence(monkeypatch, sep):
+    from pipeline import figures
+
+    text = sep.join(LONG_PARTS * 20)
+    windowed = figure_spans(text, 0, len(text))
+    monkeypatch.setattr(figures, "CONTEXT_CHARS", 10**9)
+    assert windowed == figure_spans(text, 0, len(text))
+    assert len(windowed) > 100
+
+
+def test_numbers_inside_many_citations_are_skipped_in_order():
+    text = "; ".join(["See 542 U.S. 656, 700 people came", "Tel: 020 7946 0958 and 3 more"] * 50)
+    assert [m for m, _ in spans(text)] == ["700", "3"] * 50
+
+
+def test_month_names_come_from_one_list():
+    from pipeline.figures_markers import MONTHS, MONTHS_AND_SEASONS, month_words
+
+    assert set(month_words(("month",))) == {
+        "January", "February", "March", "April", "May", "June", "July", "August",
+        "September", "October", "November", "December",
+    }  # fmt: skip
+    assert {"Sept", "Jan"} <= set(MONTHS.split("|"))
+    assert "Spring" not in MONTHS.split("|") and "Spring" in MONTHS_AND_SEASONS.split("|")
+    assert spans("On Sept 5 and 12 May, 40 firms and Spring 3 cases") == [
+        ("40", "count"),
+        ("3", "count"),
+    ]

@@ -19,6 +19,7 @@ from pipeline.ingest import (
     paragraphs_of,
     remove_boilerplate,
 )
+from pipeline.segment import load_abbreviations, segment_document
 from tests.conftest import segment_text
 
 SMART = "He said “it’s fine” — twice."
@@ -123,6 +124,19 @@ def test_boilerplate_needs_the_whole_line(patterns):
         ("12.2 Press Veloria, privately, to publish Article 9 in full; and", False),
         ("12.2 Press Veloria to publish Article 9", True),
         ("2.1 Background", True),
+        ("(a) ban the kit from 5G cores; or", False),
+        ("(a) ban the kit from 5G cores;", False),
+        # a semicolon inside a deck or a header's line: still a heading
+        (
+            "Earnings of $9.2 billion; strong cash flow supports shareholder distributions of "
+            "$7.3 billion",
+            True,
+        ),
+        (
+            "PARTICIPANTS: Dr. Elena Alvarez, ADHS Director; Marcus Lee, Maricopa County Public "
+            "Health Director",
+            True,
+        ),
     ],
 )
 def test_is_heading_line(line, expected):
@@ -238,16 +252,25 @@ def test_markdown_headings_keep_their_flag_whatever_their_punctuation(patterns):
 @pytest.mark.parametrize(
     ("text", "shown"),
     [
-        # each row of a pipe table is a heading paragraph of its own, its delimiter row left out
+        # a pipe table's header row is a heading, each data row a body paragraph of its own
+        # (its figures count), its delimiter row left out
         (
             "Table 2. Regression\n| Predictor | OR | p |\n|---|:--:|---|\n"
             "| Threat exposure | 2.03 | < .001 |\n| Trust | 0.71 | .002 |\nAs shown, it held.",
             [("Table 2. Regression", True), ("| Predictor | OR | p |", True),
-             ("| Threat exposure | 2.03 | < .001 |", True), ("| Trust | 0.71 | .002 |", True),
+             ("| Threat exposure | 2.03 | < .001 |", False), ("| Trust | 0.71 | .002 |", False),
              ("As shown, it held.", False)],
         ),
         ("A | B\n--- | ---\n1 | 2\n\nBody text.",
-         [("A | B", True), ("1 | 2", True), ("Body text.", False)]),
+         [("A | B", True), ("1 | 2", False), ("Body text.", False)]),
+        # an analyst's estimates (auditM analyst_note): the headline forecasts are body figures
+        ("Estimate changes\n\n| Metric | Old | New | Change |\n|---|---|---|---|\n"
+         "| Brent 2026E ($/bbl) | 78.0 | 85.0 | +9.0% |\n| NGE EPS 2026E ($) | 5.10 | 5.85 | "
+         "+14.7% |\n\nInvestment thesis\n\nWe like it.",
+         [("Estimate changes", True), ("| Metric | Old | New | Change |", True),
+          ("| Brent 2026E ($/bbl) | 78.0 | 85.0 | +9.0% |", False),
+          ("| NGE EPS 2026E ($) | 5.10 | 5.85 | +14.7% |", False),
+          ("Investment thesis", True), ("We like it.", False)]),
         # near misses: a line of links or a sentence with a "|" and no delimiter row under it
         ("Read it | Share it\nMore text here.\n\nEnd.",
          [("Read it | Share it\nMore text here.", False), ("End.", False)]),
@@ -255,9 +278,45 @@ def test_markdown_headings_keep_their_flag_whatever_their_punctuation(patterns):
                                                   ("End.", False)]),
     ],
 )  # fmt: skip
-def test_markdown_table_rows_are_headings_of_their_own(patterns, text, shown):
+def test_markdown_table_rows_are_paragraphs_of_their_own(patterns, text, shown):
     doc = clean_document("d", text.encode(), patterns=patterns, markdown=True)
     assert [(doc.clean[p.start : p.end], p.is_heading) for p in doc.paragraphs] == shown
+    assert "---" not in doc.clean
+
+
+def test_a_markdown_tables_prose_cells_are_body_sentences_of_their_row(patterns):
+    """REVIEW #10: a recommendations table whose cell is a sentence with a source, a figure and
+    a hedge; no sentence joins the cells of two rows."""
+    text = (
+        "# Recommendations\n\n| Recommendation | Rationale |\n|---|---|\n"
+        "| Ban Huawei kit from 5G cores. | Officials said the risk is severe: 40% of traffic "
+        "passes through Chinese-made gear, and a breach could cripple hospitals. |\n"
+        "| Fund audits | 12 audits a year |\n\nThe government rejected the advice."
+    )
+    doc = segment_document(
+        clean_document("d", text.encode(), patterns=patterns, markdown=True),
+        abbreviations=load_abbreviations(),
+    )
+    shown = [(s.text, s.is_heading) for s in doc.sentences]
+    assert shown[:2] == [("Recommendations", True), ("| Recommendation | Rationale |", True)]
+    body = [t for t, heading in shown if not heading]
+    assert any(t.startswith("| Officials said the risk is severe: 40%") for t in body)
+    assert "| Fund audits | 12 audits a year |" in body
+    rows = [p for p in doc.sentences if "Fund audits" in p.text or "cripple" in p.text]
+    assert len({s.paragraph_id for s in rows}) == 2
+    assert all(doc.clean[s.start : s.end] == s.text for s in doc.sentences)
+
+
+def test_a_transcript_headers_participants_line_is_a_heading():
+    """REGRESSIONS R2 (auditH briefing_transcript): the semicolon no longer makes it a body
+    sentence, and it is no speaker's turn."""
+    clean = (
+        "TRANSCRIPT: Arizona Department of Health Services media briefing\n\n"
+        "PARTICIPANTS: Dr. Elena Alvarez, ADHS Director; Marcus Lee, Maricopa County Public "
+        "Health Director\n\nDR. ALVAREZ: Good afternoon, everyone.\n\nQ: Why?\n\n"
+        "DR. ALVAREZ: Costs."
+    )
+    assert [p.is_heading for p in paragraphs_of(clean)] == [True, True, False, False, False]
 
 
 def test_default_corpus_boilerplate_removed(default_corpus):

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import gc
 import os
 import time
 
@@ -415,10 +416,57 @@ def test_reference_marks_superscripts_and_reference_abbreviations(text, expected
     assert all(doc.clean[s.start : s.end] == s.text for s in doc.sentences)
 
 
+def best_time(text: str, repeats: int = 3) -> float:
+    """The shortest of ``repeats`` timings of segmenting ``text`` (the least disturbed run),
+    without the garbage collector, whose passes grow with the objects alive."""
+    times = []
+    gc.disable()
+    try:
+        for _ in range(repeats):
+            began = time.perf_counter()
+            segment_text(text)
+            times.append(time.perf_counter() - began)
+    finally:
+        gc.enable()
+    return min(times)
+
+
 @pytest.mark.parametrize("unit", ["word.[1] A ", "word.[1]", "word.¹ A ", "x.”)³ "])
 def test_long_paragraphs_of_reference_marks_segment_in_linear_time(unit):
-    text = unit * 8000
-    began = time.perf_counter()
+    """A paragraph twice as long takes about twice as long (a loop over all the spans for each
+    cut, or a slice to the paragraph's end for each, makes it four times): no bound in seconds,
+    which a slower machine breaks and a mildly quadratic loop passes."""
+    doc = segment_text(unit * 4000)
+    assert all(doc.clean[s.start : s.end] == s.text for s in doc.sentences)
+    assert best_time(unit * 8000) / best_time(unit * 4000) < 3.0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an editor's insertion at the start of a quotation is no reference mark: the opening
+        # quotation mark and the bracket stay with the quoted sentence
+        ('The minister defended the plan. "[the deal] is the best we could possibly get for '
+         'farmers," she said on Monday.',
+         ["The minister defended the plan.",
+          '"[the deal] is the best we could possibly get for farmers," she said on Monday.']),
+        ('The talks went well, he said. "[we] will sign it next week," he added.',
+         ["The talks went well, he said.", '"[we] will sign it next week," he added.']),
+        # a spaced straight quotation mark opens the next quotation even before a mark
+        ('He defended it. "[1] is the figure," she said.',
+         ["He defended it.", '"[1] is the figure," she said.']),
+        # near misses: a straight or curly quotation mark glued on closes the quotation
+        ('He called it "a disgrace."[1] Others disagreed.',
+         ['He called it "a disgrace."[1]', "Others disagreed."]),
+        ("He called it “a disgrace.”[1] Others disagreed.",
+         ["He called it “a disgrace.”[1]", "Others disagreed."]),
+        ("Talks were slow. [dubious – discuss] They ended.",
+         ["Talks were slow. [dubious – discuss]", "They ended."]),
+        ("Talks were slow.[a] They ended.", ["Talks were slow.[a]", "They ended."]),
+        ("Talks were slow.[note 3] They ended.", ["Talks were slow.[note 3]", "They ended."]),
+    ],
+)  # fmt: skip
+def test_an_editors_insertion_is_no_reference_mark(text, expected):
     doc = segment_text(text)
-    assert time.perf_counter() - began < 3.0
+    assert [s.text for s in doc.sentences] == expected
     assert all(doc.clean[s.start : s.end] == s.text for s in doc.sentences)

@@ -802,8 +802,9 @@ def test_configured_stage_reads_the_senses_as_people_do(row):
         ("It is robust to the inclusion of controls; robust to shocks.", ["robust"]),
         (
             "Trust in partners was associated with support; 46% support; public support for it.",
-            ["Trust", "support", "support", "support"],
+            ["Trust", "support", "support"],  # public support in news is support (review #8)
         ),
+        ("Threat exposure shapes public support for cyber cooperation.", ["Threat", "support"]),
         (
             "Support for the pact was measured; support was higher among the young.",
             ["Support", "support"],
@@ -836,6 +837,32 @@ def test_configured_stage_reads_the_senses_as_people_do(row):
         ("The approval rate; it won approval.", ["approval"]),
         ("Liberty Hawk replied; liberty matters; Liberty is precious.", ["Liberty"]),
         ("[Interruption.] The interruption was brief.", ["Interruption"]),
+        # review #8: senses of a results section must not silence evaluation in news
+        ("A positive correlation; a positive sign for the economy; positive signs.", ["positive"]),
+        (
+            "The coefficient has the expected positive sign; the slope has a negative sign.",
+            ["positive sign", "negative sign"],
+        ),
+        (
+            "Public support is overwhelming; popular support; increased support; majority support.",
+            [],
+        ),
+        ("Exposure increases support for cooperation.", ["support"]),
+        (
+            "Both leaders voiced their agreement with the plan; she expressed her full agreement; "
+            "their agreement with China; the agreement with the plan's backers.",
+            ["agreement", "agreement"],
+        ),
+        (
+            "Nurses were overworked and stressed; teachers are increasingly stressed; staff are "
+            "stressed; I was stressed that I would fail.",
+            [],
+        ),
+        (
+            "'It is fair,' Wang stressed. It was stressed that talks go on; he stressed the need "
+            "for calm; officials are stressing that it works; the deal, he stressed, is fair.",
+            ["stressed", "stressed", "stressed", "stressing", "stressed"],
+        ),
     ],
 )
 def test_sense_entries_match_only_the_misread_senses(sentence, neutral):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pandas as pd
 import pytest
 from hypothesis import given
@@ -10,6 +12,7 @@ from scipy import sparse
 
 from pipeline.segment import word_tokens
 from pipeline.terms import (
+    NOT_TERMS_RE,
     TERM_COUNT_COLUMNS,
     TermAnalyzer,
     TermsStage,
@@ -134,6 +137,44 @@ def test_speaker_labels_are_not_terms(sentences, expected) -> None:
 )  # fmt: skip
 def test_addresses_and_citations_are_not_terms(sentences, expected) -> None:
     assert TermAnalyzer()(make_doc("a", sentences)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("Preprint at osf.io/x7k2p (see gov.vl/mou) and www.gov.vl.",
+         ["osf.io/x7k2p", "gov.vl/mou", "www.gov.vl."]),
+        ("Read more...bit.ly/3abc now; a--b.example.org/x too.",
+         ["bit.ly/3abc", "a--b.example.org/x"]),
+        ("Mail jane.doe+eu@mail.example.org, a.b-c@x.org or @Mara_K.",
+         ["jane.doe+eu@mail.example.org", "a.b-c@x.org", "@Mara_K"]),
+        ("Smith et al. (2019) and https://x.example/a?b=c.", ["et al.", "https://x.example/a?b=c."]),
+        ("Version 2.1/3.0 of e.g. the U.S. plan; 1.5.2/ and 50/50.", ["2.1/3.0", "1.5.2/"]),
+    ],
+)  # fmt: skip
+def test_not_terms_spans_on_ordinary_text(text, spans) -> None:
+    # review #11 anchored the domain and address alternatives at a token's start: the same
+    # spans as before on ordinary text
+    assert [m.group() for m in NOT_TERMS_RE.finditer(text)] == spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a" * 40_000 + " /",  # a long word and a slash in the sentence
+        "ab." * 13_000 + " x/",  # a dotted run (a minified token)
+        "ab." * 13_000 + "/",
+        "a." * 20_000 + "@",  # an address that never comes
+        "a@" * 20_000,
+        "..a" * 13_000 + "/",
+    ],
+    ids=["word", "dotted", "dotted-slash", "dotted-at", "ats", "ellipses"],
+)
+def test_not_terms_re_is_linear_in_a_long_token(text) -> None:
+    # review #11: tried at every character, 20,000 characters took 3.5 s and 40,000 about 14 s
+    start = time.perf_counter()
+    list(NOT_TERMS_RE.finditer(text))
+    assert time.perf_counter() - start < 0.5
 
 
 def test_an_address_breaks_a_bigram_run() -> None:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 import pytest
 
 from pipeline.voices import (
+    REFERENCE_MARK,
+    borrowed_sourcing,
     continued_turns,
     is_question,
     quoted_sentence_ids,
@@ -262,3 +267,177 @@ def test_a_label_on_the_first_line_is_a_turn_only_when_it_comes_again(text, labe
 )
 def test_a_wikis_cleanup_mark_asks_no_question(text, question):
     assert is_question(text) is question
+
+
+NEWS_QUOTING_TWICE = (
+    "The summit ended without a deal on Friday, officials said.\n\n"
+    'Mr Trump: "We will win this, believe me." He repeated the line at a rally later.\n\n'
+    "Analysts said the remarks would unsettle markets. Oil prices fell 3% on the news, and "
+    "could fall further.\n\n"
+    'Mr Trump: "Nobody has done more for farmers." The claim is false, according to USDA '
+    "data.\n\n"
+    "Is the White House listening? It did not respond to a request for comment."
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        NEWS_QUOTING_TWICE,
+        # a profile's headline-style colons, in lower case after the label
+        "Dr Smith: a profile of the scientist who changed the debate.\n\n"
+        "She grew up in Leeds and studied physics.\n\n"
+        "Dr Smith: the early years were hard, colleagues say.\n\n"
+        "Critics said her models were too pessimistic.",
+        # one label in mixed case, twice: a news story's device, not a record of a debate
+        "Justice Department: The agency said it would appeal the ruling on Monday.\n\n"
+        "The judge found the policy unlawful. Lawyers for the plaintiffs welcomed it.\n\n"
+        "Justice Department: A spokesman declined to comment further.\n\n"
+        "Civil rights groups said the ruling was a victory.",
+        "The Minister for Finance: a career in numbers, reviewed.\n\n"
+        "The Minister for Finance: she has held the post since 2019, and critics say she has "
+        "cut spending deeply.\n\nThe opposition said the budget was cruel.",
+        "Key terms used in this report.\n\n"
+        "World Health Organization (WHO): the UN agency for public health.\n\n"
+        "European Union (EU): a union of 27 member states.\n\n"
+        "World Health Organization (WHO): see above.\n\nOfficials said it was provisional.",
+    ],
+)
+def test_labels_in_mixed_case_outside_a_transcript_are_no_turns(text):
+    doc = segment_text(text)
+    assert all(label is None for label in labels_by_paragraph(text))
+    assert speaker_label_ends(doc.sentences) == {}
+    quoted = quoted_sentence_ids(doc.sentences)
+    writers = [s.text for s in doc.sentences if s.sent_id not in quoted]
+    if text is NEWS_QUOTING_TWICE:  # the writer's own sentences stay the writer's
+        assert "Analysts said the remarks would unsettle markets." in writers
+        assert "Is the White House listening?" in writers
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # two speakers in mixed case who speak in turn: a hearing's record
+        ("The committee met at noon.\n\nMr Hale: Why now?\n\nDame Helen Marsh: Costs rose.\n\n"
+         "Mr Hale: By how much?\n\nDame Helen Marsh: By 40%.",
+         [None, "MR HALE", "DAME HELEN MARSH", "MR HALE", "DAME HELEN MARSH"]),
+        # labels in capitals keep their rules: one speaker twice, before a quotation mark too
+        ('Intro.\n\nSEN. SMITH: "Why now?" I ask.\n\nSEN. SMITH: Costs rose.',
+         [None, "SEN. SMITH", "SEN. SMITH"]),
+    ],
+)  # fmt: skip
+def test_labels_in_mixed_case_of_two_speakers_are_turns(text, labels):
+    assert labels_by_paragraph(text) == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ('Mr Trump: "We will win this, believe me."', None),
+        ("Mr Trump: “We will win this.”", None),
+        ("Dr Smith: a profile of the scientist who changed the debate.", None),
+        ("The Minister for Finance: a career in numbers, reviewed.", None),
+        ("World Health Organization (WHO): the UN agency for public health.", None),
+        # a transcript header's metadata labels
+        ("PARTICIPANTS: Dr. Elena Alvarez, ADHS Director; Marcus Lee, Maricopa County Public "
+         "Health Director.", None),
+        ("DATE: March 4, 2026.", None),
+        ("TRANSCRIPT: Arizona Department of Health Services media briefing.", None),
+        # near misses: a speaker's words that open with a figure or a capital
+        ("Mr Hale: 40% of the traffic lands in Veloria.", "MR HALE"),
+        ('SEN. SMITH: "Why?"', "SEN. SMITH"),
+        ("DR. ALVAREZ: Good afternoon, everyone.", "DR. ALVAREZ"),
+    ],
+)  # fmt: skip
+def test_near_misses_of_speaker_labels(text, label):
+    found = speaker_label(text)
+    assert (found and found[0]) == label
+
+
+def test_a_transcript_headers_participants_are_no_speaker():
+    text = (
+        "TRANSCRIPT: Arizona Department of Health Services media briefing, March 4, 2026.\n\n"
+        "PARTICIPANTS: Dr. Elena Alvarez, ADHS Director; Marcus Lee, Director.\n\n"
+        "DR. ALVAREZ: Good afternoon. We have 47 cases.\n\nQ: Will it grow?\n\n"
+        "DR. ALVAREZ: We expect 15 more."
+    )
+    assert labels_by_paragraph(text) == [None, None, "DR. ALVAREZ", "Q", "DR. ALVAREZ"]
+
+
+@pytest.mark.parametrize(
+    ("mark", "is_mark"),
+    [
+        ("[1]", True), ("[2–4]", True), ("[note 3]", True), ("[a]", True),
+        ("[citation needed]", True), ("[who?]", True), ("[according to whom?]", True),
+        ("[dubious – discuss]", True), ("[original research?]", True),
+        ("[failed verification]", True), ("[better source needed]", True), ("[sic?]", True),
+        ("[Citation needed]", True), ("[edit]", True),
+        # an editor's insertion and a transcript's note are none
+        ("[the deal]", False), ("[we]", False), ("[and of the alliance]", False),
+        ("[Laughter]", False), ("[ab]", False),
+    ],
+)  # fmt: skip
+def test_reference_marks_are_numbers_notes_and_a_wikis_cleanup_marks(mark, is_mark):
+    assert (re.fullmatch(REFERENCE_MARK, mark) is not None) is is_mark
+
+
+def test_an_editors_insertion_after_a_question_is_no_mark():
+    assert is_question("Why did they sign?[who?]") is True
+    assert is_question("Who signed it.[who?]") is False
+    assert is_question("He signed it?[the deal]") is False  # the bracket ends it, no "?"
+
+
+@dataclass
+class _Marker:
+    category: str
+    subtype: str
+
+
+def _brute_force_borrowed(sentences, markers, turns, quoted):
+    """borrowed_sourcing as first written: each quoted sentence scans its paragraph."""
+    by_paragraph: dict[int, list] = {}
+    for s in sentences:
+        by_paragraph.setdefault(s.paragraph_id, []).append(s)
+    ids = list(by_paragraph)
+    out = {}
+    for s in sentences:
+        if s.is_heading or s.sent_id not in quoted:
+            continue
+        if turns.get(s.paragraph_id) is not None:
+            out[s.sent_id] = "named"
+            continue
+        k = ids.index(s.paragraph_id)
+        for pid in (ids[k], *ids[max(k - 1, 0) : k]):
+            found = [
+                (abs(o.sent_id - s.sent_id), o.sent_id, m.subtype)
+                for o in by_paragraph[pid]
+                for m in markers.get(o.sent_id, ())
+                if m.category == "attribution"
+            ]
+            if found:
+                out[s.sent_id] = min(found)[2]
+                break
+    return out
+
+
+def test_borrowed_sourcing_takes_the_nearest_attribution_once_per_paragraph():
+    text = (
+        "“Cases rose 18%. We expect more,” Alvarez said. Some 40% were children. "
+        "Officials said little.\n\n"
+        "“Another 12 are likely. Another 30 are possible.\n\n"
+        "“It is 5% of the total,” officials said. “And 3% more,” Alvarez said. “Or 9%.”"
+    )
+    doc = segment_text(text)
+    quoted = quoted_sentence_ids(doc.sentences) | {s.sent_id for s in doc.sentences}
+    hedge = _Marker("hedge", "epistemic")
+    markers = {
+        s.sent_id: [_Marker("attribution", "vague" if "fficials" in s.text else "named"), hedge]
+        for s in doc.sentences
+        if "said" in s.text
+    }
+    found = borrowed_sourcing(doc.sentences, markers, {}, quoted)
+    assert found == _brute_force_borrowed(doc.sentences, markers, {}, quoted)
+    by_text = {s.text: found.get(s.sent_id) for s in doc.sentences}
+    assert by_text["“Another 12 are likely."] == "vague"  # the paragraph before's nearest
+    assert by_text["“Or 9%.”"] == "named"  # its own paragraph's nearest: Alvarez, not officials
+    assert by_text["Some 40% were children."] == "named"  # of two as near, the earlier
