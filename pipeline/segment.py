@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import bisect
 import functools
-import importlib
-import importlib.util
 import itertools
 import re
-import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 from pipeline.citations import (
@@ -22,6 +18,7 @@ from pipeline.citations import (
 )
 from pipeline.ingest import CleanDocument, Paragraph
 from pipeline.lexicon import lexicon_path, read_word_list
+from pipeline.punkt import import_punkt
 from pipeline.types import SegmentedDocument, Sentence, Token
 from pipeline.voices import REFERENCE_MARK
 
@@ -94,31 +91,6 @@ def load_abbreviations(extra_files: Sequence[str | Path] = ()) -> frozenset[str]
     for path in (lexicon_path("abbreviations.txt"), *extra_files):
         words.update(w.lower().rstrip(".") for w in read_word_list(path))
     return frozenset(words)
-
-
-def import_punkt() -> ModuleType:
-    """``nltk.tokenize.punkt`` without running the ``nltk`` and ``nltk.tokenize`` package inits.
-
-    Those inits import all of NLTK, scipy.stats and scikit-learn (about 1.2 s in every chunk
-    job); Punkt itself needs a few small modules. Placeholder package modules stand in while
-    Punkt is imported; afterwards every NLTK module loaded this way leaves ``sys.modules``, so
-    a later ``import nltk`` loads NLTK as usual.
-    """
-    if "nltk" in sys.modules:
-        return importlib.import_module("nltk.tokenize.punkt")
-    spec = importlib.util.find_spec("nltk")
-    if spec is None or not spec.submodule_search_locations:
-        raise ImportError("NLTK is not installed")
-    root = Path(next(iter(spec.submodule_search_locations)))
-    for name, path in (("nltk", root), ("nltk.tokenize", root / "tokenize")):
-        module = ModuleType(name)
-        module.__path__ = [str(path)]
-        sys.modules[name] = module
-    try:
-        return importlib.import_module("nltk.tokenize.punkt")
-    finally:
-        for name in [m for m in sys.modules if m == "nltk" or m.startswith("nltk.")]:
-            del sys.modules[name]
 
 
 @functools.lru_cache(maxsize=4)
