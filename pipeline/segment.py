@@ -20,7 +20,7 @@ from pipeline.ingest import CleanDocument, Paragraph
 from pipeline.lexicon import lexicon_path, read_word_list
 from pipeline.punkt import import_punkt
 from pipeline.types import SegmentedDocument, Sentence, Token
-from pipeline.voices import REFERENCE_MARK
+from pipeline.voices import REFERENCE_MARK, SUPERSCRIPT_DIGITS
 
 # Initialisms ("U.S.", "e.g.") stay one token, and so do hyphenated words after one
 # ("U.S.-led"); words keep inner apostrophes, hyphens and digit groups ("China’s",
@@ -58,7 +58,6 @@ _CODE_AFTER_PERIOD_RE = re.compile(r"\.\s+(?:[A-Z]{1,4}\d|\d+[-.:/]\d)")
 # reference or cleanup mark (voices.REFERENCE_MARK: "[1]", "[citation needed]", "[who?]"), a
 # superscript footnote number ("³") and closing quotation marks or brackets before one ('.”)³'; a
 # straight '"' only glued on, 'disgrace."[1]': after a space it as often opens a quotation)
-SUPERSCRIPT_DIGITS = "\u2070\u00b9\u00b2\u00b3\u2074-\u2079"
 _NOTE = rf"{REFERENCE_MARK}(?!\()|[{SUPERSCRIPT_DIGITS}]+"  # not a Markdown link: "[here](url)"
 _NOTES_LEAD_RE = re.compile(rf"(?:{_NOTE}|[”’)\]»]+(?={_NOTE}))+")
 _GLUED_NOTES_LEAD_RE = re.compile(rf"(?:{_NOTE}|[\"”’)\]»]+(?={_NOTE}))+")

@@ -31,6 +31,7 @@ from pipeline.stance import StanceDetector
 from pipeline.stance_lexicon import stance_entries
 from pipeline.types import SegmentedDocument, StageOutput
 from pipeline.vader import TracingAnalyzer, VaderTrace
+from pipeline.voices import without_note_marks
 
 # VADER's documented thresholds on the compound score (vaderSentiment README).
 POSITIVE_THRESHOLD = 0.05
@@ -304,7 +305,7 @@ class SentimentStage:
         terms: list[dict[str, Any]] = []
         body: list[float] = []
         for sent in doc.sentences:
-            trace = self.analyzer.trace(sent.text)
+            trace = self.analyzer.trace(without_note_marks(sent.text))  # "praised.[3]"
             scores = trace.scores
             for key in ("neg", "neu", "pos", "compound"):
                 cols[key].append(float(scores[key]))

@@ -60,6 +60,21 @@ REFERENCE_MARK = (
     rf"|(?i:{_CLEANUP_MARKS}))\]"
 )
 _TRAILING_MARKS_RE = re.compile(rf"(?:{REFERENCE_MARK}){{1,8}}$")
+# a reference mark or a superscript footnote number, which a sentence keeps ("praised.[3]",
+# "a disaster.¹"): blanked where the words of a sentence are scored (pipeline.sentiment)
+SUPERSCRIPT_DIGITS = "\u2070\u00b9\u00b2\u00b3\u2074-\u2079"
+NOTE_MARK_RE = re.compile(rf"(?:{REFERENCE_MARK}|[{SUPERSCRIPT_DIGITS}])+")
+_SUPERSCRIPTS = frozenset("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
+
+
+def without_note_marks(text: str) -> str:
+    """``text`` with its reference marks and superscript footnote numbers replaced by spaces
+    (offsets kept): VADER reads "praised.[3]" as one unknown word, "praised." as "praised"."""
+    if "[" not in text and _SUPERSCRIPTS.isdisjoint(text):
+        return text
+    return NOTE_MARK_RE.sub(lambda m: " " * len(m.group()), text)
+
+
 # the writer reporting someone in the third person ("Industry groups said"), not "I said"
 REPORTING_RE = re.compile(
     r"(?<!\bI )(?<!\bwe )(?<!\byou )\b(?:said|says|told)\b|\baccording to\b", re.IGNORECASE

@@ -898,3 +898,23 @@ def test_sense_lexicon_refuses_other_categories(tmp_path):
     path.write_text("# version: 1\npattern\tcategory\tsubtype\nlike\thedge\t\n", encoding="utf-8")
     with pytest.raises(ValueError, match="unknown category"):
         sense_detector([path])
+
+
+@pytest.mark.parametrize(
+    ("marked", "plain"),
+    [
+        ("The treaty was widely praised.[3]", "The treaty was widely praised."),
+        ("The rollout was a disaster.¹", "The rollout was a disaster."),
+        ("Critics called the plan a disaster.[1][2]", "Critics called the plan a disaster."),
+        ("The plan was a failure.[citation needed]", "The plan was a failure."),
+    ],
+)
+def test_a_reference_mark_after_a_word_leaves_its_score(marked, plain) -> None:
+    # audit F kept wiki marks in their sentence; VADER read "praised.[3]" as one unknown word
+    from tests.conftest import segment_text
+
+    stage = SentimentStage()
+    got, want = (stage.analyse(segment_text(t)) for t in (marked, plain))
+    assert got.sentence_columns["compound"] == want.sentence_columns["compound"] != [0.0]
+    terms = [(r["term"], r["start"], r["end"]) for r in got.tables["sentiment_terms"]]
+    assert terms == [(r["term"], r["start"], r["end"]) for r in want.tables["sentiment_terms"]]
