@@ -14,7 +14,7 @@ from typing import Any
 
 from pipeline.lexicon import lexicon_path, read_lexicon
 from pipeline.matcher import LexiconMatcher, PatternMatch
-from pipeline.stance_lexicon import RULE_COLUMNS, _rule_regex, lexicon_macros
+from pipeline.stance_lexicon import Rules, compile_rules, lexicon_macros, rules_hold
 from pipeline.types import SegmentedDocument, StageOutput
 
 # The codebook's 15 dimensions, in codebook order (used to break ties and to order plots).
@@ -42,8 +42,6 @@ TIE_BREAKS = ("first_cue", "codebook_order")
 CUE_COLUMNS = ("doc_id", "sent_id", "start", "end", "match", "frame")
 _FRAME_ID_RE = re.compile(r"[a-z][a-z0-9_]*")
 RULE_WINDOW = 120  # characters of the sentence each side that a cue's context rules can see
-# a cue's context rules: (not_before, not_after, requires_before, requires_after), None if empty
-Rules = tuple[re.Pattern[str] | None, ...]
 
 
 @dataclass(frozen=True)
@@ -54,34 +52,6 @@ class FrameLexicon:
     frames: tuple[str, ...]
     versions: dict[str, str]
     rules: tuple[Rules | None, ...] = ()  # per pattern; None: a cue without context rules
-
-
-def _cue_rules(row: dict[str, str], macros: dict[str, str], where: str) -> Rules | None:
-    """Compiled context rules of one row (the stance lexicon's optional columns and macros)."""
-    if not any(row.get(c) for c in RULE_COLUMNS):
-        return None
-    out: list[re.Pattern[str] | None] = []
-    for column in RULE_COLUMNS:
-        source = row.get(column) or ""
-        try:
-            rx = _rule_regex(source, column, macros, row["pattern"]) if source else None
-            out.append(re.compile(rx, re.IGNORECASE) if rx else None)
-        except re.error as err:
-            raise ValueError(
-                f"{where}entry {row['pattern']!r}: bad {column} regex: {err}"
-            ) from None
-    return tuple(out)
-
-
-def rules_pass(rules: Rules, left: str, right: str) -> bool:
-    """Whether a cue with ``rules`` holds between ``left`` and ``right``, its sentence around it."""
-    not_before, not_after, requires_before, requires_after = rules
-    return not (
-        (not_before is not None and not_before.search(left))
-        or (requires_before is not None and not requires_before.search(left))
-        or (not_after is not None and not_after.match(right))
-        or (requires_after is not None and not requires_after.match(right))
-    )
 
 
 def load_frame_lexicon(extra_lexicons: Sequence[str | Path] = ()) -> FrameLexicon:
@@ -115,7 +85,7 @@ def load_frame_lexicon(extra_lexicons: Sequence[str | Path] = ()) -> FrameLexico
                 f"to switch a pattern off in a frame lexicon, give it the frame 'none'"
             )
         by_pattern[pattern] = frame  # dicts keep first-insertion order, later files override
-        rules[pattern] = _cue_rules(row, macros, lex.where(i))
+        rules[pattern] = compile_rules(row, macros, lex.where(i))
     return FrameLexicon(
         tuple(by_pattern), tuple(by_pattern.values()), lex.versions, tuple(rules.values())
     )
@@ -183,7 +153,7 @@ class FramesStage:
             if entry_rules is None:
                 return True
             left = text[max(start, m.start - RULE_WINDOW) : m.start]
-            return rules_pass(entry_rules, left, text[m.end : min(end, m.end + RULE_WINDOW)])
+            return rules_hold(entry_rules, left, text[m.end : min(end, m.end + RULE_WINDOW)])
 
         found = self.matcher.find(text, start=start, end=end, accept=accept if any(rules) else None)
         return [(m.start, m.end, frames[m.entry]) for m in found if frames[m.entry] != NO_FRAME]

@@ -20,6 +20,7 @@ from pipeline.matcher import LexiconMatcher, PatternMatch
 from pipeline.stance_lexicon import (
     StanceEntry,
     default_lexicon_paths,
+    rules_hold,
     stance_entries,
 )
 from pipeline.stance_names import (
@@ -103,13 +104,7 @@ class Marker:
 
 def _context_ok(entry: StanceEntry, left: str, right: str) -> bool:
     """Whether a match of ``entry`` passes its context rules, given the sentence around it."""
-    if entry.not_before is not None and entry.not_before.search(left):
-        return False
-    if entry.requires_before is not None and not entry.requires_before.search(left):
-        return False
-    if entry.not_after is not None and entry.not_after.match(right):
-        return False
-    return not (entry.requires_after is not None and not entry.requires_after.match(right))
+    return rules_hold(entry.rules, left, right)
 
 
 class _Spans:

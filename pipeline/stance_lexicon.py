@@ -21,6 +21,8 @@ log = logging.getLogger(__name__)
 CATEGORIES = ("hedge", "booster", "attitude", "attribution")
 CONTROL_CATEGORIES = ("none", "off")  # none = blocker (consumes, emits nothing); off = disable
 RULE_COLUMNS = ("not_before", "not_after", "requires_before", "requires_after")
+# a row's compiled context rules, in RULE_COLUMNS order (None: an empty rule)
+Rules = tuple[re.Pattern[str] | None, ...]
 DEFINE_RE = re.compile(r"^#\s*define\s+([A-Z][A-Z0-9_]*)\s*:\s*(.+?)\s*$")
 MACRO_RE = re.compile(r"@([A-Z][A-Z0-9_]*)")
 
@@ -38,6 +40,12 @@ class StanceEntry:
     requires_before: re.Pattern[str] | None
     requires_after: re.Pattern[str] | None
     also: tuple[str, str] | None = None  # a second (category, subtype) for the same span
+
+    @cached_property
+    def rules(self) -> Rules | None:
+        """The context rules in RULE_COLUMNS order (None: the entry has none)."""
+        rules = (self.not_before, self.not_after, self.requires_before, self.requires_after)
+        return None if rules == (None,) * len(RULE_COLUMNS) else rules
 
     @cached_property
     def skips(self) -> bool:
@@ -68,6 +76,37 @@ def _rule_regex(source: str, column: str, macros: dict[str, str], pattern: str) 
     if column.endswith("before"):  # a word in the rule starts a word: "in" is not "Kremlin"
         return rf"(?:(?<!\w)|(?!\w))(?:{body})\s*$"
     return rf"\s*(?:{body})"
+
+
+def compile_rules(row: dict[str, str], macros: dict[str, str], where: str) -> Rules | None:
+    """Compiled context rules of one lexicon row, in RULE_COLUMNS order (None: it has none);
+    shared by the stance, sense and frame lexicons."""
+    if not any(row.get(c) for c in RULE_COLUMNS):
+        return None
+    out: list[re.Pattern[str] | None] = []
+    for column in RULE_COLUMNS:
+        source = row.get(column) or ""
+        try:
+            rx = _rule_regex(source, column, macros, row["pattern"]) if source else None
+            out.append(re.compile(rx, re.IGNORECASE) if rx else None)
+        except re.error as err:
+            message = f"{where}entry {row['pattern']!r}: bad {column} regex: {err}"
+            raise ValueError(message) from None
+    return tuple(out)
+
+
+def rules_hold(rules: Rules | None, left: str, right: str) -> bool:
+    """Whether a match with ``rules`` (:func:`compile_rules`) passes them, ``left`` and
+    ``right`` being its sentence's text before and after it."""
+    if rules is None:
+        return True
+    not_before, not_after, requires_before, requires_after = rules
+    return not (
+        (not_before is not None and not_before.search(left))
+        or (requires_before is not None and not requires_before.search(left))
+        or (not_after is not None and not_after.match(right))
+        or (requires_after is not None and not requires_after.match(right))
+    )
 
 
 def stance_entries(
@@ -104,19 +143,8 @@ def stance_entries(
     for pattern, row in by_pattern.items():
         if row["category"] == "off":
             continue
-        rules: dict[str, re.Pattern[str] | None] = {}
-        for column in RULE_COLUMNS:
-            source = row.get(column, "")
-            try:
-                rules[column] = (
-                    re.compile(_rule_regex(source, column, macros, pattern), re.IGNORECASE)
-                    if source
-                    else None
-                )
-            except re.error as err:
-                raise ValueError(
-                    f"{where_of[pattern]}entry {pattern!r}: bad {column} regex: {err}"
-                ) from None
+        compiled = compile_rules(row, macros, where_of[pattern]) or (None,) * len(RULE_COLUMNS)
+        rules = dict(zip(RULE_COLUMNS, compiled, strict=True))
         entries.append(
             StanceEntry(
                 pattern,
