@@ -25,6 +25,7 @@ from pipeline.report_format import fmt, fmt_int
 from pipeline.report_stats import CONFIDENCE, bonferroni, welch_interval
 
 MAX_GROUP_ITEMS = 5
+SMALL_GROUP = 3  # below this many documents a side, Welch's interval is mostly its t quantile
 GROUP_RATES_ID = "group-rates"  # the anchor of the group rates table, the evidence of the items
 
 
@@ -52,7 +53,12 @@ def per_document_clause(top: Sequence[Doc], other: Sequence[Doc], tests: int) ->
     clear = low > 0
     adjusted = ", adjusted likewise," if tests > 1 else ""
     text += f", {CONFIDENCE:.0%} interval of the difference{adjusted} {fmt(low)} to {fmt(high)}"
-    return text + ("" if clear else ", which includes 0: it may rest on a few documents"), clear
+    if clear:
+        return text, clear
+    if min(a.size, b.size) < SMALL_GROUP:  # few degrees of freedom: the width says little
+        return text + (f", which includes 0: with {a.size} and {b.size} documents their own "
+                       "rates cannot tell"), clear  # fmt: skip
+    return text + ", which includes 0: it may rest on a few documents", clear
 
 
 def group_differences(docs: Sequence[Doc], groups: Mapping[str, str]) -> list[Item]:

@@ -59,6 +59,16 @@ def test_a_group_difference_carried_by_one_document_is_tentative():
     (item,) = group_differences(docs, {"a1": "a", "a2": "a", "b1": "b", "b2": "b"})
     # clear on pooled counts: p = betaincinv(21, 4, 0.005) = 0.6127, p / (1 - p) = 1.58 > 1
     assert "95% interval of the ratio, adjusted for 5 comparisons, 1.6 to" in item["text"]
+    assert item["text"].endswith(", which includes 0: with 2 and 2 documents their own rates "
+                                 "cannot tell")  # fmt: skip
+    assert item["caution"] is True
+
+
+def test_a_wide_group_interval_with_three_documents_a_side_says_it_may_rest_on_a_few():
+    docs = docs_with_hedges({"a1": 30, "a2": 1, "a3": 2, "b1": 1, "b2": 2, "b3": 1})
+    groups = {d: d[0] for d in ("a1", "a2", "a3", "b1", "b2", "b3")}
+    (item,) = group_differences(docs, groups)
+    assert "95% interval of the difference, adjusted likewise," in item["text"]
     assert item["text"].endswith(", which includes 0: it may rest on a few documents")
     assert item["caution"] is True
 
