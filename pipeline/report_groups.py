@@ -44,21 +44,19 @@ def pooled(label: str, rates: Sequence[Doc]) -> Doc:
 
 def per_document_clause(top: Sequence[Doc], other: Sequence[Doc], tests: int) -> tuple[str, bool]:
     """The documents' own rates compared (Welch, Bonferroni-adjusted): a clause and whether it
-    shows the difference."""
+    shows the difference. Two small groups whose interval includes 0 get no numbers: with a
+    degree of freedom or two, its width is mostly the t quantile (thousands per 1,000 words)."""
     a, b = (np.array([r["rate"] for r in side]) for side in (top, other))
     low, high = welch_interval(a, b, confidence=bonferroni(tests))
     text = f"; the mean of the documents' rates: {fmt(a.mean())} vs {fmt(b.mean())}"
     if not math.isfinite(low):
         return text + " (no interval: a group of one document, or rates without spread)", False
     clear = low > 0
+    if not clear and min(a.size, b.size) < SMALL_GROUP:
+        return text + f" (with {a.size} and {b.size} documents their own rates cannot tell)", False
     adjusted = ", adjusted likewise," if tests > 1 else ""
     text += f", {CONFIDENCE:.0%} interval of the difference{adjusted} {fmt(low)} to {fmt(high)}"
-    if clear:
-        return text, clear
-    if min(a.size, b.size) < SMALL_GROUP:  # few degrees of freedom: the width says little
-        return text + (f", which includes 0: with {a.size} and {b.size} documents their own "
-                       "rates cannot tell"), clear  # fmt: skip
-    return text + ", which includes 0: it may rest on a few documents", clear
+    return text + ("" if clear else ", which includes 0: it may rest on a few documents"), clear
 
 
 def group_differences(docs: Sequence[Doc], groups: Mapping[str, str]) -> list[Item]:

@@ -59,8 +59,10 @@ def test_a_group_difference_carried_by_one_document_is_tentative():
     (item,) = group_differences(docs, {"a1": "a", "a2": "a", "b1": "b", "b2": "b"})
     # clear on pooled counts: p = betaincinv(21, 4, 0.005) = 0.6127, p / (1 - p) = 1.58 > 1
     assert "95% interval of the ratio, adjusted for 5 comparisons, 1.6 to" in item["text"]
-    assert item["text"].endswith(", which includes 0: with 2 and 2 documents their own rates "
-                                 "cannot tell")  # fmt: skip
+    # a1, a2: 200 and 10 per 1,000 words, b1, b2: 10 and 20
+    assert item["text"].endswith("; the mean of the documents' rates: 105.0 vs 15.0 (with 2 and 2 "
+                                 "documents their own rates cannot tell)")  # fmt: skip
+    assert "interval of the difference" not in item["text"]  # its width would be its t quantile
     assert item["caution"] is True
 
 
