@@ -91,7 +91,6 @@ PLOT_KINDS: tuple[tuple[str, str, str, str], ...] = (
     ("frame", r"frame", "frames", "Policy frames: {name}."),
 )  # fmt: skip
 PLOT_SECTIONS = ("sentiment", "stance", "frames", "keyness", "other")
-IGNORED_PLOTS = ("report_screenshot",)
 
 
 def plot_kind(stem: str, *, comparison: str | None = None) -> tuple[str, str, int]:
@@ -133,7 +132,7 @@ def plot_sections(
     files: dict[str, Path] = {}
     kinds: dict[str, tuple[str, str, int]] = {}  # stem -> plot_kind(stem), matched once
     for path in sorted(folder.rglob("*")):  # sub-folders too: plots/comparisons/
-        if path.suffix not in (".svg", ".png") or path.stem in IGNORED_PLOTS:
+        if path.suffix not in (".svg", ".png"):
             continue
         if path.stem not in kinds:
             kinds[path.stem] = plot_kind(path.stem)

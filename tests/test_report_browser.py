@@ -27,7 +27,7 @@ from tests.test_report import HOSTILE_TEXT, write_tiny_corpus
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 RESULTS = ROOT / "results"
-SCREENSHOT = RESULTS / "plots" / "report_screenshot.png"
+SCREENSHOT = ROOT / "docs" / "report_screenshot.png"  # a README picture, not a result
 FLAGS = (
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
