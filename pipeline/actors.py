@@ -19,8 +19,11 @@ MAX_CASE_SENSITIVE_LETTERS = 4
 # alias in capitals that starts the sentence and is followed by a comma, bracket or dash.
 DATELINE_AFTER_RE = re.compile(r"\s*[,(\-–—]")
 # An alias that starts the name of something else ("London School of Economics", "Washington
-# Post", "Beijing Review", "American Academy of Pediatrics") is not the place as an actor.
+# Post", "Beijing Review", "American Academy of Pediatrics"), also with up to two capitalised
+# words before the name's last word ("Australian National University", "Chinese Academy of
+# Sciences", "Australian Strategic Policy Institute"), is not the place as an actor.
 OTHER_NAME_AFTER_RE = re.compile(
+    r"(?:\s+[A-Z][\w'’&.-]*){0,2}?"
     r"\s+(?:School|University|College|Institute|Post|Times|Review|Journal|Airport|Airlines"
     r"|Marathon|Zoo|Academy|Association|Society|Foundation|Express|Medical|Bar|Museum|Library"
     r"|Hospital|Heart|Cancer|Civil|Petroleum|Chamber)\b(?!-)"  # "China Post-Pandemic Recovery"

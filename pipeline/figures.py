@@ -13,19 +13,31 @@ references ("Section 301", "S&P 500", "Page 4 of 12": the words in
 ``pipeline/lexicons/reference_nouns.txt``), compound modifiers and event names ("7-nanometre
 chips", "a 10-point plan", "the 100m final"), list markers ("(1)", "1." at a sentence's
 start), telephone numbers and statistics ("95% CI 1.2–3.4", "p = .008"), and reference markers
-("[1]"), section numbers ("1.1 On 4 March"), codes ("coded 1 if") and the days of a date range
-("from March 3 to 6"): :mod:`pipeline.figures_markers`, which also keeps a figure's minus sign
-and leading point ("−0.19", ".81") and makes "shared 23,000 times" a count. A range ("20-30%",
-"$2-3 billion", "15% to 30%", "between 200,000 and 400,000 euros") is one figure; "from 5% to
-7%" is two. Spelled-out numbers ("a dozen", "two years") are not counted.
+("[1]"), section numbers ("1.1 On 4 March"), codes ("coded 1 if"), the days of a date range
+("from March 3 to 6") and the numbers of page furniture ("6 min read", "( 8.9 MB )", "Issue
+#212", a thread's "1/", "Comments (48)", a postal code before "Tel:"):
+:mod:`pipeline.figures_markers`, which also keeps a figure's minus sign and leading point
+("−0.19", ".81") and makes "shared 23,000 times" a count. A currency code of
+``pipeline/lexicons/currency_codes.txt`` makes money ("NZD 2.5 million"), and so do three other
+capitals after a money word and before a scale ("worth MSD 14.6 billion"); an amount of that
+scale compared with money is money ("well above the 11.2 billion average"), and bare points
+after a level in percent are percentage points ("to 58%, up 2.1 points"):
+:mod:`pipeline.figures_context`. A range ("20-30%", "$2-3 billion", "15% to 30%", "between
+200,000 and 400,000 euros") and a tally ("by a vote of 31 to 17", "by a comfortable 31 to 17")
+are one figure; "from 5% to 7%" is two. Spelled-out numbers ("a dozen", "two years") are not
+counted.
 
 Sourcing of a figure: the attribution marker (or evidential hedge such as "reportedly") nearest
 to it in the same sentence and the same clause decides: ``named`` for a named attribution,
 ``vague`` for a vague one or an evidential; ``none`` when there is neither. Clauses are split at
 ``;``, ``:`` and dashes (— –), so in "While China denies abuses, the fallout is tangible: the
-U.S. Commerce Department blacklisted 28 Chinese entities" the 28 is unsourced. A figure with
-no source in its own sentence that stands in someone else's words (a speaker's turn, a
-quotation over several sentences) takes the source of those words
+U.S. Commerce Department blacklisted 28 Chinese entities" the 28 is unsourced; but the colon
+after a list item's label ("- **62%**: share of ..., according to Tideline") splits nothing,
+and a source after a contrasted figure is that figure's ("62% ..., not the 40% cited in some
+reports": the 62% is not "some reports'"): :func:`pipeline.figures_context.figure_sourcing`. A
+figure with no source in its own sentence that stands in someone else's words (a speaker's
+turn, a quotation over several sentences, a list item under a lead-in that attributes the list:
+"The company also noted that:") takes the source of those words
 (:func:`pipeline.voices.borrowed_sourcing`); there is no other carry-over between sentences.
 """
 
@@ -33,7 +45,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
 from typing import TYPE_CHECKING
 
 from pipeline.citations import is_glued_marker
@@ -42,9 +53,13 @@ from pipeline.figures_context import (
     AGE_BEFORE_ENDS,
     PROVISION_AFTER_RE,
     PROVISION_BEFORE_RE,
+    after_money_word,
+    figure_sourcing,
     is_age,
+    is_compared_money,
     is_distance_event,
     is_note_number,
+    percentage_points_end,
     ratio_end,
 )
 from pipeline.figures_markers import (
@@ -53,6 +68,8 @@ from pipeline.figures_markers import (
     is_coding_value,
     is_count_of_actions,
     is_day_of_range,
+    is_furniture_number,
+    is_reference_before,
     is_section_number,
     no_figure_spans,
 )
@@ -74,11 +91,22 @@ _NUM_SCALE = (
     r"(?:\s(?i:trillion|billion|million|thousand)\b|\s?(?:trn|bn|mn|tn|[mk]b/d)\b"
     r"|[kKmb]\b(?![-/]?\d))"
 )
-# ISO codes of common currencies, before ("SAR 150 bn", "USD 2 billion") or after a number
-CURRENCY_CODES = (
-    "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "SAR", "AED", "CHF", "CAD", "AUD", "INR", "RUB",
-    "KRW", "BRL", "HKD", "SGD",
-)  # fmt: skip
+
+
+def currency_codes() -> tuple[str, ...]:
+    """ISO 4217 codes of ``pipeline/lexicons/currency_codes.txt``; raises ``ValueError`` for an
+    entry that is not three capitals or is listed twice."""
+    codes = read_word_list(lexicon_path("currency_codes.txt"))
+    if bad := [c for c in codes if not CODE_RE.fullmatch(c)] or sorted(
+        c for c in set(codes) if codes.count(c) > 1
+    ):
+        raise ValueError(f"currency_codes.txt: not three capitals, or listed twice: {bad}")
+    return tuple(codes)
+
+
+CODE_RE = re.compile(r"[A-Z]{3}")
+# ISO codes of currencies, before ("SAR 150 bn", "USD 2 billion") or after a number
+CURRENCY_CODES = currency_codes()
 # "5 million euros", "a 450 million euro expansion", "30 cents", "5 bn SAR"
 _CURRENCY_WORD = (
     r"(?:(?:(?:U\.S\.|US|American|Australian|Canadian|Hong\s+Kong|Singapore|New\s+Zealand)\s+)?"
@@ -113,19 +141,17 @@ FIGURE_RE = re.compile(
 )
 _CODE_SET = frozenset(CURRENCY_CODES)
 CODE_MONEY_RE = re.compile(
-    rf"(?:{'|'.join(CURRENCY_CODES)})\s?(?P<amount>(?:{_NUM}){_NUM_RANGE}{_SCALE})(?![\w-])"
+    rf"[A-Z]{{3}}\s?(?P<amount>(?:{_NUM}){_NUM_RANGE}{_SCALE})(?![\w-])"
 )  # not "Hong Kong SAR 25th anniversary", "the Macau SAR 5G network"
 MONTH_BEFORE_RE = re.compile(rf"(?:{MONTHS})\.?\s*$")
 MONTH_AFTER_RE = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:{MONTHS})\b")
 YEAR_RE = re.compile(r"(?:1[5-9]\d\d|20\d\d)s?")
-CLAUSE_BREAK_RE = re.compile(r"[;:—–]|\s-\s")
 _DIGIT_RE = re.compile(r"\d")
 # where a bracketed number is a list's: at the start, or after , ; : and or ("Germany (27)" counts)
 LIST_NUMBER_BEFORE_RE = re.compile(r"(?:^|[,;:]|\b(?:and|or))\s*$")
 LIST_MARKER_AFTER_RE = re.compile(r"[.)](?:\s|$)")  # "1. The Ministry", "2) Trim" at the start
 CLOCK_AFTER_RE = re.compile(r"\s?(?:[aApP]\.[mM]\.?|[aApP][mM]\b|o[’']clock\b)")  # 8 a.m.
 SPACED_FIRST_RE = re.compile(r"\d[\d,.]*\s-$")  # "10 -" before the 12 of "Pages 10 -12"
-NUMBER_OF_BEFORE_RE = re.compile(r"\d+\s+of\s+$")  # "Page 4 of 12": the 12 is a reference too
 CODES = frozenset({"401k", "403b", "4K", "8K"})  # retirement plans and screens, not 401,000
 # Two figures are one range: "15% to 30%", "$3.5 billion to $5 billion", "between 200,000 and
 # 400,000 euros" (but "from 5% to 7%" is a change between two figures).
@@ -140,48 +166,12 @@ CHANGE_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 BETWEEN_BEFORE_RE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+# "by a comfortable 31 to 17", "by a narrow 5 to 4": one tally, as "by a vote of 31 to 17" is
+TALLY_BEFORE_RE = re.compile(r"\bby\s+an?\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 # A number after a capitalised word inside a sentence and before a model word names a product:
 # "Huawei's Mate 60 Pro", "the Boeing 737 Max" ("On Monday 30 Chinese firms" stays a count).
 MODEL_BEFORE_RE = re.compile(r"\S\s+[A-Z][\w’'-]*\s$")
 MODEL_AFTER_RE = re.compile(r"\s(?:Pro|Max|Plus|Ultra|Mini|Lite|Air|Series|Edition|[A-Z])\b")
-
-
-# before a reference word: "(Section 301)", "“Article 5", Markdown's "**Article 9**"
-OPENING_MARKS = "([\"“‘'*_"
-
-
-@cache
-def reference_words() -> tuple[frozenset[str], frozenset[str]]:
-    """Words and phrases of ``reference_nouns.txt``: those written in lower case (matched in any
-    case, lower-cased here) and the capitalised ones (matched as written)."""
-    words = read_word_list(lexicon_path("reference_nouns.txt"))
-    return (
-        frozenset(w for w in words if w == w.lower()),
-        frozenset(w for w in words if w != w.lower()),
-    )
-
-
-def is_reference_before(before: str) -> bool:
-    """Whether ``before`` (the sentence up to a number) ends in a reference word or phrase and
-    one space: "Section ", "Executive Order ", "§ ", or in a reference's number and "of": the
-    12 of "Page 4 of 12"."""
-    if not before[-1:].isspace():
-        return False
-    if before.endswith("of ") and (m := NUMBER_OF_BEFORE_RE.search(before[-16:])):
-        before = before[: len(before) - len(m.group())]  # one "N of" only: "Page 4 of 12"
-        if not before[-1:].isspace():
-            return False
-    folded, exact = reference_words()
-    words = before[-60:].rsplit(None, 2)  # the longest entries are two short words
-    if len(words) == 3 or len(before) > 60:
-        words = words[1:]  # the first may be cut (or is the rest of the sentence)
-    if not words:
-        return False
-    last = words[-1].lstrip(OPENING_MARKS)  # "(Section 301)", "“Article 5"
-    if last in exact or last.lower() in folded:
-        return True
-    pair = f"{words[0].lstrip(OPENING_MARKS)} {last}" if len(words) == 2 else ""
-    return pair != "" and (pair in exact or pair.lower() in folded)
 
 
 def figure_kind(match: re.Match[str], before: str, after: str) -> str | None:
@@ -196,6 +186,8 @@ def figure_kind(match: re.Match[str], before: str, after: str) -> str | None:
     spaced = last == "-" and before[-2:-1] == " "  # the 10 of "5 -10 degrees": no code's
     if last.isalpha() or (last and last in "-/:_" and not spaced) or nxt.isalpha() or text in CODES:
         return None  # part of a name or code: 5G, G20, COVID-19, 401k, hedges_per_1k
+    if is_furniture_number(before, text, after):
+        return None  # page furniture: "( 8.9 MB )", "6 min read", "Issue #212", "1/ Thread"
     if (
         spaced
         and (m := SPACED_FIRST_RE.search(before[-24:]))
@@ -282,6 +274,11 @@ def figure_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
             and is_count_of_actions(before, after)
         ):
             kind, stop = "count", stop - len(" times")  # shared 23,000 times: a count of shares
+        if kind == "count" and out:
+            if (points := percentage_points_end(text, out[-1], first, stop)) is not None:
+                kind, stop = "percent", points  # "to 58%, up 2.1 points"
+            elif is_compared_money(text, out[-1], (first, stop, kind)):
+                kind = "money"  # "worth MSD 14.6 billion, well above the 11.2 billion average"
         if kind is not None:
             out.append((first, stop, kind))
             if kind == "count" and not ages:  # a quick test; is_age decides
@@ -314,12 +311,16 @@ def money_after_a_code(text: str, start: int, pos: int, end: int) -> re.Match[st
     """The amount of money that a currency code just before ``pos`` (where a number starts) and
     at or after ``start`` opens: "SAR 150 bn", "USD2bn"; None when there is no code."""
     lo = pos - 4 if text[pos - 1 : pos] == " " else pos - 3
-    if lo < start or text[lo : lo + 3] not in _CODE_SET or text[lo - 1 : lo].isalpha():
+    if lo < start or not CODE_RE.fullmatch(text, lo, lo + 3) or text[lo - 1 : lo].isalpha():
         return None
     m = CODE_MONEY_RE.match(text, lo, end)
     if m is None or YEAR_RE.fullmatch(m.group("amount")):
         return None  # "the Hong Kong SAR 2022 policy address": a year
-    return m
+    if text[lo : lo + 3] in _CODE_SET:
+        return m
+    # another three capitals are a currency only before a scale and after a money word
+    scaled = m["amount"][-1].isalpha()
+    return m if scaled and after_money_word(text[max(start, lo - 60) : lo]) else None
 
 
 def merge_ranges(
@@ -338,7 +339,12 @@ def merge_ranges(
             # a new level is never in points: "by 4 to 6 percentage points" is a range
             points = text[b[0] : b[1]].endswith(POINT_UNITS)
             to = RANGE_TO_RE.fullmatch(between) and not (
-                FROM_BEFORE_RE.search(before) or (not points and CHANGE_BEFORE_RE.search(before))
+                FROM_BEFORE_RE.search(before)
+                or (
+                    not points
+                    and CHANGE_BEFORE_RE.search(before)
+                    and not TALLY_BEFORE_RE.search(before)  # "by a comfortable 31 to 17"
+                )
             )
             between_and = RANGE_AND_RE.fullmatch(between) and BETWEEN_BEFORE_RE.search(before)
             if alike and (to or between_and):
@@ -346,26 +352,6 @@ def merge_ranges(
                 continue
         out.append(span)
     return out
-
-
-def figure_sourcing(text: str, start: int, end: int, markers: Sequence[Marker]) -> str:
-    """named / vague / none: the nearest attribution or evidential marker in the same clause."""
-    best: tuple[int, int, str] | None = None
-    for m in markers:
-        lo, hi = (m.end, start) if m.end <= start else (end, m.start)
-        if lo < hi and CLAUSE_BREAK_RE.search(text, lo, hi):
-            continue
-        if m.category == "attribution":
-            label = m.subtype
-        elif m.category == "hedge" and m.subtype == "evidential":
-            label = "vague"
-        else:
-            continue
-        distance = max(m.start - end, start - m.end, 0)
-        key = (distance, m.start, label)
-        if best is None or key < best:
-            best = key
-    return "none" if best is None else best[2]
 
 
 def figure_rows(

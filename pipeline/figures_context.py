@@ -1,4 +1,4 @@
-"""What the words around a number say it is: an age, a sporting distance, a ratio, a provision.
+"""What the words around a number say it is (an age, a distance, a ratio, money) and whose it is.
 
 Helpers of :mod:`pipeline.figures`. An age or an age band ("children under 10", "kids aged 5 to
 11", "people 65 and older", a table's "1-4 years") says whom a claim is about, as a date says
@@ -7,17 +7,33 @@ stays a count. A distance in metres that names an event ("the 100m final", "100m
 figure, as the compound modifier "a 10-year bond" is not; one that quantifies ("50m deep",
 "200m away") stays a count, as "7 m of rope" does. A ratio ("a 2.6-to-1 ratio", "by 3 to 1", "a
 ratio of 2:1") is one figure of kind multiplier, as "3x" is. The words these rules look for
-(nouns of people, event names, ratio words) are in ``pipeline/lexicons/figure_context.tsv``.
+(nouns of people, event names, ratio words, money words) are in
+``pipeline/lexicons/figure_context.tsv``.
+
+Money: an unlisted three-capital code before a number and a scale is a currency after a money
+word ("worth MSD 14.6 billion"), and a bare amount of the same scale compared with an amount of
+money is money ("worth MSD 14.6 billion, well above the 11.2 billion average"); a change in
+bare points after a level in percent is in percentage points ("to 58%, up 2.1 points").
+
+Sourcing of a figure (:func:`figure_sourcing`): the nearest attribution or evidential marker
+in the same clause. A colon after a figure that labels a list item ("- **62%**: share of ...,
+according to Tideline") breaks no clause; a source after a contrasted figure of its own ("62%
+..., not the 40% cited in some reports") is that figure's, not the first's.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
+from typing import TYPE_CHECKING
 
 from pipeline.lexicon import lexicon_path, read_lexicon
 
-ROLES = ("person", "event", "ratio")
+if TYPE_CHECKING:
+    from pipeline.stance import Marker
+
+ROLES = ("person", "event", "ratio", "money")
 MAX_AGE = 120
 
 
@@ -189,6 +205,69 @@ def ratio_end(text: str, pos: int, end: int, before: str) -> int | None:
     return None
 
 
+# --- money and points ------------------------------------------------------------------------
+MONEY_WORDS_BEFORE = 3  # "worth MSD", "wiping roughly MSD", "loans of XYZ"
+
+
+def after_money_word(before: str) -> bool:
+    """Whether one of the last three words of ``before`` (the text before a currency code) is a
+    money word of ``figure_context.tsv``: "worth ", "wiping roughly "."""
+    money = context_words()["money"]
+    words = before[-60:].split()[-MONEY_WORDS_BEFORE:]
+    return any(w.strip(",.;:()\"'“”").lower() in money for w in words)
+
+
+SCALE_END_RE = re.compile(r"\d\s?(trillion|billion|million|trn|bn|mn|tn)$", re.IGNORECASE)
+# what comes right before an amount compared with another: "well above the", "up from", "than"
+COMPARED_BEFORE_RE = re.compile(
+    r"\b(?:above|below|than|compared\s+(?:with|to)|versus|vs\.?|against|(?:up|down)\s+from"
+    r"|exceed(?:s|ed|ing)?)\s+(?:(?:the|a|an|its|their)\s+)?$",
+    re.IGNORECASE,
+)
+MAX_COMPARED_GAP = 60
+Span = tuple[int, int, str]
+
+
+def is_compared_money(text: str, money: Span, count: Span) -> bool:
+    """Whether the bare amount ``count`` is money compared with the amount of money ``money``
+    just before it (same scale, a comparison right before it, no clause break): the second of
+    "worth MSD 14.6 billion, well above the 11.2 billion average"; not "$5 billion to reach
+    more than 2 billion people"."""
+    if money[2] != "money" or count[2] != "count" or count[0] - money[1] > MAX_COMPARED_GAP:
+        return False
+    a = SCALE_END_RE.search(text, money[0], money[1])
+    b = SCALE_END_RE.search(text, count[0], count[1])
+    if a is None or b is None or a[1].lower() != b[1].lower():
+        return False
+    between = text[money[1] : count[0]]
+    if CLAUSE_BREAK_RE.search(between) or not COMPARED_BEFORE_RE.search(between):
+        return False
+    word = RATIO_WORD_AFTER_RE.match(text, count[1], count[1] + 30)
+    return word is None or word[1].lower() not in context_words()["person"]
+
+
+# a change in bare points after a level in percent: "to 58%, up 2.1 points", "34% (down 3 pts)"
+LEVEL_CHANGE_RE = re.compile(
+    r"[\s,(]*(?:up|down|a\s+(?:rise|fall|drop|gain)\s+of|an?\s+(?:increase|decrease)\s+of)\s+",
+    re.IGNORECASE,
+)
+BARE_POINTS_RE = re.compile(r"\s(?:points?|pts)\b")
+CHANGE_NUMBER_RE = re.compile(r"\d{1,3}(?:\.\d+)?")
+MAX_POINTS = 100  # percentage points; "rose 0.8%, up 300 points" is an index's
+
+
+def percentage_points_end(text: str, level: Span, s: int, e: int) -> int | None:
+    """Where "N points" ends when the count ``text[s:e]`` is a change in percentage points
+    right after the level in percent ``level``: the 2.1 of "rose to 58%, up 2.1 points"."""
+    if level[2] != "percent" or LEVEL_CHANGE_RE.fullmatch(text, level[1], s) is None:
+        return None
+    m = BARE_POINTS_RE.match(text, e)
+    number = CHANGE_NUMBER_RE.fullmatch(text, s, e)
+    if m is None or number is None or float(number.group()) > MAX_POINTS:
+        return None
+    return m.end()
+
+
 # --- provisions ------------------------------------------------------------------------------
 # a number with a lettered part names a provision or a plan: "401(k)", "403(b)s", "501(c)(3)"
 PROVISION_AFTER_RE = re.compile(r"\([a-zA-Z]{1,2}\)")
@@ -230,3 +309,77 @@ def _paragraph_start(text: str, pos: int) -> int:
 
 def _is_notes_heading(line: str) -> bool:
     return line.strip().rstrip(":").lower() in NOTES_HEADINGS
+
+
+# --- sourcing --------------------------------------------------------------------------------
+CLAUSE_BREAK_RE = re.compile(r"[;:—–]|\s-\s")
+# A figure that opens its line as a list item's label, before a colon: "- **62%**: share of
+# ..., according to Tideline", "2,300: civil servants reportedly named". The colon separates the
+# label from its description, the rest of one clause; a list marker and Markdown's emphasis may
+# stand around the figure.
+LABEL_BEFORE_RE = re.compile(r"[ \t]*(?:[-*•+–][ \t]+|\d{1,2}[.)][ \t]+)?(?:\*\*|__|\*|_)?")
+LABEL_AFTER_RE = re.compile(r"(?:\*\*|__|\*|_)?[ \t]*:")
+MAX_LABEL_PREFIX = 12  # "  - **" and the like
+# A contrast that brings in a figure of its own: the source after it is that figure's ("62% of
+# the traffic, not the 40% cited in some reports"); a comma, a semicolon or a bracket after
+# the contrasted figure ends its phrase ("not 40%, according to Tideline": Tideline's 62%).
+CONTRAST_FIGURE_RE = re.compile(
+    r"\b(?:not|rather\s+than|instead\s+of|unlike|compared\s+(?:with|to)|versus|vs\.?)\s+"
+    r"(?:(?:the|a|an|some|only|just|about|around|roughly|nearly|over)\s+){0,2}[-−]?[$€£¥]?\d",
+    re.IGNORECASE,
+)
+PHRASE_ENDS = ",;()"
+
+
+def label_colon(text: str, start: int, end: int) -> int | None:
+    """Where the colon is after the figure ``text[start:end]`` when the figure opens its line
+    as a list item's label ("- **62%**: share of ..."); None otherwise."""
+    lo = max(0, start - MAX_LABEL_PREFIX)
+    line = text.rfind("\n", lo, start) + 1
+    if (line == 0 and lo > 0) or LABEL_BEFORE_RE.fullmatch(text, line, start) is None:
+        return None
+    m = LABEL_AFTER_RE.match(text, end)
+    return None if m is None else m.end() - 1
+
+
+def has_clause_break(text: str, lo: int, hi: int, colon: int | None = None) -> bool:
+    """Whether ``text[lo:hi]`` holds a clause break (``;``, ``:``, a dash), the label's colon
+    ``colon`` (see :func:`label_colon`) left out."""
+    if colon is not None and lo <= colon < hi:
+        return bool(
+            CLAUSE_BREAK_RE.search(text, lo, colon) or CLAUSE_BREAK_RE.search(text, colon + 1, hi)
+        )
+    return CLAUSE_BREAK_RE.search(text, lo, hi) is not None
+
+
+def is_contrasted_away(text: str, lo: int, hi: int) -> bool:
+    """Whether a source at ``hi``, after a figure that ends at ``lo``, is another figure's: a
+    contrast brings that figure in between ("not the 40% cited in some reports") and its phrase
+    runs on to the source."""
+    ends = [m.end() for m in CONTRAST_FIGURE_RE.finditer(text, lo, hi)]
+    return bool(ends) and not any(text.find(c, ends[-1], hi) >= 0 for c in PHRASE_ENDS)
+
+
+def figure_sourcing(text: str, start: int, end: int, markers: Sequence[Marker]) -> str:
+    """named / vague / none: the nearest attribution or evidential marker in the same clause
+    (a list item's label and its description are one clause) that is not a contrasted
+    figure's."""
+    best: tuple[int, int, str] | None = None
+    colon = label_colon(text, start, end)
+    for m in markers:
+        if m.category == "attribution":
+            label = m.subtype
+        elif m.category == "hedge" and m.subtype == "evidential":
+            label = "vague"
+        else:
+            continue
+        key = (max(m.start - end, start - m.end, 0), m.start, label)
+        if best is not None and key >= best:
+            continue  # a nearer marker holds already: no need to read the text between
+        lo, hi = (m.end, start) if m.end <= start else (end, m.start)
+        if lo < hi and has_clause_break(text, lo, hi, colon):
+            continue
+        if m.start >= end and is_contrasted_away(text, end, m.start):
+            continue
+        best = key
+    return "none" if best is None else best[2]

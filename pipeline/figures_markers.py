@@ -8,7 +8,8 @@ Helpers of :mod:`pipeline.figures`. None of these numbers is a figure:
 - a statistic of the estimate before it: a confidence interval ("95% CI 1.2–3.4", a bracketed
   pair of decimals "[1.20, 3.41]"), a p-value ("p = .008", and in a table's cell "| < .001 |" or
   "| .002 |": a comparison sign and a number, or a number of three decimals or more written
-  without its leading zero), a poll's margin of error;
+  without its leading zero), a poll's margin of error ("for the full sample is ±2.8 percentage
+  points") and its confidence level ("at the 95% confidence level");
 - a telephone number ("+46 8 555 0100", "Tel: 020 7946 0958");
 - a section or paragraph number of two levels or more that opens a sentence, before a capital
   ("1.1 On 4 March", "12.3 Avoid public rhetoric", "2.1.4 The"); "1.5 million people fled" and
@@ -16,6 +17,11 @@ Helpers of :mod:`pipeline.figures`. None of these numbers is a figure:
   or scale in title case ("3.5 Percent of voters", "3.2 Per cent", "2.5 Times as many") and
   before a word and "per" ("12.5 People per household");
 - a coding value ("coded 1 if ... and 0 otherwise", "recoded as 2");
+- a reference's number ("Section 301", "Page 4 of 12": ``pipeline/lexicons/reference_nouns.txt``);
+- a number of page furniture: a file's size ("( 8.9 MB )"; "1.5 TB of data" quantifies), a
+  reading time ("6 min read"), an issue's number or a hashtag ("Issue #212"), a thread's counter
+  opening a line ("1/ Thread on"; "1/4 of voters" is a fraction), a count of comments
+  ("Comments (48)"), a postal code before a telephone label ("Beijing, 100701 Tel:");
 - a day in a date range ("from March 3 to 6", "between 14 and 22 March 2024"); not a level
   with a unit or a time of its own ("from Jan 5 to 25 points", "to 27 on Friday", "to 25 by
   April") or after "from" and a quantity ("rose from 12 on March 3 to 27").
@@ -94,9 +100,13 @@ STATISTIC_RE = re.compile(
     rf"(?:[\s,:=]*[\[(]?\s*{_STAT_NUM}\s*(?:[-–—,]|to)\s*{_STAT_NUM})?"
     r"|\b[pP](?:[\s-]?values?)?(?:\s+for\s+trend)?\s*[=<>≤≥]\s*\d*\.?\d+"
     # a poll's margin of error: "a margin of error of ±2.2 percentage points", "(MoE +/- 3%)"
-    rf"|(?i:\bmargins?\s+of\s+(?:sampling\s+)?error|\bMoE)\b[\s,:(]*(?:(?:of|is|was|at)\s+)?"
+    rf"|(?i:\bmargins?\s+of\s+(?:sampling\s+)?error|\bMoE)\b[\s,:(]*"
+    r"(?:(?i:for|among|across|in)\s+(?:[\w’'-]+\s+){1,4}?)?(?:(?i:of|is|was|are|were|at)\s+)?"
     rf"(?:plus\s+or\s+minus\s+|±\s?|\+/-\s?)?{_STAT_NUM}"
     r"(?:\s*(?:percentage\s+points?|points?|percent|per\s?cent))?"
+    # its confidence level: "at the 95% confidence level", "a 95 percent level of confidence"
+    r"|\b\d{1,2}(?:\.\d+)?\s?(?:%|(?i:percent|per\s?cent)\b)\s*"
+    r"(?i:confidence\s+level|level\s+of\s+confidence)"
 )
 # In square brackets: a reference marker, "[1]", "[11]", "[note 3]", "[2, 5]", "[3–5]" (integers
 # only), or an interval's bounds, as a table's CI column writes them: "[1.20, 3.41]"
@@ -139,9 +149,50 @@ def _may_hold_a_phone(part: str) -> bool:
 
 def _may_hold_a_statistic(part: str) -> bool:
     """A quick test before STATISTIC_RE: an interval needs "CI" or "interval", a p-value a
-    sign, a margin of error its name."""
+    sign, a margin of error its name, a confidence level "confidence"."""
     signs = "=" in part or "<" in part or ">" in part or "≤" in part or "≥" in part
-    return signs or "CI" in part or "nterval" in part or "rror" in part or "MoE" in part
+    words = "CI" in part or "nterval" in part or "rror" in part or "MoE" in part
+    return signs or words or "onfidence" in part
+
+
+# --- references ------------------------------------------------------------------------------
+NUMBER_OF_BEFORE_RE = re.compile(r"\d+\s+of\s+$")  # "Page 4 of 12": the 12 is a reference too
+# before a reference word: "(Section 301)", "“Article 5", Markdown's "**Article 9**"
+OPENING_MARKS = "([\"“‘'*_"
+
+
+@cache
+def reference_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Words and phrases of ``reference_nouns.txt``: those written in lower case (matched in any
+    case, lower-cased here) and the capitalised ones (matched as written)."""
+    words = read_word_list(lexicon_path("reference_nouns.txt"))
+    return (
+        frozenset(w for w in words if w == w.lower()),
+        frozenset(w for w in words if w != w.lower()),
+    )
+
+
+def is_reference_before(before: str) -> bool:
+    """Whether ``before`` (the sentence up to a number) ends in a reference word or phrase and
+    one space: "Section ", "Executive Order ", "§ ", or in a reference's number and "of": the
+    12 of "Page 4 of 12"."""
+    if not before[-1:].isspace():
+        return False
+    if before.endswith("of ") and (m := NUMBER_OF_BEFORE_RE.search(before[-16:])):
+        before = before[: len(before) - len(m.group())]  # one "N of" only: "Page 4 of 12"
+        if not before[-1:].isspace():
+            return False
+    folded, exact = reference_words()
+    words = before[-60:].rsplit(None, 2)  # the longest entries are two short words
+    if len(words) == 3 or len(before) > 60:
+        words = words[1:]  # the first may be cut (or is the rest of the sentence)
+    if not words:
+        return False
+    last = words[-1].lstrip(OPENING_MARKS)  # "(Section 301)", "“Article 5"
+    if last in exact or last.lower() in folded:
+        return True
+    pair = f"{words[0].lstrip(OPENING_MARKS)} {last}" if len(words) == 2 else ""
+    return pair != "" and (pair in exact or pair.lower() in folded)
 
 
 # --- numbers that number, code or date -------------------------------------------------------
@@ -212,6 +263,37 @@ def is_day_of_range(before: str, number: str, after: str) -> bool:
     if not before.endswith(UNTIL_ENDS) or DAY_RANGE_BEFORE_RE.search(before[-24:]) is None:
         return False
     return not (LEVEL_AFTER_RE.match(after, 0, 40) or FROM_LEVEL_BEFORE_RE.search(before[-80:]))
+
+
+# --- numbers of page furniture -----------------------------------------------------------------
+# A file's size ("( 8.9 MB )", "PDF, 2.3MB"; "1.5 TB of data" quantifies), a reading time ("6 min
+# read", "6-minute read"), a thread's counter opening a post ("1/ Thread on"), a count of
+# comments ("Comments (48)"), a postal code before a telephone label ("Beijing, 100701 Tel:");
+# TB before a word is tuberculosis ("20 TB cases")
+FILE_SIZE_AFTER_RE = re.compile(r"\s?(?:[kKMGP]i?B|TiB|TB(?![ \t]+[a-z]))\b(?!\s+of\b)")
+READING_TIME_AFTER_RE = re.compile(r"[\s-]?(?i:min|mins|minutes?)\.?\s+read\b")
+COUNTER_AFTER_RE = re.compile(r"/(?:[ \t]|$)")
+COMMENTS_BEFORE_RE = re.compile(r"\b(?i:comments?|replies|responses)[ \t]*\($")
+POSTAL_CODE_RE = re.compile(r"\d{4,6}")
+POSTAL_AFTER_RE = re.compile(r"[ \t]+(?i:tel|telephone|phone|fax)\b\.?[ \t]*:")
+
+
+def is_furniture_number(before: str, number: str, after: str) -> bool:
+    """Whether ``number`` (between ``before`` and ``after`` in a sentence) belongs to page
+    furniture: a file's size, a reading time, an issue's or a hashtag's "#212", a thread's
+    counter "1/" opening a line, "Comments (48)", a postal code before "Tel:"."""
+    last, nxt = before[-1:], after[:1]
+    if last == "#":
+        return True  # "Issue #212", "#1 in the charts"
+    if nxt == "/":
+        return (not before or before[-1] == "\n" or before.isspace()) and bool(
+            COUNTER_AFTER_RE.match(after)
+        )
+    if nxt == ")" and last == "(":
+        return COMMENTS_BEFORE_RE.search(before[-16:]) is not None
+    if POSTAL_CODE_RE.fullmatch(number) and POSTAL_AFTER_RE.match(after):
+        return True
+    return bool(FILE_SIZE_AFTER_RE.match(after) or READING_TIME_AFTER_RE.match(after))
 
 
 @cache

@@ -1,12 +1,13 @@
 """Bytes -> clean text: decode (:mod:`pipeline.decode`), normalize, drop web boilerplate, join
-words hyphenated at line ends (:mod:`pipeline.dehyphen`), find paragraphs and headings."""
+words hyphenated at line ends (:mod:`pipeline.dehyphen`), find paragraphs and headings
+(:mod:`pipeline.paragraphs`)."""
 
 from __future__ import annotations
 
 import functools
 import re
 import unicodedata
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,17 +16,33 @@ from pipeline.dehyphen import rejoin_hyphenated
 from pipeline.htmltext import html_to_text, looks_like_html
 from pipeline.lexicon import lexicon_path, read_lexicon
 from pipeline.markdown import markdown_heading, markdown_to_text
-from pipeline.voices import opens_turn
+from pipeline.page_lines import is_own_line, is_post_header
+from pipeline.paragraphs import (
+    MAX_HEADING_WORDS,
+    MAX_TITLE_WORDS,
+    Paragraph,
+    is_heading_line,
+    is_long_title,
+    paragraphs_of,
+)
 
-MAX_HEADING_WORDS = 15
-MAX_TITLE_WORDS = 40  # a first line this long may still be a title (is_long_title)
-_SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*\s+[\"'“‘(\[]*[A-Z]")  # "Prices rose. Officials"
+__all__ = [  # the paragraph functions live in pipeline.paragraphs; imported from here too
+    "MAX_HEADING_WORDS",
+    "MAX_TITLE_WORDS",
+    "BoilerplatePatterns",
+    "CleanDocument",
+    "Paragraph",
+    "clean_document",
+    "is_heading_line",
+    "is_long_title",
+    "load_boilerplate_patterns",
+    "normalize_text",
+    "paragraphs_of",
+    "remove_boilerplate",
+]
+
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200c\u200d\u2060\ufeff]")
 _BLANK_RUN_RE = re.compile(r"\n{3,}")
-BYLINE_RE = re.compile(r"\s*By\s+[A-Z]")  # "By Jane Doe": an author's line, not a section
-_TERMINAL_PUNCT = ".!?:;…"
-_LIST_CLAUSE_END_RE = re.compile(r";\s*(?:and|or)$", re.IGNORECASE)  # "... in full; and"
-_CLOSING_MARKS = "\"'”’)]"
 _EMPHASIS_RE = re.compile(r"(\*\*|\*|__|_)(\S(?:.*\S)?)\1")  # **bold**, *italic*, _italic_
 # what a boilerplate rule removes (see the header of lexicons/boilerplate.tsv)
 BOILERPLATE_SCOPES = (
@@ -35,18 +52,10 @@ BOILERPLATE_SCOPES = (
     "label",
     "closing heading",
     "closing paragraph",
+    "post",
 )
 MAX_CONTACT_WORDS = 12  # a line of a contact after its label: a name, a title, a number, an e-mail
-
-
-@dataclass(frozen=True, slots=True)
-class Paragraph:
-    """A blank-line separated block of the clean text; ``clean[start:end]`` is its text."""
-
-    paragraph_id: int
-    start: int
-    end: int
-    is_heading: bool
+MAX_FURNITURE_WORDS = 4  # the lines of a page's short furniture ("More from Opinion", "Sign in")
 
 
 @dataclass(frozen=True)
@@ -121,10 +130,12 @@ def _boilerplate_regex(pattern: str) -> re.Pattern[str]:
         raise ValueError(f"boilerplate pattern {pattern!r} is not a regex: {exc}") from exc
 
 
-def normalize_text(text: str) -> str:
-    """NFC, ``\\n`` line ends, no control or zero-width characters, no trailing spaces."""
+def normalize_text(text: str, *, keep_tabs: bool = False) -> str:
+    """NFC, ``\\n`` line ends, no control or zero-width characters, no trailing spaces; TABs
+    made spaces unless ``keep_tabs`` (boilerplate rules see an infobox's "Label<TAB>value")."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = _CONTROL_RE.sub("", text).replace("\t", " ").replace("\u00a0", " ")
+    text = _CONTROL_RE.sub("", text).replace("\u00a0", " ")
+    text = text if keep_tabs else text.replace("\t", " ")
     lines = [line.rstrip() for line in text.split("\n")]
     return _BLANK_RUN_RE.sub("\n\n", "\n".join(lines)).strip("\n")
 
@@ -134,11 +145,15 @@ def remove_boilerplate(
 ) -> tuple[str, list[tuple[int, str, str]]]:
     """Blank the lines, paragraphs and sections the rules match (``boilerplate.tsv`` describes
     their scopes): (kept text, [(line_no, line, pattern)]). With ``markdown``, a ``#`` heading
-    line matches by its text without the marks and is a paragraph of its own."""
+    line matches by its text without the marks and is a paragraph of its own. So is a wiki's
+    section heading or a post's header (:func:`pipeline.page_lines.is_own_line`), which the kept
+    text sets apart with blank lines; the "post" rules apply after a text's first post header."""
     lines = text.split("\n")
     keys = [line.strip() for line in lines]
     own = {i for i, key in enumerate(keys) if markdown and markdown_heading(key) is not None}
     keys = [markdown_heading(key) or key if i in own else key for i, key in enumerate(keys)]
+    apart = {i for i, key in enumerate(keys) if is_own_line(key)}  # "Background[edit]"
+    own |= apart
     blocks: list[list[int]] = []  # line indices of each paragraph
     for i, key in enumerate(keys):
         if key and blocks and blocks[-1][-1] == i - 1 and i not in own and i - 1 not in own:
@@ -149,6 +164,9 @@ def remove_boilerplate(
     hits: dict[int, str] = {}  # line index -> the pattern that removes it
     for i, key in enumerate(keys):
         _mark(hits, [i], _first_match(rules["line"], key, quick["line"]))
+    first_post = next((i for i in sorted(apart) if is_post_header(keys[i])), len(keys))
+    for i in range(first_post + 1, len(keys)):  # engagement counts "14 212 903 88K"
+        _mark(hits, [i], _first_match(rules["post"], keys[i], quick["post"]))
     sections = _Sections(keys, blocks)
     covered = -1  # the last block a heading's section marked: all blocks up to it are marked
     for k, block in enumerate(blocks):
@@ -164,7 +182,9 @@ def remove_boilerplate(
             covered = max(covered, k + n)
     _remove_closing(keys, blocks, hits, rules, sections)
     removed = [(i + 1, keys[i], hits[i]) for i in sorted(hits)]
-    kept = ["" if i in hits else line for i, line in enumerate(lines)]
+    kept = [
+        "" if i in hits else f"\n{line}\n" if i in apart else line for i, line in enumerate(lines)
+    ]
     return _BLANK_RUN_RE.sub("\n\n", "\n".join(kept)).strip("\n"), removed
 
 
@@ -251,9 +271,10 @@ def _remove_closing(
     sections: _Sections,
 ) -> None:
     """Mark the closing sections from the end of the text up: a closing paragraph, or a closing
-    heading with the one paragraph after it, that only boilerplate follows and some text that
-    stays precedes. So "About ExxonMobil" and its blurb, before the contacts, "###" or "SOURCE
-    ..." of a press release, go; "About the outbreak" in the middle of an article stays, and so
+    heading with the one paragraph after it, that only boilerplate or a page's short furniture
+    (:func:`_is_furniture`: "More from Opinion", which stays) follows and some text that stays
+    precedes. So "About ExxonMobil" and its blurb, before the contacts, "###" or "SOURCE ..."
+    of a press release, go; "About the outbreak" in the middle of an article stays, and so
     does a last section that is all of the text."""
     kept = [n for n, block in enumerate(blocks) if any(i not in hits for i in block)]
     k = len(blocks) - 1
@@ -265,103 +286,21 @@ def _remove_closing(
         if rule is None:
             rule, n = sections.find(k - 1, rules["closing heading"])
             rule, start = (rule, k - 1) if n else (None, k)
+        if rule is None and _is_furniture(keys, blocks[k]):
+            k -= 1
+            continue
         if rule is None or start <= kept[0]:  # nothing before it would stay
             return
         _mark(hits, [i for block in blocks[start : k + 1] for i in block], rule)
         k = start - 1
 
 
-def is_heading_line(line: str) -> bool:
-    """A short single line with no final punctuation; a closing bracket or quotation mark ends
-    it only after punctuation ("Hearing on competition (excerpt)" is a heading, "(See below.)"
-    is not). A line that ends in "; and" or "; or" is a clause of a list, not a heading ("12.2
-    Press Veloria to publish Article 9 in full; and"); a semicolon inside a deck or a header's
-    line does not make it a sentence ("Earnings of $9.2 billion; strong cash flow supports
-    ...")."""
-    line = line.strip()
-    if not line or len(line.split()) > MAX_HEADING_WORDS or _LIST_CLAUSE_END_RE.search(line):
-        return False
-    return line.rstrip(_CLOSING_MARKS)[-1:] not in _TERMINAL_PUNCT
-
-
-def paragraphs_of(
-    clean: str, heading_starts: Collection[int] = (), body_starts: Collection[int] = ()
-) -> tuple[Paragraph, ...]:
-    """Blank-line separated paragraphs; a short unpunctuated one-line paragraph followed by
-    another paragraph is a heading, and so is a one-line paragraph starting at one of
-    ``heading_starts`` (Markdown ``#`` headings, whatever their length or final punctuation)
-    and a short first line ending in "?" followed by more (a title such as "What Are Export
-    Controls?"). Short one-line questions followed by more are headings too when there are at
-    least two of them and the text (not Markdown) has another heading after its first line, a
-    byline aside: the sections of an explainer ("Why was it created?", "Timeline", "How does it
-    work?"), not an opinion piece's questions set apart for effect. A speaker's turn in a
-    transcript ("SEN. SMITH: Why?", "Mr Hale: Why?") is never a heading, but a label on the
-    first line that opens no other paragraph is a title's ("FACT CHECK: Did ...?"). A longer
-    first line is a heading when :func:`is_long_title` finds it a title. A paragraph starting
-    at one of ``body_starts`` (the data rows of a Markdown pipe table) is never a heading."""
-    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n](?:.|\n(?!\n))*", clean)]
-    last = len(spans) - 1
-    blocks = [clean[start:end] for start, end in spans]
-    body = [start in body_starts for start, _ in spans] if body_starts else [False] * len(spans)
-    plain = [
-        "\n" not in b
-        and not body[i]
-        and (spans[i][0] in heading_starts or (is_heading_line(b) and i < last))
-        for i, b in enumerate(blocks)
-    ]
-    question = [
-        i < last
-        and not body[i]
-        and "\n" not in b
-        and b.rstrip().endswith("?")
-        and is_heading_line(b.rstrip()[:-1])
-        and not opens_turn(blocks, i)  # a turn of a transcript: "SEN. SMITH: Why?"
-        for i, b in enumerate(blocks)
-    ]
-    # a byline ("By Jane Doe") above an opinion piece is no section; in Markdown the writer
-    # marks the headings (#) and a question line stays a question
-    others = any(plain[i] and not BYLINE_RE.match(blocks[i]) for i in range(1, len(blocks)))
-    sections = not heading_starts and sum(question) >= 2 and others
-    first_body = bool(blocks) and not plain[0] and not body[0]
-    title = first_body and is_long_title(blocks[0], blocks[1:], plain[1:])
-    out = []
-    for i, (start, end) in enumerate(spans):
-        heading = plain[i] or (question[i] and (i == 0 or sections)) or (i == 0 and title)
-        out.append(Paragraph(i + 1, start, end, heading))
-    return tuple(out)
-
-
-def is_long_title(first: str, rest: Sequence[str], rest_headings: Sequence[bool]) -> bool:
-    """Whether a text's first paragraph ``first``, longer than a heading, is its title: one
-    line of at most MAX_TITLE_WORDS words that ends in a letter or digit (no final punctuation,
-    and no closing quotation mark, bracket or dash, which end a one-line lede: 'said it was
-    "dead on arrival"'), holds no sentence end ("Prices Rose. Officials ..."), is in Title Case
-    (three in four of its words of four letters or more after the first are capitalised: "Why
-    the New Export Rules Will Backfire on American Chipmakers and Their Workers") or is a title
-    and subtitle around a colon (a study's "Export controls and innovation: evidence from ...";
-    not after a dateline in capitals: "LONDON: Britain's economy grew ..." is a lede, while
-    "COVID-19: lessons from ..." is a title), and is
-    followed by body text: the next paragraph (a byline such as "By Jane Doe" aside) is no
-    heading and ends a sentence. A lede that only lacks its full stop, in sentence case, stays
-    a sentence."""
-    words = first.split()
-    if "\n" in first or not MAX_HEADING_WORDS < len(words) <= MAX_TITLE_WORDS:
-        return False
-    if not first[-1].isalnum() or _SENTENCE_END_RE.search(first):
-        return False
-    pairs = zip(rest, rest_headings, strict=True)
-    body, heading = next(((b, h) for b, h in pairs if not BYLINE_RE.match(b)), ("", True))
-    if heading or body.rstrip(_CLOSING_MARKS)[-1:] not in _TERMINAL_PUNCT:
-        return False
-    long_words = [w for w in words[1:] if len(w) >= 4 and w[0].isalpha()]
-    capitalised = sum(w[0].isupper() for w in long_words)
-    head, colon, tail = first.partition(": ")
-    # "LONDON: Britain's ..." is a dateline: a place in capitals before a capital; not an
-    # acronym with a digit ("COVID-19: lessons from ...") nor one before lower case ("NATO: a
-    # history")
-    dateline = head.isupper() and not any(c.isdigit() for c in head) and tail[:1].isupper()
-    subtitled = bool(colon) and not dateline
-    return subtitled or (bool(long_words) and capitalised >= 0.75 * len(long_words))
+def _is_furniture(keys: Sequence[str], block: Sequence[int]) -> bool:
+    """Whether a paragraph is a page's short furniture: lines of at most MAX_FURNITURE_WORDS
+    words without final punctuation ("More from Opinion", "Sign in")."""
+    return all(
+        len(keys[i].split()) <= MAX_FURNITURE_WORDS and is_heading_line(keys[i]) for i in block
+    )
 
 
 def clean_document(
@@ -374,8 +313,11 @@ def clean_document(
     if looks_like_html(text):
         text = html_to_text(text)
         warnings.append("the file looked like an HTML page: its tags were removed")
-    text = normalize_text(text)
+    text = normalize_text(text, keep_tabs=True)
     clean, removed = remove_boilerplate(text, patterns, markdown=markdown)
+    if "\t" in text:  # kept for the infobox rule ("Type<TAB>Memorandum of understanding")
+        clean = clean.replace("\t", " ")
+        removed = [(n, line.replace("\t", " "), pat) for n, line, pat in removed]
     clean, n_words, n_compounds = rejoin_hyphenated(clean)
     if n_words + n_compounds:
         warnings.append(

@@ -1,6 +1,8 @@
 """Markdown files (``*.md``): ``#`` headings become heading paragraphs without their marks; a
 pipe table's header row becomes a heading paragraph and each of its data rows a body paragraph of
-its own (its figures count; the cells of two rows never run together), its delimiter row goes."""
+its own (its figures count; the cells of two rows never run together), its delimiter row goes;
+emphasis marks (``*...*``, ``**...**``, ``_..._``) and link syntax (``[text](url)``) become their
+plain text. The result is the clean text, so every offset refers to the text without them."""
 
 from __future__ import annotations
 
@@ -10,6 +12,16 @@ from collections.abc import Sequence
 _MD_HEADING_RE = re.compile(r"^#{1,6}\s+")
 # a pipe table's delimiter row under its header: "|---|:---:|", "--- | ---"
 _TABLE_DELIMITER_RE = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*")
+# inline marks, each span within a line and up to the next mark of its kind (linear): a link or
+# an image "[text](url "title")", bold "**x**" or "__x__", italic "*x*" or "_x_"; a "*" or "_"
+# before a space ("* item", "5 * 3") or inside a word ("snake_case") is no emphasis
+_LINK_RE = re.compile(r'!?\[([^\[\]\n]{1,500})\]\([^()\s]{1,2000}(?:\s+"[^"\n]{0,200}")?\)')
+_INLINE_RES = (
+    re.compile(r"\*\*(?=[^\s*])([^*\n]{1,2000}?)(?<=[^\s*])\*\*"),
+    re.compile(r"(?<![\w_])__(?=[^\s_])([^_\n]{1,2000}?)(?<=[^\s_])__(?![\w_])"),
+    re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]{1,2000}?)(?<=[^\s*])\*(?![\w*])"),
+    re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]{1,2000}?)(?<=[^\s_])_(?![\w_])"),
+)
 
 
 def markdown_heading(line: str) -> str | None:
@@ -17,6 +29,17 @@ def markdown_heading(line: str) -> str | None:
     if not _MD_HEADING_RE.match(line):
         return None
     return _MD_HEADING_RE.sub("", line).rstrip("# ").strip()
+
+
+def plain_inline(line: str) -> str:
+    """A line without its Markdown emphasis marks and link syntax: "*The Marisca Herald*" is
+    "The Marisca Herald", "[Become a subscriber](https://...)" is "Become a subscriber"."""
+    if "[" in line and "](" in line:
+        line = _LINK_RE.sub(r"\1", line)
+    if "*" in line or "_" in line:
+        for regex in _INLINE_RES:
+            line = regex.sub(r"\1", line)
+    return line
 
 
 def table_lines(lines: Sequence[str]) -> tuple[set[int], set[int], set[int]]:
@@ -46,7 +69,8 @@ def table_lines(lines: Sequence[str]) -> tuple[set[int], set[int], set[int]]:
 def markdown_to_text(text: str) -> tuple[str, frozenset[int], frozenset[int]]:
     """Normalized text with each Markdown heading made its own paragraph without its ``#``
     marks, and each row of a pipe table its own paragraph without the table's delimiter row
-    (:func:`table_lines`; at most one blank line in a row, none at the ends); the text, the
+    (:func:`table_lines`; at most one blank line in a row, none at the ends), and every line
+    without its emphasis marks and link syntax (:func:`plain_inline`); the text, the
     offsets where the headings (``#`` lines and tables' header rows) start and the offsets
     where the tables' data rows start (body paragraphs whatever their punctuation)."""
     source = text.split("\n")
@@ -66,6 +90,7 @@ def markdown_to_text(text: str) -> tuple[str, frozenset[int], frozenset[int]]:
     body_starts: set[int] = set()
     offset = 0
     for line, kind in lines:
+        line = plain_inline(line)
         if not line and (not out or not out[-1]):
             continue  # a blank line at the start or after another
         if kind is not False:

@@ -62,6 +62,9 @@ _NOTE = rf"{REFERENCE_MARK}(?!\()|[{SUPERSCRIPT_DIGITS}]+"  # not a Markdown lin
 _NOTES_LEAD_RE = re.compile(rf"(?:{_NOTE}|[”’)\]»]+(?={_NOTE}))+")
 _GLUED_NOTES_LEAD_RE = re.compile(rf"(?:{_NOTE}|[\"”’)\]»]+(?={_NOTE}))+")
 _LEAD_CHARS = frozenset('["”’)]»\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079')
+# a wiki's cleanup mark with a question mark inside ("[who?]", "[when?]") closing a span after
+# a word or a comma ("metadata,[who?] although ..."): Punkt's end at its "?" is none
+_MID_CLEANUP_MARK_RE = re.compile(rf"(?<![.!?…\"”’)\]\s])(?:{REFERENCE_MARK})+\Z")
 # a superscript footnote number after a sentence's end and before the next ("sharing.¹ Western")
 _SUPERSCRIPT_END_RE = re.compile(
     rf"[.!?][\"”’)\]]{{0,3}}[{SUPERSCRIPT_DIGITS}]{{1,3}}[ \t\n]+(?=[\"“‘(\[]?[A-Z])"
@@ -141,6 +144,8 @@ def _punkt_spans(text: str, abbreviations: frozenset[str]) -> list[tuple[int, in
         spans = merged
     if len(spans) > 1:
         spans = _notes_mended(text, _citations_mended(text, spans))
+    if len(spans) > 1 and "?]" in text:
+        spans = _cleanup_marks_mended(text, spans)
     if len(spans) > 1 and ". . ." in text:
         spans = _ellipses_mended(text, spans)
     cuts = _quote_starts(text) if _PERIOD_QUOTE_RE.search(text) else []
@@ -179,6 +184,23 @@ def _notes_mended(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
             continue
         out[-1] = (out[-1][0], lead.end())
         out.extend(_trimmed(text, lead.end(), end))
+    return out
+
+
+def _cleanup_marks_mended(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Punkt's spans with its ends at the "?" of a wiki's cleanup mark inside a sentence undone:
+    "... access cable traffic metadata,[who?] although the text does not ..." is one sentence,
+    "It was secretive.[who?] Others disagreed." two (the mark follows the sentence's end)."""
+    out = spans[:1]
+    for start, end in spans[1:]:
+        last = out[-1][1]
+        inside = text[last - 2 : last] == "?]" and _MID_CLEANUP_MARK_RE.search(
+            text, max(out[-1][0], last - 200), last
+        )
+        if inside and last - out[-1][0] + end - start <= MAX_SENTENCE_CHARS:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
     return out
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from pipeline.author_dates import author_date_spans
 from pipeline.figures import figure_rows
 from pipeline.matcher import LexiconMatcher, PatternMatch
+from pipeline.quotes import has_quotation, quotation_spans
 from pipeline.stance_lexicon import (
     StanceEntry,
     default_lexicon_paths,
@@ -33,7 +34,6 @@ from pipeline.stance_names import (
 from pipeline.types import SegmentedDocument, StageOutput
 from pipeline.voices import (
     borrowed_sourcing,
-    has_quotation,
     is_question,
     quoted_sentence_ids,
     speaker_turns,
@@ -44,6 +44,8 @@ RULE_WINDOW = 120  # characters of the sentence each side that context rules can
 # A parenthetical aside inside a sentence: "(N = 1,204)", "(about 167 million U.S. dollars)"
 PARENTHETICAL_RE = re.compile(r"\([^()]{1,200}\)")
 CITATION_ENTRY = -1  # Marker.entry of an author-date citation (no lexicon entry)
+# A Markdown table row: a line that starts and ends with "|" ("| China (MFA) | Denied |")
+TABLE_ROW_RE = re.compile(r"^[ \t]*\|[^\n]*\|[ \t]*$", re.MULTILINE)
 
 MARKER_COLUMNS = (
     "doc_id",
@@ -140,13 +142,16 @@ class StanceDetector:
         attribution around it spans it ("Two officials (who spoke on condition of anonymity)
         said": one source, as with commas). An author-date citation ("(Kuik, 2016)", "as Smith
         (2019) notes") is a named attribution unless a lexicon attribution touches it ("Smith
-        (2019) argues")."""
+        (2019) argues"). Attributions in a Markdown table row and attitude markers inside a
+        quotation are not the writer's and are left out (:func:`writers_own`)."""
         end = len(text) if end is None else end
-        brackets = (
-            [m.span() for m in PARENTHETICAL_RE.finditer(text, start, end)]
-            if self.use_rules
-            else []
-        )
+        if not self.use_rules:
+            return self._markers(text, text, 0, start, end, heading)
+        return writers_own(text, start, end, self._ruled_markers(text, start, end, heading))
+
+    def _ruled_markers(self, text: str, start: int, end: int, heading: bool) -> list[Marker]:
+        """Markers of ``text[start:end]`` with context rules, parentheticals and citations."""
+        brackets = [m.span() for m in PARENTHETICAL_RE.finditer(text, start, end)]
         if not brackets:
             return self._markers(text, text, 0, start, end, heading)
         lo, hi = max(0, start - 1), min(len(text), end + 1)  # word boundaries at the ends
@@ -216,6 +221,24 @@ class StanceDetector:
             if entry.also is not None:
                 out.append(Marker(a, b, *entry.also, m.entry))
         return out
+
+
+def writers_own(text: str, start: int, end: int, markers: list[Marker]) -> list[Marker]:
+    """``markers`` of ``text[start:end]`` less those that are not the writer's stance: the
+    attributions in a Markdown table row (``TABLE_ROW_RE``: a cell's "Denied" or "Welcomed" is a
+    label with no subject; author-date citations stay) and the attitude markers inside a
+    quotation (:func:`quotation_spans`: "called the reports "very troubling"" is the minister's
+    evaluation, not the writer's)."""
+    bar, attitude = text.find("|", start, end) >= 0, any(m.category == "attitude" for m in markers)
+    rows = _Spans(r.span() for r in TABLE_ROW_RE.finditer(text, start, end)) if bar else None
+    quotes = _Spans(quotation_spans(text, start, end)) if attitude else None
+    return [
+        m
+        for m in markers
+        if not (rows and m.category == "attribution" and m.entry != CITATION_ENTRY)
+        or not rows.covers(m.start, m.end)
+        if not (quotes and m.category == "attitude") or not quotes.covers(m.start, m.end)
+    ]
 
 
 def rate_per_1k(count: int, n_words: int) -> float:
@@ -315,7 +338,12 @@ class StanceStage:
                 columns[col].append(value)
             columns["n_figures"].append(len(figs))
             columns["is_question"].append(question)
-            voiced = attributed or has_quotation(sentence.text) or sentence.sent_id in quoted
+            voiced = (
+                attributed
+                or has_quotation(clean, sentence.start, sentence.end)
+                or sentence.sent_id in quoted
+                or sentence.sent_id in borrowed  # a list item under an attributing lead-in
+            )
             columns["voice"].append("attributed" if voiced else "author")
             if not sentence.is_heading:
                 for col in totals:

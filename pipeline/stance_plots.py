@@ -17,7 +17,12 @@ PROFILE = (
     ("attributions_vague_per_1k", "vague attribution"),
 )
 SOURCING = (("named", "#1b7837"), ("vague", "#e08214"), ("none", "#bdbdbd"))
-SOURCING_COLUMNS = ("doc_id", "sourcing")  # of the figures table
+# documents.csv's counts of body figures (n_figures leaves headings out), one per sourcing
+SOURCING_COUNT_COLUMNS = {
+    "named": "n_figures_named",
+    "vague": "n_figures_vague",
+    "none": "n_figures_unsourced",
+}
 MAX_BARS = 30  # more documents than this: a heat map (profile) or the top documents (sourcing)
 MAX_HEATMAP_DOCUMENTS = 200  # more documents than this: the profile is a box plot per category
 MAX_LABELS = 60
@@ -98,23 +103,32 @@ def plot_stance_profile(
     save_figure(fig, png, svg)
 
 
-def plot_figure_sourcing(
-    figures: pd.DataFrame, png: str | Path, svg: str | Path | None = None
-) -> None:
-    """Stacked bars per document: how many figures have a named, vague or no source."""
-    missing = [c for c in SOURCING_COLUMNS if c not in figures.columns]
+def document_sourcing_counts(documents: pd.DataFrame) -> pd.DataFrame:
+    """The same counts read from documents.csv's n_figures_named/_vague/_unsourced (body
+    figures only); documents without figures are left out."""
+    missing = [c for c in ("doc_id", *SOURCING_COUNT_COLUMNS.values()) if c not in documents]
     if missing:
-        raise ValueError(f"figures table lacks column(s) {', '.join(missing)}")
-    if figures.empty:
-        _empty_figure("no figures (numeric claims) found", png, svg)
-        return
+        raise ValueError(f"documents table lacks column(s) {', '.join(missing)}")
     counts = (
-        figures.groupby([figures["doc_id"].astype(str), "sourcing"])
-        .size()  # what crosstab counts, without its per-group Python aggregation
-        .unstack(fill_value=0)
-        .reindex(columns=[name for name, _ in SOURCING], fill_value=0)
+        documents.assign(doc_id=documents["doc_id"].astype(str))
+        .set_index("doc_id")[list(SOURCING_COUNT_COLUMNS.values())]
+        .fillna(0)
+        .astype(int)
+        .rename(columns={v: k for k, v in SOURCING_COUNT_COLUMNS.items()})
         .sort_index()
     )
+    counts.columns.name = "sourcing"
+    return counts.loc[counts.sum(axis=1) > 0]
+
+
+def plot_figure_sourcing(documents: pd.DataFrame, png: str | Path, svg: str | Path | None) -> None:
+    """Stacked bars per document: how many body figures have a named, vague or no source, from
+    documents.csv's counts (:func:`document_sourcing_counts`), so the bars and the table agree
+    (a heading's figure is in neither)."""
+    counts = document_sourcing_counts(documents)
+    if counts.empty:
+        _empty_figure("no figures (numeric claims) found", png, svg)
+        return
     title = "Sourcing of figures per document"
     if len(counts) > MAX_BARS:
         totals = counts.sum(axis=1)

@@ -1,12 +1,16 @@
 """Terms: the one place where tokens become the counted terms of TF-IDF, keyness and similarity.
 
 A token becomes a term when, after lower-casing, folding curly apostrophes to ``'`` and
-stripping a possessive ``'s``, it contains a letter (numbers such as "2023" or "12,000" go), is at
-least ``min_token_length`` characters long and is not a stop word. Words of an address or a
-citation are not terms (:data:`NOT_TERMS_RE`: URLs, e-mail addresses, @handles, "et al.", a wiki's
-"[citation needed]" and "Retrieved <date>"). N-grams join terms that stand next to each other in
-one sentence: a dropped token (stop word, number, address) breaks the run, so "balance between
-national security" gives the bigram "national security" but never "balance national".
+stripping a possessive ``'s``, it contains a letter (numbers such as "2023" or "12,000" go, and so
+do numbers with a scale suffix, "88K", "1.2k", "$5bn", while "5G" or "covid-19" stay), is at least
+``min_token_length`` characters long and is not a stop word. Words of an address or a citation are
+not terms (:data:`NOT_TERMS_RE`: URLs, e-mail addresses, @handles, "et al.", a wiki's "[citation
+needed]" and "Retrieved <date>"), nor is a social-media post's header ("Mele Tuilagi @meletuilagi
+· Mar 6", :data:`POST_HEADER_RE`) or the name of a month in a date ("3 March 2026", "Mar 6",
+:data:`MONTH_IN_DATE_RE`; "a protest march" keeps its word). N-grams join terms that stand
+next to each other in one sentence: a dropped token (stop word, number, address) breaks the run,
+so "balance between national security" gives the bigram "national security" but never "balance
+national".
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pipeline.figures_markers import month_words
 from pipeline.lexicon import lexicon_path, read_word_list
 from pipeline.types import SegmentedDocument, StageOutput, Token
 from pipeline.voices import REFERENCE_MARK, speaker_label_ends
@@ -27,6 +32,8 @@ DEFAULT_NGRAM_RANGE = (1, 1)
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 _POSSESSIVE_RE = re.compile(r"'s$")
 _HAS_LETTER_RE = re.compile(r"[^\W\d_]")
+# a number with a scale suffix ("88k", "1.2k", "5bn", "3m", "480mn"): a number, not a word
+SCALED_NUMBER_RE = re.compile(r"\d[\d.,]*(?:k|m|mn|mln|b|bn|t|tn)")
 # Text whose words are not terms: a URL ("https://osf.io/x7k2p", "www.gov.vl", a domain with a
 # path), an e-mail address, an @handle, "et al." and, from a wiki, a reference or cleanup mark
 # glued to the text before it or opening a sentence ("neutral.[citation needed]"; an editor's
@@ -45,6 +52,31 @@ NOT_TERMS_RE = re.compile(
     r"|\b(?-i:Retrieved)\b(?=\s+(?:on\s+)?(?:\d|(?-i:[A-Z])[a-z]+\.?\s+\d))",
     re.IGNORECASE,
 )
+
+
+# A social-media post's header as X or Bluesky copy it, a line of its own: the author's name, the
+# @handle and "·" with the post's date or age ("Mele Tuilagi @meletuilagi · Mar 6", "Lena
+# Fischer @lenafischer.bsky.social · 7 Mar 2026", "Tavita S. @tavita_s · 2h"): metadata, no
+# words of the text. The name is at most 60 characters, so the pattern is linear.
+_DATE_OR_AGE = (
+    r"(?:\d{1,2}[smhd]|[A-Z][a-z]{2,8}\.?[^\S\n]+\d{1,2}(?:,[^\S\n]+\d{4})?"
+    r"|\d{1,2}[^\S\n]+[A-Z][a-z]{2,8}\.?(?:[^\S\n]+\d{4})?)"
+)
+POST_HEADER_RE = re.compile(
+    rf"(?m)^[^\S\n]*(?:[^\n@·]{{1,60}}?[^\S\n]+)?@[\w.-]+[^\S\n]*·[^\S\n]*{_DATE_OR_AGE}[^\S\n]*$"
+)
+# The name of a month (months.tsv, as written: capitalised) next to a day or a year, so a date
+# ("3 March 2026", "March 8, 2026", "Mar 6", "4th March", "Sept. 3"; the span takes the day, so
+# "4th" goes too), or a season before a year ("Spring 2024"). A month in lower case ("a protest
+# march", "they march") or without a number next to it ("in March") is a word.
+_MONTHS = "|".join(month_words(("month", "abbreviation")))
+_SEASONS = "|".join(month_words(("season",)))
+MONTH_IN_DATE_RE = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?[^\S\n]+(?:of[^\S\n]+)?(?:{_MONTHS})\b"
+    rf"|\b(?:{_MONTHS})\b\.?[^\S\n]+\d{{1,4}}(?:st|nd|rd|th)?\b"
+    rf"|\b(?:{_SEASONS})[^\S\n]+(?:1[89]|20)\d\d\b"
+)
+_HAS_DIGIT_RE = re.compile(r"\d")
 
 
 def stop_words(extra_files: Sequence[str | Path] = ()) -> frozenset[str]:
@@ -120,6 +152,7 @@ class TermAnalyzer:
             len(term) < self.min_token_length
             or term in self.stop_words
             or not _HAS_LETTER_RE.search(term)
+            or SCALED_NUMBER_RE.fullmatch(term)
         ):
             term = None
         self._cache[text] = term
@@ -153,9 +186,10 @@ class TermAnalyzer:
 
     def document_runs(self, doc: SegmentedDocument) -> list[list[str]]:
         """Runs of every counted sentence (headings only when ``include_headings``), without
-        the speaker labels of a transcript's turns ("LENA FISCHER:"), which name who speaks
-        as a heading names a section, and without the words of addresses and citations
-        (:func:`not_term_spans`), which break a run as a stop word does."""
+        the speaker labels of a transcript's turns ("LENA FISCHER:", "Spokesperson Zhao
+        Wenli:"), which name who speaks as a heading names a section, and without the words of
+        addresses, citations, post headers and dates (:func:`not_term_spans`), which break a
+        run as a stop word does."""
         runs: list[list[str]] = []
         labels = speaker_label_ends(doc.sentences)  # a transcript's labels: no terms
         for sentence, tokens in zip(doc.sentences, doc.tokens, strict=True):
@@ -173,10 +207,23 @@ class TermAnalyzer:
 
 
 def not_term_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
-    """Document spans (``offset`` = the text's start) of :data:`NOT_TERMS_RE` in ``text``."""
-    if not _may_hold_non_terms(text):
-        return []
-    return [(m.start() + offset, m.end() + offset) for m in NOT_TERMS_RE.finditer(text)]
+    """Document spans (``offset`` = the text's start) of :data:`NOT_TERMS_RE`, of post headers
+    (:data:`POST_HEADER_RE`) and of months in dates (:data:`MONTH_IN_DATE_RE`) in ``text``, in
+    order, overlapping ones merged."""
+    spans: list[tuple[int, int]] = []
+    if _may_hold_non_terms(text):
+        spans.extend(m.span() for m in NOT_TERMS_RE.finditer(text))
+        if "@" in text and "·" in text:
+            spans.extend(m.span() for m in POST_HEADER_RE.finditer(text))
+    if _HAS_DIGIT_RE.search(text):
+        spans.extend(m.span() for m in MONTH_IN_DATE_RE.finditer(text))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return [(start + offset, end + offset) for start, end in merged]
 
 
 def _may_hold_non_terms(text: str) -> bool:

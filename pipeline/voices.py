@@ -1,6 +1,6 @@
 """Whose words a sentence is: the writer's, a quoted speaker's or an interviewee's.
 
-Questions of the writer (:func:`is_question`), quotations (:func:`has_quotation`), the turns of
+Questions of the writer (:func:`is_question`), quotations (:mod:`pipeline.quotes`), the turns of
 an interview or transcript (:func:`speaker_turns`), the sentences of a quotation over several
 sentences (:func:`quoted_sentence_ids`), and the source a figure in someone else's words takes
 from the attribution of those words (:func:`borrowed_sourcing`).
@@ -14,14 +14,12 @@ from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from pipeline.lexicon import lexicon_path, read_word_list
+from pipeline.quotes import OPENING_QUOTES, QUOTE_MARK_RE
 from pipeline.types import Sentence
 
 if TYPE_CHECKING:
     from pipeline.stance import Marker
 
-OPENING_QUOTES, CLOSING_QUOTES = "“«", "”»"
-QUOTE_RE = re.compile(rf'[{OPENING_QUOTES}"]([^{CLOSING_QUOTES}"]+)[{CLOSING_QUOTES}"]')
-QUOTE_MARK_RE = re.compile(rf'[{OPENING_QUOTES}{CLOSING_QUOTES}"]')
 # A speaker's label in capitals in an interview or transcript: "Q:", "A:", "SEN. SMITH:"
 SPEAKER_RE = re.compile(r"\s*((?:[A-Z][A-Z.'’-]*\s+){0,3}[A-Z][A-Z.'’-]*|Question|Answer):\s")
 # A label in mixed case of a parliamentary record or a hearing ("Mr Hale:", "The Minister for
@@ -34,6 +32,12 @@ MIXED_LABEL_RE = re.compile(
 )
 # titles and offices that open a label in mixed case ("Mr", "Dame", "Hon", "The Minister")
 SPEAKER_TITLES = frozenset(read_word_list(lexicon_path("speaker_titles.txt")))
+MAX_TITLE_WORDS = 3  # "Vice Foreign Minister"
+# the kinds of a label: in capitals ("SEN. SMITH:"), in mixed case with a title or brackets ("Mr
+# Hale:", "Fiona McAlister (SNP):"), and a bare name ("Zhao Wenli:"), a turn only where it
+# answers an interviewer's turns (speaker_turns)
+CAPITALS, MIXED, BARE_NAME = "capitals", "mixed", "name"
+_BARE_NAME_WORD_RE = re.compile(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)*")  # "Wenli", "O'Neil"
 MAX_LABEL_CHARS = 400  # a label's colon is this near a paragraph's start
 QA_LABELS = frozenset({"Q", "A", "QUESTION", "ANSWER"})
 QA_DOT_RE = re.compile(r"\s*(Q|A|Question|Answer)\.(?:\s|$)")  # "Q. Will prices rise?"
@@ -47,6 +51,9 @@ HEADER_LABELS = frozenset(read_word_list(lexicon_path("transcript_header_labels.
 # profile of ...", a headline's or glossary's colon)
 _NOT_AFTER_MIXED_LABEL = frozenset("\"“‘'«„")
 CLOSERS = " \t\r\n)]’'）】"
+# a list item's marker opening a sentence ("- ", "• ", "2. ", "3) "), as pipeline.segment's
+# LIST_ITEM_RE (segment imports this module, so the pattern is repeated, not imported)
+_LIST_ITEM_RE = re.compile(r"[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]+\S")
 # a wiki's reference or cleanup mark: a number ("[1]", "[2–4]"), a note ("[note 2]"), a single
 # letter ("[a]") or a cleanup mark of ``wiki_cleanup_marks.txt`` ("[citation needed]", "[who?]");
 # an editor's insertion ("[the deal]", "[we]") is none. It closes the sentence before it
@@ -97,47 +104,53 @@ def is_question(text: str) -> bool:
     return stripped.endswith(("?", "？"))  # a full-width mark ends a Chinese question
 
 
-def has_quotation(text: str, *, min_words: int = 4) -> bool:
-    """Whether a sentence quotes someone: a quotation of at least ``min_words`` words.
-
-    Shorter quoted phrases (“cyber sovereignty”) are scare quotes or terms, not reported words.
-    """
-    return any(len(q.split()) >= min_words for q in QUOTE_RE.findall(text))
-
-
 def speaker_label(text: str) -> tuple[str, int] | None:
     """The speaker's label opening ``text`` (upper case, as a key) and where it ends (after its
     colon), or None: a label in capitals ("SEN. SMITH:", "Q:") or, in mixed case, a title and
-    at least one word after it ("Mr Hale:", "Dame Helen Marsh:", "Hon. Members:", "The Minister
-    for Security (Dame Helen Marsh):", ``speaker_titles.txt``) or a name of two to four words
+    at least one word after it ("Mr Hale:", "Dame Helen Marsh:", "Hon. Members:", "Spokesperson
+    Zhao Wenli:", "The Minister for Security (Dame Helen Marsh):", ``speaker_titles.txt``, whose
+    titles have up to three words: "Foreign Minister Wang Yi:") or a name of two to four words
     with its constituency or party in brackets ("Fiona McAlister (Glasgow Kelvinbridge)
     (SNP):"). "Why it matters:", "The bottom line:" and "Note:" are none, nor is a transcript
     header's "PARTICIPANTS:" or "DATE:" (``transcript_header_labels.txt``), nor a label in mixed
     case before a quotation mark or a word in lower case ('Mr Trump: "We will win"', "Dr Smith:
-    a profile of ..."). :func:`speaker_turns` decides whether labels in mixed case are turns."""
+    a profile of ..."), nor a bare name ("Zhao Wenli:"), which only :func:`speaker_turns` takes,
+    and only as the answers to an interviewer's turns. :func:`speaker_turns` decides whether
+    labels in mixed case are turns."""
     found = _label(text)
-    return None if found is None else found[:2]
+    return None if found is None or found[2] == BARE_NAME else found[:2]
 
 
-def _label(text: str) -> tuple[str, int, bool] | None:
-    """:func:`speaker_label` and whether the label is in mixed case."""
+def _label(text: str) -> tuple[str, int, str] | None:
+    """:func:`speaker_label` and the label's kind: :data:`CAPITALS`, :data:`MIXED` (a title or
+    brackets) or :data:`BARE_NAME` (two or three capitalised words: "Zhao Wenli:")."""
     if ":" not in text[:MAX_LABEL_CHARS]:
         return None
     if m := SPEAKER_RE.match(text):
         key = m.group(1).upper()
-        return None if key in HEADER_LABELS else (key, m.end(), False)
+        return None if key in HEADER_LABELS else (key, m.end(), CAPITALS)
     if (m := MIXED_LABEL_RE.match(text)) is None:
         return None
     after = text[m.end() : m.end() + 1]
     if after in _NOT_AFTER_MIXED_LABEL or after.islower():
         return None
     words = m.group(1).split()
-    title = f"The {words[1]}" if words[0] == "The" and len(words) > 1 else words[0].rstrip(".")
     if words[0].upper() in HEADER_LABELS:
         return None
-    if (title in SPEAKER_TITLES and len(words) >= 2) or (m.group(2) and 2 <= len(words) <= 4):
-        return " ".join((m.group(1) + m.group(2)).split()).upper(), m.end(), True
+    key = " ".join((m.group(1) + m.group(2)).split()).upper()
+    n = _title_length(words)
+    if (n and (len(words) > n or words[0] == "The")) or (m.group(2) and 2 <= len(words) <= 4):
+        return key, m.end(), MIXED
+    if not m.group(2) and 2 <= len(words) <= 3 and all(map(_BARE_NAME_WORD_RE.fullmatch, words)):
+        return key, m.end(), BARE_NAME
     return None
+
+
+def _title_length(words: Sequence[str]) -> int:
+    """How many of a label's first words are a title of ``speaker_titles.txt`` (the longest of
+    up to three: "Foreign Minister", "Spokesperson", "The Minister"), 0 for none."""
+    bare = [w.rstrip(".") for w in words[:MAX_TITLE_WORDS]]
+    return next((n for n in range(len(bare), 0, -1) if " ".join(bare[:n]) in SPEAKER_TITLES), 0)
 
 
 def opens_turn(paragraphs: Sequence[str], i: int) -> bool:
@@ -155,14 +168,16 @@ def speaker_turns(sentences: Sequence[Sentence]) -> dict[int, str]:
     open with a label and a colon (:func:`speaker_label`: "Q:", "A:", "SEN. SMITH:", "MR.
     PICHAI:", "Mr Hale:", "Dame Helen Marsh:"), or "Q." / "A." when both occur. Labels in mixed
     case count only when two different ones open paragraphs (the record of a debate or a
-    hearing, not a news story quoting "Mr Trump:" twice); labels other
+    hearing, not a news story quoting "Mr Trump:" twice) or when one answers an interviewer
+    (:func:`answers_to_interviewer`: "Spokesperson Zhao Wenli:" after "Q:" at a press
+    conference); a bare name ("Zhao Wenli:") counts only in the second case. Labels other
     than Q and A count only when one of them opens two or more paragraphs (a speaker speaks
     again), so that "WHY IT MATTERS:" and "WHAT'S NEXT:" sections or a lone "UPDATE:" are no
     speakers; the text's first paragraph is a turn only when its label opens another one too
     ("FACT CHECK: Did ...?" is a title's label). A turn goes on over the paragraphs
     after it that have no label (:func:`continued_turns`) when the text has two turns or
     more."""
-    turns, dotted, order, mixed = {}, {}, {}, set()
+    turns, dotted, order, kinds = {}, {}, {}, {}
     reporting = {s.paragraph_id for s in sentences if REPORTING_RE.search(s.text)}
     for s in sentences:  # in text order: a paragraph's first sentence comes first
         if s.paragraph_id in order:
@@ -171,9 +186,7 @@ def speaker_turns(sentences: Sequence[Sentence]) -> dict[int, str]:
         if s.is_heading:
             continue
         if label := _label(s.text):
-            turns[s.paragraph_id] = label[0]
-            if label[2]:
-                mixed.add(s.paragraph_id)
+            turns[s.paragraph_id], kinds[s.paragraph_id] = label[0], label[2]
         elif m := QA_DOT_RE.match(s.text):
             dotted[s.paragraph_id] = m.group(1).upper()[0]
     if {"Q", "A"} <= set(dotted.values()):
@@ -182,12 +195,33 @@ def speaker_turns(sentences: Sequence[Sentence]) -> dict[int, str]:
     first = next(iter(order), None)  # a text's first line: "FACT CHECK: Did ...?" is a title's
     if turns.get(first, "Q") not in QA_LABELS and labels.count(turns[first]) < 2:
         del turns[first]
-    if len({turns[p] for p in mixed if p in turns}) < 2:  # no record of a debate or hearing
-        turns = {p: label for p, label in turns.items() if p not in mixed}
-        labels = list(turns.values())
+    answering = answers_to_interviewer(turns)
+    titled = {turns[p] for p, kind in kinds.items() if kind == MIXED and p in turns}
+    if len(titled) < 2:  # no record of a debate or hearing
+        titled = set()
+    turns = {
+        p: label
+        for p, label in turns.items()
+        if kinds.get(p, CAPITALS) == CAPITALS or label in titled or label in answering
+    }
+    labels = list(turns.values())
     if not any(labels.count(x) >= 2 for x in set(labels) - QA_LABELS):
         turns = {p: label for p, label in turns.items() if label in QA_LABELS}
     return continued_turns(order, turns, reporting) if len(turns) >= 2 else turns
+
+
+def answers_to_interviewer(turns: Mapping[int, str], *, min_answers: int = 2) -> set[str]:
+    """The labels in ``turns`` (paragraph id -> label; ids ascend in text order) that answer an
+    interviewer: the next label after an interviewer's ("Q:", "HOST:",
+    ``interviewer_labels.txt``) at least ``min_answers`` times, as a spokesperson's
+    ("Spokesperson Zhao Wenli:") after the reporters' "Q:" at a press conference."""
+    answers: dict[str, int] = {}
+    before = None
+    for _, label in sorted(turns.items()):
+        if before in INTERVIEWER_LABELS and label not in INTERVIEWER_LABELS:
+            answers[label] = answers.get(label, 0) + 1
+        before = label
+    return {label for label, n in answers.items() if n >= min_answers}
 
 
 def speaker_label_ends(sentences: Sequence[Sentence]) -> dict[int, int]:
@@ -206,7 +240,7 @@ def speaker_label_ends(sentences: Sequence[Sentence]) -> dict[int, int]:
         seen.add(s.paragraph_id)
         if s.paragraph_id not in turns:
             continue
-        if label := speaker_label(s.text):
+        if (label := _label(s.text)) and label[0] == turns[s.paragraph_id]:
             out[s.sent_id] = s.start + label[1]
         elif m := QA_DOT_RE.match(s.text):
             out[s.sent_id] = s.start + m.end()
@@ -286,31 +320,64 @@ def borrowed_sourcing(
     "A:" of an interview); a sentence of a quotation over several sentences takes the nearest
     attribution of its paragraph (“Cases rose 18%. We expect more,” Alvarez said: both
     sentences are Alvarez's), or, when its paragraph has none, of the paragraph before (a
-    quotation that runs on into a new paragraph). ``markers``: each sentence's stance markers."""
+    quotation that runs on into a new paragraph); a list item under a lead-in that attributes
+    the list takes the lead-in's ("The company also noted that:", :func:`lead_in_items`).
+    ``markers``: each sentence's stance markers."""
     # each paragraph's sentences with an attribution, in order, and the sourcing of each (the
     # least of its attributions': "named" before "vague"), found once for the whole text
     found: dict[int, tuple[list[int], list[str]]] = {}
     for s in sentences:
         ids, kinds = found.setdefault(s.paragraph_id, ([], []))
-        subtypes = [m.subtype for m in markers.get(s.sent_id, ()) if m.category == "attribution"]
-        if subtypes:
+        if subtypes := _attributions(markers, s.sent_id):
             ids.append(s.sent_id)
             kinds.append(min(subtypes))
     paragraph_ids = list(found)
     position = {pid: k for k, pid in enumerate(paragraph_ids)}
+    listed = lead_in_items(sentences, markers)
     out: dict[int, str] = {}
     for s in sentences:
-        if s.is_heading or s.sent_id not in quoted:
+        if s.is_heading:
             continue
-        if turns.get(s.paragraph_id) is not None:
+        if s.sent_id in quoted and turns.get(s.paragraph_id) is not None:
             out[s.sent_id] = "named"  # quoted_sentence_ids leaves the interviewer's turns out
             continue
-        k = position[s.paragraph_id]
-        for pid in (paragraph_ids[k], *paragraph_ids[max(k - 1, 0) : k]):  # its, the one before
-            if sourcing := _nearest(*found[pid], s.sent_id):
-                out[s.sent_id] = sourcing
-                break
+        if s.sent_id in quoted:
+            k = position[s.paragraph_id]
+            for pid in (paragraph_ids[k], *paragraph_ids[max(k - 1, 0) : k]):  # its, before
+                if sourcing := _nearest(*found[pid], s.sent_id):
+                    out[s.sent_id] = sourcing
+                    break
+        if s.sent_id not in out and s.sent_id in listed:
+            out[s.sent_id] = listed[s.sent_id]
     return out
+
+
+def lead_in_items(
+    sentences: Sequence[Sentence], markers: Mapping[int, Sequence[Marker]]
+) -> dict[int, str]:
+    """sent_id -> the sourcing (named / vague) of the list items that a lead-in attributes: a
+    sentence that ends in a colon and has an attribution ("The company also noted that:",
+    "Critics say:"), then list items ("- ", "• ", "2. "), in its paragraph or in the
+    paragraphs after it that open with an item; an item's second sentence is the item's too.
+    The list ends at a heading, at a paragraph that opens with no item, or at a sentence of the
+    lead-in's paragraph that is no item. ``markers``: each sentence's stance markers."""
+    out: dict[int, str] = {}
+    lead, started, paragraph = None, False, None
+    for s in sentences:
+        new_paragraph, paragraph = s.paragraph_id != paragraph, s.paragraph_id
+        item = _LIST_ITEM_RE.match(s.text) is not None
+        if s.is_heading or (lead and (new_paragraph or not started) and not item):
+            lead = None
+        if lead:
+            out[s.sent_id], started = lead, True
+        if s.text.rstrip().endswith(":") and (subtypes := _attributions(markers, s.sent_id)):
+            lead, started = min(subtypes), False
+    return out
+
+
+def _attributions(markers: Mapping[int, Sequence[Marker]], sent_id: int) -> list[str]:
+    """The subtypes (named / vague) of a sentence's attribution markers."""
+    return [m.subtype for m in markers.get(sent_id, ()) if m.category == "attribution"]
 
 
 def _nearest(ids: Sequence[int], kinds: Sequence[str], sent_id: int) -> str | None:

@@ -4,7 +4,6 @@
 rule plot_stance:
     input:
         documents=table("documents"),
-        figures=table("figures"),
     output:
         profile=report(
             result("plots/stance_profile.png"),

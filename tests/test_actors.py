@@ -77,3 +77,26 @@ RUSSIA = ActorMatcher([*DEFAULT_ACTORS, {"name": "Russia", "aliases": ["Russia",
 )  # fmt: skip
 def test_a_country_before_dollars_is_a_mention_unless_the_currency_names_it(text, expected):
     assert [m.match for m in RUSSIA.mentions(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # audit G E5: an institution whose name opens with a nationality is no country's mention
+        ("Dr Anika Sorensen, who researches Pacific security at the Australian National "
+         "University.", []),
+        ("the Chinese Academy of Sciences said", []),
+        ("the Australian Strategic Policy Institute said", []),
+        ("at the China National Museum", []),
+        # near misses: the country itself, before a name in lower case or after "and", a title,
+        # a name of more than four words
+        ("The Australian government said", ["Australian"]),
+        ("Australian Prime Minister Anthony Albanese said", ["Australian"]),
+        ("China and the University of Sydney", ["China"]),
+        ("Australian and Chinese universities", ["Australian", "Chinese"]),
+        ("Chinese Foreign Ministry Spokesperson Zhao University", ["Chinese"]),
+        ("China Post-Pandemic Recovery", ["China"]),
+    ],
+)  # fmt: skip
+def test_an_institution_named_after_a_country_is_no_mention(text, expected):
+    assert [m.match for m in DEFAULT.mentions(text)] == expected

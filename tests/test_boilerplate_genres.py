@@ -45,9 +45,9 @@ def test_social_thread_furniture_is_boilerplate_and_the_posts_stay(patterns):
         "Dr. Mara Kovacs\n@MaraKovacsPhD\n\n"
         "1/3 Everyone is dunking on Veloria for the deal. A few things are missing.\n\n"
         "2/3 Our survey (N = 1,204) finds 46% support vs 39% opposed.\n\n"
-        "Tariq Haddad @thaddad_sec · Mar 6\n"
+        "Tariq Haddad @thaddad_sec · Mar 6\n\n"  # a post's header: a paragraph of its own
         "Great thread. I was at that workshop lol\n\n"
-        "Dr. Mara Kovacs @MaraKovacsPhD · Mar 6\n"
+        "Dr. Mara Kovacs @MaraKovacsPhD · Mar 6\n\n"
         "Explaining isn't defending. Read the thread."
     )
     assert [line for _, line, _ in rows] == [
@@ -355,7 +355,7 @@ def test_no_boilerplate_pattern_is_listed_twice(patterns):
     sources = [rule.source for rule in patterns.rules]
     assert len(sources) == len(set(sources))
     header = lexicon_path("boilerplate.tsv").read_text(encoding="utf-8").splitlines()[0]
-    assert re.fullmatch(r"# version: 1\.(\d+)\.\d+", header) and int(header.split(".")[1]) >= 7
+    assert re.fullmatch(r"# version: 1\.(\d+)\.\d+", header) and int(header.split(".")[1]) >= 8
 
 
 @pytest.mark.parametrize(
@@ -373,6 +373,243 @@ def test_no_boilerplate_pattern_is_listed_twice(patterns):
     ],
 )
 def test_the_new_rules_take_linear_time_on_adversarial_lines(patterns, line):
+    text = f"{BODY}\n\n" + "\n".join([line] * 5) + "\n\n" + line + "\n\nProfits rose."
+    start = time.perf_counter()
+    remove_boilerplate(text, patterns)
+    assert time.perf_counter() - start < 0.5
+
+
+# --- audit G (boilerplate.tsv 1.8.0) -------------------------------------------------------
+
+POSTS = (
+    "Post\n\nSee new posts\nConversation\n\n"
+    "Mele Tuilagi @meletuilagi · Mar 6\n"
+    "1/ Thread on the Harbour Protocol. A few things people keep getting wrong 🧵\n"
+    "14 212 903 88K\n\n"
+    "Pacific Watcher @pacwatch_ · Mar 6\n"
+    "Replying to @meletuilagi\n"
+    "Good thread. But the Herald's source reportedly worked inside NID for 11 years.\n"
+    "2 5 48\n\n"
+    "Mele Tuilagi @meletuilagi · Mar 6\n"
+    "Fair. Not dismissing it, just saying the text we have doesn't show it\n"
+    "1 3 31\n\n"
+    "Show more replies\n\n"
+    "Discover more\nSourced from across X\n\n"
+    "Relevant people\nMele Tuilagi @meletuilagi\nFollow\n"
+    "Pacific politics & cyber policy. Views my own. Lecturer @usp_ac"
+)
+
+
+def test_a_threads_bare_counts_headers_and_x_furniture(patterns):
+    """S4, S5, S6: the counts go, each post's header is a paragraph of its own, X's furniture
+    goes, and the posts stay."""
+    kept, rows = remove_boilerplate(POSTS, patterns)
+    assert kept == (
+        "Mele Tuilagi @meletuilagi · Mar 6\n\n"
+        "1/ Thread on the Harbour Protocol. A few things people keep getting wrong 🧵\n\n"
+        "Pacific Watcher @pacwatch_ · Mar 6\n\n"
+        "Good thread. But the Herald's source reportedly worked inside NID for 11 years.\n\n"
+        "Mele Tuilagi @meletuilagi · Mar 6\n\n"
+        "Fair. Not dismissing it, just saying the text we have doesn't show it"
+    )
+    assert [line for _, line, _ in rows] == [
+        "Post", "See new posts", "Conversation", "14 212 903 88K", "Replying to @meletuilagi",
+        "2 5 48", "1 3 31", "Show more replies", "Discover more", "Sourced from across X",
+        "Relevant people", "Mele Tuilagi @meletuilagi", "Follow",
+        "Pacific politics & cyber policy. Views my own. Lecturer @usp_ac",
+    ]  # fmt: skip
+
+
+def test_a_posts_header_is_a_heading_and_its_words_are_body(patterns):
+    doc = clean_document("t", POSTS.encode("utf-8"), patterns=patterns)
+    paras = [(doc.clean[p.start : p.end], p.is_heading) for p in doc.paragraphs]
+    assert paras[:2] == [
+        ("Mele Tuilagi @meletuilagi · Mar 6", True),
+        ("1/ Thread on the Harbour Protocol. A few things people keep getting wrong 🧵", False),
+    ]
+    # a post without a final full stop under its header is no heading
+    assert paras[-1] == ("Fair. Not dismissing it, just saying the text we have doesn't show it",
+                         False)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # numbers without a post header: a table's row, a list of years, scores
+        "Seats won\n\n12 45 3\n\nThe vote is in May.",
+        "2019 2020 2021\n\nThe vote is in May.",
+        # prose about following, conversations and discovery
+        "Follow the money, the senator said.\n\nThe conversation went on.",
+        "We discover more every day.\n\nRelevant people were not asked.",
+        "She wrote to @jolee about the Mar 6 deadline.",
+    ],
+)
+def test_text_like_a_threads_furniture_stays(patterns, text):
+    text = f"{BODY}\n\n{text}"
+    assert remove_boilerplate(text, patterns) == (text, [])
+
+
+@pytest.mark.parametrize(
+    "post",
+    [
+        # after a post header: a list of years stays, so do numbers with words and the words
+        # Post and Follow in a post
+        "Deals signed in\n2019 2020 2022\n\n3 of 5 seats went to them.",
+        "Post this anywhere. Follow the money.",
+    ],
+)
+def test_a_posts_own_lines_like_furniture_stay(patterns, post):
+    kept, rows = remove_boilerplate(f"{BODY}\n\nJo Lee @jolee · Mar 6\n{post}", patterns)
+    assert (kept, rows) == (f"{BODY}\n\nJo Lee @jolee · Mar 6\n\n{post}", [])
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["9 188 1.2K 52K", "305 96 410 210K", "2.1M 40K", "https://t.co/x8Kq2LmZvE", "[Print] [Close]",
+     "Share:", "Suggest To A Friend",
+     "Address: No. 2, Chaoyangmen Nandajie, Chaoyang District, Beijing, 100701 Tel: "
+     "86-10-65961114",
+     "March 8, 2026 · 6 min read", "Comments (48)", "Sign in to comment", "More from Opinion",
+     "Listen duration 9:42", "Download: Ogg MP3 ( 8.9 MB )",
+     "Suggested citation: Pacific Futures Institute (2026). Trust, Data and Foreign Partners. "
+     "Research Brief No. 14. Port Selwyn: PFI.",
+     "Contact: research@pacificfutures.org | +679 331 2207",
+     "That's it for this week. Forward this to a colleague who would find it useful, and hit "
+     "reply to tell us what we missed.",
+     "---", "* * *",
+     "*The Pacific Brief is an independent, reader-supported newsletter.* [Become a paid "
+     "subscriber](https://pacificbrief.substack.com/subscribe)",
+     "Research Brief No. 14 | March 2026", "2026-03-04 19:10",
+     "This article is about the 2025 intelligence agreement. For the 1998 port treaty, see "
+     "Treaty of Port Selwyn.",
+     "For other uses, see Harbour Protocol (disambiguation).",
+     "Not to be confused with the Port Selwyn Treaty."],
+)  # fmt: skip
+def test_audit_g_page_furniture_lines_are_boilerplate(patterns, line):
+    """S2, S4, S6, S9: each line goes, between two paragraphs that stay."""
+    assert removed_lines(f"{BODY}\n\n{line}\n\nProfits rose.", patterns) == [line]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Share: 45% of voters, up from 40%.",
+        "Address: the minister's speech to parliament was short.",
+        "The report was a 6 min read, the editor said.",
+        "Comments (in brackets) are the editor's.",
+        "More from the minister came on Monday.",
+        "Listen to the minister: 9:42 was the time of the vote.",
+        "Suggested cuts: the ministry wants 5%.",
+        "Contact: the two sides have had no contact since May.",
+        "He asked staff to forward this to a colleague in Beijing.",
+        "The Pacific Brief is a newsletter read in 14 countries.",
+        "Research Brief No. 14 found that 34% trust the government.",
+        "This article is about the 2025 agreement and its critics.",
+        "For the government, see-sawing polls are a worry.",
+        "Readers who become a paid subscriber get the archive.",
+        "The score was 3-2 in 2026-03-04 terms, he joked.",
+    ],
+)
+def test_text_like_audit_g_page_furniture_stays(patterns, text):
+    text = f"{BODY}\n\n{text}\n\nProfits rose."
+    assert remove_boilerplate(text, patterns) == (text, [])
+
+
+def test_a_newsletters_sign_off_is_boilerplate_and_a_greeting_line_stays(patterns):
+    text = f"{BODY}\n\nNgā mihi,\nLosa and the Pacific Brief team\n\nProfits rose."
+    assert removed_lines(text, patterns) == ["Ngā mihi,", "Losa and the Pacific Brief team"]
+    for prose in ("Regards, the minister said, were sent to Beijing.", "Cheers rang out."):
+        text = f"{BODY}\n\n{prose}\n\nProfits rose."
+        assert remove_boilerplate(text, patterns) == (text, [])
+
+
+INFOBOX = (
+    "Harbour Protocol\nType\tMemorandum of understanding\nSigned\t12 November 2025\n"
+    "Signatories\tMinistry of State Security\nNational Intelligence Directorate\n"
+    "Parties\t China\n Marisca\nStatus\tSuspended (10 March 2026)\n\n"
+    "The Harbour Protocol is an alleged memorandum of understanding."
+)
+
+
+def test_a_wikipedia_infoboxs_tab_rows_are_boilerplate(patterns):
+    """S2: the TAB between label and value marks a row (normalize_text keeps it for the rules);
+    the clean text has no TAB left, and the caption stays as a heading."""
+    doc = clean_document("w", INFOBOX.encode("utf-8"), patterns=patterns)
+    assert doc.clean == (
+        "Harbour Protocol\n\nThe Harbour Protocol is an alleged memorandum of understanding."
+    )
+    assert [r["line"] for r in doc.boilerplate] == [
+        "Type Memorandum of understanding", "Signed 12 November 2025",
+        "Signatories Ministry of State Security", "National Intelligence Directorate",
+        "Parties  China", "Marisca", "Status Suspended (10 March 2026)",
+    ]  # fmt: skip
+    # the same rows with spaces, not TABs, are text
+    spaced = INFOBOX.replace("\t", " ")
+    assert len(clean_document("w", spaced.encode("utf-8"), patterns=patterns).boilerplate) == 0
+
+
+WIKI_G = (
+    "Provisions[edit]\n"
+    "Annex B of the document reportedly lists 2,300 civil servants.[8]\n\n"
+    "Reactions[edit]\nDomestic[edit]\n"
+    "Opposition leader Hana Kolo called for a parliamentary inquiry.[10]\n\n"
+    "See also[edit]\nChina–Solomon Islands security agreement\nFive Eyes\n"
+    "References[edit]\n"
+    '^ Jump up to: a b "Leaked protocol gives Beijing foothold". The Marisca Herald. 3 March '
+    "2026. Retrieved 3 March 2026.\n"
+    '^ "Pacific Aid Map 2025". Lowy Institute. Retrieved 4 March 2026.'
+)
+
+
+def test_an_edit_heading_with_text_on_the_next_line_is_a_heading(patterns):
+    """S1: "[edit]" headings without a blank line after them; See also and References go."""
+    doc = clean_document("w", WIKI_G.encode("utf-8"), patterns=patterns)
+    assert doc.clean == (
+        "Provisions[edit]\n\nAnnex B of the document reportedly lists 2,300 civil servants.[8]\n\n"
+        "Reactions[edit]\n\nDomestic[edit]\n\n"
+        "Opposition leader Hana Kolo called for a parliamentary inquiry.[10]"
+    )
+    assert [p.is_heading for p in doc.paragraphs] == [True, False, True, True, False]
+    # "[edit]" inside a sentence is no heading
+    text = f"{BODY}\nThe page's [edit] link was locked, the editor said.\nProfits rose."
+    assert remove_boilerplate(text, patterns) == (text, [])
+
+
+def test_closing_rules_apply_when_short_furniture_follows(patterns):
+    """S10: an op-ed's bio and a podcast's credits go before a line of unremoved furniture."""
+    bio = (
+        "Graham Whitcombe is a senior fellow at the Centre for Pacific Strategy and a former "
+        "adviser to the Ministry. The views expressed are his own."
+    )
+    text = f"{BODY}\n\n{bio}\n\nRelated Topics\n\nPacific Desk"
+    assert remove_boilerplate(text, patterns)[0] == f"{BODY}\n\nRelated Topics\n\nPacific Desk"
+    credits = (
+        "Transcripts may contain errors. Please check the audio before quoting.\n\n"
+        "Pacific Waves is broadcast weekdays at 6pm on RNZ Pacific."
+    )
+    assert remove_boilerplate(f"{BODY}\n\n{credits}", patterns)[0] == BODY
+    # a broadcast line or a bio in the middle of a text stays, and so does one before a long line
+    for text in (
+        f"{BODY}\n\nPacific Waves is broadcast weekdays at 6pm.\n\nProfits rose in May, it said.",
+        f"{BODY}\n\n{bio}\n\nThe next column runs on Monday, the editor said",
+    ):
+        assert remove_boilerplate(text, patterns) == (text, [])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "1 " * 3000 + "5K",
+        "x · " * 3000 + "6 min read",
+        "Address: " + "a " * 3000 + "Tel: 1",
+        "Ngā mihi, " + "a" * 5000,
+        "Contact: " + "a " * 3000,
+        "This article is about " + "a. " * 2000,
+        "Jo @j · Mar 6 " * 2000,
+        "Type\t" + "a " * 3000,
+    ],
+)
+def test_the_audit_g_rules_take_linear_time_on_adversarial_lines(patterns, line):
     text = f"{BODY}\n\n" + "\n".join([line] * 5) + "\n\n" + line + "\n\nProfits rose."
     start = time.perf_counter()
     remove_boilerplate(text, patterns)

@@ -9,8 +9,9 @@ from hypothesis import strategies as st
 
 from pipeline import figures_context
 from pipeline.figures import figure_sourcing, figure_spans
+from pipeline.quotes import has_quotation
 from pipeline.stance import Marker, StanceStage
-from pipeline.voices import has_quotation, is_question, quoted_sentence_ids, speaker_turns
+from pipeline.voices import is_question, quoted_sentence_ids, speaker_turns
 from tests.conftest import segment_text
 
 
@@ -1092,3 +1093,199 @@ def test_month_names_come_from_one_list():
         ("40", "count"),
         ("3", "count"),
     ]
+
+
+# --- audit G: list labels, contrasts, page furniture, money codes, points, tallies ------------
+
+
+def figure_table(text: str) -> list[tuple[int, str, str, str]]:
+    """(sent_id, match, kind, sourcing) of the figures table of a text."""
+    rows = StanceStage().analyse(segment_text(text)).tables["figures"]
+    return [(r["sent_id"], r["match"], r["kind"], r["sourcing"]) for r in rows]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a colon after a figure that labels a list item breaks no clause: the item's source
+        # (or evidential) is the figure's; the last item has none
+        (
+            "Numbers of the week\n\n- **2,300**: civil servants reportedly named in Annex B\n"
+            "- **62%**: share of Marisca's international traffic that passes through Coral "
+            "Gate, according to Tideline (the Herald says 40%)\n"
+            "- **8.4%**: fall in Tideline's share price on Wednesday\n",
+            [(2, "2,300", "count", "vague"), (3, "62%", "percent", "named"),
+             (3, "40%", "percent", "named"), (4, "8.4%", "percent", "none")],
+        ),
+        ("2,300: civil servants reportedly named in Annex B\n",
+         [(1, "2,300", "count", "vague")]),
+        # near misses: a colon inside a sentence, or after words that follow the figure
+        ("China denies it, the fallout is clear: it blacklisted 28 firms, Pew said.\n",
+         [(1, "28", "count", "named")]),
+        ("Officials said: 28 firms were listed.\n", [(1, "28", "count", "none")]),
+        ("- 62% of voters: the share that backs it, according to Pew.\n",
+         [(1, "62%", "percent", "none")]),
+    ],
+)  # fmt: skip
+def test_a_list_items_label_and_its_description_are_one_clause(text, expected):
+    assert figure_table(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the source after a contrasted figure is that figure's
+        (
+            "Coral Gate carries approximately 62% of Marisca's international internet "
+            "traffic, not the 40% cited in some reports.\n",
+            [(1, "62%", "percent", "none"), (1, "40%", "percent", "vague")],
+        ),
+        (
+            "Turnout was 62%, rather than the 40% some analysts predicted.\n",
+            [(1, "62%", "percent", "none"), (1, "40%", "percent", "vague")],
+        ),
+        # near misses: a comma ends the contrasted figure's phrase; a source before both
+        (
+            "Coral Gate carries 62% of the traffic, not 40%, according to Tideline.\n",
+            [(1, "62%", "percent", "named"), (1, "40%", "percent", "named")],
+        ),
+        (
+            "Pew said 62% agree, compared with 40% in 2019.\n",
+            [(1, "62%", "percent", "named"), (1, "40%", "percent", "named")],
+        ),
+        (
+            "Tideline says 62% of traffic goes through Coral Gate, the Herald says 40%.\n",
+            [(1, "62%", "percent", "named"), (1, "40%", "percent", "named")],
+        ),
+    ],
+)
+def test_a_source_after_a_contrasted_figure_is_that_figures(text, expected):
+    assert figure_table(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a thread's counter opening a post is no figure; the post's figures are
+        ("Mele Tuilagi @meletuilagi · Mar 6\n1/ Thread on the Harbour Protocol.", []),
+        (
+            "Mele Tuilagi @meletuilagi · Mar 6\n4/ Third: Tideline says 62% of traffic goes "
+            "through Coral Gate, the Herald says 40%.",
+            [("62%", "percent"), ("40%", "percent")],
+        ),
+        ("5/ Finally, the govt's line.", []),
+        # reading times, file sizes, issue numbers, comment counts, a postal code before "Tel:"
+        ("By Graham Whitcombe\nMarch 8, 2026 · 6 min read", []),
+        ("a 6-minute read; 4 mins read", []),
+        ("RNZ Pacific | Pacific Waves\nListen duration 9:42\nDownload: Ogg MP3 ( 8.9 MB )", []),
+        ("PDF, 2.3MB, or 640 kB and 1 GiB", []),
+        ("**Issue #212 · 10 March 2026**", []),
+        ("Comments (48)\nSign in to comment", []),
+        ("Address: No. 2, Chaoyangmen Nandajie, Chaoyang District, Beijing, 100701 "
+         "Tel: 86-10-65961114", []),
+        # near misses: a fraction, data that was taken, tuberculosis, comments as a count,
+        # minutes that are no reading time, a number before a word that is no telephone label
+        ("1/4 of voters agreed.", [("1/4", "count")]),
+        ("It stole 1.5 TB of data and 40 GB of e-mails; 20 TB cases; 48 comments.",
+         [("1.5", "count"), ("40", "count"), ("20", "count"), ("48", "count")]),
+        ("It took 6 min to read and 6 minutes.", [("6", "count"), ("6", "count")]),
+        ("In 100701 Telstra users", [("100701", "count")]),
+    ],
+)  # fmt: skip
+def test_page_furniture_numbers_are_no_figures(text, expected):
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the margin of error of a subsample, and the confidence level, are no figures
+        ("The margin of error for the full sample is ±2.8 percentage points at the 95% "
+         "confidence level.", []),
+        ("The margin of error among Republicans was 4 points.", []),
+        ("At a 95 percent level of confidence, 40% agreed.", [("40%", "percent")]),
+        # near misses: confidence that is measured, and a level that is no confidence's
+        ("Confidence fell to 40% and 95% of the level was met.",
+         [("40%", "percent"), ("95%", "percent")]),
+        ("The margin of error for this poll was large, and 40% said no.",
+         [("40%", "percent")]),
+    ],
+)  # fmt: skip
+def test_a_margin_of_error_for_a_sample_and_its_confidence_level_are_no_figures(text, expected):
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a currency code of the list; an unlisted one after a money word and before a scale
+        ("NZD 2.5 million, FJD 40 million, PGK 1 bn and TWD 3 bn",
+         [("NZD 2.5 million", "money"), ("FJD 40 million", "money"), ("PGK 1 bn", "money"),
+          ("TWD 3 bn", "money")]),
+        ("Shares of Tideline fell 8.4%, wiping roughly MSD 310 million off the company's "
+         "market value.", [("8.4%", "percent"), ("MSD 310 million", "money")]),
+        # an amount compared with money is money
+        ("Contracts in 2025 were worth MSD 14.6 billion, well above the 11.2 billion average "
+         "of the previous three years.",
+         [("MSD 14.6 billion", "money"), ("11.2 billion", "money")]),
+        ("Revenue was $5 billion, up from 4 billion.",
+         [("$5 billion", "money"), ("4 billion", "money")]),
+        # near misses: capitals without a money word or a scale, codes left out of the list,
+        # a head count after money, another scale
+        ("the XYZ 310 million", [("310 million", "count")]),
+        ("worth ABC 5 more", [("5", "count")]),
+        ("TOP 10 reasons and COP 28 talks", [("10", "count"), ("28", "count")]),
+        ("It spent $5 billion to reach more than 2 billion people.",
+         [("$5 billion", "money"), ("2 billion", "count")]),
+        ("It spent $5 billion, above the 2 million average.",
+         [("$5 billion", "money"), ("2 million", "count")]),
+    ],
+)  # fmt: skip
+def test_money_with_a_currency_code_and_compared_with_money(text, expected):
+    assert spans(text) == expected
+
+
+def test_currency_codes_lexicon_errors(tmp_path, monkeypatch):
+    from pipeline import figures
+
+    path = tmp_path / "currency_codes.txt"
+    path.write_text("# version: 1.0.0\nUSD\nusd\n", encoding="utf-8")
+    monkeypatch.setattr(figures, "lexicon_path", lambda name: path)
+    with pytest.raises(ValueError, match="usd"):
+        figures.currency_codes()
+    path.write_text("USD\nNZD\nUSD\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="USD"):
+        figures.currency_codes()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # bare points after a level in percent are percentage points
+        ("- Favourable views of Australia rose slightly, to 58%, up 2.1 points.",
+         [("58%", "percent"), ("2.1 points", "percent")]),
+        ("Trust stood at 34% (down 3 pts).", [("34%", "percent"), ("3 pts", "percent")]),
+        # near misses: an index's points, with or without a percent change
+        ("The index rose 2.1 points.", [("2.1", "count")]),
+        ("The Dow rose 0.8%, up 300 points.", [("0.8%", "percent"), ("300", "count")]),
+        ("It reached 58%, and 2 points were awarded.", [("58%", "percent"), ("2", "count")]),
+    ],
+)  # fmt: skip
+def test_points_after_a_percentage_are_percentage_points(text, expected):
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a tally after "by a" and an adjective is one count, as "by a vote of" is
+        ("The inquiry that parliament voted to open on Monday, by a comfortable 31 to 17, is "
+         "the right place to start.", [("31 to 17", "count")]),
+        ("It was established by a vote of 31 to 17.", [("31 to 17", "count")]),
+        ("It passed by a narrow 5 to 4.", [("5 to 4", "count")]),
+        # near miss: a change and its new level
+        ("Membership grew by 5 to 12.", [("5", "count"), ("12", "count")]),
+    ],
+)  # fmt: skip
+def test_a_tally_after_by_a_is_one_count(text, expected):
+    assert spans(text) == expected

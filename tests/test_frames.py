@@ -703,6 +703,57 @@ def test_frame_colours_are_distinct_and_none_alone_is_grey():
         ("The Global Security Initiative; the initiative failed.",
          [("Security", "security_defense"), ("initiative", "policy_prescription")]),
         ("A commercial panel provider; commercial interests.", [("commercial", "economic")]),
+        # audit G (eight genres on one leaked pact). R1: maritime safety is security, not health
+        ("China and Marisca enjoy cooperation in law enforcement and maritime safety.",
+         [("law enforcement", "crime_punishment"), ("maritime safety", "security_defense")]),
+        ("One wonders why a document about maritime safety would need to say so.",
+         [("maritime safety", "security_defense")]),
+        ("The Maritime Safety Administration inspected it; food safety.",
+         [("safety", "health_safety")]),
+        # R2: idioms, a reply, an infobox label and names are no cues
+        ("That's vague, but it isn't the smoking gun some accounts are claiming.", []),
+        ("Don't let the numbers war distract you; the war in Ukraine.",
+         [("war", "security_defense")]),
+        ("Mele Tuilagi @meletuilagi · Mar 6\nFair.", []),
+        ("Fair.", []),
+        ("The deal is not fair.", [("fair", "fairness_equality")]),
+        ("Signed 12 November 2025\nLanguages English, Mandarin\nStatus Suspended", []),
+        ("Languages spoken in Marisca include English.", [("Languages", "cultural_identity")]),
+        ("An adviser to the New Zealand Ministry of Foreign Affairs and Trade; trade fell.",
+         [("trade", "economic")]),
+        ("We will never ask any company or individual to collect data; Has any Chinese company "
+         "been involved?", []),
+        ("HOST: So why should anyone believe them now?", []),
+        ("GUEST: I'm not saying anyone should.", []),
+        ("Anyone should be able to vote; the government should act.",
+         [("should", "policy_prescription"), ("vote", "political"),
+          ("should", "policy_prescription")]),
+        # a law firm hired for a review is lawyers: legality stays (decided, audit G R2)
+        ("Tideline has engaged Halvorsen & Crane LLP, an independent law firm.",
+         [("law", "legality")]),
+        # R3: missed cues
+        ("The US has conducted indiscriminate wiretapping of its allies.",
+         [("wiretapping", "security_defense"), ("allies", "external_regulation")]),
+        ("The Philippine vessel intruded into the waters without permission; an intrusion into "
+         "their privacy.",
+         [("intruded", "security_defense"), ("privacy", "legality")]),
+        ("A Chinese coast guard vessel came within 30 metres; the coastguard said.",
+         [("coast guard", "security_defense"), ("coastguard", "security_defense")]),
+        ("Tideline complies with lawful interception requests.",
+         [("complies", "legality"), ("interception", "security_defense")]),
+        ("Stop spreading disinformation and respect the sovereign choices of Pacific Island "
+         "countries; sovereign debt rose.",
+         [("disinformation", "security_defense"), ("sovereign", "external_regulation"),
+          ("sovereign debt", "economic")]),
+        # F6: any three-capital currency code, and a money comparison
+        ("It fell 8.4 percent, wiping roughly MSD 310 million off its value.",
+         [("million", "economic")]),
+        ("Contracts were worth MSD 14.6 billion, well above the 11.2 billion average.",
+         [("Contracts", "economic"), ("billion", "economic"), ("billion", "economic")]),
+        ("It cost $5 million, up from 3 million last year.",
+         [("cost", "economic"), ("million", "economic"), ("million", "economic")]),
+        ("The NHS 1.4 million; the PLA 2 million; 14 million citizens, compared with 12 million "
+         "in 2020.", []),
     ],
 )  # fmt: skip
 def test_context_rules_of_cues(text, expected):

@@ -1026,3 +1026,52 @@ def test_many_section_headings_are_removed_in_linear_time(patterns):
     assert time.perf_counter() - start < 0.5  # 4 s when each heading scanned all after it
     assert out == "Acme sold 4 units.\n\nProfits rose."
     assert len(removed) == 2000
+
+
+def test_a_turn_cut_off_with_a_dash_is_no_heading():
+    """Audit G S8: a transcript's turn without final punctuation is body text; a lone label
+    line that opens no other paragraph is still a heading."""
+    text = (
+        "HOST: But the government also said there was no agreement at all.\n\n"
+        "GUEST: It did. And that's --\n\n"
+        "HOST: So why should anyone believe them now?\n\n"
+        "GUEST: I'm not saying anyone should.\n\n"
+        "HOST: We'll have to --\n\n"
+        "GUEST: -- because that phrase is doing an awful lot of work."
+    )
+    doc = segment_text(text)
+    assert not any(s.is_heading for s in doc.sentences)
+    text = "Talks resume\n\nUPDATE: Talks resume at noon\n\nThe ministers met on Monday."
+    assert [p.is_heading for p in paragraphs_of(text)] == [True, True, False]
+
+
+@pytest.mark.parametrize(
+    ("source", "clean"),
+    [
+        # audit G S11: emphasis marks and link syntax become plain text
+        ("On Tuesday *The Marisca Herald* published a 14-page document.",
+         "On Tuesday The Marisca Herald published a 14-page document."),
+        ("- **62%**: share of the traffic\n- **8.4%**: fall in the share price",
+         "- 62%: share of the traffic\n- 8.4%: fall in the share price"),
+        ("Read [the Herald's story](https://example.org/a) and __this__ _one_.",
+         "Read the Herald's story and this one."),
+        # near misses: list markers, arithmetic, words with underscores, lone marks stay
+        ("* first item\n* second item", "* first item\n* second item"),
+        ("It costs 5 * 3 * 2 units; see snake_case_name and a*b.",
+         "It costs 5 * 3 * 2 units; see snake_case_name and a*b."),
+        ("An [editor's note] and a bracket (here).", "An [editor's note] and a bracket (here)."),
+    ],
+)  # fmt: skip
+def test_markdown_emphasis_and_links_become_plain_text(patterns, source, clean):
+    doc = clean_document("d", source.encode(), patterns=patterns, markdown=True)
+    assert doc.clean == clean
+
+
+def test_markdown_headings_keep_exact_offsets_after_emphasis_is_removed(patterns):
+    text = "# The *Pacific* Brief\n\n**Issue #212 · 10 March 2026**\n\nIt was *quite* a week."
+    doc = clean_document("d", text.encode(), patterns=patterns, markdown=True)
+    assert doc.clean == "The Pacific Brief\n\nIssue #212 · 10 March 2026\n\nIt was quite a week."
+    assert [(doc.clean[p.start : p.end], p.is_heading) for p in doc.paragraphs] == [
+        ("The Pacific Brief", True), ("Issue #212 · 10 March 2026", True),
+        ("It was quite a week.", False),
+    ]  # fmt: skip

@@ -11,7 +11,10 @@ from matplotlib.collections import LineCollection, PolyCollection
 from matplotlib.colors import to_hex
 
 from pipeline.sentiment_plots import plot_actor_sentiment, plot_sentiment_arc
-from pipeline.stance_plots import plot_figure_sourcing
+from pipeline.stance_plots import (
+    document_sourcing_counts,
+    plot_figure_sourcing,
+)
 
 ACTORS = [f"actor {i:02d}" for i in range(15)]
 
@@ -176,6 +179,55 @@ def test_arc_bars_are_blue_and_orange_and_the_title_says_so(tmp_path, drawn):
     ],
 )
 def test_figure_sourcing_title_does_not_read_as_a_year(tmp_path, drawn, n_docs, title):
-    figures = pd.DataFrame({"doc_id": [f"doc_{d:05d}" for d in range(n_docs)], "sourcing": "named"})
-    plot_figure_sourcing(figures, tmp_path / "s.png")
+    documents = pd.DataFrame(
+        {"doc_id": [f"doc_{d:05d}" for d in range(n_docs)], "n_figures_named": 1,
+         "n_figures_vague": 0, "n_figures_unsourced": 0}
+    )  # fmt: skip
+    plot_figure_sourcing(documents, tmp_path / "s.png", None)
     assert drawn[0].axes[0].get_title() == title
+
+
+# audit G, P1: a heading's figure ("Issue #212 · 10 March 2026") was in the plot's bar but not in
+# documents.csv's n_figures; both now leave headings out, by the same rule
+NEWSLETTER = (
+    "The Pacific Brief\n\nContracts worth $300 million\n\n"
+    "The ministry said the deal is worth $120 million. Some 400 engineers may be involved, "
+    "according to reports. Another 75 firms bid.\n"
+)
+
+
+def test_figure_sourcing_leaves_headings_out_as_documents_csv_does(tmp_path, drawn):
+    from pipeline.stance import StanceStage
+    from tests.conftest import segment_text
+
+    doc = segment_text(NEWSLETTER, "brief")
+    out = StanceStage().analyse(doc)
+    figures = pd.DataFrame(out.tables["figures"])
+    sentences = pd.DataFrame(
+        {"doc_id": doc.doc_id, "sent_id": [s.sent_id for s in doc.sentences],
+         "is_heading": [int(s.is_heading) for s in doc.sentences]}
+    )  # fmt: skip
+    heading_ids = set(sentences.loc[sentences["is_heading"] == 1, "sent_id"])
+    assert figures["sent_id"].isin(heading_ids).sum() == 1  # "$300 million" of the heading
+    documents = pd.DataFrame([{"doc_id": doc.doc_id, **out.document_columns}])
+    expected = [[1, 1, 1]]  # named $120 million, vague 400, unsourced 75 (the heading's left out)
+    assert (
+        documents[["n_figures_named", "n_figures_vague", "n_figures_unsourced"]].values.tolist()
+        == expected
+    )
+    assert int(documents["n_figures"].iloc[0]) == 3
+    plot_figure_sourcing(documents, tmp_path / "d.png", None)  # the bars are these counts
+    for fig in drawn:
+        widths = [round(p.get_width()) for p in fig.axes[0].patches]
+        assert widths == [1, 1, 1]
+
+
+def test_document_sourcing_counts_leave_out_documents_without_figures():
+    documents = pd.DataFrame(
+        {"doc_id": ["b", "a"], "n_figures_named": [0, 2], "n_figures_vague": [0, 0],
+         "n_figures_unsourced": [0, 5]}
+    )  # fmt: skip
+    counts = document_sourcing_counts(documents)
+    assert counts.index.tolist() == ["a"] and counts.values.tolist() == [[2, 0, 5]]
+    with pytest.raises(ValueError, match="n_figures_vague"):
+        document_sourcing_counts(documents.drop(columns="n_figures_vague"))

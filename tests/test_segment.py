@@ -470,3 +470,35 @@ def test_an_editors_insertion_is_no_reference_mark(text, expected):
     doc = segment_text(text)
     assert [s.text for s in doc.sentences] == expected
     assert all(doc.clean[s.start : s.end] == s.text for s in doc.sentences)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # audit G S3: a cleanup mark after a comma or a word ends no sentence
+        ("Some analysts have argued that the wording of Article 7 would allow Chinese officials "
+         "to access cable traffic metadata,[who?] although the text does not mention the cable "
+         "explicitly.[9] Protests drew thousands.",
+         ["Some analysts have argued that the wording of Article 7 would allow Chinese officials "
+          "to access cable traffic metadata,[who?] although the text does not mention the cable "
+          "explicitly.[9]", "Protests drew thousands."]),
+        ("Some officials[who?] said the deal was bad.[3] Others disagreed.",
+         ["Some officials[who?] said the deal was bad.[3]", "Others disagreed."]),
+        # near misses: after a sentence's end the mark closes it
+        ("It was secretive.[who?] Others disagreed.", ["It was secretive.[who?]",
+                                                       "Others disagreed."]),
+        ("Who signed it?[when?] Nobody knows.", ["Who signed it?[when?]", "Nobody knows."]),
+        ("It was signed.[1][who?] Others disagreed.", ["It was signed.[1][who?]",
+                                                       "Others disagreed."]),
+    ],
+)  # fmt: skip
+def test_a_cleanup_mark_inside_a_sentence_ends_none(text, expected):
+    doc = segment_text(text)
+    assert [s.text for s in doc.sentences] == expected
+
+
+def test_cleanup_marks_inside_sentences_segment_in_linear_time():
+    unit = "a word,[who?] and more "
+    doc = segment_text(unit * 4000)
+    assert all(doc.clean[s.start : s.end] == s.text for s in doc.sentences)
+    assert best_time(unit * 8000) / best_time(unit * 4000) < 3.0

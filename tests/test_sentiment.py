@@ -863,6 +863,61 @@ def test_configured_stage_reads_the_senses_as_people_do(row):
             "for calm; officials are stressing that it works; the deal, he stressed, is fair.",
             ["stressed", "stressed", "stressed", "stressing", "stressed"],
         ),
+        # audit G (eight genres on one leaked pact): topic words, courtesy formulas, misread senses
+        (
+            "A memorandum on maritime safety; road safety; fears for their safety; safety first.",
+            ["safety", "safety"],
+        ),
+        (
+            "If that was shared, it was shared; records were to be shared; had their records "
+            "shared; a widely shared view; they shared a laugh.",
+            ["shared", "shared", "shared", "shared"],
+        ),
+        ("- Trust in the national government fell to 34%.", ["Trust"]),  # after a list marker
+        ("1. Trust in the press was measured.", ["Trust"]),
+        ("• Trust in courts was measured; they trust in God.", ["Trust"]),
+        ("Marisca's trust in its own government has fallen; trust in God and it fell.", ["trust"]),
+        (
+            "The leaked document; a leaked copy of the memo; the leak; the Harbour Protocol Leak; "
+            "a gas leak; the leak of radioactive water; leaked customer data.",
+            ["leaked", "leaked", "leak", "Leak"],
+        ),
+        ("Q: Thank you.", ["Thank"]),
+        ("HOST: Dr Sorensen, thanks for joining us.", ["thanks"]),
+        ("GUEST: Thanks for having me.", ["Thanks"]),
+        ("HOST: Dr Anika Sorensen, thank you.", ["thank"]),
+        ("Thank you, Dr Sorensen.", ["Thank"]),
+        ("Thanks to the reforms, growth returned; thank you for nothing.", []),
+        ("Spokesperson Zhao Wenli: Please.", ["Please"]),
+        ("Please stop lying.", []),
+        ("HOST: Sure.", ["Sure"]),
+        ("I am not sure; sure enough.", []),
+        ("Kia ora and talofa lava,", ["Kia"]),
+        ("It is tempting to treat this as another moment; what a treat.", ["treat"]),
+        (
+            "Tideline has engaged Halvorsen & Crane LLP; it engaged an independent law firm; "
+            "engaged and motivated staff.",
+            ["engaged", "engaged"],
+        ),
+        ("Tideline's shares have already lost 8.4 percent.", ["shares"]),
+        ("Doing an awful lot of work; the food was awful.", ["awful"]),
+        ("Well above the 11.2 billion average; doing well.", ["Well"]),
+        ("GUEST: Well, in a country of 310,000 people.", ["Well"]),
+        ("Refer to the competent authorities; a competent manager.", ["competent"]),
+        ("I want to stress that China agrees; the stress that nurses feel.", ["stress"]),
+        (
+            "There was no agreement at all; there was no agreement on the budget.",
+            ["no agreement"],
+        ),
+        (
+            "Their Cold War mentality; the numbers war; the war in Ukraine; a trade war.",
+            ["War", "war"],
+        ),
+        ("So you're not denying that it exists? They denied the report.", ["denying"]),
+        (
+            "The Herald's original story; the original text; an original idea.",
+            ["original", "original"],
+        ),
     ],
 )
 def test_sense_entries_match_only_the_misread_senses(sentence, neutral):

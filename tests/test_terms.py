@@ -17,10 +17,12 @@ from pipeline.terms import (
     TermAnalyzer,
     TermsStage,
     normalised_token,
+    not_term_spans,
     stop_words,
     term_matrix,
 )
 from pipeline.types import SegmentedDocument, Sentence
+from tests.conftest import segment_text
 
 
 def make_doc(doc_id: str, sentences: list[tuple[bool, str]]) -> SegmentedDocument:
@@ -69,6 +71,18 @@ def test_normalised_token(token: str, expected: str) -> None:
         ("2023", None),  # numbers dropped
         ("12,000", None),
         ("5G", "5g"),  # letters and digits: kept
+        # audit G K2: a number with a scale suffix is a number ("14 212 903 88K" counters)
+        ("88K", None),
+        ("1.2K", None),
+        ("210K", None),
+        ("3M", None),
+        ("5bn", None),  # "$5bn": "$" is no part of the token
+        ("2.5bn", None),
+        ("480mn", None),
+        ("covid-19", "covid-19"),
+        ("G7", "g7"),
+        ("1990s", "1990s"),
+        ("4G", "4g"),
         ("the", None),  # sklearn stop word
         ("don’t", None),  # stopwords_extra.txt, curly apostrophe folded
         ("also", None),
@@ -128,8 +142,9 @@ def test_speaker_labels_are_not_terms(sentences, expected) -> None:
         ([(False, "Trust fell (Smith et al., 2019).")], ["trust", "fell", "smith"]),
         ([(False, "It was neutral.[citation needed]"), (False, "[citation needed]")],
          ["neutral"]),
+        # audit G K1: the month of a retrieval date is no term either
         ([(False, "Retrieved 6 March 2024."), (False, "Police retrieved the files.")],
-         ["march", "police", "retrieved", "files"]),
+         ["police", "retrieved", "files"]),
         # an editor's insertion after a space keeps its words; Al as a name is kept
         ([(False, 'He said "[the deal] is fair" to Al Gore.')],
          ["deal", "fair", "al", "gore"]),
@@ -174,6 +189,91 @@ def test_not_terms_re_is_linear_in_a_long_token(text) -> None:
     # review #11: tried at every character, 20,000 characters took 3.5 s and 40,000 about 14 s
     start = time.perf_counter()
     list(NOT_TERMS_RE.finditer(text))
+    assert time.perf_counter() - start < 0.5
+
+
+PRESS_CONFERENCE = (
+    "Q: Can you confirm the document is authentic?\n\n"
+    "Spokesperson Zhao Wenli: I'm not aware of the specifics you mentioned.\n\n"
+    "Q: So you're not denying that the document exists?\n\n"
+    "Spokesperson Zhao Wenli: I have answered your question.\n\n"
+    "Q: Do you have any comment?\n\n"
+    "Spokesperson Zhao Wenli: China firmly opposes this."
+)
+
+
+def test_a_press_conferences_speaker_label_is_no_term() -> None:
+    # audit G S7/K1: "spokesperson", "zhao" and "wenli" were counted 9 times each
+    terms = TermAnalyzer()(segment_text(PRESS_CONFERENCE))
+    assert terms == [
+        "confirm", "document", "authentic", "aware", "specifics", "mentioned",
+        "denying", "document", "exists", "answered", "question", "comment",
+        "china", "firmly", "opposes",
+    ]  # fmt: skip
+    # a name in the words of a turn is a term, as is the label of no turn
+    assert TermAnalyzer()(segment_text("Spokesperson Zhao Wenli: Please.\n\nShe left.")) == [
+        "spokesperson", "zhao", "wenli", "left",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        # audit G K1: "Name @handle · date" opens each post of a copied thread
+        ([(False, "Mele Tuilagi @meletuilagi · Mar 6\n1/ Thread on the Harbour Protocol.")],
+         ["thread", "harbour", "protocol"]),
+        ([(False, "Kevin Marsh 🇦🇺 @kmarsh_au · Mar 6\nThis is exactly what everyone warned "
+                  "about.")], ["exactly", "warned"]),
+        ([(False, "Lena Fischer @lenafischer.bsky.social · Mar 7\nQuick reminder.")],
+         ["quick", "reminder"]),
+        ([(False, "Tavita S. @tavita_s · 2h\nMaybe ask why.")], ["maybe", "ask"]),
+        # near misses: a name before a handle inside a sentence, a header's name on a line with
+        # more words after the date, a line with a handle and no date
+        ([(False, "Thanks to Mele Tuilagi @meletuilagi · Mar 6 was the day.")],
+         ["thanks", "mele", "tuilagi", "day"]),
+        ([(False, "Relevant people\nMele Tuilagi @meletuilagi\nFollow")],
+         ["relevant", "people", "mele", "tuilagi", "follow"]),
+    ],
+)  # fmt: skip
+def test_post_headers_are_not_terms(sentences, expected) -> None:
+    assert TermAnalyzer()(make_doc("p", sentences)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # audit G K1: a month in a date ("3 March 2026.", a reference list's dates) is no term
+        ("The Marisca Herald. 3 March 2026.", ["marisca", "herald"]),
+        ("Signed on March 8, 2026 in Suva.", ["signed", "suva"]),
+        ("Visits from March 9 to 12 and on 4th March.", ["visits"]),
+        ("Posted Mar 6 and Sept. 3 and 12 Dec.", ["posted"]),
+        ("Fieldwork in Spring 2024 ended.", ["fieldwork", "ended"]),
+        # "march" as a word stays: a protest march, they march, a month named without a day
+        ("A protest march began; they march in March.",
+         ["protest", "march", "began", "march", "march"]),
+        ("The spring rains came in May and in Winter.", ["spring", "rains", "came", "winter"]),
+    ],
+)  # fmt: skip
+def test_months_in_dates_are_not_terms(text, expected) -> None:
+    assert TermAnalyzer()(make_doc("m", [(False, text)])) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a " * 50_000,
+        "1 " * 50_000,
+        "1 March " * 12_000,
+        "Name @h · " * 10_000,
+        "A" * 100_000 + " @h · Mar 6",
+        " " * 100_000 + "@h · Mar 6",
+        "Ab Cd @x ·\n" * 9_000,
+    ],
+    ids=["words", "numbers", "dates", "headers", "long-name", "spaces", "lines"],
+)
+def test_post_header_and_date_spans_are_linear(text) -> None:
+    start = time.perf_counter()
+    not_term_spans(text)
     assert time.perf_counter() - start < 0.5
 
 

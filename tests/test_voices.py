@@ -9,9 +9,11 @@ import pytest
 
 from pipeline.voices import (
     REFERENCE_MARK,
+    answers_to_interviewer,
     borrowed_sourcing,
     continued_turns,
     is_question,
+    lead_in_items,
     quoted_sentence_ids,
     speaker_label,
     speaker_label_ends,
@@ -441,3 +443,194 @@ def test_borrowed_sourcing_takes_the_nearest_attribution_once_per_paragraph():
     assert by_text["“Another 12 are likely."] == "vague"  # the paragraph before's nearest
     assert by_text["“Or 9%.”"] == "named"  # its own paragraph's nearest: Alvarez, not officials
     assert by_text["Some 40% were children."] == "named"  # of two as near, the earlier
+
+
+# audit G S7/F4: a ministry's press conference, "Spokesperson Zhao Wenli:" after the reporters'
+# "Q:" (shortened from the audit's mfa_press_conference)
+PRESS_CONFERENCE = (
+    "At the invitation of Prime Minister Tomas Ferrell, Vice Foreign Minister Sun Weidong will "
+    "visit Marisca.\n\n"
+    "Q: Can you confirm the document is authentic?\n\n"
+    "Spokesperson Zhao Wenli: I'm not aware of the specifics you mentioned.\n\n"
+    "Q: So you're not denying that the document exists?\n\n"
+    "Spokesperson Zhao Wenli: I have answered your question.\n\n"
+    "Q: Will China cooperate with an inquiry?\n\n"
+    "Spokesperson Zhao Wenli: That is Marisca's internal affair. Bilateral trade reached 1.8 "
+    "billion US dollars last year, up 12.5 percent year on year.\n\n"
+    "China firmly opposes this.\n\n"
+    "Q: Thank you."
+)
+ZHAO = "SPOKESPERSON ZHAO WENLI"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (PRESS_CONFERENCE, ZHAO),
+        # a bare name as the label: a turn only because it answers the "Q:" turns
+        (PRESS_CONFERENCE.replace("Spokesperson Zhao Wenli:", "Zhao Wenli:"), "ZHAO WENLI"),
+        (PRESS_CONFERENCE.replace("Spokesperson", "Foreign Ministry Spokesperson"),
+         "FOREIGN MINISTRY " + ZHAO),
+    ],
+)  # fmt: skip
+def test_a_spokespersons_answers_to_the_reporters_are_turns(text, speaker):
+    assert labels_by_paragraph(text) == [
+        None, "Q", speaker, "Q", speaker, "Q", speaker, speaker, "Q"
+    ]  # fmt: skip
+    doc = segment_text(text)
+    quoted = quoted_sentence_ids(doc.sentences)
+    assert [s.text for s in doc.sentences if s.sent_id in quoted] == [
+        text.split("\n\n")[2],
+        text.split("\n\n")[4],
+        text.split("\n\n")[6].split(" Bilateral")[0],
+        "Bilateral trade reached 1.8 billion US dollars last year, up 12.5 percent year on year.",
+        "China firmly opposes this.",
+    ]
+    ends = speaker_label_ends(doc.sentences)
+    labels = {doc.clean[s.start : ends[s.sent_id]] for s in doc.sentences if s.sent_id in ends}
+    assert labels == {"Q: ", text.split("\n\n")[2].split(": ")[0] + ": "}
+    # the figures of a turn are named by its label (borrowed_sourcing)
+    turns = speaker_turns(doc.sentences)
+    borrowed = borrowed_sourcing(doc.sentences, {}, turns, quoted)
+    trade = next(s.sent_id for s in doc.sentences if s.text.startswith("Bilateral"))
+    assert borrowed[trade] == "named"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Spokesperson Zhao Wenli: I have answered your question.", ZHAO),
+        ("Spokesman Wang Wenbin: No.", "SPOKESMAN WANG WENBIN"),
+        ("Foreign Minister Wang Yi: Yes.", "FOREIGN MINISTER WANG YI"),
+        ("Vice Foreign Minister Sun Weidong: Yes.", "VICE FOREIGN MINISTER SUN WEIDONG"),
+        ("Ambassador Xie Feng: We disagree.", "AMBASSADOR XIE FENG"),
+        # a title with no name after it, a bare name, a title before a word in lower case
+        ("Spokesperson: No comment.", None),
+        ("Foreign Minister: Yes.", None),
+        ("Zhao Wenli: I have answered your question.", None),
+        ("Spokesperson Zhao Wenli: the ministry's voice.", None),
+        ('Spokesperson Zhao Wenli: "We oppose it."', None),
+    ],
+)  # fmt: skip
+def test_offices_of_government_are_titles_of_a_label(text, label):
+    found = speaker_label(text)
+    assert (found and found[0]) == label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one titled label twice, no reporters' "Q:": a news story's device
+        "The ministry spoke on Monday.\n\nSpokesperson Zhao Wenli: China opposes this.\n\n"
+        "Analysts said the remarks were sharp.\n\nSpokesperson Zhao Wenli: We urge restraint.\n\n"
+        "Markets fell.",
+        # a bare name twice without an interviewer, or a section label after an answer
+        "Intro.\n\nZhao Wenli: China opposes this.\n\nMore.\n\nZhao Wenli: We urge restraint.",
+    ],
+)
+def test_labels_that_answer_no_interviewer_are_no_turns(text):
+    assert all(label is None for label in labels_by_paragraph(text))
+
+
+def test_a_section_label_after_an_answer_is_no_speaker():
+    text = (
+        "Q: Will prices rise?\n\nA: Yes.\n\nBottom Line: Prices rise.\n\nQ: When?\n\n"
+        "A: Soon.\n\nBottom Line: Soon."
+    )
+    assert labels_by_paragraph(text) == ["Q", "A", "A", "Q", "A", "A"]
+
+
+TIDELINE = (
+    "Tideline has engaged a law firm to review 45 days of logs.\n\n"
+    "The company also noted that:\n\n"
+    "- Coral Gate carries approximately 62% of Marisca's international internet traffic.\n"
+    "- All lawful interception requests received in 2025 (a total of 118) came from Marisca's "
+    "own authorities. They were approved by a judge.\n\n"
+    "- The centre was last audited in October 2025.\n\n"
+    "Shares of Tideline fell 8.4% on Wednesday."
+)
+
+
+def _lead_in_markers(doc, subtype="named"):
+    return {
+        s.sent_id: [_Marker("attribution", subtype), _Marker("hedge", "epistemic")]
+        for s in doc.sentences
+        if s.text.endswith("that:")
+    }
+
+
+def test_list_items_under_an_attributing_lead_in_are_its_sources():
+    # audit G F3: the list under "The company also noted that:" is the company's
+    doc = segment_text(TIDELINE)
+    texts = {s.sent_id: s.text for s in doc.sentences}
+    for subtype in ("named", "vague"):
+        found = lead_in_items(doc.sentences, _lead_in_markers(doc, subtype))
+        assert [texts[i] for i in found] == [
+            "- Coral Gate carries approximately 62% of Marisca's international internet traffic.",
+            "- All lawful interception requests received in 2025 (a total of 118) came from "
+            "Marisca's own authorities.",
+            "They were approved by a judge.",
+            "- The centre was last audited in October 2025.",
+        ]
+        assert set(found.values()) == {subtype}
+    borrowed = borrowed_sourcing(doc.sentences, _lead_in_markers(doc), {}, set())
+    assert [texts[i][:12] for i in borrowed] == [
+        "- Coral Gate", "- All lawful", "They were ap", "- The centre"
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a lead-in with no attribution: the writer's own list
+        TIDELINE.replace("The company also noted that:", "Here is what we know:"),
+        # an attributing lead-in followed by prose, not a list
+        "The company also noted that:\n\nCoral Gate carries 62% of the traffic.\n\n- An aside.",
+        # in its own paragraph, a sentence that is no item ends the list at once
+        "The company also noted that: Coral Gate carries 62% of the traffic.\n- An aside.",
+    ],
+)
+def test_no_lead_in_no_list_no_carry_over(text):
+    doc = segment_text(text)
+    markers = _lead_in_markers(doc) if "noted" in text else {}
+    assert lead_in_items(doc.sentences, markers) == {}
+
+
+def test_the_stance_stage_sources_a_spokespersons_and_a_lead_ins_figures():
+    # audit G F4 and F3, through the stance stage: the spokesperson's figures are named by the
+    # label and the turn is attributed; the list's figures are the company's
+    from pipeline.stance import StanceStage
+
+    stage = StanceStage()
+    rows = {}
+    for text in (PRESS_CONFERENCE, TIDELINE):
+        doc = segment_text(text)
+        out = stage.analyse(doc)
+        voices = dict(zip((s.text for s in doc.sentences), out.sentence_columns["voice"]))
+        rows.update({f["match"]: f["sourcing"] for f in out.tables["figures"]})
+        if text is PRESS_CONFERENCE:
+            assert voices["China firmly opposes this."] == "attributed"
+            assert voices["Q: Can you confirm the document is authentic?"] == "author"
+    assert rows == {
+        "1.8 billion US dollars": "named",
+        "12.5 percent": "named",
+        "45": "none",  # before the lead-in: the writer's
+        "62%": "named",
+        "118": "named",
+        "8.4%": "none",  # after the list: the writer's
+    }
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected"),
+    [
+        ({1: "Q", 2: "ZHAO WENLI", 3: "Q", 4: "ZHAO WENLI"}, {"ZHAO WENLI"}),
+        # ids, not the order of the mapping, give the text order ("Q." labels are added last)
+        ({2: "ZHAO WENLI", 4: "ZHAO WENLI", 1: "Q", 3: "Q"}, {"ZHAO WENLI"}),
+        # once is not enough; a host answering the reporter is no answer
+        ({1: "Q", 2: "ZHAO WENLI", 3: "ZHAO WENLI", 4: "Q", 5: "A"}, set()),
+        ({1: "Q", 2: "HOST", 3: "Q", 4: "HOST"}, set()),
+    ],
+)
+def test_answers_to_interviewer(turns, expected):
+    assert answers_to_interviewer(turns) == expected

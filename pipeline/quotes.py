@@ -1,0 +1,39 @@
+"""Quotations in a sentence: the marks, their spans paired in one pass, and whether a sentence
+quotes someone (used by the stance stage and the figures' sourcing)."""
+
+from __future__ import annotations
+
+import re
+
+OPENING_QUOTES, CLOSING_QUOTES = "“«", "”»"
+QUOTE_MARK_RE = re.compile(rf'[{OPENING_QUOTES}{CLOSING_QUOTES}"]')
+OPENING_MARK_RE = re.compile(f'[{OPENING_QUOTES}"]')
+CLOSING_MARK_RE = re.compile(f'[{CLOSING_QUOTES}"]')
+
+
+def quotation_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans of the quotations in ``text[start:end]``, marks included: an opening mark, then
+    the first closing mark after it with at least one character between them (a straight mark
+    opens or closes). One pass: a regular expression for the same pairs retries every
+    opening mark to the end of the text, quadratic on many unclosed marks."""
+    end = len(text) if end is None else end
+    spans, pos = [], start
+    while (opening := OPENING_MARK_RE.search(text, pos, end)) is not None:
+        closing = CLOSING_MARK_RE.search(text, opening.end(), end)
+        if closing is None:  # no closing mark after this one, so none after a later one
+            break
+        if closing.start() > opening.end():
+            spans.append((opening.start(), closing.end()))
+            pos = closing.end()
+        else:  # an empty quotation: a straight mark may open the next one
+            pos = opening.end()
+    return spans
+
+
+def has_quotation(text: str, start: int = 0, end: int | None = None, *, min_words: int = 4) -> bool:
+    """Whether ``text[start:end]`` quotes someone: a quotation of at least ``min_words`` words.
+
+    Shorter quoted phrases (“cyber sovereignty”) are scare quotes or terms, not reported words.
+    """
+    spans = quotation_spans(text, start, end)
+    return any(len(text[a + 1 : b - 1].split()) >= min_words for a, b in spans)
