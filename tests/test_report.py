@@ -319,7 +319,7 @@ def test_sections_from_the_tiny_tables(tiny_report):
     assert "hostile cites 2 figures and plain 1" in shown
     assert "hostile asks 1 question, plain none" in shown
     assert (
-        "Most distinctive words, the top 5 by z on each side: hostile: "
+        "Most distinctive words, the top 1 by z on each side: hostile: "
         "<script>alert(5)</script>† low count; plain: plan† low count. None of them differs "
         "clearly (q < 0.05 with counts high enough to trust)" in shown
     )
@@ -350,9 +350,13 @@ def test_distinctive_words_say_which_differ_clearly(q_values, low_counts, senten
     shown = " ".join("".join(parse(page).text).split())
     start = shown.index("Most distinctive words")
     paragraph = shown[start : shown.index("Keyness table", start)]
-    assert paragraph.startswith("Most distinctive words, the top 5 by z on each side: a: alpha")
+    assert paragraph.startswith("Most distinctive words, the top 2 by z on each side: a: alpha")
     assert sentence in paragraph
     assert ("† marks counts too low to trust" in paragraph) == any(low_counts)
+    one = render_report(report_context(tables, docs_dir=None, plots_dir=None,
+                                       manifest_path=None, top_terms=1))  # fmt: skip
+    shown = " ".join("".join(parse(one).text).split())
+    assert "the top 1 by z on each side: a: alpha" in shown  # report.top_terms: 1
 
 
 def test_marks_are_highlighted_with_labels_and_anchors(tiny_report):
