@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import subprocess
 import sys
 import tempfile
@@ -34,6 +35,15 @@ def machine_reference(steps: int = 10_000_000, repeats: int = 3) -> float:
             total += i
         best = min(best, time.perf_counter() - start)
     return best
+
+
+def load_note(load: float) -> str:
+    """What the 1-minute load average before the runs says of the figures: with one process or
+    more already running, the runs shared the cores and their times say little about the code
+    (the machine reference, a loop timed alone, does not show this)."""
+    if load < 1.0:
+        return "the cores were free"
+    return "other processes were running: the times below are not comparable with other runs"
 
 
 def snakemake_command(corpus: Path, results: Path, cores: int, *extra: str) -> list[str]:
@@ -160,6 +170,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="rhetoric-bench-") as tmp:
         base = Path(args.keep) if args.keep else Path(tmp)
         corpus, results = base / "corpus", base / "results"
+        load = os.getloadavg()[0]
         reference = machine_reference()
         t0 = time.perf_counter()
         write_corpus(corpus, n_docs=args.docs, seed=args.seed)
@@ -183,6 +194,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{machine_reference():.2f} s after them, for a 10-million-step Python loop "
             "(best of 3; lower is faster)"
         )
+        print(f"bench: load average before runs  {load:.2f} ({load_note(load)})")
         print(f"bench: corpus generation           {gen:.1f} s")
         print(f"bench: full run wall time          {full:.1f} s  (target < 30 s at 2,000 docs)")
         print(f"bench: documents per second        {args.docs / full:.0f}")

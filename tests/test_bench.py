@@ -12,6 +12,7 @@ from pipeline.bench import (
     benchmark_figures,
     chunk_step_seconds,
     floor_seconds,
+    load_note,
     machine_reference,
     rerun_chunk_counts,
 )
@@ -126,3 +127,12 @@ def test_floor_workflow_runs_its_jobs_then_nothing(tmp_path):
         cwd=tmp_path, capture_output=True, text=True, check=True,
     )  # fmt: skip
     assert "Nothing to be done" in proc.stdout + proc.stderr
+
+
+@pytest.mark.parametrize(
+    ("load", "says"),
+    [(0.0, "the cores were free"), (0.99, "the cores were free"),
+     (1.0, "not comparable"), (4.5, "not comparable")],
+)  # fmt: skip
+def test_load_note_says_when_other_processes_shared_the_cores(load, says):
+    assert says in load_note(load)
