@@ -7,6 +7,7 @@ message says why in plain words (it goes to problems.csv).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 
@@ -46,6 +47,10 @@ _LATIN_CODEPAGES = frozenset(
         "cp858",
     }
 )
+
+
+_ASCII_BYTES = bytes(range(0x80))
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 class NotTextError(ValueError):
@@ -88,12 +93,39 @@ def _decode_utf8(data: bytes, name: str) -> tuple[str, str, list[str]]:
         return data.decode("utf-8"), name, []
     except UnicodeDecodeError:
         pass
-    replaced = data.decode("utf-8", errors="replace")
-    n_bad = replaced.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
-    n_multibyte = sum(1 for ch in replaced if ord(ch) > 0x7F and ch != "\ufffd")
-    if n_multibyte > n_bad:  # mostly valid UTF-8 with a few broken bytes
+    n_bad, n_multibyte = _invalid_and_multibyte_bytes(data)
+    # Keep the reading with fewer wrong characters, UTF-8 on a tie: even if every invalid byte
+    # was meant as a cp1252 character (a quote pasted from Word), UTF-8 loses at most n_bad
+    # characters, while cp1252 turns each valid multi-byte sequence into as many wrong
+    # characters as it has bytes ("é" -> "Ã©"). A legacy file holds such sequences only by
+    # coincidence (an upper-case accented letter right before a symbol byte), far fewer.
+    if n_multibyte >= n_bad:
+        replaced = data.decode("utf-8", errors="replace")
         return replaced, name, [f"{n_bad} byte(s) were not valid UTF-8 and were replaced by �"]
-    return _decode_legacy(data)
+    text, encoding, warnings = _decode_legacy(data)
+    # UTF-8 characters among cp1252 ones: say so rather than leave "Ã©" unexplained (in CJK
+    # double-byte encodings such byte pairs are common, so no warning there)
+    if n_multibyte and encoding == "cp1252":
+        warnings.append(_mixed_encoding_warning(data, encoding))
+    return text, encoding, warnings
+
+
+def _mixed_encoding_warning(data: bytes, encoding: str) -> str:
+    """The warning for a file read as ``encoding`` that also holds valid UTF-8 characters."""
+    utf8 = data.decode("utf-8", errors="ignore")
+    n_chars = len(utf8) - len(utf8.encode("ascii", errors="ignore"))
+    first = _NON_ASCII.search(utf8).group()
+    shown = first.encode("utf-8").decode(encoding, errors="replace")
+    return (
+        f"the file mixes encodings: it was read as {encoding}, but {n_chars} character(s) "
+        f'were valid UTF-8 and may be garbled (e.g. "{first}" shown as "{shown}")'
+    )
+
+
+def _invalid_and_multibyte_bytes(data: bytes) -> tuple[int, int]:
+    """(bytes that are not valid UTF-8, bytes of valid multi-byte UTF-8 sequences)."""
+    valid = data.decode("utf-8", errors="ignore").encode("utf-8")  # the valid bytes, in order
+    return len(data) - len(valid), len(valid.translate(None, _ASCII_BYTES))
 
 
 def _decode_legacy(data: bytes) -> tuple[str, str, list[str]]:
@@ -105,13 +137,24 @@ def _decode_legacy(data: bytes) -> tuple[str, str, list[str]]:
     encoding = best.encoding
     # On short texts charset-normalizer often names a sibling Latin code page (cp1257 for a
     # French latin-1 file); cp1252, a superset of latin-1 printable characters and what Windows
-    # writes, is then the right reading whenever it decodes the bytes.
-    if encoding in _LATIN_CODEPAGES:
+    # writes, is then the right reading whenever it decodes the bytes. With few non-ASCII bytes
+    # its candidates tie (no mess, no language signal) and the first in its order wins
+    # (big5hkscs for "It’s fine.", cp775 for one "’" in 800 characters of English): cp1252 then
+    # wins too when the library finds its reading no messier.
+    if encoding in _LATIN_CODEPAGES or _cp1252_is_as_clean(data, best.chaos):
         try:
             return data.decode("cp1252"), "cp1252", []
         except UnicodeDecodeError:
             pass
     return str(best), _codec_name(encoding), []
+
+
+def _cp1252_is_as_clean(data: bytes, chaos: float) -> bool:
+    """Whether charset-normalizer finds the cp1252 reading of ``data`` no messier than ``chaos``."""
+    from charset_normalizer import from_bytes
+
+    match = from_bytes(data, cp_isolation=["cp1252"]).best()
+    return match is not None and match.chaos <= chaos
 
 
 def _codec_name(encoding: str) -> str:

@@ -1,0 +1,139 @@
+"""Choosing between UTF-8 with replaced bytes and a legacy code page (pipeline/decode.py).
+
+The other decoding tests (each encoding class, binary files, UTF-16 without BOM) are in
+tests/test_ingest.py; the no-crash property on arbitrary bytes is in tests/test_fuzz.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.decode import decode_bytes
+
+CAFE_TAIL = " in March, according to the chamber of commerce, which surveyed 200 firms."
+# The new user's file (FINDINGS.md finding 4): one valid "é" and two stray bytes.
+BAD_UTF8 = b"Caf\xc3\xa9 owners said sales fell 5% \xff\xfe" + CAFE_TAIL.encode()
+
+
+def replaced(n: int) -> list[str]:
+    return [f"{n} byte(s) were not valid UTF-8 and were replaced by �"]
+
+
+@pytest.mark.parametrize(
+    ("data", "text", "warnings"),
+    [
+        (BAD_UTF8, "Café owners said sales fell 5% ��" + CAFE_TAIL, replaced(2)),
+        # a single cp1252 smart quote or dash pasted into UTF-8 text with one "é"
+        (b"Caf\xc3\xa9 owners said it\x92s fine.", "Café owners said it�s fine.", replaced(1)),
+        (b"Caf\xc3\xa9 owners said 5\x963 times.", "Café owners said 5�3 times.", replaced(1)),
+        # a quotation pasted from Word: two bad bytes, as many as the bytes of "é" (a tie)
+        (b"Jos\xc3\xa9 said \x93yes\x94.", "José said �yes�.", replaced(2)),
+        # a truncated "’" (2 of its 3 bytes) is 2 bad bytes, though Python shows one �
+        (
+            b"Caf\xc3\xa9, Jos\xc3\xa9 and Zo\xc3\xab met at \xe2\x80 noon.",
+            "Café, José and Zoë met at � noon.",
+            replaced(2),
+        ),
+        # a valid U+FFFD already in the text is not counted as a bad byte
+        (b"Caf\xc3\xa9 \xef\xbf\xbd bad \xff.", "Café � bad �.", replaced(1)),
+    ],
+)
+def test_mostly_utf8_is_read_as_utf8_with_a_warning(data, text, warnings):
+    assert decode_bytes(data) == (text, "utf-8", warnings)
+
+
+@pytest.mark.parametrize(
+    ("data", "text"),
+    [
+        # the new user's sentence written by a Windows editor: "é" is one byte, no UTF-8 at all
+        (
+            b"Caf\xe9 owners said sales fell 5%" + CAFE_TAIL.encode(),
+            "Café owners said sales fell 5%" + CAFE_TAIL,
+        ),
+        ("He said “it’s fine” — twice.".encode("cp1252"), "He said “it’s fine” — twice."),
+        ("Ça coûte très cher à Genève.\n".encode("latin-1"), "Ça coûte très cher à Genève.\n"),
+        (
+            "Café owners said it’s “fine” – déjà vu.".encode("cp1252"),
+            "Café owners said it’s “fine” – déjà vu.",
+        ),
+    ],
+)
+def test_legacy_files_without_utf8_sequences_stay_cp1252(data, text):
+    assert decode_bytes(data) == (text, "cp1252", [])
+
+
+ENGLISH = "Owners said sales fell 5% in March, according to the chamber of commerce. "
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # charset-normalizer alone named big5hkscs, cp1125, cp1006 and cp775 for these
+        "It’s fine.",
+        "He said “no”.",
+        "Café.",
+        "The €5 fee",
+        "They said it’s over. " + ENGLISH * 10,
+    ],
+)
+def test_short_cp1252_texts_with_few_non_ascii_bytes_stay_cp1252(text):
+    assert decode_bytes(text.encode("cp1252")) == (text, "cp1252", [])
+
+
+@pytest.mark.parametrize(
+    ("text", "codec", "encoding"),
+    [
+        ("Министерство иностранных дел заявило.", "cp1251", "cp1251"),
+        ("Το υπουργείο εξωτερικών δήλωσε ότι οι συνομιλίες θα συνεχιστούν.", "cp1253", "cp1253"),
+        ("中國與俄羅斯的情報合作顯著加強。", "big5", "big5"),
+        ("日本政府は月曜日、新しい規則を発表した。", "shift_jis", "cp932"),
+    ],
+)
+def test_other_legacy_scripts_are_not_taken_for_cp1252(text, codec, encoding):
+    assert decode_bytes(text.encode(codec)) == (text, encoding, [])
+
+
+def test_mixed_file_read_as_cp1252_says_so():
+    """More pasted Word bytes than UTF-8 bytes: cp1252 gets more characters right; a warning."""
+    data = b"Jos\xc3\xa9 said \x93yes\x94 and it\x92s fine."
+    assert decode_bytes(data) == (
+        "JosÃ© said “yes” and it’s fine.",
+        "cp1252",
+        [
+            "the file mixes encodings: it was read as cp1252, but 1 character(s) were valid "
+            'UTF-8 and may be garbled (e.g. "é" shown as "Ã©")'
+        ],
+    )
+
+
+def test_valid_utf8_has_no_warning():
+    text = "Café owners said “sales fell” — reportedly."
+    assert decode_bytes(text.encode()) == (text, "utf-8", [])
+
+
+# bytes that can never start a UTF-8 sequence ("\xe9\x92\x92" would be a valid "钒")
+STRAY = st.sampled_from([b"\xff", b"\xfe", b"\x92", b"\x93", b"\x94", b"\x96", b"\xa0"])
+TEXT = st.text(
+    alphabet=st.characters(exclude_characters="\x00\ufffd", exclude_categories=["Cs"]),
+    max_size=80,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT, st.lists(st.tuples(st.integers(min_value=0), STRAY), min_size=1, max_size=6))
+def test_stray_bytes_in_utf8_are_replaced_when_utf8_bytes_are_as_many(text, strays):
+    """Stray bytes at character boundaries of "x" + text: UTF-8, each stray byte one �."""
+    chars = ["x", *text]  # "x" first: no BOM, binary signature or blank file by accident
+    pieces = [ch.encode() for ch in chars]
+    for position, byte in strays:
+        pieces.insert(1 + position % len(pieces), byte)  # never before the leading "x"
+    data = b"".join(pieces)
+    multibyte = sum(len(ch.encode()) for ch in chars if ord(ch) > 0x7F)
+    if multibyte < len(strays):
+        return
+    decoded, encoding, warnings = decode_bytes(data)
+    assert encoding == "utf-8"
+    assert decoded.replace("\ufffd", "") == "".join(chars)
+    assert warnings == replaced(len(strays))
