@@ -10,7 +10,7 @@ import bisect
 import itertools
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,6 +44,9 @@ RULE_WINDOW = 120  # characters of the sentence each side that context rules can
 # A parenthetical aside inside a sentence: "(N = 1,204)", "(about 167 million U.S. dollars)"
 PARENTHETICAL_RE = re.compile(r"\([^()]{1,200}\)")
 CITATION_ENTRY = -1  # Marker.entry of an author-date citation (no lexicon entry)
+# Subtypes of the stance adverbs an attribution's skipped words may hold, kept as markers of their
+# own ("Some neighbours reportedly complained"); a clause's modal is not ("critics, who might ...")
+SKIPPED_ADVERBS = frozenset({"evidential", "epistemic_adverb", "adverb"})
 # A Markdown table row: a line that starts and ends with "|" ("| China (MFA) | Denied |")
 TABLE_ROW_RE = re.compile(r"^[ \t]*\|[^\n]*\|[ \t]*$", re.MULTILINE)
 
@@ -200,6 +203,11 @@ class StanceDetector:
         found = self.matcher.find(
             view, start=v_start, end=v_end, accept=accept if self.use_rules else None
         )
+        if self.use_rules:
+            found = sorted(
+                [*found, *self._in_skipped_words(view, found, accept)],
+                key=lambda m: (m.start, m.end),
+            )
         out = []
         for m in found:
             entry = self.entries[m.entry]
@@ -221,6 +229,30 @@ class StanceDetector:
             if entry.also is not None:
                 out.append(Marker(a, b, *entry.also, m.entry))
         return out
+
+    def _in_skipped_words(
+        self, view: str, found: list[PatternMatch], accept: Callable[[PatternMatch], bool]
+    ) -> list[PatternMatch]:
+        """The stance adverbs (``SKIPPED_ADVERBS``) among the words an attribution's ``<skip:N>``
+        passes over ("Some neighbours reportedly complained": the writer's "reportedly" is still
+        a hedge); the skipped words are few, so this costs one short search per such match."""
+
+        def own(m: PatternMatch) -> bool:  # the attribution itself is not found again
+            return self.entries[m.entry].category != "attribution" and accept(m)
+
+        out = []
+        for m in found:
+            entry = self.entries[m.entry]
+            if entry.skips and entry.category == "attribution":
+                inner = self.matcher.find(view, start=m.start + 1, end=m.end, accept=own)
+                # not the reporting verb itself ("Some observers suggested": no hedge)
+                out += [x for x in inner if x.end < m.end and self._adverb(x)]
+        return out
+
+    def _adverb(self, m: PatternMatch) -> bool:
+        """Whether a match is a stance adverb (``SKIPPED_ADVERBS``)."""
+        entry = self.entries[m.entry]
+        return entry.category != "none" and entry.subtype in SKIPPED_ADVERBS
 
 
 def writers_own(text: str, start: int, end: int, markers: list[Marker]) -> list[Marker]:

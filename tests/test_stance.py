@@ -106,7 +106,10 @@ def found(text: str, detector: StanceDetector = DETECTOR) -> list[tuple[str, str
         ),
         ("Early forecasts that growth would slow proved wrong.", [("proved", "booster", "verb")]),
         ("Data from 2020 show a decline.", []),
-        ("According to one official in Beijing, talks stalled.", []),
+        (  # one unnamed person, as "one official in Beijing said" (a place names no one)
+            "According to one official in Beijing, talks stalled.",
+            [("According to one official in Beijing", "attribution", "vague")],
+        ),
         (
             "Officials said to be close to it left.",
             [("said to be", "attribution", "vague"), ("said to be", "hedge", "evidential")],
@@ -439,7 +442,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.20.0", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.21.0", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
@@ -1323,3 +1326,247 @@ def test_list_items_under_an_attributing_lead_in_are_attributed_voice() -> None:
         "- It has nev": "attributed",
         "The board me": "author",
     }
+
+
+# A new user's walkthrough (2026-12-04): 'according to' + a definite noun phrase is a named source,
+# read as the same words before 'said'; a rule is no source; a bare plural of people is vague.
+PORT = ", 42 ships were waiting offshore."
+NEW_USER = [
+    *[
+        (f"According to {source}{PORT}", [("According to", "attribution", "named")])
+        for source in (
+            "the port authority",
+            "the health ministry",
+            "the central bank",
+            "the city council",
+            "the coast guard",
+            "the weather service",
+            "the election commission",
+            "the statistics office",
+            "the union",
+            "the airline",
+            "police",
+            "local police",
+            "state media",
+            "the head of the port authority",
+            "the port authority's own count",
+            "the survey",
+            "the residents' association",
+            "the minister, who spoke to reporters",
+            # unchanged: found as named before
+            "the company",
+            "the ministry",
+            "the agency",
+            "the government",
+            "the police",
+            "the World Bank",
+            "the Port Authority",
+            "its annual report",
+        )
+    ],
+    (
+        "Ships were waiting, according to the port authority.",
+        [("according to", "attribution", "named")],
+    ),
+    (
+        "According to the port authority 42 ships were waiting.",
+        [("According to", "attribution", "named")],
+    ),
+    (
+        f"According to a spokesman for the Port Authority{PORT}",
+        [("According to a spokesman for the Port Authority", "attribution", "named")],
+    ),
+    (
+        f"According to a White House official{PORT}",
+        [("According to a White House official", "attribution", "named")],
+    ),
+    (
+        f"According to an official communiqué{PORT}",
+        [("According to an official communiqué", "attribution", "named")],
+    ),
+    # unnamed people, as before 'said'
+    (
+        f"According to local authorities{PORT}",
+        [("According to local authorities", "attribution", "vague")],
+    ),
+    (
+        f"According to the neighbours{PORT}",
+        [("According to the neighbours", "attribution", "vague")],
+    ),
+    (
+        f"According to the port officials{PORT}",
+        [("According to the port officials", "attribution", "vague")],
+    ),
+    (
+        f"According to the Chinese officials{PORT}",
+        [("According to the Chinese officials", "attribution", "vague")],
+    ),
+    (f"According to a spokesman{PORT}", [("According to a spokesman", "attribution", "vague")]),
+    (f"According to an official{PORT}", [("According to an official", "attribution", "vague")]),
+    (
+        f"According to a spokesman for the ministry{PORT}",
+        [("According to a spokesman for the ministry", "attribution", "vague")],
+    ),
+    (
+        f"According to a spokesman who asked not to be named{PORT}",
+        [("asked not to be named", "attribution", "vague")],  # one source, one marker
+    ),
+    (
+        f"According to the officials who spoke on condition of anonymity{PORT}",
+        [("spoke on condition of anonymity", "attribution", "vague")],
+    ),
+    (
+        f"According to the latest figures{PORT}",
+        [("According to the latest figures", "attribution", "vague")],
+    ),
+    (
+        f"According to the official count{PORT}",
+        [("According to the official count", "attribution", "vague")],
+    ),
+    # unchanged vague readings
+    (f"According to some reports{PORT}", [("According to some", "attribution", "vague")]),
+    (f"According to sources{PORT}", [("According to sources", "attribution", "vague")]),
+    (
+        f"According to industry estimates{PORT}",
+        [("According to industry estimates", "attribution", "vague")],
+    ),
+    (
+        f"According to 2023 industry reports{PORT}",
+        [("According to 2023 industry reports", "attribution", "vague")],
+    ),
+    (
+        f"According to people familiar with the matter{PORT}",
+        [("According to people", "attribution", "vague")],
+    ),
+    (
+        f"According to local officials{PORT}",
+        [("According to local officials", "attribution", "vague")],
+    ),
+    # a rule, a plan or a measure is no source
+    *[
+        (f"According to {norm}{PORT}", [])
+        for norm in (
+            "plan",
+            "the law",
+            "the rules",
+            "the schedule",
+            "Article 5",
+            "the survey's methodology",
+            "the Constitution",
+            "the terms of the agreement",
+            "the instructions",
+            "tradition",
+            "their needs",
+        )
+    ],
+    ("Everything went according to the plan.", []),
+    ("Fees vary according to the size of the vessel.", []),
+    ("Prices vary according to their size.", []),
+    ("Workers are paid according to the hours worked.", []),
+    ("The ships are listed according to the registry.", []),
+    ("According to whom?", []),
+    # the Law Society and a law firm are sources, the law is not
+    (f"According to the Law Society{PORT}", [("According to", "attribution", "named")]),
+    (f"According to the law firm{PORT}", [("According to", "attribution", "named")]),
+    # a bare plural of people before a speech verb is vague, as "Residents said" is
+    (
+        "Neighbours said the noise lasted all night.",
+        [("Neighbours said", "attribution", "vague")],
+    ),
+    (
+        "Many neighbours said they had not been warned.",
+        [("Many neighbours said", "attribution", "vague")],
+    ),
+    (
+        "Some neighbours reportedly complained about the noise.",
+        [
+            ("Some neighbours reportedly complained", "attribution", "vague"),
+            ("reportedly", "hedge", "evidential"),  # the writer's hedge inside the skip
+        ],
+    ),
+    (
+        "Some residents reportedly complained about the noise.",
+        [
+            ("Some residents reportedly complained", "attribution", "vague"),
+            ("reportedly", "hedge", "evidential"),
+        ],
+    ),
+    (
+        "Some residents complained about the noise.",
+        [("Some residents complained", "attribution", "vague")],
+    ),
+    (
+        "Local residents complained about the noise.",
+        [("Local residents complained", "attribution", "vague")],
+    ),
+    ("Fishermen said the catch was down.", [("Fishermen said", "attribution", "vague")]),
+    (
+        "Shoppers complained that prices had doubled.",
+        [("Shoppers complained", "attribution", "vague")],
+    ),
+    ("Farmers warned of losses.", [("Farmers warned", "attribution", "vague")]),
+    (
+        "Officials, while clearly cautious, said so.",
+        [
+            ("Officials, while clearly cautious, said", "attribution", "vague"),
+            ("clearly", "booster", "adverb"),
+        ],
+    ),
+    # not a report, or a listed organisation or a named group: unchanged
+    ("Rescuers found 42 bodies in the rubble.", []),
+    ("Passengers expected delays.", []),
+    ("Police said two people died.", [("said", "attribution", "named")]),
+    ("The union said it would strike.", [("said", "attribution", "named")]),
+    ("The Fishermen's Union said the catch was down.", [("said", "attribution", "named")]),
+    (
+        "Critics, who might have expected more, said it failed.",
+        [("Critics, who might have expected more, said", "attribution", "vague")],
+    ),
+    (
+        "Some observers have suggested that it failed.",
+        [("Some observers have suggested", "attribution", "vague")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NEW_USER)
+def test_new_user_walkthrough_readings(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(text) == expected
+
+
+def test_the_new_user_walkthroughs_figures_have_their_sourcing() -> None:
+    text = (
+        "According to the port authority, 42 ships were waiting offshore by evening.\n\n"
+        "Neighbours said 300 people had left.\n\n"
+        "Some neighbours reportedly complained of 12 night flights.\n\n"
+        "According to the law, 42 ships may wait offshore.\n\n"
+        "According to a spokesman, 17 ships were waiting.\n\n"
+        "Police said 3 people died."
+    )
+    out = StanceStage().analyse(segment_text(text))
+    got = [(r["match"], r["sourcing"]) for r in out.tables["figures"]]
+    assert got == [
+        ("42", "named"),
+        ("300", "vague"),
+        ("12", "vague"),
+        ("42", "none"),
+        ("17", "vague"),
+        ("3", "named"),
+    ]
+
+
+def test_new_user_rules_match_in_linear_time() -> None:
+    units = [
+        "according to the ",  # a definite noun phrase that never ends
+        "according to the port authority ",
+        "according to a spokesman for the ",
+        "according to the latest figures ",
+        "some neighbours reportedly ",  # skipped words searched again for adverbs
+        "neighbours said ",
+        "varies according to the law ",
+    ]
+    for unit in units:
+        text = unit * (100_000 // len(unit))
+        start = time.perf_counter()
+        DETECTOR.markers(text)
+        assert time.perf_counter() - start < 6.0, unit
