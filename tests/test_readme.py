@@ -1,7 +1,9 @@
-"""The README's worked examples on the default corpus quote the committed results exactly.
+"""The README's worked examples on the default corpus quote the committed results exactly, and
+its evaluation figures and lexicon sizes are what the annotated data and lexicons give now.
 
 Each test finds one quoted number or row in README.md and checks it against the table (or the
-report) it comes from, so a change that moves a result cannot leave the README behind.
+report, the evaluation, the lexicon) it comes from, so a change that moves a result cannot leave
+the README behind.
 """
 
 from __future__ import annotations
@@ -184,3 +186,101 @@ def test_the_example_stage_runs_as_written(default_corpus) -> None:
     assert doc.n_words == 9 and out.document_columns["modals_per_1k"] == pytest.approx(1000 / 3)
     for segmented in default_corpus.values():  # and on real documents
         check_output(stage, stage.analyse(segmented), len(segmented.sentences))
+
+
+# The evaluation figures (`make evaluate`) and lexicon sizes the README quotes, recomputed from
+# tests/data and pipeline/lexicons, so a new annotated row or lexicon entry cannot leave them
+# behind.
+
+
+def data_rows(name: str) -> list[dict[str, str]]:
+    lines = (ROOT / "tests" / "data" / name).read_text(encoding="utf-8").splitlines()
+    body = [line for line in lines if line and not line.startswith("#")]
+    return list(csv.DictReader(body, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def close(text: str, value: float) -> bool:
+    """A README figure rounded to two decimals is ``value`` (either way at an exact half)."""
+    return abs(float(text) - value) <= 0.005 + 1e-9
+
+
+def test_quick_start_counts_the_annotated_sentences() -> None:
+    m = quoted(
+        r"stance markers on (\d+) sentences, policy frames on (\d+), sentiment sign on (\d+)\)"
+    )
+    names = ("stance_annotated.tsv", "frames_annotated.tsv", "sentiment_labelled.tsv")
+    assert [int(x) for x in m.groups()] == [len(data_rows(n)) for n in names]
+
+
+def test_stance_quality_table_is_what_stance_eval_prints() -> None:
+    from pipeline.stance_eval import evaluate
+
+    rows = data_rows("stance_annotated.tsv")
+    splits = [r["split"] for r in rows]
+    m = quoted(
+        r"`tests/data/stance_annotated.tsv`: (\d+) sentences we wrote .*? split into dev "
+        r"\((\d+)\) and held-out test \((\d+)\) rows"
+    )
+    assert [int(x) for x in m.groups()] == [len(rows), splits.count("dev"), splits.count("test")]
+    assert int(quoted(r"\| F1, all (\d+) rows \|").group(1)) == len(rows)
+    scores = evaluate().set_index(["system", "split", "category"])["f1"]
+    cell = r"([\d.]+)"
+    for label, category in (
+        ("hedge", "hedge"),
+        ("booster", "booster"),
+        ("named attribution", "attribution_named"),
+        ("vague attribution", "attribution_vague"),
+    ):
+        got = quoted(rf"\| {label} \| {cell} \| {cell} \| {cell} \| {cell} \|").groups()
+        want = [scores[(system, split, category)] for split in ("all", "test")
+                for system in ("detector", "baseline")]  # fmt: skip
+        assert all(close(g, w) for g, w in zip(got, want)), (label, got, want)
+
+
+def test_frames_quality_table_is_what_frames_eval_prints() -> None:
+    from pipeline.frames_eval import evaluate
+
+    n = int(quoted(r"`tests/data/frames_annotated.tsv` holds (\d+) sentences").group(1))
+    assert n == len(data_rows("frames_annotated.tsv"))
+    cell = r"([\d.]+)"
+    for split in ("dev", "test"):
+        m = quoted(rf"\| {split} \| (\d+) \| {cell} \| {cell} \| {cell} \| {cell} \|")
+        e = evaluate(split=split)
+        assert int(m.group(1)) == e.n_sentences
+        want = (e.micro_precision, e.micro_recall, e.micro_f1, e.macro_f1)
+        assert all(close(g, w) for g, w in zip(m.groups()[1:], want)), (split, m.groups())
+
+
+def test_sentiment_agreement_is_what_make_evaluate_prints() -> None:
+    from pipeline.__main__ import evaluate_sentiment
+
+    printed = evaluate_sentiment()
+    rows = data_rows("sentiment_labelled.tsv")
+    n_sense = sum(r["category"] == "sense" for r in rows)
+    n_known = sum(r["known_disagreement"] == "1" for r in rows)
+    m = quoted(
+        r"`tests/data/sentiment_labelled.tsv` holds (\d+) sentences .*? and (\d+) with a word in "
+        r"a non-evaluative sense .*? agreement on the (\d+) where plain VADER's sign matches a "
+        r"careful reading; the (\d+) marked `known_disagreement`.*? all (\d+) sense sentences"
+    )
+    assert [int(x) for x in m.groups()] == [len(rows), n_sense, len(rows) - n_known, n_known,
+                                            n_sense]  # fmt: skip
+    for label, line in (
+        ("the authors' lexicon", "authors' VADER lexicon"),
+        (r"the shipped config \(.*?\)", "as configured"),
+    ):
+        agree, total, pct = quoted(rf"\| {label} \| (\d+) of (\d+) \((\d+)%\) \|").groups()
+        (found,) = re.findall(rf"{line}.*?: (\d+)/(\d+) sentences agree", printed)
+        assert (agree, total) == found
+        assert int(pct) == round(100 * int(agree) / int(total))
+
+
+def test_lexicon_sizes() -> None:
+    from pipeline.lexicon import lexicon_path, read_lexicon
+
+    news = quoted(r"The shipped config adds (\d+) of them from `pipeline/lexicons/sentiment_news")
+    valences = read_lexicon([lexicon_path("sentiment_news.tsv")], required=("term", "valence"))
+    assert int(news.group(1)) == len(valences.rows)
+    about = quoted(r"`pipeline/lexicons/frames.tsv` \(about (\d+) entries")
+    frames = read_lexicon([lexicon_path("frames.tsv")], required=("pattern", "frame"))
+    assert abs(int(about.group(1)) - len(frames.rows)) <= 10  # "about": to the nearest ten
