@@ -33,7 +33,7 @@ browser:  ## install Debian's chromium for the browser test (needs root)
 	    || echo "could not install chromium: the browser test will be skipped"; \
 	else echo "chromium is not installed and this is not root: the browser test will be skipped"; fi
 
-run: $(STAMP)  ## run the workflow on the default corpus (CORES=2)
+run: $(STAMP)  ## run the workflow on corpus/ (CORES=2, SNAKEMAKE_ARGS=...)
 	$(SNAKEMAKE) --cores $(CORES) $(SNAKEMAKE_ARGS)
 
 # After a run was killed (kill -9, a lost SSH session), Snakemake's lock stays behind and the

@@ -140,6 +140,9 @@ def analyse_chunk(
         if len(pending) == BATCH_DOCUMENTS:
             analyse_pending()
     analyse_pending()
+    analysed, cached = counts.get("analysed", 0), counts.get("from cache", 0)
+    unread = len(sources) - analysed - cached
+    log.info("analysed %d document(s), took %d from the cache, %d unread", analysed, cached, unread)
     n_done = 0
     for src, outcome in zip(sources, outcomes, strict=True):
         doc_rows, clean = outcome  # type: ignore[misc]

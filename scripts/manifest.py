@@ -6,15 +6,19 @@ from pathlib import Path
 sys.path.insert(0, str(Path(snakemake.scriptdir).parent))
 
 from pipeline.logs import log_to
-from pipeline.manifest import write_manifest
+from pipeline.manifest import NoDocumentsError, write_manifest
 
-with log_to(snakemake.log[0]):
-    write_manifest(
-        snakemake.output.manifest,
-        texts=snakemake.input.texts,
-        metadata=snakemake.input.metadata,
-        lexicons=snakemake.input.lexicons,
-        documents_table=snakemake.input.documents,
-        config=snakemake.params.config,
-        text_names=snakemake.params.text_names,
-    )
+with log_to(snakemake.log[0]) as log:
+    try:
+        write_manifest(
+            snakemake.output.manifest,
+            texts=snakemake.input.texts,
+            metadata=snakemake.input.metadata,
+            lexicons=snakemake.input.lexicons,
+            documents_table=snakemake.input.documents,
+            config=snakemake.params.config,
+            text_names=snakemake.params.text_names,
+        )
+    except NoDocumentsError as exc:  # the user's message alone, without a traceback
+        log.error("%s", exc)
+        sys.exit(1)

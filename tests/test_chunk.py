@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 
 from pipeline.chunk import ChunkSettings, analyse_chunk
@@ -119,7 +121,7 @@ def _tables(chunk_dir):
     return {p.name: p.read_bytes() for p in sorted(chunk_dir.glob("*.csv")) if p.stem != "timings"}
 
 
-def test_cache_reuses_unchanged_documents_only(tmp_path):
+def test_cache_reuses_unchanged_documents_only(tmp_path, caplog):
     texts = {
         "a": "The talks failed badly. Critics argue it was a disaster.",
         "b": "The talks went well. Reportedly, both sides were happy.",
@@ -140,8 +142,10 @@ def test_cache_reuses_unchanged_documents_only(tmp_path):
 
     first_counts, first = run(sources, "c1")
     assert first_counts == {"analysed": 3}
-    again_counts, again = run(sources, "c2")
+    with caplog.at_level(logging.INFO, logger="pipeline"):
+        again_counts, again = run(sources, "c2")
     assert again_counts == {"from cache": 3}
+    assert "analysed 0 document(s), took 3 from the cache, 0 unread" in caplog.messages
     assert again == first  # byte for byte
     # an edited file is analysed again, the others come from the cache
     _source(tmp_path, "b", "The talks went badly. Allegedly, both sides were furious.")

@@ -114,6 +114,7 @@ def test_no_analysable_document_fails_clearly(tmp_path):
         proc.stdout.splitlines()
     )
     assert (tmp_path / "results" / "tables" / "problems.csv").is_file()
+    assert "NoDocumentsError" not in proc.stdout + proc.stderr  # the message, no traceback
 
 
 @pytest.mark.parametrize(
