@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 RESULTS = ROOT / "results"
 SCREENSHOT = ROOT / "docs" / "report_screenshot.png"  # a README picture, not a result
+SCREENSHOT_HEIGHT = 1600  # CSS pixels from the top: the heading, the summary and what differs
 FLAGS = (
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -183,8 +184,8 @@ def load_page(
             size = browser.send("Page.getLayoutMetrics", session=session)["cssContentSize"]
             shot = browser.send("Page.captureScreenshot", {
                 "format": "png", "captureBeyondViewport": True,
-                "clip": {"x": 0, "y": 0, "width": size["width"], "height": size["height"],
-                         "scale": 1},
+                "clip": {"x": 0, "y": 0, "width": size["width"],
+                         "height": min(size["height"], SCREENSHOT_HEIGHT), "scale": 1},
             }, session=session)  # fmt: skip
             screenshot.parent.mkdir(parents=True, exist_ok=True)
             screenshot.write_bytes(base64.b64decode(shot["data"]))
