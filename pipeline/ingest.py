@@ -174,7 +174,8 @@ def remove_boilerplate(
         contact = None  # a contact label's rule, up to the next long line of its paragraph
         for i in block:
             label = _first_match(rules["label"], keys[i], quick["label"])
-            contact = label or (contact if len(keys[i].split()) <= MAX_CONTACT_WORDS else None)
+            short = len(keys[i].split()) <= MAX_CONTACT_WORDS and "\t" not in keys[i]
+            contact = label or (contact if short else None)  # a table's TAB row ends it
             _mark(hits, [i], contact)
         rule, n = sections.find(k, rules["heading"], quick["heading"])
         if rule is not None:  # the heading and its n paragraphs, less those marked already

@@ -548,6 +548,24 @@ def test_a_wikipedia_infoboxs_tab_rows_are_boilerplate(patterns):
     assert len(clean_document("w", spaced.encode("utf-8"), patterns=patterns).boilerplate) == 0
 
 
+@pytest.mark.parametrize(
+    ("table", "removed"),
+    [
+        ("Region\tPrice\tChange\nNorth\t1.72\t+0.04\nSouth\t1.69\t-0.02", []),  # 3 columns
+        ("Region\tPrice\nNorth\t1.72\nSouth\t1.69", ["Region Price"]),  # the numbers stay
+        ("North\t1.72\nSouth\t1.69\nEast\t1.80", []),
+    ],
+)
+def test_a_data_tables_tab_rows_of_numbers_are_not_an_infobox(patterns, table, removed):
+    """A spreadsheet pasted into a text keeps its rows of numbers (the infobox rule wants a word
+    in the value, one TAB, and stops at a TAB row it does not match)."""
+    text = f"{BODY}\n\nPrices per litre:\n{table}\n\nProfits rose."
+    doc = clean_document("t", text.encode("utf-8"), patterns=patterns)
+    for line in table.splitlines()[1 if removed else 0 :]:
+        assert line.replace("\t", " ") in doc.clean
+    assert [r["line"] for r in doc.boilerplate] == removed
+
+
 WIKI_G = (
     "Provisions[edit]\n"
     "Annex B of the document reportedly lists 2,300 civil servants.[8]\n\n"
