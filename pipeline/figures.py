@@ -54,6 +54,7 @@ from pipeline.figures_context import (
     PROVISION_AFTER_RE,
     PROVISION_BEFORE_RE,
     after_money_word,
+    counts_people_or_things,
     figure_sourcing,
     is_age,
     is_compared_money,
@@ -166,8 +167,13 @@ CHANGE_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 BETWEEN_BEFORE_RE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
-# "by a comfortable 31 to 17", "by a narrow 5 to 4": one tally, as "by a vote of 31 to 17" is
-TALLY_BEFORE_RE = re.compile(r"\bby\s+an?\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
+# "by a comfortable 31 to 17", "by a narrow 5 to 4": one tally, as "by a vote of 31 to 17" is;
+# only a vote's adjective ("grew by a further 5 to 12 members" is a change and a level)
+TALLY_BEFORE_RE = re.compile(
+    r"\bby\s+an?\s+(?:(?:comfortable|narrow|wide|slim|clear|large|huge|overwhelming|unanimous"
+    r"|convincing|healthy|resounding|decisive|big|landslide|razor-thin|lopsided)\s+)?$",
+    re.IGNORECASE,
+)
 # A number after a capitalised word inside a sentence and before a model word names a product:
 # "Huawei's Mate 60 Pro", "the Boeing 737 Max" ("On Monday 30 Chinese firms" stays a count).
 MODEL_BEFORE_RE = re.compile(r"\S\s+[A-Z][\w’'-]*\s$")
@@ -320,7 +326,9 @@ def money_after_a_code(text: str, start: int, pos: int, end: int) -> re.Match[st
         return m
     # another three capitals are a currency only before a scale and after a money word
     scaled = m["amount"][-1].isalpha()
-    return m if scaled and after_money_word(text[max(start, lo - 60) : lo]) else None
+    if not scaled or counts_people_or_things(text, m.end()):  # "the UAE 5 million barrels"
+        return None
+    return m if after_money_word(text[max(start, lo - 60) : lo]) else None
 
 
 def merge_ranges(

@@ -33,13 +33,14 @@ from pipeline.lexicon import lexicon_path, read_lexicon
 if TYPE_CHECKING:
     from pipeline.stance import Marker
 
-ROLES = ("person", "event", "ratio", "money")
+ROLES = ("person", "event", "ratio", "money", "counted")
 MAX_AGE = 120
 
 
 @cache
 def context_words() -> dict[str, frozenset[str]]:
-    """Words of ``figure_context.tsv`` by role (person, event, ratio), lower case; raises
+    """Words of ``figure_context.tsv`` by role (person, event, ratio, money, counted), lower case;
+    raises
     ``ValueError`` for an unknown role or a (word, role) listed twice."""
     lexicon = read_lexicon([lexicon_path("figure_context.tsv")], required=("word", "role"))
     out: dict[str, set[str]] = {role: set() for role in ROLES}
@@ -242,8 +243,18 @@ def is_compared_money(text: str, money: Span, count: Span) -> bool:
     between = text[money[1] : count[0]]
     if CLAUSE_BREAK_RE.search(between) or not COMPARED_BEFORE_RE.search(between):
         return False
-    word = RATIO_WORD_AFTER_RE.match(text, count[1], count[1] + 30)
-    return word is None or word[1].lower() not in context_words()["person"]
+    return not counts_people_or_things(text, count[1])
+
+
+def counts_people_or_things(text: str, end: int) -> bool:
+    """Whether the word after an amount ending at ``end`` says it counts people or things (a
+    ``person`` or ``counted`` word of ``figure_context.tsv``: "2 billion users", "5 million
+    barrels"), so it is no money."""
+    word = RATIO_WORD_AFTER_RE.match(text, end, end + 30)
+    if word is None:
+        return False
+    roles = context_words()
+    return word[1].lower() in roles["person"] or word[1].lower() in roles["counted"]
 
 
 # a change in bare points after a level in percent: "to 58%, up 2.1 points", "34% (down 3 pts)"

@@ -271,6 +271,13 @@ def is_day_of_range(before: str, number: str, after: str) -> bool:
 # comments ("Comments (48)"), a postal code before a telephone label ("Beijing, 100701 Tel:");
 # TB before a word is tuberculosis ("20 TB cases")
 FILE_SIZE_AFTER_RE = re.compile(r"\s?(?:[kKMGP]i?B|TiB|TB(?![ \t]+[a-z]))\b(?!\s+of\b)")
+# A size that was taken or is described is a count: "Hackers stole 100 GB", "a 40 GB leak"
+SIZE_COUNTED_BEFORE_RE = re.compile(
+    r"\b(?:an?|the|stole|stolen|steal|steals|leaked|leaks|exfiltrated|downloaded|copied|took"
+    r"|taken|obtained|dumped|released|published|posted|exposed|accessed|siphoned|transferred)\s+"
+    r"(?:(?:about|around|nearly|almost|some|over|roughly|more\s+than|up\s+to)\s+)?$",
+    re.IGNORECASE,
+)
 READING_TIME_AFTER_RE = re.compile(r"[\s-]?(?i:min|mins|minutes?)\.?\s+read\b")
 COUNTER_AFTER_RE = re.compile(r"/(?:[ \t]|$)")
 COMMENTS_BEFORE_RE = re.compile(r"\b(?i:comments?|replies|responses)[ \t]*\($")
@@ -293,7 +300,9 @@ def is_furniture_number(before: str, number: str, after: str) -> bool:
         return COMMENTS_BEFORE_RE.search(before[-16:]) is not None
     if POSTAL_CODE_RE.fullmatch(number) and POSTAL_AFTER_RE.match(after):
         return True
-    return bool(FILE_SIZE_AFTER_RE.match(after) or READING_TIME_AFTER_RE.match(after))
+    if FILE_SIZE_AFTER_RE.match(after):
+        return SIZE_COUNTED_BEFORE_RE.search(before[-40:]) is None
+    return READING_TIME_AFTER_RE.match(after) is not None
 
 
 @cache

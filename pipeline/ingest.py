@@ -53,9 +53,10 @@ BOILERPLATE_SCOPES = (
     "closing heading",
     "closing paragraph",
     "post",
+    "rows",
 )
 MAX_CONTACT_WORDS = 12  # a line of a contact after its label: a name, a title, a number, an e-mail
-MAX_FURNITURE_WORDS = 4  # the lines of a page's short furniture ("More from Opinion", "Sign in")
+MIN_TABLE_ROWS = 2  # a "rows" rule's matches in a paragraph: one "Label<TAB>value" line is text
 
 
 @dataclass(frozen=True)
@@ -147,9 +148,12 @@ def remove_boilerplate(
     their scopes): (kept text, [(line_no, line, pattern)]). With ``markdown``, a ``#`` heading
     line matches by its text without the marks and is a paragraph of its own. So is a wiki's
     section heading or a post's header (:func:`pipeline.page_lines.is_own_line`), which the kept
-    text sets apart with blank lines; the "post" rules apply after a text's first post header."""
+    text sets apart with blank lines; the "post" rules apply after a text's first post header.
+    The "rows" rules see a line's TABs (an infobox's "Label<TAB>value"); the others see them as
+    spaces."""
     lines = text.split("\n")
-    keys = [line.strip() for line in lines]
+    tabbed = [line.strip() for line in lines]  # only the "rows" rules see a table's TABs
+    keys = [key.replace("\t", " ") for key in tabbed]
     own = {i for i, key in enumerate(keys) if markdown and markdown_heading(key) is not None}
     keys = [markdown_heading(key) or key if i in own else key for i, key in enumerate(keys)]
     apart = {i for i, key in enumerate(keys) if is_own_line(key)}  # "Background[edit]"
@@ -174,9 +178,10 @@ def remove_boilerplate(
         contact = None  # a contact label's rule, up to the next long line of its paragraph
         for i in block:
             label = _first_match(rules["label"], keys[i], quick["label"])
-            short = len(keys[i].split()) <= MAX_CONTACT_WORDS and "\t" not in keys[i]
-            contact = label or (contact if short else None)  # a table's TAB row ends it
+            contact = label or (contact if len(keys[i].split()) <= MAX_CONTACT_WORDS else None)
             _mark(hits, [i], contact)
+        for i, rule in _table_rows(tabbed, block, rules["rows"], quick["rows"]):
+            _mark(hits, [i], rule)
         rule, n = sections.find(k, rules["heading"], quick["heading"])
         if rule is not None:  # the heading and its n paragraphs, less those marked already
             _mark(hits, [i for b in blocks[max(k, covered + 1) : k + n + 1] for i in b], rule)
@@ -187,6 +192,32 @@ def remove_boilerplate(
         "" if i in hits else f"\n{line}\n" if i in apart else line for i, line in enumerate(lines)
     ]
     return _BLANK_RUN_RE.sub("\n\n", "\n".join(kept)).strip("\n"), removed
+
+
+def _table_rows(
+    tabbed: Sequence[str],
+    block: Sequence[int],
+    rules: Sequence[BoilerplateRule],
+    quick: re.Pattern[str] | None,
+) -> list[tuple[int, BoilerplateRule]]:
+    """The lines of a paragraph that its "rows" rules remove, with the rule: each matching line
+    (seen with its TABs) and the short heading-like lines without a TAB after it, when at least
+    MIN_TABLE_ROWS lines match and they are most of the paragraph's lines with a TAB (an
+    infobox; not a transcript's "Speaker<TAB>turn" lines or a table of numbers)."""
+    tab_lines = [i for i in block if "\t" in tabbed[i]]
+    if len(tab_lines) < MIN_TABLE_ROWS or quick is None:
+        return []
+    matched = {i: r for i in tab_lines if (r := _first_match(rules, tabbed[i], quick))}
+    if len(matched) < MIN_TABLE_ROWS or 2 * len(matched) <= len(tab_lines):
+        return []
+    out: list[tuple[int, BoilerplateRule]] = []
+    rule = None
+    for i in block:
+        after = "\t" not in tabbed[i] and len(tabbed[i].split()) <= MAX_CONTACT_WORDS
+        rule = matched.get(i) or (rule if after and is_heading_line(tabbed[i]) else None)
+        if rule is not None:
+            out.append((i, rule))
+    return out
 
 
 def _block_text(keys: Sequence[str], block: Sequence[int]) -> str:
@@ -272,8 +303,8 @@ def _remove_closing(
     sections: _Sections,
 ) -> None:
     """Mark the closing sections from the end of the text up: a closing paragraph, or a closing
-    heading with the one paragraph after it, that only boilerplate or a page's short furniture
-    (:func:`_is_furniture`: "More from Opinion", which stays) follows and some text that stays
+    heading with the one paragraph after it, that only boilerplate follows (lines a rule
+    removes: "More from Opinion", "Related Topics" and its tags) and some text that stays
     precedes. So "About ExxonMobil" and its blurb, before the contacts, "###" or "SOURCE ..."
     of a press release, go; "About the outbreak" in the middle of an article stays, and so
     does a last section that is all of the text."""
@@ -287,21 +318,10 @@ def _remove_closing(
         if rule is None:
             rule, n = sections.find(k - 1, rules["closing heading"])
             rule, start = (rule, k - 1) if n else (None, k)
-        if rule is None and _is_furniture(keys, blocks[k]):
-            k -= 1
-            continue
         if rule is None or start <= kept[0]:  # nothing before it would stay
             return
         _mark(hits, [i for block in blocks[start : k + 1] for i in block], rule)
         k = start - 1
-
-
-def _is_furniture(keys: Sequence[str], block: Sequence[int]) -> bool:
-    """Whether a paragraph is a page's short furniture: lines of at most MAX_FURNITURE_WORDS
-    words without final punctuation ("More from Opinion", "Sign in")."""
-    return all(
-        len(keys[i].split()) <= MAX_FURNITURE_WORDS and is_heading_line(keys[i]) for i in block
-    )
 
 
 def clean_document(
@@ -316,9 +336,7 @@ def clean_document(
         warnings.append("the file looked like an HTML page: its tags were removed")
     text = normalize_text(text, keep_tabs=True)
     clean, removed = remove_boilerplate(text, patterns, markdown=markdown)
-    if "\t" in text:  # kept for the infobox rule ("Type<TAB>Memorandum of understanding")
-        clean = clean.replace("\t", " ")
-        removed = [(n, line.replace("\t", " "), pat) for n, line, pat in removed]
+    clean = clean.replace("\t", " ")  # kept for the "rows" rules ("Type<TAB>Memorandum of ...")
     clean, n_words, n_compounds = rejoin_hyphenated(clean)
     if n_words + n_compounds:
         warnings.append(

@@ -14,8 +14,12 @@ _MD_HEADING_RE = re.compile(r"^#{1,6}\s+")
 _TABLE_DELIMITER_RE = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*")
 # inline marks, each span within a line and up to the next mark of its kind (linear): a link or
 # an image "[text](url "title")", bold "**x**" or "__x__", italic "*x*" or "_x_"; a "*" or "_"
-# before a space ("* item", "5 * 3") or inside a word ("snake_case") is no emphasis
+# before a space ("* item", "5 * 3") or inside a word ("snake_case") or a URL is no emphasis.
+# By hand, not markdown-it-py: a parser renders HTML and gives no map from its text to ours.
 _LINK_RE = re.compile(r'!?\[([^\[\]\n]{1,500})\]\([^()\s]{1,2000}(?:\s+"[^"\n]{0,200}")?\)')
+_URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\[\]()]{0,2000}[^\s<>\[\]()*_]")
+_MASK = str.maketrans("*_", "\ue000\ue001")  # a URL's "*" and "_" while the marks go
+_UNMASK = str.maketrans("\ue000\ue001", "*_")
 _INLINE_RES = (
     re.compile(r"\*\*(?=[^\s*])([^*\n]{1,2000}?)(?<=[^\s*])\*\*"),
     re.compile(r"(?<![\w_])__(?=[^\s_])([^_\n]{1,2000}?)(?<=[^\s_])__(?![\w_])"),
@@ -37,8 +41,13 @@ def plain_inline(line: str) -> str:
     if "[" in line and "](" in line:
         line = _LINK_RE.sub(r"\1", line)
     if "*" in line or "_" in line:
+        masked = ("://" in line or "www." in line) and not any(c in line for c in "\ue000\ue001")
+        if masked:
+            line = _URL_RE.sub(lambda m: m.group().translate(_MASK), line)
         for regex in _INLINE_RES:
             line = regex.sub(r"\1", line)
+        if masked:
+            line = line.translate(_UNMASK)
     return line
 
 

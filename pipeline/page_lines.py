@@ -40,3 +40,17 @@ def is_own_line(line: str) -> bool:
     if "[" in line and is_wiki_heading(line):
         return True
     return "@" in line and is_post_header(line)
+
+
+def post_header_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) offsets in ``text`` of its lines that are a post's header
+    (:func:`is_post_header`), without the white space around them: one grammar for the readers
+    of the clean text (the terms leave these lines out)."""
+    spans = []
+    start = 0
+    for line in text.split("\n"):
+        if "@" in line and is_post_header(line.strip()):
+            lead = len(line) - len(line.lstrip())
+            spans.append((start + lead, start + len(line.rstrip())))
+        start += len(line) + 1
+    return spans

@@ -133,9 +133,14 @@ def is_long_title(first: str, rest: Sequence[str], rest_headings: Sequence[bool]
 
 def _turns(blocks: Sequence[str]) -> list[bool]:
     """Whether each paragraph is a speaker's turn of a transcript: it opens with a label
-    (:func:`pipeline.voices.speaker_label`) that is Q or A or opens another paragraph too (a
-    speaker speaks again: "GUEST: It did. And that's --"); a lone "UPDATE: Talks resume" line
-    stays a heading."""
+    (:func:`pipeline.voices.speaker_label`) that is Q or A, or that opens another paragraph too
+    and at least one of its paragraphs is no heading's shape (final punctuation, several lines
+    or more than MAX_HEADING_WORDS words: a speaker speaks again, "GUEST: It did. And that's
+    --" and "GUEST: I'm not saying anyone should."). A lone "UPDATE: Talks resume" line stays a
+    heading, and so do a live blog's repeated section lines under a label that no page label
+    list knows ("DEVELOPING: Talks resume", "DEVELOPING: Deal signed"); the known ones
+    ("UPDATE:", "BREAKING:", ``page_labels.txt``) are no speaker's labels at all."""
     keys = [label[0] if (label := speaker_label(b)) else None for b in blocks]
     counts = Counter(keys)
-    return [key is not None and (key in QA_LABELS or counts[key] > 1) for key in keys]
+    spoken = {k for k, b in zip(keys, blocks, strict=True) if "\n" in b or not is_heading_line(b)}
+    return [k is not None and (k in QA_LABELS or (counts[k] > 1 and k in spoken)) for k in keys]

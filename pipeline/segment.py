@@ -18,6 +18,7 @@ from pipeline.citations import (
 )
 from pipeline.ingest import CleanDocument, Paragraph
 from pipeline.lexicon import lexicon_path, read_word_list
+from pipeline.list_items import LIST_ITEM_RE
 from pipeline.punkt import import_punkt
 from pipeline.types import SegmentedDocument, Sentence, Token
 from pipeline.voices import REFERENCE_MARK, SUPERSCRIPT_DIGITS
@@ -72,9 +73,8 @@ _SUPERSCRIPT_END_RE = re.compile(
 # a reference abbreviation in capitals before a number ("Art. 9", "Ch. 5", "Figs. 2"): no end
 _REFERENCE_WORD_RE = re.compile(r"(?:^|[\s(])([A-Z][a-z]{1,4})\.$")
 
-# A list item: a line starting with a bullet or a number ("- ", "• ", "2. ", "3) "). Each item is
-# its own sentence even without final punctuation (Punkt would join a list into one sentence).
-LIST_ITEM_RE = re.compile(r"^[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]+\S", re.MULTILINE)
+# A list item (pipeline.list_items.LIST_ITEM_RE: "- ", "• ", "2. ", "3) ") is its own sentence
+# even without final punctuation (Punkt would join a list into one sentence).
 
 
 # Token((start, end, text)) without the named tuple's __new__, which is Python code

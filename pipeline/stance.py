@@ -7,7 +7,6 @@ Hyland, K. (1998) Hedging in Scientific Research Articles. John Benjamins.
 from __future__ import annotations
 
 import bisect
-import itertools
 import math
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -17,7 +16,7 @@ from pathlib import Path
 from pipeline.author_dates import author_date_spans
 from pipeline.figures import figure_rows
 from pipeline.matcher import LexiconMatcher, PatternMatch
-from pipeline.quotes import has_quotation, quotation_spans
+from pipeline.quotes import has_quotation
 from pipeline.stance_lexicon import (
     StanceEntry,
     default_lexicon_paths,
@@ -31,6 +30,7 @@ from pipeline.stance_names import (
     name_before,
     names_a_source,
 )
+from pipeline.stance_own import CITATION_ENTRY, Spans, writers_own
 from pipeline.types import SegmentedDocument, StageOutput
 from pipeline.voices import (
     borrowed_sourcing,
@@ -43,12 +43,9 @@ SPACE_RUN_RE = re.compile(r"\s+")
 RULE_WINDOW = 120  # characters of the sentence each side that context rules can see
 # A parenthetical aside inside a sentence: "(N = 1,204)", "(about 167 million U.S. dollars)"
 PARENTHETICAL_RE = re.compile(r"\([^()]{1,200}\)")
-CITATION_ENTRY = -1  # Marker.entry of an author-date citation (no lexicon entry)
 # Subtypes of the stance adverbs an attribution's skipped words may hold, kept as markers of their
 # own ("Some neighbours reportedly complained"); a clause's modal is not ("critics, who might ...")
 SKIPPED_ADVERBS = frozenset({"evidential", "epistemic_adverb", "adverb"})
-# A Markdown table row: a line that starts and ends with "|" ("| China (MFA) | Denied |")
-TABLE_ROW_RE = re.compile(r"^[ \t]*\|[^\n]*\|[ \t]*$", re.MULTILINE)
 
 MARKER_COLUMNS = (
     "doc_id",
@@ -112,20 +109,6 @@ def _context_ok(entry: StanceEntry, left: str, right: str) -> bool:
     return rules_hold(entry.rules, left, right)
 
 
-class _Spans:
-    """Spans, to ask whether one of them reaches over a range (log time a question)."""
-
-    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
-        ordered = sorted(spans)
-        self.starts = [s for s, _ in ordered]
-        self.reach = list(itertools.accumulate((e for _, e in ordered), max))
-
-    def covers(self, a: int, b: int) -> bool:
-        """Whether a span starts before ``a`` and ends after ``b``."""
-        k = bisect.bisect_left(self.starts, a)  # the spans that start before a
-        return k > 0 and self.reach[k - 1] > b
-
-
 class StanceDetector:
     """Lexicon matcher plus context rules; ``use_rules=False`` is the plain word-list baseline."""
 
@@ -164,7 +147,7 @@ class StanceDetector:
             pos = b
         masked = "".join([*pieces, text[pos:hi]])
         out = self._markers(text, masked, lo, start, end, heading)
-        spans = _Spans([(m.start, m.end) for m in out if m.category == "attribution"])
+        spans = Spans([(m.start, m.end) for m in out if m.category == "attribution"])
         for a, b in brackets:
             inner = self._markers(text, text, 0, a, b, heading)
             if spans.covers(a, b):  # one source, not two
@@ -255,24 +238,6 @@ class StanceDetector:
         return entry.category != "none" and entry.subtype in SKIPPED_ADVERBS
 
 
-def writers_own(text: str, start: int, end: int, markers: list[Marker]) -> list[Marker]:
-    """``markers`` of ``text[start:end]`` less those that are not the writer's stance: the
-    attributions in a Markdown table row (``TABLE_ROW_RE``: a cell's "Denied" or "Welcomed" is a
-    label with no subject; author-date citations stay) and the attitude markers inside a
-    quotation (:func:`quotation_spans`: "called the reports "very troubling"" is the minister's
-    evaluation, not the writer's)."""
-    bar, attitude = text.find("|", start, end) >= 0, any(m.category == "attitude" for m in markers)
-    rows = _Spans(r.span() for r in TABLE_ROW_RE.finditer(text, start, end)) if bar else None
-    quotes = _Spans(quotation_spans(text, start, end)) if attitude else None
-    return [
-        m
-        for m in markers
-        if not (rows and m.category == "attribution" and m.entry != CITATION_ENTRY)
-        or not rows.covers(m.start, m.end)
-        if not (quotes and m.category == "attitude") or not quotes.covers(m.start, m.end)
-    ]
-
-
 def rate_per_1k(count: int, n_words: int) -> float:
     """Occurrences per 1,000 words (NaN for a document without words)."""
     return 1000.0 * count / n_words if n_words else math.nan
@@ -334,7 +299,7 @@ class StanceStage:
             s.sent_id: self.detector.markers(clean, start=s.start, end=s.end, heading=s.is_heading)
             for s in doc.sentences
         }
-        borrowed = borrowed_sourcing(doc.sentences, markers_of, turns, quoted)
+        borrowed = borrowed_sourcing(doc.sentences, markers_of, turns, quoted, clean=clean)
         for sentence in doc.sentences:
             markers = markers_of[sentence.sent_id]
             for m in markers:

@@ -6,11 +6,11 @@ do numbers with a scale suffix, "88K", "1.2k", "$5bn", while "5G" or "covid-19" 
 ``min_token_length`` characters long and is not a stop word. Words of an address or a citation are
 not terms (:data:`NOT_TERMS_RE`: URLs, e-mail addresses, @handles, "et al.", a wiki's "[citation
 needed]" and "Retrieved <date>"), nor is a social-media post's header ("Mele Tuilagi @meletuilagi
-· Mar 6", :data:`POST_HEADER_RE`) or the name of a month in a date ("3 March 2026", "Mar 6",
-:data:`MONTH_IN_DATE_RE`; "a protest march" keeps its word). N-grams join terms that stand
-next to each other in one sentence: a dropped token (stop word, number, address) breaks the run,
-so "balance between national security" gives the bigram "national security" but never "balance
-national".
+· Mar 6", :func:`pipeline.page_lines.post_header_spans`) or the name of a month in a date ("3
+March 2026", "Mar 6", :data:`MONTH_IN_DATE_RE`; "a protest march" keeps its word). N-grams
+join terms that stand next to each other in one sentence: a dropped token (stop word, number,
+address) breaks the run, so "balance between national security" gives the bigram "national
+security" but never "balance national".
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from typing import Any
 
 from pipeline.figures_markers import month_words
 from pipeline.lexicon import lexicon_path, read_word_list
+from pipeline.page_lines import post_header_spans
 from pipeline.types import SegmentedDocument, StageOutput, Token
 from pipeline.voices import REFERENCE_MARK, speaker_label_ends
 
@@ -54,17 +55,6 @@ NOT_TERMS_RE = re.compile(
 )
 
 
-# A social-media post's header as X or Bluesky copy it, a line of its own: the author's name, the
-# @handle and "·" with the post's date or age ("Mele Tuilagi @meletuilagi · Mar 6", "Lena
-# Fischer @lenafischer.bsky.social · 7 Mar 2026", "Tavita S. @tavita_s · 2h"): metadata, no
-# words of the text. The name is at most 60 characters, so the pattern is linear.
-_DATE_OR_AGE = (
-    r"(?:\d{1,2}[smhd]|[A-Z][a-z]{2,8}\.?[^\S\n]+\d{1,2}(?:,[^\S\n]+\d{4})?"
-    r"|\d{1,2}[^\S\n]+[A-Z][a-z]{2,8}\.?(?:[^\S\n]+\d{4})?)"
-)
-POST_HEADER_RE = re.compile(
-    rf"(?m)^[^\S\n]*(?:[^\n@·]{{1,60}}?[^\S\n]+)?@[\w.-]+[^\S\n]*·[^\S\n]*{_DATE_OR_AGE}[^\S\n]*$"
-)
 # The name of a month (months.tsv, as written: capitalised) next to a day or a year, so a date
 # ("3 March 2026", "March 8, 2026", "Mar 6", "4th March", "Sept. 3"; the span takes the day, so
 # "4th" goes too), or a season before a year ("Spring 2024"). A month in lower case ("a protest
@@ -208,13 +198,13 @@ class TermAnalyzer:
 
 def not_term_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
     """Document spans (``offset`` = the text's start) of :data:`NOT_TERMS_RE`, of post headers
-    (:data:`POST_HEADER_RE`) and of months in dates (:data:`MONTH_IN_DATE_RE`) in ``text``, in
-    order, overlapping ones merged."""
+    (:func:`pipeline.page_lines.post_header_spans`) and of months in dates
+    (:data:`MONTH_IN_DATE_RE`) in ``text``, in order, overlapping ones merged."""
     spans: list[tuple[int, int]] = []
     if _may_hold_non_terms(text):
         spans.extend(m.span() for m in NOT_TERMS_RE.finditer(text))
         if "@" in text and "·" in text:
-            spans.extend(m.span() for m in POST_HEADER_RE.finditer(text))
+            spans.extend(post_header_spans(text))
     if _HAS_DIGIT_RE.search(text):
         spans.extend(m.span() for m in MONTH_IN_DATE_RE.finditer(text))
     merged: list[tuple[int, int]] = []

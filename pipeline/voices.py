@@ -3,22 +3,21 @@
 Questions of the writer (:func:`is_question`), quotations (:mod:`pipeline.quotes`), the turns of
 an interview or transcript (:func:`speaker_turns`), the sentences of a quotation over several
 sentences (:func:`quoted_sentence_ids`), and the source a figure in someone else's words takes
-from the attribution of those words (:func:`borrowed_sourcing`).
+from the attribution of those words (:func:`borrowed_sourcing`, in
+:mod:`pipeline.voices_sourcing`).
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Collection, Mapping, Sequence
-from typing import TYPE_CHECKING
 
 from pipeline.lexicon import lexicon_path, read_word_list
 from pipeline.quotes import OPENING_QUOTES, QUOTE_MARK_RE
+from pipeline.stance_names import common_words
 from pipeline.types import Sentence
-
-if TYPE_CHECKING:
-    from pipeline.stance import Marker
+from pipeline.voices_sourcing import borrowed_sourcing as borrowed_sourcing
+from pipeline.voices_sourcing import lead_in_items as lead_in_items
 
 # A speaker's label in capitals in an interview or transcript: "Q:", "A:", "SEN. SMITH:"
 SPEAKER_RE = re.compile(r"\s*((?:[A-Z][A-Z.'’-]*\s+){0,3}[A-Z][A-Z.'’-]*|Question|Answer):\s")
@@ -37,7 +36,8 @@ MAX_TITLE_WORDS = 3  # "Vice Foreign Minister"
 # Hale:", "Fiona McAlister (SNP):"), and a bare name ("Zhao Wenli:"), a turn only where it
 # answers an interviewer's turns (speaker_turns)
 CAPITALS, MIXED, BARE_NAME = "capitals", "mixed", "name"
-_BARE_NAME_WORD_RE = re.compile(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)*")  # "Wenli", "O'Neil"
+_BARE_NAME_WORD_RE = re.compile(r"(?:[A-Z]['’])?[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)*")  # "O'Neil"
+_POSSESSIVE_RE = re.compile(r"['’]s$")  # "Editor's" is the word "editor"
 MAX_LABEL_CHARS = 400  # a label's colon is this near a paragraph's start
 QA_LABELS = frozenset({"Q", "A", "QUESTION", "ANSWER"})
 QA_DOT_RE = re.compile(r"\s*(Q|A|Question|Answer)\.(?:\s|$)")  # "Q. Will prices rise?"
@@ -46,14 +46,14 @@ QA_DOT_RE = re.compile(r"\s*(Q|A|Question|Answer)\.(?:\s|$)")  # "Q. Will prices
 INTERVIEWER_LABELS = frozenset(read_word_list(lexicon_path("interviewer_labels.txt")))
 # the metadata labels of a transcript's header ("PARTICIPANTS:", "DATE:"): no speakers
 HEADER_LABELS = frozenset(read_word_list(lexicon_path("transcript_header_labels.txt")))
+# the labels of a live blog's or a page's own lines ("UPDATE:", "BREAKING:", "Editor's Note:"):
+# no speakers, however often they come
+PAGE_LABELS = frozenset(read_word_list(lexicon_path("page_labels.txt")))
 # what opens the words after a label in mixed case that no speaker's words open: a quotation mark
 # ('Mr Trump: "We will win"', a news story quoting him) or a word in lower case ("Dr Smith: a
 # profile of ...", a headline's or glossary's colon)
 _NOT_AFTER_MIXED_LABEL = frozenset("\"“‘'«„")
 CLOSERS = " \t\r\n)]’'）】"
-# a list item's marker opening a sentence ("- ", "• ", "2. ", "3) "), as pipeline.segment's
-# LIST_ITEM_RE (segment imports this module, so the pattern is repeated, not imported)
-_LIST_ITEM_RE = re.compile(r"[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]+\S")
 # a wiki's reference or cleanup mark: a number ("[1]", "[2–4]"), a note ("[note 2]"), a single
 # letter ("[a]") or a cleanup mark of ``wiki_cleanup_marks.txt`` ("[citation needed]", "[who?]");
 # an editor's insertion ("[the deal]", "[we]") is none. It closes the sentence before it
@@ -112,10 +112,12 @@ def speaker_label(text: str) -> tuple[str, int] | None:
     titles have up to three words: "Foreign Minister Wang Yi:") or a name of two to four words
     with its constituency or party in brackets ("Fiona McAlister (Glasgow Kelvinbridge)
     (SNP):"). "Why it matters:", "The bottom line:" and "Note:" are none, nor is a transcript
-    header's "PARTICIPANTS:" or "DATE:" (``transcript_header_labels.txt``), nor a label in mixed
-    case before a quotation mark or a word in lower case ('Mr Trump: "We will win"', "Dr Smith:
-    a profile of ..."), nor a bare name ("Zhao Wenli:"), which only :func:`speaker_turns` takes,
-    and only as the answers to an interviewer's turns. :func:`speaker_turns` decides whether
+    header's "PARTICIPANTS:" or "DATE:" (``transcript_header_labels.txt``), nor a page's own
+    "UPDATE:", "BREAKING:" or "Editor's Note:" (``page_labels.txt``), nor a label in mixed case
+    before a quotation mark or a word in lower case ('Mr Trump: "We will win"', "Dr Smith: a
+    profile of ..."), nor a bare name ("Zhao Wenli:"; not "Short Answer:", whose words are all
+    common English words), which only :func:`speaker_turns` takes, and only as the answers to an
+    interviewer's turns. :func:`speaker_turns` decides whether
     labels in mixed case are turns."""
     found = _label(text)
     return None if found is None or found[2] == BARE_NAME else found[:2]
@@ -128,22 +130,38 @@ def _label(text: str) -> tuple[str, int, str] | None:
         return None
     if m := SPEAKER_RE.match(text):
         key = m.group(1).upper()
-        return None if key in HEADER_LABELS else (key, m.end(), CAPITALS)
+        return None if _is_no_speaker(key) else (key, m.end(), CAPITALS)
     if (m := MIXED_LABEL_RE.match(text)) is None:
         return None
     after = text[m.end() : m.end() + 1]
     if after in _NOT_AFTER_MIXED_LABEL or after.islower():
         return None
     words = m.group(1).split()
-    if words[0].upper() in HEADER_LABELS:
+    if words[0].upper() in HEADER_LABELS or _is_no_speaker(" ".join(words).upper()):
         return None
     key = " ".join((m.group(1) + m.group(2)).split()).upper()
     n = _title_length(words)
     if (n and (len(words) > n or words[0] == "The")) or (m.group(2) and 2 <= len(words) <= 4):
         return key, m.end(), MIXED
-    if not m.group(2) and 2 <= len(words) <= 3 and all(map(_BARE_NAME_WORD_RE.fullmatch, words)):
+    if not m.group(2) and 2 <= len(words) <= 3 and _is_bare_name(words):
         return key, m.end(), BARE_NAME
     return None
+
+
+def _is_no_speaker(key: str) -> bool:
+    """Whether a label (upper case) is a transcript header's ("DATE") or a page's own ("UPDATE",
+    "EDITOR'S NOTE"): ``transcript_header_labels.txt``, ``page_labels.txt``."""
+    return key in HEADER_LABELS or key.replace("’", "'") in PAGE_LABELS
+
+
+def _is_bare_name(words: Sequence[str]) -> bool:
+    """Whether a label's words are a name: capitalised words, one of them at least no common
+    English word (``common_words.txt``: "Zhao Wenli", "Wang Yi"; not "Short Answer", "Key
+    Points", "Editor's Note"). A name of common words only ("John Smith") is lost with them."""
+    if not all(map(_BARE_NAME_WORD_RE.fullmatch, words)):
+        return False
+    common = common_words()
+    return any(_POSSESSIVE_RE.sub("", w).lower() not in common for w in words)
 
 
 def _title_length(words: Sequence[str]) -> int:
@@ -172,11 +190,11 @@ def speaker_turns(sentences: Sequence[Sentence]) -> dict[int, str]:
     (:func:`answers_to_interviewer`: "Spokesperson Zhao Wenli:" after "Q:" at a press
     conference); a bare name ("Zhao Wenli:") counts only in the second case. Labels other
     than Q and A count only when one of them opens two or more paragraphs (a speaker speaks
-    again), so that "WHY IT MATTERS:" and "WHAT'S NEXT:" sections or a lone "UPDATE:" are no
-    speakers; the text's first paragraph is a turn only when its label opens another one too
-    ("FACT CHECK: Did ...?" is a title's label). A turn goes on over the paragraphs
-    after it that have no label (:func:`continued_turns`) when the text has two turns or
-    more."""
+    again), so that "WHY IT MATTERS:" and "WHAT'S NEXT:" sections are no speakers (a page's
+    "UPDATE:" is none however often it comes, :func:`speaker_label`); the text's first
+    paragraph is a turn only when its label opens another one too ("FACT CHECK: Did ...?" is a
+    title's label). A turn goes on over the paragraphs after it that have no label
+    (:func:`continued_turns`) when the text has two turns or more."""
     turns, dotted, order, kinds = {}, {}, {}, {}
     reporting = {s.paragraph_id for s in sentences if REPORTING_RE.search(s.text)}
     for s in sentences:  # in text order: a paragraph's first sentence comes first
@@ -307,82 +325,3 @@ def quoted_sentence_ids(
         if quoted_from_start or open_quote or (speaker and speaker not in INTERVIEWER_LABELS):
             out.add(s.sent_id)
     return out
-
-
-def borrowed_sourcing(
-    sentences: Sequence[Sentence],
-    markers: Mapping[int, Sequence[Marker]],
-    turns: Mapping[int, str],
-    quoted: set[int],
-) -> dict[int, str]:
-    """sent_id -> the sourcing (named / vague) of a figure that has no source in its own sentence
-    but stands in someone else's words: a speaker's turn is named by its label ("DR. ALVAREZ:",
-    "A:" of an interview); a sentence of a quotation over several sentences takes the nearest
-    attribution of its paragraph (“Cases rose 18%. We expect more,” Alvarez said: both
-    sentences are Alvarez's), or, when its paragraph has none, of the paragraph before (a
-    quotation that runs on into a new paragraph); a list item under a lead-in that attributes
-    the list takes the lead-in's ("The company also noted that:", :func:`lead_in_items`).
-    ``markers``: each sentence's stance markers."""
-    # each paragraph's sentences with an attribution, in order, and the sourcing of each (the
-    # least of its attributions': "named" before "vague"), found once for the whole text
-    found: dict[int, tuple[list[int], list[str]]] = {}
-    for s in sentences:
-        ids, kinds = found.setdefault(s.paragraph_id, ([], []))
-        if subtypes := _attributions(markers, s.sent_id):
-            ids.append(s.sent_id)
-            kinds.append(min(subtypes))
-    paragraph_ids = list(found)
-    position = {pid: k for k, pid in enumerate(paragraph_ids)}
-    listed = lead_in_items(sentences, markers)
-    out: dict[int, str] = {}
-    for s in sentences:
-        if s.is_heading:
-            continue
-        if s.sent_id in quoted and turns.get(s.paragraph_id) is not None:
-            out[s.sent_id] = "named"  # quoted_sentence_ids leaves the interviewer's turns out
-            continue
-        if s.sent_id in quoted:
-            k = position[s.paragraph_id]
-            for pid in (paragraph_ids[k], *paragraph_ids[max(k - 1, 0) : k]):  # its, before
-                if sourcing := _nearest(*found[pid], s.sent_id):
-                    out[s.sent_id] = sourcing
-                    break
-        if s.sent_id not in out and s.sent_id in listed:
-            out[s.sent_id] = listed[s.sent_id]
-    return out
-
-
-def lead_in_items(
-    sentences: Sequence[Sentence], markers: Mapping[int, Sequence[Marker]]
-) -> dict[int, str]:
-    """sent_id -> the sourcing (named / vague) of the list items that a lead-in attributes: a
-    sentence that ends in a colon and has an attribution ("The company also noted that:",
-    "Critics say:"), then list items ("- ", "• ", "2. "), in its paragraph or in the
-    paragraphs after it that open with an item; an item's second sentence is the item's too.
-    The list ends at a heading, at a paragraph that opens with no item, or at a sentence of the
-    lead-in's paragraph that is no item. ``markers``: each sentence's stance markers."""
-    out: dict[int, str] = {}
-    lead, started, paragraph = None, False, None
-    for s in sentences:
-        new_paragraph, paragraph = s.paragraph_id != paragraph, s.paragraph_id
-        item = _LIST_ITEM_RE.match(s.text) is not None
-        if s.is_heading or (lead and (new_paragraph or not started) and not item):
-            lead = None
-        if lead:
-            out[s.sent_id], started = lead, True
-        if s.text.rstrip().endswith(":") and (subtypes := _attributions(markers, s.sent_id)):
-            lead, started = min(subtypes), False
-    return out
-
-
-def _attributions(markers: Mapping[int, Sequence[Marker]], sent_id: int) -> list[str]:
-    """The subtypes (named / vague) of a sentence's attribution markers."""
-    return [m.subtype for m in markers.get(sent_id, ()) if m.category == "attribution"]
-
-
-def _nearest(ids: Sequence[int], kinds: Sequence[str], sent_id: int) -> str | None:
-    """The sourcing in ``kinds`` of the sentence in ``ids`` (ascending) nearest ``sent_id``, the
-    earlier one of two as near; None when ``ids`` is empty."""
-    k = bisect.bisect_left(ids, sent_id)
-    near = [(abs(ids[j] - sent_id), ids[j], kinds[j]) for j in (k - 1, k) if 0 <= j < len(ids)]
-    return min(near)[2] if near else None

@@ -1289,3 +1289,69 @@ def test_points_after_a_percentage_are_percentage_points(text, expected):
 )  # fmt: skip
 def test_a_tally_after_by_a_is_one_count(text, expected):
     assert spans(text) == expected
+
+
+# Code review of the audit G rules (2026-12-04 review), finding 13: figures' edge cases, and
+# finding 10: three capitals before an amount of people or things are no currency.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a change and its new level after "by a further", not a tally
+        ("Membership grew by a further 5 to 12 members.", [("5", "count"), ("12", "count")]),
+        ("It passed by a narrow 5 to 4.", [("5 to 4", "count")]),
+        # a size that was taken or is described counts; page furniture's sizes do not
+        ("Hackers stole 100 GB from the ministry.", [("100", "count")]),
+        ("A 40 GB leak exposed the files.", [("40", "count")]),
+        ("Hackers stole 100 GB of e-mails.", [("100", "count")]),
+        ("PDF, 2.3MB, or 640 kB and 1 GiB", []),
+        # an amount of users or things after money is no money
+        ("The company invested $5 billion, compared with 2 billion users last year.",
+         [("$5 billion", "money"), ("2 billion", "count")]),
+        ("Contracts were worth MSD 14.6 billion, well above the 11.2 billion average.",
+         [("MSD 14.6 billion", "money"), ("11.2 billion", "money")]),
+        # an unlisted code before people or things; a code of currency_codes.txt stays money
+        ("Imports from the UAE 5 million barrels a day arrived.", [("5 million", "count")]),
+        ("Food aid from WFP 2 million people reached.", [("2 million", "count")]),
+        ("The PRC 1.4 billion population grew.", [("1.4 billion", "count")]),
+        ("WHO 5 million doses arrived.", [("5 million", "count")]),
+        ("Loans of XYZ 2 billion were made.", [("XYZ 2 billion", "money")]),
+        ("The SAR 150 billion fund grew.", [("SAR 150 billion", "money")]),
+    ],
+)  # fmt: skip
+def test_review_figures_edge_cases(text, expected):
+    assert spans(text) == expected
+
+
+def _alternations(line: str, pattern: str) -> list[list[str]]:
+    """The alternatives of each group of ``line`` that ``pattern`` finds (its group 1)."""
+    import re
+
+    return [m.split("|") for m in re.findall(pattern, line)]
+
+
+def test_currency_codes_and_money_words_agree_across_the_three_lexicons():
+    """currency_codes.txt (figures), the stance lexicon's @QUANT and frames.tsv's @MONEY_BEFORE
+    list the same currency codes in the same order, and @MONEY_BEFORE's money words are
+    figure_context.tsv's money role, so the three stages cannot drift apart (review finding 10)."""
+    import re
+
+    from pipeline.figures import CURRENCY_CODES
+    from pipeline.lexicon import lexicon_path
+
+    def define(name: str, file: str) -> str:
+        text = lexicon_path(file).read_text(encoding="utf-8")
+        (line,) = [x for x in text.splitlines() if x.startswith(f"# define {name}:")]
+        return line
+
+    code_run = r"((?:[A-Z]{3}\|){9,}[A-Z]{3})"
+    quant, money = define("QUANT", "stance.tsv"), define("MONEY_BEFORE", "frames.tsv")
+    assert _alternations(quant, code_run) == [list(CURRENCY_CODES)]
+    assert _alternations(money, code_run) == [list(CURRENCY_CODES)] * 2
+    # the money words: twice in MONEY_BEFORE (before a number, before an unlisted code), equal
+    runs = _alternations(money, r"\\b\(\?:(worth\|[^)]*(?:\([^)]*\)[^)]*)*)\)\\s\+")
+    assert len(runs) == 2 and runs[0] == runs[1]
+    words = figures_context.context_words()["money"]
+    for alternative in runs[0]:  # each alternative is a money word of figure_context.tsv
+        assert any(re.fullmatch(alternative, w, re.IGNORECASE) for w in words), alternative
+    for word in words:  # and each money word is one of the alternatives
+        assert any(re.fullmatch(a, word, re.IGNORECASE) for a in runs[0]), word

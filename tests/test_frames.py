@@ -802,3 +802,42 @@ def test_shipped_frame_lexicon_lists_each_pattern_once():
     rows = read_lexicon([lexicon_path("frames.tsv")]).rows
     patterns = [r["pattern"] for r in rows]
     assert len(patterns) == len(set(patterns))
+
+
+# Regression check P-2 and code review finding 10 (2026-12-04 review): an interception in sport is
+# no security cue; three capitals before a head-count are no currency (as in figures.csv), and the
+# codes of currency_codes.txt and an unlisted code after a money word stay money.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The defender intercepted a loose pass in the 80th minute.", []),
+        ("His interception in the 80th minute sealed the win.", []),
+        ("The quarterback threw an interception.", []),
+        ("Ukraine's air defenders intercepted 30 drones overnight.",
+         [("intercepted", "security_defense")]),
+        ("The navy intercepted a vessel carrying arms.", [("intercepted", "security_defense")]),
+        ("Agencies intercepted cross-border traffic.", [("intercepted", "security_defense")]),
+        ("Tideline complies with lawful interception requests.",
+         [("complies", "legality"), ("interception", "security_defense")]),
+        ("The PRC 1.4 billion population grew.", []),
+        ("The CCP 90 million members met.", []),
+        ("WHO 5 million doses arrived.", []),
+        ("Food aid from WFP 2 million people reached.", []),
+        ("It cost NZD 2.5 million.", [("cost", "economic"), ("million", "economic")]),
+        ("The SAR 150 billion fund grew.", [("billion", "economic"), ("fund", "economic")]),
+        ("Loans of XYZ 2 billion were made.", [("billion", "economic")]),
+        ("The fund is worth MSD 14.6 billion.", [("fund", "economic"), ("billion", "economic")]),
+    ],
+)  # fmt: skip
+def test_review_sport_and_currency_cues(text, expected):
+    assert frames_of(text) == expected
+
+
+def test_review_rules_match_in_linear_time():
+    import time
+
+    for unit in ("intercepted a ", "the PRC 1 ", "worth MSD ", "worth 5 million, above the "):
+        text = unit * (100_000 // len(unit))
+        start = time.perf_counter()
+        STAGE.sentence_cues(text, 0, len(text))
+        assert time.perf_counter() - start < 6.0, unit

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.ingest import Paragraph
+from pipeline.list_items import is_list_item
 from pipeline.segment import MAX_SENTENCE_CHARS, sentences_of, word_tokens
 from tests.conftest import segment_text
 
@@ -345,11 +346,30 @@ def test_temperatures_and_labels_are_no_citations_or_markers(text, expected):
 
 @pytest.mark.parametrize("unit", ["Co. “A b c, ", "word.1 A "])
 def test_long_paragraphs_of_cuts_segment_in_linear_time(unit):
-    text = unit * 8000  # 72 to 96 kB in one paragraph: seconds when each cut scans all spans
-    began = time.perf_counter()
-    doc = segment_text(text)
-    assert time.perf_counter() - began < 3.0
+    # 36 to 96 kB in one paragraph: four times as long at twice the length when each cut scans
+    # all spans; a ratio, not a bound in seconds, which a loaded machine breaks (review 15)
+    doc = segment_text(unit * 4000)
     assert all(doc.clean[s.start : s.end] == s.text for s in doc.sentences)
+    assert best_time(unit * 8000, repeats=2) / best_time(unit * 4000, repeats=2) < 3.0
+
+
+@pytest.mark.parametrize(
+    ("line", "item"),
+    [
+        ("- Sales rose", True), ("• Sales rose", True), ("* Sales rose", True),
+        ("– Sales rose", True), ("2. Sales rose", True), ("3) Sales rose", True),
+        ("  - an indented item", True),
+        # near misses: no space after the marker, a decimal, a long number, an em dash
+        ("-Sales rose", False), ("2.5 percent rose", False), ("100. Sales rose", False),
+        ("— Sales rose", False), ("Sales rose - and fell", False),
+    ],
+)  # fmt: skip
+def test_list_item_markers_are_one_grammar_for_segment_and_voices(line, item):
+    # review 14: pipeline.list_items is what the segmenter cuts at and what lead_in_items reads
+    assert is_list_item(line) is item
+    doc = segment_text(f"Critics say:\n{line}\n{line}")
+    items = [s.text == line.strip() for s in doc.sentences[1:]]
+    assert items == ([True, True] if item else [False] * len(items))
 
 
 @pytest.mark.parametrize(

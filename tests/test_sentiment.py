@@ -913,7 +913,32 @@ def test_configured_stage_reads_the_senses_as_people_do(row):
             "Their Cold War mentality; the numbers war; the war in Ukraine; a trade war.",
             ["War", "war"],
         ),
-        ("So you're not denying that it exists? They denied the report.", ["denying"]),
+        # a denial as a reporting act is neutral too (2026-12-04 regression R-1); a refusal is not
+        (
+            "So you're not denying that it exists? They denied the report; he was denied access.",
+            ["denying", "denied"],
+        ),
+        (
+            "| Marisca | Denied, then acknowledged | The ministry denied signing it; denies that; "
+            "denied bail; denied him entry; China denies abuses; initially denied and later "
+            "acknowledged it.\n| China (MFA) | Denied |",
+            ["Denied", "denied", "denies", "denied", "Denied"],
+        ),
+        (
+            "The government first denied and then admitted signing it; he admits that; she "
+            "was admitted to hospital.",
+            ["denied", "admitted", "admits"],
+        ),
+        # the leak of a name, not a sentence's first word (2026-12-04 review)
+        (
+            "Oil leak hits the coast; A leak at the plant; Data leak exposes users; the Harbour "
+            "Protocol Leak; It survived the Harbour Protocol Leak.",
+            ["Leak", "Leak"],
+        ),
+        (
+            "Spending was well under 5%; well within the limits; performed well under pressure.",
+            ["well", "well"],
+        ),
         (
             "The Herald's original story; the original text; an original idea.",
             ["original", "original"],

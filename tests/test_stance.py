@@ -442,7 +442,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.21.0", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.22.0", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
@@ -1564,6 +1564,91 @@ def test_new_user_rules_match_in_linear_time() -> None:
         "some neighbours reportedly ",  # skipped words searched again for adverbs
         "neighbours said ",
         "varies according to the law ",
+    ]
+    for unit in units:
+        text = unit * (100_000 // len(unit))
+        start = time.perf_counter()
+        DETECTOR.markers(text)
+        assert time.perf_counter() - start < 6.0, unit
+
+
+# Code review of the audit G rules (2026-12-04 review): each sentence is the review's, with the
+# ordinary case nearby that must not change.
+REVIEW = [
+    # 4: 'called the <X>' wants a double quotation mark, never a possessive apostrophe
+    ("She called the company's chief executive on Monday.", []),
+    ("The minister called the Prime Minister's office twice.", []),
+    ("He called his mother's doctor.", []),
+    (
+        'The government first called the story "fabricated".',
+        [("called the story", "attribution", "named")],
+    ),
+    (
+        "The ministry called the report \u201cbaseless\u201d.",
+        [("called the report", "attribution", "named")],
+    ),
+    ("The government called the story 'fabricated'.", []),  # single marks: also apostrophes
+    # 5: 'per' before a reference, a unit or a document is no source
+    ("The fee is 5 euros, per Member State.", []),
+    ("Payments are made quarterly, per Article 5 of the treaty.", []),
+    ("Inspections happen twice a year, per Section 4.", []),
+    ("Emissions must fall 45%, per the Paris Agreement.", []),
+    ("Members must consult, per the UN Charter.", []),
+    (
+        "Chinese loans reached US$480 million, per the Lowy Institute.",
+        [("per the Lowy", "attribution", "named")],
+    ),
+    ("Exports rose 5%, per Reuters.", [("per Reuters", "attribution", "named")]),
+    ("Exports rose 5%, per the Guardian.", [("per the Guardian", "attribution", "named")]),
+    # 9: the new boosters and the 'everyone' rows are not negated
+    ("The minister did not firmly reject the plan.", []),
+    ("We do not strongly support it.", []),
+    ("They don't firmly oppose the plan.", []),
+    ("China firmly opposes this.", [("firmly", "booster", "adverb")]),
+    ("Not everyone knows the rules.", []),
+    (
+        "The whole world knows who is behind the attack.",
+        [("The whole world knows", "booster", "phrase")],
+    ),
+    ("Not everyone agrees with the decision.", []),
+    ("Not everybody says the deal is dead.", []),
+    ("Everyone agrees the deal is dead.", [("Everyone agrees", "attribution", "vague")]),
+    ("It isn't anywhere near 50% yet.", []),
+    (
+        "Turnout was anywhere from 40 to 60 percent.",
+        [("anywhere from", "hedge", "approximator")],
+    ),
+    (
+        "I want to stress that the talks continue.",
+        [("I want to stress", "booster", "first_person")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REVIEW)
+def test_review_readings(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(text) == expected
+
+
+def test_a_possessive_or_a_reference_leaves_the_sentences_figures_unsourced() -> None:
+    text = (
+        "She called the company's 3 chief executives on Monday.\n\n"
+        "Payments of 5 euros are made quarterly, per Article 5 of the treaty.\n\n"
+        "Exports rose 5%, per Reuters."
+    )
+    out = StanceStage().analyse(segment_text(text))
+    got = [(r["match"], r["sourcing"]) for r in out.tables["figures"]]
+    assert got == [("3", "none"), ("5 euros", "none"), ("5%", "named")]
+    assert out.sentence_columns["voice"] == ["author", "author", "attributed"]
+
+
+def test_review_rules_match_in_linear_time() -> None:
+    units = [
+        "per the Paris ",  # optional capitalised words before a document noun that never comes
+        "per Member ",
+        "called the company's ",
+        "did not firmly ",
+        "not everyone ",
     ]
     for unit in units:
         text = unit * (100_000 // len(unit))

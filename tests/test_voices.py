@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -540,6 +541,131 @@ def test_a_section_label_after_an_answer_is_no_speaker():
     assert labels_by_paragraph(text) == ["Q", "A", "A", "Q", "A", "A"]
 
 
+@functools.cache
+def _stance_stage():
+    from pipeline.stance import StanceStage
+
+    return StanceStage()
+
+
+@pytest.mark.parametrize(
+    "label", ["Short Answer", "Key Points", "Bottom Line", "Our View", "Editor's Note",
+              "Editor’s Note", "The Short Answer"],
+)  # fmt: skip
+def test_a_section_label_after_the_reporters_questions_is_no_speaker(label):
+    # review 6: an explainer's own answers after "Q:" are the writer's, not a speaker's
+    text = (
+        f"Q: What does the pact cover?\n\n{label}: It covers 40% of the cables and 12 ports.\n\n"
+        f"Q: Who signed it?\n\n{label}: The two ministers signed it in 2025, with 3 annexes."
+    )
+    # the reporter's "Q:" goes on over the writer's answers: the interviewer's, no one quoted
+    assert labels_by_paragraph(text) == ["Q", "Q", "Q", "Q"]
+    doc = segment_text(text)
+    assert quoted_sentence_ids(doc.sentences) == set()
+    out = _stance_stage().analyse(doc)
+    assert set(out.sentence_columns["voice"]) == {"author"}
+    assert [(f["match"], f["sourcing"]) for f in out.tables["figures"]] == [
+        ("40%", "none"), ("12", "none"), ("3", "none")
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Zhao Wenli", "ZHAO WENLI"),
+        ("Wang Yi", "WANG YI"),  # "wang" is a common word, "yi" is not
+        ("Hua Chunying", "HUA CHUNYING"),
+        ("Mao Ning", "MAO NING"),
+        ("Sean O'Neil", "SEAN O'NEIL"),
+        # near misses: common English words only
+        ("Short Answer", None),
+        ("Key Points Here", None),
+    ],
+)
+def test_a_bare_name_that_answers_the_reporters_is_a_speaker(name, key):
+    # review 6: a name (one word of it at least no common English word) stays a label
+    text = PRESS_CONFERENCE.replace("Spokesperson Zhao Wenli:", f"{name}:")
+    labels = labels_by_paragraph(text)
+    quoted = quoted_sentence_ids(segment_text(text).sentences)
+    if key is None:  # the reporter's turns go on over the writer's words: nobody is quoted
+        assert (labels, quoted) == ([None] + ["Q"] * 8, set())
+    else:
+        assert labels == [None, "Q", key, "Q", key, "Q", key, key, "Q"]
+        assert len(quoted) == 5
+
+
+# review 2: a live blog repeats "UPDATE:" on its section lines (shortened from the review's)
+LIVE_BLOG = (
+    "Live: talks on the pact\n\nThe talks began on Monday in Suva with 40 delegates.\n\n"
+    "UPDATE: Talks resume at noon\n\nDelegates returned after a 2 hour break.\n\n"
+    "UPDATE: Deal signed by 12 states\n\nThe ministers signed the text, officials said.\n\n"
+    "UPDATE: Beijing objects\n\nChina said it opposes the deal."
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        LIVE_BLOG,
+        LIVE_BLOG.replace("UPDATE:", "BREAKING:"),
+        LIVE_BLOG.replace("UPDATE:", "Editor’s Note:"),
+        # a label that page_labels.txt does not list: heading lines, so no speaker's turns
+        LIVE_BLOG.replace("UPDATE:", "DEVELOPING:"),
+    ],
+)
+def test_a_live_blogs_repeated_update_lines_stay_headings_and_the_writers(text):
+    doc = segment_text(text)
+    headings = [s.text.split(":")[0] for s in doc.sentences if s.is_heading]
+    label = text.split("\n\n")[2].split(":")[0]
+    assert headings == ["Live", label, label, label]
+    assert speaker_turns(doc.sentences) == {}
+    out = _stance_stage().analyse(doc)
+    voices = dict(zip((s.text for s in doc.sentences), out.sentence_columns["voice"]))
+    assert [t for t, v in voices.items() if v == "attributed"] == [
+        "The ministers signed the text, officials said.",  # its own attributions
+        "China said it opposes the deal.",
+    ]
+    assert [(f["match"], f["sourcing"]) for f in out.tables["figures"]] == [
+        ("40", "none"), ("2", "none"), ("12", "none")
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "label", ["UPDATE", "UPDATED", "BREAKING", "CORRECTION", "EDITOR'S NOTE", "EDITOR’S NOTE",
+              "CLARIFICATION", "WATCH", "READ MORE", "LIVE", "NOTE", "Breaking News", "Update"],
+)  # fmt: skip
+def test_a_pages_own_labels_are_no_speakers_even_on_sentences(label):
+    # review 2: full sentences under a page's label, repeated, are no speaker's turns
+    text = (
+        "The talks began on Monday in Suva with 40 delegates.\n\n"
+        f"{label}: Talks resumed at noon after a 2 hour break.\n\nThe mood was calm.\n\n"
+        f"{label}: The deal was signed by 12 states.\n\nIt covers 3 ports."
+    )
+    assert speaker_label(f"{label}: Talks resumed at noon.") is None
+    assert labels_by_paragraph(text) == [None] * 5
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # a transcript is unchanged: labels that are no page's speak, "Q:"/"A:" too
+        ("SEN. SMITH: Should people worry?\n\nMR. PICHAI: No. We compete.\n\n"
+         "SEN. SMITH: Why?", ["SEN. SMITH", "MR. PICHAI", "SEN. SMITH"]),
+        ("Q: Will prices rise?\n\nA: I think so.\n\nQ: Why?\n\nA: Costs.", ["Q", "A", "Q", "A"]),
+        # audit G S8: a turn cut off with "--" is a speaker's, who speaks again in full
+        ("HOST: But the government also said there was no agreement at all.\n\n"
+         "GUEST: It did. And that's --\n\nHOST: So why should anyone believe them now?\n\n"
+         "GUEST: I'm not saying anyone should.\n\nHOST: We'll have to --\n\n"
+         "GUEST: -- because that phrase is doing an awful lot of work.",
+         ["HOST", "GUEST", "HOST", "GUEST", "HOST", "GUEST"]),
+    ],
+)  # fmt: skip
+def test_a_transcripts_turns_are_no_headings(text, labels):
+    doc = segment_text(text)
+    assert not any(s.is_heading for s in doc.sentences)
+    assert labels_by_paragraph(text) == labels
+
+
 TIDELINE = (
     "Tideline has engaged a law firm to review 45 days of logs.\n\n"
     "The company also noted that:\n\n"
@@ -564,7 +690,7 @@ def test_list_items_under_an_attributing_lead_in_are_its_sources():
     doc = segment_text(TIDELINE)
     texts = {s.sent_id: s.text for s in doc.sentences}
     for subtype in ("named", "vague"):
-        found = lead_in_items(doc.sentences, _lead_in_markers(doc, subtype))
+        found = lead_in_items(doc.sentences, _lead_in_markers(doc, subtype), clean=doc.clean)
         assert [texts[i] for i in found] == [
             "- Coral Gate carries approximately 62% of Marisca's international internet traffic.",
             "- All lawful interception requests received in 2025 (a total of 118) came from "
@@ -573,27 +699,78 @@ def test_list_items_under_an_attributing_lead_in_are_its_sources():
             "- The centre was last audited in October 2025.",
         ]
         assert set(found.values()) == {subtype}
-    borrowed = borrowed_sourcing(doc.sentences, _lead_in_markers(doc), {}, set())
+    borrowed = borrowed_sourcing(doc.sentences, _lead_in_markers(doc), {}, set(), clean=doc.clean)
     assert [texts[i][:12] for i in borrowed] == [
         "- Coral Gate", "- All lawful", "They were ap", "- The centre"
     ]  # fmt: skip
+    # without the clean text, where a line starts is unknown: a sentence that is no item ends
+    # the list (no false carry-over)
+    assert [texts[i][:12] for i in lead_in_items(doc.sentences, _lead_in_markers(doc))] == [
+        "- Coral Gate", "- All lawful"
+    ]  # fmt: skip
+
+
+def _listed(text: str) -> list[str]:
+    """The sentences of ``text`` that lead_in_items gives the lead-in's source."""
+    doc = segment_text(text)
+    markers = {
+        s.sent_id: [_Marker("attribution", "named")]
+        for s in doc.sentences
+        if s.text.endswith(":") and ("noted" in s.text or "Reuters" in s.text)
+    }
+    assert markers  # a lead-in is there to carry over
+    found = lead_in_items(doc.sentences, markers, clean=doc.clean)
+    assert set(found.values()) <= {"named"}
+    return [s.text for s in doc.sentences if s.sent_id in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        # review 3: the writer's prose on the next line after a list, in the list's paragraph,
+        # is the writer's again; a second sentence on an item's own line is the item's
+        ("The company also noted that:\n- Coral Gate carries 62% of traffic.\n"
+         "- It employs 118 staff.\nOur own analysis found 40% of the cables were idle last year.",
+         ["- Coral Gate carries 62% of traffic.", "- It employs 118 staff."]),
+        # the list does not start again at an item after the writer's line
+        ("The company also noted that:\n- Coral Gate carries 62% of traffic.\n"
+         "Our own analysis found 40%.\n- An aside of 3 lines.",
+         ["- Coral Gate carries 62% of traffic."]),
+        ("According to Reuters, the main points were:\n1. Exports fell 5%.\n"
+         "2. Imports rose 3%. Analysts were surprised.\nIn our view 7% is more likely.",
+         ["1. Exports fell 5%.", "2. Imports rose 3%.", "Analysts were surprised."]),
+        # an item that wraps onto a second line keeps a second sentence there
+        ("The company also noted that:\n- Coral Gate carries 62% of the\ntraffic. It is old.\n"
+         "- It employs 118 staff.\n\nWe found 40%.",
+         ["- Coral Gate carries 62% of the\ntraffic.", "It is old.", "- It employs 118 staff."]),
+        # items in paragraphs of their own go on; a paragraph that opens with no item ends them
+        ("The company also noted that:\n\n- Coral Gate carries 62%.\n\n- It employs 118.\n\n"
+         "Our own analysis found 40%.\n\n- An aside.",
+         ["- Coral Gate carries 62%.", "- It employs 118."]),
+    ],
+)  # fmt: skip
+def test_a_list_ends_where_the_writers_prose_starts_a_line(text, listed):
+    assert _listed(text) == listed
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        # a lead-in with no attribution: the writer's own list
-        TIDELINE.replace("The company also noted that:", "Here is what we know:"),
-        # an attributing lead-in followed by prose, not a list
+        # an attributing lead-in followed by prose, not a list, then an item
         "The company also noted that:\n\nCoral Gate carries 62% of the traffic.\n\n- An aside.",
-        # in its own paragraph, a sentence that is no item ends the list at once
-        "The company also noted that: Coral Gate carries 62% of the traffic.\n- An aside.",
+        "According to Reuters, the main points were:\n\nExports fell 5%.\n- An aside.",
     ],
 )
-def test_no_lead_in_no_list_no_carry_over(text):
+def test_a_lead_in_with_no_list_after_it_carries_nothing(text):
+    assert _listed(text) == []
+
+
+def test_a_lead_in_with_no_attribution_carries_nothing():
+    # the writer's own list: "Here is what we know:" has no attribution marker
+    text = TIDELINE.replace("The company also noted that:", "Here is what we know:")
     doc = segment_text(text)
-    markers = _lead_in_markers(doc) if "noted" in text else {}
-    assert lead_in_items(doc.sentences, markers) == {}
+    assert lead_in_items(doc.sentences, _lead_in_markers(doc), clean=doc.clean) == {}
+    assert _lead_in_markers(doc) == {}  # the same marker-maker finds the lead-in in TIDELINE
 
 
 def test_the_stance_stage_sources_a_spokespersons_and_a_lead_ins_figures():

@@ -1,0 +1,108 @@
+"""The source a figure in someone else's words takes from the attribution of those words
+(:func:`borrowed_sourcing`): a speaker's turn, a quotation over several sentences, a list under
+an attributing lead-in (:func:`lead_in_items`). :mod:`pipeline.voices` finds whose words a
+sentence is; this module does not import it, so voices re-exports both functions."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from pipeline.list_items import is_list_item
+from pipeline.types import Sentence
+
+if TYPE_CHECKING:
+    from pipeline.stance import Marker
+
+
+def borrowed_sourcing(
+    sentences: Sequence[Sentence],
+    markers: Mapping[int, Sequence[Marker]],
+    turns: Mapping[int, str],
+    quoted: set[int],
+    *,
+    clean: str | None = None,
+) -> dict[int, str]:
+    """sent_id -> the sourcing (named / vague) of a figure that has no source in its own sentence
+    but stands in someone else's words: a speaker's turn is named by its label ("DR. ALVAREZ:",
+    "A:" of an interview); a sentence of a quotation over several sentences takes the nearest
+    attribution of its paragraph (“Cases rose 18%. We expect more,” Alvarez said: both
+    sentences are Alvarez's), or, when its paragraph has none, of the paragraph before (a
+    quotation that runs on into a new paragraph); a list item under a lead-in that attributes
+    the list takes the lead-in's ("The company also noted that:", :func:`lead_in_items`).
+    ``markers``: each sentence's stance markers; ``clean``: the text the sentences' offsets
+    refer to (:func:`lead_in_items` needs it to keep an item's second sentence)."""
+    # each paragraph's sentences with an attribution, in order, and the sourcing of each (the
+    # least of its attributions': "named" before "vague"), found once for the whole text
+    found: dict[int, tuple[list[int], list[str]]] = {}
+    for s in sentences:
+        ids, kinds = found.setdefault(s.paragraph_id, ([], []))
+        if subtypes := _attributions(markers, s.sent_id):
+            ids.append(s.sent_id)
+            kinds.append(min(subtypes))
+    paragraph_ids = list(found)
+    position = {pid: k for k, pid in enumerate(paragraph_ids)}
+    listed = lead_in_items(sentences, markers, clean=clean)
+    out: dict[int, str] = {}
+    for s in sentences:
+        if s.is_heading:
+            continue
+        if s.sent_id in quoted and turns.get(s.paragraph_id) is not None:
+            out[s.sent_id] = "named"  # quoted_sentence_ids leaves the interviewer's turns out
+            continue
+        if s.sent_id in quoted:
+            k = position[s.paragraph_id]
+            for pid in (paragraph_ids[k], *paragraph_ids[max(k - 1, 0) : k]):  # its, before
+                if sourcing := _nearest(*found[pid], s.sent_id):
+                    out[s.sent_id] = sourcing
+                    break
+        if s.sent_id not in out and s.sent_id in listed:
+            out[s.sent_id] = listed[s.sent_id]
+    return out
+
+
+def lead_in_items(
+    sentences: Sequence[Sentence],
+    markers: Mapping[int, Sequence[Marker]],
+    *,
+    clean: str | None = None,
+) -> dict[int, str]:
+    """sent_id -> the sourcing (named / vague) of the list items that a lead-in attributes: a
+    sentence that ends in a colon and has an attribution ("The company also noted that:",
+    "Critics say:"), then list items ("- ", "• ", "2. "), in its paragraph or in the
+    paragraphs after it that open with an item. An item's second sentence is the item's too
+    when it starts on the line where the sentence before it ends ("2. Imports rose 3%. Analysts
+    were surprised."). The list ends at a heading, at a paragraph that opens with no item, or at
+    a sentence that is no item and starts a line ("- It employs 118 staff.\nOur own analysis
+    found ..." is the writer's again). ``markers``: each sentence's stance markers; ``clean``:
+    the text the sentences' offsets refer to (without it, where a line starts is unknown and
+    every sentence that is no item ends the list)."""
+    out: dict[int, str] = {}
+    lead, started, paragraph, line_end = None, False, None, 0
+    for s in sentences:
+        new_paragraph, paragraph = s.paragraph_id != paragraph, s.paragraph_id
+        new_line = clean is None or "\n" in clean[line_end : s.start]
+        if s.is_heading or (
+            lead and not is_list_item(s.text) and (new_paragraph or not started or new_line)
+        ):
+            lead = None
+        if lead:
+            out[s.sent_id], started = lead, True
+        if s.text.rstrip().endswith(":") and (subtypes := _attributions(markers, s.sent_id)):
+            lead, started = min(subtypes), False
+        line_end = s.end
+    return out
+
+
+def _attributions(markers: Mapping[int, Sequence[Marker]], sent_id: int) -> list[str]:
+    """The subtypes (named / vague) of a sentence's attribution markers."""
+    return [m.subtype for m in markers.get(sent_id, ()) if m.category == "attribution"]
+
+
+def _nearest(ids: Sequence[int], kinds: Sequence[str], sent_id: int) -> str | None:
+    """The sourcing in ``kinds`` of the sentence in ``ids`` (ascending) nearest ``sent_id``, the
+    earlier one of two as near; None when ``ids`` is empty."""
+    k = bisect.bisect_left(ids, sent_id)
+    near = [(abs(ids[j] - sent_id), ids[j], kinds[j]) for j in (k - 1, k) if 0 <= j < len(ids)]
+    return min(near)[2] if near else None
