@@ -15,6 +15,7 @@ from pipeline.bench import (
     load_note,
     machine_reference,
     rerun_chunk_counts,
+    settled_load,
 )
 from pipeline.bench_floor import DagJob, floor_snakefile, parse_dag
 
@@ -136,3 +137,13 @@ def test_floor_workflow_runs_its_jobs_then_nothing(tmp_path):
 )  # fmt: skip
 def test_load_note_says_when_other_processes_shared_the_cores(load, says):
     assert says in load_note(load)
+
+
+def test_settled_load_waits_for_the_average_to_fall_below_one(monkeypatch):
+    loads = iter([1.8, 1.3, 0.9, 0.5])
+    monkeypatch.setattr("pipeline.bench.os.getloadavg", lambda: (next(loads), 0.0, 0.0))
+    monkeypatch.setattr("pipeline.bench.time.sleep", lambda seconds: None)
+    assert settled_load(max_wait=60, poll=5) == (0.9, 10.0)  # two polls: 1.3, then 0.9
+    busy = iter([3.0] * 20)
+    monkeypatch.setattr("pipeline.bench.os.getloadavg", lambda: (next(busy), 0.0, 0.0))
+    assert settled_load(max_wait=15, poll=5) == (3.0, 15.0)  # gives up: the note says so
