@@ -32,12 +32,8 @@ from pipeline.stance_names import (
 )
 from pipeline.stance_own import CITATION_ENTRY, Spans, writers_own
 from pipeline.types import SegmentedDocument, StageOutput
-from pipeline.voices import (
-    borrowed_sourcing,
-    is_question,
-    quoted_sentence_ids,
-    speaker_turns,
-)
+from pipeline.voices import is_question, quoted_sentence_ids, speaker_turns
+from pipeline.voices_sourcing import borrowed_sourcing
 
 SPACE_RUN_RE = re.compile(r"\s+")
 RULE_WINDOW = 120  # characters of the sentence each side that context rules can see

@@ -16,8 +16,6 @@ from pipeline.lexicon import lexicon_path, read_word_list
 from pipeline.quotes import OPENING_QUOTES, QUOTE_MARK_RE
 from pipeline.stance_names import common_words
 from pipeline.types import Sentence
-from pipeline.voices_sourcing import borrowed_sourcing as borrowed_sourcing
-from pipeline.voices_sourcing import lead_in_items as lead_in_items
 
 # A speaker's label in capitals in an interview or transcript: "Q:", "A:", "SEN. SMITH:"
 SPEAKER_RE = re.compile(r"\s*((?:[A-Z][A-Z.'’-]*\s+){0,3}[A-Z][A-Z.'’-]*|Question|Answer):\s")

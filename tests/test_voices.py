@@ -11,15 +11,14 @@ import pytest
 from pipeline.voices import (
     REFERENCE_MARK,
     answers_to_interviewer,
-    borrowed_sourcing,
     continued_turns,
     is_question,
-    lead_in_items,
     quoted_sentence_ids,
     speaker_label,
     speaker_label_ends,
     speaker_turns,
 )
+from pipeline.voices_sourcing import borrowed_sourcing, lead_in_items
 from tests.conftest import segment_text
 
 
