@@ -30,6 +30,7 @@ WORD_RE = re.compile(r"(?:[^\W\d_]\.){2,}(?:-\w+(?:[’'\-.,]\w+)*)?|\w+(?:[’'
 # Punkt finds no boundary in a text without sentence punctuation; cap such runs so a
 # 100,000-character line still yields sentences of bounded length.
 MAX_SENTENCE_CHARS = 2000
+SENTBREAK_CACHE_SIZE = 65_536  # Punkt contexts remembered (a few words each: a few MB at most)
 # Punkt knows only Latin sentence punctuation: Chinese and Japanese sentences end at a full-width
 # full stop, question or exclamation mark, but not inside a quotation or brackets, where the mark
 # ends the quoted words only (「本当ですか？」と聞いた。 is one sentence).
@@ -105,7 +106,14 @@ def sentence_tokenizer(abbreviations: frozenset[str]) -> Any:
     params.sent_starters = {
         w.lower() for w in read_word_list(lexicon_path("sentence_starters.txt"))
     }
-    return punkt.PunktSentenceTokenizer(params)
+    tokenizer = punkt.PunktSentenceTokenizer(params)
+    # Punkt asks of each candidate end's context ("region. The") whether it holds a break: a
+    # pure function of those few words (the parameters are fixed), re-tokenized and annotated
+    # on every call (over half of Punkt's time); the same contexts recur across a corpus
+    tokenizer.text_contains_sentbreak = functools.lru_cache(maxsize=SENTBREAK_CACHE_SIZE)(
+        tokenizer.text_contains_sentbreak
+    )
+    return tokenizer
 
 
 def sentence_spans(text: str, *, abbreviations: frozenset[str]) -> list[tuple[int, int]]:

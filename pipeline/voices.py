@@ -194,7 +194,6 @@ def speaker_turns(sentences: Sequence[Sentence]) -> dict[int, str]:
     title's label). A turn goes on over the paragraphs after it that have no label
     (:func:`continued_turns`) when the text has two turns or more."""
     turns, dotted, order, kinds = {}, {}, {}, {}
-    reporting = {s.paragraph_id for s in sentences if REPORTING_RE.search(s.text)}
     for s in sentences:  # in text order: a paragraph's first sentence comes first
         if s.paragraph_id in order:
             continue
@@ -223,7 +222,12 @@ def speaker_turns(sentences: Sequence[Sentence]) -> dict[int, str]:
     labels = list(turns.values())
     if not any(labels.count(x) >= 2 for x in set(labels) - QA_LABELS):
         turns = {p: label for p, label in turns.items() if label in QA_LABELS}
-    return continued_turns(order, turns, reporting) if len(turns) >= 2 else turns
+    if len(turns) < 2:
+        return turns
+    # searched only here: REPORTING_RE has no literal start, so it tries every character of
+    # every sentence, and most texts have no turns to continue
+    reporting = {s.paragraph_id for s in sentences if REPORTING_RE.search(s.text)}
+    return continued_turns(order, turns, reporting)
 
 
 def answers_to_interviewer(turns: Mapping[int, str], *, min_answers: int = 2) -> set[str]:

@@ -250,6 +250,33 @@ def test_batches_give_the_same_tables_in_source_order(tmp_path, monkeypatch):
     assert ids == ["d0", "d1", "d3", "d4"]  # source order; the empty and the missing file skipped
 
 
+def test_rows_frozen_out_of_the_garbage_collector_are_given_back(tmp_path, monkeypatch):
+    """A chunk freezes its rows batch by batch (gc.freeze: full collections walked them all);
+    when it is done, and when it fails, nothing stays frozen."""
+    import gc
+
+    sources = [
+        _source(tmp_path, f"d{i}", f"The talks failed badly in round {i}. Critics argue so.")
+        for i in range(3)
+    ]
+    monkeypatch.setattr("pipeline.chunk.BATCH_DOCUMENTS", 1)
+    counts = []
+    freeze = gc.freeze
+    monkeypatch.setattr(gc, "freeze", lambda: (freeze(), counts.append(gc.get_freeze_count())))
+    kwargs = {"docs_dir": tmp_path / "d", "settings": ChunkSettings()}
+    assert analyse_chunk(sources, out_dir=tmp_path / "c", **kwargs) == 3
+    assert len(counts) >= 3 and min(counts) > 0  # after the set-up and after every batch
+    assert gc.get_freeze_count() == 0
+
+    def fail(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr("pipeline.chunk.write_segmented_tables", fail)
+    with pytest.raises(OSError, match="disk full"):
+        analyse_chunk(sources, out_dir=tmp_path / "c2", **kwargs)
+    assert gc.get_freeze_count() == 0
+
+
 class _QuestionsStage:
     """A stage as a user would add one: questions with their offsets."""
 
