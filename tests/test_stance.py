@@ -442,7 +442,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.22.0", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.23.0", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
@@ -1526,6 +1526,37 @@ NEW_USER = [
         "Some observers have suggested that it failed.",
         [("Some observers have suggested", "attribution", "vague")],
     ),
+    # one unnamed person before the verb is vague, as after "according to"; a name in it names
+    # the source unless the source is kept anonymous
+    ("A port official said it.", [("A port official said", "attribution", "vague")]),
+    ("One resident told reporters so.", [("One resident told", "attribution", "vague")]),
+    (
+        "A doctor at the hospital said three died.",
+        [("A doctor at the hospital said", "attribution", "vague")],
+    ),
+    (
+        "A spokesman for the ministry said so.",
+        [("A spokesman for the ministry said", "attribution", "vague")],
+    ),
+    (
+        "A White House official said so.",
+        [("A White House official said", "attribution", "named")],
+    ),
+    (
+        "A spokeswoman for Tideline said so.",
+        [("A spokeswoman for Tideline said", "attribution", "named")],
+    ),
+    (
+        "An anonymous Pentagon official said so.",
+        [("An anonymous Pentagon official said", "attribution", "vague")],
+    ),
+    (
+        "A Commission official, speaking on condition of anonymity, said so.",
+        [("speaking on condition of anonymity", "attribution", "vague")],
+    ),
+    # the verb has another subject: the police's report
+    ("A driver was killed, police said.", [("said", "attribution", "named")]),
+    ("A worker was hurt, the company said.", [("said", "attribution", "named")]),
 ]
 
 
