@@ -33,6 +33,11 @@ class ChunkSettings:
     extra_abbreviations: tuple[str, ...] = ()
     stage_options: Mapping[str, Mapping[str, Any]] | None = None
 
+    @staticmethod
+    def sections() -> list[str]:
+        """The config sections a chunk reads (a change to any other does not re-run chunks)."""
+        return ["ingest", "segment", *_stage_names()]
+
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> ChunkSettings:
         """Settings from the workflow config (missing keys take their defaults)."""
