@@ -6,6 +6,7 @@ import hashlib
 import logging
 import time
 import traceback
+import warnings
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from typing import Any
 from pipeline.cache import Entry
 from pipeline.corpus import SourceFile
 from pipeline.decode import NotTextError, read_limited
+from pipeline.lexicon import UnusedRowWarning
 from pipeline.logs import log_problem
 from pipeline.tables import atomic_write_text, write_csv, write_segmented_tables
 from pipeline.types import SegmentedDocument
@@ -211,11 +213,13 @@ class _Runner:
             from pipeline.stages import build_stages
 
             start = time.perf_counter()
-            self._built = (
-                load_boilerplate_patterns(self.settings.extra_boilerplate),
-                load_abbreviations(self.settings.extra_abbreviations),
-                build_stages(self.settings.stage_options or {}),
-            )
+            with warnings.catch_warnings():  # merge_tables lists them once, not every chunk
+                warnings.simplefilter("ignore", UnusedRowWarning)
+                self._built = (
+                    load_boilerplate_patterns(self.settings.extra_boilerplate),
+                    load_abbreviations(self.settings.extra_abbreviations),
+                    build_stages(self.settings.stage_options or {}),
+                )
             self.timings["set-up"] += time.perf_counter() - start
         return self._built
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+import warnings
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.author_dates import author_date_spans
+from pipeline.lexicon import UnusedRowWarning
 from pipeline.stance import (
     CITATION_ENTRY,
     COUNT_KEYS,
@@ -486,19 +488,21 @@ def test_a_lexicon_with_the_wrong_columns_says_what_to_fix(
     assert str(error.value).endswith(hint)
 
 
-def test_an_off_row_that_disables_nothing_is_warned_about(tmp_path: Path, caplog) -> None:
+def test_an_off_row_that_disables_nothing_is_warned_about(tmp_path: Path) -> None:
     path = tmp_path / "extra.tsv"
     path.write_text("# version: 1\npattern\tcategory\tsubtype\nsurely\toff\t\n")
-    with caplog.at_level("WARNING", logger="pipeline"):
+    with pytest.warns(UnusedRowWarning) as record:
         stage = StanceStage(extra_lexicons=[path])
-    assert f"{path}: entry 'surely' is off but no earlier entry" in caplog.text
+    assert [str(w.message) for w in record] == [
+        f"{path}: entry 'surely' is off but no earlier entry has exactly this pattern, so "
+        "nothing is disabled (to drop one word of a {a,b} entry, repeat that entry without it)"
+    ]
     rows = stage.analyse(segment_text("Surely it works.")).tables["stance_markers"]
     assert [(r["match"], r["category"]) for r in rows] == [("Surely", "booster")]
-    caplog.clear()
     path.write_text("# version: 1\npattern\tcategory\tsubtype\narguabl{e,y}\toff\t\n")
-    with caplog.at_level("WARNING", logger="pipeline"):
-        StanceStage(extra_lexicons=[path])
-    assert "is off but" not in caplog.text
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", UnusedRowWarning)
+        StanceStage(extra_lexicons=[path])  # it disables an entry: no warning
 
 
 @pytest.mark.parametrize(
