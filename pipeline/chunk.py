@@ -8,6 +8,7 @@ import hashlib
 import logging
 import time
 import traceback
+import warnings
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from typing import Any
 from pipeline.cache import Entry
 from pipeline.corpus import SourceFile
 from pipeline.decode import NotTextError, read_limited
+from pipeline.lexicon import UnusedRowWarning
 from pipeline.logs import log_problem
 from pipeline.tables import atomic_write_text, write_csv, write_segmented_tables
 from pipeline.types import SegmentedDocument
@@ -34,6 +36,11 @@ class ChunkSettings:
     extra_boilerplate: tuple[str, ...] = ()
     extra_abbreviations: tuple[str, ...] = ()
     stage_options: Mapping[str, Mapping[str, Any]] | None = None
+
+    @staticmethod
+    def sections() -> list[str]:
+        """The config sections a chunk reads (a change to any other does not re-run chunks)."""
+        return ["ingest", "segment", *_stage_names()]
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> ChunkSettings:
@@ -228,11 +235,13 @@ class _Runner:
             from pipeline.stages import build_stages
 
             start = time.perf_counter()
-            self._built = (
-                load_boilerplate_patterns(self.settings.extra_boilerplate),
-                load_abbreviations(self.settings.extra_abbreviations),
-                build_stages(self.settings.stage_options or {}),
-            )
+            with warnings.catch_warnings():  # merge_tables lists them once, not every chunk
+                warnings.simplefilter("ignore", UnusedRowWarning)
+                self._built = (
+                    load_boilerplate_patterns(self.settings.extra_boilerplate),
+                    load_abbreviations(self.settings.extra_abbreviations),
+                    build_stages(self.settings.stage_options or {}),
+                )
             self.timings["set-up"] += time.perf_counter() - start
             gc.collect()  # nor the lexicons, patterns and modules (see analyse_chunk)
             gc.freeze()

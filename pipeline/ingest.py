@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,6 +58,7 @@ BOILERPLATE_SCOPES = (
 )
 MAX_CONTACT_WORDS = 12  # a line of a contact after its label: a name, a title, a number, an e-mail
 MIN_TABLE_ROWS = 2  # a "rows" rule's matches in a paragraph: one "Label<TAB>value" line is text
+MIN_SPEAKERS = 2  # labels that each come back in a paragraph of TAB lines: a transcript
 
 
 @dataclass(frozen=True)
@@ -203,9 +205,14 @@ def _table_rows(
     """The lines of a paragraph that its "rows" rules remove, with the rule: each matching line
     (seen with its TABs) and the short heading-like lines without a TAB after it, when at least
     MIN_TABLE_ROWS lines match and they are most of the paragraph's lines with a TAB (an
-    infobox; not a transcript's "Speaker<TAB>turn" lines or a table of numbers)."""
+    infobox; not a transcript's "Speaker<TAB>turn" lines or a table of numbers). Nor when two
+    labels or more come back (HOST, GUEST, HOST, GUEST): those are speakers taking turns, however
+    short the turns ("Good morning"), where an infobox names each field once."""
     tab_lines = [i for i in block if "\t" in tabbed[i]]
     if len(tab_lines) < MIN_TABLE_ROWS or quick is None:
+        return []
+    labels = Counter(tabbed[i].split("\t", 1)[0] for i in tab_lines)
+    if sum(n > 1 for n in labels.values()) >= MIN_SPEAKERS:
         return []
     matched = {i: r for i in tab_lines if (r := _first_match(rules, tabbed[i], quick))}
     if len(matched) < MIN_TABLE_ROWS or 2 * len(matched) <= len(tab_lines):

@@ -77,6 +77,11 @@ def read_lexicon(paths: Iterable[str | Path], *, required: Iterable[str] = ()) -
     return Lexicon(rows=tuple(rows), versions=versions, sha256=digests, sources=tuple(sources))
 
 
+class UnusedRowWarning(UserWarning):
+    """A lexicon row that does nothing (an ``off`` with no earlier entry of its pattern). The
+    workflow lists these once, in problems.csv (merge_tables); its chunk jobs ignore them."""
+
+
 OFF_NOTHING = (
     "entry {pattern!r} is off but no earlier entry has exactly this pattern, so nothing is "
     "disabled (to drop one word of a {{a,b}} entry, repeat that entry without it)"

@@ -24,6 +24,7 @@ from pipeline.stance_lexicon import (
     stance_entries,
 )
 from pipeline.stance_names import (
+    ANONYMOUS_RE,
     NOT_A_REPORT_RE,
     ends_a_name,
     is_title_case,
@@ -201,6 +202,7 @@ class StanceDetector:
                 and (
                     names_a_source(text[a:b]) or ends_a_name(text, a) or name_before(text, start, a)
                 )
+                and not ANONYMOUS_RE.search(text, a, b)
                 and not (heading and is_title_case(text[start:end]))
             ):
                 subtype = "named"

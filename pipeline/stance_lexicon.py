@@ -7,16 +7,14 @@ blocker; ``# define NAME: regex`` lines are macros (``@NAME``) for the context r
 
 from __future__ import annotations
 
-import logging
 import re
+import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from pipeline.lexicon import lexicon_path, read_lexicon, unused_offs
-
-log = logging.getLogger(__name__)
+from pipeline.lexicon import UnusedRowWarning, lexicon_path, read_lexicon, unused_offs
 
 CATEGORIES = ("hedge", "booster", "attitude", "attribution")
 CONTROL_CATEGORIES = ("none", "off")  # none = blocker (consumes, emits nothing); off = disable
@@ -137,8 +135,8 @@ def stance_entries(
             )
         by_pattern[row["pattern"]] = {**row, "category": category}
         where_of[row["pattern"]] = where
-    for source, message in unused_offs(lexicon):  # merge_tables also lists them in problems
-        log.warning("%s: %s", source, message)
+    for source, message in unused_offs(lexicon):
+        warnings.warn(f"{source}: {message}", UnusedRowWarning, stacklevel=2)
     entries = []
     for pattern, row in by_pattern.items():
         if row["category"] == "off":

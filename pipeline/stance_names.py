@@ -34,6 +34,13 @@ WORD_RE = re.compile(r"\w+")
 POSSESSIVE_RE = re.compile(r"(?:['’]s|s['’])$")
 LONG_WORD_RE = re.compile(r"[^\W\d_]{4,}")  # words of four letters or more (title case test)
 TITLE_CASE_SHARE = 0.8
+# A source kept anonymous: its words name no source even with an institution in them ("a
+# Commission official, speaking on condition of anonymity, said", "an anonymous Pentagon official")
+ANONYMOUS_RE = re.compile(
+    r"\banonym\w*|\bnot\s+(?:to\s+)?be(?:ing)?\s+(?:named|identified)\b"
+    r"|\b(?:declined|refused)\s+to\s+be\s+(?:named|identified)\b",
+    re.IGNORECASE,
+)
 LOOKBACK = 200  # characters before a source noun in which the name tests look
 # A match that skips words ends in no report when its last word follows "to", a form of "be" or
 # a modal: "lawmakers struggle to agree", "companies are expected", "people would find"; a

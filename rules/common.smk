@@ -12,6 +12,7 @@ from snakemake.utils import validate
 sys.path.insert(0, workflow.basedir)
 
 from pipeline.cache import input_files, listed_files, software_fingerprint  # noqa: E402
+from pipeline.chunk import ChunkSettings  # noqa: E402
 from pipeline.corpus import (  # noqa: E402
     chunk_index,
     discover_documents,
@@ -21,7 +22,7 @@ from pipeline.corpus import (  # noqa: E402
     read_metadata,
 )
 from pipeline.lexicon import lexicon_path, read_lexicon, unused_offs  # noqa: E402
-from pipeline.stages import DOCUMENT_STAGES, PUBLISHED_TABLES  # noqa: E402
+from pipeline.stages import PUBLISHED_TABLES  # noqa: E402
 
 validate(config, schema="../config/schema.yaml")
 
@@ -196,8 +197,11 @@ def metadata_file():
 
 
 def chunk_settings():
-    """The config sections a chunk job reads, as plain data (others do not re-run the chunks)."""
-    sections = ["ingest", "segment", *DOCUMENT_STAGES]
+    """The config sections a chunk job reads, as plain data (others do not re-run the chunks).
+
+    Each is a param of its own, so a changed setting's rerun reason shows that section only.
+    """
+    sections = ChunkSettings.sections()
     return json.loads(json.dumps({k: config.get(k) or {} for k in sections}))
 
 

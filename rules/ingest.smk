@@ -18,8 +18,9 @@ rule analyse_chunk:
         mem_mb=2000,
         runtime=30,
     params:
+        # the config sections it reads, one param each (a rerun reason names the changed one)
+        **chunk_settings(),
         members=chunk_members,
-        settings=chunk_settings(),
         docs_dir=result("docs"),
         # per-document results of the last run, reused for unchanged files (not an output)
         cache=result("cache/{scatteritem}.marshal"),

@@ -18,6 +18,8 @@ with log_to(snakemake.log[0]):
         sources,
         out_dir=snakemake.output.chunk,
         docs_dir=snakemake.params.docs_dir,
-        settings=ChunkSettings.from_config(snakemake.params.settings),
+        settings=ChunkSettings.from_config(
+            {k: snakemake.params[k] for k in ChunkSettings.sections()}
+        ),
         cache_path=snakemake.params.cache,
     )

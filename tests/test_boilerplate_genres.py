@@ -634,6 +634,10 @@ TRANSCRIPT = (
         "Interviewer\tSo what happened next\nRespondent\tWe left at dawn.\n"
         "Interviewer\tWhere to?\nRespondent\tTo the coast, by boat.",
         f"{BODY}\n\nNote\tFigures are provisional\n\nProfits rose.",
+        # two speakers taking turns, most turns without a full stop: speakers, not fields
+        "HOST\tGood morning\nMINISTER\tGood morning\nHOST\tDid you sign it?\n"
+        "MINISTER\tWe signed a memorandum, nothing more.\nHOST\tThank you\nMINISTER\tThank you",
+        "Anna Lee\tHi all\nTom Ward\tHello\nAnna Lee\tShall we start\nTom Ward\tSure",
     ],
 )
 def test_tab_separated_prose_is_not_an_infobox(patterns, text):
@@ -660,6 +664,9 @@ def test_a_file_of_only_a_tab_transcript_stays_whole(patterns):
         ("Type\tTreaty\nSigned\t2025\nStatus\tIn force\nIt was signed in secret.",
          ["Type Treaty", "Status In force"]),
         ("Type\tTreaty\nNotes\t" + "x" * 121, []),
+        # one field that comes back (a list of members) is still an infobox's
+        ("Type\tPact\nMember\tFrance\nMember\tGermany\nMember\tItaly",
+         ["Type Pact", "Member France", "Member Germany", "Member Italy"]),
     ],
 )  # fmt: skip
 def test_infobox_rows_and_their_limits(patterns, rows, removed):

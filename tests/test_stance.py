@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+import warnings
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.author_dates import author_date_spans
+from pipeline.lexicon import UnusedRowWarning
 from pipeline.stance import (
     CITATION_ENTRY,
     COUNT_KEYS,
@@ -442,7 +444,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.22.0", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.23.0", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
@@ -486,19 +488,21 @@ def test_a_lexicon_with_the_wrong_columns_says_what_to_fix(
     assert str(error.value).endswith(hint)
 
 
-def test_an_off_row_that_disables_nothing_is_warned_about(tmp_path: Path, caplog) -> None:
+def test_an_off_row_that_disables_nothing_is_warned_about(tmp_path: Path) -> None:
     path = tmp_path / "extra.tsv"
     path.write_text("# version: 1\npattern\tcategory\tsubtype\nsurely\toff\t\n")
-    with caplog.at_level("WARNING", logger="pipeline"):
+    with pytest.warns(UnusedRowWarning) as record:
         stage = StanceStage(extra_lexicons=[path])
-    assert f"{path}: entry 'surely' is off but no earlier entry" in caplog.text
+    assert [str(w.message) for w in record] == [
+        f"{path}: entry 'surely' is off but no earlier entry has exactly this pattern, so "
+        "nothing is disabled (to drop one word of a {a,b} entry, repeat that entry without it)"
+    ]
     rows = stage.analyse(segment_text("Surely it works.")).tables["stance_markers"]
     assert [(r["match"], r["category"]) for r in rows] == [("Surely", "booster")]
-    caplog.clear()
     path.write_text("# version: 1\npattern\tcategory\tsubtype\narguabl{e,y}\toff\t\n")
-    with caplog.at_level("WARNING", logger="pipeline"):
-        StanceStage(extra_lexicons=[path])
-    assert "is off but" not in caplog.text
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", UnusedRowWarning)
+        StanceStage(extra_lexicons=[path])  # it disables an entry: no warning
 
 
 @pytest.mark.parametrize(
@@ -1526,6 +1530,37 @@ NEW_USER = [
         "Some observers have suggested that it failed.",
         [("Some observers have suggested", "attribution", "vague")],
     ),
+    # one unnamed person before the verb is vague, as after "according to"; a name in it names
+    # the source unless the source is kept anonymous
+    ("A port official said it.", [("A port official said", "attribution", "vague")]),
+    ("One resident told reporters so.", [("One resident told", "attribution", "vague")]),
+    (
+        "A doctor at the hospital said three died.",
+        [("A doctor at the hospital said", "attribution", "vague")],
+    ),
+    (
+        "A spokesman for the ministry said so.",
+        [("A spokesman for the ministry said", "attribution", "vague")],
+    ),
+    (
+        "A White House official said so.",
+        [("A White House official said", "attribution", "named")],
+    ),
+    (
+        "A spokeswoman for Tideline said so.",
+        [("A spokeswoman for Tideline said", "attribution", "named")],
+    ),
+    (
+        "An anonymous Pentagon official said so.",
+        [("An anonymous Pentagon official said", "attribution", "vague")],
+    ),
+    (
+        "A Commission official, speaking on condition of anonymity, said so.",
+        [("speaking on condition of anonymity", "attribution", "vague")],
+    ),
+    # the verb has another subject: the police's report
+    ("A driver was killed, police said.", [("said", "attribution", "named")]),
+    ("A worker was hurt, the company said.", [("said", "attribution", "named")]),
 ]
 
 

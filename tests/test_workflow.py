@@ -82,6 +82,22 @@ def test_second_run_changes_nothing(default_run):
     assert tables_of(default_run) == before
 
 
+def test_a_changed_chunk_setting_names_only_its_section_as_the_rerun_reason(
+    default_run, tmp_path
+):
+    config = tmp_path / "changed.yaml"
+    config.write_text("stance:\n  extra_lexicons: []\n  context_chars: 41\n")
+    proc = run_workflow(ROOT / "corpus", default_run, "--configfile", str(config), "-n")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    reasons = [
+        line for line in (proc.stdout + proc.stderr).splitlines() if "Params have changed" in line
+    ]
+    assert len(reasons) == 4  # each chunk re-runs; nothing is written by a dry run
+    for line in reasons:
+        assert "'context_chars': 40" in line and "'context_chars': 41" in line
+        assert "actors" not in line and "max_file_mb" not in line  # other sections stay out
+
+
 def test_bad_file_is_listed_and_others_analysed(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
