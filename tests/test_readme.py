@@ -213,7 +213,7 @@ def test_quick_start_counts_the_annotated_sentences() -> None:
 
 
 def test_stance_quality_table_is_what_stance_eval_prints() -> None:
-    from pipeline.stance_eval import evaluate
+    from pipeline.stance_eval import BLIND_ANNOTATIONS, evaluate
 
     rows = data_rows("stance_annotated.tsv")
     splits = [r["split"] for r in rows]
@@ -223,7 +223,11 @@ def test_stance_quality_table_is_what_stance_eval_prints() -> None:
     )
     assert [int(x) for x in m.groups()] == [len(rows), splits.count("dev"), splits.count("test")]
     assert int(quoted(r"\| F1, all (\d+) rows \|").group(1)) == len(rows)
+    blind = data_rows("stance_blind.tsv")
+    assert int(quoted(r"\| F1, blind set \((\d+) rows\) \|").group(1)) == len(blind)
+    assert {r["split"] for r in blind} == {"test"}  # all held out
     scores = evaluate().set_index(["system", "split", "category"])["f1"]
+    blind_scores = evaluate(BLIND_ANNOTATIONS).set_index(["system", "split", "category"])["f1"]
     cell = r"([\d.]+)"
     for label, category in (
         ("hedge", "hedge"),
@@ -231,10 +235,12 @@ def test_stance_quality_table_is_what_stance_eval_prints() -> None:
         ("named attribution", "attribution_named"),
         ("vague attribution", "attribution_vague"),
     ):
-        got = quoted(rf"\| {label} \| {cell} \| {cell} \| {cell} \| {cell} \|").groups()
+        cells = r" \| ".join([cell] * 6)
+        got = quoted(rf"\| {label} \| {cells} \|").groups()
         want = [scores[(system, split, category)] for split in ("all", "test")
                 for system in ("detector", "baseline")]  # fmt: skip
-        assert all(close(g, w) for g, w in zip(got, want)), (label, got, want)
+        want += [blind_scores[(system, "all", category)] for system in ("detector", "baseline")]
+        assert all(close(g, w) for g, w in zip(got, want, strict=True)), (label, got, want)
 
 
 def test_frames_quality_table_is_what_frames_eval_prints() -> None:
