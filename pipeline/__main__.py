@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 TESTS_DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
+# labelled by someone who had not seen the lexicons or the scores; no rule is written from it
+BLIND_SENTIMENT = TESTS_DATA / "sentiment_blind.tsv"
 
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -69,6 +71,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     frames_eval.main([])
     print()
     print(evaluate_sentiment())
+    print()
+    print(evaluate_sentiment(BLIND_SENTIMENT))
     return 0
 
 

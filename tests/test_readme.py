@@ -258,9 +258,11 @@ def test_frames_quality_table_is_what_frames_eval_prints() -> None:
 
 
 def test_sentiment_agreement_is_what_make_evaluate_prints() -> None:
-    from pipeline.__main__ import evaluate_sentiment
+    from pipeline.__main__ import BLIND_SENTIMENT, evaluate_sentiment
 
     printed = evaluate_sentiment()
+    printed_blind = evaluate_sentiment(BLIND_SENTIMENT)
+    assert {r["known_disagreement"] for r in data_rows("sentiment_blind.tsv")} == {"0"}
     rows = data_rows("sentiment_labelled.tsv")
     n_sense = sum(r["category"] == "sense" for r in rows)
     n_known = sum(r["known_disagreement"] == "1" for r in rows)
@@ -275,10 +277,14 @@ def test_sentiment_agreement_is_what_make_evaluate_prints() -> None:
         ("the authors' lexicon", "authors' VADER lexicon"),
         (r"the shipped config \(.*?\)", "as configured"),
     ):
-        agree, total, pct = quoted(rf"\| {label} \| (\d+) of (\d+) \((\d+)%\) \|").groups()
-        (found,) = re.findall(rf"{line}.*?: (\d+)/(\d+) sentences agree", printed)
-        assert (agree, total) == found
-        assert int(pct) == round(100 * int(agree) / int(total))
+        cell = r"(\d+) of (\d+) \((\d+)%\)"
+        numbers = quoted(rf"\| {label} \| {cell} \| {cell} \|").groups()
+        for (agree, total, pct), text in zip(
+            (numbers[:3], numbers[3:]), (printed, printed_blind), strict=True
+        ):
+            (found,) = re.findall(rf"{line}.*?: (\d+)/(\d+) sentences agree", text)
+            assert (agree, total) == found
+            assert int(pct) == round(100 * int(agree) / int(total))
 
 
 def test_lexicon_sizes() -> None:
