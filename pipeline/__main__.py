@@ -70,6 +70,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print()
     frames_eval.main([])
     print()
+    frames_eval.main([str(frames_eval.BLIND_PATH)])
+    print()
     print(evaluate_sentiment())
     print()
     print(evaluate_sentiment(BLIND_SENTIMENT))

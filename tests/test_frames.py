@@ -841,3 +841,14 @@ def test_review_rules_match_in_linear_time():
         start = time.perf_counter()
         STAGE.sentence_cues(text, 0, len(text))
         assert time.perf_counter() - start < 6.0, unit
+
+
+def test_frames_eval_prints_a_held_out_file_without_dev_rows(capsys) -> None:
+    from pipeline.frames_eval import BLIND_PATH, main
+
+    main([str(BLIND_PATH)])
+    printed = capsys.readouterr().out
+    dev, test, every = printed.split("== frames, split: ")[1:]
+    assert dev.splitlines()[1] == "no sentences"
+    n = len(read_annotations(BLIND_PATH))
+    assert f"sentences={n} " in test and f"sentences={n} " in every

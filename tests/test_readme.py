@@ -244,14 +244,15 @@ def test_stance_quality_table_is_what_stance_eval_prints() -> None:
 
 
 def test_frames_quality_table_is_what_frames_eval_prints() -> None:
-    from pipeline.frames_eval import evaluate
+    from pipeline.frames_eval import BLIND_PATH, evaluate
 
     n = int(quoted(r"`tests/data/frames_annotated.tsv` holds (\d+) sentences").group(1))
     assert n == len(data_rows("frames_annotated.tsv"))
+    assert {r["split"] for r in data_rows("frames_blind.tsv")} == {"test"}  # all held out
     cell = r"([\d.]+)"
-    for split in ("dev", "test"):
+    for split in ("dev", "test", "blind"):
         m = quoted(rf"\| {split} \| (\d+) \| {cell} \| {cell} \| {cell} \| {cell} \|")
-        e = evaluate(split=split)
+        e = evaluate(BLIND_PATH) if split == "blind" else evaluate(split=split)
         assert int(m.group(1)) == e.n_sentences
         want = (e.micro_precision, e.micro_recall, e.micro_f1, e.macro_f1)
         assert all(close(g, w) for g, w in zip(m.groups()[1:], want)), (split, m.groups())
