@@ -210,6 +210,9 @@ def test_quick_start_counts_the_annotated_sentences() -> None:
     )
     names = ("stance_annotated.tsv", "frames_annotated.tsv", "sentiment_labelled.tsv")
     assert [int(x) for x in m.groups()] == [len(data_rows(n)) for n in names]
+    blind = quoted(r"blind sets that .*? \((\d+), (\d+) and (\d+) sentences\)")
+    names = ("stance_blind.tsv", "frames_blind.tsv", "sentiment_blind.tsv")
+    assert [int(x) for x in blind.groups()] == [len(data_rows(n)) for n in names]
 
 
 def test_stance_quality_table_is_what_stance_eval_prints() -> None:
