@@ -444,7 +444,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.23.0", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.23.1", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
@@ -1561,6 +1561,41 @@ NEW_USER = [
     # the verb has another subject: the police's report
     ("A driver was killed, police said.", [("said", "attribution", "named")]),
     ("A worker was hurt, the company said.", [("said", "attribution", "named")]),
+    # no report by the person: a noun, a question, a participle, a passive, a modal
+    ("The plan takes a strongly local view of the problem.", []),
+    ("There is a local call centre in the town.", []),
+    ("Did a witness see the crash?", []),
+    ("An officer charged with assault appeared in court.", []),
+    ("A worker found dead at the site was named.", []),
+    ("A student called Maria won the prize.", []),
+    ("A member of the team was found dead.", []),
+    ("An expert in the field would say so.", []),
+    ("A member of the jury asked a question.", []),
+    (
+        "A student at the school is expected to win.",
+        [("is expected to", "hedge", "epistemic_verb")],
+    ),
+    (
+        "A witness said to have seen it fled.",
+        [("said to have", "attribution", "vague"), ("said to have", "hedge", "evidential")],
+    ),
+    # an adverb between the place and the verb is still the writer's hedge
+    (
+        "A doctor at the hospital reportedly said it.",
+        [
+            ("A doctor at the hospital reportedly said", "attribution", "vague"),
+            ("reportedly", "hedge", "evidential"),
+        ],
+    ),
+    # one anonymous source is one vague marker: its anonymity aside
+    (
+        "The plant will close, a manager said, asking not to be named.",
+        [("asking not to be named", "attribution", "vague")],
+    ),
+    (
+        "A port official said, on condition of anonymity, that the ship left.",
+        [("on condition of anonymity", "attribution", "vague")],
+    ),
 ]
 
 
