@@ -24,6 +24,7 @@ from pipeline.tables import atomic_write_text, write_csv, write_segmented_tables
 from pipeline.types import SegmentedDocument
 
 log = logging.getLogger("pipeline")
+SETTINGS_PARAM = "settings_"  # prefix of the chunk rule's params that hold config sections
 BATCH_DOCUMENTS = 200  # documents a chunk runs through the stages together (held in memory)
 Outcome = tuple[dict[str, list[dict[str, Any]]], str | None]  # rows by table, clean text
 
@@ -92,7 +93,8 @@ def document_title(doc: Any) -> str:
 
 
 def _unfreezing(func: Callable[..., int]) -> Callable[..., int]:
-    """``func``, after which the objects it froze (:func:`gc.freeze`) are collectable again."""
+    """``func``, after which the objects it froze (:func:`gc.freeze`) are collectable again (and
+    any a caller froze before: a library caller that freezes its own must freeze them again)."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> int:
@@ -168,7 +170,8 @@ def analyse_chunk(
         pending.append((i, src, data, digest))
         if len(pending) == BATCH_DOCUMENTS:
             analyse_pending()
-    analyse_pending()
+    if pending:  # all cached, or an empty chunk: no stages to build
+        analyse_pending()
     analysed, cached = counts.get("analysed", 0), counts.get("from cache", 0)
     unread = len(sources) - analysed - cached
     log.info("analysed %d document(s), took %d from the cache, %d unread", analysed, cached, unread)

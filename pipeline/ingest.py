@@ -7,7 +7,6 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,7 +57,7 @@ BOILERPLATE_SCOPES = (
 )
 MAX_CONTACT_WORDS = 12  # a line of a contact after its label: a name, a title, a number, an e-mail
 MIN_TABLE_ROWS = 2  # a "rows" rule's matches in a paragraph: one "Label<TAB>value" line is text
-MIN_SPEAKERS = 2  # labels that each come back in a paragraph of TAB lines: a transcript
+MIN_SPEAKERS = 2  # labels that each come back after another in a paragraph of TAB lines
 
 
 @dataclass(frozen=True)
@@ -211,8 +210,7 @@ def _table_rows(
     tab_lines = [i for i in block if "\t" in tabbed[i]]
     if len(tab_lines) < MIN_TABLE_ROWS or quick is None:
         return []
-    labels = Counter(tabbed[i].split("\t", 1)[0] for i in tab_lines)
-    if sum(n > 1 for n in labels.values()) >= MIN_SPEAKERS:
+    if len(_returning_labels([tabbed[i].split("\t", 1)[0] for i in tab_lines])) >= MIN_SPEAKERS:
         return []
     matched = {i: r for i in tab_lines if (r := _first_match(rules, tabbed[i], quick))}
     if len(matched) < MIN_TABLE_ROWS or 2 * len(matched) <= len(tab_lines):
@@ -224,6 +222,18 @@ def _table_rows(
         rule = matched.get(i) or (rule if after and is_heading_line(tabbed[i]) else None)
         if rule is not None:
             out.append((i, rule))
+    return out
+
+
+def _returning_labels(labels: Sequence[str]) -> set[str]:
+    """The labels that come back after a different one (HOST, GUEST, HOST: HOST); a field
+    listed on lines in a row (Member, Member, Observer, Observer) comes back after none."""
+    seen: set[str] = set()
+    out = set()
+    for previous, label in zip([None, *labels], labels):
+        if label != previous and label in seen:
+            out.add(label)
+        seen.add(label)
     return out
 
 

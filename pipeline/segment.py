@@ -6,7 +6,7 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +30,8 @@ WORD_RE = re.compile(r"(?:[^\W\d_]\.){2,}(?:-\w+(?:[’'\-.,]\w+)*)?|\w+(?:[’'
 # Punkt finds no boundary in a text without sentence punctuation; cap such runs so a
 # 100,000-character line still yields sentences of bounded length.
 MAX_SENTENCE_CHARS = 2000
-SENTBREAK_CACHE_SIZE = 65_536  # Punkt contexts remembered (a few words each: a few MB at most)
+SENTBREAK_CACHE_SIZE = 65_536  # Punkt contexts remembered (a few words each)
+MAX_CACHED_CONTEXT = 200  # characters: longer contexts are tested each time (at most ~26 MB)
 # Punkt knows only Latin sentence punctuation: Chinese and Japanese sentences end at a full-width
 # full stop, question or exclamation mark, but not inside a quotation or brackets, where the mark
 # ends the quoted words only (「本当ですか？」と聞いた。 is one sentence).
@@ -110,10 +111,19 @@ def sentence_tokenizer(abbreviations: frozenset[str]) -> Any:
     # Punkt asks of each candidate end's context ("region. The") whether it holds a break: a
     # pure function of those few words (the parameters are fixed), re-tokenized and annotated
     # on every call (over half of Punkt's time); the same contexts recur across a corpus
-    tokenizer.text_contains_sentbreak = functools.lru_cache(maxsize=SENTBREAK_CACHE_SIZE)(
-        tokenizer.text_contains_sentbreak
-    )
+    tokenizer.text_contains_sentbreak = _short_contexts_cached(tokenizer.text_contains_sentbreak)
     return tokenizer
+
+
+def _short_contexts_cached(test: Callable[[str], bool]) -> Callable[[str], bool]:
+    """``test`` remembering its answers for contexts of up to MAX_CACHED_CONTEXT characters (a
+    context holds a whole token: an unbroken 10,000-character run would be kept whole)."""
+    cached = functools.lru_cache(maxsize=SENTBREAK_CACHE_SIZE)(test)
+
+    def contains_sentbreak(text: str) -> bool:
+        return cached(text) if len(text) <= MAX_CACHED_CONTEXT else test(text)
+
+    return contains_sentbreak
 
 
 def sentence_spans(text: str, *, abbreviations: frozenset[str]) -> list[tuple[int, int]]:

@@ -12,7 +12,7 @@ from snakemake.utils import validate
 sys.path.insert(0, workflow.basedir)
 
 from pipeline.cache import input_files, listed_files, software_fingerprint  # noqa: E402
-from pipeline.chunk import ChunkSettings  # noqa: E402
+from pipeline.chunk import SETTINGS_PARAM, ChunkSettings  # noqa: E402
 from pipeline.corpus import (  # noqa: E402
     chunk_index,
     discover_documents,
@@ -197,12 +197,16 @@ def metadata_file():
 
 
 def chunk_settings():
-    """The config sections a chunk job reads, as plain data (others do not re-run the chunks).
-
-    Each is a param of its own, so a changed setting's rerun reason shows that section only.
-    """
+    """The config sections a chunk job reads, as plain data (others do not re-run the chunks)."""
     sections = ChunkSettings.sections()
     return json.loads(json.dumps({k: config.get(k) or {} for k in sections}))
+
+
+def chunk_setting_params():
+    """The chunk's config sections as params named settings_<section>, one each, so a changed
+    setting's rerun reason shows that section only (the prefix keeps a stage's name from
+    clashing with the rule's other params)."""
+    return {f"{SETTINGS_PARAM}{k}": v for k, v in chunk_settings().items()}
 
 
 @cache

@@ -19,7 +19,7 @@ rule analyse_chunk:
         runtime=30,
     params:
         # the config sections it reads, one param each (a rerun reason names the changed one)
-        **chunk_settings(),
+        **chunk_setting_params(),
         members=chunk_members,
         docs_dir=result("docs"),
         # per-document results of the last run, reused for unchanged files (not an output)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(snakemake.scriptdir).parent))
 
-from pipeline.chunk import ChunkSettings, analyse_chunk
+from pipeline.chunk import SETTINGS_PARAM, ChunkSettings, analyse_chunk
 from pipeline.corpus import SourceFile
 from pipeline.logs import log_to
 
@@ -19,7 +19,7 @@ with log_to(snakemake.log[0]):
         out_dir=snakemake.output.chunk,
         docs_dir=snakemake.params.docs_dir,
         settings=ChunkSettings.from_config(
-            {k: snakemake.params[k] for k in ChunkSettings.sections()}
+            {k: snakemake.params[SETTINGS_PARAM + k] for k in ChunkSettings.sections()}
         ),
         cache_path=snakemake.params.cache,
     )

@@ -667,6 +667,8 @@ def test_a_file_of_only_a_tab_transcript_stays_whole(patterns):
         # one field that comes back (a list of members) is still an infobox's
         ("Type\tPact\nMember\tFrance\nMember\tGermany\nMember\tItaly",
          ["Type Pact", "Member France", "Member Germany", "Member Italy"]),
+        ("Type\tPact\nMember\tFrance\nMember\tGermany\nObserver\tJapan\nObserver\tPeru",
+         ["Type Pact", "Member France", "Member Germany", "Observer Japan", "Observer Peru"]),
     ],
 )  # fmt: skip
 def test_infobox_rows_and_their_limits(patterns, rows, removed):

@@ -522,3 +522,17 @@ def test_cleanup_marks_inside_sentences_segment_in_linear_time():
     doc = segment_text(unit * 4000)
     assert all(doc.clean[s.start : s.end] == s.text for s in doc.sentences)
     assert best_time(unit * 8000) / best_time(unit * 4000) < 3.0
+
+
+def test_punkt_remembers_short_contexts_only() -> None:
+    """The sentence-break test of a context is cached, but a long unbroken run is not kept."""
+    from pipeline.segment import MAX_CACHED_CONTEXT, sentence_tokenizer
+
+    tokenizer = sentence_tokenizer(frozenset())
+    test = tokenizer.text_contains_sentbreak
+    long_run = "x" * (MAX_CACHED_CONTEXT + 50) + ". The"
+    assert test("region. The") is test("region. The")
+    assert test(long_run) == test(long_run)
+    info = test.__closure__  # the lru_cache sits in the wrapper's closure
+    cached = next(c.cell_contents for c in info if hasattr(c.cell_contents, "cache_info"))
+    assert cached.cache_info().currsize == 1  # "region. The" only
