@@ -35,9 +35,13 @@ POSSESSIVE_RE = re.compile(r"(?:['’]s|s['’])$")
 LONG_WORD_RE = re.compile(r"[^\W\d_]{4,}")  # words of four letters or more (title case test)
 TITLE_CASE_SHARE = 0.8
 # A source kept anonymous: its words name no source even with an institution in them ("a
-# Commission official, speaking on condition of anonymity, said", "an anonymous Pentagon official")
+# Commission official, speaking on condition of anonymity, said", "an anonymous Pentagon official");
+# a capitalised "Anonymous" after a lower-case preposition, "and", "the" or "group" is the hacker
+# group, a name ("a spokesman for Anonymous said").
 ANONYMOUS_RE = re.compile(
-    r"\banonym\w*|\bnot\s+(?:to\s+)?be(?:ing)?\s+(?:named|identified)\b"
+    r"(?-i:\banonym\w*|\bANONYM[A-Z]*|(?<!\bfor\s)(?<!\bof\s)(?<!\bto\s)(?<!\bfrom\s)(?<!\bby\s)"
+    r"(?<!\bwith\s)(?<!\band\s)(?<!\bthe\s)(?<!\bgroup\s)(?<!\bcollective\s)\bAnonym\w*)"
+    r"|\bnot\s+(?:to\s+)?be(?:ing)?\s+(?:named|identified)\b"
     r"|\b(?:declined|refused)\s+to\s+be\s+(?:named|identified)\b",
     re.IGNORECASE,
 )
