@@ -210,13 +210,13 @@ def test_quick_start_counts_the_annotated_sentences() -> None:
     )
     names = ("stance_annotated.tsv", "frames_annotated.tsv", "sentiment_labelled.tsv")
     assert [int(x) for x in m.groups()] == [len(data_rows(n)) for n in names]
-    blind = quoted(r"blind sets that .*? \((\d+), (\d+) and (\d+) sentences\)")
-    names = ("stance_blind.tsv", "frames_blind.tsv", "sentiment_blind.tsv")
+    blind = quoted(r"blind sets that .*? \((\d+) \+ (\d+), (\d+) and (\d+) sentences\)")
+    names = ("stance_blind.tsv", "stance_blind2.tsv", "frames_blind.tsv", "sentiment_blind.tsv")
     assert [int(x) for x in blind.groups()] == [len(data_rows(n)) for n in names]
 
 
 def test_stance_quality_table_is_what_stance_eval_prints() -> None:
-    from pipeline.stance_eval import BLIND_ANNOTATIONS, evaluate
+    from pipeline.stance_eval import BLIND2_ANNOTATIONS, BLIND_ANNOTATIONS, evaluate
 
     rows = data_rows("stance_annotated.tsv")
     splits = [r["split"] for r in rows]
@@ -226,24 +226,31 @@ def test_stance_quality_table_is_what_stance_eval_prints() -> None:
     )
     assert [int(x) for x in m.groups()] == [len(rows), splits.count("dev"), splits.count("test")]
     assert int(quoted(r"\| F1, all (\d+) rows \|").group(1)) == len(rows)
-    blind = data_rows("stance_blind.tsv")
-    assert int(quoted(r"\| F1, blind set \((\d+) rows\) \|").group(1)) == len(blind)
-    assert {r["split"] for r in blind} == {"test"}  # all held out
+    blind, blind2 = data_rows("stance_blind.tsv"), data_rows("stance_blind2.tsv")
+    sizes = quoted(r"\| F1, blind set 1 \((\d+) rows\) \| baseline \| F1, blind set 2 \((\d+) rows\) \|")
+    assert [int(x) for x in sizes.groups()] == [len(blind), len(blind2)]
+    assert {r["split"] for r in blind + blind2} == {"test"}  # all held out
     scores = evaluate().set_index(["system", "split", "category"])["f1"]
-    blind_scores = evaluate(BLIND_ANNOTATIONS).set_index(["system", "split", "category"])["f1"]
+    blind_scores = [
+        evaluate(path).set_index(["system", "split", "category"])["f1"]
+        for path in (BLIND_ANNOTATIONS, BLIND2_ANNOTATIONS)
+    ]
     cell = r"([\d.]+)"
+    cells = r" \| ".join([cell] * 4)
     for label, category in (
         ("hedge", "hedge"),
         ("booster", "booster"),
         ("named attribution", "attribution_named"),
         ("vague attribution", "attribution_vague"),
     ):
-        cells = r" \| ".join([cell] * 6)
-        got = quoted(rf"\| {label} \| {cells} \|").groups()
+        text = (ROOT / "README.md").read_text(encoding="utf-8")
+        own, blinds = re.findall(rf"^\| {label} \| {cells} \|$", text, flags=re.M)
         want = [scores[(system, split, category)] for split in ("all", "test")
                 for system in ("detector", "baseline")]  # fmt: skip
-        want += [blind_scores[(system, "all", category)] for system in ("detector", "baseline")]
-        assert all(close(g, w) for g, w in zip(got, want, strict=True)), (label, got, want)
+        assert all(close(g, w) for g, w in zip(own, want, strict=True)), (label, own, want)
+        want = [b[(system, "all", category)] for b in blind_scores
+                for system in ("detector", "baseline")]  # fmt: skip
+        assert all(close(g, w) for g, w in zip(blinds, want, strict=True)), (label, blinds, want)
 
 
 def test_frames_quality_table_is_what_frames_eval_prints() -> None:

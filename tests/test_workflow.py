@@ -82,9 +82,7 @@ def test_second_run_changes_nothing(default_run):
     assert tables_of(default_run) == before
 
 
-def test_a_changed_chunk_setting_names_only_its_section_as_the_rerun_reason(
-    default_run, tmp_path
-):
+def test_a_changed_chunk_setting_names_only_its_section_as_the_rerun_reason(default_run, tmp_path):
     config = tmp_path / "changed.yaml"
     config.write_text("stance:\n  extra_lexicons: []\n  context_chars: 41\n")
     proc = run_workflow(ROOT / "corpus", default_run, "--configfile", str(config), "-n")
