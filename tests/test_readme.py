@@ -227,7 +227,9 @@ def test_stance_quality_table_is_what_stance_eval_prints() -> None:
     assert [int(x) for x in m.groups()] == [len(rows), splits.count("dev"), splits.count("test")]
     assert int(quoted(r"\| F1, all (\d+) rows \|").group(1)) == len(rows)
     blind, blind2 = data_rows("stance_blind.tsv"), data_rows("stance_blind2.tsv")
-    sizes = quoted(r"\| F1, blind set 1 \((\d+) rows\) \| baseline \| F1, blind set 2 \((\d+) rows\) \|")
+    sizes = quoted(
+        r"\| F1, blind set 1 \((\d+) rows\) \| baseline \| F1, blind set 2 \((\d+) rows\) \|"
+    )
     assert [int(x) for x in sizes.groups()] == [len(blind), len(blind2)]
     assert {r["split"] for r in blind + blind2} == {"test"}  # all held out
     scores = evaluate().set_index(["system", "split", "category"])["f1"]

@@ -444,7 +444,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.24.0", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.25.0", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
@@ -1772,3 +1772,50 @@ STANCE_1_24 = [
 @pytest.mark.parametrize(("text", "expected"), STANCE_1_24)
 def test_stance_1_24_readings(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert found(text) == expected
+
+
+# Stance 1.25.0 (2026-12-04): unnamed sources that are not a speaker before a reporting verb
+# (kinds from Wikipedia's guideline on weasel words), each with a look-alike.
+STANCE_1_25 = [
+    ("Many are of the opinion that the summit failed.",
+     [("Many are of the opinion that", "attribution", "vague")]),
+    ("Questions have been raised about the contract.",
+     [("Questions have been raised", "attribution", "vague")]),
+    ("There is evidence that the ban worked.",
+     [("There is evidence that", "attribution", "vague")]),
+    ("There is no evidence that the ban worked.", []),
+    ("Someone told me the factory is closing.", [("Someone told", "attribution", "vague")]),
+    ("Someone has to pay for the damage.", []),
+    ("Not everyone is saying the plan will fail.", []),
+    ("Everyone is saying goodbye.", []),
+    ("Two people with direct knowledge of the talks said no decision was made.",
+     [("people with direct knowledge of the talks said", "attribution", "vague")]),
+    ("Intelligence estimates put the number at 40,000.",
+     [("estimates put", "attribution", "vague"), ("estimates put", "hedge", "approximator")]),
+    ("The ministry's estimates put the deficit at 4%.", [("estimates", "hedge", "approximator")]),
+    ("The policy has been widely criticised.",
+     [("has been widely criticised", "attribution", "vague")]),
+    ("The prisoner was condemned to death.", []),
+    ("Word has it the coach will stay.", [("Word has it", "attribution", "vague")]),
+    ("The word is possibly derived from Old Norse.",
+     [("possibly", "hedge", "epistemic_adjective")]),
+    ("There is talk of a merger.", [("There is talk of", "attribution", "vague")]),
+    ("The talk of the town was the new bridge.", []),
+    ("Beijing advocates for sovereignty, allowing states to regulate.",
+     [("advocates for", "attribution", "named")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), STANCE_1_25)
+def test_stance_1_25_readings(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(text) == expected
+
+
+def test_studies_that_show_are_a_vague_source_and_a_booster() -> None:
+    assert found("Studies show that exercise lowers blood pressure.") == [
+        ("Studies show that", "attribution", "vague"),
+        ("Studies show that", "booster", "verb"),
+    ]
+    assert found("Studies have shown a link between sleep and memory.") == [
+        ("Studies have shown", "attribution", "vague")
+    ]
