@@ -3,8 +3,7 @@
 Usage: ``python -m pipeline.stance_eval [annotated.tsv ...]`` prints precision, recall and F1
 per category, for the detector (context rules on) and the baseline (same lexicon patterns, no
 context rules, no blockers), on each split of the file (dev, test) and on all rows; by default
-for ``tests/data/stance_annotated.tsv`` and the blind sets ``tests/data/stance_blind.tsv`` and
-``tests/data/stance_blind2.tsv``.
+for ``tests/data/stance_annotated.tsv`` and the blind sets ``tests/data/stance_blind*.tsv``.
 """
 
 from __future__ import annotations
@@ -24,10 +23,12 @@ DEFAULT_ANNOTATIONS = (
     Path(__file__).resolve().parent.parent / "tests" / "data" / "stance_annotated.tsv"
 )
 # written by someone who had not seen the rules, the lexicon or the sentences above: scores on
-# text the detector was not tuned on (never used to write rules; all rows held out)
-BLIND_ANNOTATIONS = DEFAULT_ANNOTATIONS.with_name("stance_blind.tsv")
-# a second blind set, in other styles, scored first on rules frozen before it was read (1.24.0)
-BLIND2_ANNOTATIONS = DEFAULT_ANNOTATIONS.with_name("stance_blind2.tsv")
+# text the detector was not tuned on (never used to write rules; all rows held out). Each set was
+# first scored on rules committed before it was read (sets 2 and 3: stance 1.24.0 and 1.25.0).
+BLIND_SETS = tuple(
+    DEFAULT_ANNOTATIONS.with_name(name)
+    for name in ("stance_blind.tsv", "stance_blind2.tsv", "stance_blind3.tsv")
+)
 EVAL_COLUMNS = (
     "system",
     "split",
@@ -137,8 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Print the evaluation table for each annotated file given (default: the shipped sets)."""
     paths = list(argv if argv is not None else sys.argv[1:]) or [
         DEFAULT_ANNOTATIONS,
-        BLIND_ANNOTATIONS,
-        BLIND2_ANNOTATIONS,
+        *BLIND_SETS,
     ]
     with pd.option_context("display.width", 120, "display.max_rows", 200):
         for path in paths:

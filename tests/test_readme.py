@@ -210,13 +210,14 @@ def test_quick_start_counts_the_annotated_sentences() -> None:
     )
     names = ("stance_annotated.tsv", "frames_annotated.tsv", "sentiment_labelled.tsv")
     assert [int(x) for x in m.groups()] == [len(data_rows(n)) for n in names]
-    blind = quoted(r"blind sets that .*? \((\d+) \+ (\d+), (\d+) and (\d+) sentences\)")
-    names = ("stance_blind.tsv", "stance_blind2.tsv", "frames_blind.tsv", "sentiment_blind.tsv")
+    blind = quoted(r"blind sets that .*? \((\d+) \+ (\d+) \+ (\d+), (\d+) and (\d+) sentences\)")
+    names = ("stance_blind.tsv", "stance_blind2.tsv", "stance_blind3.tsv", "frames_blind.tsv",
+             "sentiment_blind.tsv")  # fmt: skip
     assert [int(x) for x in blind.groups()] == [len(data_rows(n)) for n in names]
 
 
 def test_stance_quality_table_is_what_stance_eval_prints() -> None:
-    from pipeline.stance_eval import BLIND2_ANNOTATIONS, BLIND_ANNOTATIONS, evaluate
+    from pipeline.stance_eval import BLIND_SETS, evaluate
 
     rows = data_rows("stance_annotated.tsv")
     splits = [r["split"] for r in rows]
@@ -226,33 +227,34 @@ def test_stance_quality_table_is_what_stance_eval_prints() -> None:
     )
     assert [int(x) for x in m.groups()] == [len(rows), splits.count("dev"), splits.count("test")]
     assert int(quoted(r"\| F1, all (\d+) rows \|").group(1)) == len(rows)
-    blind, blind2 = data_rows("stance_blind.tsv"), data_rows("stance_blind2.tsv")
-    sizes = quoted(
-        r"\| F1, blind set 1 \((\d+) rows\) \| baseline \| F1, blind set 2 \((\d+) rows\) \|"
+    blinds = [data_rows(path.name) for path in BLIND_SETS]
+    header = r" \| baseline \| ".join(
+        rf"set {i} \((\d+)\)" for i in range(1, len(BLIND_SETS) + 1)
     )
-    assert [int(x) for x in sizes.groups()] == [len(blind), len(blind2)]
-    assert {r["split"] for r in blind + blind2} == {"test"}  # all held out
+    sizes = quoted(rf"\| category \| {header} \| baseline \|")
+    assert [int(x) for x in sizes.groups()] == [len(b) for b in blinds]
+    assert all({r["split"] for r in b} == {"test"} for b in blinds)  # all held out
     scores = evaluate().set_index(["system", "split", "category"])["f1"]
-    blind_scores = [
-        evaluate(path).set_index(["system", "split", "category"])["f1"]
-        for path in (BLIND_ANNOTATIONS, BLIND2_ANNOTATIONS)
-    ]
-    cell = r"([\d.]+)"
-    cells = r" \| ".join([cell] * 4)
+    blind_scores = [evaluate(path).set_index(["system", "split", "category"])["f1"]
+                    for path in BLIND_SETS]  # fmt: skip
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    cell, sep = r"([\d.]+)", r" \| "
     for label, category in (
         ("hedge", "hedge"),
         ("booster", "booster"),
         ("named attribution", "attribution_named"),
         ("vague attribution", "attribution_vague"),
     ):
-        text = (ROOT / "README.md").read_text(encoding="utf-8")
-        own, blinds = re.findall(rf"^\| {label} \| {cells} \|$", text, flags=re.M)
+        own, blind = (
+            re.search(rf"^\| {label} \| {sep.join([cell] * n)} \|$", text, flags=re.M).groups()
+            for n in (4, 2 * len(BLIND_SETS))
+        )
         want = [scores[(system, split, category)] for split in ("all", "test")
                 for system in ("detector", "baseline")]  # fmt: skip
         assert all(close(g, w) for g, w in zip(own, want, strict=True)), (label, own, want)
         want = [b[(system, "all", category)] for b in blind_scores
                 for system in ("detector", "baseline")]  # fmt: skip
-        assert all(close(g, w) for g, w in zip(blinds, want, strict=True)), (label, blinds, want)
+        assert all(close(g, w) for g, w in zip(blind, want, strict=True)), (label, blind, want)
 
 
 def test_frames_quality_table_is_what_frames_eval_prints() -> None:
