@@ -228,9 +228,7 @@ def test_stance_quality_table_is_what_stance_eval_prints() -> None:
     assert [int(x) for x in m.groups()] == [len(rows), splits.count("dev"), splits.count("test")]
     assert int(quoted(r"\| F1, all (\d+) rows \|").group(1)) == len(rows)
     blinds = [data_rows(path.name) for path in BLIND_SETS]
-    header = r" \| baseline \| ".join(
-        rf"set {i} \((\d+)\)" for i in range(1, len(BLIND_SETS) + 1)
-    )
+    header = r" \| baseline \| ".join(rf"set {i} \((\d+)\)" for i in range(1, len(BLIND_SETS) + 1))
     sizes = quoted(rf"\| category \| {header} \| baseline \|")
     assert [int(x) for x in sizes.groups()] == [len(b) for b in blinds]
     assert all({r["split"] for r in b} == {"test"} for b in blinds)  # all held out
