@@ -72,6 +72,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print()
     frames_eval.main([str(frames_eval.BLIND_PATH)])
     print()
+    frames_eval.main([str(frames_eval.BLIND2_PATH)])
+    print()
     print(evaluate_sentiment())
     print()
     print(evaluate_sentiment(BLIND_SENTIMENT))

@@ -20,6 +20,8 @@ from pipeline.frames import FramesStage, frame_order
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "tests" / "data" / "frames_annotated.tsv"
 # written by someone who had not seen the cue lexicon or the sentences above: all held out
 BLIND_PATH = DEFAULT_PATH.with_name("frames_blind.tsv")
+# a second blind set in other styles (explainers, statements, business, local, legal)
+BLIND2_PATH = DEFAULT_PATH.with_name("frames_blind2.tsv")
 SPLITS = ("dev", "test")
 
 

@@ -210,9 +210,11 @@ def test_quick_start_counts_the_annotated_sentences() -> None:
     )
     names = ("stance_annotated.tsv", "frames_annotated.tsv", "sentiment_labelled.tsv")
     assert [int(x) for x in m.groups()] == [len(data_rows(n)) for n in names]
-    blind = quoted(r"blind sets that .*? \((\d+) \+ (\d+) \+ (\d+), (\d+) and (\d+) sentences\)")
+    blind = quoted(
+        r"blind sets that .*? \((\d+) \+ (\d+) \+ (\d+), (\d+) \+ (\d+) and (\d+) sentences\)"
+    )
     names = ("stance_blind.tsv", "stance_blind2.tsv", "stance_blind3.tsv", "frames_blind.tsv",
-             "sentiment_blind.tsv")  # fmt: skip
+             "frames_blind2.tsv", "sentiment_blind.tsv")  # fmt: skip
     assert [int(x) for x in blind.groups()] == [len(data_rows(n)) for n in names]
 
 
@@ -256,15 +258,17 @@ def test_stance_quality_table_is_what_stance_eval_prints() -> None:
 
 
 def test_frames_quality_table_is_what_frames_eval_prints() -> None:
-    from pipeline.frames_eval import BLIND_PATH, evaluate
+    from pipeline.frames_eval import BLIND2_PATH, BLIND_PATH, evaluate
 
     n = int(quoted(r"`tests/data/frames_annotated.tsv` holds (\d+) sentences").group(1))
     assert n == len(data_rows("frames_annotated.tsv"))
-    assert {r["split"] for r in data_rows("frames_blind.tsv")} == {"test"}  # all held out
+    for name in ("frames_blind.tsv", "frames_blind2.tsv"):
+        assert {r["split"] for r in data_rows(name)} == {"test"}  # all held out
     cell = r"([\d.]+)"
-    for split in ("dev", "test", "blind"):
+    blind = {"blind": BLIND_PATH, "blind 2": BLIND2_PATH}
+    for split in ("dev", "test", "blind", "blind 2"):
         m = quoted(rf"\| {split} \| (\d+) \| {cell} \| {cell} \| {cell} \| {cell} \|")
-        e = evaluate(BLIND_PATH) if split == "blind" else evaluate(split=split)
+        e = evaluate(blind[split]) if split in blind else evaluate(split=split)
         assert int(m.group(1)) == e.n_sentences
         want = (e.micro_precision, e.micro_recall, e.micro_f1, e.macro_f1)
         assert all(close(g, w) for g, w in zip(m.groups()[1:], want)), (split, m.groups())
