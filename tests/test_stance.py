@@ -444,7 +444,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.25.0", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.25.1", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
@@ -1786,6 +1786,9 @@ STANCE_1_25 = [
     ("There is no evidence that the ban worked.", []),
     ("Someone told me the factory is closing.", [("Someone told", "attribution", "vague")]),
     ("Someone has to pay for the damage.", []),
+    ("If someone tells you the vote was rigged, ask for proof.", []),
+    ("The islands are disputed.", []),
+    ("The door was slammed shut.", []),
     ("Not everyone is saying the plan will fail.", []),
     ("Everyone is saying goodbye.", []),
     ("Two people with direct knowledge of the talks said no decision was made.",
