@@ -70,10 +70,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     print()
     frames_eval.main([])
     print()
-    frames_eval.main([str(frames_eval.BLIND_PATH)])
-    print()
-    frames_eval.main([str(frames_eval.BLIND2_PATH)])
-    print()
+    for path in frames_eval.BLIND_SETS:
+        frames_eval.main([str(path)])
+        print()
     print(evaluate_sentiment())
     print()
     print(evaluate_sentiment(BLIND_SENTIMENT))

@@ -211,10 +211,11 @@ def test_quick_start_counts_the_annotated_sentences() -> None:
     names = ("stance_annotated.tsv", "frames_annotated.tsv", "sentiment_labelled.tsv")
     assert [int(x) for x in m.groups()] == [len(data_rows(n)) for n in names]
     blind = quoted(
-        r"blind sets that .*? \((\d+) \+ (\d+) \+ (\d+), (\d+) \+ (\d+) and (\d+) sentences\)"
+        r"blind sets that .*? \((\d+) \+ (\d+) \+ (\d+), (\d+) \+ (\d+) \+ (\d+) and (\d+) "
+        r"sentences\)"
     )
     names = ("stance_blind.tsv", "stance_blind2.tsv", "stance_blind3.tsv", "frames_blind.tsv",
-             "frames_blind2.tsv", "sentiment_blind.tsv")  # fmt: skip
+             "frames_blind2.tsv", "frames_blind3.tsv", "sentiment_blind.tsv")  # fmt: skip
     assert [int(x) for x in blind.groups()] == [len(data_rows(n)) for n in names]
 
 
@@ -258,15 +259,15 @@ def test_stance_quality_table_is_what_stance_eval_prints() -> None:
 
 
 def test_frames_quality_table_is_what_frames_eval_prints() -> None:
-    from pipeline.frames_eval import BLIND2_PATH, BLIND_PATH, evaluate
+    from pipeline.frames_eval import BLIND_SETS, evaluate
 
     n = int(quoted(r"`tests/data/frames_annotated.tsv` holds (\d+) sentences").group(1))
     assert n == len(data_rows("frames_annotated.tsv"))
-    for name in ("frames_blind.tsv", "frames_blind2.tsv"):
-        assert {r["split"] for r in data_rows(name)} == {"test"}  # all held out
+    for path in BLIND_SETS:
+        assert {r["split"] for r in data_rows(path.name)} == {"test"}  # all held out
     cell = r"([\d.]+)"
-    blind = {"blind": BLIND_PATH, "blind 2": BLIND2_PATH}
-    for split in ("dev", "test", "blind", "blind 2"):
+    blind = {"blind": BLIND_SETS[0]} | {f"blind {i + 1}": p for i, p in enumerate(BLIND_SETS) if i}
+    for split in ("dev", "test", *blind):
         m = quoted(rf"\| {split} \| (\d+) \| {cell} \| {cell} \| {cell} \| {cell} \|")
         e = evaluate(blind[split]) if split in blind else evaluate(split=split)
         assert int(m.group(1)) == e.n_sentences
