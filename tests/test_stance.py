@@ -444,7 +444,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.25.1", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.26.0", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
@@ -1822,3 +1822,39 @@ def test_studies_that_show_are_a_vague_source_and_a_booster() -> None:
     assert found("Studies have shown a link between sleep and memory.") == [
         ("Studies have shown", "attribution", "vague")
     ]
+
+
+# Stance 1.26.0 (2026-12-04): named sources common in news and court reporting, each with a
+# look-alike ("the minister wrote that" had given nothing: a veto dropped every "the <word> wrote").
+STANCE_1_26 = [
+    ("The minister wrote that the plan failed.", [("wrote", "attribution", "named")]),
+    ("The company stated that it would appeal.", [("stated", "attribution", "named")]),
+    ("its stated aim is peace.", []),
+    ("The area was declared a disaster zone.", []),
+    ("The plan, first announced in May, was dropped.", []),
+    ("President Biden announced new sanctions.", [("announced", "attribution", "named")]),
+    ("She wrote a book about the port.", []),
+    ("The minister tweeted: \"We will not back down.\"", [("tweeted", "attribution", "named")]),
+    ("The judge ruled that the search was unlawful.", [("ruled that", "attribution", "named")]),
+    ("She held that job for ten years.", []),
+    ("The king ruled that country for 40 years.", []),
+    ("According to a report in the Financial Times, jobs go.",
+     [("According to a report in the Financial", "attribution", "named")]),
+    ("According to a report in March, sales rose.",
+     [("According to a report in March", "attribution", "vague")]),
+    ("A report by the committee found that it misled parliament.",
+     [("A report by the committee found", "attribution", "named")]),
+    ("He pointed out the window.", []),
+    ("The ministry pointed out that exports rose.", [("pointed out that", "attribution", "named")]),
+    ("Human Rights Watch has accused the army of war crimes.",
+     [("accused", "attribution", "named")]),
+    ("The officers accused of misconduct were suspended.", []),
+    ("The minister's claim that the budget is balanced is false.",
+     [("minister's claim that", "attribution", "named")]),
+    ("The public's view that crime is rising is wrong.", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), STANCE_1_26)
+def test_stance_1_26_readings(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(text) == expected
