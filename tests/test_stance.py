@@ -444,7 +444,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.26.0", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.26.1", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
@@ -1858,3 +1858,23 @@ STANCE_1_26 = [
 @pytest.mark.parametrize(("text", "expected"), STANCE_1_26)
 def test_stance_1_26_readings(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert found(text) == expected
+
+
+REPORTING_VERBS = (
+    "said says argued argues claimed claims insisted insists warned warns noted added explained "
+    "stated declared announced wrote testified acknowledged conceded admitted denied confirmed "
+    "reported revealed disclosed alleged asserted maintained contended predicted estimated "
+    "described urged recommended reiterated vowed signalled observed remarked suggested believes "
+    "concluded found"
+).split()
+
+
+@pytest.mark.parametrize("subject", ["The minister", "The company", "Smith", "He", "Police"])
+def test_a_reporting_verb_after_a_definite_subject_is_a_named_source(subject: str) -> None:
+    # a veto meant for "its stated aim" once dropped "The minister stated/wrote that" (1.26.0)
+    def labels(verb: str) -> set[tuple[str, str]]:
+        markers = DETECTOR.markers(f"{subject} {verb} that it failed.")
+        return {(m.category, m.subtype) for m in markers}
+
+    missing = [verb for verb in REPORTING_VERBS if ("attribution", "named") not in labels(verb)]
+    assert missing == []
