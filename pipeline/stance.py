@@ -26,6 +26,7 @@ from pipeline.stance_lexicon import (
 from pipeline.stance_names import (
     ANONYMOUS_RE,
     NOT_A_REPORT_RE,
+    TRAILING_THAT_RE,
     ends_a_name,
     is_title_case,
     name_before,
@@ -175,8 +176,10 @@ class StanceDetector:
 
         def accept(m: PatternMatch) -> bool:
             entry = self.entries[m.entry]
-            if entry.skips and NOT_A_REPORT_RE.search(view, m.start, m.end):
-                return False  # "lawmakers struggle to agree", "people would find"
+            if entry.skips:
+                that = TRAILING_THAT_RE.search(view, m.start, m.end)  # "... to confirm that"
+                if NOT_A_REPORT_RE.search(view, m.start, that.start() if that else m.end):
+                    return False  # "lawmakers struggle to agree", "people would find"
             left = view[max(v_start, m.start - RULE_WINDOW) : m.start]
             return _context_ok(entry, left, view[m.end : min(v_end, m.end + RULE_WINDOW)])
 

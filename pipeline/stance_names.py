@@ -37,14 +37,16 @@ TITLE_CASE_SHARE = 0.8
 # A source kept anonymous: its words name no source even with an institution in them ("a
 # Commission official, speaking on condition of anonymity, said", "an anonymous Pentagon official");
 # a capitalised "Anonymous" after a lower-case preposition, "and", "the" or "group" is the hacker
-# group, a name ("a spokesman for Anonymous said").
+# group, a name ("a spokesman for Anonymous said"); "Anonymity" is anonymity in any case.
 ANONYMOUS_RE = re.compile(
-    r"(?-i:\banonym\w*|\bANONYM[A-Z]*|(?<!\bfor\s)(?<!\bof\s)(?<!\bto\s)(?<!\bfrom\s)(?<!\bby\s)"
-    r"(?<!\bwith\s)(?<!\band\s)(?<!\bthe\s)(?<!\bgroup\s)(?<!\bcollective\s)\bAnonym\w*)"
+    r"(?-i:\banonym\w*|\bANONYM[A-Z]*|\bAnonym(?!ous\b)\w*|(?<!\bfor\s)(?<!\bof\s)(?<!\bto\s)"
+    r"(?<!\bfrom\s)(?<!\bby\s)(?<!\bwith\s)(?<!\band\s)(?<!\bthe\s)(?<!\bgroup\s)"
+    r"(?<!\bcollective\s)\bAnonymous\b)"
     r"|\bnot\s+(?:to\s+)?be(?:ing)?\s+(?:named|identified)\b"
     r"|\b(?:declined|refused)\s+to\s+be\s+(?:named|identified)\b",
     re.IGNORECASE,
 )
+TRAILING_THAT_RE = re.compile(r"\s+that$", re.IGNORECASE)  # "... show that": test the verb
 LOOKBACK = 200  # characters before a source noun in which the name tests look
 # A match that skips words ends in no report when its last word follows "to", a form of "be" or
 # a modal: "lawmakers struggle to agree", "companies are expected", "people would find"; a

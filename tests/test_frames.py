@@ -852,3 +852,48 @@ def test_frames_eval_prints_a_held_out_file_without_dev_rows(capsys) -> None:
     assert dev.splitlines()[1] == "no sentences"
     n = len(read_annotations(BLIND_PATH))
     assert f"sentences={n} " in test and f"sentences={n} " in every
+
+
+# Lexicon 1.11 (2026-12-04): external regulation and reputation cues, each with look-alikes a
+# review found (a company's joint statement, a two-day summit, "His counterpart", US politics).
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The ambassador was summoned to the foreign ministry.", "ambassador"),
+        ("China lodged a formal protest with Tokyo over the visit.", "lodged a formal protest"),
+        ("The two leaders met at the G20 summit in Bali.", "G20"),
+        ("The leaders met at the Biden-Xi summit.", "summit"),
+        ("World leaders' summit ends in Rome.", "summit"),
+        ("He met his Chinese counterpart in Beijing.", "Chinese counterpart"),
+        ("A Japanese delegation arrived in Manila.", "Japanese delegation"),
+        ("Beijing accused Washington of interfering in its internal affairs.",
+         "interfering in its internal affairs"),
+        ("The incident damaged the country's standing abroad.", "standing abroad"),
+        ("The two countries signed a defence pact.", "pact"),
+        ("Take the Belt and Road Initiative.", "Belt and Road"),
+    ],
+)  # fmt: skip
+def test_external_regulation_cues(text: str, cue: str) -> None:
+    assert (cue, "external_regulation") in frames_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both companies said in a joint statement that the merger was off.",
+        "Teachers attended a two-day summit on school funding in Leeds.",
+        "Business leaders' summit backs new apprenticeships.",
+        "The climbers reached the summit at dawn.",
+        "His counterpart at the Treasury disagreed.",
+        "The delegation of authority to managers is clear.",
+        "The California delegation voted against the bill.",
+        "The Republican leader and his Senate counterpart agreed on a budget.",
+        "Labour and the Lib Dems agreed an electoral pact.",
+        "Residents lodged a formal protest with the council over the parking fees.",
+        "She was named a brand ambassador for Nike.",
+        "The hotel's embassy suite was booked for the wedding.",
+        "The deal is worth 1.2 billion yuan, according to a joint statement.",
+    ],
+)
+def test_external_regulation_look_alikes(text: str) -> None:
+    assert "external_regulation" not in {frame for _, frame in frames_of(text)}
