@@ -444,7 +444,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.27.1", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.28.0", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
@@ -1940,3 +1940,28 @@ def test_few_shipped_patterns_start_with_a_placeholder() -> None:
         ],
         "frames.tsv": ["<cap> =Alliance"],
     }
+
+
+# Stance 1.28.0 (2026-12-04): unnamed sources of radio, parliamentary, NGO and court reporting.
+STANCE_1_28 = [
+    ("Local media reported that the mayor resigned.",
+     [("Local media reported", "attribution", "vague")]),
+    ("State media reported that the talks ended.", [("reported that", "attribution", "named")]),
+    ("It emerged that the minister was warned.", [("It emerged that", "attribution", "vague")]),
+    ("Members have raised concerns about the cost.",
+     [("Members have raised concerns", "attribution", "vague")]),
+    ("The incident raised concerns about safety.", []),
+    ("The court heard that the files were lost.",
+     [("The court heard that", "attribution", "vague")]),
+    ("There are fears that the virus will spread.", [("There are fears", "attribution", "vague")]),
+    ("The BBC understands that the minister will resign.",
+     [("understands that", "attribution", "named")]),
+    ("She understands that life is hard.", []),
+    ("Unconfirmed reports said dozens were killed.",
+     [("Unconfirmed reports said", "attribution", "vague")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), STANCE_1_28)
+def test_stance_1_28_readings(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(text) == expected
