@@ -444,7 +444,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.28.0", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.28.1", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
@@ -1915,6 +1915,14 @@ STANCE_REVIEW = [
      [("As a former official put it", "attribution", "vague")]),
     ("The plan was welcomed by the crowd.",
      [("was welcomed by the crowd", "attribution", "vague")]),
+    ("Estimates by the health ministry put the toll at 400.",
+     [("Estimates by the health ministry put", "attribution", "named"),
+      ("Estimates by the health ministry put", "hedge", "approximator")]),
+    ("Research by the Federal Reserve has shown that tariffs raise prices.",
+     [("Research by the Federal Reserve has shown that", "attribution", "named"),
+      ("Research by the Federal Reserve has shown that", "booster", "verb")]),
+    ("Research by economists has shown that tariffs raise prices.",
+     [("Research by economists has shown", "attribution", "vague")]),
 ]  # fmt: skip
 
 
