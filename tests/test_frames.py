@@ -861,6 +861,7 @@ def test_frames_eval_prints_a_held_out_file_without_dev_rows(capsys) -> None:
     [
         ("The ambassador was summoned to the foreign ministry.", "ambassador"),
         ("China lodged a formal protest with Tokyo over the visit.", "lodged a formal protest"),
+        ("China lodged a strong protest.", "lodged a strong protest"),
         ("The two leaders met at the G20 summit in Bali.", "G20"),
         ("The leaders met at the Biden-Xi summit.", "summit"),
         ("World leaders' summit ends in Rome.", "summit"),
@@ -890,6 +891,7 @@ def test_external_regulation_cues(text: str, cue: str) -> None:
         "The Republican leader and his Senate counterpart agreed on a budget.",
         "Labour and the Lib Dems agreed an electoral pact.",
         "Residents lodged a formal protest with the council over the parking fees.",
+        "The club lodged a formal protest with FIFA over the referee.",
         "She was named a brand ambassador for Nike.",
         "The hotel's embassy suite was booked for the wedding.",
         "The deal is worth 1.2 billion yuan, according to a joint statement.",

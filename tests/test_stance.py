@@ -444,7 +444,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.28.1", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.29.0", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
@@ -1922,7 +1922,8 @@ STANCE_REVIEW = [
      [("Research by the Federal Reserve has shown that", "attribution", "named"),
       ("Research by the Federal Reserve has shown that", "booster", "verb")]),
     ("Research by economists has shown that tariffs raise prices.",
-     [("Research by economists has shown", "attribution", "vague")]),
+     [("Research by economists has shown that", "attribution", "vague"),
+      ("Research by economists has shown that", "booster", "verb")]),
 ]  # fmt: skip
 
 
@@ -1972,4 +1973,49 @@ STANCE_1_28 = [
 
 @pytest.mark.parametrize(("text", "expected"), STANCE_1_28)
 def test_stance_1_28_readings(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(text) == expected
+
+
+# Stance 1.29.0 (2026-12-04, second review): a subject that can speak for 'suggested that',
+# 'announced', 'stated'; the studies rows keep their booster; more forms of court and news phrasing.
+STANCE_REVIEW_2 = [
+    ("The timing suggested that the attack was planned.",
+     [("suggested", "hedge", "epistemic_verb")]),
+    ("Polling suggests that the race is tight.", [("suggests", "hedge", "epistemic_verb")]),
+    ("The measures announced last week will cost $2 billion.", []),
+    ("The aims stated in the report are vague.", []),
+    ("The mayor declared a state of emergency.", []),
+    ("The report stated that the agency failed.", [("stated", "attribution", "named")]),
+    ("Studies in mice have shown that the drug works.",
+     [("Studies in mice have shown that", "attribution", "vague"),
+      ("Studies in mice have shown that", "booster", "verb")]),
+    ("A few studies have shown that the drug works.",
+     [("studies have shown that", "attribution", "vague"),
+      ("studies have shown that", "booster", "verb")]),
+    ("Official figures show that unemployment rose.",
+     [("Official figures show that", "attribution", "vague"),
+      ("Official figures show that", "booster", "verb")]),
+    ("Media reports suggested the suspect had fled.",
+     [("Media reports suggested", "attribution", "vague"),
+      ("Media reports suggested", "hedge", "epistemic_verb")]),
+    ("It emerged on Tuesday that the minister was warned.",
+     [("It emerged on Tuesday that", "attribution", "vague")]),
+    ("The court was told that the files were lost.",
+     [("The court was told that", "attribution", "vague")]),
+    ("Sarah understands that life is hard.", []),
+    ("The man accused in the killing was released.", []),
+    ("The panel held that meeting in private.", []),
+    ("The judge ruled that out.", []),
+    ("According to a report on Tuesday, sales rose.",
+     [("According to a report on Tuesday", "attribution", "vague")]),
+    ("As the IMF found, growth slowed.", [("As the IMF found", "attribution", "named")]),
+    ("The drug has been shown to diminish pain.", [("has been shown to", "booster", "verb")]),
+    ("The scheme was supported by public funds.", []),
+    ("Experts tell the BBC that the bridge is unsafe.",
+     [("Experts tell the", "attribution", "vague")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), STANCE_REVIEW_2)
+def test_stance_second_review_readings(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert found(text) == expected
