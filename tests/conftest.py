@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import gc
 import hashlib
+import time
 from pathlib import Path
 
 import pytest
@@ -120,3 +122,20 @@ def drawn(monkeypatch):
     yield figures
     for fig in figures:
         pyplot().close(fig)
+
+
+def growth(func, small, large, repeats=5):
+    """How much longer ``func(large)`` takes than ``func(small)``: the best of ``repeats``
+    timings of each, taken in turn so that a spell of load falls on both (a ratio, not a
+    wall-clock limit, so a loaded machine does not fail it)."""
+    best = [float("inf"), float("inf")]
+    gc.disable()
+    try:
+        for _ in range(repeats):
+            for k, arg in enumerate((small, large)):
+                began = time.perf_counter()
+                func(arg)
+                best[k] = min(best[k], time.perf_counter() - began)
+    finally:
+        gc.enable()
+    return best[1] / best[0]

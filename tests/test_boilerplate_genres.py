@@ -4,14 +4,14 @@ labels and the remains of a share row. Each kind is removed, and text that looks
 
 from __future__ import annotations
 
-import gc
+import functools
 import re
-import time
 
 import pytest
 
 from pipeline.ingest import clean_document, remove_boilerplate
 from pipeline.lexicon import lexicon_path
+from tests.conftest import growth
 
 BODY = "Output rose 4% in 2025, the company said."
 
@@ -359,23 +359,6 @@ def test_no_boilerplate_pattern_is_listed_twice(patterns):
     assert re.fullmatch(r"# version: 1\.(\d+)\.\d+", header) and int(header.split(".")[1]) >= 9
 
 
-def growth(patterns, small, large, repeats=5):
-    """How much longer removing the boilerplate of ``large`` takes than of ``small``: the best
-    of ``repeats`` timings of each (the least disturbed runs), taken in turn so that a spell of
-    load falls on both, without the garbage collector."""
-    best = [float("inf"), float("inf")]
-    gc.disable()
-    try:
-        for _ in range(repeats):
-            for k, text in enumerate((small, large)):
-                began = time.perf_counter()
-                remove_boilerplate(text, patterns)
-                best[k] = min(best[k], time.perf_counter() - began)
-    finally:
-        gc.enable()
-    return best[1] / best[0]
-
-
 def time_ratio(patterns, prefix, unit, suffix, chars=10_000):
     """How much longer a text of six adversarial lines four times as long takes: about 4 when
     the rules are linear in a line's length, 16 when quadratic (a ratio, not a wall-clock
@@ -386,7 +369,7 @@ def time_ratio(patterns, prefix, unit, suffix, chars=10_000):
         return f"{BODY}\n\n" + "\n".join([line] * 5) + "\n\n" + line + "\n\nProfits rose."
 
     n = max(1, chars // len(unit))
-    return growth(patterns, text(n), text(4 * n))
+    return growth(functools.partial(remove_boilerplate, patterns=patterns), text(n), text(4 * n))
 
 
 @pytest.mark.parametrize(
@@ -786,4 +769,4 @@ def test_a_long_infobox_or_transcript_takes_linear_time(patterns, unit):
     """One paragraph of about 300 or 1,200 TAB rows (each row is looked at once)."""
     n = 10_000 // len(unit)
     small, large = (f"{BODY}\n\n{unit * k}\nProfits rose." for k in (n, 4 * n))
-    assert growth(patterns, small, large) < 8
+    assert growth(functools.partial(remove_boilerplate, patterns=patterns), small, large) < 8

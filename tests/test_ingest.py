@@ -1,9 +1,7 @@
 from __future__ import annotations
 
 import functools
-import gc
 import re
-import time
 
 import pytest
 from hypothesis import given, settings
@@ -23,7 +21,7 @@ from pipeline.ingest import (
 )
 from pipeline.page_lines import is_own_line, post_header_spans
 from pipeline.segment import load_abbreviations, segment_document
-from tests.conftest import segment_text
+from tests.conftest import growth, segment_text
 
 SMART = "He said “it’s fine” — twice."
 LATIN = "Café au lait à Paris, déjà vu, naïve façade. " * 3
@@ -837,23 +835,6 @@ def test_line_breaks_that_are_no_broken_words_stay(patterns, raw):
 )
 def test_prefixes_and_suspended_hyphens_at_a_line_end(raw, clean):
     assert rejoin_hyphenated(raw)[0] == clean
-
-
-def growth(func, small, large, repeats=5):
-    """How much longer ``func(large)`` takes than ``func(small)``: the best of ``repeats``
-    timings of each, taken in turn so that a spell of load falls on both (a ratio, not a
-    wall-clock limit, so a loaded machine does not fail it)."""
-    best = [float("inf"), float("inf")]
-    gc.disable()
-    try:
-        for _ in range(repeats):
-            for k, arg in enumerate((small, large)):
-                began = time.perf_counter()
-                func(arg)
-                best[k] = min(best[k], time.perf_counter() - began)
-    finally:
-        gc.enable()
-    return best[1] / best[0]
 
 
 def test_rejoining_a_long_run_of_letters_is_linear():
