@@ -24,10 +24,10 @@ from pipeline.stance_lexicon import (
     stance_entries,
 )
 from pipeline.stance_names import (
-    ANONYMOUS_RE,
     NOT_A_REPORT_RE,
     TRAILING_THAT_RE,
     ends_a_name,
+    is_anonymous,
     is_title_case,
     name_before,
     names_a_source,
@@ -205,7 +205,7 @@ class StanceDetector:
                 and (
                     names_a_source(text[a:b]) or ends_a_name(text, a) or name_before(text, start, a)
                 )
-                and not ANONYMOUS_RE.search(text, a, b)
+                and not is_anonymous(text, a, b)
                 and not (heading and is_title_case(text[start:end]))
             ):
                 subtype = "named"

@@ -36,16 +36,28 @@ LONG_WORD_RE = re.compile(r"[^\W\d_]{4,}")  # words of four letters or more (tit
 TITLE_CASE_SHARE = 0.8
 # A source kept anonymous: its words name no source even with an institution in them ("a
 # Commission official, speaking on condition of anonymity, said", "an anonymous Pentagon official");
-# a capitalised "Anonymous" after a lower-case preposition, "and", "the" or "group" is the hacker
-# group, a name ("a spokesman for Anonymous said"); "Anonymity" is anonymity in any case.
+# "Anonymity" is anonymity in any case.
 ANONYMOUS_RE = re.compile(
-    r"(?-i:\banonym\w*|\bANONYM[A-Z]*|\bAnonym(?!ous\b)\w*|(?<!\bfor\s)(?<!\bof\s)(?<!\bto\s)"
-    r"(?<!\bfrom\s)(?<!\bby\s)(?<!\bwith\s)(?<!\band\s)(?<!\bthe\s)(?<!\bgroup\s)"
-    r"(?<!\bcollective\s)\bAnonymous\b)"
+    r"(?-i:\banonym\w*|\bANONYM[A-Z]*|\bAnonym\w*)"
     r"|\bnot\s+(?:to\s+)?be(?:ing)?\s+(?:named|identified)\b"
     r"|\b(?:declined|refused)\s+to\s+be\s+(?:named|identified)\b",
     re.IGNORECASE,
 )
+# a capitalised "Anonymous" after a lower-case preposition, "and", "the" or "group" is the hacker
+# group, a name ("a spokesman for Anonymous said", "members of  Anonymous")
+GROUP_BEFORE_RE = re.compile(r"(?-i:\b(?:for|of|to|from|by|with|and|the|group|collective))\s+$")
+
+
+def is_anonymous(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` keeps its source anonymous (see ANONYMOUS_RE)."""
+    for m in ANONYMOUS_RE.finditer(text, start, end):
+        if m.group() != "Anonymous" or not GROUP_BEFORE_RE.search(
+            text, max(0, m.start() - 40), m.start()
+        ):
+            return True
+    return False
+
+
 TRAILING_THAT_RE = re.compile(r"\s+that$", re.IGNORECASE)  # "... show that": test the verb
 LOOKBACK = 200  # characters before a source noun in which the name tests look
 # A match that skips words ends in no report when its last word follows "to", a form of "be" or

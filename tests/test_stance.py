@@ -444,7 +444,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.29.0", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.30.0", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
@@ -1991,7 +1991,26 @@ STANCE_REVIEW_2 = [
 ]  # fmt: skip
 
 
-# the reading tables of stance 1.24-1.29 (2026-12-04), each marked with its table's name
+# Stance 1.30.0 (2026-12-04, fourth session): 'claims'/'alleges' without 'that' after a speaking
+# subject (not the noun), a lawsuit or complaint as the subject, the hacker group after two spaces.
+STANCE_1_30 = [
+    ("The airline claims the delay was caused by weather.", [("claims", "attribution", "named")]),
+    ("The ministry claims the figures are false.", [("claims", "attribution", "named")]),
+    ("The lawsuit alleges the company knew about the defect.",
+     [("alleges", "attribution", "named")]),
+    ("The indictment stated that he fled.", [("stated", "attribution", "named")]),
+    ("Insurance claims rose by 20%.", []),
+    ("The union claims were rejected by the tribunal.", []),
+    ("The airline claims department is closed.", []),
+    ("Ryanair's claims are false.", []),
+    ("A spokesman for  Anonymous said the files leaked.",
+     [("A spokesman for  Anonymous said", "attribution", "named")]),
+    ("An  Anonymous source said the ship was seized.",
+     [("An  Anonymous source said", "attribution", "vague")]),
+]  # fmt: skip
+
+
+# the reading tables of stance 1.24-1.30 (2026-12-04), each marked with its table's name
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -1999,9 +2018,10 @@ STANCE_REVIEW_2 = [
         for name, table in (
             ("1.24", STANCE_1_24), ("1.25", STANCE_1_25), ("1.26", STANCE_1_26),
             ("review", STANCE_REVIEW), ("1.28", STANCE_1_28), ("review2", STANCE_REVIEW_2),
+            ("1.30", STANCE_1_30),
         )
         for i, (text, expected) in enumerate(table)
     ],
 )  # fmt: skip
-def test_readings_of_stance_1_24_to_1_29(text: str, expected: list[tuple[str, str, str]]) -> None:
+def test_readings_of_stance_1_24_to_1_30(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert found(text) == expected
