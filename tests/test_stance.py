@@ -444,7 +444,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.30.0", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.31.0", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
@@ -1885,7 +1885,7 @@ STANCE_REVIEW = [
     ("No concerns were raised during the inspection.", []),
     ("Some students may choose to defer.", [("may", "hedge", "modal")]),
     ("More students may apply this year as fees fall.", [("may", "hedge", "modal")]),
-    ("Someone shot him and then said nothing.", [("said", "attribution", "named")]),
+    ("Someone shot him and then said nothing.", []),  # 1.31.0: 'said nothing' reports nothing
     ("Estimates of the cost put pressure on the government.",
      [("Estimates", "hedge", "approximator")]),
     ("I can confirm receipt of your letter.", []),
@@ -2010,7 +2010,22 @@ STANCE_1_30 = [
 ]  # fmt: skip
 
 
-# the reading tables of stance 1.24-1.30 (2026-12-04), each marked with its table's name
+# Stance 1.31.0 (2026-12-04, fourth session): an agentless 'widely challenged' or 'hotly
+# disputed' (only with the adverb), and 'said nothing' reports nothing.
+STANCE_1_31 = [
+    ("The figures are hotly disputed.", [("are hotly disputed", "attribution", "vague")]),
+    ("The claim has been widely questioned.",
+     [("has been widely questioned", "attribution", "vague")]),
+    ("The islands are disputed.", []),
+    ("The result is hotly contested by Labour.", []),
+    ("The minister said nothing about the budget.", []),
+    ("She said not a word.", []),
+    ("Police said nothing had changed.", [("said", "attribution", "named")]),
+    ("Police said little had changed.", [("said", "attribution", "named")]),
+]  # fmt: skip
+
+
+# the reading tables of stance 1.24-1.31 (2026-12-04), each marked with its table's name
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -2018,10 +2033,10 @@ STANCE_1_30 = [
         for name, table in (
             ("1.24", STANCE_1_24), ("1.25", STANCE_1_25), ("1.26", STANCE_1_26),
             ("review", STANCE_REVIEW), ("1.28", STANCE_1_28), ("review2", STANCE_REVIEW_2),
-            ("1.30", STANCE_1_30),
+            ("1.30", STANCE_1_30), ("1.31", STANCE_1_31),
         )
         for i, (text, expected) in enumerate(table)
     ],
 )  # fmt: skip
-def test_readings_of_stance_1_24_to_1_30(text: str, expected: list[tuple[str, str, str]]) -> None:
+def test_readings_of_stance_1_24_to_1_31(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert found(text) == expected
