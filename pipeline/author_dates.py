@@ -23,14 +23,17 @@ _AUTHOR = r"(?:(?:van|von|de|der|den|da|di|du|le|la|al|el)\s+)?[A-Z][A-Za-z’'-
 _GROUP = rf"{_AUTHOR}(?:(?:\s+(?:of|for|and|on|the))?\s+{_AUTHOR}){{0,6}}"
 _YEAR = r"(?:1[5-9]|20)\d\d[a-z]?"
 _PAGES = r"(?:,\s*(?:p|pp|para|chap|ch)\.\s*\d+(?:\s*[-–]\s*\d+)?)?"
+# the journal after the year: "(Halvorsen et al., 2025, Nature Geoscience)"
+_VENUE = r"(?:,\s*[A-Z][\w&’'.-]*(?:\s+(?:(?:of|for|and|&|in|on)\s+)?[A-Z][\w&’'.-]*){0,5})?"
 _WHEN = MONTHS_AND_SEASONS  # "(March 2020)", "(Spring 2021)" are dates
 # one item inside brackets: "Kuik, 2016", "Lim & Cooper, 2015", "Smith et al., 2019, p. 14",
+# "Smith et al., 2019, Nature",
 # "Zhang, Li, & Wu, 2021", "World Bank 2020", "Smith, 2019, 2021"
 CITATION_ITEM_RE = re.compile(
     rf"\s*(?:(?:e\.g\.|i\.e\.|cf\.|see(?:\s+also)?|for\s+example|as\s+in),?\s+)?"
     rf"(?!(?:{_WHEN}|{FUNCTION_WORDS})\b)"
     rf"(?P<cite>(?P<author>{_GROUP})(?P<more>\s+et\s+al\.|(?:,\s+{_AUTHOR}){{0,5}},?\s+(?:&|and)"
-    rf"\s+{_AUTHOR})?,?\s+{_YEAR}(?:,\s*{_YEAR}){{0,4}}(?P<page>{_PAGES}))\s*"
+    rf"\s+{_AUTHOR})?,?\s+{_YEAR}(?:,\s*{_YEAR}){{0,4}}{_VENUE}(?P<page>{_PAGES}))\s*"
 )
 BRACKETS_RE = re.compile(r"\(([^()]{4,300})\)")
 YEAR_BRACKET_RE = re.compile(rf"\s*{_YEAR}{_PAGES}\s*")  # the bracket of "Smith (2019)"

@@ -26,6 +26,7 @@ from pipeline.stance_lexicon import (
 from pipeline.stance_names import (
     NOT_A_REPORT_RE,
     TRAILING_THAT_RE,
+    affiliation_end,
     ends_a_name,
     is_anonymous,
     is_title_case,
@@ -44,6 +45,13 @@ PARENTHETICAL_RE = re.compile(r"\([^()]{1,200}\)")
 # Subtypes of the stance adverbs an attribution's skipped words may hold, kept as markers of their
 # own ("Some neighbours reportedly complained"); a clause's modal is not ("critics, who might ...")
 SKIPPED_ADVERBS = frozenset({"evidential", "epistemic_adverb", "adverb"})
+# the hedge and booster verbs that an attribution's own reporting verb can be ("Some observers
+# suggested": a source and a hedge; "Official figures show that": a source and a booster)
+REPORTING_VERB_KINDS = frozenset({("hedge", "epistemic_verb"), ("booster", "verb")})
+LAST_WORD_RE = re.compile(r"[\w’'-]+$")
+VERB_REACH = (
+    30  # characters past an attribution that its verb's own entry may take ("confirmed that")
+)
 
 MARKER_COLUMNS = (
     "doc_id",
@@ -188,7 +196,11 @@ class StanceDetector:
         )
         if self.use_rules:
             found = sorted(
-                [*found, *self._in_skipped_words(view, found, accept)],
+                [
+                    *found,
+                    *self._in_skipped_words(view, found, accept),
+                    *self._in_reporting_verb(view, found, accept, v_end),
+                ],
                 key=lambda m: (m.start, m.end),
             )
         out = []
@@ -203,7 +215,10 @@ class StanceDetector:
                 and entry.category == "attribution"
                 and subtype == "vague"
                 and (
-                    names_a_source(text[a:b]) or ends_a_name(text, a) or name_before(text, start, a)
+                    names_a_source(text[a:b])
+                    or ends_a_name(text, a)
+                    or name_before(text, start, a)
+                    or names_a_source(text[a : affiliation_end(text, b, end)])
                 )
                 and not is_anonymous(text, a, b)
                 and not (heading and is_title_case(text[start:end]))
@@ -231,6 +246,37 @@ class StanceDetector:
                 inner = self.matcher.find(view, start=m.start + 1, end=m.end, accept=own)
                 # not the reporting verb itself ("Some observers suggested": no hedge)
                 out += [x for x in inner if x.end < m.end and self._adverb(x)]
+        return out
+
+    def _in_reporting_verb(
+        self,
+        view: str,
+        found: list[PatternMatch],
+        accept: Callable[[PatternMatch], bool],
+        end: int,
+    ) -> list[PatternMatch]:
+        """The hedge or booster an attribution's last word is by its own entry, with that entry's
+        context rules (``REPORTING_VERB_KINDS``): the guideline's "suggest" hedges and "show
+        that" boosts whoever the source is, but the longer attribution took the words. Entries
+        that say so themselves (their ``also`` column) are left alone."""
+
+        def verb(m: PatternMatch) -> bool:
+            entry = self.entries[m.entry]
+            return (entry.category, entry.subtype) in REPORTING_VERB_KINDS and accept(m)
+
+        out = []
+        for m in found:
+            entry = self.entries[m.entry]
+            if entry.category != "attribution" or entry.also is not None:
+                continue
+            that = TRAILING_THAT_RE.search(view, m.start, m.end)
+            word = LAST_WORD_RE.search(view, m.start, that.start() if that else m.end)
+            if word is None:
+                continue
+            inner = self.matcher.find(
+                view, start=word.start(), end=min(end, m.end + VERB_REACH), accept=verb
+            )
+            out += [x for x in inner[:1] if x.start == word.start()]
         return out
 
     def _adverb(self, m: PatternMatch) -> bool:

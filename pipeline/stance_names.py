@@ -48,6 +48,18 @@ ANONYMOUS_RE = re.compile(
 GROUP_BEFORE_RE = re.compile(r"(?-i:\b(?:for|of|to|from|by|with|and|the|group|collective))\s+$")
 
 
+# where a source works, after its words: "according to researchers at the University of Minnesota"
+AFFILIATION_RE = re.compile(
+    r"\s+at\s+(?:the\s+)?(?-i:[A-Z][\w’'.&-]*)(?:\s+(?:(?:of|for|and|&)\s+)?(?-i:[A-Z][\w’'.&-]*))*"
+)
+
+
+def affiliation_end(text: str, end: int, limit: int) -> int:
+    """Where "at" and the name of a source's institution just after ``end`` end (else ``end``)."""
+    m = AFFILIATION_RE.match(text, end, limit)
+    return m.end() if m else end
+
+
 def is_anonymous(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` keeps its source anonymous (see ANONYMOUS_RE)."""
     for m in ANONYMOUS_RE.finditer(text, start, end):
@@ -66,8 +78,10 @@ LOOKBACK = 200  # characters before a source noun in which the name tests look
 # verb after "spoke to" ("analysts I spoke to say"). Nor after a modal and "have" (a hypothetical
 # past: "few economists would have predicted this"), nor a noun after a determiner ("investors on
 # the call", "analysts on a conference call", "some groups, a point"), nor a passive after an
-# adverb ("users who are wrongly rejected"). After such a veto the matcher tries longer skips:
-# "critics, who might have expected more, said" is still a report.
+# adverb ("users who are wrongly rejected"), nor a verb whose own subject is a pronoun after a
+# comma ("Her neighbours, she says, tend to": she is the source), or a name ("Members invested
+# heavily, the Council noted": the Council is). After such a veto the matcher
+# tries longer skips: "critics, who might have expected more, said" is still a report.
 NOT_A_REPORT_RE = re.compile(
     r"(?:(?<!spoke\s)(?<!spoken\s)(?<!talked\s)(?<!speak\s)(?<!talk\s)\bto"
     r"|\b(?:would|could|should|will|(?-i:may)|might|must|can|cannot))\s+"
@@ -76,6 +90,9 @@ NOT_A_REPORT_RE = re.compile(
     r"|\b(?:is|are|was|were)\s+(?:\w+ly\s+)?"
     r"(?!(?:worried|concerned|convinced|confident|divided|alarmed|\w+ing)$)\w+$"
     r"|\b(?:would|could|might|should|must|will|may)\s+(?:not\s+)?have\s+\w+$"
+    r"|,\s*(?:he|she|(?-i:I)|we|you)\s+\w+$"  # "Her neighbours, she says,": she is the source
+    # ", the Council noted"
+    r"|,\s*(?:the\s+)?(?-i:[A-Z][\w’'.-]*)(?:\s+(?-i:[A-Z][\w’'.-]*))*\s+\w+$"
     r"|\b(?:a|an|the|its|their|his|our|conference|phone|earnings|video)\s+"
     r"(?:call|view|fear|fears|claim|claims|doubt|doubts|estimate|estimates|charge|dispute|note"
     r"|point|project|forecast)$",

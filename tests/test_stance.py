@@ -444,7 +444,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.31.0", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.32.0", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
@@ -1088,7 +1088,10 @@ AUDIT_G = [
     (
         "Some observers have suggested that this economic dependence explains the "
         "government's initial reluctance to disclose the agreement.",
-        [("Some observers have suggested", "attribution", "vague")],
+        [
+            ("Some observers have suggested", "attribution", "vague"),
+            ("suggested", "hedge", "epistemic_verb"),
+        ],  # 1.32.0: the verb hedges too
     ),
     ("This dependence explains why it waited.", []),
     (
@@ -1177,7 +1180,7 @@ AUDIT_G = [
     ),
     (
         "GUEST: Honestly, less than the headlines suggest.",
-        [("the headlines suggest", "attribution", "vague")],
+        [("the headlines suggest", "attribution", "vague"), ("suggest", "hedge", "epistemic_verb")],
     ),
     ("The results suggest that trust has fallen.", [("suggest", "hedge", "epistemic_verb")]),
     ("The headlines were grim.", []),
@@ -1531,7 +1534,10 @@ NEW_USER = [
     ),
     (
         "Some observers have suggested that it failed.",
-        [("Some observers have suggested", "attribution", "vague")],
+        [
+            ("Some observers have suggested", "attribution", "vague"),
+            ("suggested", "hedge", "epistemic_verb"),
+        ],
     ),
     # one unnamed person before the verb is vague, as after "according to"; a name in it names
     # the source unless the source is kept anonymous
@@ -2025,7 +2031,62 @@ STANCE_1_31 = [
 ]  # fmt: skip
 
 
-# the reading tables of stance 1.24-1.31 (2026-12-04), each marked with its table's name
+# Stance 1.32.0 (2026-12-04, fourth session), from a development set written by a helper blind
+# to the rules (rows s698-s847): each general change with a look-alike.
+STANCE_1_32 = [
+    ("Polls suggest the race is tight.",
+     [("Polls suggest", "attribution", "vague"), ("suggest", "hedge", "epistemic_verb")]),
+    ("Police confirmed that a man had been arrested.", [("confirmed", "attribution", "named")]),
+    ("Critics suggested to him that he resign.", [("Critics suggested", "attribution", "vague")]),
+    ("It's understood the pair met on set.",
+     [("It's understood", "attribution", "vague"), ("It's understood", "hedge", "evidential")]),
+    ("Growth slowed, according to researchers at the University of Minnesota.",
+     [("according to researchers", "attribution", "named")]),
+    ("Growth slowed, according to officials at the ministry.",
+     [("according to officials", "attribution", "vague")]),
+    ("Copper may rise, according to a note from Goldman Sachs.",
+     [("may", "hedge", "modal"), ("according to a note from Goldman", "attribution", "named")]),
+    ("Records from the Registry of Shipping show that the boat was sold.",
+     [("Records from the Registry of Shipping show that", "attribution", "named"),
+      ("Records from the Registry of Shipping show that", "booster", "verb")]),
+    ("Satellite data analysed by the European Space Agency show that ice shrank.",
+     [("data analysed by the European Space Agency show", "attribution", "named"),
+      ("show that", "booster", "verb")]),
+    ("Data from a survey of 2,000 firms suggest demand is weak.",
+     [("suggest", "hedge", "epistemic_verb")]),
+    ("The producers have denied reports that the actor walked off set.",
+     [("denied", "attribution", "named"), ("reports that", "attribution", "vague")]),
+    ("The company reports that profits rose.", [("reports that", "attribution", "named")]),
+    ("Traders expect a cut, futures markets indicate.",
+     [("Traders expect", "attribution", "vague"),
+      ("futures markets indicate", "attribution", "vague"),
+      ("indicate", "hedge", "epistemic_verb")]),
+    ("Farmers who could once graze cattle there now cannot.", []),
+    ("The 29-year-old could be seen clutching a coffee.", []),
+    ("The move could be seen as a snub.", [("could", "hedge", "modal")]),
+    ("Visitors may not take photographs inside the chapel.", []),
+    ("Her neighbours, she says, treat the shop as a town hall.",
+     [("says", "attribution", "named")]),
+    ("Members invested heavily, the Council noted.", [("noted", "attribution", "named")]),
+    ("Sterling may struggle, dealers said.",
+     [("may", "hedge", "modal"), ("dealers said", "attribution", "vague")]),
+    ("Many developing countries argue that the rules favour rich nations.",
+     [("Many developing countries argue", "attribution", "vague")]),
+    ("The two countries said the talks would resume.", [("said", "attribution", "named")]),
+    ("The agreement is widely expected to enter into force next year.",
+     [("is widely expected to", "attribution", "vague"),
+      ("is widely expected to", "hedge", "epistemic_verb")]),
+    ("Workers are widely expected to wear masks.", []),
+    ("A leaked internal memo warned that the dam was unsafe.",
+     [("A leaked internal memo warned", "attribution", "vague")]),
+    ('"I was wrong," Patel admits.', [("admits", "attribution", "named")]),
+    ("She was admitted to hospital on Friday.", []),
+    ("Fires released more carbon (Halvorsen et al., 2025, Nature Geoscience).",
+     [("Halvorsen et al., 2025, Nature Geoscience", "attribution", "named")]),
+]  # fmt: skip
+
+
+# the reading tables of stance 1.24-1.32 (2026-12-04), each marked with its table's name
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -2033,10 +2094,10 @@ STANCE_1_31 = [
         for name, table in (
             ("1.24", STANCE_1_24), ("1.25", STANCE_1_25), ("1.26", STANCE_1_26),
             ("review", STANCE_REVIEW), ("1.28", STANCE_1_28), ("review2", STANCE_REVIEW_2),
-            ("1.30", STANCE_1_30), ("1.31", STANCE_1_31),
+            ("1.30", STANCE_1_30), ("1.31", STANCE_1_31), ("1.32", STANCE_1_32),
         )
         for i, (text, expected) in enumerate(table)
     ],
 )  # fmt: skip
-def test_readings_of_stance_1_24_to_1_31(text: str, expected: list[tuple[str, str, str]]) -> None:
+def test_readings_of_stance_1_24_to_1_32(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert found(text) == expected
