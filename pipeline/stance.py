@@ -48,7 +48,7 @@ SKIPPED_ADVERBS = frozenset({"evidential", "epistemic_adverb", "adverb"})
 # the hedge and booster verbs that an attribution's own reporting verb can be ("Some observers
 # suggested": a source and a hedge; "Official figures show that": a source and a booster)
 REPORTING_VERB_KINDS = frozenset({("hedge", "epistemic_verb"), ("booster", "verb")})
-LAST_WORD_RE = re.compile(r"[\w’'-]+$")
+LAST_WORD_RE = re.compile(r"(?<![\w’'-])[\w’'-]+$")
 VERB_REACH = (
     30  # characters past an attribution that its verb's own entry may take ("confirmed that")
 )
@@ -123,6 +123,11 @@ class StanceDetector:
         kept = [e for e in entries if use_rules or e.category != "none"]
         self.entries: tuple[StanceEntry, ...] = tuple(kept)
         self.matcher = LexiconMatcher([e.pattern for e in kept])
+        # the hedge and booster verbs alone, for an attribution's last word (_in_reporting_verb)
+        self._verbs = tuple(
+            i for i, e in enumerate(kept) if (e.category, e.subtype) in REPORTING_VERB_KINDS
+        )
+        self._verb_matcher = LexiconMatcher([kept[i].pattern for i in self._verbs])
 
     def markers(
         self, text: str, *, start: int = 0, end: int | None = None, heading: bool = False
@@ -261,8 +266,7 @@ class StanceDetector:
         that say so themselves (their ``also`` column) are left alone."""
 
         def verb(m: PatternMatch) -> bool:
-            entry = self.entries[m.entry]
-            return (entry.category, entry.subtype) in REPORTING_VERB_KINDS and accept(m)
+            return accept(PatternMatch(m.start, m.end, self._verbs[m.entry]))
 
         out = []
         for m in found:
@@ -273,10 +277,14 @@ class StanceDetector:
             word = LAST_WORD_RE.search(view, m.start, that.start() if that else m.end)
             if word is None:
                 continue
-            inner = self.matcher.find(
+            inner = self._verb_matcher.find(
                 view, start=word.start(), end=min(end, m.end + VERB_REACH), accept=verb
             )
-            out += [x for x in inner[:1] if x.start == word.start()]
+            out += [
+                PatternMatch(x.start, x.end, self._verbs[x.entry])
+                for x in inner[:1]
+                if x.start == word.start()
+            ]
         return out
 
     def _adverb(self, m: PatternMatch) -> bool:
