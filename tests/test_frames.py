@@ -916,3 +916,46 @@ def test_external_regulation_cues(text: str, cue: str) -> None:
 )
 def test_external_regulation_look_alikes(text: str) -> None:
     assert "external_regulation" not in {frame for _, frame in frames_of(text)}
+
+
+# Lexicon 1.12 (2026-12-04, fourth session): cues and look-alikes from a development set written
+# by an assistant session blind to the lexicon (frames_annotated rows 227-525).
+@pytest.mark.parametrize(
+    ("text", "cue", "frame"),
+    [
+        ("Brewers lobbied MPs to freeze beer duty.", "beer duty", "economic"),
+        ("Peers voted to override the European Court of Human Rights.",
+         "European Court of Human Rights", "legality"),
+        ("Cuts to the flood defence budget mean fewer repairs.", "flood defence", "health_safety"),
+        ("Residents were evacuated as the river burst its banks.", "evacuated", "health_safety"),
+        ("Campaigners were given suspended sentences.", "suspended sentences", "crime_punishment"),
+        ("A petition gathered 4,000 signatures in a week.", "petition", "public_opinion"),
+        ("The junta extended the curfew.", "junta", "political"),
+        ("Australia will acquire three submarines.", "submarines", "security_defense"),
+        ("Fewer people identify as both Chinese and Taiwanese.", "identify as",
+         "cultural_identity"),
+        ("There are too few caseworkers to clear the backlog.", "too few caseworkers",
+         "capacity_resources"),
+        ("The MPs backed a ban on assault weapons.", "assault weapons", "security_defense"),
+    ],
+)  # fmt: skip
+def test_cues_of_lexicon_1_12(text: str, cue: str, frame: str) -> None:
+    assert (cue, frame) in frames_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "frame"),
+    [
+        ("A fair amount of rain fell overnight.", "fairness_equality"),
+        ("The Christmas fair on the market square opened on time.", "fairness_equality"),
+        ("Former pupils came to offer moral support.", "morality"),
+        ("Brewers lobbied MPs to freeze beer duty.", "morality"),
+        ("Peers voted to override the European Court of Human Rights.", "morality"),
+        ("Cuts to the flood defence budget mean fewer repairs.", "security_defense"),
+        ("He filed a petition with the High Court.", "public_opinion"),
+        ("The man was identified as the driver.", "cultural_identity"),
+        ("The MPs backed a ban on assault weapons.", "crime_punishment"),
+    ],
+)
+def test_look_alikes_of_lexicon_1_12(text: str, frame: str) -> None:
+    assert frame not in {f for _, f in frames_of(text)}
