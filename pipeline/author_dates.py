@@ -24,7 +24,7 @@ _GROUP = rf"{_AUTHOR}(?:(?:\s+(?:of|for|and|on|the))?\s+{_AUTHOR}){{0,6}}"
 _YEAR = r"(?:1[5-9]|20)\d\d[a-z]?"
 _PAGES = r"(?:,\s*(?:p|pp|para|chap|ch)\.\s*\d+(?:\s*[-–]\s*\d+)?)?"
 # the journal after the year: "(Halvorsen et al., 2025, Nature Geoscience)"
-_VENUE = r"(?:,\s*[A-Z][\w&’'.-]*(?:\s+(?:(?:of|for|and|&|in|on)\s+)?[A-Z][\w&’'.-]*){0,5})?"
+_VENUE = r"(?P<venue>,\s*[A-Z][\w&’'.-]*(?:\s+(?:(?:of|for|and|&|in|on)\s+)?[A-Z][\w&’'.-]*){0,5})?"
 _WHEN = MONTHS_AND_SEASONS  # "(March 2020)", "(Spring 2021)" are dates
 # one item inside brackets: "Kuik, 2016", "Lim & Cooper, 2015", "Smith et al., 2019, p. 14",
 # "Smith et al., 2019, Nature",
@@ -128,7 +128,10 @@ def _narrative(text: str, start: int, end: int, bracket: re.Match[str]) -> tuple
 
 def _item_ok(item: re.Match[str]) -> bool:
     """Whether a bracket item is a citation: it has "et al.", a second author or a page, or its
-    author is not a party, side or place ("(Labour, 2019)" glosses a year)."""
+    author is not a party, side or place ("(Labour, 2019)" glosses a year); a journal after the
+    year only with "et al." or a second author."""
+    if item.group("venue") and not item.group("more"):  # "(Turner, 1838, Tate Britain)": a caption
+        return False
     return bool(item.group("more") or item.group("page")) or not _not_an_author(
         item.group("author")
     )

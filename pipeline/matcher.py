@@ -216,6 +216,13 @@ class LexiconMatcher:
             rx = self._compiled[i] = re.compile(self._sources[i], re.IGNORECASE)
         return rx
 
+    def can_start(self, text: str, pos: int) -> bool:
+        """Whether an entry may match at ``pos``: a word there starts one (a cheap test before
+        :meth:`find`; entries that start with a placeholder may match anywhere)."""
+        if self._wild is not None:
+            return True
+        return self._starts is not None and self._starts.match(text, pos) is not None
+
     def _search(
         self, text: str, pos: int, end: int, wild: re.Match[str] | None
     ) -> tuple[re.Match[str], tuple[int, ...], int] | None:

@@ -48,7 +48,6 @@ SKIPPED_ADVERBS = frozenset({"evidential", "epistemic_adverb", "adverb"})
 # the hedge and booster verbs that an attribution's own reporting verb can be ("Some observers
 # suggested": a source and a hedge; "Official figures show that": a source and a booster)
 REPORTING_VERB_KINDS = frozenset({("hedge", "epistemic_verb"), ("booster", "verb")})
-LAST_WORD_RE = re.compile(r"(?<![\w’'-])[\w’'-]+$")
 VERB_REACH = (
     30  # characters past an attribution that its verb's own entry may take ("confirmed that")
 )
@@ -223,7 +222,7 @@ class StanceDetector:
                     names_a_source(text[a:b])
                     or ends_a_name(text, a)
                     or name_before(text, start, a)
-                    or names_a_source(text[a : affiliation_end(text, b, end)])
+                    or names_a_source(text[a : affiliation_end(text, a, b, end)])
                 )
                 and not is_anonymous(text, a, b)
                 and not (heading and is_title_case(text[start:end]))
@@ -273,17 +272,19 @@ class StanceDetector:
             entry = self.entries[m.entry]
             if entry.category != "attribution" or entry.also is not None:
                 continue
-            that = TRAILING_THAT_RE.search(view, m.start, m.end)
-            word = LAST_WORD_RE.search(view, m.start, that.start() if that else m.end)
-            if word is None:
+            words = view[m.start : m.end].rsplit(None, 2)  # the verb, or the verb and "that"
+            if len(words) > 1 and words[-1].lower() == "that":
+                words.pop()
+            at = view.rfind(words[-1], m.start, m.end)
+            if not self._verb_matcher.can_start(view, at):
                 continue
             inner = self._verb_matcher.find(
-                view, start=word.start(), end=min(end, m.end + VERB_REACH), accept=verb
+                view, start=at, end=min(end, m.end + VERB_REACH), accept=verb
             )
             out += [
                 PatternMatch(x.start, x.end, self._verbs[x.entry])
                 for x in inner[:1]
-                if x.start == word.start()
+                if x.start == at
             ]
         return out
 

@@ -12,9 +12,10 @@ from pipeline.figures_markers import month_words
 from pipeline.language import english_common_words
 from pipeline.lexicon import lexicon_path, read_lexicon, read_word_list
 
-# Capitalised words that do not make a source "named": demonyms and short initialisms.
+# Capitalised words that do not make a source "named": demonyms and short initialisms (and
+# their plurals: MPs, MEPs, CEOs).
 NOT_A_NAME_RE = re.compile(
-    r"(?:[A-Z][a-z]+(?:an|ans|ese|ish|ic|ern|ist|ists)|[A-Z]{1,3}|U\.[SK]\.|[A-Z][a-z]?"
+    r"(?:[A-Z][a-z]+(?:an|ans|ese|ish|ic|ern|ist|ists)|[A-Z]{1,3}|[A-Z]{2,4}s|U\.[SK]\.|[A-Z][a-z]?"
     rf"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|{'|'.join(month_words(('month',)))})"
 )  # days and months say when, not who (full names: "Jan" may be a first name)
 CAPITAL_WORD_RE = re.compile(r"(?<![\w’'])[A-Z][\w’'.-]*")
@@ -44,8 +45,12 @@ ANONYMOUS_RE = re.compile(
     re.IGNORECASE,
 )
 # a capitalised "Anonymous" after a lower-case preposition, "and", "the" or "group" is the hacker
-# group, a name ("a spokesman for Anonymous said", "members of  Anonymous")
-GROUP_BEFORE_RE = re.compile(r"(?-i:\b(?:for|of|to|from|by|with|and|the|group|collective))\s+$")
+# group, a name ("a spokesman for Anonymous said", "members of  Anonymous"), and so is one after
+# another capitalised word ("Alcoholics Anonymous", "Narcotics Anonymous")
+GROUP_BEFORE_RE = re.compile(
+    r"(?-i:\b(?:for|of|to|from|by|with|and|the|group|collective)"
+    r"|\b(?!(?:A|An|The|Some|Many|Several|Two|Three|Four|Five)\b)[A-Z][a-z]+)\s+$"
+)
 
 
 # where a source works, after its words: "according to researchers at the University of Minnesota"
@@ -54,8 +59,16 @@ AFFILIATION_RE = re.compile(
 )
 
 
-def affiliation_end(text: str, end: int, limit: int) -> int:
-    """Where "at" and the name of a source's institution just after ``end`` end (else ``end``)."""
+# the last words of a source that works somewhere (not "fans at Wembley", "Critics said at ...")
+AFFILIATED_NOUNS = MEMBER_NOUNS | {"source", "sources", "insider", "insiders"}
+
+
+def affiliation_end(text: str, start: int, end: int, limit: int) -> int:
+    """Where "at" and the name of the institution of the source ``text[start:end]`` end, when
+    its last word is one who works for one (``AFFILIATED_NOUNS``); else ``end``."""
+    last = text[start:end].rsplit(None, 1)[-1:]
+    if not last or last[0].lower() not in AFFILIATED_NOUNS:
+        return end
     m = AFFILIATION_RE.match(text, end, limit)
     return m.end() if m else end
 
@@ -79,8 +92,8 @@ LOOKBACK = 200  # characters before a source noun in which the name tests look
 # past: "few economists would have predicted this"), nor a noun after a determiner ("investors on
 # the call", "analysts on a conference call", "some groups, a point"), nor a passive after an
 # adverb ("users who are wrongly rejected"), nor a verb whose own subject is a pronoun after a
-# comma ("Her neighbours, she says, tend to": she is the source), or a name ("Members invested
-# heavily, the Council noted": the Council is). After such a veto the matcher
+# comma ("Her neighbours, she says, tend to": she is the source), or a noun phrase or a name
+# ("Members invested heavily, the Council noted": the Council is). After such a veto the matcher
 # tries longer skips: "critics, who might have expected more, said" is still a report.
 NOT_A_REPORT_RE = re.compile(
     r"(?:(?<!spoke\s)(?<!spoken\s)(?<!talked\s)(?<!speak\s)(?<!talk\s)\bto"
@@ -91,8 +104,11 @@ NOT_A_REPORT_RE = re.compile(
     r"(?!(?:worried|concerned|convinced|confident|divided|alarmed|\w+ing)$)\w+$"
     r"|\b(?:would|could|might|should|must|will|may)\s+(?:not\s+)?have\s+\w+$"
     r"|,\s*(?:he|she|(?-i:I)|we|you)\s+\w+$"  # "Her neighbours, she says,": she is the source
-    # ", the Council noted"
-    r"|,\s*(?:the\s+)?(?-i:[A-Z][\w’'.-]*)(?:\s+(?-i:[A-Z][\w’'.-]*))*\s+\w+$"
+    # ", the Council noted", ", the club said", ", police said", "angry, Smith said" (not
+    # "Springfield, Illinois said": a place, then its state)
+    r"|,\s*(?:the|a|an|its|his|her|their)\s+(?:[\w’'-]+\s+){0,3}\w+$"
+    r"|,\s*(?:police|officials)\s+\w+$"
+    r"|\b(?-i:[a-z0-9])[\w’'%-]*[)\"”’']?,\s*(?-i:[A-Z][\w’'.-]*)(?:\s+(?-i:[A-Z][\w’'.-]*))*\s+\w+$"
     r"|\b(?:a|an|the|its|their|his|our|conference|phone|earnings|video)\s+"
     r"(?:call|view|fear|fears|claim|claims|doubt|doubts|estimate|estimates|charge|dispute|note"
     r"|point|project|forecast)$",

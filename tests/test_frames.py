@@ -937,6 +937,11 @@ def test_external_regulation_look_alikes(text: str) -> None:
         ("There are too few caseworkers to clear the backlog.", "too few caseworkers",
          "capacity_resources"),
         ("The MPs backed a ban on assault weapons.", "assault weapons", "security_defense"),
+        ("The anti-corruption ambassador of the EU visited Kyiv.", "ambassador",
+         "external_regulation"),
+        ("The ambassador for the Arab League criticised the plan.", "ambassador",
+         "external_regulation"),
+        ("The EU-US data pact was struck down by the court.", "pact", "external_regulation"),
     ],
 )  # fmt: skip
 def test_cues_of_lexicon_1_12(text: str, cue: str, frame: str) -> None:
@@ -955,6 +960,10 @@ def test_cues_of_lexicon_1_12(text: str, cue: str, frame: str) -> None:
         ("He filed a petition with the High Court.", "public_opinion"),
         ("The man was identified as the driver.", "cultural_identity"),
         ("The MPs backed a ban on assault weapons.", "crime_punishment"),
+        ("The Premier League summit on finances was postponed.", "external_regulation"),
+        ("The one-nation summit of Tory MPs was cancelled.", "external_regulation"),
+        ("The FIFA delegation visited Qatar.", "external_regulation"),
+        ("The Washington Post delegation toured the site.", "external_regulation"),
     ],
 )
 def test_look_alikes_of_lexicon_1_12(text: str, frame: str) -> None:

@@ -444,7 +444,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.32.0", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.33.0", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
@@ -2056,7 +2056,7 @@ STANCE_1_32 = [
      [("suggest", "hedge", "epistemic_verb")]),
     ("The producers have denied reports that the actor walked off set.",
      [("denied", "attribution", "named"), ("reports that", "attribution", "vague")]),
-    ("The company reports that profits rose.", [("reports that", "attribution", "named")]),
+    ("The company reports that profits rose.", []),  # review: 'reports that' is mostly the noun
     ("Traders expect a cut, futures markets indicate.",
      [("Traders expect", "attribution", "vague"),
       ("futures markets indicate", "attribution", "vague"),
@@ -2086,7 +2086,63 @@ STANCE_1_32 = [
 ]  # fmt: skip
 
 
-# the reading tables of stance 1.24-1.32 (2026-12-04), each marked with its table's name
+# Stance 1.33.0 (2026-12-04, a review of 1.30-1.32): the new rules' look-alikes, each mended.
+STANCE_REVIEW_3 = [
+    ("Liverpool claims top spot after beating Arsenal.", []),
+    ("Hurricane Ian claims 100 lives.", []),
+    ("Jobless claims came in below forecasts.", []),
+    ("Nobody claims the system is perfect.", []),
+    ("Early reports that the ship had sunk were wrong.", []),
+    ("The hospital admitted 40 patients overnight.", []),
+    ("Ford recalls 500,000 vehicles over a brake fault.", []),
+    ("He admitted manslaughter.", []),
+    ('"We got it wrong," Patel has admitted.', [("admitted", "attribution", "named")]),
+    ("Patel admits the plan was rushed.", [("admits", "attribution", "named")]),
+    ("Members invested heavily, police said.", [("said", "attribution", "named")]),
+    ("Fans were left frustrated, the club said in a statement.",
+     [("said", "attribution", "named")]),
+    ("Residents of Springfield, Illinois said the water was brown.",
+     [("Residents of Springfield, Illinois said", "attribution", "vague")]),
+    ("Members of Congress said the bill would pass.",
+     [("Members of Congress said", "attribution", "named")]),
+    ("Citizens found guilty of fraud will lose benefits.", []),
+    ("Critics said at the Labour conference that the plan was flawed.",
+     [("Critics said", "attribution", "vague")]),
+    ("According to fans at Wembley, the atmosphere was electric.",
+     [("According to fans", "attribution", "vague")]),
+    ("According to sources at the White House, the talks stalled.",
+     [("According to sources", "attribution", "named")]),
+    ("The region could once again become a battleground.", [("could", "hedge", "modal")]),
+    ("The move could be seen by some as a snub.", [("could", "hedge", "modal")]),
+    ("The impact could be seen in higher prices next year.", [("could", "hedge", "modal")]),
+    ("Students may take longer to graduate.", [("may", "hedge", "modal")]),
+    ("Police said nothing suspicious was found.", [("said", "attribution", "named")]),
+    ("Critics said nothing at the time.", []),
+    ("The election was hotly contested.", []),
+    ("The suspect has been repeatedly questioned over the murder.", []),
+    ("Players are generally expected to attend training.",
+     [("are generally expected to", "hedge", "epistemic_verb")]),
+    ("Markets are expected to open lower.", [("are expected to", "hedge", "epistemic_verb")]),
+    ("Christmas markets expect record visitor numbers.", []),
+    ("Figures of speech show how language works.", []),
+    ("A letter said to have been written by Lincoln sold for $3m.",
+     [("said to have", "attribution", "vague"), ("said to have", "hedge", "evidential")]),
+    ("According to a paper on Tuesday, the drug works.", []),
+    ("According to delegates, the talks stalled.",
+     [("According to delegates", "attribution", "vague")]),
+    ("It's known as the Garden of England.", []),
+    ("It is said in the village that the mill has not turned since 1953.",
+     [("It is said", "attribution", "vague"), ("It is said", "hedge", "evidential")]),
+    ("A spokesperson for Alcoholics Anonymous said meetings would resume.",
+     [("A spokesperson for Alcoholics Anonymous said", "attribution", "named")]),
+    ("The museum owns a portrait of the painter (Turner, 1838, Tate Britain).", []),
+    ("Several MPs suggested the minister should resign.",
+     [("Several MPs suggested", "attribution", "vague"), ("suggested", "hedge", "epistemic_verb")]),
+    ("According to staff, the wards are full.", [("According to staff", "attribution", "vague")]),
+]  # fmt: skip
+
+
+# the reading tables of stance 1.24-1.33 (2026-12-04), each marked with its table's name
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -2095,9 +2151,10 @@ STANCE_1_32 = [
             ("1.24", STANCE_1_24), ("1.25", STANCE_1_25), ("1.26", STANCE_1_26),
             ("review", STANCE_REVIEW), ("1.28", STANCE_1_28), ("review2", STANCE_REVIEW_2),
             ("1.30", STANCE_1_30), ("1.31", STANCE_1_31), ("1.32", STANCE_1_32),
+            ("review3", STANCE_REVIEW_3),
         )
         for i, (text, expected) in enumerate(table)
     ],
 )  # fmt: skip
-def test_readings_of_stance_1_24_to_1_32(text: str, expected: list[tuple[str, str, str]]) -> None:
+def test_readings_of_stance_1_24_to_1_33(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert found(text) == expected
