@@ -10,6 +10,7 @@ from pathlib import Path
 TESTS_DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
 # labelled by someone who had not seen the lexicons or the scores; no rule is written from it
 BLIND_SENTIMENT = TESTS_DATA / "sentiment_blind.tsv"
+DEV_SENTIMENT = TESTS_DATA / "sentiment_dev2.tsv"  # written blind, then read
 
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -76,6 +77,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(evaluate_sentiment())
     print()
     print(evaluate_sentiment(BLIND_SENTIMENT))
+    print()
+    print(evaluate_sentiment(DEV_SENTIMENT))
     return 0
 
 

@@ -277,10 +277,11 @@ def test_frames_quality_table_is_what_frames_eval_prints() -> None:
 
 
 def test_sentiment_agreement_is_what_make_evaluate_prints() -> None:
-    from pipeline.__main__ import BLIND_SENTIMENT, evaluate_sentiment
+    from pipeline.__main__ import BLIND_SENTIMENT, DEV_SENTIMENT, evaluate_sentiment
 
     printed = evaluate_sentiment()
     printed_blind = evaluate_sentiment(BLIND_SENTIMENT)
+    printed_dev = evaluate_sentiment(DEV_SENTIMENT)
     assert {r["known_disagreement"] for r in data_rows("sentiment_blind.tsv")} == {"0"}
     rows = data_rows("sentiment_labelled.tsv")
     n_sense = sum(r["category"] == "sense" for r in rows)
@@ -297,9 +298,11 @@ def test_sentiment_agreement_is_what_make_evaluate_prints() -> None:
         (r"the shipped config \(.*?\)", "as configured"),
     ):
         cell = r"(\d+) of (\d+) \((\d+)%\)"
-        numbers = quoted(rf"\| {label} \| {cell} \| {cell} \|").groups()
+        numbers = quoted(rf"\| {label} \| {cell} \| {cell} \| {cell} \|").groups()
         for (agree, total, pct), text in zip(
-            (numbers[:3], numbers[3:]), (printed, printed_blind), strict=True
+            (numbers[:3], numbers[3:6], numbers[6:]),
+            (printed, printed_blind, printed_dev),
+            strict=True,
         ):
             (found,) = re.findall(rf"{line}.*?: (\d+)/(\d+) sentences agree", text)
             assert (agree, total) == found
