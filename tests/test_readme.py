@@ -215,7 +215,8 @@ def test_quick_start_counts_the_annotated_sentences() -> None:
         r"(\d+) \+ (\d+) \+ (\d+) and (\d+) sentences\)"
     )
     names = ("stance_blind.tsv", "stance_blind2.tsv", "stance_blind3.tsv", "stance_blind4.tsv",
-             "stance_blind5.tsv", "stance_blind6.tsv", "frames_blind.tsv", "frames_blind2.tsv", "frames_blind3.tsv",
+             "stance_blind5.tsv", "stance_blind6.tsv",
+             "frames_blind.tsv", "frames_blind2.tsv", "frames_blind3.tsv",
              "sentiment_blind.tsv")  # fmt: skip
     assert [int(x) for x in blind.groups()] == [len(data_rows(n)) for n in names]
 
