@@ -48,9 +48,8 @@ SKIPPED_ADVERBS = frozenset({"evidential", "epistemic_adverb", "adverb"})
 # the hedge and booster verbs that an attribution's own reporting verb can be ("Some observers
 # suggested": a source and a hedge; "Official figures show that": a source and a booster)
 REPORTING_VERB_KINDS = frozenset({("hedge", "epistemic_verb"), ("booster", "verb")})
-VERB_REACH = (
-    30  # characters past an attribution that its verb's own entry may take ("confirmed that")
-)
+# characters past an attribution that its verb's own entry may take ("confirmed that")
+VERB_REACH = 30
 
 MARKER_COLUMNS = (
     "doc_id",
@@ -275,6 +274,8 @@ class StanceDetector:
             words = view[m.start : m.end].rsplit(None, 2)  # the verb, or the verb and "that"
             if len(words) > 1 and words[-1].lower() == "that":
                 words.pop()
+            if not words:
+                continue
             at = view.rfind(words[-1], m.start, m.end)
             if not self._verb_matcher.can_start(view, at):
                 continue
