@@ -10,6 +10,7 @@ from pathlib import Path
 TESTS_DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
 # labelled by someone who had not seen the lexicons or the scores; no rule is written from it
 BLIND_SENTIMENT = TESTS_DATA / "sentiment_blind.tsv"
+BLIND_SENTIMENT_2 = TESTS_DATA / "sentiment_blind2.tsv"  # a second such set, in other styles
 DEV_SENTIMENT = TESTS_DATA / "sentiment_dev2.tsv"  # written blind, then read
 
 
@@ -77,6 +78,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(evaluate_sentiment())
     print()
     print(evaluate_sentiment(BLIND_SENTIMENT))
+    print()
+    print(evaluate_sentiment(BLIND_SENTIMENT_2))
     print()
     print(evaluate_sentiment(DEV_SENTIMENT))
     return 0

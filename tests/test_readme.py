@@ -212,12 +212,12 @@ def test_quick_start_counts_the_annotated_sentences() -> None:
     assert [int(x) for x in m.groups()] == [len(data_rows(n)) for n in names]
     blind = quoted(
         r"blind sets that .*? \((\d+) \+ (\d+) \+ (\d+) \+ (\d+) \+ (\d+) \+ (\d+), "
-        r"(\d+) \+ (\d+) \+ (\d+) and (\d+) sentences\)"
+        r"(\d+) \+ (\d+) \+ (\d+) and (\d+) \+ (\d+) sentences\)"
     )
     names = ("stance_blind.tsv", "stance_blind2.tsv", "stance_blind3.tsv", "stance_blind4.tsv",
              "stance_blind5.tsv", "stance_blind6.tsv",
              "frames_blind.tsv", "frames_blind2.tsv", "frames_blind3.tsv",
-             "sentiment_blind.tsv")  # fmt: skip
+             "sentiment_blind.tsv", "sentiment_blind2.tsv")  # fmt: skip
     assert [int(x) for x in blind.groups()] == [len(data_rows(n)) for n in names]
 
 
@@ -278,12 +278,19 @@ def test_frames_quality_table_is_what_frames_eval_prints() -> None:
 
 
 def test_sentiment_agreement_is_what_make_evaluate_prints() -> None:
-    from pipeline.__main__ import BLIND_SENTIMENT, DEV_SENTIMENT, evaluate_sentiment
+    from pipeline.__main__ import (
+        BLIND_SENTIMENT,
+        BLIND_SENTIMENT_2,
+        DEV_SENTIMENT,
+        evaluate_sentiment,
+    )
 
     printed = evaluate_sentiment()
     printed_blind = evaluate_sentiment(BLIND_SENTIMENT)
+    printed_blind_2 = evaluate_sentiment(BLIND_SENTIMENT_2)
     printed_dev = evaluate_sentiment(DEV_SENTIMENT)
-    assert {r["known_disagreement"] for r in data_rows("sentiment_blind.tsv")} == {"0"}
+    for name in ("sentiment_blind.tsv", "sentiment_blind2.tsv"):
+        assert {r["known_disagreement"] for r in data_rows(name)} == {"0"}
     rows = data_rows("sentiment_labelled.tsv")
     n_sense = sum(r["category"] == "sense" for r in rows)
     n_known = sum(r["known_disagreement"] == "1" for r in rows)
@@ -299,10 +306,10 @@ def test_sentiment_agreement_is_what_make_evaluate_prints() -> None:
         (r"the shipped config \(.*?\)", "as configured"),
     ):
         cell = r"(\d+) of (\d+) \((\d+)%\)"
-        numbers = quoted(rf"\| {label} \| {cell} \| {cell} \| {cell} \|").groups()
+        numbers = quoted(rf"\| {label} \| {cell} \| {cell} \| {cell} \| {cell} \|").groups()
         for (agree, total, pct), text in zip(
-            (numbers[:3], numbers[3:6], numbers[6:]),
-            (printed, printed_blind, printed_dev),
+            (numbers[:3], numbers[3:6], numbers[6:9], numbers[9:]),
+            (printed, printed_blind, printed_blind_2, printed_dev),
             strict=True,
         ):
             (found,) = re.findall(rf"{line}.*?: (\d+)/(\d+) sentences agree", text)
