@@ -30,24 +30,35 @@ def log_to(path: str | Path) -> Iterator[logging.Logger]:
     logger.setLevel(logging.DEBUG)
     logging.captureWarnings(True)
     # SIGTERM (scancel, a cluster time limit, a killed job) unwinds like Ctrl-C, so atomic
-    # writes in progress remove their temporary files instead of leaving them behind
+    # writes in progress remove their temporary files instead of leaving them behind; after the
+    # first stop signal the next is ignored (Snakemake follows Ctrl-C's SIGINT with SIGTERM),
+    # so it cannot cut that clean-up short
     main = threading.current_thread() is threading.main_thread()
-    previous = signal.signal(signal.SIGTERM, _exit_on_sigterm) if main else None
+    previous = {sig: signal.signal(sig, _stop) for sig in STOP_SIGNALS} if main else {}
     try:
         yield logger
     except Exception:
         logger.exception("failed")
         raise
     finally:
-        if main:
-            signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, signal.SIG_DFL if handler is None else handler)
         for h in handlers:
             logger.removeHandler(h)
             h.close()
 
 
-def _exit_on_sigterm(signum: int, frame: Any) -> None:
-    logging.getLogger("pipeline").error("stopped by SIGTERM")
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+def _stop(signum: int, frame: Any) -> None:
+    """Unwind on the first stop signal (Ctrl-C as KeyboardInterrupt, SIGTERM as SystemExit) and
+    ignore the ones after it."""
+    for sig in STOP_SIGNALS:
+        signal.signal(sig, signal.SIG_IGN)
+    logging.getLogger("pipeline").error("stopped by %s", signal.Signals(signum).name)
+    if signum == signal.SIGINT:
+        raise KeyboardInterrupt
     raise SystemExit(128 + signum)
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -227,3 +228,27 @@ with log_to({str(tmp_path / "job.log")!r}):
     assert proc.wait(timeout=60) == 128 + 15
     assert sorted(p.name for p in tmp_path.iterdir()) == ["job.log"]
     assert "stopped by SIGTERM" in (tmp_path / "job.log").read_text(encoding="utf-8")
+
+
+def test_sigterm_after_ctrl_c_cannot_cut_the_clean_up_short(tmp_path):
+    # Snakemake follows Ctrl-C's SIGINT with SIGTERM to its jobs: the second signal is ignored,
+    # so the first one's unwinding removes the temporary file (an interrupted test run left one)
+    root = Path(__file__).resolve().parents[1]
+    script = f"""
+import sys, time
+sys.path.insert(0, {str(root)!r})
+from pipeline.logs import log_to
+from pipeline.tables import atomic_file
+with log_to({str(tmp_path / "job.log")!r}):
+    with atomic_file({str(tmp_path / "t.csv")!r}) as fh:
+        fh.write("a,b\\n")
+        print("writing", flush=True)
+        time.sleep(60)
+"""
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "writing"
+    proc.send_signal(signal.SIGINT)
+    proc.send_signal(signal.SIGTERM)
+    assert proc.wait(timeout=60) == -signal.SIGINT  # the interrupt, not SIGTERM's exit code
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["job.log"]
+    assert "stopped by SIGINT" in (tmp_path / "job.log").read_text(encoding="utf-8")
