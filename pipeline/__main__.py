@@ -7,33 +7,18 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-TESTS_DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
-# labelled by someone who had not seen the lexicons or the scores; no rule is written from it
-BLIND_SENTIMENT = TESTS_DATA / "sentiment_blind.tsv"
-BLIND_SENTIMENT_2 = TESTS_DATA / "sentiment_blind2.tsv"  # a second such set, in other styles
+from pipeline.accuracy import BLIND_SENTIMENT, BLIND_SENTIMENT_2, TESTS_DATA
+
 DEV_SENTIMENT = TESTS_DATA / "sentiment_dev2.tsv"  # written blind, then read
-
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def evaluate_sentiment(path: Path = TESTS_DATA / "sentiment_labelled.tsv") -> str:
     """Sign agreement with our hand labels of the authors' VADER and of the configured one."""
-    import yaml
-
-    from pipeline.sentiment import (
-        SentimentStage,
-        evaluate_sign_agreement,
-        read_labelled_sentences,
-    )
+    from pipeline.accuracy import shipped_sentiment_analyzer
+    from pipeline.sentiment import evaluate_sign_agreement, read_labelled_sentences
 
     rows = read_labelled_sentences(path)
-    section = yaml.safe_load((ROOT / "config" / "config.yaml").read_text())["sentiment"]
-    configured = SentimentStage(
-        neutral_terms=section.get("neutral_terms", []),
-        extra_valences=[ROOT / p for p in section.get("extra_valences", [])],
-        extra_neutral_senses=[ROOT / p for p in section.get("extra_neutral_senses", [])],
-    ).analyzer
+    configured = shipped_sentiment_analyzer()
     lines = [f"== sentiment sign agreement ({path})"]
     for name, analyzer in (
         ("authors' VADER lexicon", None),

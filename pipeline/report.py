@@ -16,6 +16,7 @@ from typing import Any
 
 import pandas as pd
 
+from pipeline.accuracy import accuracy_view, read_accuracy
 from pipeline.compare_plots import MAX_HEATMAP_DOCUMENTS, comparison_slug
 from pipeline.corpus import group_members
 from pipeline.frames_plots import MAX_STRIP_DOCUMENTS
@@ -272,6 +273,7 @@ def report_context(
     summary = (
         summary_table(documents, doc_ids, set(inline), groups) if documents is not None else None
     )
+    manifest = manifest_view(manifest_path)
     return {
         "doc_ids": doc_ids,
         "n_documents": len(doc_ids),
@@ -301,7 +303,8 @@ def report_context(
         "problems": [] if "problems" not in tables else tables["problems"].head(50)
         .astype(str).to_dict("records"),
         "n_problems": len(tables["problems"]) if "problems" in tables else 0,
-        "manifest": manifest_view(manifest_path),
+        "manifest": manifest,
+        "accuracy": accuracy_view(read_accuracy(), manifest.get("lexicons") or []),
     }  # fmt: skip
 
 

@@ -31,6 +31,10 @@ RESULTS = Path(config["results_dir"])
 CORPUS = Path(config["corpus_dir"])
 # Relative to the working directory, so storage plugins see a relative path.
 LEXICON_DIR = Path(os.path.relpath(Path(workflow.basedir) / "pipeline" / "lexicons"))
+# the detectors' scores on the blind sets, shown in the report (python -m pipeline.accuracy)
+ACCURACY_FILE = os.path.relpath(
+    Path(workflow.basedir) / "pipeline" / "measured_accuracy.tsv"
+)
 
 try:
     SOURCES, SKIPPED = discover_documents(CORPUS)

@@ -8,6 +8,7 @@ rule report:
         comparison_plots=result("plots/comparisons"),
         manifest=result("manifest.json"),
         metadata=metadata_file(),
+        accuracy=ACCURACY_FILE,
     output:
         html=report(
             result("report.html"), caption="../report/report.rst", category="Report"
