@@ -208,7 +208,8 @@ def test_text_rows_csv_pads_short_rows_and_cuts_long_ones():
     assert text_rows_csv(rows, ["x", "y"]) == expected == 'x,y\na,b\nc,\nd,e\n"g,h",\n'
 
 
-def test_sigterm_during_an_atomic_write_leaves_no_temporary_file(tmp_path):
+def writing_job(tmp_path: Path) -> subprocess.Popen:
+    """A job under ``log_to`` that has started an atomic write and waits in the middle of it."""
     root = Path(__file__).resolve().parents[1]
     script = f"""
 import sys, time
@@ -224,6 +225,11 @@ with log_to({str(tmp_path / "job.log")!r}):
     proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
     assert proc.stdout.readline().strip() == "writing"
     assert any(p.name.endswith(".tmp") for p in tmp_path.iterdir())  # the write is under way
+    return proc
+
+
+def test_sigterm_during_an_atomic_write_leaves_no_temporary_file(tmp_path):
+    proc = writing_job(tmp_path)
     proc.terminate()
     assert proc.wait(timeout=60) == 128 + 15
     assert sorted(p.name for p in tmp_path.iterdir()) == ["job.log"]
@@ -233,20 +239,7 @@ with log_to({str(tmp_path / "job.log")!r}):
 def test_sigterm_after_ctrl_c_cannot_cut_the_clean_up_short(tmp_path):
     # Snakemake follows Ctrl-C's SIGINT with SIGTERM to its jobs: the second signal is ignored,
     # so the first one's unwinding removes the temporary file (an interrupted test run left one)
-    root = Path(__file__).resolve().parents[1]
-    script = f"""
-import sys, time
-sys.path.insert(0, {str(root)!r})
-from pipeline.logs import log_to
-from pipeline.tables import atomic_file
-with log_to({str(tmp_path / "job.log")!r}):
-    with atomic_file({str(tmp_path / "t.csv")!r}) as fh:
-        fh.write("a,b\\n")
-        print("writing", flush=True)
-        time.sleep(60)
-"""
-    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
-    assert proc.stdout.readline().strip() == "writing"
+    proc = writing_job(tmp_path)
     proc.send_signal(signal.SIGINT)
     proc.send_signal(signal.SIGTERM)
     assert proc.wait(timeout=60) == -signal.SIGINT  # the interrupt, not SIGTERM's exit code
