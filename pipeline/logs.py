@@ -31,11 +31,18 @@ def log_to(path: str | Path) -> Iterator[logging.Logger]:
     logging.captureWarnings(True)
     # SIGTERM (scancel, a cluster time limit, a killed job) unwinds like Ctrl-C, so atomic
     # writes in progress remove their temporary files instead of leaving them behind; after the
-    # first stop signal the next is ignored (Snakemake follows Ctrl-C's SIGINT with SIGTERM),
-    # so it cannot cut that clean-up short
-    main = threading.current_thread() is threading.main_thread()
-    previous = {sig: signal.signal(sig, _stop) for sig in STOP_SIGNALS} if main else {}
+    # first stop signal the next is ignored until the job's clean-up is done (Snakemake follows
+    # Ctrl-C's SIGINT with SIGTERM), so it cannot cut that clean-up short. A signal the job
+    # was started ignoring (nohup, trap '' INT) stays ignored.
+    previous: dict[int, Any] = {}
     try:
+        if threading.current_thread() is threading.main_thread():
+            for sig in STOP_SIGNALS:
+                handler = signal.getsignal(sig)
+                if handler is signal.SIG_IGN:
+                    continue
+                previous[sig] = handler  # before installing: restored even if a signal comes now
+                signal.signal(sig, _stop)
         yield logger
     except Exception:
         logger.exception("failed")
@@ -55,11 +62,20 @@ def _stop(signum: int, frame: Any) -> None:
     """Unwind on the first stop signal (Ctrl-C as KeyboardInterrupt, SIGTERM as SystemExit) and
     ignore the ones after it."""
     for sig in STOP_SIGNALS:
-        signal.signal(sig, signal.SIG_IGN)
+        if signal.getsignal(sig) is _stop:
+            signal.signal(sig, _ignore)  # a Python no-op: a second signal already pending is
+            # dropped quietly (SIG_IGN would print "Signal 15 ignored due to race condition")
     logging.getLogger("pipeline").error("stopped by %s", signal.Signals(signum).name)
     if signum == signal.SIGINT:
         raise KeyboardInterrupt
     raise SystemExit(128 + signum)
+
+
+def _ignore(signum: int, frame: Any) -> None:
+    """A stop signal after the first, while the job unwinds: logged and otherwise ignored."""
+    logging.getLogger("pipeline").warning(
+        "ignored %s: the job is stopping", signal.Signals(signum).name
+    )
 
 
 _BREAKS = frozenset({"Cc", "Zl", "Zp"})  # control characters, line and paragraph separators
