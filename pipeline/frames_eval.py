@@ -19,12 +19,9 @@ from pipeline.frames import FramesStage, frame_order
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "tests" / "data" / "frames_annotated.tsv"
 # held-out sets coded by sessions that had not seen the cues or the sentences above (all rows
-# split test; sets 2-4 in other styles; sets 3 and 4 first scored on lexicons 1.11.0 and 1.12.2,
-# committed before they were read)
-BLIND_SETS = tuple(
-    DEFAULT_PATH.with_name(name)
-    for name in ("frames_blind.tsv", "frames_blind2.tsv", "frames_blind3.tsv", "frames_blind4.tsv")
-)
+# split test; sets 2-5 in other styles; sets 3, 4 and 5 first scored on lexicons 1.11.0, 1.12.2
+# and 1.13.0, committed before they were read)
+BLIND_SETS = tuple(DEFAULT_PATH.with_name(f"frames_blind{n}.tsv") for n in ("", "2", "3", "4", "5"))
 BLIND_PATH = BLIND_SETS[0]
 SPLITS = ("dev", "test")
 

@@ -9,6 +9,7 @@ short note, so partial workflows still get a report.
 from __future__ import annotations
 
 import base64
+import json
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Any
 
 import pandas as pd
 
-from pipeline.accuracy import accuracy_view, read_accuracy
+from pipeline.accuracy import ACCURACY_PATH, accuracy_view, read_accuracy
 from pipeline.compare_plots import MAX_HEATMAP_DOCUMENTS, comparison_slug
 from pipeline.corpus import group_members
 from pipeline.frames_plots import MAX_STRIP_DOCUMENTS
@@ -233,10 +234,12 @@ def report_context(
     plots_dir: str | Path | None, manifest_path: str | Path | None,
     max_documents_inline: int = 50, top_terms: int = 15, n_comparisons: int | None = None,
     max_inline_chars: int | None = None, groups: Mapping[str, str] | None = None,
+    accuracy_path: str | Path = ACCURACY_PATH,
 ) -> dict[str, Any]:  # fmt: skip
     """Everything the template shows, as plain values (no HTML except sanitised SVG);
     ``n_comparisons`` when the keyness table was read only as far as the comparisons shown;
-    ``groups`` (doc_id -> label of ``comparison.group_column``) adds the groups' differences."""
+    ``groups`` (doc_id -> label of ``comparison.group_column``) adds the groups' differences;
+    ``accuracy_path``: the detectors' measured accuracy (pipeline/measured_accuracy.tsv)."""
     docs_dir = Path(docs_dir) if docs_dir else None
     doc_ids = document_ids(tables, docs_dir)
     inline = doc_ids[:max_documents_inline]
@@ -304,7 +307,10 @@ def report_context(
         .astype(str).to_dict("records"),
         "n_problems": len(tables["problems"]) if "problems" in tables else 0,
         "manifest": manifest,
-        "accuracy": accuracy_view(read_accuracy(), manifest.get("lexicons") or []),
+        "accuracy": accuracy_view(
+            read_accuracy(accuracy_path), manifest.get("lexicons") or [],
+            json.loads(manifest["config"]) if manifest.get("config") else None,
+        ),
     }  # fmt: skip
 
 
@@ -327,6 +333,7 @@ def build_report(
     *, tables_dir: str | Path, docs_dir: str | Path, plots_dir: str | Path | None,
     manifest_path: str | Path | None, out_path: str | Path, max_documents_inline: int = 50,
     top_terms: int = 15, max_inline_chars: int = 200_000, groups: Mapping[str, str] | None = None,
+    accuracy_path: str | Path = ACCURACY_PATH,
 ) -> dict[str, int]:  # fmt: skip
     """Write the self-contained HTML report; return its size and what it holds (``groups``:
     doc_id -> label of ``comparison.group_column``, for the groups' differences)."""
@@ -343,6 +350,7 @@ def build_report(
         tables, docs_dir=docs_dir, plots_dir=plots_dir, manifest_path=manifest_path,
         max_documents_inline=max_documents_inline, top_terms=top_terms,
         n_comparisons=n_comparisons, max_inline_chars=max_inline_chars, groups=groups,
+        accuracy_path=accuracy_path,
     )  # fmt: skip
     page = render_report(context)
     atomic_write_text(out_path, page)

@@ -9,7 +9,6 @@ for ``tests/data/stance_annotated.tsv`` and the blind sets ``tests/data/stance_b
 from __future__ import annotations
 
 import csv
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -136,13 +135,25 @@ def errors(path: str | Path = DEFAULT_ANNOTATIONS, *, split: str = "dev") -> lis
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Print the evaluation table for each annotated file given (default: the shipped sets)."""
-    paths = list(argv if argv is not None else sys.argv[1:]) or [
-        DEFAULT_ANNOTATIONS,
-        *BLIND_SETS,
-    ]
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog="python -m pipeline.stance_eval",
+        description="Precision, recall and F1 of the stance detector (and of its plain word-list "
+        "baseline) on annotated sentences: a TSV with the columns sentence, hedge, booster, "
+        "attribution_named and attribution_vague (1 or 0 per sentence; id and split optional).",
+    )
+    parser.add_argument("paths", nargs="*", type=Path, help="annotated TSV files (default: ours)")
+    parser.add_argument(
+        "--lexicon", action="append", type=Path, default=[], metavar="TSV",
+        help="an extra stance lexicon read after the shipped one, as stance.extra_lexicons "
+        "(repeatable)",
+    )  # fmt: skip
+    args = parser.parse_args(argv)
+    lexicons = [*default_lexicon_paths(), *args.lexicon] if args.lexicon else None
     with pd.option_context("display.width", 120, "display.max_rows", 200):
-        for path in paths:
-            table = evaluate(path)
+        for path in args.paths or [DEFAULT_ANNOTATIONS, *BLIND_SETS]:
+            table = evaluate(path, lexicons=lexicons)
             print(f"# {path}")
             print(table.to_string(index=False, float_format=lambda x: f"{x:.3f}"))
     return 0

@@ -24,4 +24,5 @@ with log_to(snakemake.log[0]):
         top_terms=snakemake.params.top_terms,
         max_inline_chars=snakemake.params.max_inline_chars,
         groups=groups,
+        accuracy_path=snakemake.input.accuracy,
     )

@@ -192,9 +192,11 @@ def test_software_fingerprint_follows_code_templates_lexicons_and_versions(
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("v1")
     (tmp_path / "notes.md").write_text("not part of the software")
+    (tmp_path / "measured_accuracy.tsv").write_text("read by the report rule only")
     monkeypatch.setattr(cache, "PACKAGE_DIR", tmp_path)
     before = cache.software_fingerprint()
     (tmp_path / "notes.md").write_text("edited")
+    (tmp_path / "measured_accuracy.tsv").write_text("rewritten by python -m pipeline.accuracy")
     assert cache.software_fingerprint() == before
     (tmp_path / changed).write_text("v2")
     assert cache.software_fingerprint() != before

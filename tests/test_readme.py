@@ -212,11 +212,12 @@ def test_quick_start_counts_the_annotated_sentences() -> None:
     assert [int(x) for x in m.groups()] == [len(data_rows(n)) for n in names]
     blind = quoted(
         r"blind sets that .*? \((\d+) \+ (\d+) \+ (\d+) \+ (\d+) \+ (\d+) \+ (\d+), "
-        r"(\d+) \+ (\d+) \+ (\d+) \+ (\d+) and (\d+) \+ (\d+) sentences\)"
+        r"(\d+) \+ (\d+) \+ (\d+) \+ (\d+) \+ (\d+) and (\d+) \+ (\d+) sentences\)"
     )
     names = ("stance_blind.tsv", "stance_blind2.tsv", "stance_blind3.tsv", "stance_blind4.tsv",
              "stance_blind5.tsv", "stance_blind6.tsv",
              "frames_blind.tsv", "frames_blind2.tsv", "frames_blind3.tsv", "frames_blind4.tsv",
+             "frames_blind5.tsv",
              "sentiment_blind.tsv", "sentiment_blind2.tsv")  # fmt: skip
     assert [int(x) for x in blind.groups()] == [len(data_rows(n)) for n in names]
 

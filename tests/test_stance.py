@@ -2158,3 +2158,34 @@ STANCE_REVIEW_3 = [
 )  # fmt: skip
 def test_readings_of_stance_1_24_to_1_33(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert found(text) == expected
+
+
+def test_stance_eval_command_scores_a_file_with_an_extra_lexicon(tmp_path, capsys):
+    from pipeline.stance_eval import main
+
+    rows = tmp_path / "mine.tsv"
+    rows.write_text(
+        "id\tsplit\thedge\tbooster\tattribution_named\tattribution_vague\tsentence\n"
+        "1\tdev\t1\t0\t0\t0\tThe figures are squishy at best.\n"
+        "2\tdev\t0\t0\t0\t0\tThe figures are final.\n",
+        encoding="utf-8",
+    )
+    extra = tmp_path / "my_stance.tsv"
+    extra.write_text(
+        "# version: m1\npattern\tcategory\tsubtype\tnote\nsquishy\thedge\tadjective\tmine\n",
+        encoding="utf-8",
+    )
+
+    def hedge_f1(output: str) -> str:
+        line = next(
+            ln for ln in output.splitlines() if ln.split()[:3] == ["detector", "all", "hedge"]
+        )
+        return line.split()[-1]
+
+    assert main([str(rows)]) == 0
+    assert hedge_f1(capsys.readouterr().out) == "0.000"
+    assert main([str(rows), "--lexicon", str(extra)]) == 0
+    assert hedge_f1(capsys.readouterr().out) == "1.000"
+    with pytest.raises(SystemExit) as stop:
+        main(["--help"])
+    assert stop.value.code == 0 and "--lexicon" in capsys.readouterr().out
