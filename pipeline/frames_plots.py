@@ -62,7 +62,9 @@ def strip_rectangles(df: pd.DataFrame, shown: list[str]) -> tuple[np.ndarray, li
     return corners.transpose(1, 0, 2), rows["primary_frame"].tolist()
 
 
-def plot_frame_profile(frames_df: pd.DataFrame, png: str | Path, svg: str | Path | None) -> None:
+def plot_frame_profile(
+    frames_df: pd.DataFrame, png: str | Path, svg: str | Path | None, *, confidence: float = 0.95
+) -> None:
     """Share of body sentences with each frame, documents side by side, with bootstrap CIs; a
     heat map for more documents, and one box per frame across a large corpus."""
     plt = pyplot()
@@ -93,7 +95,8 @@ def plot_frame_profile(frames_df: pd.DataFrame, png: str | Path, svg: str | Path
             )  # fmt: skip
         ax.set_yticks(y, [_label(f) for f in frames], fontsize=8)
         ax.set_xlim(0, 1)
-        ax.set_xlabel("share of body sentences with >= 1 cue of the frame (95% bootstrap CI)")
+        level = f"{100 * confidence:g}%"
+        ax.set_xlabel(f"share of body sentences with >= 1 cue of the frame ({level} bootstrap CI)")
         ax.legend(loc="lower right", fontsize=8)
         ax.grid(axis="x", alpha=0.3)
     elif len(docs) > MAX_HEATMAP_DOCUMENTS:

@@ -39,6 +39,7 @@ from pipeline.report_data import (
 )
 from pipeline.report_differences import corpus_differences, pair_differences
 from pipeline.report_groups import group_differences, group_frame_matrix, group_rate_table
+from pipeline.report_stats import interval_levels
 from pipeline.report_svg import sanitised_svg
 from pipeline.report_tables import read_report_tables
 from pipeline.report_text import (
@@ -75,7 +76,8 @@ PLOT_KINDS: tuple[tuple[str, str, str, str], ...] = (
      "of the body sentences and the headings marked (the first documents by id when there are "
      "many; the plot's title says how many)."),
     ("actor", r"actor", "sentiment",
-     "Mean compound score of the sentences that name each actor, with 95% bootstrap intervals, "
+     "Mean compound score of the sentences that name each actor, with bootstrap intervals "
+     "(sentiment.confidence), "
      "for the actors and documents with the most mentions."),
     ("stance", r"stance", "stance",
      "Stance markers per 1,000 words by category in each document (for a large corpus, their "
@@ -249,6 +251,9 @@ def report_context(
     # outside 2..MAX_HEATMAP_DOCUMENTS the similarity "plot" is a placeholder saying so
     drawn = 2 <= len(doc_ids) <= MAX_HEATMAP_DOCUMENTS
     plots, plot_notes = plot_sections(plots_dir, leave_out=() if drawn else ("similarity",))
+    manifest = manifest_view(manifest_path)
+    run_config = json.loads(manifest["config"]) if manifest.get("config") else {}
+    levels = interval_levels(run_config)
     documents = tables.get("documents")
     records = [] if documents is None else documents.to_dict("records")
     for r in records:
@@ -256,9 +261,11 @@ def report_context(
     sentiment_href = f"#{plots['sentiment'][0]['id']}" if plots["sentiment"] else "#documents"
     if len(records) == 2:
         differences = pair_differences(records, tables, index=index, anchors=anchors,
-                                       sentiment_href=sentiment_href)  # fmt: skip
+                                       sentiment_href=sentiment_href,
+                                       frames_confidence=levels["frames"])  # fmt: skip
     elif len(records) > 2:
-        differences = corpus_differences(records, index=index, anchors=anchors)
+        differences = corpus_differences(records, index=index, anchors=anchors,
+                                         sentiment_confidence=levels["sentiment"])  # fmt: skip
     else:
         differences = []
     if groups:
@@ -274,10 +281,13 @@ def report_context(
         sides = [members.get(block[side], []) for side in ("target", "reference")]
         block["sizes"] = f"{len(sides[0])} vs {len(sides[1])} documents" if all(sides) else ""
     summary = (
-        summary_table(documents, doc_ids, set(inline), groups) if documents is not None else None
-    )
-    manifest = manifest_view(manifest_path)
+        summary_table(documents, doc_ids, set(inline), groups,
+                      sentiment_confidence=levels["sentiment"])
+        if documents is not None else None
+    )  # fmt: skip
     return {
+        # the levels of the intervals in documents.csv and frames.csv, as the run's config set them
+        "levels": {stage: f"{100 * level:g}%" for stage, level in levels.items()},
         "doc_ids": doc_ids,
         "n_documents": len(doc_ids),
         "n_inline": len(inline),
@@ -308,8 +318,7 @@ def report_context(
         "n_problems": len(tables["problems"]) if "problems" in tables else 0,
         "manifest": manifest,
         "accuracy": accuracy_view(
-            read_accuracy(accuracy_path), manifest.get("lexicons") or [],
-            json.loads(manifest["config"]) if manifest.get("config") else None,
+            read_accuracy(accuracy_path), manifest.get("lexicons") or [], run_config
         ),
     }  # fmt: skip
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -54,7 +54,7 @@ SUMMARY_METRICS: tuple[Metric, ...] = (
     Metric("grade", "Flesch–Kincaid grade", ("flesch_kincaid_grade",), "US school grade"),
     Metric(
         "sentiment",
-        "Mean sentiment [95% CI]",
+        "Mean sentiment [{level} CI]",
         ("compound_mean", "compound_ci_low", "compound_ci_high"),
         "VADER compound, −1 to +1, over body sentences",
     ),
@@ -89,13 +89,16 @@ class Summary:
 
 def summary_table(
     documents: pd.DataFrame, doc_ids: Sequence[str], inlined: set[str],
-    groups: Mapping[str, str] | None = None,
+    groups: Mapping[str, str] | None = None, *, sentiment_confidence: float = 0.95,
 ) -> Summary:  # fmt: skip
     """Summary rows of every document (``doc_ids`` order) for the metrics whose columns exist;
     row ``i`` has the id ``summary-{i}``, as its text (when shown) has ``doc-{i}``; with
-    ``groups`` each row also has its group label ("–" for none)."""
-    metrics = [m for m in SUMMARY_METRICS if all(c in documents.columns for c in m.columns)]
-    missing = [m.label for m in SUMMARY_METRICS if m not in metrics]
+    ``groups`` each row also has its group label ("–" for none); the sentiment column is labelled
+    with ``sentiment_confidence``, the level of documents.csv's intervals."""
+    level = f"{100 * sentiment_confidence:g}%"
+    labelled = [replace(m, label=m.label.format(level=level)) for m in SUMMARY_METRICS]
+    metrics = [m for m in labelled if all(c in documents.columns for c in m.columns)]
+    missing = [m.label for m in labelled if m not in metrics]
     records = {str(r["doc_id"]): r for r in documents.to_dict("records")}
     rows = []
     for i, doc_id in enumerate(doc_ids):

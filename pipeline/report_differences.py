@@ -191,12 +191,14 @@ def sentiment_difference(
 
 
 def frame_difference(
-    diffs: pd.DataFrame | None, docs: Sequence[Doc], index: Mapping[str, int], anchors: set[str]
-) -> list[Item]:
-    """Up to two frames whose share differs most in the pair (intervals excluding 0 first).
+    diffs: pd.DataFrame | None, docs: Sequence[Doc], index: Mapping[str, int], anchors: set[str],
+    *, confidence: float = CONFIDENCE,
+) -> list[Item]:  # fmt: skip
+    """Up to two frames whose share differs most in the pair (intervals excluding 0 first);
+    ``confidence``: the level of the table's intervals (``frames.confidence``).
 
     A side whose share is 0 or 1 has no bootstrap spread: the item names it with its exact
-    interval, and is clear only when the difference's interval clears that width too.
+    interval at that level, and is clear only when the difference's interval clears that width.
     """
     if not has_columns(diffs, ("doc_a", "doc_b", "frame", "share_a", "share_b", "difference")):
         return []
@@ -205,6 +207,7 @@ def frame_difference(
     sub = diffs[diffs["doc_a"].isin(ids) & diffs["doc_b"].isin(ids)]
     rows = [r for r in sub.to_dict("records") if finite(r["difference"]) and r["difference"]]
     labels = frame_labels()
+    level = f"{100 * confidence:g}%"
 
     def constant_sides(r: Mapping[str, Any]) -> list[tuple[str, int, int, float]]:
         """(doc_id, sentences with the frame, body sentences, exact width) of 0 or 1 shares."""
@@ -212,9 +215,8 @@ def frame_difference(
         for side in ("a", "b"):
             n, share = body.get(r["doc_" + side]), r["share_" + side]
             if finite(n) and n > 0 and share in (0, 1):
-                out.append(
-                    (r["doc_" + side], round(share * n), int(n), constant_share_width(int(n)))
-                )
+                width = constant_share_width(int(n), confidence=confidence)
+                out.append((r["doc_" + side], round(share * n), int(n), width))
         return out
 
     def interval(r: Mapping[str, Any]) -> tuple[float, float] | None:
@@ -236,10 +238,10 @@ def frame_difference(
         ci = interval(r)
         notes = ["no interval"]
         if ci is not None:
-            notes = [f"difference 95% CI {fmt(100 * ci[0], 0)} to {fmt(100 * ci[1], 0)} points"]
+            notes = [f"difference {level} CI {fmt(100 * ci[0], 0)} to {fmt(100 * ci[1], 0)} points"]
         for doc_id, k, n, width in constant_sides(r):
             low, high = (0.0, width) if k == 0 else (1.0 - width, 1.0)
-            notes.append(f"{k} of {n} sentences in {doc_id}, whose exact 95% interval is "
+            notes.append(f"{k} of {n} sentences in {doc_id}, whose exact {level} interval is "
                          f"{fmt(100 * low, 0)} to {fmt(100 * high, 0)}%")  # fmt: skip
         text = (
             f"{r['doc_' + top]} leans more on the {name} frame: "
@@ -270,9 +272,10 @@ def readability_difference(docs: Sequence[Doc]) -> list[Item]:
 
 def pair_differences(
     docs: Sequence[Doc], tables: Mapping[str, pd.DataFrame], *, index: Mapping[str, int],
-    anchors: set[str], sentiment_href: str,
+    anchors: set[str], sentiment_href: str, frames_confidence: float = CONFIDENCE,
 ) -> list[Item]:  # fmt: skip
-    """The "what differs" items of two documents: strongest first, tentative ones last."""
+    """The "what differs" items of two documents: strongest first, tentative ones last
+    (``frames_confidence``: the level of frame_differences.csv's intervals)."""
     items: list[Item] = []
     for column, what, key in RATE_METRICS:
         rates = rates_of(docs, column)
@@ -284,7 +287,8 @@ def pair_differences(
     items += count_difference(docs, "n_figures", index, anchors)
     items += count_difference(docs, "n_questions", index, anchors)
     items += sentiment_difference(docs, sentiment_href, tables.get("sentences"))
-    items += frame_difference(tables.get("frame_differences"), docs, index, anchors)
+    items += frame_difference(tables.get("frame_differences"), docs, index, anchors,
+                              confidence=frames_confidence)  # fmt: skip
     items += readability_difference(docs)
     items.sort(key=lambda i: (i["caution"], -i["strength"], i["text"]))
     return items[:MAX_DIFFERENCES]
@@ -315,10 +319,12 @@ def top_versus_rest(top: Doc, rest: Sequence[Doc]) -> tuple[str, bool]:
 
 
 def corpus_differences(
-    docs: Sequence[Doc], *, index: Mapping[str, int], anchors: set[str]
-) -> list[Item]:
+    docs: Sequence[Doc], *, index: Mapping[str, int], anchors: set[str],
+    sentiment_confidence: float = CONFIDENCE,
+) -> list[Item]:  # fmt: skip
     """Three or more documents: each rate's top document vs the median, and the extremes of
-    mean sentiment; strongest first, tentative ones (intervals that do not clear) last."""
+    mean sentiment (``sentiment_confidence``: the level of documents.csv's intervals); strongest
+    first, tentative ones (intervals that do not clear) last."""
     items = []
     for column, what, key in RATE_METRICS:
         rates = rates_of(docs, column, skip_missing=True)
@@ -352,7 +358,11 @@ def corpus_differences(
             # clear only when the document's own interval, widened for picking the extreme
             # of n, leaves the corpus median out
             low, high = widened_for_extreme(
-                d["compound_mean"], d.get("compound_ci_low"), d.get("compound_ci_high"), len(docs)
+                d["compound_mean"],
+                d.get("compound_ci_low"),
+                d.get("compound_ci_high"),
+                len(docs),
+                confidence=sentiment_confidence,
             )
             caution = not (finite(low) and finite(high)) or low <= median <= high
             if finite(low) and finite(high):

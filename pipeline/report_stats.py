@@ -4,13 +4,24 @@ shares of none or all sentences."""
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from statistics import NormalDist
+from typing import Any
 
 import numpy as np
 
 from pipeline.report_format import finite
 
 CONFIDENCE = 0.95  # level of the report's intervals
+
+
+def interval_levels(config: Mapping[str, Any]) -> dict[str, float]:
+    """The levels of the stage tables' intervals (``sentiment.confidence``, ``frames.confidence``)
+    in a run's config, CONFIDENCE where it does not say."""
+    return {
+        stage: float((config.get(stage) or {}).get("confidence", CONFIDENCE))
+        for stage in ("sentiment", "frames")
+    }
 
 
 def bonferroni(tests: int, confidence: float = CONFIDENCE) -> float:
@@ -86,14 +97,16 @@ def constant_share_width(n: int, *, confidence: float = CONFIDENCE) -> float:
 
 
 def widened_for_extreme(
-    mean: float, low: float | None, high: float | None, n: int
+    mean: float, low: float | None, high: float | None, n: int, *, confidence: float = CONFIDENCE
 ) -> tuple[float, float]:
-    """A document's CONFIDENCE interval of its mean compound widened to the Bonferroni level for
-    picking the lowest (or highest) of ``n`` documents: each side scaled by the ratio of the
-    normal quantiles (the bootstrap of a mean is close to normal), clipped to VADER's -1..1.
-    NaNs when the interval is missing."""
+    """A document's ``confidence`` interval of its mean compound (``sentiment.confidence``)
+    widened to the Bonferroni level of a CONFIDENCE family for picking the lowest (or highest)
+    of ``n`` documents: each side scaled by the ratio of the normal quantiles (the bootstrap of
+    a mean is close to normal), clipped to VADER's -1..1. NaNs when the interval is missing."""
     if not (finite(low) and finite(high)):
         return math.nan, math.nan
+    if not 0 < confidence < 1:
+        raise ValueError(f"confidence must be in (0, 1), got {confidence!r}")
     normal = NormalDist()
-    scale = normal.inv_cdf(1 - (1 - bonferroni(n)) / 2) / normal.inv_cdf(1 - (1 - CONFIDENCE) / 2)
+    scale = normal.inv_cdf(1 - (1 - bonferroni(n)) / 2) / normal.inv_cdf(1 - (1 - confidence) / 2)
     return max(-1.0, mean - (mean - low) * scale), min(1.0, mean + (high - mean) * scale)

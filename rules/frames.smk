@@ -61,5 +61,8 @@ rule plot_frames:
     priority: 1
     conda:
         "envs/rhetoric.yaml"
+    params:
+        # the level of frames.csv's intervals, named on the axis
+        confidence=lookup(dpath="frames/confidence", within=config),
     script:
         "../scripts/plot_frames.py"

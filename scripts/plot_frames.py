@@ -11,7 +11,12 @@ from pipeline.report_tables import read_table
 
 with log_to(snakemake.log[0]):
     out = snakemake.output
-    plot_frame_profile(read_table(snakemake.input.frames), out.profile, out.profile_svg)
+    plot_frame_profile(
+        read_table(snakemake.input.frames),
+        out.profile,
+        out.profile_svg,
+        confidence=snakemake.params.confidence,
+    )
     # the strip needs 4 of the sentences table's columns; its text column is most of the file
     sentences = read_table(snakemake.input.sentences, columns=STRIP_COLUMNS)
     plot_frame_strip(sentences, out.strip, out.strip_svg)

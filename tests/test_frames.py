@@ -1076,3 +1076,12 @@ def test_cues_of_lexicon_1_13(text: str, cue: str, frame: str) -> None:
 )
 def test_look_alikes_of_lexicon_1_13(text: str, frame: str) -> None:
     assert frame not in {f for _, f in frames_of(text)}
+
+
+@pytest.mark.parametrize("confidence", [0.95, 0.8])
+def test_profile_axis_names_the_level_of_the_intervals(tmp_path, confidence):
+    cues, sents = many_documents(2)
+    shares = frame_shares(cues, sents, bootstrap_samples=50, confidence=confidence)
+    plot_frame_profile(shares, tmp_path / "p.png", tmp_path / "p.svg", confidence=confidence)
+    svg = (tmp_path / "p.svg").read_text(encoding="utf-8")
+    assert f"({100 * confidence:g}% bootstrap CI)" in svg

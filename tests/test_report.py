@@ -1320,3 +1320,35 @@ def test_an_actor_list_written_for_another_corpus_is_pointed_out():
     assert unnamed_actors(table([0, 0, 0, 2])) == ["a0", "a1", "a2"]  # three quarters unnamed
     assert unnamed_actors(table([0, 0, 1, 2])) == []
     assert unnamed_actors(None) == []
+
+
+def test_a_90_percent_sentiment_interval_is_widened_from_its_own_level():
+    """documents.csv at sentiment.confidence 0.9: the same interval (-0.30 to 0.15) is a 90% one,
+    so each side grows by z(0.995) / z(0.95) = 2.5758 / 1.6449 = 1.5659: -0.10 - 0.20 * 1.5659
+    = -0.413, -0.10 + 0.25 * 1.5659 = 0.291 (the 95% reading gave -0.36 to 0.23)."""
+    docs = [{"doc_id": f"d{i}", "compound_mean": 0.1 * i, "compound_ci_low": 0.1 * i - 0.05,
+             "compound_ci_high": 0.1 * i + 0.05} for i in range(1, 5)]  # fmt: skip
+    docs.append({"doc_id": "low", "compound_mean": -0.1, "compound_ci_low": -0.3,
+                 "compound_ci_high": 0.15})  # fmt: skip
+    items = corpus_differences(docs, index={}, anchors=set(), sentiment_confidence=0.9)
+    (item,) = [i for i in items if i["text"].startswith("low has the lowest")]
+    assert "adjusted for picking the lowest of 5: −0.41 to 0.29, which includes" in item["text"]
+
+
+@pytest.mark.parametrize("levels", [(0.95, 0.95), (0.9, 0.8)])
+def test_report_names_the_interval_levels_the_run_used(tmp_path, levels):
+    sentiment, frames = levels
+    tables, docs, plots = write_tiny_corpus(tmp_path)
+    manifest = tmp_path / "manifest.json"
+    config = {"sentiment": {"confidence": sentiment}, "frames": {"confidence": frames}}
+    manifest.write_text(json.dumps({"config": config}), encoding="utf-8")
+    out = tmp_path / "report.html"
+    build_report(tables_dir=tables, docs_dir=docs, plots_dir=plots, manifest_path=manifest,
+                 out_path=out)  # fmt: skip
+    page = out.read_text(encoding="utf-8")
+    s, f = f"{100 * sentiment:g}%", f"{100 * frames:g}%"
+    assert f"Mean sentiment [{s} CI]" in page
+    assert f"with its {f} interval" in page
+    assert f"difference {f} CI" in page
+    others = {"95%", "90%", "80%"} - {s, f}
+    assert not any(f"Mean sentiment [{o} CI]" in page for o in others)
