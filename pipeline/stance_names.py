@@ -59,6 +59,16 @@ AFFILIATION_RE = re.compile(
 )
 
 
+# a name that is an occasion, not an employer: "officials at Monday's meeting", "sources at the
+# Christmas party", "analysts at the G20 summit" (review of 2026-12-04)
+OCCASION_RE = re.compile(
+    r"\s*(?:meeting|party|parties|summit|conference|talks|event|dinner|lunch|rally|hearing|forum"
+    r"|festival|briefing|session|ceremony|reception|gala|launch|convention|show|fair|match|game)s?\b",
+    re.IGNORECASE,
+)
+DAY_RE = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s\b")
+
+
 # the last words of a source that works somewhere (not "fans at Wembley", "Critics said at ...")
 AFFILIATED_NOUNS = MEMBER_NOUNS | {"source", "sources", "insider", "insiders"}
 
@@ -70,7 +80,9 @@ def affiliation_end(text: str, start: int, end: int, limit: int) -> int:
     if not last or last[0].lower() not in AFFILIATED_NOUNS:
         return end
     m = AFFILIATION_RE.match(text, end, limit)
-    return m.end() if m else end
+    if not m or OCCASION_RE.match(text, m.end(), limit) or DAY_RE.search(m.group()):
+        return end
+    return m.end()
 
 
 def is_anonymous(text: str, start: int, end: int) -> bool:

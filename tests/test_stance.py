@@ -444,7 +444,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.33.0", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.34.0", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
@@ -2142,7 +2142,36 @@ STANCE_REVIEW_3 = [
 ]  # fmt: skip
 
 
-# the reading tables of stance 1.24-1.33 (2026-12-04), each marked with its table's name
+# Stance 1.34.0 (2026-12-04, fifth session, a review of 1.30-1.33): a clause after claims/admits/
+# recalls has no relative clause, conjunction or pronoun before its verb; a sum's recipients are
+# no source; responding to reports or complaints is an action; an occasion is no employer.
+STANCE_1_34 = [
+    ("Verstappen claims the pole as Hamilton crashed out.", []),
+    ("Arsenal claims the win that sealed the title.", []),
+    ("The hospital admitted the man who had been stabbed.", []),
+    ("Toyota recalls the models that were sold in 2019.", []),
+    ("Ford recalled the trucks it sold last year.", []),
+    ("The club recalled the striker who was on loan at Leeds.", []),
+    ("Smith claims the election was stolen.", [("claims", "attribution", "named")]),
+    ("She recalled the army had withdrawn by then.", [("recalled", "attribution", "named")]),
+    ("The scheme is costing taxpayers an estimated £2 billion a year.",
+     [("estimated", "hedge", "approximator")]),
+    ("Tariffs are costing firms an estimated €4 billion a year.",
+     [("estimated", "hedge", "approximator")]),
+    ("Many firms estimated losses at $4bn.", [("Many firms estimated", "attribution", "vague")]),
+    ("Officers responded to reports that a man had been stabbed.",
+     [("reports that", "attribution", "vague")]),
+    ("Police responded to complaints about noise.", []),
+    ("The ministry responded that the claims were false.",
+     [("responded", "attribution", "named")]),
+    ("According to officials at Monday's meeting, the deal is off.",
+     [("According to officials", "attribution", "vague")]),
+    ("Officials at the Treasury said growth would slow.",
+     [("Officials at the Treasury said", "attribution", "named")]),
+]  # fmt: skip
+
+
+# the reading tables of stance 1.24-1.34 (2026-12-04), each marked with its table's name
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -2151,12 +2180,12 @@ STANCE_REVIEW_3 = [
             ("1.24", STANCE_1_24), ("1.25", STANCE_1_25), ("1.26", STANCE_1_26),
             ("review", STANCE_REVIEW), ("1.28", STANCE_1_28), ("review2", STANCE_REVIEW_2),
             ("1.30", STANCE_1_30), ("1.31", STANCE_1_31), ("1.32", STANCE_1_32),
-            ("review3", STANCE_REVIEW_3),
+            ("review3", STANCE_REVIEW_3), ("1.34", STANCE_1_34),
         )
         for i, (text, expected) in enumerate(table)
     ],
 )  # fmt: skip
-def test_readings_of_stance_1_24_to_1_33(text: str, expected: list[tuple[str, str, str]]) -> None:
+def test_readings_of_stance_1_24_to_1_34(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert found(text) == expected
 
 
