@@ -95,7 +95,7 @@ def _row(detector: str, measure: str, path: Path, n: int, value: float) -> dict[
         "blind_set": path.name,
         "fully_blind": "no" if path.name in PARTLY_BLIND else "yes",
         "sentences": n,
-        "value": f"{value:.3f}",
+        "value": f"{value:.6f}",  # the report rounds it to two decimals once
     }
 
 
@@ -187,7 +187,11 @@ def accuracy_view(
             "high": two_decimals(high), "n_sets": len(rows),
             "n_sentences": sum(int(r["sentences"]) for r in rows),
         })  # fmt: skip
-    used = {Path(path).name: (version, sha) for path, version, sha in run_lexicons}
+    used = {  # the shipped files only: an extra lexicon may share a shipped one's file name
+        Path(path).name: (version, sha)
+        for path, version, sha in run_lexicons
+        if Path(path).parent.parts[-2:] == ("pipeline", "lexicons")
+    }
     versions, differences = [], []
     for name, measured_version in measured["versions"].items():
         version, _, sha = measured_version.partition(" sha256:")

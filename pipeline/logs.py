@@ -48,14 +48,30 @@ def log_to(path: str | Path) -> Iterator[logging.Logger]:
         logger.exception("failed")
         raise
     finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, signal.SIG_DFL if handler is None else handler)
+        # a signal arriving between two restores would raise here and leave the other one
+        # ours: held back until both are restored, then delivered to the restored handlers
+        with _held(previous):
+            for sig, handler in previous.items():
+                signal.signal(sig, signal.SIG_DFL if handler is None else handler)
         for h in handlers:
             logger.removeHandler(h)
             h.close()
 
 
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+@contextlib.contextmanager
+def _held(signals: Mapping[int, Any]) -> Iterator[None]:
+    """Block ``signals`` in this thread for the block (where the platform can)."""
+    if not signals or not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, list(signals))
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, list(signals))
 
 
 def _stop(signum: int, frame: Any) -> None:

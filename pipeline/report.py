@@ -76,9 +76,8 @@ PLOT_KINDS: tuple[tuple[str, str, str, str], ...] = (
      "of the body sentences and the headings marked (the first documents by id when there are "
      "many; the plot's title says how many)."),
     ("actor", r"actor", "sentiment",
-     "Mean compound score of the sentences that name each actor, with bootstrap intervals "
-     "(sentiment.confidence), "
-     "for the actors and documents with the most mentions."),
+     "Mean compound score of the sentences that name each actor, with {sentiment} bootstrap "
+     "intervals, for the actors and documents with the most mentions."),
     ("stance", r"stance", "stance",
      "Stance markers per 1,000 words by category in each document (for a large corpus, their "
      "distribution across the documents, the highest named)."),
@@ -97,18 +96,24 @@ PLOT_KINDS: tuple[tuple[str, str, str, str], ...] = (
 PLOT_SECTIONS = ("sentiment", "stance", "frames", "keyness", "other")
 
 
-def plot_kind(stem: str, *, comparison: str | None = None) -> tuple[str, str, int]:
+def plot_kind(
+    stem: str, *, comparison: str | None = None, sentiment_level: str = "95%"
+) -> tuple[str, str, int]:
     """Section, one-sentence caption and rank (order of PLOT_KINDS) of a plot, from its name.
 
     A comparison plot's caption names the comparison (``comparison``, else the end of the stem)
-    with its "_vs_" shown as " vs ": "doc_00001 vs rest".
+    with its "_vs_" shown as " vs ": "doc_00001 vs rest"; an actor plot's, the level of its
+    intervals (``sentiment_level``, from ``sentiment.confidence``).
     """
     for rank, (_, pattern, section, caption) in enumerate(PLOT_KINDS):
         m = re.search(pattern, stem)
         if m:
             rest = stem[m.end() :].strip("_-") or stem
             shown = (rest if comparison is None else comparison).replace("_vs_", " vs ")
-            return section, caption.format(name=rest.replace("_", " "), comparison=shown), rank
+            text = caption.format(
+                name=rest.replace("_", " "), comparison=shown, sentiment=sentiment_level
+            )
+            return section, text, rank
     return "other", f"Plot written by the workflow: {stem.replace('_', ' ')}.", len(PLOT_KINDS)
 
 
@@ -122,8 +127,9 @@ def _kind_name(rank: int) -> str:
 
 
 def plot_sections(
-    plots_dir: str | Path | None, *, max_plots: int = MAX_PLOTS, leave_out: Sequence[str] = ()
-) -> tuple[dict[str, list[Plot]], list[str]]:
+    plots_dir: str | Path | None, *, max_plots: int = MAX_PLOTS, leave_out: Sequence[str] = (),
+    sentiment_level: str = "95%",
+) -> tuple[dict[str, list[Plot]], list[str]]:  # fmt: skip
     """Plots by section (SVG inlined after sanitising, else PNG as a data URI) and notes.
 
     One figure per file stem, SVG preferred; at most ``max_plots``, in section then name order;
@@ -139,7 +145,7 @@ def plot_sections(
         if path.suffix not in (".svg", ".png"):
             continue
         if path.stem not in kinds:
-            kinds[path.stem] = plot_kind(path.stem)
+            kinds[path.stem] = plot_kind(path.stem, sentiment_level=sentiment_level)
         usable = _kind_name(kinds[path.stem][2]) not in leave_out
         if usable and (path.stem not in files or path.suffix == ".svg"):
             files[path.stem] = path
@@ -250,10 +256,13 @@ def report_context(
                                     max_chars=max_inline_chars)  # fmt: skip
     # outside 2..MAX_HEATMAP_DOCUMENTS the similarity "plot" is a placeholder saying so
     drawn = 2 <= len(doc_ids) <= MAX_HEATMAP_DOCUMENTS
-    plots, plot_notes = plot_sections(plots_dir, leave_out=() if drawn else ("similarity",))
     manifest = manifest_view(manifest_path)
-    run_config = json.loads(manifest["config"]) if manifest.get("config") else {}
+    run_config = (json.loads(manifest["config"]) if manifest.get("config") else None) or {}
     levels = interval_levels(run_config)
+    shown = {stage: f"{100 * level:g}%" for stage, level in levels.items()}
+    plots, plot_notes = plot_sections(
+        plots_dir, leave_out=() if drawn else ("similarity",), sentiment_level=shown["sentiment"]
+    )
     documents = tables.get("documents")
     records = [] if documents is None else documents.to_dict("records")
     for r in records:
@@ -287,7 +296,7 @@ def report_context(
     )  # fmt: skip
     return {
         # the levels of the intervals in documents.csv and frames.csv, as the run's config set them
-        "levels": {stage: f"{100 * level:g}%" for stage, level in levels.items()},
+        "levels": shown,
         "doc_ids": doc_ids,
         "n_documents": len(doc_ids),
         "n_inline": len(inline),

@@ -18,10 +18,16 @@ CONFIDENCE = 0.95  # level of the report's intervals
 def interval_levels(config: Mapping[str, Any]) -> dict[str, float]:
     """The levels of the stage tables' intervals (``sentiment.confidence``, ``frames.confidence``)
     in a run's config, CONFIDENCE where it does not say."""
-    return {
-        stage: float((config.get(stage) or {}).get("confidence", CONFIDENCE))
-        for stage in ("sentiment", "frames")
-    }
+    levels = {}
+    for stage in ("sentiment", "frames"):
+        section = config.get(stage) if isinstance(config, Mapping) else None
+        value = section.get("confidence") if isinstance(section, Mapping) else None
+        try:
+            level = float(value)
+        except (TypeError, ValueError):
+            level = CONFIDENCE
+        levels[stage] = level if 0 < level < 1 else CONFIDENCE
+    return levels
 
 
 def bonferroni(tests: int, confidence: float = CONFIDENCE) -> float:

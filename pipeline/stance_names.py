@@ -165,7 +165,8 @@ def names_a_source(span: str) -> bool:
     """Whether a span holds a proper name after its first word (demonyms and initialisms aside,
     and places: a name right after "in", as in "officials in Washington", or a place, sector
     or people's name, as in "Wall Street analysts", says where or among whom the unnamed source
-    is, not who). A name after "of" names the source only when the span speaks for an
+    is, not who; nor an occasion: "officials at Monday's meeting", "at the G20 summit"). A name
+    after "of" names the source only when the span speaks for an
     organisation ("officials of the Commerce Department"): "critics of Trump", "opponents of
     Senator Hollis's bill" are still unnamed."""
     members = not MEMBER_NOUNS.isdisjoint(WORD_RE.findall(span.lower()))
@@ -177,6 +178,7 @@ def names_a_source(span: str) -> bool:
         and not PLACE_BEFORE_RE.search(span, 0, m.start())
         and not any(a <= m.start() < b for a, b in places)
         and (members or not OF_BEFORE_RE.search(span, 0, m.start()))
+        and not (DAY_RE.search(m.group()) or OCCASION_RE.match(span, m.end()))  # at an occasion
     ]
     return any(not NOT_A_NAME_RE.fullmatch(w.rstrip(".,")) for w in words)
 

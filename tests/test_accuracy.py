@@ -101,6 +101,8 @@ def test_view_takes_the_range_over_sets_and_compares_versions():
         "sentiment.neutral_terms set otherwise"
     ]
     assert not accuracy_view(measured, [])["differs"]  # no manifest: nothing to compare
+    extra = [("my/stance.tsv", "0.1", "z"), *same]  # an extra lexicon named like a shipped one
+    assert accuracy_view(measured, extra)["differences"] == []
 
 
 @pytest.mark.parametrize("run_version", ["same", "other"])

@@ -1042,6 +1042,13 @@ def test_look_alikes_of_lexicon_1_12(text: str, frame: str) -> None:
         ("Check the small print of your insurance policy.", "insurance policy", "economic"),
         ("The defence argued that the evidence was inadmissible.", "defence argued",
          "legality"),
+        ("The government will expand this program to rural schools.", "program",
+         "policy_prescription"),
+        ("A landslide buried the village.", "landslide", "health_safety"),
+        ("Three fishermen drowned off the coast.", "drowned", "health_safety"),
+        ("Troops ran short of ammunition.", "ammunition", "security_defense"),
+        ("Iran and the IAEA reached an interim agreement.", "interim agreement",
+         "external_regulation"),
     ],
 )  # fmt: skip
 def test_cues_of_lexicon_1_13(text: str, cue: str, frame: str) -> None:
@@ -1072,6 +1079,18 @@ def test_cues_of_lexicon_1_13(text: str, cue: str, frame: str) -> None:
         ("Beijing is eroding goodwill in the capitals it most needs to court.", "legality"),
         ("You're listening to the breakfast programme.", "policy_prescription"),
         ("The 13-year-old cannot be named for legal reasons.", "legality"),
+        # lexicon 1.13.1, from a review of 1.13.0
+        ("Labour won by a landslide.", "health_safety"),
+        ("His speech was drowned out by boos.", "health_safety"),
+        ("Residents ran out of their homes as the fire spread.", "capacity_resources"),
+        ("The memo handed the opposition fresh ammunition.", "security_defense"),
+        ("It would be political suicide to raise taxes.", "health_safety"),
+        ("Farmers planted oilseed rape.", "crime_punishment"),
+        ("The festival jury gave the top prize to a Korean film.", "crime_punishment"),
+        ("After trial and error, engineers found a fix.", "crime_punishment"),
+        ("The new vaccine is on trial in twelve hospitals.", "crime_punishment"),
+        ("The union reached an interim agreement with the employer.", "external_regulation"),
+        ("The party was rent by bitter infighting.", "economic"),
     ],
 )
 def test_look_alikes_of_lexicon_1_13(text: str, frame: str) -> None:

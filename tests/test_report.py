@@ -1352,3 +1352,35 @@ def test_report_names_the_interval_levels_the_run_used(tmp_path, levels):
     assert f"difference {f} CI" in page
     others = {"95%", "90%", "80%"} - {s, f}
     assert not any(f"Mean sentiment [{o} CI]" in page for o in others)
+
+
+@pytest.mark.parametrize(
+    ("config", "levels"),
+    [
+        ({}, (0.95, 0.95)),
+        ({"sentiment": {"confidence": 0.9}, "frames": {"confidence": "0.8"}}, (0.9, 0.8)),
+        ({"sentiment": None, "frames": {"confidence": None}}, (0.95, 0.95)),
+        ({"sentiment": {"confidence": 1.5}, "frames": "x"}, (0.95, 0.95)),
+        (None, (0.95, 0.95)),
+    ],
+)
+def test_interval_levels_fall_back_to_95_where_the_config_does_not_say(config, levels):
+    from pipeline.report_stats import interval_levels
+
+    got = interval_levels(config or {})
+    assert (got["sentiment"], got["frames"]) == levels
+
+
+def test_a_manifest_whose_config_is_null_still_gives_a_report(tmp_path):
+    tables, docs, plots = write_tiny_corpus(tmp_path)
+    manifest = tmp_path / "manifest.json"
+    manifest.write_text(json.dumps({"config": None}), encoding="utf-8")
+    out = tmp_path / "report.html"
+    build_report(tables_dir=tables, docs_dir=docs, plots_dir=plots, manifest_path=manifest,
+                 out_path=out)  # fmt: skip
+    assert "Mean sentiment [95% CI]" in out.read_text(encoding="utf-8")
+
+
+def test_actor_plot_caption_names_the_level_of_its_intervals():
+    assert "with 90% bootstrap intervals" in plot_kind("actor_sentiment", sentiment_level="90%")[1]
+    assert "with 95% bootstrap intervals" in plot_kind("actor_sentiment")[1]

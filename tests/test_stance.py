@@ -444,7 +444,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.34.0", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.34.1", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
@@ -2168,6 +2168,21 @@ STANCE_1_34 = [
      [("According to officials", "attribution", "vague")]),
     ("Officials at the Treasury said growth would slow.",
      [("Officials at the Treasury said", "attribution", "named")]),
+    # 1.34.1, from a review of 1.34.0: a clause's subject may hold a relative clause after
+    # claims/alleges; only sums' recipients are no source; an occasion in subject position
+    ("The lawsuit alleges the officers who arrested him used excessive force.",
+     [("alleges", "attribution", "named")]),
+    ("Smith claims the company he founded was defrauded.", [("claims", "attribution", "named")]),
+    ("The storm left residents who said they had lost everything in shelters.",
+     [("residents who said", "attribution", "vague")]),
+    ("The flooding has left residents saying they feel abandoned.",
+     [("residents saying", "attribution", "vague")]),
+    ("Officials at Monday's meeting said the plan would pass.",
+     [("Officials at Monday's meeting said", "attribution", "vague")]),
+    ("Officials at the G20 summit said growth would slow.",
+     [("Officials at the G20 summit said", "attribution", "vague")]),
+    ("Sources at Goldman Sachs said the deal was off.",
+     [("Sources at Goldman Sachs said", "attribution", "named")]),
 ]  # fmt: skip
 
 
