@@ -213,6 +213,30 @@ def _plausible_text(sample: str) -> bool:
     return bool(body) and bad == 0 and "\ufeff" not in body and 200 * _separators(body) >= len(body)
 
 
+SNIFF_BYTES = 65_536  # how much of a file :func:`why_not_text` decodes
+
+
+def why_not_text(path: str | Path, *, max_bytes: int) -> str | None:
+    """Why the file cannot be analysed, from its size and its first SNIFF_BYTES (the reasons of
+    :func:`read_limited` and :func:`decode_bytes`), or None when it may be text. A cheap check
+    made before any job runs: a file passed here can still be skipped by the ingestion."""
+    try:
+        size = Path(path).stat().st_size
+        with open(path, "rb") as fh:
+            head = fh.read(SNIFF_BYTES)
+    except OSError as exc:
+        return f"cannot be read: {exc.strerror or exc}"
+    if size > max_bytes:
+        return f"the file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit"
+    if size > len(head) and not head.strip():
+        return None  # white space first: the ingestion reads the rest
+    try:
+        decode_bytes(head)
+    except NotTextError as exc:
+        return str(exc)
+    return None
+
+
 def read_limited(path: str | Path, *, max_bytes: int) -> bytes:
     """The bytes of a file, or :class:`NotTextError` when it is larger than ``max_bytes``."""
     size = Path(path).stat().st_size

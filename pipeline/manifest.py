@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import __version__
+from pipeline.cache import software_fingerprint
 from pipeline.tables import atomic_write_text, read_csv_rows
 
 PACKAGES = (
@@ -94,6 +95,9 @@ def build_manifest(
     """
     return {
         "rhetoric_compare": __version__,
+        # the package's code, templates and lexicons with the Python and package versions: a
+        # local change to pipeline/ changes it while the version number stays
+        "software_sha256": software_fingerprint(),
         "python": platform.python_version(),
         "packages": package_versions(),
         "config": config,

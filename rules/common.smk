@@ -21,6 +21,7 @@ from pipeline.corpus import (  # noqa: E402
     metadata_labels,
     read_metadata,
 )
+from pipeline.decode import why_not_text  # noqa: E402
 from pipeline.lexicon import lexicon_path, read_lexicon, unused_offs  # noqa: E402
 from pipeline.stages import PUBLISHED_TABLES  # noqa: E402
 
@@ -54,6 +55,23 @@ if not SOURCES:
     raise WorkflowError(
         f"Config key corpus_dir: the folder '{CORPUS}' contains no *.txt or *.md files."
         + (f" Passed over:{_passed}" if _passed else "")
+    )
+# A corpus none of whose files can be analysed (binary, empty, too large) would replace an
+# earlier run's tables with empty ones before the manifest job said so: stop before any job.
+# The first file that may be text ends the check, so a normal corpus costs one file's read.
+_max_bytes = int(ChunkSettings.from_config(config).max_file_mb * 1e6)
+_unreadable = []
+for _src in SOURCES:
+    _why = why_not_text(_src.path, max_bytes=_max_bytes)
+    if _why is None:
+        break
+    _unreadable.append(f"\n  {_src.relpath}: {_why}")
+else:
+    raise WorkflowError(
+        f"rhetoric-compare: no file of the corpus '{CORPUS}' can be analysed, so no job was "
+        f"run and {RESULTS} is as it was:"
+        + "".join(_unreadable[:5])
+        + (f"\n  ... and {len(_unreadable) - 5} more" if len(_unreadable) > 5 else "")
     )
 
 # A group column that the metadata lacks would otherwise stop the run after every chunk.

@@ -137,3 +137,25 @@ def test_stray_bytes_in_utf8_are_replaced_when_utf8_bytes_are_as_many(text, stra
     assert encoding == "utf-8"
     assert decoded.replace("\ufffd", "") == "".join(chars)
     assert warnings == replaced(len(strays))
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "the file is empty or contains only white space"),
+        (b"  \n\t ", "the file is empty or contains only white space"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "not text: the file looks like a PNG image"),
+        (b"%PDF-1.4\n%\xe2\xe3", "not text: the file looks like a PDF file"),
+        (b"A short text.", None),
+        ("Caf\u00e9 cr\u00e8me".encode("cp1252"), None),
+        (b" " * 70_000 + b"Text after a long run of spaces.", None),  # the rest is read later
+        (b"x" * 1_200, "the file is 0.0 MB, over the 0 MB limit"),
+    ],
+)
+def test_why_not_text_checks_size_and_first_bytes(tmp_path, data, reason):
+    from pipeline.decode import why_not_text
+
+    path = tmp_path / "f.txt"
+    path.write_bytes(data)
+    assert why_not_text(path, max_bytes=1_000 if len(data) == 1_200 else 10**6) == reason
+    assert why_not_text(tmp_path / "missing.txt", max_bytes=10).startswith("cannot be read")

@@ -44,3 +44,19 @@ def test_shipped_lexicons_keep_their_project_path_wherever_the_run_starts(tmp_pa
         texts=[], metadata=[], lexicons=[os.path.relpath(shipped)], config={}, text_names=[]
     )
     assert list(manifest["lexicons"]) == ["pipeline/lexicons/stance.tsv"]
+
+
+def test_manifest_records_the_software_it_was_made_with(tmp_path, monkeypatch):
+    from pipeline import cache
+
+    def manifest() -> dict:
+        return build_manifest(texts=[], metadata=[], lexicons=[], config={}, text_names=[])
+
+    package = tmp_path / "pipeline"
+    package.mkdir()
+    (package / "stage.py").write_text("v1")
+    monkeypatch.setattr(cache, "PACKAGE_DIR", package)
+    before = manifest()["software_sha256"]
+    assert before == cache.software_fingerprint() and len(before) == 64
+    (package / "stage.py").write_text("v2")  # a local change under the same version number
+    assert manifest()["software_sha256"] != before

@@ -114,10 +114,29 @@ def test_bad_file_is_listed_and_others_analysed(tmp_path):
     assert "problem(s) with the input" in proc.stdout + proc.stderr
 
 
-def test_no_analysable_document_fails_clearly(tmp_path):
+def test_a_corpus_of_binary_files_stops_before_any_job_and_keeps_earlier_results(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "a.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    (corpus / "b.txt").write_bytes(b"")
+    earlier = tmp_path / "results" / "tables" / "documents.csv"
+    earlier.parent.mkdir(parents=True)
+    earlier.write_text("doc_id\nfrom_an_earlier_run\n", encoding="utf-8")
+    proc = run_workflow(corpus, tmp_path / "results", "-n")
+    assert proc.returncode != 0
+    out = proc.stdout + proc.stderr
+    assert f"no file of the corpus '{corpus}' can be analysed, so no job was run" in out
+    assert "a.txt: not text: the file looks like a PNG image" in out
+    assert "b.txt: the file is empty or contains only white space" in out
+    assert earlier.read_text(encoding="utf-8") == "doc_id\nfrom_an_earlier_run\n"
+
+
+def test_no_analysable_document_fails_clearly(tmp_path):
+    # a file that may be text until it is cleaned: the run goes ahead, and the manifest job
+    # says that nothing could be analysed
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Leave a Comment\nScroll to Top\n", encoding="utf-8")
     proc = run_workflow(corpus, tmp_path / "results")
     assert proc.returncode != 0
     problems = tmp_path / "results" / "tables" / "problems.csv"
