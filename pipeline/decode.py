@@ -227,7 +227,7 @@ def why_not_text(path: str | Path, *, max_bytes: int) -> str | None:
     except OSError as exc:
         return f"cannot be read: {exc.strerror or exc}"
     if size > max_bytes:
-        return f"the file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit"
+        return _too_large(size, max_bytes)
     if size > len(head) and not head.strip():
         return None  # white space first: the ingestion reads the rest
     try:
@@ -241,8 +241,12 @@ def read_limited(path: str | Path, *, max_bytes: int) -> bytes:
     """The bytes of a file, or :class:`NotTextError` when it is larger than ``max_bytes``."""
     size = Path(path).stat().st_size
     if size > max_bytes:
-        raise NotTextError(
-            f"the file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit "
-            "(max_file_mb in the config)"
-        )
+        raise NotTextError(_too_large(size, max_bytes))
     return Path(path).read_bytes()
+
+
+def _too_large(size: int, max_bytes: int) -> str:
+    return (
+        f"the file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit "
+        "(max_file_mb in the config)"
+    )

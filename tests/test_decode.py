@@ -149,7 +149,7 @@ def test_stray_bytes_in_utf8_are_replaced_when_utf8_bytes_are_as_many(text, stra
         (b"A short text.", None),
         ("Caf\u00e9 cr\u00e8me".encode("cp1252"), None),
         (b" " * 70_000 + b"Text after a long run of spaces.", None),  # the rest is read later
-        (b"x" * 1_200, "the file is 0.0 MB, over the 0 MB limit"),
+        (b"x" * 1_200, "the file is 0.0 MB, over the 0 MB limit (max_file_mb in the config)"),
     ],
 )
 def test_why_not_text_checks_size_and_first_bytes(tmp_path, data, reason):
