@@ -69,6 +69,13 @@ OCCASION_RE = re.compile(
 DAY_RE = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s\b")
 
 
+def is_occasion(name: str, text: str, end: int, limit: int | None = None) -> bool:
+    """Whether ``name``, which ends at ``text[end]``, is an occasion: a weekday's ("Monday's"),
+    or followed by an occasion noun ("the G20 summit", "the Christmas party")."""
+    rest = OCCASION_RE.match(text, end) if limit is None else OCCASION_RE.match(text, end, limit)
+    return bool(DAY_RE.search(name) or rest)
+
+
 # the last words of a source that works somewhere (not "fans at Wembley", "Critics said at ...")
 AFFILIATED_NOUNS = MEMBER_NOUNS | {"source", "sources", "insider", "insiders"}
 
@@ -80,7 +87,7 @@ def affiliation_end(text: str, start: int, end: int, limit: int) -> int:
     if not last or last[0].lower() not in AFFILIATED_NOUNS:
         return end
     m = AFFILIATION_RE.match(text, end, limit)
-    if not m or OCCASION_RE.match(text, m.end(), limit) or DAY_RE.search(m.group()):
+    if not m or is_occasion(m.group(), text, m.end(), limit):
         return end
     return m.end()
 
@@ -178,7 +185,7 @@ def names_a_source(span: str) -> bool:
         and not PLACE_BEFORE_RE.search(span, 0, m.start())
         and not any(a <= m.start() < b for a, b in places)
         and (members or not OF_BEFORE_RE.search(span, 0, m.start()))
-        and not (DAY_RE.search(m.group()) or OCCASION_RE.match(span, m.end()))  # at an occasion
+        and not is_occasion(m.group(), span, m.end())
     ]
     return any(not NOT_A_NAME_RE.fullmatch(w.rstrip(".,")) for w in words)
 
