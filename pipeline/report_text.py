@@ -133,7 +133,8 @@ def document_marks(
     """Marks of one document from its marker, figure and frame-cue rows; also the rows dropped.
 
     A row is dropped (and counted) when its offsets do not point at its ``match`` in ``clean``.
-    Frame cues are anchored in body sentences only: headings do not count in the frame shares.
+    Every mark is anchored in body sentences only: headings count neither in the frame shares
+    nor in the stance and figure rates an Evidence link stands for.
     """
     frame_labels = frame_labels or {}
     marks: list[Mark] = []
@@ -145,7 +146,7 @@ def document_marks(
             label = f"{sub} attribution" if sub else "attribution"
         marks.append(
             Mark(int(r["start"]), int(r["end"]), stance_class(cat, sub), label,
-                 stance_evidence(cat, sub))
+                 stance_evidence(cat, sub), body_only=True)
         )  # fmt: skip
     rows, bad_figures = _valid_rows(figures, clean)
     for r in rows:
@@ -154,7 +155,7 @@ def document_marks(
         label = f"figure ({kind}), {SOURCING_WORDS.get(sourcing, sourcing or 'unknown sourcing')}"
         marks.append(
             Mark(int(r["start"]), int(r["end"]), FIGURE_CLASSES.get(sourcing, "f-none"), label,
-                 anchor_key(f"figure-{sourcing}"))
+                 anchor_key(f"figure-{sourcing}"), body_only=True)
         )  # fmt: skip
     rows, bad_cues = _valid_rows(cues, clean)
     for r in rows:

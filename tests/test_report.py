@@ -1384,3 +1384,36 @@ def test_a_manifest_whose_config_is_null_still_gives_a_report(tmp_path):
 def test_actor_plot_caption_names_the_level_of_its_intervals():
     assert "with 90% bootstrap intervals" in plot_kind("actor_sentiment", sentiment_level="90%")[1]
     assert "with 95% bootstrap intervals" in plot_kind("actor_sentiment")[1]
+
+
+def test_evidence_anchors_skip_headings_which_the_rates_leave_out(tmp_path):
+    # a hedge and a vague figure in the headline and again in the body: the rates count the
+    # body only, so the Evidence anchors go to the body's
+    clean = "Prices May Fall 40%, Critics Warn\n\nPrices may fall by 5%."
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "clean.txt").write_text(clean, encoding="utf-8")
+    body = clean.index("Prices may")
+    sentences = pd.DataFrame(
+        {"doc_id": ["d", "d"], "sent_id": [1, 2], "paragraph_id": [1, 2], "is_heading": [1, 0],
+         "start": [0, body], "end": [body - 2, len(clean)],
+         "text": [clean[: body - 2], clean[body:]]}
+    )  # fmt: skip
+
+    def rows(spans, **extra):
+        return pd.DataFrame([{"doc_id": "d", "sent_id": sid, "start": a, "end": b,
+                              "match": clean[a:b], **extra} for sid, a, b in spans])  # fmt: skip
+
+    may_head, may_body = clean.index("May"), clean.index("may")
+    pct_head, pct_body = clean.index("40%"), clean.index("5%")
+    tables = {
+        "sentences": sentences,
+        "stance_markers": rows([(1, may_head, may_head + 3), (2, may_body, may_body + 3)],
+                               category="hedge", subtype="modal"),
+        "figures": rows([(1, pct_head, pct_head + 3), (2, pct_body, pct_body + 2)],
+                        kind="percent", sourcing="none"),
+    }  # fmt: skip
+    views, anchors = document_views(tables, ["d"], tmp_path, top_terms=5)
+    assert {"doc-0-hedge", "doc-0-figure-none"} <= anchors
+    pieces = [p for run in views[0]["runs"] for p in run.pieces]
+    placed = {p.anchor: p.text for p in pieces if getattr(p, "anchor", "")}
+    assert placed["doc-0-hedge"] == "may" and placed["doc-0-figure-none"] == "5%"
