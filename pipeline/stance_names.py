@@ -62,8 +62,8 @@ AFFILIATION_RE = re.compile(
 # a name that is an occasion, not an employer: "officials at Monday's meeting", "sources at the
 # Christmas party", "analysts at the G20 summit" (review of 2026-12-04)
 OCCASION_RE = re.compile(
-    r"\s*(?:meeting|party|parties|summit|conference|talks|event|dinner|lunch|rally|hearing|forum"
-    r"|festival|briefing|session|ceremony|reception|gala|launch|convention|show|fair|match|game)s?\b",
+    r"\s*(?:meeting|party|parties|summit|conference|event|dinner|lunch|hearing|forum|festival"
+    r"|session|ceremony|reception|gala|convention)s?\b",  # nouns only: "Eurostat show" is a verb
     re.IGNORECASE,
 )
 DAY_RE = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s\b")

@@ -444,7 +444,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.34.2", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.35.0", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
@@ -2186,6 +2186,17 @@ STANCE_1_34 = [
     # 1.34.2, from an analyst's walkthrough: a verb after "who" is no source noun
     ("Professor Ana Ruiz of the University of Leeds, who studies port ownership, said the risk "
      "was small.", [("said", "attribution", "named")]),
+    # 1.35.0: unnamed people "concerned that" are a vague source; certainty denied is a hedge;
+    # "show" after a name is a verb, not an occasion
+    ("Defence officials are concerned that a foreign owner would gain access.",
+     [("officials are concerned that", "attribution", "vague")]),
+    ("Nobody knows for sure how many ships were affected.",
+     [("Nobody knows for sure", "hedge", "negated_booster")]),
+    ("We don't know for certain who ordered it.",
+     [("don't know for certain", "hedge", "negated_booster")]),
+    ("It will for sure be delayed.", [("for sure", "booster", "phrase")]),
+    ("Data from Eurostat show a rise of 4%.",
+     [("Data from Eurostat show", "attribution", "named")]),
 ]  # fmt: skip
 
 
