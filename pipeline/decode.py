@@ -133,7 +133,7 @@ def _decode_legacy(data: bytes) -> tuple[str, str, list[str]]:
 
     best = from_bytes(data).best()
     if best is None:
-        raise NotTextError("not text: no text encoding fits the file's bytes")
+        raise NotTextError(NO_ENCODING)
     encoding = best.encoding
     # On short texts charset-normalizer often names a sibling Latin code page (cp1257 for a
     # French latin-1 file); cp1252, a superset of latin-1 printable characters and what Windows
@@ -214,6 +214,7 @@ def _plausible_text(sample: str) -> bool:
 
 
 SNIFF_BYTES = 65_536  # how much of a file :func:`why_not_text` decodes
+NO_ENCODING = "not text: no text encoding fits the file's bytes"
 
 
 def why_not_text(path: str | Path, *, max_bytes: int) -> str | None:
@@ -233,6 +234,8 @@ def why_not_text(path: str | Path, *, max_bytes: int) -> str | None:
     try:
         decode_bytes(head)
     except NotTextError as exc:
+        if size > len(head) and str(exc) == NO_ENCODING:
+            return None  # the cut may split a multi-byte character: the ingestion reads it all
         return str(exc)
     return None
 

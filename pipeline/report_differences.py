@@ -142,7 +142,11 @@ def count_difference(
         none = a.get("n_figures_unsourced")
         note = f"; {int(none)} of them have no source" if finite(none) else ""
         text = f"{a['doc_id']} cites {na} figures and {b['doc_id']} {nb}{note}"
-        key = "figure-none" if finite(none) and none else "figure-vague"
+        # the first sourcing the document's body figures have: unsourced, vague, then named
+        counts = [(k, a.get(f"n_figures_{c}")) for k, c in
+                  (("figure-none", "unsourced"), ("figure-vague", "vague"),
+                   ("figure-named", "named"))]  # fmt: skip
+        key = next((k for k, n in counts if finite(n) and n), "figure-none")
     else:
         text = f"{a['doc_id']} asks {na} question{'s' * (na != 1)}, {b['doc_id']} {nb or 'none'}"
         key = "question"

@@ -69,11 +69,24 @@ OCCASION_RE = re.compile(
 DAY_RE = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s\b")
 
 
+# occasion words that are also verbs ("Eurostat show", "Smith talks"): occasions only after "at"
+AT_OCCASION_RE = re.compile(
+    r"\s*(?:talks|rally|rallies|match|matches|show|shows|briefing|briefings|launch|fair|game|games"
+    r"|march|vigil|protest)\b",
+    re.IGNORECASE,
+)
+AT_BEFORE_RE = re.compile(r"\bat\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'.&-]+\s+){0,3}$", re.IGNORECASE)
+
+
 def is_occasion(name: str, text: str, end: int, limit: int | None = None) -> bool:
     """Whether ``name``, which ends at ``text[end]``, is an occasion: a weekday's ("Monday's"),
-    or followed by an occasion noun ("the G20 summit", "the Christmas party")."""
-    rest = OCCASION_RE.match(text, end) if limit is None else OCCASION_RE.match(text, end, limit)
-    return bool(DAY_RE.search(name) or rest)
+    or followed by an occasion noun ("the G20 summit", "the Christmas party"), or, after "at", by
+    a word that can also be a verb ("at the Geneva talks", "at the Wembley match")."""
+    stop = len(text) if limit is None else limit
+    if DAY_RE.search(name) or OCCASION_RE.match(text, end, stop):
+        return True
+    start = end - len(name)
+    return bool(AT_OCCASION_RE.match(text, end, stop) and AT_BEFORE_RE.search(text, 0, start))
 
 
 # the last words of a source that works somewhere (not "fans at Wembley", "Critics said at ...")

@@ -1049,6 +1049,15 @@ def test_look_alikes_of_lexicon_1_12(text: str, frame: str) -> None:
         ("Troops ran short of ammunition.", "ammunition", "security_defense"),
         ("Iran and the IAEA reached an interim agreement.", "interim agreement",
          "external_regulation"),
+        # lexicon 1.13.2, from a review of 1.13.1's guards
+        ("Hundreds were buried by a landslide.", "landslide", "health_safety"),
+        ("Ukraine needs more ammunition.", "ammunition", "security_defense"),
+        ("The nurse went on trial accused of killing patients.", "on trial", "crime_punishment"),
+        ("The jury heard that the film was used as evidence.", "jury", "crime_punishment"),
+        ("Councils are running out of homes for homeless families.", "running out of",
+         "capacity_resources"),
+        ("The European Union reached an interim agreement with Mercosur.", "interim agreement",
+         "external_regulation"),
     ],
 )  # fmt: skip
 def test_cues_of_lexicon_1_13(text: str, cue: str, frame: str) -> None:
@@ -1091,6 +1100,7 @@ def test_cues_of_lexicon_1_13(text: str, cue: str, frame: str) -> None:
         ("The new vaccine is on trial in twelve hospitals.", "crime_punishment"),
         ("The union reached an interim agreement with the employer.", "external_regulation"),
         ("The party was rent by bitter infighting.", "economic"),
+        ("The union reached an interim agreement with the employer.", "external_regulation"),
     ],
 )
 def test_look_alikes_of_lexicon_1_13(text: str, frame: str) -> None:

@@ -1417,3 +1417,20 @@ def test_evidence_anchors_skip_headings_which_the_rates_leave_out(tmp_path):
     pieces = [p for run in views[0]["runs"] for p in run.pieces]
     placed = {p.anchor: p.text for p in pieces if getattr(p, "anchor", "")}
     assert placed["doc-0-hedge"] == "may" and placed["doc-0-figure-none"] == "5%"
+
+
+@pytest.mark.parametrize(
+    ("sourcing", "key"),
+    [((1, 1, 1), "figure-none"), ((0, 1, 1), "figure-vague"), ((0, 0, 2), "figure-named")],
+)
+def test_a_figures_item_links_to_a_kind_of_figure_the_body_has(sourcing, key):
+    from pipeline.report_differences import count_difference
+
+    unsourced, vague, named = sourcing
+    a = {"doc_id": "a", "n_figures": sum(sourcing), "n_figures_unsourced": unsourced,
+         "n_figures_vague": vague, "n_figures_named": named}  # fmt: skip
+    b = {"doc_id": "b", "n_figures": 0, "n_figures_unsourced": 0, "n_figures_vague": 0,
+         "n_figures_named": 0}  # fmt: skip
+    anchors = {f"doc-0-{k}" for k in ("figure-none", "figure-vague", "figure-named")}
+    (item,) = count_difference([a, b], "n_figures", {"a": 0, "b": 1}, anchors)
+    assert item["href"] == f"#doc-0-{key}"

@@ -444,7 +444,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.35.0", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.35.1", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
@@ -2197,6 +2197,24 @@ STANCE_1_34 = [
     ("It will for sure be delayed.", [("for sure", "booster", "phrase")]),
     ("Data from Eurostat show a rise of 4%.",
      [("Data from Eurostat show", "attribution", "named")]),
+    # 1.35.1, from a review of 1.35.0: a relative clause's subject is still a source; an
+    # occasion word that can be a verb counts after "at"; more ways to deny certainty; a named
+    # speaker's concern
+    ("Jones, who critics say is too close to Beijing, denied it.",
+     [("critics say", "attribution", "vague"), ("denied", "attribution", "named")]),
+    ("The bill, which critics argue is unconstitutional, passed.",
+     [("critics argue", "attribution", "vague")]),
+    ("Sources at the Geneva talks said a deal was near.",
+     [("Sources at the Geneva talks said", "attribution", "vague")]),
+    ("Smith talks to officials who said the plan would fail.",
+     [("officials who said", "attribution", "vague")]),
+    ("We may never know for sure what happened.",
+     [("may never know for sure", "hedge", "negated_booster")]),
+    ("Nobody really knows for sure how many died.",
+     [("Nobody really knows for sure", "hedge", "negated_booster")]),
+    ("It is not known for sure.", [("not known for sure", "hedge", "negated_booster")]),
+    ("The minister is concerned that the deal is rushed.",
+     [("is concerned that", "attribution", "named")]),
 ]  # fmt: skip
 
 
