@@ -231,13 +231,16 @@ def why_not_text(path: str | Path, *, max_bytes: int) -> str | None:
         return _too_large(size, max_bytes)
     if size > len(head) and not head.strip():
         return None  # white space first: the ingestion reads the rest
-    try:
-        decode_bytes(head)
-    except NotTextError as exc:
-        if size > len(head) and str(exc) == NO_ENCODING:
-            return None  # the cut may split a multi-byte character: the ingestion reads it all
-        return str(exc)
-    return None
+    cut = size > len(head)  # the sample may end inside a multi-byte character
+    for trim in range(4 if cut else 1):
+        try:
+            decode_bytes(head[: len(head) - trim])
+            return None
+        except NotTextError as exc:
+            reason = str(exc)
+            if reason != NO_ENCODING:
+                return reason
+    return reason
 
 
 def read_limited(path: str | Path, *, max_bytes: int) -> bytes:

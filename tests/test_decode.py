@@ -151,6 +151,8 @@ def test_stray_bytes_in_utf8_are_replaced_when_utf8_bytes_are_as_many(text, stra
         (b" " * 70_000 + b"Text after a long run of spaces.", None),  # the rest is read later
         # a legacy multi-byte file cut inside a character at 64 KB: the whole file is read later
         (b"A" + ("\u4e2d\u56fd\u653f\u5e9c\u8868\u793a\uff0c" * 20_000).encode("gb18030"), None),
+        # bytes that are no text at any cut are still stopped
+        (bytes(range(128, 256)) * 600, "not text: no text encoding fits the file's bytes"),
         (b"x" * 1_200, "the file is 0.0 MB, over the 0 MB limit (max_file_mb in the config)"),
     ],
 )

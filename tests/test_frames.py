@@ -1058,6 +1058,9 @@ def test_look_alikes_of_lexicon_1_12(text: str, frame: str) -> None:
          "capacity_resources"),
         ("The European Union reached an interim agreement with Mercosur.", "interim agreement",
          "external_regulation"),
+        # lexicon 1.13.3
+        ("Britain struck an interim agreement with the company that runs the port.",
+         "interim agreement", "external_regulation"),
     ],
 )  # fmt: skip
 def test_cues_of_lexicon_1_13(text: str, cue: str, frame: str) -> None:
@@ -1100,7 +1103,16 @@ def test_cues_of_lexicon_1_13(text: str, cue: str, frame: str) -> None:
         ("The new vaccine is on trial in twelve hospitals.", "crime_punishment"),
         ("The union reached an interim agreement with the employer.", "external_regulation"),
         ("The party was rent by bitter infighting.", "economic"),
-        ("The union reached an interim agreement with the employer.", "external_regulation"),
+        # lexicon 1.13.3, from a review of 1.13.2
+        ("The measure passed by a landslide.", "health_safety"),
+        ("Modi won the general election in June by a landslide.", "health_safety"),
+        ("The scandal gave critics more ammunition.", "security_defense"),
+        ("The drug is on trial at three hospitals in London.", "crime_punishment"),
+        ("The jury said the winning film was brave.", "crime_punishment"),
+        ("Unions reached an interim agreement with Ford.", "external_regulation"),
+        ("The interim deal ended a six-week strike at the port.", "external_regulation"),
+        ("People ran out of buildings as the quake struck.", "capacity_resources"),
+        ("He ran out of court after the verdict.", "capacity_resources"),
     ],
 )
 def test_look_alikes_of_lexicon_1_13(text: str, frame: str) -> None:

@@ -444,7 +444,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.35.1", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.35.2", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
@@ -2215,6 +2215,16 @@ STANCE_1_34 = [
     ("It is not known for sure.", [("not known for sure", "hedge", "negated_booster")]),
     ("The minister is concerned that the deal is rushed.",
      [("is concerned that", "attribution", "named")]),
+    # 1.35.2, from a review of 1.35.1
+    ("The drug, which studies suggest lowers blood pressure, was approved.",
+     [("studies suggest", "attribution", "vague"), ("suggest", "hedge", "epistemic_verb")]),
+    ("Smith, who advocates stricter rules, said the bill was weak.",
+     [("said", "attribution", "named")]),
+    ("Farmers are concerned that the deal will hurt them.",
+     [("Farmers are concerned that", "attribution", "vague")]),
+    ("Anyone can tell for sure that the economy is slowing.", [("for sure", "booster", "phrase")]),
+    ("No one will know certain facts until the inquiry ends.", []),
+    ("Nobody can be sure what happened.", [("Nobody can be sure", "hedge", "negated_booster")]),
 ]  # fmt: skip
 
 
