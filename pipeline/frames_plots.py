@@ -9,6 +9,7 @@ import pandas as pd
 
 from pipeline.frames import FRAME_LABELS, NO_FRAME, frame_order
 from pipeline.plotting import TOP_DOCUMENTS, draw_distribution, pyplot, save_figure, set_title
+from pipeline.report_format import level_text
 
 MAX_BAR_DOCUMENTS = 6  # more documents: the profile becomes a heatmap
 MAX_HEATMAP_DOCUMENTS = 200  # more documents: the profile becomes a box plot per frame
@@ -95,7 +96,7 @@ def plot_frame_profile(
             )  # fmt: skip
         ax.set_yticks(y, [_label(f) for f in frames], fontsize=8)
         ax.set_xlim(0, 1)
-        level = f"{100 * confidence:g}%"
+        level = level_text(confidence)
         ax.set_xlabel(f"share of body sentences with >= 1 cue of the frame ({level} bootstrap CI)")
         ax.legend(loc="lower right", fontsize=8)
         ax.grid(axis="x", alpha=0.3)

@@ -38,6 +38,7 @@ from pipeline.report_data import (
     unnamed_actors,
 )
 from pipeline.report_differences import corpus_differences, pair_differences
+from pipeline.report_format import level_text
 from pipeline.report_groups import group_differences, group_frame_matrix, group_rate_table
 from pipeline.report_stats import interval_levels
 from pipeline.report_svg import sanitised_svg
@@ -259,7 +260,7 @@ def report_context(
     manifest = manifest_view(manifest_path)
     run_config = (json.loads(manifest["config"]) if manifest.get("config") else None) or {}
     levels = interval_levels(run_config)
-    shown = {stage: f"{100 * level:g}%" for stage, level in levels.items()}
+    shown = {stage: level_text(level) for stage, level in levels.items()}
     plots, plot_notes = plot_sections(
         plots_dir, leave_out=() if drawn else ("similarity",), sentiment_level=shown["sentiment"]
     )

@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from pipeline.report_format import Metric, finite, fmt, fmt_int, fmt_q, metric_cell
+from pipeline.report_format import Metric, finite, fmt, fmt_int, fmt_q, level_text, metric_cell
 
 MAX_SIMILARITY_MATRIX = 12  # documents; above this the most similar pairs are listed instead
 MAX_FRAME_MATRIX = 8  # documents shown side by side in the frame table
@@ -95,7 +95,7 @@ def summary_table(
     row ``i`` has the id ``summary-{i}``, as its text (when shown) has ``doc-{i}``; with
     ``groups`` each row also has its group label ("–" for none); the sentiment column is labelled
     with ``sentiment_confidence``, the level of documents.csv's intervals."""
-    level = f"{100 * sentiment_confidence:g}%"
+    level = level_text(sentiment_confidence)
     labelled = [replace(m, label=m.label.format(level=level)) for m in SUMMARY_METRICS]
     metrics = [m for m in labelled if all(c in documents.columns for c in m.columns)]
     missing = [m.label for m in labelled if m not in metrics]

@@ -19,7 +19,7 @@ from pipeline.report_data import (
     frame_labels,
     has_columns,
 )
-from pipeline.report_format import finite, fmt, rate_count
+from pipeline.report_format import finite, fmt, level_text, rate_count
 from pipeline.report_stats import (
     CONFIDENCE,
     bonferroni,
@@ -211,7 +211,7 @@ def frame_difference(
     sub = diffs[diffs["doc_a"].isin(ids) & diffs["doc_b"].isin(ids)]
     rows = [r for r in sub.to_dict("records") if finite(r["difference"]) and r["difference"]]
     labels = frame_labels()
-    level = f"{100 * confidence:g}%"
+    level = level_text(confidence)
 
     def constant_sides(r: Mapping[str, Any]) -> list[tuple[str, int, int, float]]:
         """(doc_id, sentences with the frame, body sentences, exact width) of 0 or 1 shares."""

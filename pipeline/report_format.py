@@ -78,3 +78,8 @@ def metric_cell(metric: Metric, row: Mapping[str, Any]) -> str:
     if metric.key in ("flesch", "grade"):
         return fmt(get(metric.columns[0]))
     return fmt_int(get(metric.columns[0]))
+
+
+def level_text(confidence: float) -> str:
+    """A confidence level as the report writes it: 0.95 -> "95%", 0.975 -> "97.5%"."""
+    return f"{100 * confidence:g}%"
