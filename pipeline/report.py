@@ -275,7 +275,8 @@ def report_context(
                                        frames_confidence=levels["frames"])  # fmt: skip
     elif len(records) > 2:
         differences = corpus_differences(records, index=index, anchors=anchors,
-                                         sentiment_confidence=levels["sentiment"])  # fmt: skip
+                                         sentiment_confidence=levels["sentiment"],
+                                         frames=tables.get("frames"))  # fmt: skip
     else:
         differences = []
     if groups:

@@ -24,6 +24,7 @@ from pipeline.report_stats import (
     CONFIDENCE,
     bonferroni,
     constant_share_width,
+    proportion_difference_interval,
     rate_ratio_interval,
     welch_interval,
     widened_for_extreme,
@@ -31,6 +32,7 @@ from pipeline.report_stats import (
 from pipeline.report_text import anchor_key, truthy
 
 MAX_DIFFERENCES = 10
+MAX_FRAME_ITEMS = 2  # frames named in the list (the Frames table shows them all)
 MIN_RATIO = 1.25  # rate ratios below this count as "similar" and are not listed
 FEW = 5  # fewer markers than this on both sides together: state the counts, claim nothing
 Item = dict[str, Any]
@@ -322,13 +324,65 @@ def top_versus_rest(top: Doc, rest: Sequence[Doc]) -> tuple[str, bool]:
     ), caution
 
 
+def corpus_frame_differences(
+    frames: pd.DataFrame | None, docs: Sequence[Doc], index: Mapping[str, int], anchors: set[str]
+) -> list[Item]:
+    """Three or more documents: per frame, the document with the highest share of body sentences
+    with the frame against the other documents pooled; up to MAX_FRAME_ITEMS frames, clear ones
+    first, then by the size of the difference.
+
+    The interval of the difference is Newcombe's, Bonferroni-adjusted for picking the highest of
+    n shares (as the rates are); the item is tentative when it includes 0. A frame is left out
+    when its top document has fewer than FEW sentences with it.
+    """
+    if not has_columns(frames, ("doc_id", "frame", "n_sentences")):
+        return []
+    body = {d["doc_id"]: int(d["n_sentences"]) for d in docs
+            if finite(d.get("n_sentences")) and d["n_sentences"] > 0}  # fmt: skip
+    if len(body) < 3:
+        return []
+    rows = frames[frames["doc_id"].astype(str).isin(body)]
+    labels = frame_labels()
+    items = []
+    for frame, group in rows.groupby("frame", sort=True):
+        with_frame = dict(zip(group["doc_id"].astype(str), group["n_sentences"], strict=True))
+        counts = {d: int(with_frame.get(d, 0)) for d in body}
+        ranked = sorted(body, key=lambda d: (-counts[d] / body[d], d))
+        top, following = ranked[0], ranked[1]
+        k, n = counts[top], body[top]
+        if k < FEW:
+            continue
+        k_rest, n_rest = sum(counts.values()) - k, sum(body.values()) - n
+        low, high = proportion_difference_interval(k, n, k_rest, n_rest,
+                                                   confidence=bonferroni(len(body)))  # fmt: skip
+        caution = low <= 0
+        share, rest = k / n, k_rest / n_rest
+        median = float(np.median([counts[d] / body[d] for d in body]))
+        name = labels.get(frame, str(frame).replace("_", " ")).lower()
+        text = (
+            f"{top} leans most on the {name} frame: {fmt(100 * share, 0)}% of its sentences "
+            f"({k} of {n}; median {fmt(100 * median, 0)}% across {len(body):,} documents; next: "
+            f"{following}, {fmt(100 * counts[following] / body[following], 0)}%); the other "
+            f"documents pooled: {fmt(100 * rest, 0)}% ({k_rest:,} of {n_rest:,}), a difference "
+            f"of {fmt(100 * (share - rest), 0)} points ({CONFIDENCE:.0%} interval, adjusted for "
+            f"picking the highest of {len(body):,}: {fmt(100 * low, 0)} to {fmt(100 * high, 0)} "
+            f"points{', which includes 0' if caution else ''})"
+        )
+        href = evidence_href(index, anchors, top, f"frame-{anchor_key(frame)}", "#frames")
+        items.append({"text": text, "strength": 3 * (share - rest), "caution": caution,
+                      "href": href})  # fmt: skip
+    items.sort(key=lambda i: (i["caution"], -i["strength"], i["text"]))
+    return items[:MAX_FRAME_ITEMS]
+
+
 def corpus_differences(
     docs: Sequence[Doc], *, index: Mapping[str, int], anchors: set[str],
-    sentiment_confidence: float = CONFIDENCE,
+    sentiment_confidence: float = CONFIDENCE, frames: pd.DataFrame | None = None,
 ) -> list[Item]:  # fmt: skip
-    """Three or more documents: each rate's top document vs the median, and the extremes of
-    mean sentiment (``sentiment_confidence``: the level of documents.csv's intervals); strongest
-    first, tentative ones (intervals that do not clear) last."""
+    """Three or more documents: each rate's top document vs the median, the extremes of mean
+    sentiment (``sentiment_confidence``: the level of documents.csv's intervals) and, with
+    ``frames`` (frames.csv), the frames one document leans on most; strongest first, tentative
+    ones (intervals that do not clear) last."""
     items = []
     for column, what, key in RATE_METRICS:
         rates = rates_of(docs, column, skip_missing=True)
@@ -379,5 +433,6 @@ def corpus_differences(
             href = evidence_href(index, anchors, d["doc_id"], key)
             items.append({"text": text, "strength": 2 * abs(d["compound_mean"] - median),
                           "caution": caution, "href": href})  # fmt: skip
+    items += corpus_frame_differences(frames, docs, index, anchors)
     items.sort(key=lambda i: (i["caution"], -i["strength"], i["text"]))
     return items[:MAX_DIFFERENCES]

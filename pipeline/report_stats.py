@@ -116,3 +116,37 @@ def widened_for_extreme(
     normal = NormalDist()
     scale = normal.inv_cdf(1 - (1 - bonferroni(n)) / 2) / normal.inv_cdf(1 - (1 - confidence) / 2)
     return max(-1.0, mean - (mean - low) * scale), min(1.0, mean + (high - mean) * scale)
+
+
+def wilson_interval(k: int, n: int, z: float) -> tuple[float, float]:
+    """Wilson's score interval of the proportion k/n at normal quantile ``z`` (never outside
+    0..1, and not empty when k is 0 or n). References: Wilson (1927), JASA 22:209-212."""
+    p, z2 = k / n, z * z
+    centre = (p + z2 / (2 * n)) / (1 + z2 / n)
+    half = z / (1 + z2 / n) * math.sqrt(p * (1 - p) / n + z2 / (4 * n * n))
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def proportion_difference_interval(
+    k1: int, n1: int, k2: int, n2: int, *, confidence: float = CONFIDENCE
+) -> tuple[float, float]:
+    """Newcombe's hybrid score interval of k1/n1 - k2/n2 for two independent proportions: each
+    side's Wilson interval, combined by the square root of the squared distances.
+
+    Written here because scipy has no interval for a difference of proportions and statsmodels,
+    which has it, is not a dependency. References: Newcombe (1998), Statistics in Medicine
+    17:873-890, method 10.
+    """
+    for name, k, n in (("1", k1, n1), ("2", k2, n2)):
+        if any(isinstance(v, bool) or not isinstance(v, int) for v in (k, n)) or not 0 <= k <= n:
+            raise ValueError(f"k{name} and n{name} must be ints with 0 <= k <= n, got {k}, {n}")
+        if n == 0:
+            raise ValueError(f"n{name} is 0: there is no proportion to bound")
+    if not 0 < confidence < 1:
+        raise ValueError(f"confidence must be in (0, 1), got {confidence!r}")
+    z = NormalDist().inv_cdf(1 - (1 - confidence) / 2)
+    (l1, u1), (l2, u2) = wilson_interval(k1, n1, z), wilson_interval(k2, n2, z)
+    p1, p2 = k1 / n1, k2 / n2
+    low = p1 - p2 - math.sqrt((p1 - l1) ** 2 + (u2 - p2) ** 2)
+    high = p1 - p2 + math.sqrt((u1 - p1) ** 2 + (p2 - l2) ** 2)
+    return max(-1.0, low), min(1.0, high)

@@ -26,6 +26,7 @@ from pipeline.report import (
 from pipeline.report_differences import (
     constant_share_width,
     corpus_differences,
+    corpus_frame_differences,
     frame_difference,
     rate_difference,
     ratio_text,
@@ -1226,6 +1227,123 @@ def test_corpus_items_weigh_the_top_rate_against_the_rest(top, each, caution, sa
     (item,) = [i for i in items if "hedges" in i["text"]]
     assert item["text"].startswith("d07 has the most hedges")
     assert says in item["text"] and item["caution"] is caution
+
+
+@pytest.mark.parametrize(
+    ("k1", "n1", "k2", "n2", "low", "high"),
+    [
+        # Newcombe (1998), Statistics in Medicine 17:873-890, Table II, method 10
+        (56, 70, 48, 80, 0.0524, 0.3339),
+        (9, 10, 3, 10, 0.1705, 0.8090),
+        (5, 56, 0, 29, -0.0381, 0.1926),
+        (0, 10, 0, 20, -0.1611, 0.2775),
+        (0, 10, 0, 10, -0.2775, 0.2775),
+        (10, 10, 0, 20, 0.6791, 1.0),
+        (10, 10, 0, 10, 0.6075, 1.0),
+    ],
+)
+def test_proportion_difference_interval_matches_newcombes_table(k1, n1, k2, n2, low, high):
+    from pipeline.report_stats import proportion_difference_interval
+
+    got = proportion_difference_interval(k1, n1, k2, n2)
+    assert got == pytest.approx((low, high), abs=5e-5)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [((3, 2, 1, 5), "k1 and n1"), ((1, 5, -1, 5), "k2 and n2"), ((0, 0, 1, 5), "n1 is 0"),
+     ((1.0, 5, 1, 5), "k1 and n1"), ((True, 5, 1, 5), "k1 and n1")],
+)  # fmt: skip
+def test_proportion_difference_interval_refuses_bad_arguments(args, message):
+    from pipeline.report_stats import proportion_difference_interval
+
+    with pytest.raises(ValueError, match=message):
+        proportion_difference_interval(*args)
+    with pytest.raises(ValueError, match="confidence"):
+        proportion_difference_interval(1, 5, 1, 5, confidence=0.0)
+
+
+def frames_of(counts: dict[str, int], frame: str = "economic") -> pd.DataFrame:
+    return pd.DataFrame({"doc_id": list(counts), "frame": frame,
+                         "n_sentences": list(counts.values())})  # fmt: skip
+
+
+def three_documents(n: int = 20) -> list[dict]:
+    return [{"doc_id": d, "n_sentences": n} for d in ("a", "b", "c")]
+
+
+def test_corpus_frame_item_hand_worked():
+    """a has the economic frame in 12 of its 20 body sentences, b in 2 and c in 3.
+
+    a vs b and c pooled: 12/20 = 0.6 vs 5/40 = 0.125, a difference of 0.475. Picking the highest
+    of 3 shares, the level is 1 - 0.05 / 3 (z = 2.3940). Wilson intervals at that level: a
+    0.34545 to 0.81000, the rest 0.04584 to 0.29815 (the same as scipy's, checked below).
+    Newcombe: 0.475 - sqrt(0.25455^2 + 0.17315^2) = 0.475 - 0.30786 = 0.16714 and 0.475 +
+    sqrt(0.21000^2 + 0.07916^2) = 0.475 + 0.22442 = 0.69942.
+    """
+    from scipy.stats import binomtest
+
+    level = 1 - 0.05 / 3
+    for k, n, low, high in ((12, 20, 0.34545, 0.81000), (5, 40, 0.04584, 0.29815)):
+        ci = binomtest(k, n).proportion_ci(confidence_level=level, method="wilson")
+        assert (ci.low, ci.high) == pytest.approx((low, high), abs=5e-6)
+    frames = frames_of({"a": 12, "b": 2, "c": 3})
+    anchors = {"doc-0-frame-economic"}
+    (item,) = corpus_frame_differences(frames, three_documents(), {"a": 0}, anchors)
+    assert item["text"] == (
+        "a leans most on the economic frame: 60% of its sentences (12 of 20; median 15% across 3 "
+        "documents; next: c, 15%); the other documents pooled: 12% (5 of 40), a difference of 48 "
+        "points (95% interval, adjusted for picking the highest of 3: 17 to 70 points)"
+    )
+    assert item["caution"] is False and item["href"] == "#doc-0-frame-economic"
+    assert item["strength"] == pytest.approx(3 * 0.475)
+
+
+def test_corpus_frame_item_is_tentative_or_left_out_on_few_sentences():
+    # 6 of 20 vs 5 of 40: the adjusted interval of the difference is -7 to 45 points
+    (item,) = corpus_frame_differences(frames_of({"a": 6, "b": 2, "c": 3}), three_documents(),
+                                       {}, set())  # fmt: skip
+    assert item["caution"] is True
+    assert item["text"].endswith("highest of 3: −7 to 45 points, which includes 0)")
+    assert item["href"] == "#frames"  # no anchor for a's cues: the Frames section
+    # the top document has the frame in fewer than FEW (5) sentences: nothing to say
+    assert corpus_frame_differences(frames_of({"a": 4, "b": 0, "c": 0}), three_documents(),
+                                    {}, set()) == []  # fmt: skip
+    # two documents are a pair: the pair items cover them
+    assert corpus_frame_differences(frames_of({"a": 12, "b": 2}), three_documents()[:2],
+                                    {}, set()) == []  # fmt: skip
+
+
+def test_corpus_frame_items_name_at_most_two_frames_clear_ones_first():
+    docs = three_documents()
+    frames = pd.concat(
+        [
+            frames_of({"a": 6, "b": 0, "c": 0}, "legality"),  # 30% vs 0%: clear, 30 points
+            frames_of({"a": 12, "b": 2, "c": 3}, "economic"),  # clear, 48 points
+            frames_of({"b": 18, "a": 14, "c": 14}, "morality"),  # 90% vs 70%: tentative
+            frames_of({"c": 10, "a": 0, "b": 0}, "fairness_equality"),  # clear, 50 points
+        ]
+    )
+    items = corpus_frame_differences(frames, docs, {}, set())
+    assert [i["text"].split(" frame")[0] for i in items] == [
+        "c leans most on the fairness and equality",
+        "a leans most on the economic",
+    ]
+    # a document missing from frames.csv (no cue at all) counts as 0 of its sentences
+    items = corpus_frame_differences(frames_of({"a": 12, "b": 2}), docs, {}, set())
+    assert "the other documents pooled: 5% (2 of 40)" in items[0]["text"]
+
+
+def test_report_lists_frame_items_for_three_documents():
+    documents = pd.DataFrame(
+        [{"doc_id": d, "title": "t", "n_sentences": 20, "n_words": 400} for d in ("a", "b", "c")]
+    )
+    context = report_context(
+        {"documents": documents, "frames": frames_of({"a": 12, "b": 2, "c": 3})},
+        docs_dir=None, plots_dir=None, manifest_path=None,
+    )  # fmt: skip
+    assert any(i["text"].startswith("a leans most on the economic frame") for i in
+               context["differences"])  # fmt: skip
 
 
 @pytest.mark.parametrize(
