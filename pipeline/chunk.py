@@ -223,6 +223,23 @@ def write_if_changed(path: Path, text: str) -> None:
     atomic_write_text(path, text, durable=False)
 
 
+def chunk_tools(settings: ChunkSettings) -> tuple[Any, frozenset[str], list[Any]]:
+    """The boilerplate patterns, abbreviations and stages a chunk job runs with; ValueError
+    names a lexicon or word list the loaders refuse (the workflow calls this before any job
+    when the config names such files)."""
+    from pipeline.ingest import load_boilerplate_patterns
+    from pipeline.segment import load_abbreviations
+    from pipeline.stages import build_stages
+
+    with warnings.catch_warnings():  # merge_tables lists them once, not every chunk
+        warnings.simplefilter("ignore", UnusedRowWarning)
+        return (
+            load_boilerplate_patterns(settings.extra_boilerplate),
+            load_abbreviations(settings.extra_abbreviations),
+            build_stages(settings.stage_options or {}),
+        )
+
+
 class _Runner:
     """Ingest, segment and every stage for one document; stages are built on first use."""
 
@@ -233,18 +250,8 @@ class _Runner:
 
     def _setup(self) -> tuple[Any, frozenset[str], list[Any]]:
         if self._built is None:
-            from pipeline.ingest import load_boilerplate_patterns
-            from pipeline.segment import load_abbreviations
-            from pipeline.stages import build_stages
-
             start = time.perf_counter()
-            with warnings.catch_warnings():  # merge_tables lists them once, not every chunk
-                warnings.simplefilter("ignore", UnusedRowWarning)
-                self._built = (
-                    load_boilerplate_patterns(self.settings.extra_boilerplate),
-                    load_abbreviations(self.settings.extra_abbreviations),
-                    build_stages(self.settings.stage_options or {}),
-                )
+            self._built = chunk_tools(self.settings)
             self.timings["set-up"] += time.perf_counter() - start
             gc.collect()  # nor the lexicons, patterns and modules (see analyse_chunk)
             gc.freeze()

@@ -8,7 +8,7 @@ interval that does not rule out "no difference") and a link to its evidence. Cou
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -144,11 +144,7 @@ def count_difference(
         none = a.get("n_figures_unsourced")
         note = f"; {int(none)} of them have no source" if finite(none) else ""
         text = f"{a['doc_id']} cites {na} figures and {b['doc_id']} {nb}{note}"
-        # the first sourcing the document's body figures have: unsourced, vague, then named
-        counts = [(k, a.get(f"n_figures_{c}")) for k, c in
-                  (("figure-none", "unsourced"), ("figure-vague", "vague"),
-                   ("figure-named", "named"))]  # fmt: skip
-        key = next((k for k, n in counts if finite(n) and n), "figure-none")
+        key = figures_key(a)
     else:
         text = f"{a['doc_id']} asks {na} question{'s' * (na != 1)}, {b['doc_id']} {nb or 'none'}"
         key = "question"
@@ -190,8 +186,9 @@ def sentiment_difference(
         text += " (no interval of the difference: a side has one body sentence, or no spread)"
     else:
         text += (
-            f", a difference of {fmt(diff, 2)} ({CONFIDENCE:.0%} interval {fmt(low, 2)} to "
-            f"{fmt(high, 2)}" + (")" if sure else ", which includes 0: this may be noise)")
+            f", a difference of {fmt(diff, 2)} ({CONFIDENCE:.0%} interval "
+            f"{apart_text(low, 0.0, 2)} to {apart_text(high, 0.0, 2)}"
+            + (")" if sure else ", which includes 0: this may be noise)")
         )
     return [{"text": text, "strength": 4 * diff, "caution": not sure, "href": href}]
 
@@ -324,49 +321,184 @@ def top_versus_rest(top: Doc, rest: Sequence[Doc]) -> tuple[str, bool]:
     ), caution
 
 
+def counts_of(docs: Sequence[Doc], column: str) -> list[Doc]:
+    """doc_id, rate per 1,000 words, count and words of a count column (``n_figures``,
+    ``n_questions``) for the documents that have it and some words."""
+    out = []
+    for d in docs:
+        count, words = d.get(column), d.get("n_words")
+        if finite(count) and finite(words) and words > 0:
+            out.append({"doc_id": d["doc_id"], "rate": 1000.0 * count / words,
+                        "count": int(count), "words": float(words), "doc": d})  # fmt: skip
+    return out
+
+
+def figures_key(doc: Doc) -> str:
+    """The evidence anchor of a document's figures: the first sourcing its body figures have
+    (unsourced, vague, then named)."""
+    counts = [(k, doc.get(f"n_figures_{c}")) for k, c in
+              (("figure-none", "unsourced"), ("figure-vague", "vague"),
+               ("figure-named", "named"))]  # fmt: skip
+    return next((k for k, n in counts if finite(n) and n), "figure-none")
+
+
+def unsourced_note(rate: Doc) -> str:
+    """ ", 11 of them without a source" for a document's figures (empty when not known)."""
+    none = rate["doc"].get("n_figures_unsourced")
+    return f", {int(none)} of them without a source" if finite(none) else ""
+
+
+def top_rate_item(
+    rates: Sequence[Doc], what: str, unit: str, index: Mapping[str, int], anchors: set[str],
+    key_of: Callable[[Doc], str], note_of: Callable[[Doc], str] | None = None,
+) -> list[Item]:  # fmt: skip
+    """The document with the highest rate per 1,000 words among those with FEW or more
+    (markers, figures, questions), against the median and the other documents' pooled rate
+    (:func:`top_versus_rest`); ``key_of`` gives its evidence anchor, ``note_of`` a note after
+    its count. None with fewer than two documents or none with FEW."""
+    if len(rates) < 2:
+        return []
+    ranked = sorted(
+        (r for r in rates if r["count"] >= FEW), key=lambda r: (-r["rate"], r["doc_id"])
+    )
+    if not ranked:
+        return []
+    top, others = ranked[0], [r for r in rates if r is not ranked[0]]
+    median = float(pd.Series([r["rate"] for r in rates]).median())
+    times = f", {top['rate'] / median:.1f}× the median" if median > 0 else ""
+    following = (
+        f"; next: {ranked[1]['doc_id']}, {fmt(ranked[1]['rate'])}" if len(ranked) > 1 else ""
+    )
+    text = (
+        f"{top['doc_id']} has the most {what} per 1,000 words: {fmt(top['rate'])} "
+        f"({top['count']} {unit}{note_of(top) if note_of else ''}; median {fmt(median)} across "
+        f"{len(rates):,} documents{times}{following})"
+    )
+    text_rest, caution = top_versus_rest(top, others)
+    strength = math.log2((top["rate"] + 0.5) / (median + 0.5))
+    href = evidence_href(index, anchors, top["doc_id"], key_of(top))
+    return [{"text": text + text_rest, "strength": strength, "caution": caution, "href": href}]
+
+
+def readability_extremes(docs: Sequence[Doc]) -> list[Item]:
+    """The hardest and easiest documents to read when their Flesch reading ease is 10 points or
+    more from the corpus median; never tentative (one score per text, no sample behind it)."""
+    scores = [d for d in docs if finite(d.get("flesch_reading_ease"))]
+    if len(scores) < 3:
+        return []
+    median = float(np.median([d["flesch_reading_ease"] for d in scores]))
+    items = []
+    for d, word in (
+        (min(scores, key=lambda d: (d["flesch_reading_ease"], d["doc_id"])), "hardest"),
+        (max(scores, key=lambda d: (d["flesch_reading_ease"], d["doc_id"])), "easiest"),
+    ):
+        gap = abs(d["flesch_reading_ease"] - median)
+        if gap < 10:
+            continue
+        text = (
+            f"{d['doc_id']} is the {word} to read: Flesch reading ease "
+            f"{fmt(d['flesch_reading_ease'])} vs a median of {fmt(median)} across "
+            f"{len(scores):,} documents (higher is easier; one score per text, so no interval)"
+        )
+        items.append({"text": text, "strength": gap / 20, "caution": False, "href": "#summary"})
+    return items
+
+
+def digits_apart(values: Sequence[float], reference: float, digits: int, scale: float = 1.0) -> int:
+    """The fewest decimals, from ``digits`` up to 6, at which every value that is not
+    ``reference`` reads differently from it (times ``scale``): an interval's end that is not
+    the reference never reads as it."""
+    for d in range(digits, 6):
+        if all(v == reference or fmt(v * scale, d) != fmt(reference * scale, d) for v in values):
+            return d
+    return 6
+
+
+def apart_text(value: float, reference: float, digits: int, scale: float = 1.0) -> str:
+    """``value * scale`` with the decimals of :func:`digits_apart`."""
+    return fmt(value * scale, digits_apart([value], reference, digits, scale))
+
+
+def frame_name(frame: str, labels: Mapping[str, str]) -> str:
+    """A frame as a sentence names it: "the economic frame", "the frame coded “Other”"."""
+    label = labels.get(frame, str(frame).replace("_", " "))
+    if label.lower() == "other":
+        return f"the frame coded “{label}”"
+    return f"the {label.lower()} frame"
+
+
+def shares_text(share: float, rest: float) -> tuple[str, str, str]:
+    """Two shares and their difference in points, whole numbers unless the rounded shares would
+    not subtract to the rounded difference (then one decimal each)."""
+    for digits in (0, 1):
+        a, b, d = (round(100 * v, digits) for v in (share, rest, share - rest))
+        if abs(a - b - d) < 0.5 * 10**-digits:
+            break
+    return fmt(100 * share, digits), fmt(100 * rest, digits), fmt(100 * (share - rest), digits)
+
+
 def corpus_frame_differences(
     frames: pd.DataFrame | None, docs: Sequence[Doc], index: Mapping[str, int], anchors: set[str]
 ) -> list[Item]:
     """Three or more documents: per frame, the document with the highest share of body sentences
-    with the frame against the other documents pooled; up to MAX_FRAME_ITEMS frames, clear ones
-    first, then by the size of the difference.
+    with the frame, among those with FEW or more such sentences, against the other documents
+    pooled; up to MAX_FRAME_ITEMS frames, clear ones first, then the largest differences.
 
-    The interval of the difference is Newcombe's, Bonferroni-adjusted for picking the highest of
-    n shares (as the rates are); the item is tentative when it includes 0. A frame is left out
-    when its top document has fewer than FEW sentences with it.
+    The interval of the difference (:func:`proportion_difference_interval`) is Bonferroni-
+    adjusted for picking the highest of n documents in each of the table's frames; the item is
+    tentative when it includes 0. A frame is left out when two documents share the top share or
+    the top one does not exceed the rest. Documents without body sentences or without rows in
+    ``frames`` (frames.csv) take no part.
     """
     if not has_columns(frames, ("doc_id", "frame", "n_sentences")):
         return []
+    frames = frames.assign(doc_id=frames["doc_id"].astype(str))
+    frames = frames[frames["n_sentences"].map(finite)]
+    present = set(frames["doc_id"])
     body = {d["doc_id"]: int(d["n_sentences"]) for d in docs
-            if finite(d.get("n_sentences")) and d["n_sentences"] > 0}  # fmt: skip
+            if d["doc_id"] in present and finite(d.get("n_sentences"))
+            and d["n_sentences"] > 0}  # fmt: skip
     if len(body) < 3:
         return []
-    rows = frames[frames["doc_id"].astype(str).isin(body)]
+    rows = frames[frames["doc_id"].isin(body)]
+    n_frames = rows["frame"].nunique()
+    level = bonferroni(len(body) * n_frames)
     labels = frame_labels()
     items = []
     for frame, group in rows.groupby("frame", sort=True):
-        with_frame = dict(zip(group["doc_id"].astype(str), group["n_sentences"], strict=True))
-        counts = {d: int(with_frame.get(d, 0)) for d in body}
-        ranked = sorted(body, key=lambda d: (-counts[d] / body[d], d))
-        top, following = ranked[0], ranked[1]
-        k, n = counts[top], body[top]
-        if k < FEW:
+        counts = {d: 0 for d in body}
+        counts.update({d: int(k) for d, k in zip(group["doc_id"], group["n_sentences"],
+                                                  strict=True)})  # fmt: skip
+        if any(counts[d] > body[d] for d in body):
+            continue  # frames.csv and documents.csv out of step
+        ranked = sorted((d for d in body if counts[d] >= FEW),
+                        key=lambda d: (-counts[d] / body[d], d))  # fmt: skip
+        if not ranked:
             continue
+        top, k, n = ranked[0], counts[ranked[0]], body[ranked[0]]
+        if len(ranked) > 1 and counts[ranked[1]] * n == k * body[ranked[1]]:
+            continue  # a tie: no one document leans most
         k_rest, n_rest = sum(counts.values()) - k, sum(body.values()) - n
-        low, high = proportion_difference_interval(k, n, k_rest, n_rest,
-                                                   confidence=bonferroni(len(body)))  # fmt: skip
-        caution = low <= 0
         share, rest = k / n, k_rest / n_rest
+        if share <= rest:
+            continue
+        low, high = proportion_difference_interval(k, n, k_rest, n_rest, confidence=level)
+        caution = low <= 0
         median = float(np.median([counts[d] / body[d] for d in body]))
-        name = labels.get(frame, str(frame).replace("_", " ")).lower()
+        shown, shown_rest, shown_diff = shares_text(share, rest)
+        following = ""
+        if len(ranked) > 1:
+            d = ranked[1]
+            following = f"; next: {d}, {fmt(100 * counts[d] / body[d], 0)}%"
         text = (
-            f"{top} leans most on the {name} frame: {fmt(100 * share, 0)}% of its sentences "
-            f"({k} of {n}; median {fmt(100 * median, 0)}% across {len(body):,} documents; next: "
-            f"{following}, {fmt(100 * counts[following] / body[following], 0)}%); the other "
-            f"documents pooled: {fmt(100 * rest, 0)}% ({k_rest:,} of {n_rest:,}), a difference "
-            f"of {fmt(100 * (share - rest), 0)} points ({CONFIDENCE:.0%} interval, adjusted for "
-            f"picking the highest of {len(body):,}: {fmt(100 * low, 0)} to {fmt(100 * high, 0)} "
-            f"points{', which includes 0' if caution else ''})"
+            f"{top} leans most on {frame_name(frame, labels)}: {shown}% of its sentences "
+            f"({k} of {n}; median {fmt(100 * median, 0)}% across {len(body):,} documents"
+            f"{following}); the other documents pooled: {shown_rest}% ({k_rest:,} of "
+            f"{n_rest:,}), a difference of {shown_diff} points ({CONFIDENCE:.0%} interval, "
+            f"adjusted for picking the highest of {len(body):,} documents in {n_frames} "
+            f"frame{'s' * (n_frames != 1)}: "
+            f"{apart_text(low, 0.0, 0, 100)} to {apart_text(high, 0.0, 0, 100)} points"
+            f"{', which includes 0' if caution else ''})"
         )
         href = evidence_href(index, anchors, top, f"frame-{anchor_key(frame)}", "#frames")
         items.append({"text": text, "strength": 3 * (share - rest), "caution": caution,
@@ -385,34 +517,19 @@ def corpus_differences(
     ones (intervals that do not clear) last."""
     items = []
     for column, what, key in RATE_METRICS:
-        rates = rates_of(docs, column, skip_missing=True)
-        if not rates or len(rates) < 2:
-            continue
-        median = float(pd.Series([r["rate"] for r in rates]).median())
-        top, *others = sorted(rates, key=lambda r: (-r["rate"], r["doc_id"]))
-        if top["count"] < FEW:
-            continue
-        times = f", {top['rate'] / median:.1f}× the median" if median > 0 else ""
-        text = (
-            f"{top['doc_id']} has the most {what} per 1,000 words: {fmt(top['rate'])} "
-            f"({top['count']} markers; median {fmt(median)} across {len(rates):,} documents"
-            f"{times}; next: {others[0]['doc_id']}, {fmt(others[0]['rate'])})"
-        )
-        text_rest, caution = top_versus_rest(top, others)
-        text += text_rest
-        strength = math.log2((top["rate"] + 0.5) / (median + 0.5))
-        href = evidence_href(index, anchors, top["doc_id"], key)
-        items.append({"text": text, "strength": strength, "caution": caution, "href": href})
+        rates = rates_of(docs, column, skip_missing=True) or []
+        items += top_rate_item(rates, what, "markers", index, anchors, lambda _, k=key: k)
+    items += top_rate_item(counts_of(docs, "n_figures"), "figures", "figures", index, anchors,
+                           lambda r: figures_key(r["doc"]), unsourced_note)  # fmt: skip
+    items += top_rate_item(counts_of(docs, "n_questions"), "questions", "questions", index,
+                           anchors, lambda _: "question")  # fmt: skip
+    items += readability_extremes(docs)
     if docs and all(finite(d.get("compound_mean")) for d in docs):
         median = float(pd.Series([d["compound_mean"] for d in docs]).median())
         for d, word in (
             (min(docs, key=lambda d: (d["compound_mean"], d["doc_id"])), "lowest"),
             (max(docs, key=lambda d: (d["compound_mean"], d["doc_id"])), "highest"),
         ):
-            text = (
-                f"{d['doc_id']} has the {word} mean sentiment: {fmt(d['compound_mean'], 2)}"
-                f" vs a median of {fmt(median, 2)} across {len(docs):,} documents"
-            )
             # clear only when the document's own interval, widened for picking the extreme
             # of n, leaves the corpus median out
             low, high = widened_for_extreme(
@@ -423,10 +540,16 @@ def corpus_differences(
                 confidence=sentiment_confidence,
             )
             caution = not (finite(low) and finite(high)) or low <= median <= high
+            # as many decimals as keep an interval end that is not the median from reading as it
+            places = digits_apart([v for v in (low, high) if finite(v)], median, 2)
+            text = (
+                f"{d['doc_id']} has the {word} mean sentiment: {fmt(d['compound_mean'], places)}"
+                f" vs a median of {fmt(median, places)} across {len(docs):,} documents"
+            )
             if finite(low) and finite(high):
                 text += (
                     f" (its {CONFIDENCE:.0%} interval, adjusted for picking the {word} of "
-                    f"{len(docs):,}: {fmt(low, 2)} to {fmt(high, 2)}"
+                    f"{len(docs):,}: {fmt(low, places)} to {fmt(high, places)}"
                 )
                 text += ", which includes the median)" if caution else ")"
             key = "most-negative" if word == "lowest" else "most-positive"

@@ -48,8 +48,6 @@ def rate_ratio_interval(
     Biometrika 26:404-413; Armitage, Berry & Matthews (2002), Statistical Methods in Medical
     Research, 4th ed., on comparing two Poisson counts.
     """
-    from scipy.special import betaincinv  # the beta quantile, without scipy.stats' import
-
     for name, count in (("a", a), ("b", b)):
         if isinstance(count, bool) or not isinstance(count, int) or count < 0:
             raise ValueError(f"{name} must be a count (an int >= 0), got {count!r}")
@@ -59,9 +57,7 @@ def rate_ratio_interval(
         raise ValueError(f"word counts must be > 0, got {words_a!r} and {words_b!r}")
     if not 0 < confidence < 1:
         raise ValueError(f"confidence must be in (0, 1), got {confidence!r}")
-    alpha = (1 - confidence) / 2
-    p_low = betaincinv(a, b + 1, alpha) if a > 0 else 0.0
-    p_high = betaincinv(a + 1, b, 1 - alpha) if b > 0 else 1.0
+    p_low, p_high = clopper_pearson(a, a + b, confidence=confidence)
     scale = words_b / words_a
     high = p_high / (1 - p_high) * scale if p_high < 1 else math.inf
     return float(p_low / (1 - p_low) * scale), float(high)
@@ -118,24 +114,28 @@ def widened_for_extreme(
     return max(-1.0, mean - (mean - low) * scale), min(1.0, mean + (high - mean) * scale)
 
 
-def wilson_interval(k: int, n: int, z: float) -> tuple[float, float]:
-    """Wilson's score interval of the proportion k/n at normal quantile ``z`` (never outside
-    0..1, and not empty when k is 0 or n). References: Wilson (1927), JASA 22:209-212."""
-    p, z2 = k / n, z * z
-    centre = (p + z2 / (2 * n)) / (1 + z2 / n)
-    half = z / (1 + z2 / n) * math.sqrt(p * (1 - p) / n + z2 / (4 * n * n))
-    return max(0.0, centre - half), min(1.0, centre + half)
+def clopper_pearson(k: int, n: int, *, confidence: float = CONFIDENCE) -> tuple[float, float]:
+    """Exact (Clopper-Pearson) interval of the proportion k/n. References: Clopper & Pearson
+    (1934), Biometrika 26:404-413."""
+    from scipy.special import betaincinv  # the beta quantile, without scipy.stats' import
+
+    alpha = (1 - confidence) / 2
+    low = float(betaincinv(k, n - k + 1, alpha)) if k > 0 else 0.0
+    high = float(betaincinv(k + 1, n - k, 1 - alpha)) if k < n else 1.0
+    return low, high
 
 
 def proportion_difference_interval(
     k1: int, n1: int, k2: int, n2: int, *, confidence: float = CONFIDENCE
 ) -> tuple[float, float]:
-    """Newcombe's hybrid score interval of k1/n1 - k2/n2 for two independent proportions: each
-    side's Wilson interval, combined by the square root of the squared distances.
+    """Interval of k1/n1 - k2/n2 for two independent proportions: the MOVER combination of each
+    side's exact (Clopper-Pearson) interval, the construction of Newcombe's method 10 with exact
+    limits in place of Wilson's, whose lower limit is too high for few events at the levels a
+    Bonferroni adjustment asks for.
 
     Written here because scipy has no interval for a difference of proportions and statsmodels,
-    which has it, is not a dependency. References: Newcombe (1998), Statistics in Medicine
-    17:873-890, method 10.
+    which has Newcombe's, is not a dependency. References: Newcombe (1998), Statistics in
+    Medicine 17:873-890; Zou & Donner (2008), Statistics in Medicine 27:1693-1702 (MOVER).
     """
     for name, k, n in (("1", k1, n1), ("2", k2, n2)):
         if any(isinstance(v, bool) or not isinstance(v, int) for v in (k, n)) or not 0 <= k <= n:
@@ -144,8 +144,8 @@ def proportion_difference_interval(
             raise ValueError(f"n{name} is 0: there is no proportion to bound")
     if not 0 < confidence < 1:
         raise ValueError(f"confidence must be in (0, 1), got {confidence!r}")
-    z = NormalDist().inv_cdf(1 - (1 - confidence) / 2)
-    (l1, u1), (l2, u2) = wilson_interval(k1, n1, z), wilson_interval(k2, n2, z)
+    (l1, u1), (l2, u2) = (clopper_pearson(k, n, confidence=confidence) for k, n in
+                          ((k1, n1), (k2, n2)))  # fmt: skip
     p1, p2 = k1 / n1, k2 / n2
     low = p1 - p2 - math.sqrt((p1 - l1) ** 2 + (u2 - p2) ** 2)
     high = p1 - p2 + math.sqrt((u1 - p1) ** 2 + (p2 - l2) ** 2)

@@ -12,7 +12,7 @@ from snakemake.utils import validate
 sys.path.insert(0, workflow.basedir)
 
 from pipeline.cache import input_files, listed_files, software_fingerprint  # noqa: E402
-from pipeline.chunk import SETTINGS_PARAM, ChunkSettings  # noqa: E402
+from pipeline.chunk import SETTINGS_PARAM, ChunkSettings, chunk_tools  # noqa: E402
 from pipeline.corpus import (  # noqa: E402
     chunk_index,
     discover_documents,
@@ -193,8 +193,8 @@ LEXICON_KEYS = {
 
 def lexicon_problems():
     """[file, stage, message] of lexicon rows that do nothing (an ``off`` with no earlier entry
-    of its pattern). A lexicon file that cannot be read (no version line, a missing column)
-    stops the run here, before any job is queued, with the config key that names it.
+    of its pattern). A lexicon file that cannot be read (no version line, a missing column) or
+    that a stage refuses stops the run here, before any job is queued.
     """
     out = []
     for key, (shipped, required) in LEXICON_KEYS.items():
@@ -209,6 +209,15 @@ def lexicon_problems():
             out += [
                 [source, section, message] for source, message in unused_offs(lexicon)
             ]
+    # A row the stages refuse (a bad frame id, say) would fail every chunk job with a
+    # traceback: build them with the config's own files now, before any job.
+    if listed_files(config):
+        try:
+            chunk_tools(ChunkSettings.from_config(config))
+        except ValueError as error:
+            raise WorkflowError(
+                f"A lexicon or word list named in the config cannot be used: {error}"
+            ) from None
     return out
 
 

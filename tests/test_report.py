@@ -745,7 +745,7 @@ def test_many_documents_inline_only_the_first(tmp_path):
     assert "doc001 and doc002: cosine 0.90" in page  # pairs, not a 30 x 30 matrix
     assert (
         "doc007 has the most hedges per 1,000 words: 210.0 (21 markers; median 10.0 across 30 "
-        "documents, 21.0× the median; next: doc000, 10.0); 21.0× the other documents' pooled rate"
+        "documents, 21.0× the median); 21.0× the other documents' pooled rate"
         in html.unescape(page)
     )
 
@@ -1229,24 +1229,54 @@ def test_corpus_items_weigh_the_top_rate_against_the_rest(top, each, caution, sa
     assert says in item["text"] and item["caution"] is caution
 
 
-@pytest.mark.parametrize(
-    ("k1", "n1", "k2", "n2", "low", "high"),
-    [
-        # Newcombe (1998), Statistics in Medicine 17:873-890, Table II, method 10
-        (56, 70, 48, 80, 0.0524, 0.3339),
-        (9, 10, 3, 10, 0.1705, 0.8090),
-        (5, 56, 0, 29, -0.0381, 0.1926),
-        (0, 10, 0, 20, -0.1611, 0.2775),
-        (0, 10, 0, 10, -0.2775, 0.2775),
-        (10, 10, 0, 20, 0.6791, 1.0),
-        (10, 10, 0, 10, 0.6075, 1.0),
-    ],
-)
-def test_proportion_difference_interval_matches_newcombes_table(k1, n1, k2, n2, low, high):
+def test_proportion_difference_interval_hand_worked():
+    """12 of 20 vs 5 of 40 at 95%: exact (Clopper-Pearson) limits 0.36054 to 0.80881 and
+    0.04186 to 0.26803 (scipy's, checked below). Difference 0.6 - 0.125 = 0.475; MOVER:
+    0.475 - sqrt(0.23946^2 + 0.14303^2) = 0.475 - 0.27892 = 0.19608 and
+    0.475 + sqrt(0.20881^2 + 0.08314^2) = 0.475 + 0.22475 = 0.69975.
+    10 of 10 vs 0 of 10: limits 0.69150 to 1 and 0 to 0.30850, so 1 - sqrt(2) x 0.30850 =
+    0.56372 to 1. 5 of 5 on both sides: 1 - 0.025^(1/5) = 0.52182 either way."""
+    from scipy.stats import binomtest
+
+    from pipeline.report_stats import clopper_pearson, proportion_difference_interval
+
+    for k, n, low, high in ((12, 20, 0.36054, 0.80881), (5, 40, 0.04186, 0.26803),
+                            (10, 10, 0.69150, 1.0), (0, 10, 0.0, 0.30850)):  # fmt: skip
+        exact = binomtest(k, n).proportion_ci(method="exact")
+        assert clopper_pearson(k, n) == pytest.approx((exact.low, exact.high), abs=1e-12)
+        assert clopper_pearson(k, n) == pytest.approx((low, high), abs=5e-6)
+    assert proportion_difference_interval(12, 20, 5, 40) == pytest.approx((0.19608, 0.69975),
+                                                                          abs=5e-6)  # fmt: skip
+    assert proportion_difference_interval(10, 10, 0, 10) == pytest.approx((0.56372, 1.0), abs=5e-6)
+    assert proportion_difference_interval(5, 5, 5, 5) == pytest.approx((-0.52182, 0.52182),
+                                                                       abs=5e-6)  # fmt: skip
+
+
+@pytest.mark.parametrize(("n1", "n2"), [(20, 60), (10, 200)])
+@pytest.mark.parametrize("p", [0.02, 0.05, 0.3])
+@pytest.mark.parametrize("confidence", [0.95, 1 - 0.05 / 45])
+def test_proportion_difference_interval_errs_at_most_alpha_over_two_per_side(n1, n2, p, confidence):
+    """Exactly, over every outcome of two samples with the same proportion p: the interval
+    leaves 0 out on either side with probability <= (1 - confidence) / 2. Newcombe's Wilson
+    version fails this at the adjusted levels: 10 vs 200 sentences at p = 0.02 and 1 - 0.05/45,
+    its lower end clears 0 thirteen times too often."""
+    from scipy.stats import binom
+
     from pipeline.report_stats import proportion_difference_interval
 
-    got = proportion_difference_interval(k1, n1, k2, n2)
-    assert got == pytest.approx((low, high), abs=5e-5)
+    alpha = (1 - confidence) / 2
+    k2 = np.arange(n2 + 1)
+    w2 = binom.pmf(k2, n2, p)
+    above = below = 0.0
+    for k1 in range(n1 + 1):
+        w1 = binom.pmf(k1, n1, p)
+        for k, w in zip(k2, w2, strict=True):
+            if w1 * w < 1e-13:
+                continue
+            low, high = proportion_difference_interval(k1, n1, int(k), n2, confidence=confidence)
+            above += w1 * w * (low > 0)
+            below += w1 * w * (high < 0)
+    assert above <= alpha and below <= alpha
 
 
 @pytest.mark.parametrize(
@@ -1268,70 +1298,201 @@ def frames_of(counts: dict[str, int], frame: str = "economic") -> pd.DataFrame:
                          "n_sentences": list(counts.values())})  # fmt: skip
 
 
-def three_documents(n: int = 20) -> list[dict]:
-    return [{"doc_id": d, "n_sentences": n} for d in ("a", "b", "c")]
+def documents_of(sizes: dict[str, int]) -> list[dict]:
+    return [{"doc_id": d, "n_sentences": n} for d, n in sizes.items()]
+
+
+THREE = documents_of({"a": 20, "b": 20, "c": 20})
 
 
 def test_corpus_frame_item_hand_worked():
-    """a has the economic frame in 12 of its 20 body sentences, b in 2 and c in 3.
+    """a has the economic frame in 12 of its 20 body sentences, b in 2 and c in 3 (fewer than
+    5: neither is named as next).
 
     a vs b and c pooled: 12/20 = 0.6 vs 5/40 = 0.125, a difference of 0.475. Picking the highest
-    of 3 shares, the level is 1 - 0.05 / 3 (z = 2.3940). Wilson intervals at that level: a
-    0.34545 to 0.81000, the rest 0.04584 to 0.29815 (the same as scipy's, checked below).
-    Newcombe: 0.475 - sqrt(0.25455^2 + 0.17315^2) = 0.475 - 0.30786 = 0.16714 and 0.475 +
-    sqrt(0.21000^2 + 0.07916^2) = 0.475 + 0.22442 = 0.69942.
+    of 3 documents in 1 frame, the level is 1 - 0.05 / 3. Exact limits at that level: a 0.31675
+    to 0.84143, the rest 0.03167 to 0.30095 (scipy's, checked below). MOVER:
+    0.475 - sqrt(0.28325^2 + 0.17595^2) = 0.14155 and 0.475 + sqrt(0.24143^2 + 0.09333^2) =
+    0.73384. 12.5% shows as 12 and 47.5 as 48 (halves to even), which subtract.
     """
     from scipy.stats import binomtest
 
     level = 1 - 0.05 / 3
-    for k, n, low, high in ((12, 20, 0.34545, 0.81000), (5, 40, 0.04584, 0.29815)):
-        ci = binomtest(k, n).proportion_ci(confidence_level=level, method="wilson")
+    for k, n, low, high in ((12, 20, 0.31675, 0.84143), (5, 40, 0.03167, 0.30095)):
+        ci = binomtest(k, n).proportion_ci(confidence_level=level, method="exact")
         assert (ci.low, ci.high) == pytest.approx((low, high), abs=5e-6)
-    frames = frames_of({"a": 12, "b": 2, "c": 3})
     anchors = {"doc-0-frame-economic"}
-    (item,) = corpus_frame_differences(frames, three_documents(), {"a": 0}, anchors)
+    (item,) = corpus_frame_differences(frames_of({"a": 12, "b": 2, "c": 3}), THREE, {"a": 0},
+                                       anchors)  # fmt: skip
     assert item["text"] == (
         "a leans most on the economic frame: 60% of its sentences (12 of 20; median 15% across 3 "
-        "documents; next: c, 15%); the other documents pooled: 12% (5 of 40), a difference of 48 "
-        "points (95% interval, adjusted for picking the highest of 3: 17 to 70 points)"
+        "documents); the other documents pooled: 12% (5 of 40), a difference of 48 points (95% "
+        "interval, adjusted for picking the highest of 3 documents in 1 frame: 14 to 73 points)"
     )
     assert item["caution"] is False and item["href"] == "#doc-0-frame-economic"
     assert item["strength"] == pytest.approx(3 * 0.475)
 
 
-def test_corpus_frame_item_is_tentative_or_left_out_on_few_sentences():
-    # 6 of 20 vs 5 of 40: the adjusted interval of the difference is -7 to 45 points
-    (item,) = corpus_frame_differences(frames_of({"a": 6, "b": 2, "c": 3}), three_documents(),
-                                       {}, set())  # fmt: skip
-    assert item["caution"] is True
-    assert item["text"].endswith("highest of 3: −7 to 45 points, which includes 0)")
+@pytest.mark.parametrize(
+    ("counts", "caution", "ends"),
+    [
+        # 16 of 20 vs 18 of 40: the lower end is +0.26 points, shown with the digit that says so
+        ({"a": 16, "b": 9, "c": 9}, False, "0.3 to 59 points)"),
+        # 7 of 20 vs 3 of 40: -0.11 points, which includes 0
+        ({"a": 7, "b": 3, "c": 0}, True, "−0.1 to 57 points, which includes 0)"),
+        # 6 of 20 vs 5 of 40
+        ({"a": 6, "b": 2, "c": 3}, True, "−10 to 48 points, which includes 0)"),
+    ],
+)
+def test_corpus_frame_item_near_zero_keeps_its_sign(counts, caution, ends):
+    (item,) = corpus_frame_differences(frames_of(counts), THREE, {}, set())
+    assert item["caution"] is caution and item["text"].endswith(ends)
     assert item["href"] == "#frames"  # no anchor for a's cues: the Frames section
-    # the top document has the frame in fewer than FEW (5) sentences: nothing to say
-    assert corpus_frame_differences(frames_of({"a": 4, "b": 0, "c": 0}), three_documents(),
-                                    {}, set()) == []  # fmt: skip
-    # two documents are a pair: the pair items cover them
-    assert corpus_frame_differences(frames_of({"a": 12, "b": 2}), three_documents()[:2],
-                                    {}, set()) == []  # fmt: skip
+
+
+def test_corpus_frame_item_ranks_shares_among_documents_with_five_sentences():
+    docs = documents_of({"big": 200, "mid": 40, "tiny": 2, "zero": 0})
+    # tiny: 2 of 2 (100%) is too few to lean on; mid: 10 of 40 (25%) beats big's 30 of 200 (15%)
+    frames = frames_of({"big": 30, "mid": 10, "tiny": 2, "zero": 0})
+    (item,) = corpus_frame_differences(frames, docs, {}, set())
+    # zero (no body sentence) takes no part; the median of 15%, 25% and 100% is 25%
+    assert item["text"].startswith(
+        "mid leans most on the economic frame: 25% of its sentences (10 of 40; median 25% across 3 "
+        "documents; next: big, 15%); the other documents pooled: 16% (32 of 202), a difference of "
+        "9 points"
+    )
+
+
+def test_shares_take_a_decimal_when_whole_numbers_would_not_subtract():
+    from pipeline.report_differences import shares_text
+
+    assert shares_text(0.6, 0.125) == ("60", "12", "48")  # 12.5 and 47.5 both round to even
+    assert shares_text(0.25, 32 / 202) == ("25", "16", "9")
+    assert shares_text(5 / 6, 2 / 12) == ("83.3", "16.7", "66.7")  # 83 - 17 is not 67
+
+
+@pytest.mark.parametrize(
+    "counts",
+    [
+        {"a": 4, "b": 3, "c": 3},  # no document has 5 sentences with the frame
+        {"a": 12, "b": 12, "c": 0},  # a and b share the top share
+        {"a": 5, "b": 5, "c": 5},  # every share equal
+    ],
+)
+def test_corpus_frame_item_left_out(counts):
+    assert corpus_frame_differences(frames_of(counts), THREE, {}, set()) == []
+
+
+def test_corpus_frame_items_skip_documents_and_rows_out_of_step():
+    # c has no rows in frames.csv: it takes no part, so only two documents are left
+    assert corpus_frame_differences(frames_of({"a": 12, "b": 2}), THREE, {}, set()) == []
+    four = documents_of({"a": 20, "b": 20, "c": 20, "d": 20})
+    rows = frames_of({"a": 12, "b": 2, "c": 3, "d": 1})
+    bad = rows.assign(n_sentences=[12, 2, np.nan, 1])  # a missing count: c takes no part
+    (item,) = corpus_frame_differences(bad, four, {}, set())
+    assert "the other documents pooled: 8% (3 of 40)" in item["text"]
+    over = rows.assign(n_sentences=[25, 2, 3, 1])  # more sentences with the frame than in a
+    assert corpus_frame_differences(over, four, {}, set()) == []
+    # a pair takes the pair items
+    assert corpus_frame_differences(frames_of({"a": 12, "b": 2}), THREE[:2], {}, set()) == []
 
 
 def test_corpus_frame_items_name_at_most_two_frames_clear_ones_first():
-    docs = three_documents()
+    docs = documents_of({"a": 100, "b": 100, "c": 6})
     frames = pd.concat(
         [
-            frames_of({"a": 6, "b": 0, "c": 0}, "legality"),  # 30% vs 0%: clear, 30 points
-            frames_of({"a": 12, "b": 2, "c": 3}, "economic"),  # clear, 48 points
-            frames_of({"b": 18, "a": 14, "c": 14}, "morality"),  # 90% vs 70%: tentative
-            frames_of({"c": 10, "a": 0, "b": 0}, "fairness_equality"),  # clear, 50 points
+            frames_of({"a": 40, "b": 10, "c": 0}, "legality"),  # 40 vs 9.4: clear, 31 points
+            frames_of({"a": 35, "b": 8, "c": 0}, "economic"),  # 35 vs 7.5: clear, 27 points
+            frames_of({"b": 20, "a": 5, "c": 0}, "morality"),  # 20 vs 4.7: clear, 15 points
+            frames_of({"c": 5, "a": 30, "b": 30}, "other"),  # 83 vs 30: tentative, 53 points
         ]
     )
     items = corpus_frame_differences(frames, docs, {}, set())
-    assert [i["text"].split(" frame")[0] for i in items] == [
-        "c leans most on the fairness and equality",
-        "a leans most on the economic",
+    # the largest difference is tentative: the two strongest clear ones come first
+    assert [i["text"].split(": ")[0] for i in items] == [
+        "a leans most on the legality, constitutionality, jurisprudence frame",
+        "a leans most on the economic frame",
     ]
-    # a document missing from frames.csv (no cue at all) counts as 0 of its sentences
-    items = corpus_frame_differences(frames_of({"a": 12, "b": 2}), docs, {}, set())
-    assert "the other documents pooled: 5% (2 of 40)" in items[0]["text"]
+    assert all("in 4 frames" in i["text"] and not i["caution"] for i in items)
+    (item,) = corpus_frame_differences(frames[frames["frame"] == "other"], docs, {}, set())
+    assert item["text"].startswith("c leans most on the frame coded “Other”: 83%")
+    assert (
+        item["caution"] is True and "in 1 frame: −2 to 71 points, which includes 0" in item["text"]
+    )
+
+
+def test_corpus_frame_items_rarely_call_chance_clear():
+    """20 documents of 100 sentences, 15 frames, every frame in 3% of every document's
+    sentences: any clear item is chance. Adjusted for 20 documents in 15 frames, the family of
+    one-sided intervals errs in at most 2.5% of corpora; 300 seeded corpora show none."""
+    rng = np.random.default_rng(7)
+    docs = documents_of({f"d{i:02d}": 100 for i in range(20)})
+    frames_ids = [f"f{j:02d}" for j in range(15)]
+    clear = 0
+    for _ in range(300):
+        k = rng.binomial(100, 0.03, size=(20, 15))
+        frames = pd.DataFrame(
+            {"doc_id": np.repeat([d["doc_id"] for d in docs], 15),
+             "frame": np.tile(frames_ids, 20), "n_sentences": k.ravel()}
+        )  # fmt: skip
+        clear += any(not i["caution"] for i in corpus_frame_differences(frames, docs, {}, set()))
+    assert clear <= 3
+
+
+def test_corpus_items_name_the_document_with_the_most_figures_and_questions():
+    docs = [{"doc_id": d, "n_words": 400, "n_figures": f, "n_figures_unsourced": u,
+             "n_figures_named": f - u, "n_questions": q}
+            for d, f, u, q in (("figs", 15, 11, 0), ("b", 1, 1, 6), ("c", 0, 0, 1),
+                               ("d", 1, 0, 0))]  # fmt: skip
+    items = corpus_differences(docs, index={"figs": 2, "b": 0}, anchors={"doc-2-figure-none"})
+    (figures,) = [i for i in items if "figures per" in i["text"]]
+    assert figures["text"].startswith(
+        "figs has the most figures per 1,000 words: 37.5 (15 figures, 11 of them without a "
+        "source; median 2.5 across 4 documents, 15.0× the median); 22.5× the other documents' "
+        "pooled rate of 1.7"
+    )
+    assert figures["href"] == "#doc-2-figure-none" and figures["caution"] is False
+    (questions,) = [i for i in items if "questions per" in i["text"]]
+    assert questions["text"].startswith(
+        "b has the most questions per 1,000 words: 15.0 (6 questions;"
+    )
+    assert questions["href"] == "#summary-0"  # no highlighted question in the page
+    docs[1]["n_questions"] = 4  # fewer than 5 in every document: nothing to say
+    items = corpus_differences(docs, index={}, anchors=set())
+    assert not any("questions per" in i["text"] for i in items)
+
+
+def test_a_short_document_does_not_hide_the_top_rate():
+    """tiny: 1 hedge in 10 words is 100 per 1,000, but one marker says little; the top of the
+    documents with 5 or more is named, and the runner-up among them."""
+    sizes = (("tiny", 10, 1), ("a", 500, 20), ("b", 500, 6), ("c", 500, 2))
+    docs = [{"doc_id": d, "n_words": w, "hedges_per_1k": 1000 * h / w} for d, w, h in sizes]
+    (item,) = [
+        i for i in corpus_differences(docs, index={}, anchors=set()) if "hedges" in i["text"]
+    ]
+    assert item["text"].startswith(
+        "a has the most hedges per 1,000 words: 40.0 (20 markers; median 26.0 across 4 "
+        "documents, 1.5× the median; next: b, 12.0)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("scores", "says"),
+    [
+        ((1.1, 33.1, 38.8), ["d0 is the hardest to read: Flesch reading ease 1.1 vs a median of "
+                             "33.1 across 3 documents (higher is easier; one score per text, so "
+                             "no interval)"]),
+        ((30.0, 35.0, 60.0, 40.0), ["d2 is the easiest to read: Flesch reading ease 60.0 vs a "
+                                    "median of 37.5"]),
+        ((30.0, 35.0, 39.0), []),  # within 10 points of the median
+    ],
+)  # fmt: skip
+def test_corpus_readability_extremes(scores, says):
+    docs = [{"doc_id": f"d{i}", "flesch_reading_ease": x} for i, x in enumerate(scores)]
+    items = [i for i in corpus_differences(docs, index={}, anchors=set()) if "to read" in i["text"]]
+    assert len(items) == len(says)
+    for item, text in zip(items, says, strict=True):
+        assert item["text"].startswith(text) and item["caution"] is False
 
 
 def test_report_lists_frame_items_for_three_documents():

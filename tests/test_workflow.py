@@ -36,6 +36,17 @@ def test_committed_results_are_reproduced_exactly(default_run):
         )
 
 
+def test_committed_results_come_from_this_code(default_run):
+    """The committed manifest and report footer name the code that made them: after a change
+    to pipeline/ that leaves the tables as they were, `make run` still rewrites both."""
+    fresh = json.loads((default_run / "manifest.json").read_text(encoding="utf-8"))
+    committed = json.loads((ROOT / "results" / "manifest.json").read_text(encoding="utf-8"))
+    assert committed["software_sha256"] == fresh["software_sha256"], (
+        "results/manifest.json names other code: run `make run` and commit results/"
+    )
+    assert fresh["software_sha256"] in (ROOT / "results" / "report.html").read_text("utf-8")
+
+
 @pytest.mark.default_results
 def test_offsets_round_trip(default_run):
     rows = read_csv_rows(default_run / "tables" / "sentences.csv")
@@ -300,6 +311,18 @@ def test_a_mistyped_extra_lexicon_stops_the_run_before_any_job(tmp_path):
             "sentiment:\n  extra_valences",
             "# version: 1\nterm\tnote\ncrippled\tx\n",
             "Config key sentiment.extra_valences: lexicon file {path} lacks column(s) valence",
+        ),
+        (  # readable, but the frames stage refuses the stance lexicon's "off"
+            "frames:\n  extra_lexicons",
+            "# version: 1\npattern\tframe\tnote\nfine print\toff\tx\n",
+            "A lexicon or word list named in the config cannot be used: {path}: frame lexicon "
+            "entry 'fine print': frame 'off' is not a frame",
+        ),
+        (
+            "stance:\n  extra_lexicons",
+            "# version: 1\npattern\tcategory\tsubtype\nfirmly\tboostr\tadverb\n",
+            "A lexicon or word list named in the config cannot be used: {path}: entry 'firmly': "
+            "unknown category 'boostr'",
         ),
     ],
 )
