@@ -444,7 +444,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.35.2", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.36.0", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
@@ -2225,6 +2225,16 @@ STANCE_1_34 = [
     ("Anyone can tell for sure that the economy is slowing.", [("for sure", "booster", "phrase")]),
     ("No one will know certain facts until the inquiry ends.", []),
     ("Nobody can be sure what happened.", [("Nobody can be sure", "hedge", "negated_booster")]),
+    # 1.36.0 (2026-12-05), from a new user's walkthrough: owners as unnamed people; a possessor's
+    # own document is a named source, and only with a verb of finding
+    ("Shop owners say the charge has cut footfall.", [("owners say", "attribution", "vague")]),
+    ("The council's own monitoring found a 6% fall.",
+     [("monitoring found", "attribution", "named")]),
+    ("Reuters' analysis found no link.", [("analysis found", "attribution", "named")]),
+    ("The council's finance report shows income of £46.2m.",
+     [("report shows", "attribution", "named")]),
+    ("The council's finance report was published on Monday.", []),
+    ("Council data show income rose.", []),  # no possessor: whose data is not said
 ]  # fmt: skip
 
 
