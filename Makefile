@@ -56,8 +56,11 @@ evaluate: $(STAMP)  ## precision/recall/F1 of the detectors on the annotated sen
 test-slurm: $(STAMP)  ## run the workflow on a real single-node SLURM cluster (root, minutes)
 	bash tests/slurm/run.sh
 
-clean:  ## remove the workflow's scratch files (chunks, cache, logs, benchmarks), not the results
-	rm -rf results/chunks results/cache results/logs results/benchmarks .snakemake
+# the results folder of the runs to clean: make clean RESULTS=/data/out for a results_dir elsewhere
+RESULTS ?= results
+
+clean:  ## remove the workflow's scratch files (chunks, cache, logs, benchmarks), not the results (RESULTS=results)
+	rm -rf $(RESULTS)/chunks $(RESULTS)/cache $(RESULTS)/logs $(RESULTS)/benchmarks .snakemake
 
 BENCH_DOCS ?= 2000
 bench: $(STAMP)  ## run the workflow on BENCH_DOCS generated documents and print the figures

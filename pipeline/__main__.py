@@ -1,4 +1,5 @@
-"""Command line: ``python -m pipeline evaluate`` and ``python -m pipeline synthetic``."""
+"""Command line: ``python -m pipeline evaluate``, ``python -m pipeline synthetic`` and
+``python -m pipeline ids``."""
 
 from __future__ import annotations
 
@@ -32,6 +33,17 @@ def evaluate_sentiment(path: Path = TESTS_DATA / "sentiment_labelled.tsv") -> st
     return "\n".join(lines)
 
 
+def corpus_ids(folder: str | Path) -> str:
+    """The doc_id each file of a corpus folder gets (tab, its path), then the files passed over:
+    what a metadata.csv row needs before the first run."""
+    from pipeline.corpus import discover_documents
+
+    sources, skipped = discover_documents(folder)
+    lines = ["doc_id\tfile", *(f"{s.doc_id}\t{s.relpath}" for s in sources)]
+    lines += [f"# passed over: {s.relpath} {s.message}" for s in skipped]
+    return "\n".join(lines)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Dispatch the sub-commands."""
     parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__)
@@ -43,7 +55,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     synth.add_argument("--seed", type=int, default=0)
     synth.add_argument("--n-words", type=int, default=400)
     synth.add_argument("--start", type=int, default=0, help="number of the first document")
+    ids = sub.add_parser(
+        "ids", help="the doc_id of each file of a corpus folder (for metadata.csv)"
+    )
+    ids.add_argument("folder")
     args = parser.parse_args(argv)
+    if args.command == "ids":
+        try:
+            print(corpus_ids(args.folder))
+        except ValueError as error:  # not a folder
+            print(f"python -m pipeline ids: {error}", file=sys.stderr)
+            return 2
+        return 0
     if args.command == "synthetic":
         from pipeline.synthetic import write_corpus
 

@@ -172,3 +172,23 @@ def test_group_problems_name_missing_labels_variants_and_lone_documents():
         ("a", "the only document of group 'hawkish': its comparisons rest on one text"),
     ]  # fmt: skip
     assert group_problems(labels, "outlet", ["c", "d"]) == []
+
+
+def test_ids_command_lists_the_doc_id_of_each_file(tmp_path, capsys):
+    """`python -m pipeline ids FOLDER`: the ids a metadata.csv needs before the first run."""
+    from pipeline.__main__ import main
+
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "story-1.txt").write_text("A story.", encoding="utf-8")
+    (tmp_path / "Opinion – Café.txt").write_text("An opinion.", encoding="utf-8")
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4")
+    assert main(["ids", str(tmp_path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    safe = safe_doc_id("Opinion – Café.txt")
+    assert safe.startswith("Opinion_Cafe-") and len(safe) == len("Opinion_Cafe-") + 8
+    # sorted by doc_id, as the workflow takes them
+    assert lines[:3] == ["doc_id\tfile", f"{safe}\tOpinion – Café.txt",
+                         "news__story-1\tnews/story-1.txt"]  # fmt: skip
+    assert lines[3].startswith("# passed over: scan.pdf is a PDF file")
+    assert main(["ids", str(tmp_path / "missing")]) == 2
+    assert "does not exist or is not a folder" in capsys.readouterr().err
