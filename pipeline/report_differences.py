@@ -102,12 +102,12 @@ def rate_difference(
 
 
 def ratio_text(value: float) -> str:
-    """A ratio bound for a sentence: 0.45, 3.2, 170, or "infinity"; a bound near 1 that is not
+    """A ratio bound for a sentence: 0.45, 3.2, 170, 14,896 or "infinity"; a bound near 1 that is not
     1 keeps the digits that tell it from 1 (1.02, 0.996), since 1 is where "no difference" is."""
     if math.isinf(value):
         return "infinity"
     if value >= 10:
-        return f"{value:.0f}"
+        return f"{value:,.0f}"
     for digits in range(2, 7):
         text = f"{value:.{digits}g}"
         if value == 1 or float(text) != 1:

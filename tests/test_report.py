@@ -464,7 +464,8 @@ def test_rate_ratio_interval_refuses_bad_arguments(args, message):
 
 @pytest.mark.parametrize(
     ("value", "text"),
-    [(0.4512, "0.45"), (3.24, "3.2"), (170.4, "170"), (math.inf, "infinity"), (1.0, "1"),
+    [(0.4512, "0.45"), (3.24, "3.2"), (170.4, "170"), (14895.6, "14,896"), (math.inf, "infinity"),
+     (1.0, "1"),
      # a bound that is not 1 never reads as 1, the value of no difference
      (1.0155, "1.02"), (0.9962, "0.996"), (1.0004, "1.0004"), (0.96, "0.96"),
      (1.0000001, "1.0000001")],

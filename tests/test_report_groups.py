@@ -79,8 +79,15 @@ def test_a_one_document_group_has_no_per_document_interval():
     docs = docs_with_hedges({"a1": 20, "b1": 1, "b2": 2})
     (item,) = group_differences(docs, {"a1": "a", "b1": "b", "b2": "b"})
     assert item["text"].startswith("Group a (1 document) uses")
-    assert item["text"].endswith("(no interval: a group of one document, or rates without spread)")
+    assert item["text"].endswith("(no interval: a group of one document)")
     assert item["caution"] is True
+
+
+def test_a_group_whose_rates_do_not_vary_says_so():
+    # a1 and a2 both 15 hedges in 100 words, b1 and b2 both 1: Welch has no spread to work with
+    docs = docs_with_hedges({"a1": 15, "a2": 15, "b1": 1, "b2": 1})
+    (item,) = group_differences(docs, {d: d[0] for d in ("a1", "a2", "b1", "b2")})
+    assert item["text"].endswith("(no interval: the rates do not vary)")
 
 
 @pytest.mark.parametrize("groups", [{}, {"a1": "a", "a2": "a"}, {"a1": "a", "a2": " a "}])
