@@ -1061,6 +1061,10 @@ def test_look_alikes_of_lexicon_1_12(text: str, frame: str) -> None:
         # lexicon 1.13.3
         ("Britain struck an interim agreement with the company that runs the port.",
          "interim agreement", "external_regulation"),
+        # lexicon 1.14.0 (2026-12-05), from a new user's walkthrough
+        ("Critics call the charge regressive.", "regressive", "fairness_equality"),
+        ("It hits those least able to afford it.", "least able to afford", "fairness_equality"),
+        ("The judge said the charge was lawful.", "judge", "legality"),
     ],
 )  # fmt: skip
 def test_cues_of_lexicon_1_13(text: str, cue: str, frame: str) -> None:
@@ -1113,6 +1117,11 @@ def test_cues_of_lexicon_1_13(text: str, cue: str, frame: str) -> None:
         ("The interim deal ended a six-week strike at the port.", "external_regulation"),
         ("People ran out of buildings as the quake struck.", "capacity_resources"),
         ("He ran out of court after the verdict.", "capacity_resources"),
+        # lexicon 1.14.0: judging as a verb; regressive in statistics or medicine
+        ("It is too early to judge whether the charge works.", "legality"),
+        ("It is hard to judge the public mood.", "legality"),
+        ("Regressive smoothing of the series was applied.", "fairness_equality"),
+        ("The study fitted a regressive model.", "fairness_equality"),
     ],
 )
 def test_look_alikes_of_lexicon_1_13(text: str, frame: str) -> None:
