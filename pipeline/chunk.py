@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline.cache import Entry
+from pipeline.cache import Entry, listed_files
 from pipeline.corpus import SourceFile
 from pipeline.decode import NotTextError, read_limited
-from pipeline.lexicon import UnusedRowWarning
+from pipeline.lexicon import LEXICON_DIR, UnusedRowWarning
 from pipeline.logs import log_problem
 from pipeline.tables import atomic_write_text, write_csv, write_segmented_tables
 from pipeline.types import SegmentedDocument
@@ -238,6 +238,39 @@ def chunk_tools(settings: ChunkSettings) -> tuple[Any, frozenset[str], list[Any]
             load_abbreviations(settings.extra_abbreviations),
             build_stages(settings.stage_options or {}),
         )
+
+
+def user_word_lists(config: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """(``section.key``, path) of the files listed under ``extra_*`` keys that are not shipped
+    in pipeline/lexicons/ (the shipped ones are tested with the package)."""
+    shipped = LEXICON_DIR.resolve()
+    return [(key, path) for key, path in listed_files(config)
+            if not Path(path).resolve().is_relative_to(shipped)]  # fmt: skip
+
+
+def refused_word_list(config: Mapping[str, Any]) -> str | None:
+    """Why the stages refuse a lexicon or word list of the user's (the first such file, named),
+    or None when they all load; the files are tried one at a time to name the file when the
+    loader's message does not."""
+    files = user_word_lists(config)
+    if not files:
+        return None
+    try:
+        chunk_tools(ChunkSettings.from_config(config))
+        return None
+    except ValueError as error:
+        message = str(error)
+    for key, path in files:
+        alone = {k: dict(v) if isinstance(v, Mapping) else v for k, v in config.items()}
+        for other_key, other in files:  # the user's other files left out
+            if (other_key, other) != (key, path):
+                section, _, name = other_key.partition(".")
+                alone[section][name] = [p for p in alone[section][name] if p != other]
+        try:
+            chunk_tools(ChunkSettings.from_config(alone))
+        except ValueError as error:
+            return str(error) if str(path) in str(error) else f"{path}: {error}"
+    return message
 
 
 class _Runner:

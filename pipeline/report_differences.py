@@ -102,8 +102,9 @@ def rate_difference(
 
 
 def ratio_text(value: float) -> str:
-    """A ratio bound for a sentence: 0.45, 3.2, 170, 14,896 or "infinity"; a bound near 1 that is not
-    1 keeps the digits that tell it from 1 (1.02, 0.996), since 1 is where "no difference" is."""
+    """A ratio bound for a sentence: 0.45, 3.2, 170, 14,896 or "infinity"; a bound near 1 that is
+    not 1 keeps the digits that tell it from 1 (1.02, 0.996), since 1 is where "no difference"
+    is."""
     if math.isinf(value):
         return "infinity"
     if value >= 10:
@@ -355,22 +356,30 @@ def top_rate_item(
     """The document with the highest rate per 1,000 words among those with FEW or more
     (markers, figures, questions), against the median and the other documents' pooled rate
     (:func:`top_versus_rest`); ``key_of`` gives its evidence anchor, ``note_of`` a note after
-    its count. None with fewer than two documents or none with FEW."""
+    its count. The text says "among the documents with FEW or more" when a shorter document has
+    a higher rate. None with fewer than two documents, none with FEW, a tie for the top, or a top
+    rate not above both the median and the others' pooled rate."""
     if len(rates) < 2:
         return []
     ranked = sorted(
         (r for r in rates if r["count"] >= FEW), key=lambda r: (-r["rate"], r["doc_id"])
     )
-    if not ranked:
+    if not ranked or (len(ranked) > 1 and ranked[1]["rate"] == ranked[0]["rate"]):
         return []
     top, others = ranked[0], [r for r in rates if r is not ranked[0]]
     median = float(pd.Series([r["rate"] for r in rates]).median())
+    rest = 1000 * sum(r["count"] for r in others) / sum(r["words"] for r in others)
+    if top["rate"] <= median or top["rate"] <= rest:
+        return []
+    among = ""
+    if any(r["rate"] >= top["rate"] for r in others):
+        among = f" among the {len(ranked):,} documents with {FEW} or more"
     times = f", {top['rate'] / median:.1f}× the median" if median > 0 else ""
     following = (
         f"; next: {ranked[1]['doc_id']}, {fmt(ranked[1]['rate'])}" if len(ranked) > 1 else ""
     )
     text = (
-        f"{top['doc_id']} has the most {what} per 1,000 words: {fmt(top['rate'])} "
+        f"{top['doc_id']} has the most {what} per 1,000 words{among}: {fmt(top['rate'])} "
         f"({top['count']} {unit}{note_of(top) if note_of else ''}; median {fmt(median)} across "
         f"{len(rates):,} documents{times}{following})"
     )
@@ -380,20 +389,29 @@ def top_rate_item(
     return [{"text": text + text_rest, "strength": strength, "caution": caution, "href": href}]
 
 
+MIN_READABILITY_WORDS = 100  # a shorter text's Flesch score rests on a line or two
+
+
 def readability_extremes(docs: Sequence[Doc]) -> list[Item]:
     """The hardest and easiest documents to read when their Flesch reading ease is 10 points or
-    more from the corpus median; never tentative (one score per text, no sample behind it)."""
-    scores = [d for d in docs if finite(d.get("flesch_reading_ease"))]
+    more from the corpus median; never tentative (one score per text, no sample behind it).
+    Documents under MIN_READABILITY_WORDS words take no part; an extreme two documents share is
+    left out."""
+    scores = [d for d in docs if finite(d.get("flesch_reading_ease"))
+              and finite(d.get("n_words")) and d["n_words"] >= MIN_READABILITY_WORDS]  # fmt: skip
     if len(scores) < 3:
         return []
-    median = float(np.median([d["flesch_reading_ease"] for d in scores]))
+    values = sorted(d["flesch_reading_ease"] for d in scores)
+    median = float(np.median(values))
     items = []
-    for d, word in (
-        (min(scores, key=lambda d: (d["flesch_reading_ease"], d["doc_id"])), "hardest"),
-        (max(scores, key=lambda d: (d["flesch_reading_ease"], d["doc_id"])), "easiest"),
-    ):
+    for d, word, tied in (
+        (min(scores, key=lambda d: (d["flesch_reading_ease"], d["doc_id"])), "hardest",
+         values[0] == values[1]),
+        (max(scores, key=lambda d: (d["flesch_reading_ease"], d["doc_id"])), "easiest",
+         values[-1] == values[-2]),
+    ):  # fmt: skip
         gap = abs(d["flesch_reading_ease"] - median)
-        if gap < 10:
+        if gap < 10 or tied:
             continue
         text = (
             f"{d['doc_id']} is the {word} to read: Flesch reading ease "
@@ -427,14 +445,18 @@ def frame_name(frame: str, labels: Mapping[str, str]) -> str:
     return f"the {label.lower()} frame"
 
 
-def shares_text(share: float, rest: float) -> tuple[str, str, str]:
-    """Two shares and their difference in points, whole numbers unless the rounded shares would
-    not subtract to the rounded difference (then one decimal each)."""
-    for digits in (0, 1):
-        a, b, d = (round(100 * v, digits) for v in (share, rest, share - rest))
-        if abs(a - b - d) < 0.5 * 10**-digits:
+def shares_text(share: float, rest: float) -> tuple[str, str, str, int]:
+    """Two shares and their difference in points, and the decimals used: whole numbers unless
+    the rounded shares would not subtract to the rounded difference (then one decimal) or a
+    share or difference that is not 0 would read as 0 (then up to two)."""
+    values = (share, rest, share - rest)
+    for digits in (0, 1, 2):
+        a, b, d = (round(100 * v, digits) for v in values)
+        subtracts = digits > 0 or abs(a - b - d) < 0.5
+        if subtracts and not any(v and round(100 * v, digits) == 0 for v in values):
             break
-    return fmt(100 * share, digits), fmt(100 * rest, digits), fmt(100 * (share - rest), digits)
+    shown = (fmt(100 * share, digits), fmt(100 * rest, digits), fmt(100 * (share - rest), digits))
+    return (*shown, digits)
 
 
 def corpus_frame_differences(
@@ -480,19 +502,22 @@ def corpus_frame_differences(
             continue  # a tie: no one document leans most
         k_rest, n_rest = sum(counts.values()) - k, sum(body.values()) - n
         share, rest = k / n, k_rest / n_rest
-        if share <= rest:
+        median = float(np.median([counts[d] / body[d] for d in body]))
+        if share <= rest or share <= median:
             continue
         low, high = proportion_difference_interval(k, n, k_rest, n_rest, confidence=level)
         caution = low <= 0
-        median = float(np.median([counts[d] / body[d] for d in body]))
-        shown, shown_rest, shown_diff = shares_text(share, rest)
+        shown, shown_rest, shown_diff, digits = shares_text(share, rest)
         following = ""
         if len(ranked) > 1:
             d = ranked[1]
-            following = f"; next: {d}, {fmt(100 * counts[d] / body[d], 0)}%"
+            following = f"; next: {d}, {fmt(100 * counts[d] / body[d], digits)}%"
+        among = ""
+        if any(counts[d] * n >= k * body[d] for d in body if d != top):
+            among = f" among the {len(ranked):,} documents with {FEW} or more such sentences"
         text = (
-            f"{top} leans most on {frame_name(frame, labels)}: {shown}% of its sentences "
-            f"({k} of {n}; median {fmt(100 * median, 0)}% across {len(body):,} documents"
+            f"{top} leans most on {frame_name(frame, labels)}{among}: {shown}% of its sentences "
+            f"({k} of {n}; median {fmt(100 * median, digits)}% across {len(body):,} documents"
             f"{following}); the other documents pooled: {shown_rest}% ({k_rest:,} of "
             f"{n_rest:,}), a difference of {shown_diff} points ({CONFIDENCE:.0%} interval, "
             f"adjusted for picking the highest of {len(body):,} documents in {n_frames} "
@@ -525,11 +550,17 @@ def corpus_differences(
                            anchors, lambda _: "question")  # fmt: skip
     items += readability_extremes(docs)
     if docs and all(finite(d.get("compound_mean")) for d in docs):
-        median = float(pd.Series([d["compound_mean"] for d in docs]).median())
-        for d, word in (
-            (min(docs, key=lambda d: (d["compound_mean"], d["doc_id"])), "lowest"),
-            (max(docs, key=lambda d: (d["compound_mean"], d["doc_id"])), "highest"),
-        ):
+        means = sorted(d["compound_mean"] for d in docs)
+        median = float(np.median(means))
+        extremes = []
+        for d, word, tied in (
+            (min(docs, key=lambda d: (d["compound_mean"], d["doc_id"])), "lowest",
+             len(means) > 1 and means[0] == means[1]),
+            (max(docs, key=lambda d: (d["compound_mean"], d["doc_id"])), "highest",
+             len(means) > 1 and means[-1] == means[-2]),
+        ):  # fmt: skip
+            if tied or d["compound_mean"] == median:
+                continue  # two documents share it, or it is the median itself
             # clear only when the document's own interval, widened for picking the extreme
             # of n, leaves the corpus median out
             low, high = widened_for_extreme(
@@ -539,9 +570,14 @@ def corpus_differences(
                 len(docs),
                 confidence=sentiment_confidence,
             )
+            extremes.append((d, word, low, high))
+        # one number of decimals for both items: as many as keep a mean or an interval end that
+        # is not the median from reading as it
+        shown = [v for d, _, low, high in extremes
+                 for v in (d["compound_mean"], low, high) if finite(v)]  # fmt: skip
+        places = digits_apart(shown, median, 2)
+        for d, word, low, high in extremes:
             caution = not (finite(low) and finite(high)) or low <= median <= high
-            # as many decimals as keep an interval end that is not the median from reading as it
-            places = digits_apart([v for v in (low, high) if finite(v)], median, 2)
             text = (
                 f"{d['doc_id']} has the {word} mean sentiment: {fmt(d['compound_mean'], places)}"
                 f" vs a median of {fmt(median, places)} across {len(docs):,} documents"

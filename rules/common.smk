@@ -12,7 +12,11 @@ from snakemake.utils import validate
 sys.path.insert(0, workflow.basedir)
 
 from pipeline.cache import input_files, listed_files, software_fingerprint  # noqa: E402
-from pipeline.chunk import SETTINGS_PARAM, ChunkSettings, chunk_tools  # noqa: E402
+from pipeline.chunk import (  # noqa: E402
+    SETTINGS_PARAM,
+    ChunkSettings,
+    refused_word_list,
+)
 from pipeline.corpus import (  # noqa: E402
     chunk_index,
     discover_documents,
@@ -210,14 +214,13 @@ def lexicon_problems():
                 [source, section, message] for source, message in unused_offs(lexicon)
             ]
     # A row the stages refuse (a bad frame id, say) would fail every chunk job with a
-    # traceback: build them with the config's own files now, before any job.
-    if listed_files(config):
-        try:
-            chunk_tools(ChunkSettings.from_config(config))
-        except ValueError as error:
-            raise WorkflowError(
-                f"A lexicon or word list named in the config cannot be used: {error}"
-            ) from None
+    # traceback: build them with the user's own files now, before any job (in the main
+    # process only: each cluster job parses the workflow again).
+    refused = refused_word_list(config) if workflow.is_main_process else None
+    if refused:
+        raise WorkflowError(
+            f"A lexicon or word list named in the config cannot be used: {refused}"
+        )
     return out
 
 

@@ -416,3 +416,27 @@ def test_chunk_input_files_are_the_shipped_lexicons_and_every_file_the_settings_
     assert input_files("lex", settings, results_dir="results") == [
         "lex/a.txt", "lex/b.tsv", "mine.tsv", "typo.tsv", "cues.txt",
     ]  # fmt: skip
+
+
+def test_user_word_lists_leave_out_the_shipped_ones(tmp_path):
+    from pipeline.chunk import user_word_lists
+    from pipeline.lexicon import LEXICON_DIR
+
+    mine = str(tmp_path / "mine.tsv")
+    config = {"sentiment": {"extra_valences": [str(LEXICON_DIR / "sentiment_news.tsv"), mine]},
+              "frames": {"extra_lexicons": []}, "segment": {"max_chars": 3}}  # fmt: skip
+    assert user_word_lists(config) == [("sentiment.extra_valences", mine)]
+
+
+def test_refused_word_list_names_the_file_the_stages_refuse(tmp_path):
+    """The loaders' message for a bad pattern gives a position in the merged lexicon, not the
+    file: each of the user's files is tried alone to name it."""
+    from pipeline.chunk import refused_word_list
+
+    good = tmp_path / "good.tsv"
+    good.write_text("# version: 1\npattern\tframe\tnote\nfine print\tnone\tx\n", encoding="utf-8")
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("# version: 1\npattern\tframe\tnote\n[fine print\tlegality\tx\n", "utf-8")
+    assert refused_word_list({"frames": {"extra_lexicons": [str(good)]}}) is None
+    message = refused_word_list({"frames": {"extra_lexicons": [str(good), str(bad)]}})
+    assert message.startswith(f"{bad}: ") and "unbalanced '['" in message

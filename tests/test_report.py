@@ -1352,24 +1352,46 @@ def test_corpus_frame_item_near_zero_keeps_its_sign(counts, caution, ends):
 
 
 def test_corpus_frame_item_ranks_shares_among_documents_with_five_sentences():
-    docs = documents_of({"big": 200, "mid": 40, "tiny": 2, "zero": 0})
+    docs = documents_of({"big": 200, "mid": 40, "tiny": 2, "small": 100, "zero": 0})
     # tiny: 2 of 2 (100%) is too few to lean on; mid: 10 of 40 (25%) beats big's 30 of 200 (15%)
-    frames = frames_of({"big": 30, "mid": 10, "tiny": 2, "zero": 0})
+    frames = frames_of({"big": 30, "mid": 10, "tiny": 2, "small": 5, "zero": 0})
     (item,) = corpus_frame_differences(frames, docs, {}, set())
-    # zero (no body sentence) takes no part; the median of 15%, 25% and 100% is 25%
+    # zero (no body sentence) takes no part; the median of 5, 15, 25 and 100% is 20%
     assert item["text"].startswith(
-        "mid leans most on the economic frame: 25% of its sentences (10 of 40; median 25% across 3 "
-        "documents; next: big, 15%); the other documents pooled: 16% (32 of 202), a difference of "
-        "9 points"
+        "mid leans most on the economic frame among the 3 documents with 5 or more such "
+        "sentences: 25% of its sentences (10 of 40; median 20% across 4 documents; next: big, "
+        "15%); the other documents pooled: 12% (37 of 302), a difference of 13 points"
     )
+
+
+@pytest.mark.parametrize(
+    ("sizes", "counts"),
+    [
+        ({"a": 40, "b": 20, "c": 20}, {"a": 10, "b": 5, "c": 0}),  # 25% and 25%: a tie
+        ({"a": 20, "b": 20, "c": 20}, {"a": 5, "b": 1, "c": 8}),  # c has 8 of 20 but... see below
+    ],
+)
+def test_corpus_frame_item_needs_one_top_above_the_median(sizes, counts):
+    docs = documents_of(sizes)
+    items = corpus_frame_differences(frames_of(counts), docs, {}, set())
+    if counts["c"] == 8:  # c, 40%, is the top: the item is about c
+        assert [i["text"][:2] for i in items] == ["c "]
+    else:
+        assert items == []
+    # big leads the documents with 5 or more, but its 6% is under the median (30%): nothing
+    docs = documents_of({"big": 100, "s1": 10, "s2": 10, "s3": 10})
+    frames = frames_of({"big": 6, "s1": 3, "s2": 3, "s3": 3})
+    assert corpus_frame_differences(frames, docs, {}, set()) == []
 
 
 def test_shares_take_a_decimal_when_whole_numbers_would_not_subtract():
     from pipeline.report_differences import shares_text
 
-    assert shares_text(0.6, 0.125) == ("60", "12", "48")  # 12.5 and 47.5 both round to even
-    assert shares_text(0.25, 32 / 202) == ("25", "16", "9")
-    assert shares_text(5 / 6, 2 / 12) == ("83.3", "16.7", "66.7")  # 83 - 17 is not 67
+    assert shares_text(0.6, 0.125) == ("60", "12", "48", 0)  # 12.5 and 47.5 round to even
+    assert shares_text(0.25, 32 / 202) == ("25", "16", "9", 0)
+    assert shares_text(5 / 6, 2 / 12) == ("83.3", "16.7", "66.7", 1)  # 83 - 17 is not 67
+    # shares under half a percent would read as 0
+    assert shares_text(5 / 1100, 2 / 3000) == ("0.5", "0.1", "0.4", 1)
 
 
 @pytest.mark.parametrize(
@@ -1458,6 +1480,8 @@ def test_corpus_items_name_the_document_with_the_most_figures_and_questions():
         "b has the most questions per 1,000 words: 15.0 (6 questions;"
     )
     assert questions["href"] == "#summary-0"  # no highlighted question in the page
+    items = corpus_differences(docs, index={"b": 0}, anchors={"doc-0-question"})
+    assert [i["href"] for i in items if "questions per" in i["text"]] == ["#doc-0-question"]
     docs[1]["n_questions"] = 4  # fewer than 5 in every document: nothing to say
     items = corpus_differences(docs, index={}, anchors=set())
     assert not any("questions per" in i["text"] for i in items)
@@ -1472,9 +1496,35 @@ def test_a_short_document_does_not_hide_the_top_rate():
         i for i in corpus_differences(docs, index={}, anchors=set()) if "hedges" in i["text"]
     ]
     assert item["text"].startswith(
-        "a has the most hedges per 1,000 words: 40.0 (20 markers; median 26.0 across 4 "
-        "documents, 1.5× the median; next: b, 12.0)"
+        "a has the most hedges per 1,000 words among the 2 documents with 5 or more: 40.0 (20 "
+        "markers; median 26.0 across 4 documents, 1.5× the median; next: b, 12.0)"
     )
+
+
+@pytest.mark.parametrize(
+    "sizes",
+    [
+        # the only document with 5 hedges has the lowest rate: 6 in 5,000 words (1.2) against
+        # 4 in 300, 3 in 300 and 4 in 350; no item (it was named "the most" with 0.1x the rest)
+        (("t", 5000, 6), ("a", 300, 4), ("b", 300, 3), ("c", 350, 4)),
+        # two documents share the top rate
+        (("a", 500, 10), ("b", 500, 10), ("c", 500, 2), ("d", 500, 1)),
+    ],
+)
+def test_no_rate_item_without_one_top_above_the_rest(sizes):
+    docs = [{"doc_id": d, "n_words": w, "hedges_per_1k": 1000 * h / w} for d, w, h in sizes]
+    assert not any("hedges" in i["text"] for i in corpus_differences(docs, index={}, anchors=set()))
+
+
+def test_counts_of_leaves_out_documents_without_words_or_counts():
+    from pipeline.report_differences import counts_of
+
+    docs = [{"doc_id": "a", "n_words": 0, "n_figures": 3}, {"doc_id": "b", "n_words": 100},
+            {"doc_id": "c", "n_words": 100, "n_figures": math.nan},
+            {"doc_id": "d", "n_words": 200, "n_figures": 4}]  # fmt: skip
+    assert [(r["doc_id"], r["rate"], r["count"]) for r in counts_of(docs, "n_figures")] == [
+        ("d", 20.0, 4)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -1486,14 +1536,60 @@ def test_a_short_document_does_not_hide_the_top_rate():
         ((30.0, 35.0, 60.0, 40.0), ["d2 is the easiest to read: Flesch reading ease 60.0 vs a "
                                     "median of 37.5"]),
         ((30.0, 35.0, 39.0), []),  # within 10 points of the median
+        ((20.0, 30.0, 35.0), ["d0 is the hardest to read: Flesch reading ease 20.0 vs a median "
+                              "of 30.0"]),  # 10 points exactly
+        ((20.0, 20.0, 35.0, 60.0, 60.0), []),  # both extremes shared by two documents
+        ((1.1, 33.1), []),  # two documents: the pair items cover them
     ],
 )  # fmt: skip
 def test_corpus_readability_extremes(scores, says):
-    docs = [{"doc_id": f"d{i}", "flesch_reading_ease": x} for i, x in enumerate(scores)]
+    docs = [{"doc_id": f"d{i}", "n_words": 400, "flesch_reading_ease": x}
+            for i, x in enumerate(scores)]  # fmt: skip
     items = [i for i in corpus_differences(docs, index={}, anchors=set()) if "to read" in i["text"]]
     assert len(items) == len(says)
     for item, text in zip(items, says, strict=True):
         assert item["text"].startswith(text) and item["caution"] is False
+    if scores == (1.1, 33.1, 38.8):
+        assert items[0]["strength"] == pytest.approx((33.1 - 1.1) / 20)
+
+
+def test_a_title_only_text_is_not_the_hardest_to_read():
+    """Under 100 words a Flesch score rests on a line: "Intergovernmental telecommunications
+    infrastructure." alone scores about -276."""
+    docs = [{"doc_id": "title", "n_words": 3, "flesch_reading_ease": -275.6}]
+    docs += [{"doc_id": f"d{i}", "n_words": 400, "flesch_reading_ease": x}
+             for i, x in enumerate((45.0, 47.5, 52.0))]  # fmt: skip
+    assert not any(
+        "to read" in i["text"] for i in corpus_differences(docs, index={}, anchors=set())
+    )
+
+
+def test_sentiment_extremes_take_the_decimals_that_tell_them_from_the_median():
+    docs = [{"doc_id": d, "compound_mean": m, "compound_ci_low": m - 0.2,
+             "compound_ci_high": m + 0.2} for d, m in
+            (("a", 0.101), ("b", 0.103), ("c", 0.104), ("d", 0.1035))]  # fmt: skip
+    texts = [i["text"] for i in corpus_differences(docs, index={}, anchors=set())]
+    # the median, 0.1032, and both extremes at three decimals (at two all read 0.10)
+    assert "a has the lowest mean sentiment: 0.101 vs a median of 0.103 across 4 documents" in (
+        " ".join(texts)
+    )
+    assert "c has the highest mean sentiment: 0.104 vs a median of 0.103" in " ".join(texts)
+    # every document the same: no extreme to name
+    same = [{**d, "compound_mean": 0.1} for d in docs]
+    items = corpus_differences(same, index={}, anchors=set())
+    assert not any("mean sentiment" in t["text"] for t in items)
+
+
+@pytest.mark.parametrize(
+    ("value", "reference", "digits", "text"),
+    [(0.001, 0.0, 2, "0.001"), (-0.0004, 0.0, 2, "−0.0004"), (0.0, 0.0, 2, "0.00"),
+     (0.31, 0.0, 2, "0.31"), (0.0026, 0.0, 0, "0.3"), (-0.0011, 0.0, 0, "−0.1")],
+)  # fmt: skip
+def test_an_interval_end_never_reads_as_its_reference(value, reference, digits, text):
+    from pipeline.report_differences import apart_text
+
+    scale = 1.0 if digits else 100.0
+    assert apart_text(value, reference, digits, scale) == text
 
 
 def test_report_lists_frame_items_for_three_documents():
