@@ -60,7 +60,8 @@ test-slurm: $(STAMP)  ## run the workflow on a real single-node SLURM cluster (r
 RESULTS ?= results
 
 clean:  ## remove the workflow's scratch files (chunks, cache, logs, benchmarks), not the results (RESULTS=results)
-	rm -rf $(RESULTS)/chunks $(RESULTS)/cache $(RESULTS)/logs $(RESULTS)/benchmarks .snakemake
+	@case "$(strip $(RESULTS))" in ""|/) echo "make clean: RESULTS must name a results folder, not '$(RESULTS)'" >&2; exit 2;; esac
+	rm -rf "$(RESULTS)/chunks" "$(RESULTS)/cache" "$(RESULTS)/logs" "$(RESULTS)/benchmarks" .snakemake
 
 BENCH_DOCS ?= 2000
 bench: $(STAMP)  ## run the workflow on BENCH_DOCS generated documents and print the figures

@@ -62,10 +62,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "ids":
         try:
-            print(corpus_ids(args.folder))
+            if not args.folder.strip():
+                raise ValueError("give a corpus folder")
+            text = corpus_ids(args.folder)
         except ValueError as error:  # not a folder
             print(f"python -m pipeline ids: {error}", file=sys.stderr)
             return 2
+        print(text)
+        if not any(line and not line.startswith("#") for line in text.splitlines()[1:]):
+            print(f"python -m pipeline ids: '{args.folder}' holds no *.txt or *.md file a run "
+                  "could read", file=sys.stderr)  # fmt: skip
+            return 1
         return 0
     if args.command == "synthetic":
         from pipeline.synthetic import write_corpus

@@ -18,7 +18,7 @@ from typing import Any
 from pipeline.cache import Entry, listed_files
 from pipeline.corpus import SourceFile
 from pipeline.decode import NotTextError, read_limited
-from pipeline.lexicon import LEXICON_DIR, UnusedRowWarning
+from pipeline.lexicon import UnusedRowWarning
 from pipeline.logs import log_problem
 from pipeline.tables import atomic_write_text, write_csv, write_segmented_tables
 from pipeline.types import SegmentedDocument
@@ -240,19 +240,26 @@ def chunk_tools(settings: ChunkSettings) -> tuple[Any, frozenset[str], list[Any]
         )
 
 
-def user_word_lists(config: Mapping[str, Any]) -> list[tuple[str, str]]:
-    """(``section.key``, path) of the files listed under ``extra_*`` keys that are not shipped
-    in pipeline/lexicons/ (the shipped ones are tested with the package)."""
-    shipped = LEXICON_DIR.resolve()
-    return [(key, path) for key, path in listed_files(config)
-            if not Path(path).resolve().is_relative_to(shipped)]  # fmt: skip
+def user_word_lists(
+    config: Mapping[str, Any], tested: Sequence[str | Path] = ()
+) -> list[tuple[str, str]]:
+    """(``section.key``, path) of the files listed under ``extra_*`` keys that are not among the
+    ``tested`` ones (those the workflow's own config lists, which the test suite loads)."""
+    known = {Path(p).resolve() for p in tested}
+    return [(key, path) for key, path in listed_files(config) if Path(path).resolve() not in known]
 
 
-def refused_word_list(config: Mapping[str, Any]) -> str | None:
+def refused_word_list(config: Mapping[str, Any], tested: Sequence[str | Path] = ()) -> str | None:
     """Why the stages refuse a lexicon or word list of the user's (the first such file, named),
     or None when they all load; the files are tried one at a time to name the file when the
-    loader's message does not."""
-    files = user_word_lists(config)
+    loader's message does not. A file listed twice under one key is refused too."""
+    listed = listed_files(config)
+    seen: set[tuple[str, Path]] = set()
+    for key, path in listed:
+        if (key, Path(path).resolve()) in seen:
+            return f"config key {key} lists {path} twice"
+        seen.add((key, Path(path).resolve()))
+    files = user_word_lists(config, tested)
     if not files:
         return None
     try:

@@ -87,6 +87,25 @@ def _not_a_corpus_file(path: Path, real_root: Path) -> str:
     return ""
 
 
+NOT_UTF8_NAME = (
+    "has a name that is not valid UTF-8 (saved on a system with another encoding): rename it"
+)
+
+
+def _is_utf8(relpath: str) -> bool:
+    """Whether a path from the file system is text (undecodable bytes arrive as surrogates)."""
+    try:
+        relpath.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _printable(relpath: str) -> str:
+    """A path with undecodable bytes shown as \\xNN escapes, for messages and tables."""
+    return relpath.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def discover_documents(
     corpus_dir: str | Path, *, extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
 ) -> tuple[list[SourceFile], list[SkippedFile]]:
@@ -115,6 +134,10 @@ def discover_documents(
                 continue
             path = Path(dirpath) / name
             relpath = path.relative_to(root).as_posix()
+            if not _is_utf8(relpath):
+                if name.lower().endswith(exts):  # Snakemake cannot name it in its own files
+                    skipped.append(SkippedFile(_printable(relpath), NOT_UTF8_NAME))
+                continue
             if not name.lower().endswith(exts):
                 what = UNREAD_FORMATS.get(path.suffix.lower())
                 if what:

@@ -50,7 +50,11 @@ def per_document_clause(top: Sequence[Doc], other: Sequence[Doc], tests: int) ->
     low, high = welch_interval(a, b, confidence=bonferroni(tests))
     text = f"; the mean of the documents' rates: {fmt(a.mean())} vs {fmt(b.mean())}"
     if not math.isfinite(low):
-        why = "a group of one document" if min(a.size, b.size) < 2 else "the rates do not vary"
+        why = (
+            "a group of one document"
+            if min(a.size, b.size) < 2
+            else "the documents' rates do not vary within each group"
+        )
         return text + f" (no interval: {why})", False
     clear = low > 0
     if not clear and min(a.size, b.size) < SMALL_GROUP:

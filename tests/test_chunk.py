@@ -418,14 +418,30 @@ def test_chunk_input_files_are_the_shipped_lexicons_and_every_file_the_settings_
     ]  # fmt: skip
 
 
-def test_user_word_lists_leave_out_the_shipped_ones(tmp_path):
+def test_user_word_lists_leave_out_the_tested_ones(tmp_path):
+    """The files the shipped config lists are tested; any other, even one saved among them in
+    pipeline/lexicons/, is the user's."""
     from pipeline.chunk import user_word_lists
     from pipeline.lexicon import LEXICON_DIR
 
-    mine = str(tmp_path / "mine.tsv")
-    config = {"sentiment": {"extra_valences": [str(LEXICON_DIR / "sentiment_news.tsv"), mine]},
-              "frames": {"extra_lexicons": []}, "segment": {"max_chars": 3}}  # fmt: skip
-    assert user_word_lists(config) == [("sentiment.extra_valences", mine)]
+    news, mine = str(LEXICON_DIR / "sentiment_news.tsv"), str(tmp_path / "mine.tsv")
+    beside = str(LEXICON_DIR / "my_frames.tsv")
+    config = {"sentiment": {"extra_valences": [news, mine]},
+              "frames": {"extra_lexicons": [beside]}, "segment": {"max_chars": 3}}  # fmt: skip
+    assert user_word_lists(config, tested=[news]) == [
+        ("sentiment.extra_valences", mine), ("frames.extra_lexicons", beside),
+    ]  # fmt: skip
+
+
+def test_a_file_listed_twice_is_refused():
+    from pipeline.chunk import refused_word_list
+    from pipeline.lexicon import LEXICON_DIR
+
+    senses = str(LEXICON_DIR / "sentiment_senses.tsv")
+    config = {"sentiment": {"extra_neutral_senses": [senses, senses]}}
+    assert refused_word_list(config, tested=[senses]) == (
+        f"config key sentiment.extra_neutral_senses lists {senses} twice"
+    )
 
 
 def test_refused_word_list_names_the_file_the_stages_refuse(tmp_path):

@@ -192,3 +192,26 @@ def test_ids_command_lists_the_doc_id_of_each_file(tmp_path, capsys):
     assert lines[3].startswith("# passed over: scan.pdf is a PDF file")
     assert main(["ids", str(tmp_path / "missing")]) == 2
     assert "does not exist or is not a folder" in capsys.readouterr().err
+
+
+def test_ids_command_on_an_empty_folder_or_no_folder(tmp_path, capsys):
+    from pipeline.__main__ import main
+
+    assert main(["ids", str(tmp_path)]) == 1
+    assert "holds no *.txt or *.md file a run could read" in capsys.readouterr().err
+    assert main(["ids", " "]) == 2
+    assert "give a corpus folder" in capsys.readouterr().err
+
+
+def test_a_name_that_is_not_utf8_is_passed_over_with_the_reason(tmp_path):
+    """Snakemake writes input paths to its own files as UTF-8: such a file would stop the run."""
+    os.makedirs(tmp_path, exist_ok=True)
+    with open(os.path.join(os.fsencode(tmp_path), b"caf\xe9.txt"), "w") as fh:
+        fh.write("A text.")
+    (tmp_path / "ok.txt").write_text("Another text.", encoding="utf-8")
+    sources, skipped = discover_documents(tmp_path)
+    assert [s.doc_id for s in sources] == ["ok"]
+    assert [(s.relpath, s.message) for s in skipped] == [
+        ("caf\\xe9.txt", "has a name that is not valid UTF-8 (saved on a system with another "
+         "encoding): rename it")
+    ]  # fmt: skip

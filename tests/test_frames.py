@@ -1065,6 +1065,10 @@ def test_look_alikes_of_lexicon_1_12(text: str, frame: str) -> None:
         ("Critics call the charge regressive.", "regressive", "fairness_equality"),
         ("It hits those least able to afford it.", "least able to afford", "fairness_equality"),
         ("The judge said the charge was lawful.", "judge", "legality"),
+        # lexicon 1.14.1: the blocker spares a court's judge and judging fairly
+        ("The motion was submitted to Judge Amit Mehta.", "Judge", "legality"),
+        ("He was promoted to judge in 2010.", "judge", "legality"),
+        ("Voters are free to judge fairly.", "to judge fairly", "fairness_equality"),
     ],
 )  # fmt: skip
 def test_cues_of_lexicon_1_13(text: str, cue: str, frame: str) -> None:
@@ -1122,6 +1126,10 @@ def test_cues_of_lexicon_1_13(text: str, cue: str, frame: str) -> None:
         ("It is hard to judge the public mood.", "legality"),
         ("Regressive smoothing of the series was applied.", "fairness_equality"),
         ("The study fitted a regressive model.", "fairness_equality"),
+        # lexicon 1.14.1, from a review of 1.14.0
+        ("He was at least able to pay the rent.", "fairness_equality"),
+        ("An auto-regressive process was fitted.", "fairness_equality"),
+        ("The child showed regressive behaviour.", "fairness_equality"),
     ],
 )
 def test_look_alikes_of_lexicon_1_13(text: str, frame: str) -> None:

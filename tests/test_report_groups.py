@@ -87,7 +87,9 @@ def test_a_group_whose_rates_do_not_vary_says_so():
     # a1 and a2 both 15 hedges in 100 words, b1 and b2 both 1: Welch has no spread to work with
     docs = docs_with_hedges({"a1": 15, "a2": 15, "b1": 1, "b2": 1})
     (item,) = group_differences(docs, {d: d[0] for d in ("a1", "a2", "b1", "b2")})
-    assert item["text"].endswith("(no interval: the rates do not vary)")
+    assert item["text"].endswith(
+        "(no interval: the documents' rates do not vary within each group)"
+    )
 
 
 @pytest.mark.parametrize("groups", [{}, {"a1": "a", "a2": "a"}, {"a1": "a", "a2": " a "}])
