@@ -79,16 +79,26 @@ def merge_segments(
     return b"".join([header, *(blobs[i][start:end] for _, i, start, end in pieces)])
 
 
-def mark_duplicates(header: list[str], rows: list[list[str]]) -> dict[str, str]:
-    """Fill ``duplicate_of`` for documents whose bytes equal an earlier doc_id's; returns them."""
+def mark_duplicates(
+    header: list[str], rows: list[list[str]], prefer: Collection[str] = ()
+) -> dict[str, str]:
+    """Fill ``duplicate_of`` for documents whose bytes equal another's; returns them. Of the
+    documents with the same bytes the first in doc_id order with an id in ``prefer`` (those
+    with a metadata.csv row) is the original, else the first in doc_id order."""
     sha, dup = header.index("content_sha256"), header.index("duplicate_of")
-    first: dict[str, str] = {}
+    same: dict[str, list[str]] = {}
+    for row in rows:  # rows are in doc_id order
+        same.setdefault(row[sha], []).append(row[0])
+    original = {
+        doc_id: next((d for d in ids if d in prefer), ids[0])
+        for ids in same.values()
+        for doc_id in ids
+    }
     duplicates: dict[str, str] = {}
-    for row in rows:  # rows are in doc_id order: the first id with some content keeps it
-        original = first.setdefault(row[sha], row[0])
-        if original != row[0]:
-            row[dup] = original
-            duplicates[row[0]] = original
+    for row in rows:
+        if original[row[0]] != row[0]:
+            row[dup] = original[row[0]]
+            duplicates[row[0]] = original[row[0]]
     return duplicates
 
 
@@ -133,7 +143,7 @@ def merge_chunks(
     problems = merge_table(paths["problems"], key="source") if "problems" in paths else None
     gone = _check_expected(doc_rows, problems, expected)
     doc_rows = [r for r in doc_rows if r[0] not in gone]
-    dups = mark_duplicates(doc_header, doc_rows)
+    dups = mark_duplicates(doc_header, doc_rows, prefer=set(metadata))
     sources = {r[0]: r[doc_header.index("source_file")] for r in doc_rows}
     in_chunks = set(sources)
     dropped = set(dups) if duplicates == "skip" else set()

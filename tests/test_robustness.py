@@ -246,6 +246,18 @@ def test_mark_duplicates_keeps_first_by_doc_id():
     assert rows[2] == ["c", "x", "a"]
 
 
+def test_mark_duplicates_keeps_the_copy_with_a_metadata_row():
+    """news__2023__story-1 (a copy) sorts before residents_health, which metadata.csv titles:
+    the titled one is kept, else the copy would take its place and its title and group."""
+    header = ["doc_id", "content_sha256", "duplicate_of"]
+    rows = [["news__2023__story-1", "x", ""], ["other", "y", ""], ["residents_health", "x", ""],
+            ["zz_copy", "x", ""]]  # fmt: skip
+    assert mark_duplicates(header, rows, prefer={"residents_health", "other"}) == {
+        "news__2023__story-1": "residents_health", "zz_copy": "residents_health",
+    }  # fmt: skip
+    assert [r[2] for r in rows] == ["residents_health", "", "", "residents_health"]
+
+
 def test_interrupted_run_resumes_to_the_same_tables(tmp_path):
     from pipeline.synthetic import write_corpus
 
