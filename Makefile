@@ -60,8 +60,11 @@ test-slurm: $(STAMP)  ## run the workflow on a real single-node SLURM cluster (r
 RESULTS ?= results
 
 clean:  ## remove the workflow's scratch files (chunks, cache, logs, benchmarks), not the results (RESULTS=results)
-	@case "$(strip $(RESULTS))" in ""|/) echo "make clean: RESULTS must name a results folder, not '$(RESULTS)'" >&2; exit 2;; esac
-	rm -rf "$(RESULTS)/chunks" "$(RESULTS)/cache" "$(RESULTS)/logs" "$(RESULTS)/benchmarks" .snakemake
+	@r='$(strip $(RESULTS))'; \
+	case "$$(realpath -m -- "$$r" 2>/dev/null)" in /|"") \
+	  echo "make clean: RESULTS must name a results folder, not '$$r'" >&2; exit 2;; esac; \
+	echo "rm -rf $$r/{chunks,cache,logs,benchmarks} .snakemake"; \
+	rm -rf -- "$$r/chunks" "$$r/cache" "$$r/logs" "$$r/benchmarks" .snakemake
 
 BENCH_DOCS ?= 2000
 bench: $(STAMP)  ## run the workflow on BENCH_DOCS generated documents and print the figures

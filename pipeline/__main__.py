@@ -33,15 +33,15 @@ def evaluate_sentiment(path: Path = TESTS_DATA / "sentiment_labelled.tsv") -> st
     return "\n".join(lines)
 
 
-def corpus_ids(folder: str | Path) -> str:
-    """The doc_id each file of a corpus folder gets (tab, its path), then the files passed over:
-    what a metadata.csv row needs before the first run."""
+def corpus_ids(folder: str | Path) -> tuple[str, int]:
+    """The doc_id each file of a corpus folder gets (tab, its path), then the files passed over
+    (what a metadata.csv row needs before the first run), and how many files a run would read."""
     from pipeline.corpus import discover_documents
 
     sources, skipped = discover_documents(folder)
     lines = ["doc_id\tfile", *(f"{s.doc_id}\t{s.relpath}" for s in sources)]
     lines += [f"# passed over: {s.relpath} {s.message}" for s in skipped]
-    return "\n".join(lines)
+    return "\n".join(lines), len(sources)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -64,12 +64,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             if not args.folder.strip():
                 raise ValueError("give a corpus folder")
-            text = corpus_ids(args.folder)
+            text, n_files = corpus_ids(args.folder)
         except ValueError as error:  # not a folder
             print(f"python -m pipeline ids: {error}", file=sys.stderr)
             return 2
         print(text)
-        if not any(line and not line.startswith("#") for line in text.splitlines()[1:]):
+        if not n_files:
             print(f"python -m pipeline ids: '{args.folder}' holds no *.txt or *.md file a run "
                   "could read", file=sys.stderr)  # fmt: skip
             return 1

@@ -18,7 +18,7 @@ from typing import Any
 from pipeline.cache import Entry, listed_files
 from pipeline.corpus import SourceFile
 from pipeline.decode import NotTextError, read_limited
-from pipeline.lexicon import UnusedRowWarning
+from pipeline.lexicon import LEXICON_DIR, UnusedRowWarning
 from pipeline.logs import log_problem
 from pipeline.tables import atomic_write_text, write_csv, write_segmented_tables
 from pipeline.types import SegmentedDocument
@@ -240,16 +240,27 @@ def chunk_tools(settings: ChunkSettings) -> tuple[Any, frozenset[str], list[Any]
         )
 
 
+# the shipped word lists the shipped config lists under extra_* keys; the tests load them
+TESTED_WORD_LISTS = (
+    ("sentiment.extra_valences", "sentiment_news.tsv"),
+    ("sentiment.extra_neutral_senses", "sentiment_senses.tsv"),
+)
+
+
 def user_word_lists(
-    config: Mapping[str, Any], tested: Sequence[str | Path] = ()
+    config: Mapping[str, Any], tested: Sequence[tuple[str, str | Path]] | None = None
 ) -> list[tuple[str, str]]:
-    """(``section.key``, path) of the files listed under ``extra_*`` keys that are not among the
-    ``tested`` ones (those the workflow's own config lists, which the test suite loads)."""
-    known = {Path(p).resolve() for p in tested}
-    return [(key, path) for key, path in listed_files(config) if Path(path).resolve() not in known]
+    """(``section.key``, path) of the files listed under ``extra_*`` keys but the ``tested``
+    (key, path) pairs, by default the shipped files of TESTED_WORD_LISTS under their keys."""
+    if tested is None:
+        tested = [(key, LEXICON_DIR / name) for key, name in TESTED_WORD_LISTS]
+    known = {(key, Path(p).resolve()) for key, p in tested}
+    return [(k, p) for k, p in listed_files(config) if (k, Path(p).resolve()) not in known]
 
 
-def refused_word_list(config: Mapping[str, Any], tested: Sequence[str | Path] = ()) -> str | None:
+def refused_word_list(
+    config: Mapping[str, Any], tested: Sequence[tuple[str, str | Path]] | None = None
+) -> str | None:
     """Why the stages refuse a lexicon or word list of the user's (the first such file, named),
     or None when they all load; the files are tried one at a time to name the file when the
     loader's message does not. A file listed twice under one key is refused too."""

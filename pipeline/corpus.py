@@ -92,7 +92,7 @@ NOT_UTF8_NAME = (
 )
 
 
-def _is_utf8(relpath: str) -> bool:
+def is_utf8(relpath: str) -> bool:
     """Whether a path from the file system is text (undecodable bytes arrive as surrogates)."""
     try:
         relpath.encode("utf-8")
@@ -128,14 +128,16 @@ def discover_documents(
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in [d for d in dirnames if (Path(dirpath) / d).is_symlink()]:
             relpath = (Path(dirpath) / name).relative_to(root).as_posix()
-            skipped.append(SkippedFile(relpath, "is a link to a folder: links are not followed"))
+            skipped.append(
+                SkippedFile(_printable(relpath), "is a link to a folder: links are not followed")
+            )
         for name in sorted(filenames):
             if name.startswith("."):
                 continue
             path = Path(dirpath) / name
             relpath = path.relative_to(root).as_posix()
-            if not _is_utf8(relpath):
-                if name.lower().endswith(exts):  # Snakemake cannot name it in its own files
+            if not is_utf8(relpath):  # Snakemake cannot name it in its own files
+                if name.lower().endswith(exts) or path.suffix.lower() in UNREAD_FORMATS:
                     skipped.append(SkippedFile(_printable(relpath), NOT_UTF8_NAME))
                 continue
             if not name.lower().endswith(exts):
@@ -143,11 +145,11 @@ def discover_documents(
                 if what:
                     only = " and ".join(exts)
                     message = f"is {what}: only {only} files are read; save it as plain text (.txt)"
-                    skipped.append(SkippedFile(relpath, message))
+                    skipped.append(SkippedFile(_printable(relpath), message))
                 continue
             reason = _not_a_corpus_file(path, real_root)
             if reason:
-                skipped.append(SkippedFile(relpath, reason))
+                skipped.append(SkippedFile(_printable(relpath), reason))
                 continue
             found.append((relpath, path.absolute()))
     ids = [safe_doc_id(rel) for rel, _ in found]

@@ -6,8 +6,6 @@ import time
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from snakemake.exceptions import WorkflowError
 from snakemake.utils import validate
 
@@ -23,6 +21,7 @@ from pipeline.corpus import (  # noqa: E402
     chunk_index,
     discover_documents,
     group_members,
+    is_utf8,
     metadata_columns,
     metadata_labels,
     read_metadata,
@@ -34,9 +33,6 @@ from pipeline.stages import PUBLISHED_TABLES  # noqa: E402
 validate(config, schema="../config/schema.yaml")
 
 PARSED_AT = time.time()  # when this run began (onerror trusts only newer tables)
-# the shipped config: the files it lists are loaded by the test suite
-with open(Path(workflow.basedir) / "config" / "config.yaml", encoding="utf-8") as _fh:
-    DEFAULT_CONFIG = yaml.safe_load(_fh)
 RESULTS = Path(config["results_dir"])
 CORPUS = Path(config["corpus_dir"])
 # Relative to the working directory, so storage plugins see a relative path.
@@ -46,6 +42,12 @@ ACCURACY_FILE = os.path.relpath(
     Path(workflow.basedir) / "pipeline" / "measured_accuracy.tsv"
 )
 
+# Snakemake writes the paths of its inputs and outputs to its own files as UTF-8
+for _key, _folder in (("corpus_dir", CORPUS), ("results_dir", RESULTS)):
+    if not is_utf8(str(_folder.absolute())):
+        raise WorkflowError(
+            f"Config key {_key}: the path of the folder is not valid UTF-8: rename the folder"
+        )
 try:
     SOURCES, SKIPPED = discover_documents(CORPUS)
 except ValueError as exc:
@@ -221,11 +223,7 @@ def lexicon_problems():
     # A row the stages refuse (a bad frame id, say) would fail every chunk job with a
     # traceback: build them with the user's own files now, before any job (in the main
     # process only: each cluster job parses the workflow again).
-    refused = (
-        refused_word_list(config, tested=[p for _, p in listed_files(DEFAULT_CONFIG)])
-        if workflow.is_main_process
-        else None
-    )
+    refused = refused_word_list(config) if workflow.is_main_process else None
     if refused:
         raise WorkflowError(
             f"A lexicon or word list named in the config cannot be used: {refused}"

@@ -419,18 +419,34 @@ def test_chunk_input_files_are_the_shipped_lexicons_and_every_file_the_settings_
 
 
 def test_user_word_lists_leave_out_the_tested_ones(tmp_path):
-    """The files the shipped config lists are tested; any other, even one saved among them in
-    pipeline/lexicons/, is the user's."""
+    """The files the shipped config lists are tested, under their keys; any other, even one
+    saved among them in pipeline/lexicons/ or a shipped one under another key, is the user's."""
     from pipeline.chunk import user_word_lists
     from pipeline.lexicon import LEXICON_DIR
 
     news, mine = str(LEXICON_DIR / "sentiment_news.tsv"), str(tmp_path / "mine.tsv")
-    beside = str(LEXICON_DIR / "my_frames.tsv")
+    beside, senses = str(LEXICON_DIR / "my_frames.tsv"), str(LEXICON_DIR / "sentiment_senses.tsv")
     config = {"sentiment": {"extra_valences": [news, mine]},
-              "frames": {"extra_lexicons": [beside]}, "segment": {"max_chars": 3}}  # fmt: skip
-    assert user_word_lists(config, tested=[news]) == [
+              "frames": {"extra_lexicons": [beside]}, "stance": {"extra_lexicons": [senses]},
+              "segment": {"max_chars": 3}}  # fmt: skip
+    assert user_word_lists(config) == [
         ("sentiment.extra_valences", mine), ("frames.extra_lexicons", beside),
+        ("stance.extra_lexicons", senses),
     ]  # fmt: skip
+
+
+def test_tested_word_lists_are_those_of_the_shipped_config():
+    from pathlib import Path
+
+    import yaml
+
+    from pipeline.cache import listed_files
+    from pipeline.chunk import TESTED_WORD_LISTS
+
+    root = Path(__file__).resolve().parent.parent
+    config = yaml.safe_load((root / "config" / "config.yaml").read_text(encoding="utf-8"))
+    listed = [(key, Path(path).name) for key, path in listed_files(config)]
+    assert sorted(listed) == sorted(TESTED_WORD_LISTS)
 
 
 def test_a_file_listed_twice_is_refused():
@@ -439,7 +455,7 @@ def test_a_file_listed_twice_is_refused():
 
     senses = str(LEXICON_DIR / "sentiment_senses.tsv")
     config = {"sentiment": {"extra_neutral_senses": [senses, senses]}}
-    assert refused_word_list(config, tested=[senses]) == (
+    assert refused_word_list(config) == (
         f"config key sentiment.extra_neutral_senses lists {senses} twice"
     )
 

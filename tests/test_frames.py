@@ -1069,6 +1069,9 @@ def test_look_alikes_of_lexicon_1_12(text: str, frame: str) -> None:
         ("The motion was submitted to Judge Amit Mehta.", "Judge", "legality"),
         ("He was promoted to judge in 2010.", "judge", "legality"),
         ("Voters are free to judge fairly.", "to judge fairly", "fairness_equality"),
+        # lexicon 1.14.2
+        ("Critics attacked the regressive changes to council tax.", "regressive",
+         "fairness_equality"),
     ],
 )  # fmt: skip
 def test_cues_of_lexicon_1_13(text: str, cue: str, frame: str) -> None:
@@ -1130,6 +1133,9 @@ def test_cues_of_lexicon_1_13(text: str, cue: str, frame: str) -> None:
         ("He was at least able to pay the rent.", "fairness_equality"),
         ("An auto-regressive process was fitted.", "fairness_equality"),
         ("The child showed regressive behaviour.", "fairness_equality"),
+        # lexicon 1.14.2: judging something after a verb of appointing or going
+        ("She was appointed to judge the baking contest.", "legality"),
+        ("He went to judge the county fair.", "legality"),
     ],
 )
 def test_look_alikes_of_lexicon_1_13(text: str, frame: str) -> None:

@@ -337,3 +337,20 @@ def test_an_unreadable_extra_lexicon_stops_the_run_before_any_job(tmp_path, key,
     proc = snakemake("--configfile", str(config), "-n")
     assert proc.returncode != 0
     assert message.format(path=path) in proc.stdout + proc.stderr
+
+
+def test_a_corpus_folder_whose_path_is_not_utf8_stops_before_any_job(tmp_path):
+    """Snakemake writes its inputs' paths to its own files as UTF-8: such a folder stopped the
+    run with a traceback from Snakemake's locks."""
+    import os
+
+    folder = os.path.join(os.fsencode(tmp_path), b"caf\xe9")
+    os.mkdir(folder)
+    with open(os.path.join(folder, b"a.txt"), "w", encoding="utf-8") as fh:
+        fh.write("A text about the port.")
+    proc = snakemake("-n", "--config", f"corpus_dir={os.fsdecode(folder)}",
+                     f"results_dir={tmp_path / 'out'}")  # fmt: skip
+    assert proc.returncode != 0
+    assert "Config key corpus_dir: the path of the folder is not valid UTF-8" in (
+        proc.stdout + proc.stderr
+    )
