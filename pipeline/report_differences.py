@@ -392,6 +392,20 @@ def top_rate_item(
 MIN_READABILITY_WORDS = 100  # a shorter text's Flesch score rests on a line or two
 
 
+def unshared_extremes(docs: Sequence[Doc], column: str) -> list[tuple[Doc, bool]]:
+    """The documents with the lowest and the highest ``column`` (True for the lowest; ties
+    broken by doc_id), each left out when another document has the same value."""
+    values = sorted(d[column] for d in docs)
+    out = []
+    for is_low, pick, tied in (
+        (True, min, len(values) > 1 and values[0] == values[1]),
+        (False, max, len(values) > 1 and values[-1] == values[-2]),
+    ):
+        if not tied:
+            out.append((pick(docs, key=lambda d: (d[column], d["doc_id"])), is_low))
+    return out
+
+
 def readability_extremes(docs: Sequence[Doc]) -> list[Item]:
     """The hardest and easiest documents to read when their Flesch reading ease is 10 points or
     more from the corpus median; never tentative (one score per text, no sample behind it).
@@ -401,17 +415,12 @@ def readability_extremes(docs: Sequence[Doc]) -> list[Item]:
               and finite(d.get("n_words")) and d["n_words"] >= MIN_READABILITY_WORDS]  # fmt: skip
     if len(scores) < 3:
         return []
-    values = sorted(d["flesch_reading_ease"] for d in scores)
-    median = float(np.median(values))
+    median = float(np.median([d["flesch_reading_ease"] for d in scores]))
     items = []
-    for d, word, tied in (
-        (min(scores, key=lambda d: (d["flesch_reading_ease"], d["doc_id"])), "hardest",
-         values[0] == values[1]),
-        (max(scores, key=lambda d: (d["flesch_reading_ease"], d["doc_id"])), "easiest",
-         values[-1] == values[-2]),
-    ):  # fmt: skip
+    for d, is_low in unshared_extremes(scores, "flesch_reading_ease"):
+        word = "hardest" if is_low else "easiest"
         gap = abs(d["flesch_reading_ease"] - median)
-        if gap < 10 or tied:
+        if gap < 10:
             continue
         text = (
             f"{d['doc_id']} is the {word} to read: Flesch reading ease "
@@ -469,8 +478,8 @@ def corpus_frame_differences(
     The interval of the difference (:func:`proportion_difference_interval`) is Bonferroni-
     adjusted for picking the highest of n documents in each of the table's frames; the item is
     tentative when it includes 0. A frame is left out when two documents share the top share or
-    the top one does not exceed the rest. Documents without body sentences or without rows in
-    ``frames`` (frames.csv) take no part.
+    the top one is not above both the median and the rest. Documents without body sentences or
+    without rows in ``frames`` (frames.csv) take no part.
     """
     if not has_columns(frames, ("doc_id", "frame", "n_sentences")):
         return []
@@ -550,17 +559,12 @@ def corpus_differences(
                            anchors, lambda _: "question")  # fmt: skip
     items += readability_extremes(docs)
     if docs and all(finite(d.get("compound_mean")) for d in docs):
-        means = sorted(d["compound_mean"] for d in docs)
-        median = float(np.median(means))
+        median = float(np.median([d["compound_mean"] for d in docs]))
         extremes = []
-        for d, word, tied in (
-            (min(docs, key=lambda d: (d["compound_mean"], d["doc_id"])), "lowest",
-             len(means) > 1 and means[0] == means[1]),
-            (max(docs, key=lambda d: (d["compound_mean"], d["doc_id"])), "highest",
-             len(means) > 1 and means[-1] == means[-2]),
-        ):  # fmt: skip
-            if tied or d["compound_mean"] == median:
-                continue  # two documents share it, or it is the median itself
+        for d, is_low in unshared_extremes(docs, "compound_mean"):
+            word = "lowest" if is_low else "highest"
+            if d["compound_mean"] == median:
+                continue  # it is the median itself
             # clear only when the document's own interval, widened for picking the extreme
             # of n, leaves the corpus median out
             low, high = widened_for_extreme(
