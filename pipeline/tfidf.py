@@ -9,6 +9,7 @@ that ``TfidfVectorizer(analyzer=TermAnalyzer(...))`` runs, without re-reading th
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -20,6 +21,12 @@ from pipeline.terms import TermAnalyzer, TermMatrix
 TFIDF_COLUMNS = ("doc_id", "rank", "term", "tfidf", "count")
 SIMILARITY_COLUMNS = ("doc_a", "doc_b", "cosine")
 MAX_ALL_PAIRS = 2_000_000  # every-pair similarity beyond this needs similarity_top_k
+GRID_BITS = 26  # weights rounded to 2**-26 of the largest norm: see exact_grid_weights
+MIN_GRID_EXPONENT, MAX_GRID_EXPONENT = -480, 500  # products stay normal floats, sums finite
+DENSE_SHARE = 8  # terms in more than 1 document in 8 are multiplied as dense columns (BLAS)
+MAX_DENSE_TERMS = 512  # at most documents x 512 dense floats (82 MB at 20,000 documents)
+
+Pairs = tuple[np.ndarray, np.ndarray, np.ndarray]  # row, column and cosine of each pair
 
 
 def tfidf_vectorizer(*, analyzer: TermAnalyzer, sublinear_tf: bool = True) -> Any:
@@ -85,10 +92,13 @@ def similarity_pairs(
     """Cosine similarity of document pairs (doc_a < doc_b), computed in blocks of rows.
 
     ``top_k=None`` gives every pair; otherwise the union of each document's ``top_k`` nearest
-    neighbours (ties: the earlier doc_id). A block of rows is multiplied only by the documents
-    from its own first row on: the product is symmetric, so the part left of the block was
-    already computed as the transpose of earlier blocks (see :func:`_nearest_pairs`). Only a
-    ``block_size`` x documents slice is ever dense, never documents x vocabulary.
+    neighbours (ties: the earlier doc_id). The cosines are those of :func:`exact_grid_weights`,
+    whose sums are exact, so cosine (i, j) is the same float as (j, i) and a block of rows is
+    multiplied only by the documents from its own first row on: the part left of the block was
+    already computed as the transpose of earlier blocks (see :func:`_nearest_pairs`). Terms found
+    in more than one document in ``DENSE_SHARE`` are multiplied as dense columns, the rest
+    sparsely; only a ``block_size`` x documents slice and the documents x dense terms columns are
+    ever dense, never documents x vocabulary.
     """
     from scipy import sparse
 
@@ -105,11 +115,12 @@ def similarity_pairs(
             "(e.g. 10) to keep each document's nearest neighbours"
         )
     ids = np.asarray(doc_ids, dtype=object)
-    tfidf = sparse.csr_matrix(tfidf, dtype=np.float64)
+    weights, on_grid = exact_grid_weights(tfidf)
+    product = _Product(weights, on_grid=on_grid)
     if top_k is None:
-        a, b, c = _all_pairs(tfidf, block_size=block_size)
+        a, b, c = _all_pairs(product, block_size=block_size)
     else:
-        a, b, c = _nearest_pairs(tfidf, top_k=top_k, block_size=block_size)
+        a, b, c = _nearest_pairs(product, top_k=top_k, block_size=block_size)
     lo, hi = np.minimum(a, b), np.maximum(a, b)
     key = lo * max(n, 1) + hi
     key, first = np.unique(key, return_index=True)  # sorted by (doc_a, doc_b), duplicates gone
@@ -119,14 +130,89 @@ def similarity_pairs(
     )
 
 
-Pairs = tuple[np.ndarray, np.ndarray, np.ndarray]  # row, column and cosine of each pair
+def exact_grid_weights(tfidf: Any) -> tuple[Any, bool]:
+    """The weights the cosines are computed from, and whether they lie on the exact grid.
+
+    The matrix is made canonical CSR (sorted columns, duplicates summed) and each weight is
+    rounded to a multiple of ``2**(e - GRID_BITS)``, where ``2**e`` bounds every row's norm
+    within a factor of sqrt(2). On that grid a product of two weights is a multiple of
+    ``2**(2e - 52)`` and, by Cauchy-Schwarz, every partial sum of a cosine is below
+    ``2**(2e + 1)``: 53 bits, so every sum is exact and a cosine is the same float in any order
+    of summation (sparse product, BLAS of any block shape or thread count, (i, j) or (j, i)).
+    A weight moves by at most ``2**(e - 27)`` (7.5e-9 for TF-IDF rows of norm 1), a cosine by
+    about as much. A matrix with NaN or infinite weights, or norms beyond the range where the
+    products stay normal floats, is only made canonical.
+    """
+    from scipy import sparse
+
+    matrix = sparse.csr_matrix(tfidf, dtype=np.float64, copy=True)
+    matrix.sum_duplicates()  # sorts each row's columns too
+    data = matrix.data
+    if data.size == 0 or not np.isfinite(data).all():
+        return matrix, False
+    with np.errstate(over="ignore"):
+        max_norm = float(np.sqrt(_row_sums_of_squares(matrix).max()))
+    if max_norm == 0.0 or not math.isfinite(max_norm):
+        return matrix, False
+    e = math.floor(math.log2(max_norm))
+    while MIN_GRID_EXPONENT <= e <= MAX_GRID_EXPONENT:
+        step = 2.0 ** (e - GRID_BITS)
+        grid = np.rint(data / step) * step  # exact: division and product by a power of two
+        rounded = sparse.csr_matrix((grid, matrix.indices, matrix.indptr), shape=matrix.shape)
+        if _row_sums_of_squares(rounded).max() < 2.0 ** (2 * e + 1) * (1 - 1e-9):
+            rounded.eliminate_zeros()
+            return rounded, True
+        e += 1
+    return matrix, False
 
 
-def _cosine_block(tfidf: Any, transposed: Any, start: int, stop: int, first: int) -> np.ndarray:
-    """Cosines of rows [start, stop) with documents [first, n), clipped to [0, 1], dense."""
-    block = (tfidf[start:stop] @ transposed[:, first:]).toarray()  # never x vocabulary
-    np.clip(block, 0.0, 1.0, out=block)
-    return block
+def _row_sums_of_squares(matrix: Any) -> np.ndarray:
+    """Each CSR row's sum of squared weights."""
+    rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
+    return np.bincount(rows, weights=matrix.data**2, minlength=matrix.shape[0])
+
+
+class _Product:
+    """Row blocks of the cosine matrix of canonical weights: frequent terms dense, rest sparse.
+
+    A term found in more than one document in ``DENSE_SHARE`` (at most ``MAX_DENSE_TERMS`` of
+    them, the most frequent) takes part in nearly every pair, which a sparse product handles
+    one pair at a time; BLAS multiplies those columns many times faster. The two parts add up
+    to the same cosine as one sparse product only when the sums are exact
+    (:func:`exact_grid_weights`), so matrices off the grid are multiplied sparsely only.
+    """
+
+    def __init__(self, weights: Any, *, on_grid: bool) -> None:
+        n, n_terms = weights.shape
+        self.n = n
+        self.dense: np.ndarray | None = None
+        sparse_part = weights
+        frequent = _frequent_terms(weights) if on_grid else np.zeros(0, dtype=np.int64)
+        if frequent.size:
+            self.dense = np.ascontiguousarray(weights[:, frequent].toarray())
+            keep = np.ones(n_terms, dtype=bool)
+            keep[frequent] = False
+            sparse_part = weights[:, keep]
+        self.sparse = sparse_part.tocsr()
+        self.transposed = self.sparse.T.tocsc()
+
+    def block(self, start: int, stop: int, first: int) -> np.ndarray:
+        """Cosines of rows [start, stop) with documents [first, n), clipped to [0, 1], dense."""
+        block = (self.sparse[start:stop] @ self.transposed[:, first:]).toarray()
+        if self.dense is not None:
+            block += self.dense[start:stop] @ self.dense[first:].T
+        np.clip(block, 0.0, 1.0, out=block)
+        return block
+
+
+def _frequent_terms(weights: Any) -> np.ndarray:
+    """Columns found in more than 1/DENSE_SHARE of the rows, the MAX_DENSE_TERMS most frequent
+    (ties: the lower column), in column order."""
+    df = np.bincount(weights.indices, minlength=weights.shape[1])
+    frequent = np.flatnonzero(df * DENSE_SHARE > weights.shape[0])
+    if frequent.size > MAX_DENSE_TERMS:
+        frequent = np.sort(frequent[np.argsort(-df[frequent], kind="stable")[:MAX_DENSE_TERMS]])
+    return frequent
 
 
 def _block_ranges(n: int, block_size: int) -> list[tuple[int, int]]:
@@ -134,13 +220,12 @@ def _block_ranges(n: int, block_size: int) -> list[tuple[int, int]]:
     return [(start, min(start + block_size, n)) for start in range(0, n, block_size)]
 
 
-def _all_pairs(tfidf: Any, *, block_size: int) -> Pairs:
+def _all_pairs(product: _Product, *, block_size: int) -> Pairs:
     """Every pair i < j, in row-major order; each block needs only its columns >= start."""
-    n = tfidf.shape[0]
-    transposed = tfidf.T.tocsc()
+    n = product.n
     parts: list[Pairs] = []
     for start, stop in _block_ranges(n, block_size):
-        block = _cosine_block(tfidf, transposed, start, stop, start)
+        block = product.block(start, stop, start)
         a, b = _upper_pairs(start, stop, n)
         parts.append((a, b, block[a - start, b - start]))
     return _joined(parts)
@@ -154,43 +239,30 @@ def _joined(parts: list[Pairs]) -> Pairs:
     return np.concatenate(a), np.concatenate(b), np.concatenate(c)
 
 
-def _has_canonical_rows(matrix: Any) -> bool:
-    """Whether every CSR row lists its columns strictly increasing (sorted, no duplicates)."""
-    steps = np.diff(matrix.indices.astype(np.int64))
-    row_starts = matrix.indptr[1:-1]
-    inside = np.ones(len(steps), dtype=bool)
-    inside[row_starts[(row_starts > 0) & (row_starts <= len(steps))] - 1] = False
-    return bool(np.all(steps[inside] > 0))
-
-
-def _nearest_pairs(tfidf: Any, *, top_k: int, block_size: int) -> Pairs:
+def _nearest_pairs(product: _Product, *, top_k: int, block_size: int) -> Pairs:
     """Each document's ``top_k`` neighbours (score descending, then column), in row order.
 
     A document's neighbours among earlier documents come from the earlier blocks' products
-    read by column: with strictly increasing column indices in every row, cosine (i, j) and
-    (j, i) add the same products in the same order, so they are the same float. Rows stored
-    otherwise (unsorted or duplicate indices) get the full product of their block instead.
+    read by column: cosine (i, j) and (j, i) are the same float (exact sums on the grid; off
+    it, canonical rows add the same products in the same order).
     The old rule is kept exactly: NaN never ranks, a row with fewer than k other numbers
     lists itself (its own cosine) when one short and nothing when shorter.
     """
-    n = tfidf.shape[0]
+    n = product.n
     k = min(top_k, n - 1)
     if k <= 0:
         return _joined([])
-    symmetric = _has_canonical_rows(tfidf)
-    transposed = tfidf.T.tocsc()
     best = np.full((n, k), -np.inf), np.full((n, k), n, dtype=np.int64)  # -inf: empty slot
     parts: list[Pairs] = []
     for start, stop in _block_ranges(n, block_size):
-        first = start if symmetric else 0
-        block = _cosine_block(tfidf, transposed, start, stop, first)
+        block = product.block(start, stop, start)
         rows = np.arange(start, stop)
-        own = block[rows - start, rows - first]  # a row's own cosine, listed in the quirk case
+        own = block[rows - start, rows - start]  # a row's own cosine, listed in the quirk case
         block[np.isnan(block)] = -np.inf  # NaN never ranks
-        block[rows - start, rows - first] = -1.0  # below every cosine, above NaN
-        _merge_into(best, start, _row_top_k(block, first, k))
-        if symmetric and stop < n:
-            later = np.ascontiguousarray(block[:, stop - first :].T)  # rows stop.. x cols start..
+        block[rows - start, rows - start] = -1.0  # below every cosine, above NaN
+        _merge_into(best, start, _row_top_k(block, start, k))
+        if stop < n:
+            later = np.ascontiguousarray(block[:, stop - start :].T)  # rows stop.. x cols start..
             _merge_into(best, stop, _row_top_k(later, start, k))
         parts.append(_listed_neighbours(best[0][start:stop], best[1][start:stop], rows, own))
     return _joined(parts)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -12,7 +14,13 @@ from scipy import sparse
 import pipeline.tfidf as tfidf_module
 from pipeline.segment import word_tokens
 from pipeline.terms import TermAnalyzer, term_matrix
-from pipeline.tfidf import similarity_pairs, tfidf_matrix, tfidf_top_terms, tfidf_vectorizer
+from pipeline.tfidf import (
+    exact_grid_weights,
+    similarity_pairs,
+    tfidf_matrix,
+    tfidf_top_terms,
+    tfidf_vectorizer,
+)
 from pipeline.types import SegmentedDocument, Sentence
 
 # d1: apple x2, banana; d2: banana, cherry; d3: cherry x3, date
@@ -150,9 +158,14 @@ def test_similarity_blocks_match_one_block_and_stay_sparse(monkeypatch) -> None:
 
     monkeypatch.setattr(weights.__class__, "toarray", spy)
     blocked = similarity_pairs(weights, ids, block_size=7)
+    # the frequent terms' columns are dense once (documents x terms in more than 1 in 8), then
     # every dense slice is block x documents (from the block's first row on, the product being
     # symmetric), never documents x vocabulary (80 terms here)
-    assert dense_calls == [(min(7, 60 - start), 60 - start) for start in range(0, 60, 7)]
+    frequent = int((np.bincount(weights.indices, minlength=80) * 8 > 60).sum())
+    assert 0 < frequent < 40
+    assert dense_calls == [(60, frequent)] + [
+        (min(7, 60 - start), 60 - start) for start in range(0, 60, 7)
+    ]
     monkeypatch.undo()
     whole = similarity_pairs(weights, ids, block_size=1000)
     pd.testing.assert_frame_equal(blocked, whole)
@@ -198,7 +211,8 @@ def test_single_and_empty_documents() -> None:
     assert similarity_pairs(tfidf_matrix(one.counts), ["a"]).empty
 
 
-# --- the blocked implementation before the symmetric rewrite, kept verbatim as the reference ---
+# --- the blocked implementation before the symmetric rewrite, kept verbatim as the reference;
+# since the exact grid it is given the grid weights (exact_grid_weights) ---
 
 
 def _reference_similarity_pairs(
@@ -338,7 +352,8 @@ def scrambled(matrix: sparse.csr_matrix, seed: int, *, split: bool) -> sparse.cs
 
 
 def assert_same_as_reference(weights, ids, **options) -> pd.DataFrame:
-    expected = _reference_similarity_pairs(weights.copy(), ids, **options)
+    """The reference's table for the weights on the exact grid, bit for bit."""
+    expected = _reference_similarity_pairs(exact_grid_weights(weights)[0], ids, **options)
     got = similarity_pairs(weights.copy(), ids, **options)
     pd.testing.assert_frame_equal(got, expected, check_exact=True)
     # bit-identical, not just equal: -0.0 / 0.0 and NaN payloads included
@@ -462,9 +477,73 @@ def test_similarity_pairs_larger_corpus_like_reference(top_k, block_size) -> Non
 @pytest.mark.parametrize("split", [False, True])
 @pytest.mark.parametrize("top_k", [1, 3])
 def test_similarity_pairs_unsorted_storage_like_reference(split, top_k) -> None:
-    """Rows stored out of order or with duplicates: (i, j) and (j, i) differ, still identical."""
+    """Rows stored out of order or with duplicates (whose raw products give (i, j) and (j, i)
+    different sums) are made canonical: the reference's table for the canonical grid weights."""
     weights = scrambled(random_weights(3, 300, 60, density=0.6), 3, split=split)
     full = (weights @ weights.T.tocsc()).toarray()
     assert (full != full.T).sum() > 1000  # the transpose shortcut would be wrong here
     ids = [f"d{i:03d}" for i in range(300)]
     assert_same_as_reference(weights, ids, top_k=top_k, block_size=16)
+
+
+def test_grid_weights_sum_exactly_in_any_order() -> None:
+    """On the grid, BLAS, the sparse product and a reversed term order give the same floats;
+    the raw weights do not (so the test can tell)."""
+    raw, _ = zipf_weights(300, 800, seed=5)
+    grid, on_grid = exact_grid_weights(raw)
+    assert on_grid and grid.has_canonical_format
+    dense = grid.toarray()
+    products = [
+        (grid @ grid.T.tocsc()).toarray(),
+        dense @ dense.T,
+        dense[:, ::-1] @ dense[:, ::-1].T,
+        np.ascontiguousarray(dense[:150]) @ dense.T,  # another block shape
+    ]
+    for other in products[1:]:
+        assert products[0][: len(other)].tobytes() == other.tobytes()
+    raw_dense = raw.toarray()
+    assert ((raw @ raw.T.tocsc()).toarray() != raw_dense @ raw_dense.T).any()
+    # a weight moves by at most half a step of 2**-26 (rows of norm 1), a cosine by as little
+    assert np.abs(grid.toarray() - raw_dense).max() <= 2.0**-27
+    assert np.abs(products[0] - (raw @ raw.T).toarray()).max() < 5e-8
+
+
+@pytest.mark.parametrize(
+    ("scale", "on_grid"),
+    [(1.0, True), (3e5, True), (1e-100, True), (1e-200, False), (1e200, False)],
+)
+def test_grid_step_follows_the_largest_norm(scale: float, on_grid: bool) -> None:
+    raw = random_weights(7, 30, 20, density=0.4) * scale
+    grid, got = exact_grid_weights(raw)
+    assert got == on_grid
+    if on_grid:
+        largest = np.sqrt(raw.multiply(raw).sum(axis=1).max())
+        step = 2.0 ** (math.floor(math.log2(largest) + 0.5) - 26)  # norms < sqrt(2) * 2**e
+        assert np.all(np.isclose(grid.data / step, np.rint(grid.data / step), rtol=0, atol=0))
+        assert np.abs(grid.toarray() - raw.toarray()).max() <= step / 2
+    else:
+        assert grid.has_canonical_format and (grid != raw).nnz == 0
+
+
+def test_non_finite_weights_are_multiplied_sparsely_only() -> None:
+    weights = sparse.csr_matrix(np.array([[1.0, np.inf], [1.0, 0.0], [0.5, 0.5]]))
+    grid, on_grid = exact_grid_weights(weights)
+    assert not on_grid and tfidf_module._Product(grid, on_grid=False).dense is None
+
+
+@pytest.mark.parametrize("max_dense", [0, 2, 512])
+def test_dense_columns_are_the_frequent_terms(monkeypatch, max_dense: int) -> None:
+    weights, ids = zipf_weights(600, 2_000, seed=11)
+    monkeypatch.setattr(tfidf_module, "MAX_DENSE_TERMS", max_dense)
+    grid, on_grid = exact_grid_weights(weights)
+    product = tfidf_module._Product(grid, on_grid=on_grid)
+    df = np.bincount(weights.indices, minlength=weights.shape[1])
+    frequent = int((df * 8 > weights.shape[0]).sum())
+    assert 20 < frequent < 512
+    width = 0 if product.dense is None else product.dense.shape[1]
+    assert width == min(frequent, max_dense)
+    assert product.sparse.shape[1] == weights.shape[1] - width
+    if width:  # the most frequent terms: none left in the sparse part is more frequent
+        left = np.bincount(product.sparse.indices, minlength=product.sparse.shape[1])
+        assert left.max() <= np.sort(np.count_nonzero(product.dense, axis=0)).min()
+    assert_same_as_reference(weights, ids, top_k=10, block_size=100)
