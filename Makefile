@@ -60,7 +60,7 @@ test-slurm: $(STAMP)  ## run the workflow on a real single-node SLURM cluster (r
 RESULTS ?= results
 
 clean:  ## remove the workflow's scratch files (chunks, cache, logs, benchmarks), not the results (RESULTS=results)
-	@r='$(strip $(RESULTS))'; \
+	@r='$(subst ','\'',$(strip $(value RESULTS)))'; \
 	case "$$(realpath -m -- "$$r" 2>/dev/null)" in /|"") \
 	  echo "make clean: RESULTS must name a results folder, not '$$r'" >&2; exit 2;; esac; \
 	echo "rm -rf $$r/{chunks,cache,logs,benchmarks} .snakemake"; \

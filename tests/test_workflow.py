@@ -354,3 +354,21 @@ def test_a_corpus_folder_whose_path_is_not_utf8_stops_before_any_job(tmp_path):
     assert "Config key corpus_dir: the path of the folder is not valid UTF-8" in (
         proc.stdout + proc.stderr
     )
+
+
+@pytest.mark.parametrize("name", ["my results", "cost$HOME", "it's", "a$(HOME)b"])
+def test_make_clean_removes_only_scratch_folders_of_any_results_path(tmp_path, name):
+    import subprocess
+
+    results = tmp_path / name
+    for folder in ("chunks", "cache", "logs", "benchmarks", "tables", "plots"):
+        (results / folder).mkdir(parents=True)
+    (tmp_path / ".snakemake").mkdir()
+    make = ["make", "-s", "-C", str(tmp_path), "-f", str(ROOT / "Makefile"), "clean"]
+    proc = subprocess.run([*make, f"RESULTS={results}"], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert sorted(p.name for p in results.iterdir()) == ["plots", "tables"]
+    assert not (tmp_path / ".snakemake").exists()
+    for bad in ("", "/", "  ", "/tmp/.."):
+        proc = subprocess.run([*make, f"RESULTS={bad}"], capture_output=True, text=True)
+        assert proc.returncode == 2 and "RESULTS must name a results folder" in proc.stderr
