@@ -14,7 +14,13 @@ from typing import Any
 
 from pipeline.lexicon import lexicon_path, read_lexicon
 from pipeline.matcher import LexiconMatcher, PatternMatch
-from pipeline.stance_lexicon import Rules, compile_rules, lexicon_macros, rules_hold
+from pipeline.stance_lexicon import (
+    Rules,
+    checked_pattern,
+    compile_rules,
+    lexicon_macros,
+    rules_hold,
+)
 from pipeline.types import SegmentedDocument, StageOutput
 
 # The codebook's 15 dimensions, in codebook order (used to break ties and to order plots).
@@ -64,17 +70,20 @@ def load_frame_lexicon(extra_lexicons: Sequence[str | Path] = ()) -> FrameLexico
     macros = lexicon_macros(paths)
     by_pattern: dict[str, str] = {}
     rules: dict[str, Rules | None] = {}
-    where_of: dict[str, str] = {}  # pattern -> "<file>: " of the row that defines it
+    where_of: dict[str, str] = {}  # pattern -> "<file>, line <n>: " of the row that defines it
+    file_of: dict[str, str] = {}  # pattern -> the file of that row
     for i, row in enumerate(lex.rows):
         pattern, frame = row["pattern"], row["frame"]
         if not pattern:
             raise ValueError(f"{lex.where(i)}frame lexicon row with an empty pattern: {row}")
-        if lex.where(i) and where_of.get(pattern) == lex.where(i):
+        if lex.file_of(i) and file_of.get(pattern) == lex.file_of(i):
             raise ValueError(
-                f"{lex.where(i)}frame lexicon entry {pattern!r} is listed twice: merge its rows, "
-                "or write the second context as a different pattern"
+                f"{lex.where(i)}frame lexicon entry {pattern!r} is listed twice (also "
+                f"{where_of[pattern]}merge its rows, or write the second context as a different "
+                "pattern"
             )
-        where_of[pattern] = lex.where(i)
+        checked_pattern(pattern, f"{lex.where(i)}frame lexicon ", hyphen_joins_words=False)
+        where_of[pattern], file_of[pattern] = lex.where(i), lex.file_of(i)
         if not _FRAME_ID_RE.fullmatch(frame):
             raise ValueError(
                 f"{lex.where(i)}frame lexicon entry {pattern!r}: bad frame id {frame!r}"

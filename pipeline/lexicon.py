@@ -19,10 +19,18 @@ class Lexicon:
     versions: dict[str, str]  # file name -> version
     sha256: dict[str, str]  # file name -> sha256 of its bytes
     sources: tuple[str, ...] = ()  # the file each row comes from, for messages
+    lines: tuple[int, ...] = ()  # the line of its file each row is on
 
     def where(self, index: int) -> str:
-        """'<file>: ' for messages about row ``index`` (empty when not known)."""
-        return f"{self.sources[index]}: " if index < len(self.sources) else ""
+        """'<file>, line <n>: ' for messages about row ``index`` (empty when not known)."""
+        if index >= len(self.sources):
+            return ""
+        line = f", line {self.lines[index]}" if index < len(self.lines) else ""
+        return f"{self.sources[index]}{line}: "
+
+    def file_of(self, index: int) -> str:
+        """The file row ``index`` comes from (empty when not known)."""
+        return self.sources[index] if index < len(self.sources) else ""
 
 
 def lexicon_path(name: str) -> Path:
@@ -39,6 +47,7 @@ def read_lexicon(paths: Iterable[str | Path], *, required: Iterable[str] = ()) -
     required = tuple(required)
     rows: list[dict[str, str]] = []
     sources: list[str] = []
+    line_numbers: list[int] = []
     versions: dict[str, str] = {}
     digests: dict[str, str] = {}
     for path in map(Path, paths):
@@ -49,7 +58,8 @@ def read_lexicon(paths: Iterable[str | Path], *, required: Iterable[str] = ()) -
         lines = data.decode("utf-8-sig").splitlines()
         version = None
         body: list[str] = []
-        for line in lines:
+        numbers: list[int] = []  # the line number of each body line
+        for number, line in enumerate(lines, start=1):
             if line.startswith("#"):
                 key, _, value = line[1:].partition(":")
                 if key.strip().lower() == "version" and version is None:
@@ -57,6 +67,7 @@ def read_lexicon(paths: Iterable[str | Path], *, required: Iterable[str] = ()) -
                 continue
             if line.strip():
                 body.append(line)
+                numbers.append(number)
         if version is None:
             raise ValueError(f"lexicon file {path} has no '# version: ...' line")
         versions[path.name] = version
@@ -71,10 +82,17 @@ def read_lexicon(paths: Iterable[str | Path], *, required: Iterable[str] = ()) -
             else:
                 hint = f"; its header line is {header!r}"
             raise ValueError(f"lexicon file {path} lacks column(s) {', '.join(missing)}{hint}")
-        for row in reader:
+        for number, row in zip(numbers[1:], reader, strict=True):  # one row a line: no quoting
             rows.append({k: (v or "").strip() for k, v in row.items() if k is not None})
             sources.append(str(path))
-    return Lexicon(rows=tuple(rows), versions=versions, sha256=digests, sources=tuple(sources))
+            line_numbers.append(number)
+    return Lexicon(
+        rows=tuple(rows),
+        versions=versions,
+        sha256=digests,
+        sources=tuple(sources),
+        lines=tuple(line_numbers),
+    )
 
 
 class UnusedRowWarning(UserWarning):
@@ -89,15 +107,15 @@ OFF_NOTHING = (
 
 
 def unused_offs(lexicon: Lexicon) -> list[tuple[str, str]]:
-    """(file, message) for each row of category ``off`` that disables nothing: no earlier row
-    has exactly its pattern (lexicons in the stance format: pattern, category, ...)."""
+    """(file, "line <n>: message") for each row of category ``off`` that disables nothing: no
+    earlier row has exactly its pattern (lexicons in the stance format: pattern, category, ...)."""
     seen: set[str] = set()
     out = []
     for i, row in enumerate(lexicon.rows):
         pattern = row.get("pattern", "")
         if row.get("category", "").lower() == "off" and pattern not in seen:
-            source = lexicon.sources[i] if i < len(lexicon.sources) else ""
-            out.append((source, OFF_NOTHING.format(pattern=pattern)))
+            line = f"line {lexicon.lines[i]}: " if i < len(lexicon.lines) else ""
+            out.append((lexicon.file_of(i), line + OFF_NOTHING.format(pattern=pattern)))
         seen.add(pattern)
     return out
 

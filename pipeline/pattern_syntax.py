@@ -28,6 +28,7 @@ Pattern syntax for one lexicon entry (stable API, shared by the stance and frame
 
 from __future__ import annotations
 
+import functools
 import re
 
 __all__ = ["first_chars", "leading_prefixes", "max_gaps", "pattern_regex"]
@@ -199,6 +200,7 @@ def max_gaps(pattern: str) -> int:
     return gaps
 
 
+@functools.cache  # the lexicon loaders check each pattern, the matcher uses it
 def pattern_regex(pattern: str, *, hyphen_joins_words: bool = True) -> str:
     """Regex source (to compile with ``re.IGNORECASE``) for one lexicon pattern."""
     parts = _pattern_parts(pattern)

@@ -15,6 +15,7 @@ from functools import cached_property
 from pathlib import Path
 
 from pipeline.lexicon import UnusedRowWarning, lexicon_path, read_lexicon, unused_offs
+from pipeline.pattern_syntax import pattern_regex
 
 CATEGORIES = ("hedge", "booster", "attitude", "attribution")
 CONTROL_CATEGORIES = ("none", "off")  # none = blocker (consumes, emits nothing); off = disable
@@ -93,6 +94,15 @@ def compile_rules(row: dict[str, str], macros: dict[str, str], where: str) -> Ru
     return tuple(out)
 
 
+def checked_pattern(pattern: str, where: str, *, hyphen_joins_words: bool = True) -> None:
+    """Raise a ValueError naming ``where`` (file and line) when ``pattern`` breaks the pattern
+    syntax, before the matcher, which knows only its position in the merged lexicons, would."""
+    try:
+        pattern_regex(pattern, hyphen_joins_words=hyphen_joins_words)
+    except ValueError as err:
+        raise ValueError(f"{where}entry {pattern!r}: {err}") from None
+
+
 def rules_hold(rules: Rules | None, left: str, right: str) -> bool:
     """Whether a match with ``rules`` (:func:`compile_rules`) passes them, ``left`` and
     ``right`` being its sentence's text before and after it."""
@@ -117,9 +127,11 @@ def stance_entries(
     lexicon = read_lexicon(paths, required=("pattern", "category", "subtype"))
     macros = lexicon_macros(paths)
     by_pattern: dict[str, dict[str, str]] = {}
-    where_of: dict[str, str] = {}  # pattern -> "<file>: " of the row that defines it
+    where_of: dict[str, str] = {}  # pattern -> "<file>, line <n>: " of the row that defines it
+    file_of: dict[str, str] = {}  # pattern -> the file of that row
     for i, row in enumerate(lexicon.rows):
         category, where = row["category"].lower(), lexicon.where(i)
+        checked_pattern(row["pattern"], where)
         if category not in categories + CONTROL_CATEGORIES:
             raise ValueError(
                 f"{where}entry {row['pattern']!r}: unknown category {row['category']!r}"
@@ -128,15 +140,16 @@ def stance_entries(
             raise ValueError(
                 f"{where}entry {row['pattern']!r}: attribution subtype must be named|vague"
             )
-        if where and where_of.get(row["pattern"]) == where:  # a second row would replace the first
-            raise ValueError(
-                f"{where}entry {row['pattern']!r} is listed twice: merge its rows into one, or "
-                "write the second context as a different pattern"
+        if lexicon.file_of(i) and file_of.get(row["pattern"]) == lexicon.file_of(i):
+            raise ValueError(  # a second row would replace the first
+                f"{where}entry {row['pattern']!r} is listed twice (also {where_of[row['pattern']]}"
+                "merge its rows into one, or write the second context as a different pattern"
             )
         by_pattern[row["pattern"]] = {**row, "category": category}
         where_of[row["pattern"]] = where
+        file_of[row["pattern"]] = lexicon.file_of(i)
     for source, message in unused_offs(lexicon):
-        warnings.warn(f"{source}: {message}", UnusedRowWarning, stacklevel=2)
+        warnings.warn(f"{source}, {message}", UnusedRowWarning, stacklevel=2)  # "line n: ..."
     entries = []
     for pattern, row in by_pattern.items():
         if row["category"] == "off":
@@ -150,21 +163,23 @@ def stance_entries(
                 row["subtype"],
                 row.get("note", ""),
                 **rules,
-                also=_also(row.get("also", ""), pattern, categories),
+                also=_also(row.get("also", ""), pattern, categories, where_of[pattern]),
             )
         )
     return tuple(entries), lexicon.versions
 
 
 def _also(
-    value: str, pattern: str, categories: tuple[str, ...] = CATEGORIES
+    value: str, pattern: str, categories: tuple[str, ...] = CATEGORIES, where: str = ""
 ) -> tuple[str, str] | None:
     """Parse the ``also`` column ("category/subtype") of one entry."""
     if not value:
         return None
     category, _, subtype = value.partition("/")
     if category not in categories:
-        raise ValueError(f"entry {pattern!r}: 'also' must be category/subtype, got {value!r}")
+        raise ValueError(
+            f"{where}entry {pattern!r}: 'also' must be category/subtype, got {value!r}"
+        )
     return category, subtype
 
 

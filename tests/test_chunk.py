@@ -461,8 +461,7 @@ def test_a_file_listed_twice_is_refused():
 
 
 def test_refused_word_list_names_the_file_the_stages_refuse(tmp_path):
-    """The loaders' message for a bad pattern gives a position in the merged lexicon, not the
-    file: each of the user's files is tried alone to name it."""
+    """The refused file is named, with the line of the bad pattern."""
     from pipeline.chunk import refused_word_list
 
     good = tmp_path / "good.tsv"
@@ -471,4 +470,5 @@ def test_refused_word_list_names_the_file_the_stages_refuse(tmp_path):
     bad.write_text("# version: 1\npattern\tframe\tnote\n[fine print\tlegality\tx\n", "utf-8")
     assert refused_word_list({"frames": {"extra_lexicons": [str(good)]}}) is None
     message = refused_word_list({"frames": {"extra_lexicons": [str(good), str(bad)]}})
-    assert message.startswith(f"{bad}: ") and "unbalanced '['" in message
+    assert message.startswith(f"{bad}, line 3: frame lexicon entry '[fine print'")
+    assert "unbalanced '['" in message

@@ -195,7 +195,7 @@ def test_extra_lexicon_overrides_adds_and_blocks(tmp_path):
         # "off" switches a stance entry off; as a frame id it would add a frame called "off"
         (
             "espionage\toff\tx",
-            "bad.tsv: frame lexicon entry 'espionage': frame 'off' is not a frame",
+            "bad.tsv, line 3: frame lexicon entry 'espionage': frame 'off' is not a frame",
         ),
     ],
 )

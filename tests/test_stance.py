@@ -448,22 +448,27 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("rows", "message"),
+    ("rows", "line", "message"),
     [
-        (["x\tnonsense\t\t"], "unknown category"),
-        (["x\tattribution\tsome\t"], "named|vague"),
-        (["x\thedge\t\t\t(\t"], "bad not_before"),
-        (["x\thedge\t\t", "x\tbooster\t\t"], "listed twice"),  # the second would replace it
+        (["x\tnonsense\t\t"], 4, "unknown category"),
+        (["x\tattribution\tsome\t"], 4, "named|vague"),
+        (["x\thedge\t\t\t(\t"], 4, "bad not_before"),
+        (["x {a,b\thedge\t\t"], 4, "unbalanced '{'"),
+        (["y\thedge\t\t", "x\thedge\t\t\t\tnope"], 5, "'also' must be"),
+        # the second would replace the first
+        (["x\thedge\t\t", "", "x\tbooster\t\t"], 6, r"listed twice \(also \S+, line 4: "),
     ],
 )
-def test_bad_extra_lexicon_raises(tmp_path: Path, rows: list[str], message: str) -> None:
+def test_bad_extra_lexicon_raises(tmp_path: Path, rows: list[str], line: int, message) -> None:
     path = tmp_path / "bad.tsv"
     path.write_text(
-        "# version: 1\npattern\tcategory\tsubtype\tnote\tnot_before\n" + "\n".join(rows) + "\n"
+        "# version: 1\n# a note\npattern\tcategory\tsubtype\tnote\tnot_before\talso\n"
+        + "\n".join(rows)
+        + "\n"
     )
     with pytest.raises(ValueError, match=message) as error:
         StanceStage(extra_lexicons=[path])
-    assert str(error.value).startswith(f"{path}: entry 'x'")
+    assert str(error.value).startswith(f"{path}, line {line}: entry '{rows[-1].split(chr(9))[0]}'")
 
 
 @pytest.mark.parametrize(
@@ -494,7 +499,7 @@ def test_an_off_row_that_disables_nothing_is_warned_about(tmp_path: Path) -> Non
     with pytest.warns(UnusedRowWarning) as record:
         stage = StanceStage(extra_lexicons=[path])
     assert [str(w.message) for w in record] == [
-        f"{path}: entry 'surely' is off but no earlier entry has exactly this pattern, so "
+        f"{path}, line 3: entry 'surely' is off but no earlier entry has exactly this pattern, so "
         "nothing is disabled (to drop one word of a {a,b} entry, repeat that entry without it)"
     ]
     rows = stage.analyse(segment_text("Surely it works.")).tables["stance_markers"]
@@ -595,8 +600,8 @@ def test_unused_offs_name_each_off_row_that_disables_nothing(tmp_path):
     second.write_text(header + "surely\tOff\t\nperhaps\toff\t\nMAY\toff\t\nmay\toff\t\n")
     got = unused_offs(read_lexicon([first, second]))
     assert [(source, message.split(" is off")[0]) for source, message in got] == [
-        (str(second), "entry 'perhaps'"),
-        (str(second), "entry 'MAY'"),
+        (str(second), "line 4: entry 'perhaps'"),
+        (str(second), "line 5: entry 'MAY'"),
     ]
 
 

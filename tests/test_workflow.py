@@ -238,7 +238,9 @@ def test_editing_a_lexicon_re_runs_the_analysis(tmp_path):
     assert [(p["source"], p["doc_id"], p["stage"], p["severity"]) for p in problems] == [
         (str(lexicon), "", "stance", "warning")
     ]
-    assert problems[0]["message"].startswith("entry 'to some extent' is off but no earlier entry")
+    assert problems[0]["message"].startswith(
+        "line 5: entry 'to some extent' is off but no earlier entry"
+    )
 
 
 def test_groups_without_a_group_column_stops_before_the_run(tmp_path):
@@ -317,14 +319,14 @@ def test_a_mistyped_extra_lexicon_stops_the_run_before_any_job(tmp_path):
         (  # readable, but the frames stage refuses the stance lexicon's "off"
             "frames:\n  extra_lexicons",
             "# version: 1\npattern\tframe\tnote\nfine print\toff\tx\n",
-            "A lexicon or word list named in the config cannot be used: {path}: frame lexicon "
-            "entry 'fine print': frame 'off' is not a frame",
+            "A lexicon or word list named in the config cannot be used: {path}, line 3: "
+            "frame lexicon entry 'fine print': frame 'off' is not a frame",
         ),
         (
             "stance:\n  extra_lexicons",
             "# version: 1\npattern\tcategory\tsubtype\nfirmly\tboostr\tadverb\n",
-            "A lexicon or word list named in the config cannot be used: {path}: entry 'firmly': "
-            "unknown category 'boostr'",
+            "A lexicon or word list named in the config cannot be used: {path}, line 3: "
+            "entry 'firmly': unknown category 'boostr'",
         ),
     ],
 )
