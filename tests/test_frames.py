@@ -1072,6 +1072,13 @@ def test_look_alikes_of_lexicon_1_12(text: str, frame: str) -> None:
         # lexicon 1.14.2
         ("Critics attacked the regressive changes to council tax.", "regressive",
          "fairness_equality"),
+        # lexicon 1.14.3: a judge's name after a title-case 'To Judge'; fairness not graded
+        ("A Letter To Judge Smith From The Families", "Judge", "legality"),
+        ("The petition was submitted to Judge A. Patel on Monday.", "Judge", "legality"),
+        ("Workers were treated fairly only after the ruling.", "treated fairly",
+         "fairness_equality"),
+        ("Applicants were treated fairly and quickly.", "treated fairly", "fairness_equality"),
+        ("How To Judge Fairly", "To Judge Fairly", "fairness_equality"),
     ],
 )  # fmt: skip
 def test_cues_of_lexicon_1_13(text: str, cue: str, frame: str) -> None:
@@ -1136,6 +1143,12 @@ def test_cues_of_lexicon_1_13(text: str, cue: str, frame: str) -> None:
         # lexicon 1.14.2: judging something after a verb of appointing or going
         ("She was appointed to judge the baking contest.", "legality"),
         ("He went to judge the county fair.", "legality"),
+        # lexicon 1.14.3: judging in a title-case heading; 'fairly' grading what follows
+        ("How To Judge A Policy By Its Results", "legality"),
+        ("How to Judge Whether a Charge Works", "legality"),
+        ("It is hard to judge fairly accurately how many beds were lost.", "fairness_equality"),
+        ("Staff said they were paid fairly well for the work.", "fairness_equality"),
+        ("The essays were judged fairly consistently.", "fairness_equality"),
     ],
 )
 def test_look_alikes_of_lexicon_1_13(text: str, frame: str) -> None:

@@ -444,7 +444,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.36.2", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.36.3", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
@@ -2273,6 +2273,11 @@ STANCE_1_34 = [
     ("2023's figures show a rise.", []),
     ("Farmers' records show a fall.", []),
     ("My own research shows a rise.", [("research shows", "attribution", "named")]),
+    # 1.36.3, from a review of 1.36.2: the writer's own acquaintance is an unnamed person
+    ("My neighbour says the clinic closed.",
+     [("My neighbour says", "attribution", "vague")]),
+    ("My old friend said it closed.", [("My old friend said", "attribution", "vague")]),
+    ("My doctor, Ann Lee, said it closed.", [("said", "attribution", "named")]),
 ]  # fmt: skip
 
 
