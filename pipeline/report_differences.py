@@ -238,7 +238,6 @@ def frame_difference(
     out = []
     for r in rows[:2]:
         top, other = ("a", "b") if r["difference"] > 0 else ("b", "a")
-        name = labels.get(r["frame"], r["frame"].replace("_", " ")).lower()
         ci = interval(r)
         notes = ["no interval"]
         if ci is not None:
@@ -248,7 +247,7 @@ def frame_difference(
             notes.append(f"{k} of {n} sentences in {doc_id}, whose exact {level} interval is "
                          f"{fmt(100 * low, 0)} to {fmt(100 * high, 0)}%")  # fmt: skip
         text = (
-            f"{r['doc_' + top]} leans more on the {name} frame: "
+            f"{r['doc_' + top]} leans more on {frame_name(r['frame'], labels)}: "
             f"{fmt(100 * r['share_' + top], 0)}% of its sentences vs "
             f"{fmt(100 * r['share_' + other], 0)}% ({'; '.join(notes)})"
         )

@@ -1810,3 +1810,12 @@ def test_a_figures_item_links_to_a_kind_of_figure_the_body_has(sourcing, key):
     anchors = {f"doc-0-{k}" for k in ("figure-none", "figure-vague", "figure-named")}
     (item,) = count_difference([a, b], "n_figures", {"a": 0, "b": 1}, anchors)
     assert item["href"] == f"#doc-0-{key}"
+
+
+def test_pair_frame_item_quotes_the_frame_coded_other():
+    docs = [{"doc_id": "a", "n_sentences": 40}, {"doc_id": "b", "n_sentences": 40}]
+    diffs = pd.DataFrame([{"doc_a": "a", "doc_b": "b", "frame": "other", "share_a": 0.5,
+                           "share_b": 0.1, "difference": 0.4, "ci_low": 0.2,
+                           "ci_high": 0.6}])  # fmt: skip
+    (item,) = frame_difference(diffs, docs, {"a": 0, "b": 1}, set())
+    assert item["text"].startswith("a leans more on the frame coded “Other”: 50% of its sentences")
