@@ -271,8 +271,7 @@ def report_context(
     sentiment_href = f"#{plots['sentiment'][0]['id']}" if plots["sentiment"] else "#documents"
     if len(records) == 2:
         differences = pair_differences(records, tables, index=index, anchors=anchors,
-                                       sentiment_href=sentiment_href,
-                                       frames_confidence=levels["frames"])  # fmt: skip
+                                       sentiment_href=sentiment_href)  # fmt: skip
     elif len(records) > 2:
         differences = corpus_differences(records, index=index, anchors=anchors,
                                          sentiment_confidence=levels["sentiment"],

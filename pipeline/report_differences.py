@@ -19,11 +19,10 @@ from pipeline.report_data import (
     frame_labels,
     has_columns,
 )
-from pipeline.report_format import finite, fmt, level_text, rate_count
+from pipeline.report_format import finite, fmt, rate_count
 from pipeline.report_stats import (
     CONFIDENCE,
     bonferroni,
-    constant_share_width,
     proportion_difference_interval,
     rate_ratio_interval,
     welch_interval,
@@ -195,65 +194,59 @@ def sentiment_difference(
 
 
 def frame_difference(
-    diffs: pd.DataFrame | None, docs: Sequence[Doc], index: Mapping[str, int], anchors: set[str],
-    *, confidence: float = CONFIDENCE,
-) -> list[Item]:  # fmt: skip
-    """Up to two frames whose share differs most in the pair (intervals excluding 0 first);
-    ``confidence``: the level of the table's intervals (``frames.confidence``).
+    diffs: pd.DataFrame | None, docs: Sequence[Doc], index: Mapping[str, int], anchors: set[str]
+) -> list[Item]:
+    """Up to two frames whose share differs most in the pair, clear ones first.
 
-    A side whose share is 0 or 1 has no bootstrap spread: the item names it with its exact
-    interval at that level, and is clear only when the difference's interval clears that width.
+    Each is weighed as the frame items of three or more documents are: the exact interval of
+    the difference in shares (MOVER with Clopper-Pearson limits, from the sentence counts),
+    Bonferroni-adjusted for picking among the frames compared; the bootstrap intervals of
+    frame_differences.csv hold for one frame chosen in advance, not for the largest of many.
     """
     if not has_columns(diffs, ("doc_a", "doc_b", "frame", "share_a", "share_b", "difference")):
         return []
-    ids = {d["doc_id"] for d in docs}
     body = {d["doc_id"]: d.get("n_sentences") for d in docs}
-    sub = diffs[diffs["doc_a"].isin(ids) & diffs["doc_b"].isin(ids)]
-    rows = [r for r in sub.to_dict("records") if finite(r["difference"]) and r["difference"]]
-    labels = frame_labels()
-    level = level_text(confidence)
-
-    def constant_sides(r: Mapping[str, Any]) -> list[tuple[str, int, int, float]]:
-        """(doc_id, sentences with the frame, body sentences, exact width) of 0 or 1 shares."""
-        out = []
-        for side in ("a", "b"):
-            n, share = body.get(r["doc_" + side]), r["share_" + side]
-            if finite(n) and n > 0 and share in (0, 1):
-                width = constant_share_width(int(n), confidence=confidence)
-                out.append((r["doc_" + side], round(share * n), int(n), width))
-        return out
-
-    def interval(r: Mapping[str, Any]) -> tuple[float, float] | None:
-        """The difference's interval, oriented so that the larger share's side is positive."""
-        lo, hi = r.get("ci_low"), r.get("ci_high")
-        if not (finite(lo) and finite(hi)):
-            return None
-        return (lo, hi) if r["difference"] > 0 else (-hi, -lo)
-
-    def sure(r: Mapping[str, Any]) -> bool:
-        ci = interval(r)
-        return ci is not None and ci[0] > sum(w for *_, w in constant_sides(r))
-
-    rows.sort(key=lambda r: (not sure(r), -abs(r["difference"]), r["frame"]))
-    out = []
-    for r in rows[:2]:
+    sub = diffs[diffs["doc_a"].isin(body) & diffs["doc_b"].isin(body)]
+    n_frames = sub["frame"].nunique()
+    level = bonferroni(n_frames)
+    weighed = []
+    for r in sub.to_dict("records"):
+        if not (finite(r["difference"]) and r["difference"]):
+            continue
         top, other = ("a", "b") if r["difference"] > 0 else ("b", "a")
-        ci = interval(r)
-        notes = ["no interval"]
-        if ci is not None:
-            notes = [f"difference {level} CI {fmt(100 * ci[0], 0)} to {fmt(100 * ci[1], 0)} points"]
-        for doc_id, k, n, width in constant_sides(r):
-            low, high = (0.0, width) if k == 0 else (1.0 - width, 1.0)
-            notes.append(f"{k} of {n} sentences in {doc_id}, whose exact {level} interval is "
-                         f"{fmt(100 * low, 0)} to {fmt(100 * high, 0)}%")  # fmt: skip
-        text = (
-            f"{r['doc_' + top]} leans more on {frame_name(r['frame'], labels)}: "
-            f"{fmt(100 * r['share_' + top], 0)}% of its sentences vs "
-            f"{fmt(100 * r['share_' + other], 0)}% ({'; '.join(notes)})"
-        )
-        key = f"frame-{anchor_key(r['frame'])}"
-        href = evidence_href(index, anchors, r["doc_" + top], key, "#frames")
-        out.append({"text": text, "strength": 3 * abs(r["difference"]), "caution": not sure(r),
+        shares = r["share_" + top], r["share_" + other]
+        n = body[r["doc_" + top]], body[r["doc_" + other]]
+        counts, ci = None, None
+        if all(finite(x) and x > 0 for x in n) and all(finite(x) for x in shares):
+            counts = [(round(share * m), int(m)) for share, m in zip(shares, n, strict=True)]
+            # the tables' six significant digits: within 1e-5 of the share, else out of step
+            if any(abs(k / m - x) > 1e-5 * x for (k, m), x in zip(counts, shares, strict=True)):
+                counts = None
+            else:
+                ci = proportion_difference_interval(*counts[0], *counts[1], confidence=level)
+        caution = ci is None or ci[0] <= 0
+        weighed.append((caution, -abs(r["difference"]), r["frame"], r["doc_" + top], shares,
+                        counts, ci))  # fmt: skip
+    weighed.sort(key=lambda w: w[:3])
+    labels = frame_labels()
+    out = []
+    for caution, _, frame, doc, (share, share_o), counts, ci in weighed[:MAX_FRAME_ITEMS]:
+        shown, shown_o, shown_diff, _ = shares_text(share, share_o)
+        head = f"{doc} leans more on {frame_name(frame, labels)}: {shown}% of its sentences"
+        if counts is None or ci is None:
+            text = (f"{head} vs {shown_o}% (no interval: documents.csv gives no body sentence "
+                    "counts that these shares are of)")  # fmt: skip
+        else:
+            (k, n_top), (k_o, n_o) = counts
+            text = (
+                f"{head} ({k} of {n_top}) vs {shown_o}% ({k_o} of {n_o}), a difference of "
+                f"{shown_diff} points ({CONFIDENCE:.0%} interval, adjusted for picking among "
+                f"{n_frames} frame{'s' * (n_frames != 1)}: {apart_text(ci[0], 0.0, 0, 100)} to "
+                f"{apart_text(ci[1], 0.0, 0, 100)} points"
+                f"{', which includes 0: this may be noise' if caution else ''})"
+            )
+        href = evidence_href(index, anchors, doc, f"frame-{anchor_key(frame)}", "#frames")
+        out.append({"text": text, "strength": 3 * abs(share - share_o), "caution": caution,
                     "href": href})  # fmt: skip
     return out
 
@@ -275,10 +268,9 @@ def readability_difference(docs: Sequence[Doc]) -> list[Item]:
 
 def pair_differences(
     docs: Sequence[Doc], tables: Mapping[str, pd.DataFrame], *, index: Mapping[str, int],
-    anchors: set[str], sentiment_href: str, frames_confidence: float = CONFIDENCE,
+    anchors: set[str], sentiment_href: str,
 ) -> list[Item]:  # fmt: skip
-    """The "what differs" items of two documents: strongest first, tentative ones last
-    (``frames_confidence``: the level of frame_differences.csv's intervals)."""
+    """The "what differs" items of two documents: strongest first, tentative ones last."""
     items: list[Item] = []
     for column, what, key in RATE_METRICS:
         rates = rates_of(docs, column)
@@ -290,8 +282,7 @@ def pair_differences(
     items += count_difference(docs, "n_figures", index, anchors)
     items += count_difference(docs, "n_questions", index, anchors)
     items += sentiment_difference(docs, sentiment_href, tables.get("sentences"))
-    items += frame_difference(tables.get("frame_differences"), docs, index, anchors,
-                              confidence=frames_confidence)  # fmt: skip
+    items += frame_difference(tables.get("frame_differences"), docs, index, anchors)
     items += readability_difference(docs)
     items.sort(key=lambda i: (i["caution"], -i["strength"], i["text"]))
     return items[:MAX_DIFFERENCES]

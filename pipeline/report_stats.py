@@ -87,17 +87,6 @@ def welch_interval(
     return (diff - half, diff + half)
 
 
-def constant_share_width(n: int, *, confidence: float = CONFIDENCE) -> float:
-    """Width of the exact (Clopper-Pearson) interval of a share of 0 or 1 in ``n`` sentences:
-    0 of n lies in [0, w] and n of n in [1 - w], with w = 1 - (alpha/2)^(1/n).
-
-    A bootstrap of such a share cannot vary (every resample gives the same share), so the
-    interval of a difference with it says nothing of that side. References: Clopper & Pearson
-    (1934), Biometrika 26:404-413.
-    """
-    return 1.0 - ((1.0 - confidence) / 2.0) ** (1.0 / n)
-
-
 def widened_for_extreme(
     mean: float, low: float | None, high: float | None, n: int, *, confidence: float = CONFIDENCE
 ) -> tuple[float, float]:

@@ -24,7 +24,6 @@ from pipeline.report import (
     report_context,
 )
 from pipeline.report_differences import (
-    constant_share_width,
     corpus_differences,
     corpus_frame_differences,
     frame_difference,
@@ -183,14 +182,14 @@ def write_tiny_corpus(results: Path, *, with_plot: bool = True) -> tuple[Path, P
     ], ["comparison", "target", "reference", "term", "count_target", "count_reference",
         "log_ratio", "q_value", "log_odds_z", "low_count"])  # fmt: skip
     write_csv(tables / "frames.csv", [
-        {"doc_id": d, "frame": f, "share": share, "share_ci_low": 0.0, "share_ci_high": 0.5,
-         "n_sentences": round(4 * share)}
-        for d, f, share in [("hostile", "economic", 0.25), ("hostile", "cultural_identity", 0.0),
-                            ("plain", "economic", 0.0), ("plain", "cultural_identity", 0.0)]
+        {"doc_id": d, "frame": f, "share": k / n, "share_ci_low": 0.0, "share_ci_high": 0.5,
+         "n_sentences": k}  # of the 5 and 4 body sentences documents.csv gives
+        for d, f, k, n in [("hostile", "economic", 1, 5), ("hostile", "cultural_identity", 0, 5),
+                           ("plain", "economic", 0, 4), ("plain", "cultural_identity", 0, 4)]
     ], ["doc_id", "frame", "n_sentences", "share", "share_ci_low", "share_ci_high"])  # fmt: skip
     write_csv(tables / "frame_differences.csv", [
-        {"doc_a": "hostile", "doc_b": "plain", "frame": "economic", "share_a": 0.25,
-         "share_b": 0.0, "difference": 0.25, "ci_low": 0.05, "ci_high": 0.45},
+        {"doc_a": "hostile", "doc_b": "plain", "frame": "economic", "share_a": 0.2,
+         "share_b": 0.0, "difference": 0.2, "ci_low": 0.05, "ci_high": 0.45},
     ], "doc_a doc_b frame share_a share_b difference ci_low ci_high".split())  # fmt: skip
     write_csv(tables / "actor_sentiment.csv", [
         {"doc_id": "hostile", "actor": "World <Bank>", "n_mentions": 1, "n_sentences": 1,
@@ -308,11 +307,11 @@ def test_hostile_svg_is_sanitised(tiny_report):
 def test_sections_from_the_tiny_tables(tiny_report):
     shown = " ".join("".join(parse(tiny_report).text).split())
     assert (
-        # 0 of plain's 4 body sentences: exact interval [0, 1 - 0.025^(1/4)] = [0, 0.602], wider
-        # than the bootstrap's lower bound 0.05, so the item is tentative
-        "Tentative: hostile leans more on the economic frame: 25% of its sentences vs 0% "
-        "(difference 95% CI 5 to 45 points; 0 of 4 sentences in plain, whose exact 95% interval "
-        "is 0 to 60%)" in shown
+        # 1 of hostile's 5 body sentences vs 0 of plain's 4: the exact interval of the difference
+        # (test_pair_frame_items_hand_worked) is wide and includes 0, so the item is tentative
+        "Tentative: hostile leans more on the economic frame: 20% of its sentences (1 of 5) vs 0% "
+        "(0 of 4), a difference of 20 points (95% interval, adjusted for picking among 1 frame: "
+        "\u221243 to 72 points, which includes 0: this may be noise)" in shown
     )
     assert "No cue in any of these documents: Cultural identity." in shown
     assert "World <Bank>hostile110.40 [0.40, 0.40]" in shown  # adjacent table cells
@@ -1117,50 +1116,90 @@ def test_sentiment_item_rests_on_the_interval_of_the_difference(a_values, b_valu
     assert says in item["text"]
 
 
-@pytest.mark.parametrize(
-    ("n", "width"),
-    # 1 - 0.025^(1/n): n = 4 -> 1 - sqrt(sqrt(0.025)) = 1 - 0.397635;
-    # n = 23 -> 1 - exp(-3.688879 / 23) = 1 - 0.851815
-    [(1, 0.975), (4, 0.602365), (23, 0.148185), (34, 0.102818)],
-)
-def test_constant_share_width_is_the_exact_interval(n, width):
-    assert constant_share_width(n) == pytest.approx(width, abs=1e-6)
+FIFTEEN_FRAMES = [f"frame{i:02d}" for i in range(15)]
+
+
+def pair_diffs(shares_a: dict[str, float], shares_b: dict[str, float]) -> pd.DataFrame:
+    """frame_differences.csv rows of documents a and b over FIFTEEN_FRAMES (0 where not given),
+    with bootstrap intervals the frame items must not rely on."""
+    rows = []
+    for frame in FIFTEEN_FRAMES:
+        sa, sb = shares_a.get(frame, 0.0), shares_b.get(frame, 0.0)
+        rows.append({"doc_a": "a", "doc_b": "b", "frame": frame, "share_a": sa, "share_b": sb,
+                     "difference": sa - sb, "ci_low": 0.01, "ci_high": 0.02})  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+def test_pair_frame_items_hand_worked():
+    """The default corpus's two frame items: 17 of 34 vs 4 of 23 and 21 of 23 vs 11 of 34
+    body sentences, the largest two of 15 frames' differences, so each interval is at the
+    Bonferroni level 1 - 0.05 / 15.
+
+    Exact limits at that level (scipy's, checked below): 17/34 0.25279 to 0.74721, 4/23 0.02271
+    to 0.49185; MOVER: 0.32609 - sqrt(0.24721^2 + 0.31794^2) = -0.07665 and 0.32609 +
+    sqrt(0.24721^2 + 0.15120^2) = 0.61587: it includes 0, so tentative (the bootstrap interval
+    of that one frame, 8 to 55 points, would have called it clear). 21/23 0.61646 to 0.99739,
+    11/34 0.12153 to 0.58790: 0.58951 - sqrt(0.29659^2 + 0.26437^2) = 0.19221 and 0.58951 +
+    sqrt(0.08435^2 + 0.20200^2) = 0.80841: clear. 50% - 17% shows as 33 points (0.32609).
+    """
+    from scipy.stats import binomtest
+
+    level = 1 - 0.05 / 15
+    for k, n, low, high in ((17, 34, 0.25279, 0.74721), (4, 23, 0.02271, 0.49185),
+                            (21, 23, 0.61646, 0.99739), (11, 34, 0.12153, 0.58790)):  # fmt: skip
+        ci = binomtest(k, n).proportion_ci(confidence_level=level, method="exact")
+        assert (ci.low, ci.high) == pytest.approx((low, high), abs=5e-6)
+    docs = [{"doc_id": "a", "n_sentences": 23}, {"doc_id": "b", "n_sentences": 34}]
+    # the shares as frame_differences.csv writes them, to six significant digits
+    diffs = pair_diffs({"frame03": 0.173913, "frame07": 0.913043, "frame09": 0.0434783},
+                       {"frame03": 0.5, "frame07": 0.323529})  # fmt: skip
+    clear, tentative = frame_difference(diffs, docs, {"a": 0, "b": 1}, {"doc-0-frame-frame07"})
+    assert clear["text"] == (
+        "a leans more on the frame07 frame: 91% of its sentences (21 of 23) vs 32% (11 of 34), "
+        "a difference of 59 points (95% interval, adjusted for picking among 15 frames: 19 to 81 "
+        "points)"
+    )
+    assert clear["caution"] is False and clear["href"] == "#doc-0-frame-frame07"
+    assert tentative["text"] == (
+        "b leans more on the frame03 frame: 50% of its sentences (17 of 34) vs 17% (4 of 23), "
+        "a difference of 33 points (95% interval, adjusted for picking among 15 frames: -8 to 62 "
+        "points, which includes 0: this may be noise)"
+    ).replace("-8", "\u22128")
+    assert tentative["caution"] is True and tentative["href"] == "#frames"
+    assert tentative["strength"] == pytest.approx(3 * (17 / 34 - 4 / 23), abs=1e-5)
 
 
 @pytest.mark.parametrize(
-    ("k_a", "k_b", "ci", "caution", "note"),
+    ("k_a", "k_b", "caution", "ends"),
     [
-        # both shares vary, interval clear of 0: no note
-        (11, 5, (0.10, 0.60), False, "(difference 95% CI 10 to 60 points)"),
-        # 0 of 34 in b (exact width 0.103) under a lower bound of 0.74: clear
-        (
-            20,
-            0,
-            (0.74, 0.98),
-            False,
-            "0 of 34 sentences in b, whose exact 95% interval is 0 to 10%",
-        ),
-        # 0 of 34 in b: the bootstrap's lower bound 0.04 is inside that width: tentative
-        (5, 0, (0.04, 0.39), True, "0 of 34 sentences in b, whose exact 95% interval is 0 to 10%"),
-        # 23 of 23 in a (exact width 0.148) and b varies: clear at 0.55
-        (
-            23,
-            10,
-            (0.55, 0.85),
-            False,
-            "23 of 23 sentences in a, whose exact 95% interval is 85 to 100%",
-        ),
+        # 20 of 34 vs none of 23: the exact upper limit of 0 of 23 is 0.2428, so clear
+        (20, 0, False, "23 to 82 points)"),
+        # 5 of 34 vs none of 23: 0.147 - sqrt(0.147^2 + 0.2428^2) < 0: tentative
+        (5, 0, True, "which includes 0: this may be noise)"),
+        # all 34 vs 23 of 23 differ by nothing: no item
+        (34, 23, None, None),
     ],
 )
-def test_frame_item_weighs_a_share_of_none_or_all(k_a, k_b, ci, caution, note):
-    docs = [{"doc_id": "a", "n_sentences": 23}, {"doc_id": "b", "n_sentences": 34}]
-    diffs = pd.DataFrame([{"doc_a": "a", "doc_b": "b", "frame": "economic", "share_a": k_a / 23,
-                           "share_b": k_b / 34, "difference": k_a / 23 - k_b / 34,
-                           "ci_low": ci[0], "ci_high": ci[1]}])  # fmt: skip
-    (item,) = frame_difference(diffs, docs, {"a": 0, "b": 1}, set())
-    assert item["text"].startswith("a leans more on the economic frame")
-    assert note in item["text"]
-    assert item["caution"] is caution
+def test_pair_frame_item_of_a_share_of_none_or_all(k_a, k_b, caution, ends):
+    docs = [{"doc_id": "a", "n_sentences": 34}, {"doc_id": "b", "n_sentences": 23}]
+    items = frame_difference(pair_diffs({"frame00": k_a / 34}, {"frame00": k_b / 23}), docs,
+                             {}, set())  # fmt: skip
+    if caution is None:
+        assert items == []
+        return
+    (item,) = items
+    assert item["caution"] is caution and item["text"].endswith(ends)
+
+
+@pytest.mark.parametrize("n_a", [None, 0, 7])  # no count, none, or one that 0.5 is no share of
+def test_pair_frame_item_without_sentence_counts_has_no_interval(n_a):
+    docs = [{"doc_id": "a", "n_sentences": n_a}, {"doc_id": "b", "n_sentences": 23}]
+    (item,) = frame_difference(pair_diffs({"frame00": 0.5}, {}), docs, {}, set())
+    assert item["caution"] is True
+    assert item["text"] == (
+        "a leans more on the frame00 frame: 50% of its sentences vs 0% (no interval: "
+        "documents.csv gives no body sentence counts that these shares are of)"
+    )
 
 
 def test_frame_table_shows_no_interval_for_a_share_of_none_or_all():
@@ -1725,7 +1764,8 @@ def test_report_names_the_interval_levels_the_run_used(tmp_path, levels):
     s, f = f"{100 * sentiment:g}%", f"{100 * frames:g}%"
     assert f"Mean sentiment [{s} CI]" in page
     assert f"with its {f} interval" in page
-    assert f"difference {f} CI" in page
+    # the frame items of the pair are exact intervals at the report's own 95%, not the table's
+    assert "(95% interval, adjusted for picking among" in page
     others = {"95%", "90%", "80%"} - {s, f}
     assert not any(f"Mean sentiment [{o} CI]" in page for o in others)
 
