@@ -1,4 +1,4 @@
-"""TF-IDF top terms and cosine similarity from the term count matrix, sparse throughout.
+"""TF-IDF top terms and cosine similarity from the term count matrix, never dense x vocabulary.
 
 scikit-learn's ``TfidfVectorizer`` is ``CountVectorizer`` followed by ``TfidfTransformer``. The
 chunks already counted the terms with :class:`pipeline.terms.TermAnalyzer`, so the corpus step
@@ -93,7 +93,8 @@ def similarity_pairs(
 
     ``top_k=None`` gives every pair; otherwise the union of each document's ``top_k`` nearest
     neighbours (ties: the earlier doc_id). The cosines are those of :func:`exact_grid_weights`,
-    whose sums are exact, so cosine (i, j) is the same float as (j, i) and a block of rows is
+    whose sums are exact (off the grid, canonical rows add the same products in the same order),
+    so cosine (i, j) is the same float as (j, i) and a block of rows is
     multiplied only by the documents from its own first row on: the part left of the block was
     already computed as the transpose of earlier blocks (see :func:`_nearest_pairs`). Terms found
     in more than one document in ``DENSE_SHARE`` are multiplied as dense columns, the rest
@@ -134,14 +135,18 @@ def exact_grid_weights(tfidf: Any) -> tuple[Any, bool]:
     """The weights the cosines are computed from, and whether they lie on the exact grid.
 
     The matrix is made canonical CSR (sorted columns, duplicates summed) and each weight is
-    rounded to a multiple of ``2**(e - GRID_BITS)``, where ``2**e`` bounds every row's norm
-    within a factor of sqrt(2). On that grid a product of two weights is a multiple of
-    ``2**(2e - 52)`` and, by Cauchy-Schwarz, every partial sum of a cosine is below
-    ``2**(2e + 1)``: 53 bits, so every sum is exact and a cosine is the same float in any order
-    of summation (sparse product, BLAS of any block shape or thread count, (i, j) or (j, i)).
-    A weight moves by at most ``2**(e - 27)`` (7.5e-9 for TF-IDF rows of norm 1), a cosine by
-    about as much. A matrix with NaN or infinite weights, or norms beyond the range where the
-    products stay normal floats, is only made canonical.
+    rounded to a multiple of ``2**(e - GRID_BITS)``, with every row's norm below
+    ``sqrt(2) * 2**e``. On that grid a product of two weights is a multiple of ``2**(2e - 52)``
+    and, by Cauchy-Schwarz, every partial sum of a cosine is below ``2**(2e + 1)``: 53 bits, so
+    every sum is exact and a cosine is the same float in any order of summation (sparse
+    product, BLAS of any block shape or thread count, (i, j) or (j, i)), on any machine that
+    gives the same weights. A weight moves by at most ``2**(e - 27)`` (7.5e-9 for TF-IDF rows
+    of norm 1), a cosine by at most that times the two rows' sums of absolute weights: about
+    1e-8 for news articles, up to 1e-6 for rows of thousands of terms, so the sixth
+    significant digit written can differ from the unrounded cosine's. Rows should have similar
+    norms (TF-IDF rows have norm 1): the step follows the largest. A matrix with NaN or
+    infinite weights, or norms beyond the range where the products stay normal floats, is only
+    made canonical.
     """
     from scipy import sparse
 
@@ -157,8 +162,11 @@ def exact_grid_weights(tfidf: Any) -> tuple[Any, bool]:
     e = math.floor(math.log2(max_norm))
     while MIN_GRID_EXPONENT <= e <= MAX_GRID_EXPONENT:
         step = 2.0 ** (e - GRID_BITS)
-        grid = np.rint(data / step) * step  # exact: division and product by a power of two
+        # by a power of two: exact (a quotient that underflows would round to 0 anyway)
+        grid = np.rint(data / step) * step
+        # it shares matrix's index arrays, which eliminate_zeros changes: matrix is a copy
         rounded = sparse.csr_matrix((grid, matrix.indices, matrix.indptr), shape=matrix.shape)
+        # the sums of squares are exact below the bound; the margin only guards the comparison
         if _row_sums_of_squares(rounded).max() < 2.0 ** (2 * e + 1) * (1 - 1e-9):
             rounded.eliminate_zeros()
             return rounded, True
