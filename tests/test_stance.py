@@ -444,7 +444,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.36.3", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.36.4", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
@@ -2278,6 +2278,14 @@ STANCE_1_34 = [
      [("My neighbour says", "attribution", "vague")]),
     ("My old friend said it closed.", [("My old friend said", "attribution", "vague")]),
     ("My doctor, Ann Lee, said it closed.", [("said", "attribution", "named")]),
+    # 1.36.4: an unnamed person whose appositive names a role, not a person
+    ("Another neighbour, a nurse, says the clinic closed.",
+     [("Another neighbour, a nurse, says", "attribution", "vague")]),
+    ("A resident, an elderly man, told reporters it was unsafe.",
+     [("A resident, an elderly man, told", "attribution", "vague")]),
+    ("A spokesman, John Smith, said the deal was off.",
+     [("A spokesman, John Smith, said", "attribution", "named")]),
+    ("The nurse, a mother of two, says the clinic closed.", [("says", "attribution", "named")]),
 ]  # fmt: skip
 
 
