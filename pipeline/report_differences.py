@@ -194,59 +194,57 @@ def sentiment_difference(
 
 
 def frame_difference(
-    diffs: pd.DataFrame | None, docs: Sequence[Doc], index: Mapping[str, int], anchors: set[str]
+    frames: pd.DataFrame | None, docs: Sequence[Doc], index: Mapping[str, int], anchors: set[str]
 ) -> list[Item]:
     """Up to two frames whose share differs most in the pair, clear ones first.
 
-    Each is weighed as the frame items of three or more documents are: the exact interval of
-    the difference in shares (MOVER with Clopper-Pearson limits, from the sentence counts),
-    Bonferroni-adjusted for picking among the frames compared; the bootstrap intervals of
-    frame_differences.csv hold for one frame chosen in advance, not for the largest of many.
+    Each is weighed as the frame items of three or more documents are, from the sentence counts
+    of frames.csv and documents.csv: the exact interval of the difference in shares (MOVER with
+    Clopper-Pearson limits), Bonferroni-adjusted for picking among the frames compared (the
+    bootstrap intervals of frame_differences.csv hold for one frame chosen in advance, not for
+    the largest of many). A frame whose counts are missing or out of step is left out.
     """
-    if not has_columns(diffs, ("doc_a", "doc_b", "frame", "share_a", "share_b", "difference")):
+    if not has_columns(frames, ("doc_id", "frame", "n_sentences")) or len(docs) != 2:
         return []
     body = {d["doc_id"]: d.get("n_sentences") for d in docs}
-    sub = diffs[diffs["doc_a"].isin(body) & diffs["doc_b"].isin(body)]
-    n_frames = sub["frame"].nunique()
+    if not all(finite(n) and n > 0 and float(n).is_integer() for n in body.values()):
+        return []
+    body = {d: int(n) for d, n in body.items()}
+    rows = frames[frames["doc_id"].astype(str).isin(body)]
+    counts: dict[str, dict[str, int]] = {}
+    for doc_id, frame, k in zip(rows["doc_id"].astype(str), rows["frame"], rows["n_sentences"],
+                                strict=True):  # fmt: skip
+        if finite(k) and float(k).is_integer() and 0 <= k <= body[doc_id]:
+            counts.setdefault(frame, {})[doc_id] = int(k)
+    n_frames = rows["frame"].nunique()
     level = bonferroni(n_frames)
     weighed = []
-    for r in sub.to_dict("records"):
-        if not (finite(r["difference"]) and r["difference"]):
+    for frame, k in counts.items():
+        if len(k) != 2:
+            continue  # a document's row is missing or out of step
+        top, other = sorted(body, key=lambda d: (-k[d] / body[d], d))
+        if k[top] * body[other] == k[other] * body[top]:
             continue
-        top, other = ("a", "b") if r["difference"] > 0 else ("b", "a")
-        shares = r["share_" + top], r["share_" + other]
-        n = body[r["doc_" + top]], body[r["doc_" + other]]
-        counts, ci = None, None
-        if all(finite(x) and x > 0 for x in n) and all(finite(x) for x in shares):
-            counts = [(round(share * m), int(m)) for share, m in zip(shares, n, strict=True)]
-            # the tables' six significant digits: within 1e-5 of the share, else out of step
-            if any(abs(k / m - x) > 1e-5 * x for (k, m), x in zip(counts, shares, strict=True)):
-                counts = None
-            else:
-                ci = proportion_difference_interval(*counts[0], *counts[1], confidence=level)
-        caution = ci is None or ci[0] <= 0
-        weighed.append((caution, -abs(r["difference"]), r["frame"], r["doc_" + top], shares,
-                        counts, ci))  # fmt: skip
+        low, high = proportion_difference_interval(k[top], body[top], k[other], body[other],
+                                                   confidence=level)  # fmt: skip
+        share, share_o = k[top] / body[top], k[other] / body[other]
+        weighed.append((low <= 0, share_o - share, frame, top, other, (low, high)))
     weighed.sort(key=lambda w: w[:3])
     labels = frame_labels()
+    adjusted = f", adjusted for picking among {n_frames} frames" if n_frames > 1 else ""
     out = []
-    for caution, _, frame, doc, (share, share_o), counts, ci in weighed[:MAX_FRAME_ITEMS]:
-        shown, shown_o, shown_diff, _ = shares_text(share, share_o)
-        head = f"{doc} leans more on {frame_name(frame, labels)}: {shown}% of its sentences"
-        if counts is None or ci is None:
-            text = (f"{head} vs {shown_o}% (no interval: documents.csv gives no body sentence "
-                    "counts that these shares are of)")  # fmt: skip
-        else:
-            (k, n_top), (k_o, n_o) = counts
-            text = (
-                f"{head} ({k} of {n_top}) vs {shown_o}% ({k_o} of {n_o}), a difference of "
-                f"{shown_diff} points ({CONFIDENCE:.0%} interval, adjusted for picking among "
-                f"{n_frames} frame{'s' * (n_frames != 1)}: {apart_text(ci[0], 0.0, 0, 100)} to "
-                f"{apart_text(ci[1], 0.0, 0, 100)} points"
-                f"{', which includes 0: this may be noise' if caution else ''})"
-            )
-        href = evidence_href(index, anchors, doc, f"frame-{anchor_key(frame)}", "#frames")
-        out.append({"text": text, "strength": 3 * abs(share - share_o), "caution": caution,
+    for caution, _, frame, top, other, (low, high) in weighed[:MAX_FRAME_ITEMS]:
+        (k, n), (k_o, n_o) = (counts[frame][top], body[top]), (counts[frame][other], body[other])
+        shown, shown_o, shown_diff, _ = shares_text(k / n, k_o / n_o)
+        text = (
+            f"{top} leans more on {frame_name(frame, labels)}: {shown}% of its sentences "
+            f"({k} of {n}) vs {shown_o}% ({k_o} of {n_o}), a difference of {shown_diff} points "
+            f"({CONFIDENCE:.0%} interval{adjusted}: {apart_text(low, 0.0, 0, 100)} to "
+            f"{apart_text(high, 0.0, 0, 100)} points"
+            f"{', which includes 0: this may be noise' if caution else ''})"
+        )
+        href = evidence_href(index, anchors, top, f"frame-{anchor_key(frame)}", "#frames")
+        out.append({"text": text, "strength": 3 * (k / n - k_o / n_o), "caution": caution,
                     "href": href})  # fmt: skip
     return out
 
@@ -282,7 +280,7 @@ def pair_differences(
     items += count_difference(docs, "n_figures", index, anchors)
     items += count_difference(docs, "n_questions", index, anchors)
     items += sentiment_difference(docs, sentiment_href, tables.get("sentences"))
-    items += frame_difference(tables.get("frame_differences"), docs, index, anchors)
+    items += frame_difference(tables.get("frames"), docs, index, anchors)
     items += readability_difference(docs)
     items.sort(key=lambda i: (i["caution"], -i["strength"], i["text"]))
     return items[:MAX_DIFFERENCES]

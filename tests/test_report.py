@@ -310,8 +310,8 @@ def test_sections_from_the_tiny_tables(tiny_report):
         # 1 of hostile's 5 body sentences vs 0 of plain's 4: the exact interval of the difference
         # (test_pair_frame_items_hand_worked) is wide and includes 0, so the item is tentative
         "Tentative: hostile leans more on the economic frame: 20% of its sentences (1 of 5) vs 0% "
-        "(0 of 4), a difference of 20 points (95% interval, adjusted for picking among 1 frame: "
-        "\u221243 to 72 points, which includes 0: this may be noise)" in shown
+        "(0 of 4), a difference of 20 points (95% interval, adjusted for picking among 2 frames: "
+        "\u221249 to 76 points, which includes 0: this may be noise)" in shown
     )
     assert "No cue in any of these documents: Cultural identity." in shown
     assert "World <Bank>hostile110.40 [0.40, 0.40]" in shown  # adjacent table cells
@@ -977,10 +977,11 @@ def test_frame_evidence_is_a_cue_in_a_body_sentence(tmp_path, body_cue, href):
         cues.append({"doc_id": "hostile", "sent_id": 4, "start": start, "end": end,
                      "match": "<script>", "frame": "security_defense"})  # fmt: skip
     write_csv(tables / "frame_cues.csv", cues, list(cues[0]))
-    write_csv(tables / "frame_differences.csv", [
-        {"doc_a": "hostile", "doc_b": "plain", "frame": "security_defense", "share_a": 0.25,
-         "share_b": 0.0, "difference": 0.25, "ci_low": 0.05, "ci_high": 0.45},
-    ], "doc_a doc_b frame share_a share_b difference ci_low ci_high".split())  # fmt: skip
+    frames = read_table(tables / "frames.csv").to_dict("records")
+    frames += [{"doc_id": d, "frame": "security_defense", "n_sentences": k, "share": k / n,
+                "share_ci_low": 0.0, "share_ci_high": 0.5} for d, k, n in
+               (("hostile", 3, 5), ("plain", 0, 4))]  # fmt: skip
+    write_csv(tables / "frames.csv", frames, list(frames[0]))
     page = build(tables, docs, None, tmp_path / "r.html")
     item = next(i for i in page.split("<li") if "security and defense frame" in i)
     assert f'<a href="{href}">' in item
@@ -1119,14 +1120,16 @@ def test_sentiment_item_rests_on_the_interval_of_the_difference(a_values, b_valu
 FIFTEEN_FRAMES = [f"frame{i:02d}" for i in range(15)]
 
 
-def pair_diffs(shares_a: dict[str, float], shares_b: dict[str, float]) -> pd.DataFrame:
-    """frame_differences.csv rows of documents a and b over FIFTEEN_FRAMES (0 where not given),
-    with bootstrap intervals the frame items must not rely on."""
+def pair_frames(counts_a: dict[str, int], counts_b: dict[str, int], n_a: int, n_b: int):
+    """frames.csv rows of documents a and b over FIFTEEN_FRAMES (0 sentences where not given),
+    with shares rounded as the table writes them and intervals the items must not rely on."""
     rows = []
     for frame in FIFTEEN_FRAMES:
-        sa, sb = shares_a.get(frame, 0.0), shares_b.get(frame, 0.0)
-        rows.append({"doc_a": "a", "doc_b": "b", "frame": frame, "share_a": sa, "share_b": sb,
-                     "difference": sa - sb, "ci_low": 0.01, "ci_high": 0.02})  # fmt: skip
+        for doc, counts, n in (("a", counts_a, n_a), ("b", counts_b, n_b)):
+            k = counts.get(frame, 0)
+            rows.append({"doc_id": doc, "frame": frame, "n_cues": k, "n_sentences": k,
+                         "share": float(f"{k / n:.6g}"), "share_ci_low": 0.01,
+                         "share_ci_high": 0.02})  # fmt: skip
     return pd.DataFrame(rows)
 
 
@@ -1150,10 +1153,9 @@ def test_pair_frame_items_hand_worked():
         ci = binomtest(k, n).proportion_ci(confidence_level=level, method="exact")
         assert (ci.low, ci.high) == pytest.approx((low, high), abs=5e-6)
     docs = [{"doc_id": "a", "n_sentences": 23}, {"doc_id": "b", "n_sentences": 34}]
-    # the shares as frame_differences.csv writes them, to six significant digits
-    diffs = pair_diffs({"frame03": 0.173913, "frame07": 0.913043, "frame09": 0.0434783},
-                       {"frame03": 0.5, "frame07": 0.323529})  # fmt: skip
-    clear, tentative = frame_difference(diffs, docs, {"a": 0, "b": 1}, {"doc-0-frame-frame07"})
+    frames = pair_frames({"frame03": 4, "frame07": 21, "frame09": 1},
+                         {"frame03": 17, "frame07": 11}, 23, 34)  # fmt: skip
+    clear, tentative = frame_difference(frames, docs, {"a": 0, "b": 1}, {"doc-0-frame-frame07"})
     assert clear["text"] == (
         "a leans more on the frame07 frame: 91% of its sentences (21 of 23) vs 32% (11 of 34), "
         "a difference of 59 points (95% interval, adjusted for picking among 15 frames: 19 to 81 "
@@ -1166,7 +1168,7 @@ def test_pair_frame_items_hand_worked():
         "points, which includes 0: this may be noise)"
     ).replace("-8", "\u22128")
     assert tentative["caution"] is True and tentative["href"] == "#frames"
-    assert tentative["strength"] == pytest.approx(3 * (17 / 34 - 4 / 23), abs=1e-5)
+    assert tentative["strength"] == pytest.approx(3 * (17 / 34 - 4 / 23))
 
 
 @pytest.mark.parametrize(
@@ -1182,8 +1184,8 @@ def test_pair_frame_items_hand_worked():
 )
 def test_pair_frame_item_of_a_share_of_none_or_all(k_a, k_b, caution, ends):
     docs = [{"doc_id": "a", "n_sentences": 34}, {"doc_id": "b", "n_sentences": 23}]
-    items = frame_difference(pair_diffs({"frame00": k_a / 34}, {"frame00": k_b / 23}), docs,
-                             {}, set())  # fmt: skip
+    items = frame_difference(pair_frames({"frame00": k_a}, {"frame00": k_b}, 34, 23), docs, {},
+                             set())  # fmt: skip
     if caution is None:
         assert items == []
         return
@@ -1191,15 +1193,46 @@ def test_pair_frame_item_of_a_share_of_none_or_all(k_a, k_b, caution, ends):
     assert item["caution"] is caution and item["text"].endswith(ends)
 
 
-@pytest.mark.parametrize("n_a", [None, 0, 7])  # no count, none, or one that 0.5 is no share of
-def test_pair_frame_item_without_sentence_counts_has_no_interval(n_a):
+@pytest.mark.parametrize(
+    ("n_a", "rows"),
+    [
+        (None, None),  # documents.csv without the count
+        (0, None),
+        (7.5, None),
+        (23, "more sentences with the frame than the document has"),
+        (23, "a row of one document missing"),
+        (23, "a NaN count"),
+    ],
+)
+def test_pair_frame_items_leave_out_counts_out_of_step(n_a, rows):
     docs = [{"doc_id": "a", "n_sentences": n_a}, {"doc_id": "b", "n_sentences": 23}]
-    (item,) = frame_difference(pair_diffs({"frame00": 0.5}, {}), docs, {}, set())
-    assert item["caution"] is True
-    assert item["text"] == (
-        "a leans more on the frame00 frame: 50% of its sentences vs 0% (no interval: "
-        "documents.csv gives no body sentence counts that these shares are of)"
+    frames = pair_frames({"frame00": 12}, {"frame00": 2}, 23, 23)
+    if rows == "more sentences with the frame than the document has":
+        frames.loc[(frames["doc_id"] == "a") & (frames["frame"] == "frame00"), "n_sentences"] = 30
+    elif rows == "a row of one document missing":
+        frames = frames[~((frames["doc_id"] == "b") & (frames["frame"] == "frame00"))]
+    elif rows == "a NaN count":
+        frames.loc[(frames["doc_id"] == "a") & (frames["frame"] == "frame00"), "n_sentences"] = None
+    assert frame_difference(frames, docs, {}, set()) == []
+    assert (
+        len(
+            frame_difference(
+                pair_frames({"frame00": 12}, {"frame00": 2}, 23, 23),
+                [{"doc_id": "a", "n_sentences": 23}, docs[1]],
+                {},
+                set(),
+            )
+        )
+        == 1
     )
+
+
+def test_pair_frame_item_of_one_frame_is_not_adjusted():
+    docs = [{"doc_id": "a", "n_sentences": 23}, {"doc_id": "b", "n_sentences": 34}]
+    frames = pair_frames({"frame07": 21}, {"frame07": 11}, 23, 34)
+    frames = frames[frames["frame"] == "frame07"]
+    (item,) = frame_difference(frames, docs, {}, set())
+    assert "(95% interval: " in item["text"] and "adjusted" not in item["text"]
 
 
 def test_frame_table_shows_no_interval_for_a_share_of_none_or_all():
@@ -1854,8 +1887,7 @@ def test_a_figures_item_links_to_a_kind_of_figure_the_body_has(sourcing, key):
 
 def test_pair_frame_item_quotes_the_frame_coded_other():
     docs = [{"doc_id": "a", "n_sentences": 40}, {"doc_id": "b", "n_sentences": 40}]
-    diffs = pd.DataFrame([{"doc_a": "a", "doc_b": "b", "frame": "other", "share_a": 0.5,
-                           "share_b": 0.1, "difference": 0.4, "ci_low": 0.2,
-                           "ci_high": 0.6}])  # fmt: skip
-    (item,) = frame_difference(diffs, docs, {"a": 0, "b": 1}, set())
+    frames = pd.DataFrame({"doc_id": ["a", "b"], "frame": ["other", "other"],
+                           "n_sentences": [20, 4], "share": [0.5, 0.1]})  # fmt: skip
+    (item,) = frame_difference(frames, docs, {"a": 0, "b": 1}, set())
     assert item["text"].startswith("a leans more on the frame coded “Other”: 50% of its sentences")
