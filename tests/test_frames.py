@@ -1079,6 +1079,11 @@ def test_look_alikes_of_lexicon_1_12(text: str, frame: str) -> None:
          "fairness_equality"),
         ("Applicants were treated fairly and quickly.", "treated fairly", "fairness_equality"),
         ("How To Judge Fairly", "To Judge Fairly", "fairness_equality"),
+        # lexicon 1.14.4, from a review of 1.14.3
+        ("The appeal went to Judge An Nguyen.", "Judge", "legality"),
+        ("The EU must treat fairly Italy and Spain.", "treat fairly", "fairness_equality"),
+        ("We must share fairly family assets.", "share fairly", "fairness_equality"),
+        ("Workers were treated fairly, the panel found.", "treated fairly", "fairness_equality"),
     ],
 )  # fmt: skip
 def test_cues_of_lexicon_1_13(text: str, cue: str, frame: str) -> None:
@@ -1149,6 +1154,11 @@ def test_cues_of_lexicon_1_13(text: str, cue: str, frame: str) -> None:
         ("It is hard to judge fairly accurately how many beds were lost.", "fairness_equality"),
         ("Staff said they were paid fairly well for the work.", "fairness_equality"),
         ("The essays were judged fairly consistently.", "fairness_equality"),
+        # lexicon 1.14.4, from a review of 1.14.3
+        ("HOW TO JUDGE A POLICY", "legality"),
+        ("Too Early To Judge", "legality"),
+        ("They tried fairly hard to win.", "fairness_equality"),
+        ("He was elected fairly young.", "fairness_equality"),
     ],
 )
 def test_look_alikes_of_lexicon_1_13(text: str, frame: str) -> None:

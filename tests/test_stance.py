@@ -444,7 +444,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.36.4", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.36.5", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
@@ -2286,6 +2286,14 @@ STANCE_1_34 = [
     ("A spokesman, John Smith, said the deal was off.",
      [("A spokesman, John Smith, said", "attribution", "named")]),
     ("The nurse, a mother of two, says the clinic closed.", [("says", "attribution", "named")]),
+    # 1.36.5, from a review of 1.36.3: 'my' in a row of its own, with the people of the row
+    # for 'a port official said' (family and work are not listed: a known limit)
+    ("My mother says the rent doubled.", [("says", "attribution", "named")]),
+    ("At my request the officer confirmed the figures.",
+     [("confirmed", "attribution", "named")]),
+    ("To my mind the analyst said it best.", [("said", "attribution", "named")]),
+    ("My neighbour found my cat.", []),
+    ("My neighbour said nothing.", []),
 ]  # fmt: skip
 
 
