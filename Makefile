@@ -60,10 +60,11 @@ test-slurm: $(STAMP)  ## run the workflow on a real single-node SLURM cluster (r
 RESULTS ?= results
 
 clean:  ## remove the workflow's scratch files (chunks, cache, logs, benchmarks), not the results (RESULTS=results)
-	@r='$(subst ','\'',$(strip $(value RESULTS)))'; \
+	@r='$(subst ','\'',$(value RESULTS))'; \
+	case "$$r" in *[![:space:]]*) ;; *) r="";; esac; \
 	case "$$(realpath -m -- "$$r" 2>/dev/null)" in /|"") \
-	  echo "make clean: RESULTS must name a results folder, not '$$r'" >&2; exit 2;; esac; \
-	echo "rm -rf $$r/{chunks,cache,logs,benchmarks} .snakemake"; \
+	  printf "make clean: RESULTS must name a results folder, not '%s'\n" "$$r" >&2; exit 2;; esac; \
+	printf 'rm -rf %s/{chunks,cache,logs,benchmarks} .snakemake\n' "$$r"; \
 	rm -rf -- "$$r/chunks" "$$r/cache" "$$r/logs" "$$r/benchmarks" .snakemake
 
 BENCH_DOCS ?= 2000

@@ -358,7 +358,9 @@ def test_a_corpus_folder_whose_path_is_not_utf8_stops_before_any_job(tmp_path):
     )
 
 
-@pytest.mark.parametrize("name", ["my results", "cost$HOME", "it's", "a$(HOME)b"])
+@pytest.mark.parametrize(
+    "name", ["my results", "two  spaces", "cost$HOME", "it's", "a$(HOME)b", "a\\cb"]
+)
 def test_make_clean_removes_only_scratch_folders_of_any_results_path(tmp_path, name):
     import subprocess
 
@@ -371,6 +373,7 @@ def test_make_clean_removes_only_scratch_folders_of_any_results_path(tmp_path, n
     assert proc.returncode == 0, proc.stderr
     assert sorted(p.name for p in results.iterdir()) == ["plots", "tables"]
     assert not (tmp_path / ".snakemake").exists()
+    assert proc.stdout.startswith(f"rm -rf {results}/{{chunks,")  # the path as it is
     for bad in ("", "/", "  ", "/tmp/.."):
         proc = subprocess.run([*make, f"RESULTS={bad}"], capture_output=True, text=True)
         assert proc.returncode == 2 and "RESULTS must name a results folder" in proc.stderr
