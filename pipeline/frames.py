@@ -79,8 +79,8 @@ def load_frame_lexicon(extra_lexicons: Sequence[str | Path] = ()) -> FrameLexico
         if lex.file_of(i) and file_of.get(pattern) == lex.file_of(i):
             raise ValueError(
                 f"{lex.where(i)}frame lexicon entry {pattern!r} is listed twice (also "
-                f"{where_of[pattern]}merge its rows, or write the second context as a different "
-                "pattern"
+                f"{where_of[pattern].removesuffix(': ')}): merge its rows, or write the second "
+                "context as a different pattern"
             )
         checked_pattern(pattern, f"{lex.where(i)}frame lexicon ", hyphen_joins_words=False)
         where_of[pattern], file_of[pattern] = lex.where(i), lex.file_of(i)

@@ -120,16 +120,20 @@ def load_boilerplate_patterns(extra_files: Sequence[str | Path] = ()) -> Boilerp
                 + (" and a follow regex, which only a heading has" if follow else "")
                 + f"; the scopes are {', '.join(BOILERPLATE_SCOPES)}"
             )
-        follow_rx = _boilerplate_regex(follow) if follow else None
-        rules.append(BoilerplateRule(_boilerplate_regex(pattern), pattern, scope, follow_rx))
+        where = f"{lex.where(i)}boilerplate pattern"
+        follow_rx = (
+            _boilerplate_regex(follow, f"{where} {pattern!r}: its follow") if follow else None
+        )
+        rule_rx = _boilerplate_regex(pattern, where)
+        rules.append(BoilerplateRule(rule_rx, pattern, scope, follow_rx))
     return BoilerplatePatterns(tuple(rules), lex.versions)
 
 
-def _boilerplate_regex(pattern: str) -> re.Pattern[str]:
+def _boilerplate_regex(pattern: str, what: str = "boilerplate pattern") -> re.Pattern[str]:
     try:
         return re.compile(pattern, re.IGNORECASE)
     except re.error as exc:
-        raise ValueError(f"boilerplate pattern {pattern!r} is not a regex: {exc}") from exc
+        raise ValueError(f"{what} {pattern!r} is not a regex: {exc}") from exc
 
 
 def normalize_text(text: str, *, keep_tabs: bool = False) -> str:

@@ -33,6 +33,12 @@ class Lexicon:
         return self.sources[index] if index < len(self.sources) else ""
 
 
+def text_lines(text: str) -> list[str]:
+    """The lines of a file's text as an editor numbers them: split at ``\n`` (a ``\r`` before it
+    dropped) only, not at the form feeds or line separators ``str.splitlines`` also splits at."""
+    return [line.removesuffix("\r") for line in text.split("\n")]
+
+
 def lexicon_path(name: str) -> Path:
     """Path of a lexicon shipped in ``pipeline/lexicons/``."""
     return LEXICON_DIR / name
@@ -55,7 +61,7 @@ def read_lexicon(paths: Iterable[str | Path], *, required: Iterable[str] = ()) -
             raise ValueError(f"lexicon file {path} does not exist")
         data = path.read_bytes()
         digests[path.name] = hashlib.sha256(data).hexdigest()
-        lines = data.decode("utf-8-sig").splitlines()
+        lines = text_lines(data.decode("utf-8-sig"))
         version = None
         body: list[str] = []
         numbers: list[int] = []  # the line number of each body line
@@ -123,7 +129,7 @@ def unused_offs(lexicon: Lexicon) -> list[tuple[str, str]]:
 def read_word_list(path: str | Path) -> list[str]:
     """Read a plain list: one entry a line, ``#`` comments and blank lines ignored."""
     out = []
-    for line in Path(path).read_text(encoding="utf-8-sig").splitlines():
+    for line in text_lines(Path(path).read_text(encoding="utf-8-sig")):
         line = line.strip()
         if line and not line.startswith("#"):
             out.append(line)

@@ -156,6 +156,16 @@ def _split_pattern(pattern: str) -> list[str]:
     return pieces
 
 
+def _token_can_be_empty(token: str) -> bool:
+    """Whether a token can match no text: only '{...}' groups with an empty alternative and a
+    final '*' (placeholders and literal characters always take some)."""
+    body = token.removeprefix("=")
+    if body in PLACEHOLDERS:
+        return False
+    rest = re.sub(r"\{([^{}]*)\}", lambda m: "" if "" in m.group(1).split(",") else "x", body)
+    return rest in ("", "*")
+
+
 def _pattern_parts(pattern: str) -> list[tuple[str, bool]]:
     """Split a pattern into (token, optional) pairs; raise ``ValueError`` on bad brackets."""
     tokens: list[tuple[str, bool]] = []
@@ -177,6 +187,11 @@ def _pattern_parts(pattern: str) -> list[tuple[str, bool]]:
         raise ValueError(f"empty pattern {pattern!r}")
     if all(opt for _, opt in tokens):
         raise ValueError(f"pattern {pattern!r} has only optional tokens")
+    if all(opt or SKIP_RE.fullmatch(t) or _token_can_be_empty(t) for t, opt in tokens):
+        raise ValueError(
+            f"pattern {pattern!r} can match no text at all (every token of it can be empty: a "
+            "'{...}' with an empty alternative, or a lone '*')"
+        )
     for k, (token, optional) in enumerate(tokens):
         if SKIP_RE.fullmatch(token) and (optional or k in (0, len(tokens) - 1)):
             raise ValueError(f"<skip:N> must be a required inner token in {pattern!r}")

@@ -80,14 +80,19 @@ def extra_valences_key(paths: Iterable[str | Path]) -> tuple[tuple[str, float], 
     if isinstance(paths, str | Path):
         raise ValueError("extra_valences must be a list of files, not one path")
     out: dict[str, float] = {}
-    for row in read_lexicon(list(paths), required=("term", "valence")).rows:
-        term = row["term"].lower()
+    lexicon = read_lexicon(list(paths), required=("term", "valence"))
+    for i, row in enumerate(lexicon.rows):
+        term, where = row["term"].lower(), lexicon.where(i)
         try:
             valence = float(row["valence"])
         except ValueError:
-            raise ValueError(f"valence of {term!r} is not a number: {row['valence']!r}") from None
+            raise ValueError(
+                f"{where}valence of {term!r} is not a number: {row['valence']!r}"
+            ) from None
         if len(term.split()) != 1 or not -4.0 <= valence <= 4.0:
-            raise ValueError(f"extra valence {term!r} {valence}: one word, valence in [-4, 4]")
+            raise ValueError(
+                f"{where}extra valence {term!r} {valence}: one word, valence in [-4, 4]"
+            )
         out[term] = valence
     return tuple(sorted(out.items()))
 

@@ -14,7 +14,13 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from pipeline.lexicon import UnusedRowWarning, lexicon_path, read_lexicon, unused_offs
+from pipeline.lexicon import (
+    UnusedRowWarning,
+    lexicon_path,
+    read_lexicon,
+    text_lines,
+    unused_offs,
+)
 from pipeline.pattern_syntax import pattern_regex
 
 CATEGORIES = ("hedge", "booster", "attitude", "attribution")
@@ -56,7 +62,7 @@ def lexicon_macros(paths: Iterable[str | Path]) -> dict[str, str]:
     """Macros defined by ``# define NAME: regex`` lines, later files overriding earlier ones."""
     macros: dict[str, str] = {}
     for path in paths:
-        for line in Path(path).read_text(encoding="utf-8-sig").splitlines():
+        for line in text_lines(Path(path).read_text(encoding="utf-8-sig")):
             m = DEFINE_RE.match(line)
             if m:
                 macros[m.group(1)] = m.group(2)
@@ -68,7 +74,7 @@ def _rule_regex(source: str, column: str, macros: dict[str, str], pattern: str) 
 
     def expand(m: re.Match[str]) -> str:
         if m.group(1) not in macros:
-            raise ValueError(f"entry {pattern!r}: unknown macro @{m.group(1)} in {column}")
+            raise ValueError(f"unknown macro @{m.group(1)} in {column}")
         return f"(?:{macros[m.group(1)]})"
 
     body = MACRO_RE.sub(expand, source)
@@ -91,6 +97,8 @@ def compile_rules(row: dict[str, str], macros: dict[str, str], where: str) -> Ru
         except re.error as err:
             message = f"{where}entry {row['pattern']!r}: bad {column} regex: {err}"
             raise ValueError(message) from None
+        except ValueError as err:  # an unknown macro
+            raise ValueError(f"{where}entry {row['pattern']!r}: {err}") from None
     return tuple(out)
 
 
@@ -142,8 +150,9 @@ def stance_entries(
             )
         if lexicon.file_of(i) and file_of.get(row["pattern"]) == lexicon.file_of(i):
             raise ValueError(  # a second row would replace the first
-                f"{where}entry {row['pattern']!r} is listed twice (also {where_of[row['pattern']]}"
-                "merge its rows into one, or write the second context as a different pattern"
+                f"{where}entry {row['pattern']!r} is listed twice (also "
+                f"{where_of[row['pattern']].removesuffix(': ')}): merge its rows into one, or "
+                "write the second context as a different pattern"
             )
         by_pattern[row["pattern"]] = {**row, "category": category}
         where_of[row["pattern"]] = where

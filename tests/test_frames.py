@@ -786,8 +786,15 @@ def test_extra_lexicon_rules_and_macros(tmp_path):
     ("rows", "message"),
     [
         (["widget\teconomic\tx\t(\t\t\t"], "bad not_before regex"),
-        (["widget\teconomic\tx\t@NOPE\t\t\t"], "unknown macro @NOPE"),
-        (["widget\teconomic\tx\t\t\t\t", "widget\tnone\ty\t\t\t\t"], "listed twice"),
+        (
+            ["widget\teconomic\tx\t@NOPE\t\t\t"],
+            r"bad.tsv, line 3: entry 'widget': unknown macro @NOPE",
+        ),
+        (
+            ["widget\teconomic\tx\t\t\t\t", "widget\tnone\ty\t\t\t\t"],
+            r"bad.tsv, line 4: frame lexicon entry 'widget' is listed twice "
+            r"\(also \S+bad.tsv, line 3\): merge",
+        ),
     ],
 )
 def test_bad_frame_rules_are_rejected(tmp_path, rows, message):

@@ -761,8 +761,9 @@ def test_article_text_like_a_release_closing_stays(patterns, text):
 def test_boilerplate_rules_are_checked(tmp_path, row, message):
     path = tmp_path / "mine.tsv"
     path.write_text(f"# version: 1\npattern\tnote\tscope\tfollow\n{row}\n", encoding="utf-8")
-    with pytest.raises(ValueError, match=message):
+    with pytest.raises(ValueError, match=message) as error:
         load_boilerplate_patterns([path])
+    assert str(error.value).startswith(f"{path}, line 3: boilerplate pattern 'x'")
 
 
 # --- words hyphenated at a line end (PDF text) -------------------------------------------------

@@ -168,6 +168,18 @@ def test_bad_patterns_raise(bad: str) -> None:
         compile_patterns(["ok", bad])
 
 
+@pytest.mark.parametrize("bad", ["{}", "*", "{,}", "=*", "[a] {}", "{,s}*", "[very] {,un}"])
+def test_patterns_that_can_match_no_text_raise(bad: str) -> None:
+    """They would give markers of no text at every position (an extra row of {} as a hedge)."""
+    with pytest.raises(ValueError, match="can match no text at all"):
+        compile_patterns(["ok", bad])
+
+
+@pytest.mark.parametrize("good", ["suggest{,s}", "econom*", "{a,}b", "a {}", "<any>"])
+def test_patterns_with_empty_parts_that_take_some_text_are_fine(good: str) -> None:
+    compile_patterns(["ok", good])
+
+
 def test_string_instead_of_list_raises() -> None:
     with pytest.raises(ValueError, match="sequence"):
         LexiconMatcher("clearly")  # type: ignore[arg-type]

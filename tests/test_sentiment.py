@@ -666,8 +666,9 @@ def test_extra_valences_are_validated(tmp_path, row, message):
 
     path = tmp_path / "v.tsv"
     path.write_text(f"# version: 1\nterm\tvalence\n{row}\n", encoding="utf-8")
-    with pytest.raises(ValueError, match=message):
+    with pytest.raises(ValueError, match=message) as error:
         extra_valences_key([path])
+    assert str(error.value).startswith(f"{path}, line 3: ")
 
 
 # --- neutral senses -----------------------------------------------------------------------

@@ -456,7 +456,8 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         (["x {a,b\thedge\t\t"], 4, "unbalanced '{'"),
         (["y\thedge\t\t", "x\thedge\t\t\t\tnope"], 5, "'also' must be"),
         # the second would replace the first
-        (["x\thedge\t\t", "", "x\tbooster\t\t"], 6, r"listed twice \(also \S+, line 4: "),
+        (["x\thedge\t\t", "", "x\tbooster\t\t"], 6, r"listed twice \(also \S+, line 4\): merge"),
+        (["x\thedge\t\t\t@NOPE"], 4, "unknown macro @NOPE in not_before"),
     ],
 )
 def test_bad_extra_lexicon_raises(tmp_path: Path, rows: list[str], line: int, message) -> None:
@@ -2344,3 +2345,21 @@ def test_stance_eval_command_scores_a_file_with_an_extra_lexicon(tmp_path, capsy
     with pytest.raises(SystemExit) as stop:
         main(["--help"])
     assert stop.value.code == 0 and "--lexicon" in capsys.readouterr().out
+
+
+def test_lexicon_lines_are_counted_as_an_editor_counts_them(tmp_path: Path) -> None:
+    """Only \\n ends a line (CRLF too): a form feed or a line separator inside a note neither
+    starts a row nor shifts the line numbers of the rows after it."""
+    from pipeline.lexicon import read_lexicon
+
+    path = tmp_path / "odd.tsv"
+    path.write_bytes(
+        "\ufeff# version: 1\r\n# a note with a \u2028 line separator\r\n"
+        "pattern\tcategory\tsubtype\tnote\r\nalpha\thedge\t\ta \x0c form feed\r\n\r\n"
+        "beta\thedge\t\tand a \u2028 separator\r\ngamma\tnonsense\t\t\r\n".encode()
+    )
+    lexicon = read_lexicon([path], required=("pattern", "category", "subtype"))
+    assert [r["pattern"] for r in lexicon.rows] == ["alpha", "beta", "gamma"]
+    assert lexicon.lines == (4, 6, 7)
+    with pytest.raises(ValueError, match=rf"^{re.escape(str(path))}, line 7: entry 'gamma'"):
+        StanceStage(extra_lexicons=[path])
