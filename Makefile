@@ -59,13 +59,15 @@ test-slurm: $(STAMP)  ## run the workflow on a real single-node SLURM cluster (r
 # the results folder of the runs to clean: make clean RESULTS=/data/out for a results_dir elsewhere
 RESULTS ?= results
 
+# .snakemake/ keeps Snakemake's record of how each output was made (what decides a re-run after a
+# config change, for every results folder): only its logs are scratch
 clean:  ## remove the workflow's scratch files (chunks, cache, logs, benchmarks), not the results (RESULTS=results)
 	@r='$(subst ','\'',$(value RESULTS))'; \
 	case "$$r" in *[![:space:]]*) ;; *) r="";; esac; \
 	case "$$(realpath -m -- "$$r" 2>/dev/null)" in /|"") \
 	  printf "make clean: RESULTS must name a results folder, not '%s'\n" "$$r" >&2; exit 2;; esac; \
-	printf 'rm -rf %s/{chunks,cache,logs,benchmarks} .snakemake\n' "$$r"; \
-	rm -rf -- "$$r/chunks" "$$r/cache" "$$r/logs" "$$r/benchmarks" .snakemake
+	printf 'rm -rf %s/{chunks,cache,logs,benchmarks} .snakemake/log\n' "$$r"; \
+	rm -rf -- "$$r/chunks" "$$r/cache" "$$r/logs" "$$r/benchmarks" .snakemake/log
 
 BENCH_DOCS ?= 2000
 bench: $(STAMP)  ## run the workflow on BENCH_DOCS generated documents and print the figures

@@ -367,12 +367,14 @@ def test_make_clean_removes_only_scratch_folders_of_any_results_path(tmp_path, n
     results = tmp_path / name
     for folder in ("chunks", "cache", "logs", "benchmarks", "tables", "plots"):
         (results / folder).mkdir(parents=True)
-    (tmp_path / ".snakemake").mkdir()
+    (tmp_path / ".snakemake" / "log").mkdir(parents=True)
+    (tmp_path / ".snakemake" / "metadata").mkdir()
     make = ["make", "-s", "-C", str(tmp_path), "-f", str(ROOT / "Makefile"), "clean"]
     proc = subprocess.run([*make, f"RESULTS={results}"], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert sorted(p.name for p in results.iterdir()) == ["plots", "tables"]
-    assert not (tmp_path / ".snakemake").exists()
+    # Snakemake's record of how every output was made stays: a config change still re-runs
+    assert sorted(p.name for p in (tmp_path / ".snakemake").iterdir()) == ["metadata"]
     assert proc.stdout.startswith(f"rm -rf {results}/{{chunks,")  # the path as it is
     for bad in ("", "/", "  ", "/tmp/.."):
         proc = subprocess.run([*make, f"RESULTS={bad}"], capture_output=True, text=True)
