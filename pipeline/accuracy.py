@@ -205,14 +205,22 @@ def accuracy_view(
     if run_config and settings is not None:  # a manifest without a config: not compared
         for key, value in settings.items():
             section, _, name = key.partition(".")
-            if (run_config.get(section) or {}).get(name) != value:
-                differences.append(f"{key} set otherwise")
+            run_value = (run_config.get(section) or {}).get(name)
+            if run_value != value:
+                differences.append(f"{key}: {_listed(run_value)} (measured with {_listed(value)})")
     return {
         "measures": measures,
         "versions": versions,
         "differences": differences,
         "differs": bool(differences),
     }
+
+
+def _listed(value: Any) -> str:
+    """A setting as the accuracy note names it: a list's file names, or the value."""
+    if isinstance(value, list | tuple):
+        return ", ".join(Path(str(v)).name for v in value) if value else "none"
+    return "none" if value is None else str(value)
 
 
 def main() -> None:

@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline.lexicon import lexicon_path, read_lexicon
+from pipeline.lexicon import Lexicon, lexicon_path, read_lexicon
 from pipeline.matcher import LexiconMatcher, PatternMatch
 from pipeline.stance_lexicon import (
     Rules,
     checked_pattern,
     compile_rules,
+    did_you_mean,
     lexicon_macros,
     rules_hold,
 )
@@ -87,6 +88,9 @@ def load_frame_lexicon(extra_lexicons: Sequence[str | Path] = ()) -> FrameLexico
         if not _FRAME_ID_RE.fullmatch(frame):
             raise ValueError(
                 f"{lex.where(i)}frame lexicon entry {pattern!r}: bad frame id {frame!r}"
+                f"{did_you_mean(frame.lower(), FRAME_IDS)}; a frame id is a lower-case word "
+                "or words joined by '_' (the codebook's are economic, ..., security_defense, "
+                "other; 'none' blocks; a new id makes a new frame)"
             )
         if frame == "off":  # the stance lexicon's word for it; here it would be a new frame
             raise ValueError(
@@ -98,6 +102,22 @@ def load_frame_lexicon(extra_lexicons: Sequence[str | Path] = ()) -> FrameLexico
     return FrameLexicon(
         tuple(by_pattern), tuple(by_pattern.values()), lex.versions, tuple(rules.values())
     )
+
+
+def near_codebook_ids(lexicon: Lexicon) -> list[tuple[str, str]]:
+    """(file, "line <n>: message") for each row whose frame id is new but close to a codebook
+    id ('economics'): a new id makes a new frame, which a typo should not do unnoticed."""
+    out = []
+    for i, row in enumerate(lexicon.rows):
+        frame = row.get("frame", "")
+        if frame in FRAME_IDS or frame in (NO_FRAME, "off") or not _FRAME_ID_RE.fullmatch(frame):
+            continue
+        hint = did_you_mean(frame, FRAME_IDS)
+        if hint:
+            line = f"line {lexicon.lines[i]}: " if i < len(lexicon.lines) else ""
+            out.append((lexicon.file_of(i), f"{line}frame {frame!r} of entry {row['pattern']!r} "
+                        f"is not a codebook frame, so it makes a new one{hint}"))  # fmt: skip
+    return out
 
 
 def frame_order(frames: Sequence[str]) -> tuple[str, ...]:

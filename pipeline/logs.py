@@ -101,9 +101,8 @@ def log_problem(row: Mapping[str, Any]) -> None:
     """Write one problems.csv row to the log (errors as errors, the rest as warnings)."""
     level = logging.ERROR if row["severity"] == "error" else logging.WARNING
     source = one_line(str(row["source"]))
-    logging.getLogger("pipeline").log(
-        level, "%s (%s, %s): %s", source, row["doc_id"], row["stage"], one_line(row["message"])
-    )
+    where = ", ".join(str(x) for x in (row["doc_id"], row["stage"]) if str(x))  # no empty slot
+    logging.getLogger("pipeline").log(level, "%s (%s): %s", source, where, one_line(row["message"]))
 
 
 def one_line(text: str) -> str:

@@ -16,8 +16,8 @@ Pattern syntax for one lexicon entry (stable API, shared by the stance and frame
   ``<cap>`` but not a capitalised function word ("The", "Our", "While"), ``<num>`` one number
   (``12``, ``1,200``, ``3.5``, ``2019``); ``<skip:N>`` (not first or last) skips 0 to N words
   inside the clause, as few as possible: ``critics <skip:3> argue`` matches "critics argue" and
-  "critics of the deal argue" (it does not cross ``. ; : ! ?``, nor a comma, a conjunction and
-  a new subject: ", and the government fears" starts another clause).
+  "critics of the deal argue" (it does not cross ``. ; : ! ?`` or a double quotation mark, nor
+  a comma, a conjunction and a new subject: ", and the government fears" starts another clause).
 - ``-`` inside a token matches a hyphen, an en dash or a space (``well-known`` matches
   "well known"); ``'`` matches ``'`` and ``’``. Any other character is literal (``$``, ``%``,
   ``.``).
@@ -225,9 +225,12 @@ def pattern_regex(pattern: str, *, hyphen_joins_words: bool = True) -> str:
         skip = SKIP_RE.fullmatch(token)
         if skip:
             # a skipped word does not start with a comma: else a run of commas splits between
-            # separator and word in exponentially many ways ("The critics,,,,,,,,, made")
+            # separator and word in exponentially many ways ("The critics,,,,,,,,, made"); nor
+            # does it hold a double quotation mark, which ends the clause ('for families," the
+            # minister said': the families are inside the quotation, not its source)
             pieces.append(
-                rf"(?:[\s,]+{NOT_A_NEW_CLAUSE}[^\s,.;:!?][^\s.;:!?]*){{0,{int(skip.group(1))}}}?"
+                rf'(?:[\s,]+{NOT_A_NEW_CLAUSE}[^\s,.;:!?"“”][^\s.;:!?"“”]*)'
+                rf"{{0,{int(skip.group(1))}}}?"
             )
             continue
         rx = _token_regex(token, pattern)

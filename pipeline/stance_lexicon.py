@@ -7,6 +7,7 @@ blocker; ``# define NAME: regex`` lines are macros (``@NAME``) for the context r
 
 from __future__ import annotations
 
+import difflib
 import re
 import warnings
 from collections.abc import Iterable, Sequence
@@ -102,6 +103,12 @@ def compile_rules(row: dict[str, str], macros: dict[str, str], where: str) -> Ru
     return tuple(out)
 
 
+def did_you_mean(word: str, choices: Sequence[str]) -> str:
+    """' (did you mean X?)' for the closest of ``choices`` to a misspelt ``word``, else ''."""
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.75)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
 def checked_pattern(pattern: str, where: str, *, hyphen_joins_words: bool = True) -> None:
     """Raise a ValueError naming ``where`` (file and line) when ``pattern`` breaks the pattern
     syntax, before the matcher, which knows only its position in the merged lexicons, would."""
@@ -143,6 +150,8 @@ def stance_entries(
         if category not in categories + CONTROL_CATEGORIES:
             raise ValueError(
                 f"{where}entry {row['pattern']!r}: unknown category {row['category']!r}"
+                f"{did_you_mean(category, categories + CONTROL_CATEGORIES)}; the categories are "
+                f"{', '.join(categories + CONTROL_CATEGORIES)}"
             )
         if category == "attribution" and row["subtype"] not in ("named", "vague"):
             raise ValueError(

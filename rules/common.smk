@@ -220,6 +220,13 @@ def lexicon_problems():
             out += [
                 [source, section, message] for source, message in unused_offs(lexicon)
             ]
+        if key == "frames.extra_lexicons" and extra:  # a typo of a codebook id
+            from pipeline.frames import near_codebook_ids
+
+            out += [
+                [source, section, message]
+                for source, message in near_codebook_ids(lexicon)
+            ]
     # A row the stages refuse (a bad frame id, say) would fail every chunk job with a
     # traceback: build them with the user's own files now, before any job (in the main
     # process only: each cluster job parses the workflow again).

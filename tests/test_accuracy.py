@@ -98,7 +98,12 @@ def test_view_takes_the_range_over_sets_and_compares_versions():
     assert not accuracy_view(measured, same, config)["differs"]
     config["sentiment"]["neutral_terms"] = []  # plain VADER's own reading of "security"
     assert accuracy_view(measured, same, config)["differences"] == [
-        "sentiment.neutral_terms set otherwise"
+        "sentiment.neutral_terms: none (measured with security)"
+    ]
+    config["sentiment"]["neutral_terms"] = ["security"]
+    config["frames"]["extra_lexicons"] = ["/data/lex/mine.tsv", "/data/lex/more.tsv"]
+    assert accuracy_view(measured, same, config)["differences"] == [
+        "frames.extra_lexicons: mine.tsv, more.tsv (measured with none)"
     ]
     assert not accuracy_view(measured, [])["differs"]  # no manifest: nothing to compare
     extra = [("my/stance.tsv", "0.1", "z"), *same]  # an extra lexicon named like a shipped one

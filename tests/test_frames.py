@@ -205,6 +205,29 @@ def test_bad_frame_id_is_rejected(tmp_path, row, message):
         load_frame_lexicon([extra])
 
 
+def test_a_bad_frame_id_names_the_closest_codebook_id(tmp_path):
+    extra = write_lexicon(tmp_path / "bad.tsv", ["fare{,s}\tEconomic\tx"])
+    with pytest.raises(ValueError, match=r"bad frame id 'Economic' \(did you mean 'economic'\?\)"):
+        load_frame_lexicon([extra])
+
+
+def test_a_new_frame_id_close_to_a_codebook_id_is_a_warning(tmp_path):
+    from pipeline.frames import near_codebook_ids
+
+    extra = write_lexicon(
+        tmp_path / "mine.tsv",
+        ["fare{,s}\teconomics\tx", "tram{,s}\ttransport\tx", "dole\teconomic\tx",
+         "# a note", "fairly\tfairness_equalty\tx", "toll{,s}\tnone\tx"],
+    )  # fmt: skip
+    got = near_codebook_ids(read_lexicon([extra], required=("pattern", "frame")))
+    assert got == [
+        (str(extra), "line 3: frame 'economics' of entry 'fare{,s}' is not a codebook frame, so "
+                     "it makes a new one (did you mean 'economic'?)"),
+        (str(extra), "line 7: frame 'fairness_equalty' of entry 'fairly' is not a codebook "
+                     "frame, so it makes a new one (did you mean 'fairness_equality'?)"),
+    ]  # fmt: skip
+
+
 def test_shipped_lexicon_covers_every_dimension():
     lex = load_frame_lexicon()
     counts = pd.Series(lex.frames).value_counts()

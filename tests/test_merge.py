@@ -123,7 +123,7 @@ def test_problems_found_at_discovery_and_merge_are_logged(tmp_path, caplog):
     skipped = [SkippedFile("link.txt", "is a link to a file outside the corpus folder")]
     with caplog.at_level("WARNING", logger="pipeline"):
         merge_chunks([folder], tables=list(out), out_paths=out, metadata={}, skipped=skipped)
-    assert "link.txt (, discover): skipped: is a link to a file outside" in caplog.text
+    assert "link.txt (discover): skipped: is a link to a file outside" in caplog.text
     assert "link.txt,,discover,error," in out["problems"].read_text(encoding="utf-8")
 
 

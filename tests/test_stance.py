@@ -451,6 +451,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
     ("rows", "line", "message"),
     [
         (["x\tnonsense\t\t"], 4, "unknown category"),
+        (["x\tbostr\t\t"], 4, r"unknown category 'bostr' \(did you mean 'booster'\?\); the "),
         (["x\tattribution\tsome\t"], 4, "named|vague"),
         (["x\thedge\t\t\t(\t"], 4, "bad not_before"),
         (["x {a,b\thedge\t\t"], 4, "unbalanced '{'"),
@@ -2295,6 +2296,13 @@ STANCE_1_34 = [
     ("To my mind the analyst said it best.", [("said", "attribution", "named")]),
     ("My neighbour found my cat.", []),
     ("My neighbour said nothing.", []),
+    # a skipped word holds no double quotation mark: the people inside a quotation are not
+    # its source (from a new user's walkthrough)
+    ('"This is the right decision for working families," said Mayor Ana Ruiz.',
+     [("said", "attribution", "named")]),
+    ("\u201cPrices rose for families,\u201d the minister said.",
+     [("said", "attribution", "named")]),
+    ('Families, the minister said, "pay too much."', [("said", "attribution", "named")]),
 ]  # fmt: skip
 
 

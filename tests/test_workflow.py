@@ -241,6 +241,18 @@ def test_editing_a_lexicon_re_runs_the_analysis(tmp_path):
     assert problems[0]["message"].startswith(
         "line 5: entry 'to some extent' is off but no earlier entry"
     )
+    # a new frame id one letter away from a codebook id is run, and reported
+    frames = tmp_path / "frames.tsv"
+    frames.write_text("# version: 1\npattern\tframe\ntalks\teconomics\n")
+    config.write_text(f"stance:\n  extra_lexicons: [{lexicon}]\n"
+                      f"frames:\n  extra_lexicons: [{frames}]\n")  # fmt: skip
+    assert run_workflow(corpus, results, "--configfile", str(config)).returncode == 0
+    problems = read_csv_rows(results / "tables" / "problems.csv")
+    assert sorted((p["source"], p["stage"], p["message"][:30]) for p in problems) == [
+        (str(frames), "frames", "line 3: frame 'economics' of e"),
+        (str(lexicon), "stance", "line 5: entry 'to some extent'"),
+    ]
+    assert "economics" in {r["frame"] for r in read_csv_rows(results / "tables" / "frames.csv")}
 
 
 def test_groups_without_a_group_column_stops_before_the_run(tmp_path):
