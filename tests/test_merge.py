@@ -234,7 +234,7 @@ def test_a_file_name_with_a_line_break_stays_on_one_log_line(tmp_path, caplog):
     with caplog.at_level("WARNING", logger="pipeline"):
         merge_chunks([folder], tables=list(out), out_paths=out, metadata={}, skipped=skipped)
     assert [r.getMessage() for r in caplog.records] == [
-        "bad\\nname\\t.txt (, discover): skipped: is a broken link: the file it points to ..."
+        "bad\\nname\\t.txt (discover): skipped: is a broken link: the file it points to ..."
     ]
     assert "bad\nname\t.txt" in out["problems"].read_text(encoding="utf-8")  # the table keeps it
 
