@@ -206,7 +206,7 @@ def accuracy_view(
         for key, value in settings.items():
             section, _, name = key.partition(".")
             run_value = (run_config.get(section) or {}).get(name)
-            if run_value != value:
+            if _setting(run_value) != _setting(value):
                 differences.append(f"{key}: {_listed(run_value)} (measured with {_listed(value)})")
     return {
         "measures": measures,
@@ -216,10 +216,23 @@ def accuracy_view(
     }
 
 
-def _listed(value: Any) -> str:
-    """A setting as the accuracy note names it: a list's file names, or the value."""
+def _setting(value: Any) -> Any:
+    """A setting as compared: no list is an empty one, and a file is the same file however its
+    path is written (relative to the project or absolute)."""
+    if value is None:
+        return []
     if isinstance(value, list | tuple):
-        return ", ".join(Path(str(v)).name for v in value) if value else "none"
+        return [
+            str((ROOT / v).resolve()) if isinstance(v, str) and (ROOT / v).exists() else v
+            for v in value
+        ]
+    return value
+
+
+def _listed(value: Any) -> str:
+    """A setting as the accuracy note names it: a list's items as given, or the value."""
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value) if value else "none"
     return "none" if value is None else str(value)
 
 

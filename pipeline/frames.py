@@ -112,7 +112,9 @@ def near_codebook_ids(lexicon: Lexicon) -> list[tuple[str, str]]:
         frame = row.get("frame", "")
         if frame in FRAME_IDS or frame in (NO_FRAME, "off") or not _FRAME_ID_RE.fullmatch(frame):
             continue
-        hint = did_you_mean(frame, FRAME_IDS)
+        # a part of a codebook id ('crime', 'equality') names it; else a near spelling
+        parts = [f for f in FRAME_IDS if frame in f.split("_")]
+        hint = f" (did you mean {parts[0]!r}?)" if parts else did_you_mean(frame, FRAME_IDS)
         if hint:
             line = f"line {lexicon.lines[i]}: " if i < len(lexicon.lines) else ""
             out.append((lexicon.file_of(i), f"{line}frame {frame!r} of entry {row['pattern']!r} "

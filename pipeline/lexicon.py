@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,9 +35,10 @@ class Lexicon:
 
 
 def text_lines(text: str) -> list[str]:
-    """The lines of a file's text as an editor numbers them: split at ``\n`` (a ``\r`` before it
-    dropped) only, not at the form feeds or line separators ``str.splitlines`` also splits at."""
-    return [line.removesuffix("\r") for line in text.split("\n")]
+    """The lines of a file's text as an editor numbers them: split at ``\r\n``, ``\n`` or a lone
+    ``\r`` (old Mac files), not at the form feeds or line separators ``str.splitlines`` also
+    splits at."""
+    return re.split(r"\r\n|\r|\n", text)
 
 
 def lexicon_path(name: str) -> Path:

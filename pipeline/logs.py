@@ -101,7 +101,7 @@ def log_problem(row: Mapping[str, Any]) -> None:
     """Write one problems.csv row to the log (errors as errors, the rest as warnings)."""
     level = logging.ERROR if row["severity"] == "error" else logging.WARNING
     source = one_line(str(row["source"]))
-    where = ", ".join(str(x) for x in (row["doc_id"], row["stage"]) if str(x))  # no empty slot
+    where = ", ".join(one_line(str(x)) for x in (row["doc_id"], row["stage"]) if str(x))
     logging.getLogger("pipeline").log(level, "%s (%s): %s", source, where, one_line(row["message"]))
 
 

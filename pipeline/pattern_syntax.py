@@ -16,7 +16,7 @@ Pattern syntax for one lexicon entry (stable API, shared by the stance and frame
   ``<cap>`` but not a capitalised function word ("The", "Our", "While"), ``<num>`` one number
   (``12``, ``1,200``, ``3.5``, ``2019``); ``<skip:N>`` (not first or last) skips 0 to N words
   inside the clause, as few as possible: ``critics <skip:3> argue`` matches "critics argue" and
-  "critics of the deal argue" (it does not cross ``. ; : ! ?`` or a double quotation mark, nor
+  "critics of the deal argue" (it does not cross ``. ; : ! ?`` or the end of a quotation, nor
   a comma, a conjunction and a new subject: ", and the government fears" starts another clause).
 - ``-`` inside a token matches a hyphen, an en dash or a space (``well-known`` matches
   "well known"); ``'`` matches ``'`` and ``’``. Any other character is literal (``$``, ``%``,
@@ -48,6 +48,7 @@ PLACEHOLDERS = {
     "<name>": rf"(?-i:(?=[^\W\d_a-z])(?!(?:{FUNCTION_WORDS})\b)[^\W\d_a-z])\w*(?:['’\-]\w+)*",
 }
 SKIP_RE = re.compile(r"<skip:(\d+)>")
+QUOTES = "\"“”‘’'«»„‚‹›"  # quotation marks, straight and typographic, of English and others
 # A skipped word is not a conjunction after a comma that opens a clause with a new subject:
 # ", and the government fears" starts another clause, so "people at home, and the government
 # fears" is not "people ... fear"; an aside ("officials, while cautious, said") is skipped.
@@ -104,6 +105,11 @@ def _token_regex(token: str, pattern: str) -> str:
         raise ValueError(f"empty token in pattern {pattern!r}")
     if token in PLACEHOLDERS:
         return PLACEHOLDERS[token]
+    if re.search(r"<(?:any|cap|name|num|skip:\d+)>", token):
+        raise ValueError(
+            f"a placeholder such as <any> must be a whole token, not part of {token!r} in "
+            f"pattern {pattern!r}"
+        )
     parts: list[str] = []
     i = 0
     while i < len(token):
@@ -226,10 +232,12 @@ def pattern_regex(pattern: str, *, hyphen_joins_words: bool = True) -> str:
         if skip:
             # a skipped word does not start with a comma: else a run of commas splits between
             # separator and word in exponentially many ways ("The critics,,,,,,,,, made"); nor
-            # does it hold a double quotation mark, which ends the clause ('for families," the
-            # minister said': the families are inside the quotation, not its source)
+            # is it a quotation mark alone or a word that ends a quotation: the quotation's end
+            # ends the clause ('for families," the minister said': the families are inside the
+            # quotation, not its source), while a quoted word stays ('critics of the "reform"')
             pieces.append(
-                rf'(?:[\s,]+{NOT_A_NEW_CLAUSE}[^\s,.;:!?"“”][^\s.;:!?"“”]*)'
+                rf"(?:[\s,]+{NOT_A_NEW_CLAUSE}(?![{QUOTES}]+(?:[\s,]|$))"
+                rf"(?![^\s]*[,!?][{QUOTES}])[^\s,.;:!?][^\s.;:!?]*)"
                 rf"{{0,{int(skip.group(1))}}}?"
             )
             continue

@@ -103,11 +103,28 @@ def test_view_takes_the_range_over_sets_and_compares_versions():
     config["sentiment"]["neutral_terms"] = ["security"]
     config["frames"]["extra_lexicons"] = ["/data/lex/mine.tsv", "/data/lex/more.tsv"]
     assert accuracy_view(measured, same, config)["differences"] == [
-        "frames.extra_lexicons: mine.tsv, more.tsv (measured with none)"
+        "frames.extra_lexicons: /data/lex/mine.tsv, /data/lex/more.tsv (measured with none)"
     ]
+    config["frames"]["extra_lexicons"] = None  # as no list
+    assert not accuracy_view(measured, same, config)["differs"]
     assert not accuracy_view(measured, [])["differs"]  # no manifest: nothing to compare
     extra = [("my/stance.tsv", "0.1", "z"), *same]  # an extra lexicon named like a shipped one
     assert accuracy_view(measured, extra)["differences"] == []
+
+
+def test_the_same_file_written_otherwise_is_the_same_setting():
+    from pipeline.accuracy import ROOT
+
+    measured = read_accuracy()
+    shipped = measured["settings"]["sentiment.extra_valences"]
+    assert shipped, "the shipped config lists the news valences"
+    for spelling in (["./" + p for p in shipped], [str(ROOT / p) for p in shipped]):
+        config = {section: {} for section in ("sentiment", "frames", "stance")}
+        for key, value in measured["settings"].items():
+            section, _, name = key.partition(".")
+            config[section][name] = value
+        config["sentiment"]["extra_valences"] = spelling
+        assert accuracy_view(measured, [], config)["differences"] == []
 
 
 @pytest.mark.parametrize("run_version", ["same", "other"])

@@ -226,6 +226,14 @@ def test_a_new_frame_id_close_to_a_codebook_id_is_a_warning(tmp_path):
         (str(extra), "line 7: frame 'fairness_equalty' of entry 'fairly' is not a codebook "
                      "frame, so it makes a new one (did you mean 'fairness_equality'?)"),
     ]  # fmt: skip
+    # a part of a compound id names it, not a near spelling of another ('equality', 'legality')
+    extra = write_lexicon(tmp_path / "parts.tsv", ["a\tcrime\tx", "b\tequality\tx",
+                                                   "c\ttechnology\tx"])  # fmt: skip
+    got = near_codebook_ids(read_lexicon([extra], required=("pattern", "frame")))
+    assert [message.rsplit("(", 1)[1] for _, message in got] == [
+        "did you mean 'crime_punishment'?)",
+        "did you mean 'fairness_equality'?)",
+    ]
 
 
 def test_shipped_lexicon_covers_every_dimension():

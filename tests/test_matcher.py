@@ -175,6 +175,13 @@ def test_patterns_that_can_match_no_text_raise(bad: str) -> None:
         compile_patterns(["ok", bad])
 
 
+@pytest.mark.parametrize("bad", ["{,re}<any>", "x<num>", "a <skip:2>b c"])
+def test_a_placeholder_inside_a_token_raises(bad: str) -> None:
+    """It would match its own text ('<any>') literally."""
+    with pytest.raises(ValueError, match="must be a whole token"):
+        compile_patterns(["ok", bad])
+
+
 @pytest.mark.parametrize("good", ["suggest{,s}", "econom*", "{a,}b", "a {}", "<any>"])
 def test_patterns_with_empty_parts_that_take_some_text_are_fine(good: str) -> None:
     compile_patterns(["ok", good])

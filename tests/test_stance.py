@@ -2303,6 +2303,15 @@ STANCE_1_34 = [
     ("\u201cPrices rose for families,\u201d the minister said.",
      [("said", "attribution", "named")]),
     ('Families, the minister said, "pay too much."', [("said", "attribution", "named")]),
+    ("\u2018Prices rose for families,\u2019 the minister said.",
+     [("said", "attribution", "named")]),
+    ("\u00abPrices rose for families,\u00bb the minister said.",
+     [("said", "attribution", "named")]),
+    # a quoted word inside the subject is skipped as any word is
+    ('Critics of the "reform" argue it will cost jobs.',
+     [('Critics of the "reform" argue', "attribution", "vague")]),
+    ('Residents near the so-called "mega-mine" say the water is bad.',
+     [('Residents near the so-called "mega-mine" say', "attribution", "vague")]),
 ]  # fmt: skip
 
 
@@ -2353,6 +2362,15 @@ def test_stance_eval_command_scores_a_file_with_an_extra_lexicon(tmp_path, capsy
     with pytest.raises(SystemExit) as stop:
         main(["--help"])
     assert stop.value.code == 0 and "--lexicon" in capsys.readouterr().out
+
+
+def test_a_lexicon_with_old_mac_line_ends_is_read(tmp_path: Path) -> None:
+    from pipeline.lexicon import read_lexicon
+
+    path = tmp_path / "mac.tsv"
+    path.write_bytes(b"# version: 1\rpattern\tcategory\tsubtype\tnote\rreckon\thedge\t\t\r")
+    lexicon = read_lexicon([path], required=("pattern", "category", "subtype"))
+    assert [r["pattern"] for r in lexicon.rows] == ["reckon"] and lexicon.lines == (3,)
 
 
 def test_lexicon_lines_are_counted_as_an_editor_counts_them(tmp_path: Path) -> None:
