@@ -49,6 +49,17 @@ PLACEHOLDERS = {
 }
 SKIP_RE = re.compile(r"<skip:(\d+)>")
 QUOTES = "\"“”‘’'«»„‚‹›"  # quotation marks, straight and typographic, of English and others
+DOUBLE_QUOTES = '"“”«»„'  # those that are no apostrophe (a word ending in one ends a quotation)
+_WORD_END = r"(?=[\s,.;:!?]|$)"
+# A word <skip:N> may pass over: no comma in it (a run of commas is the separator's alone, so it
+# splits one way only), not a quotation mark alone, and not a word that ends a quotation (a
+# double quotation mark at its end, not at its start: 'home" the minister said'); a quoted word
+# ('"reform"') is a word like any other.
+SKIPPED_WORD = (
+    rf"(?![{QUOTES}]+{_WORD_END})"
+    rf"(?![^\s,.;:!?{DOUBLE_QUOTES}][^\s,.;:!?]*[{DOUBLE_QUOTES}]{_WORD_END})"
+    r"[^\s,.;:!?]+"
+)
 # A skipped word is not a conjunction after a comma that opens a clause with a new subject:
 # ", and the government fears" starts another clause, so "people at home, and the government
 # fears" is not "people ... fear"; an aside ("officials, while cautious, said") is skipped.
@@ -230,16 +241,11 @@ def pattern_regex(pattern: str, *, hyphen_joins_words: bool = True) -> str:
     for k, (token, optional) in enumerate(parts):
         skip = SKIP_RE.fullmatch(token)
         if skip:
-            # a skipped word does not start with a comma: else a run of commas splits between
-            # separator and word in exponentially many ways ("The critics,,,,,,,,, made"); nor
-            # is it a quotation mark alone or a word that ends a quotation: the quotation's end
-            # ends the clause ('for families," the minister said': the families are inside the
-            # quotation, not its source), while a quoted word stays ('critics of the "reform"')
-            pieces.append(
-                rf"(?:[\s,]+{NOT_A_NEW_CLAUSE}(?![{QUOTES}]+(?:[\s,]|$))"
-                rf"(?![^\s]*[,!?][{QUOTES}])[^\s,.;:!?][^\s.;:!?]*)"
-                rf"{{0,{int(skip.group(1))}}}?"
-            )
+            # SKIPPED_WORD: the end of a quotation ends the clause ('for families," the minister
+            # said': the families are inside the quotation, not its source)
+            # with the commas after the last word skipped ("critics, while wary, said")
+            n = int(skip.group(1))
+            pieces.append(rf"(?:[\s,]+{NOT_A_NEW_CLAUSE}{SKIPPED_WORD}){{0,{n}}}?,*")
             continue
         rx = _token_regex(token, pattern)
         if k < first_required:  # leading optional token: its whitespace comes after it

@@ -2312,6 +2312,17 @@ STANCE_1_34 = [
      [('Critics of the "reform" argue', "attribution", "vague")]),
     ('Residents near the so-called "mega-mine" say the water is bad.',
      [('Residents near the so-called "mega-mine" say', "attribution", "vague")]),
+    # a quotation that ends without punctuation, or with the comma after the mark
+    ('"We must help families at home" the minister said.',
+     [("said", "attribution", "named")]),
+    ('"Critics are wrong", experts said.', [("experts said", "attribution", "vague")]),
+    ("\u201cHelp the workers at home\u201d, experts said.",
+     [("experts said", "attribution", "vague")]),
+    # an aside between commas is still skipped; a plural possessive is a word
+    ("Critics, while cautious, said it works.",
+     [("Critics, while cautious, said", "attribution", "vague")]),
+    ("Leaders of the workers' union say pay fell.",
+     [("Leaders of the workers' union say", "attribution", "vague")]),
 ]  # fmt: skip
 
 
