@@ -116,9 +116,11 @@ def near_codebook_ids(lexicon: Lexicon) -> list[tuple[str, str]]:
         parts = [f for f in FRAME_IDS if frame in f.split("_")]
         hint = f" (did you mean {parts[0]!r}?)" if parts else did_you_mean(frame, FRAME_IDS)
         if hint:
-            line = f"line {lexicon.lines[i]}: " if i < len(lexicon.lines) else ""
-            out.append((lexicon.file_of(i), f"{line}frame {frame!r} of entry {row['pattern']!r} "
-                        f"is not a codebook frame, so it makes a new one{hint}"))  # fmt: skip
+            message = (
+                f"{lexicon.line_of(i)}frame {frame!r} of entry {row['pattern']!r} is not a "
+                f"codebook frame, so it makes a new one{hint}"
+            )
+            out.append((lexicon.file_of(i), message))
     return out
 
 

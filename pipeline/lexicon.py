@@ -29,6 +29,10 @@ class Lexicon:
         line = f", line {self.lines[index]}" if index < len(self.lines) else ""
         return f"{self.sources[index]}{line}: "
 
+    def line_of(self, index: int) -> str:
+        """'line <n>: ' of row ``index`` in its file, for a message beside the file's name."""
+        return f"line {self.lines[index]}: " if index < len(self.lines) else ""
+
     def file_of(self, index: int) -> str:
         """The file row ``index`` comes from (empty when not known)."""
         return self.sources[index] if index < len(self.sources) else ""
@@ -122,8 +126,9 @@ def unused_offs(lexicon: Lexicon) -> list[tuple[str, str]]:
     for i, row in enumerate(lexicon.rows):
         pattern = row.get("pattern", "")
         if row.get("category", "").lower() == "off" and pattern not in seen:
-            line = f"line {lexicon.lines[i]}: " if i < len(lexicon.lines) else ""
-            out.append((lexicon.file_of(i), line + OFF_NOTHING.format(pattern=pattern)))
+            out.append(
+                (lexicon.file_of(i), lexicon.line_of(i) + OFF_NOTHING.format(pattern=pattern))
+            )
         seen.add(pattern)
     return out
 
