@@ -7,6 +7,7 @@ from functools import cache
 from pathlib import Path
 
 from snakemake.exceptions import WorkflowError
+from snakemake.logging import logger
 from snakemake.utils import validate
 
 sys.path.insert(0, workflow.basedir)
@@ -17,6 +18,7 @@ from pipeline.chunk import (  # noqa: E402
     ChunkSettings,
     refused_word_list,
 )
+from pipeline.config_errors import config_error_message  # noqa: E402
 from pipeline.corpus import (  # noqa: E402
     chunk_index,
     discover_documents,
@@ -30,7 +32,21 @@ from pipeline.decode import why_not_text  # noqa: E402
 from pipeline.lexicon import lexicon_path, read_lexicon, unused_offs  # noqa: E402
 from pipeline.stages import PUBLISHED_TABLES  # noqa: E402
 
-validate(config, schema="../config/schema.yaml")
+
+def stop(message):
+    """End the run before any job with ``message`` on stderr and in Snakemake's log: a raised
+    WorkflowError would add a header and a traceback from this file, which read as a crash.
+    """
+    logger.error(f"rhetoric-compare did not start: {message}")
+    sys.exit(1)
+
+
+try:
+    validate(config, schema="../config/schema.yaml")
+except (
+    WorkflowError
+) as exc:  # the schema error, without the schema Snakemake prints after it
+    stop(config_error_message(exc.__context__) if exc.__context__ else str(exc))
 
 PARSED_AT = time.time()  # when this run began (onerror trusts only newer tables)
 RESULTS = Path(config["results_dir"])
@@ -45,25 +61,25 @@ ACCURACY_FILE = os.path.relpath(
 # Snakemake writes the paths of its inputs and outputs to its own files as UTF-8
 for _key, _folder in (("corpus_dir", CORPUS), ("results_dir", RESULTS)):
     if not is_utf8(str(_folder.absolute())):
-        raise WorkflowError(
+        stop(
             f"Config key {_key}: the path of the folder is not valid UTF-8: rename the folder"
         )
 try:
     SOURCES, SKIPPED = discover_documents(CORPUS)
 except ValueError as exc:
-    raise WorkflowError(f"Config key corpus_dir: {exc}.") from None
+    stop(f"Config key corpus_dir: {exc}.")
 # A missing extra_* file would otherwise be ignored while the chunk outputs exist.
 _missing = [
     f"{key}: {path}" for key, path in listed_files(config) if not Path(path).is_file()
 ]
 if _missing:
-    raise WorkflowError(
+    stop(
         "Config lists lexicon or word-list files that do not exist (paths are relative to "
         f"{Path.cwd()}): " + "; ".join(_missing)
     )
 if not SOURCES:
     _passed = "".join(f"\n  {s.relpath} {s.message}" for s in SKIPPED[:5])
-    raise WorkflowError(
+    stop(
         f"Config key corpus_dir: the folder '{CORPUS}' contains no *.txt or *.md files."
         + (f" Passed over:{_passed}" if _passed else "")
     )
@@ -78,8 +94,8 @@ for _src in SOURCES:
         break
     _unreadable.append(f"\n  {_src.relpath}: {_why}")
 else:
-    raise WorkflowError(
-        f"rhetoric-compare: no file of the corpus '{CORPUS}' can be analysed, so no job was "
+    stop(
+        f"no file of the corpus '{CORPUS}' can be analysed, so no job was "
         f"run and {RESULTS} is as it was:"
         + "".join(_unreadable[:5])
         + (f"\n  ... and {len(_unreadable) - 5} more" if len(_unreadable) > 5 else "")
@@ -90,14 +106,14 @@ GROUP_COLUMN = (config.get("comparison") or {}).get("group_column")
 if GROUP_COLUMN:
     _metadata = CORPUS / config["metadata"]
     if not config["metadata"] or not _metadata.is_file():
-        raise WorkflowError(
+        stop(
             f"Config key comparison.group_column: {GROUP_COLUMN!r} names a column of the "
             "corpus metadata file (config key metadata), and "
             + (f"{_metadata} does not exist." if config["metadata"] else "none is set.")
         )
     _columns = metadata_columns(_metadata)
     if GROUP_COLUMN not in _columns or "doc_id" not in _columns:
-        raise WorkflowError(
+        stop(
             f"Config key comparison.group_column: {_metadata} has no column "
             f"{GROUP_COLUMN if 'doc_id' in _columns else 'doc_id'!r} (its columns: "
             f"{', '.join(_columns) or 'none'})."
@@ -106,7 +122,7 @@ if GROUP_COLUMN:
     _groups = group_members(_labels, [src.doc_id for src in SOURCES])
     _mode = (config.get("comparison") or {}).get("comparisons", "auto")
     if _mode in ("auto", "groups") and len(_groups) < 2:
-        raise WorkflowError(
+        stop(
             f"Config key comparison.group_column: the column {GROUP_COLUMN!r} of {_metadata} "
             f"gives the corpus documents {len(_groups)} group(s) "
             f"({', '.join(map(repr, _groups)) or 'no values'}); comparing groups needs two."
@@ -215,7 +231,7 @@ def lexicon_problems():
         try:
             lexicon = read_lexicon([*paths, *extra], required=required)
         except ValueError as error:
-            raise WorkflowError(f"Config key {key}: {error}") from None
+            stop(f"Config key {key}: {error}")
         if "category" in required:  # an off row names the stage it was meant for
             out += [
                 [source, section, message] for source, message in unused_offs(lexicon)
@@ -232,9 +248,7 @@ def lexicon_problems():
     # process only: each cluster job parses the workflow again).
     refused = refused_word_list(config) if workflow.is_main_process else None
     if refused:
-        raise WorkflowError(
-            f"A lexicon or word list named in the config cannot be used: {refused}"
-        )
+        stop(f"A lexicon or word list named in the config cannot be used: {refused}")
     return out
 
 

@@ -194,6 +194,39 @@ def test_config_of_wrong_type_names_the_key(tmp_path):
     assert "max_file_mb" in out and "'big' is not of type 'number'" in out
 
 
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        (  # the schema's refusal: Snakemake printed the whole schema (700 lines) after it
+            "chunk_size: 5\n",
+            "rhetoric-compare did not start: Config key chunk_size is not a key the workflow "
+            "knows.",
+        ),
+        (  # a pre-flight check of the workflow's own
+            "stance:\n  extra_lexicons: [no_such_file.tsv]\n",
+            "rhetoric-compare did not start: Config lists lexicon or word-list files that do "
+            "not exist",
+        ),
+    ],
+)
+def test_a_refused_config_is_a_short_message_in_the_log_not_a_crash(tmp_path, config, message):
+    """The message alone, on stderr and in Snakemake's log: no 'WorkflowError in file
+    rules/common.smk' header, traceback lines or schema dump."""
+    path = tmp_path / "bad.yaml"
+    path.write_text(config)
+    # no dry run (a dry run writes no log); the working directory keeps the log apart
+    proc = snakemake("--configfile", str(path), "--directory", str(tmp_path),
+                     "--config", f"corpus_dir={ROOT / 'corpus'}")  # fmt: skip
+    assert proc.returncode == 1
+    out = proc.stdout + proc.stderr
+    assert message in out
+    for crash in ("WorkflowError", "Traceback", 'File "', "Failed validating", "common.smk"):
+        assert crash not in out
+    assert len(out.splitlines()) <= 4
+    (log,) = (tmp_path / ".snakemake" / "log").glob("*.snakemake.log")
+    assert message in log.read_text(encoding="utf-8")
+
+
 def test_snakemake_report_has_every_final_output(default_run, tmp_path):
     out = tmp_path / "workflow_report.html"
     proc = snakemake("--report", str(out), "--config", f"results_dir={default_run}")
@@ -260,7 +293,10 @@ def test_groups_without_a_group_column_stops_before_the_run(tmp_path):
     config.write_text("comparison:\n  comparisons: groups\n")
     proc = snakemake("--configfile", str(config), "-n")
     assert proc.returncode != 0
-    assert "On instance['comparison']['group_column']" in proc.stdout + proc.stderr
+    assert (
+        "Config key comparison.group_column: an empty value (null) is not of type 'string'. "
+        "About the key: With comparisons set to groups, the metadata column"
+    ) in proc.stdout + proc.stderr
     config.write_text("comparison:\n  comparisons: groups\n  group_column: style\n")
     assert snakemake("--configfile", str(config), "-n").returncode == 0
 

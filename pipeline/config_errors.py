@@ -1,0 +1,48 @@
+"""A short message for a config that config/schema.yaml refuses.
+
+Snakemake's ``validate`` prints the whole schema after the error (about 700 lines for this
+one), which hides the one key that is wrong; these functions name that key and what it may be.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+# Longer values are cut in a message (a list of fifty actors, say).
+MAX_VALUE_CHARS = 200
+
+
+def config_error_message(error: Any) -> str:
+    """One paragraph for a jsonschema ``ValidationError`` of the workflow config: the key's
+    dotted path, what is wrong with its value and, for an unknown key, the closest known key
+    and the keys allowed there."""
+    path = [str(part) for part in error.absolute_path]
+    where = ".".join(path)
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        known = sorted(error.schema.get("properties", {}))
+        unknown = sorted(str(key) for key in error.instance if key not in known)
+        names = ", ".join(".".join([*path, key]) for key in unknown)
+        close = [difflib.get_close_matches(key, known, n=1, cutoff=0.6) for key in unknown]
+        guess = " or ".join(repr(".".join([*path, m[0]])) for m in close if m)
+        return (
+            (
+                f"Config keys {names} are not keys"
+                if len(unknown) > 1
+                else f"Config key {names} is not a key"
+            )
+            + " the workflow knows"
+            + (f" (did you mean {guess}?)" if guess else "")
+            + f". The keys {'of ' + where if where else 'at the top level'} are: "
+            + ", ".join(known)
+            + ". Each is described in config/schema.yaml."
+        )
+    message = str(error.message)
+    if error.instance is None:  # YAML's empty value, not Python's name for it
+        message = "an empty value (null)" + message.removeprefix("None")
+    if len(message) > MAX_VALUE_CHARS:
+        message = message[: MAX_VALUE_CHARS - 3] + "..."
+    description = error.schema.get("description") if isinstance(error.schema, dict) else None
+    return f"Config key {where or '(the whole config)'}: {message}." + (
+        f" About the key: {description}" if description else ""
+    )

@@ -1,0 +1,78 @@
+"""The message for a config that config/schema.yaml refuses names the key, not the schema."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from snakemake.exceptions import WorkflowError
+from snakemake.utils import validate
+
+from pipeline.config_errors import MAX_VALUE_CHARS, config_error_message
+from tests.workflow_helpers import ROOT
+
+SCHEMA = ROOT / "config" / "schema.yaml"
+
+
+def refusal(text: str) -> str:
+    """The message for the config ``text`` (YAML) over the shipped config, as the workflow
+    validates it (Snakemake's validate keeps the schema error as the exception's context)."""
+    config = yaml.safe_load((ROOT / "config" / "config.yaml").read_text(encoding="utf-8"))
+    for section, values in yaml.safe_load(text).items():
+        if isinstance(values, dict) and isinstance(config.get(section), dict):
+            config[section] = {**config[section], **values}
+        else:
+            config[section] = values
+    with pytest.raises(WorkflowError) as caught:
+        validate(config, schema=str(SCHEMA))
+    return config_error_message(caught.value.__context__)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "chunk_size: 5",
+            "Config key chunk_size is not a key the workflow knows. The keys at the top level "
+            "are: comparison, corpus_dir, frames, ingest, metadata, plots, readability, report, "
+            "results_dir, segment, sentiment, stance, terms. Each is described in "
+            "config/schema.yaml.",
+        ),
+        (
+            "stance: {extra_lexicon: [a.tsv]}",
+            "Config key stance.extra_lexicon is not a key the workflow knows (did you mean "
+            "'stance.extra_lexicons'?). The keys of stance are: context_chars, extra_lexicons. "
+            "Each is described in config/schema.yaml.",
+        ),
+        (
+            "ingest: {max_file_mb: big}",
+            "Config key ingest.max_file_mb: 'big' is not of type 'number'. About the key: Files "
+            "larger than this many megabytes are skipped with a problem row.",
+        ),
+        (
+            "comparison: {comparisons: groups, group_column: null}",
+            "Config key comparison.group_column: an empty value (null) is not of type 'string'. "
+            "About the key: With comparisons set to groups, the metadata column that names each "
+            "document's group (comparing groups needs it).",
+        ),
+        (  # an item of a list has no description of its own
+            "stance: {extra_lexicons: [3]}",
+            "Config key stance.extra_lexicons.0: 3 is not of type 'string'.",
+        ),
+    ],
+)
+def test_a_refused_config_names_the_key_and_what_it_may_be(text, message):
+    assert refusal(text) == message
+
+
+def test_two_unknown_keys_are_named_together_with_a_guess_for_each_that_has_one():
+    assert refusal("ingest: {max_file_md: 3, dupes: skip, zzz: 1}").startswith(
+        "Config keys ingest.dupes, ingest.max_file_md, ingest.zzz are not keys the workflow "
+        "knows (did you mean 'ingest.duplicates' or 'ingest.max_file_mb'?). The keys of ingest "
+        "are: "
+    )
+
+
+def test_a_long_value_is_cut_in_the_message():
+    message = refusal("corpus_dir: [" + ", ".join(["folder"] * 200) + "]")
+    assert message.startswith("Config key corpus_dir: ['folder', 'folder'")
+    assert "...." in message and len(message) < MAX_VALUE_CHARS + 150
