@@ -741,6 +741,9 @@ def test_many_documents_inline_only_the_first(tmp_path):
     page = out.read_text(encoding="utf-8")
     assert stats == {**stats, "documents": 30, "documents_inline": 4}
     assert page.count("<article") == 4 and "The first 4 of 30 documents" in page
+    # where the tables and texts are, for a report in any results folder
+    assert "the tables in <code>tables/</code>, in the folder of this report" in page
+    assert "in docs/, in the folder of this report" in page and "results/" not in page
     assert page.count('<th scope="row">') >= 30  # every document in the summary
     assert "doc001 and doc002: cosine 0.90" in page  # pairs, not a 30 x 30 matrix
     assert (
