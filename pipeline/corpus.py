@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
+import io
 import os
 import re
 import stat
@@ -21,6 +23,7 @@ UNREAD_FORMATS = {
     ".rtf": "an RTF file", ".epub": "an e-book",
 }  # fmt: skip
 MAX_ID_LENGTH = 80
+METADATA_NAME = "metadata.csv"  # config key metadata's default (config/schema.yaml)
 _UNSAFE_RE = re.compile(r"[^A-Za-z0-9_.-]+")
 
 
@@ -221,12 +224,24 @@ def group_problems(
 
 
 def read_metadata(path: str | Path) -> dict[str, dict[str, str]]:
-    """Rows of a corpus ``metadata.csv`` keyed by doc_id; empty when the file is absent."""
+    """Rows of a corpus ``metadata.csv`` keyed by doc_id; empty when the file is absent. A
+    ValueError says what to mend in a file without a doc_id column or not in UTF-8."""
     path = Path(path)
     if not path.is_file():
         return {}
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        reader = csv.DictReader(fh)
-        if not reader.fieldnames or "doc_id" not in reader.fieldnames:
-            raise ValueError(f"{path} must have a header row with a 'doc_id' column")
-        return {row["doc_id"]: row for row in reader if row.get("doc_id")}
+    data = path.read_bytes().removeprefix(codecs.BOM_UTF8)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        raise ValueError(
+            f"{path} is not UTF-8 text (line {line:,} cannot be read): save it as UTF-8"
+        ) from None
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    if not reader.fieldnames or "doc_id" not in reader.fieldnames:
+        raise ValueError(
+            f"{path} must have a header row with a 'doc_id' column (its first line: "
+            f"{', '.join(reader.fieldnames or []) or 'empty'}): name the column of "
+            "document ids doc_id (python -m pipeline ids lists them)"
+        )
+    return {row["doc_id"]: row for row in reader if row.get("doc_id")}

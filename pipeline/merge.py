@@ -9,7 +9,7 @@ from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from pipeline.corpus import SkippedFile, group_problems, metadata_labels
+from pipeline.corpus import METADATA_NAME, SkippedFile, group_problems, metadata_labels
 from pipeline.logs import log_problem
 from pipeline.tables import atomic_write_bytes, atomic_write_text, read_segments, text_rows_csv
 
@@ -115,7 +115,7 @@ def merge_chunks(
     skipped: Sequence[SkippedFile] = (),
     docs_dir: str | Path | None = None,
     duplicates: str = "skip",
-    metadata_name: str = "metadata.csv",
+    metadata_name: str = METADATA_NAME,
     expected: Collection[str] | None = None,
     config_problems: Sequence[Sequence[str]] = (),
     group_column: str | None = None,

@@ -20,6 +20,7 @@ from pipeline.chunk import (  # noqa: E402
 )
 from pipeline.config_errors import config_error_message  # noqa: E402
 from pipeline.corpus import (  # noqa: E402
+    METADATA_NAME,
     chunk_index,
     discover_documents,
     group_members,
@@ -101,30 +102,46 @@ else:
         + (f"\n  ... and {len(_unreadable) - 5} more" if len(_unreadable) > 5 else "")
     )
 
+# The corpus metadata file is read now: one without a doc_id column, or not in UTF-8, would
+# stop the run at the merge, after every chunk, and a file named in the config that does not
+# exist would be passed over (only the default name may be missing: the file is optional).
+METADATA_PATH = CORPUS / config["metadata"] if config["metadata"] else None
+try:
+    METADATA = read_metadata(METADATA_PATH) if METADATA_PATH else {}
+except ValueError as exc:
+    stop(f"Config key metadata: {exc}.")
+if (
+    METADATA_PATH
+    and not METADATA_PATH.is_file()
+    and config["metadata"] != METADATA_NAME
+):
+    stop(
+        f"Config key metadata: {METADATA_PATH} does not exist (the name is relative to "
+        f"corpus_dir; the file is optional: metadata: '' for none)."
+    )
+
 # A group column that the metadata lacks would otherwise stop the run after every chunk.
 GROUP_COLUMN = (config.get("comparison") or {}).get("group_column")
 if GROUP_COLUMN:
-    _metadata = CORPUS / config["metadata"]
-    if not config["metadata"] or not _metadata.is_file():
+    if not METADATA_PATH or not METADATA_PATH.is_file():
         stop(
             f"Config key comparison.group_column: {GROUP_COLUMN!r} names a column of the "
             "corpus metadata file (config key metadata), and "
-            + (f"{_metadata} does not exist." if config["metadata"] else "none is set.")
+            + (f"{METADATA_PATH} does not exist." if METADATA_PATH else "none is set.")
         )
-    _columns = metadata_columns(_metadata)
-    if GROUP_COLUMN not in _columns or "doc_id" not in _columns:
+    _columns = metadata_columns(METADATA_PATH)
+    if GROUP_COLUMN not in _columns:
         stop(
-            f"Config key comparison.group_column: {_metadata} has no column "
-            f"{GROUP_COLUMN if 'doc_id' in _columns else 'doc_id'!r} (its columns: "
-            f"{', '.join(_columns) or 'none'})."
+            f"Config key comparison.group_column: {METADATA_PATH} has no column "
+            f"{GROUP_COLUMN!r} (its columns: {', '.join(_columns)})."
         )
-    _labels = metadata_labels(read_metadata(_metadata), GROUP_COLUMN)
+    _labels = metadata_labels(METADATA, GROUP_COLUMN)
     _groups = group_members(_labels, [src.doc_id for src in SOURCES])
     _mode = (config.get("comparison") or {}).get("comparisons", "auto")
     if _mode in ("auto", "groups") and len(_groups) < 2:
         stop(
-            f"Config key comparison.group_column: the column {GROUP_COLUMN!r} of {_metadata} "
-            f"gives the corpus documents {len(_groups)} group(s) "
+            f"Config key comparison.group_column: the column {GROUP_COLUMN!r} of "
+            f"{METADATA_PATH} gives the corpus documents {len(_groups)} group(s) "
             f"({', '.join(map(repr, _groups)) or 'no values'}); comparing groups needs two."
         )
 

@@ -3,8 +3,10 @@ from __future__ import annotations
 import os
 
 import pytest
+import yaml
 
 from pipeline.corpus import (
+    METADATA_NAME,
     chunk_index,
     discover_documents,
     group_problems,
@@ -12,6 +14,7 @@ from pipeline.corpus import (
     read_metadata,
     safe_doc_id,
 )
+from tests.workflow_helpers import ROOT
 
 
 @pytest.mark.parametrize(
@@ -148,8 +151,26 @@ def test_read_metadata(tmp_path):
     assert read_metadata(path) == {"a": {"doc_id": "a", "title": "Title A", "outlet": "X"}}
     assert read_metadata(tmp_path / "none.csv") == {}
     path.write_text("id,title\n")
-    with pytest.raises(ValueError, match="doc_id"):
+    with pytest.raises(ValueError) as caught:
         read_metadata(path)
+    assert str(caught.value) == (
+        f"{path} must have a header row with a 'doc_id' column (its first line: id, title): "
+        "name the column of document ids doc_id (python -m pipeline ids lists them)"
+    )
+    path.write_text("")
+    with pytest.raises(ValueError, match=r"\(its first line: empty\)"):
+        read_metadata(path)
+    path.write_bytes("doc_id,title\na,Caf\u00e9 news\n".encode("latin-1"))
+    with pytest.raises(ValueError) as caught:
+        read_metadata(path)
+    assert str(caught.value) == (
+        f"{path} is not UTF-8 text (line 2 cannot be read): save it as UTF-8"
+    )
+
+
+def test_the_metadata_name_is_the_schema_default():
+    schema = yaml.safe_load((ROOT / "config" / "schema.yaml").read_text(encoding="utf-8"))
+    assert schema["properties"]["metadata"]["default"] == METADATA_NAME
 
 
 def test_group_problems_name_missing_labels_variants_and_lone_documents():

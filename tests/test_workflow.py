@@ -317,6 +317,50 @@ def test_fewer_than_two_groups_stop_before_the_run(tmp_path):
     )
 
 
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        (  # stopped the merge after every chunk, with a traceback, and lost earlier tables
+            "metadata.csv",
+            b"docid,title\na,Title A\n",
+            "Config key metadata: {path} must have a header row with a 'doc_id' column (its "
+            "first line: docid, title)",
+        ),
+        ("metadata.csv", b"doc_id,title\na,Caf\xe9\n", "Config key metadata: {path} is not "
+         "UTF-8 text (line 2 cannot be read): save it as UTF-8."),
+        (  # a name of the user's own that does not exist was passed over
+            "meta.csv",
+            None,
+            "Config key metadata: {path} does not exist (the name is relative to corpus_dir",
+        ),
+    ],
+)  # fmt: skip
+def test_a_metadata_file_that_cannot_be_used_stops_before_any_job(tmp_path, name, content,
+                                                                  message):  # fmt: skip
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for doc in ("a", "b"):
+        (corpus / f"{doc}.txt").write_text(f"Text {doc} is here. It says little.\n")
+    if content is not None:
+        (corpus / name).write_bytes(content)
+    earlier = tmp_path / "results" / "tables" / "documents.csv"
+    earlier.parent.mkdir(parents=True)
+    earlier.write_text("doc_id\nfrom_an_earlier_run\n", encoding="utf-8")
+    proc = snakemake("--config", f"corpus_dir={corpus}", f"results_dir={tmp_path / 'results'}",
+                     f"metadata={name}")  # fmt: skip
+    assert proc.returncode == 1
+    assert message.format(path=corpus / name) in proc.stdout + proc.stderr
+    assert "Traceback" not in proc.stdout + proc.stderr
+    assert earlier.read_text(encoding="utf-8") == "doc_id\nfrom_an_earlier_run\n"
+
+
+def test_a_missing_metadata_file_of_the_default_name_is_no_problem(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Text a is here. It says little.\n")
+    assert run_workflow(corpus, tmp_path / "results", "-n").returncode == 0
+
+
 def test_a_group_column_the_metadata_lacks_stops_before_the_run(tmp_path):
     config = tmp_path / "groups.yaml"
     config.write_text("comparison:\n  comparisons: groups\n  group_column: Style\n")
