@@ -9,8 +9,21 @@ from __future__ import annotations
 import difflib
 from typing import Any
 
+import yaml
+
 # Longer values are cut in a message (a list of fifty actors, say).
 MAX_VALUE_CHARS = 200
+
+
+def reads_as_other_type(value: Any) -> bool:
+    """Whether ``value`` is text that YAML reads as a number, a yes/no or a list (``'0.9'``):
+    what a nested value given with ``--config`` becomes."""
+    if not isinstance(value, str):
+        return False
+    try:
+        return not isinstance(yaml.safe_load(value), (str, type(None)))
+    except yaml.YAMLError:
+        return False
 
 
 def config_error_message(error: Any) -> str:
@@ -42,6 +55,11 @@ def config_error_message(error: Any) -> str:
         message = "an empty value (null)" + message.removeprefix("None")
     if len(message) > MAX_VALUE_CHARS:
         message = message[: MAX_VALUE_CHARS - 3] + "..."
+    if error.validator == "type" and len(path) > 1 and reads_as_other_type(error.instance):
+        message += (
+            " (a nested value given with --config arrives as text: set it in a --configfile, "
+            "see README, Configuration)"
+        )
     description = error.schema.get("description") if isinstance(error.schema, dict) else None
     return f"Config key {where or '(the whole config)'}: {message}." + (
         f" About the key: {description}" if description else ""

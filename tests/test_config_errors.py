@@ -54,6 +54,12 @@ def refusal(text: str) -> str:
             "About the key: With comparisons set to groups, the metadata column that names each "
             "document's group (comparing groups needs it).",
         ),
+        (  # what a nested value given with --config becomes
+            "sentiment: {confidence: '0.9'}",
+            "Config key sentiment.confidence: '0.9' is not of type 'number' (a nested value "
+            "given with --config arrives as text: set it in a --configfile, see README, "
+            "Configuration). About the key: ",
+        ),
         (  # an item of a list has no description of its own
             "stance: {extra_lexicons: [3]}",
             "Config key stance.extra_lexicons.0: 3 is not of type 'string'.",
@@ -61,7 +67,8 @@ def refusal(text: str) -> str:
     ],
 )
 def test_a_refused_config_names_the_key_and_what_it_may_be(text, message):
-    assert refusal(text) == message
+    assert refusal(text).startswith(message)
+    assert message.endswith("About the key: ") or refusal(text) == message
 
 
 def test_two_unknown_keys_are_named_together_with_a_guess_for_each_that_has_one():
