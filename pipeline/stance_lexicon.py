@@ -16,6 +16,7 @@ from functools import cached_property
 from pathlib import Path
 
 from pipeline.lexicon import (
+    Lexicon,
     UnusedRowWarning,
     lexicon_path,
     read_lexicon,
@@ -103,10 +104,35 @@ def compile_rules(row: dict[str, str], macros: dict[str, str], where: str) -> Ru
     return tuple(out)
 
 
-def did_you_mean(word: str, choices: Sequence[str]) -> str:
+def did_you_mean(word: str, choices: Sequence[str], *, cutoff: float = 0.75) -> str:
     """' (did you mean X?)' for the closest of ``choices`` to a misspelt ``word``, else ''."""
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.75)
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=cutoff)
     return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def near_subtypes(lexicon: Lexicon, shipped: str | Path) -> list[tuple[str, str]]:
+    """(file, "line <n>: message") for each row of a file other than ``shipped`` whose subtype
+    is new for its category but close to one the shipped lexicon gives it ('evidentail'): some
+    subtypes change what a marker does (an evidential hedge makes a figure vaguely sourced), so
+    a typo should not pass unnoticed. A new subtype far from every known one is taken as meant."""
+    known: dict[str, set[str]] = {}
+    for i, row in enumerate(lexicon.rows):
+        if lexicon.file_of(i) == str(shipped):
+            known.setdefault(row["category"].lower(), set()).add(row["subtype"])
+    out = []
+    for i, row in enumerate(lexicon.rows):
+        subtypes = known.get(row["category"].lower(), set())
+        if lexicon.file_of(i) == str(shipped) or not subtypes or row["subtype"] in subtypes:
+            continue
+        # closer than a refused word must be: 'verb' or 'adverbial' beside 'adverb' is meant
+        hint = did_you_mean(row["subtype"], sorted(subtypes), cutoff=0.85)
+        if hint:
+            message = (
+                f"{lexicon.line_of(i)}subtype {row['subtype']!r} of entry {row['pattern']!r} is "
+                f"new for category {row['category'].lower()!r}{hint}"
+            )
+            out.append((lexicon.file_of(i), message))
+    return out
 
 
 def checked_pattern(pattern: str, where: str, *, hyphen_joins_words: bool = True) -> None:

@@ -253,6 +253,13 @@ def lexicon_problems():
             out += [
                 [source, section, message] for source, message in unused_offs(lexicon)
             ]
+        if key == "stance.extra_lexicons" and extra:  # a typo of a shipped subtype
+            from pipeline.stance_lexicon import near_subtypes
+
+            out += [
+                [source, section, message]
+                for source, message in near_subtypes(lexicon, paths[0])
+            ]
         if key == "frames.extra_lexicons" and extra:  # a typo of a codebook id
             from pipeline.frames import near_codebook_ids
 

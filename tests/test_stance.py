@@ -428,6 +428,34 @@ def write_lexicon(path: Path, rows: list[str]) -> Path:
     return path
 
 
+def test_a_subtype_close_to_a_shipped_one_is_a_warning(tmp_path: Path) -> None:
+    from pipeline.stance_lexicon import near_subtypes
+
+    extra = write_lexicon(
+        tmp_path / "mine.tsv",
+        [
+            "purportedly\thedge\tevidentail\ta typo: 'reportedly' makes figures vague",
+            "# a note",
+            "kinda\thedge\tepistemic_adverbs\ta plural",
+            "sorta\thedge\tslang\tnew and meant",
+            "truly\tbooster\tadverb\tknown",
+            "sceptics\tattribution\tvague\tknown",
+            "my gut\tattitude\tadverbial\tnew: close to 'adverb', but a word of its own",
+            "gosh\tattitude\tverb\tnew: 'adverb' less two letters",
+        ],
+    )
+    shipped = lexicon_path("stance.tsv")
+    lexicon = read_lexicon([shipped, extra], required=("pattern", "category", "subtype"))
+    assert near_subtypes(lexicon, shipped) == [
+        (str(extra), "line 3: subtype 'evidentail' of entry 'purportedly' is new for category "
+                     "'hedge' (did you mean 'evidential'?)"),
+        (str(extra), "line 5: subtype 'epistemic_adverbs' of entry 'kinda' is new for category "
+                     "'hedge' (did you mean 'epistemic_adverb'?)"),
+    ]  # fmt: skip
+    assert near_subtypes(read_lexicon([shipped], required=("pattern", "category", "subtype")),
+                         shipped) == []  # fmt: skip
+
+
 def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
     extra = write_lexicon(
         tmp_path / "extra.tsv",

@@ -279,11 +279,15 @@ def test_editing_a_lexicon_re_runs_the_analysis(tmp_path):
     frames.write_text("# version: 1\npattern\tframe\ntalks\teconomics\n")
     config.write_text(f"stance:\n  extra_lexicons: [{lexicon}]\n"
                       f"frames:\n  extra_lexicons: [{frames}]\n")  # fmt: skip
+    # and a stance subtype one letter away from a shipped one
+    with lexicon.open("a") as fh:
+        fh.write("went well\thedge\tevidentail\ta typo\n")
     assert run_workflow(corpus, results, "--configfile", str(config)).returncode == 0
     problems = read_csv_rows(results / "tables" / "problems.csv")
     assert sorted((p["source"], p["stage"], p["message"][:30]) for p in problems) == [
         (str(frames), "frames", "line 3: frame 'economics' of e"),
         (str(lexicon), "stance", "line 5: entry 'to some extent'"),
+        (str(lexicon), "stance", "line 6: subtype 'evidentail' o"),
     ]
     assert "economics" in {r["frame"] for r in read_csv_rows(results / "tables" / "frames.csv")}
 
