@@ -346,3 +346,36 @@ def test_lexicon_sizes() -> None:
     about = quoted(r"`pipeline/lexicons/frames.tsv` \(about (\d+) entries")
     frames = read_lexicon([lexicon_path("frames.tsv")], required=("pattern", "frame"))
     assert abs(int(about.group(1)) - len(frames.rows)) <= 10  # "about": to the nearest ten
+
+
+def github_anchors(markdown: str) -> set[str]:
+    """The anchors GitHub gives the headings of ``markdown``: lower case, punctuation other than
+    hyphens and underscores dropped, spaces as hyphens, '-1', '-2' ... for a repeated heading."""
+    seen: dict[str, int] = {}
+    out = set()
+    in_code = False
+    for line in markdown.splitlines():
+        if line.startswith("```"):
+            in_code = not in_code
+        heading = re.match(r"#{1,6} (.+)", line)
+        if in_code or not heading:
+            continue
+        slug = re.sub(r"[^\w\- ]", "", heading.group(1).strip().lower()).replace(" ", "-")
+        n = seen.get(slug, 0)
+        seen[slug] = n + 1
+        out.add(slug if n == 0 else f"{slug}-{n}")
+    return out
+
+
+def test_every_link_inside_the_readme_leads_to_a_heading():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    anchors = github_anchors(text)
+    assert {
+        "quick-start",
+        "outputs",
+        "outputs-1",
+        "the-comparison-report-resultsreporthtml",
+    } <= anchors
+    links = set(re.findall(r"\]\(#([^)]+)\)", text))
+    assert len(links) > 20
+    assert sorted(links - anchors) == []
