@@ -203,14 +203,20 @@ def test_ids_command_lists_the_doc_id_of_each_file(tmp_path, capsys):
     (tmp_path / "news" / "story-1.txt").write_text("A story.", encoding="utf-8")
     (tmp_path / "Opinion – Café.txt").write_text("An opinion.", encoding="utf-8")
     (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "zero.txt").write_bytes(b"")
     assert main(["ids", str(tmp_path)]) == 0
     lines = capsys.readouterr().out.splitlines()
+    # an empty file has its id (problems.csv uses it) and is said to be skipped
+    assert "zero\tzero.txt" in lines
+    assert (
+        lines[-1] == "# a run will skip: zero.txt: the file is empty or contains only white space"
+    )
     safe = safe_doc_id("Opinion – Café.txt")
     assert safe.startswith("Opinion_Cafe-") and len(safe) == len("Opinion_Cafe-") + 8
     # sorted by doc_id, as the workflow takes them
     assert lines[:3] == ["doc_id\tfile", f"{safe}\tOpinion – Café.txt",
                          "news__story-1\tnews/story-1.txt"]  # fmt: skip
-    assert lines[3].startswith("# passed over: scan.pdf is a PDF file")
+    assert lines[4].startswith("# passed over: scan.pdf is a PDF file")
     assert main(["ids", str(tmp_path / "missing")]) == 2
     assert "does not exist or is not a folder" in capsys.readouterr().err
 
