@@ -16,12 +16,12 @@ MAX_VALUE_CHARS = 200
 
 
 def reads_as_other_type(value: Any) -> bool:
-    """Whether ``value`` is text that YAML reads as a number, a yes/no or a list (``'0.9'``):
-    what a nested value given with ``--config`` becomes."""
+    """Whether ``value`` is text that YAML reads as a number, a yes/no, null or a list
+    (``'0.9'``, ``'null'``): what a nested value given with ``--config`` becomes."""
     if not isinstance(value, str):
         return False
     try:
-        return not isinstance(yaml.safe_load(value), (str, type(None)))
+        return value.strip() != "" and not isinstance(yaml.safe_load(value), str)
     except yaml.YAMLError:
         return False
 
@@ -46,8 +46,12 @@ def config_error_message(error: Any) -> str:
             )
             + " the workflow knows"
             + (f" (did you mean {guess}?)" if guess else "")
-            + f". The keys {'of ' + where if where else 'at the top level'} are: "
-            + ", ".join(known)
+            + (
+                f". The keys {'of ' + where if where else 'at the top level'} are: "
+                + ", ".join(known)
+                if known
+                else f". The section {where} takes no keys"
+            )
             + ". Each is described in config/schema.yaml."
         )
     message = str(error.message)

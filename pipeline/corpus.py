@@ -225,11 +225,17 @@ def group_problems(
 
 def read_metadata(path: str | Path) -> dict[str, dict[str, str]]:
     """Rows of a corpus ``metadata.csv`` keyed by doc_id; empty when the file is absent. A
-    ValueError says what to mend in a file without a doc_id column or not in UTF-8."""
+    ValueError says what to mend in a file that cannot be read, is not UTF-8 CSV, has no doc_id
+    column or gives one doc_id two rows."""
     path = Path(path)
-    if not path.is_file():
+    if not path.exists():
         return {}
-    data = path.read_bytes().removeprefix(codecs.BOM_UTF8)
+    if not path.is_file():
+        raise ValueError(f"{path} is a folder, not a CSV file")
+    try:
+        data = path.read_bytes().removeprefix(codecs.BOM_UTF8)
+    except OSError as err:
+        raise ValueError(f"{path} cannot be read: {err.strerror or err}") from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -238,10 +244,37 @@ def read_metadata(path: str | Path) -> dict[str, dict[str, str]]:
             f"{path} is not UTF-8 text (line {line:,} cannot be read): save it as UTF-8"
         ) from None
     reader = csv.DictReader(io.StringIO(text, newline=""))
-    if not reader.fieldnames or "doc_id" not in reader.fieldnames:
+    try:
+        rows = [(row, reader.line_num) for row in reader]
+    except csv.Error as err:
+        # the row being read starts on the line after the last one read
+        raise ValueError(f"{path}, line {reader.line_num + 1:,}: not CSV: {err}") from None
+    columns = reader.fieldnames or []
+    if "doc_id" not in columns:
         raise ValueError(
             f"{path} must have a header row with a 'doc_id' column (its first line: "
-            f"{', '.join(reader.fieldnames or []) or 'empty'}): name the column of "
-            "document ids doc_id (python -m pipeline ids lists them)"
+            f"{', '.join(columns) or 'empty'}): " + _header_advice(columns)
         )
-    return {row["doc_id"]: row for row in reader if row.get("doc_id")}
+    out: dict[str, dict[str, str]] = {}
+    line_of: dict[str, int] = {}
+    for row, line in rows:
+        doc_id = row.get("doc_id")
+        if doc_id and doc_id in out:
+            raise ValueError(
+                f"{path}: doc_id {doc_id!r} has two rows (lines {line_of[doc_id]:,} and "
+                f"{line:,}): keep one row per document"
+            )
+        if doc_id:
+            out[doc_id], line_of[doc_id] = row, line
+    return out
+
+
+def _header_advice(columns: Sequence[str]) -> str:
+    """What to mend in a metadata header without a 'doc_id' column."""
+    if any(c.strip() == "doc_id" for c in columns):
+        return "remove the spaces around doc_id"
+    first = ",".join(columns)
+    separator = next((sep for sep in (";", "\t", "|") if sep in first and "doc_id" in first), None)
+    if separator:
+        return f"separate the columns with commas, not {separator!r}"
+    return "name the column of document ids doc_id (python -m pipeline ids lists them)"

@@ -104,17 +104,31 @@ def compile_rules(row: dict[str, str], macros: dict[str, str], where: str) -> Ru
     return tuple(out)
 
 
-def did_you_mean(word: str, choices: Sequence[str], *, cutoff: float = 0.75) -> str:
+def did_you_mean(word: str, choices: Sequence[str]) -> str:
     """' (did you mean X?)' for the closest of ``choices`` to a misspelt ``word``, else ''."""
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=cutoff)
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.75)
     return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def letters_apart(word: str, other: str) -> bool:
+    """Whether ``word`` is a typo of ``other``: one letter added, dropped, changed or two letters
+    swapped ('adverd', 'modla'), or two such slips in a word of 8 letters or more ('evidentail').
+    Counted as the letters of the longer word outside difflib's matching blocks (the standard
+    library has no edit distance)."""
+    if word == other:
+        return False
+    matcher = difflib.SequenceMatcher(None, word, other, autojunk=False)
+    kept = sum(block.size for block in matcher.get_matching_blocks())
+    slips = max(len(word), len(other)) - kept
+    return slips <= (2 if min(len(word), len(other)) >= 8 else 1)
 
 
 def near_subtypes(lexicon: Lexicon, shipped: str | Path) -> list[tuple[str, str]]:
     """(file, "line <n>: message") for each row of a file other than ``shipped`` whose subtype
     is new for its category but close to one the shipped lexicon gives it ('evidentail'): some
     subtypes change what a marker does (an evidential hedge makes a figure vaguely sourced), so
-    a typo should not pass unnoticed. A new subtype far from every known one is taken as meant."""
+    a typo should not pass unnoticed. A new subtype further from every known one (by more than
+    :func:`letters_apart` allows: 'verb' or 'adverbial' beside 'adverb') is taken as meant."""
     known: dict[str, set[str]] = {}
     for i, row in enumerate(lexicon.rows):
         if lexicon.file_of(i) == str(shipped):
@@ -124,12 +138,11 @@ def near_subtypes(lexicon: Lexicon, shipped: str | Path) -> list[tuple[str, str]
         subtypes = known.get(row["category"].lower(), set())
         if lexicon.file_of(i) == str(shipped) or not subtypes or row["subtype"] in subtypes:
             continue
-        # closer than a refused word must be: 'verb' or 'adverbial' beside 'adverb' is meant
-        hint = did_you_mean(row["subtype"], sorted(subtypes), cutoff=0.85)
-        if hint:
+        near = [known for known in sorted(subtypes) if letters_apart(row["subtype"], known)]
+        if near:
             message = (
                 f"{lexicon.line_of(i)}subtype {row['subtype']!r} of entry {row['pattern']!r} is "
-                f"new for category {row['category'].lower()!r}{hint}"
+                f"new for category {row['category'].lower()!r} (did you mean {near[0]!r}?)"
             )
             out.append((lexicon.file_of(i), message))
     return out

@@ -35,9 +35,8 @@ from pipeline.stages import PUBLISHED_TABLES  # noqa: E402
 
 
 def stop(message):
-    """End the run before any job with ``message`` on stderr and in Snakemake's log: a raised
-    WorkflowError would add a header and a traceback from this file, which read as a crash.
-    """
+    """End the run before any job with ``message`` on the console and in Snakemake's log: a
+    raised WorkflowError would add a header and a traceback from this file (read as a crash)."""
     logger.error(f"rhetoric-compare did not start: {message}")
     sys.exit(1)
 
@@ -102,9 +101,10 @@ else:
         + (f"\n  ... and {len(_unreadable) - 5} more" if len(_unreadable) > 5 else "")
     )
 
-# The corpus metadata file is read now: one without a doc_id column, or not in UTF-8, would
-# stop the run at the merge, after every chunk, and a file named in the config that does not
-# exist would be passed over (only the default name may be missing: the file is optional).
+# The corpus metadata file is read now: one that cannot be used (no doc_id column, not UTF-8
+# CSV, a doc_id on two rows) would stop the run at the merge, after every chunk, and a file
+# named in the config that does not exist would be passed over (only the default name may be
+# missing: the file is optional).
 METADATA_PATH = CORPUS / config["metadata"] if config["metadata"] else None
 try:
     METADATA = read_metadata(METADATA_PATH) if METADATA_PATH else {}
@@ -117,7 +117,7 @@ if (
 ):
     stop(
         f"Config key metadata: {METADATA_PATH} does not exist (the name is relative to "
-        f"corpus_dir; the file is optional: metadata: '' for none)."
+        f"corpus_dir; the file is optional: metadata: null, or --config metadata=, for none)."
     )
 
 # A group column that the metadata lacks would otherwise stop the run after every chunk.
@@ -278,8 +278,7 @@ def lexicon_problems():
 
 def metadata_file():
     """The corpus metadata CSV when it exists (it is optional)."""
-    path = CORPUS / config["metadata"]
-    return [str(path)] if config["metadata"] and path.is_file() else []
+    return [str(METADATA_PATH)] if METADATA_PATH and METADATA_PATH.is_file() else []
 
 
 def chunk_settings():

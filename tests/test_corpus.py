@@ -168,6 +168,42 @@ def test_read_metadata(tmp_path):
     )
 
 
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"doc_id;outlet\na;Daily\n", "(its first line: doc_id;outlet): separate the columns "
+         "with commas, not ';'"),
+        (b"doc_id ,outlet\na,Daily\n", "(its first line: doc_id , outlet): remove the spaces "
+         "around doc_id"),
+        (b'doc_id,t\na,"' + b"x" * 200_000 + b'"\n', ", line 2: not CSV: field larger than "
+         "field limit"),
+        (b"doc_id,outlet\r\na,Daily\r\nb,Post\r\na,Post\r\n", ": doc_id 'a' has two rows "
+         "(lines 2 and 4): keep one row per document"),
+    ],
+)  # fmt: skip
+def test_a_metadata_file_that_cannot_be_used_says_what_to_mend(tmp_path, content, message):
+    path = tmp_path / "metadata.csv"
+    path.write_bytes(content)
+    with pytest.raises(ValueError) as caught:
+        read_metadata(path)
+    assert str(caught.value).startswith(str(path)) and message in str(caught.value)
+
+
+def test_a_metadata_path_that_is_a_folder_or_unreadable_says_so(tmp_path, monkeypatch):
+    (tmp_path / "metadata.csv").mkdir()
+    with pytest.raises(ValueError, match=r"metadata\.csv is a folder, not a CSV file"):
+        read_metadata(tmp_path / "metadata.csv")
+    path = tmp_path / "meta.csv"
+    path.write_text("doc_id\na\n", encoding="utf-8")
+
+    def refuse(self):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(type(path), "read_bytes", refuse)
+    with pytest.raises(ValueError, match=r"meta\.csv cannot be read: Permission denied"):
+        read_metadata(path)
+
+
 def test_the_metadata_name_is_the_schema_default():
     schema = yaml.safe_load((ROOT / "config" / "schema.yaml").read_text(encoding="utf-8"))
     assert schema["properties"]["metadata"]["default"] == METADATA_NAME

@@ -442,6 +442,8 @@ def test_a_subtype_close_to_a_shipped_one_is_a_warning(tmp_path: Path) -> None:
             "sceptics\tattribution\tvague\tknown",
             "my gut\tattitude\tadverbial\tnew: close to 'adverb', but a word of its own",
             "gosh\tattitude\tverb\tnew: 'adverb' less two letters",
+            "so very\tbooster\tadverd\tone letter changed in a short word",
+            "mebbe\thedge\tmodla\ttwo letters swapped",
         ],
     )
     shipped = lexicon_path("stance.tsv")
@@ -451,6 +453,10 @@ def test_a_subtype_close_to_a_shipped_one_is_a_warning(tmp_path: Path) -> None:
                      "'hedge' (did you mean 'evidential'?)"),
         (str(extra), "line 5: subtype 'epistemic_adverbs' of entry 'kinda' is new for category "
                      "'hedge' (did you mean 'epistemic_adverb'?)"),
+        (str(extra), "line 11: subtype 'adverd' of entry 'so very' is new for category "
+                     "'booster' (did you mean 'adverb'?)"),
+        (str(extra), "line 12: subtype 'modla' of entry 'mebbe' is new for category 'hedge' "
+                     "(did you mean 'modal'?)"),
     ]  # fmt: skip
     assert near_subtypes(read_lexicon([shipped], required=("pattern", "category", "subtype")),
                          shipped) == []  # fmt: skip

@@ -24,3 +24,10 @@ def tables_of(results: Path) -> dict[str, bytes]:
     """Every CSV table and clean text under a results folder, by relative path."""
     files = [*results.glob("tables/*.csv"), *results.glob("docs/*/clean.txt")]
     return {p.relative_to(results).as_posix(): p.read_bytes() for p in sorted(files)}
+
+
+def crash_marks(out: str) -> list[str]:
+    """The signs of a crash in a run's output, for a run that should stop with its message
+    alone: Snakemake's error header, a traceback or its 'File "..."' lines, rules/common.smk."""
+    marks = ("WorkflowError", "Traceback", 'File "', "common.smk", "Exception")
+    return [mark for mark in marks if mark in out]
