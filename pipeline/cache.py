@@ -74,6 +74,26 @@ def listed_files(settings: Mapping[str, Any]) -> list[tuple[str, str]]:
     ]
 
 
+# A config value ending so names a file (a new stage's own word_list: my/words.txt).
+WORD_LIST_SUFFIXES = (".txt", ".tsv", ".csv")
+
+
+def config_files(settings: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """(``section.key``, path) of every file a section of ``settings`` names: those of
+    :func:`listed_files`, then any other text value (alone or in a list) ending in one of
+    WORD_LIST_SUFFIXES, as a new stage's ``word_list`` would."""
+    others = [
+        (f"{name}.{key}", path)
+        for name, section in settings.items()
+        if isinstance(section, Mapping)
+        for key, value in section.items()
+        if not key.startswith("extra_")
+        for path in (value if isinstance(value, list | tuple) else [value])
+        if isinstance(path, str) and path.lower().endswith(WORD_LIST_SUFFIXES)
+    ]
+    return listed_files(settings) + others
+
+
 def input_files(
     lexicon_dir: str | Path, settings: Mapping[str, Any], *, results_dir: str | Path | None = None
 ) -> list[str]:

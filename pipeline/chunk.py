@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline.cache import Entry, listed_files
+from pipeline.cache import Entry, config_files, listed_files
 from pipeline.corpus import SourceFile
 from pipeline.decode import NotTextError, read_limited
 from pipeline.lexicon import LEXICON_DIR, UnusedRowWarning
@@ -250,12 +250,23 @@ TESTED_WORD_LISTS = (
 def user_word_lists(
     config: Mapping[str, Any], tested: Sequence[tuple[str, str | Path]] | None = None
 ) -> list[tuple[str, str]]:
-    """(``section.key``, path) of the files listed under ``extra_*`` keys but the ``tested``
-    (key, path) pairs, by default the shipped files of TESTED_WORD_LISTS under their keys."""
+    """(``section.key``, path) of the files the config names (:func:`config_files`) but the
+    ``tested`` (key, path) pairs, by default the shipped files of TESTED_WORD_LISTS under their
+    keys, and a stage's own file in pipeline/lexicons/ under a key other than ``extra_*`` (its
+    shipped default, which the stage's tests load)."""
     if tested is None:
         tested = [(key, LEXICON_DIR / name) for key, name in TESTED_WORD_LISTS]
     known = {(key, Path(p).resolve()) for key, p in tested}
-    return [(k, p) for k, p in listed_files(config) if (k, Path(p).resolve()) not in known]
+    shipped = LEXICON_DIR.resolve()
+    return [
+        (k, p)
+        for k, p in config_files(config)
+        if (k, Path(p).resolve()) not in known
+        and (
+            k.partition(".")[2].startswith("extra_")
+            or not Path(p).resolve().is_relative_to(shipped)
+        )
+    ]
 
 
 def refused_word_list(
@@ -276,17 +287,17 @@ def refused_word_list(
     try:
         chunk_tools(ChunkSettings.from_config(config))
         return None
-    except ValueError as error:
+    except (ValueError, OSError) as error:  # OSError: a user's file that cannot be read
         message = str(error)
     for key, path in files:
         alone = {k: dict(v) if isinstance(v, Mapping) else v for k, v in config.items()}
         for other_key, other in files:  # the user's other files left out
-            if (other_key, other) != (key, path):
-                section, _, name = other_key.partition(".")
+            section, _, name = other_key.partition(".")
+            if (other_key, other) != (key, path) and isinstance(alone[section][name], list):
                 alone[section][name] = [p for p in alone[section][name] if p != other]
         try:
             chunk_tools(ChunkSettings.from_config(alone))
-        except ValueError as error:
+        except (ValueError, OSError) as error:
             return str(error) if str(path) in str(error) else f"{path}: {error}"
     return message
 

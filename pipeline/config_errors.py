@@ -52,7 +52,8 @@ def config_error_message(error: Any) -> str:
                 if known
                 else f". The section {where} takes no keys"
             )
-            + ". Each is described in config/schema.yaml."
+            + ". Each is described in config/schema.yaml"
+            + (", where a new stage's section is added too." if not where else ".")
         )
     message = str(error.message)
     if error.instance is None:  # YAML's empty value, not Python's name for it

@@ -12,7 +12,7 @@ from snakemake.utils import validate
 
 sys.path.insert(0, workflow.basedir)
 
-from pipeline.cache import input_files, listed_files, software_fingerprint  # noqa: E402
+from pipeline.cache import config_files, input_files, software_fingerprint  # noqa: E402
 from pipeline.chunk import (  # noqa: E402
     SETTINGS_PARAM,
     ChunkSettings,
@@ -35,8 +35,9 @@ from pipeline.stages import PUBLISHED_TABLES  # noqa: E402
 
 
 def stop(message):
-    """End the run before any job with ``message`` on the console and in Snakemake's log: a
-    raised WorkflowError would add a header and a traceback from this file (read as a crash)."""
+    """End the run before any job with ``message`` on the console and in Snakemake's
+    log (a raised WorkflowError adds a header and a traceback, which read as a crash).
+    """
     logger.error(f"rhetoric-compare did not start: {message}")
     sys.exit(1)
 
@@ -68,9 +69,10 @@ try:
     SOURCES, SKIPPED = discover_documents(CORPUS)
 except ValueError as exc:
     stop(f"Config key corpus_dir: {exc}.")
-# A missing extra_* file would otherwise be ignored while the chunk outputs exist.
+# A missing file the config names (an extra_* list, a stage's word_list) would be ignored
+# while the chunk outputs exist, or fail every chunk job.
 _missing = [
-    f"{key}: {path}" for key, path in listed_files(config) if not Path(path).is_file()
+    f"{key}: {path}" for key, path in config_files(config) if not Path(path).is_file()
 ]
 if _missing:
     stop(

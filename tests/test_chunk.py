@@ -433,6 +433,43 @@ def test_user_word_lists_leave_out_the_tested_ones(tmp_path):
         ("sentiment.extra_valences", mine), ("frames.extra_lexicons", beside),
         ("stance.extra_lexicons", senses),
     ]  # fmt: skip
+    # a new stage's own word list: the user's file is checked, its shipped default is not
+    ours = str(LEXICON_DIR / "first_person_plural.txt")
+    config = {"we_words": {"word_list": str(tmp_path / "we.txt"), "mode": "strict"},
+              "they_words": {"word_list": ours, "others": [mine, "plain text"]}}  # fmt: skip
+    assert user_word_lists(config) == [
+        ("we_words.word_list", str(tmp_path / "we.txt")), ("they_words.others", mine),
+    ]  # fmt: skip
+
+
+def test_config_files_are_the_extra_lists_and_every_value_ending_as_a_word_list():
+    from pipeline.cache import config_files
+
+    config = {"corpus_dir": "corpus/x.txt",  # top-level keys are no section
+              "stance": {"extra_lexicons": ["a.tsv", "b"], "context_chars": 60},
+              "we_words": {"word_list": "my/WE.TXT", "stop": ["s.csv", "s.json", 3],
+                           "label": "plain"}}  # fmt: skip
+    assert config_files(config) == [
+        ("stance.extra_lexicons", "a.tsv"), ("stance.extra_lexicons", "b"),
+        ("we_words.word_list", "my/WE.TXT"), ("we_words.stop", "s.csv"),
+    ]  # fmt: skip
+
+
+def test_a_word_list_that_cannot_be_read_is_refused_with_its_name(tmp_path, monkeypatch):
+    """A new stage's own loader may raise an OSError (a folder of that name): refused, named,
+    not a traceback in every chunk job."""
+    from pipeline import chunk
+
+    folder = tmp_path / "we.txt"
+    folder.mkdir()
+
+    def load(settings):  # the new stage's loader, built with the user's file
+        with open(folder, encoding="utf-8") as fh:
+            return fh.read()
+
+    monkeypatch.setattr(chunk, "chunk_tools", load)
+    refused = chunk.refused_word_list({"we_words": {"word_list": str(folder)}})
+    assert refused == f"[Errno 21] Is a directory: '{folder}'"
 
 
 def test_tested_word_lists_are_those_of_the_shipped_config():
