@@ -18,7 +18,7 @@ import json
 import logging
 import marshal
 import platform
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -78,18 +78,20 @@ def listed_files(settings: Mapping[str, Any]) -> list[tuple[str, str]]:
 WORD_LIST_SUFFIXES = (".txt", ".tsv", ".csv")
 
 
-def config_files(settings: Mapping[str, Any]) -> list[tuple[str, str]]:
+def config_files(settings: Mapping[str, Any], stages: Iterable[str] = ()) -> list[tuple[str, str]]:
     """(``section.key``, path) of every file a section of ``settings`` names: those of
-    :func:`listed_files`, then any other text value (alone or in a list) ending in one of
-    WORD_LIST_SUFFIXES, as a new stage's ``word_list`` would."""
+    :func:`listed_files`, then, in the sections of ``stages`` only, any other single text
+    value ending in one of WORD_LIST_SUFFIXES, as a new stage's ``word_list`` would (a list of
+    words, or a value of a corpus-level section such as a metadata column, is no file)."""
+    stages = set(stages)
     others = [
-        (f"{name}.{key}", path)
+        (f"{name}.{key}", value)
         for name, section in settings.items()
-        if isinstance(section, Mapping)
+        if name in stages and isinstance(section, Mapping)
         for key, value in section.items()
         if not key.startswith("extra_")
-        for path in (value if isinstance(value, list | tuple) else [value])
-        if isinstance(path, str) and path.lower().endswith(WORD_LIST_SUFFIXES)
+        and isinstance(value, str)
+        and value.lower().endswith(WORD_LIST_SUFFIXES)
     ]
     return listed_files(settings) + others
 
@@ -101,7 +103,7 @@ def input_files(
     lexicons in ``lexicon_dir``, every path listed under an ``extra_*`` key of the chunk
     ``settings``, and every other existing file they name (a new stage's word list) outside
     ``results_dir``."""
-    shipped = sorted(p for p in Path(lexicon_dir).iterdir() if p.suffix in (".tsv", ".txt"))
+    shipped = sorted(p for p in Path(lexicon_dir).iterdir() if p.suffix in WORD_LIST_SUFFIXES)
     listed = [Path(path) for _, path in listed_files(settings)]
     results = Path(results_dir).resolve() if results_dir is not None else None
     named = [
@@ -135,7 +137,7 @@ def software_fingerprint() -> str:
     for path in sorted(PACKAGE_DIR.rglob("*")):
         if path.name in REPORT_ONLY:
             continue
-        if path.is_file() and path.suffix in (".py", ".tsv", ".txt", ".j2", ".css", ".js"):
+        if path.is_file() and path.suffix in (".py", ".j2", ".css", ".js", *WORD_LIST_SUFFIXES):
             rel = path.relative_to(PACKAGE_DIR).as_posix()
             h.update(rel.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
     h.update("\n".join([platform.python_version(), *_package_versions()]).encode("utf-8"))

@@ -260,7 +260,7 @@ def user_word_lists(
     shipped = LEXICON_DIR.resolve()
     return [
         (k, p)
-        for k, p in config_files(config)
+        for k, p in config_files(config, ChunkSettings.sections())
         if (k, Path(p).resolve()) not in known
         and (
             k.partition(".")[2].startswith("extra_")
@@ -291,14 +291,21 @@ def refused_word_list(
         message = str(error)
     for key, path in files:
         alone = {k: dict(v) if isinstance(v, Mapping) else v for k, v in config.items()}
+        kept = []  # the user's other files that cannot be left out (a stage's one word_list)
         for other_key, other in files:  # the user's other files left out
             section, _, name = other_key.partition(".")
-            if (other_key, other) != (key, path) and isinstance(alone[section][name], list):
+            if (other_key, other) == (key, path):
+                continue
+            if isinstance(alone[section][name], list):
                 alone[section][name] = [p for p in alone[section][name] if p != other]
+            else:
+                kept.append(other)
         try:
             chunk_tools(ChunkSettings.from_config(alone))
         except (ValueError, OSError) as error:
-            return str(error) if str(path) in str(error) else f"{path}: {error}"
+            if str(path) in str(error) or not kept:
+                return str(error) if str(path) in str(error) else f"{path}: {error}"
+            return f"{path} or {', '.join(kept)} (one of them): {error}"
     return message
 
 

@@ -243,12 +243,16 @@ def read_metadata(path: str | Path) -> dict[str, dict[str, str]]:
         raise ValueError(
             f"{path} is not UTF-8 text (line {line:,} cannot be read): save it as UTF-8"
         ) from None
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    # strict: an unclosed quotation mark is an error, not the rest of the file in one field
+    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
+    rows = []  # (row, the line it starts on)
     try:
-        rows = [(row, reader.line_num) for row in reader]
+        start = reader.line_num + 1
+        for row in reader:
+            rows.append((row, max(start, 2)))  # the header's own line_num is read with row 1
+            start = reader.line_num + 1
     except csv.Error as err:
-        # the row being read starts on the line after the last one read
-        raise ValueError(f"{path}, line {reader.line_num + 1:,}: not CSV: {err}") from None
+        raise ValueError(f"{path}, line {max(start, 2):,}: not CSV: {err}") from None
     columns = reader.fieldnames or []
     if "doc_id" not in columns:
         raise ValueError(

@@ -131,7 +131,7 @@ def near_subtypes(lexicon: Lexicon, shipped: str | Path) -> list[tuple[str, str]
     :func:`letters_apart` allows: 'verb' or 'adverbial' beside 'adverb') is taken as meant."""
     known: dict[str, set[str]] = {}
     for i, row in enumerate(lexicon.rows):
-        if lexicon.file_of(i) == str(shipped):
+        if lexicon.file_of(i) == str(shipped) and row["subtype"]:  # blockers have none
             known.setdefault(row["category"].lower(), set()).add(row["subtype"])
     out = []
     for i, row in enumerate(lexicon.rows):

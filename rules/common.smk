@@ -72,7 +72,9 @@ except ValueError as exc:
 # A missing file the config names (an extra_* list, a stage's word_list) would be ignored
 # while the chunk outputs exist, or fail every chunk job.
 _missing = [
-    f"{key}: {path}" for key, path in config_files(config) if not Path(path).is_file()
+    f"{key}: {path}"
+    for key, path in config_files(config, ChunkSettings.sections())
+    if not Path(path).is_file()
 ]
 if _missing:
     stop(
@@ -119,7 +121,7 @@ if (
 ):
     stop(
         f"Config key metadata: {METADATA_PATH} does not exist (the name is relative to "
-        f"corpus_dir; the file is optional: metadata: null, or --config metadata=, for none)."
+        f"corpus_dir; the file is optional: for none, metadata: null in a config file, or --config metadata= with nothing after the =)."
     )
 
 # A group column that the metadata lacks would otherwise stop the run after every chunk.

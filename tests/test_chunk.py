@@ -434,25 +434,54 @@ def test_user_word_lists_leave_out_the_tested_ones(tmp_path):
         ("stance.extra_lexicons", senses),
     ]  # fmt: skip
     # a new stage's own word list: the user's file is checked, its shipped default is not
+    from pipeline import chunk
+
     ours = str(LEXICON_DIR / "first_person_plural.txt")
     config = {"we_words": {"word_list": str(tmp_path / "we.txt"), "mode": "strict"},
               "they_words": {"word_list": ours, "others": [mine, "plain text"]}}  # fmt: skip
-    assert user_word_lists(config) == [
-        ("we_words.word_list", str(tmp_path / "we.txt")), ("they_words.others", mine),
-    ]  # fmt: skip
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(chunk, "_stage_names", lambda: ["we_words", "they_words"])
+        assert user_word_lists(config) == [("we_words.word_list", str(tmp_path / "we.txt"))]
 
 
-def test_config_files_are_the_extra_lists_and_every_value_ending_as_a_word_list():
+def test_config_files_are_the_extra_lists_and_a_stage_value_ending_as_a_word_list():
     from pipeline.cache import config_files
 
-    config = {"corpus_dir": "corpus/x.txt",  # top-level keys are no section
-              "stance": {"extra_lexicons": ["a.tsv", "b"], "context_chars": 60},
-              "we_words": {"word_list": "my/WE.TXT", "stop": ["s.csv", "s.json", 3],
-                           "label": "plain"}}  # fmt: skip
-    assert config_files(config) == [
+    config = {
+        "corpus_dir": "corpus/x.txt",  # top-level keys are no section
+        "stance": {"extra_lexicons": ["a.tsv", "b"], "context_chars": 60},
+        "we_words": {"word_list": "my/WE.TXT", "stop": ["s.csv", 3], "label": "plain"},
+        "sentiment": {"neutral_terms": ["readme.txt"]},  # a list of words
+        "comparison": {"group_column": "outlet.csv"},
+    }  # not a stage: a metadata column
+    assert config_files(config, ["stance", "we_words", "sentiment"]) == [
         ("stance.extra_lexicons", "a.tsv"), ("stance.extra_lexicons", "b"),
-        ("we_words.word_list", "my/WE.TXT"), ("we_words.stop", "s.csv"),
+        ("we_words.word_list", "my/WE.TXT"),
     ]  # fmt: skip
+    assert config_files(config) == config_files(config, ["comparison"])[:2]  # extra_* alone
+
+
+def test_a_refusal_is_not_pinned_on_a_file_that_may_be_good(tmp_path, monkeypatch):
+    """A stage's one word_list cannot be left out when the others are tried alone: when the
+    loader's message names no file, both are named."""
+    from pipeline import chunk
+
+    good, bad = tmp_path / "good.tsv", tmp_path / "bad.txt"
+    for path in (good, bad):
+        path.write_text("x")
+
+    def load(settings):  # a loader whose message names no file
+        if bad.as_posix() in str(settings.stage_options):
+            raise ValueError("'co-uld' is not a word")
+
+    monkeypatch.setattr(chunk, "_stage_names", lambda: ["stance", "we_words"])
+    monkeypatch.setattr(chunk, "chunk_tools", load)
+    config = {"stance": {"extra_lexicons": [str(good)]}, "we_words": {"word_list": str(bad)}}
+    assert chunk.refused_word_list(config) == (
+        f"{good} or {bad} (one of them): 'co-uld' is not a word"
+    )
+    config = {"stance": {"extra_lexicons": [str(bad), str(good)]}}
+    assert chunk.refused_word_list(config) == f"{bad}: 'co-uld' is not a word"
 
 
 def test_a_word_list_that_cannot_be_read_is_refused_with_its_name(tmp_path, monkeypatch):
@@ -467,6 +496,7 @@ def test_a_word_list_that_cannot_be_read_is_refused_with_its_name(tmp_path, monk
         with open(folder, encoding="utf-8") as fh:
             return fh.read()
 
+    monkeypatch.setattr(chunk, "_stage_names", lambda: ["we_words"])
     monkeypatch.setattr(chunk, "chunk_tools", load)
     refused = chunk.refused_word_list({"we_words": {"word_list": str(folder)}})
     assert refused == f"[Errno 21] Is a directory: '{folder}'"

@@ -179,6 +179,11 @@ def test_read_metadata(tmp_path):
          "field limit"),
         (b"doc_id,outlet\r\na,Daily\r\nb,Post\r\na,Post\r\n", ": doc_id 'a' has two rows "
          "(lines 2 and 4): keep one row per document"),
+        # the line a row starts on, with a line break inside a quoted field
+        (b'doc_id,title\na,"two\nlines"\nb,x\na,y\n', ": doc_id 'a' has two rows (lines 2 and "
+         "5)"),
+        # an unclosed quotation mark would swallow the rows after it
+        (b'doc_id,title\na,x\nb,"unclosed\nc,x\n', ", line 3: not CSV: unexpected end of data"),
     ],
 )  # fmt: skip
 def test_a_metadata_file_that_cannot_be_used_says_what_to_mend(tmp_path, content, message):

@@ -444,6 +444,7 @@ def test_a_subtype_close_to_a_shipped_one_is_a_warning(tmp_path: Path) -> None:
             "gosh\tattitude\tverb\tnew: 'adverb' less two letters",
             "so very\tbooster\tadverd\tone letter changed in a short word",
             "mebbe\thedge\tmodla\ttwo letters swapped",
+            "by and large\tnone\tx\ta blocker's subtype: shipped blockers have none",
         ],
     )
     shipped = lexicon_path("stance.tsv")

@@ -364,8 +364,9 @@ def test_a_missing_metadata_file_of_the_default_name_or_none_is_no_problem(tmp_p
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "a.txt").write_text("Text a is here. It says little.\n")
-    (corpus / "metadata.csv").write_text("no,doc_id,column\n")  # not read with metadata=
+    (corpus / "metadata.csv").write_text("no,id,column\n")  # refused, but not read with metadata=
     assert snakemake("-n", "--config", f"corpus_dir={corpus}", "metadata=").returncode == 0
+    assert snakemake("-n", "--config", f"corpus_dir={corpus}").returncode == 1  # it is read
     (corpus / "metadata.csv").unlink()
     assert run_workflow(corpus, tmp_path / "results", "-n").returncode == 0
 
