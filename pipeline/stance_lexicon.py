@@ -138,7 +138,7 @@ def near_subtypes(lexicon: Lexicon, shipped: str | Path) -> list[tuple[str, str]
         subtypes = known.get(row["category"].lower(), set())
         if lexicon.file_of(i) == str(shipped) or not subtypes or row["subtype"] in subtypes:
             continue
-        near = [known for known in sorted(subtypes) if letters_apart(row["subtype"], known)]
+        near = [s for s in sorted(subtypes) if letters_apart(row["subtype"], s)]
         if near:
             message = (
                 f"{lexicon.line_of(i)}subtype {row['subtype']!r} of entry {row['pattern']!r} is "
