@@ -42,11 +42,10 @@ def stop(message):
     sys.exit(1)
 
 
+# the schema's refusal, without the whole schema Snakemake prints after it
 try:
     validate(config, schema="../config/schema.yaml")
-except (
-    WorkflowError
-) as exc:  # the schema error, without the schema Snakemake prints after it
+except WorkflowError as exc:
     stop(config_error_message(exc.__context__) if exc.__context__ else str(exc))
 
 PARSED_AT = time.time()  # when this run began (onerror trusts only newer tables)
@@ -121,7 +120,8 @@ if (
 ):
     stop(
         f"Config key metadata: {METADATA_PATH} does not exist (the name is relative to "
-        f"corpus_dir; the file is optional: for none, metadata: null in a config file, or --config metadata= with nothing after the =)."
+        "corpus_dir; the file is optional: for none, metadata: null in a config file, or "
+        "--config metadata= with nothing after the =)."
     )
 
 # A group column that the metadata lacks would otherwise stop the run after every chunk.
