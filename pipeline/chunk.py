@@ -303,8 +303,10 @@ def refused_word_list(
         try:
             chunk_tools(ChunkSettings.from_config(alone))
         except (ValueError, OSError) as error:
-            if str(path) in str(error) or not kept:
-                return str(error) if str(path) in str(error) else f"{path}: {error}"
+            if str(path) in str(error):
+                return str(error)
+            if not kept:
+                return f"{path}: {error}"
             return f"{path} or {', '.join(kept)} (one of them): {error}"
     return message
 
