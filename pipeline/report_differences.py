@@ -133,24 +133,26 @@ def rates_of(docs: Sequence[Doc], column: str, *, skip_missing: bool = False) ->
 def count_difference(
     docs: Sequence[Doc], column: str, index: Mapping[str, int], anchors: set[str]
 ) -> list[Item]:
-    """Figures cited (``n_figures``) or questions asked (``n_questions``), stated as counts."""
-    if not all(finite(d.get(column)) for d in docs):
+    """Figures cited (``n_figures``) or questions asked (``n_questions``) by two documents,
+    weighed as the marker rates are (:func:`rate_difference`: per 1,000 words, with the ratio's
+    exact interval), so that more figures in a longer text are no difference by themselves;
+    the figures item says how many of the top document's figures have no source."""
+    rates = counts_of(docs, column)
+    if len(rates) < 2:
         return []
-    a, b = sorted(docs, key=lambda d: (-d[column], d["doc_id"]))
-    na, nb = int(a[column]), int(b[column])
-    if na == nb:
+    what = "figures" if column == "n_figures" else "questions"
+    item = rate_difference(what, *rates)
+    if item is None:
         return []
-    if column == "n_figures":
-        none = a.get("n_figures_unsourced")
-        note = f"; {int(none)} of them have no source" if finite(none) else ""
-        text = f"{a['doc_id']} cites {na} figures and {b['doc_id']} {nb}{note}"
-        key = figures_key(a)
-    else:
-        text = f"{a['doc_id']} asks {na} question{'s' * (na != 1)}, {b['doc_id']} {nb or 'none'}"
-        key = "question"
-    href = evidence_href(index, anchors, a["doc_id"], key)
-    strength = math.log2((na + 0.5) / (nb + 0.5))
-    return [{"text": text, "strength": strength, "caution": na + nb < FEW, "href": href}]
+    on_top = item.pop("doc_id")
+    top = next(r for r in rates if r["doc_id"] == on_top)
+    item.pop("ratio")
+    none = top["doc"].get("n_figures_unsourced")
+    if column == "n_figures" and finite(none):
+        item["text"] += f"; {int(none)} of {top['doc_id']}'s {top['count']} have no source"
+    key = figures_key(top["doc"]) if column == "n_figures" else "question"
+    item["href"] = evidence_href(index, anchors, top["doc_id"], key)
+    return [item]
 
 
 def body_compounds(sentences: pd.DataFrame | None, doc_id: str) -> np.ndarray:
@@ -305,7 +307,7 @@ def top_versus_rest(top: Doc, rest: Sequence[Doc]) -> tuple[str, bool]:
     caution = low <= 1.0
     return (
         f"; {ratio}the other documents' pooled rate of {fmt(pooled)} ({CONFIDENCE:.0%} "
-        f"interval, adjusted for picking the highest of {n:,}: {ratio_text(low)} to "
+        f"interval of the ratio, adjusted for picking the highest of {n:,}: {ratio_text(low)} to "
         f"{ratio_text(high)}{', which includes 1' if caution else ''})"
     ), caution
 
@@ -413,7 +415,9 @@ def readability_extremes(docs: Sequence[Doc]) -> list[Item]:
         text = (
             f"{d['doc_id']} is the {word} to read: Flesch reading ease "
             f"{fmt(d['flesch_reading_ease'])} vs a median of {fmt(median)} across "
-            f"{len(scores):,} documents (higher is easier; one score per text, so no interval)"
+            f"{len(scores):,} documents"
+            + (f" of {MIN_READABILITY_WORDS} words or more" if len(scores) < len(docs) else "")
+            + " (higher is easier; one score per text, so no interval)"
         )
         items.append({"text": text, "strength": gap / 20, "caution": False, "href": "#summary"})
     return items

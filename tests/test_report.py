@@ -316,8 +316,15 @@ def test_sections_from_the_tiny_tables(tiny_report):
     assert "No cue in any of these documents: Cultural identity." in shown
     assert "World <Bank>hostile110.40 [0.40, 0.40]" in shown  # adjacent table cells
     assert "World <Bank>plain" not in shown  # no mentions, no row
-    assert "hostile cites 2 figures and plain 1" in shown
-    assert "hostile asks 1 question, plain none" in shown
+    # per 1,000 words, as the markers: plain's 1 figure in 14 words is the higher rate
+    assert (
+        "Tentative: Figures: 1 in plain vs 2 in hostile (71.4 vs 50.0 per 1,000 words), too few "
+        "to call a difference; 0 of plain's 1 have no source" in shown
+    )
+    assert (
+        "Tentative: Questions: 1 in hostile vs 0 in plain (25.0 vs 0.0 per 1,000 words), too few "
+        "to call a difference" in shown
+    )
     assert (
         "Most distinctive words, the top 1 by z on each side: hostile: "
         "<script>alert(5)</script>† low count; plain: plan† low count. None of them differs "
@@ -1287,8 +1294,8 @@ def test_tfidf_terms_say_when_the_cut_splits_a_tie(weights, shown, tail):
             8,
             1,
             False,
-            "8.0× the other documents' pooled rate of 10.0 (95% interval, adjusted "
-            "for picking the highest of 30: 1.7 to 27)",
+            "8.0× the other documents' pooled rate of 10.0 (95% interval of the ratio, "
+            "adjusted for picking the highest of 30: 1.7 to 27)",
         ),
         # 5 in 100 words: ratio 5, clear at 95% alone (1.5 to 13) but not once adjusted
         (5, 1, True, "0.65 to 20, which includes 1"),
@@ -1637,6 +1644,15 @@ def test_a_title_only_text_is_not_the_hardest_to_read():
     assert not any(
         "to read" in i["text"] for i in corpus_differences(docs, index={}, anchors=set())
     )
+    # the median is of the others, and the item says so: a short text may read easier still
+    docs += [{"doc_id": "easy", "n_words": 400, "flesch_reading_ease": 70.0}]
+    (item,) = [
+        i for i in corpus_differences(docs, index={}, anchors=set()) if "to read" in i["text"]
+    ]
+    assert item["text"].startswith(
+        "easy is the easiest to read: Flesch reading ease 70.0 vs a median of 49.8 across 4 "
+        "documents of 100 words or more (higher is easier"
+    )
 
 
 def test_sentiment_extremes_take_the_decimals_that_tell_them_from_the_median():
@@ -1880,12 +1896,49 @@ def test_a_figures_item_links_to_a_kind_of_figure_the_body_has(sourcing, key):
 
     unsourced, vague, named = sourcing
     a = {"doc_id": "a", "n_figures": sum(sourcing), "n_figures_unsourced": unsourced,
-         "n_figures_vague": vague, "n_figures_named": named}  # fmt: skip
+         "n_figures_vague": vague, "n_figures_named": named, "n_words": 100}  # fmt: skip
     b = {"doc_id": "b", "n_figures": 0, "n_figures_unsourced": 0, "n_figures_vague": 0,
-         "n_figures_named": 0}  # fmt: skip
+         "n_figures_named": 0, "n_words": 100}  # fmt: skip
     anchors = {f"doc-0-{k}" for k in ("figure-none", "figure-vague", "figure-named")}
     (item,) = count_difference([a, b], "n_figures", {"a": 0, "b": 1}, anchors)
     assert item["href"] == f"#doc-0-{key}"
+
+
+def test_pair_figures_and_questions_are_weighed_per_word_hand_worked():
+    """Counts alone said "long cites 3 figures and short 2" as a clear difference, though short
+    has ten times the rate, and 5 questions against none as clear whatever the lengths."""
+    from pipeline.report_differences import count_difference
+
+    def doc(doc_id, words, **counts):
+        return {"doc_id": doc_id, "n_words": words, **counts}
+
+    # the default corpus: 11 figures in 576 words against none in 360. Exact (Clopper-Pearson)
+    # lower bound of the share 11/11: 0.025 ** (1/11) = 0.7152, so the ratio of the rates is
+    # at least 0.7152 / 0.2848 * 360 / 576 = 1.57
+    (item,) = count_difference(
+        [doc("dip", 576, n_figures=11, n_figures_unsourced=7), doc("coop", 360, n_figures=0)],
+        "n_figures", {}, set(),
+    )  # fmt: skip
+    assert item["text"] == (
+        "dip uses figures and coop none: 11 vs 0 (19.1 vs 0.0 per 1,000 words; 95% interval of "
+        "the ratio 1.6 to infinity); 7 of dip's 11 have no source"
+    )
+    assert item["caution"] is False
+    (item,) = count_difference(
+        [doc("long", 2000, n_figures=3), doc("short", 200, n_figures=2)], "n_figures", {}, set()
+    )
+    assert item["text"].startswith("short uses 6.7× more figures per 1,000 words (10.0 vs 1.5")
+    assert item["caution"] is True
+    # 5 vs 0: the share 5/5 has the lower bound 0.025 ** (1/5) = 0.4782, so the ratio is at
+    # least 0.4782 / 0.5218 * 200 / 2000 = 0.092: it includes 1
+    (item,) = count_difference(
+        [doc("long", 2000, n_questions=5), doc("short", 200, n_questions=0)],
+        "n_questions", {}, set(),
+    )  # fmt: skip
+    assert "95% interval of the ratio 0.092 to infinity, which includes 1" in item["text"]
+    assert item["caution"] is True
+    assert count_difference([doc("a", 0, n_figures=1), doc("b", 10, n_figures=0)],
+                            "n_figures", {}, set()) == []  # fmt: skip
 
 
 def test_pair_frame_item_quotes_the_frame_coded_other():
