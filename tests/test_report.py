@@ -316,6 +316,8 @@ def test_sections_from_the_tiny_tables(tiny_report):
     assert "No cue in any of these documents: Cultural identity." in shown
     assert "World <Bank>hostile110.40 [0.40, 0.40]" in shown  # adjacent table cells
     assert "World <Bank>plain" not in shown  # no mentions, no row
+    # what the adjustments allow for, and what they do not
+    assert "not for the number of measures compared in this list, about ten" in shown
     # per 1,000 words, as the markers: plain's 1 figure in 14 words is the higher rate
     assert (
         "Tentative: Figures: 1 in plain vs 2 in hostile (71.4 vs 50.0 per 1,000 words), too few "
