@@ -181,6 +181,9 @@ def sentiment_difference(
         f"{a['doc_id']}'s sentences are more positive on average: mean compound "
         f"{fmt(a['compound_mean'], 2)} vs {fmt(b['compound_mean'], 2)}"
     )
+    # the difference of the means as shown, so that they subtract to it (-0.043 and -0.188,
+    # shown as -0.04 and -0.19, gave "a difference of 0.14"); the interval is of the exact one
+    shown = float(f"{a['compound_mean']:.2f}") - float(f"{b['compound_mean']:.2f}")
     sure = finite(low) and low > 0
     if not all(len(x) for x in scores):  # the sentences of documents not shown are not read
         text += " (no interval: set report.max_documents_inline to 2 to read both texts)"
@@ -188,7 +191,7 @@ def sentiment_difference(
         text += " (no interval of the difference: a side has one body sentence, or no spread)"
     else:
         text += (
-            f", a difference of {fmt(diff, 2)} ({CONFIDENCE:.0%} interval "
+            f", a difference of {fmt(shown, 2)} ({CONFIDENCE:.0%} interval "
             f"{apart_text(low, 0.0, 2)} to {apart_text(high, 0.0, 2)}"
             + (")" if sure else ", which includes 0: this may be noise)")
         )

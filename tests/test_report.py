@@ -1111,6 +1111,14 @@ def test_welch_interval_equals_scipy(seed):
         ([0.9, 0.1, 0.5], [-0.9, 0.9, -1.5], True, "which includes 0: this may be noise"),
         # one body sentence on a side: no interval
         ([0.5], [-0.5, -0.4], True, "no interval of the difference: a side has one body"),
+        # means -0.043 and -0.188 are shown as -0.04 and -0.19: the difference shown is theirs,
+        # 0.15, not the exact 0.145 rounded to 0.14
+        (
+            [-0.043, -0.033, -0.053],
+            [-0.188, -0.178, -0.198],
+            False,
+            "mean compound −0.04 vs −0.19, a difference of 0.15 (95% interval",
+        ),
         # no spread on either side: Welch's standard error is 0 and there is no interval
         ([0.5, 0.5], [-0.5, -0.5], True, "no interval of the difference: a side has one body"),
     ],
