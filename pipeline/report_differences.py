@@ -58,13 +58,13 @@ def rate_difference(
     Tiny counts are stated as counts ("1 vs 0 ..."), never as a ratio. Otherwise the item
     gives the ratio's exact 95% interval and is tentative when that interval holds 1.
     ``name_other``: say "than <b>" (where more than two could be meant). ``tests``: the number
-    of such comparisons made, for a Bonferroni-adjusted interval. The item's ``on_top`` is
-    the doc_id with the higher rate, ``ratio`` False for the "too few" variant.
+    of such comparisons made, for a Bonferroni-adjusted interval. The item's ``doc_id`` is
+    the document with the higher rate, ``ratio`` False for the "too few" variant.
     """
     if b["rate"] > a["rate"]:
         a, b = b, a
-    if a["count"] == 0:
-        return None
+    if a["count"] == 0 or (b["rate"] > 0 and a["rate"] / b["rate"] < MIN_RATIO):
+        return None  # no difference worth a line, however few the markers
     counts = f"{a['count']} vs {b['count']}"
     rates = f"{fmt(a['rate'])} vs {fmt(b['rate'])} per 1,000 words"
     if a["count"] + b["count"] < FEW:
@@ -88,8 +88,6 @@ def rate_difference(
         strength = math.log2((a["count"] + 0.5) / 0.5)
     else:
         ratio = a["rate"] / b["rate"]
-        if ratio < MIN_RATIO:
-            return None
         text = (
             f"{a['doc_id']} uses {ratio:.1f}× more {what} per 1,000 words "
             + (f"than {b['doc_id']} " if name_other else "")
@@ -149,10 +147,19 @@ def count_difference(
     item.pop("ratio")
     none = top["doc"].get("n_figures_unsourced")
     if column == "n_figures" and finite(none):
-        item["text"] += f"; {int(none)} of {top['doc_id']}'s {top['count']} have no source"
+        item["text"] += "; " + unsourced_sentence(top["doc_id"], int(none), top["count"])
     key = figures_key(top["doc"]) if column == "n_figures" else "question"
     item["href"] = evidence_href(index, anchors, top["doc_id"], key)
     return [item]
+
+
+def unsourced_sentence(doc_id: str, none: int, count: int) -> str:
+    """How many of a document's ``count`` figures have no source, as a clause."""
+    if count == 1:
+        return f"{doc_id}'s one figure has {'no' if none else 'a'} source"
+    if none == 0:
+        return f"each of {doc_id}'s {count} figures has a source"
+    return f"{none} of {doc_id}'s {count} {'has' if none == 1 else 'have'} no source"
 
 
 def body_compounds(sentences: pd.DataFrame | None, doc_id: str) -> np.ndarray:
@@ -310,7 +317,8 @@ def top_versus_rest(top: Doc, rest: Sequence[Doc]) -> tuple[str, bool]:
     caution = low <= 1.0
     return (
         f"; {ratio}the other documents' pooled rate of {fmt(pooled)} ({CONFIDENCE:.0%} "
-        f"interval of the ratio, adjusted for picking the highest of {n:,}: {ratio_text(low)} to "
+        f"interval of the ratio of the rates, adjusted for picking the highest of {n:,}: "
+        f"{ratio_text(low)} to "
         f"{ratio_text(high)}{', which includes 1' if caution else ''})"
     ), caution
 

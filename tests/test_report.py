@@ -321,7 +321,7 @@ def test_sections_from_the_tiny_tables(tiny_report):
     # per 1,000 words, as the markers: plain's 1 figure in 14 words is the higher rate
     assert (
         "Tentative: Figures: 1 in plain vs 2 in hostile (71.4 vs 50.0 per 1,000 words), too few "
-        "to call a difference; 0 of plain's 1 have no source" in shown
+        "to call a difference; plain's one figure has a source" in shown
     )
     assert (
         "Tentative: Questions: 1 in hostile vs 0 in plain (25.0 vs 0.0 per 1,000 words), too few "
@@ -1111,11 +1111,11 @@ def test_welch_interval_equals_scipy(seed):
         ([0.9, 0.1, 0.5], [-0.9, 0.9, -1.5], True, "which includes 0: this may be noise"),
         # one body sentence on a side: no interval
         ([0.5], [-0.5, -0.4], True, "no interval of the difference: a side has one body"),
-        # means -0.043 and -0.188 are shown as -0.04 and -0.19: the difference shown is theirs,
-        # 0.15, not the exact 0.145 rounded to 0.14
+        # means -0.04317 and -0.186294 are shown as -0.04 and -0.19: the difference shown is
+        # theirs, 0.15, not the exact 0.143124 rounded to 0.14
         (
-            [-0.043, -0.033, -0.053],
-            [-0.188, -0.178, -0.198],
+            [-0.03317, -0.04317, -0.05317],
+            [-0.176294, -0.186294, -0.196294],
             False,
             "mean compound −0.04 vs −0.19, a difference of 0.15 (95% interval",
         ),
@@ -1304,8 +1304,8 @@ def test_tfidf_terms_say_when_the_cut_splits_a_tie(weights, shown, tail):
             8,
             1,
             False,
-            "8.0× the other documents' pooled rate of 10.0 (95% interval of the ratio, "
-            "adjusted for picking the highest of 30: 1.7 to 27)",
+            "8.0× the other documents' pooled rate of 10.0 (95% interval of the ratio of the "
+            "rates, adjusted for picking the highest of 30: 1.7 to 27)",
         ),
         # 5 in 100 words: ratio 5, clear at 95% alone (1.5 to 13) but not once adjusted
         (5, 1, True, "0.65 to 20, which includes 1"),
@@ -1949,6 +1949,23 @@ def test_pair_figures_and_questions_are_weighed_per_word_hand_worked():
     assert item["caution"] is True
     assert count_difference([doc("a", 0, n_figures=1), doc("b", 10, n_figures=0)],
                             "n_figures", {}, set()) == []  # fmt: skip
+    # the same rate is no item, however few the figures (ratios under 1.25 are not listed)
+    same = [doc("a", 100, n_figures=1, n_figures_unsourced=1), doc("b", 100, n_figures=1)]
+    assert count_difference(same, "n_figures", {}, set()) == []
+    assert count_difference([doc("a", 100, n_questions=2), doc("b", 100, n_questions=2)],
+                            "n_questions", {}, set()) == []  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("none", "count", "clause"),
+    [(1, 1, "d's one figure has no source"), (0, 1, "d's one figure has a source"),
+     (0, 3, "each of d's 3 figures has a source"), (1, 3, "1 of d's 3 has no source"),
+     (2, 3, "2 of d's 3 have no source")],
+)  # fmt: skip
+def test_the_unsourced_clause_reads_for_any_count(none, count, clause):
+    from pipeline.report_differences import unsourced_sentence
+
+    assert unsourced_sentence("d", none, count) == clause
 
 
 def test_pair_frame_item_quotes_the_frame_coded_other():
