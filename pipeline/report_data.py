@@ -14,7 +14,16 @@ from typing import Any
 
 import pandas as pd
 
-from pipeline.report_format import Metric, finite, fmt, fmt_int, fmt_q, level_text, metric_cell
+from pipeline.report_format import (
+    Metric,
+    finite,
+    fmt,
+    fmt_int,
+    fmt_q,
+    has_spread,
+    level_text,
+    metric_cell,
+)
 
 MAX_SIMILARITY_MATRIX = 12  # documents; above this the most similar pairs are listed instead
 MAX_FRAME_MATRIX = 8  # documents shown side by side in the frame table
@@ -246,7 +255,7 @@ def actor_rows(actors: pd.DataFrame | None, doc_ids: Sequence[str]) -> list[dict
     out = []
     for r in sub.sort_values(["actor", "_o"], kind="mergesort").to_dict("records"):
         low, high = r.get("compound_ci_low"), r.get("compound_ci_high")
-        ci = f" [{fmt(low, 2)}, {fmt(high, 2)}]" if finite(low) and finite(high) else ""
+        ci = f" [{fmt(low, 2)}, {fmt(high, 2)}]" if has_spread(low, high) else ""
         out.append(
             {
                 "actor": str(r["actor"]),
@@ -292,12 +301,7 @@ def frame_matrix(
                 row.append("–")
                 continue
             low, high = r.get("share_ci_low"), r.get("share_ci_high")
-            # a share of 0 or 1: every resample gives it, so there is no interval to show
-            ci = (
-                f" [{fmt(100 * low, 0)}, {fmt(100 * high, 0)}]"
-                if finite(low) and finite(high) and low < high
-                else ""
-            )
+            ci = f" [{fmt(100 * low, 0)}, {fmt(100 * high, 0)}]" if has_spread(low, high) else ""
             n = f" · {fmt_int(r['n_sentences'])} sent." if finite(r.get("n_sentences")) else ""
             row.append(f"{fmt(100 * r['share'], 0)}%{ci}{n}")
         rows.append({"frame": labels.get(frame, frame.replace("_", " ")), "cells": row})

@@ -19,7 +19,7 @@ from pipeline.report_data import (
     frame_labels,
     has_columns,
 )
-from pipeline.report_format import finite, fmt, rate_count
+from pipeline.report_format import finite, fmt, has_spread, rate_count
 from pipeline.report_stats import (
     CONFIDENCE,
     bonferroni,
@@ -544,6 +544,17 @@ def corpus_frame_differences(
     return items[:MAX_FRAME_ITEMS]
 
 
+def no_interval_reason(doc: Doc) -> str:
+    """Why a document's mean sentiment has no interval: one body sentence, or sentences that all
+    score the same (whose bootstrap interval has zero width)."""
+    n = doc.get("n_sentences")
+    if finite(n) and n == 1:
+        return "it has one body sentence"
+    if finite(doc.get("compound_ci_low")):
+        return f"its {n:,.0f} body sentences all score {fmt(doc['compound_mean'], 2)}"
+    return "documents.csv gives none"
+
+
 def corpus_differences(
     docs: Sequence[Doc], *, index: Mapping[str, int], anchors: set[str],
     sentiment_confidence: float = CONFIDENCE, frames: pd.DataFrame | None = None,
@@ -569,14 +580,13 @@ def corpus_differences(
             if d["compound_mean"] == median:
                 continue  # it is the median itself
             # clear only when the document's own interval, widened for picking the extreme
-            # of n, leaves the corpus median out
-            low, high = widened_for_extreme(
-                d["compound_mean"],
-                d.get("compound_ci_low"),
-                d.get("compound_ci_high"),
-                len(docs),
-                confidence=sentiment_confidence,
-            )
+            # of n, leaves the corpus median out; sentences that all score the same have none
+            own = d.get("compound_ci_low"), d.get("compound_ci_high")
+            low, high = (
+                widened_for_extreme(d["compound_mean"], *own, len(docs),
+                                    confidence=sentiment_confidence)
+                if has_spread(*own) else (math.nan, math.nan)
+            )  # fmt: skip
             extremes.append((d, word, low, high))
         # one number of decimals for both items: as many as keep a mean or an interval end that
         # is not the median from reading as it
@@ -595,6 +605,8 @@ def corpus_differences(
                     f"{len(docs):,}: {fmt(low, places)} to {fmt(high, places)}"
                 )
                 text += ", which includes the median)" if caution else ")"
+            else:
+                text += f" (no interval: {no_interval_reason(d)})"
             key = "most-negative" if word == "lowest" else "most-positive"
             href = evidence_href(index, anchors, d["doc_id"], key)
             items.append({"text": text, "strength": 2 * abs(d["compound_mean"] - median),

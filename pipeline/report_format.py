@@ -16,6 +16,13 @@ def finite(value: Any) -> bool:
     return isinstance(value, numbers.Real) and not isinstance(value, bool) and math.isfinite(value)
 
 
+def has_spread(low: Any, high: Any) -> bool:
+    """True for an interval of two finite ends apart. A bootstrap of values that are all the
+    same (a share of 0 or 1; sentences that all score 0) gives a zero-width one, which only says
+    that the sample has no variation to resample, not that the value is certain."""
+    return finite(low) and finite(high) and low < high
+
+
 def fmt(value: Any, digits: int = 1) -> str:
     """A number for the page: fixed decimals, a true minus sign, "–" when missing."""
     if not finite(value):
@@ -62,7 +69,7 @@ def metric_cell(metric: Metric, row: Mapping[str, Any]) -> str:
         mean, low, high = (get(c) for c in metric.columns)
         if not finite(mean):
             return "–"
-        ci = f" [{fmt(low, 2)}, {fmt(high, 2)}]" if finite(low) and finite(high) else ""
+        ci = f" [{fmt(low, 2)}, {fmt(high, 2)}]" if has_spread(low, high) else ""
         return f"{fmt(mean, 2)}{ci}"
     if metric.key == "tone":
         pos, neg = get("share_positive"), get("share_negative")

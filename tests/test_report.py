@@ -1681,6 +1681,57 @@ def test_sentiment_extremes_take_the_decimals_that_tell_them_from_the_median():
     assert not any("mean sentiment" in t["text"] for t in items)
 
 
+def test_a_sentiment_extreme_whose_sentences_all_score_the_same_is_not_clear():
+    """Three body sentences that all score 0 bootstrap to [0, 0]: no variation to resample,
+    which must not read as a certain mean (it had made "flat" the clear highest)."""
+    docs = [
+        {
+            "doc_id": d,
+            "n_sentences": 20,
+            "compound_mean": m,
+            "compound_ci_low": m - 0.05,
+            "compound_ci_high": m + 0.05,
+        }
+        for d, m in (("a", -0.30), ("b", -0.25), ("c", -0.2))
+    ]
+    docs.append(
+        {
+            "doc_id": "flat",
+            "n_sentences": 3,
+            "compound_mean": 0.0,
+            "compound_ci_low": 0.0,
+            "compound_ci_high": 0.0,
+        }
+    )
+    docs.append({"doc_id": "one", "n_sentences": 1, "compound_mean": -0.9,
+                 "compound_ci_low": math.nan, "compound_ci_high": math.nan})  # fmt: skip
+    items = {i["text"].split(" ")[0]: i for i in corpus_differences(docs, index={}, anchors=set())
+             if "mean sentiment" in i["text"]}  # fmt: skip
+    assert items["flat"]["caution"] is True
+    assert items["flat"]["text"].endswith("(no interval: its 3 body sentences all score 0.00)")
+    assert items["one"]["caution"] is True
+    assert items["one"]["text"].endswith("(no interval: it has one body sentence)")
+    # with some spread the same mean is clear
+    docs[3].update(compound_ci_low=-0.01, compound_ci_high=0.01)
+    flat = [i for i in corpus_differences(docs, index={}, anchors=set())
+            if i["text"].startswith("flat")]  # fmt: skip
+    assert flat[0]["caution"] is False and "interval, adjusted" in flat[0]["text"]
+
+
+def test_zero_width_intervals_are_not_shown():
+    from pipeline.report_data import SUMMARY_METRICS, actor_rows
+    from pipeline.report_format import metric_cell
+
+    (metric,) = [m for m in SUMMARY_METRICS if m.key == "sentiment"]
+    flat = {"compound_mean": 0.0, "compound_ci_low": 0.0, "compound_ci_high": 0.0}
+    assert metric_cell(metric, flat) == "0.00"
+    spread = {**flat, "compound_ci_low": -0.1, "compound_ci_high": 0.05}
+    assert metric_cell(metric, spread) == "0.00 [−0.10, 0.05]"
+    actors = pd.DataFrame([{"doc_id": "a", "actor": "china", "n_mentions": 2, "n_sentences": 2,
+                            **flat}])  # fmt: skip
+    assert actor_rows(actors, ["a"])[0]["compound"] == "0.00"
+
+
 @pytest.mark.parametrize(
     ("value", "reference", "digits", "text"),
     [(0.001, 0.0, 2, "0.001"), (-0.0004, 0.0, 2, "−0.0004"), (0.0, 0.0, 2, "0.00"),
