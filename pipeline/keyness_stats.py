@@ -40,12 +40,16 @@ def log_ratio(
 ) -> np.ndarray:
     """Binary log of the ratio of relative frequencies; a zero count counts as ``zero``.
 
+    NaN where that stand-in reverses the observed direction: 0 in a 75-term text against 3 in
+    10,000 would read as 4.5, "22 times as frequent in the text that lacks the term". A short
+    text's zero is too little evidence for a size of the difference.
+
     References: Hardie (2014), "Log Ratio: an informal introduction" (CASS, Lancaster).
     """
     a, b, c, d = (np.asarray(x, dtype=np.float64) for x in (a, b, c, d))
-    a = np.where(a > 0, a, zero)
-    b = np.where(b > 0, b, zero)
-    return np.log2((a / c) / (b / d))
+    ratio = np.log2((np.where(a > 0, a, zero) / c) / (np.where(b > 0, b, zero) / d))
+    reversed_ = ((a == 0) & (ratio > 0)) | ((b == 0) & (ratio < 0))
+    return np.where(reversed_, np.nan, ratio)
 
 
 def log_odds_z(

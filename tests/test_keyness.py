@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -78,10 +80,17 @@ def test_p_value_at_the_5_percent_critical_value() -> None:
         (5, 0, 100, 100, 3.321928095),
         (0, 4, 100, 100, -3.0),
         (6, 6, 300, 300, 0.0),
+        # a=0 in a 75-term text, b=3 in 10,000: (0.5/75)/(3/10000) = 22.2 -> +4.47, the
+        # opposite of the counts' direction: no log ratio
+        (0, 3, 75, 10000, math.nan),
+        (3, 0, 10000, 75, math.nan),
+        # a=0, c=75, b=200, d=10000: (0.5/75)/(200/10000) = 1/3 -> -1.584963, same direction
+        (0, 200, 75, 10000, -1.584962501),
     ],
 )
 def test_log_ratio_hand_worked(a, b, c, d, expected) -> None:
-    assert log_ratio(np.array([a]), np.array([b]), c, d)[0] == pytest.approx(expected, abs=1e-9)
+    got = log_ratio(np.array([a]), np.array([b]), c, d)[0]
+    assert got == pytest.approx(expected, abs=1e-9, nan_ok=True)
 
 
 # log-odds z, prior = whole-corpus counts: alpha_x = 12, alpha_0 = 300
@@ -239,6 +248,8 @@ def test_swapping_target_and_reference_flips_signs(rows) -> None:
         np.testing.assert_allclose(f[column], -b[column], rtol=1e-12, atol=1e-12)
     for column in ("p_value", "q_value"):
         np.testing.assert_allclose(f[column], b[column], rtol=1e-12)
+    # a log ratio never points the other way from the counts (a zero's 0.5 stand-in could)
+    assert (np.sign(f["log_ratio"].dropna()) * np.sign(f["g2"]) >= 0).all()
     assert (f["count_target"] == b["count_reference"]).all()
 
 
