@@ -298,18 +298,16 @@ def pair_differences(
     return items[:MAX_DIFFERENCES]
 
 
-def top_versus_rest(top: Doc, rest: Sequence[Doc]) -> tuple[str, bool]:
-    """The top document's rate against the others' pooled rate: a clause for the item and
-    whether the item is tentative.
+def top_versus_rest(top: Doc, count: float, words: float, n: int) -> tuple[str, bool]:
+    """The top document's rate against the other documents' pooled ``count`` in ``words``: a
+    clause for the item and whether the item is tentative.
 
     The highest of n rates is high partly by chance, so the interval is Bonferroni-adjusted for
-    picking the top of the n documents (confidence 1 - 0.05 / n), and the item is tentative
+    picking the top of the ``n`` documents (confidence 1 - 0.05 / n), and the item is tentative
     unless it clears 1.
     """
-    count, words = sum(r["count"] for r in rest), sum(r["words"] for r in rest)
     if words <= 0:
         return "", True
-    n = len(rest) + 1
     low, high = rate_ratio_interval(top["count"], top["words"], count, words,
                                     confidence=bonferroni(n))  # fmt: skip
     pooled = 1000 * count / words
@@ -369,8 +367,8 @@ def top_rate_item(
         return []
     top, others = ranked[0], [r for r in rates if r is not ranked[0]]
     median = float(pd.Series([r["rate"] for r in rates]).median())
-    rest = 1000 * sum(r["count"] for r in others) / sum(r["words"] for r in others)
-    if top["rate"] <= median or top["rate"] <= rest:
+    count, words = sum(r["count"] for r in others), sum(r["words"] for r in others)
+    if top["rate"] <= median or (words > 0 and top["rate"] <= 1000 * count / words):
         return []
     among = ""
     if any(r["rate"] >= top["rate"] for r in others):
@@ -384,7 +382,7 @@ def top_rate_item(
         f"({top['count']} {unit}{note_of(top) if note_of else ''}; median {fmt(median)} across "
         f"{len(rates):,} documents{times}{following})"
     )
-    text_rest, caution = top_versus_rest(top, others)
+    text_rest, caution = top_versus_rest(top, count, words, len(rates))
     strength = math.log2((top["rate"] + 0.5) / (median + 0.5))
     href = evidence_href(index, anchors, top["doc_id"], key_of(top))
     return [{"text": text + text_rest, "strength": strength, "caution": caution, "href": href}]

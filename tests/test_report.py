@@ -193,7 +193,7 @@ def write_tiny_corpus(results: Path, *, with_plot: bool = True) -> tuple[Path, P
     ], "doc_a doc_b frame share_a share_b difference ci_low ci_high".split())  # fmt: skip
     write_csv(tables / "actor_sentiment.csv", [
         {"doc_id": "hostile", "actor": "World <Bank>", "n_mentions": 1, "n_sentences": 1,
-         "compound_mean": 0.4, "compound_ci_low": 0.4, "compound_ci_high": 0.4},
+         "compound_mean": 0.4, "compound_ci_low": 0.3, "compound_ci_high": 0.5},
         {"doc_id": "plain", "actor": "World <Bank>", "n_mentions": 0, "n_sentences": 0},
     ], ["doc_id", "actor", "n_mentions", "n_sentences", "compound_mean", "compound_ci_low",
         "compound_ci_high"])  # fmt: skip
@@ -314,7 +314,7 @@ def test_sections_from_the_tiny_tables(tiny_report):
         "\u221249 to 76 points, which includes 0: this may be noise)" in shown
     )
     assert "No cue in any of these documents: Cultural identity." in shown
-    assert "World <Bank>hostile110.40 [0.40, 0.40]" in shown  # adjacent table cells
+    assert "World <Bank>hostile110.40 [0.30, 0.50]" in shown  # adjacent table cells
     assert "World <Bank>plain" not in shown  # no mentions, no row
     # what the adjustments allow for, and what they do not
     assert "not for the number of measures compared in this list, about ten" in shown
