@@ -30,6 +30,7 @@ from pipeline.sentiment import (
     sentiment_label,
     sorted_quantile,
     stable_rng,
+    vader_text,
 )
 from pipeline.sentiment_plots import plot_actor_sentiment, plot_sentiment_arc
 from pipeline.types import SegmentedDocument, Sentence
@@ -229,7 +230,7 @@ def test_sentence_columns_align_and_match_vader(corpus_outputs):
     for doc, out in corpus_outputs.values():
         assert set(out.sentence_columns) == {"neg", "neu", "pos", "compound", "sentiment"}
         for sent, i in zip(doc.sentences, range(len(doc.sentences)), strict=True):
-            ref = UPSTREAM.polarity_scores(sent.text)
+            ref = UPSTREAM.polarity_scores(vader_text(sent.text))  # typography in ASCII
             got = {k: out.sentence_columns[k][i] for k in ("neg", "neu", "pos", "compound")}
             assert got == ref
             assert out.sentence_columns["sentiment"][i] == sentiment_label(ref["compound"])
@@ -246,7 +247,7 @@ def test_document_aggregates_use_body_sentences_only(stage):
         ],
     )
     out = stage.analyse(doc)
-    body = [UPSTREAM.polarity_scores(s.text)["compound"] for s in doc.sentences[1:]]
+    body = [UPSTREAM.polarity_scores(vader_text(s.text))["compound"] for s in doc.sentences[1:]]
     doc_cols = out.document_columns
     assert tuple(doc_cols) == DOCUMENT_COLUMNS
     assert doc_cols["compound_mean"] == pytest.approx(np.mean(body))
@@ -263,7 +264,7 @@ def test_document_scores_are_not_whole_text_scores(stage):
     parts += [(False, "The plan was approved on Monday.")] * 6
     doc = doc_of("long", parts)
     out = stage.analyse(doc)
-    per_sentence = [UPSTREAM.polarity_scores(t)["compound"] for _, t in parts]
+    per_sentence = [UPSTREAM.polarity_scores(vader_text(t))["compound"] for _, t in parts]
     whole = UPSTREAM.polarity_scores(doc.clean)["compound"]
     assert out.document_columns["compound_mean"] == pytest.approx(np.mean(per_sentence))
     assert whole > 0.99  # saturated on the long text
@@ -999,3 +1000,41 @@ def test_a_reference_mark_after_a_word_leaves_its_score(marked, plain) -> None:
     assert got.sentence_columns["compound"] == want.sentence_columns["compound"] != [0.0]
     terms = [(r["term"], r["start"], r["end"]) for r in got.tables["sentiment_terms"]]
     assert terms == [(r["term"], r["start"], r["end"]) for r in want.tables["sentiment_terms"]]
+
+
+@pytest.mark.parametrize(
+    ("typographic", "ascii_"),
+    [
+        # a helper's audit: VADER strips only ASCII quotes, so “terrible” was an unknown word
+        ("Critics call it “terrible”.", 'Critics call it "terrible".'),
+        ("It was a ‘great’ day.", "It was a 'great' day."),
+        # and finds negation by "n't": don’t like scored +0.36, don't like -0.28
+        ("I don’t like the plan.", "I don't like the plan."),
+        ("The plan is a disaster…", "The plan is a disaster."),
+        # the default corpus's sentence 14 of intelligence_diplomacy, shortened
+        (
+            "citizens “support, assist, and cooperate with state intelligence work.”",
+            'citizens "support, assist, and cooperate with state intelligence work."',
+        ),
+    ],
+)
+def test_typographic_punctuation_scores_as_its_ascii_form(typographic, ascii_) -> None:
+    from tests.conftest import segment_text
+
+    stage = SentimentStage()
+    got, want = (stage.analyse(segment_text(t)) for t in (typographic, ascii_))
+    assert got.sentence_columns["compound"] == want.sentence_columns["compound"] != [0.0]
+    # the same words at the same offsets, taken from the text as written
+    terms = [(r["term"], r["start"], r["end"], r["valence"]) for r in got.tables["sentiment_terms"]]
+    assert terms == [
+        (r["term"], r["start"], r["end"], r["valence"]) for r in want.tables["sentiment_terms"]
+    ]
+
+
+def test_an_em_dash_between_words_parts_them() -> None:
+    from tests.conftest import segment_text
+
+    doc = segment_text("The stakes are high—great news for rivals.")
+    out = SentimentStage().analyse(doc)
+    assert [r["term"] for r in out.tables["sentiment_terms"]] == ["great"]
+    assert vader_text("high—great “news”…") == 'high great "news".'
