@@ -36,12 +36,21 @@ __all__ = [  # the paragraph functions live in pipeline.paragraphs; imported fro
     "is_heading_line",
     "is_long_title",
     "load_boilerplate_patterns",
+    "normalize_lines",
     "normalize_text",
     "paragraphs_of",
     "remove_boilerplate",
 ]
 
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200c\u200d\u2060\ufeff]")
+# controls and invisible format characters: zero-width spaces and joiners, the soft hyphen, the
+# word joiner, BOMs, and the bidirectional marks web pages carry ("China\u200e said")
+_CONTROL_RE = re.compile(
+    r"[\x00-\x08\x0e-\x1f\x7f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+# breaks that are not a "\n" (vertical tab, form feed between PDF pages, next line, Unicode line
+# and paragraph separators): a space, so that words do not run together and each line keeps the
+# number an editor or grep -n gives it
+_OTHER_BREAK_RE = re.compile(r"[\x0b\x0c\x85\u2028\u2029]")
 _BLANK_RUN_RE = re.compile(r"\n{3,}")
 _EMPHASIS_RE = re.compile(r"(\*\*|\*|__|_)(\S(?:.*\S)?)\1")  # **bold**, *italic*, _italic_
 # what a boilerplate rule removes (see the header of lexicons/boilerplate.tsv)
@@ -136,14 +145,19 @@ def _boilerplate_regex(pattern: str, what: str = "boilerplate pattern") -> re.Pa
         raise ValueError(f"{what} {pattern!r} is not a regex: {exc}") from exc
 
 
-def normalize_text(text: str, *, keep_tabs: bool = False) -> str:
-    """NFC, ``\\n`` line ends, no control or zero-width characters, no trailing spaces; TABs
-    made spaces unless ``keep_tabs`` (boilerplate rules see an infobox's "Label<TAB>value")."""
+def normalize_lines(text: str, *, keep_tabs: bool = False) -> str:
+    """NFC, ``\\n`` line ends, no control or invisible format characters, other breaks and
+    no-break spaces made spaces, no trailing spaces; TABs made spaces unless ``keep_tabs``
+    (boilerplate rules see an infobox's "Label<TAB>value"). Line k is line k of the file."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = _CONTROL_RE.sub("", text).replace("\u00a0", " ")
+    text = _OTHER_BREAK_RE.sub(" ", _CONTROL_RE.sub("", text)).replace("\u00a0", " ")
     text = text if keep_tabs else text.replace("\t", " ")
-    lines = [line.rstrip() for line in text.split("\n")]
-    return _BLANK_RUN_RE.sub("\n\n", "\n".join(lines)).strip("\n")
+    return "\n".join(line.rstrip() for line in text.split("\n"))
+
+
+def normalize_text(text: str, *, keep_tabs: bool = False) -> str:
+    """:func:`normalize_lines` with runs of blank lines made one and none at either end."""
+    return _BLANK_RUN_RE.sub("\n\n", normalize_lines(text, keep_tabs=keep_tabs)).strip("\n")
 
 
 def remove_boilerplate(
@@ -355,7 +369,8 @@ def clean_document(
     if looks_like_html(text):
         text = html_to_text(text)
         warnings.append("the file looked like an HTML page: its tags were removed")
-    text = normalize_text(text, keep_tabs=True)
+    # the lines of the file, so that boilerplate.csv's line_no is the file's (or the page text's)
+    text = normalize_lines(text, keep_tabs=True)
     clean, removed = remove_boilerplate(text, patterns, markdown=markdown)
     clean = clean.replace("\t", " ")  # kept for the "rows" rules ("Type<TAB>Memorandum of ...")
     clean, n_words, n_compounds = rejoin_hyphenated(clean)

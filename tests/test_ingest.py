@@ -15,6 +15,7 @@ from pipeline.ingest import (
     clean_document,
     is_heading_line,
     load_boilerplate_patterns,
+    normalize_lines,
     normalize_text,
     paragraphs_of,
     remove_boilerplate,
@@ -1101,3 +1102,41 @@ def test_post_header_spans(text, headers):
     spans = post_header_spans(text)
     assert [text[start:end] for start, end in spans] == headers
     assert all(is_own_line(text[start:end]) for start, end in spans)
+
+
+def test_boilerplate_line_numbers_are_the_files(patterns):
+    """A helper's audit: runs of blank lines were merged before the rules numbered the lines,
+    so "Leave a Comment" on line 11 of the file was reported on line 5."""
+    text = (
+        "\n\nBoilerplate Test\n\n\n\nThe economy grew by 5% in 2023, officials said.\n\n\n\n"
+        "Leave a Comment\n\nScroll to Top\n"
+    )
+    doc = clean_document("d", text.encode(), patterns=patterns)
+    lines = text.split("\n")
+    assert [(r["line_no"], r["line"]) for r in doc.boilerplate] == [
+        (11, "Leave a Comment"),
+        (13, "Scroll to Top"),
+    ]
+    assert all(lines[r["line_no"] - 1] == r["line"] for r in doc.boilerplate)
+    # the clean text still has one blank line between paragraphs and none at either end
+    assert doc.clean == "Boilerplate Test\n\nThe economy grew by 5% in 2023, officials said."
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # a form feed between PDF pages, a vertical tab, Unicode line and paragraph separators
+        # and NEL part words (they were deleted: "Line oneLine two")
+        ("Line one\fLine two", "Line one Line two"),
+        ("a\vb\u2028c\u2029d\x85e", "a b c d e"),
+        # the soft hyphen (a hyphenation hint: "intel\u00adligence" was two words) and the
+        # bidirectional marks web pages carry are invisible
+        ("intel\u00adligence", "intelligence"),
+        ("China\u200e said \u202aBeijing\u202c", "China said Beijing"),
+        ("\u2066x\u2069", "x"),
+    ],
+)
+def test_other_breaks_are_spaces_and_format_characters_go(raw, expected):
+    assert normalize_text(raw) == expected
+    # line numbers are kept: only "\n" ends a line
+    assert normalize_lines(f"{raw}\nnext").split("\n")[1] == "next"

@@ -62,7 +62,7 @@ def test_offsets_round_trip(default_run):
 @pytest.mark.default_results
 def test_boilerplate_table(default_run):
     text = (default_run / "tables" / "boilerplate.csv").read_text(encoding="utf-8")
-    assert "intelligence_cooperation,45,Leave a Comment," in text
+    assert "intelligence_cooperation,46,Leave a Comment," in text
     assert text.count("Scroll to Top") == 2
 
 
