@@ -372,7 +372,11 @@ def top_rate_item(
         return []
     among = ""
     if any(r["rate"] >= top["rate"] for r in others):
-        among = f" among the {len(ranked):,} documents with {FEW} or more"
+        among = (
+            f" among the {len(ranked):,} documents with {FEW} or more"
+            if len(ranked) > 1
+            else f", the only document with {FEW} or more"
+        )
     times = f", {top['rate'] / median:.1f}× the median" if median > 0 else ""
     following = (
         f"; next: {ranked[1]['doc_id']}, {fmt(ranked[1]['rate'])}" if len(ranked) > 1 else ""

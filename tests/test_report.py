@@ -1591,6 +1591,15 @@ def test_a_short_document_does_not_hide_the_top_rate():
         "a has the most hedges per 1,000 words among the 2 documents with 5 or more: 40.0 (20 "
         "markers; median 26.0 across 4 documents, 1.5× the median; next: b, 12.0)"
     )
+    # the only document with 5 or more is not "among the 1 documents"
+    docs[2]["hedges_per_1k"] = 8.0  # b: 4 hedges
+    (item,) = [
+        i for i in corpus_differences(docs, index={}, anchors=set()) if "hedges" in i["text"]
+    ]
+    assert item["text"].startswith(
+        "a has the most hedges per 1,000 words, the only document with 5 or more: 40.0 (20 "
+        "markers; median 24.0 across 4 documents"
+    )
 
 
 @pytest.mark.parametrize(
