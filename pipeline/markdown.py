@@ -1,8 +1,10 @@
 """Markdown files (``*.md``): ``#`` headings become heading paragraphs without their marks; a
 pipe table's header row becomes a heading paragraph and each of its data rows a body paragraph of
 its own (its figures count; the cells of two rows never run together), its delimiter row goes;
-emphasis marks (``*...*``, ``**...**``, ``_..._``) and link syntax (``[text](url)``) become their
-plain text. The result is the clean text, so every offset refers to the text without them."""
+emphasis marks (``*...*``, ``**...**``, ``_..._``), link syntax (``[text](url)``, ``[text][ref]``,
+``<https://...>``) and blockquote marks (``> ``) become their plain text, and a reference link's
+definition line (``[ref]: https://...``) goes. The result is the clean text, so every offset
+refers to the text without them."""
 
 from __future__ import annotations
 
@@ -17,6 +19,14 @@ _TABLE_DELIMITER_RE = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[
 # before a space ("* item", "5 * 3") or inside a word ("snake_case") or a URL is no emphasis.
 # By hand, not markdown-it-py: a parser renders HTML and gives no map from its text to ours.
 _LINK_RE = re.compile(r'!?\[([^\[\]\n]{1,500})\]\([^()\s]{1,2000}(?:\s+"[^"\n]{0,200}")?\)')
+_REF_LINK_RE = re.compile(r"!?\[([^\[\]\n]{1,500})\]\[[^\[\]\n]{0,500}\]")  # [text][ref], [text][]
+_AUTOLINK_RE = re.compile(r"<((?:https?|ftp)://[^\s<>]{1,2000}|[^\s<>@]{1,200}@[^\s<>]{1,200})>")
+# "[1]: https://example.com "Title"": a reference link's target, no text of the page
+_REF_DEFINITION_RE = re.compile(
+    r" {0,3}\[[^\[\]\n]{1,500}\]:[ \t]*<?[^\s<>]{1,2000}>?"
+    r"""(?:[ \t]+(?:"[^"\n]{0,200}"|'[^'\n]{0,200}'|\([^()\n]{0,200}\)))?[ \t]*"""
+)
+_QUOTE_MARKS_RE = re.compile(r"(?: {0,3}>[ \t]?)+")  # "> ", "> > " before a blockquote's line
 _URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\[\]()]{0,2000}[^\s<>\[\]()*_]")
 _MASK = str.maketrans("*_", "\ue000\ue001")  # a URL's "*" and "_" while the marks go
 _UNMASK = str.maketrans("\ue000\ue001", "*_")
@@ -37,9 +47,14 @@ def markdown_heading(line: str) -> str | None:
 
 def plain_inline(line: str) -> str:
     """A line without its Markdown emphasis marks and link syntax: "*The Marisca Herald*" is
-    "The Marisca Herald", "[Become a subscriber](https://...)" is "Become a subscriber"."""
+    "The Marisca Herald", "[Become a subscriber](https://...)" and "[Become a subscriber][2]"
+    are "Become a subscriber", "<https://example.org>" is "https://example.org"."""
     if "[" in line and "](" in line:
         line = _LINK_RE.sub(r"\1", line)
+    if "][" in line:
+        line = _REF_LINK_RE.sub(r"\1", line)
+    if "<" in line:
+        line = _AUTOLINK_RE.sub(r"\1", line)
     if "*" in line or "_" in line:
         masked = ("://" in line or "www." in line) and not any(c in line for c in "\ue000\ue001")
         if masked:
@@ -88,6 +103,10 @@ def markdown_to_text(text: str) -> tuple[str, frozenset[int], frozenset[int]]:
     for i, line in enumerate(source):
         if i in delimiters:
             continue
+        if line.startswith((">", " ")) and (quoted := _QUOTE_MARKS_RE.match(line)):
+            line = line[quoted.end() :]
+        if _REF_DEFINITION_RE.fullmatch(line):
+            line = ""
         if i in rows:
             lines.extend([("", False), (line, None), ("", False)])
         elif heading := line if i in headers else markdown_heading(line):

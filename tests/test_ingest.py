@@ -1070,6 +1070,17 @@ def test_a_turn_cut_off_with_a_dash_is_no_heading():
         ("Mirror: www.example.org/*draft*/v2 or *here*.",
          "Mirror: www.example.org/*draft*/v2 or here."),
         ("*see https://example.org/a_b_c*", "see https://example.org/a_b_c"),
+        # a helper's audit: reference links, their definitions, autolinks and blockquote marks
+        ("Read [the report][1] and [the reply][].\n\n[1]: https://example.com \"Report\"\n"
+         "[the reply]: <https://example.org/r>",
+         "Read the report and the reply."),
+        ("Mail <press@example.org> or see <https://example.org/a_b>.",
+         "Mail press@example.org or see https://example.org/a_b."),
+        ("> The minister said it would pass.\n> > It did not.\n\nAfter.",
+         "The minister said it would pass.\nIt did not.\n\nAfter."),
+        # near misses: a wiki mark, a bracketed word with a colon in prose, a comparison
+        ("It was praised.[1] See [note]: below, and 3 < 5 > 2.",
+         "It was praised.[1] See [note]: below, and 3 < 5 > 2."),
     ],
 )  # fmt: skip
 def test_markdown_emphasis_and_links_become_plain_text(patterns, source, clean):
