@@ -226,7 +226,7 @@ def group_problems(
 def read_metadata(path: str | Path) -> dict[str, dict[str, str]]:
     """Rows of a corpus ``metadata.csv`` keyed by doc_id; empty when the file is absent. A
     ValueError says what to mend in a file that cannot be read, is not UTF-8 CSV, has no doc_id
-    column or gives one doc_id two rows."""
+    column, a row with more fields than the header, or one doc_id on two rows."""
     path = Path(path)
     if not path.exists():
         return {}
@@ -262,6 +262,12 @@ def read_metadata(path: str | Path) -> dict[str, dict[str, str]]:
     out: dict[str, dict[str, str]] = {}
     line_of: dict[str, int] = {}
     for row, line in rows:
+        if None in row:  # DictReader's key of the fields past the header's
+            raise ValueError(
+                f"{path}, line {line:,}: {len(columns) + len(row[None]):,} fields where the "
+                f"header has {len(columns):,}: remove the comma too many, or put a value that "
+                'holds a comma in double quotes ("Smith, J.")'
+            )
         doc_id = row.get("doc_id")
         if doc_id and doc_id in out:
             raise ValueError(

@@ -184,6 +184,11 @@ def test_read_metadata(tmp_path):
          "5)"),
         # an unclosed quotation mark would swallow the rows after it
         (b'doc_id,title\na,x\nb,"unclosed\nc,x\n', ", line 3: not CSV: unexpected end of data"),
+        # a helper's walkthrough: a comma too many failed the compare job late ("need at
+        # least two groups ... found []") and a re-run deleted the earlier tables
+        (b"doc_id,title,outlet\na,Coop,A,\nb,Dip,B\n", ", line 2: 4 fields where the header "
+         "has 3: remove the comma too many"),
+        (b"doc_id,title,outlet\na,Coop,A\nb,Smith, J.,B\n", ", line 3: 4 fields"),
     ],
 )  # fmt: skip
 def test_a_metadata_file_that_cannot_be_used_says_what_to_mend(tmp_path, content, message):
