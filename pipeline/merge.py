@@ -9,7 +9,13 @@ from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from pipeline.corpus import METADATA_NAME, SkippedFile, group_problems, metadata_labels
+from pipeline.corpus import (
+    METADATA_NAME,
+    SkippedFile,
+    group_problems,
+    metadata_labels,
+    safe_doc_id,
+)
 from pipeline.logs import log_problem
 from pipeline.tables import atomic_write_bytes, atomic_write_text, read_segments, text_rows_csv
 
@@ -189,8 +195,7 @@ def merge_chunks(
             known = set(sources) | {r[doc_col] for r in rows}
             found += [
                 _problem_row(header, source=metadata_name, doc_id=doc_id, stage="metadata",
-                             severity="warning", message=f"the row for doc_id {doc_id!r} "
-                             "matches no corpus file (documents.csv lists the doc_ids)")
+                             severity="warning", message=unmatched_row_message(doc_id, sources))
                 for doc_id in sorted(set(metadata) - known)
             ]  # fmt: skip
             for row in found:  # the chunks logged theirs; these are found here
@@ -205,6 +210,24 @@ def merge_chunks(
 
 class StaleChunksError(RuntimeError):
     """The chunk outputs do not hold a document of the corpus: they are older than it."""
+
+
+def unmatched_row_message(doc_id: str, sources: Mapping[str, str]) -> str:
+    """Why a metadata row matches no document: a mistyped doc_id, or a file whose doc_id took a
+    suffix because another file's name makes the same doc_id ("Report.txt" is Report-7012e3eb
+    once "report.txt" is added)."""
+    renamed = sorted(d for d, rel in sources.items() if d != doc_id and safe_doc_id(rel) == doc_id)
+    if not renamed:
+        return (
+            f"the row for doc_id {doc_id!r} matches no corpus file (documents.csv lists the "
+            "doc_ids)"
+        )
+    files = " and ".join(f"{sources[d]} is {d!r}" for d in renamed)
+    return (
+        f"the row for doc_id {doc_id!r} matches no corpus file: {files}, as another file's name "
+        "makes the same doc_id (names the same apart from case, or news/story.txt and "
+        "news__story.txt); use that doc_id in the row, or rename a file"
+    )
 
 
 def _check_expected(

@@ -244,3 +244,32 @@ def test_one_line_escapes_line_breaks_only():
 
     assert one_line("a\nb\rc\td\u2028e") == "a\\nb\\rc\\td\\u2028e"
     assert one_line("東京\u3000報告\u00a0x👩‍💻.txt") == "東京\u3000報告\u00a0x👩‍💻.txt"
+
+
+def test_a_metadata_row_for_a_renamed_doc_id_says_why(tmp_path):
+    """A helper's walkthrough: adding report.txt beside Report.txt gives both a suffix, and the
+    row for 'Report' stopped applying with only 'matches no corpus file'."""
+    from pipeline.corpus import discover_documents
+    from pipeline.merge import unmatched_row_message
+
+    for name in ("Report.txt", "x.txt", "news__story.txt", "news/story.txt"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("Costs rise.", encoding="utf-8")
+    found, _ = discover_documents(tmp_path)
+    sources = {s.doc_id: s.relpath for s in found}
+    assert unmatched_row_message("Report", sources).endswith("(documents.csv lists the doc_ids)")
+    (tmp_path / "report.txt").write_text("Other.", encoding="utf-8")
+    found, _ = discover_documents(tmp_path)
+    sources = {s.doc_id: s.relpath for s in found}
+    (renamed,) = [d for d, rel in sources.items() if rel == "Report.txt"]
+    assert renamed.startswith("Report-")
+    assert unmatched_row_message("Report", sources) == (
+        f"the row for doc_id 'Report' matches no corpus file: Report.txt is {renamed!r}, as "
+        "another file's name makes the same doc_id (names the same apart from case, or "
+        "news/story.txt and news__story.txt); use that doc_id in the row, or rename a file"
+    )
+    assert unmatched_row_message("Reprot", sources).endswith(
+        "matches no corpus file (documents.csv lists the doc_ids)"
+    )
+    both = unmatched_row_message("news__story", sources)
+    assert "news/story.txt is 'news__story-" in both and "news__story.txt is 'news__story-" in both
