@@ -109,26 +109,43 @@ def _printable(relpath: str) -> str:
     return relpath.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
+RESULTS_INSIDE = (
+    "is the results folder (results_dir): it is not read, so the workflow's own output is not "
+    "analysed as documents; a results folder outside corpus_dir keeps this list short"
+)
+
+
 def discover_documents(
-    corpus_dir: str | Path, *, extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
+    corpus_dir: str | Path,
+    *,
+    extensions: tuple[str, ...] = DEFAULT_EXTENSIONS,
+    results_dir: str | Path | None = None,
 ) -> tuple[list[SourceFile], list[SkippedFile]]:
     """All text files below ``corpus_dir`` sorted by doc_id, and the files passed over.
 
     Hidden files and folders are ignored, and so are files of other extensions but the
     document formats a user may expect read (``UNREAD_FORMATS``), which are passed over with
     the reason, as are symbolic links that lead outside the corpus folder, links to folders,
-    broken links and what is not a regular file (a named pipe would block the run). Raises
-    ``ValueError`` when the folder does not exist.
+    broken links and what is not a regular file (a named pipe would block the run). A
+    ``results_dir`` inside the corpus folder is not read (its clean texts and report would be
+    analysed as documents) and is listed as passed over. Raises ``ValueError`` when the folder
+    does not exist.
     """
     root = Path(corpus_dir)
     if not root.is_dir():
         raise ValueError(f"corpus_dir '{corpus_dir}' does not exist or is not a folder")
     real_root = root.resolve()
+    results = Path(results_dir or root).resolve()
+    inside = results_dir is not None and real_root in results.parents
     exts = tuple(e.lower() for e in extensions)
     found: list[tuple[str, Path]] = []
     skipped: list[SkippedFile] = []
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        if inside and results.name in dirnames and results.parent == Path(dirpath).resolve():
+            dirnames.remove(results.name)
+            relpath = (Path(dirpath) / results.name).relative_to(root).as_posix()
+            skipped.append(SkippedFile(_printable(relpath), RESULTS_INSIDE))
         for name in [d for d in dirnames if (Path(dirpath) / d).is_symlink()]:
             relpath = (Path(dirpath) / name).relative_to(root).as_posix()
             skipped.append(

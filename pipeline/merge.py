@@ -11,6 +11,7 @@ from typing import Any
 
 from pipeline.corpus import (
     METADATA_NAME,
+    RESULTS_INSIDE,
     SkippedFile,
     group_problems,
     metadata_labels,
@@ -269,7 +270,8 @@ def _discovery_problems(header, skipped, dups, sources, dropped) -> list[list[st
             header,
             source=s.relpath,
             stage="discover",
-            severity="error",
+            # the results folder inside the corpus is left out by design, not a bad file
+            severity="warning" if s.message == RESULTS_INSIDE else "error",
             message=f"skipped: {s.message}",
         )
         for s in skipped

@@ -65,7 +65,7 @@ for _key, _folder in (("corpus_dir", CORPUS), ("results_dir", RESULTS)):
             f"Config key {_key}: the path of the folder is not valid UTF-8: rename the folder"
         )
 try:
-    SOURCES, SKIPPED = discover_documents(CORPUS)
+    SOURCES, SKIPPED = discover_documents(CORPUS, results_dir=RESULTS)
 except ValueError as exc:
     stop(f"Config key corpus_dir: {exc}.")
 # A missing file the config names (an extra_* list, a stage's word_list) would be ignored

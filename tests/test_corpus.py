@@ -288,3 +288,28 @@ def test_a_name_that_is_not_utf8_is_passed_over_with_the_reason(tmp_path):
         ("caf\\xe9.txt", "has a name that is not valid UTF-8 (saved on a system with another "
          "encoding): rename it")
     ]  # fmt: skip
+
+
+def test_a_results_folder_inside_the_corpus_is_not_read(tmp_path):
+    """A helper's walkthrough: results_dir=corpus/out made the second run analyse the first
+    run's clean texts and report as documents."""
+    from pipeline.corpus import RESULTS_INSIDE
+
+    corpus = tmp_path / "corpus"
+    (corpus / "out" / "docs" / "a").mkdir(parents=True)
+    (corpus / "a.txt").write_text("Costs rise.", encoding="utf-8")
+    (corpus / "out" / "docs" / "a" / "clean.txt").write_text("Costs rise.", encoding="utf-8")
+    (corpus / "outlook.txt").write_text("Other.", encoding="utf-8")  # a name that starts alike
+    found, skipped = discover_documents(corpus, results_dir=corpus / "out")
+    assert [s.relpath for s in found] == ["a.txt", "outlook.txt"]
+    assert [(s.relpath, s.message) for s in skipped] == [("out", RESULTS_INSIDE)]
+    # given as a relative path with a "..", and nested one folder down
+    nested = corpus / "runs" / "r1"
+    nested.mkdir(parents=True)
+    (nested / "report.md").write_text("# Report", encoding="utf-8")
+    found, skipped = discover_documents(corpus, results_dir=corpus / "runs" / ".." / "runs" / "r1")
+    assert "runs/r1/report.md" not in [s.relpath for s in found]
+    assert ("runs/r1", RESULTS_INSIDE) in [(s.relpath, s.message) for s in skipped]
+    # outside the corpus, or not given: nothing changes
+    found, skipped = discover_documents(corpus, results_dir=tmp_path / "results")
+    assert "out/docs/a/clean.txt" in [s.relpath for s in found] and not skipped
