@@ -179,3 +179,35 @@ def save_cache(path: str | Path | None, key: str, docs: Mapping[str, Entry]) -> 
         return
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     atomic_write_bytes(path, blob)
+
+
+def chunk_state(
+    members: Iterable[tuple[str, str | Path, str]], settings: Mapping[str, Any], software: str
+) -> str:
+    """What a chunk's output depends on besides its files' bytes, as text: each member's doc_id,
+    path relative to the corpus, size and modification time (ns), the chunk settings and the
+    software fingerprint. ``members`` are (doc_id, path, relative path)."""
+    rows = []
+    for doc_id, path, relpath in members:
+        try:
+            stat = Path(path).stat()
+            seen: list[Any] = [stat.st_size, stat.st_mtime_ns]
+        except OSError:  # gone since discovery: the chunk job will say so
+            seen = [None, None]
+        rows.append([doc_id, relpath, *seen])
+    state = {"members": rows, "settings": settings, "software": software}
+    return json.dumps(state, sort_keys=True, indent=1, ensure_ascii=False) + "\n"
+
+
+def write_if_changed(path: str | Path, text: str) -> bool:
+    """Write ``text`` to ``path`` unless it holds that text already (its modification time then
+    stays); True when written."""
+    path = Path(path)
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return False
+    except (OSError, UnicodeDecodeError):
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_bytes(path, text.encode("utf-8"), durable=False)
+    return True

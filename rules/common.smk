@@ -12,7 +12,13 @@ from snakemake.utils import validate
 
 sys.path.insert(0, workflow.basedir)
 
-from pipeline.cache import config_files, input_files, software_fingerprint  # noqa: E402
+from pipeline.cache import (  # noqa: E402
+    chunk_state,
+    config_files,
+    input_files,
+    software_fingerprint,
+    write_if_changed,
+)
 from pipeline.chunk import (  # noqa: E402
     SETTINGS_PARAM,
     ChunkSettings,
@@ -193,6 +199,19 @@ def chunk_sources(wildcards):
 def chunk_texts(wildcards):
     """Input files of a chunk."""
     return [str(CORPUS / src.relpath) for src in chunk_sources(wildcards)]
+
+
+def chunk_state_file(wildcards):
+    """An input of the chunk (a file in results/cache/) rewritten when what its output depends
+    on changes besides its files' bytes: its members, their sizes and modification times, its
+    settings and the software. Snakemake's own records see the members and settings but not when
+    a results folder is copied or .snakemake/ deleted, and no rule sees a file replaced by one
+    with an older modification time (as cp -p, rsync -a and unzip leave): the chunk re-runs.
+    """
+    members = [(s.doc_id, s.path, s.relpath) for s in chunk_sources(wildcards)]
+    path = result(f"cache/{wildcards.scatteritem}.inputs.json")
+    write_if_changed(path, chunk_state(members, chunk_settings(), software_version()))
+    return path
 
 
 def chunk_members(wildcards):

@@ -4,6 +4,8 @@
 rule analyse_chunk:
     input:
         texts=chunk_texts,
+        # members, sizes, modification times, settings: re-runs what mtimes alone would not
+        state=chunk_state_file,
         # shipped and extra lexicons: editing one re-runs the chunks
         lexicons=lexicon_files(),
     output:

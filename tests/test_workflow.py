@@ -109,6 +109,36 @@ def test_a_changed_chunk_setting_names_only_its_section_as_the_rerun_reason(defa
         assert "actors" not in line and "max_file_mb" not in line  # other sections stay out
 
 
+def test_changes_that_modification_times_hide_re_run_the_chunks(tmp_path):
+    """A helper's walkthrough: a file replaced by one with an older modification time (cp -p,
+    rsync -a, unzip) was not analysed again, and a copied results folder run on another corpus
+    kept the old corpus's tables ("Nothing to be done"), with no problem listed."""
+    import os
+
+    corpus, other = tmp_path / "corpus", tmp_path / "other"
+    corpus.mkdir()
+    other.mkdir()
+    (corpus / "a.txt").write_text("Costs rose sharply, officials said.\n", encoding="utf-8")
+    (other / "farm.txt").write_text("Tariffs hurt farmers, the minister said.\n", encoding="utf-8")
+    results = tmp_path / "results"
+    assert run_workflow(corpus, results).returncode == 0
+    (corpus / "a.txt").write_text("Prices fell, critics argue.\n", encoding="utf-8")
+    os.utime(corpus / "a.txt", ns=(1_577_836_800_000_000_000,) * 2)  # 2020-01-01
+    proc = run_workflow(corpus, results)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "Nothing to be done" not in proc.stdout + proc.stderr
+    clean = (results / "docs" / "a" / "clean.txt").read_text(encoding="utf-8")
+    assert clean == "Prices fell, critics argue."
+    # a copy of the folder has no record in .snakemake/: its state files tell the corpus apart
+    copy = tmp_path / "copy"
+    shutil.copytree(results, copy)
+    proc = run_workflow(other, copy)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    ids = [r["doc_id"] for r in read_csv_rows(copy / "tables" / "documents.csv")]
+    assert ids == ["farm"]
+    assert "Nothing to be done" in (lambda p: p.stdout + p.stderr)(run_workflow(other, copy))
+
+
 def test_bad_file_is_listed_and_others_analysed(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
