@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 
 import pytest
@@ -539,3 +540,34 @@ def test_refused_word_list_names_the_file_the_stages_refuse(tmp_path):
     message = refused_word_list({"frames": {"extra_lexicons": [str(good), str(bad)]}})
     assert message.startswith(f"{bad}, line 3: frame lexicon entry '[fine print'")
     assert "unbalanced '['" in message
+
+
+def test_chunk_state_changes_with_what_modification_times_hide(tmp_path):
+    import os
+
+    from pipeline.cache import chunk_state, write_if_changed
+
+    doc = tmp_path / "a.txt"
+    doc.write_text("Costs rose.", encoding="utf-8")
+    os.utime(doc, ns=(2_000_000_000_000_000_000,) * 2)
+    members = [("a", doc, "a.txt")]
+    state = chunk_state(members, {"stance": {"context_chars": 40}}, "sw1")
+    assert json.loads(state) == {
+        "members": [["a", "a.txt", 11, 2_000_000_000_000_000_000]],
+        "settings": {"stance": {"context_chars": 40}},
+        "software": "sw1",
+    }
+    doc.write_text("Costs fell.", encoding="utf-8")  # same size
+    os.utime(doc, ns=(1_577_836_800_000_000_000,) * 2)  # an older date: cp -p, rsync -a
+    assert chunk_state(members, {"stance": {"context_chars": 40}}, "sw1") != state
+    assert chunk_state(members, {"stance": {"context_chars": 41}}, "sw1") != state
+    assert chunk_state(members, {"stance": {"context_chars": 40}}, "sw2") != state
+    assert chunk_state([("b", doc, "a.txt")], {"stance": {"context_chars": 40}}, "sw1") != state
+    gone = chunk_state([("a", tmp_path / "gone.txt", "gone.txt")], {}, "sw1")
+    assert json.loads(gone)["members"] == [["a", "gone.txt", None, None]]
+    # written only when the text differs, so its modification time says when it changed
+    path = tmp_path / "cache" / "1-of-4.inputs.json"
+    assert write_if_changed(path, state) is True
+    os.utime(path, ns=(1_000,) * 2)
+    assert write_if_changed(path, state) is False and path.stat().st_mtime_ns == 1_000
+    assert write_if_changed(path, gone) is True and path.read_text(encoding="utf-8") == gone
