@@ -93,6 +93,13 @@ def _not_a_corpus_file(path: Path, real_root: Path) -> str:
 NOT_UTF8_NAME = (
     "has a name that is not valid UTF-8 (saved on a system with another encoding): rename it"
 )
+# a word in braces, as Snakemake writes a wildcard ("{sample}", "{2023}", "{x,\\d+}"): in the
+# path of an input it stops the whole run, even doubled ("{{2023}}"); "{}" and "a{b" pass
+WILDCARD_LIKE = re.compile(r"\{\s*\w+\s*(?:,[^{}]*)?\}")
+WILDCARD_NAME = (
+    "has a word in braces in its name or folder ({...}), which Snakemake reads as a wildcard: "
+    "rename it (for example with ( ) or [ ] instead)"
+)
 
 
 def is_utf8(relpath: str) -> bool:
@@ -159,6 +166,9 @@ def discover_documents(
             if not is_utf8(relpath):  # Snakemake cannot name it in its own files
                 if name.lower().endswith(exts) or path.suffix.lower() in UNREAD_FORMATS:
                     skipped.append(SkippedFile(_printable(relpath), NOT_UTF8_NAME))
+                continue
+            if WILDCARD_LIKE.search(relpath) and name.lower().endswith(exts):
+                skipped.append(SkippedFile(_printable(relpath), WILDCARD_NAME))
                 continue
             if not name.lower().endswith(exts):
                 what = UNREAD_FORMATS.get(path.suffix.lower())

@@ -27,6 +27,7 @@ from pipeline.chunk import (  # noqa: E402
 from pipeline.config_errors import config_error_message  # noqa: E402
 from pipeline.corpus import (  # noqa: E402
     METADATA_NAME,
+    WILDCARD_LIKE,
     chunk_index,
     discover_documents,
     group_members,
@@ -64,6 +65,13 @@ ACCURACY_FILE = os.path.relpath(
     Path(workflow.basedir) / "pipeline" / "measured_accuracy.tsv"
 )
 
+# Snakemake reads "{word}" in a path as a wildcard (a corpus file so named is passed over)
+for _key, _folder in (("corpus_dir", CORPUS), ("results_dir", RESULTS)):
+    if WILDCARD_LIKE.search(str(_folder)):
+        stop(
+            f"Config key {_key}: Snakemake reads a word in braces in a path as a wildcard: "
+            f"rename the folder (with ( ) or [ ] instead), not {str(_folder)!r}"
+        )
 # Snakemake writes the paths of its inputs and outputs to its own files as UTF-8
 for _key, _folder in (("corpus_dir", CORPUS), ("results_dir", RESULTS)):
     if not is_utf8(str(_folder.absolute())):

@@ -313,3 +313,20 @@ def test_a_results_folder_inside_the_corpus_is_not_read(tmp_path):
     # outside the corpus, or not given: nothing changes
     found, skipped = discover_documents(corpus, results_dir=tmp_path / "results")
     assert "out/docs/a/clean.txt" in [s.relpath for s in found] and not skipped
+
+
+def test_a_name_with_a_word_in_braces_is_passed_over(tmp_path):
+    """A helper's walkthrough: "report {2023}.txt" stopped the whole run with Snakemake's
+    WildcardError, doubled braces too; braces around no word are no wildcard."""
+    from pipeline.corpus import WILDCARD_NAME
+
+    for name in ("report {2023}.txt", "x{}.txt", "a{b.txt", "c}d.md", "{year}/e.txt", "f.txt"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("Costs rise.", encoding="utf-8")
+    (tmp_path / "notes {v2}.json").write_text("{}", encoding="utf-8")  # not read anyway
+    found, skipped = discover_documents(tmp_path)
+    assert sorted(s.relpath for s in found) == ["a{b.txt", "c}d.md", "f.txt", "x{}.txt"]
+    assert sorted((s.relpath, s.message) for s in skipped) == [
+        ("report {2023}.txt", WILDCARD_NAME),
+        ("{year}/e.txt", WILDCARD_NAME),
+    ]

@@ -237,6 +237,11 @@ def test_config_of_wrong_type_names_the_key(tmp_path):
             "rhetoric-compare did not start: Config lists lexicon or word-list files that do "
             "not exist",
         ),
+        (  # a helper's walkthrough: an IndexError in ingest.smk
+            "results_dir: 'out {2023}'\n",
+            "rhetoric-compare did not start: Config key results_dir: Snakemake reads a word in "
+            "braces in a path as a wildcard: rename the folder",
+        ),
     ],
 )
 def test_a_refused_config_is_a_short_message_in_the_log_not_a_crash(tmp_path, config, message):
