@@ -91,8 +91,18 @@ def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
 def _decode_utf8(data: bytes, name: str) -> tuple[str, str, list[str]]:
     try:
         return data.decode("utf-8"), name, []
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as err:
+        cut = len(data) - err.start
+        if err.reason == "unexpected end of data" and _is_utf8(data[: err.start]):
+            # a file cut off inside its last character (a download stopped, a truncated copy)
+            return (
+                data[: err.start].decode("utf-8") + "\ufffd",
+                name,
+                [
+                    f"the file ends inside a UTF-8 character (was it cut short?): its last {cut} "
+                    "byte(s) were replaced by �"
+                ],
+            )
     n_bad, n_multibyte = _invalid_and_multibyte_bytes(data)
     # Keep the reading with fewer wrong characters, UTF-8 on a tie: even if every invalid byte
     # was meant as a cp1252 character (a quote pasted from Word), UTF-8 loses at most n_bad
@@ -146,7 +156,27 @@ def _decode_legacy(data: bytes) -> tuple[str, str, list[str]]:
             return data.decode("cp1252"), "cp1252", []
         except UnicodeDecodeError:
             pass
-    return str(best), _codec_name(encoding), []
+    text, name = str(best), _codec_name(encoding)
+    n_high = len(data.translate(None, _ASCII_BYTES))
+    if n_high * 20 < len(data):  # under 5% of the bytes: little for a guess to go on
+        shown = "".join(_NON_ASCII.findall(text)[:3])
+        return (
+            text,
+            name,
+            [
+                f"the encoding was guessed as {name} from {n_high} byte(s) outside ASCII, which "
+                f'read as "{shown}": if that is wrong, save the file as UTF-8'
+            ],
+        )
+    return text, name, []
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _cp1252_is_as_clean(data: bytes, chaos: float) -> bool:

@@ -163,3 +163,31 @@ def test_why_not_text_checks_size_and_first_bytes(tmp_path, data, reason):
     path.write_bytes(data)
     assert why_not_text(path, max_bytes=1_000 if len(data) == 1_200 else 10**6) == reason
     assert why_not_text(tmp_path / "missing.txt", max_bytes=10).startswith("cannot be read")
+
+
+@pytest.mark.parametrize("cut", [1, 2, 3])
+def test_a_file_cut_inside_its_last_character_stays_utf8(cut):
+    """A helper's walkthrough: a UTF-8 file cut short inside "😀" was read as cp1125 and
+    ended in "ЁЯШ", with no warning."""
+    data = "The government said costs rise. 😀".encode()[: -4 + cut]
+    assert decode_bytes(data) == (
+        "The government said costs rise. \ufffd",
+        "utf-8",
+        [
+            f"the file ends inside a UTF-8 character (was it cut short?): its last {cut} "
+            "byte(s) were replaced by �"
+        ],
+    )
+
+
+def test_a_legacy_guess_from_few_bytes_is_a_warning():
+    """One byte that cp1252 cannot read ("\\x81") in English: charset-normalizer's pick rests
+    on that byte alone, so the file is read as it says, with a warning that shows the result."""
+    data = b"The minister said the plan \x81 would pass, officials said on Monday."
+    text, encoding, warnings = decode_bytes(data)
+    assert encoding not in ("utf-8", "cp1252") and text == data.decode(encoding)
+    (shown,) = [ch for ch in text if ord(ch) > 0x7F]
+    assert warnings == [
+        f"the encoding was guessed as {encoding} from 1 byte(s) outside ASCII, which read as "
+        f'"{shown}": if that is wrong, save the file as UTF-8'
+    ]
