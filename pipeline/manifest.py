@@ -31,8 +31,11 @@ PACKAGES = (
 )
 
 
+NO_DOCUMENTS = "No document of the corpus could be analysed"
+
+
 class NoDocumentsError(RuntimeError):
-    """No document of the corpus could be analysed."""
+    """No document of the corpus could be analysed (its message starts with NO_DOCUMENTS)."""
 
 
 def file_sha256(path: str | Path) -> str:
@@ -127,7 +130,7 @@ def write_manifest(
     """Write manifest.json; raise NoDocumentsError when documents.csv has no row."""
     if not read_csv_rows(documents_table):
         problems = Path(documents_table).with_name("problems.csv")
-        raise NoDocumentsError(f"No document of the corpus could be analysed: see {problems}.")
+        raise NoDocumentsError(f"{NO_DOCUMENTS}: see {problems}.")
     manifest = build_manifest(
         texts=texts, metadata=metadata, lexicons=lexicons, config=config, text_names=text_names
     )

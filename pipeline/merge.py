@@ -18,6 +18,7 @@ from pipeline.corpus import (
     safe_doc_id,
 )
 from pipeline.logs import log_problem
+from pipeline.manifest import NO_DOCUMENTS, NoDocumentsError
 from pipeline.tables import atomic_write_bytes, atomic_write_text, read_segments, text_rows_csv
 
 DUPLICATE_MODES = ("skip", "analyse")
@@ -155,6 +156,8 @@ def merge_chunks(
     in_chunks = set(sources)
     dropped = set(dups) if duplicates == "skip" else set()
     doc_rows = [r for r in doc_rows if r[0] not in dropped]
+    if not doc_rows:  # before any table is written: the earlier run's stay
+        raise NoDocumentsError(no_documents_message(problems, skipped))
     dropped |= gone
     title = doc_header.index("title")
     for row in doc_rows:
@@ -211,6 +214,28 @@ def merge_chunks(
 
 class StaleChunksError(RuntimeError):
     """The chunk outputs do not hold a document of the corpus: they are older than it."""
+
+
+MAX_REASONS = 10  # files named in the message of a corpus with no document to analyse
+
+
+def no_documents_message(
+    problems: tuple[list[str], list[list[str]]] | None, skipped: Sequence[SkippedFile]
+) -> str:
+    """Why no document of the corpus could be analysed: the chunks' errors and the files passed
+    over at discovery, file by file (the first MAX_REASONS)."""
+    reasons = [f"{s.relpath}: skipped: {s.message}" for s in skipped]
+    if problems is not None:
+        header, rows = problems
+        col = {name: header.index(name) for name in ("source", "severity", "message")}
+        reasons += [f"{r[col['source']]}: {r[col['message']]}" for r in rows
+                    if r[col["severity"]] == "error"]  # fmt: skip
+    more = len(reasons) - MAX_REASONS
+    return (
+        f"{NO_DOCUMENTS}, so no table was written (an earlier run's tables are kept):"
+        + "".join(f"\n  {reason}" for reason in reasons[:MAX_REASONS])
+        + (f"\n  ... and {more:,} more" if more > 0 else "")
+    )
 
 
 def unmatched_row_message(doc_id: str, sources: Mapping[str, str]) -> str:

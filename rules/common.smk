@@ -38,6 +38,7 @@ from pipeline.corpus import (  # noqa: E402
 )
 from pipeline.decode import why_not_text  # noqa: E402
 from pipeline.lexicon import lexicon_path, read_lexicon, unused_offs  # noqa: E402
+from pipeline.manifest import NO_DOCUMENTS  # noqa: E402
 from pipeline.stages import PUBLISHED_TABLES  # noqa: E402
 
 
@@ -350,7 +351,9 @@ def published_tables():
 def published_outputs():
     """merge_tables' outputs, each in Snakemake's report with its caption report/<name>.rst."""
     return {
-        name: report(path, caption=f"../report/{name}.rst", category="Tables")
+        # update: not deleted before the job runs, and put back should it fail (no document
+        # could be analysed), so an earlier run's tables stay
+        name: update(report(path, caption=f"../report/{name}.rst", category="Tables"))
         for name, path in published_tables().items()
     }
 
@@ -393,16 +396,11 @@ onsuccess:
 
 
 onerror:
-    # the reason a run without any analysable document stops, as one of its last lines
-    documents = RESULTS / "tables" / "documents.csv"
-    # written by this run (1 s: file systems that keep whole seconds), a header and no row
-    if documents.is_file() and documents.stat().st_mtime >= PARSED_AT - 1:
-        with documents.open(encoding="utf-8") as fh:
-            fh.readline()
-            no_rows = not fh.readline()
-        if no_rows:
-            problems = RESULTS / "tables" / "problems.csv"
-            print(
-                "rhetoric-compare: no document of the corpus could be analysed: "
-                f"see {problems}"
-            )
+    # the reason a run without any analysable document stops, as its last lines
+    merge_log = RESULTS / "logs" / "merge_tables.log"
+    # written by this run (1 s: file systems that keep whole seconds)
+    if merge_log.is_file() and merge_log.stat().st_mtime >= PARSED_AT - 1:
+        text = merge_log.read_text(encoding="utf-8", errors="replace")
+        start = text.find(NO_DOCUMENTS)
+        if start >= 0:
+            print(f"rhetoric-compare: {text[start:].rstrip()}")

@@ -174,23 +174,37 @@ def test_a_corpus_of_binary_files_stops_before_any_job_and_keeps_earlier_results
     assert earlier.read_text(encoding="utf-8") == "doc_id\nfrom_an_earlier_run\n"
 
 
-def test_no_analysable_document_fails_clearly(tmp_path):
-    # a file that may be text until it is cleaned: the run goes ahead, and the manifest job
-    # says that nothing could be analysed
+def test_no_analysable_document_fails_clearly_and_keeps_earlier_results(tmp_path):
+    """Files that may be text until they are cleaned: the merge stops before writing, names
+    each file's reason, and the earlier run's tables and report stay (a helper's walkthrough:
+    they had been replaced by empty tables beside the old report)."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
+    shutil.copy(ROOT / "corpus" / "intelligence_diplomacy.txt", corpus)
+    results = tmp_path / "results"
+    assert run_workflow(corpus, results).returncode == 0
+    before = tables_of(results)
+    report = (results / "report.html").read_bytes()
+    (corpus / "intelligence_diplomacy.txt").unlink()
     (corpus / "a.txt").write_text("Leave a Comment\nScroll to Top\n", encoding="utf-8")
-    proc = run_workflow(corpus, tmp_path / "results")
+    proc = run_workflow(corpus, results)
     assert proc.returncode != 0
-    problems = tmp_path / "results" / "tables" / "problems.csv"
-    message = f"No document of the corpus could be analysed: see {problems}."
-    assert message in proc.stdout + proc.stderr
-    # printed once the run has stopped (on stdout), not only inside the job's traceback
-    assert f"rhetoric-compare: no document of the corpus could be analysed: see {problems}" in (
-        proc.stdout.splitlines()
+    # printed once the run has stopped (on stdout), not only inside the job's log
+    lines = proc.stdout.splitlines()
+    start = lines.index(
+        "rhetoric-compare: No document of the corpus could be analysed, so no table was "
+        "written (an earlier run's tables are kept):"
     )
-    assert (tmp_path / "results" / "tables" / "problems.csv").is_file()
+    assert (
+        lines[start + 1]
+        == "  a.txt: skipped: the file contains only web boilerplate after cleaning"
+    )
     assert "NoDocumentsError" not in proc.stdout + proc.stderr  # the message, no traceback
+    assert tables_of(results) == before
+    assert (results / "report.html").read_bytes() == report
+    # a first run: nothing to keep, and no table written
+    proc = run_workflow(corpus, tmp_path / "fresh")
+    assert proc.returncode != 0 and not (tmp_path / "fresh" / "tables" / "documents.csv").exists()
 
 
 @pytest.mark.parametrize(
