@@ -19,6 +19,11 @@ _BINARY_MAGIC = {
     b"PK\x03\x04": "a ZIP archive (or a Word/Excel file)",
     b"\x7fELF": "a program (ELF binary)",
     b"\xd0\xcf\x11\xe0": "an old Microsoft Office file",
+    b"\x1f\x8b": "a gzip archive (.gz): unpack it first",
+    b"\xfd7zXZ\x00": "an xz archive (.xz): unpack it first",
+    b"7z\xbc\xaf\x27\x1c": "a 7-Zip archive: unpack it first",
+    b"\x28\xb5\x2f\xfd": "a Zstandard archive (.zst): unpack it first",
+    b"SQLite format 3\x00": "an SQLite database",
 }
 _LATIN_CODEPAGES = frozenset(
     {
@@ -84,8 +89,26 @@ def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
         wide = _wide_text_without_bom(data)
         if wide:
             return wide
+        stray = _text_with_stray_nuls(data)
+        if stray:
+            return stray
         raise NotTextError("not text: the file contains NUL bytes (binary data)")
     return _decode_utf8(data, "utf-8")
+
+
+MAX_STRAY_NULS = 0.001  # a share of the bytes: more is binary data
+
+
+def _text_with_stray_nuls(data: bytes) -> tuple[str, str, list[str]] | None:
+    """UTF-8 text with a few NUL bytes (a copy or a database export gone wrong): the text
+    without them and a warning; None when they are more than MAX_STRAY_NULS of the bytes or the
+    rest is not UTF-8."""
+    n = data.count(0)
+    if n > max(1, MAX_STRAY_NULS * len(data)) or not _is_utf8(
+        without := data.replace(b"\x00", b"")
+    ):
+        return None
+    return without.decode("utf-8"), "utf-8", [f"{n} NUL byte(s) (binary zeros) were removed"]
 
 
 def _decode_utf8(data: bytes, name: str) -> tuple[str, str, list[str]]:

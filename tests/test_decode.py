@@ -6,11 +6,13 @@ tests/test_ingest.py; the no-crash property on arbitrary bytes is in tests/test_
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.decode import decode_bytes
+from pipeline.decode import NotTextError, decode_bytes
 
 CAFE_TAIL = " in March, according to the chamber of commerce, which surveyed 200 firms."
 # The new user's file (FINDINGS.md finding 4): one valid "é" and two stray bytes.
@@ -191,3 +193,30 @@ def test_a_legacy_guess_from_few_bytes_is_a_warning():
         f"the encoding was guessed as {encoding} from 1 byte(s) outside ASCII, which read as "
         f'"{shown}": if that is wrong, save the file as UTF-8'
     ]
+
+
+def test_a_stray_nul_in_utf8_text_is_removed_with_a_warning():
+    """A helper's walkthrough: one NUL byte made a whole UTF-8 text 'binary' and skipped."""
+    sentence = "The minister said costs rose. Officials agreed. "
+    data = (sentence * 20).encode().replace(b"rose.", b"rose.\x00", 1)
+    text, encoding, warnings = decode_bytes(data)
+    assert text == sentence * 20
+    assert (encoding, warnings) == ("utf-8", ["1 NUL byte(s) (binary zeros) were removed"])
+    # more than one byte in a thousand, or bytes that are not UTF-8 around them: binary
+    with pytest.raises(NotTextError, match="NUL bytes"):
+        decode_bytes(data.replace(b"rose.", b"rose.\x00", 3))
+    with pytest.raises(NotTextError, match="NUL bytes"):
+        decode_bytes(data.replace(b"\x00", b"\x00\xff"))
+
+
+@pytest.mark.parametrize(
+    ("data", "what"),
+    [
+        (__import__("gzip").compress(b"Costs rose." * 50), "a gzip archive (.gz): unpack it"),
+        (b"\xfd7zXZ\x00\x00\x04", "an xz archive"),
+        (b"SQLite format 3\x00\x10\x00", "an SQLite database"),
+    ],
+)
+def test_archives_and_databases_are_named(data, what):
+    with pytest.raises(NotTextError, match=re.escape(f"not text: the file looks like {what}")):
+        decode_bytes(data)
