@@ -41,7 +41,9 @@ def corpus_ids(folder: str | Path) -> tuple[str, int]:
     from pipeline.decode import why_not_text
 
     sources, skipped = discover_documents(folder)
-    lines = ["doc_id\tfile", *(f"{s.doc_id}\t{s.relpath}" for s in sources)]
+    # a tab or line break in a name would break the two columns: shown escaped, as "\n"
+    shown = str.maketrans({"\t": "\\t", "\n": "\\n", "\r": "\\r"})
+    lines = ["doc_id\tfile", *(f"{s.doc_id}\t{s.relpath.translate(shown)}" for s in sources)]
     lines += [f"# passed over: {s.relpath} {s.message}" for s in skipped]
     max_bytes = int(ChunkSettings().max_file_mb * 1e6)  # the default ingest.max_file_mb
     unread = [(s.relpath, why_not_text(s.path, max_bytes=max_bytes)) for s in sources]

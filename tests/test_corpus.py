@@ -265,6 +265,11 @@ def test_ids_command_lists_the_doc_id_of_each_file(tmp_path, capsys):
     assert lines[4].startswith("# passed over: scan.pdf is a PDF file")
     assert main(["ids", str(tmp_path / "missing")]) == 2
     assert "does not exist or is not a folder" in capsys.readouterr().err
+    # a line break or tab in a name is shown escaped, so each file keeps one line of two columns
+    (tmp_path / "a\nb.txt").write_text("A story.", encoding="utf-8")
+    assert main(["ids", str(tmp_path)]) == 0
+    (row,) = [line for line in capsys.readouterr().out.splitlines() if line.startswith("a_b")]
+    assert row.split("\t")[1] == "a\\nb.txt"
 
 
 def test_ids_command_on_an_empty_folder_or_no_folder(tmp_path, capsys):
