@@ -15,7 +15,7 @@ from pipeline.decode import NotTextError, decode_bytes
 from pipeline.dehyphen import rejoin_hyphenated
 from pipeline.htmltext import html_to_text, looks_like_html
 from pipeline.lexicon import lexicon_path, read_lexicon
-from pipeline.markdown import markdown_heading, markdown_to_text
+from pipeline.markdown import markdown_heading, markdown_to_text, without_front_matter
 from pipeline.page_lines import is_own_line, is_post_header
 from pipeline.paragraphs import (
     MAX_HEADING_WORDS,
@@ -371,6 +371,8 @@ def clean_document(
         warnings.append("the file looked like an HTML page: its tags were removed")
     # the lines of the file, so that boilerplate.csv's line_no is the file's (or the page text's)
     text = normalize_lines(text, keep_tabs=True)
+    if markdown:  # before the rules, which take its "---" lines for rules between sections
+        text = "\n".join(without_front_matter(text.split("\n")))
     clean, removed = remove_boilerplate(text, patterns, markdown=markdown)
     clean = clean.replace("\t", " ")  # kept for the "rows" rules ("Type<TAB>Memorandum of ...")
     clean, n_words, n_compounds = rejoin_hyphenated(clean)

@@ -3,8 +3,9 @@ pipe table's header row becomes a heading paragraph and each of its data rows a 
 its own (its figures count; the cells of two rows never run together), its delimiter row goes;
 emphasis marks (``*...*``, ``**...**``, ``_..._``), link syntax (``[text](url)``, ``[text][ref]``,
 ``<https://...>``) and blockquote marks (``> ``) become their plain text, and a reference link's
-definition line (``[ref]: https://...``) goes. The result is the clean text, so every offset
-refers to the text without them."""
+definition line (``[ref]: https://...``) and a YAML front matter block go (its title stays, as
+the first heading). The result is the clean text, so every offset refers to the text without
+them."""
 
 from __future__ import annotations
 
@@ -88,6 +89,33 @@ def table_lines(lines: Sequence[str]) -> tuple[set[int], set[int], set[int]]:
             rows.add(j)
             j += 1
     return headers, rows, delimiters
+
+
+MAX_FRONT_MATTER_LINES = 200
+
+
+def without_front_matter(lines: list[str]) -> list[str]:
+    """``lines`` with a YAML front matter block (a first line "---", then "key: value" lines
+    up to a "---" or "..." line, as Jekyll, Hugo and many exports write) made blank lines: its
+    keys are no prose. Its ``title``, if any, becomes the first line, as a heading ("# title").
+    As many lines as before, so that a line keeps its number in the file."""
+    if not lines or lines[0].strip() != "---":
+        return lines
+    end = next((i for i, line in enumerate(lines[1:MAX_FRONT_MATTER_LINES], 1)
+                if line.strip() in ("---", "...")), None)  # fmt: skip
+    if end is None:
+        return lines
+    import yaml
+
+    try:
+        data = yaml.safe_load("\n".join(lines[1:end]))
+    except yaml.YAMLError:
+        return lines  # not YAML: a "---" rule above the text
+    if not isinstance(data, dict):
+        return lines
+    title = data.get("title")
+    title = " ".join(str(title).split()) if isinstance(title, str | int | float) else ""
+    return [f"# {title}" if title else "", *[""] * end, *lines[end + 1 :]]
 
 
 def markdown_to_text(text: str) -> tuple[str, frozenset[int], frozenset[int]]:

@@ -1151,3 +1151,25 @@ def test_other_breaks_are_spaces_and_format_characters_go(raw, expected):
     assert normalize_text(raw) == expected
     # line numbers are kept: only "\n" ends a line
     assert normalize_lines(f"{raw}\nnext").split("\n")[1] == "next"
+
+
+@pytest.mark.parametrize(
+    ("source", "clean", "headings"),
+    [
+        # a helper's walkthrough: Jekyll's front matter had become the title and a sentence
+        ("---\ntitle: \"Ports: who owns them?\"\ndate: 2024-03-06\ntags: [ports, china]\n---\n\n"
+         "The harbour was sold in 2023.",
+         "Ports: who owns them?\n\nThe harbour was sold in 2023.", ["Ports: who owns them?"]),
+        ("---\nlayout: post\n...\nThe harbour was sold.", "The harbour was sold.", []),
+        # a block that is not YAML keys stays text (its "---" go, as any rule between sections)
+        ("---\nThe harbour was sold.\n---\nIt was.", "The harbour was sold.\n\nIt was.", []),
+        ("---\n\nNo end of the block.", "No end of the block.", []),
+    ],
+)  # fmt: skip
+def test_markdown_front_matter_goes_and_its_title_leads(patterns, source, clean, headings):
+    doc = clean_document("d", source.encode(), patterns=patterns, markdown=True)
+    assert doc.clean == clean
+    # boilerplate.csv's line numbers are still the file's
+    lines = source.split("\n")
+    assert all(lines[r["line_no"] - 1] == r["line"] for r in doc.boilerplate)
+    assert [doc.clean[p.start : p.end] for p in doc.paragraphs if p.is_heading] == headings
