@@ -54,6 +54,7 @@ from pipeline.tables import atomic_write_text
 TEMPLATE = "report.html.j2"
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 MAX_PLOTS = 40
+MAX_INLINE_SVG_BYTES = 1_000_000  # a larger figure is shown from its PNG
 SUMMARY_SIDE_BY_SIDE = 4  # up to this many documents the summary has one column per document
 Item = dict[str, Any]
 Doc = dict[str, Any]
@@ -131,7 +132,8 @@ def plot_sections(
     plots_dir: str | Path | None, *, max_plots: int = MAX_PLOTS, leave_out: Sequence[str] = (),
     sentiment_level: str = "95%",
 ) -> tuple[dict[str, list[Plot]], list[str]]:  # fmt: skip
-    """Plots by section (SVG inlined after sanitising, else PNG as a data URI) and notes.
+    """Plots by section (SVG inlined after sanitising, else, or when the SVG is over
+    MAX_INLINE_SVG_BYTES, PNG as a data URI) and notes.
 
     One figure per file stem, SVG preferred; at most ``max_plots``, in section then name order;
     none of the kinds in ``leave_out``.
@@ -150,6 +152,12 @@ def plot_sections(
         usable = _kind_name(kinds[path.stem][2]) not in leave_out
         if usable and (path.stem not in files or path.suffix == ".svg"):
             files[path.stem] = path
+    # an SVG with a mark per sentence grows with the corpus (40,000 sentences: 7 MB); its PNG
+    # has a size set by its pixels
+    for stem, path in files.items():
+        png = path.with_suffix(".png")
+        if path.suffix == ".svg" and png.is_file() and _size(path) > MAX_INLINE_SVG_BYTES:
+            files[stem] = png
     order = sorted(files, key=lambda s: (PLOT_SECTIONS.index(kinds[s][0]), kinds[s][2], s))
     notes = []
     if len(order) > max_plots:
@@ -171,6 +179,13 @@ def plot_sections(
             continue
         sections[section].append(plot)
     return sections, notes
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def keyness_figures(

@@ -2034,3 +2034,23 @@ def test_pair_frame_item_quotes_the_frame_coded_other():
                            "n_sentences": [20, 4], "share": [0.5, 0.1]})  # fmt: skip
     (item,) = frame_difference(frames, docs, {"a": 0, "b": 1}, set())
     assert item["text"].startswith("a leans more on the frame coded “Other”: 50% of its sentences")
+
+
+def test_a_large_svg_is_shown_from_its_png(tmp_path, monkeypatch):
+    """A helper's walkthrough: 1 MB of short sentences made a 16 MB page, two SVGs with a mark
+    per sentence inlined; over MAX_INLINE_SVG_BYTES the PNG is shown instead."""
+    import pipeline.report as report_module
+
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'
+           + '<circle cx="1" cy="1" r="1"/>' * 50 + "</svg>")  # fmt: skip
+    for stem in ("sentiment_arc", "frame_profile"):
+        (tmp_path / f"{stem}.svg").write_text(svg, encoding="utf-8")
+        (tmp_path / f"{stem}.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (tmp_path / "frame_strip.svg").write_text(svg, encoding="utf-8")  # no PNG: the SVG stays
+    monkeypatch.setattr(report_module, "MAX_INLINE_SVG_BYTES", 1000)
+    sections, _ = report_module.plot_sections(tmp_path)
+    shown = {p["stem"]: ("svg" if p["svg"] else "png") for s in sections.values() for p in s}
+    assert shown == {"sentiment_arc": "png", "frame_profile": "png", "frame_strip": "svg"}
+    monkeypatch.setattr(report_module, "MAX_INLINE_SVG_BYTES", 10_000)
+    sections, _ = report_module.plot_sections(tmp_path)
+    assert all(p["svg"] for s in sections.values() for p in s)
