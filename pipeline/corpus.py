@@ -73,20 +73,32 @@ def chunk_index(doc_id: str, n_chunks: int) -> int:
     return zlib.crc32(doc_id.encode("utf-8")) % n_chunks + 1
 
 
+BROKEN_LINK = (
+    "is a broken link: the file it points to does not exist; restore the file or remove the link"
+)
+LINK_OUTSIDE = (
+    "is a link to a file outside the corpus folder: copy the file into the folder to analyse it"
+)
+LINK_TO_FOLDER = (
+    "is a link to a folder: links are not followed; copy the folder in, or point corpus_dir at it"
+)
+NOT_REGULAR = "is not a regular file (a named pipe, socket or device): save the text as a file"
+
+
 def _not_a_corpus_file(path: Path, real_root: Path) -> str:
     """Why ``path`` (found in the corpus folder) is not read as a document, or ""."""
     try:
         mode = path.stat().st_mode  # follows a link
     except FileNotFoundError:
         if path.is_symlink():
-            return "is a broken link: the file it points to does not exist"
+            return BROKEN_LINK
         return "disappeared while the corpus folder was read"
     except OSError as exc:
         return f"cannot be read: {exc.strerror or exc}"
     if path.is_symlink() and not path.resolve().is_relative_to(real_root):
-        return "is a link to a file outside the corpus folder"
+        return LINK_OUTSIDE
     if not stat.S_ISREG(mode):
-        return "is not a regular file (a named pipe, socket or device)"
+        return NOT_REGULAR
     return ""
 
 
@@ -156,7 +168,10 @@ def discover_documents(
         for name in [d for d in dirnames if (Path(dirpath) / d).is_symlink()]:
             relpath = (Path(dirpath) / name).relative_to(root).as_posix()
             skipped.append(
-                SkippedFile(_printable(relpath), "is a link to a folder: links are not followed")
+                SkippedFile(
+                    _printable(relpath),
+                    LINK_TO_FOLDER,
+                )
             )
         for name in sorted(filenames):
             if name.startswith("."):

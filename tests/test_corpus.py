@@ -131,12 +131,14 @@ def test_discover_passes_over_what_it_cannot_read_with_the_reason(tmp_path):
     os.symlink(corpus / "sub", corpus / "linked_dir")
     os.mkfifo(corpus / "pipe.txt")
     sources, skipped = discover_documents(corpus)
+    from pipeline.corpus import BROKEN_LINK, LINK_TO_FOLDER, NOT_REGULAR
+
     assert sorted(s.relpath for s in sources) == ["alias.txt", "real.txt", "sub/c.txt"]
     assert {s.relpath: s.message for s in skipped} == {
-        "linked_dir": "is a link to a folder: links are not followed",
-        "broken.txt": "is a broken link: the file it points to does not exist",
-        "broken_outside.txt": "is a broken link: the file it points to does not exist",
-        "pipe.txt": "is not a regular file (a named pipe, socket or device)",
+        "linked_dir": LINK_TO_FOLDER,
+        "broken.txt": BROKEN_LINK,
+        "broken_outside.txt": BROKEN_LINK,
+        "pipe.txt": NOT_REGULAR,
     }
 
 

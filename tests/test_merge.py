@@ -116,11 +116,11 @@ def test_merge_chunks_writes_the_same_bytes_with_and_without_the_index(tmp_path)
 
 
 def test_problems_found_at_discovery_and_merge_are_logged(tmp_path, caplog):
-    from pipeline.corpus import SkippedFile
+    from pipeline.corpus import LINK_OUTSIDE, SkippedFile
 
     folder = _write_chunk(tmp_path / "a", [("d0", ["plain"])], documents=True)
     out = {n: tmp_path / f"{n}.csv" for n in (*DOCUMENT_COLUMNS, *COLUMNS)}
-    skipped = [SkippedFile("link.txt", "is a link to a file outside the corpus folder")]
+    skipped = [SkippedFile("link.txt", LINK_OUTSIDE)]
     with caplog.at_level("WARNING", logger="pipeline"):
         merge_chunks([folder], tables=list(out), out_paths=out, metadata={}, skipped=skipped)
     assert "link.txt (discover): skipped: is a link to a file outside" in caplog.text

@@ -144,10 +144,11 @@ def test_broken_links_and_pipes_are_passed_over_with_the_reason(messy_run):
     _, results = messy_run
     problems = {p["source"]: p for p in read_csv_rows(results / "tables" / "problems.csv")}
     assert problems["broken_link.txt"]["message"] == (
-        "skipped: is a broken link: the file it points to does not exist"
+        "skipped: is a broken link: the file it points to does not exist; restore the file or "
+        "remove the link"
     )
     assert problems["pipe.txt"]["message"] == (
-        "skipped: is not a regular file (a named pipe, socket or device)"
+        "skipped: is not a regular file (a named pipe, socket or device): save the text as a file"
     )
 
 
