@@ -400,8 +400,9 @@ class _Runner:
                 "start": s.start,
                 "end": s.end,
                 "text": s.text,
+                "n_words": len(tokens),
             }
-            for s in doc.sentences
+            for s, tokens in zip(doc.sentences, doc.tokens, strict=True)
         ]
         self.timings["ingest+segment"] += time.perf_counter() - start
         return out

@@ -38,7 +38,17 @@ BASE_TABLES: dict[str, tuple[str, ...]] = {
         "n_sentences",
         "n_words",
     ),
-    "sentences": ("doc_id", "sent_id", "paragraph_id", "is_heading", "start", "end", "text"),
+    # n_words: the sentence's word tokens, whose sum over body sentences is documents' n_words
+    "sentences": (
+        "doc_id",
+        "sent_id",
+        "paragraph_id",
+        "is_heading",
+        "start",
+        "end",
+        "text",
+        "n_words",
+    ),
     "boilerplate": ("doc_id", "line_no", "line", "pattern"),
     "problems": ("source", "doc_id", "stage", "severity", "message"),
 }

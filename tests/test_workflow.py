@@ -60,6 +60,19 @@ def test_offsets_round_trip(default_run):
 
 
 @pytest.mark.default_results
+def test_document_word_counts_are_the_sum_of_their_body_sentences(default_run):
+    """A helper's audit: n_words, the denominator of every rate, had no word-level trace."""
+    from pipeline.segment import word_tokens
+
+    sentences = read_csv_rows(default_run / "tables" / "sentences.csv")
+    for doc in read_csv_rows(default_run / "tables" / "documents.csv"):
+        rows = [r for r in sentences if r["doc_id"] == doc["doc_id"]]
+        body = [r for r in rows if r["is_heading"] == "0"]
+        assert sum(int(r["n_words"]) for r in body) == int(doc["n_words"]) > 0
+        assert all(int(r["n_words"]) == len(word_tokens(r["text"])) for r in rows)
+
+
+@pytest.mark.default_results
 def test_boilerplate_table(default_run):
     text = (default_run / "tables" / "boilerplate.csv").read_text(encoding="utf-8")
     assert "intelligence_cooperation,46,Leave a Comment," in text
