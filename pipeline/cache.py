@@ -181,12 +181,11 @@ def save_cache(path: str | Path | None, key: str, docs: Mapping[str, Entry]) -> 
     atomic_write_bytes(path, blob)
 
 
-def chunk_state(
-    members: Iterable[tuple[str, str | Path, str]], settings: Mapping[str, Any], software: str
-) -> str:
-    """What a chunk's output depends on besides its files' bytes, as text: each member's doc_id,
-    path relative to the corpus, size and modification time (ns), the chunk settings and the
-    software fingerprint. ``members`` are (doc_id, path, relative path)."""
+def chunk_state(members: Iterable[tuple[str, str | Path, str]]) -> str:
+    """What Snakemake's records do not show of a chunk's files, as text: each member's doc_id,
+    path relative to the corpus, size and modification time (ns). ``members`` are (doc_id,
+    path, relative path). Settings and software are params of the chunk, whose rerun reason
+    names the changed one."""
     rows = []
     for doc_id, path, relpath in members:
         try:
@@ -195,8 +194,7 @@ def chunk_state(
         except OSError:  # gone since discovery: the chunk job will say so
             seen = [None, None]
         rows.append([doc_id, relpath, *seen])
-    state = {"members": rows, "settings": settings, "software": software}
-    return json.dumps(state, sort_keys=True, indent=1, ensure_ascii=False) + "\n"
+    return json.dumps({"members": rows}, indent=1, ensure_ascii=False) + "\n"
 
 
 def write_if_changed(path: str | Path, text: str) -> bool:

@@ -211,15 +211,16 @@ def chunk_texts(wildcards):
 
 
 def chunk_state_file(wildcards):
-    """An input of the chunk (a file in results/cache/) rewritten when what its output depends
-    on changes besides its files' bytes: its members, their sizes and modification times, its
-    settings and the software. Snakemake's own records see the members and settings but not when
-    a results folder is copied or .snakemake/ deleted, and no rule sees a file replaced by one
-    with an older modification time (as cp -p, rsync -a and unzip leave): the chunk re-runs.
+    """An input of the chunk (a file in results/cache/) rewritten when its members, their sizes
+    or modification times change. Snakemake's records see the members but not when a results
+    folder is copied or .snakemake/ deleted, and no rule sees a file replaced by one with an
+    older modification time (as cp -p, rsync -a and unzip leave): the chunk re-runs. A dry run
+    only writes a missing one (it may plan another corpus than the next real run).
     """
     members = [(s.doc_id, s.path, s.relpath) for s in chunk_sources(wildcards)]
     path = result(f"cache/{wildcards.scatteritem}.inputs.json")
-    write_if_changed(path, chunk_state(members, chunk_settings(), software_version()))
+    if not workflow.dryrun or not os.path.exists(path):
+        write_if_changed(path, chunk_state(members))
     return path
 
 
