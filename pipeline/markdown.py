@@ -20,11 +20,15 @@ _TABLE_DELIMITER_RE = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[
 # before a space ("* item", "5 * 3") or inside a word ("snake_case") or a URL is no emphasis.
 # By hand, not markdown-it-py: a parser renders HTML and gives no map from its text to ours.
 _LINK_RE = re.compile(r'!?\[([^\[\]\n]{1,500})\]\([^()\s]{1,2000}(?:\s+"[^"\n]{0,200}")?\)')
-_REF_LINK_RE = re.compile(r"!?\[([^\[\]\n]{1,500})\]\[[^\[\]\n]{0,500}\]")  # [text][ref], [text][]
+# [text][ref] and [text][]: a link only when the file defines ref (CommonMark), so that a wiki's
+# "disaster.[1][2]" stays as written
+_REF_LINK_RE = re.compile(r"!?\[([^\[\]\n]{1,500})\]\[([^\[\]\n]{0,500})\]")
 _AUTOLINK_RE = re.compile(r"<((?:https?|ftp)://[^\s<>]{1,2000}|[^\s<>@]{1,200}@[^\s<>]{1,200})>")
-# "[1]: https://example.com "Title"": a reference link's target, no text of the page
+# "[1]: https://example.com "Title"": a reference link's target, no text of the page; the
+# target looks like one (a scheme, a path, an anchor, www.), so "[Update]: Corrected." stays
 _REF_DEFINITION_RE = re.compile(
-    r" {0,3}\[[^\[\]\n]{1,500}\]:[ \t]*<?[^\s<>]{1,2000}>?"
+    r" {0,3}\[([^\[\]\n]{1,500})\]:[ \t]*"
+    r"(?:<[^<>\n]{0,2000}>|(?:[A-Za-z][\w+.-]{0,30}:|/|#|\.{1,2}/|www\.)[^\s<>]{0,2000})"
     r"""(?:[ \t]+(?:"[^"\n]{0,200}"|'[^'\n]{0,200}'|\([^()\n]{0,200}\)))?[ \t]*"""
 )
 _QUOTE_MARKS_RE = re.compile(r"(?: {0,3}>[ \t]?)+")  # "> ", "> > " before a blockquote's line
@@ -46,14 +50,21 @@ def markdown_heading(line: str) -> str | None:
     return _MD_HEADING_RE.sub("", line).rstrip("# ").strip()
 
 
-def plain_inline(line: str) -> str:
+def link_label(label: str) -> str:
+    """A reference link's label as CommonMark matches it: case and runs of spaces ignored."""
+    return " ".join(label.split()).casefold()
+
+
+def plain_inline(line: str, labels: frozenset[str] = frozenset()) -> str:
     """A line without its Markdown emphasis marks and link syntax: "*The Marisca Herald*" is
     "The Marisca Herald", "[Become a subscriber](https://...)" and "[Become a subscriber][2]"
     are "Become a subscriber", "<https://example.org>" is "https://example.org"."""
     if "[" in line and "](" in line:
         line = _LINK_RE.sub(r"\1", line)
-    if "][" in line:
-        line = _REF_LINK_RE.sub(r"\1", line)
+    if "][" in line and labels:
+        line = _REF_LINK_RE.sub(
+            lambda m: m[1] if link_label(m[2] or m[1]) in labels else m[0], line
+        )
     if "<" in line:
         line = _AUTOLINK_RE.sub(r"\1", line)
     if "*" in line or "_" in line:
@@ -114,7 +125,8 @@ def without_front_matter(lines: list[str]) -> list[str]:
     if not isinstance(data, dict):
         return lines
     title = data.get("title")
-    title = " ".join(str(title).split()) if isinstance(title, str | int | float) else ""
+    ok = isinstance(title, str | int | float) and not isinstance(title, bool)  # "title: yes"
+    title = " ".join(str(title).split()) if ok else ""
     return [f"# {title}" if title else "", *[""] * end, *lines[end + 1 :]]
 
 
@@ -125,15 +137,22 @@ def markdown_to_text(text: str) -> tuple[str, frozenset[int], frozenset[int]]:
     without its emphasis marks and link syntax (:func:`plain_inline`); the text, the
     offsets where the headings (``#`` lines and tables' header rows) start and the offsets
     where the tables' data rows start (body paragraphs whatever their punctuation)."""
-    source = text.split("\n")
+    source = [
+        line[quoted.end() :]
+        if line.startswith((">", " ")) and (quoted := _QUOTE_MARKS_RE.match(line))
+        else line
+        for line in text.split("\n")
+    ]
+    definitions = {
+        i: m for i, line in enumerate(source) if (m := _REF_DEFINITION_RE.fullmatch(line))
+    }
+    labels = frozenset(link_label(m[1]) for m in definitions.values())
     headers, rows, delimiters = table_lines(source) if "|" in text else (set(), set(), set())
     lines: list[tuple[str, bool | None]] = []  # (line, True: heading, None: data row)
     for i, line in enumerate(source):
         if i in delimiters:
             continue
-        if line.startswith((">", " ")) and (quoted := _QUOTE_MARKS_RE.match(line)):
-            line = line[quoted.end() :]
-        if _REF_DEFINITION_RE.fullmatch(line):
+        if i in definitions:
             line = ""
         if i in rows:
             lines.extend([("", False), (line, None), ("", False)])
@@ -146,7 +165,7 @@ def markdown_to_text(text: str) -> tuple[str, frozenset[int], frozenset[int]]:
     body_starts: set[int] = set()
     offset = 0
     for line, kind in lines:
-        line = plain_inline(line)
+        line = plain_inline(line, labels)
         if not line and (not out or not out[-1]):
             continue  # a blank line at the start or after another
         if kind is not False:

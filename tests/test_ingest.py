@@ -1081,6 +1081,12 @@ def test_a_turn_cut_off_with_a_dash_is_no_heading():
         # near misses: a wiki mark, a bracketed word with a colon in prose, a comparison
         ("It was praised.[1] See [note]: below, and 3 < 5 > 2.",
          "It was praised.[1] See [note]: below, and 3 < 5 > 2."),
+        # a review: wiki marks side by side are no reference link without a definition (they
+        # had become "disaster.1", which the sentiment's blanking of marks no longer saw), and
+        # a bracketed word with a colon before prose is no definition
+        ("The plan was a disaster.[1][2] It was [citation needed][5].\n\n[Update]: Corrected.",
+         "The plan was a disaster.[1][2] It was [citation needed][5].\n\n[Update]: Corrected."),
+        ("See [the report][R1].\n\n[r1]: /reports/2024.pdf", "See the report."),
     ],
 )  # fmt: skip
 def test_markdown_emphasis_and_links_become_plain_text(patterns, source, clean):
@@ -1161,6 +1167,7 @@ def test_other_breaks_are_spaces_and_format_characters_go(raw, expected):
          "The harbour was sold in 2023.",
          "Ports: who owns them?\n\nThe harbour was sold in 2023.", ["Ports: who owns them?"]),
         ("---\nlayout: post\n...\nThe harbour was sold.", "The harbour was sold.", []),
+        ("---\ntitle: yes\n---\nThe harbour was sold.", "The harbour was sold.", []),  # a bool
         # a block that is not YAML keys stays text (its "---" go, as any rule between sections)
         ("---\nThe harbour was sold.\n---\nIt was.", "The harbour was sold.\n\nIt was.", []),
         ("---\n\nNo end of the block.", "No end of the block.", []),
