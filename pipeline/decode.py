@@ -86,12 +86,10 @@ def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
     if utf16:
         return utf16
     if b"\x00" in data:
-        wide = _wide_text_without_bom(data)
-        if wide:
-            return wide
-        stray = _text_with_stray_nuls(data)
-        if stray:
-            return stray
+        # a stray NUL first: a UTF-8 text of an even length with one NUL also reads as UTF-16
+        found = _text_with_stray_nuls(data) or _wide_text_without_bom(data)
+        if found:
+            return found
         raise NotTextError("not text: the file contains NUL bytes (binary data)")
     return _decode_utf8(data, "utf-8")
 
@@ -116,7 +114,11 @@ def _decode_utf8(data: bytes, name: str) -> tuple[str, str, list[str]]:
         return data.decode("utf-8"), name, []
     except UnicodeDecodeError as err:
         cut = len(data) - err.start
-        if err.reason == "unexpected end of data" and _is_utf8(data[: err.start]):
+        # one stray last byte of a legacy file ("caf\xe9") is no cut character unless the file
+        # holds UTF-8 characters, or the bytes begin one of three or four
+        head = data[: err.start]
+        utf8 = cut > 1 or len(head.translate(None, _ASCII_BYTES)) > 0
+        if err.reason == "unexpected end of data" and utf8 and _is_utf8(head):
             # a file cut off inside its last character (a download stopped, a truncated copy)
             return (
                 data[: err.start].decode("utf-8") + "\ufffd",
