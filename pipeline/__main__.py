@@ -33,14 +33,14 @@ def evaluate_sentiment(path: Path = TESTS_DATA / "sentiment_labelled.tsv") -> st
     return "\n".join(lines)
 
 
-def corpus_ids(folder: str | Path) -> tuple[str, int]:
+def corpus_ids(folder: str | Path, results_dir: str | Path | None = None) -> tuple[str, int]:
     """The doc_id each file of a corpus folder gets (tab, its path), then the files passed over
     (what a metadata.csv row needs before the first run), and how many files a run would read."""
     from pipeline.chunk import ChunkSettings
     from pipeline.corpus import discover_documents
     from pipeline.decode import why_not_text
 
-    sources, skipped = discover_documents(folder)
+    sources, skipped = discover_documents(folder, results_dir=results_dir)
     # a tab or line break in a name would break the two columns: shown escaped, as "\n"
     shown = str.maketrans({"\t": "\\t", "\n": "\\n", "\r": "\\r"})
     lines = ["doc_id\tfile", *(f"{s.doc_id}\t{s.relpath.translate(shown)}" for s in sources)]
@@ -66,12 +66,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         "ids", help="the doc_id of each file of a corpus folder (for metadata.csv)"
     )
     ids.add_argument("folder")
+    ids.add_argument(
+        "--results-dir",
+        default="results",
+        help="the run's results_dir (default: results): not read when inside the folder",
+    )
     args = parser.parse_args(argv)
     if args.command == "ids":
         try:
             if not args.folder.strip():
                 raise ValueError("give a corpus folder")
-            text, n_files = corpus_ids(args.folder)
+            text, n_files = corpus_ids(args.folder, args.results_dir)
         except ValueError as error:  # not a folder
             print(f"python -m pipeline ids: {error}", file=sys.stderr)
             return 2

@@ -158,13 +158,16 @@ def discover_documents(
     inside = results_dir is not None and real_root in results.parents
     exts = tuple(e.lower() for e in extensions)
     found: list[tuple[str, Path]] = []
-    skipped: list[SkippedFile] = []
+    # listed whether or not the folder exists yet, so a first and a second run agree
+    skipped: list[SkippedFile] = (
+        [SkippedFile(_printable(results.relative_to(real_root).as_posix()), RESULTS_INSIDE)]
+        if inside
+        else []
+    )
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         if inside and results.name in dirnames and results.parent == Path(dirpath).resolve():
             dirnames.remove(results.name)
-            relpath = (Path(dirpath) / results.name).relative_to(root).as_posix()
-            skipped.append(SkippedFile(_printable(relpath), RESULTS_INSIDE))
         for name in [d for d in dirnames if (Path(dirpath) / d).is_symlink()]:
             relpath = (Path(dirpath) / name).relative_to(root).as_posix()
             skipped.append(

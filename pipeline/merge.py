@@ -224,7 +224,7 @@ def no_documents_message(
 ) -> str:
     """Why no document of the corpus could be analysed: the chunks' errors and the files passed
     over at discovery, file by file (the first MAX_REASONS)."""
-    reasons = [f"{s.relpath}: skipped: {s.message}" for s in skipped]
+    reasons = [f"{s.relpath}: skipped: {s.message}" for s in skipped if s.message != RESULTS_INSIDE]
     if problems is not None:
         header, rows = problems
         col = {name: header.index(name) for name in ("source", "severity", "message")}
