@@ -1,11 +1,13 @@
 """The "what differs" items of groups of documents (``comparison.group_column``).
 
-Each rate per 1,000 words is pooled over a group's documents and compared between every pair of
-groups with the exact interval of the ratio (as for two documents). Pooled counts treat every
-word alike, so one talkative document can make a group look different: an item is clear only
-when the per-document rates agree too (Welch's interval of the difference of their means
-excludes 0). Every pair of groups is compared on every rate, so both intervals are
-Bonferroni-adjusted for the number of those comparisons.
+Each rate per 1,000 words (the five marker rates, figures and questions) is pooled over a
+group's documents and compared between every pair of groups with the exact interval of the
+ratio (as for two documents). Pooled counts treat every word alike, so one talkative document
+can make a group look different: an item is clear only when the per-document rates agree too
+(Welch's interval of the difference of their means excludes 0). Mean sentiment and Flesch
+reading ease are one score per document, compared through Welch's interval of the difference
+of the groups' means, the documents being the sample. Every pair of groups is compared on every
+measure, so every interval is Bonferroni-adjusted for the number of those comparisons.
 """
 
 from __future__ import annotations
@@ -13,20 +15,111 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
 
 from pipeline.corpus import group_members
 from pipeline.report_data import MAX_FRAME_MATRIX, RATE_METRICS, has_columns
-from pipeline.report_differences import Doc, Item, rate_difference, rates_of
+from pipeline.report_differences import (
+    MIN_READABILITY_WORDS,
+    Doc,
+    Item,
+    counts_of,
+    rate_difference,
+    rates_of,
+)
 from pipeline.report_format import fmt, fmt_int
 from pipeline.report_stats import CONFIDENCE, bonferroni, welch_interval
 
 MAX_GROUP_ITEMS = 5
 SMALL_GROUP = 3  # below this many documents a side, Welch's interval is mostly its t quantile
 GROUP_RATES_ID = "group-rates"  # the anchor of the group rates table, the evidence of the items
+
+
+COUNT_METRICS = (("n_figures", "figures"), ("n_questions", "questions"))
+
+
+class MeanMeasure(NamedTuple):
+    """A score of each document compared between groups through the mean of the documents'."""
+
+    column: str
+    what: str  # "mean sentiment"
+    score: str  # "mean compound scores"
+    higher: str  # "read as more positive"
+    digits: int
+    least: float  # a difference of the means below this is not listed
+    scale: float  # the item's strength is the difference over this
+
+
+MEAN_MEASURES = (
+    MeanMeasure("compound_mean", "Mean sentiment", "mean compound scores",
+                "read as more positive", 2, 0.05, 0.25),
+    MeanMeasure("flesch_reading_ease", "Flesch reading ease", "Flesch reading ease scores",
+                "read more easily", 1, 5.0, 20.0),
+)  # fmt: skip
+
+
+def group_rates(docs: Sequence[Doc]) -> list[tuple[str, dict[str, Doc]]]:
+    """(what, {doc_id: doc_id, rate, count, words}) of every rate the groups are compared on:
+    the marker rates, then figures and questions per 1,000 words."""
+    out = [(what, {r["doc_id"]: r for r in rates_of(docs, column, skip_missing=True) or []})
+           for column, what, _ in RATE_METRICS]  # fmt: skip
+    out += [(what, {r["doc_id"]: r for r in counts_of(docs, column)})
+            for column, what in COUNT_METRICS]  # fmt: skip
+    return out
+
+
+def mean_scores(docs: Sequence[Doc], measure: MeanMeasure) -> dict[str, float]:
+    """Each document's score of ``measure``; Flesch only for texts of MIN_READABILITY_WORDS
+    words or more (a shorter text's score rests on a line or two)."""
+    out = {}
+    for d in docs:
+        value = d.get(measure.column)
+        if not (isinstance(value, int | float) and math.isfinite(value)):
+            continue
+        if measure.column == "flesch_reading_ease":
+            words = d.get("n_words")
+            if not (isinstance(words, int | float) and words >= MIN_READABILITY_WORDS):
+                continue
+        out[d["doc_id"]] = float(value)
+    return out
+
+
+def group_mean_item(
+    measure: MeanMeasure, sides: Mapping[str, Sequence[float]], tests: int
+) -> Item | None:
+    """Two groups' documents compared on one score (``sides``: label -> the documents' scores):
+    Welch's interval of the difference of the means, Bonferroni-adjusted for ``tests``; None
+    when the means are closer than ``measure.least``."""
+    (a, xa), (b, xb) = sorted(sides.items(), key=lambda kv: (-float(np.mean(kv[1])), kv[0]))
+    xa, xb = np.asarray(xa, dtype=float), np.asarray(xb, dtype=float)
+    diff = float(xa.mean() - xb.mean())
+    if diff < measure.least:
+        return None
+    d = measure.digits
+    text = (
+        f"Group {a}'s documents {measure.higher} than group {b}'s: the mean of their "
+        f"{measure.score} {fmt(xa.mean(), d)} vs {fmt(xb.mean(), d)} ({xa.size} and {xb.size} "
+        "documents)"
+    )
+    low, high = welch_interval(xa, xb, confidence=bonferroni(tests))
+    clear = math.isfinite(low) and low > 0
+    if not math.isfinite(low):
+        why = "a group of one document" if min(xa.size, xb.size) < 2 else "no spread"
+        text += f" (no interval: {why})"
+    elif not clear and min(xa.size, xb.size) < SMALL_GROUP:
+        text += f" (with {xa.size} and {xb.size} documents their scores cannot tell)"
+    else:
+        adjusted = f", adjusted for {tests} comparisons," if tests > 1 else ""
+        text += (
+            f", a difference of {fmt(diff, d)} ({CONFIDENCE:.0%} interval{adjusted} "
+            f"{fmt(low, d)} to {fmt(high, d)}"
+            + (")" if clear else ", which includes 0: this may be noise)")
+        )
+    return {"text": text, "strength": diff / measure.scale, "caution": not clear,
+            "href": f"#{GROUP_RATES_ID}"}  # fmt: skip
 
 
 def group_heading(label: str, n: int) -> str:
@@ -71,10 +164,16 @@ def group_differences(docs: Sequence[Doc], groups: Mapping[str, str]) -> list[It
     members = group_members(groups, [d["doc_id"] for d in docs])
     if len(members) < 2 or all(len(m) == 1 for m in members.values()):
         return []
-    tests = len(RATE_METRICS) * math.comb(len(members), 2)
+    rates = group_rates(docs)
+    tests = (len(rates) + len(MEAN_MEASURES)) * math.comb(len(members), 2)
     items = []
-    for column, what, _ in RATE_METRICS:
-        by_doc = {r["doc_id"]: r for r in rates_of(docs, column, skip_missing=True) or []}
+    for measure in MEAN_MEASURES:
+        scores = mean_scores(docs, measure)
+        for a, b in itertools.combinations(members, 2):
+            sides = {g: [scores[d] for d in members[g] if d in scores] for g in (a, b)}
+            if all(sides.values()) and (item := group_mean_item(measure, sides, tests)):
+                items.append(item)
+    for what, by_doc in rates:
         for a, b in itertools.combinations(members, 2):
             sides = [[by_doc[d] for d in members[g] if d in by_doc] for g in (a, b)]
             if not all(sides):
@@ -104,8 +203,7 @@ def group_rate_table(docs: Sequence[Doc], groups: Mapping[str, str]) -> dict[str
         return {}
     shown = sorted(members)[:MAX_FRAME_MATRIX]
     rows = []
-    for column, what, _ in RATE_METRICS:
-        by_doc = {r["doc_id"]: r for r in rates_of(docs, column, skip_missing=True) or []}
+    for what, by_doc in group_rates(docs):
         cells = []
         for g in shown:
             side = [by_doc[d] for d in members[g] if d in by_doc]
@@ -120,6 +218,17 @@ def group_rate_table(docs: Sequence[Doc], groups: Mapping[str, str]) -> dict[str
                 cell += f" · documents {fmt(min(rates))}–{fmt(max(rates))}"
             cells.append(cell)
         rows.append({"what": what, "cells": cells})
+    for measure in MEAN_MEASURES:
+        scores = mean_scores(docs, measure)
+        cells = []
+        for g in shown:
+            values = [scores[d] for d in members[g] if d in scores]
+            cell = f"{fmt(float(np.mean(values)), measure.digits)}" if values else "–"
+            if len(values) > 1:
+                cell += (f" · documents {fmt(min(values), measure.digits)}–"
+                         f"{fmt(max(values), measure.digits)}")  # fmt: skip
+            cells.append(cell)
+        rows.append({"what": f"{measure.what} (mean of the documents')", "cells": cells})
     columns = [group_heading(g, len(members[g])) for g in shown]
     return {"id": GROUP_RATES_ID, "columns": columns, "rows": rows,
             "truncated": len(members) > len(shown)}  # fmt: skip

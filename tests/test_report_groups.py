@@ -24,17 +24,20 @@ def test_groups_differ_in_pooled_and_per_document_rates():
     groups = {"a1": "a", "a2": "a", "a3": "a", "b1": "b", "b2": "b", "b3": "b"}
     (item,) = group_differences(docs, groups)
     # pooled 33 / 300 words = 110 per 1,000 vs 4 / 300 = 13.3: 8.2 times; one pair of groups
-    # on 5 rates, so the intervals are at 1 - 0.05 / 5 = 99%
+    # on 9 measures (5 marker rates, figures, questions, sentiment, Flesch), so the intervals
+    # are at 1 - 0.05 / 9: the ratio's lower end p / (1 - p), p = betaincinv(33, 5, 0.05 / 18)
+    # = 0.6810, is 2.13
     assert item["text"].startswith(
         "Group a (3 documents) uses 8.2× more hedges per 1,000 words than group b (3 documents) "
-        "(110.0 vs 13.3 per 1,000 words; 33 vs 4; 95% interval of the ratio, adjusted for 5 "
-        "comparisons, 2.3 to 52)"
+        "(110.0 vs 13.3 per 1,000 words; 33 vs 4; 95% interval of the ratio, adjusted for 9 "
+        "comparisons, 2.1 to 62)"
     )
     # per document 100, 120, 110 vs 10, 20, 10: Welch se^2 = 100/3 + 33.3/3 = 44.4, df = 3.2,
-    # t(0.995, 3.2) = 5.493, half width 5.493 * sqrt(44.4) = 36.6 around 96.7: 60.0 to 133.3
+    # t(1 - 0.05 / 18, 3.2) = 6.686, half width 6.686 * sqrt(44.4) = 44.6 around 96.7: 52.1
+    # to 141.2
     assert item["text"].endswith(
         "the mean of the documents' rates: 110.0 vs 13.3, 95% interval of the difference, "
-        "adjusted likewise, 60.0 to 133.3"
+        "adjusted likewise, 52.1 to 141.2"
     )
     assert item["caution"] is False and item["href"] == "#group-rates"
 
@@ -57,8 +60,8 @@ def test_a_group_difference_carried_by_one_document_is_tentative():
     # pooled 21 vs 3 hedges is a clear ratio, but one document of group a has 20 of the 21
     docs = docs_with_hedges({"a1": 20, "a2": 1, "b1": 1, "b2": 2})
     (item,) = group_differences(docs, {"a1": "a", "a2": "a", "b1": "b", "b2": "b"})
-    # clear on pooled counts: p = betaincinv(21, 4, 0.005) = 0.6127, p / (1 - p) = 1.58 > 1
-    assert "95% interval of the ratio, adjusted for 5 comparisons, 1.6 to" in item["text"]
+    # clear on pooled counts: p = betaincinv(21, 4, 0.05 / 18) = 0.5919, p / (1 - p) = 1.45 > 1
+    assert "95% interval of the ratio, adjusted for 9 comparisons, 1.5 to" in item["text"]
     # a1, a2: 200 and 10 per 1,000 words, b1, b2: 10 and 20
     assert item["text"].endswith("; the mean of the documents' rates: 105.0 vs 15.0 (with 2 and 2 "
                                  "documents their own rates cannot tell)")  # fmt: skip
@@ -285,3 +288,52 @@ def test_the_group_rates_table_is_on_the_page_and_the_items_link_to_it():
     table = page[start : page.index("</table>", start)]
     assert "110.0 (33 in 300 words) · documents 100.0–120.0" in table
     assert '<a href="#group-rates">Evidence' in page
+
+
+def test_groups_are_compared_on_mean_sentiment_with_documents_as_the_sample():
+    """A new user's walkthrough: the groups' largest difference, sentiment, was in no item."""
+    from scipy import stats
+
+    means = {"a1": 0.2, "a2": 0.25, "a3": 0.3, "b1": 0.0, "b2": -0.05, "b3": -0.1}
+    docs = [{"doc_id": d, "n_words": 100, "compound_mean": m} for d, m in means.items()]
+    groups = {d: d[0] for d in means}
+    (item,) = group_differences(docs, groups)
+    # Welch: se^2 = 0.0025/3 + 0.0025/3, df = 4, t(1 - 0.05 / 18, 4) = 5.437, half width
+    # 5.437 * 0.0408 = 0.222 around 0.30: 0.08 to 0.52 (scipy's own interval below)
+    ci = stats.ttest_ind([0.2, 0.25, 0.3], [0.0, -0.05, -0.1], equal_var=False)
+    low, high = ci.confidence_interval(1 - 0.05 / 9)
+    assert (round(low, 2), round(high, 2)) == (0.08, 0.52)
+    assert item["text"] == (
+        "Group a's documents read as more positive than group b's: the mean of their mean "
+        "compound scores 0.25 vs −0.05 (3 and 3 documents), a difference of 0.30 (95% interval, "
+        "adjusted for 9 comparisons, 0.08 to 0.52)"
+    )
+    assert item["caution"] is False and item["href"] == "#group-rates"
+    # means closer than 0.05: no item; two documents a side that disagree: cannot tell
+    near = [{**d, "compound_mean": 0.01 * (d["doc_id"][0] == "a")} for d in docs]
+    assert group_differences(near, groups) == []
+    small = [{"doc_id": d, "n_words": 100, "compound_mean": m}
+             for d, m in {"a1": 0.6, "a2": -0.2, "b1": 0.0, "b2": -0.1}.items()]  # fmt: skip
+    (item,) = group_differences(small, {d: d[0] for d in ("a1", "a2", "b1", "b2")})
+    assert item["text"].endswith("(with 2 and 2 documents their scores cannot tell)")
+    assert item["caution"] is True
+
+
+def test_groups_are_compared_on_figures_and_readability_too():
+    docs = [{"doc_id": d, "n_words": 200, "n_figures": f, "flesch_reading_ease": r}
+            for d, f, r in (("a1", 8, 60.0), ("a2", 10, 62.0), ("a3", 9, 64.0),
+                            ("b1", 1, 30.0), ("b2", 0, 35.0), ("b3", 1, 40.0))]  # fmt: skip
+    items = group_differences(docs, {d["doc_id"]: d["doc_id"][0] for d in docs})
+    texts = [i["text"] for i in items]
+    assert any(t.startswith("Group a (3 documents) uses 13.5× more figures per 1,000 words than "
+                            "group b (3 documents)") for t in texts)  # fmt: skip
+    easier = "Group a's documents read more easily than group b's: the mean of their Flesch"
+    assert any(t.startswith(f"{easier} reading ease scores 62.0 vs 35.0") for t in texts)
+    # a text under 100 words has no say in readability
+    short = [{**d, "n_words": 50} if d["doc_id"] == "a1" else d for d in docs]
+    table = group_rate_table(short, {d["doc_id"]: d["doc_id"][0] for d in docs})
+    flesch = next(r for r in table["rows"] if r["what"].startswith("Flesch"))
+    assert flesch["cells"] == ["63.0 · documents 62.0–64.0", "35.0 · documents 30.0–40.0"]
+    table = group_rate_table(docs, {d["doc_id"]: d["doc_id"][0] for d in docs})
+    figures = next(r for r in table["rows"] if r["what"] == "figures")
+    assert figures["cells"][0] == "45.0 (27 in 600 words) · documents 40.0–50.0"
