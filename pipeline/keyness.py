@@ -42,6 +42,8 @@ KEYNESS_COLUMNS = (
     "term",
     "count_target",
     "count_reference",
+    "docs_target",
+    "docs_reference",
     "rate_target",
     "rate_reference",
     "log_ratio",
@@ -208,6 +210,8 @@ class CandidateTerms:
     """The terms seen ``min_count`` times in the corpus (the only ones a comparison can count)."""
 
     counts: Any  # documents x candidate terms, CSR float64
+    presence: Any  # documents x candidate terms, CSR float64: 1 where the term occurs
+    doc_freq: np.ndarray  # documents in which each candidate occurs
     index: np.ndarray  # vocabulary column of each candidate
     corpus: np.ndarray  # corpus count of each candidate
     order: np.ndarray  # n-gram order code of each candidate
@@ -229,8 +233,14 @@ def _candidate_terms(matrix: TermMatrix, *, min_count: int, prior_scale: float) 
     # sums of counts are whole numbers, so order totals per document give the same c and d as
     # per-term sums
     index = np.flatnonzero(corpus >= min_count)
+    kept = counts[:, index]
+    presence = kept.copy()
+    presence.data = (presence.data > 0).astype(np.float64)
+    presence.eliminate_zeros()
     return CandidateTerms(
-        counts=counts[:, index],
+        counts=kept,
+        presence=presence,
+        doc_freq=np.asarray(presence.sum(axis=0)).ravel(),
         index=index,
         corpus=corpus[index],
         order=order_index[index],
@@ -252,6 +262,7 @@ def _keyness_frame(
     row, a, b, c, d = (rows[k] for k in ("row", "a", "b", "c", "d"))
     with np.errstate(divide="ignore", invalid="ignore"):
         e_min = np.minimum(c, d) * (a + b) / (c + d)
+    docs_a, docs_b = _document_counts(terms, chunk, row, rows["col"])
     label = {
         f: np.array([getattr(x, f) for x in chunk], dtype=object)[row]
         for f in ("name", "target", "reference")
@@ -264,6 +275,8 @@ def _keyness_frame(
             "term": terms.vocabulary[terms.index[rows["col"]]],
             "count_target": a.astype(np.int64),
             "count_reference": b.astype(np.int64),
+            "docs_target": docs_a,
+            "docs_reference": docs_b,
             "rate_target": RATE_PER * a / c,
             "rate_reference": RATE_PER * b / d,
             "log_ratio": log_ratio(a, b, c, d),
@@ -275,6 +288,25 @@ def _keyness_frame(
         },
         columns=list(KEYNESS_COLUMNS),
     )
+
+
+def _document_counts(
+    terms: CandidateTerms, chunk: Sequence[Comparison], row: np.ndarray, col: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """For each kept (comparison, candidate) cell, the target's and the reference's documents
+    in which the term occurs: a count spread over many documents is a habit of the side, one
+    concentrated in a few (a sentence repeated in syndicated copies) may not be."""
+    if not len(row):
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    t_ind, r_ind, rest = comparison_indicators(chunk, terms.doc_ids)
+
+    def cells(indicators: Any) -> np.ndarray:
+        product = (indicators @ terms.presence).tocsr()
+        return np.asarray(product[row, col]).ravel().astype(np.int64)
+
+    docs_a = cells(t_ind)
+    docs_b = np.where(rest[row] > 0, terms.doc_freq[col].astype(np.int64) - docs_a, cells(r_ind))
+    return docs_a, docs_b
 
 
 def _dense_parts(

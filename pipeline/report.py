@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import json
+import math
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -21,6 +22,7 @@ from pipeline.accuracy import ACCURACY_PATH, accuracy_view, read_accuracy
 from pipeline.compare_plots import MAX_HEATMAP_DOCUMENTS, comparison_slug
 from pipeline.corpus import group_members
 from pipeline.frames_plots import MAX_STRIP_DOCUMENTS
+from pipeline.keyness import REST
 from pipeline.report_data import (
     Q_LEVEL,
     actor_rows,
@@ -181,6 +183,16 @@ def plot_sections(
     return sections, notes
 
 
+def spread_counts(term: dict[str, Any], n_sides: Sequence[int]) -> None:
+    """A term's counts with the documents they come from, on a side that pools two documents
+    or more ("14 in 1 of 20 docs"): pooled counts can rest on one document, a sentence
+    repeated in syndicated copies."""
+    for side, n in zip(("target", "reference"), n_sides, strict=True):
+        docs = term.get(f"docs_{side}")
+        if n >= 2 and isinstance(docs, int | float) and math.isfinite(docs):
+            term[f"count_{side}"] += f" in {int(docs):,} of {n:,} docs"
+
+
 def _size(path: Path) -> int:
     try:
         return path.stat().st_size
@@ -305,6 +317,12 @@ def report_context(
     for block in keyness:  # group comparisons: how many documents each side pools
         sides = [members.get(block[side], []) for side in ("target", "reference")]
         block["sizes"] = f"{len(sides[0])} vs {len(sides[1])} documents" if all(sides) else ""
+        n_sides = (
+            [len(sides[0]), len(sides[1])] if all(sides)
+            else [1, len(doc_ids) - 1] if block["reference"] == REST else [1, 1]
+        )  # fmt: skip
+        for term in block["target_terms"] + block["reference_terms"]:
+            spread_counts(term, n_sides)
     summary = (
         summary_table(documents, doc_ids, set(inline), groups,
                       sentiment_confidence=levels["sentiment"])

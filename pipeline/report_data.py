@@ -188,6 +188,8 @@ def _term_row(r: Mapping[str, Any], score: str) -> dict[str, Any]:
         "term": str(r["term"]),
         "count_target": fmt_int(r.get("count_target")),
         "count_reference": fmt_int(r.get("count_reference")),
+        "docs_target": r.get("docs_target"),
+        "docs_reference": r.get("docs_reference"),
         "log_ratio": fmt(r.get("log_ratio"), 2),
         "q_value": fmt_q(r.get("q_value")),
         "score": fmt(r.get(score), 2),

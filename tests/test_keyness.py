@@ -125,6 +125,7 @@ def test_keyness_table_on_toy_corpus() -> None:
     x = frame.set_index("term").loc["x"]
     assert (x["comparison"], x["target"], x["reference"]) == ("t_vs_r", "t", "r")
     assert (x["count_target"], x["count_reference"]) == (10, 2)
+    assert (x["docs_target"], x["docs_reference"]) == (1, 1)  # one document a side
     assert x["rate_target"] == pytest.approx(100.0)  # 10 per 100 terms = 100 per 1,000
     assert x["rate_reference"] == pytest.approx(10.0)
     assert x["log_ratio"] == pytest.approx(3.321928095)
@@ -348,6 +349,8 @@ def _keyness_table_dense(
                     "term": matrix.vocabulary[used[cols]],
                     "count_target": ai.astype(np.int64),
                     "count_reference": bi.astype(np.int64),
+                    # by brute force: the documents of each side whose count is not 0
+                    **_document_counts_by_hand(matrix, chunk, row, used[cols]),
                     "rate_target": RATE_PER * ai / ci,
                     "rate_reference": RATE_PER * bi / di,
                     "log_ratio": log_ratio(ai, bi, ci, di),
@@ -362,6 +365,20 @@ def _keyness_table_dense(
         )
     frame = pd.concat([p for p in parts if len(p)] or parts[:1], ignore_index=True)
     return frame.sort_values(["comparison", "term"], kind="mergesort").reset_index(drop=True)
+
+
+def _document_counts_by_hand(matrix, chunk, row, term_cols) -> dict[str, np.ndarray]:
+    """docs_target and docs_reference of each kept cell, one document at a time."""
+    dense = matrix.counts.toarray()
+    position = {d: i for i, d in enumerate(matrix.doc_ids)}
+    out = {"docs_target": [], "docs_reference": []}
+    for r, j in zip(row, term_cols, strict=True):
+        comp = chunk[r]
+        target = set(comp.target_docs)
+        reference = set(comp.reference_docs or (set(matrix.doc_ids) - target))
+        out["docs_target"].append(sum(dense[position[d], j] > 0 for d in target))
+        out["docs_reference"].append(sum(dense[position[d], j] > 0 for d in reference))
+    return {k: np.array(v, dtype=np.int64) for k, v in out.items()}
 
 
 def _random_matrix(rng: np.random.Generator, n_docs: int, n_words: int, n_bigrams: int):

@@ -337,3 +337,20 @@ def test_groups_are_compared_on_figures_and_readability_too():
     table = group_rate_table(docs, {d["doc_id"]: d["doc_id"][0] for d in docs})
     figures = next(r for r in table["rows"] if r["what"] == "figures")
     assert figures["cells"][0] == "45.0 (27 in 600 words) · documents 40.0–50.0"
+
+
+def test_keyness_counts_of_a_pooled_side_say_how_many_documents_they_come_from():
+    """A new user's walkthrough: seven of a group's top 15 terms came from one sentence
+    repeated in 12 of its 20 documents; the counts now say so ("in 12 of 20 docs")."""
+    from pipeline.report import spread_counts
+
+    term = {"count_target": "14", "count_reference": "2", "docs_target": 12, "docs_reference": 1}
+    spread_counts(term, [20, 20])
+    assert (term["count_target"], term["count_reference"]) == ("14 in 12 of 20 docs",
+                                                               "2 in 1 of 20 docs")  # fmt: skip
+    pair = {"count_target": "3", "count_reference": "0", "docs_target": 1, "docs_reference": 0}
+    spread_counts(pair, [1, 1])  # two documents: nothing to add
+    assert (pair["count_target"], pair["count_reference"]) == ("3", "0")
+    rest = {"count_target": "3", "count_reference": "9", "docs_target": 1, "docs_reference": 4}
+    spread_counts(rest, [1, 39])
+    assert (rest["count_target"], rest["count_reference"]) == ("3", "9 in 4 of 39 docs")
