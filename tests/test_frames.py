@@ -1117,6 +1117,9 @@ def test_look_alikes_of_lexicon_1_12(text: str, frame: str) -> None:
          "fairness_equality"),
         ("Applicants were treated fairly and quickly.", "treated fairly", "fairness_equality"),
         ("How To Judge Fairly", "To Judge Fairly", "fairness_equality"),
+        # lexicon 1.14.5: cultural customs keep their cue, the agency's name does not
+        ("Local customs and traditions shape the festival.", "customs", "cultural_identity"),
+        ("Customs vary from village to village.", "Customs", "cultural_identity"),
         # lexicon 1.14.4, from a review of 1.14.3
         ("The appeal went to Judge An Nguyen.", "Judge", "legality"),
         ("The EU must treat fairly Italy and Spain.", "treat fairly", "fairness_equality"),
@@ -1192,6 +1195,13 @@ def test_cues_of_lexicon_1_13(text: str, cue: str, frame: str) -> None:
         ("It is hard to judge fairly accurately how many beds were lost.", "fairness_equality"),
         ("Staff said they were paid fairly well for the work.", "fairness_equality"),
         ("The essays were judged fairly consistently.", "fairness_equality"),
+        # lexicon 1.14.5, from a new user's walkthrough: customs as the border agency (all 37
+        # cultural-identity cues of a corpus on export curbs)
+        ("Exports rose 12%, the General Administration of Customs reported.", "cultural_identity"),
+        ("China's customs said exports fell.", "cultural_identity"),
+        ("Customs officers seized the shipment.", "cultural_identity"),
+        ("HM Revenue and Customs wrote to the firm.", "cultural_identity"),
+        ("U.S. Customs and Border Protection detained the cargo.", "cultural_identity"),
         # lexicon 1.14.4, from a review of 1.14.3
         ("HOW TO JUDGE A POLICY", "legality"),
         ("Too Early To Judge", "legality"),
