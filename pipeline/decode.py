@@ -100,13 +100,16 @@ MAX_STRAY_NULS = 0.001  # a share of the bytes: more is binary data
 def _text_with_stray_nuls(data: bytes) -> tuple[str, str, list[str]] | None:
     """UTF-8 text with a few NUL bytes (a copy or a database export gone wrong): the text
     without them and a warning; None when they are more than MAX_STRAY_NULS of the bytes or the
-    rest is not UTF-8."""
+    rest is not plausible UTF-8 text."""
     n = data.count(0)
-    if n > max(1, MAX_STRAY_NULS * len(data)) or not _is_utf8(
-        without := data.replace(b"\x00", b"")
-    ):
+    without = data.replace(b"\x00", b"")
+    if n > max(1, MAX_STRAY_NULS * len(data)) or not _is_utf8(without):
         return None
-    return without.decode("utf-8"), "utf-8", [f"{n} NUL byte(s) (binary zeros) were removed"]
+    text = without.decode("utf-8")
+    # UTF-16 Thai without a BOM is "UTF-8" too once its few NULs go: control characters
+    if not _plausible_text(text[:4096]):
+        return None
+    return text, "utf-8", [f"{n} NUL byte(s) (binary zeros) were removed"]
 
 
 def _decode_utf8(data: bytes, name: str) -> tuple[str, str, list[str]]:
