@@ -479,7 +479,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.36.5", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.36.6", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
@@ -2323,6 +2323,21 @@ STANCE_1_34 = [
     ("A spokesman, John Smith, said the deal was off.",
      [("A spokesman, John Smith, said", "attribution", "named")]),
     ("The nurse, a mother of two, says the clinic closed.", [("says", "attribution", "named")]),
+    # 1.36.6, from a new user's walkthrough: a named source that ends its clause, and an
+    # outlet that wrote in a commentary (13 of a group's figures had read as unsourced)
+    ("Exports rose 12% in March, the General Administration of Customs reported.",
+     [("reported", "attribution", "named")]),
+    ("Exports rose 12%, Reuters reported.", [("reported", "attribution", "named")]),
+    ("Exports rose 12%, the ministry announced.", [("announced", "attribution", "named")]),
+    ("Exports rose 12%, officials reported.", [("officials reported", "attribution", "vague")]),
+    ("Exports rose, it reported.", []),
+    ("No cases were reported.", []),
+    ("The change, which Reuters reported.", []),
+    ("The People's Daily wrote in a commentary that the curbs were lawful.",
+     [("wrote", "attribution", "named")]),
+    ("Xinhua wrote in its editorial that exports would grow.",
+     [("wrote", "attribution", "named")]),
+    ("She wrote a commentary on the film.", []),
     # 1.36.5, from a review of 1.36.3: 'my' in a row of its own, with the people of the row
     # for 'a port official said' (family and work are not listed: a known limit)
     ("My mother says the rent doubled.", [("says", "attribution", "named")]),
