@@ -2338,6 +2338,17 @@ STANCE_1_34 = [
     ("Xinhua wrote in its editorial that exports would grow.",
      [("wrote", "attribution", "named")]),
     ("She wrote a commentary on the film.", []),
+    # a skip stops at a comma before a subject of its own: the source is after it, and the
+    # span is the source's, not the claim's
+    ("Authorities grant licences quickly, some traders suggest.",
+     [("some traders suggest", "attribution", "vague"), ("suggest", "hedge", "epistemic_verb")]),
+    ("Demand will hit carmakers and chipmakers, analysts warn.",
+     [("analysts warn", "attribution", "vague")]),
+    ("Companies, analysts say, are cutting output.", [("analysts say", "attribution", "vague")]),
+    ("Critics, while wary, said the plan works.",
+     [("Critics, while wary, said", "attribution", "vague")]),
+    ("Data from a survey of 2,000 firms suggest demand is weak.",
+     [("suggest", "hedge", "epistemic_verb")]),
     # 1.36.5, from a review of 1.36.3: 'my' in a row of its own, with the people of the row
     # for 'a port official said' (family and work are not listed: a known limit)
     ("My mother says the rent doubled.", [("says", "attribution", "named")]),
