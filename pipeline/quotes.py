@@ -30,6 +30,27 @@ def quotation_spans(text: str, start: int = 0, end: int | None = None) -> list[t
     return spans
 
 
+def quoted_parts(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """:func:`quotation_spans` plus the open ends of a quotation that runs over sentences: the
+    sentence's words up to a closing typographic mark that no mark opened in it (“Prices may
+    rise. | They could fall too,” the analyst added), and from an opening typographic mark that
+    nothing closes in it to the sentence's end. Straight marks have no direction, so they only
+    pair."""
+    end = len(text) if end is None else end
+    spans = quotation_spans(text, start, end)
+    first = spans[0][0] if spans else end
+    closing = re.search(f"[{CLOSING_QUOTES}]", text[start:first])
+    if closing is not None and not re.search(f"[{OPENING_QUOTES}]", text[start:first]):
+        spans.insert(0, (start, start + closing.end()))
+    last = spans[-1][1] if spans else start
+    opening = re.search(f"[{OPENING_QUOTES}]", text[last:end])
+    if opening is not None and not re.search(
+        f"[{CLOSING_QUOTES}]", text[last + opening.end() : end]
+    ):
+        spans.append((last + opening.start(), end))
+    return spans
+
+
 def has_quotation(text: str, start: int = 0, end: int | None = None, *, min_words: int = 4) -> bool:
     """Whether ``text[start:end]`` quotes someone: a quotation of at least ``min_words`` words.
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from pipeline.author_dates import author_date_spans
 from pipeline.figures import figure_rows
 from pipeline.matcher import LexiconMatcher, PatternMatch
-from pipeline.quotes import has_quotation
+from pipeline.quotes import has_quotation, quoted_parts
 from pipeline.stance_lexicon import (
     StanceEntry,
     default_lexicon_paths,
@@ -61,6 +61,7 @@ MARKER_COLUMNS = (
     "subtype",
     "left_context",
     "right_context",
+    "in_quotation",
 )
 FIGURE_COLUMNS = ("doc_id", "sent_id", "start", "end", "match", "kind", "sourcing")
 SENTENCE_COLUMNS = (
@@ -359,6 +360,13 @@ class StanceStage:
         borrowed = borrowed_sourcing(doc.sentences, markers_of, turns, quoted, clean=clean)
         for sentence in doc.sentences:
             markers = markers_of[sentence.sent_id]
+            # the words of a quoted speaker, not the writer's: a quotation in the sentence, or a
+            # sentence of a quotation or a speaker's turn that runs over several sentences
+            spans = (
+                []
+                if sentence.sent_id in quoted
+                else quoted_parts(clean, sentence.start, sentence.end)
+            )
             for m in markers:
                 marker_rows.append(
                     {
@@ -371,6 +379,8 @@ class StanceStage:
                         "subtype": m.subtype,
                         "left_context": _one_line(clean[max(0, m.start - k) : m.start]),
                         "right_context": _one_line(clean[m.end : m.end + k]),
+                        "in_quotation": sentence.sent_id in quoted
+                        or any(a <= m.start and m.end <= b for a, b in spans),
                     }
                 )
             figs = figure_rows(

@@ -2461,3 +2461,20 @@ def test_lexicon_lines_are_counted_as_an_editor_counts_them(tmp_path: Path) -> N
     assert lexicon.lines == (4, 6, 7)
     with pytest.raises(ValueError, match=rf"^{re.escape(str(path))}, line 7: entry 'gamma'"):
         StanceStage(extra_lexicons=[path])
+
+
+def test_markers_inside_quotations_are_flagged():
+    """A new user's walkthrough: "likely" inside a quoted analyst's words counted as the
+    outlet's hedge with nothing to tell it apart; in_quotation now does."""
+    from tests.conftest import segment_text
+
+    doc = segment_text(
+        "Keller said the curbs will likely stay. \u201cIt is likely to last for years,\u201d she said."
+        "\n\n\u201cPrices may rise.\n\nThey could fall too,\u201d the analyst added."
+    )
+    rows = StanceStage().analyse(doc).tables["stance_markers"]
+    hedges = [(r["sent_id"], r["match"], r["in_quotation"]) for r in rows
+              if r["category"] == "hedge"]  # fmt: skip
+    assert hedges == [(1, "likely", False), (2, "likely", True), (3, "may", True),
+                      (4, "could", True)]  # fmt: skip
+    assert all(doc.clean[r["start"] : r["end"]] == r["match"] for r in rows)
