@@ -2469,8 +2469,8 @@ def test_markers_inside_quotations_are_flagged():
     from tests.conftest import segment_text
 
     doc = segment_text(
-        "Keller said the curbs will likely stay. \u201cIt is likely to last for years,\u201d she said."
-        "\n\n\u201cPrices may rise.\n\nThey could fall too,\u201d the analyst added."
+        "Keller said the curbs will likely stay. \u201cIt is likely to last for years,\u201d she "
+        "said.\n\n\u201cPrices may rise.\n\nThey could fall too,\u201d the analyst added."
     )
     rows = StanceStage().analyse(doc).tables["stance_markers"]
     hedges = [(r["sent_id"], r["match"], r["in_quotation"]) for r in rows
