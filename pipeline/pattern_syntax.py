@@ -66,11 +66,14 @@ SKIPPED_WORD = (
 NOT_A_NEW_CLAUSE = (
     r"(?!(?:(?<=,)|(?<=,\s)|(?<=,\s\s))(?:and|but|or|while|whereas|although|though|because|yet|so)"
     r"\s+(?:the|a|an|its|their|his|her|this|that|these|those|we|they|he|she|it|i)\b)"
-    # nor a subject of its own after a comma: in "Licences come quickly, some traders suggest"
-    # and "It will hit carmakers and chipmakers, analysts warn" the source follows the comma
-    r"(?!(?:(?<=,)|(?<=,\s)|(?<=,\s\s))(?:some|many|most|several|numerous|certain|few|"
-    r"analysts|experts|critics|officials|observers|economists|traders|diplomats|sources|"
-    r"insiders|executives|investors|researchers|scientists|lawyers|residents)\b)"
+    # nor a subject of its own after a comma: in "Licences come quickly, some traders suggest",
+    # "It hits carmakers, analysts warn" and "Companies, analysts say, cut output" the source
+    # follows the comma; an aside about the subject before it is skipped ("Officials, some of
+    # whom spoke, said", "Experts, many from abroad, warned", "Diplomats, some speaking, said")
+    r"(?!(?:(?<=,)|(?<=,\s)|(?<=,\s\s))(?:(?:some|many|most|several|numerous|certain|few)\b"
+    r"(?!\s+(?:of|from|in|at|with|among|on|under|over|\w+ing)\b)|(?:analysts|experts|critics|"
+    r"officials|observers|economists|traders|diplomats|sources|insiders|executives|investors|"
+    r"researchers|scientists|lawyers|residents)\b))"
 )
 
 

@@ -360,13 +360,11 @@ class StanceStage:
         borrowed = borrowed_sourcing(doc.sentences, markers_of, turns, quoted, clean=clean)
         for sentence in doc.sentences:
             markers = markers_of[sentence.sent_id]
-            # the words of a quoted speaker, not the writer's: a quotation in the sentence, or a
-            # sentence of a quotation or a speaker's turn that runs over several sentences
-            spans = (
-                []
-                if sentence.sent_id in quoted
-                else quoted_parts(clean, sentence.start, sentence.end)
-            )
+            # the words of a quoted speaker, not the writer's: a speaker's turn, the quoted parts
+            # of a sentence with quotation marks (not its "the analyst added"), or a sentence
+            # without marks inside a quotation that runs over several sentences
+            spans = quoted_parts(clean, sentence.start, sentence.end)
+            whole = sentence.paragraph_id in turns or (sentence.sent_id in quoted and not spans)
             for m in markers:
                 marker_rows.append(
                     {
@@ -379,8 +377,7 @@ class StanceStage:
                         "subtype": m.subtype,
                         "left_context": _one_line(clean[max(0, m.start - k) : m.start]),
                         "right_context": _one_line(clean[m.end : m.end + k]),
-                        "in_quotation": sentence.sent_id in quoted
-                        or any(a <= m.start and m.end <= b for a, b in spans),
+                        "in_quotation": whole or any(a <= m.start and m.end <= b for a, b in spans),
                     }
                 )
             figs = figure_rows(

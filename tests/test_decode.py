@@ -237,3 +237,11 @@ def test_review_cases_of_stray_nuls_and_cut_characters():
     # with a UTF-8 character before it, one cut byte is a cut character
     text, encoding, warnings = decode_bytes("Café owners".encode() + b" \xc3")
     assert (text, encoding) == ("Café owners \ufffd", "utf-8") and "cut short" in warnings[0]
+
+
+def test_a_stray_nul_beside_a_dos_end_of_file_byte_is_still_text():
+    """A review: any other control character (a DOS end-of-file byte) made the text 'binary'."""
+    data = ("The minister said prices would rise. " * 20).encode() + b"\x00\r\n\x1a"
+    text, encoding, warnings = decode_bytes(data)
+    assert text.startswith("The minister said") and encoding == "utf-8"
+    assert warnings == ["1 NUL byte(s) (binary zeros) were removed"]

@@ -1120,6 +1120,11 @@ def test_look_alikes_of_lexicon_1_12(text: str, frame: str) -> None:
         # lexicon 1.14.5: cultural customs keep their cue, the agency's name does not
         ("Local customs and traditions shape the festival.", "customs", "cultural_identity"),
         ("Customs vary from village to village.", "Customs", "cultural_identity"),
+        # a review of 1.14.5: what traditions show or control, and a title-case heading
+        ("Ancient customs show how people lived.", "customs", "cultural_identity"),
+        ("Local customs control who may marry whom.", "customs", "cultural_identity"),
+        ("Marriage Customs In Rural Japan", "Customs", "cultural_identity"),
+        ("The tribe's Customs and Rituals", "Customs", "cultural_identity"),
         # lexicon 1.14.4, from a review of 1.14.3
         ("The appeal went to Judge An Nguyen.", "Judge", "legality"),
         ("The EU must treat fairly Italy and Spain.", "treat fairly", "fairness_equality"),
@@ -1202,6 +1207,9 @@ def test_cues_of_lexicon_1_13(text: str, cue: str, frame: str) -> None:
         ("Customs officers seized the shipment.", "cultural_identity"),
         ("HM Revenue and Customs wrote to the firm.", "cultural_identity"),
         ("U.S. Customs and Border Protection detained the cargo.", "cultural_identity"),
+        ("The U.S. Customs Service seized it.", "cultural_identity"),
+        ("HM Customs and Excise fined the firm.", "cultural_identity"),
+        ("They complained to Customs.", "cultural_identity"),
         # lexicon 1.14.4, from a review of 1.14.3
         ("HOW TO JUDGE A POLICY", "legality"),
         ("Too Early To Judge", "legality"),
