@@ -183,6 +183,18 @@ def plot_sections(
     return sections, notes
 
 
+def with_groups(items: list[dict[str, Any]], groups: Mapping[str, str]) -> list[dict[str, Any]]:
+    """Document items that name their document's group after it ("state_08 (group state) has
+    the highest mean sentiment"): beside the group items, a document compared with the whole
+    corpus is read against its group."""
+    for item in items:
+        head = item["text"].split(" ", 1)[0]
+        label = str(groups.get(head) or "").strip()
+        if label:
+            item["text"] = f"{head} (group {label}){item['text'][len(head) :]}"
+    return items
+
+
 def spread_counts(term: dict[str, Any], n_sides: Sequence[int]) -> None:
     """A term's counts with the documents they come from, on a side that pools two documents
     or more ("14 in 1 of 20 docs"): pooled counts can rest on one document, a sentence
@@ -306,7 +318,7 @@ def report_context(
     else:
         differences = []
     if groups:
-        differences = group_differences(records, groups) + differences
+        differences = group_differences(records, groups) + with_groups(differences, groups)
     keyness, n_comparisons = keyness_blocks(
         tables.get("keyness"), top_terms=top_terms, max_comparisons=max(1, max_documents_inline),
         n_comparisons=n_comparisons,
