@@ -358,3 +358,22 @@ def test_keyness_counts_of_a_pooled_side_say_how_many_documents_they_come_from()
     rest = {"count_target": "3", "count_reference": "9", "docs_target": 1, "docs_reference": 4}
     spread_counts(rest, [1, 39])
     assert (rest["count_target"], rest["count_reference"]) == ("3", "9 in 4 of 39 docs")
+
+
+def test_a_caption_of_a_dozen_words_does_not_sway_the_documents_own_rates():
+    """A statistician's review: one 12-word text with a hedge (a rate of 83) turned a clear
+    group difference tentative through the mean of the documents' rates."""
+    sizes = {"x1": 14, "x2": 12, "x3": 10, "x4": 13, "y1": 2, "y2": 3, "y3": 1, "y4": 2}
+    docs = [
+        {"doc_id": d, "n_words": 600, "hedges_per_1k": 1000 * c / 600} for d, c in sizes.items()
+    ]
+    groups = {d: d[0] for d in sizes}
+    (item,) = group_differences(docs, groups)
+    assert item["caution"] is False
+    docs.append({"doc_id": "y5", "n_words": 12, "hedges_per_1k": 1000 / 12})
+    (item,) = group_differences(docs, {**groups, "y5": "y"})
+    # the pooled rate keeps the caption's hedge (49 vs 9 in 2,400 and 2,412 words), the
+    # documents' own rates leave it out
+    assert "(20.4 vs 3.7 per 1,000 words; 49 vs 9;" in item["text"]
+    assert "the mean of the documents' rates of 100 words or more: 20.4 vs 3.3" in item["text"]
+    assert item["caution"] is False
