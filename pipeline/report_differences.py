@@ -261,19 +261,32 @@ def frame_difference(
     return out
 
 
+def long_enough(doc: Doc) -> bool:
+    """Whether a text has the MIN_READABILITY_WORDS words a Flesch score needs."""
+    return finite(doc.get("n_words")) and doc["n_words"] >= MIN_READABILITY_WORDS
+
+
 def readability_difference(docs: Sequence[Doc]) -> list[Item]:
-    """An item when Flesch reading ease differs by 10 points or more."""
+    """An item when Flesch reading ease differs by 10 points or more; tentative when a text
+    has fewer than MIN_READABILITY_WORDS words, whose score rests on a line or two (as the
+    extremes of three or more documents leave such texts out)."""
     if not all(finite(d.get("flesch_reading_ease")) for d in docs):
         return []
     a, b = sorted(docs, key=lambda d: (d["flesch_reading_ease"], d["doc_id"]))
     diff = b["flesch_reading_ease"] - a["flesch_reading_ease"]
     if diff < 10:
         return []
+    short = [d["doc_id"] for d in (a, b) if not long_enough(d)]
     text = (
         f"{a['doc_id']} is harder to read: Flesch reading ease {fmt(a['flesch_reading_ease'])} "
-        f"vs {fmt(b['flesch_reading_ease'])} (higher is easier)"
+        f"vs {fmt(b['flesch_reading_ease'])} (higher is easier; one score per text, so no "
+        "interval"
     )
-    return [{"text": text, "strength": diff / 20, "caution": False, "href": "#summary"}]
+    if short:
+        words = f"{MIN_READABILITY_WORDS} words"
+        text += f"; {' and '.join(short)} {'has' if len(short) == 1 else 'have'} under {words}"
+        text += ", a score that rests on a line or two"
+    return [{"text": text + ")", "strength": diff / 20, "caution": bool(short), "href": "#summary"}]
 
 
 def pair_differences(
@@ -414,8 +427,7 @@ def readability_extremes(docs: Sequence[Doc]) -> list[Item]:
     more from the corpus median; never tentative (one score per text, no sample behind it).
     Documents under MIN_READABILITY_WORDS words take no part; an extreme two documents share is
     left out."""
-    scores = [d for d in docs if finite(d.get("flesch_reading_ease"))
-              and finite(d.get("n_words")) and d["n_words"] >= MIN_READABILITY_WORDS]  # fmt: skip
+    scores = [d for d in docs if finite(d.get("flesch_reading_ease")) and long_enough(d)]
     if len(scores) < 3:
         return []
     median = float(np.median([d["flesch_reading_ease"] for d in scores]))

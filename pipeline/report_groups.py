@@ -27,6 +27,7 @@ from pipeline.report_differences import (
     Doc,
     Item,
     counts_of,
+    long_enough,
     rate_difference,
     rates_of,
 )
@@ -79,10 +80,8 @@ def mean_scores(docs: Sequence[Doc], measure: MeanMeasure) -> dict[str, float]:
         value = d.get(measure.column)
         if not (isinstance(value, int | float) and math.isfinite(value)):
             continue
-        if measure.column == "flesch_reading_ease":
-            words = d.get("n_words")
-            if not (isinstance(words, int | float) and words >= MIN_READABILITY_WORDS):
-                continue
+        if measure.column == "flesch_reading_ease" and not long_enough(d):
+            continue
         out[d["doc_id"]] = float(value)
     return out
 

@@ -2054,3 +2054,23 @@ def test_a_large_svg_is_shown_from_its_png(tmp_path, monkeypatch):
     monkeypatch.setattr(report_module, "MAX_INLINE_SVG_BYTES", 10_000)
     sections, _ = report_module.plot_sections(tmp_path)
     assert all(p["svg"] for s in sections.values() for p in s)
+
+
+def test_two_documents_readability_item_and_its_short_text_guard():
+    """A statistician's review: the pair item had no guard for a short text (the extremes of
+    three or more documents leave texts under 100 words out) and no word on its interval."""
+    from pipeline.report_differences import readability_difference
+
+    docs = [{"doc_id": "coop", "n_words": 360, "flesch_reading_ease": 1.1},
+            {"doc_id": "dipl", "n_words": 576, "flesch_reading_ease": 33.1}]  # fmt: skip
+    (item,) = readability_difference(docs)
+    assert item["text"] == ("coop is harder to read: Flesch reading ease 1.1 vs 33.1 (higher is "
+                            "easier; one score per text, so no interval)")  # fmt: skip
+    assert item["caution"] is False and item["strength"] == pytest.approx(1.6)
+    docs[1]["n_words"] = 40
+    (item,) = readability_difference(docs)
+    assert item["text"].endswith("; dipl has under 100 words, a score that rests on a line or "
+                                 "two)")  # fmt: skip
+    assert item["caution"] is True
+    docs[1]["flesch_reading_ease"] = 10.0  # within 10 points: no item
+    assert readability_difference(docs) == []
