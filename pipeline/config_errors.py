@@ -26,6 +26,15 @@ def reads_as_other_type(value: Any) -> bool:
         return False
 
 
+# keys a release no longer reads, and what to do about them
+RETIRED_KEYS = {
+    "frames.bootstrap_samples": "the frame intervals are exact (Clopper-Pearson and MOVER) "
+    "since 2026-12-05, so no bootstrap is drawn: remove the key",
+    "frames.seed": "the frame intervals are exact (Clopper-Pearson and MOVER) since 2026-12-05, "
+    "so no random numbers are drawn: remove the key",
+}
+
+
 def config_error_message(error: Any) -> str:
     """One paragraph for a jsonschema ``ValidationError`` of the workflow config: the key's
     dotted path, what is wrong with its value and, for an unknown key, the closest known key
@@ -36,6 +45,10 @@ def config_error_message(error: Any) -> str:
         known = sorted(error.schema.get("properties", {}))
         unknown = sorted(str(key) for key in error.instance if key not in known)
         names = ", ".join(".".join([*path, key]) for key in unknown)
+        retired = [n for key in unknown if (n := ".".join([*path, key])) in RETIRED_KEYS]
+        if retired:
+            return "; ".join(f"Config key {n} is no longer used: {RETIRED_KEYS[n]}"
+                             for n in retired) + "."  # fmt: skip
         close = [difflib.get_close_matches(key, known, n=1, cutoff=0.6) for key in unknown]
         guess = " or ".join(repr(".".join([*path, m[0]])) for m in close if m)
         return (

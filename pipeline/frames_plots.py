@@ -66,7 +66,7 @@ def strip_rectangles(df: pd.DataFrame, shown: list[str]) -> tuple[np.ndarray, li
 def plot_frame_profile(
     frames_df: pd.DataFrame, png: str | Path, svg: str | Path | None, *, confidence: float = 0.95
 ) -> None:
-    """Share of body sentences with each frame, documents side by side, with bootstrap CIs; a
+    """Share of body sentences with each frame, documents side by side, with exact CIs; a
     heat map for more documents, and one box per frame across a large corpus."""
     plt = pyplot()
     needed = {"doc_id", "frame", "share", "share_ci_low", "share_ci_high"}
@@ -97,7 +97,7 @@ def plot_frame_profile(
         ax.set_yticks(y, [_label(f) for f in frames], fontsize=8)
         ax.set_xlim(0, 1)
         level = level_text(confidence)
-        ax.set_xlabel(f"share of body sentences with >= 1 cue of the frame ({level} bootstrap CI)")
+        ax.set_xlabel(f"share of body sentences with >= 1 cue of the frame ({level} exact CI)")
         ax.legend(loc="lower right", fontsize=8)
         ax.grid(axis="x", alpha=0.3)
     elif len(docs) > MAX_HEATMAP_DOCUMENTS:

@@ -213,8 +213,8 @@ def frame_difference(
     Each is weighed as the frame items of three or more documents are, from the sentence counts
     of frames.csv and documents.csv: the exact interval of the difference in shares (MOVER with
     Clopper-Pearson limits), Bonferroni-adjusted for picking among the frames compared (the
-    bootstrap intervals of frame_differences.csv hold for one frame chosen in advance, not for
-    the largest of many). A frame whose counts are missing or out of step is left out.
+    intervals of frame_differences.csv hold for one frame chosen in advance, not for the
+    largest of many). A frame whose counts are missing or out of step is left out.
     """
     if not has_columns(frames, ("doc_id", "frame", "n_sentences")) or len(docs) != 2:
         return []

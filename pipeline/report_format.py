@@ -18,8 +18,8 @@ def finite(value: Any) -> bool:
 
 def has_spread(low: Any, high: Any) -> bool:
     """True for an interval of two finite ends apart. A bootstrap of values that are all the
-    same (a share of 0 or 1; sentences that all score 0) gives a zero-width one, which only says
-    that the sample has no variation to resample, not that the value is certain."""
+    same (sentences that all score 0) gives a zero-width one, which only says that the sample
+    has no variation to resample, not that the value is certain."""
     return finite(low) and finite(high) and low < high
 
 

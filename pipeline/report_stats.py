@@ -106,12 +106,39 @@ def widened_for_extreme(
 def clopper_pearson(k: int, n: int, *, confidence: float = CONFIDENCE) -> tuple[float, float]:
     """Exact (Clopper-Pearson) interval of the proportion k/n. References: Clopper & Pearson
     (1934), Biometrika 26:404-413."""
+    low, high = clopper_pearson_arrays(np.asarray(k), np.asarray(n), confidence=confidence)
+    return float(low), float(high)
+
+
+def clopper_pearson_arrays(
+    k: np.ndarray, n: np.ndarray, *, confidence: float = CONFIDENCE
+) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`clopper_pearson` of every k/n of two arrays of the same shape (NaN where n is 0)."""
     from scipy.special import betaincinv  # the beta quantile, without scipy.stats' import
 
+    k, n = np.asarray(k, dtype=np.float64), np.asarray(n, dtype=np.float64)
     alpha = (1 - confidence) / 2
-    low = float(betaincinv(k, n - k + 1, alpha)) if k > 0 else 0.0
-    high = float(betaincinv(k + 1, n - k, 1 - alpha)) if k < n else 1.0
-    return low, high
+    some, short = k > 0, k < n  # the beta's parameters must be > 0 where it is called
+    low = np.where(some, betaincinv(np.where(some, k, 1), n - k + 1, alpha), 0.0)
+    high = np.where(short, betaincinv(k + 1, np.where(short, n - k, 1), 1 - alpha), 1.0)
+    empty = n <= 0
+    return np.where(empty, np.nan, low), np.where(empty, np.nan, high)
+
+
+def proportion_difference_arrays(
+    k1: np.ndarray, n1: np.ndarray, k2: np.ndarray, n2: np.ndarray, *,
+    confidence: float = CONFIDENCE,
+) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+    """:func:`proportion_difference_interval` of every cell of four arrays of one shape (NaN
+    where a side has no sentences)."""
+    k1, n1, k2, n2 = (np.asarray(x, dtype=np.float64) for x in (k1, n1, k2, n2))
+    l1, u1 = clopper_pearson_arrays(k1, n1, confidence=confidence)
+    l2, u2 = clopper_pearson_arrays(k2, n2, confidence=confidence)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        p1, p2 = k1 / n1, k2 / n2
+    low = p1 - p2 - np.sqrt((p1 - l1) ** 2 + (u2 - p2) ** 2)
+    high = p1 - p2 + np.sqrt((u1 - p1) ** 2 + (p2 - l2) ** 2)
+    return np.maximum(-1.0, low), np.minimum(1.0, high)
 
 
 def proportion_difference_interval(
@@ -133,9 +160,5 @@ def proportion_difference_interval(
             raise ValueError(f"n{name} is 0: there is no proportion to bound")
     if not 0 < confidence < 1:
         raise ValueError(f"confidence must be in (0, 1), got {confidence!r}")
-    (l1, u1), (l2, u2) = (clopper_pearson(k, n, confidence=confidence) for k, n in
-                          ((k1, n1), (k2, n2)))  # fmt: skip
-    p1, p2 = k1 / n1, k2 / n2
-    low = p1 - p2 - math.sqrt((p1 - l1) ** 2 + (u2 - p2) ** 2)
-    high = p1 - p2 + math.sqrt((u1 - p1) ** 2 + (p2 - l2) ** 2)
-    return max(-1.0, low), min(1.0, high)
+    low, high = proportion_difference_arrays(k1, n1, k2, n2, confidence=confidence)
+    return float(low), float(high)

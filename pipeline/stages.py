@@ -153,8 +153,8 @@ def check_output(stage: DocumentStage, output: StageOutput, n_sentences: int) ->
 def stage_options(cls: type, section: Mapping[str, Any]) -> dict[str, Any]:
     """The keys of a config section that the stage's constructor takes.
 
-    A section also holds options of the stage's corpus-level rules (e.g. bootstrap settings of
-    frames.csv); those are left for the rules.
+    A section also holds options of the stage's corpus-level rules (e.g. the confidence level
+    of frames.csv); those are left for the rules.
     """
     accepted = inspect.signature(cls).parameters
     return {k: v for k, v in section.items() if k in accepted}

@@ -26,9 +26,7 @@ rule frames:
         mem_mb=4000,
         runtime=60,
     params:
-        bootstrap_samples=lookup(dpath="frames/bootstrap_samples", within=config),
         confidence=lookup(dpath="frames/confidence", within=config),
-        seed=lookup(dpath="frames/seed", within=config),
         max_pairwise_documents=lookup(
             dpath="frames/max_pairwise_documents", within=config
         ),

@@ -14,8 +14,6 @@ with log_to(snakemake.log[0]):
         snakemake.input.sentences,
         snakemake.output.frames,
         snakemake.output.differences,
-        bootstrap_samples=snakemake.params.bootstrap_samples,
-        seed=snakemake.params.seed,
         confidence=snakemake.params.confidence,
         max_pairwise_documents=snakemake.params.max_pairwise_documents,
     )

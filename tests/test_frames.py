@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import zlib
 from pathlib import Path
 
 import numpy as np
@@ -12,7 +11,6 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from scipy.stats import binom
 
 from pipeline.frames import (
     CUE_COLUMNS,
@@ -31,7 +29,6 @@ from pipeline.frames_corpus import (
     frame_shares,
     frame_tables,
     main,
-    share_draws,
 )
 from pipeline.frames_eval import evaluate, read_annotations
 from pipeline.frames_plots import (
@@ -336,86 +333,61 @@ CUES = pd.DataFrame(
     ],
 )
 def test_frame_shares_counts(doc_id, frame, n_cues, n_sentences, share):
-    out = frame_shares(CUES, SENTS, bootstrap_samples=200)
+    out = frame_shares(CUES, SENTS)
     row = out[(out["doc_id"] == doc_id) & (out["frame"] == frame)].iloc[0]
     assert (row["n_cues"], row["n_sentences"], row["share"]) == (n_cues, n_sentences, share)
     assert row["share_ci_low"] <= row["share"] <= row["share_ci_high"]
 
 
 def test_frame_shares_shape_and_determinism():
-    out = frame_shares(CUES, SENTS, bootstrap_samples=300, seed=3)
+    out = frame_shares(CUES, SENTS)
     assert tuple(out.columns) == SHARE_COLUMNS
     assert len(out) == 2 * len(FRAME_IDS)
-    pd.testing.assert_frame_equal(out, frame_shares(CUES, SENTS, bootstrap_samples=300, seed=3))
-    big_sents = pd.DataFrame({"doc_id": "d", "sent_id": range(1, 201), "is_heading": False})
-    big_cues = pd.DataFrame({"doc_id": "d", "sent_id": range(1, 78), "frame": "economic"})
-    ci = [
-        frame_shares(big_cues, big_sents, bootstrap_samples=300, seed=seed)
-        .set_index("frame")
-        .loc["economic"]
-        for seed in (3, 3, 4)
-    ]
-    assert ci[0]["share"] == 77 / 200
-    assert ci[0].equals(ci[1]) and not ci[0].equals(ci[2])  # the seed is used
-    # adding a document leaves the other documents' intervals unchanged (per-document seeds)
+    pd.testing.assert_frame_equal(out, frame_shares(CUES, SENTS))
+    # adding a document leaves the other documents' intervals unchanged
     more = pd.concat(
         [SENTS, pd.DataFrame({"doc_id": ["c"], "sent_id": [1], "is_heading": [False]})]
     )
-    again = frame_shares(CUES, more, bootstrap_samples=300, seed=3)
+    again = frame_shares(CUES, more)
     pd.testing.assert_frame_equal(again[again["doc_id"] != "c"].reset_index(drop=True), out)
 
 
 def test_document_without_body_sentences_has_no_share():
     sents = pd.DataFrame({"doc_id": ["h"], "sent_id": [1], "is_heading": [True]})
     cues = pd.DataFrame({"doc_id": ["h"], "sent_id": [1], "frame": ["economic"]})
-    out = frame_shares(cues, sents, bootstrap_samples=50)
+    out = frame_shares(cues, sents)
     assert out["share"].isna().all() and (out["n_cues"] == 0).all()
+    assert out["share_ci_low"].isna().all() and out["share_ci_high"].isna().all()
 
 
-def test_binomial_draws_match_sentence_resampling():
-    """The binomial shortcut has the distribution of resampling sentences with replacement."""
-    n, k, samples = 40, 13, 20000
+@pytest.mark.parametrize(("n", "k"), [(100, 70), (10, 1), (10, 0), (7, 7), (1, 1), (23, 21)])
+@pytest.mark.parametrize("confidence", [0.95, 0.9])
+def test_share_ci_is_the_exact_binomial_interval(n, k, confidence):
+    """A statistician's review: the percentile bootstrap gave 0 of n and n of n a zero-width
+    interval and held 1 of 10 at [0, 30%]; the exact (Clopper-Pearson) interval is [0.3%,
+    44.5%]. scipy's binomtest computes it independently."""
+    from scipy.stats import binomtest
+
     sents = pd.DataFrame({"doc_id": "d", "sent_id": range(1, n + 1), "is_heading": False})
     cues = pd.DataFrame({"doc_id": "d", "sent_id": range(1, k + 1), "frame": "economic"})
-    row = frame_shares(cues, sents, bootstrap_samples=samples)
-    row = row[row["frame"] == "economic"].iloc[0]
-    rng = np.random.default_rng(zlib.crc32(b"check"))
-    has = np.arange(n) < k
-    explicit = has[rng.integers(0, n, size=(samples, n))].mean(axis=1)
-    low, high = np.quantile(explicit, [0.025, 0.975])
-    assert abs(row["share_ci_low"] - low) <= 1 / n + 1e-9
-    assert abs(row["share_ci_high"] - high) <= 1 / n + 1e-9
-
-
-def test_share_draws_are_binomial_over_all_n_sentences():
-    """n = 4 sentences, k = 2 with the frame: draws are Binomial(4, 1/2) / 4."""
-    draws = share_draws("d", 4, np.array([2]), samples=20000, seed=0)[:, 0]
-    freq = [(draws == v / 4).mean() for v in range(5)]
-    # P(j of 4) = C(4, j) / 2**4 = 1/16, 4/16, 6/16, 4/16, 1/16 for shares 0, .25, .5, .75, 1
-    assert freq == pytest.approx([1 / 16, 4 / 16, 6 / 16, 4 / 16, 1 / 16], abs=0.01)
-
-
-def test_share_ci_is_the_95_percent_binomial_interval():
-    """The CI of k/n is the 2.5% and 97.5% points of Binomial(n, k/n) / n.
-
-    n = 100, k = 70: binom.ppf gives 61 and 79 (CDF(60) = 0.021, CDF(61) = 0.034, CDF(78) =
-    0.971, CDF(79) = 0.984: all >= 3.5 standard errors of 20,000 draws away from 0.025 and
-    0.975, so the sample quantiles land on 61 and 79); a 90% interval would be 62 and 77.
-    """
-    n, k = 100, 70
-    sents = pd.DataFrame({"doc_id": "d", "sent_id": range(1, n + 1), "is_heading": False})
-    cues = pd.DataFrame({"doc_id": "d", "sent_id": range(1, k + 1), "frame": "economic"})
-    row = frame_shares(cues, sents, bootstrap_samples=20000).set_index("frame").loc["economic"]
-    assert row["share_ci_low"] == pytest.approx(binom.ppf(0.025, n, k / n) / n, abs=0.5 / n)
-    assert row["share_ci_high"] == pytest.approx(binom.ppf(0.975, n, k / n) / n, abs=0.5 / n)
+    # another frame in another document, so that "economic" has its row even when k is 0
+    sents = pd.concat([sents, pd.DataFrame({"doc_id": ["z"], "sent_id": [1], "is_heading": [0]})])
+    cues = pd.concat([cues, pd.DataFrame({"doc_id": ["z"], "sent_id": [1], "frame": ["economic"]})])
+    row = frame_shares(cues, sents, confidence=confidence).set_index(["doc_id", "frame"])
+    row = row.loc[("d", "economic")]
+    want = binomtest(k, n).proportion_ci(confidence_level=confidence, method="exact")
+    assert row["share_ci_low"] == pytest.approx(want.low, abs=1e-12)
+    assert row["share_ci_high"] == pytest.approx(want.high, abs=1e-12)
+    assert row["share_ci_low"] < row["share_ci_high"]  # never a zero-width interval
+    if (n, k) == (10, 1) and confidence == 0.95:
+        assert (round(row["share_ci_low"], 4), round(row["share_ci_high"], 4)) == (0.0025, 0.445)
 
 
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"bootstrap_samples": 0}, "bootstrap_samples"),
-        ({"seed": -1}, "seed"),
         ({"confidence": 1.0}, "confidence"),
+        ({"confidence": True}, "confidence"),
         ({"max_pairwise_documents": 1}, "max_pairwise_documents"),
     ],
 )
@@ -425,13 +397,32 @@ def test_differences_reject_bad_arguments(kwargs, message):
 
 
 def test_frame_differences_pairs():
-    out = frame_differences(CUES, SENTS, bootstrap_samples=400)
+    out = frame_differences(CUES, SENTS)
     assert tuple(out.columns) == DIFFERENCE_COLUMNS
     assert len(out) == len(FRAME_IDS) and set(out["doc_a"]) == {"a"}
     econ = out[out["frame"] == "economic"].iloc[0]
     assert (econ["share_a"], econ["share_b"], econ["difference"]) == (0.5, 0.0, 0.5)
     assert econ["ci_low"] <= 0.5 <= econ["ci_high"]
     np.testing.assert_allclose(out["difference"], out["share_a"] - out["share_b"])
+
+
+def test_a_difference_interval_is_mover_with_exact_limits():
+    """7 of 10 against 1 of 1: the bootstrap had excluded 0 ([-0.60, -0.10]); the MOVER
+    interval with exact limits (the report's frame items use the same) is [-0.65, 0.70].
+    By hand: p1 - p2 = 0.7 - 1 = -0.3; exact limits 0.3475..0.9333 and 0.025..1;
+    low = -0.3 - sqrt((0.7 - 0.3475)^2 + (1 - 1)^2) = -0.6525,
+    high = -0.3 + sqrt((0.9333 - 0.7)^2 + (1 - 0.025)^2) = 0.7025."""
+    sents = pd.DataFrame(
+        [("a", s, False) for s in range(1, 11)] + [("b", 1, False)],
+        columns=["doc_id", "sent_id", "is_heading"],
+    )
+    cues = pd.DataFrame(
+        [("a", s, "economic") for s in range(1, 8)] + [("b", 1, "economic")],
+        columns=["doc_id", "sent_id", "frame"],
+    )
+    row = frame_differences(cues, sents).set_index("frame").loc["economic"]
+    assert (row["share_a"], row["share_b"]) == (0.7, 1.0)
+    assert (round(row["ci_low"], 4), round(row["ci_high"], 4)) == (-0.6525, 0.7025)
 
 
 def many_documents(n_docs: int) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -452,7 +443,7 @@ def many_documents(n_docs: int) -> tuple[pd.DataFrame, pd.DataFrame]:
 )
 def test_pairs_or_one_vs_rest(n_docs, limit, n_rows):
     cues, sents = many_documents(n_docs)
-    out = frame_differences(cues, sents, bootstrap_samples=100, max_pairwise_documents=limit)
+    out = frame_differences(cues, sents, max_pairwise_documents=limit)
     assert len(out) == n_rows * len(FRAME_IDS)
     assert set(out["doc_b"]) == (
         {REST} if n_docs > limit else {f"d{i:02d}" for i in range(1, n_docs)}
@@ -468,24 +459,26 @@ def test_one_vs_rest_difference_hand_worked():
     """21 documents of 4 body sentences; d00 has the economic frame in all 4, the others in 1.
 
     d00 vs the rest: share_a = 4/4 = 1, share_b = 20 x 1 / (20 x 4) = 0.25 (d00 left out),
-    difference 0.75. d00's own draws are constant (k = n), so the CI of own - rest is
-    1 - the 97.5% and 2.5% points of Binomial(80, 0.25) / 80 = 1 - 28/80, 1 - 13/80.
+    difference 0.75; its interval is MOVER with the exact limits of 4/4 and 20/80 (scipy's
+    binomtest below computes them independently).
     """
+    from scipy.stats import binomtest
+
     cues, sents = many_documents(21)
     cues = pd.concat(
         [cues, pd.DataFrame({"doc_id": "d00", "sent_id": [2, 3, 4], "frame": "economic"})],
         ignore_index=True,
     )
-    out = frame_differences(cues, sents, bootstrap_samples=10000, max_pairwise_documents=20)
+    out = frame_differences(cues, sents, max_pairwise_documents=20)
     row = out[(out["doc_a"] == "d00") & (out["frame"] == "economic")].iloc[0]
     assert (row["doc_b"], row["share_a"], row["share_b"], row["difference"]) == (
         REST, 1.0, 0.25, 0.75,
     )  # fmt: skip
-    low = 1 - binom.ppf(0.975, 80, 0.25) / 80  # 1 - 28/80 = 0.65
-    high = 1 - binom.ppf(0.025, 80, 0.25) / 80  # 1 - 13/80 = 0.8375
-    assert (low, high) == pytest.approx((0.65, 0.8375))
-    assert row["ci_low"] == pytest.approx(low, abs=1 / 80 + 1e-9)
-    assert row["ci_high"] == pytest.approx(high, abs=1 / 80 + 1e-9)
+    l1, u1 = binomtest(4, 4).proportion_ci(method="exact")
+    l2, u2 = binomtest(20, 80).proportion_ci(method="exact")
+    low = 0.75 - ((1 - l1) ** 2 + (u2 - 0.25) ** 2) ** 0.5
+    high = 0.75 + ((u1 - 1) ** 2 + (0.25 - l2) ** 2) ** 0.5
+    assert (row["ci_low"], row["ci_high"]) == pytest.approx((low, high), abs=1e-12)
     # another document: 1/4 against (4 from d00 + 19 x 1) / 80 = 23/80 in its rest
     other = out[(out["doc_a"] == "d01") & (out["frame"] == "economic")].iloc[0]
     assert (other["share_a"], other["share_b"]) == (0.25, 23 / 80)
@@ -501,32 +494,20 @@ def test_chunk_processes_do_not_import_pandas():
 @pytest.mark.parametrize(("n_docs", "limit"), [(3, 20), (25, 20)])
 def test_frame_tables_match_the_separate_tables(n_docs, limit):
     cues, sents = many_documents(n_docs)
-    opts = {"bootstrap_samples": 60, "seed": 2, "max_pairwise_documents": limit}
-    shares, diffs = frame_tables(cues, sents, **opts)
-    del opts["max_pairwise_documents"]
-    pd.testing.assert_frame_equal(shares, frame_shares(cues, sents, **opts))
+    shares, diffs = frame_tables(cues, sents, confidence=0.9, max_pairwise_documents=limit)
+    pd.testing.assert_frame_equal(shares, frame_shares(cues, sents, confidence=0.9))
     pd.testing.assert_frame_equal(
-        diffs, frame_differences(cues, sents, max_pairwise_documents=limit, **opts)
+        diffs, frame_differences(cues, sents, confidence=0.9, max_pairwise_documents=limit)
     )
-
-
-def test_document_blocks_leave_intervals_unchanged(monkeypatch):
-    cues, sents = many_documents(23)
-    cues = pd.concat([cues, cues.assign(sent_id=2, frame="legality")], ignore_index=True)
-    whole = frame_tables(cues, sents, bootstrap_samples=80)
-    monkeypatch.setattr("pipeline.frames_corpus.DOCUMENT_BLOCK", 5)
-    blocked = frame_tables(cues, sents, bootstrap_samples=80)
-    for a, b in zip(whole, blocked, strict=True):
-        pd.testing.assert_frame_equal(a, b)
 
 
 def test_main_writes_csvs(tmp_path):
     CUES.to_csv(tmp_path / "cues.csv", index=False)
     SENTS.assign(is_heading=SENTS["is_heading"].astype(int)).to_csv(tmp_path / "s.csv", index=False)
     args = (tmp_path / "cues.csv", tmp_path / "s.csv", tmp_path / "f.csv", tmp_path / "d.csv")
-    main(*args, bootstrap_samples=100)
+    main(*args)
     first = (tmp_path / "f.csv").read_bytes()
-    main(*args, bootstrap_samples=100)
+    main(*args)
     assert (tmp_path / "f.csv").read_bytes() == first
     assert first.decode().splitlines()[0] == ",".join(SHARE_COLUMNS)
     assert "a,economic,3,2,0.5," in first.decode()
@@ -550,7 +531,7 @@ def corpus_tables(default_corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 def test_default_corpus_expectations(default_corpus):
     cues, sents = corpus_tables(default_corpus)
-    share = frame_shares(cues, sents, bootstrap_samples=200).set_index(["doc_id", "frame"])["share"]
+    share = frame_shares(cues, sents).set_index(["doc_id", "frame"])["share"]
     first, second = "intelligence_cooperation", "intelligence_diplomacy"
     assert share[second, "economic"] > share[first, "economic"]
     assert share[first, "security_defense"] > share[second, "security_defense"]
@@ -625,7 +606,7 @@ def test_evaluation_scores_hand_worked(tmp_path, split, per_frame, micro, macro_
 
 def test_plots_are_deterministic(tmp_path, default_corpus):
     cues, sents = corpus_tables(default_corpus)
-    shares = frame_shares(cues, sents, bootstrap_samples=100)
+    shares = frame_shares(cues, sents)
     for name, plot, df in (("p", plot_frame_profile, shares), ("s", plot_frame_strip, sents)):
         plot(df, tmp_path / f"{name}1.png", tmp_path / f"{name}1.svg")
         plot(df, tmp_path / f"{name}2.png", tmp_path / f"{name}2.svg")
@@ -653,7 +634,7 @@ def teststrip_rectangles_one_per_sentence_top_row_first():
 def test_plots_scale_with_documents(tmp_path, n_docs):
     cues, sents = many_documents(n_docs)
     sents = sents.assign(primary_frame=np.where(sents["sent_id"] == 1, "economic", NO_FRAME))
-    plot_frame_profile(frame_shares(cues, sents, bootstrap_samples=50), tmp_path / "p.png", None)
+    plot_frame_profile(frame_shares(cues, sents), tmp_path / "p.png", None)
     plot_frame_strip(sents, tmp_path / "s.png", tmp_path / "s.svg")
     assert (tmp_path / "p.png").stat().st_size > 0 and (tmp_path / "s.svg").stat().st_size > 0
 
@@ -1224,7 +1205,7 @@ def test_look_alikes_of_lexicon_1_13(text: str, frame: str) -> None:
 @pytest.mark.parametrize("confidence", [0.95, 0.8])
 def test_profile_axis_names_the_level_of_the_intervals(tmp_path, confidence):
     cues, sents = many_documents(2)
-    shares = frame_shares(cues, sents, bootstrap_samples=50, confidence=confidence)
+    shares = frame_shares(cues, sents, confidence=confidence)
     plot_frame_profile(shares, tmp_path / "p.png", tmp_path / "p.svg", confidence=confidence)
     svg = (tmp_path / "p.svg").read_text(encoding="utf-8")
-    assert f"({100 * confidence:g}% bootstrap CI)" in svg
+    assert f"({100 * confidence:g}% exact CI)" in svg

@@ -1885,7 +1885,7 @@ def test_report_names_the_interval_levels_the_run_used(tmp_path, levels):
     page = out.read_text(encoding="utf-8")
     s, f = f"{100 * sentiment:g}%", f"{100 * frames:g}%"
     assert f"Mean sentiment [{s} CI]" in page
-    assert f"with its {f} interval" in page
+    assert f"with its exact {f} interval" in page
     # the frame items of the pair are exact intervals at the report's own 95%, not the table's
     assert "(95% interval, adjusted for picking among" in page
     others = {"95%", "90%", "80%"} - {s, f}
