@@ -44,14 +44,15 @@ def config_error_message(error: Any) -> str:
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
         known = sorted(error.schema.get("properties", {}))
         unknown = sorted(str(key) for key in error.instance if key not in known)
-        names = ", ".join(".".join([*path, key]) for key in unknown)
         retired = [n for key in unknown if (n := ".".join([*path, key])) in RETIRED_KEYS]
-        if retired:
-            return "; ".join(f"Config key {n} is no longer used: {RETIRED_KEYS[n]}"
-                             for n in retired) + "."  # fmt: skip
+        unknown = [key for key in unknown if ".".join([*path, key]) not in RETIRED_KEYS]
+        names = ", ".join(".".join([*path, key]) for key in unknown)
+        said = "".join(f"Config key {n} is no longer used: {RETIRED_KEYS[n]}. " for n in retired)
+        if not unknown:
+            return said.rstrip()
         close = [difflib.get_close_matches(key, known, n=1, cutoff=0.6) for key in unknown]
         guess = " or ".join(repr(".".join([*path, m[0]])) for m in close if m)
-        return (
+        return said + (
             (
                 f"Config keys {names} are not keys"
                 if len(unknown) > 1

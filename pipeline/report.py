@@ -185,13 +185,17 @@ def plot_sections(
 
 def with_groups(items: list[dict[str, Any]], groups: Mapping[str, str]) -> list[dict[str, Any]]:
     """Document items that name their document's group after it ("state_08 (group state) has
-    the highest mean sentiment"): beside the group items, a document compared with the whole
-    corpus is read against its group."""
+    the highest mean sentiment", "a1's (group a) sentences"): beside the group items, a document
+    compared with the whole corpus is read against its group. Not when every group is one
+    document, which the group is then."""
+    labels = {d: str(g).strip() for d, g in groups.items() if str(g or "").strip()}
+    if len(set(labels.values())) == len(labels):
+        return items
     for item in items:
         head = item["text"].split(" ", 1)[0]
-        label = str(groups.get(head) or "").strip()
-        if label:
-            item["text"] = f"{head} (group {label}){item['text'][len(head) :]}"
+        doc = head.removesuffix("'s")
+        if doc in labels:
+            item["text"] = f"{head} (group {labels[doc]}){item['text'][len(head) :]}"
     return items
 
 

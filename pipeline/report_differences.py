@@ -276,7 +276,8 @@ def readability_difference(docs: Sequence[Doc]) -> list[Item]:
     diff = b["flesch_reading_ease"] - a["flesch_reading_ease"]
     if diff < 10:
         return []
-    short = [d["doc_id"] for d in (a, b) if not long_enough(d)]
+    # a text known to be short (a missing word count says nothing)
+    short = [d["doc_id"] for d in (a, b) if finite(d.get("n_words")) and not long_enough(d)]
     text = (
         f"{a['doc_id']} is harder to read: Flesch reading ease {fmt(a['flesch_reading_ease'])} "
         f"vs {fmt(b['flesch_reading_ease'])} (higher is easier; one score per text, so no "

@@ -104,8 +104,8 @@ def widened_for_extreme(
 
 
 def clopper_pearson(k: int, n: int, *, confidence: float = CONFIDENCE) -> tuple[float, float]:
-    """Exact (Clopper-Pearson) interval of the proportion k/n. References: Clopper & Pearson
-    (1934), Biometrika 26:404-413."""
+    """Exact (Clopper-Pearson) interval of the proportion k/n, 0 <= k <= n (NaNs when n is 0;
+    callers check). References: Clopper & Pearson (1934), Biometrika 26:404-413."""
     low, high = clopper_pearson_arrays(np.asarray(k), np.asarray(n), confidence=confidence)
     return float(low), float(high)
 

@@ -1,4 +1,4 @@
-# Policy frames: shares per document with bootstrap intervals, differences, plots.
+# Policy frames: shares per document with exact intervals, differences, plots.
 
 
 rule frames:

@@ -98,3 +98,20 @@ def test_a_long_value_is_cut_in_the_message():
     message = refusal("corpus_dir: [" + ", ".join(["folder"] * 200) + "]")
     assert message.startswith("Config key corpus_dir: ['folder', 'folder'")
     assert "...." in message and len(message) < MAX_VALUE_CHARS + 150
+
+
+def test_a_retired_key_says_it_is_no_longer_used_and_other_unknown_keys_are_named_too():
+    """The frame intervals became exact: frames.seed and frames.bootstrap_samples are gone, and
+    an old config is told so (a review: a typo beside them had gone unmentioned)."""
+    assert refusal("frames: {seed: 3}") == (
+        "Config key frames.seed is no longer used: the frame intervals are exact "
+        "(Clopper-Pearson and MOVER) since 2026-12-05, so no random numbers are drawn: remove "
+        "the key."
+    )
+    both = refusal("frames: {seed: 3, bootstrap_samples: 500}")
+    assert both.startswith("Config key frames.bootstrap_samples is no longer used:")
+    assert "Config key frames.seed is no longer used:" in both
+    mixed = refusal("frames: {seed: 3, confidance: 0.9}")
+    assert mixed.startswith("Config key frames.seed is no longer used:")
+    assert "Config key frames.confidance is not a key the workflow knows (did you mean " in mixed
+    assert "'frames.confidence'" in mixed

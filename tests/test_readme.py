@@ -120,7 +120,7 @@ def test_frame_table_example() -> None:
 
 
 def test_frame_differences_example() -> None:
-    """The table's bootstrap intervals, and the report's exact ones adjusted for 15 frames."""
+    """The table's exact intervals, and the report's adjusted for 15 frames."""
     from pipeline.report_stats import bonferroni, proportion_difference_interval
 
     m = quoted(

@@ -2074,3 +2074,12 @@ def test_two_documents_readability_item_and_its_short_text_guard():
     assert item["caution"] is True
     docs[1]["flesch_reading_ease"] = 10.0  # within 10 points: no item
     assert readability_difference(docs) == []
+
+
+def test_a_missing_word_count_makes_no_short_text_claim():
+    from pipeline.report_differences import readability_difference
+
+    docs = [{"doc_id": "coop", "n_words": math.nan, "flesch_reading_ease": 1.1},
+            {"doc_id": "dipl", "n_words": 576, "flesch_reading_ease": 33.1}]  # fmt: skip
+    (item,) = readability_difference(docs)
+    assert "under 100 words" not in item["text"] and item["caution"] is False

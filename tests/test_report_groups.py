@@ -377,3 +377,32 @@ def test_a_caption_of_a_dozen_words_does_not_sway_the_documents_own_rates():
     assert "(20.4 vs 3.7 per 1,000 words; 49 vs 9;" in item["text"]
     assert "the mean of the documents' rates of 100 words or more: 20.4 vs 3.3" in item["text"]
     assert item["caution"] is False
+
+
+def test_short_texts_stay_in_when_a_side_would_keep_one_document():
+    """A review: leaving the caption out left group y one document, and the item read "of 100
+    words or more ... (no interval: a group of one document)"."""
+    sizes = {"x1": 14, "x2": 12, "x3": 10, "x4": 13, "y1": 2}
+    docs = [
+        {"doc_id": d, "n_words": 600, "hedges_per_1k": 1000 * c / 600} for d, c in sizes.items()
+    ]
+    docs.append({"doc_id": "y5", "n_words": 12, "hedges_per_1k": 1000 / 12})
+    (item,) = group_differences(docs, {d["doc_id"]: d["doc_id"][0] for d in docs})
+    assert "of 100 words or more" not in item["text"]
+    assert "the mean of the documents' rates: 20.4 vs 43.3" in item["text"]
+
+
+def test_document_items_name_their_group_unless_each_group_is_one_document():
+    from pipeline.report import with_groups
+
+    texts = ["a1 has the most hedges", "a1's sentences are more positive",
+             "Hedges: 1 in a1 vs 0 in b1", "c9 is the hardest to read"]  # fmt: skip
+    items = [{"text": t} for t in texts]
+    named = with_groups([dict(i) for i in items], {"a1": "a", "a2": "a", "b1": " b "})
+    assert [i["text"] for i in named] == [
+        "a1 (group a) has the most hedges", "a1's (group a) sentences are more positive",
+        "Hedges: 1 in a1 vs 0 in b1", "c9 is the hardest to read",
+    ]  # fmt: skip
+    # every group one document: the document is its group, and the items stay as they are
+    alone = with_groups([dict(i) for i in items], {"a1": "a", "b1": "b"})
+    assert [i["text"] for i in alone] == [i["text"] for i in items]
