@@ -197,10 +197,13 @@ def merge_chunks(
                 ]  # fmt: skip
             doc_col = header.index("doc_id")
             known = set(sources) | {r[doc_col] for r in rows}
+            unmatched = sorted(set(metadata) - known)
+            renamed = renamed_ids(sources) if unmatched else {}
             found += [
                 _problem_row(header, source=metadata_name, doc_id=doc_id, stage="metadata",
-                             severity="warning", message=unmatched_row_message(doc_id, sources))
-                for doc_id in sorted(set(metadata) - known)
+                             severity="warning",
+                             message=unmatched_row_message(doc_id, sources, renamed))
+                for doc_id in unmatched
             ]  # fmt: skip
             for row in found:  # the chunks logged theirs; these are found here
                 log_problem(dict(zip(header, row, strict=True)))
@@ -238,11 +241,25 @@ def no_documents_message(
     )
 
 
-def unmatched_row_message(doc_id: str, sources: Mapping[str, str]) -> str:
+def renamed_ids(sources: Mapping[str, str]) -> dict[str, list[str]]:
+    """The doc_id a file's name alone gives -> the doc_ids that took a suffix instead, because
+    another file's name makes the same id (one pass over the corpus, not one per metadata row)."""
+    out: dict[str, list[str]] = {}
+    for doc_id, rel in sorted(sources.items()):
+        plain = safe_doc_id(rel)
+        if plain != doc_id:
+            out.setdefault(plain, []).append(doc_id)
+    return out
+
+
+def unmatched_row_message(
+    doc_id: str, sources: Mapping[str, str], renamed: Mapping[str, list[str]] | None = None
+) -> str:
     """Why a metadata row matches no document: a mistyped doc_id, or a file whose doc_id took a
     suffix because another file's name makes the same doc_id ("Report.txt" is Report-7012e3eb
-    once "report.txt" is added)."""
-    renamed = sorted(d for d, rel in sources.items() if d != doc_id and safe_doc_id(rel) == doc_id)
+    once "report.txt" is added). ``sources``: doc_id -> path; ``renamed``: its
+    :func:`renamed_ids`, made once for all the rows."""
+    renamed = sorted((renamed_ids(sources) if renamed is None else renamed).get(doc_id, []))
     if not renamed:
         return (
             f"the row for doc_id {doc_id!r} matches no corpus file (documents.csv lists the "
