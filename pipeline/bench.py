@@ -178,8 +178,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--docs", type=int, default=2000)
     parser.add_argument("--cores", type=int, default=2)
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--keep", help="write into this folder instead of a temporary one")
+    parser.add_argument(
+        "--keep", help="write into this folder (new or empty) instead of a temporary one"
+    )
     args = parser.parse_args(argv)
+    if args.keep and Path(args.keep).exists() and any(Path(args.keep).iterdir()):
+        # an earlier bench's corpus and cache would be measured with this one's
+        parser.error(f"--keep {args.keep}: the folder is not empty; name a new or empty one")
     with tempfile.TemporaryDirectory(prefix="rhetoric-bench-") as tmp:
         base = Path(args.keep) if args.keep else Path(tmp)
         corpus, results = base / "corpus", base / "results"

@@ -14,6 +14,7 @@ from pipeline.bench import (
     floor_seconds,
     load_note,
     machine_reference,
+    main,
     rerun_chunk_counts,
     settled_load,
 )
@@ -147,3 +148,12 @@ def test_settled_load_waits_for_the_average_to_fall_below_one(monkeypatch):
     busy = iter([3.0] * 20)
     monkeypatch.setattr("pipeline.bench.os.getloadavg", lambda: (next(busy), 0.0, 0.0))
     assert settled_load(max_wait=15, poll=5) == (3.0, 15.0)  # gives up: the note says so
+
+
+def test_keep_refuses_a_folder_an_earlier_bench_wrote_into(tmp_path, capsys):
+    """A reused folder's corpus and cache would turn 'adding one document' into a cache hit."""
+    (tmp_path / "corpus").mkdir()
+    with pytest.raises(SystemExit) as stop:
+        main(["--docs", "2", "--keep", str(tmp_path)])
+    assert stop.value.code == 2
+    assert "not empty" in capsys.readouterr().err
