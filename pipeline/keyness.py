@@ -8,8 +8,9 @@ the total counts of all terms of the same n-gram order there (stop words exclude
 - ``g2``: Dunning's log-likelihood, two-cell form of Rayson & Garside (2000), *signed*: positive
   when the target uses the term more (``a / c > b / d``); ``p_value = chi2.sf(|g2|, df=1)``;
 - ``q_value``: Benjamini-Hochberg over every term of the comparison that passes ``min_count``;
-- ``log_odds_z``: log-odds ratio with an informative Dirichlet prior from the whole corpus
-  counts, divided by its standard error (Monroe, Colaresi & Quinn 2008, "Fightin' Words");
+- ``log_odds_z``: log-odds ratio with an informative Dirichlet prior from the comparison's
+  pooled counts (``prior_scale`` times ``a + b`` and ``c + d``), divided by its standard error
+  (Monroe, Colaresi & Quinn 2008, "Fightin' Words");
 - ``low_count``: an expected count ``c(a+b)/(c+d)`` or ``d(a+b)/(c+d)`` below
   ``low_count_expected`` (5: Cochran's rule for chi-square tests), so the p-value is rough.
 """
@@ -215,8 +216,7 @@ class CandidateTerms:
     index: np.ndarray  # vocabulary column of each candidate
     corpus: np.ndarray  # corpus count of each candidate
     order: np.ndarray  # n-gram order code of each candidate
-    prior: np.ndarray
-    prior_total: np.ndarray
+    prior_scale: float  # the log-odds z's prior: this times the comparison's pooled counts
     doc_totals: np.ndarray  # documents x order codes: counts of all terms, candidates or not
     vocabulary: np.ndarray
     doc_ids: tuple[str, ...]
@@ -228,8 +228,6 @@ def _candidate_terms(matrix: TermMatrix, *, min_count: int, prior_scale: float) 
     order_codes, order_index = np.unique(np.asarray(matrix.orders), return_inverse=True)
     by_order = _one_hot(order_index, len(order_codes))  # terms x orders
     corpus = np.asarray(counts.sum(axis=0)).ravel()
-    prior = prior_scale * corpus
-    prior_total = (prior @ by_order)[order_index]
     # sums of counts are whole numbers, so order totals per document give the same c and d as
     # per-term sums
     index = np.flatnonzero(corpus >= min_count)
@@ -244,8 +242,7 @@ def _candidate_terms(matrix: TermMatrix, *, min_count: int, prior_scale: float) 
         index=index,
         corpus=corpus[index],
         order=order_index[index],
-        prior=prior[index],
-        prior_total=prior_total[index],
+        prior_scale=prior_scale,
         doc_totals=counts @ by_order,
         vocabulary=np.asarray(matrix.vocabulary),
         doc_ids=tuple(matrix.doc_ids),
@@ -335,7 +332,7 @@ def _dense_parts(
         g2 = g2_statistic(a, b, c, d)
         p = np.where(mask, g2_p_value(g2), np.nan)
         q = _masked_q_values(p, mask)
-        z = log_odds_z(a, b, c, d, terms.prior[None, counted], terms.prior_total[None, counted])
+        z = log_odds_z(a, b, c, d, prior_scale=terms.prior_scale)
         keep = _selected(z, mask, top_n)
         lengths = np.fromiter(map(len, keep), dtype=np.int64, count=len(keep))
         row = np.repeat(np.arange(len(chunk)), lengths)

@@ -30,10 +30,8 @@ class _TermClasses:
     members: np.ndarray  # candidates grouped by class, ascending (alphabetical) in a class
     start: np.ndarray  # where each class's members start in ``members``
     size: np.ndarray
-    order: np.ndarray  # order code, corpus count, prior and prior total of each class
+    order: np.ndarray  # order code and corpus count of each class
     count: np.ndarray
-    prior: np.ndarray
-    prior_total: np.ndarray
 
 
 def _term_classes(terms: CandidateTerms) -> _TermClasses:
@@ -51,8 +49,6 @@ def _term_classes(terms: CandidateTerms) -> _TermClasses:
         size=size,
         order=terms.order[first],
         count=terms.corpus[first],
-        prior=terms.prior[first],
-        prior_total=terms.prior_total[first],
     )
 
 
@@ -91,7 +87,7 @@ def rest_parts(
         present["ok"] = (a + b >= min_count) & (c > 0) & (d > 0)
         present["g2"] = g2_statistic(a, b, c, d)
         present["p"] = g2_p_value(present["g2"])
-        present["z"] = log_odds_z(a, b, c, d, terms.prior[col], terms.prior_total[col])
+        present["z"] = log_odds_z(a, b, c, d, prior_scale=terms.prior_scale)
         # absent terms: comparisons x classes
         seen = np.bincount(row * n_classes + classes.of[col], minlength=n_rows * n_classes)
         c_k, d_k = c_order[:, classes.order], d_order[:, classes.order]
@@ -100,7 +96,7 @@ def rest_parts(
         absent["ok"] = (b_k >= min_count) & (c_k > 0) & (d_k > 0) & (absent["n"] > 0)
         absent["g2"] = g2_statistic(a_k, b_k, c_k, d_k)
         absent["p"] = g2_p_value(absent["g2"])
-        absent["z"] = log_odds_z(a_k, b_k, c_k, d_k, classes.prior, classes.prior_total)
+        absent["z"] = log_odds_z(a_k, b_k, c_k, d_k, prior_scale=terms.prior_scale)
         present["q"], absent["q"] = _rest_q_values(present, absent)
         absent["a"], absent["b"] = a_k, b_k
         pick, k, (row, col) = _rest_selected(present, absent, classes, top_n, len(terms.index))

@@ -40,32 +40,33 @@ def log_ratio(
 ) -> np.ndarray:
     """Binary log of the ratio of relative frequencies; a zero count counts as ``zero``.
 
-    NaN where that stand-in reverses the observed direction: 0 in a 75-term text against 3 in
-    10,000 would read as 4.5, "22 times as frequent in the text that lacks the term". A short
-    text's zero is too little evidence for a size of the difference.
+    NaN where that stand-in reverses or erases the observed direction: 0 in a 75-term text
+    against 3 in 10,000 would read as 4.5, "22 times as frequent in the text that lacks the
+    term", and 0 in 900 against 5 in 9,000 as 0, "equally frequent". A short text's zero is
+    too little evidence for a size of the difference.
 
     References: Hardie (2014), "Log Ratio: an informal introduction" (CASS, Lancaster).
     """
     a, b, c, d = (np.asarray(x, dtype=np.float64) for x in (a, b, c, d))
     ratio = np.log2((np.where(a > 0, a, zero) / c) / (np.where(b > 0, b, zero) / d))
-    reversed_ = ((a == 0) & (ratio > 0)) | ((b == 0) & (ratio < 0))
+    reversed_ = ((a == 0) & (ratio >= 0)) | ((b == 0) & (ratio <= 0))
     return np.where(reversed_, np.nan, ratio)
 
 
 def log_odds_z(
-    a: np.ndarray,
-    b: np.ndarray,
-    c: np.ndarray,
-    d: np.ndarray,
-    prior: np.ndarray,
-    prior_total: np.ndarray,
+    a: np.ndarray, b: np.ndarray, c: np.ndarray, d: np.ndarray, *, prior_scale: float = 1.0
 ) -> np.ndarray:
     """z-score of the log-odds ratio with an informative Dirichlet prior (alpha_w, alpha_0).
 
-    delta = ln((a+aw)/(c+a0-a-aw)) - ln((b+aw)/(d+a0-b-aw)), var = 1/(a+aw) + 1/(b+aw).
+    delta = ln((a+aw)/(c+a0-a-aw)) - ln((b+aw)/(d+a0-b-aw)), var = 1/(a+aw) + 1/(b+aw), with
+    the prior the two sides' pooled counts: aw = prior_scale (a+b), a0 = prior_scale (c+d).
+    Each side's estimate then lies between its own rate and the pooled one, so z has the sign
+    of the difference of the rates. (A prior from a larger corpus than the two sides, such as
+    all documents when two of five are compared, can reverse it: z would compare counts.)
     References: Monroe, Colaresi & Quinn (2008), "Fightin' Words", Political Analysis 16(4).
     """
-    a, b, c, d, aw, a0 = (np.asarray(x, dtype=np.float64) for x in (a, b, c, d, prior, prior_total))
+    a, b, c, d = (np.asarray(x, dtype=np.float64) for x in (a, b, c, d))
+    aw, a0 = prior_scale * (a + b), prior_scale * (c + d)
     with np.errstate(divide="ignore", invalid="ignore"):
         delta = np.log((a + aw) / (c + a0 - a - aw)) - np.log((b + aw) / (d + a0 - b - aw))
         return delta / np.sqrt(1.0 / (a + aw) + 1.0 / (b + aw))

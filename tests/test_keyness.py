@@ -84,6 +84,10 @@ def test_p_value_at_the_5_percent_critical_value() -> None:
         # opposite of the counts' direction: no log ratio
         (0, 3, 75, 10000, math.nan),
         (3, 0, 10000, 75, math.nan),
+        # a=0 in 900 terms, b=5 in 9,000: (0.5/900)/(5/9000) = 1 -> 0, "equally frequent" for
+        # 0 against 5: no log ratio either
+        (0, 5, 900, 9000, math.nan),
+        (5, 0, 9000, 900, math.nan),
         # a=0, c=75, b=200, d=10000: (0.5/75)/(200/10000) = 1/3 -> -1.584963, same direction
         (0, 200, 75, 10000, -1.584962501),
     ],
@@ -93,7 +97,7 @@ def test_log_ratio_hand_worked(a, b, c, d, expected) -> None:
     assert got == pytest.approx(expected, abs=1e-9, nan_ok=True)
 
 
-# log-odds z, prior = whole-corpus counts: alpha_x = 12, alpha_0 = 300
+# log-odds z, prior = the two sides' pooled counts: alpha_x = 12, alpha_0 = 300
 #   delta = ln((10+12)/(100+300-10-12)) - ln((2+12)/(200+300-2-12))
 #         = ln(22/378) - ln(14/486) = 0.703300
 #   var = 1/22 + 1/14 = 0.116883; z = 0.703300 / 0.341882 = 2.057143
@@ -102,15 +106,15 @@ def test_log_ratio_hand_worked(a, b, c, d, expected) -> None:
 # zero cell (a=5, b=0, c=d=100, alpha=5, alpha_0=200):
 #   delta = ln(10/290) - ln(5/295) = 0.709565, var = 1/10 + 1/5, z = 1.296718
 @pytest.mark.parametrize(
-    ("a", "b", "c", "d", "prior", "prior_total", "expected"),
+    ("a", "b", "c", "d", "expected"),
     [
-        (10, 2, 100, 200, 12, 300, 2.057142841),
-        (90, 198, 100, 200, 288, 300, -10.255279567),
-        (5, 0, 100, 100, 5, 200, 1.296717844),
+        (10, 2, 100, 200, 2.057142841),
+        (90, 198, 100, 200, -10.255279567),
+        (5, 0, 100, 100, 1.296717844),
     ],
 )
-def test_log_odds_z_hand_worked(a, b, c, d, prior, prior_total, expected) -> None:
-    z = log_odds_z(np.array([a]), np.array([b]), c, d, np.array([prior]), prior_total)
+def test_log_odds_z_hand_worked(a, b, c, d, expected) -> None:
+    z = log_odds_z(np.array([a]), np.array([b]), c, d)
     assert z[0] == pytest.approx(expected, rel=1e-8)
 
 
@@ -305,8 +309,6 @@ def _keyness_table_dense(
     order_codes, order_index = np.unique(orders, return_inverse=True)
     by_order = _one_hot(order_index, len(order_codes))
     corpus = np.asarray(counts.sum(axis=0)).ravel()
-    prior = prior_scale * corpus
-    prior_total = (prior @ by_order)[order_index]
     candidates = np.flatnonzero(corpus >= min_count)
     doc_totals = counts @ by_order
     counts, corpus = counts[:, candidates], corpus[candidates]
@@ -328,7 +330,7 @@ def _keyness_table_dense(
         g2 = g2_statistic(a, b, c, d)
         p = np.where(mask, g2_p_value(g2), np.nan)
         q = _masked_q_values(p, mask)
-        z = log_odds_z(a, b, c, d, prior[None, used], prior_total[None, used])
+        z = log_odds_z(a, b, c, d, prior_scale=prior_scale)
         keep = _selected(z, mask, top_n)
         lengths = np.fromiter(map(len, keep), dtype=np.int64, count=len(keep))
         row = np.repeat(np.arange(len(chunk)), lengths)
@@ -422,6 +424,44 @@ def test_keyness_table_equals_the_dense_computation(
     pd.testing.assert_frame_equal(fast, dense, check_exact=True)
 
 
+def test_log_odds_z_of_a_pair_in_a_larger_corpus_follows_the_rates() -> None:
+    """A (100 terms) uses x 5 times, B (1,000 terms) 20 times: 50 against 20 per 1,000, so A's
+    side. C (10,000 terms) is no part of A_vs_B. With the whole corpus as the prior (alpha_x =
+    125, alpha_0 = 11,100) z was ln(130/11,070) - ln(145/11,955) = -0.032, z = -0.267: z
+    compared counts. With the pair's pooled counts (alpha_x = 25, alpha_0 = 1,100):
+    delta = ln(30/1,170) - ln(45/2,055) = 0.157807, var = 1/30 + 1/45, z = 0.669518."""
+    table = pd.DataFrame(
+        {
+            "doc_id": ["a", "a", "b", "b", "c", "c"],
+            "term": ["x", "y", "x", "y", "x", "y"],
+            "count": [5, 95, 20, 980, 100, 9900],
+        }
+    )
+    matrix = term_matrix(table, ["a", "b", "c"])
+    comps = [c for c in comparisons_for(["a", "b", "c"], mode="pairs") if c.name == "a_vs_b"]
+    x = keyness_table(matrix, comps, min_count=1, top_n=None).set_index("term").loc["x"]
+    assert x["g2"] > 0
+    assert x["log_odds_z"] == pytest.approx(0.669518, rel=1e-5)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    seed=st.integers(0, 2**32 - 1),
+    n_docs=st.integers(3, 9),
+    mode=st.sampled_from(["one_vs_rest", "pairs", "groups"]),
+    prior_scale=st.sampled_from([1.0, 0.3, 2.5]),
+)
+def test_log_odds_z_has_the_sign_of_the_difference_of_rates(seed, n_docs, mode, prior_scale):
+    """z decides a term's side in the report and the plots: never against the rates."""
+    matrix, ids = _random_matrix(np.random.default_rng(seed), n_docs, 30, 10)
+    groups = {doc: "abc"[i % 3] for i, doc in enumerate(ids)} if mode == "groups" else None
+    comps = comparisons_for(ids, mode=mode, groups=groups)
+    frame = keyness_table(matrix, comps, min_count=1, top_n=None, prior_scale=prior_scale)
+    side = np.sign(frame["g2"])  # the sign of the rates' difference (0 where they are equal)
+    z = frame["log_odds_z"].where(frame["log_odds_z"].abs() > 1e-9, 0.0)  # rounding of equal
+    assert (np.sign(z) == side).all()
+
+
 @pytest.mark.parametrize("seed", [0, 1, 2])
 def test_one_vs_rest_equals_the_dense_computation_on_a_larger_corpus(seed) -> None:
     rng = np.random.default_rng(seed)
@@ -487,7 +527,7 @@ def test_class_shortcut_gives_the_q_values_and_picks_of_the_dense_rows(
     size = np.bincount(of)
     empty = np.zeros(len(size))
     classes = _TermClasses(
-        of, np.argsort(of, kind="stable"), np.cumsum(size) - size, size, *[empty] * 4
+        of, np.argsort(of, kind="stable"), np.cumsum(size) - size, size, *[empty] * 2
     )
     z_values = np.array([-np.inf, -2.0, -1.0, -0.5, 0.0, 0.5, 1.0, 2.0, np.inf, np.nan])
     p_values = np.array([0.0, 0.01, 0.02, 0.02, 0.3, 0.5, 1.0])
