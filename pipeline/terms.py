@@ -2,8 +2,12 @@
 
 A token becomes a term when, after lower-casing, folding curly apostrophes to ``'`` and
 stripping a possessive ``'s``, it contains a letter (numbers such as "2023" or "12,000" go, and so
-do numbers with a scale suffix, "88K", "1.2k", "$5bn", while "5G" or "covid-19" stay), is at least
-``min_token_length`` characters long and is not a stop word. Words of an address or a citation are
+do numbers with a scale suffix, "88K", "1.2k", "$5bn", ordinals, "4th", and multiples, "10x",
+while "5G" or "covid-19" stay), is at least ``min_token_length`` characters long and is not a
+stop word. An initialism with full stops counts without them ("U.K." as "uk", as "UK" does), and
+an abbreviation in capitals whose lower case is a stop word keeps its capitals when it is listed
+in ``capital_terms.txt`` ("US", "U.S." -> ``US``; "UN", "WHO"), except in a sentence written all
+in capitals. Words of an address or a citation are
 not terms (:data:`NOT_TERMS_RE`: URLs, e-mail addresses, @handles, "et al.", a wiki's "[citation
 needed]" and "Retrieved <date>"), nor is a social-media post's header ("Mele Tuilagi @meletuilagi
 · Mar 6", :func:`pipeline.page_lines.post_header_spans`) or the name of a month in a date ("3
@@ -33,8 +37,11 @@ DEFAULT_NGRAM_RANGE = (1, 1)
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 _POSSESSIVE_RE = re.compile(r"'s$")
 _HAS_LETTER_RE = re.compile(r"[^\W\d_]")
-# a number with a scale suffix ("88k", "1.2k", "5bn", "3m", "480mn"): a number, not a word
-SCALED_NUMBER_RE = re.compile(r"\d[\d.,]*(?:k|m|mn|mln|b|bn|t|tn)")
+# a number with a scale suffix ("88k", "1.2k", "5bn", "3m", "480mn"), an ordinal ("4th") or a
+# multiple ("10x"): a number, not a word
+SCALED_NUMBER_RE = re.compile(r"\d[\d.,]*(?:k|m|mn|mln|b|bn|t|tn|x)|\d+(?:st|nd|rd|th)")
+# an initialism with full stops ("U.S.", "U.K."): counted without them
+_DOTTED_INITIALISM_RE = re.compile(r"(?:[^\W\d_]\.){2,}")
 # Text whose words are not terms: a URL ("https://osf.io/x7k2p", "www.gov.vl", a domain with a
 # path), an e-mail address, an @handle, "et al." and, from a wiki, a reference or cleanup mark
 # glued to the text before it or opening a sentence ("neutral.[citation needed]"; an editor's
@@ -87,6 +94,11 @@ def stop_words(extra_files: Sequence[str | Path] = ()) -> frozenset[str]:
     return frozenset(words)
 
 
+def capital_terms() -> frozenset[str]:
+    """Abbreviations in capitals kept although their lower case is a stop word (US, UN, WHO)."""
+    return frozenset(read_word_list(lexicon_path("capital_terms.txt")))
+
+
 def checked_ngram_range(ngram_range: Sequence[int]) -> tuple[int, int]:
     """``(min_n, max_n)`` as a tuple; ``ValueError`` unless 1 <= min_n <= max_n <= 3."""
     values = tuple(ngram_range)
@@ -129,6 +141,9 @@ class TermAnalyzer:
         self.include_headings = bool(include_headings)
         self.min_token_length = min_token_length
         self.stop_words = stop_words(tuple(extra_stopwords))
+        # a user's stop word written in capitals ("US") drops the abbreviation too
+        written = {w for path in extra_stopwords for w in read_word_list(path)}
+        self.capital_terms = capital_terms() - written
         self._cache: dict[str, str | None] = {}
 
     def term_of(self, text: str) -> str | None:
@@ -138,9 +153,15 @@ class TermAnalyzer:
         except KeyError:
             pass
         term: str | None = normalised_token(text)
-        if (
+        if _DOTTED_INITIALISM_RE.fullmatch(term):
+            term = term.replace(".", "")
+        if term in self.stop_words:
+            capitals = term.upper()
+            # "US", "U.S.", "US's" (not "Us" or "us")
+            written = _POSSESSIVE_RE.sub("", text.translate(_APOSTROPHES).replace("'S", "'s"))
+            term = capitals if capitals in self.capital_terms and written.isupper() else None
+        if term is not None and (
             len(term) < self.min_token_length
-            or term in self.stop_words
             or not _HAS_LETTER_RE.search(term)
             or SCALED_NUMBER_RE.fullmatch(term)
         ):
@@ -148,14 +169,17 @@ class TermAnalyzer:
         self._cache[text] = term
         return term
 
-    def sentence_runs(self, tokens: Iterable[Token]) -> list[list[str]]:
-        """Runs of adjacent kept terms in one sentence; a dropped token ends a run."""
+    def sentence_runs(self, tokens: Iterable[Token], *, shouted: bool = False) -> list[list[str]]:
+        """Runs of adjacent kept terms in one sentence; a dropped token ends a run. In a
+        ``shouted`` sentence (all in capitals) "US" or "IT" is the stop word, not the
+        abbreviation."""
         cache, term_of = self._cache, self.term_of
+        capitals = self.capital_terms if shouted else frozenset()
         runs: list[list[str]] = [[]]
         for token in tokens:
             text = token.text
             term = cache[text] if text in cache else term_of(text)
-            if term is None:
+            if term is None or term in capitals:
                 if runs[-1]:
                     runs.append([])
             else:
@@ -187,8 +211,9 @@ class TermAnalyzer:
                 if (label_end := labels.get(sentence.sent_id)) is not None:
                     tokens = [t for t in tokens if t.start >= label_end]
                 spans = not_term_spans(sentence.text, sentence.start)
+                shouted = sentence.text.isupper()
                 for run in split_at_spans(tokens, spans) if spans else [tokens]:
-                    runs.extend(self.sentence_runs(run))
+                    runs.extend(self.sentence_runs(run, shouted=shouted))
         return runs
 
     def __call__(self, doc: SegmentedDocument) -> list[str]:

@@ -89,10 +89,55 @@ def test_normalised_token(token: str, expected: str) -> None:
         ("x", None),  # shorter than min_token_length=2
         ("There’s", None),  # possessive/clitic stripped -> "there", a stop word
         ("___", None),  # no letter
+        # ordinals and multiples are numbers too
+        ("4th", None),
+        ("1st", None),
+        ("22nd", None),
+        ("10x", None),
+        ("north", "north"),
+        # an abbreviation in capitals whose lower case is a stop word (capital_terms.txt)
+        ("US", "US"),
+        ("U.S.", "US"),
+        ("US’s", "US"),
+        ("US'S", "US"),
+        ("Us", None),
+        ("us", None),
+        ("UN", "UN"),
+        ("UN’s", "UN"),
+        ("WHO", "WHO"),
+        ("Who", None),
+        ("IT", "IT"),
+        ("It", None),
+        ("AM", None),  # "10 AM": not listed
+        # initialisms with full stops count without them
+        ("U.K.", "uk"),
+        ("UK", "uk"),
+        ("A.I.", "ai"),
+        ("e.g.", None),  # "eg" is a stop word
+        ("U.S.-led", "u.s.-led"),  # hyphenated words stay whole
     ],
 )
 def test_term_of(token: str, kept: str | None) -> None:
     assert TermAnalyzer().term_of(token) == kept
+
+
+def test_capital_abbreviations_are_stop_words_in_a_sentence_in_capitals() -> None:
+    doc = make_doc(
+        "t",
+        [
+            (False, "The US and the UN disagree with us."),
+            (False, "TELL US WHAT IT IS."),
+            (False, "WHO experts visited."),
+        ],
+    )
+    assert TermAnalyzer()(doc) == ["US", "UN", "disagree", "tell", "WHO", "experts", "visited"]
+
+
+def test_a_user_stop_word_in_capitals_drops_the_abbreviation(tmp_path) -> None:
+    path = tmp_path / "stop.txt"
+    path.write_text("US\n", encoding="utf-8")
+    analyzer = TermAnalyzer(extra_stopwords=[path])
+    assert (analyzer.term_of("US"), analyzer.term_of("UN")) == (None, "UN")
 
 
 def test_unigrams_skip_headings_by_default() -> None:
