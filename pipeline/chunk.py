@@ -43,16 +43,32 @@ class ChunkSettings:
         """The config sections a chunk reads (a change to any other does not re-run chunks)."""
         return ["ingest", "segment", *_stage_names()]
 
+    @staticmethod
+    def config_sections(config: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+        """The part of each of :meth:`sections` that a chunk reads: ingest's and segment's keys
+        below, and of a stage's section the keys its constructor takes. The rest is read by
+        corpus-level rules (``ingest.duplicates``, ``frames.confidence``), so changing it must
+        not re-run the chunks."""
+        from pipeline.stages import stage_class, stage_options
+
+        out = {
+            section: {k: v for k, v in (config.get(section) or {}).items() if k in keys}
+            for section, keys in _CHUNK_KEYS.items()
+        }
+        for name in _stage_names():
+            out[name] = stage_options(stage_class(name), config.get(name) or {})
+        return out
+
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> ChunkSettings:
         """Settings from the workflow config (missing keys take their defaults)."""
-        ingest = config.get("ingest") or {}
-        segment = config.get("segment") or {}
+        sections = cls.config_sections(config)
+        ingest, segment = sections["ingest"], sections["segment"]
         return cls(
             max_file_mb=float(ingest.get("max_file_mb", 20.0)),
             extra_boilerplate=tuple(ingest.get("extra_boilerplate") or ()),
             extra_abbreviations=tuple(segment.get("extra_abbreviations") or ()),
-            stage_options={k: config.get(k) or {} for k in _stage_names()},
+            stage_options={k: sections[k] for k in _stage_names()},
         )
 
     def as_data(self) -> dict[str, Any]:
@@ -63,6 +79,10 @@ class ChunkSettings:
             "extra_abbreviations": list(self.extra_abbreviations),
             "stage_options": dict(self.stage_options or {}),
         }
+
+
+# the keys of the ingest and segment sections that ChunkSettings.from_config reads
+_CHUNK_KEYS = {"ingest": ("max_file_mb", "extra_boilerplate"), "segment": ("extra_abbreviations",)}
 
 
 def _stage_names() -> list[str]:

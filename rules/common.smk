@@ -315,9 +315,9 @@ def metadata_file():
 
 
 def chunk_settings():
-    """The config sections a chunk job reads, as plain data (others do not re-run the chunks)."""
-    sections = ChunkSettings.sections()
-    return json.loads(json.dumps({k: config.get(k) or {} for k in sections}))
+    """The settings a chunk job reads, as plain data: of its config sections, the keys it
+    takes (the others are read by corpus-level rules: changing one re-runs no chunk)."""
+    return json.loads(json.dumps(ChunkSettings.config_sections(config)))
 
 
 def chunk_setting_params():

@@ -565,3 +565,21 @@ def test_chunk_state_changes_with_what_modification_times_hide(tmp_path):
     os.utime(path, ns=(1_000,) * 2)
     assert write_if_changed(path, state) is False and path.stat().st_mtime_ns == 1_000
     assert write_if_changed(path, gone) is True and path.read_text(encoding="utf-8") == gone
+
+
+def test_chunk_settings_leave_out_what_corpus_level_rules_read() -> None:
+    config = {
+        "ingest": {"max_file_mb": 5, "duplicates": "analyse", "extra_boilerplate": []},
+        "segment": {"extra_abbreviations": ["x.txt"]},
+        "frames": {"tie_break": "codebook_order", "confidence": 0.9, "max_pairwise_documents": 3},
+        "stance": {"context_chars": 30},
+    }
+    sections = ChunkSettings.config_sections(config)
+    assert sections["ingest"] == {"max_file_mb": 5, "extra_boilerplate": []}
+    assert sections["segment"] == {"extra_abbreviations": ["x.txt"]}
+    assert sections["frames"] == {"tie_break": "codebook_order"}
+    assert sections["stance"] == {"context_chars": 30}
+    assert set(sections) == set(ChunkSettings.sections())
+    settings = ChunkSettings.from_config(config)
+    assert settings.stage_options["frames"] == {"tie_break": "codebook_order"}
+    assert settings.max_file_mb == 5.0

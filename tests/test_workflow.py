@@ -122,6 +122,18 @@ def test_a_changed_chunk_setting_names_only_its_section_as_the_rerun_reason(defa
         assert "actors" not in line and "max_file_mb" not in line  # other sections stay out
 
 
+def test_a_setting_only_corpus_level_rules_read_does_not_re_run_the_chunks(default_run, tmp_path):
+    """frames.confidence (frames.csv's intervals) and ingest.duplicates (the merge) share a
+    section with chunk settings; changing them had re-analysed every document."""
+    config = tmp_path / "changed.yaml"
+    config.write_text("frames:\n  confidence: 0.9\ningest:\n  duplicates: analyse\n")
+    proc = run_workflow(ROOT / "corpus", default_run, "--configfile", str(config), "-n")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    jobs = {line.split()[1] for line in proc.stdout.splitlines() if line.startswith("rule ")}
+    assert "analyse_chunk:" not in jobs
+    assert {"merge_tables:", "frames:"} <= jobs
+
+
 def test_changes_that_modification_times_hide_re_run_the_chunks(tmp_path):
     """A helper's walkthrough: a file replaced by one with an older modification time (cp -p,
     rsync -a, unzip) was not analysed again, and a copied results folder run on another corpus
