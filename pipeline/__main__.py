@@ -35,7 +35,8 @@ def evaluate_sentiment(path: Path = TESTS_DATA / "sentiment_labelled.tsv") -> st
 
 def corpus_ids(folder: str | Path, results_dir: str | Path | None = None) -> tuple[str, int]:
     """The doc_id each file of a corpus folder gets (tab, its path), then the files passed over
-    (what a metadata.csv row needs before the first run), and how many files a run would read."""
+    (what a metadata.csv row needs before the first run), and how many files a run could read
+    (not empty, binary or too large)."""
     from pipeline.chunk import ChunkSettings
     from pipeline.corpus import discover_documents
     from pipeline.decode import why_not_text
@@ -48,7 +49,7 @@ def corpus_ids(folder: str | Path, results_dir: str | Path | None = None) -> tup
     max_bytes = int(ChunkSettings().max_file_mb * 1e6)  # the default ingest.max_file_mb
     unread = [(s.relpath, why_not_text(s.path, max_bytes=max_bytes)) for s in sources]
     lines += [f"# a run will skip: {path}: {why}" for path, why in unread if why]
-    return "\n".join(lines), len(sources)
+    return "\n".join(lines), sum(1 for _, why in unread if not why)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -281,6 +281,14 @@ def test_ids_command_on_an_empty_folder_or_no_folder(tmp_path, capsys):
     assert "holds no *.txt or *.md file a run could read" in capsys.readouterr().err
     assert main(["ids", " "]) == 2
     assert "give a corpus folder" in capsys.readouterr().err
+    # only files a run will skip (empty, binary): the run would stop too
+    (tmp_path / "a.txt").write_bytes(b"")
+    (tmp_path / "b.txt").write_bytes(b"\x00\x01\x02" * 100)
+    assert main(["ids", str(tmp_path)]) == 1
+    out = capsys.readouterr()
+    assert "# a run will skip: a.txt" in out.out and "could read" in out.err
+    (tmp_path / "c.txt").write_text("A text.", encoding="utf-8")
+    assert main(["ids", str(tmp_path)]) == 0
 
 
 def test_a_name_that_is_not_utf8_is_passed_over_with_the_reason(tmp_path):
