@@ -541,7 +541,11 @@ def corpus_frame_differences(
             following = f"; next: {d}, {fmt(100 * counts[d] / body[d], digits)}%"
         among = ""
         if any(counts[d] * n >= k * body[d] for d in body if d != top):
-            among = f" among the {len(ranked):,} documents with {FEW} or more such sentences"
+            among = (
+                f" among the {len(ranked):,} documents with {FEW} or more such sentences"
+                if len(ranked) > 1
+                else f", the only document with {FEW} or more such sentences"
+            )
         text = (
             f"{top} leans most on {frame_name(frame, labels)}{among}: {shown}% of its sentences "
             f"({k} of {n}; median {fmt(100 * median, digits)}% across {len(body):,} documents"

@@ -33,6 +33,15 @@ def fmt(value: Any, digits: int = 1) -> str:
     return text.replace("-", "−")
 
 
+def percent_digits(shares: Any, digits: int = 0) -> int:
+    """``digits``, or up to two more decimals, so that no share of ``shares`` (fractions) that
+    is not 0 reads as 0% (1 of 353 sentences is 0.3%, not 0%)."""
+    for more in range(digits, max(digits, 2) + 1):
+        if not any(v and round(100 * v, more) == 0 for v in shares if finite(v)):
+            return more
+    return max(digits, 2)
+
+
 def fmt_int(value: Any) -> str:
     """An integer count with thousands separators, "–" when missing."""
     return f"{round(value):,}" if finite(value) else "–"

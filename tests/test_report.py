@@ -1456,6 +1456,17 @@ def test_corpus_frame_item_ranks_shares_among_documents_with_five_sentences():
     )
 
 
+def test_corpus_frame_item_with_one_document_of_five_sentences_is_not_among_1_documents():
+    docs = documents_of({"big": 200, "tiny": 2, "small": 100, "mid": 100})
+    # big: 20 of 200 (10%), the only one with 5 or more; tiny's 2 of 2 is higher
+    frames = frames_of({"big": 20, "tiny": 2, "small": 1, "mid": 4})
+    (item,) = corpus_frame_differences(frames, docs, {}, set())
+    assert item["text"].startswith(
+        "big leans most on the economic frame, the only document with 5 or more such "
+        "sentences: 10% of its sentences"
+    )
+
+
 @pytest.mark.parametrize(
     ("sizes", "counts"),
     [

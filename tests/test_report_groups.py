@@ -247,6 +247,21 @@ def test_group_frame_table_shows_a_spread_that_whole_percents_hide():
     assert got["rows"][0]["cells"][0] == "20.0% · 100 of 500 sent. · documents 19.6–20.4%"
 
 
+def test_group_frame_table_never_shows_a_share_that_is_not_0_as_0_percent():
+    import pandas as pd
+
+    from pipeline.report_groups import group_frame_matrix
+
+    # A: 1 of 353 sentences (0.28%) in one document; B: 1 of 400 in each of two (0.25%)
+    documents = pd.DataFrame({"doc_id": ["a1", "b1", "b2"], "n_sentences": [353, 400, 400]})
+    frames = pd.DataFrame(
+        {"doc_id": ["a1", "b1", "b2"], "frame": ["economic"] * 3, "n_sentences": [1, 1, 1]}
+    )
+    got = group_frame_matrix(frames, documents, {"a1": "A", "b1": "B", "b2": "B"}, {})
+    assert got["rows"][0]["cells"] == ["0.3% · 1 of 353 sent. · one document",
+                                       "0.2% · 2 of 800 sent. · every document 0.2%"]  # fmt: skip
+
+
 def test_the_group_frame_table_is_on_the_page():
     import pandas as pd
 
