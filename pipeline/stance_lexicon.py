@@ -97,11 +97,22 @@ def compile_rules(row: dict[str, str], macros: dict[str, str], where: str) -> Ru
             rx = _rule_regex(source, column, macros, row["pattern"]) if source else None
             out.append(re.compile(rx, re.IGNORECASE) if rx else None)
         except re.error as err:
-            message = f"{where}entry {row['pattern']!r}: bad {column} regex: {err}"
+            # the position of the error in the rule as written, not in the anchored expansion
+            detail = _regex_error(source) or err.msg
+            message = f"{where}entry {row['pattern']!r}: bad {column} regex {source!r}: {detail}"
             raise ValueError(message) from None
         except ValueError as err:  # an unknown macro
             raise ValueError(f"{where}entry {row['pattern']!r}: {err}") from None
     return tuple(out)
+
+
+def _regex_error(source: str) -> str | None:
+    """The error of compiling ``source`` on its own, with its position there, or None."""
+    try:
+        re.compile(source)
+    except re.error as err:
+        return str(err)
+    return None
 
 
 def did_you_mean(word: str, choices: Sequence[str]) -> str:

@@ -799,6 +799,11 @@ def test_extra_lexicon_rules_and_macros(tmp_path):
     ("rows", "message"),
     [
         (["widget\teconomic\tx\t(\t\t\t"], "bad not_before regex"),
+        # the position is in the rule as written (9 characters), not in its anchored expansion
+        (
+            ["widget\teconomic\tx\tcheap (\t\t\t"],
+            r"bad not_before regex 'cheap \(': missing \), unterminated subpattern at position 6$",
+        ),
         (
             ["widget\teconomic\tx\t@NOPE\t\t\t"],
             r"bad.tsv, line 3: entry 'widget': unknown macro @NOPE",
