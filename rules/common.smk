@@ -119,6 +119,17 @@ else:
         + (f"\n  ... and {len(_unreadable) - 5} more" if len(_unreadable) > 5 else "")
     )
 
+# TF-IDF and keyness count the n-grams the chunks counted: an order outside terms.ngram_range
+# would give no term of that order, without a word.
+_counted = config["terms"]["ngram_range"]
+_compared = config["comparison"]["ngram_range"]
+if not _counted[0] <= _compared[0] <= _compared[1] <= _counted[1]:
+    stop(
+        f"Config key comparison.ngram_range: {_compared} is not within terms.ngram_range "
+        f"{_counted}, the n-gram orders the chunks count: set terms.ngram_range to "
+        f"[{min(_counted[0], _compared[0])}, {max(_counted[1], _compared[1])}] too"
+    )
+
 # The corpus metadata file is read now: one that cannot be used (no doc_id column, not UTF-8
 # CSV, a doc_id on two rows) would stop the run at the merge, after every chunk, and a file
 # named in the config that does not exist would be passed over (only the default name may be

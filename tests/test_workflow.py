@@ -281,6 +281,12 @@ def test_config_of_wrong_type_names_the_key(tmp_path):
             "rhetoric-compare did not start: Config key results_dir: Snakemake reads a word in "
             "braces in a path as a wildcard: rename the folder",
         ),
+        (  # a keyness review: bigrams asked of the comparison only were silently none
+            "comparison:\n  ngram_range: [1, 2]\n",
+            "rhetoric-compare did not start: Config key comparison.ngram_range: [1, 2] is not "
+            "within terms.ngram_range [1, 1], the n-gram orders the chunks count: set "
+            "terms.ngram_range to [1, 2] too",
+        ),
     ],
 )
 def test_a_refused_config_is_a_short_message_in_the_log_not_a_crash(tmp_path, config, message):
