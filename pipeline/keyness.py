@@ -17,6 +17,7 @@ the total counts of all terms of the same n-gram order there (stop words exclude
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -113,7 +114,22 @@ def comparisons_for(
             )
         for (t, ti), (r, ri) in itertools.combinations(labelled, 2):
             out.append(Comparison(f"{t}_vs_{r}", t, r, ti, ri))
-    return sorted(out, key=lambda c: c.name)
+    return sorted(_unique_names(out), key=lambda c: c.name)
+
+
+def _unique_names(comparisons: list[Comparison]) -> list[Comparison]:
+    """The comparisons, a name that repeats one before it ("a" with "b_vs_c" and "a_vs_b" with
+    "c" are both "a_vs_b_vs_c") numbered "_2", "_3": keyness.csv would pool their rows."""
+    seen: dict[str, int] = {}
+    out = []
+    for c in comparisons:
+        name, k = c.name, 1
+        while name in seen:
+            k += 1
+            name = f"{c.name}_{k}"
+        seen[name] = 1
+        out.append(c if name == c.name else dataclasses.replace(c, name=name))
+    return out
 
 
 def keyness_table(

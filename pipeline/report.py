@@ -199,6 +199,12 @@ def with_groups(items: list[dict[str, Any]], groups: Mapping[str, str]) -> list[
     return items
 
 
+def compares_against_rest(keyness: pd.DataFrame | None) -> bool:
+    """Whether keyness.csv compares each document with the rest: every row's reference is
+    "rest" (in pairs, a document may be named "rest": others are then references too)."""
+    return keyness is not None and len(keyness) > 0 and bool(keyness["reference"].eq(REST).all())
+
+
 def spread_counts(term: dict[str, Any], n_sides: Sequence[int]) -> None:
     """A term's counts with the documents they come from, on a side that pools two documents
     or more ("14 in 1 of 20 docs"): pooled counts can rest on one document, a sentence
@@ -330,12 +336,13 @@ def report_context(
     placed, keyness_rest, similarity_plots = keyness_figures(keyness, plots["keyness"])
     keyness = [{**block, "plots": p} for block, p in zip(keyness, placed, strict=True)]
     members = group_members(groups, doc_ids) if groups else {}
+    against_rest = compares_against_rest(tables.get("keyness"))
     for block in keyness:  # group comparisons: how many documents each side pools
         sides = [members.get(block[side], []) for side in ("target", "reference")]
         block["sizes"] = f"{len(sides[0])} vs {len(sides[1])} documents" if all(sides) else ""
         n_sides = (
             [len(sides[0]), len(sides[1])] if all(sides)
-            else [1, len(doc_ids) - 1] if block["reference"] == REST else [1, 1]
+            else [1, len(doc_ids) - 1] if against_rest else [1, 1]
         )  # fmt: skip
         for term in block["target_terms"] + block["reference_terms"]:
             spread_counts(term, n_sides)

@@ -566,3 +566,16 @@ def test_groups_need_two_among_the_documents_analysed():
         comparisons_for(["a", "b", "c"], mode="groups", groups=groups)
     (only,) = comparisons_for(["a", "b", "c", "d"], mode="groups", groups=groups)
     assert (only.target, only.reference, only.target_docs) == ("A", "B", ("a", "b"))
+
+
+def test_comparison_names_that_would_repeat_are_numbered() -> None:
+    """A keyness review: "a" with "b_vs_c" and "a_vs_b" with "c" were both a_vs_b_vs_c, so
+    keyness.csv pooled their rows under one name."""
+    comps = comparisons_for(["a", "a_vs_b", "b_vs_c", "c"], mode="pairs")
+    names = [c.name for c in comps]
+    assert len(set(names)) == len(names) == 6
+    pooled = [c for c in comps if c.name.startswith("a_vs_b_vs_c")]
+    assert [(c.name, c.target, c.reference) for c in pooled] == [
+        ("a_vs_b_vs_c", "a", "b_vs_c"),
+        ("a_vs_b_vs_c_2", "a_vs_b", "c"),
+    ]

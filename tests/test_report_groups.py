@@ -375,6 +375,20 @@ def test_keyness_counts_of_a_pooled_side_say_how_many_documents_they_come_from()
     assert (rest["count_target"], rest["count_reference"]) == ("3", "9 in 4 of 39 docs")
 
 
+def test_a_document_named_rest_is_no_rest_of_the_corpus():
+    """A keyness review: in pairs, a document named "rest" was read as the rest of the corpus,
+    so its counts were shown as "in 1 of 2 docs"."""
+    import pandas as pd
+
+    from pipeline.report import compares_against_rest
+
+    pairs = pd.DataFrame({"reference": ["b", "rest", "rest"]})  # a_vs_b, a_vs_rest, b_vs_rest
+    assert not compares_against_rest(pairs)
+    assert compares_against_rest(pd.DataFrame({"reference": ["rest", "rest"]}))
+    assert not compares_against_rest(pd.DataFrame({"reference": []}))
+    assert not compares_against_rest(None)
+
+
 def test_a_caption_of_a_dozen_words_does_not_sway_the_documents_own_rates():
     """A statistician's review: one 12-word text with a hedge (a rate of 83) turned a clear
     group difference tentative through the mean of the documents' rates."""
