@@ -1,5 +1,5 @@
-"""Command line: ``python -m pipeline evaluate``, ``python -m pipeline synthetic`` and
-``python -m pipeline ids``."""
+"""Command line: ``python -m pipeline evaluate``, ``python -m pipeline synthetic``,
+``python -m pipeline ids`` and ``python -m pipeline where``."""
 
 from __future__ import annotations
 
@@ -52,6 +52,20 @@ def corpus_ids(folder: str | Path, results_dir: str | Path | None = None) -> tup
     return "\n".join(lines), sum(1 for _, why in unread if not why)
 
 
+def where_command(term: str, results_dir: str, docs: Sequence[str]) -> int:
+    """Print a term's occurrences as TSV and a summary line on stderr; 1 when none, 2 on error."""
+    from pipeline.term_occurrences import summary, where
+
+    try:
+        counted, found = where(term, results_dir, docs)
+    except ValueError as error:
+        print(f"python -m pipeline where: {error}", file=sys.stderr)
+        return 2
+    found.to_csv(sys.stdout, sep="\t", index=False, lineterminator="\n")
+    print(summary(counted, found), file=sys.stderr)
+    return 0 if len(found) else 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Dispatch the sub-commands."""
     parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__)
@@ -72,7 +86,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         default="results",
         help="the run's results_dir (default: results): not read when inside the folder",
     )
+    where = sub.add_parser(
+        "where", help="the sentences and offsets where a term of keyness/TF-IDF was counted"
+    )
+    where.add_argument("term", help="a word or an n-gram, as written (China's, U.S., ...)")
+    where.add_argument("--doc", action="append", default=[], help="only this doc_id (repeat)")
+    where.add_argument("--results-dir", default="results", help="the run's results_dir")
     args = parser.parse_args(argv)
+    if args.command == "where":
+        return where_command(args.term, args.results_dir, args.doc)
     if args.command == "ids":
         try:
             if not args.folder.strip():

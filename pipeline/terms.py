@@ -169,10 +169,12 @@ class TermAnalyzer:
         self._cache[text] = term
         return term
 
-    def sentence_runs(self, tokens: Iterable[Token], *, shouted: bool = False) -> list[list[str]]:
+    def sentence_runs(
+        self, tokens: Iterable[Token], *, shouted: bool = False, with_tokens: bool = False
+    ) -> list[list[Any]]:
         """Runs of adjacent kept terms in one sentence; a dropped token ends a run. In a
         ``shouted`` sentence (all in capitals) "US" or "IT" is the stop word, not the
-        abbreviation."""
+        abbreviation. ``with_tokens``: (term, token) pairs, for where a term occurs."""
         cache, term_of = self._cache, self.term_of
         capitals = self.capital_terms if shouted else frozenset()
         runs: list[list[str]] = [[]]
@@ -183,7 +185,7 @@ class TermAnalyzer:
                 if runs[-1]:
                     runs.append([])
             else:
-                runs[-1].append(term)
+                runs[-1].append((term, token) if with_tokens else term)
         return [run for run in runs if run]
 
     def ngrams(self, runs: Sequence[Sequence[str]]) -> list[str]:
@@ -198,12 +200,14 @@ class TermAnalyzer:
                     out.extend(" ".join(run[i : i + n]) for i in range(len(run) - n + 1))
         return out
 
-    def document_runs(self, doc: SegmentedDocument) -> list[list[str]]:
+    def document_runs(
+        self, doc: SegmentedDocument, *, with_tokens: bool = False
+    ) -> list[list[Any]]:
         """Runs of every counted sentence (headings only when ``include_headings``), without
         the speaker labels of a transcript's turns ("LENA FISCHER:", "Spokesperson Zhao
         Wenli:"), which name who speaks as a heading names a section, and without the words of
         addresses, citations, post headers and dates (:func:`not_term_spans`), which break a
-        run as a stop word does."""
+        run as a stop word does. ``with_tokens``: runs of (term, token) pairs."""
         runs: list[list[str]] = []
         labels = speaker_label_ends(doc.sentences)  # a transcript's labels: no terms
         for sentence, tokens in zip(doc.sentences, doc.tokens, strict=True):
@@ -213,7 +217,7 @@ class TermAnalyzer:
                 spans = not_term_spans(sentence.text, sentence.start)
                 shouted = sentence.text.isupper()
                 for run in split_at_spans(tokens, spans) if spans else [tokens]:
-                    runs.extend(self.sentence_runs(run, shouted=shouted))
+                    runs.extend(self.sentence_runs(run, shouted=shouted, with_tokens=with_tokens))
         return runs
 
     def __call__(self, doc: SegmentedDocument) -> list[str]:

@@ -1,0 +1,150 @@
+"""Where a counted term occurs: the sentences and offsets behind a keyness or TF-IDF count.
+
+``python -m pipeline where china`` lists every occurrence of a term that the terms stage
+counted: document, sentence, character offsets into ``docs/<doc_id>/clean.txt`` and the words
+there. It rebuilds each document's sentences from ``tables/sentences.csv`` and their word tokens
+as the segmenter made them (:func:`pipeline.segment.word_tokens`), then runs the run's own term
+analyzer (the ``terms`` settings in ``manifest.json``) over them, so a document's count is its
+``term_counts`` count: what ``keyness.csv`` sums over a side and TF-IDF weighs. A plain search
+of the text finds more: headings, speaker labels, addresses and dates are not counted.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from pipeline.segment import word_tokens
+from pipeline.stages import stage_options
+from pipeline.terms import TermAnalyzer
+from pipeline.types import SegmentedDocument, Sentence
+
+OCCURRENCE_COLUMNS = ("doc_id", "sent_id", "start", "end", "term", "words", "context")
+CONTEXT_CHARS = 60  # characters of the sentence shown on each side of the words
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
+
+
+def analyzer_of_run(results_dir: str | Path) -> TermAnalyzer:
+    """The term analyzer of the run that wrote ``results_dir`` (its manifest's terms settings;
+    the defaults when there is no manifest)."""
+    manifest = Path(results_dir) / "manifest.json"
+    section: Mapping[str, Any] = {}
+    if manifest.is_file():
+        section = json.loads(manifest.read_text(encoding="utf-8")).get("config", {}).get("terms")
+    return TermAnalyzer(**stage_options(TermAnalyzer, section or {}))
+
+
+def query_term(analyzer: TermAnalyzer, text: str) -> str:
+    """The counted term a user's words stand for ("China's" -> "china", "U.S. Navy" -> "US
+    navy"); ValueError when a word is not a term (a stop word, a number) or the n-gram order is
+    not counted."""
+    words = text.split()
+    terms = [analyzer.term_of(w) for w in words]
+    dropped = [w for w, t in zip(words, terms, strict=True) if t is None]
+    if not words or dropped:
+        raise ValueError(
+            f"{' '.join(dropped) or repr(text)} is no counted term (a stop word, a number or "
+            "shorter than min_token_length)"
+        )
+    low, high = analyzer.ngram_range
+    if not low <= len(words) <= high:
+        raise ValueError(
+            f"the run counted terms of {low} to {high} word(s) (terms.ngram_range), not "
+            f"{len(words)}"
+        )
+    return " ".join(t for t in terms if t)
+
+
+def rebuilt_document(doc_id: str, rows: pd.DataFrame) -> SegmentedDocument:
+    """A document's sentences (sentences.csv rows) and their word tokens, as segmented."""
+    sentences = tuple(
+        Sentence(int(r.sent_id), int(r.paragraph_id), bool(r.is_heading), int(r.start),
+                 int(r.end), str(r.text))
+        for r in rows.itertuples(index=False)
+    )  # fmt: skip
+    tokens = tuple(word_tokens(s.text, offset=s.start) for s in sentences)
+    return SegmentedDocument(doc_id, "", sentences, tokens)
+
+
+def document_occurrences(
+    doc: SegmentedDocument, analyzer: TermAnalyzer, terms: Iterable[str]
+) -> list[dict[str, Any]]:
+    """Every counted occurrence of ``terms`` in ``doc``: its sentence, document offsets, the
+    words (``clean[start:end]``) and the sentence around them with the words in brackets."""
+    wanted = set(terms)
+    orders = sorted({t.count(" ") + 1 for t in wanted})
+    starts = [s.start for s in doc.sentences]
+    out = []
+    for run in analyzer.document_runs(doc, with_tokens=True):
+        for n in orders:
+            for i in range(len(run) - n + 1):
+                term = " ".join(t for t, _ in run[i : i + n])
+                if term not in wanted:
+                    continue
+                start, end = run[i][1].start, run[i + n - 1][1].end
+                sentence = doc.sentences[bisect.bisect_right(starts, start) - 1]
+                out.append(_occurrence(doc.doc_id, sentence, term, start, end))
+    return sorted(out, key=lambda r: (r["start"], r["end"], r["term"]))
+
+
+def _occurrence(doc_id: str, sentence: Sentence, term: str, start: int, end: int) -> dict:
+    text, a, b = sentence.text, start - sentence.start, end - sentence.start
+    left = max(0, a - CONTEXT_CHARS)
+    right = min(len(text), b + CONTEXT_CHARS)
+    context = (
+        ("…" if left else "") + text[left:a] + "[" + text[a:b] + "]" + text[b:right]
+        + ("…" if right < len(text) else "")
+    )  # fmt: skip
+    return {
+        "doc_id": doc_id,
+        "sent_id": sentence.sent_id,
+        "start": start,
+        "end": end,
+        "term": term,
+        "words": text[a:b],
+        "context": " ".join(context.split()),
+    }
+
+
+def where(term: str, results_dir: str | Path, docs: Sequence[str] = ()) -> tuple[str, pd.DataFrame]:
+    """(the counted term, its occurrences in the run's documents, or in ``docs``)."""
+    tables = Path(results_dir) / "tables"
+    path = tables / "sentences.csv"
+    if not path.is_file():
+        raise ValueError(f"{path} does not exist: run the workflow first (make run)")
+    analyzer = analyzer_of_run(results_dir)
+    wanted = query_term(analyzer, term)
+    sentences = pd.read_csv(path, dtype={"doc_id": str, "text": str}, keep_default_na=False)
+    if docs:
+        unknown = sorted(set(docs) - set(sentences["doc_id"]))
+        if unknown:
+            raise ValueError(f"no sentences of document(s) {', '.join(unknown)} in {path}")
+        sentences = sentences[sentences["doc_id"].isin(set(docs))]
+    # only documents with a sentence holding the term's letters can count it (a quick test)
+    letters = sentences["text"].str.lower().str.replace(_NOT_LETTERS, "", regex=True)
+    maybe = pd.Series(True, index=sentences.index)
+    for word in wanted.lower().split():
+        maybe &= letters.str.contains(_NOT_LETTERS.sub("", word), regex=False)
+    candidates = set(sentences.loc[maybe, "doc_id"])
+    rows = []
+    for doc_id, doc_rows in sentences[sentences["doc_id"].isin(candidates)].groupby(
+        "doc_id", sort=True
+    ):
+        doc = rebuilt_document(str(doc_id), doc_rows.sort_values("sent_id"))
+        rows.extend(document_occurrences(doc, analyzer, [wanted]))
+    return wanted, pd.DataFrame(rows, columns=list(OCCURRENCE_COLUMNS))
+
+
+def summary(term: str, found: pd.DataFrame) -> str:
+    """One line: how often the term is counted, and where."""
+    if found.empty:
+        return f"{term}: counted nowhere"
+    counts = found.groupby("doc_id", sort=True).size()
+    listed = ", ".join(f"{doc} {n}" for doc, n in counts.items())
+    return f"{term}: {len(found):,} occurrence(s) in {len(counts):,} document(s): {listed}"

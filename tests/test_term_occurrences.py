@@ -1,0 +1,90 @@
+"""python -m pipeline where: the sentences and offsets behind each keyness and TF-IDF count."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pipeline.__main__ import main
+from pipeline.term_occurrences import query_term, where
+from pipeline.terms import TermAnalyzer
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "results"
+
+
+def test_every_keyness_count_of_the_default_corpus_is_its_occurrences():
+    """The committed run: each term's occurrences per document are keyness.csv's counts, and
+    each occurrence's offsets give its words in the document's clean text."""
+    keyness = pd.read_csv(RESULTS / "tables" / "keyness.csv", keep_default_na=False)
+    clean = {
+        d: (RESULTS / "docs" / d / "clean.txt").read_text(encoding="utf-8")
+        for d in set(keyness["target"]) | set(keyness["reference"])
+    }
+    assert len(keyness) > 20
+    for row in keyness.itertuples(index=False):
+        term, found = where(row.term, RESULTS)
+        assert term == row.term
+        counts = found.groupby("doc_id").size()
+        assert counts.get(row.target, 0) == row.count_target, row.term
+        assert counts.get(row.reference, 0) == row.count_reference, row.term
+        for hit in found.itertuples(index=False):
+            assert clean[hit.doc_id][hit.start : hit.end] == hit.words
+
+
+def _write_run(results: Path, sentences: list[tuple], terms: dict) -> None:
+    (results / "tables").mkdir(parents=True)
+    columns = ["doc_id", "sent_id", "paragraph_id", "is_heading", "start", "end", "text"]
+    pd.DataFrame(sentences, columns=columns).to_csv(results / "tables" / "sentences.csv",
+                                                    index=False)  # fmt: skip
+    (results / "manifest.json").write_text(json.dumps({"config": {"terms": terms}}))
+
+
+def test_occurrences_follow_the_runs_settings_by_hand(tmp_path):
+    # clean text of "d": "National Security\n\nHOST: National security matters. The US and the
+    # U.S. Navy.": a heading (not counted), a speaker label (not counted), two sentences
+    sentences = [
+        ("d", 1, 1, 1, 0, 17, "National Security"),
+        ("d", 2, 2, 0, 19, 51, "HOST: National security matters."),
+        ("d", 3, 2, 0, 52, 77, "The US and the U.S. Navy."),
+        ("e", 1, 1, 0, 0, 29, "Security of national borders."),
+    ]
+    _write_run(tmp_path, sentences, {"ngram_range": [1, 2], "include_headings": False})
+    term, found = where("National Security", tmp_path)
+    assert term == "national security"
+    # "HOST:" is a speaker label; the heading is not counted; e's words are not adjacent
+    assert found[["doc_id", "sent_id", "start", "end", "words"]].values.tolist() == [
+        ["d", 2, 25, 42, "National security"]
+    ]
+    assert found["context"].tolist() == ["HOST: [National security] matters."]
+    term, found = where("US", tmp_path)
+    assert term == "US"
+    assert found[["start", "end", "words"]].values.tolist() == [[56, 58, "US"], [67, 71, "U.S."]]
+    _, found = where("security", tmp_path, ["e"])
+    assert found[["doc_id", "start", "words"]].values.tolist() == [["e", 0, "Security"]]
+
+
+def test_a_query_must_be_a_counted_term():
+    analyzer = TermAnalyzer()
+    assert query_term(analyzer, "China’s") == "china"
+    with pytest.raises(ValueError, match="the is no counted term"):
+        query_term(analyzer, "the")
+    with pytest.raises(ValueError, match="counted terms of 1 to 1 word"):
+        query_term(analyzer, "national security")
+
+
+def test_where_command_exit_codes(tmp_path, capsys):
+    _write_run(tmp_path, [("d", 1, 1, 0, 0, 18, "Tariffs rose fast.")], {})
+    assert main(["where", "tariffs", "--results-dir", str(tmp_path)]) == 0
+    out = capsys.readouterr()
+    assert out.out.splitlines()[1].startswith("d\t1\t0\t7\ttariffs\tTariffs\t")
+    assert "tariffs: 1 occurrence(s) in 1 document(s): d 1" in out.err
+    assert main(["where", "quotas", "--results-dir", str(tmp_path)]) == 1
+    assert "quotas: counted nowhere" in capsys.readouterr().err
+    assert main(["where", "tariffs", "--doc", "x", "--results-dir", str(tmp_path)]) == 2
+    assert "no sentences of document(s) x" in capsys.readouterr().err
+    assert main(["where", "tariffs", "--results-dir", str(tmp_path / "none")]) == 2
+    assert "run the workflow first" in capsys.readouterr().err
