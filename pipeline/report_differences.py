@@ -23,6 +23,8 @@ from pipeline.report_format import finite, fmt, has_spread, rate_count
 from pipeline.report_stats import (
     CONFIDENCE,
     bonferroni,
+    effective_size,
+    lag1_autocorrelation,
     proportion_difference_interval,
     rate_ratio_interval,
     welch_interval,
@@ -175,7 +177,9 @@ def sentiment_difference(
     docs: Sequence[Doc], href: str, sentences: pd.DataFrame | None
 ) -> list[Item]:
     """Mean compound scores compared through Welch's interval of their difference (body
-    sentences); tentative when that interval includes 0 or cannot be computed."""
+    sentences, each document's counted as the independent sentences they are worth: neighbours
+    alike in tone are less evidence, :func:`effective_size`); tentative when that interval
+    includes 0 or cannot be computed."""
     if not all(finite(d.get("compound_mean")) for d in docs):
         return []
     a, b = sorted(docs, key=lambda d: (-d["compound_mean"], d["doc_id"]))
@@ -183,7 +187,8 @@ def sentiment_difference(
     if diff < 0.05:
         return []
     scores = [body_compounds(sentences, d["doc_id"]) for d in (a, b)]
-    low, high = welch_interval(*scores)
+    sizes = (effective_size(scores[0]), effective_size(scores[1]))
+    low, high = welch_interval(*scores, sizes=sizes)
     text = (
         f"{a['doc_id']}'s sentences are more positive on average: mean compound "
         f"{fmt(a['compound_mean'], 2)} vs {fmt(b['compound_mean'], 2)}"
@@ -202,7 +207,20 @@ def sentiment_difference(
             f"{apart_text(low, 0.0, 2)} to {apart_text(high, 0.0, 2)}"
             + (")" if sure else ", which includes 0: this may be noise)")
         )
+        text += alike_note([a["doc_id"], b["doc_id"]], scores, sizes)
     return [{"text": text, "strength": 4 * diff, "caution": not sure, "href": href}]
+
+
+def alike_note(doc_ids: Sequence[str], scores: Sequence[np.ndarray], sizes: Sequence[float]) -> str:
+    """A sentence for each document whose neighbouring sentences are alike in tone, so that
+    the interval counts fewer sentences than it has (empty when none)."""
+    parts = [
+        f"{doc}'s {len(x)} sentences count as {size:.0f} (neighbours alike: lag-1 correlation "
+        f"{lag1_autocorrelation(x):.2f})"
+        for doc, x, size in zip(doc_ids, scores, sizes, strict=True)
+        if size < len(x)
+    ]
+    return f". In the interval, {' and '.join(parts)}" if parts else ""
 
 
 def frame_difference(

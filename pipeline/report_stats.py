@@ -63,11 +63,44 @@ def rate_ratio_interval(
     return float(p_low / (1 - p_low) * scale), float(high)
 
 
+def lag1_autocorrelation(x: np.ndarray) -> float:
+    """The sample autocorrelation of a series at lag 1, ``sum((x_t - m)(x_t+1 - m)) /
+    sum((x_t - m)^2)``; NaN under three values or without spread."""
+    x = np.asarray(x, dtype=np.float64)
+    if x.size < 3:
+        return math.nan
+    d = x - x.mean()
+    total = float(d @ d)
+    return float(d[:-1] @ d[1:]) / total if total > 0 else math.nan
+
+
+def effective_size(x: np.ndarray) -> float:
+    """How many independent values a series of neighbouring, alike values is worth for its
+    mean: ``n (1 - r) / (1 + r)`` with ``r`` its lag-1 autocorrelation when that is positive
+    (the variance inflation of an AR(1) series), else ``n``; never under 2.
+
+    Sentences next to each other share a topic and a tone: with r = 0.3, Welch's interval
+    treating them as independent is "clear" about three times as often as it should be.
+    References: Wilks (2011), Statistical Methods in the Atmospheric Sciences, 3rd ed., 5.2.4;
+    Bretherton et al. (1999), J. Climate 12:1990-2009.
+    """
+    n = int(np.asarray(x).size)
+    r = lag1_autocorrelation(x)
+    if not r > 0:
+        return float(n)
+    return max(2.0, min(float(n), n * (1 - r) / (1 + r)))
+
+
 def welch_interval(
-    a: np.ndarray, b: np.ndarray, *, confidence: float = CONFIDENCE
+    a: np.ndarray,
+    b: np.ndarray,
+    *,
+    confidence: float = CONFIDENCE,
+    sizes: tuple[float, float] | None = None,
 ) -> tuple[float, float]:
     """Welch's t interval of mean(a) - mean(b) (unequal variances, Welch-Satterthwaite degrees
-    of freedom); NaNs unless both groups have two or more values and some variance.
+    of freedom); NaNs unless both groups have two or more values and some variance. ``sizes``:
+    the values' worth in independent ones (:func:`effective_size`) in place of their number.
 
     The same interval as ``scipy.stats.ttest_ind(a, b, equal_var=False).confidence_interval``,
     whose import (0.6 s) would be most of this job's start-up. References: Welch (1947),
@@ -77,11 +110,12 @@ def welch_interval(
 
     if a.size < 2 or b.size < 2:
         return (math.nan, math.nan)
-    va, vb = a.var(ddof=1) / a.size, b.var(ddof=1) / b.size
+    na, nb = sizes if sizes is not None else (a.size, b.size)
+    va, vb = a.var(ddof=1) / na, b.var(ddof=1) / nb
     se2 = va + vb
     if not se2 > 0:
         return (math.nan, math.nan)
-    df = se2**2 / (va**2 / (a.size - 1) + vb**2 / (b.size - 1))
+    df = se2**2 / (va**2 / (na - 1) + vb**2 / (nb - 1))
     half = float(stdtrit(df, 1 - (1 - confidence) / 2)) * math.sqrt(se2)
     diff = float(a.mean() - b.mean())
     return (diff - half, diff + half)

@@ -462,6 +462,13 @@ def test_config_files_are_the_extra_lists_and_a_stage_value_ending_as_a_word_lis
     assert config_files(config) == config_files(config, ["comparison"])[:2]  # extra_* alone
 
 
+class _WordListStage:
+    """A stage class whose constructor takes the word-list keys of these tests."""
+
+    def __init__(self, word_list=None, extra_lexicons=()):
+        pass
+
+
 def test_a_refusal_is_not_pinned_on_a_file_that_may_be_good(tmp_path, monkeypatch):
     """A stage's one word_list cannot be left out when the others are tried alone: when the
     loader's message names no file, both are named."""
@@ -476,6 +483,7 @@ def test_a_refusal_is_not_pinned_on_a_file_that_may_be_good(tmp_path, monkeypatc
             raise ValueError("'co-uld' is not a word")
 
     monkeypatch.setattr(chunk, "_stage_names", lambda: ["stance", "we_words"])
+    monkeypatch.setattr("pipeline.stages.stage_class", lambda name: _WordListStage)
     monkeypatch.setattr(chunk, "chunk_tools", load)
     config = {"stance": {"extra_lexicons": [str(good)]}, "we_words": {"word_list": str(bad)}}
     assert chunk.refused_word_list(config) == (
@@ -498,6 +506,7 @@ def test_a_word_list_that_cannot_be_read_is_refused_with_its_name(tmp_path, monk
             return fh.read()
 
     monkeypatch.setattr(chunk, "_stage_names", lambda: ["we_words"])
+    monkeypatch.setattr("pipeline.stages.stage_class", lambda name: _WordListStage)
     monkeypatch.setattr(chunk, "chunk_tools", load)
     refused = chunk.refused_word_list({"we_words": {"word_list": str(folder)}})
     assert refused == f"[Errno 21] Is a directory: '{folder}'"

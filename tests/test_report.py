@@ -1137,6 +1137,39 @@ def test_sentiment_item_rests_on_the_interval_of_the_difference(a_values, b_valu
     assert says in item["text"]
 
 
+def test_lag1_autocorrelation_and_effective_size_by_hand():
+    from pipeline.report_stats import effective_size, lag1_autocorrelation
+
+    # 1, 2, 3, 4: deviations -1.5, -0.5, 0.5, 1.5; (0.75 - 0.25 + 0.75) / 5 = 0.25;
+    # 4 * 0.75 / 1.25 = 2.4 independent values
+    assert lag1_autocorrelation(np.array([1.0, 2, 3, 4])) == pytest.approx(0.25)
+    assert effective_size(np.array([1.0, 2, 3, 4])) == pytest.approx(2.4)
+    # alternating: r < 0 counts every value; under three values or no spread: no r
+    assert effective_size(np.array([1.0, -1, 1, -1])) == 4.0
+    assert math.isnan(lag1_autocorrelation(np.array([1.0, 2])))
+    assert math.isnan(lag1_autocorrelation(np.array([1.0, 1, 1])))
+    assert effective_size(np.array([1.0, 1, 1])) == 3.0
+
+
+def test_sentiment_item_counts_neighbouring_sentences_alike_in_tone_as_fewer():
+    """A statistician's review: adjacent sentences share a tone, so Welch's interval over them
+    as independent was "clear" too often. a rises steadily (r = 0.2625 / 0.42 = 0.625): its 8
+    sentences are worth 8 * 0.375 / 1.625 = 1.8, so 2; b alternates around 0 (r = 0)."""
+    a = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]
+    b = [-0.1, 0.0, 0.1, 0.0, -0.1, 0.0, 0.1, 0.0]
+    assert welch_interval(np.array(a), np.array(b))[0] > 0  # as independent: clear
+    sentences = pd.DataFrame(
+        {"doc_id": ["a"] * 8 + ["b"] * 8, "is_heading": [0] * 16, "compound": a + b}
+    )
+    docs = [{"doc_id": "a", "compound_mean": 0.45}, {"doc_id": "b", "compound_mean": 0.0}]
+    (item,) = sentiment_difference(docs, "#s", sentences)
+    assert item["caution"] is True
+    assert item["text"].endswith(
+        "which includes 0: this may be noise). In the interval, a's 8 sentences count as 2 "
+        "(neighbours alike: lag-1 correlation 0.62)"
+    )
+
+
 FIFTEEN_FRAMES = [f"frame{i:02d}" for i in range(15)]
 
 
