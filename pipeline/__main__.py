@@ -56,11 +56,14 @@ def where_command(term: str, results_dir: str, docs: Sequence[str]) -> int:
     """Print a term's occurrences as TSV and a summary line on stderr; 1 when none, 2 on error."""
     from pipeline.term_occurrences import summary, where
 
+    warnings: list[str] = []
     try:
-        counted, found = where(term, results_dir, docs)
+        counted, found = where(term, results_dir, docs, warnings)
     except ValueError as error:
         print(f"python -m pipeline where: {error}", file=sys.stderr)
         return 2
+    for warning in warnings:
+        print(f"python -m pipeline where: warning: {warning}", file=sys.stderr)
     found.to_csv(sys.stdout, sep="\t", index=False, lineterminator="\n")
     print(summary(counted, found), file=sys.stderr)
     return 0 if len(found) else 1

@@ -182,9 +182,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--keep", help="write into this folder (new or empty) instead of a temporary one"
     )
     args = parser.parse_args(argv)
-    if args.keep and Path(args.keep).exists() and any(Path(args.keep).iterdir()):
+    keep = Path(args.keep) if args.keep else None
+    if keep and keep.exists() and (not keep.is_dir() or any(keep.iterdir())):
         # an earlier bench's corpus and cache would be measured with this one's
-        parser.error(f"--keep {args.keep}: the folder is not empty; name a new or empty one")
+        parser.error(f"--keep {args.keep}: not an empty folder; name a new or empty one")
     with tempfile.TemporaryDirectory(prefix="rhetoric-bench-") as tmp:
         base = Path(args.keep) if args.keep else Path(tmp)
         corpus, results = base / "corpus", base / "results"

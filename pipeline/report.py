@@ -199,9 +199,19 @@ def with_groups(items: list[dict[str, Any]], groups: Mapping[str, str]) -> list[
     return items
 
 
-def compares_against_rest(keyness: pd.DataFrame | None) -> bool:
-    """Whether keyness.csv compares each document with the rest: every row's reference is
-    "rest" (in pairs, a document may be named "rest": others are then references too)."""
+def compares_against_rest(
+    run_config: Mapping[str, Any], n_docs: int, keyness: pd.DataFrame | None
+) -> bool:
+    """Whether keyness.csv compares each document with the rest of the corpus: the run's
+    comparison mode, resolved as :func:`pipeline.keyness.comparisons_for` does (a document
+    may be named "rest"); without the run's config, every row's reference being "rest"."""
+    section = run_config.get("comparison")
+    if isinstance(section, Mapping):
+        mode = section.get("comparisons", "auto")
+        if mode == "auto":
+            grouped = section.get("group_column") is not None
+            mode = "groups" if grouped else ("pairs" if n_docs <= 2 else "one_vs_rest")
+        return mode == "one_vs_rest"
     return keyness is not None and len(keyness) > 0 and bool(keyness["reference"].eq(REST).all())
 
 
@@ -336,7 +346,7 @@ def report_context(
     placed, keyness_rest, similarity_plots = keyness_figures(keyness, plots["keyness"])
     keyness = [{**block, "plots": p} for block, p in zip(keyness, placed, strict=True)]
     members = group_members(groups, doc_ids) if groups else {}
-    against_rest = compares_against_rest(tables.get("keyness"))
+    against_rest = compares_against_rest(run_config, len(doc_ids), tables.get("keyness"))
     for block in keyness:  # group comparisons: how many documents each side pools
         sides = [members.get(block[side], []) for side in ("target", "reference")]
         block["sizes"] = f"{len(sides[0])} vs {len(sides[1])} documents" if all(sides) else ""
@@ -383,6 +393,7 @@ def report_context(
         .astype(str).to_dict("records"),
         "n_problems": len(tables["problems"]) if "problems" in tables else 0,
         "manifest": manifest,
+        "headings_counted": bool((run_config.get("terms") or {}).get("include_headings")),
         "accuracy": accuracy_view(
             read_accuracy(accuracy_path), manifest.get("lexicons") or [], run_config
         ),

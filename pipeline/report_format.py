@@ -42,6 +42,14 @@ def percent_digits(shares: Any, digits: int = 0) -> int:
     return max(digits, 2)
 
 
+def fmt_percent(share: Any, digits: int) -> str:
+    """A share (fraction) in percent with ``digits`` decimals; "<0.01" for one that is not 0
+    but would read as 0 with two (1 in 100,000)."""
+    if finite(share) and share > 0 and round(100 * share, max(digits, 2)) == 0:
+        return "<0.01"
+    return fmt(100 * share, digits)
+
+
 def fmt_int(value: Any) -> str:
     """An integer count with thousands separators, "–" when missing."""
     return f"{round(value):,}" if finite(value) else "–"

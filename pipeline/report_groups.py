@@ -31,7 +31,7 @@ from pipeline.report_differences import (
     rate_difference,
     rates_of,
 )
-from pipeline.report_format import fmt, fmt_int, percent_digits
+from pipeline.report_format import fmt, fmt_int, fmt_percent, percent_digits
 from pipeline.report_stats import CONFIDENCE, bonferroni, welch_interval
 
 MAX_GROUP_ITEMS = 5
@@ -287,13 +287,13 @@ def group_frame_matrix(
             spread = len(members[g]) > 1 and low != high
             digits = 1 if spread and fmt(100 * low, 0) == fmt(100 * high, 0) else 0
             digits = percent_digits((k / n, low, high), digits)  # 1 of 353 is no 0%
-            cell = f"{fmt(100 * k / n, digits)}% · {fmt_int(k)} of {fmt_int(n)} sent."
+            cell = f"{fmt_percent(k / n, digits)}% · {fmt_int(k)} of {fmt_int(n)} sent."
             if len(members[g]) == 1:
                 cell += " · one document"
             elif not spread:
-                cell += f" · every document {fmt(100 * low, digits)}%"
+                cell += f" · every document {fmt_percent(low, digits)}%"
             else:
-                cell += f" · documents {fmt(100 * low, digits)}–{fmt(100 * high, digits)}%"
+                cell += f" · documents {fmt_percent(low, digits)}–{fmt_percent(high, digits)}%"
             cells.append(cell)
         rows.append({"frame": labels.get(frame, frame.replace("_", " ")), "cells": cells})
     if not rows:

@@ -154,9 +154,11 @@ def stage_options(cls: type, section: Mapping[str, Any]) -> dict[str, Any]:
     """The keys of a config section that the stage's constructor takes.
 
     A section also holds options of the stage's corpus-level rules (e.g. the confidence level
-    of frames.csv); those are left for the rules.
+    of frames.csv); those are left for the rules. A constructor with ``**kwargs`` takes them all.
     """
     accepted = inspect.signature(cls).parameters
+    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in accepted.values()):
+        return dict(section)
     return {k: v for k, v in section.items() if k in accepted}
 
 

@@ -99,6 +99,8 @@ def compile_rules(row: dict[str, str], macros: dict[str, str], where: str) -> Ru
         except re.error as err:
             # the position of the error in the rule as written, not in the anchored expansion
             detail = _regex_error(source) or err.msg
+            if "global flags" in err.msg:
+                detail += " (the rules ignore case already; for a part, write (?i:...))"
             message = f"{where}entry {row['pattern']!r}: bad {column} regex {source!r}: {detail}"
             raise ValueError(message) from None
         except ValueError as err:  # an unknown macro

@@ -30,14 +30,41 @@ CONTEXT_CHARS = 60  # characters of the sentence shown on each side of the words
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
 
 
-def analyzer_of_run(results_dir: str | Path) -> TermAnalyzer:
-    """The term analyzer of the run that wrote ``results_dir`` (its manifest's terms settings;
-    the defaults when there is no manifest)."""
-    manifest = Path(results_dir) / "manifest.json"
-    section: Mapping[str, Any] = {}
-    if manifest.is_file():
-        section = json.loads(manifest.read_text(encoding="utf-8")).get("config", {}).get("terms")
-    return TermAnalyzer(**stage_options(TermAnalyzer, section or {}))
+def run_manifest(results_dir: str | Path) -> dict[str, Any]:
+    """The manifest of the run that wrote ``results_dir``; ValueError without one (it holds
+    the terms settings the counts were made with)."""
+    path = Path(results_dir) / "manifest.json"
+    if not path.is_file():
+        raise ValueError(
+            f"{path} does not exist: without it the run's terms settings are unknown (run the "
+            "workflow to the end: make run)"
+        )
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def analyzer_of_run(manifest: Mapping[str, Any]) -> tuple[TermAnalyzer, list[str]]:
+    """The term analyzer of a run (its manifest's terms settings), and warnings where this
+    code or a stop-word file the run read is not what the run used (counts may differ)."""
+    from pipeline.cache import software_fingerprint
+    from pipeline.manifest import _lexicon_key, file_sha256
+
+    section = dict((manifest.get("config") or {}).get("terms") or {})
+    warnings = []
+    if manifest.get("software_sha256") != software_fingerprint():
+        warnings.append(
+            "the pipeline code or a package changed since this run: its counts were made by "
+            "other rules and may differ (re-run the workflow)"
+        )
+    for path in section.get("extra_stopwords") or []:
+        if not Path(path).is_file():
+            raise ValueError(
+                f"the run's stop-word file {path} (terms.extra_stopwords) is not found from "
+                f"{Path.cwd()}: run this in the folder the workflow ran in"
+            )
+        recorded = (manifest.get("lexicons") or {}).get(_lexicon_key(path), {}).get("sha256")
+        if recorded and recorded != file_sha256(path):
+            warnings.append(f"the stop-word file {path} changed since this run")
+    return TermAnalyzer(**stage_options(TermAnalyzer, section)), warnings
 
 
 def query_term(analyzer: TermAnalyzer, text: str) -> str:
@@ -112,14 +139,28 @@ def _occurrence(doc_id: str, sentence: Sentence, term: str, start: int, end: int
     }
 
 
-def where(term: str, results_dir: str | Path, docs: Sequence[str] = ()) -> tuple[str, pd.DataFrame]:
-    """(the counted term, its occurrences in the run's documents, or in ``docs``)."""
+def where(
+    term: str, results_dir: str | Path, docs: Sequence[str] = (), warnings: list[str] | None = None
+) -> tuple[str, pd.DataFrame]:
+    """(the counted term, its occurrences in the run's documents, or in ``docs``); what may
+    make them differ from the run's counts is appended to ``warnings``."""
     tables = Path(results_dir) / "tables"
     path = tables / "sentences.csv"
     if not path.is_file():
         raise ValueError(f"{path} does not exist: run the workflow first (make run)")
-    analyzer = analyzer_of_run(results_dir)
+    manifest = run_manifest(results_dir)
+    analyzer, notes = analyzer_of_run(manifest)
     wanted = query_term(analyzer, term)
+    if path.stat().st_mtime > (Path(results_dir) / "manifest.json").stat().st_mtime:
+        notes.append("sentences.csv is newer than manifest.json: the last run did not finish")
+    compared = (manifest.get("config") or {}).get("comparison", {}).get("ngram_range")
+    if compared and not compared[0] <= wanted.count(" ") + 1 <= compared[1]:
+        notes.append(
+            f"{wanted!r} was counted, but keyness and TF-IDF compare terms of {compared[0]} to "
+            f"{compared[1]} word(s) (comparison.ngram_range)"
+        )
+    if warnings is not None:
+        warnings.extend(notes)
     sentences = pd.read_csv(path, dtype={"doc_id": str, "text": str}, keep_default_na=False)
     if docs:
         unknown = sorted(set(docs) - set(sentences["doc_id"]))

@@ -42,6 +42,7 @@ _HAS_LETTER_RE = re.compile(r"[^\W\d_]")
 SCALED_NUMBER_RE = re.compile(r"\d[\d.,]*(?:k|m|mn|mln|b|bn|t|tn|x)|\d+(?:st|nd|rd|th)")
 # an initialism with full stops ("U.S.", "U.K."): counted without them
 _DOTTED_INITIALISM_RE = re.compile(r"(?:[^\W\d_]\.){2,}")
+_WORD_RE = re.compile(r"[^\W\d_]{2,}")
 # Text whose words are not terms: a URL ("https://osf.io/x7k2p", "www.gov.vl", a domain with a
 # path), an e-mail address, an @handle, "et al." and, from a wiki, a reference or cleanup mark
 # glued to the text before it or opening a sentence ("neutral.[citation needed]"; an editor's
@@ -91,7 +92,15 @@ def stop_words(extra_files: Sequence[str | Path] = ()) -> frozenset[str]:
         if not Path(path).is_file():
             raise ValueError(f"stop word file {path} does not exist")
         words.update(w.lower().translate(_APOSTROPHES) for w in read_word_list(path))
-    return frozenset(words)
+    # an initialism is counted without its full stops, so "u.k." in a file drops "uk" too
+    return frozenset(
+        words | {w.replace(".", "") for w in words if _DOTTED_INITIALISM_RE.fullmatch(w)}
+    )
+
+
+def _bare_initialism(word: str) -> str:
+    """An initialism with full stops in capitals without them ("u.s." -> "US"), else ``word``."""
+    return word.replace(".", "").upper() if _DOTTED_INITIALISM_RE.fullmatch(word) else word
 
 
 def capital_terms() -> frozenset[str]:
@@ -141,8 +150,9 @@ class TermAnalyzer:
         self.include_headings = bool(include_headings)
         self.min_token_length = min_token_length
         self.stop_words = stop_words(tuple(extra_stopwords))
-        # a user's stop word written in capitals ("US") drops the abbreviation too
-        written = {w for path in extra_stopwords for w in read_word_list(path)}
+        # a user's stop word written in capitals or as an initialism ("US", "U.S.", "u.s.")
+        # drops the abbreviation too
+        written = {_bare_initialism(w) for path in extra_stopwords for w in read_word_list(path)}
         self.capital_terms = capital_terms() - written
         self._cache: dict[str, str | None] = {}
 
@@ -156,10 +166,12 @@ class TermAnalyzer:
         if _DOTTED_INITIALISM_RE.fullmatch(term):
             term = term.replace(".", "")
         if term in self.stop_words:
-            capitals = term.upper()
-            # "US", "U.S.", "US's" (not "Us" or "us")
-            written = _POSSESSIVE_RE.sub("", text.translate(_APOSTROPHES).replace("'S", "'s"))
-            term = capitals if capitals in self.capital_terms and written.isupper() else None
+            # "US", "US's", "U.S.", "u.s." (an initialism is never the pronoun); not "Us", "us"
+            # or the contractions "IT'S" and "WHO'S"
+            written = _POSSESSIVE_RE.sub("", text.translate(_APOSTROPHES))
+            bare = _bare_initialism(written)
+            capitals = bare if bare != written or (written.isalpha() and written.isupper()) else ""
+            term = capitals if capitals in self.capital_terms else None
         if term is not None and (
             len(term) < self.min_token_length
             or not _HAS_LETTER_RE.search(term)
@@ -173,20 +185,33 @@ class TermAnalyzer:
         self, tokens: Iterable[Token], *, shouted: bool = False, with_tokens: bool = False
     ) -> list[list[Any]]:
         """Runs of adjacent kept terms in one sentence; a dropped token ends a run. In a
-        ``shouted`` sentence (all in capitals) "US" or "IT" is the stop word, not the
-        abbreviation. ``with_tokens``: (term, token) pairs, for where a term occurs."""
+        ``shouted`` sentence (:meth:`shouted`) "US" or "IT" is the stop word, not the
+        abbreviation ("U.S." stays). ``with_tokens``: (term, token) pairs, for where a term
+        occurs."""
         cache, term_of = self._cache, self.term_of
         capitals = self.capital_terms if shouted else frozenset()
         runs: list[list[str]] = [[]]
         for token in tokens:
             text = token.text
             term = cache[text] if text in cache else term_of(text)
-            if term is None or term in capitals:
+            if term is None or (term in capitals and "." not in text):
                 if runs[-1]:
                     runs.append([])
             else:
                 runs[-1].append((term, token) if with_tokens else term)
         return [run for run in runs if run]
+
+    def shouted(self, text: str) -> bool:
+        """Whether a sentence is written all in capitals: no lower-case letter, and two words
+        of two letters or more in capitals besides the listed abbreviations ("TELL US WHAT IT
+        IS"; not a list item "US", a sentence "WHO." or Chinese text with "US" in it)."""
+        if not text.isupper():
+            return False
+        # words with a case (not Chinese), other than the abbreviations
+        words = (
+            w for w in _WORD_RE.findall(text) if w != w.lower() and w not in self.capital_terms
+        )
+        return next(words, None) is not None and next(words, None) is not None
 
     def ngrams(self, runs: Sequence[Sequence[str]]) -> list[str]:
         """N-grams (``ngram_range``) within each run: all unigrams first, then bigrams, ..."""
@@ -215,7 +240,7 @@ class TermAnalyzer:
                 if (label_end := labels.get(sentence.sent_id)) is not None:
                     tokens = [t for t in tokens if t.start >= label_end]
                 spans = not_term_spans(sentence.text, sentence.start)
-                shouted = sentence.text.isupper()
+                shouted = self.shouted(sentence.text)
                 for run in split_at_spans(tokens, spans) if spans else [tokens]:
                     runs.extend(self.sentence_runs(run, shouted=shouted, with_tokens=with_tokens))
         return runs

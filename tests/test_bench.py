@@ -156,4 +156,7 @@ def test_keep_refuses_a_folder_an_earlier_bench_wrote_into(tmp_path, capsys):
     with pytest.raises(SystemExit) as stop:
         main(["--docs", "2", "--keep", str(tmp_path)])
     assert stop.value.code == 2
-    assert "not empty" in capsys.readouterr().err
+    assert "not an empty folder" in capsys.readouterr().err
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(SystemExit):
+        main(["--docs", "2", "--keep", str(tmp_path / "file")])

@@ -592,3 +592,19 @@ def test_chunk_settings_leave_out_what_corpus_level_rules_read() -> None:
     settings = ChunkSettings.from_config(config)
     assert settings.stage_options["frames"] == {"tie_break": "codebook_order"}
     assert settings.max_file_mb == 5.0
+
+
+def test_stage_options_are_the_keys_the_constructor_takes_or_all_for_kwargs() -> None:
+    from pipeline.stages import stage_options
+
+    class Named:
+        def __init__(self, word_list=None):
+            pass
+
+    class Open:
+        def __init__(self, word_list=None, **options):
+            pass
+
+    section = {"word_list": "w.txt", "threshold": 3}
+    assert stage_options(Named, section) == {"word_list": "w.txt"}
+    assert stage_options(Open, section) == section

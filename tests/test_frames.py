@@ -804,6 +804,11 @@ def test_extra_lexicon_rules_and_macros(tmp_path):
             ["widget\teconomic\tx\tcheap (\t\t\t"],
             r"bad not_before regex 'cheap \(': missing \), unterminated subpattern at position 6$",
         ),
+        # valid alone, not inside the anchored rule
+        (
+            ["widget\teconomic\tx\t(?i)cheap\t\t\t"],
+            r"global flags not at the start of the expression \(the rules ignore case already",
+        ),
         (
             ["widget\teconomic\tx\t@NOPE\t\t\t"],
             r"bad.tsv, line 3: entry 'widget': unknown macro @NOPE",

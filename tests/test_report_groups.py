@@ -260,6 +260,10 @@ def test_group_frame_table_never_shows_a_share_that_is_not_0_as_0_percent():
     got = group_frame_matrix(frames, documents, {"a1": "A", "b1": "B", "b2": "B"}, {})
     assert got["rows"][0]["cells"] == ["0.3% · 1 of 353 sent. · one document",
                                        "0.2% · 2 of 800 sent. · every document 0.2%"]  # fmt: skip
+    # 1 of 200,000: under 0.01%, said so rather than 0.00%
+    documents["n_sentences"] = [200_000, 400, 400]
+    got = group_frame_matrix(frames, documents, {"a1": "A", "b1": "B", "b2": "B"}, {})
+    assert got["rows"][0]["cells"][0] == "<0.01% · 1 of 200,000 sent. · one document"
 
 
 def test_the_group_frame_table_is_on_the_page():
@@ -382,11 +386,20 @@ def test_a_document_named_rest_is_no_rest_of_the_corpus():
 
     from pipeline.report import compares_against_rest
 
-    pairs = pd.DataFrame({"reference": ["b", "rest", "rest"]})  # a_vs_b, a_vs_rest, b_vs_rest
-    assert not compares_against_rest(pairs)
-    assert compares_against_rest(pd.DataFrame({"reference": ["rest", "rest"]}))
-    assert not compares_against_rest(pd.DataFrame({"reference": []}))
-    assert not compares_against_rest(None)
+    # the run's mode, resolved as comparisons_for does
+    pairs = {"comparison": {"comparisons": "pairs", "group_column": None}}
+    auto = {"comparison": {"comparisons": "auto", "group_column": None}}
+    grouped = {"comparison": {"comparisons": "auto", "group_column": "outlet"}}
+    only_rest = pd.DataFrame({"reference": ["rest", "rest"]})  # a_vs_b kept no row
+    assert not compares_against_rest(pairs, 3, only_rest)
+    assert compares_against_rest(auto, 3, only_rest)
+    assert not compares_against_rest(auto, 2, only_rest)
+    assert not compares_against_rest(grouped, 3, only_rest)
+    assert compares_against_rest({"comparison": {"comparisons": "one_vs_rest"}}, 2, None)
+    # no run config (no manifest): the references of the rows
+    assert not compares_against_rest({}, 3, pd.DataFrame({"reference": ["b", "rest", "rest"]}))
+    assert compares_against_rest({}, 3, only_rest)
+    assert not compares_against_rest({}, 3, None)
 
 
 def test_a_caption_of_a_dozen_words_does_not_sway_the_documents_own_rates():

@@ -25,14 +25,16 @@ def test_every_keyness_count_of_the_default_corpus_is_its_occurrences():
         for d in set(keyness["target"]) | set(keyness["reference"])
     }
     assert len(keyness) > 20
+    warnings: list[str] = []
     for row in keyness.itertuples(index=False):
-        term, found = where(row.term, RESULTS)
+        term, found = where(row.term, RESULTS, warnings=warnings)
         assert term == row.term
         counts = found.groupby("doc_id").size()
         assert counts.get(row.target, 0) == row.count_target, row.term
         assert counts.get(row.reference, 0) == row.count_reference, row.term
         for hit in found.itertuples(index=False):
             assert clean[hit.doc_id][hit.start : hit.end] == hit.words
+    assert warnings == []  # the committed run is this code's
 
 
 def _write_run(results: Path, sentences: list[tuple], terms: dict) -> None:
@@ -65,6 +67,55 @@ def test_occurrences_follow_the_runs_settings_by_hand(tmp_path):
     assert found[["start", "end", "words"]].values.tolist() == [[56, 58, "US"], [67, 71, "U.S."]]
     _, found = where("security", tmp_path, ["e"])
     assert found[["doc_id", "start", "words"]].values.tolist() == [["e", 0, "Security"]]
+
+
+def test_headings_count_when_the_run_counted_them(tmp_path):
+    sentences = [("d", 1, 1, 1, 0, 17, "National Security"), ("d", 2, 2, 0, 19, 28, "Security.")]
+    _write_run(tmp_path, sentences, {"include_headings": True})
+    _, found = where("security", tmp_path)
+    assert found["sent_id"].tolist() == [1, 2]
+    _write_run(tmp_path / "body", sentences, {"include_headings": False})
+    assert where("security", tmp_path / "body")[1]["sent_id"].tolist() == [2]
+
+
+def test_where_says_what_may_make_its_counts_differ_from_the_runs(tmp_path, monkeypatch):
+    """A review: an older run's manifest, a stop-word file edited since, a file not found from
+    here and a term order the comparison does not use."""
+    from pipeline.cache import software_fingerprint
+    from pipeline.manifest import file_sha256
+
+    monkeypatch.chdir(tmp_path)
+    Path("stop.txt").write_text("tariffs\n", encoding="utf-8")
+    sentences = [("d", 1, 1, 0, 0, 25, "Tariffs and quotas rose.")]
+    _write_run(tmp_path / "r", sentences, {"extra_stopwords": ["stop.txt"]})
+    manifest = json.loads((tmp_path / "r" / "manifest.json").read_text())
+    manifest.update(
+        software_sha256=software_fingerprint(),
+        lexicons={"stop.txt": {"sha256": file_sha256("stop.txt")}},
+    )
+    manifest["config"]["comparison"] = {"ngram_range": [1, 1]}
+    (tmp_path / "r" / "manifest.json").write_text(json.dumps(manifest))
+    warnings: list[str] = []
+    assert where("quotas", tmp_path / "r", warnings=warnings)[1]["words"].tolist() == ["quotas"]
+    assert warnings == []
+    with pytest.raises(ValueError, match="tariffs is no counted term"):  # the run's stop word
+        where("tariffs", tmp_path / "r")
+    Path("stop.txt").write_text("tariffs\n# edited\n", encoding="utf-8")
+    where("quotas", tmp_path / "r", warnings=warnings)
+    assert warnings == ["the stop-word file stop.txt changed since this run"]
+    manifest["software_sha256"] = "older"
+    manifest["config"]["terms"]["ngram_range"] = [1, 2]
+    (tmp_path / "r" / "manifest.json").write_text(json.dumps(manifest))
+    warnings.clear()
+    assert len(where("quotas rose", tmp_path / "r", warnings=warnings)[1]) == 1
+    assert warnings[0].startswith("the pipeline code or a package changed since this run")
+    assert "compare terms of 1 to 1 word(s) (comparison.ngram_range)" in warnings[-1]
+    Path("stop.txt").unlink()
+    with pytest.raises(ValueError, match=r"stop-word file stop\.txt .* is not found from"):
+        where("quotas", tmp_path / "r")
+    (tmp_path / "r" / "manifest.json").unlink()
+    with pytest.raises(ValueError, match=r"manifest\.json does not exist"):
+        where("quotas", tmp_path / "r")
 
 
 def test_a_query_must_be_a_counted_term():

@@ -99,7 +99,12 @@ def test_normalised_token(token: str, expected: str) -> None:
         ("US", "US"),
         ("U.S.", "US"),
         ("US’s", "US"),
-        ("US'S", "US"),
+        ("u.s.", "US"),  # an initialism is never the pronoun
+        ("US'S", None),
+        ("IT'S", None),  # "it is", not information technology
+        ("IT’S", None),
+        ("WHO'S", None),
+        ("WHO's", "WHO"),  # the organisation's
         ("Us", None),
         ("us", None),
         ("UN", "UN"),
@@ -128,9 +133,27 @@ def test_capital_abbreviations_are_stop_words_in_a_sentence_in_capitals() -> Non
             (False, "The US and the UN disagree with us."),
             (False, "TELL US WHAT IT IS."),
             (False, "WHO experts visited."),
+            (False, "U.S. TROOPS LEAVE"),  # an initialism is no pronoun, even in capitals
         ],
     )
-    assert TermAnalyzer()(doc) == ["US", "UN", "disagree", "tell", "WHO", "experts", "visited"]
+    assert TermAnalyzer()(doc) == [
+        "US", "UN", "disagree", "tell", "WHO", "experts", "visited", "US", "troops", "leave"
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a review: these had no lower-case letter, so they read as written all in capitals
+        ("- US", ["US"]),  # a list item
+        ("WHO.", ["WHO"]),
+        ("美国（US）和联合国（UN）达成协议。", ["US", "UN"]),  # Chinese has no case
+        ("US AND UN", ["US", "UN"]),  # one word besides them: too little to call it shouting
+    ],
+)
+def test_a_sentence_of_abbreviations_alone_is_not_written_in_capitals(text, expected) -> None:
+    terms = TermAnalyzer()(make_doc("t", [(False, text)]))
+    assert [t for t in terms if t in {"US", "UN", "WHO"}] == expected
 
 
 def test_a_user_stop_word_in_capitals_drops_the_abbreviation(tmp_path) -> None:
@@ -138,6 +161,12 @@ def test_a_user_stop_word_in_capitals_drops_the_abbreviation(tmp_path) -> None:
     path.write_text("US\n", encoding="utf-8")
     analyzer = TermAnalyzer(extra_stopwords=[path])
     assert (analyzer.term_of("US"), analyzer.term_of("UN")) == (None, "UN")
+    # written as initialisms: "u.s." drops US, "U.K." drops uk ("U.K." and "UK")
+    path.write_text("u.s.\nU.K.\n", encoding="utf-8")
+    analyzer = TermAnalyzer(extra_stopwords=[path])
+    assert [analyzer.term_of(w) for w in ("U.S.", "US", "U.K.", "UK", "UN")] == [
+        None, None, None, None, "UN"
+    ]  # fmt: skip
 
 
 def test_unigrams_skip_headings_by_default() -> None:
