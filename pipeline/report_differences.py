@@ -22,9 +22,9 @@ from pipeline.report_data import (
 from pipeline.report_format import finite, fmt, has_spread, rate_count
 from pipeline.report_stats import (
     CONFIDENCE,
+    alike_correlation,
     bonferroni,
     effective_size,
-    lag1_autocorrelation,
     proportion_difference_interval,
     rate_ratio_interval,
     welch_interval,
@@ -169,6 +169,8 @@ def body_compounds(sentences: pd.DataFrame | None, doc_id: str) -> np.ndarray:
     if not has_columns(sentences, ("doc_id", "is_heading", "compound")):
         return np.empty(0)
     rows = sentences[sentences["doc_id"] == doc_id]
+    if "sent_id" in rows.columns:  # in the text's order: neighbours matter (effective_size)
+        rows = rows.sort_values("sent_id", kind="stable")
     heading = rows["is_heading"].map(truthy).astype(bool)
     return rows.loc[~heading, "compound"].dropna().to_numpy(float)
 
@@ -187,7 +189,8 @@ def sentiment_difference(
     if diff < 0.05:
         return []
     scores = [body_compounds(sentences, d["doc_id"]) for d in (a, b)]
-    sizes = (effective_size(scores[0]), effective_size(scores[1]))
+    alike = alike_correlation(scores)
+    sizes = (effective_size(len(scores[0]), alike), effective_size(len(scores[1]), alike))
     low, high = welch_interval(*scores, sizes=sizes)
     text = (
         f"{a['doc_id']}'s sentences are more positive on average: mean compound "
@@ -207,20 +210,28 @@ def sentiment_difference(
             f"{apart_text(low, 0.0, 2)} to {apart_text(high, 0.0, 2)}"
             + (")" if sure else ", which includes 0: this may be noise)")
         )
-        text += alike_note([a["doc_id"], b["doc_id"]], scores, sizes)
+        text += alike_note([a["doc_id"], b["doc_id"]], scores, sizes, alike)
     return [{"text": text, "strength": 4 * diff, "caution": not sure, "href": href}]
 
 
-def alike_note(doc_ids: Sequence[str], scores: Sequence[np.ndarray], sizes: Sequence[float]) -> str:
-    """A sentence for each document whose neighbouring sentences are alike in tone, so that
-    the interval counts fewer sentences than it has (empty when none)."""
-    parts = [
-        f"{doc}'s {len(x)} sentences count as {size:.0f} (neighbours alike: lag-1 correlation "
-        f"{lag1_autocorrelation(x):.2f})"
-        for doc, x, size in zip(doc_ids, scores, sizes, strict=True)
-        if size < len(x)
+def alike_note(
+    doc_ids: Sequence[str], scores: Sequence[np.ndarray], sizes: Sequence[float], alike: float
+) -> str:
+    """A sentence saying that neighbouring sentences share a tone, so that the interval counts
+    fewer sentences than a document has (empty when no rounded count shrinks)."""
+    shrunk = [
+        (d, len(x), round(size))
+        for d, x, size in zip(doc_ids, scores, sizes, strict=True)
+        if round(size) < len(x)
     ]
-    return f". In the interval, {' and '.join(parts)}" if parts else ""
+    if not shrunk:
+        return ""
+    counts = [f"{d}'s {n} sentences as {k} unrelated ones" if i == 0 else f"{d}'s {n} as {k}"
+              for i, (d, n, k) in enumerate(shrunk)]  # fmt: skip
+    return (
+        f". Neighbouring sentences tend to share a tone (estimated correlation of one sentence "
+        f"with the next: {alike:.2f}), so the interval counts {' and '.join(counts)}"
+    )
 
 
 def frame_difference(

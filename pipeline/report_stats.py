@@ -4,7 +4,7 @@ shares of none or all sentences."""
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from statistics import NormalDist
 from typing import Any
 
@@ -63,31 +63,52 @@ def rate_ratio_interval(
     return float(p_low / (1 - p_low) * scale), float(high)
 
 
-def lag1_autocorrelation(x: np.ndarray) -> float:
-    """The sample autocorrelation of a series at lag 1, ``sum((x_t - m)(x_t+1 - m)) /
-    sum((x_t - m)^2)``; NaN under three values or without spread."""
-    x = np.asarray(x, dtype=np.float64)
-    if x.size < 3:
-        return math.nan
-    d = x - x.mean()
-    total = float(d @ d)
-    return float(d[:-1] @ d[1:]) / total if total > 0 else math.nan
+MAX_ALIKE = 0.9  # the largest lag-1 correlation used (a higher estimate is mostly noise)
 
 
-def effective_size(x: np.ndarray) -> float:
-    """How many independent values a series of neighbouring, alike values is worth for its
-    mean: ``n (1 - r) / (1 + r)`` with ``r`` its lag-1 autocorrelation when that is positive
-    (the variance inflation of an AR(1) series), else ``n``; never under 2.
+def lag1_autocorrelation(series: Sequence[np.ndarray]) -> float:
+    """The lag-1 autocorrelation of one or more series pooled, each centred on its own mean:
+    ``sum((x_t - m)(x_t+1 - m)) / sum((x_t - m)^2)`` over all of them; NaN without a series
+    of three values or without spread."""
+    lagged = total = 0.0
+    for x in series:
+        x = np.asarray(x, dtype=np.float64)
+        if x.size >= 3:
+            d = x - x.mean()
+            lagged, total = lagged + float(d[:-1] @ d[1:]), total + float(d @ d)
+    return lagged / total if total > 0 else math.nan
+
+
+def alike_correlation(series: Sequence[np.ndarray]) -> float:
+    """The correlation of neighbouring values that the series share, for :func:`effective_size`:
+    their pooled lag-1 autocorrelation corrected for its bias in short series, ``(r + 1/m) /
+    (1 - 3/m)`` with ``m`` their mean length, kept within 0 and MAX_ALIKE (0 for series of
+    three values or fewer on average). Pooled, because one document's 23 sentences give r
+    within about 0.2 of the truth; corrected, because r is about -1/m for independent values.
+
+    References: Kendall (1954), Biometrika 41:403-404 (the bias of r); simulations of the
+    statistician's review of 2026-12-05: with 10 to 60 sentences a document and a true
+    correlation of 0 to 0.5, Welch's interval with this correction was "clear" 3.4-7.6% of the
+    time at a nominal 5% (plain Welch: 14-26% at 0.3-0.5).
+    """
+    lengths = [np.asarray(x).size for x in series]
+    m = float(np.mean(lengths)) if lengths else 0.0
+    r = lag1_autocorrelation(series)
+    if m <= 3 or not math.isfinite(r):
+        return 0.0
+    return min(MAX_ALIKE, max(0.0, (r + 1 / m) / (1 - 3 / m)))
+
+
+def effective_size(n: int, r: float) -> float:
+    """How many independent values ``n`` neighbouring values with lag-1 correlation ``r`` are
+    worth for their mean: ``n (1 - r) / (1 + r)`` (the variance inflation of an AR(1) series),
+    never under 2 nor over ``n``.
 
     Sentences next to each other share a topic and a tone: with r = 0.3, Welch's interval
     treating them as independent is "clear" about three times as often as it should be.
     References: Wilks (2011), Statistical Methods in the Atmospheric Sciences, 3rd ed., 5.2.4;
     Bretherton et al. (1999), J. Climate 12:1990-2009.
     """
-    n = int(np.asarray(x).size)
-    r = lag1_autocorrelation(x)
-    if not r > 0:
-        return float(n)
     return max(2.0, min(float(n), n * (1 - r) / (1 + r)))
 
 

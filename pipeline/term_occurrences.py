@@ -151,8 +151,10 @@ def where(
     manifest = run_manifest(results_dir)
     analyzer, notes = analyzer_of_run(manifest)
     wanted = query_term(analyzer, term)
-    if path.stat().st_mtime > (Path(results_dir) / "manifest.json").stat().st_mtime:
-        notes.append("sentences.csv is newer than manifest.json: the last run did not finish")
+    if not _same_inputs(tables / "documents.csv", manifest):
+        notes.append(
+            "documents.csv and manifest.json name different texts: the last run did not finish"
+        )
     compared = (manifest.get("config") or {}).get("comparison", {}).get("ngram_range")
     if compared and not compared[0] <= wanted.count(" ") + 1 <= compared[1]:
         notes.append(
@@ -180,6 +182,14 @@ def where(
         doc = rebuilt_document(str(doc_id), doc_rows.sort_values("sent_id"))
         rows.extend(document_occurrences(doc, analyzer, [wanted]))
     return wanted, pd.DataFrame(rows, columns=list(OCCURRENCE_COLUMNS))
+
+
+def _same_inputs(documents: Path, manifest: Mapping[str, Any]) -> bool:
+    """Whether the analysed texts' sha256 (documents.csv) are among the manifest's inputs."""
+    if not documents.is_file():
+        return False
+    hashes = pd.read_csv(documents, usecols=["content_sha256"], dtype=str)["content_sha256"]
+    return set(hashes.dropna()) <= set((manifest.get("inputs") or {}).values())
 
 
 def summary(term: str, found: pd.DataFrame) -> str:

@@ -75,6 +75,8 @@ MONTH_IN_DATE_RE = re.compile(
     rf"|\b(?:{_SEASONS})[^\S\n]+(?:1[89]|20)\d\d\b"
 )
 _HAS_DIGIT_RE = re.compile(r"\d")
+# the country of a dollar sign ("US$9 million", "HK$ 5", "A$3"): part of the amount, not a word
+CURRENCY_PREFIX_RE = re.compile(r"\b[A-Z]{1,3}(?=\$)")
 
 
 def stop_words(extra_files: Sequence[str | Path] = ()) -> frozenset[str]:
@@ -253,7 +255,8 @@ class TermAnalyzer:
 def not_term_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
     """Document spans (``offset`` = the text's start) of :data:`NOT_TERMS_RE`, of post headers
     (:func:`pipeline.page_lines.post_header_spans`) and of months in dates
-    (:data:`MONTH_IN_DATE_RE`) in ``text``, in order, overlapping ones merged."""
+    (:data:`MONTH_IN_DATE_RE`) and of a dollar's country (:data:`CURRENCY_PREFIX_RE`) in
+    ``text``, in order, overlapping ones merged."""
     spans: list[tuple[int, int]] = []
     if _may_hold_non_terms(text):
         spans.extend(m.span() for m in NOT_TERMS_RE.finditer(text))
@@ -261,6 +264,8 @@ def not_term_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
             spans.extend(post_header_spans(text))
     if _HAS_DIGIT_RE.search(text):
         spans.extend(m.span() for m in MONTH_IN_DATE_RE.finditer(text))
+    if "$" in text:
+        spans.extend(m.span() for m in CURRENCY_PREFIX_RE.finditer(text))
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:

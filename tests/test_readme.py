@@ -168,8 +168,8 @@ def test_keyness_counts_and_q_values() -> None:
         rf"\*\"({DIPLO} uses [\d.]+× more vague attributions .*?not a clear difference\))\"\*",
         rf"\*\"(Boosters: \d+ in {COOP} vs \d+ in {DIPLO} .*?too few to call a difference)\"\*",
         rf"\*\"({DIPLO} uses figures and {COOP} none: .*?have no source)\"\*",
-        rf"\*\"({COOP}'s sentences are more positive on average: .*?this may be noise\)"
-        r"\. In the interval, [^\"]*)\"\*",
+        rf"\*\"({COOP}'s sentences are more positive on average: .*?this may\s+be noise\)"
+        r"\. Neighbouring sentences [^\"]*)\"\*",
         rf"\*\"({DIPLO} leans more on the economic frame: .*?this\s+may be noise\))\"\*",
     ],
 )

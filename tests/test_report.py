@@ -1138,36 +1138,55 @@ def test_sentiment_item_rests_on_the_interval_of_the_difference(a_values, b_valu
 
 
 def test_lag1_autocorrelation_and_effective_size_by_hand():
-    from pipeline.report_stats import effective_size, lag1_autocorrelation
+    from pipeline.report_stats import alike_correlation, effective_size, lag1_autocorrelation
 
-    # 1, 2, 3, 4: deviations -1.5, -0.5, 0.5, 1.5; (0.75 - 0.25 + 0.75) / 5 = 0.25;
-    # 4 * 0.75 / 1.25 = 2.4 independent values
-    assert lag1_autocorrelation(np.array([1.0, 2, 3, 4])) == pytest.approx(0.25)
-    assert effective_size(np.array([1.0, 2, 3, 4])) == pytest.approx(2.4)
-    # alternating: r < 0 counts every value; under three values or no spread: no r
-    assert effective_size(np.array([1.0, -1, 1, -1])) == 4.0
-    assert math.isnan(lag1_autocorrelation(np.array([1.0, 2])))
-    assert math.isnan(lag1_autocorrelation(np.array([1.0, 1, 1])))
-    assert effective_size(np.array([1.0, 1, 1])) == 3.0
+    # 1, 2, 3, 4: deviations -1.5, -0.5, 0.5, 1.5; (0.75 - 0.25 + 0.75) / 5 = 0.25
+    assert lag1_autocorrelation([np.array([1.0, 2, 3, 4])]) == pytest.approx(0.25)
+    # pooled with 5, 5, 7, 7 (deviations -1, -1, 1, 1: lagged 1 - 1 + 1 = 1, squares 4), each
+    # centred on its own mean: (1.25 + 1) / (5 + 4) = 0.25
+    assert lag1_autocorrelation([np.array([1.0, 2, 3, 4]), np.array([5.0, 5, 7, 7])]) == 0.25
+    # bias-corrected for series of mean length 4: (0.25 + 1/4) / (1 - 3/4) = 2, kept at 0.9
+    assert alike_correlation([np.array([1.0, 2, 3, 4])]) == 0.9
+    # 1..10: r = 0.7, m = 10: (0.7 + 0.1) / 0.7 = 1.14, kept at 0.9; alternating: 0
+    assert alike_correlation([np.arange(10.0)]) == 0.9
+    assert alike_correlation([np.array([1.0, -1] * 5)]) == 0.0
+    # under three values or no spread: no r, and no correction
+    assert math.isnan(lag1_autocorrelation([np.array([1.0, 2])]))
+    assert math.isnan(lag1_autocorrelation([np.array([1.0, 1, 1])]))
+    assert alike_correlation([np.array([1.0, 1, 1, 1])]) == 0.0
+    # n (1 - r) / (1 + r): 23 sentences with r = 1/3 are worth 11.5; never under 2
+    assert effective_size(23, 1 / 3) == pytest.approx(11.5)
+    assert (effective_size(8, 0.9), effective_size(8, 0.0)) == (2.0, 8.0)
 
 
 def test_sentiment_item_counts_neighbouring_sentences_alike_in_tone_as_fewer():
     """A statistician's review: adjacent sentences share a tone, so Welch's interval over them
-    as independent was "clear" too often. a rises steadily (r = 0.2625 / 0.42 = 0.625): its 8
-    sentences are worth 8 * 0.375 / 1.625 = 1.8, so 2; b alternates around 0 (r = 0)."""
+    as independent was "clear" too often. a rises steadily, b alternates around 0: pooled,
+    r = (0.2625 + 0) / (0.42 + 0.04) = 0.5707, corrected for 8 sentences (0.5707 + 1/8) /
+    (1 - 3/8) = 1.11, kept at 0.9: each document's 8 sentences are worth 8 * 0.1 / 1.9 = 0.4,
+    so 2."""
     a = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]
     b = [-0.1, 0.0, 0.1, 0.0, -0.1, 0.0, 0.1, 0.0]
     assert welch_interval(np.array(a), np.array(b))[0] > 0  # as independent: clear
     sentences = pd.DataFrame(
-        {"doc_id": ["a"] * 8 + ["b"] * 8, "is_heading": [0] * 16, "compound": a + b}
-    )
+        {"doc_id": ["a"] * 8 + ["b"] * 8, "sent_id": [*range(8, 0, -1), *range(1, 9)],
+         "is_heading": [0] * 16, "compound": a[::-1] + b}
+    )  # fmt: skip  # a's rows come last first: read in the text's order
     docs = [{"doc_id": "a", "compound_mean": 0.45}, {"doc_id": "b", "compound_mean": 0.0}]
     (item,) = sentiment_difference(docs, "#s", sentences)
     assert item["caution"] is True
     assert item["text"].endswith(
-        "which includes 0: this may be noise). In the interval, a's 8 sentences count as 2 "
-        "(neighbours alike: lag-1 correlation 0.62)"
+        "which includes 0: this may be noise). Neighbouring sentences tend to share a tone "
+        "(estimated correlation of one sentence with the next: 0.90), so the interval counts "
+        "a's 8 sentences as 2 unrelated ones and b's 8 as 2"
     )
+    # sentences with no neighbour alike: no note
+    (item,) = sentiment_difference(
+        docs,
+        "#s",
+        sentences.assign(compound=[0.4, 0.5, 0.4, 0.5, 0.4, 0.5, 0.4, 0.5, *b]),
+    )
+    assert "Neighbouring" not in item["text"]
 
 
 FIFTEEN_FRAMES = [f"frame{i:02d}" for i in range(15)]

@@ -42,7 +42,12 @@ def _write_run(results: Path, sentences: list[tuple], terms: dict) -> None:
     columns = ["doc_id", "sent_id", "paragraph_id", "is_heading", "start", "end", "text"]
     pd.DataFrame(sentences, columns=columns).to_csv(results / "tables" / "sentences.csv",
                                                     index=False)  # fmt: skip
-    (results / "manifest.json").write_text(json.dumps({"config": {"terms": terms}}))
+    docs = sorted({row[0] for row in sentences})
+    pd.DataFrame({"doc_id": docs, "content_sha256": [f"h-{d}" for d in docs]}).to_csv(
+        results / "tables" / "documents.csv", index=False
+    )
+    manifest = {"config": {"terms": terms}, "inputs": {f"{d}.txt": f"h-{d}" for d in docs}}
+    (results / "manifest.json").write_text(json.dumps(manifest))
 
 
 def test_occurrences_follow_the_runs_settings_by_hand(tmp_path):
@@ -105,10 +110,12 @@ def test_where_says_what_may_make_its_counts_differ_from_the_runs(tmp_path, monk
     assert warnings == ["the stop-word file stop.txt changed since this run"]
     manifest["software_sha256"] = "older"
     manifest["config"]["terms"]["ngram_range"] = [1, 2]
+    manifest["inputs"] = {"d.txt": "h-other"}  # the tables of a run that did not finish
     (tmp_path / "r" / "manifest.json").write_text(json.dumps(manifest))
     warnings.clear()
     assert len(where("quotas rose", tmp_path / "r", warnings=warnings)[1]) == 1
     assert warnings[0].startswith("the pipeline code or a package changed since this run")
+    assert any("documents.csv and manifest.json name different texts" in w for w in warnings)
     assert "compare terms of 1 to 1 word(s) (comparison.ngram_range)" in warnings[-1]
     Path("stop.txt").unlink()
     with pytest.raises(ValueError, match=r"stop-word file stop\.txt .* is not found from"):

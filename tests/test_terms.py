@@ -156,6 +156,11 @@ def test_a_sentence_of_abbreviations_alone_is_not_written_in_capitals(text, expe
     assert [t for t in terms if t in {"US", "UN", "WHO"}] == expected
 
 
+def test_the_country_of_a_dollar_sign_is_part_of_the_amount() -> None:
+    doc = make_doc("t", [(False, "It cost US$9 million, HK$ 5 and A$3 in US trade.")])
+    assert TermAnalyzer()(doc) == ["cost", "million", "US", "trade"]
+
+
 def test_a_user_stop_word_in_capitals_drops_the_abbreviation(tmp_path) -> None:
     path = tmp_path / "stop.txt"
     path.write_text("US\n", encoding="utf-8")
