@@ -41,7 +41,13 @@ from pipeline.report_data import (
 )
 from pipeline.report_differences import corpus_differences, pair_differences
 from pipeline.report_format import level_text
-from pipeline.report_groups import group_differences, group_frame_matrix, group_rate_table
+from pipeline.report_groups import (
+    all_group_items,
+    clear_left_out,
+    group_frame_matrix,
+    group_rate_table,
+    listed_group_items,
+)
 from pipeline.report_stats import interval_levels
 from pipeline.report_svg import sanitised_svg
 from pipeline.report_tables import read_report_tables
@@ -337,8 +343,11 @@ def report_context(
                                          frames=tables.get("frames"))  # fmt: skip
     else:
         differences = []
+    group_more = 0
     if groups:
-        differences = group_differences(records, groups) + with_groups(differences, groups)
+        group_items = all_group_items(records, groups, tables.get("frames"), frame_labels())
+        group_more = clear_left_out(group_items)
+        differences = listed_group_items(group_items) + with_groups(differences, groups)
     keyness, n_comparisons = keyness_blocks(
         tables.get("keyness"), top_terms=top_terms, max_comparisons=max(1, max_documents_inline),
         n_comparisons=n_comparisons,
@@ -374,6 +383,7 @@ def report_context(
         "group_rates": group_rate_table(records, groups) if groups else {},
         "side_by_side": 0 < len(doc_ids) <= SUMMARY_SIDE_BY_SIDE,
         "differences": differences,
+        "group_more": group_more,
         "keyness": keyness,
         "q_level": Q_LEVEL,
         "n_comparisons": n_comparisons,

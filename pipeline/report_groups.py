@@ -7,7 +7,9 @@ can make a group look different: an item is clear only when the per-document rat
 (Welch's interval of the difference of their means excludes 0). Mean sentiment and Flesch
 reading ease are one score per document, compared through Welch's interval of the difference
 of the groups' means, the documents being the sample. Every pair of groups is compared on every
-measure, so every interval is Bonferroni-adjusted for the number of those comparisons.
+measure, so every interval is Bonferroni-adjusted for the number of those comparisons. Each
+frame's share of body sentences is compared the same way (the mean of the documents' shares),
+adjusted for the frames times the pairs of groups.
 """
 
 from __future__ import annotations
@@ -27,16 +29,20 @@ from pipeline.report_differences import (
     Doc,
     Item,
     counts_of,
+    frame_name,
     long_enough,
     rate_difference,
     rates_of,
 )
-from pipeline.report_format import fmt, fmt_int, fmt_percent, percent_digits
+from pipeline.report_format import finite, fmt, fmt_int, fmt_percent, percent_digits
 from pipeline.report_stats import CONFIDENCE, bonferroni, welch_interval
 
-MAX_GROUP_ITEMS = 5
+MAX_GROUP_ITEMS = 5  # tentative items are listed while there are fewer items than this
+MAX_CLEAR_GROUP_ITEMS = 12  # every clear item up to this many; the page says how many more
 SMALL_GROUP = 3  # below this many documents a side, Welch's interval is mostly its t quantile
 GROUP_RATES_ID = "group-rates"  # the anchor of the group rates table, the evidence of the items
+GROUP_FRAMES_ID = "group-frames"  # the anchor of the frames-by-group table
+FRAME_POINTS_LEAST = 5.0  # a difference of mean frame shares below 5 points is not listed
 
 
 COUNT_METRICS = (("n_figures", "figures"), ("n_questions", "questions"))
@@ -52,6 +58,8 @@ class MeanMeasure(NamedTuple):
     digits: int
     least: float  # a difference of the means below this is not listed
     scale: float  # the item's strength is the difference over this
+    unit: str = ""  # after a mean ("%")
+    points: str = ""  # after a difference or an interval's ends (" points")
 
 
 MEAN_MEASURES = (
@@ -97,11 +105,11 @@ def group_mean_item(
     diff = float(xa.mean() - xb.mean())
     if diff < measure.least:
         return None
-    d = measure.digits
+    d, unit, points = measure.digits, measure.unit, measure.points
     text = (
         f"Group {a}'s documents {measure.higher} than group {b}'s: the mean of their "
-        f"{measure.score} {fmt(xa.mean(), d)} vs {fmt(xb.mean(), d)} ({xa.size} and {xb.size} "
-        "documents)"
+        f"{measure.score} {fmt(xa.mean(), d)}{unit} vs {fmt(xb.mean(), d)}{unit} ({xa.size} and "
+        f"{xb.size} documents)"
     )
     low, high = welch_interval(xa, xb, confidence=bonferroni(tests))
     clear = math.isfinite(low) and low > 0
@@ -113,8 +121,8 @@ def group_mean_item(
     else:
         adjusted = f", adjusted for {tests} comparisons," if tests > 1 else ""
         text += (
-            f", a difference of {fmt(diff, d)} ({CONFIDENCE:.0%} interval{adjusted} "
-            f"{fmt(low, d)} to {fmt(high, d)}"
+            f", a difference of {fmt(diff, d)}{points} ({CONFIDENCE:.0%} interval{adjusted} "
+            f"{fmt(low, d)} to {fmt(high, d)}{points}"
             + (")" if clear else ", which includes 0: this may be noise)")
         )
     return {"text": text, "strength": diff / measure.scale, "caution": not clear,
@@ -168,9 +176,72 @@ def per_document_clause(top: Sequence[Doc], other: Sequence[Doc], tests: int) ->
 
 
 def group_differences(docs: Sequence[Doc], groups: Mapping[str, str]) -> list[Item]:
-    """Items comparing every pair of groups on each rate, clearest and strongest first; none
-    when there are fewer than two groups or every group is one document (the document items
-    say it all)."""
+    """The group items listed in "What differs" (:func:`listed_group_items`)."""
+    return listed_group_items(all_group_items(docs, groups))
+
+
+def listed_group_items(items: Sequence[Item]) -> list[Item]:
+    """Of the group items (clear first), every clear one up to MAX_CLEAR_GROUP_ITEMS, and
+    tentative ones while fewer than MAX_GROUP_ITEMS are listed. A journalist's walkthrough:
+    five of 17 clear differences of three outlets were listed, the largest tone gap not."""
+    clear = [i for i in items if not i["caution"]][:MAX_CLEAR_GROUP_ITEMS]
+    tentative = [i for i in items if i["caution"]][: max(0, MAX_GROUP_ITEMS - len(clear))]
+    return clear + tentative
+
+
+def clear_left_out(items: Sequence[Item]) -> int:
+    """How many clear group items :func:`listed_group_items` leaves out."""
+    return max(0, sum(not i["caution"] for i in items) - MAX_CLEAR_GROUP_ITEMS)
+
+
+def frame_share_items(
+    frames: pd.DataFrame | None,
+    docs: Sequence[Doc],
+    members: Mapping[str, Sequence[str]],
+    labels: Mapping[str, str],
+) -> list[Item]:
+    """Every pair of groups on each frame: the mean of the documents' shares of body sentences
+    with the frame, Welch's interval of the difference Bonferroni-adjusted for the frames with
+    a cue times the pairs of groups (a family of their own, as the document frame items are).
+    Documents, not sentences, are the sample: a text's sentences share its frames."""
+    if not has_columns(frames, ("doc_id", "frame", "n_sentences")):
+        return []
+    body = {d["doc_id"]: d.get("n_sentences") for d in docs}
+    body = {d: int(n) for d, n in body.items() if finite(n) and n > 0}
+    rows = frames[frames["doc_id"].astype(str).isin(body)]
+    counts: dict[str, dict[str, int]] = {}
+    for doc, frame, k in zip(rows["doc_id"].astype(str), rows["frame"], rows["n_sentences"],
+                             strict=True):  # fmt: skip
+        if finite(k) and 0 <= k <= body[doc]:
+            counts.setdefault(str(frame), {})[doc] = int(k)
+    cued = sorted(f for f, by_doc in counts.items() if any(by_doc.values()))
+    pairs = list(itertools.combinations(members, 2))
+    tests = len(cued) * len(pairs)
+    items = []
+    for frame in cued:
+        name = frame_name(frame, labels)
+        measure = MeanMeasure(
+            frame, f"{name} share", f"shares of sentences with {name}", f"lean more on {name}",
+            0, FRAME_POINTS_LEAST, 25.0, "%", " points",
+        )  # fmt: skip
+        shares = {d: 100 * k / body[d] for d, k in counts[frame].items()}
+        for a, b in pairs:
+            sides = {g: [shares[d] for d in members[g] if d in shares] for g in (a, b)}
+            if all(sides.values()) and (item := group_mean_item(measure, sides, tests)):
+                item["href"] = f"#{GROUP_FRAMES_ID}"
+                items.append(item)
+    return items
+
+
+def all_group_items(
+    docs: Sequence[Doc],
+    groups: Mapping[str, str],
+    frames: pd.DataFrame | None = None,
+    labels: Mapping[str, str] | None = None,
+) -> list[Item]:
+    """Items comparing every pair of groups on each rate (and, given frames.csv, on each
+    frame's share), clearest and strongest first; none when there are fewer than two groups or
+    every group is one document (the document items say it all)."""
     members = group_members(groups, [d["doc_id"] for d in docs])
     if len(members) < 2 or all(len(m) == 1 for m in members.values()):
         return []
@@ -200,8 +271,9 @@ def group_differences(docs: Sequence[Doc], groups: Mapping[str, str]) -> list[It
                 item["caution"] = item["caution"] or not clear
             item["href"] = f"#{GROUP_RATES_ID}"
             items.append(item)
+    items += frame_share_items(frames, docs, members, labels or {})
     items.sort(key=lambda i: (i["caution"], -i["strength"], i["text"]))
-    return items[:MAX_GROUP_ITEMS]
+    return items
 
 
 def group_rate_table(docs: Sequence[Doc], groups: Mapping[str, str]) -> dict[str, Any]:

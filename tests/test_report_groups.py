@@ -448,3 +448,58 @@ def test_document_items_name_their_group_unless_each_group_is_one_document():
     # every group one document: the document is its group, and the items stay as they are
     alone = with_groups([dict(i) for i in items], {"a1": "a", "b1": "b"})
     assert [i["text"] for i in alone] == [i["text"] for i in items]
+
+
+def test_every_clear_group_item_is_listed_up_to_twelve_and_the_rest_counted():
+    """A journalist's walkthrough: three outlets had 17 clear differences and "What differs"
+    listed five, the largest tone gap not among them, and did not say there were more."""
+    from pipeline.report_groups import clear_left_out, listed_group_items
+
+    def items(n_clear, n_tentative):
+        return [{"text": f"c{i}", "caution": False} for i in range(n_clear)] + [
+            {"text": f"t{i}", "caution": True} for i in range(n_tentative)
+        ]
+
+    listed = listed_group_items(items(17, 4))
+    assert [i["text"] for i in listed] == [f"c{i}" for i in range(12)]
+    assert clear_left_out(items(17, 4)) == 5
+    # few clear items: tentative ones fill the list up to five
+    assert [i["text"] for i in listed_group_items(items(2, 9))] == ["c0", "c1", "t0", "t1", "t2"]
+    assert clear_left_out(items(2, 9)) == 0
+    assert len(listed_group_items(items(7, 3))) == 7
+
+
+def test_groups_are_compared_on_each_frame_through_their_documents_shares():
+    """A journalist's walkthrough: the largest planted difference of three outlets, security
+    framing 31% vs 3%, was in the frames table but in no item. By hand: S's documents 30, 40 and
+    35% (6, 8, 7 of 20 sentences), L's 0, 5 and 10%: means 35 and 5, variances 25 and 25, so
+    se = sqrt(25/3 + 25/3) = 4.0825 with 4 degrees of freedom, t(0.975, 4) = 2.776445: 30 +-
+    11.3 points."""
+    import pandas as pd
+
+    from pipeline.report_groups import all_group_items, frame_share_items
+
+    ids = ["s1", "s2", "s3", "l1", "l2", "l3"]
+    docs = [{"doc_id": d, "n_sentences": 20} for d in ids]
+    frames = pd.DataFrame(
+        {"doc_id": ids * 2, "frame": ["security_defense"] * 6 + ["economic"] * 6,
+         "n_sentences": [6, 8, 7, 0, 1, 2] + [0] * 6}
+    )  # fmt: skip
+    members = {"L": ["l1", "l2", "l3"], "S": ["s1", "s2", "s3"]}
+    labels = {"security_defense": "Security and defense"}
+    (item,) = frame_share_items(frames, docs, members, labels)  # economic has no cue
+    assert item == {
+        "text": "Group S's documents lean more on the security and defense frame than group L's: "
+        "the mean of their shares of sentences with the security and defense frame 35% vs 5% "
+        "(3 and 3 documents), a difference of 30 points (95% interval 19 to 41 points)",
+        "strength": 30 / 25,
+        "caution": False,
+        "href": "#group-frames",
+    }
+    groups = {d: d[0].upper() for d in ids}
+    assert item in all_group_items(docs, groups, frames, labels)
+    # two frames with a cue and three pairs of groups: adjusted for 6 comparisons
+    frames.loc[frames["frame"] == "economic", "n_sentences"] = [1, 0, 0, 0, 0, 0]
+    docs.append({"doc_id": "x1", "n_sentences": 10})
+    items = frame_share_items(frames, docs, {**members, "X": ["x1"]}, labels)
+    assert "adjusted for 6 comparisons" in items[0]["text"]
