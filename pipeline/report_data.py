@@ -56,6 +56,14 @@ RATE_METRICS: tuple[tuple[str, str, str], ...] = (
     ("attributions_named_per_1k", "named attributions", "attribution-named"),
     ("attributions_vague_per_1k", "vague attributions", "attribution-vague"),
 )
+# documents.csv's count of a rate's markers in a quoted speaker's words (in_quotation)
+QUOTED_COLUMN = {
+    "hedges_per_1k": "n_hedges_quoted",
+    "boosters_per_1k": "n_boosters_quoted",
+    "attitude_per_1k": "n_attitude_quoted",
+    "attributions_named_per_1k": "n_attributions_named_quoted",
+    "attributions_vague_per_1k": "n_attributions_vague_quoted",
+}
 SUMMARY_METRICS: tuple[Metric, ...] = (
     Metric("n_words", "Words", ("n_words",), "word tokens in body sentences"),
     Metric("n_sentences", "Sentences", ("n_sentences",), "body text, headings excluded"),

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from pipeline.report_data import (
+    QUOTED_COLUMN,
     RATE_METRICS,
     frame_labels,
     has_columns,
@@ -68,6 +69,8 @@ def rate_difference(
     if a["count"] == 0 or (b["rate"] > 0 and a["rate"] / b["rate"] < MIN_RATIO):
         return None  # no difference worth a line, however few the markers
     counts = f"{a['count']} vs {b['count']}"
+    if a.get("quoted"):  # a quoted speaker's words are not the writer's (in_quotation)
+        counts += f", {a['quoted']} of the {a['count']} in quotations"
     rates = f"{fmt(a['rate'])} vs {fmt(b['rate'])} per 1,000 words"
     if a["count"] + b["count"] < FEW:
         text = (
@@ -125,8 +128,12 @@ def rates_of(docs: Sequence[Doc], column: str, *, skip_missing: bool = False) ->
             continue
         if count is None:
             return None
-        out.append({"doc_id": d["doc_id"], "rate": float(d[column]), "count": count,
-                    "words": float(d["n_words"])})  # fmt: skip
+        row = {"doc_id": d["doc_id"], "rate": float(d[column]), "count": count,
+               "words": float(d["n_words"])}  # fmt: skip
+        quoted = d.get(QUOTED_COLUMN.get(column, ""))
+        if finite(quoted) and 0 < quoted <= count:
+            row["quoted"] = int(quoted)
+        out.append(row)
     return out
 
 

@@ -139,7 +139,8 @@ def pooled(label: str, rates: Sequence[Doc]) -> Doc:
     count, words = sum(r["count"] for r in rates), sum(r["words"] for r in rates)
     n = len(rates)
     return {"doc_id": f"group {label} ({n} document{'s' * (n != 1)})", "count": count,
-            "words": words, "rate": 1000 * count / words}  # fmt: skip
+            "words": words, "rate": 1000 * count / words,
+            "quoted": sum(r.get("quoted", 0) for r in rates)}  # fmt: skip
 
 
 def per_document_clause(top: Sequence[Doc], other: Sequence[Doc], tests: int) -> tuple[str, bool]:

@@ -85,6 +85,11 @@ DOCUMENT_COLUMNS = (
     "n_figures_vague",
     "n_figures_unsourced",
     "n_questions",
+    "n_hedges_quoted",
+    "n_boosters_quoted",
+    "n_attitude_quoted",
+    "n_attributions_named_quoted",
+    "n_attributions_vague_quoted",
 )
 # (sentence column, category, subtype or None) in the order of SENTENCE_COLUMNS
 COUNT_KEYS = (
@@ -350,6 +355,7 @@ class StanceStage:
         marker_rows: list[dict] = []
         figure_rows_all: list[dict] = []
         totals = dict.fromkeys((c for c, _, _ in COUNT_KEYS), 0)
+        quoted_totals = dict(totals)  # of them, a quoted speaker's (in_quotation)
         n_questions = 0
         turns = speaker_turns(doc.sentences)
         quoted = quoted_sentence_ids(doc.sentences, turns)
@@ -365,7 +371,9 @@ class StanceStage:
             # without marks inside a quotation that runs over several sentences
             spans = quoted_parts(clean, sentence.start, sentence.end)
             whole = sentence.paragraph_id in turns or (sentence.sent_id in quoted and not spans)
-            for m in markers:
+            in_quotation = [whole or any(a <= m.start and m.end <= b for a, b in spans)
+                            for m in markers]  # fmt: skip
+            for m, inside in zip(markers, in_quotation, strict=True):
                 marker_rows.append(
                     {
                         "doc_id": doc.doc_id,
@@ -377,7 +385,7 @@ class StanceStage:
                         "subtype": m.subtype,
                         "left_context": _one_line(clean[max(0, m.start - k) : m.start]),
                         "right_context": _one_line(clean[m.end : m.end + k]),
-                        "in_quotation": whole or any(a <= m.start and m.end <= b for a, b in spans),
+                        "in_quotation": inside,
                     }
                 )
             figs = figure_rows(
@@ -407,8 +415,10 @@ class StanceStage:
             )
             columns["voice"].append("attributed" if voiced else "author")
             if not sentence.is_heading:
+                quoted_counts = marker_counts(m for m, q in zip(markers, in_quotation) if q)
                 for col in totals:
                     totals[col] += counts[col]
+                    quoted_totals[col] += quoted_counts[col]
                 n_questions += question
         body_ids = {s.sent_id for s in doc.sentences if not s.is_heading}
         body_figs = [f for f in figure_rows_all if f["sent_id"] in body_ids]
@@ -423,6 +433,7 @@ class StanceStage:
             "n_figures_named": sum(f["sourcing"] == "named" for f in body_figs),
             "n_figures_vague": sum(f["sourcing"] == "vague" for f in body_figs),
             "n_figures_unsourced": sum(f["sourcing"] == "none" for f in body_figs),
+            **{f"{col}_quoted": quoted_totals[col] for col in quoted_totals},
             "n_questions": n_questions,
         }
         return StageOutput(

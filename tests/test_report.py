@@ -28,6 +28,7 @@ from pipeline.report_differences import (
     corpus_frame_differences,
     frame_difference,
     rate_difference,
+    rates_of,
     ratio_text,
     sentiment_difference,
     welch_interval,
@@ -427,6 +428,20 @@ def test_rate_difference_phrasing(a, b, expected):
         text = item["text"]
         assert item["caution"] == ("too few" in text or "includes 1" in text)
         assert "inf" not in text.replace("infinity", "")
+
+
+def test_rate_item_says_how_many_markers_are_a_quoted_speakers():
+    """A journalist's walkthrough: an outlet's boosters were mostly its officials' words."""
+    docs = [
+        {"doc_id": "courier", "n_words": 1000, "boosters_per_1k": 37.0, "n_boosters_quoted": 31},
+        {"doc_id": "ledger", "n_words": 1000, "boosters_per_1k": 0.0, "n_boosters_quoted": 0},
+    ]
+    a, b = rates_of(docs, "boosters_per_1k")
+    assert (a["quoted"], "quoted" in b) == (31, False)
+    item = rate_difference("boosters", a, b)
+    assert item["text"].startswith(
+        "courier uses boosters and ledger none: 37 vs 0, 31 of the 37 in quotations ("
+    )
 
 
 @pytest.mark.parametrize(

@@ -416,6 +416,27 @@ def test_rates_use_body_words() -> None:
     assert out.sentence_columns["voice"][-1] == "attributed"
 
 
+def test_documents_count_the_markers_in_a_quoted_speakers_words() -> None:
+    """A journalist's walkthrough: 31 of an outlet's 37 boosters were its officials' quoted
+    words, and the report called the outlet's reporters more certain."""
+    doc = segment_text(
+        "Clearly Maybe\n\n"
+        '"This is clearly wrong and we will certainly respond," the minister said. '
+        "Prices clearly rose. It may rain."
+    )
+    out = StanceStage().analyse(doc)
+    rows = out.tables["stance_markers"]
+    boosters = [(r["match"], r["in_quotation"]) for r in rows if r["category"] == "booster"]
+    assert boosters == [("Clearly", False), ("clearly", True), ("certainly", True),
+                        ("clearly", False)]  # fmt: skip
+    columns = out.document_columns
+    # the heading's "Clearly" is in no count: 3 boosters in 18 body words
+    assert doc.n_words == 18
+    assert columns["boosters_per_1k"] == pytest.approx(3000 / 18)
+    assert (columns["n_boosters_quoted"], columns["n_hedges_quoted"]) == (2, 0)
+    assert columns["n_attributions_named_quoted"] == 0  # "the minister said" is the writer's
+
+
 def test_empty_document_has_nan_rates() -> None:
     doc = SegmentedDocument("empty", "", (), ())
     out = StanceStage().analyse(doc)
