@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import csv
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -64,7 +65,9 @@ def where_command(term: str, results_dir: str, docs: Sequence[str]) -> int:
         return 2
     for warning in warnings:
         print(f"python -m pipeline where: warning: {warning}", file=sys.stderr)
-    found.to_csv(sys.stdout, sep="\t", index=False, lineterminator="\n")
+    # tab-separated, unquoted: a tab or line break in the words is shown as \t or \n
+    shown = found.replace({"\t": "\\t", "\n": "\\n", "\r": "\\r"}, regex=True)
+    shown.to_csv(sys.stdout, sep="\t", index=False, lineterminator="\n", quoting=csv.QUOTE_NONE)
     print(summary(counted, found), file=sys.stderr)
     return 0 if len(found) else 1
 

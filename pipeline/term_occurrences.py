@@ -75,9 +75,11 @@ def query_term(analyzer: TermAnalyzer, text: str) -> str:
     terms = [analyzer.term_of(w) for w in words]
     dropped = [w for w, t in zip(words, terms, strict=True) if t is None]
     if not words or dropped:
+        capitals = [w.upper() for w in dropped if analyzer.term_of(w.upper())]
+        hint = f"; in capitals, {', '.join(capitals)} is counted" if capitals else ""
         raise ValueError(
             f"{' '.join(dropped) or repr(text)} is no counted term (a stop word, a number or "
-            "shorter than min_token_length)"
+            f"shorter than min_token_length){hint}"
         )
     low, high = analyzer.ngram_range
     if not low <= len(words) <= high:

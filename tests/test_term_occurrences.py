@@ -130,15 +130,19 @@ def test_a_query_must_be_a_counted_term():
     assert query_term(analyzer, "China’s") == "china"
     with pytest.raises(ValueError, match="the is no counted term"):
         query_term(analyzer, "the")
+    with pytest.raises(ValueError, match=r"who is no counted term .*; in capitals, WHO is counted"):
+        query_term(analyzer, "who")
     with pytest.raises(ValueError, match="counted terms of 1 to 1 word"):
         query_term(analyzer, "national security")
 
 
 def test_where_command_exit_codes(tmp_path, capsys):
-    _write_run(tmp_path, [("d", 1, 1, 0, 0, 18, "Tariffs rose fast.")], {})
+    _write_run(tmp_path, [("d", 1, 1, 0, 0, 29, 'Tariffs rose "fast", he said.')], {})
     assert main(["where", "tariffs", "--results-dir", str(tmp_path)]) == 0
     out = capsys.readouterr()
-    assert out.out.splitlines()[1].startswith("d\t1\t0\t7\ttariffs\tTariffs\t")
+    # tab-separated and unquoted: the quotation marks as written
+    row = 'd\t1\t0\t7\ttariffs\tTariffs\t[Tariffs] rose "fast", he said.'
+    assert out.out.splitlines()[1] == row
     assert "tariffs: 1 occurrence(s) in 1 document(s): d 1" in out.err
     assert main(["where", "quotas", "--results-dir", str(tmp_path)]) == 1
     assert "quotas: counted nowhere" in capsys.readouterr().err
