@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import os
 import re
 import stat
@@ -232,6 +233,21 @@ def group_members(labels: Mapping[str, str | None], doc_ids: Sequence[str]) -> d
         if label:
             out.setdefault(label, []).append(doc_id)
     return dict(sorted(out.items()))
+
+
+def groups_in_turn(
+    doc_ids: Sequence[str], labels: Mapping[str, str | None] | None, n: int
+) -> list[str]:
+    """Up to ``n`` of ``doc_ids`` for a figure or table that cannot show them all: the first
+    ``n`` in order, or with group ``labels`` one document of each group in turn (groups and
+    their documents in order), then those in no group, so that no group is left out."""
+    if not labels:
+        return list(doc_ids[:n])
+    members = group_members(labels, doc_ids)
+    grouped = {d for docs in members.values() for d in docs}
+    columns = [*members.values(), [d for d in doc_ids if d not in grouped]]
+    in_turn = [d for row in itertools.zip_longest(*columns[:-1]) for d in row if d is not None]
+    return (in_turn + columns[-1])[:n]
 
 
 def metadata_labels(metadata: Mapping[str, Mapping[str, str]], column: str) -> dict[str, str]:

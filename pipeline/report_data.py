@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from pipeline.corpus import groups_in_turn
 from pipeline.report_format import (
     Metric,
     finite,
@@ -289,12 +290,17 @@ def unnamed_actors(actors: pd.DataFrame | None) -> list[str]:
 
 
 def frame_matrix(
-    frames: pd.DataFrame | None, doc_ids: Sequence[str], labels: Mapping[str, str]
+    frames: pd.DataFrame | None,
+    doc_ids: Sequence[str],
+    labels: Mapping[str, str],
+    groups: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
-    """Frame shares side by side (frames by largest share first) for up to MAX_FRAME_MATRIX docs."""
+    """Frame shares side by side (frames by largest share first) for up to MAX_FRAME_MATRIX docs:
+    the first, or with ``groups`` a document of each group in turn (a journalist's walkthrough:
+    the first 8 of 30 documents were one outlet's)."""
     if not has_columns(frames, ("doc_id", "frame", "share")) or not doc_ids:
         return {}
-    shown = list(doc_ids[:MAX_FRAME_MATRIX])
+    shown = groups_in_turn(doc_ids, groups, MAX_FRAME_MATRIX)
     sub = frames[frames["doc_id"].isin(shown)]
     if sub.empty:
         return {}
@@ -316,7 +322,8 @@ def frame_matrix(
             row.append(f"{fmt(100 * r['share'], 0)}%{ci}{n}")
         rows.append({"frame": labels.get(frame, frame.replace("_", " ")), "cells": row})
     truncated = len(doc_ids) > len(shown)
-    return {"columns": shown, "rows": rows, "absent": absent, "truncated": truncated}
+    return {"columns": shown, "rows": rows, "absent": absent, "truncated": truncated,
+            "in_turn": bool(groups) and truncated}  # fmt: skip
 
 
 def manifest_view(manifest_path: str | Path | None) -> dict[str, Any]:

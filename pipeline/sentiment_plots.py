@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from pipeline.corpus import groups_in_turn
 from pipeline.plotting import pyplot, save_figure, set_title
 from pipeline.sentiment import NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD
 
@@ -85,9 +87,12 @@ def plot_sentiment_arc(
     *,
     max_documents: int = 12,
     window: int = 5,
+    groups: Mapping[str, str] | None = None,
 ) -> list[str]:
     """Compound score by sentence position, one panel per document (first ``max_documents``
-    doc_ids in sorted order), with a rolling mean over body sentences and headings marked.
+    doc_ids in sorted order; with ``groups``, doc_id -> label, a document of each group in
+    turn, :func:`pipeline.corpus.groups_in_turn`), with a rolling mean over body sentences and
+    headings marked.
 
     Returns the doc_ids shown.
     """
@@ -102,7 +107,7 @@ def plot_sentiment_arc(
 
     ids = sentences_df["doc_id"].astype(str)
     doc_ids = sorted(ids.unique())
-    shown = doc_ids[:max_documents]
+    shown = groups_in_turn(doc_ids, groups, max_documents)
     n = max(1, len(shown))
     ncols = 1 if n <= 4 else 2
     nrows = math.ceil(n / ncols)
@@ -132,7 +137,9 @@ def plot_sentiment_arc(
         ax.set_ylim(-1.05, 1.05)
         ax.set_xlim(0.4, max(compound.size, 1) + 0.6)
         ax.xaxis.set_major_locator(MaxNLocator(integer=True, steps=[1, 2, 5, 10]))
-        set_title(ax, short_label(doc_id), fontsize=9, loc="left")
+        label = str((groups or {}).get(doc_id) or "").strip()
+        name = f"{short_label(doc_id)} (group {label})" if label else short_label(doc_id)
+        set_title(ax, name, fontsize=9, loc="left")
         ax.tick_params(labelsize=8)
     for ax in list(axes.flat)[len(shown) :]:
         ax.set_visible(False)
@@ -147,7 +154,8 @@ def plot_sentiment_arc(
         f"black: rolling mean of {window} body sentences; ▼ dotted: headings)"
     )
     if len(doc_ids) > len(shown):
-        title += f"\nshowing {len(shown)} of {len(doc_ids)} documents (first by doc_id)"
+        order = "a document of each group in turn" if groups else "first by doc_id"
+        title += f"\nshowing {len(shown)} of {len(doc_ids)} documents ({order})"
     fig.suptitle(title, fontsize=10)
     fig.tight_layout()
     save_figure(fig, png, svg)

@@ -5,6 +5,7 @@ rule plot_sentiment:
     input:
         sentences=table("sentences"),
         actors=table("actor_sentiment"),
+        metadata=metadata_file(),
     output:
         arc=report(
             result("plots/sentiment_arc.png"),
@@ -24,5 +25,10 @@ rule plot_sentiment:
         result("benchmarks/plot_sentiment.tsv")
     conda:
         "envs/rhetoric.yaml"
+    params:
+        # with groups, the arc shows a document of each group in turn
+        group_column=lookup(
+            dpath="comparison/group_column", within=config, default=None
+        ),
     script:
         "../scripts/plot_sentiment.py"

@@ -354,3 +354,20 @@ def test_a_name_with_a_word_in_braces_is_passed_over(tmp_path):
         ("report {2023}.txt", WILDCARD_NAME),
         ("{year}/e.txt", WILDCARD_NAME),
     ]
+
+
+def test_groups_in_turn_leave_no_group_out():
+    """A journalist's walkthrough: the sentiment arc's first 12 of 30 documents by doc_id were
+    ten of one outlet and two of another; the third outlet, the most negative, was missing."""
+    from pipeline.corpus import groups_in_turn
+
+    ids = [f"courier_{i:02d}" for i in range(10)] + [f"ledger_{i:02d}" for i in range(10)]
+    ids += [f"sentinel_{i:02d}" for i in range(3)] + ["loose"]
+    labels = {d: d.split("_")[0] for d in ids if d != "loose"}
+    shown = groups_in_turn(ids, labels, 8)
+    assert shown == ["courier_00", "ledger_00", "sentinel_00", "courier_01", "ledger_01",
+                     "sentinel_01", "courier_02", "ledger_02"]  # fmt: skip
+    # a small group runs out, the others go on; documents in no group come last
+    assert groups_in_turn(ids, labels, 30)[-4:] == ["ledger_08", "courier_09", "ledger_09", "loose"]
+    assert groups_in_turn(ids, None, 3) == ids[:3]
+    assert groups_in_turn(ids, {}, 3) == ids[:3]

@@ -562,6 +562,11 @@ def test_arc_plot_is_deterministic_and_caps_documents(tmp_path, corpus_outputs):
     many = pd.concat([frame.assign(doc_id=frame["doc_id"] + f"_{k:02d}") for k in range(15)])
     shown = plot_sentiment_arc(many, tmp_path / "m.png", None, max_documents=5)
     assert len(shown) == 5 and (tmp_path / "m.png").stat().st_size > 0
+    # with groups (the copy number's parity), each group in turn: not five of one group
+    ids = sorted(many["doc_id"].unique())
+    groups = {d: "odd" if int(d[-2:]) % 2 else "even" for d in ids}
+    shown = plot_sentiment_arc(many, tmp_path / "g.png", None, max_documents=4, groups=groups)
+    assert [groups[d] for d in shown] == ["even", "odd", "even", "odd"]
 
 
 def test_actor_plot_handles_corpus_many_and_empty(tmp_path, corpus_outputs):
