@@ -126,7 +126,7 @@ def group_mean_item(
             + (")" if clear else ", which includes 0: this may be noise)")
         )
     return {"text": text, "strength": diff / measure.scale, "caution": not clear,
-            "href": f"#{GROUP_RATES_ID}"}  # fmt: skip
+            "href": f"#{GROUP_RATES_ID}", "measure": measure.what}  # fmt: skip
 
 
 def group_heading(label: str, n: int) -> str:
@@ -183,9 +183,18 @@ def group_differences(docs: Sequence[Doc], groups: Mapping[str, str]) -> list[It
 
 def listed_group_items(items: Sequence[Item]) -> list[Item]:
     """Of the group items (clear first), every clear one up to MAX_CLEAR_GROUP_ITEMS, and
-    tentative ones while fewer than MAX_GROUP_ITEMS are listed. A journalist's walkthrough:
-    five of 17 clear differences of three outlets were listed, the largest tone gap not."""
-    clear = [i for i in items if not i["caution"]][:MAX_CLEAR_GROUP_ITEMS]
+    tentative ones while fewer than MAX_GROUP_ITEMS are listed. The clear ones come a measure
+    at a time: the strongest of each measure, then the second of each, and so on, since the
+    strengths of rates (log ratios), scores and shares are not on one scale. A journalist's
+    walkthrough: five of 17 clear differences of three outlets were listed, the largest tone
+    gap and the largest framing gap not."""
+    rank: dict[str, int] = {}
+    ranked = []
+    for item in (i for i in items if not i["caution"]):  # strongest first within a measure
+        measure = item.get("measure", "")
+        rank[measure] = rank.get(measure, -1) + 1
+        ranked.append((rank[measure], -item["strength"], item["text"], item))
+    clear = [r[-1] for r in sorted(ranked, key=lambda r: r[:3])][:MAX_CLEAR_GROUP_ITEMS]
     tentative = [i for i in items if i["caution"]][: max(0, MAX_GROUP_ITEMS - len(clear))]
     return clear + tentative
 
@@ -271,6 +280,7 @@ def all_group_items(
                 item["text"] += clause
                 item["caution"] = item["caution"] or not clear
             item["href"] = f"#{GROUP_RATES_ID}"
+            item["measure"] = what
             items.append(item)
     items += frame_share_items(frames, docs, members, labels or {})
     items.sort(key=lambda i: (i["caution"], -i["strength"], i["text"]))

@@ -456,8 +456,8 @@ def test_every_clear_group_item_is_listed_up_to_twelve_and_the_rest_counted():
     from pipeline.report_groups import clear_left_out, listed_group_items
 
     def items(n_clear, n_tentative):
-        return [{"text": f"c{i}", "caution": False} for i in range(n_clear)] + [
-            {"text": f"t{i}", "caution": True} for i in range(n_tentative)
+        return [{"text": f"c{i}", "caution": False, "strength": -i} for i in range(n_clear)] + [
+            {"text": f"t{i}", "caution": True, "strength": -i} for i in range(n_tentative)
         ]
 
     listed = listed_group_items(items(17, 4))
@@ -467,6 +467,16 @@ def test_every_clear_group_item_is_listed_up_to_twelve_and_the_rest_counted():
     assert [i["text"] for i in listed_group_items(items(2, 9))] == ["c0", "c1", "t0", "t1", "t2"]
     assert clear_left_out(items(2, 9)) == 0
     assert len(listed_group_items(items(7, 3))) == 7
+    # a measure at a time: the strongest of each measure first (rates' log ratios of 5 would
+    # otherwise crowd out a tone gap of strength 2)
+    mixed = [
+        {"text": "boosters a", "caution": False, "strength": 5.2, "measure": "boosters"},
+        {"text": "boosters b", "caution": False, "strength": 5.0, "measure": "boosters"},
+        {"text": "hedges a", "caution": False, "strength": 4.0, "measure": "hedges"},
+        {"text": "tone", "caution": False, "strength": 2.1, "measure": "Mean sentiment"},
+    ]
+    listed = [i["text"] for i in listed_group_items(mixed)]
+    assert listed == ["boosters a", "hedges a", "tone", "boosters b"]
 
 
 def test_groups_are_compared_on_each_frame_through_their_documents_shares():
@@ -495,6 +505,7 @@ def test_groups_are_compared_on_each_frame_through_their_documents_shares():
         "strength": 30 / 25,
         "caution": False,
         "href": "#group-frames",
+        "measure": "the security and defense frame share",
     }
     groups = {d: d[0].upper() for d in ids}
     assert item in all_group_items(docs, groups, frames, labels)
