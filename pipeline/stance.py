@@ -32,6 +32,7 @@ from pipeline.stance_names import (
     is_title_case,
     name_before,
     names_a_source,
+    unnamed_group_before,
 )
 from pipeline.stance_own import CITATION_ENTRY, Spans, writers_own
 from pipeline.types import SegmentedDocument, StageOutput
@@ -233,6 +234,13 @@ class StanceDetector:
                 and not (heading and is_title_case(text[start:end]))
             ):
                 subtype = "named"
+            elif (
+                self.use_rules
+                and entry.category == "attribution"
+                and subtype == "named"
+                and unnamed_group_before(view, v_start, m.start)
+            ):
+                subtype = "vague"  # "some hospitals say": an unnamed group's verb
             out.append(Marker(a, b, entry.category, subtype, m.entry))
             if entry.also is not None:
                 out.append(Marker(a, b, *entry.also, m.entry))
@@ -241,9 +249,11 @@ class StanceDetector:
     def _in_skipped_words(
         self, view: str, found: list[PatternMatch], accept: Callable[[PatternMatch], bool]
     ) -> list[PatternMatch]:
-        """The stance adverbs (``SKIPPED_ADVERBS``) among the words an attribution's ``<skip:N>``
-        passes over ("Some neighbours reportedly complained": the writer's "reportedly" is still
-        a hedge); the skipped words are few, so this costs one short search per such match."""
+        """The stance adverbs (``SKIPPED_ADVERBS``) among the words an attribution's or a
+        blocker's ``<skip:N>`` passes over ("Some neighbours reportedly complained", "the bank
+        said its economists probably expect": the writer's "reportedly" and the reporter's
+        "probably" are still hedges); the skipped words are few, so this costs one short search
+        per such match."""
 
         def own(m: PatternMatch) -> bool:  # the attribution itself is not found again
             return self.entries[m.entry].category != "attribution" and accept(m)
@@ -251,7 +261,7 @@ class StanceDetector:
         out = []
         for m in found:
             entry = self.entries[m.entry]
-            if entry.skips and entry.category == "attribution":
+            if entry.skips and entry.category in ("attribution", "none"):
                 inner = self.matcher.find(view, start=m.start + 1, end=m.end, accept=own)
                 # not the reporting verb itself ("Some observers suggested": no hedge)
                 out += [x for x in inner if x.end < m.end and self._adverb(x)]
@@ -266,8 +276,9 @@ class StanceDetector:
     ) -> list[PatternMatch]:
         """The hedge or booster an attribution's last word is by its own entry, with that entry's
         context rules (``REPORTING_VERB_KINDS``): the guideline's "suggest" hedges and "show
-        that" boosts whoever the source is, but the longer attribution took the words. Entries
-        that say so themselves (their ``also`` column) are left alone."""
+        that" boosts whoever the source is, but the longer attribution took the words; so too
+        the last word of a blocker that skips words ("the bank said its analysts suggest").
+        Entries that say so themselves (their ``also`` column) are left alone."""
 
         def verb(m: PatternMatch) -> bool:
             return accept(PatternMatch(m.start, m.end, self._verbs[m.entry]))
@@ -275,7 +286,10 @@ class StanceDetector:
         out = []
         for m in found:
             entry = self.entries[m.entry]
-            if entry.category != "attribution" or entry.also is not None:
+            reporting = entry.category == "attribution" or (
+                entry.category == "none" and entry.skips
+            )
+            if not reporting or entry.also is not None:
                 continue
             words = view[m.start : m.end].rsplit(None, 2)  # the verb, or the verb and "that"
             if len(words) > 1 and words[-1].lower() == "that":

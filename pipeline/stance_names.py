@@ -148,6 +148,57 @@ NOT_A_REPORT_RE = re.compile(
 )
 
 
+# A quantified plural of common nouns just before a reporting verb, the verb's subject: "some
+# hospitals say", "Some retired generals have warned", "a few of the clinics reported" are groups
+# that no name identifies, so a vague source, as "critics say" (the lexicon lists some such nouns;
+# this takes any). A capitalised word in it must be no name (a demonym, an initialism, a place:
+# "Many Americans say", "Several GOP senators said"): "Some Democrats say" and "some Pentagon
+# officials" name a party or an institution. Not after "and" or "or" ("Senator Warren and other
+# lawmakers", "the ministry and some hospitals": a named source among them), nor after "the" or
+# a possessive ("the other hospitals", "the most affected clinics"), nor words that are no group
+# ("some results suggest", "in some cases", "most respondents said": a survey's share).
+_NOT_A_MODIFIER = (
+    "the|a|an|its|their|his|her|our|my|your|this|that|these|those|of|in|at|on|for|from|with|by|"
+    "and|or|but|to|who|which|whom|whose|are|is|was|were|have|has|had|be|been|will|would|could|"
+    "can|may|might|must|should|not|also|do|does|did|as|than|more|less|said|say|says"
+)
+_NOT_A_GROUP = (
+    "this|is|was|has|does|goes|its|his|hers|ours|theirs|yours|always|perhaps|sometimes|whereas|"
+    "besides|towards|afterwards|respondents|participants|results|findings|signs|indications|tests|"
+    "figures|numbers|statistics|trends|models|scans|images|factors|reasons|things|times|cases|days|"
+    "years|months|weeks|hours|ways|changes|areas|parts|places|words|questions|issues|problems|"
+    "rules|laws|measures|terms|details|facts|events|papers|pages"
+)
+UNNAMED_GROUP_RE = re.compile(
+    r"(?<![\w’'-])(?<!\band\s)(?<!\bor\s)(?<!\b[Tt]he\s)(?<!\b[Ii]ts\s)(?<!\b[Tt]heir\s)"
+    r"(?<!\b[Hh]is\s)(?<!\b[Hh]er\s)(?<!\b[Oo]ur\s)"
+    r"(?:[Ss]ome|[Mm]any|[Ss]everal|[Nn]umerous|[Vv]arious|[Cc]ertain|[Mm]ost|[Oo]ther|[Ff]ew"
+    r"|[Aa]\s+few|[Aa]\s+number\s+of|[Dd]ozens\s+of|[Hh]undreds\s+of|[Tt]housands\s+of)\s+"
+    r"(?:of\s+(?:the|its|their|these|those)\s+)?"
+    rf"(?P<group>(?:(?!(?:{_NOT_A_MODIFIER})\b)[A-Za-z][\w’'.-]*\s+){{0,2}}"
+    rf"(?!(?:{_NOT_A_GROUP})\b)[A-Za-z][\w’'-]*[^\W\d_aisuw]s)"
+    r"(?:\s+(?:have|had|also|now|still|long|repeatedly|already|privately|publicly|openly"
+    r"|recently|again|previously|increasingly|often|reportedly))*\s+$"
+)
+
+
+def unnamed_group_before(text: str, sentence_start: int, start: int) -> bool:
+    """Whether the words right before ``start`` are a quantified plural (UNNAMED_GROUP_RE)
+    whose capitalised words name no one: the subject of a reporting verb there is an unnamed
+    group."""
+    m = UNNAMED_GROUP_RE.search(text, max(sentence_start, start - LOOKBACK), start)
+    if m is None:
+        return False
+    group = m.group("group")
+    places = [p.span() for p in place_name_re().finditer(group)]
+    return all(
+        NOT_A_NAME_RE.fullmatch(w.group())
+        or NOT_A_NAME_RE.fullmatch(w.group().rstrip("."))
+        or any(a <= w.start() < b for a, b in places)
+        for w in CAPITAL_WORD_RE.finditer(group)
+    )
+
+
 @cache
 def common_words() -> frozenset[str]:
     """Common lower-case English words (lexicons/common_words.txt) and the function words."""
@@ -155,10 +206,13 @@ def common_words() -> frozenset[str]:
 
 
 @cache
-def _place_names() -> str:
-    """Regex of the names of places, sectors and peoples (lexicons/places_and_peoples.tsv)."""
+def _place_names(*, countries: bool = False) -> str:
+    """Regex of the names of places, sectors and peoples (lexicons/places_and_peoples.tsv), or,
+    with ``countries``, of its countries alone (kind ``country``, read only after "from": see
+    :func:`from_a_country`)."""
     rows = read_lexicon([lexicon_path("places_and_peoples.tsv")], required=("name", "kind")).rows
-    names = sorted({row["name"] for row in rows}, key=len, reverse=True)
+    kept = {row["name"] for row in rows if (row["kind"] == "country") == countries}
+    names = sorted(kept, key=len, reverse=True)
     return "(?<![\\w’'-])(?:" + "|".join(re.escape(n).replace("\\ ", "\\s+") for n in names) + ")"
 
 
@@ -166,6 +220,36 @@ def _place_names() -> str:
 def place_name_re() -> re.Pattern[str]:
     """A place, sector or people's name ("Wall Street", "Silicon Valley", "Qatari")."""
     return re.compile(_place_names() + r"(?![\w’'-])")
+
+
+@cache
+def country_name_re() -> re.Pattern[str]:
+    """A country's name ("China", "South Korea", "the United States")."""
+    return re.compile(_place_names(countries=True) + r"(?![\w’'-])")
+
+
+# "from" and the names after it: "diplomats from China", "experts from Canada and Mexico"
+FROM_BEFORE_RE = re.compile(
+    r"\b([\w’'-]+)\s+from\s+(?:the\s+)?(?:[A-Z][\w’'.-]*,?\s+(?:(?:and|or)\s+)?(?:the\s+)?)*$"
+)
+# words for what a source publishes: after them "from China" is the country's (its government's)
+# data ("data from China show"), not where people come from
+PUBLISHED_NOUNS = frozenset(
+    "data figures statistics stats numbers records documents files minutes filings estimates "
+    "estimate projections calculations assessments reports report research studies study "
+    "surveys survey polls poll analysis analyses evidence testing tests accounts".split()
+)
+
+
+def from_a_country(span: str, start: int) -> bool:
+    """Whether the country's name at ``span[start]`` says where unnamed people come from
+    ("Diplomats from China say", as "Chinese diplomats" and "diplomats in Beijing"): it follows
+    "from" after a word that is not one for data or documents ("data from China show" is the
+    country's). Countries are read only there: before a source noun a country's name is often a
+    firm's ("Air Canada executives"), in a citation a surname ("(Jordan, 2019)"), and after "by"
+    the agent ("estimates by Russia")."""
+    m = FROM_BEFORE_RE.search(span, 0, start)
+    return m is not None and m.group(1).lower() not in PUBLISHED_NOUNS
 
 
 @cache
@@ -183,14 +267,18 @@ def is_ordinary_word(word: str) -> bool:
 
 def names_a_source(span: str) -> bool:
     """Whether a span holds a proper name after its first word (demonyms and initialisms aside,
-    and places: a name right after "in", as in "officials in Washington", or a place, sector
-    or people's name, as in "Wall Street analysts", says where or among whom the unnamed source
-    is, not who; nor an occasion: "officials at Monday's meeting", "at the G20 summit"). A name
+    and places: a name right after "in", as in "officials in Washington", a place, sector or
+    people's name, as in "Wall Street analysts" or "diplomats from Southeast Asia", or a country
+    after "from" (:func:`from_a_country`), says where or among whom the unnamed source is, not
+    who; nor an occasion: "officials at Monday's meeting", "at the G20 summit"). A name
     after "of" names the source only when the span speaks for an
     organisation ("officials of the Commerce Department"): "critics of Trump", "opponents of
     Senator Hollis's bill" are still unnamed."""
     members = not MEMBER_NOUNS.isdisjoint(WORD_RE.findall(span.lower()))
     places = [m.span() for m in place_name_re().finditer(span)]
+    places += [
+        m.span() for m in country_name_re().finditer(span) if from_a_country(span, m.start())
+    ]
     words = [
         m.group()
         for m in CAPITAL_WORD_RE.finditer(span)
