@@ -250,6 +250,18 @@ def groups_in_turn(
     return (in_turn + columns[-1])[:n]
 
 
+def in_turn_note(doc_ids: Sequence[str], groups: Mapping[str, str] | None, n: int) -> str:
+    """How :func:`pipeline.corpus.groups_in_turn` chose ``n`` of ``doc_ids`` ("" without
+    groups): a document of each group in turn, or of each of the first groups when there are
+    more groups than places."""
+    if not groups:
+        return ""
+    n_groups = len(group_members(groups, doc_ids))
+    if n_groups > n:
+        return f"a document of each of the first {n} of {n_groups} groups"
+    return "a document of each group in turn"
+
+
 def metadata_labels(metadata: Mapping[str, Mapping[str, str]], column: str) -> dict[str, str]:
     """doc_id -> the value of one metadata column (empty when the row lacks it)."""
     return {d: row.get(column) or "" for d, row in metadata.items()}

@@ -393,7 +393,9 @@ def report_context(
         "actors": actor_rows(tables.get("actor_sentiment"), inline),
         "unnamed_actors": unnamed_actors(tables.get("actor_sentiment")),
         "actors_truncated": len(inline) < len(doc_ids),
-        "frames": frame_matrix(tables.get("frames"), inline, frame_labels(), groups),
+        # with groups, chosen among every document (frames.csv is read whole), so none is left out
+        "frames": frame_matrix(tables.get("frames"), doc_ids if groups else inline, frame_labels(),
+                               groups),
         "frame_groups": group_frame_matrix(tables.get("frames"), documents, groups or {},
                                            frame_labels()),
         "plots": plots,

@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from pipeline.corpus import groups_in_turn
+from pipeline.corpus import groups_in_turn, in_turn_note
 from pipeline.report_format import (
     Metric,
     finite,
@@ -322,8 +322,10 @@ def frame_matrix(
             row.append(f"{fmt(100 * r['share'], 0)}%{ci}{n}")
         rows.append({"frame": labels.get(frame, frame.replace("_", " ")), "cells": row})
     truncated = len(doc_ids) > len(shown)
-    return {"columns": shown, "rows": rows, "absent": absent, "truncated": truncated,
-            "in_turn": bool(groups) and truncated}  # fmt: skip
+    labels_of = {d: str((groups or {}).get(d) or "").strip() for d in shown}
+    columns = [f"{d} ({labels_of[d]})" if labels_of[d] else d for d in shown]
+    return {"columns": columns, "rows": rows, "absent": absent, "truncated": truncated,
+            "in_turn": in_turn_note(doc_ids, groups, len(shown)) if truncated else ""}  # fmt: skip
 
 
 def manifest_view(manifest_path: str | Path | None) -> dict[str, Any]:

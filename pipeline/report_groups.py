@@ -120,8 +120,11 @@ def group_mean_item(
         text += f" (with {xa.size} and {xb.size} documents their scores cannot tell)"
     else:
         adjusted = f", adjusted for {tests} comparisons," if tests > 1 else ""
+        # the difference of the means as shown, so that they subtract to it (74.6 and 32.2,
+        # shown as 75 and 32, gave "a difference of 42"); the interval is of the exact one
+        shown = round(float(xa.mean()), d) - round(float(xb.mean()), d)
         text += (
-            f", a difference of {fmt(diff, d)}{points} ({CONFIDENCE:.0%} interval{adjusted} "
+            f", a difference of {fmt(shown, d)}{points} ({CONFIDENCE:.0%} interval{adjusted} "
             f"{fmt(low, d)} to {fmt(high, d)}{points}"
             + (")" if clear else ", which includes 0: this may be noise)")
         )
@@ -238,6 +241,23 @@ def frame_share_items(
         for a, b in pairs:
             sides = {g: [shares[d] for d in members[g] if d in shares] for g in (a, b)}
             if all(sides.values()) and (item := group_mean_item(measure, sides, tests)):
+                top, other = sorted(sides, key=lambda g: (-float(np.mean(sides[g])), g))
+                pooled_share = {
+                    g: 100 * sum(counts[frame].get(d, 0) for d in members[g] if d in shares)
+                    / sum(body[d] for d in members[g] if d in shares)
+                    for g in (top, other)
+                }  # fmt: skip
+                item["text"] += (
+                    f"; pooled over their sentences, {fmt(pooled_share[top], 0)}% vs "
+                    f"{fmt(pooled_share[other], 0)}%"
+                )
+                if pooled_share[top] <= pooled_share[other]:
+                    # the frames table shows the pooled shares: it would say the opposite
+                    item["text"] += (
+                        ", the other way round: short documents weigh as much as long ones in "
+                        "the mean of the documents' shares"
+                    )
+                    item["caution"] = True
                 item["href"] = f"#{GROUP_FRAMES_ID}"
                 items.append(item)
     return items

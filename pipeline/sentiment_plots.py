@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from pipeline.corpus import groups_in_turn
+from pipeline.corpus import groups_in_turn, in_turn_note
 from pipeline.plotting import pyplot, save_figure, set_title
 from pipeline.sentiment import NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD
 
@@ -154,7 +154,7 @@ def plot_sentiment_arc(
         f"black: rolling mean of {window} body sentences; ▼ dotted: headings)"
     )
     if len(doc_ids) > len(shown):
-        order = "a document of each group in turn" if groups else "first by doc_id"
+        order = in_turn_note(doc_ids, groups, len(shown)) or "first by doc_id"
         title += f"\nshowing {len(shown)} of {len(doc_ids)} documents ({order})"
     fig.suptitle(title, fontsize=10)
     fig.tight_layout()

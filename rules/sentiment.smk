@@ -5,7 +5,8 @@ rule plot_sentiment:
     input:
         sentences=table("sentences"),
         actors=table("actor_sentiment"),
-        metadata=metadata_file(),
+        # only for the groups: without them a metadata edit re-runs nothing here
+        metadata=metadata_file() if GROUP_COLUMN else [],
     output:
         arc=report(
             result("plots/sentiment_arc.png"),

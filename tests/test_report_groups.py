@@ -501,7 +501,8 @@ def test_groups_are_compared_on_each_frame_through_their_documents_shares():
     assert item == {
         "text": "Group S's documents lean more on the security and defense frame than group L's: "
         "the mean of their shares of sentences with the security and defense frame 35% vs 5% "
-        "(3 and 3 documents), a difference of 30 points (95% interval 19 to 41 points)",
+        "(3 and 3 documents), a difference of 30 points (95% interval 19 to 41 points); pooled "
+        "over their sentences, 35% vs 5%",
         "strength": 30 / 25,
         "caution": False,
         "href": "#group-frames",
@@ -514,3 +515,77 @@ def test_groups_are_compared_on_each_frame_through_their_documents_shares():
     docs.append({"doc_id": "x1", "n_sentences": 10})
     items = frame_share_items(frames, docs, {**members, "X": ["x1"]}, labels)
     assert "adjusted for 6 comparisons" in items[0]["text"]
+
+
+def test_a_group_frame_item_whose_pooled_shares_point_the_other_way_is_tentative():
+    """A review: A's eight 2-sentence documents with the frame (100%) and two of 200 sentences
+    at 5% have a mean share of 81% but pool to 36 of 416 sentences (9%), against B's 30%: the
+    item said A leans more, clear, and the frames table it links to said the opposite."""
+    import pandas as pd
+
+    from pipeline.report_groups import frame_share_items
+
+    a = [f"a{i}" for i in range(10)]
+    b = [f"b{i}" for i in range(10)]
+    sizes = {**{d: 2 for d in a[:8]}, **{d: 200 for d in a[8:]}, **{d: 10 for d in b}}
+    with_frame = {**{d: 2 for d in a[:8]}, **{d: 10 for d in a[8:]}, **{d: 3 for d in b}}
+    docs = [{"doc_id": d, "n_sentences": n} for d, n in sizes.items()]
+    frames = pd.DataFrame(
+        {"doc_id": list(with_frame), "frame": "economic", "n_sentences": list(with_frame.values())}
+    )
+    (item,) = frame_share_items(frames, docs, {"A": a, "B": b}, {})
+    assert item["caution"] is True
+    assert item["text"].endswith(
+        "; pooled over their sentences, 9% vs 30%, the other way round: short documents weigh as "
+        "much as long ones in the mean of the documents' shares"
+    )
+
+
+def test_group_means_as_shown_subtract_to_the_difference_shown():
+    """A review: "75% vs 32% ... a difference of 42 points" (exact 74.6 vs 32.2)."""
+    import numpy as np
+
+    from pipeline.report_groups import MeanMeasure, group_mean_item
+
+    measure = MeanMeasure("x", "x share", "shares", "lean more", 0, 5.0, 25.0, "%", " points")
+    item = group_mean_item(measure, {"a": [73.6, 75.6], "b": [31.2, 33.2]}, 1)
+    assert np.isclose(73.6 / 2 + 75.6 / 2 - (31.2 / 2 + 33.2 / 2), 42.4)
+    assert "75% vs 32% (2 and 2 documents), a difference of 43 points (95% interval" in item["text"]
+
+
+def test_the_per_document_frames_table_shows_every_group_and_names_it():
+    """A review: with 4 outlets of 20 documents the table chose among the first 50 by id, so
+    outlet d was left out while the caption said "one of each group in turn"."""
+    import pandas as pd
+
+    from pipeline.corpus import in_turn_note
+    from pipeline.report_data import frame_matrix
+
+    ids = [f"{g}{i:02d}" for g in "abcd" for i in range(20)]
+    frames = pd.DataFrame({"doc_id": ids, "frame": "economic", "share": 0.5, "n_sentences": 5})
+    groups = {d: d[0] for d in ids}
+    table = frame_matrix(frames, ids, {}, groups)
+    assert table["columns"] == ["a00 (a)", "b00 (b)", "c00 (c)", "d00 (d)",
+                                "a01 (a)", "b01 (b)", "c01 (c)", "d01 (d)"]  # fmt: skip
+    assert table["in_turn"] == "a document of each group in turn"
+    # more groups than the table's 8 columns: said so
+    many = {d: f"g{i}" for i, d in enumerate(ids[:10])}
+    assert in_turn_note(ids[:10], many, 8) == "a document of each of the first 8 of 10 groups"
+    assert in_turn_note(ids, None, 8) == ""
+    assert frame_matrix(frames, ids, {})["in_turn"] == ""
+
+
+def test_the_page_says_how_many_clear_group_differences_it_does_not_list(monkeypatch):
+    import pandas as pd
+
+    from pipeline import report_groups
+    from pipeline.report import render_report, report_context
+
+    # three groups, hedges far apart: three clear pairs; one listed, two counted
+    counts = {"a1": 40, "a2": 42, "a3": 41, "b1": 10, "b2": 12, "b3": 11, "c1": 0, "c2": 1, "c3": 0}
+    docs = pd.DataFrame(docs_with_hedges(counts, words=1000))
+    groups = {d: d[0] for d in counts}
+    monkeypatch.setattr(report_groups, "MAX_CLEAR_GROUP_ITEMS", 1)
+    page = render_report(report_context({"documents": docs}, docs_dir=None, plots_dir=None,
+                                        manifest_path=None, groups=groups))  # fmt: skip
+    assert "2 more clear differences between the groups are not listed here" in page
