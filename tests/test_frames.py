@@ -1213,6 +1213,112 @@ def test_look_alikes_of_lexicon_1_13(text: str, frame: str) -> None:
     assert frame not in {f for _, f in frames_of(text)}
 
 
+# Lexicon 1.14.7 (2026-12-05), from a journalist's report: "Intelligence" in the name of a market
+# research or data firm and in business senses is no security cue; the state's intelligence is.
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Benchmark Mineral Intelligence said lithium prices fell.", "Intelligence"),
+        ("S&P Global Market Intelligence said lithium prices fell.", "Intelligence"),
+        ("The Economist Intelligence Unit expects growth to slow.", "Intelligence"),
+        ("The Economist Intelligence Unit's democracy index fell.", "Intelligence"),
+        ("Mordor Intelligence estimates the market at $4 billion.", "Intelligence"),
+        ("According to Mordor Intelligence, the market will grow.", "Intelligence"),
+        ("Adamas Intelligence said magnet demand rose.", "Intelligence"),
+        ("Lloyd's List Intelligence data showed tankers went dark.", "Intelligence"),
+        ("Firms spend heavily on market intelligence.", "intelligence"),
+        ("The company sells business intelligence software.", "intelligence"),
+        ("Competitive intelligence helps firms track rivals.", "intelligence"),
+        ("Retailers buy consumer intelligence from data brokers.", "intelligence"),
+        ("Emotional intelligence matters for managers.", "intelligence"),
+        ("Researchers used artificial intelligence to sort the images.", "intelligence"),
+        ("Artificial Intelligence is changing work.", "Intelligence"),
+        ("Labs race to build artificial general intelligence.", "intelligence"),
+    ],
+)  # fmt: skip
+def test_intelligence_of_firms_and_business_is_no_security_cue(text: str, cue: str) -> None:
+    assert (cue, "security_defense") not in frames_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The firm shares threat intelligence with banks.", "intelligence"),
+        ("The intelligence agencies warned of a plot.", "intelligence"),
+        ("Military intelligence says the troops have moved.", "intelligence"),
+        ("Military Intelligence says the troops have moved.", "Intelligence"),
+        ("The Central Intelligence Agency declined to comment.", "Intelligence"),
+        ("Defence Intelligence said Russia had lost tanks.", "Intelligence"),
+        ("UK Defence Intelligence said Russia had lost tanks.", "Intelligence"),
+        ("The allies agreed on intelligence sharing.", "intelligence"),
+        ("China's intelligence cooperation has grown.", "intelligence"),
+        ("China's Intelligence Cooperation has grown.", "Intelligence"),
+        ("The role of China Intelligence Cooperation in global security is complex.",
+         "Intelligence"),
+        ("China's 2017 National Intelligence Law mandates cooperation.", "Intelligence"),
+        ("Intelligence gathering is central to the pact.", "Intelligence"),
+        ("The NSA collects signals intelligence.", "intelligence"),
+        ("It also extends to sharing political and economic intelligence.", "intelligence"),
+        ("China has invested in its cyber intelligence capabilities.", "intelligence"),
+        ("Open-source intelligence groups tracked the convoy.", "intelligence"),
+        ("The Senate Intelligence Committee held a hearing.", "Intelligence"),
+        ("Russian Intelligence said the plot failed.", "Intelligence"),
+        ("Western Intelligence agencies disagree.", "Intelligence"),
+        ("North Korea Intelligence chiefs met.", "Intelligence"),
+        ("US Intelligence officials briefed reporters.", "Intelligence"),
+        ("Pakistan's Inter-Services Intelligence denied the report.", "Intelligence"),
+        ("The Director of National Intelligence warned Congress.", "Intelligence"),
+        ("The National Geospatial-Intelligence Agency released images.", "Intelligence"),
+        ("Israeli Military Intelligence said the launch failed.", "Intelligence"),
+        ("Former Intelligence officials signed the letter.", "Intelligence"),
+        ("Iran's Ministry of Intelligence said it arrested spies.", "Intelligence"),
+        ("How China's Intelligence Services Work", "Intelligence"),
+    ],
+)  # fmt: skip
+def test_intelligence_of_states_stays_a_security_cue(text: str, cue: str) -> None:
+    assert (cue, "security_defense") in frames_of(text)
+
+
+# Lexicon 1.14.7: the name of a business group or think tank is an actor, no economic frame.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Peterson Institute for International Economics hosted the talk.", []),
+        ("The Semiconductor Industry Association met lawmakers.", [("lawmakers", "political")]),
+        ("The Confederation of British Industry met ministers.", []),
+        ("Leaders met at the World Economic Forum in Davos.", []),
+        ("The Economic Policy Institute held a briefing.", []),
+        ("The Council of Economic Advisers held a briefing.", []),
+        ("The Organisation for Economic Co-operation and Development met.", []),
+        ("The Bureau of Industry and Security added 28 entities.", []),
+        # near misses: the economy itself, and names that say more than an actor
+        ("The Economics Of Tariffs Explained", [("Economics", "economic"),
+                                                ("Tariffs", "economic")]),
+        ("The industry association said sales rose.", [("industry", "economic"),
+                                                       ("sales", "economic")]),
+        ("Industry Groups Fear Tariffs", [("Industry", "economic"), ("Tariffs", "economic")]),
+        ("How Trade Shapes Society", [("Trade", "economic")]),
+        ("The EU filed a complaint with the World Trade Organization.",
+         [("EU", "external_regulation"), ("World Trade Organization", "external_regulation")]),
+    ],
+)  # fmt: skip
+def test_names_of_business_groups_and_think_tanks_are_no_economic_cue(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert frames_of(text) == expected
+
+
+def test_place_or_people_macro_lists_the_places_and_peoples_lexicon() -> None:
+    """frames.tsv's @PLACE_OR_PEOPLE (before a state's 'Intelligence') names the countries,
+    regions and demonyms of places_and_peoples.tsv, in its order, so the two cannot drift apart."""
+    text = lexicon_path("frames.tsv").read_text(encoding="utf-8")
+    (line,) = [x for x in text.splitlines() if x.startswith("# define PLACE_OR_PEOPLE:")]
+    listed = line.split(":", 1)[1].strip().replace(r"\s+", " ").replace("['’]", "'").split("|")
+    places = read_lexicon([lexicon_path("places_and_peoples.tsv")], required=("name", "kind"))
+    kinds = ("country", "region", "demonym")
+    assert listed == [r["name"] for r in places.rows if r["kind"] in kinds]
+
+
 @pytest.mark.parametrize("confidence", [0.95, 0.8])
 def test_profile_axis_names_the_level_of_the_intervals(tmp_path, confidence):
     cues, sents = many_documents(2)
