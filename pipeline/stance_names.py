@@ -11,6 +11,7 @@ from functools import cache
 from pipeline.figures_markers import month_words
 from pipeline.language import english_common_words
 from pipeline.lexicon import lexicon_path, read_lexicon, read_word_list
+from pipeline.pattern_syntax import FUNCTION_WORDS
 
 # Capitalised words that do not make a source "named": demonyms and short initialisms (and
 # their plurals: MPs, MEPs, CEOs).
@@ -182,19 +183,34 @@ UNNAMED_GROUP_RE = re.compile(
 )
 
 
+# A party's members, nouns and adjectives, that the suffix rule of NOT_A_NAME_RE would take for a
+# people's ("Republicans", "Democratic", "Socialists"): in a quantified group they name a party,
+# as "Democrats", "Tories" and "Conservatives" do ("Some Republicans said", "Other Republicans
+# said", "Some Democratic senators said": named, as without the quantifier; 1.36.9).
+PARTY_WORD_RE = re.compile(
+    r"(?:Republican|Democratic|Socialist|Communist|Nationalist|Unionist|Libertarian|Gaullist"
+    r"|Peronist)s?"
+)
+
+
 def unnamed_group_before(text: str, sentence_start: int, start: int) -> bool:
     """Whether the words right before ``start`` are a quantified plural (UNNAMED_GROUP_RE)
-    whose capitalised words name no one: the subject of a reporting verb there is an unnamed
-    group."""
+    whose capitalised words name no one (a party's members, ``PARTY_WORD_RE``, name one): the
+    subject of a reporting verb there is an unnamed group."""
     m = UNNAMED_GROUP_RE.search(text, max(sentence_start, start - LOOKBACK), start)
     if m is None:
         return False
     group = m.group("group")
-    places = [p.span() for p in place_name_re().finditer(group)]
+    places = [
+        p.span() for p in place_name_re().finditer(group) if not in_a_longer_name(group, *p.span())
+    ]
     return all(
-        NOT_A_NAME_RE.fullmatch(w.group())
-        or NOT_A_NAME_RE.fullmatch(w.group().rstrip("."))
-        or any(a <= w.start() < b for a, b in places)
+        not PARTY_WORD_RE.fullmatch(w.group())
+        and (
+            NOT_A_NAME_RE.fullmatch(w.group())
+            or NOT_A_NAME_RE.fullmatch(w.group().rstrip("."))
+            or any(a <= w.start() < b for a, b in places)
+        )
         for w in CAPITAL_WORD_RE.finditer(group)
     )
 
@@ -241,6 +257,31 @@ PUBLISHED_NOUNS = frozenset(
 )
 
 
+# An initialism as the whole agent of what a source published, just before the verb that ends the
+# span: "Data published on Friday by the BLS show", "Figures released by the IMF showed", "A
+# study by the CDC found", "Data from the ONS show" (after "from" only a published thing's: "data
+# from", not "diplomats from the US"). An agency's initialism names it, as "by the Census Bureau"
+# does; before a noun it is a modifier ("by US officials showed": vague, as "A US official said").
+# 1.36.9.
+INITIALISM_AGENT_RE = re.compile(
+    r"\b(?:(?P<by>by)|(?P<noun>[\w’'-]+)\s+from)\s+(?:the\s+)?"
+    r"(?-i:[A-Z]{2,5}|[A-Z](?:\.[A-Z])+\.?)\s+"
+    r"(?:show|shows|showed|shown|showing|reveal|reveals|revealed|confirm|confirms|confirmed"
+    r"|demonstrate|demonstrates|demonstrated|prove|proves|proved|proven|find|finds|found|finding"
+    r"|suggest|suggests|suggested|indicate|indicates|indicated|conclude|concludes|concluded"
+    r"|estimate|estimates|estimated|say|says|said)(?:\s+that)?$"
+)
+
+
+def initialism_agent(span: str) -> bool:
+    """Whether ``span`` ends in an initialism that is its published thing's agent
+    (``INITIALISM_AGENT_RE``)."""
+    m = INITIALISM_AGENT_RE.search(span)
+    return m is not None and (
+        m.group("by") is not None or m.group("noun").lower() in PUBLISHED_NOUNS
+    )
+
+
 def from_a_country(span: str, start: int) -> bool:
     """Whether the country's name at ``span[start]`` says where unnamed people come from
     ("Diplomats from China say", as "Chinese diplomats" and "diplomats in Beijing"): it follows
@@ -250,6 +291,29 @@ def from_a_country(span: str, start: int) -> bool:
     the agent ("estimates by Russia")."""
     m = FROM_BEFORE_RE.search(span, 0, start)
     return m is not None and m.group(1).lower() not in PUBLISHED_NOUNS
+
+
+# A place's name inside a longer capitalised name is part of that name, not where a source is:
+# an institution "of" or "for" it ("Council of Europe", "Economic Commission for Africa",
+# "Development Bank of Latin America"; not after a quantifier or a function word, "Most of
+# Europe"), or one whose name goes on after it ("Africa CDC", "Asia Society"; not a day or a
+# month, "from Asia on Monday", "Diplomats from Asia Monday said"). 1.36.9.
+NAME_BEFORE_PLACE_RE = re.compile(
+    rf"(?<![\w’'-])(?!(?:{FUNCTION_WORDS}|Much|Half|Rest|Parts?)\b)[A-Z][\w’'.&-]*"
+    r"\s+(?:of|for)\s+(?:the\s+)?$"
+)
+NAME_AFTER_PLACE_RE = re.compile(
+    rf"\s+(?!(?:{FUNCTION_WORDS}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+    rf"|{'|'.join(month_words(('month',)))})\b)[A-Z]"
+)
+
+
+def in_a_longer_name(text: str, start: int, end: int, lo: int = 0) -> bool:
+    """Whether the place's name ``text[start:end]`` is part of a longer capitalised name
+    (``NAME_BEFORE_PLACE_RE``, ``NAME_AFTER_PLACE_RE``); the name before it must start at or
+    after ``lo``."""
+    before = NAME_BEFORE_PLACE_RE.search(text, max(lo, start - LOOKBACK), start)
+    return before is not None or NAME_AFTER_PLACE_RE.match(text, end) is not None
 
 
 @cache
@@ -279,6 +343,11 @@ def names_a_source(span: str) -> bool:
     places += [
         m.span() for m in country_name_re().finditer(span) if from_a_country(span, m.start())
     ]
+    # not inside a longer name ("Officials from Africa CDC said"); the span's first word, its
+    # source noun, is no such name ("Leaders of Africa said")
+    places = [(a, b) for a, b in places if not in_a_longer_name(span, a, b, lo=1)]
+    if initialism_agent(span):
+        return True
     words = [
         m.group()
         for m in CAPITAL_WORD_RE.finditer(span)
@@ -333,5 +402,15 @@ def name_before(text: str, sentence_start: int, start: int) -> bool:
         or POSSESSIVE_RE.search(word)
         or word.lower().endswith("-based")
         or PLACE_BEFORE_RE.search(text, lo, start)
-        or place_name_before_re().search(text, lo, start)
+        or _place_just_before(text, lo, start)
+    )
+
+
+def _place_just_before(text: str, lo: int, start: int) -> bool:
+    """Whether a place, sector or people's name ends just before ``start`` ("Wall Street
+    analysts", "Central Asia analysts") that is not part of a longer name ("Council of Europe
+    officials", "Development Bank of Latin America economists": named)."""
+    m = place_name_before_re().search(text, lo, start)
+    return m is not None and not in_a_longer_name(
+        text, m.start(), m.start() + len(m.group().rstrip()), lo
     )

@@ -500,7 +500,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.36.8", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.36.9", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
@@ -2520,7 +2520,9 @@ STANCE_1_36_8 = [
      [("said", "attribution", "named"), ("probably", "hedge", "epistemic_adverb")]),
     ("The bank said its analysts suggest rates will fall.",
      [("said", "attribution", "named"), ("suggest", "hedge", "epistemic_verb")]),
-    ("Critics say their lawyers expect 300 cases.", [("Critics say", "attribution", "vague")]),
+    # (1.36.9: "their" after no organisation may be anyone's, a second source: STANCE_1_36_9)
+    ("Critics say their lawyers expect 300 cases.",
+     [("Critics say", "attribution", "vague"), ("lawyers expect", "attribution", "vague")]),
     ("Its members expect costs to rise.", [("members expect", "attribution", "vague")]),
 ]  # fmt: skip
 
@@ -2561,6 +2563,148 @@ def test_stance_1_36_8_rules_match_in_linear_time() -> None:
         "some retired old ",  # a quantifier and words that never end in a plural and a verb
         "data published on Tuesday ",  # a time that never reaches "by"
         "diplomats from China and ",
+    ]
+    for unit in units:
+        text = unit * (100_000 // len(unit))
+        start = time.perf_counter()
+        DETECTOR.markers(text)
+        assert time.perf_counter() - start < 6.0, unit
+
+
+# Stance 1.36.9 (2026-12-05): the regressions a review found in 1.36.8, each with near misses.
+STANCE_1_36_9 = [
+    # a region inside a longer capitalised name is part of that name
+    ("Council of Europe officials said the talks stalled.",
+     [("officials said", "attribution", "named")]),
+    ("Economic Commission for Africa officials said the talks stalled.",
+     [("officials said", "attribution", "named")]),
+    ("Development Bank of Latin America economists said the talks stalled.",
+     [("economists said", "attribution", "named")]),
+    ("Bank of America economists said the talks stalled.",
+     [("economists said", "attribution", "named")]),
+    ("Officials from Africa CDC said the talks stalled.",
+     [("Officials from Africa CDC said", "attribution", "named")]),
+    ("Officials from China CDC said the talks stalled.",
+     [("Officials from China CDC said", "attribution", "named")]),
+    ("Officials from the Asia Society said the talks stalled.",
+     [("Officials from the Asia Society said", "attribution", "named")]),
+    # ... but a region alone, or after a source noun, a quantifier, "and" or before a day, says
+    # where the source is: "Central Asia analysts" are a region's analysts (as "Middle East
+    # analysts", "Wall Street analysts"), not an institution's
+    ("Central Asia analysts said the talks stalled.", [("analysts said", "attribution", "vague")]),
+    ("Middle East analysts said the talks stalled.", [("analysts said", "attribution", "vague")]),
+    ("Diplomats from Southeast Asia say the talks stalled.",
+     [("Diplomats from Southeast Asia say", "attribution", "vague")]),
+    ("Diplomats from Southeast Asia Monday said the talks stalled.",
+     [("Diplomats from Southeast Asia Monday said", "attribution", "vague")]),
+    ("Experts from Europe and Asia said the talks stalled.",
+     [("Experts from Europe and Asia said", "attribution", "vague")]),
+    ("Leaders of Africa said the talks stalled.",
+     [("Leaders of Africa said", "attribution", "vague")]),
+    ("Most of Europe officials said the talks stalled.",
+     [("officials said", "attribution", "vague")]),
+    ("Gulf officials said the talks stalled.", [("officials said", "attribution", "vague")]),
+    # a party's members in a quantified group name the party, as "Some Democrats" does
+    ("Some Republicans said the talks stalled.", [("said", "attribution", "named")]),
+    ("Other Republicans said the talks stalled.", [("said", "attribution", "named")]),
+    ("Some Democrats said the talks stalled.", [("said", "attribution", "named")]),
+    ("Some Republican senators said the talks stalled.", [("said", "attribution", "named")]),
+    ("Some Democratic senators said the talks stalled.", [("said", "attribution", "named")]),
+    ("Republican senators said the talks stalled.", [("said", "attribution", "named")]),
+    # ... a people is no party
+    ("Some Americans said the talks stalled.", [("said", "attribution", "vague")]),
+    ("Many Europeans say the economy is weak.", [("say", "attribution", "vague")]),
+    ("Several GOP senators said the talks stalled.", [("said", "attribution", "vague")]),
+    # her, his or their after a reporter may be someone else's: a second, vague source
+    ("Police said her lawyers claimed she was innocent.",
+     [("said", "attribution", "named"), ("lawyers claimed", "attribution", "vague")]),
+    ("Reuters reported that their analysts warned of a slowdown.",
+     [("reported that", "attribution", "named"), ("analysts warned", "attribution", "vague")]),
+    ("The minister said their officials had denied the report.",
+     [("said", "attribution", "named"), ("officials had denied", "attribution", "vague")]),
+    ("Smith said his lawyers claimed 300 cases.",
+     [("said", "attribution", "named"), ("lawyers claimed", "attribution", "vague")]),
+    ("The company's chief executive said their lawyers expect 300 cases.",
+     [("said", "attribution", "named"), ("lawyers expect", "attribution", "vague")]),
+    # ... "its", and "their" right after an organisation, are the reporter's own people
+    ("The American Hospital Association said its members expect costs of $1.1 billion.",
+     [("said", "attribution", "named")]),
+    ("The American Hospital Association said on Monday that its members expect costs.",
+     [("said", "attribution", "named")]),
+    ("The association said their members expect costs of $2 billion.",
+     [("said", "attribution", "named")]),
+    ("The AHA said their members expect costs of $2 billion.",
+     [("said", "attribution", "named")]),
+    ("The banks said their economists expect growth of 2%.", [("said", "attribution", "named")]),
+    ("The ministry also said their officials had denied the report.",
+     [("said", "attribution", "named")]),
+    ("Police said their officers had found 40 bodies.", [("said", "attribution", "named")]),
+    # an initialism as the agent of published data names it, with a time before it or not
+    ("Data published on Friday by the BLS show growth.",
+     [("Data published on Friday by the BLS show", "attribution", "named")]),
+    ("Figures released in March by the ONS showed growth.",
+     [("Figures released in March by the ONS showed", "attribution", "named")]),
+    ("Figures released by the IMF showed growth.",
+     [("Figures released by the IMF showed", "attribution", "named")]),
+    ("Data published by the BLS show growth.",
+     [("Data published by the BLS show", "attribution", "named")]),
+    ("Data from the ONS show growth.", [("Data from the ONS show", "attribution", "named")]),
+    ("A study by the CDC found that cases rose.",
+     [("A study by the CDC found", "attribution", "named")]),
+    # ... not before a noun, which it qualifies, nor an unnamed agent, nor people "from" it
+    ("Figures released last week by US officials showed growth.",
+     [("Figures released last week by US officials showed", "attribution", "vague")]),
+    ("The plan was criticised by UN experts.",
+     [("was criticised by UN experts", "attribution", "vague")]),
+    ("Data published on Friday by the agency show growth.",
+     [("Data published on Friday by the agency show", "attribution", "vague")]),
+    ("Figures released by officials showed growth.",
+     [("Figures released by officials showed", "attribution", "vague")]),
+    ("A US official said the talks stalled.", [("A US official said", "attribution", "vague")]),
+    # the cases 1.36.8 was made for
+    ("Costs rose 14.2%, according to data published on Tuesday by the U.S. Census Bureau.",
+     [("according to", "attribution", "named")]),
+    ("Exports fell 3%, figures released on Monday by the General Administration of Customs "
+     "showed.",
+     [("figures released on Monday by the General Administration of Customs showed",
+       "attribution", "named")]),
+    ("Shortages are growing, some hospitals say.", [("say", "attribution", "vague")]),
+    ("Some retired generals have warned that the deal is risky.",
+     [("warned", "attribution", "vague")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), STANCE_1_36_9)
+def test_readings_of_stance_1_36_9(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "sourcing"),
+    [
+        ("Payrolls rose 2%, data published on Friday by the BLS show.", "named"),
+        ("Payrolls rose 2%, figures released by the IMF showed.", "named"),
+        ("Payrolls rose 2%, figures released last week by US officials showed.", "vague"),
+        ("The American Hospital Association said its members expect costs of $1.1 billion.",
+         "named"),
+        ("The association said their members expect costs of $2 billion.", "named"),
+        ("Police said her lawyers claimed 300 cases.", "vague"),
+        ("Costs rose 14.2%, according to data published on Tuesday by the U.S. Census Bureau.",
+         "named"),
+        ("Exports fell 3%, figures released on Monday by the General Administration of Customs "
+         "showed.", "named"),
+    ],
+)  # fmt: skip
+def test_the_figures_of_stance_1_36_9_take_their_source(text: str, sourcing: str) -> None:
+    out = StanceStage().analyse(segment_text(text))
+    assert [f["sourcing"] for f in out.tables["figures"]] == [sourcing]
+
+
+def test_stance_1_36_9_rules_match_in_linear_time() -> None:
+    units = [
+        "officials of the Council of Europe ",  # places inside longer names, never a verb
+        "Asia Asia Asia ",
+        "data published by the BLS data ",  # an initialism agent never before a verb
     ]
     for unit in units:
         text = unit * (100_000 // len(unit))
