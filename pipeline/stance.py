@@ -25,6 +25,7 @@ from pipeline.stance_lexicon import (
 )
 from pipeline.stance_names import (
     NOT_A_REPORT_RE,
+    TIME_AGENT_RE,
     TRAILING_THAT_RE,
     affiliation_end,
     ends_a_name,
@@ -133,6 +134,10 @@ class StanceDetector:
             i for i, e in enumerate(kept) if (e.category, e.subtype) in REPORTING_VERB_KINDS
         )
         self._verb_matcher = LexiconMatcher([kept[i].pattern for i in self._verbs])
+        # entries whose agent follows "by" ("reported on Monday by Reuters"): a time there is none
+        self._by_agent = frozenset(
+            i for i, e in enumerate(kept) if e.category != "none" and "by [the] <name>" in e.pattern
+        )
 
     def markers(
         self, text: str, *, start: int = 0, end: int | None = None, heading: bool = False
@@ -194,6 +199,8 @@ class StanceDetector:
 
         def accept(m: PatternMatch) -> bool:
             entry = self.entries[m.entry]
+            if m.entry in self._by_agent and TIME_AGENT_RE.search(view, m.start, m.end):
+                return False  # "reported in the region by Friday": a deadline, no agent
             if entry.skips:
                 that = TRAILING_THAT_RE.search(view, m.start, m.end)  # "... to confirm that"
                 if NOT_A_REPORT_RE.search(view, m.start, that.start() if that else m.end):

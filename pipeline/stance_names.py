@@ -19,6 +19,16 @@ NOT_A_NAME_RE = re.compile(
     r"(?:[A-Z][a-z]+(?:an|ans|ese|ish|ic|ern|ist|ists)|[A-Z]{1,3}|[A-Z]{2,4}s|U\.[SK]\.|[A-Z][a-z]?"
     rf"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|{'|'.join(month_words(('month',)))})"
 )  # days and months say when, not who (full names: "Jan" may be a first name)
+# A time after "by" is a deadline, no agent: "More than 200 cases were reported in the region by
+# Friday", "reported on the island by Tuesday night", "by Christmas", "by Lunar New Year" (days,
+# months, holidays, seasons, times of day; a year is no name). 1.36.10.
+TIME_AGENT_RE = re.compile(
+    r"\bby\s+(?:the\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
+    rf"{'|'.join(month_words(('month',)))}|Christmas|Easter|Thanksgiving|Halloween|Ramadan|Eid|"
+    r"Diwali|Hanukkah|Passover|Lent|Midsummer|New\s+Year|Lunar|Spring|Summer|Autumn|Fall|Winter|"
+    r"Morning|Noon|Midday|Midnight|Dawn|Dusk|Nightfall|Tonight|Today|Tomorrow|Year-end)\b",
+    re.IGNORECASE,
+)
 CAPITAL_WORD_RE = re.compile(r"(?<![\w’'])[A-Z][\w’'.-]*")
 LAST_WORD_RE = re.compile(r"(?<![\w’'])([A-Z][\w’'-]*) $")  # a capitalised word just before
 # "in" (across, throughout) and place names just before a word: "officials in Beijing and
@@ -193,12 +203,32 @@ PARTY_WORD_RE = re.compile(
 )
 
 
+# A definite or possessive determiner before the quantifier, a number between them or not: "The
+# two other candidates said", "His two other sons said", "Johnson's few remaining allies said"
+# are a known group, as "the other hospitals" is (1.36.10).
+DEFINITE_BEFORE_RE = re.compile(
+    r"(?:(?<![\w’'-])(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Mm]y|[Yy]our|[Tt]hese|[Tt]hose)"
+    r"|\w['’]s|\ws['’])\s+(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)?$"
+)
+# An initialism in a quantified group names an institution ("Some FBI agents said", "Many NHS
+# trusts said", "Several GOP senators said": named, as "Some Pentagon officials said"), unless it
+# is a place's or a field's ("Some US officials", "Some AI researchers": unnamed). 1.36.10.
+GROUP_INITIALISM_RE = re.compile(r"[A-Z]{2,5}")
+NOT_A_NAME_INITIALISMS = frozenset(
+    "US USA UK EU UN UAE PRC DRC ROK DPRK KSA GCC NYC DC LA SF AI IT HR PR TV ICU ER GP IVF LGBT "
+    "LGBTQ STEM NGO NGOS CEO CFO".split()
+)
+
+
 def unnamed_group_before(text: str, sentence_start: int, start: int) -> bool:
     """Whether the words right before ``start`` are a quantified plural (UNNAMED_GROUP_RE)
-    whose capitalised words name no one (a party's members, ``PARTY_WORD_RE``, name one): the
-    subject of a reporting verb there is an unnamed group."""
+    whose capitalised words name no one (a party's members, ``PARTY_WORD_RE``, or an
+    institution's initialism name one), not after a definite or possessive determiner
+    (``DEFINITE_BEFORE_RE``): the subject of a reporting verb there is an unnamed group."""
     m = UNNAMED_GROUP_RE.search(text, max(sentence_start, start - LOOKBACK), start)
     if m is None:
+        return False
+    if DEFINITE_BEFORE_RE.search(text, max(sentence_start, m.start() - LOOKBACK), m.start()):
         return False
     group = m.group("group")
     places = [
@@ -206,6 +236,9 @@ def unnamed_group_before(text: str, sentence_start: int, start: int) -> bool:
     ]
     return all(
         not PARTY_WORD_RE.fullmatch(w.group())
+        and not (
+            GROUP_INITIALISM_RE.fullmatch(w.group()) and w.group() not in NOT_A_NAME_INITIALISMS
+        )
         and (
             NOT_A_NAME_RE.fullmatch(w.group())
             or NOT_A_NAME_RE.fullmatch(w.group().rstrip("."))

@@ -1279,6 +1279,43 @@ def test_intelligence_of_states_stays_a_security_cue(text: str, cue: str) -> Non
     assert (cue, "security_defense") in frames_of(text)
 
 
+# Lexicon 1.14.8: only a firm-name head (Mordor, Adamas, Market, Mineral ...) makes a capitalised
+# "Intelligence" a firm's: an armed group's or a service's, and a headline's, stay security cues.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hamas Intelligence operatives planned the raid for months.",
+        "Hezbollah Intelligence operatives were killed in the strike.",
+        "Wagner Intelligence officers were seen in Mali.",
+        "Kyiv Intelligence officials said the drones came from Iran.",
+        "Customs Intelligence officers seized 2 tonnes of cocaine.",
+        "Immigration Intelligence units targeted smuggling gangs.",
+        "Treasury Intelligence analysts tracked the payments.",
+        "Five Eyes Intelligence partners share information.",
+        "Allies Step Up Intelligence",
+        "China Boosts Intelligence",
+        "Spy Agencies Share Intelligence",
+        "Ukraine Needs Intelligence",
+        "CrowdStrike Intelligence said the hackers were linked to Russia.",
+    ],
+)
+def test_intelligence_after_other_capitalised_words_stays_a_security_cue(text: str) -> None:
+    assert ("Intelligence", "security_defense") in frames_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Benchmark Mineral Intelligence said lithium prices fell.",
+        "Mordor Intelligence estimates the market at $4 billion.",
+        "The Economist Intelligence Unit expects growth to slow.",
+        "Energy Intelligence reported the deal.",
+    ],
+)
+def test_intelligence_after_a_firm_name_head_is_no_security_cue(text: str) -> None:
+    assert ("Intelligence", "security_defense") not in frames_of(text)
+
+
 # Lexicon 1.14.7: the name of a business group or think tank is an actor, no economic frame.
 @pytest.mark.parametrize(
     ("text", "expected"),

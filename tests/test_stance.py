@@ -500,7 +500,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.36.9", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.36.10", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
@@ -2614,7 +2614,7 @@ STANCE_1_36_9 = [
     # ... a people is no party
     ("Some Americans said the talks stalled.", [("said", "attribution", "vague")]),
     ("Many Europeans say the economy is weak.", [("say", "attribution", "vague")]),
-    ("Several GOP senators said the talks stalled.", [("said", "attribution", "vague")]),
+    ("Some AI researchers said the talks stalled.", [("researchers said", "attribution", "vague")]),
     # her, his or their after a reporter may be someone else's: a second, vague source
     ("Police said her lawyers claimed she was innocent.",
      [("said", "attribution", "named"), ("lawyers claimed", "attribution", "vague")]),
@@ -2706,6 +2706,93 @@ def test_stance_1_36_9_rules_match_in_linear_time() -> None:
         "Asia Asia Asia ",
         "data published by the BLS data ",  # an initialism agent never before a verb
     ]
+    for unit in units:
+        text = unit * (100_000 // len(unit))
+        start = time.perf_counter()
+        DETECTOR.markers(text)
+        assert time.perf_counter() - start < 6.0, unit
+
+
+# Stance 1.36.10 (2026-12-05): the regressions a review found in 1.36.9, each with near misses.
+STANCE_1_36_10 = [
+    # a place is no publication time, and a time after "by" is a deadline, no agent
+    ("More than 200 cases were reported in the region by Friday.", []),
+    ("Three deaths were reported on the island by Tuesday night.", []),
+    ("Cases reported in the US by May rose 30%.", []),
+    ("Flooding was reported in Lagos by Sunday evening.", []),
+    ("Damage was reported in several districts by Christmas.", []),
+    ("Power cuts were reported in Kyiv by Ukrenergo.", []),
+    ("The deal was first reported on Monday by Friday.", []),
+    ("Cases were reported by Friday.", []),
+    # ... a time is, and the whole agent is the match's
+    ("The deal was first reported on Monday by Reuters.",
+     [("reported on Monday by Reuters", "attribution", "named")]),
+    ("The scandal was reported last year by The New York Times.",
+     [("reported last year by The New York Times", "attribution", "named")]),
+    ("The deal was first reported on March 3 by Reuters.",
+     [("reported on March 3 by Reuters", "attribution", "named")]),
+    ("The deal was first reported in 2023 by Reuters.",
+     [("reported in 2023 by Reuters", "attribution", "named")]),
+    ("The deal was first reported yesterday by Reuters.",
+     [("reported yesterday by Reuters", "attribution", "named")]),
+    ("Losses were reported in the first quarter by Tesla.",
+     [("reported in the first quarter by Tesla", "attribution", "named")]),
+    ("The abuses were documented in the 1990s by Human Rights Watch.",
+     [("documented in the 1990s by Human Rights Watch", "attribution", "named")]),
+    ("The deal was first reported on Monday by witnesses.", []),
+    # a definite or possessive group is a known one
+    ("The two other candidates said the talks stalled.", [("said", "attribution", "named")]),
+    ("The three other defendants said they were innocent.", [("said", "attribution", "named")]),
+    ("His two other sons said the talks stalled.", [("said", "attribution", "named")]),
+    ("Johnson's few remaining allies said the talks stalled.",
+     [("said", "attribution", "named")]),
+    ("Two other candidates said the talks stalled.", [("said", "attribution", "vague")]),
+    ("Some other candidates said the talks stalled.", [("said", "attribution", "vague")]),
+    # an institution's initialism in a quantified group names it; a place's or a field's does not
+    ("Some FBI agents have said the probe was rushed.", [("said", "attribution", "named")]),
+    ("Many NHS trusts said beds were short.", [("said", "attribution", "named")]),
+    ("Several GOP senators said the talks stalled.", [("said", "attribution", "named")]),
+    ("Some US officials said the talks stalled.", [("officials said", "attribution", "vague")]),
+    ("Some CEOs said the talks stalled.", [("said", "attribution", "vague")]),
+    ("Some Americans said the talks stalled.", [("said", "attribution", "vague")]),
+    # "its" after a person or a plural subject is someone else's: a second source
+    ("The judge said its lawyers argued the contract was void.",
+     [("said", "attribution", "named"), ("lawyers argued", "attribution", "vague")]),
+    ("Regulators said its executives claimed revenue of $2 billion.",
+     [("Regulators said", "attribution", "vague"),
+      ("executives claimed", "attribution", "vague")]),
+    ("Critics said its managers warned of 500 job cuts.",
+     [("Critics said", "attribution", "vague"), ("managers warned", "attribution", "vague")]),
+    ("He said its lawyers argued the contract was void.",
+     [("said", "attribution", "named"), ("lawyers argued", "attribution", "vague")]),
+    ("The American Hospital Association said its members expect costs of $1.1 billion.",
+     [("said", "attribution", "named")]),
+    ("Goldman Sachs said its economists expect growth of 2%.",
+     [("said", "attribution", "named")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), STANCE_1_36_10)
+def test_readings_of_stance_1_36_10(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "sourcing"),
+    [
+        ("More than 200 cases were reported in the region by Friday.", "none"),
+        ("Cases reported in the US by May rose 30%.", "none"),
+        ("The American Hospital Association said its members expect costs of $1.1 billion.",
+         "named"),
+    ],
+)  # fmt: skip
+def test_the_figures_of_stance_1_36_10_take_their_source(text: str, sourcing: str) -> None:
+    out = StanceStage().analyse(segment_text(text))
+    assert [f["sourcing"] for f in out.tables["figures"]] == [sourcing]
+
+
+def test_stance_1_36_10_rules_match_in_linear_time() -> None:
+    units = ["reported in the region by ", "The two other ", "reported last year by The New "]
     for unit in units:
         text = unit * (100_000 // len(unit))
         start = time.perf_counter()
