@@ -42,6 +42,7 @@ from pipeline.voices_sourcing import borrowed_sourcing
 
 SPACE_RUN_RE = re.compile(r"\s+")
 RULE_WINDOW = 120  # characters of the sentence each side that context rules can see
+TIME_LOOKAHEAD = 40  # characters past a match in which a time after "by" may end
 # A parenthetical aside inside a sentence: "(N = 1,204)", "(about 167 million U.S. dollars)"
 PARENTHETICAL_RE = re.compile(r"\([^()]{1,200}\)")
 # Subtypes of the stance adverbs an attribution's skipped words may hold, kept as markers of their
@@ -119,6 +120,13 @@ class Marker:
 def _context_ok(entry: StanceEntry, left: str, right: str) -> bool:
     """Whether a match of ``entry`` passes its context rules, given the sentence around it."""
     return rules_hold(entry.rules, left, right)
+
+
+def _time_agent(view: str, start: int, end: int) -> bool:
+    """Whether a "by" in ``view[start:end]`` is followed by a time (TIME_AGENT_RE), read on past
+    ``end`` as a match may stop inside it ("by Memorial" of "by Memorial Day")."""
+    found = TIME_AGENT_RE.search(view, start, end + TIME_LOOKAHEAD)
+    return found is not None and found.start() < end
 
 
 class StanceDetector:
@@ -199,7 +207,7 @@ class StanceDetector:
 
         def accept(m: PatternMatch) -> bool:
             entry = self.entries[m.entry]
-            if m.entry in self._by_agent and TIME_AGENT_RE.search(view, m.start, m.end):
+            if m.entry in self._by_agent and _time_agent(view, m.start, m.end):
                 return False  # "reported in the region by Friday": a deadline, no agent
             if entry.skips:
                 that = TRAILING_THAT_RE.search(view, m.start, m.end)  # "... to confirm that"

@@ -20,14 +20,19 @@ NOT_A_NAME_RE = re.compile(
     rf"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|{'|'.join(month_words(('month',)))})"
 )  # days and months say when, not who (full names: "Jan" may be a first name)
 # A time after "by" is a deadline, no agent: "More than 200 cases were reported in the region by
-# Friday", "reported on the island by Tuesday night", "by Christmas", "by Lunar New Year" (days,
-# months, holidays, seasons, times of day; a year is no name). 1.36.10.
+# Friday", "reported on the island by Tuesday night", "by Christmas", "by Lunar New Year",
+# "by Memorial Day" (days, months, holidays), "by dawn", "by the spring" (seasons and times of
+# day, in lower case: "by Dawn", "by the Today programme" and "by Spring Street Research" are
+# names). A capitalised time word followed by another ("by the Sunday Times", "by Sunday
+# Business Post") is a name too. 1.36.10, 1.36.11.
 TIME_AGENT_RE = re.compile(
-    r"\bby\s+(?:the\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
+    r"\b[Bb]y\s+(?:"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
     rf"{'|'.join(month_words(('month',)))}|Christmas|Easter|Thanksgiving|Halloween|Ramadan|Eid|"
-    r"Diwali|Hanukkah|Passover|Lent|Midsummer|New\s+Year|Lunar|Spring|Summer|Autumn|Fall|Winter|"
-    r"Morning|Noon|Midday|Midnight|Dawn|Dusk|Nightfall|Tonight|Today|Tomorrow|Year-end)\b",
-    re.IGNORECASE,
+    r"Diwali|Hanukkah|Passover|Lent|Midsummer|(?:Lunar\s+)?New\s+Year|[A-Z][a-z]+\s+Day)"
+    r"(?![\w-]|['’](?!s\b)|\s+[A-Z])"  # "by Friday's deadline" is a time
+    r"|(?:the\s+)?(?:spring|summer|autumn|fall|winter|morning|noon|midday|midnight|dawn|dusk|"
+    r"nightfall|tonight|today|tomorrow|year-end)\b)"
 )
 CAPITAL_WORD_RE = re.compile(r"(?<![\w’'])[A-Z][\w’'.-]*")
 LAST_WORD_RE = re.compile(r"(?<![\w’'])([A-Z][\w’'-]*) $")  # a capitalised word just before

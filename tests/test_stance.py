@@ -500,7 +500,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.36.10", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.36.11", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
@@ -2798,6 +2798,55 @@ def test_stance_1_36_10_rules_match_in_linear_time() -> None:
         start = time.perf_counter()
         DETECTOR.markers(text)
         assert time.perf_counter() - start < 6.0, unit
+
+
+# Stance 1.36.11 (2026-12-05): the regressions a review found in 1.36.10, with near misses.
+STANCE_1_36_11 = [
+    # a newspaper named like a time is an agent; a time in lower case, a weekday, a holiday are not
+    ("The plan was first reported by the Sunday Times.",
+     [("reported by the Sunday", "attribution", "named")]),
+    ("The story was reported on Monday by Sunday Business Post.",
+     [("reported on Monday by Sunday Business Post", "attribution", "named")]),
+    ("The claims were first reported by Spring Street Research.",
+     [("reported by Spring", "attribution", "named")]),
+    ("More than 40 deaths were reported this week by Memorial Day.", []),
+    ("Cases were reported by dawn.", []),
+    ("Cases were reported by Friday's deadline.", []),
+    # an organisation's name or an adverb before "said its" is no person or plural subject
+    ("The Economist said its analysts expect growth of 2.5% next year.",
+     [("said", "attribution", "named")]),
+    ("The Department of Justice said its lawyers argued for a $3 billion penalty.",
+     [("said", "attribution", "named")]),
+    ("The company has always said its engineers expect costs of $4 billion.",
+     [("said", "attribution", "named")]),
+    ("The world's largest maker of smartphones said its suppliers warned of a shortfall.",
+     [("said", "attribution", "named")]),
+    # ... a person or plural subject still is
+    ("The judge said its lawyers argued the contract was void.",
+     [("said", "attribution", "named"), ("lawyers argued", "attribution", "vague")]),
+    ("The regulators said its executives claimed growth.",
+     [("regulators said", "attribution", "vague"), ("executives claimed", "attribution", "vague")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), STANCE_1_36_11)
+def test_readings_of_stance_1_36_11(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "sourcing"),
+    [
+        ("The figures were first reported by Dawn, which put the death toll at 41.", "named"),
+        ("According to a memo seen by the Sunday Times, the cuts would affect 4,000 posts.",
+         "named"),
+        ("Over 300 cases were reported last week by Labor Day.", "none"),
+        ("The Economist said its analysts expect growth of 2.5% next year.", "named"),
+    ],
+)  # fmt: skip
+def test_the_figures_of_stance_1_36_11_take_their_source(text: str, sourcing: str) -> None:
+    out = StanceStage().analyse(segment_text(text))
+    assert [f["sourcing"] for f in out.tables["figures"]] == [sourcing]
 
 
 def test_stance_eval_command_scores_a_file_with_an_extra_lexicon(tmp_path, capsys):
