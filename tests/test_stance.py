@@ -2826,6 +2826,10 @@ STANCE_1_36_11 = [
      [("said", "attribution", "named"), ("lawyers argued", "attribution", "vague")]),
     ("The regulators said its executives claimed growth.",
      [("regulators said", "attribution", "vague"), ("executives claimed", "attribution", "vague")]),
+    # a field's initialism in a quantified group names no one; an institution's does
+    ("Some EV makers said they would cut prices.", [("said", "attribution", "vague")]),
+    ("Several LNG buyers said the contracts were rigid.", [("said", "attribution", "vague")]),
+    ("Some FBI agents have said the inquiry was rushed.", [("said", "attribution", "named")]),
 ]  # fmt: skip
 
 
