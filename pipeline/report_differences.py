@@ -241,6 +241,21 @@ def alike_note(
     )
 
 
+def frame_sentence_counts(
+    frames: pd.DataFrame, body: Mapping[str, int]
+) -> dict[str, dict[str, int]]:
+    """frame -> doc_id -> body sentences with the frame (frames.csv's n_sentences) for the
+    documents of ``body`` (doc_id -> body sentences); a count that is not a whole number
+    within 0 and the document's sentences is left out (a row out of step)."""
+    rows = frames[frames["doc_id"].astype(str).isin(body)]
+    counts: dict[str, dict[str, int]] = {}
+    for doc_id, frame, k in zip(rows["doc_id"].astype(str), rows["frame"].astype(str),
+                                rows["n_sentences"], strict=True):  # fmt: skip
+        if finite(k) and float(k).is_integer() and 0 <= k <= body[doc_id]:
+            counts.setdefault(frame, {})[doc_id] = int(k)
+    return counts
+
+
 def frame_difference(
     frames: pd.DataFrame | None, docs: Sequence[Doc], index: Mapping[str, int], anchors: set[str]
 ) -> list[Item]:
@@ -258,13 +273,8 @@ def frame_difference(
     if not all(finite(n) and n > 0 and float(n).is_integer() for n in body.values()):
         return []
     body = {d: int(n) for d, n in body.items()}
-    rows = frames[frames["doc_id"].astype(str).isin(body)]
-    counts: dict[str, dict[str, int]] = {}
-    for doc_id, frame, k in zip(rows["doc_id"].astype(str), rows["frame"], rows["n_sentences"],
-                                strict=True):  # fmt: skip
-        if finite(k) and float(k).is_integer() and 0 <= k <= body[doc_id]:
-            counts.setdefault(frame, {})[doc_id] = int(k)
-    n_frames = rows["frame"].nunique()
+    counts = frame_sentence_counts(frames, body)
+    n_frames = frames.loc[frames["doc_id"].astype(str).isin(body), "frame"].nunique()
     level = bonferroni(n_frames)
     weighed = []
     for frame, k in counts.items():

@@ -30,6 +30,7 @@ from pipeline.report_differences import (
     Item,
     counts_of,
     frame_name,
+    frame_sentence_counts,
     long_enough,
     rate_difference,
     rates_of,
@@ -221,12 +222,7 @@ def frame_share_items(
         return []
     body = {d["doc_id"]: d.get("n_sentences") for d in docs}
     body = {d: int(n) for d, n in body.items() if finite(n) and n > 0}
-    rows = frames[frames["doc_id"].astype(str).isin(body)]
-    counts: dict[str, dict[str, int]] = {}
-    for doc, frame, k in zip(rows["doc_id"].astype(str), rows["frame"], rows["n_sentences"],
-                             strict=True):  # fmt: skip
-        if finite(k) and 0 <= k <= body[doc]:
-            counts.setdefault(str(frame), {})[doc] = int(k)
+    counts = frame_sentence_counts(frames, body)
     cued = sorted(f for f, by_doc in counts.items() if any(by_doc.values()))
     pairs = list(itertools.combinations(members, 2))
     tests = len(cued) * len(pairs)

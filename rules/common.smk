@@ -325,6 +325,7 @@ def metadata_file():
     return [str(METADATA_PATH)] if METADATA_PATH and METADATA_PATH.is_file() else []
 
 
+@cache
 def chunk_settings():
     """The settings a chunk job reads, as plain data: of its config sections, the keys it
     takes (the others are read by corpus-level rules: changing one re-runs no chunk)."""
