@@ -8,14 +8,11 @@ import io
 import json
 import math
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
-FLOAT_FORMAT = ".6g"
-_UMASK = os.umask(0)
-os.umask(_UMASK)  # six significant digits: byte-identical across reruns, readable
+FLOAT_FORMAT = ".6g"  # six significant digits: byte-identical across reruns, readable
 _QUOTED_CHARS = (",", '"', "\r", "\n")  # a cell holding one of these is quoted
 
 
@@ -66,9 +63,12 @@ def atomic_file(path: str | Path, mode: str = "w", *, durable: bool = True) -> I
         raise ValueError(f"mode must be 'w' or 'wb', not {mode!r}")
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    # the temporary name is chosen before the file exists, so a stop signal at any point after
+    # its creation (mkstemp returns, then the handler could run before the try) removes it
+    tmp = path.parent / f".{path.name}.{os.urandom(6).hex()}.tmp"
     try:
-        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; give the file normal permissions
+        # O_EXCL as mkstemp; 0o666 less the umask: normal permissions (mkstemp makes 0600)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         text = {"encoding": "utf-8", "newline": ""} if mode == "w" else {}
         with os.fdopen(fd, mode, **text) as fh:
             yield fh

@@ -263,3 +263,27 @@ def test_log_to_gives_the_handlers_back_and_keeps_an_ignored_signal_ignored(tmp_
     finally:
         for sig, handler in before.items():
             signal.signal(sig, handler)
+
+
+def test_a_stop_right_after_the_temporary_file_is_made_leaves_none(tmp_path, monkeypatch):
+    """A stop signal can come as soon as the temporary file exists: with mkstemp, before the
+    code that removes it had started (an interrupted run's review found one left behind)."""
+    import os
+
+    from pipeline import tables
+
+    real_open = os.open
+
+    def open_then_stop(path, flags, mode=0o777):
+        os.close(real_open(path, flags, mode))
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(tables.os, "open", open_then_stop)
+    with pytest.raises(KeyboardInterrupt):
+        atomic_write_text(tmp_path / "t.csv", "x")
+    assert list(tmp_path.iterdir()) == []
+    monkeypatch.setattr(tables.os, "open", real_open)
+    atomic_write_text(tmp_path / "t.csv", "x")  # normal permissions: 0o666 less the umask
+    umask = os.umask(0)
+    os.umask(umask)
+    assert (tmp_path / "t.csv").stat().st_mode & 0o777 == 0o666 & ~umask
