@@ -25,6 +25,7 @@ from pipeline.paragraphs import (
     is_long_title,
     paragraphs_of,
 )
+from pipeline.stage_directions import remove_stage_directions
 
 __all__ = [  # the paragraph functions live in pipeline.paragraphs; imported from here too
     "MAX_HEADING_WORDS",
@@ -373,7 +374,9 @@ def clean_document(
     text = normalize_lines(text, keep_tabs=True)
     if markdown:  # before the rules, which take its "---" lines for rules between sections
         text = "\n".join(without_front_matter(text.split("\n")))
+    text, directions = remove_stage_directions(text)  # "(Applause)": no one's words
     clean, removed = remove_boilerplate(text, patterns, markdown=markdown)
+    removed = sorted(removed + directions, key=lambda row: row[0])  # stable: a line's in order
     clean = clean.replace("\t", " ")  # kept for the "rows" rules ("Type<TAB>Memorandum of ...")
     clean, n_words, n_compounds = rejoin_hyphenated(clean)
     if n_words + n_compounds:

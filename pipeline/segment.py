@@ -21,7 +21,7 @@ from pipeline.lexicon import lexicon_path, read_word_list
 from pipeline.list_items import LIST_ITEM_RE
 from pipeline.punkt import import_punkt
 from pipeline.types import SegmentedDocument, Sentence, Token
-from pipeline.voices import REFERENCE_MARK, SUPERSCRIPT_DIGITS
+from pipeline.voices import REFERENCE_MARK, SUPERSCRIPT_DIGITS, speaker_label_ends
 
 # Initialisms ("U.S.", "e.g.") stay one token, and so do hyphenated words after one
 # ("U.S.-led"); words keep inner apostrophes, hyphens and digit groups ("China’s",
@@ -408,5 +408,16 @@ def _paragraph_spans(block: str, *, abbreviations: frozenset[str]) -> list[tuple
 def segment_document(doc: CleanDocument, *, abbreviations: frozenset[str]) -> SegmentedDocument:
     """A clean document's sentences and each sentence's word tokens."""
     sentences = sentences_of(doc.clean, doc.paragraphs, abbreviations=abbreviations)
-    tokens = tuple(word_tokens(s.text, offset=s.start) for s in sentences)
-    return SegmentedDocument(doc.doc_id, doc.clean, sentences, tokens)
+    return SegmentedDocument(doc.doc_id, doc.clean, sentences, sentence_tokens(sentences))
+
+
+def sentence_tokens(sentences: Sequence[Sentence]) -> tuple[tuple[Token, ...], ...]:
+    """Each sentence's word tokens, without the speaker label of a transcript's turn that opens
+    it ("[14:02:15] Mr Hale:", "LENA FISCHER:"; :func:`pipeline.voices.speaker_label_ends`),
+    which names who speaks as a heading names a section: no words, no terms."""
+    labels = speaker_label_ends(sentences)
+    tokens = [word_tokens(s.text, offset=s.start) for s in sentences]
+    for i, s in enumerate(sentences):
+        if (end := labels.get(s.sent_id)) is not None:
+            tokens[i] = tuple(t for t in tokens[i] if t.start >= end)
+    return tuple(tokens)

@@ -3,7 +3,7 @@
 ``python -m pipeline where china`` lists every occurrence of a term that the terms stage
 counted: document, sentence, character offsets into ``docs/<doc_id>/clean.txt`` and the words
 there. It rebuilds each document's sentences from ``tables/sentences.csv`` and their word tokens
-as the segmenter made them (:func:`pipeline.segment.word_tokens`), then runs the run's own term
+as the segmenter made them (:func:`pipeline.segment.sentence_tokens`), then runs the run's own term
 analyzer (the ``terms`` settings in ``manifest.json``) over them, so a document's count is its
 ``term_counts`` count: what ``keyness.csv`` sums over a side and TF-IDF weighs. A plain search
 of the text finds more: headings, speaker labels, addresses and dates are not counted.
@@ -20,7 +20,7 @@ from typing import Any
 
 import pandas as pd
 
-from pipeline.segment import word_tokens
+from pipeline.segment import sentence_tokens
 from pipeline.stages import stage_options
 from pipeline.terms import TermAnalyzer
 from pipeline.types import SegmentedDocument, Sentence
@@ -97,8 +97,7 @@ def rebuilt_document(doc_id: str, rows: pd.DataFrame) -> SegmentedDocument:
                  int(r.end), str(r.text))
         for r in rows.itertuples(index=False)
     )  # fmt: skip
-    tokens = tuple(word_tokens(s.text, offset=s.start) for s in sentences)
-    return SegmentedDocument(doc_id, "", sentences, tokens)
+    return SegmentedDocument(doc_id, "", sentences, sentence_tokens(sentences))
 
 
 def document_occurrences(

@@ -30,7 +30,7 @@ from pipeline.figures_markers import month_words
 from pipeline.lexicon import lexicon_path, read_word_list
 from pipeline.page_lines import post_header_spans
 from pipeline.types import SegmentedDocument, StageOutput, Token
-from pipeline.voices import REFERENCE_MARK, speaker_label_ends
+from pipeline.voices import REFERENCE_MARK
 
 TERM_COUNT_COLUMNS = ("doc_id", "term", "count")
 DEFAULT_NGRAM_RANGE = (1, 1)
@@ -231,16 +231,13 @@ class TermAnalyzer:
         self, doc: SegmentedDocument, *, with_tokens: bool = False
     ) -> list[list[Any]]:
         """Runs of every counted sentence (headings only when ``include_headings``), without
-        the speaker labels of a transcript's turns ("LENA FISCHER:", "Spokesperson Zhao
-        Wenli:"), which name who speaks as a heading names a section, and without the words of
+        the speaker labels of a transcript's turns, which have no tokens
+        (:func:`pipeline.segment.sentence_tokens`), and without the words of
         addresses, citations, post headers and dates (:func:`not_term_spans`), which break a
         run as a stop word does. ``with_tokens``: runs of (term, token) pairs."""
         runs: list[list[str]] = []
-        labels = speaker_label_ends(doc.sentences)  # a transcript's labels: no terms
         for sentence, tokens in zip(doc.sentences, doc.tokens, strict=True):
             if self.include_headings or not sentence.is_heading:
-                if (label_end := labels.get(sentence.sent_id)) is not None:
-                    tokens = [t for t in tokens if t.start >= label_end]
                 spans = not_term_spans(sentence.text, sentence.start)
                 shouted = self.shouted(sentence.text)
                 for run in split_at_spans(tokens, spans) if spans else [tokens]:

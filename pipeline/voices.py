@@ -17,14 +17,22 @@ from pipeline.quotes import OPENING_QUOTES, QUOTE_MARK_RE
 from pipeline.stance_names import common_words
 from pipeline.types import Sentence
 
+# A transcript's time code before a label: "[14:02:15] Mr Hale:", "(00:01:22.5) ANNA LOWE:";
+# a live blog's "12:30 PM:" or "09:15 GMT:" is a time, no speaker
+_TIME_CODE = (
+    r"(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?\s+"
+    r"(?!(?:AM|PM|A\.M\.|P\.M\.|GMT|UTC|BST|CET|CEST|EST|EDT|ET|PT|PST|PDT|HKT|JST)\b))?"
+)
 # A speaker's label in capitals in an interview or transcript: "Q:", "A:", "SEN. SMITH:"
-SPEAKER_RE = re.compile(r"\s*((?:[A-Z][A-Z.'’-]*\s+){0,3}[A-Z][A-Z.'’-]*|Question|Answer):\s")
+SPEAKER_RE = re.compile(
+    rf"\s*{_TIME_CODE}((?:[A-Z][A-Z.'’-]*\s+){{0,3}}[A-Z][A-Z.'’-]*|Question|Answer):\s"
+)
 # A label in mixed case of a parliamentary record or a hearing ("Mr Hale:", "The Minister for
 # Security (Dame Helen Marsh):", "Fiona McAlister (Glasgow Kelvinbridge) (SNP):"): capitalised
 # words (and the small words of an office), brackets, a colon; speaker_label checks its title
 _LABEL_WORD = r"[A-Z][\w'’.-]*,?"
 MIXED_LABEL_RE = re.compile(
-    rf"\s*({_LABEL_WORD}(?:\s+(?:{_LABEL_WORD}|of|for|and|the|de|van|von|da)){{0,11}})"
+    rf"\s*{_TIME_CODE}({_LABEL_WORD}(?:\s+(?:{_LABEL_WORD}|of|for|and|the|de|van|von|da)){{0,11}})"
     r"((?:\s+\([^()\n]{1,80}\)){0,4}):\s"
 )
 # titles and offices that open a label in mixed case ("Mr", "Dame", "Hon", "The Minister")

@@ -421,7 +421,9 @@ def test_a_spaced_ellipsis_before_lower_case_ends_no_sentence(text, expected):
         # a single letter
         ("References.\n[1] Smith, J. A title.\n[2] Doe, K. Another.",
          ["References.", "[1] Smith, J. A title.", "[2] Doe, K. Another."]),
-        ("He sat down.[Laughter] Then he stood.", ["He sat down.", "[Laughter] Then he stood."]),
+        ("He sat down.[Aside] Then he stood.", ["He sat down.", "[Aside] Then he stood."]),
+        # a stage direction is removed at ingestion (pipeline.stage_directions)
+        ("He sat down.[Laughter] Then he stood.", ["He sat down.", "Then he stood."]),
         ("Read it.[here](https://x.org) now.", ["Read it.", "[here](https://x.org) now."]),
         ("They love modern art. 5 people came.", ["They love modern art.", "5 people came."]),
         ("Wait 30 sec. Then go.", ["Wait 30 sec.", "Then go."]),

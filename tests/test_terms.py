@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from scipy import sparse
 
-from pipeline.segment import word_tokens
+from pipeline.segment import sentence_tokens
 from pipeline.terms import (
     NOT_TERMS_RE,
     TERM_COUNT_COLUMNS,
@@ -27,15 +27,14 @@ from tests.conftest import segment_text
 
 def make_doc(doc_id: str, sentences: list[tuple[bool, str]]) -> SegmentedDocument:
     """A SegmentedDocument from (is_heading, text) sentences, one paragraph each."""
-    clean, sents, toks = "", [], []
+    clean, sents = "", []
     for i, (heading, text) in enumerate(sentences, start=1):
         if clean:
             clean += "\n\n"
         start = len(clean)
         clean += text
         sents.append(Sentence(i, i, heading, start, start + len(text), text))
-        toks.append(word_tokens(text, offset=start))
-    return SegmentedDocument(doc_id, clean, tuple(sents), tuple(toks))
+    return SegmentedDocument(doc_id, clean, tuple(sents), sentence_tokens(sents))
 
 
 DOC = make_doc(

@@ -224,6 +224,15 @@ def test_a_parliamentary_records_labels_in_mixed_case_are_turns():
         ("Dr Smith said: it works.", None),
         ("Mr: a title.", None),
         ("Veloria (VL): a country.", None),
+        # a transcript's time code before the label is the label's ("[14:02:15] Mr Hale:");
+        # a live blog's "12:30 PM:" or "09:15 GMT:" is a time, no speaker
+        ("[14:02:15] Daniel Ferris (Sovereignty): The Bill.", "DANIEL FERRIS (SOVEREIGNTY)"),
+        ("(00:01:22.5) ANNA LOWE: Yes.", "ANNA LOWE"),
+        ("14:02 Mr Hale: Why?", "MR HALE"),
+        ("[1:02:03] Q: Will prices rise?", "Q"),
+        ("12:30 PM: The vote passed.", None),
+        ("09:15 GMT: Markets open.", None),
+        ("[14:02] Note: figures are rounded.", None),
     ],
 )  # fmt: skip
 def test_speaker_label(text, label):
@@ -810,3 +819,16 @@ def test_the_stance_stage_sources_a_spokespersons_and_a_lead_ins_figures():
 )
 def test_answers_to_interviewer(turns, expected):
     assert answers_to_interviewer(turns) == expected
+
+
+@pytest.mark.parametrize("stamp", ["", "[14:02:15] ", "(00:01:22.5) ", "14:02 "])
+def test_a_turns_label_and_time_code_are_no_words(stamp):
+    """A transcript's speaker labels (and their time codes) name who speaks: no words, no terms;
+    with time codes the turns are found as without them."""
+    text = (
+        f"{stamp}HOST: Welcome.\n\n{stamp}LENA FISCHER: Thanks a lot.\n\n{stamp}HOST: Why?\n\n"
+        f"{stamp}LENA FISCHER: Vendors charge."
+    )
+    doc = segment_text(text)
+    assert doc.n_words == 7
+    assert labels_by_paragraph(text) == ["HOST", "LENA FISCHER", "HOST", "LENA FISCHER"]
