@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from pipeline.corpus import group_members
-from pipeline.report_data import MAX_FRAME_MATRIX, RATE_METRICS, has_columns
+from pipeline.report_data import RATE_METRICS, has_columns
 from pipeline.report_differences import (
     MIN_READABILITY_WORDS,
     Doc,
@@ -35,7 +35,7 @@ from pipeline.report_differences import (
     rate_difference,
     rates_of,
 )
-from pipeline.report_format import finite, fmt, fmt_int, fmt_percent, percent_digits
+from pipeline.report_format import finite, fmt
 from pipeline.report_stats import CONFIDENCE, bonferroni, welch_interval
 
 MAX_GROUP_ITEMS = 5  # tentative items are listed while there are fewer items than this
@@ -95,12 +95,28 @@ def mean_scores(docs: Sequence[Doc], measure: MeanMeasure) -> dict[str, float]:
     return out
 
 
+def without_short_texts(
+    sides: Mapping[str, Sequence[str]], words: Mapping[str, Any]
+) -> tuple[dict[str, list[str]], str]:
+    """``sides`` (group -> doc ids) without the texts under MIN_READABILITY_WORDS words when
+    each side keeps two, and the words that say so (" of 100 words or more"); else ``sides`` as
+    they are and "". As for the rates (:func:`per_document_clause`): a 26-word speech with a
+    cue in two of its four sentences weighs as much as a long one in the mean of the shares,
+    and had hidden a group's clear lean on a frame."""
+    kept = {g: [d for d in ids if finite(words.get(d)) and words[d] >= MIN_READABILITY_WORDS]
+            for g, ids in sides.items()}  # fmt: skip
+    if all(len(ids) >= 2 for ids in kept.values()) and kept != sides:
+        return kept, f" of {MIN_READABILITY_WORDS} words or more"
+    return {g: list(ids) for g, ids in sides.items()}, ""
+
+
 def group_mean_item(
-    measure: MeanMeasure, sides: Mapping[str, Sequence[float]], tests: int
+    measure: MeanMeasure, sides: Mapping[str, Sequence[float]], tests: int, *, of: str = ""
 ) -> Item | None:
     """Two groups' documents compared on one score (``sides``: label -> the documents' scores):
     Welch's interval of the difference of the means, Bonferroni-adjusted for ``tests``; None
-    when the means are closer than ``measure.least``."""
+    when the means are closer than ``measure.least``. ``of`` qualifies the documents (" of 100
+    words or more")."""
     (a, xa), (b, xb) = sorted(sides.items(), key=lambda kv: (-float(np.mean(kv[1])), kv[0]))
     xa, xb = np.asarray(xa, dtype=float), np.asarray(xb, dtype=float)
     diff = float(xa.mean() - xb.mean())
@@ -110,7 +126,7 @@ def group_mean_item(
     text = (
         f"Group {a}'s documents {measure.higher} than group {b}'s: the mean of their "
         f"{measure.score} {fmt(xa.mean(), d)}{unit} vs {fmt(xb.mean(), d)}{unit} ({xa.size} and "
-        f"{xb.size} documents)"
+        f"{xb.size} documents{of})"
     )
     low, high = welch_interval(xa, xb, confidence=bonferroni(tests))
     clear = math.isfinite(low) and low > 0
@@ -222,6 +238,7 @@ def frame_share_items(
         return []
     body = {d["doc_id"]: d.get("n_sentences") for d in docs}
     body = {d: int(n) for d, n in body.items() if finite(n) and n > 0}
+    words = {d["doc_id"]: d.get("n_words") for d in docs}
     counts = frame_sentence_counts(frames, body)
     cued = sorted(f for f, by_doc in counts.items() if any(by_doc.values()))
     pairs = list(itertools.combinations(members, 2))
@@ -235,12 +252,15 @@ def frame_share_items(
         )  # fmt: skip
         shares = {d: 100 * k / body[d] for d, k in counts[frame].items()}
         for a, b in pairs:
-            sides = {g: [shares[d] for d in members[g] if d in shares] for g in (a, b)}
-            if all(sides.values()) and (item := group_mean_item(measure, sides, tests)):
+            ids, of = without_short_texts(
+                {g: [d for d in members[g] if d in shares] for g in (a, b)}, words
+            )
+            sides = {g: [shares[d] for d in ids[g]] for g in (a, b)}
+            if all(sides.values()) and (item := group_mean_item(measure, sides, tests, of=of)):
                 top, other = sorted(sides, key=lambda g: (-float(np.mean(sides[g])), g))
                 pooled_share = {
-                    g: 100 * sum(counts[frame].get(d, 0) for d in members[g] if d in shares)
-                    / sum(body[d] for d in members[g] if d in shares)
+                    g: 100 * sum(counts[frame].get(d, 0) for d in ids[g])
+                    / sum(body[d] for d in ids[g])
                     for g in (top, other)
                 }  # fmt: skip
                 item["text"] += (
@@ -274,11 +294,15 @@ def all_group_items(
     rates = group_rates(docs)
     tests = (len(rates) + len(MEAN_MEASURES)) * math.comb(len(members), 2)
     items = []
+    words = {d["doc_id"]: d.get("n_words") for d in docs}
     for measure in MEAN_MEASURES:
         scores = mean_scores(docs, measure)
         for a, b in itertools.combinations(members, 2):
-            sides = {g: [scores[d] for d in members[g] if d in scores] for g in (a, b)}
-            if all(sides.values()) and (item := group_mean_item(measure, sides, tests)):
+            ids, of = without_short_texts(
+                {g: [d for d in members[g] if d in scores] for g in (a, b)}, words
+            )
+            sides = {g: [scores[d] for d in ids[g]] for g in (a, b)}
+            if all(sides.values()) and (item := group_mean_item(measure, sides, tests, of=of)):
                 items.append(item)
     for what, by_doc in rates:
         for a, b in itertools.combinations(members, 2):
@@ -301,101 +325,3 @@ def all_group_items(
     items += frame_share_items(frames, docs, members, labels or {})
     items.sort(key=lambda i: (i["caution"], -i["strength"], i["text"]))
     return items
-
-
-def group_rate_table(docs: Sequence[Doc], groups: Mapping[str, str]) -> dict[str, Any]:
-    """Each group's pooled rates per 1,000 words with the counts and words behind them (the
-    numbers the group items compare) and the range of its documents' own rates; empty without
-    two groups."""
-    members = group_members(groups, [d["doc_id"] for d in docs])
-    if len(members) < 2:
-        return {}
-    shown = sorted(members)[:MAX_FRAME_MATRIX]
-    rows = []
-    for what, by_doc in group_rates(docs):
-        cells = []
-        for g in shown:
-            side = [by_doc[d] for d in members[g] if d in by_doc]
-            if not side:
-                cells.append("–")
-                continue
-            total = pooled(g, side)
-            cell = (f"{fmt(total['rate'])} ({fmt_int(total['count'])} in "
-                    f"{fmt_int(total['words'])} words)")  # fmt: skip
-            if len(side) > 1:
-                rates = [r["rate"] for r in side]
-                cell += f" · documents {fmt(min(rates))}–{fmt(max(rates))}"
-            cells.append(cell)
-        rows.append({"what": what, "cells": cells})
-    for measure in MEAN_MEASURES:
-        scores = mean_scores(docs, measure)
-        cells = []
-        for g in shown:
-            values = [scores[d] for d in members[g] if d in scores]
-            cell = f"{fmt(float(np.mean(values)), measure.digits)}" if values else "–"
-            if len(values) > 1:
-                cell += (f" · documents {fmt(min(values), measure.digits)}–"
-                         f"{fmt(max(values), measure.digits)}")  # fmt: skip
-            cells.append(cell)
-        rows.append({"what": f"{measure.what} (mean of the documents')", "cells": cells})
-    columns = [group_heading(g, len(members[g])) for g in shown]
-    return {"id": GROUP_RATES_ID, "columns": columns, "rows": rows,
-            "truncated": len(members) > len(shown)}  # fmt: skip
-
-
-def group_frame_matrix(
-    frames: pd.DataFrame | None,
-    documents: pd.DataFrame | None,
-    groups: Mapping[str, str],
-    labels: Mapping[str, str],
-) -> dict[str, Any]:
-    """Frame shares per group, side by side (frames by largest share first): each group's body
-    sentences with the frame over its body sentences, and the range of its documents' shares,
-    which says whether one document carries the pooled share. Only documents with body
-    sentences and frame rows count (a document whose frames stage failed has none). Same shape
-    as ``frame_matrix``; empty without two such groups or without any cue."""
-    if not has_columns(frames, ("doc_id", "frame", "n_sentences")) or not has_columns(
-        documents, ("doc_id", "n_sentences")
-    ):
-        return {}
-    with_frame = frames.assign(doc_id=frames["doc_id"].astype(str)).pivot_table(
-        index="frame", columns="doc_id", values="n_sentences", aggfunc="sum", fill_value=0
-    )
-    body = documents.assign(doc_id=documents["doc_id"].astype(str)).set_index("doc_id")
-    counted = body.index[(body["n_sentences"] > 0) & body.index.isin(with_frame.columns)]
-    members = group_members(groups, counted.tolist())
-    if len(members) < 2:
-        return {}
-    shown = sorted(members)[:MAX_FRAME_MATRIX]
-    pooled, spans = {}, {}
-    for g in shown:
-        k = with_frame[members[g]]
-        n = body.loc[members[g], "n_sentences"].to_numpy(dtype=float)
-        pooled[g] = (k.sum(axis=1), n.sum())
-        shares = k.to_numpy(dtype=float) / n
-        spans[g] = (shares.min(axis=1), shares.max(axis=1))
-    best = pd.DataFrame({g: pooled[g][0] / pooled[g][1] for g in shown}).max(axis=1)
-    rows = []
-    for frame in sorted(best.index[best > 0], key=lambda f: (-best[f], f)):
-        i = with_frame.index.get_loc(frame)
-        cells = []
-        for g in shown:
-            k, n = int(pooled[g][0][frame]), int(pooled[g][1])
-            low, high = spans[g][0][i], spans[g][1][i]
-            # one decimal where whole percents would hide the spread, for the pooled share too
-            spread = len(members[g]) > 1 and low != high
-            digits = 1 if spread and fmt(100 * low, 0) == fmt(100 * high, 0) else 0
-            digits = percent_digits((k / n, low, high), digits)  # 1 of 353 is no 0%
-            cell = f"{fmt_percent(k / n, digits)}% · {fmt_int(k)} of {fmt_int(n)} sent."
-            if len(members[g]) == 1:
-                cell += " · one document"
-            elif not spread:
-                cell += f" · every document {fmt_percent(low, digits)}%"
-            else:
-                cell += f" · documents {fmt_percent(low, digits)}–{fmt_percent(high, digits)}%"
-            cells.append(cell)
-        rows.append({"frame": labels.get(frame, frame.replace("_", " ")), "cells": cells})
-    if not rows:
-        return {}
-    columns = [group_heading(g, len(members[g])) for g in shown]
-    return {"columns": columns, "rows": rows, "truncated": len(members) > len(shown)}

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from pipeline.corpus import group_members
-from pipeline.report_groups import group_differences, group_rate_table
+from pipeline.report_group_tables import group_rate_table
+from pipeline.report_groups import group_differences
 
 
 def docs_with_hedges(counts: dict[str, int], words: int = 100) -> list[dict]:
@@ -177,7 +178,7 @@ def test_the_summary_names_each_documents_group(n_docs):
 def test_group_frame_table_pools_sentences_and_shows_the_documents_range():
     import pandas as pd
 
-    from pipeline.report_groups import group_frame_matrix
+    from pipeline.report_group_tables import group_frame_matrix
 
     documents = pd.DataFrame(
         {"doc_id": ["a1", "a2", "b1", "b2", "c1"], "n_sentences": [10, 30, 20, 20, 0]}
@@ -204,7 +205,7 @@ def test_group_frame_table_pools_sentences_and_shows_the_documents_range():
 def test_group_frame_table_needs_two_groups():
     import pandas as pd
 
-    from pipeline.report_groups import group_frame_matrix
+    from pipeline.report_group_tables import group_frame_matrix
 
     documents = pd.DataFrame({"doc_id": ["a1", "b1", "b2"], "n_sentences": [10, 10, 5]})
     frames = pd.DataFrame(
@@ -219,7 +220,7 @@ def test_group_frame_table_needs_two_groups():
 def test_group_frame_table_leaves_out_documents_without_frame_rows_and_needs_a_cue():
     import pandas as pd
 
-    from pipeline.report_groups import group_frame_matrix
+    from pipeline.report_group_tables import group_frame_matrix
 
     # a2's frames stage failed: it has body sentences but no rows in frames.csv
     documents = pd.DataFrame({"doc_id": ["a1", "a2", "b1"], "n_sentences": [10, 30, 20]})
@@ -236,7 +237,7 @@ def test_group_frame_table_leaves_out_documents_without_frame_rows_and_needs_a_c
 def test_group_frame_table_shows_a_spread_that_whole_percents_hide():
     import pandas as pd
 
-    from pipeline.report_groups import group_frame_matrix
+    from pipeline.report_group_tables import group_frame_matrix
 
     # 49 of 250 = 19.6% and 51 of 250 = 20.4%: both 20% in whole percents
     documents = pd.DataFrame({"doc_id": ["a1", "a2", "b1"], "n_sentences": [250, 250, 10]})
@@ -250,7 +251,7 @@ def test_group_frame_table_shows_a_spread_that_whole_percents_hide():
 def test_group_frame_table_never_shows_a_share_that_is_not_0_as_0_percent():
     import pandas as pd
 
-    from pipeline.report_groups import group_frame_matrix
+    from pipeline.report_group_tables import group_frame_matrix
 
     # A: 1 of 353 sentences (0.28%) in one document; B: 1 of 400 in each of two (0.25%)
     documents = pd.DataFrame({"doc_id": ["a1", "b1", "b2"], "n_sentences": [353, 400, 400]})
@@ -589,3 +590,49 @@ def test_the_page_says_how_many_clear_group_differences_it_does_not_list(monkeyp
     page = render_report(report_context({"documents": docs}, docs_dir=None, plots_dir=None,
                                         manifest_path=None, groups=groups))  # fmt: skip
     assert "2 more clear differences between the groups are not listed here" in page
+
+
+@pytest.mark.parametrize("short_words", [20, 99])
+def test_group_frame_and_sentiment_items_leave_out_texts_under_100_words(short_words):
+    """A speeches walkthrough: a 26-word speech (a cue in none of its four sentences) entered its
+    party's mean of the documents' shares as much as a long speech, widened the interval past 0
+    and hid the party's planted lean on a frame; the rate items already left such texts out."""
+    import pandas as pd
+
+    from pipeline.report_groups import all_group_items, frame_share_items
+
+    a, b = ["a1", "a2", "a3", "a4", "a5"], ["b1", "b2", "b3", "b4"]
+    sizes = {**dict.fromkeys(a[:4] + b, 50), "a5": 4}
+    words = {**dict.fromkeys(a[:4] + b, 600), "a5": short_words}
+    with_frame = dict(zip(a + b, [15, 16, 17, 18, 0, 5, 6, 7, 8]))
+    compound = dict(zip(a + b, [0.30, 0.32, 0.34, 0.36, -0.9, 0.10, 0.12, 0.14, 0.16]))
+    docs = [{"doc_id": d, "n_sentences": sizes[d], "n_words": words[d],
+             "compound_mean": compound[d]} for d in a + b]  # fmt: skip
+    frames = pd.DataFrame(
+        {"doc_id": list(with_frame), "frame": "morality", "n_sentences": list(with_frame.values())}
+    )
+    (item,) = frame_share_items(frames, docs, {"A": a, "B": b}, {"morality": "Morality"})
+    assert item["caution"] is False
+    assert "33% vs 13% (4 and 4 documents of 100 words or more)" in item["text"]
+    assert "pooled over their sentences, 33% vs 13%" in item["text"]
+    groups = {**dict.fromkeys(a, "A"), **dict.fromkeys(b, "B")}
+    tone = [i for i in all_group_items(docs, groups) if i["measure"] == "Mean sentiment"]
+    assert "0.33 vs 0.13 (4 and 4 documents of 100 words or more)" in tone[0]["text"]
+    # with 100 words the text takes part again: its 0% share makes the difference tentative
+    docs[4]["n_words"] = 100
+    (item,) = frame_share_items(frames, docs, {"A": a, "B": b}, {"morality": "Morality"})
+    assert item["caution"] is True and "(5 and 4 documents)" in item["text"]
+
+
+def test_short_texts_stay_when_a_group_would_keep_fewer_than_two():
+    from pipeline.report_groups import without_short_texts
+
+    sides = {"A": ["a1", "a2"], "B": ["b1", "b2"]}
+    words = {"a1": 500, "a2": 30, "b1": 500, "b2": 500}
+    assert without_short_texts(sides, words) == (sides, "")
+    words["a3"] = 400
+    sides["A"].append("a3")
+    assert without_short_texts(sides, words) == (
+        {"A": ["a1", "a3"], "B": ["b1", "b2"]},
+        " of 100 words or more",
+    )
