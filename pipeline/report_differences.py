@@ -94,7 +94,7 @@ def rate_difference(
     else:
         ratio = a["rate"] / b["rate"]
         text = (
-            f"{a['doc_id']} uses {ratio:.1f}× more {what} per 1,000 words "
+            f"{a['doc_id']} uses {ratio_factor(ratio)} more {what} per 1,000 words "
             + (f"than {b['doc_id']} " if name_other else "")
             + f"({rates}; {counts}; {interval})"
         )
@@ -103,12 +103,23 @@ def rate_difference(
             "ratio": True}  # fmt: skip
 
 
+MAX_RATIO_SHOWN = 10_000  # a ratio bound above this reads "over 10,000"
+
+
+def ratio_factor(ratio: float) -> str:
+    """A ratio as a factor: "3.8×", "21.0×", "190×" (no tenth of a hundredfold)."""
+    return f"{ratio:,.0f}×" if ratio >= 100 else f"{ratio:.1f}×"
+
+
 def ratio_text(value: float) -> str:
-    """A ratio bound for a sentence: 0.45, 3.2, 170, 14,896 or "infinity"; a bound near 1 that is
-    not 1 keeps the digits that tell it from 1 (1.02, 0.996), since 1 is where "no difference"
-    is."""
+    """A ratio bound for a sentence: 0.45, 3.2, 170, 9,896, "over 10,000" or "infinity"; a bound
+    near 1 that is not 1 keeps the digits that tell it from 1 (1.02, 0.996), since 1 is where "no
+    difference" is. A bound of hundreds of thousands (75 markers vs 1) tells no more than "over
+    10,000" and read as a precise figure."""
     if math.isinf(value):
         return "infinity"
+    if value > MAX_RATIO_SHOWN:
+        return f"over {MAX_RATIO_SHOWN:,}"
     if value >= 10:
         return f"{value:,.0f}"
     for digits in range(2, 7):
@@ -371,7 +382,7 @@ def top_versus_rest(top: Doc, count: float, words: float, n: int) -> tuple[str, 
     low, high = rate_ratio_interval(top["count"], top["words"], count, words,
                                     confidence=bonferroni(n))  # fmt: skip
     pooled = 1000 * count / words
-    ratio = f"{top['rate'] / pooled:.1f}× " if pooled > 0 else ""
+    ratio = f"{ratio_factor(top['rate'] / pooled)} " if pooled > 0 else ""
     caution = low <= 1.0
     return (
         f"; {ratio}the other documents' pooled rate of {fmt(pooled)} ({CONFIDENCE:.0%} "
@@ -437,7 +448,7 @@ def top_rate_item(
             if len(ranked) > 1
             else f", the only document with {FEW} or more"
         )
-    times = f", {top['rate'] / median:.1f}× the median" if median > 0 else ""
+    times = f", {ratio_factor(top['rate'] / median)} the median" if median > 0 else ""
     following = (
         f"; next: {ranked[1]['doc_id']}, {fmt(ranked[1]['rate'])}" if len(ranked) > 1 else ""
     )

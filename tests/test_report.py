@@ -487,14 +487,26 @@ def test_rate_ratio_interval_refuses_bad_arguments(args, message):
 
 @pytest.mark.parametrize(
     ("value", "text"),
-    [(0.4512, "0.45"), (3.24, "3.2"), (170.4, "170"), (14895.6, "14,896"), (math.inf, "infinity"),
+    [(0.4512, "0.45"), (3.24, "3.2"), (170.4, "170"), (9895.6, "9,896"), (math.inf, "infinity"),
      (1.0, "1"),
+     # 75 markers vs 1 gave "18 to 415,372": a bound that large is shown as such, not as a figure
+     (10_000, "10,000"), (10_000.4, "over 10,000"), (415_372.2, "over 10,000"),
      # a bound that is not 1 never reads as 1, the value of no difference
      (1.0155, "1.02"), (0.9962, "0.996"), (1.0004, "1.0004"), (0.96, "0.96"),
      (1.0000001, "1.0000001")],
 )  # fmt: skip
 def test_ratio_text_keeps_a_bound_near_1_apart_from_1(value, text):
     assert ratio_text(value) == text
+
+
+@pytest.mark.parametrize(
+    ("ratio", "text"), [(3.84, "3.8×"), (21.0, "21.0×"), (99.94, "99.9×"), (189.8, "190×"),
+                        (1234.5, "1,234×")]
+)  # fmt: skip
+def test_ratio_factor_has_no_tenth_of_a_hundredfold(ratio, text):
+    from pipeline.report_differences import ratio_factor
+
+    assert ratio_factor(ratio) == text
 
 
 def test_rate_ratio_interval_hand_worked():
