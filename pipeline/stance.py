@@ -33,6 +33,7 @@ from pipeline.stance_names import (
     is_title_case,
     name_before,
     names_a_source,
+    unnamed_agent,
     unnamed_group_before,
 )
 from pipeline.stance_own import CITATION_ENTRY, Spans, writers_own
@@ -253,9 +254,14 @@ class StanceDetector:
                 self.use_rules
                 and entry.category == "attribution"
                 and subtype == "named"
-                and unnamed_group_before(view, v_start, m.start)
+                and (
+                    unnamed_group_before(view, v_start, m.start)
+                    or (m.entry in self._by_agent and unnamed_agent(view, m.start, m.end))
+                )
             ):
-                subtype = "vague"  # "some hospitals say": an unnamed group's verb
+                # "some hospitals say": an unnamed group's verb; "criticised by European banks":
+                # an unnamed group as the agent
+                subtype = "vague"
             out.append(Marker(a, b, entry.category, subtype, m.entry))
             if entry.also is not None:
                 out.append(Marker(a, b, *entry.also, m.entry))

@@ -187,7 +187,7 @@ _NOT_A_GROUP = (
 )
 UNNAMED_GROUP_RE = re.compile(
     r"(?<![\w’'-])(?<!\band\s)(?<!\bor\s)(?<!\b[Tt]he\s)(?<!\b[Ii]ts\s)(?<!\b[Tt]heir\s)"
-    r"(?<!\b[Hh]is\s)(?<!\b[Hh]er\s)(?<!\b[Oo]ur\s)"
+    r"(?<!\b[Hh]is\s)(?<!\b[Oo]ur\s)"  # "her": DEFINITE_BEFORE_RE, OBJECT_HER_RE
     r"(?:[Ss]ome|[Mm]any|[Ss]everal|[Nn]umerous|[Vv]arious|[Cc]ertain|[Mm]ost|[Oo]ther|[Ff]ew"
     r"|[Aa]\s+few|[Aa]\s+number\s+of|[Dd]ozens\s+of|[Hh]undreds\s+of|[Tt]housands\s+of)\s+"
     r"(?:of\s+(?:the|its|their|these|those)\s+)?"
@@ -215,12 +215,26 @@ DEFINITE_BEFORE_RE = re.compile(
     r"(?:(?<![\w’'-])(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Mm]y|[Yy]our|[Tt]hese|[Tt]hose)"
     r"|\w['’]s|\ws['’])\s+(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)?$"
 )
+# "her" right after a verb that needs a person as its object is that object, no possessive: in
+# "Police told her two other candidates said" the candidates are an unnamed group (vague, as "Two
+# other candidates said"); "Police said her two other candidates said" keeps the possessive
+# (1.36.12).
+OBJECT_HER_RE = re.compile(
+    r"(?<![\w’'-])(?:tell|tells|told|telling|inform|informs|informed|informing|assure|assures"
+    r"|assured|assuring|remind|reminds|reminded|reminding|notify|notifies|notified|notifying)"
+    r"\s+[Hh]er\s+(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)?$",
+    re.IGNORECASE,
+)
 # An initialism in a quantified group names an institution ("Some FBI agents said", "Many NHS
 # trusts said", "Several GOP senators said": named, as "Some Pentagon officials said"), unless it
-# is a place's or a field's ("Some US officials", "Some AI researchers": unnamed). 1.36.10.
+# is a place's or a field's ("Some US officials", "Some AI researchers": unnamed). 1.36.10. So
+# does one before a source noun ("IMF officials said", "An IMF official said": 1.36.12), so the
+# places and fields of financial and technology news are listed too ("IPO bankers", "FX
+# strategists", "NZ officials": unnamed).
 GROUP_INITIALISM_RE = re.compile(r"[A-Z]{2,5}")
 NOT_A_NAME_INITIALISMS = frozenset(
-    "US USA UK EU UN UAE PRC DRC ROK DPRK KSA GCC NYC DC LA SF AI IT HR PR TV ICU ER GP IVF LGBT "
+    "US USA UK EU UN UAE PRC DRC ROK DPRK KSA GCC NZ HK GB ROC PNG NYC DC LA SF AI IT HR PR TV "
+    "ICU ER GP IVF HIV DNA RNA LGBT IPO FX EM ETF CDS OTC VAT GDP CPI API ML VR AR IOT ICT PC CEE "
     "LGBTQ STEM NGO NGOS CEO CFO EV EVS LNG LPG ESG SME SMES SUV SUVS GPU CPU VC PE".split()
 )
 
@@ -229,21 +243,35 @@ def unnamed_group_before(text: str, sentence_start: int, start: int) -> bool:
     """Whether the words right before ``start`` are a quantified plural (UNNAMED_GROUP_RE)
     whose capitalised words name no one (a party's members, ``PARTY_WORD_RE``, or an
     institution's initialism name one), not after a definite or possessive determiner
-    (``DEFINITE_BEFORE_RE``): the subject of a reporting verb there is an unnamed group."""
+    (``DEFINITE_BEFORE_RE``; "her" after "told" is an object, ``OBJECT_HER_RE``): the subject of
+    a reporting verb there is an unnamed group."""
     m = UNNAMED_GROUP_RE.search(text, max(sentence_start, start - LOOKBACK), start)
     if m is None:
         return False
-    if DEFINITE_BEFORE_RE.search(text, max(sentence_start, m.start() - LOOKBACK), m.start()):
+    lo = max(sentence_start, m.start() - LOOKBACK)
+    if DEFINITE_BEFORE_RE.search(text, lo, m.start()) and not OBJECT_HER_RE.search(
+        text, lo, m.start()
+    ):
         return False
-    group = m.group("group")
+    return names_no_one(m.group("group"))
+
+
+def institution_initialism(word: str) -> bool:
+    """Whether ``word`` is an initialism that names an institution ("IMF", "CDC", "FBI"), not a
+    place's or a field's (``NOT_A_NAME_INITIALISMS``: "US", "EU", "AI")."""
+    return GROUP_INITIALISM_RE.fullmatch(word) is not None and word not in NOT_A_NAME_INITIALISMS
+
+
+def names_no_one(group: str) -> bool:
+    """Whether the capitalised words of a group of people ("Some US officials", "European
+    banks") name no one: each is a demonym, a place's or a field's initialism or a place, not a
+    party's members (``PARTY_WORD_RE``) nor an institution's initialism."""
     places = [
         p.span() for p in place_name_re().finditer(group) if not in_a_longer_name(group, *p.span())
     ]
     return all(
         not PARTY_WORD_RE.fullmatch(w.group())
-        and not (
-            GROUP_INITIALISM_RE.fullmatch(w.group()) and w.group() not in NOT_A_NAME_INITIALISMS
-        )
+        and not institution_initialism(w.group())
         and (
             NOT_A_NAME_RE.fullmatch(w.group())
             or NOT_A_NAME_RE.fullmatch(w.group().rstrip("."))
@@ -253,19 +281,45 @@ def unnamed_group_before(text: str, sentence_start: int, start: int) -> bool:
     )
 
 
+# A nationality or a place before a common plural names no agent after "by": "criticised by
+# European banks", "praised by British farmers", "reported by Japanese newspapers" are unnamed
+# groups, as "Chinese officials said" is (1.36.12); not after "the" ("by the European banks": a
+# known group), nor with a name in it ("by European Commission officials", "by Deutsche Bank",
+# "by Chinese state media": no plural).
+BY_GROUP_RE = re.compile(
+    r"(?<![\w’'-])[Bb]y\s+(?P<group>(?:[A-Z][\w’'.-]*\s+){1,2}(?:[a-z][\w’'-]*\s+){0,2}"
+    r"[a-z][\w’'-]*[^\W\d_aisuw]s)(?![\w’'-])"
+)
+AGENT_LOOKAHEAD = 60  # characters past a match in which its agent's plural may end
+
+
+def unnamed_agent(text: str, start: int, end: int) -> bool:
+    """Whether the agent after "by" in ``text[start:end]`` (read on past ``end``, as a match may
+    stop at its first capitalised word: "criticised by European") is an unnamed group
+    (``BY_GROUP_RE``, :func:`names_no_one`)."""
+    m = BY_GROUP_RE.search(text, start, min(len(text), end + AGENT_LOOKAHEAD))
+    return m is not None and m.start() < end and names_no_one(m.group("group"))
+
+
 @cache
 def common_words() -> frozenset[str]:
     """Common lower-case English words (lexicons/common_words.txt) and the function words."""
     return frozenset(read_word_list(lexicon_path("common_words.txt"))) | english_common_words()
 
 
+# the kinds of places_and_peoples.tsv read only after "from" (:func:`from_a_country`): a country's
+# or a city's name elsewhere is often a firm's or an institution's ("Air Canada executives",
+# "Brussels said"); cities 1.36.12
+FROM_ONLY_KINDS = frozenset({"country", "city"})
+
+
 @cache
 def _place_names(*, countries: bool = False) -> str:
     """Regex of the names of places, sectors and peoples (lexicons/places_and_peoples.tsv), or,
-    with ``countries``, of its countries alone (kind ``country``, read only after "from": see
-    :func:`from_a_country`)."""
+    with ``countries``, of its countries and cities alone (``FROM_ONLY_KINDS``, read only after
+    "from": see :func:`from_a_country`)."""
     rows = read_lexicon([lexicon_path("places_and_peoples.tsv")], required=("name", "kind")).rows
-    kept = {row["name"] for row in rows if (row["kind"] == "country") == countries}
+    kept = {row["name"] for row in rows if (row["kind"] in FROM_ONLY_KINDS) == countries}
     names = sorted(kept, key=len, reverse=True)
     return "(?<![\\w’'-])(?:" + "|".join(re.escape(n).replace("\\ ", "\\s+") for n in names) + ")"
 
@@ -278,7 +332,7 @@ def place_name_re() -> re.Pattern[str]:
 
 @cache
 def country_name_re() -> re.Pattern[str]:
-    """A country's name ("China", "South Korea", "the United States")."""
+    """A country's or a city's name ("China", "South Korea", "the United States", "Brussels")."""
     return re.compile(_place_names(countries=True) + r"(?![\w’'-])")
 
 
@@ -321,8 +375,9 @@ def initialism_agent(span: str) -> bool:
 
 
 def from_a_country(span: str, start: int) -> bool:
-    """Whether the country's name at ``span[start]`` says where unnamed people come from
-    ("Diplomats from China say", as "Chinese diplomats" and "diplomats in Beijing"): it follows
+    """Whether the country's or city's name at ``span[start]`` says where unnamed people come
+    from ("Diplomats from China say", "Diplomats from Brussels say", as "Chinese diplomats" and
+    "diplomats in Beijing"): it follows
     "from" after a word that is not one for data or documents ("data from China show" is the
     country's). Countries are read only there: before a source noun a country's name is often a
     firm's ("Air Canada executives"), in a citation a surname ("(Jordan, 2019)"), and after "by"
@@ -372,8 +427,9 @@ def names_a_source(span: str) -> bool:
     and places: a name right after "in", as in "officials in Washington", a place, sector or
     people's name, as in "Wall Street analysts" or "diplomats from Southeast Asia", or a country
     after "from" (:func:`from_a_country`), says where or among whom the unnamed source is, not
-    who; nor an occasion: "officials at Monday's meeting", "at the G20 summit"). A name
-    after "of" names the source only when the span speaks for an
+    who; nor an occasion: "officials at Monday's meeting", "at the G20 summit"). A place's or
+    a field's initialism names no one, an institution's before one who speaks for it does ("An
+    IMF official said"). A name after "of" names the source only when the span speaks for an
     organisation ("officials of the Commerce Department"): "critics of Trump", "opponents of
     Senator Hollis's bill" are still unnamed."""
     members = not MEMBER_NOUNS.isdisjoint(WORD_RE.findall(span.lower()))
@@ -387,7 +443,7 @@ def names_a_source(span: str) -> bool:
     if initialism_agent(span):
         return True
     words = [
-        m.group()
+        m
         for m in CAPITAL_WORD_RE.finditer(span)
         if m.start() > 0
         and not PLACE_BEFORE_RE.search(span, 0, m.start())
@@ -395,7 +451,24 @@ def names_a_source(span: str) -> bool:
         and (members or not OF_BEFORE_RE.search(span, 0, m.start()))
         and not is_occasion(m.group(), span, m.end())
     ]
-    return any(not NOT_A_NAME_RE.fullmatch(w.rstrip(".,")) for w in words)
+    return any(
+        not NOT_A_NAME_RE.fullmatch(w.group().rstrip(".,")) or _initialism_member(span, w)
+        for w in words
+    )
+
+
+NEXT_WORD_RE = re.compile(r"\s+(\w+)")
+
+
+def _initialism_member(span: str, word: re.Match[str]) -> bool:
+    """Whether ``word`` is an institution's initialism right before one who speaks for it ("An
+    IMF official said", "A CIA officer said": named, as "A White House official said"; "A US
+    official said" is not, :func:`institution_initialism`). 1.36.12."""
+    if not institution_initialism(word.group()):
+        return False
+    after = NEXT_WORD_RE.match(span, word.end())
+    noun = after.group(1).lower() if after else ""
+    return noun in MEMBER_NOUNS or f"{noun}s" in MEMBER_NOUNS
 
 
 def is_title_case(text: str) -> bool:
@@ -407,13 +480,30 @@ def is_title_case(text: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
 
 
+# a capitalised word and "of" or "for" before a capitalised source noun, up to two capitalised
+# words between: "the International Federation of Journalists said", "the National Union of
+# Teachers said", "the Council of Economic Advisers said" (1.36.12); not after a function word or
+# a word of quantity ("Dozens of Journalists"), as before a place (NAME_BEFORE_PLACE_RE)
+NAME_OF_BEFORE_RE = re.compile(
+    rf"(?<![\w’'-])(?!(?:{FUNCTION_WORDS}|Much|Half|Rest|Parts?|Dozens|Hundreds|Thousands"
+    r"|Millions|Scores|Lots|Plenty|Majority|Minority)\b)[A-Z][\w’'.&-]*"
+    r"\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'.&-]*\s+){0,2}$"
+)
+
+
 def ends_a_name(text: str, start: int) -> bool:
     """Whether the capitalised word at ``start`` ends a name begun before it ("Center for
-    Strategic and International Studies found"): a capital after a capitalised word."""
+    Strategic and International Studies found", "International Federation of Journalists
+    said"): a capital after a capitalised word, or after one and "of" or "for"
+    (``NAME_OF_BEFORE_RE``)."""
     if not text[start : start + 1].isupper():
         return False
-    before = LAST_WORD_RE.search(text, max(0, start - LOOKBACK), start)
-    return before is not None and not NOT_A_NAME_RE.fullmatch(before.group(1))
+    lo = max(0, start - LOOKBACK)
+    before = LAST_WORD_RE.search(text, lo, start)
+    if before is not None and not NOT_A_NAME_RE.fullmatch(before.group(1)):
+        return True
+    of = NAME_OF_BEFORE_RE.search(text, lo, start)
+    return of is not None and not NOT_A_NAME_RE.fullmatch(of.group().split()[0])
 
 
 def name_before(text: str, sentence_start: int, start: int) -> bool:
@@ -421,10 +511,11 @@ def name_before(text: str, sentence_start: int, start: int) -> bool:
     said", "the White House officials said"): the noun is one for members of an organisation
     (MEMBER_NOUNS: "China watchers", "Trump critics" stay vague), and the word before it is
     capitalised but, as the sentence's first word, not a common word (whose capital is the
-    sentence's: "Two officials said"; "Pentagon officials said" is named), nor a demonym,
-    initialism, day or month, nor a possessive ("Beijing's officials"), a "-based" place
-    ("Kyiv-based analysts"), a place after "in", or a place, sector or people's name ("Wall
-    Street analysts", "Qatari officials")."""
+    sentence's: "Two officials said"; "Pentagon officials said" is named), nor a demonym, a
+    place's or a field's initialism ("US officials"; an institution's names it, "IMF officials
+    said", "Africa CDC officials said": 1.36.12), day or month, nor a possessive ("Beijing's
+    officials"), a "-based" place ("Kyiv-based analysts"), a place after "in", or a place,
+    sector or people's name ("Wall Street analysts", "Qatari officials")."""
     first = WORD_RE.match(text, start)
     if first is None or first.group() not in MEMBER_NOUNS:
         return False
@@ -436,7 +527,7 @@ def name_before(text: str, sentence_start: int, start: int) -> bool:
     sentence_first = not WORD_CHAR_RE.search(text, sentence_start, before.start(1))
     return not (
         (sentence_first and is_ordinary_word(word))
-        or NOT_A_NAME_RE.fullmatch(word)
+        or (NOT_A_NAME_RE.fullmatch(word) and not institution_initialism(word))
         or POSSESSIVE_RE.search(word)
         or word.lower().endswith("-based")
         or PLACE_BEFORE_RE.search(text, lo, start)

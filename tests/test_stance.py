@@ -500,7 +500,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.36.11", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.36.12", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
@@ -2381,8 +2381,8 @@ STANCE_1_34 = [
     ("Data from a survey of 2,000 firms suggest demand is weak.",
      [("suggest", "hedge", "epistemic_verb")]),
     # 1.36.5, from a review of 1.36.3: 'my' in a row of its own, with the people of the row
-    # for 'a port official said' (family and work are not listed: a known limit)
-    ("My mother says the rent doubled.", [("says", "attribution", "named")]),
+    # for 'a port official said' (family and work were not listed then; 1.36.12 lists them)
+    ("My mother says the rent doubled.", [("My mother says", "attribution", "vague")]),
     ("At my request the officer confirmed the figures.",
      [("confirmed", "attribution", "named")]),
     ("To my mind the analyst said it best.", [("said", "attribution", "named")]),
@@ -2472,8 +2472,10 @@ STANCE_1_36_8 = [
     ("Exports fell 3%, figures released last week by officials showed.",
      [("figures released last week by officials showed", "attribution", "vague")]),
     ("The deal was first reported on Monday by witnesses.", []),
-    # a quantified plural before a reporting verb is an unnamed group
-    ("Shortages are growing, some hospitals say.", [("say", "attribution", "vague")]),
+    # a quantified plural before a reporting verb is an unnamed group (1.36.12 lists hospitals in
+    # a row of institutions: the row's span, as vague as the rule's; a noun no row lists is the
+    # rule's, "some hospices say": STANCE_1_36_12)
+    ("Shortages are growing, some hospitals say.", [("hospitals say", "attribution", "vague")]),
     ("Some retired generals have warned that the deal is risky.",
      [("warned", "attribution", "vague")]),
     ("A few of the clinics reported 300 new cases.", [("reported", "attribution", "vague")]),
@@ -2554,8 +2556,10 @@ def test_the_figures_of_stance_1_36_8_take_their_source(text: str, sourcing: str
 
 def test_the_baseline_keeps_the_named_verb_of_an_unnamed_group() -> None:
     # the group is read by the detector's rules (pipeline/stance_names.py), not by a lexicon row:
-    # the word-list baseline reads the verb as before
-    assert ("say", "attribution", "named") in found("Some hospitals say beds are short.", BASELINE)
+    # the word-list baseline reads the verb as before (hospices: no row lists them; hospitals are
+    # listed since 1.36.12)
+    assert ("say", "attribution", "named") in found("Some hospices say beds are short.", BASELINE)
+    assert found("Some hospices say beds are short.") == [("say", "attribution", "vague")]
 
 
 def test_stance_1_36_8_rules_match_in_linear_time() -> None:
@@ -2668,7 +2672,7 @@ STANCE_1_36_9 = [
      "showed.",
      [("figures released on Monday by the General Administration of Customs showed",
        "attribution", "named")]),
-    ("Shortages are growing, some hospitals say.", [("say", "attribution", "vague")]),
+    ("Shortages are growing, some hospitals say.", [("hospitals say", "attribution", "vague")]),
     ("Some retired generals have warned that the deal is risky.",
      [("warned", "attribution", "vague")]),
 ]  # fmt: skip
@@ -2851,6 +2855,158 @@ def test_readings_of_stance_1_36_11(text: str, expected: list[tuple[str, str, st
 def test_the_figures_of_stance_1_36_11_take_their_source(text: str, sourcing: str) -> None:
     out = StanceStage().analyse(segment_text(text))
     assert [f["sourcing"] for f in out.tables["figures"]] == [sourcing]
+
+
+# Stance 1.36.12 (2026-12-05): the misreads listed as not fixed with 1.36.11, each with near misses.
+STANCE_1_36_12 = [
+    # (1) "her" right after a verb of telling is its object: the group after it is unnamed
+    ("Police told her two other candidates said the vote was rigged.",
+     [("told", "attribution", "named"), ("said", "attribution", "vague")]),
+    ("Police told her other candidates said the vote was rigged.",
+     [("told", "attribution", "named"), ("said", "attribution", "vague")]),
+    ("The lawyer said her two other clients had denied the charges.",
+     [("said", "attribution", "named"), ("denied", "attribution", "named")]),
+    ("The two other candidates said the vote was rigged.", [("said", "attribution", "named")]),
+    ("Two other candidates said the vote was rigged.", [("said", "attribution", "vague")]),
+    # (2) the writer's relative or colleague, by relation only, is unnamed; someone else's is not
+    ("My mother says the prices have doubled.", [("My mother says", "attribution", "vague")]),
+    ("My late husband said the house was safe.",
+     [("My late husband said", "attribution", "vague")]),
+    ("My boss told me the deal was off.", [("My boss told", "attribution", "vague")]),
+    ("His mother said he had been at home all night.", [("said", "attribution", "named")]),
+    ("My mother, Ruth Adler, says the prices have doubled.",
+     [("says", "attribution", "named")]),
+    ("At my mother's request, the officer confirmed the arrest.",
+     [("confirmed", "attribution", "named")]),
+    # (3) a city after "from" says where people come from; elsewhere it keeps its reading
+    ("Diplomats from Brussels say the talks have stalled.",
+     [("Diplomats from Brussels say", "attribution", "vague")]),
+    ("Lawyers from New York and Geneva said the appeal would fail.",
+     [("Lawyers from New York and Geneva said", "attribution", "vague")]),
+    ("Brussels said the tariffs were unjustified.", [("said", "attribution", "named")]),
+    ("Officials from Paris Saint-Germain said the transfer was agreed.",
+     [("Officials from Paris Saint-Germain said", "attribution", "named")]),
+    ("Researchers from Oxford said the vaccine was effective.",
+     [("Researchers from Oxford said", "attribution", "named")]),
+    ("Analysts from London-based Capital Economics said growth would slow.",
+     [("Analysts from London-based Capital Economics said", "attribution", "named")]),
+    # (4) a bare plural of institutions is unnamed; a known group or a party is not
+    ("Hospitals say they are running out of beds.",
+     [("Hospitals say", "attribution", "vague")]),
+    ("In Ohio, hospitals say they are running out of beds.",
+     [("hospitals say", "attribution", "vague")]),
+    ("Regional banks said deposits had stabilised.", [("banks said", "attribution", "vague")]),
+    ("Universities have warned of cuts.",
+     [("Universities have warned", "attribution", "vague")]),
+    ("Schools in the district said they would close early.",
+     [("Schools in the district said", "attribution", "vague")]),
+    ("Analysts say growth will slow.", [("Analysts say", "attribution", "vague")]),
+    ("Some hospices say beds are short.", [("say", "attribution", "vague")]),
+    ("Democrats said the bill would fail.", [("said", "attribution", "named")]),
+    ("Republicans said the bill would fail.", [("said", "attribution", "named")]),
+    ("The hospitals said they had run out of beds.", [("said", "attribution", "named")]),
+    ("Ohio's hospitals said they had run out of beds.", [("said", "attribution", "named")]),
+    ("The ministry and hospitals say beds are short.", [("say", "attribution", "named")]),
+    ("The head of hospitals said beds were short.", [("said", "attribution", "named")]),
+    ("NHS hospitals said they had run out of beds.", [("said", "attribution", "named")]),
+    ("Schools that the ministry said were failing will close.",
+     [("said", "attribution", "named")]),
+    ("Hotels welcomed 2 million guests.", [("welcomed", "attribution", "named")]),
+    ("Hospitals admitted 40 patients.", []),
+    ("Williams said the team played well.", [("said", "attribution", "named")]),
+    ("Reuters said the deal was close.", [("said", "attribution", "named")]),
+    # (5) an institution's initialism before one who speaks for it names the source
+    ("Africa CDC officials said cases rose.", [("officials said", "attribution", "named")]),
+    ("IMF officials said growth would slow.", [("officials said", "attribution", "named")]),
+    ("An IMF official said the loan would be approved.",
+     [("An IMF official said", "attribution", "named")]),
+    ("Several WHO officials said the virus was spreading.",
+     [("officials said", "attribution", "named")]),
+    ("US officials said the talks had stalled.", [("officials said", "attribution", "vague")]),
+    ("A US official said the talks had stalled.",
+     [("A US official said", "attribution", "vague")]),
+    ("EU diplomats said the talks had stalled.", [("diplomats said", "attribution", "vague")]),
+    ("IPO bankers said the listing would be delayed.",
+     [("bankers said", "attribution", "vague")]),
+    ("Some AI researchers said the model was unsafe.",
+     [("researchers said", "attribution", "vague")]),
+    # (6) a nationality or a place and a common plural after "by" name no agent
+    ("The loans were criticised by European banks.",
+     [("were criticised by European", "attribution", "vague")]),
+    ("The merger was welcomed by Dutch regulators.",
+     [("was welcomed by Dutch", "attribution", "vague")]),
+    ("The figures were reported by Japanese newspapers.",
+     [("reported by Japanese", "attribution", "vague")]),
+    ("The loans were criticised by the European Commission.",
+     [("were criticised by the European", "attribution", "named")]),
+    ("The loans were criticised by European Commission officials.",
+     [("were criticised by European Commission officials", "attribution", "named")]),
+    ("The plan was criticised by Chinese state media.",
+     [("was criticised by Chinese", "attribution", "named")]),
+    ("The plan was criticised by Deutsche Bank.",
+     [("was criticised by Deutsche", "attribution", "named")]),
+    ("The report was disputed by American Airlines pilots.",
+     [("was disputed by American", "attribution", "named")]),
+    # (7) "over the weekend" is a publication time, as "on Tuesday" is
+    ("Data published over the weekend by Reuters show a drop.",
+     [("Data published over the weekend by Reuters show", "attribution", "named")]),
+    ("The deal was first reported over the weekend by Reuters.",
+     [("reported over the weekend by Reuters", "attribution", "named")]),
+    ("According to data released over the weekend by the Census Bureau, sales fell.",
+     [("According to", "attribution", "named")]),
+    ("The deal was first reported on Tuesday by Reuters.",
+     [("reported on Tuesday by Reuters", "attribution", "named")]),
+    ("Cases were reported over the weekend.", []),
+    ("Cases were reported over the weekend by Friday.", []),
+    ("According to data released over the weekend, sales fell.",
+     [("According to data", "attribution", "vague")]),
+    # (8) a source noun that ends a name of the form "X of Y" is named
+    ("The International Federation of Journalists said 40 reporters were killed.",
+     [("Journalists said", "attribution", "named")]),
+    ("The Council of Economic Advisers said inflation would ease.",
+     [("Advisers said", "attribution", "named")]),
+    ("Dozens of Journalists said they were harassed.",
+     [("Journalists said", "attribution", "vague")]),
+    ("Dozens of journalists said they were harassed.",
+     [("journalists said", "attribution", "vague")]),
+    ("Critics of the federation said the figures were too low.",
+     [("Critics of the federation said", "attribution", "vague")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), STANCE_1_36_12)
+def test_readings_of_stance_1_36_12(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "sourcing"),
+    [
+        ("Police told her two other candidates said 300 ballots were lost.", "vague"),
+        ("Hospitals say 300 beds were cut.", "vague"),
+        ("IMF officials said growth would slow to 2.1%.", "named"),
+        ("Diplomats from Brussels say 40 envoys will attend.", "vague"),
+        ("Data published over the weekend by Reuters show a 12% drop.", "named"),
+        ("The International Federation of Journalists said 40 reporters were killed.", "named"),
+    ],
+)  # fmt: skip
+def test_the_figures_of_stance_1_36_12_take_their_source(text: str, sourcing: str) -> None:
+    out = StanceStage().analyse(segment_text(text))
+    assert [f["sourcing"] for f in out.tables["figures"]] == [sourcing]
+
+
+def test_stance_1_36_12_rules_match_in_linear_time() -> None:
+    units = [
+        "told her told her ",  # OBJECT_HER_RE before no group
+        "by European Commission by European ",  # BY_GROUP_RE never ends in a plural
+        "Federation of Union of ",  # NAME_OF_BEFORE_RE before no source noun
+        "hospitals in the hospitals ",  # the institutions' rows never reach a verb
+    ]
+    for unit in units:
+        text = unit * (100_000 // len(unit))
+        start = time.perf_counter()
+        DETECTOR.markers(text)
+        assert time.perf_counter() - start < 6.0, unit
 
 
 def test_stance_eval_command_scores_a_file_with_an_extra_lexicon(tmp_path, capsys):
