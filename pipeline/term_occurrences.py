@@ -20,7 +20,7 @@ from typing import Any
 
 import pandas as pd
 
-from pipeline.segment import sentence_tokens
+from pipeline.segment import WORD_RE, sentence_tokens
 from pipeline.stages import stage_options
 from pipeline.terms import TermAnalyzer
 from pipeline.types import SegmentedDocument, Sentence
@@ -70,8 +70,9 @@ def analyzer_of_run(manifest: Mapping[str, Any]) -> tuple[TermAnalyzer, list[str
 def query_term(analyzer: TermAnalyzer, text: str) -> str:
     """The counted term a user's words stand for ("China's" -> "china", "U.S. Navy" -> "US
     navy"); ValueError when a word is not a term (a stop word, a number) or the n-gram order is
-    not counted."""
-    words = text.split()
+    not counted. The words are the segmenter's tokens of ``text``, so punctuation around
+    them goes: '"hon."' and "(china)" as written in a text ask for "hon" and "china"."""
+    words = [m.group() for m in WORD_RE.finditer(text)]
     terms = [analyzer.term_of(w) for w in words]
     dropped = [w for w, t in zip(words, terms, strict=True) if t is None]
     if not words or dropped:
