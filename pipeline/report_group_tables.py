@@ -55,8 +55,10 @@ def group_rate_table(docs: Sequence[Doc], groups: Mapping[str, str]) -> dict[str
             values = [scores[d] for d in members[g] if d in scores]
             cell = f"{fmt(float(np.mean(values)), measure.digits)}" if values else "–"
             if len(values) > 1:
-                cell += (f" · documents {fmt(min(values), measure.digits)}–"
-                         f"{fmt(max(values), measure.digits)}")  # fmt: skip
+                # "−0.28 to −0.08": "−0.28–−0.08" read as a subtraction
+                low, high = (fmt(v, measure.digits) for v in (min(values), max(values)))
+                cell += f" · documents {low} to {high}" if min(values) < 0 else (
+                    f" · documents {low}–{high}")  # fmt: skip
             cells.append(cell)
         rows.append({"what": f"{measure.what} (mean of the documents')", "cells": cells})
     columns = [group_heading(g, len(members[g])) for g in shown]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from pipeline.corpus import group_members
@@ -290,8 +292,13 @@ def test_the_group_frame_table_is_on_the_page():
     start = page.index('id="frame-groups-cap"')
     table = page[start : page.index("</table>", start)]
     assert '<th scope="col">A (2 docs)</th><th scope="col">B (2 docs)</th>' in table
-    assert "15% · 3 of 20 sent. · documents 10–20%" in table
-    assert "5% · 1 of 20 sent. · documents 0–10%" in table
+    # a part of a cell a line (four groups had not fit 1,300 pixels), the " · " for readers
+    assert (
+        '<td class="num"><span class="part">15%</span><span class="part"><span class="vh"> · '
+        in table
+    )
+    assert "15% · 3 of 20 sent. · documents 10–20%" in re.sub(r"<[^>]+>", "", table)
+    assert "5% · 1 of 20 sent. · documents 0–10%" in re.sub(r"<[^>]+>", "", table)
     assert "frame-groups-cap" not in render_report(
         report_context(tables, docs_dir=None, plots_dir=None, manifest_path=None)
     )
@@ -310,7 +317,7 @@ def test_the_group_rates_table_is_on_the_page_and_the_items_link_to_it():
     )
     start = page.index('id="group-rates"')
     table = page[start : page.index("</table>", start)]
-    assert "110.0 (33 in 300 words) · documents 100.0–120.0" in table
+    assert "110.0 (33 in 300 words) · documents 100.0–120.0" in re.sub(r"<[^>]+>", "", table)
     assert '<a href="#group-rates">Evidence' in page
 
 
@@ -636,3 +643,12 @@ def test_short_texts_stay_when_a_group_would_keep_fewer_than_two():
         {"A": ["a1", "a3"], "B": ["b1", "b2"]},
         " of 100 words or more",
     )
+
+
+def test_a_range_of_negative_means_reads_to_not_a_dash():
+    """The speeches walkthrough: "documents −0.28–−0.08" read as a subtraction."""
+    docs = [{"doc_id": d, "compound_mean": v, "n_words": 500}
+            for d, v in (("a1", -0.28), ("a2", -0.08), ("b1", 0.1), ("b2", 0.3))]  # fmt: skip
+    table = group_rate_table(docs, {"a1": "A", "a2": "A", "b1": "B", "b2": "B"})
+    (row,) = [r for r in table["rows"] if r["what"].startswith("Mean sentiment")]
+    assert row["cells"] == ["−0.18 · documents −0.28 to −0.08", "0.20 · documents 0.10–0.30"]
