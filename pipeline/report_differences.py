@@ -23,15 +23,14 @@ from pipeline.report_data import (
 from pipeline.report_format import finite, fmt, has_spread, rate_count
 from pipeline.report_stats import (
     CONFIDENCE,
-    alike_correlation,
     bonferroni,
-    effective_size,
     proportion_difference_interval,
     rate_ratio_interval,
     welch_interval,
     widened_for_extreme,
 )
 from pipeline.report_text import anchor_key, truthy
+from pipeline.serial_stats import alike_correlation, effective_size
 
 MAX_DIFFERENCES = 10
 MAX_FRAME_ITEMS = 2  # frames named in the list (the Frames table shows them all)
@@ -660,7 +659,8 @@ def corpus_differences(
             own = d.get("compound_ci_low"), d.get("compound_ci_high")
             low, high = (
                 widened_for_extreme(d["compound_mean"], *own, len(docs),
-                                    confidence=sentiment_confidence)
+                                    confidence=sentiment_confidence,
+                                    effective_n=d.get("compound_effective_n"))
                 if has_spread(*own) else (math.nan, math.nan)
             )  # fmt: skip
             extremes.append((d, word, low, high))

@@ -4,7 +4,7 @@ shares of none or all sentences."""
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from statistics import NormalDist
 from typing import Any
 
@@ -63,55 +63,6 @@ def rate_ratio_interval(
     return float(p_low / (1 - p_low) * scale), float(high)
 
 
-MAX_ALIKE = 0.9  # the largest lag-1 correlation used (a higher estimate is mostly noise)
-
-
-def lag1_autocorrelation(series: Sequence[np.ndarray]) -> float:
-    """The lag-1 autocorrelation of one or more series pooled, each centred on its own mean:
-    ``sum((x_t - m)(x_t+1 - m)) / sum((x_t - m)^2)`` over all of them; NaN without a series
-    of three values or without spread."""
-    lagged = total = 0.0
-    for x in series:
-        x = np.asarray(x, dtype=np.float64)
-        if x.size >= 3:
-            d = x - x.mean()
-            lagged, total = lagged + float(d[:-1] @ d[1:]), total + float(d @ d)
-    return lagged / total if total > 0 else math.nan
-
-
-def alike_correlation(series: Sequence[np.ndarray]) -> float:
-    """The correlation of neighbouring values that the series share, for :func:`effective_size`:
-    their pooled lag-1 autocorrelation corrected for its bias in short series, ``(r + 1/m) /
-    (1 - 3/m)`` with ``m`` their mean length, kept within 0 and MAX_ALIKE (0 for series of
-    three values or fewer on average). Pooled, because one document's 23 sentences give r
-    within about 0.2 of the truth; corrected, because r is about -1/m for independent values.
-
-    References: Kendall (1954), Biometrika 41:403-404 (the bias of r); simulations of the
-    statistician's review of 2026-12-05: with 10 to 60 sentences a document and a true
-    correlation of 0 to 0.5, Welch's interval with this correction was "clear" 3.4-7.6% of the
-    time at a nominal 5% (plain Welch: 14-26% at 0.3-0.5).
-    """
-    lengths = [np.asarray(x).size for x in series]
-    m = float(np.mean(lengths)) if lengths else 0.0
-    r = lag1_autocorrelation(series)
-    if m <= 3 or not math.isfinite(r):
-        return 0.0
-    return min(MAX_ALIKE, max(0.0, (r + 1 / m) / (1 - 3 / m)))
-
-
-def effective_size(n: int, r: float) -> float:
-    """How many independent values ``n`` neighbouring values with lag-1 correlation ``r`` are
-    worth for their mean: ``n (1 - r) / (1 + r)`` (the variance inflation of an AR(1) series),
-    never under 2 nor over ``n``.
-
-    Sentences next to each other share a topic and a tone: with r = 0.3, Welch's interval
-    treating them as independent is "clear" about three times as often as it should be.
-    References: Wilks (2011), Statistical Methods in the Atmospheric Sciences, 3rd ed., 5.2.4;
-    Bretherton et al. (1999), J. Climate 12:1990-2009.
-    """
-    return max(2.0, min(float(n), n * (1 - r) / (1 + r)))
-
-
 def welch_interval(
     a: np.ndarray,
     b: np.ndarray,
@@ -121,7 +72,8 @@ def welch_interval(
 ) -> tuple[float, float]:
     """Welch's t interval of mean(a) - mean(b) (unequal variances, Welch-Satterthwaite degrees
     of freedom); NaNs unless both groups have two or more values and some variance. ``sizes``:
-    the values' worth in independent ones (:func:`effective_size`) in place of their number.
+    the values' worth in independent ones (:func:`pipeline.serial_stats.effective_size`) in
+    place of their number.
 
     The same interval as ``scipy.stats.ttest_ind(a, b, equal_var=False).confidence_interval``,
     whose import (0.6 s) would be most of this job's start-up. References: Welch (1947),
@@ -143,18 +95,31 @@ def welch_interval(
 
 
 def widened_for_extreme(
-    mean: float, low: float | None, high: float | None, n: int, *, confidence: float = CONFIDENCE
+    mean: float,
+    low: float | None,
+    high: float | None,
+    n: int,
+    *,
+    confidence: float = CONFIDENCE,
+    effective_n: float | None = None,
 ) -> tuple[float, float]:
     """A document's ``confidence`` interval of its mean compound (``sentiment.confidence``)
     widened to the Bonferroni level of a CONFIDENCE family for picking the lowest (or highest)
-    of ``n`` documents: each side scaled by the ratio of the normal quantiles (the bootstrap of
-    a mean is close to normal), clipped to VADER's -1..1. NaNs when the interval is missing."""
+    of ``n`` documents: each side scaled by the ratio of the t quantiles with ``effective_n`` -
+    1 degrees of freedom (the interval's own, ``compound_effective_n``; the normal quantiles
+    without it), clipped to VADER's -1..1. NaNs when the interval is missing."""
+    from scipy.special import stdtrit  # Student's t quantile
+
     if not (finite(low) and finite(high)):
         return math.nan, math.nan
     if not 0 < confidence < 1:
         raise ValueError(f"confidence must be in (0, 1), got {confidence!r}")
-    normal = NormalDist()
-    scale = normal.inv_cdf(1 - (1 - bonferroni(n)) / 2) / normal.inv_cdf(1 - (1 - confidence) / 2)
+    tails = (1 - (1 - bonferroni(n)) / 2, 1 - (1 - confidence) / 2)
+    if finite(effective_n) and effective_n > 1:
+        wide, own = (float(stdtrit(effective_n - 1, q)) for q in tails)
+    else:
+        wide, own = (NormalDist().inv_cdf(q) for q in tails)
+    scale = wide / own
     return max(-1.0, mean - (mean - low) * scale), min(1.0, mean + (high - mean) * scale)
 
 

@@ -2,7 +2,8 @@
 
 References: Hutto, C.J. & Gilbert, E.E. (2014). VADER: A Parsimonious Rule-based Model for
 Sentiment Analysis of Social Media Text. ICWSM-14. Efron, B. & Tibshirani, R. (1993). An
-Introduction to the Bootstrap, ch. 13 (percentile interval).
+Introduction to the Bootstrap, ch. 13 (percentile interval: the actors' sentences). A document's
+interval allows for neighbouring sentences alike in tone (:mod:`pipeline.serial_stats`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from pipeline.actors import (
     actor_sentiment_rows,
 )
 from pipeline.lexicon import read_lexicon
+from pipeline.serial_stats import serial_mean_interval
 from pipeline.stance import StanceDetector
 from pipeline.stance_lexicon import stance_entries
 from pipeline.types import SegmentedDocument, StageOutput
@@ -44,6 +46,7 @@ DOCUMENT_COLUMNS = (
     "compound_median",
     "compound_ci_low",
     "compound_ci_high",
+    "compound_effective_n",
     "share_positive",
     "share_negative",
     "share_neutral",
@@ -256,19 +259,21 @@ def sorted_quantile(sorted_values: np.ndarray, q: float) -> Any:
     return sorted_values[lo] + frac * (sorted_values[hi] - sorted_values[lo])
 
 
-def document_aggregates(
-    compounds: Sequence[float], interval: tuple[float, float]
-) -> dict[str, float]:
-    """Mean, median, the given confidence interval and label shares of body sentence scores."""
+def document_aggregates(compounds: Sequence[float], *, confidence: float) -> dict[str, float]:
+    """Mean, median, confidence interval (:func:`pipeline.serial_stats.serial_mean_interval`,
+    within VADER's -1..1) with the sentences' worth in independent ones, and label shares of
+    body sentence scores in text order."""
     x = np.asarray(compounds, dtype=float)
     if x.size == 0:
         return {c: math.nan for c in DOCUMENT_COLUMNS}
     n = float(x.size)
+    low, high, effective_n = serial_mean_interval(x, confidence=confidence)
     return {
         "compound_mean": math.fsum(x) / n,
         "compound_median": float(np.median(x)),
-        "compound_ci_low": interval[0],
-        "compound_ci_high": interval[1],
+        "compound_ci_low": max(-1.0, low) if math.isfinite(low) else low,
+        "compound_ci_high": min(1.0, high) if math.isfinite(high) else high,
+        "compound_effective_n": effective_n,
         "share_positive": float((x >= POSITIVE_THRESHOLD).sum() / n),
         "share_negative": float((x <= NEGATIVE_THRESHOLD).sum() / n),
         "share_neutral": float(((x > NEGATIVE_THRESHOLD) & (x < POSITIVE_THRESHOLD)).sum() / n),
@@ -345,20 +350,21 @@ class SentimentStage:
                     }
                 )
         scores = actor_scores(doc, cols["compound"], self.matcher)
-        # one generator per document, seeded by its id (the same in any chunk): the body's
-        # interval first, then each actor's in config order
+        # one generator per document, seeded by its id (the same in any chunk): each actor's
+        # interval in config order (the sentences naming an actor are seldom neighbours)
+        groups = [values for values, _ in scores.values()]
         intervals = bootstrap_mean_intervals(
-            [body, *(values for values, _ in scores.values())],
+            groups,
             n_samples=self.bootstrap_samples,
             confidence=self.confidence,
-            rng=stable_rng(self.seed, doc.doc_id) if len(body) > 1 else None,
+            rng=stable_rng(self.seed, doc.doc_id) if any(len(g) > 1 for g in groups) else None,
         )
         return StageOutput(
             sentence_columns=cols,
-            document_columns=document_aggregates(body, intervals[0]),
+            document_columns=document_aggregates(body, confidence=self.confidence),
             tables={
                 "sentiment_terms": terms,
-                "actor_sentiment": actor_sentiment_rows(doc.doc_id, scores, intervals[1:]),
+                "actor_sentiment": actor_sentiment_rows(doc.doc_id, scores, intervals),
                 "actor_mentions": actor_mention_rows(doc.doc_id, scores),
             },
         )

@@ -1165,7 +1165,7 @@ def test_sentiment_item_rests_on_the_interval_of_the_difference(a_values, b_valu
 
 
 def test_lag1_autocorrelation_and_effective_size_by_hand():
-    from pipeline.report_stats import alike_correlation, effective_size, lag1_autocorrelation
+    from pipeline.serial_stats import alike_correlation, effective_size, lag1_autocorrelation
 
     # 1, 2, 3, 4: deviations -1.5, -0.5, 0.5, 1.5; (0.75 - 0.25 + 0.75) / 5 = 0.25
     assert lag1_autocorrelation([np.array([1.0, 2, 3, 4])]) == pytest.approx(0.25)

@@ -256,7 +256,9 @@ def test_document_aggregates_use_body_sentences_only(stage):
     assert doc_cols["share_neutral"] == pytest.approx(1 / 3)
     assert doc_cols["share_positive"] == 0
     assert out.sentence_columns["sentiment"][0] == "positive"  # heading scored, not aggregated
-    assert doc_cols["compound_ci_low"] <= doc_cols["compound_mean"] <= doc_cols["compound_ci_high"]
+    # three body sentences: too few for an interval (serial_mean_interval), their worth kept
+    assert math.isnan(doc_cols["compound_ci_low"]) and math.isnan(doc_cols["compound_ci_high"])
+    assert doc_cols["compound_effective_n"] == 3
 
 
 def test_document_scores_are_not_whole_text_scores(stage):
@@ -291,16 +293,41 @@ def test_second_document_has_mean_and_ci(corpus_outputs):
 # --- bootstrap ----------------------------------------------------------------------------
 
 
-def test_document_ci_is_seeded_by_doc_id_not_chunk():
+def test_actor_cis_are_seeded_by_doc_id_not_chunk_and_the_document_ci_draws_nothing():
     doc_a = naive_document("a", CORPUS["intelligence_diplomacy"])
     doc_b = naive_document("b", CORPUS["intelligence_cooperation"])
-    first = SentimentStage().analyse(doc_a).document_columns
+    first = SentimentStage().analyse(doc_a)
     SentimentStage().analyse(doc_b)
-    again = SentimentStage().analyse(doc_a).document_columns
-    assert first == again
-    other_seed = SentimentStage(seed=1).analyse(doc_a).document_columns
-    assert other_seed["compound_ci_low"] != first["compound_ci_low"]
-    assert other_seed["compound_mean"] == first["compound_mean"]
+    again = SentimentStage().analyse(doc_a)
+    assert first.document_columns == again.document_columns
+    assert first.tables["actor_sentiment"] == again.tables["actor_sentiment"]
+    other_seed = SentimentStage(seed=1).analyse(doc_a)
+    assert other_seed.document_columns == first.document_columns  # a t interval: no draws
+    bootstrapped = [r for r in first.tables["actor_sentiment"] if r["n_sentences"] > 1]
+    assert bootstrapped and other_seed.tables["actor_sentiment"] != first.tables["actor_sentiment"]
+
+
+def test_serial_mean_interval_by_hand():
+    from pipeline.serial_stats import serial_mean_interval
+
+    # mean 0.18, sd sqrt(0.636 / 9) = 0.26583; the lag-1 correlation is negative, so r = 0
+    # and ne = n = 10: t(9, 0.975) = 2.262157, half-width 0.26583 / sqrt(10) * 2.262157
+    x = [0.5, -0.2, 0.1, 0.0, 0.3, 0.4, -0.1, 0.2, 0.0, 0.6]
+    low, high, ne = serial_mean_interval(x, confidence=0.95)
+    assert ne == 10
+    assert (low, high) == pytest.approx((0.18 - 0.190165, 0.18 + 0.190165), abs=1e-6)
+    # the same values in runs alike in tone: r > 0, fewer independent ones, a wider interval
+    runs = sorted(x)
+    low_r, high_r, ne_r = serial_mean_interval(runs, confidence=0.95)
+    assert ne_r < 10 and high_r - low_r > high - low
+    # no interval below 10 values or without spread; the worth is kept
+    assert serial_mean_interval(x[:9], confidence=0.95)[:2] == pytest.approx(
+        (math.nan,) * 2, nan_ok=True
+    )
+    assert math.isnan(serial_mean_interval([0.0] * 12, confidence=0.95)[0])
+    assert all(math.isnan(v) for v in serial_mean_interval([], confidence=0.95))
+    with pytest.raises(ValueError, match="confidence"):
+        serial_mean_interval(x, confidence=1.0)
 
 
 def test_bootstrap_interval_matches_numpy_percentiles():
@@ -639,7 +666,7 @@ def test_rolling_mean_odd_window_is_reversal_symmetric(values, window):
 def test_document_aggregate_label_thresholds(compounds, shares):
     from pipeline.sentiment import document_aggregates
 
-    agg = document_aggregates(compounds, (0.0, 0.0))
+    agg = document_aggregates(compounds, confidence=0.95)
     got = (agg["share_positive"], agg["share_negative"], agg["share_neutral"])
     assert got == pytest.approx(shares, abs=1e-12)
 

@@ -1,0 +1,92 @@
+"""Means of values in a sequence whose neighbours are alike (a text's sentences share a topic
+and a tone): the lag-1 autocorrelation, the effective number of independent values, and a
+document's t interval of its mean sentence score that allows for them."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+
+MIN_INTERVAL_SENTENCES = 10  # fewer: a document's own r rests on under 9 pairs of neighbours
+
+
+MAX_ALIKE = 0.9  # the largest lag-1 correlation used (a higher estimate is mostly noise)
+
+
+def lag1_autocorrelation(series: Sequence[np.ndarray]) -> float:
+    """The lag-1 autocorrelation of one or more series pooled, each centred on its own mean:
+    ``sum((x_t - m)(x_t+1 - m)) / sum((x_t - m)^2)`` over all of them; NaN without a series
+    of three values or without spread."""
+    lagged = total = 0.0
+    for x in series:
+        x = np.asarray(x, dtype=np.float64)
+        if x.size >= 3:
+            d = x - x.mean()
+            lagged, total = lagged + float(d[:-1] @ d[1:]), total + float(d @ d)
+    return lagged / total if total > 0 else math.nan
+
+
+def alike_correlation(series: Sequence[np.ndarray]) -> float:
+    """The correlation of neighbouring values that the series share, for :func:`effective_size`:
+    their pooled lag-1 autocorrelation corrected for its bias in short series, ``(r + 1/m) /
+    (1 - 3/m)`` with ``m`` their mean length, kept within 0 and MAX_ALIKE (0 for series of
+    three values or fewer on average). Pooled, because one document's 23 sentences give r
+    within about 0.2 of the truth; corrected, because r is about -1/m for independent values.
+
+    References: Kendall (1954), Biometrika 41:403-404 (the bias of r); simulations of the
+    statistician's review of 2026-12-05: with 10 to 60 sentences a document and a true
+    correlation of 0 to 0.5, Welch's interval with this correction was "clear" 3.4-7.6% of the
+    time at a nominal 5% (plain Welch: 14-26% at 0.3-0.5).
+    """
+    lengths = [np.asarray(x).size for x in series]
+    m = float(np.mean(lengths)) if lengths else 0.0
+    r = lag1_autocorrelation(series)
+    if m <= 3 or not math.isfinite(r):
+        return 0.0
+    return min(MAX_ALIKE, max(0.0, (r + 1 / m) / (1 - 3 / m)))
+
+
+def effective_size(n: int, r: float) -> float:
+    """How many independent values ``n`` neighbouring values with lag-1 correlation ``r`` are
+    worth for their mean: ``n (1 - r) / (1 + r)`` (the variance inflation of an AR(1) series),
+    never under 2 nor over ``n``.
+
+    Sentences next to each other share a topic and a tone: with r = 0.3, Welch's interval
+    treating them as independent is "clear" about three times as often as it should be.
+    References: Wilks (2011), Statistical Methods in the Atmospheric Sciences, 3rd ed., 5.2.4;
+    Bretherton et al. (1999), J. Climate 12:1990-2009.
+    """
+    return max(2.0, min(float(n), n * (1 - r) / (1 + r)))
+
+
+def serial_mean_interval(
+    values: Sequence[float], *, confidence: float
+) -> tuple[float, float, float]:
+    """(low, high, effective size) of the mean of ``values`` in text order: the t interval
+    ``mean ± t(ne - 1) s / sqrt(ne)`` with ``ne`` = :func:`effective_size` of the values' own
+    :func:`alike_correlation`, the one-document form of the report's Welch interval. NaNs for
+    the interval (the size kept) below MIN_INTERVAL_SENTENCES values or without spread.
+
+    A statistician's simulations of 2026-12-05 (AR(1) sentence scores, r = 0 to 0.6, 10 to 200
+    sentences): the percentile bootstrap that resampled sentences as independent covered the
+    mean 54-67% of the time at a nominal 95% with r = 0.6 (79-90% at r = 0 below 20 sentences);
+    moving-block bootstraps 44-89%; this interval at least 86% from 10 sentences and at least
+    89% from 20, slightly over 95% at r = 0. References: Wilks (2011), 5.2.4; Kendall (1954).
+    """
+    from scipy.special import stdtrit  # Student's t quantile
+
+    if not 0 < confidence < 1:
+        raise ValueError(f"confidence must be in (0, 1), got {confidence!r}")
+    x = np.asarray(values, dtype=np.float64)
+    n = x.size
+    if n == 0:
+        return math.nan, math.nan, math.nan
+    ne = effective_size(n, alike_correlation([x])) if n >= 2 else float(n)
+    sd = float(x.std(ddof=1)) if n >= 2 else 0.0
+    if n < MIN_INTERVAL_SENTENCES or not sd > 0:
+        return math.nan, math.nan, ne
+    mean = math.fsum(x) / n
+    half = float(stdtrit(ne - 1, 1 - (1 - confidence) / 2)) * sd / math.sqrt(ne)
+    return mean - half, mean + half, ne
