@@ -2173,3 +2173,26 @@ def test_a_missing_word_count_makes_no_short_text_claim():
             {"doc_id": "dipl", "n_words": 576, "flesch_reading_ease": 33.1}]  # fmt: skip
     (item,) = readability_difference(docs)
     assert "under 100 words" not in item["text"] and item["caution"] is False
+
+
+def test_widened_for_extreme_scales_by_t_quantiles_of_the_documents_own_size():
+    """A t interval with ne - 1 degrees of freedom widens by the t quantiles' ratio (the normal
+    ratio under-widens it); without a size, by the normal quantiles'."""
+    from statistics import NormalDist
+
+    from scipy import stats
+
+    from pipeline.report_stats import bonferroni, widened_for_extreme
+
+    level = bonferroni(20)  # picking the extreme of 20 documents
+    t_scale = stats.t.ppf(1 - (1 - level) / 2, 4) / stats.t.ppf(0.975, 4)
+    low, high = widened_for_extreme(0.1, 0.0, 0.2, 20, confidence=0.95, effective_n=5.0)
+    assert (low, high) == pytest.approx((0.1 - 0.1 * t_scale, 0.1 + 0.1 * t_scale))
+    z = NormalDist()
+    z_scale = z.inv_cdf(1 - (1 - level) / 2) / z.inv_cdf(0.975)
+    assert widened_for_extreme(0.1, 0.0, 0.2, 20, confidence=0.95) == pytest.approx(
+        (0.1 - 0.1 * z_scale, 0.1 + 0.1 * z_scale)
+    )
+    assert t_scale > z_scale
+    # clipped to VADER's -1..1
+    assert widened_for_extreme(0.9, 0.8, 1.0, 20, confidence=0.95, effective_n=5.0)[1] == 1.0
