@@ -1345,6 +1345,134 @@ def test_names_of_business_groups_and_think_tanks_are_no_economic_cue(
     assert frames_of(text) == expected
 
 
+# Lexicon 1.14.9, from users' reports: "privilege" as an honour (parliamentary courtesy) is no
+# fairness cue; a group's privileges keep it.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is a privilege to speak in this debate.",
+        "I am privileged to serve.",
+        "I am privileged to serve on this committee.",
+        "It has been my privilege to chair the committee for six years.",
+        "It's been a privilege, Mr Speaker.",
+        "It is both an honour and a privilege to open this wing.",
+        "I have had the privilege of representing this town.",
+        "I've had the privilege of working with her.",
+        "What a privilege it is to stand here today.",
+        "Serving as your mayor has been a privilege.",
+        "We are truly privileged to live in a free country.",
+        "I'm privileged to be here tonight.",
+        "I count myself privileged to have worked with them.",
+        "I am privileged and humbled to accept this award.",
+        "I feel very privileged.",
+    ],
+)
+def test_privilege_as_an_honour_is_no_fairness_cue(text: str) -> None:
+    assert "fairness_equality" not in {f for _, f in frames_of(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The lecture was about white privilege.", "privilege"),
+        ("The bill ends tax privileges for oil companies.", "privileges"),
+        ("The regime keeps special privileges for party members.", "privileges"),
+        ("Privileged elites pay less tax than nurses.", "Privileged"),
+        # near misses of the honour rows: the same frames with an advantage of a group
+        ("Healthcare should be a right, not a privilege.", "privilege"),
+        ("It is a privilege, not a right.", "privilege"),
+        ("It is a privilege that only the rich enjoy.", "privilege"),
+        ("It is the privilege of the rich to ignore the price of bread.", "privilege"),
+        ("Education is a privilege for the few.", "privilege"),
+        ("We are privileged compared with most of the world.", "privileged"),
+        ("We are privileged.", "privileged"),
+        ("I'm privileged because my parents were rich.", "privileged"),
+        ("The wealthy are privileged to a degree few voters realise.", "privileged"),
+        ("I recognise my privilege as a white man.", "privilege"),
+        ("A privileged few control most of the land.", "privileged"),
+    ],
+)  # fmt: skip
+def test_privilege_of_a_group_keeps_the_fairness_cue(text: str, cue: str) -> None:
+    assert (cue, "fairness_equality") in frames_of(text)
+
+
+# Lexicon 1.14.9: "good faith" and "bad faith" (honest or dishonest dealing, a procedural and legal
+# idiom) are no morality cue; religious faith is.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Both sides agreed to negotiate in good faith.", []),
+        ("It was a good-faith effort.", []),
+        ("The firm made a good faith payment of $2 million.", [("million", "economic")]),
+        ("The judge found that the landlord had acted in bad faith.", [("judge", "legality")]),
+        # near misses: faith as religion
+        ("Faith leaders condemned the plan as cruel.", [("Faith", "morality")]),
+        ("Her faith in God never wavered.", [("faith", "morality"), ("God", "morality")]),
+        ("Millions of people of faith marched.", [("faith", "morality")]),
+    ],
+)  # fmt: skip
+def test_good_faith_is_no_morality_cue(text: str, expected: list[tuple[str, str]]) -> None:
+    assert frames_of(text) == expected
+
+
+# Lexicon 1.14.9: "Market" in a market-research firm's name (after a firm-name head, as for
+# "Intelligence" in 1.14.8) is no economic cue; markets are.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("S&P Global Market Intelligence tracked the tanker to Oman.", []),
+        ("S&P Global Market Intelligence said lithium prices fell.", [("prices", "economic")]),
+        ("Allied Market Research published the report on Tuesday.", []),
+        ("According to Future Market Insights, demand is rising.", []),
+        ("Market Research Future said the market grew.", [("market", "economic")]),
+        ("Research and Markets published a report.", []),
+        # near misses: markets, market research in lower case, a headline, a name going on
+        ("Small exporters say market access matters.", [("exporters", "economic"),
+                                                         ("market", "economic")]),
+        ("The bond market fell.", [("market", "economic")]),
+        ("Market Research Shows Shoppers Want Cheaper Food", [("Market", "economic")]),
+        ("Global Market Research Shows Prices Rising", [("Market", "economic"),
+                                                        ("Prices", "economic")]),
+        ("The firm hired a market research agency.", [("market", "economic")]),
+        ("Emerging Markets Face Higher Borrowing Costs", [("Markets", "economic"),
+                                                          ("Borrowing Costs", "economic")]),
+        ("Investing In Research And Markets", [("Investing", "economic"),
+                                               ("Markets", "economic")]),
+    ],
+)  # fmt: skip
+def test_market_in_a_research_firms_name_is_no_economic_cue(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert frames_of(text) == expected
+
+
+# Lexicon 1.14.9: a duty imposed by law (the administrative-law duty to give reasons, a statutory,
+# legal or fiduciary duty) is legality, not morality; a moral duty stays morality.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Public bodies owe the duty to give reasons for their decisions.",
+         [("duty to give reasons", "legality")]),
+        ("The ministry breached its duty to give adequate reasons.",
+         [("duty to give adequate reasons", "legality")]),
+        ("Company directors owe a fiduciary duty to shareholders.",
+         [("Company", "economic"), ("fiduciary duty", "legality")]),
+        ("The council breached its statutory duty to house the family.",
+         [("statutory duty", "legality"), ("family", "quality_of_life")]),
+        ("It is a moral and legal duty.", [("moral", "morality"), ("legal duty", "legality")]),
+        # near misses: a moral duty, and a tax
+        ("She felt a moral duty to speak out.", [("moral", "morality"), ("duty", "morality")]),
+        ("Every citizen has a duty to vote.", [("duty", "morality"), ("vote", "political")]),
+        ("No law can relieve us of the duty to ask.", [("law", "legality"), ("duty", "morality")]),
+        ("Soldiers spoke of their sense of duty.", [("Soldiers", "security_defense"),
+                                                    ("duty", "morality")]),
+        ("Beer duty will rise in April.", [("Beer duty", "economic")]),
+    ],
+)  # fmt: skip
+def test_a_duty_imposed_by_law_is_legality(text: str, expected: list[tuple[str, str]]) -> None:
+    assert frames_of(text) == expected
+
+
 def test_place_or_people_macro_lists_the_places_and_peoples_lexicon() -> None:
     """frames.tsv's @PLACE_OR_PEOPLE (before a state's 'Intelligence') names the countries,
     regions and demonyms of places_and_peoples.tsv, in its order, so the two cannot drift apart."""
