@@ -7,7 +7,9 @@ from snakemake.utils import min_version
 min_version("9.0")
 
 
-configfile: "config/config.yaml"
+# the shipped defaults wherever Snakemake runs: a relative path is skipped without a word when
+# --configfile is given from another folder, and the analysis ran on the schema's defaults
+configfile: f"{workflow.basedir}/config/config.yaml"
 
 
 # Per-document work runs in chunks; raise the count on a cluster with --set-scatter chunk=N.

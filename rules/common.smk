@@ -91,9 +91,22 @@ _missing = [
     if not Path(path).is_file()
 ]
 if _missing:
+    # run in another folder (--directory, -s): the shipped files are the project's
+    _shipped = [
+        str(Path(workflow.basedir) / path)
+        for key, path in config_files(config, ChunkSettings.sections())
+        if not Path(path).is_file() and (Path(workflow.basedir) / path).is_file()
+    ]
     stop(
         "Config lists lexicon or word-list files that do not exist (paths are relative to "
-        f"{Path.cwd()}): " + "; ".join(_missing)
+        f"{Path.cwd()}): "
+        + "; ".join(_missing)
+        + (
+            ". They are in the project folder: run there, or give their absolute paths in a "
+            "--configfile (" + ", ".join(_shipped) + ")"
+            if _shipped
+            else ""
+        )
     )
 if not SOURCES:
     _passed = "".join(f"\n  {s.relpath} {s.message}" for s in SKIPPED[:5])

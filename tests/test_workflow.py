@@ -263,6 +263,13 @@ def test_config_of_wrong_type_names_the_key(tmp_path):
     assert "max_file_mb" in out and "'big' is not of type 'number'" in out
 
 
+# the shipped lexicons the shipped config names, for a run in another folder
+SHIPPED_LEXICONS = (
+    f"sentiment:\n  extra_valences: [{ROOT}/pipeline/lexicons/sentiment_news.tsv]\n"
+    f"  extra_neutral_senses: [{ROOT}/pipeline/lexicons/sentiment_senses.tsv]\n"
+)
+
+
 @pytest.mark.parametrize(
     ("config", "message"),
     [
@@ -282,16 +289,27 @@ def test_config_of_wrong_type_names_the_key(tmp_path):
             "braces in a path as a wildcard: rename the folder",
         ),
         (  # a keyness review: bigrams asked of the comparison only were silently none
-            "comparison:\n  ngram_range: [1, 2]\n",
+            "comparison:\n  ngram_range: [1, 2]\n" + SHIPPED_LEXICONS,
             "rhetoric-compare did not start: Config key comparison.ngram_range: [1, 2] is not "
             "within terms.ngram_range [1, 1], the n-gram orders the chunks count: set "
             "terms.ngram_range to [1, 2] too",
+        ),
+        (  # a reproducibility audit: run from another folder with a --configfile, the shipped
+            # config/config.yaml was skipped without a word and the schema's defaults analysed
+            "{}\n",
+            "rhetoric-compare did not start: Config lists lexicon or word-list files that do "
+            f"not exist (paths are relative to {{tmp}}): sentiment.extra_valences: "
+            "pipeline/lexicons/sentiment_news.tsv; sentiment.extra_neutral_senses: "
+            "pipeline/lexicons/sentiment_senses.tsv. They are in the project folder: run there, "
+            f"or give their absolute paths in a --configfile ({ROOT}/pipeline/lexicons/"
+            f"sentiment_news.tsv, {ROOT}/pipeline/lexicons/sentiment_senses.tsv)",
         ),
     ],
 )
 def test_a_refused_config_is_a_short_message_in_the_log_not_a_crash(tmp_path, config, message):
     """The message alone, on stderr and in Snakemake's log: no 'WorkflowError in file
     rules/common.smk' header, traceback lines or schema dump."""
+    message = message.replace("{tmp}", str(tmp_path))
     path = tmp_path / "bad.yaml"
     path.write_text(config)
     # no dry run (a dry run writes no log); the working directory keeps the log apart
