@@ -228,15 +228,9 @@ OBJECT_HER_RE = re.compile(
 # An initialism in a quantified group names an institution ("Some FBI agents said", "Many NHS
 # trusts said", "Several GOP senators said": named, as "Some Pentagon officials said"), unless it
 # is a place's or a field's ("Some US officials", "Some AI researchers": unnamed). 1.36.10. So
-# does one before a source noun ("IMF officials said", "An IMF official said": 1.36.12), so the
-# places and fields of financial and technology news are listed too ("IPO bankers", "FX
-# strategists", "NZ officials": unnamed).
-GROUP_INITIALISM_RE = re.compile(r"[A-Z]{2,5}")
-NOT_A_NAME_INITIALISMS = frozenset(
-    "US USA UK EU UN UAE PRC DRC ROK DPRK KSA GCC NZ HK GB ROC PNG NYC DC LA SF AI IT HR PR TV "
-    "ICU ER GP IVF HIV DNA RNA LGBT IPO FX EM ETF CDS OTC VAT GDP CPI API ML VR AR IOT ICT PC CEE "
-    "LGBTQ STEM NGO NGOS CEO CFO EV EVS LNG LPG ESG SME SMES SUV SUVS GPU CPU VC PE".split()
-)
+# does one before a source noun ("IMF officials said", "An IMF official said": 1.36.12).
+# Listed ones only (1.36.14): capitals also spell places, fields, emphasis; no exception list ends
+INSTITUTION_INITIALISMS = frozenset(read_word_list(lexicon_path("institution_initialisms.txt")))
 
 
 def unnamed_group_before(text: str, sentence_start: int, start: int) -> bool:
@@ -257,9 +251,10 @@ def unnamed_group_before(text: str, sentence_start: int, start: int) -> bool:
 
 
 def institution_initialism(word: str) -> bool:
-    """Whether ``word`` is an initialism that names an institution ("IMF", "CDC", "FBI"), not a
-    place's or a field's (``NOT_A_NAME_INITIALISMS``: "US", "EU", "AI")."""
-    return GROUP_INITIALISM_RE.fullmatch(word) is not None and word not in NOT_A_NAME_INITIALISMS
+    """Whether ``word`` is an institution's initialism ("IMF", "CDC", "FBI"): one listed in
+    lexicons/institution_initialisms.txt, not a place's, a field's or a word in capitals ("US",
+    "NSW", "AI", "NLP", "ALL"; 1.36.14)."""
+    return word in INSTITUTION_INITIALISMS
 
 
 def names_no_one(group: str) -> bool:
@@ -285,10 +280,12 @@ def names_no_one(group: str) -> bool:
 # European banks", "praised by British farmers", "reported by Japanese newspapers" are unnamed
 # groups, as "Chinese officials said" is (1.36.12); not after "the" ("by the European banks": a
 # known group), nor with a name in it ("by European Commission officials", "by Deutsche Bank",
-# "by Chinese state media": no plural).
+# "by Chinese state media": the state's). A plural without -s too ("by Ukrainian media", "by
+# Scottish fishermen", "by Afghan women"; not "by Pakistani police", a force: 1.36.14).
 BY_GROUP_RE = re.compile(
     r"(?<![\w’'-])[Bb]y\s+(?P<group>(?:[A-Z][\w’'.-]*\s+){1,2}(?:[a-z][\w’'-]*\s+){0,2}"
-    r"[a-z][\w’'-]*[^\W\d_aisuw]s)(?![\w’'-])"
+    r"(?:[a-z][\w’'-]*[^\W\d_aisuw]s|(?<!state\s)(?<!state-run\s)(?<!state-owned\s)media"
+    r"|people|staff|personnel|children|[a-z]*men))(?![\w’'-])"
 )
 AGENT_LOOKAHEAD = 60  # characters past a match in which its agent's plural may end
 
@@ -322,6 +319,13 @@ def _place_names(*, countries: bool = False) -> str:
     kept = {row["name"] for row in rows if (row["kind"] in FROM_ONLY_KINDS) == countries}
     names = sorted(kept, key=len, reverse=True)
     return "(?<![\\w’'-])(?:" + "|".join(re.escape(n).replace("\\ ", "\\s+") for n in names) + ")"
+
+
+@cache
+def city_names() -> frozenset[str]:
+    """The cities of lexicons/places_and_peoples.tsv (kind ``city``): "Washington", "Brussels"."""
+    rows = read_lexicon([lexicon_path("places_and_peoples.tsv")], required=("name", "kind")).rows
+    return frozenset(row["name"] for row in rows if row["kind"] == "city")
 
 
 @cache
@@ -511,9 +515,10 @@ def name_before(text: str, sentence_start: int, start: int) -> bool:
     said", "the White House officials said"): the noun is one for members of an organisation
     (MEMBER_NOUNS: "China watchers", "Trump critics" stay vague), and the word before it is
     capitalised but, as the sentence's first word, not a common word (whose capital is the
-    sentence's: "Two officials said"; "Pentagon officials said" is named), nor a demonym, a
-    place's or a field's initialism ("US officials"; an institution's names it, "IMF officials
-    said", "Africa CDC officials said": 1.36.12), day or month, nor a possessive ("Beijing's
+    sentence's: "Two officials said"; "Pentagon officials said" and a city's, "Washington
+    officials said", are named), nor a demonym, a place's or a field's initialism ("US
+    officials"; an institution's names it, "IMF officials said", "Africa CDC officials said":
+    1.36.12; a listed one, 1.36.14), day or month, nor a possessive ("Beijing's
     officials"), a "-based" place ("Kyiv-based analysts"), a place after "in", or a place,
     sector or people's name ("Wall Street analysts", "Qatari officials")."""
     first = WORD_RE.match(text, start)
@@ -526,7 +531,8 @@ def name_before(text: str, sentence_start: int, start: int) -> bool:
     word = before.group(1)
     sentence_first = not WORD_CHAR_RE.search(text, sentence_start, before.start(1))
     return not (
-        (sentence_first and is_ordinary_word(word))
+        # a city is no ordinary word, first or not: "Washington officials said" (1.36.14)
+        (sentence_first and is_ordinary_word(word) and word not in city_names())
         or (NOT_A_NAME_RE.fullmatch(word) and not institution_initialism(word))
         or POSSESSIVE_RE.search(word)
         or word.lower().endswith("-based")

@@ -500,7 +500,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.36.12", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.36.14", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
@@ -3001,6 +3001,170 @@ def test_stance_1_36_12_rules_match_in_linear_time() -> None:
         "by European Commission by European ",  # BY_GROUP_RE never ends in a plural
         "Federation of Union of ",  # NAME_OF_BEFORE_RE before no source noun
         "hospitals in the hospitals ",  # the institutions' rows never reach a verb
+    ]
+    for unit in units:
+        text = unit * (100_000 // len(unit))
+        start = time.perf_counter()
+        DETECTOR.markers(text)
+        assert time.perf_counter() - start < 6.0, unit
+
+
+# Stance 1.36.14 (2026-12-05): a review of 1.36.12 on 401 fresh sentences (22 regressions).
+STANCE_1_36_14 = [
+    # (1) only a listed initialism names an institution: a place's, a field's or capitals for
+    # emphasis stay unnamed, as before 1.36.12
+    ("NSW officials said the fires had destroyed 200 homes.",
+     [("officials said", "attribution", "vague")]),
+    ("A NSW official said the dam was safe.", [("A NSW official said", "attribution", "vague")]),
+    ("According to NSW officials, 200 homes were lost.",
+     [("According to NSW officials", "attribution", "vague")]),
+    ("NY officials said the subway would run.", [("officials said", "attribution", "vague")]),
+    ("BC officials said the wildfire was contained.",
+     [("officials said", "attribution", "vague")]),
+    ("SA officials said the cuts would end.", [("officials said", "attribution", "vague")]),
+    ("KZN officials said 14 people drowned.", [("officials said", "attribution", "vague")]),
+    ("UP officials said the toll had risen.", [("officials said", "attribution", "vague")]),
+    ("WA officials said the mine would reopen.", [("officials said", "attribution", "vague")]),
+    ("NLP researchers argue that the benchmark is flawed.",
+     [("researchers argue", "attribution", "vague")]),
+    ("LLM researchers said the model was wrong.", [("researchers said", "attribution", "vague")]),
+    ("CLO managers said defaults would rise.", [("managers said", "attribution", "vague")]),
+    ("QA engineers said the release was not ready.",
+     [("engineers said", "attribution", "vague")]),
+    ("A DEI officer said the complaints had tripled.",
+     [("A DEI officer said", "attribution", "vague")]),
+    ("ALL officials said the plan was sound.", [("officials said", "attribution", "vague")]),
+    ("Some NSW officials said the dam was safe.", [("officials said", "attribution", "vague")]),
+    ("IMF officials said growth would slow.", [("officials said", "attribution", "named")]),
+    ("Africa CDC officials said cases rose.", [("officials said", "attribution", "named")]),
+    ("An IMF official said the loan would be approved.",
+     [("An IMF official said", "attribution", "named")]),
+    ("ANC officials said the vote was fair.", [("officials said", "attribution", "named")]),
+    ("A senior ECB official said rates would rise.",
+     [("A senior ECB official said", "attribution", "named")]),
+    ("A DHS spokesman said the policy would stand.",
+     [("A DHS spokesman said", "attribution", "named")]),
+    ("A GOP aide said the bill would pass.", [("A GOP aide said", "attribution", "named")]),
+    ("DOJ officials said the inquiry was continuing.",
+     [("officials said", "attribution", "named")]),
+    ("Few CDC scientists said the vaccine was unsafe.",
+     [("scientists said", "attribution", "named")]),
+    ("Several WHO officials said the virus was spreading.",
+     [("officials said", "attribution", "named")]),
+    ("Some FBI agents said the memo was leaked.", [("said", "attribution", "named")]),
+    ("NATO officials said the talks had stalled.", [("officials said", "attribution", "named")]),
+    ("US officials said the talks had stalled.", [("officials said", "attribution", "vague")]),
+    # (2) a bare plural of institutions that heads a reduced passive is no source
+    ("Funds expected to flow into the region next year total $5 billion.", []),
+    ("Schools expected to reopen on Monday include three in the north.", []),
+    ("Banks expected to report losses this week include two lenders.", []),
+    ("Airlines expected to benefit from the deal include three carriers.", []),
+    ("Councils estimated to owe £1 billion will get help.",
+     [("estimated", "hedge", "approximator")]),
+    ("Universities suggested as partners declined to comment.",
+     [("suggested", "hedge", "epistemic_verb")]),
+    ("Schools reported to the regulator last year will be inspected again.", []),
+    ("Banks told to cut costs will get help.", []),
+    ("Hospitals denied funding last year will be able to reapply.", []),
+    ("Banks deny loans to small firms.", []),
+    ("Schools in the north expected to reopen on Monday include three.", []),
+    ("Hospitals reported to the regulator that 40 patients had died.",
+     [("Hospitals reported", "attribution", "vague")]),
+    ("Hospitals confirmed to the BBC that wards had closed.",
+     [("Hospitals confirmed", "attribution", "vague")]),
+    ("Banks said as many as 300 branches would close.",
+     [("Banks said", "attribution", "vague")]),
+    ("Hospitals expected losses of $2 billion.",
+     [("Hospitals expected", "attribution", "vague")]),
+    ("Hospitals expect to cut 500 jobs.", [("Hospitals expect", "attribution", "vague")]),
+    ("Governments have repeatedly denied paying ransoms.",
+     [("Governments have repeatedly denied", "attribution", "vague")]),
+    ("Hospitals denied the allegations.", [("Hospitals denied", "attribution", "vague")]),
+    ("Banks deny that they overcharged customers.", [("Banks deny", "attribution", "vague")]),
+    ("Hospitals in the region denied the claims.",
+     [("Hospitals in the region denied", "attribution", "vague")]),
+    ("Hospitals say they are running out of beds.",
+     [("Hospitals say", "attribution", "vague")]),
+    ("Unions warned that strikes would follow.", [("Unions warned", "attribution", "vague")]),
+    # (3) a nationality and a plural without -s after "by" name no agent
+    ("The attack was first reported over the weekend by Ukrainian media.",
+     [("reported over the weekend by Ukrainian", "attribution", "vague")]),
+    ("The scheme was welcomed by Scottish fishermen.",
+     [("was welcomed by Scottish", "attribution", "vague")]),
+    ("The report was criticised by Afghan women.",
+     [("was criticised by Afghan", "attribution", "vague")]),
+    ("The plan was criticised by Chinese state media.",
+     [("was criticised by Chinese", "attribution", "named")]),
+    ("The plan was criticised by Russian state-run media.",
+     [("was criticised by Russian", "attribution", "named")]),
+    ("The plan was criticised by the Ukrainian media.",
+     [("was criticised by the Ukrainian", "attribution", "named")]),
+    ("The decision was praised by Pakistani police.",
+     [("was praised by Pakistani", "attribution", "named")]),
+    # (4) a city before officials names them at a sentence's start as elsewhere
+    ("Washington officials said the sanctions would stay.",
+     [("officials said", "attribution", "named")]),
+    ("As Washington officials said, the sanctions would stay.",
+     [("officials said", "attribution", "named")]),
+    ("In Washington officials said the deal was close.",
+     [("officials said", "attribution", "vague")]),
+    ("Federal prosecutors said the case was closed.",
+     [("prosecutors said", "attribution", "vague")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), STANCE_1_36_14)
+def test_readings_of_stance_1_36_14(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "sourcing"),
+    [
+        ("NSW officials said the fires had destroyed 200 homes.", "vague"),
+        ("KZN officials said 14 people drowned.", "vague"),
+        ("IMF officials said growth would slow to 2.1%.", "named"),
+        ("Funds expected to flow into the region next year total $5 billion.", "none"),
+        ("Councils estimated to owe £1 billion will get help.", "none"),
+        ("Hospitals reported to the regulator that 40 patients had died.", "vague"),
+    ],
+)  # fmt: skip
+def test_the_figures_of_stance_1_36_14_take_their_source(text: str, sourcing: str) -> None:
+    out = StanceStage().analyse(segment_text(text))
+    assert [f["sourcing"] for f in out.tables["figures"]] == [sourcing]
+
+
+@pytest.mark.parametrize(
+    ("word", "institution"),
+    [("IMF", True), ("CDC", True), ("WHO", True), ("GOP", True), ("ANC", True), ("NSW", False),
+     ("NLP", False), ("ALL", False), ("NEW", False), ("US", False), ("EU", False), ("AI", False),
+     ("Imf", False)],
+)  # fmt: skip
+def test_an_institution_initialism_is_a_listed_one(word: str, institution: bool) -> None:
+    from pipeline.stance_names import institution_initialism
+
+    assert institution_initialism(word) is institution
+
+
+def test_the_institution_initialisms_list_holds_initialisms_only() -> None:
+    """Upper case, two to five letters, once each, and no place's or field's initialism nor an
+    English word but the bodies listed for themselves (WHO, ICE)."""
+    from pipeline.lexicon import read_word_list
+
+    words = read_word_list(lexicon_path("institution_initialisms.txt"))
+    assert lexicon_path("institution_initialisms.txt").read_text().startswith("# version: ")
+    assert all(re.fullmatch(r"[A-Z]{2,5}", w) for w in words)
+    assert len(words) == len(set(words))
+    assert not {"US", "UK", "EU", "UN", "NY", "NSW", "AI", "IT", "IPO", "ALL", "NEW", "IS"} & set(
+        words
+    )
+
+
+def test_stance_1_36_14_rules_match_in_linear_time() -> None:
+    units = [
+        "Funds expected to Funds expected to ",  # the participles' "to" never finds "that"
+        "Banks denied the Banks deny funding ",  # the denial rows
+        "by Ukrainian media by Scottish ",  # BY_GROUP_RE's plurals without -s
     ]
     for unit in units:
         text = unit * (100_000 // len(unit))
