@@ -342,7 +342,14 @@ def metadata_file():
 def chunk_settings():
     """The settings a chunk job reads, as plain data: of its config sections, the keys it
     takes (the others are read by corpus-level rules: changing one re-runs no chunk)."""
-    return json.loads(json.dumps(ChunkSettings.config_sections(config)))
+    return sorted_keys(ChunkSettings.config_sections(config))
+
+
+def sorted_keys(value):
+    """``value`` (plain data) with every mapping's keys in sorted order: Snakemake compares a
+    param by its text, so a --configfile giving the same values in another order had re-run
+    every job (a reproducibility audit)."""
+    return json.loads(json.dumps(value, sort_keys=True))
 
 
 def chunk_setting_params():

@@ -30,7 +30,7 @@ rule compare:
         mem_mb=4000,
         runtime=60,
     params:
-        options=lookup(dpath="comparison", within=config),
+        options=sorted_keys(lookup(dpath="comparison", within=config)),
     script:
         "../scripts/compare.py"
 

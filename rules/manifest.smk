@@ -18,7 +18,7 @@ rule manifest:
     conda:
         "envs/rhetoric.yaml"
     params:
-        config=config,
+        config=sorted_keys(config),
         text_names=corpus_names(),
     script:
         "../scripts/manifest.py"
