@@ -25,7 +25,8 @@ after a level in percent are percentage points ("to 58%, up 2.1 points"):
 :mod:`pipeline.figures_context`. A range ("20-30%", "$2-3 billion", "15% to 30%", "between
 200,000 and 400,000 euros") and a tally ("by a vote of 31 to 17", "by a comfortable 31 to 17")
 are one figure; "from 5% to 7%" is two. Spelled-out numbers ("a dozen", "two years") are not
-counted.
+counted. A proportion ("1 in 5", "2 out of 3") is one figure, a share
+as a percentage is (kind percent).
 
 Sourcing of a figure: the attribution marker (or evidential hedge such as "reportedly") nearest
 to it in the same sentence and the same clause decides: ``named`` for a named attribution,
@@ -61,6 +62,7 @@ from pipeline.figures_context import (
     is_distance_event,
     is_note_number,
     percentage_points_end,
+    proportion_end,
     ratio_end,
 )
 from pipeline.figures_markers import (
@@ -134,7 +136,8 @@ FIGURE_RE = re.compile(
       |(?:{_NUM}){_NUM_RANGE}{_NUM_SCALE}?\s{_CURRENCY_WORD})
     |(?P<percent>(?:{_NUM}){_NUM_RANGE}\s?(?:%|(?i:percent|per\s?cent)\b|(?:{_POINTS})\b))
     |(?P<multiplier>(?:{_NUM})(?:x\b|-fold\b|\s(?:times|fold)\b|\sTimes\b{_TITLE_COMPARES}))
-    |(?P<ratio>(?:{_NUM})(?=-to-\d|\s+to\s+\d|:\d))  # may be a ratio: 2.6-to-1, 3 to 1, 2:1
+    |(?P<ratio>(?:{_NUM})(?=-to-\d|\s+to\s+\d|:\d|\s+(?:in|out\s+of)\s+\d))  # may be a ratio,
+    # 2.6-to-1, 3 to 1, 2:1, or a proportion, 1 in 5, 2 out of 3
     |(?P<number>(?:{_NUM}){_NUM_RANGE}(?:{_NUM_SCALE}|\shundred\b)?(?:s\b)?)
     )
     """,
@@ -274,6 +277,8 @@ def figure_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         first = figure_start(text, start, pos)  # with its sign and point: −0.19, .81
         before, after = context(text, start, first, stop, end)
         kind = figure_kind(m, before, after)
+        if kind == "count" and group == "ratio" and (share := proportion_end(text, pos, end)):
+            kind, stop = "percent", share  # a proportion, a share as 20% is: 1 in 5, 2 out of 3
         if (
             kind == "multiplier"
             and m.group().endswith("times")

@@ -177,6 +177,42 @@ NO_RATIO_WORDS_AFTER = frozenset(
     "year years yr yrs month months week weeks day days hour hours point points pts percent per"
     " percentage".split()
 )
+# A proportion, "1 in 5", "1 in 100,000", "1 in 14 million", "2 out of 3" (1.36.13; the parts are
+# whole numbers, the first the smaller): one figure, a share of a whole as "20%" is; not a year
+# ("rose 3 in 2022") nor a period or a match ("scored 2 in 5 minutes", "3 in 4 games")
+PROPORTION_RE = re.compile(
+    r"(?P<a>\d{1,3}(?:,\d{3})*)\s+(?:in|out\s+of)\s+(?P<b>\d{1,3}(?:,\d{3})+|\d{1,7})"
+    r"(?P<scale>\s+(?:million|billion|thousand))?(?![\w%‰]|[.,:/-]\d)"
+)
+SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+NO_PROPORTION_WORDS_AFTER = NO_RATIO_WORDS_AFTER | frozenset(
+    "minute minutes min mins second seconds sec secs decade decades game games match matches"
+    " race races start starts appearance appearances outing outings round rounds innings"
+    " fixture fixtures".split()
+)
+YEAR_LIKE_RE = re.compile(r"1[5-9]\d\d|20\d\d")
+
+
+def proportion_end(text: str, pos: int, end: int) -> int | None:
+    """Where a proportion that starts at ``pos`` ends ("1 in 5", "2 out of 3", "1 in 14
+    million"), or None (``PROPORTION_RE``): the first part smaller than the second, which is no
+    year, and no period or match after it ("2 in 5 minutes")."""
+    m = PROPORTION_RE.match(text, pos, end)
+    if m is None or YEAR_LIKE_RE.fullmatch(m["b"]):
+        return None
+    whole = (
+        int(m["b"].replace(",", "")) * SCALES[m["scale"].split()[0].lower()]
+        if m["scale"]
+        else int(m["b"].replace(",", ""))
+    )
+    if not 0 < int(m["a"].replace(",", "")) < whole:
+        return None
+    word = RATIO_WORD_AFTER_RE.match(text, m.end(), end)
+    if word is not None and word[1].lower() in NO_PROPORTION_WORDS_AFTER:
+        return None
+    return m.end()
+
+
 # "by 3 to 1", "by a 3:1 margin", "by about 2 to 1"
 BY_BEFORE_RE = re.compile(
     r"\bby\s+(?:an?\s+)?(?:(?:about|around|roughly|nearly|almost|more\s+than)\s+)?$",

@@ -192,7 +192,12 @@ def is_reference_before(before: str) -> bool:
     if last in exact or last.lower() in folded:
         return True
     pair = f"{words[0].lstrip(OPENING_MARKS)} {last}" if len(words) == 2 else ""
-    return pair != "" and (pair in exact or pair.lower() in folded)
+    if pair == "" or not (pair in exact or pair.lower() in folded):
+        return False
+    if pair.lower().startswith("of "):  # "of schedule": only after a reference's number and
+        # "of" ("paragraph 5 of schedule 2"), not "ahead of schedule 2 years later"
+        return is_reference_before(before[: before.rstrip().rfind(last)])
+    return True
 
 
 # --- numbers that number, code or date -------------------------------------------------------

@@ -33,6 +33,7 @@ from pipeline.stance_names import (
     is_title_case,
     name_before,
     names_a_source,
+    question_subject_before,
     unnamed_agent,
     unnamed_group_before,
 )
@@ -46,6 +47,10 @@ RULE_WINDOW = 120  # characters of the sentence each side that context rules can
 TIME_LOOKAHEAD = 40  # characters past a match in which a time after "by" may end
 # A parenthetical aside inside a sentence: "(N = 1,204)", "(about 167 million U.S. dollars)"
 PARENTHETICAL_RE = re.compile(r"\([^()]{1,200}\)")
+# A relative clause between commas, an aside as a parenthetical is: "The Law Society's briefing,
+# which I suspect many hon. Members have read, suggests that" (1.36.13)
+CLAUSE_LOOKBACK = 60  # characters before a relative clause matched with it ("Residents, who say")
+RELATIVE_CLAUSE_RE = re.compile(r",\s*(?:who|whom|whose|which)\b[^,;:()\[\]\"“”]{1,150}?,")
 # Subtypes of the stance adverbs an attribution's skipped words may hold, kept as markers of their
 # own ("Some neighbours reportedly complained"); a clause's modal is not ("critics, who might ...")
 SKIPPED_ADVERBS = frozenset({"evidential", "epistemic_adverb", "adverb"})
@@ -123,6 +128,23 @@ def _context_ok(entry: StanceEntry, left: str, right: str) -> bool:
     return rules_hold(entry.rules, left, right)
 
 
+def relative_clauses(
+    text: str, start: int, end: int, brackets: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The relative clauses between commas in ``text[start:end]`` (``RELATIVE_CLAUSE_RE``, the
+    commas included), outside the parentheticals ``brackets``: the words around one are matched
+    as if it were not there, so a noun inside it is no subject of the verb after it."""
+    if text.find(",", start, end) < 0:
+        return []
+    inside = Spans(brackets)
+    return [
+        m.span()
+        for m in RELATIVE_CLAUSE_RE.finditer(text, start, end)
+        if not any(a < m.end() and m.start() < b for a, b in brackets)
+        and not inside.covers(m.start(), m.end())
+    ]
+
+
 def _time_agent(view: str, start: int, end: int) -> bool:
     """Whether a "by" in ``view[start:end]`` is followed by a time (TIME_AGENT_RE), read on past
     ``end`` as a match may stop inside it ("by Memorial" of "by Memorial Day")."""
@@ -147,6 +169,9 @@ class StanceDetector:
         self._by_agent = frozenset(
             i for i, e in enumerate(kept) if e.category != "none" and "by [the] <name>" in e.pattern
         )
+        # a relative clause between commas is an aside between a subject and its verb: read so
+        # for a lexicon of attributions only (not the sentiment stage's neutral senses)
+        self._clauses = any(e.category == "attribution" for e in kept)
 
     def markers(
         self, text: str, *, start: int = 0, end: int | None = None, heading: bool = False
@@ -166,22 +191,48 @@ class StanceDetector:
         return writers_own(text, start, end, self._ruled_markers(text, start, end, heading))
 
     def _ruled_markers(self, text: str, start: int, end: int, heading: bool) -> list[Marker]:
-        """Markers of ``text[start:end]`` with context rules, parentheticals and citations."""
+        """Markers of ``text[start:end]`` with context rules, parentheticals, relative clauses
+        between commas and citations."""
         brackets = [m.span() for m in PARENTHETICAL_RE.finditer(text, start, end)]
-        if not brackets:
+        clauses = relative_clauses(text, start, end, brackets) if self._clauses else []
+        if not brackets and not clauses:
             return self._markers(text, text, 0, start, end, heading)
         lo, hi = max(0, start - 1), min(len(text), end + 1)  # word boundaries at the ends
-        pieces, pos = [], lo
-        for a, b in brackets:
-            pieces += [text[pos:a], " " * (b - a)]
-            pos = b
-        masked = "".join([*pieces, text[pos:hi]])
-        out = self._markers(text, masked, lo, start, end, heading)
+
+        def blanked(spans: list[tuple[int, int]]) -> str:
+            pieces, pos = [], lo
+            for a, b in spans:
+                pieces += [text[pos:a], " " * (b - a)]
+                pos = b
+            return "".join([*pieces, text[pos:hi]])
+
+        masked = blanked(brackets)
+        view, names = (
+            (blanked(sorted(brackets + clauses)), blanked(clauses)) if clauses else (masked, None)
+        )
+        out = self._markers(
+            text, view, lo, start, end, heading, rules_view=masked, names_view=names
+        )
         spans = Spans([(m.start, m.end) for m in out if m.category == "attribution"])
         for a, b in brackets:
             inner = self._markers(text, text, 0, a, b, heading)
             if spans.covers(a, b):  # one source, not two
                 inner = [m for m in inner if m.category != "attribution"]
+            out += inner
+        for a, b in clauses:
+            # the clause with the words before it, which its "who" or "which" stands for
+            # ("Residents, who say they were never consulted,": vague, as before)
+            # from a word start a little before it: linear time in a sentence of many clauses
+            near = max(start, a - CLAUSE_LOOKBACK)
+            if near > start:
+                near = max(text.rfind(" ", start, near) + 1, start)
+            inner = [m for m in self._markers(text, masked, lo, near, b, heading) if m.end > a]
+            if spans.covers(a, b) and text[a : a + 8].lstrip(", \t\n").lower().startswith("who"):
+                # the source's own clause: its report is the same source ("Critics, who argue
+                # that ..., say": one), its modal not the writer's ("Critics, who might have
+                # expected more, said"), as of the words an attribution skips; a "which" clause
+                # keeps both ("The report, which critics called flawed, found": two sources)
+                inner = [m for m in inner if m.category != "attribution" and m.subtype != "modal"]
             out += inner
         out += self._citations(text, start, end, out)  # both kinds of citation hold a bracket
         return sorted(out, key=lambda m: (m.start, m.end))
@@ -200,22 +251,40 @@ class StanceDetector:
         return out
 
     def _markers(
-        self, text: str, view: str, offset: int, start: int, end: int, heading: bool
+        self,
+        text: str,
+        view: str,
+        offset: int,
+        start: int,
+        end: int,
+        heading: bool,
+        rules_view: str | None = None,
+        names_view: str | None = None,
     ) -> list[Marker]:
         """Markers of ``text[start:end]``, matched in ``view`` (``text[offset:]`` with its
-        parentheticals blanked, or ``text`` itself); names are read in ``text``."""
+        parentheticals, and maybe its relative clauses, blanked, or ``text`` itself); the context
+        rules read ``rules_view`` (the same with the relative clauses kept; ``view`` when None),
+        names are read in ``text``, those inside a match in ``names_view`` when given (the
+        same with only the relative clauses blanked: "Residents, who have complained to Thames
+        Water for years, say" names no one)."""
         v_start, v_end = start - offset, end - offset
+        context = view if rules_view is None else rules_view
+
+        def inside(a: int, b: int) -> str:
+            return text[a:b] if names_view is None else names_view[a - offset : b - offset]
 
         def accept(m: PatternMatch) -> bool:
             entry = self.entries[m.entry]
             if m.entry in self._by_agent and _time_agent(view, m.start, m.end):
                 return False  # "reported in the region by Friday": a deadline, no agent
+            if entry.category == "attribution" and question_subject_before(view, v_start, m.start):
+                return False  # "Who believes that ...?": a question asks for a source
             if entry.skips:
                 that = TRAILING_THAT_RE.search(view, m.start, m.end)  # "... to confirm that"
                 if NOT_A_REPORT_RE.search(view, m.start, that.start() if that else m.end):
                     return False  # "lawmakers struggle to agree", "people would find"
-            left = view[max(v_start, m.start - RULE_WINDOW) : m.start]
-            return _context_ok(entry, left, view[m.end : min(v_end, m.end + RULE_WINDOW)])
+            left = context[max(v_start, m.start - RULE_WINDOW) : m.start]
+            return _context_ok(entry, left, context[m.end : min(v_end, m.end + RULE_WINDOW)])
 
         found = self.matcher.find(
             view, start=v_start, end=v_end, accept=accept if self.use_rules else None
@@ -241,10 +310,10 @@ class StanceDetector:
                 and entry.category == "attribution"
                 and subtype == "vague"
                 and (
-                    names_a_source(text[a:b])
+                    names_a_source(inside(a, b))
                     or ends_a_name(text, a)
                     or name_before(text, start, a)
-                    or names_a_source(text[a : affiliation_end(text, a, b, end)])
+                    or names_a_source(inside(a, affiliation_end(text, a, b, end)))
                 )
                 and not is_anonymous(text, a, b)
                 and not (heading and is_title_case(text[start:end]))

@@ -159,9 +159,37 @@ NOT_A_REPORT_RE = re.compile(
     r"|\b(?-i:[a-z0-9])[\w’'%-]*[)\"”’']?,\s*(?-i:[A-Z][\w’'.-]*)(?:\s+(?-i:[A-Z][\w’'.-]*))*\s+\w+$"
     r"|\b(?:a|an|the|its|their|his|our|conference|phone|earnings|video)\s+"
     r"(?:call|view|fear|fears|claim|claims|doubt|doubts|estimate|estimates|charge|dispute|note"
-    r"|point|project|forecast)$",
+    r"|point|project|forecast)$"
+    # "say" as a noun after a determiner or a word of quantity: "Families deserve a say", "have
+    # the final say", "have their say", "want more say" (1.36.13)
+    r"|\b(?:a|an|the|its|their|his|her|our|your|my|more|no|any|little|much|less|equal|greater"
+    r"|bigger|real|final|last|direct|fair|proper|decisive|meaningful)\s+(?:(?:final|real"
+    r"|greater|bigger|direct|fair|proper|decisive|meaningful|democratic)\s+)?say$",
     re.IGNORECASE,
 )
+
+
+# A question word as the subject of the sentence names no source: "Who believes that ...?", "Who
+# in this House seriously believes ...?", "And who says ...?", "Who on earth has ever said that?"
+# ask for one (1.36.13). Only "Who" at the sentence's start (after "and", "but", "so" or "yet"),
+# then a prepositional phrase of up to three words and adverbs or auxiliaries: in "Who knows
+# whether the minister said that?" the minister is the subject of "said".
+QUESTION_SUBJECT_RE = re.compile(
+    r"\s*[\"“‘']?(?:(?:[Aa]nd|[Bb]ut|[Ss]o|[Yy]et|[Tt]hen|[Ww]ell),?\s+)?(?:Who|who|WHO)"
+    r"(?:\s+(?:in|on|among|amongst|of|at|from|across|within|inside|outside|here|there)"
+    r"(?:\s+(?!(?:that|whether|if|what|which|who|when|why|how)\b)[\w’'.-]+){1,3}?)?"
+    r"(?:\s+(?:else|here|now|then|still|ever|really|honestly|seriously|actually|truly|genuinely"
+    r"|on\s+earth|exactly|today|has|have|had|does|do|did|would|will|could|can|should|might|is"
+    r"|was|\w+ly))*\s*$"
+)
+
+
+def question_subject_before(text: str, sentence_start: int, start: int) -> bool:
+    """Whether the sentence up to ``start`` is only a question word as its subject and the words
+    that may come between it and its verb (``QUESTION_SUBJECT_RE``): "Who believes" asks who."""
+    if start - sentence_start > LOOKBACK:
+        return False
+    return QUESTION_SUBJECT_RE.fullmatch(text, sentence_start, start) is not None
 
 
 # A quantified plural of common nouns just before a reporting verb, the verb's subject: "some

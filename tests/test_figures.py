@@ -419,6 +419,62 @@ def test_a_bare_n_to_1_is_no_ratio() -> None:
     assert all(kind != "multiplier" for _, kind in spans("Later 3 to 1 came."))
 
 
+# 1.36.13, a user's run on parliamentary speeches: a Bill's schedules and parts are references,
+# as its clauses are, and a proportion is one figure, a share as a percentage is
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Schedule 2 of the Act sets out the penalties, and clause 4 repeals them.", []),
+        ("Paragraph 5 of schedule 2 was amended.", []),
+        ("Part 1 of schedule 4 applies.", []),
+        ("Under part 2 of the Bill and in schedule 7, landlords must register.", []),
+        ("New clause 7, amendment 42, Annex 3 and Chapter 2 stand in my name.", []),
+        ("Section 21, Article 50 and Regulation 14 were revoked.", []),
+        # near misses: a verb, a plural noun, "ahead of schedule", "took part"
+        ("The airline plans to schedule 20 more flights.", [("20", "count")]),
+        ("The Bill has 12 clauses and 4 schedules.", [("12", "count"), ("4", "count")]),
+        ("The plant was ahead of schedule 2 years after work began.", [("2", "count")]),
+        ("The firm took part 3 years ago.", [("3", "count")]),
+    ],
+)
+def test_a_bills_provisions_are_references(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1 in 5 households are in arrears.", [("1 in 5", "percent")]),
+        (
+            "Around 1 in 4 children and 2 out of 3 teachers said so.",
+            [("1 in 4", "percent"), ("2 out of 3", "percent")],
+        ),
+        (
+            "The risk is 1 in 100,000; the odds are 1 in 14 million.",
+            [("1 in 100,000", "percent"), ("1 in 14 million", "percent")],
+        ),
+        # near misses: spelled out, a period or a match, a year, a larger first part
+        ("One in five households are in arrears.", []),
+        ("She scored 2 in 5 minutes.", [("2", "count"), ("5", "count")]),
+        ("The team won 3 in 4 games at home.", [("3", "count"), ("4", "count")]),
+        ("Inflation rose 3 in 2022.", [("3", "count")]),
+        ("It sold 40 in 12 stores.", [("40", "count"), ("12", "count")]),
+        ("Prices rose in 5 of 12 regions.", [("5", "count"), ("12", "count")]),
+    ],
+)
+def test_a_proportion_is_one_figure(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(text) == expected
+
+
+def test_a_proportion_takes_the_source_of_its_clause() -> None:
+    out = StanceStage().analyse(
+        segment_text("Nearly 1 in 10 nurses left last year, the survey found.")
+    )
+    assert [(f["match"], f["kind"], f["sourcing"]) for f in out.tables["figures"]] == [
+        ("1 in 10", "percent", "named")
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
