@@ -83,3 +83,36 @@ def config_error_message(error: Any) -> str:
     return f"Config key {where or '(the whole config)'}: {message}." + (
         f" About the key: {description}" if description else ""
     )
+
+
+def _asks_integer(schema: Any) -> bool:
+    kind = schema.get("type") if isinstance(schema, dict) else None
+    return kind == "integer" or (isinstance(kind, list) and "integer" in kind)
+
+
+def whole_numbers_as_ints(config: Any, schema: Any, path: tuple[str, ...] = ()) -> list[str]:
+    """Make each whole-number float ``config`` holds where ``schema`` asks for an integer an
+    int, in place, and return their dotted keys. JSON Schema's integer takes ``2000.0``, which
+    the stages refuse ("bootstrap_samples must be an int"): every chunk job had failed after
+    the check had passed. A float with a fraction stays, for the schema to refuse."""
+    changed: list[str] = []
+    if not isinstance(config, dict) or not isinstance(schema, dict):
+        return changed
+    for key, sub in (schema.get("properties") or {}).items():
+        if key not in config:
+            continue
+        value, where = config[key], ".".join((*path, str(key)))
+        if _asks_integer(sub) and _whole_float(value):
+            config[key] = int(value)
+            changed.append(where)
+        elif isinstance(value, list) and _asks_integer(sub.get("items")):
+            if any(map(_whole_float, value)):
+                config[key] = [int(v) if _whole_float(v) else v for v in value]
+                changed.append(where)
+        elif isinstance(value, dict):
+            changed += whole_numbers_as_ints(value, sub, (*path, str(key)))
+    return changed
+
+
+def _whole_float(value: Any) -> bool:
+    return isinstance(value, float) and value.is_integer()

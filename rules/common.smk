@@ -6,6 +6,8 @@ import time
 from functools import cache
 from pathlib import Path
 
+import yaml
+
 from snakemake.exceptions import WorkflowError
 from snakemake.logging import logger
 from snakemake.utils import validate
@@ -24,7 +26,10 @@ from pipeline.chunk import (  # noqa: E402
     ChunkSettings,
     refused_word_list,
 )
-from pipeline.config_errors import config_error_message  # noqa: E402
+from pipeline.config_errors import (  # noqa: E402
+    config_error_message,
+    whole_numbers_as_ints,
+)
 from pipeline.corpus import (  # noqa: E402
     METADATA_NAME,
     WILDCARD_LIKE,
@@ -55,6 +60,10 @@ try:
     validate(config, schema="../config/schema.yaml")
 except WorkflowError as exc:
     stop(config_error_message(exc.__context__) if exc.__context__ else str(exc))
+# JSON Schema's integer takes 2000.0, which the stages refuse after the jobs have started
+whole_numbers_as_ints(
+    config, yaml.safe_load(Path(workflow.basedir, "config", "schema.yaml").read_text())
+)
 
 PARSED_AT = time.time()  # when this run began (onerror trusts only newer tables)
 RESULTS = Path(config["results_dir"])

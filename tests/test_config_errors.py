@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 import yaml
 from snakemake.exceptions import WorkflowError
@@ -115,3 +117,33 @@ def test_a_retired_key_says_it_is_no_longer_used_and_other_unknown_keys_are_name
     assert mixed.startswith("Config key frames.seed is no longer used:")
     assert "Config key frames.confidance is not a key the workflow knows (did you mean " in mixed
     assert "'frames.confidence'" in mixed
+
+
+def test_whole_number_floats_become_ints_where_the_schema_asks_for_an_integer():
+    """A reproducibility audit: `bootstrap_samples: 2000.0` passed the schema (JSON Schema's
+    integer takes it) and then failed every chunk job ("bootstrap_samples must be an int")."""
+    import yaml
+
+    from pipeline.chunk import ChunkSettings, chunk_tools
+    from pipeline.config_errors import whole_numbers_as_ints
+
+    schema = yaml.safe_load((ROOT / "config" / "schema.yaml").read_text(encoding="utf-8"))
+    config = yaml.safe_load((ROOT / "config" / "config.yaml").read_text(encoding="utf-8"))
+    config["sentiment"]["bootstrap_samples"] = 2000.0
+    config["stance"]["context_chars"] = 40.0
+    config["terms"]["ngram_range"] = [1.0, 1]
+    config["sentiment"]["confidence"] = 0.9  # a number, not an integer: kept
+    assert sorted(whole_numbers_as_ints(config, schema)) == [
+        "sentiment.bootstrap_samples", "stance.context_chars", "terms.ngram_range"
+    ]  # fmt: skip
+    assert config["sentiment"]["bootstrap_samples"] == 2000
+    assert type(config["sentiment"]["bootstrap_samples"]) is int
+    assert config["terms"]["ngram_range"] == [1, 1] and config["sentiment"]["confidence"] == 0.9
+    cwd = os.getcwd()
+    try:
+        os.chdir(ROOT)  # the shipped config's lexicon paths are the project's
+        chunk_tools(ChunkSettings.from_config(config))  # the stages take the values
+    finally:
+        os.chdir(cwd)
+    # a fraction stays, for the schema to refuse
+    assert whole_numbers_as_ints({"sentiment": {"bootstrap_samples": 2000.5}}, schema) == []
