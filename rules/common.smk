@@ -43,7 +43,7 @@ from pipeline.corpus import (  # noqa: E402
 )
 from pipeline.decode import why_not_text  # noqa: E402
 from pipeline.lexicon import lexicon_path, read_lexicon, unused_offs  # noqa: E402
-from pipeline.manifest import NO_DOCUMENTS  # noqa: E402
+from pipeline.manifest import NO_DOCUMENTS, workflow_fingerprint  # noqa: E402
 from pipeline.stages import PUBLISHED_TABLES  # noqa: E402
 
 
@@ -376,6 +376,13 @@ def software_version():
     chunks re-run (their cache misses too) and so does everything after them.
     """
     return software_fingerprint()
+
+
+@cache
+def workflow_version():
+    """Digest of the rules, scripts and schema (pipeline.manifest.WORKFLOW_FILES): a param of
+    the manifest, which records it, so an edit of the workflow re-writes the manifest."""
+    return workflow_fingerprint(workflow.basedir)
 
 
 def lexicon_files():

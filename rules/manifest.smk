@@ -7,6 +7,7 @@ rule manifest:
         metadata=metadata_file(),
         lexicons=lexicon_files(),
         documents=table("documents"),
+        accuracy=ACCURACY_FILE,
     output:
         manifest=report(
             result("manifest.json"),
@@ -20,5 +21,6 @@ rule manifest:
     params:
         config=sorted_keys(config),
         text_names=corpus_names(),
+        workflow_sha256=workflow_version(),
     script:
         "../scripts/manifest.py"

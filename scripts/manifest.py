@@ -18,6 +18,8 @@ with log_to(snakemake.log[0]) as log:
             documents_table=snakemake.input.documents,
             config=snakemake.params.config,
             text_names=snakemake.params.text_names,
+            workflow_sha256=snakemake.params.workflow_sha256,
+            accuracy=snakemake.input.accuracy,
         )
     except NoDocumentsError as exc:  # the user's message alone, without a traceback
         log.error("%s", exc)

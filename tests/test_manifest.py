@@ -60,3 +60,29 @@ def test_manifest_records_the_software_it_was_made_with(tmp_path, monkeypatch):
     assert before == cache.software_fingerprint() and len(before) == 64
     (package / "stage.py").write_text("v2")  # a local change under the same version number
     assert manifest()["software_sha256"] != before
+
+
+def test_the_manifest_names_the_workflow_files_and_the_accuracy_file(tmp_path):
+    """A reproducibility audit: the manifest covered pipeline/ only (not the rules, scripts or
+    schema), left out pyphen and regex, which shape the results, and the measured accuracy the
+    report shows."""
+    from pipeline.manifest import PACKAGES, workflow_fingerprint
+
+    assert {"pyphen", "regex", "snakemake"} <= set(PACKAGES)
+    for name in ("Snakefile", "rules/a.smk", "rules/envs/e.yaml", "scripts/s.py",
+                 "config/schema.yaml", "docs/notes.md"):  # fmt: skip
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("v1")
+    before = workflow_fingerprint(tmp_path)
+    for name in ("rules/a.smk", "rules/envs/e.yaml", "scripts/s.py", "config/schema.yaml"):
+        (tmp_path / name).write_text("v2")
+        assert workflow_fingerprint(tmp_path) != before, name
+        (tmp_path / name).write_text("v1")
+    (tmp_path / "docs" / "notes.md").write_text("v2")  # not the workflow's
+    assert workflow_fingerprint(tmp_path) == before
+    accuracy = tmp_path / "measured_accuracy.tsv"
+    accuracy.write_text("x\n")
+    got = build_manifest(texts=[], metadata=[], lexicons=[], config={}, text_names=[],
+                         workflow_sha256=before, accuracy=accuracy)  # fmt: skip
+    assert got["workflow_sha256"] == before
+    assert got["accuracy_sha256"] == hashlib.sha256(b"x\n").hexdigest()

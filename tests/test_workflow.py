@@ -43,10 +43,11 @@ def test_committed_results_come_from_this_code(default_run):
     committed = json.loads((ROOT / "results" / "manifest.json").read_text(encoding="utf-8"))
     if (committed["python"], committed["packages"]) != (fresh["python"], fresh["packages"]):
         pytest.skip("the committed results were made with another Python or other packages")
-    assert committed["software_sha256"] == fresh["software_sha256"], (
-        "results/manifest.json names other code: run `make run` and commit results/"
-    )
-    assert fresh["software_sha256"] in (ROOT / "results" / "report.html").read_text("utf-8")
+    for key in ("software_sha256", "workflow_sha256", "accuracy_sha256"):
+        assert committed[key] == fresh[key], (
+            f"results/manifest.json names other code ({key}): run `make run` and commit results/"
+        )
+        assert fresh[key] in (ROOT / "results" / "report.html").read_text("utf-8"), key
 
 
 @pytest.mark.default_results
