@@ -35,6 +35,9 @@ import math
 import re
 from typing import Any, NamedTuple
 
+import numpy as np
+
+from pipeline.serial_stats import serial_mean_interval
 from pipeline.syllable_table import read_syllable_table
 from pipeline.types import SegmentedDocument, StageOutput
 
@@ -77,14 +80,46 @@ def body_text(doc: SegmentedDocument) -> str:
     find sentences by punctuation, read the text as the segmenter's sentences (the tests
     compare with them) rather than gluing it to the next one.
     """
+    return "\n".join(line for line, _ in _body_lines(doc))
+
+
+def _body_lines(doc: SegmentedDocument) -> list[tuple[str, bool]]:
+    """Each body sentence as a line of :func:`body_text`, and whether it has a word token."""
     lines = []
-    for s in doc.sentences:
+    for s, tokens in zip(doc.sentences, doc.tokens, strict=True):
         if s.is_heading:
             continue
         text = " ".join(s.text.split())
         stripped = text.rstrip("\"'”’)]")
-        lines.append(text if stripped.endswith(tuple(_SENTENCE_END)) else text + ".")
-    return "\n".join(lines)
+        lines.append(
+            (text if stripped.endswith(tuple(_SENTENCE_END)) else text + ".", bool(tokens))
+        )
+    return lines
+
+
+def flesch_interval(
+    doc: SegmentedDocument, *, confidence: float = 0.95
+) -> tuple[float, float, float]:
+    """(low, high, effective size) of a document's Flesch reading ease as the mean of its body
+    sentences' contributions, so that sentences of other lengths give an interval.
+
+    The score, 206.835 - 1.015 W/S - 84.6 Y/W over S sentences of W words and Y syllables, is
+    exactly the mean of each sentence's linearised contribution ``206.835 - 1.015 w - 84.6 R -
+    84.6 (y - R w) / (W / S)`` (R = Y/W; the Taylor linearisation of a ratio, Woodruff 1971),
+    whose spread gives :func:`pipeline.serial_stats.serial_mean_interval`: a t interval that
+    counts neighbouring sentences alike in length as fewer. NaNs below its 10 sentences, for a
+    text without words or syllables.
+    References: Woodruff (1971), JASA 66:411-414; Wolter (2007), Introduction to Variance
+    Estimation, ch. 6.
+    """
+    counts = [text_counts(line) for line, has_words in _body_lines(doc) if has_words]
+    w = np.array([c.words for c in counts], dtype=np.float64)
+    y = np.array([c.syllables for c in counts], dtype=np.float64)
+    if not w.size or not w.sum() or not y.sum():
+        return math.nan, math.nan, math.nan
+    ratio, per_sentence = y.sum() / w.sum(), w.sum() / w.size
+    z = 206.835 - 1.015 * w - 84.6 * ratio - 84.6 * (y - ratio * w) / per_sentence
+    return serial_mean_interval(z, confidence=confidence)
 
 
 def n_body_sentences(doc: SegmentedDocument) -> int:
@@ -262,15 +297,25 @@ def readability_scores(text: str, *, sentences: int | None = None) -> dict[str, 
     }
 
 
+FLESCH_INTERVAL_COLUMNS = ("flesch_ci_low", "flesch_ci_high", "flesch_effective_n")
+FLESCH_CONFIDENCE = 0.95  # the level of flesch_ci_low and flesch_ci_high
+
+
 class ReadabilityStage:
-    """Per-document stage: readability indices of the body text."""
+    """Per-document stage: readability indices of the body text, and the 95% interval of its
+    Flesch reading ease (:func:`flesch_interval`)."""
 
     name = "readability"
     sentence_columns: tuple[str, ...] = ()
-    document_columns = READABILITY_COLUMNS
+    document_columns = (*READABILITY_COLUMNS, *FLESCH_INTERVAL_COLUMNS)
     tables: dict[str, tuple[str, ...]] = {}
 
     def analyse(self, doc: SegmentedDocument) -> StageOutput:
         """Readability columns for documents.csv, over the segmenter's body sentences."""
         scores = readability_scores(body_text(doc), sentences=n_body_sentences(doc))
-        return StageOutput(document_columns=scores)
+        interval = flesch_interval(doc, confidence=FLESCH_CONFIDENCE)
+        if math.isnan(scores["flesch_reading_ease"]):
+            interval = (math.nan, math.nan, math.nan)
+        return StageOutput(
+            document_columns={**scores, **dict(zip(FLESCH_INTERVAL_COLUMNS, interval, strict=True))}
+        )

@@ -68,7 +68,7 @@ QUOTED_COLUMN = {
 SUMMARY_METRICS: tuple[Metric, ...] = (
     Metric("n_words", "Words", ("n_words",), "word tokens in body sentences"),
     Metric("n_sentences", "Sentences", ("n_sentences",), "body text, headings excluded"),
-    Metric("flesch", "Flesch reading ease", ("flesch_reading_ease",), "higher is easier"),
+    Metric("flesch", "Flesch reading ease [95% CI]", ("flesch_reading_ease",), "higher is easier"),
     Metric("grade", "Flesch–Kincaid grade", ("flesch_kincaid_grade",), "US school grade"),
     Metric(
         "sentiment",

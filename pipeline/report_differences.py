@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from pipeline.readability import FLESCH_CONFIDENCE
 from pipeline.report_data import (
     QUOTED_COLUMN,
     RATE_METRICS,
@@ -26,6 +27,8 @@ from pipeline.report_stats import (
     bonferroni,
     proportion_difference_interval,
     rate_ratio_interval,
+    standard_error,
+    welch_from_summaries,
     welch_interval,
     widened_for_extreme,
 )
@@ -323,9 +326,10 @@ def long_enough(doc: Doc) -> bool:
 
 
 def readability_difference(docs: Sequence[Doc]) -> list[Item]:
-    """An item when Flesch reading ease differs by 10 points or more; tentative when a text
-    has fewer than MIN_READABILITY_WORDS words, whose score rests on a line or two (as the
-    extremes of three or more documents leave such texts out)."""
+    """An item when Flesch reading ease differs by 10 points or more, with the interval of the
+    difference (:func:`flesch_difference_interval`); tentative when that interval includes 0 or
+    is missing, or when a text has fewer than MIN_READABILITY_WORDS words, whose score rests on
+    a line or two (as the extremes of three or more documents leave such texts out)."""
     if not all(finite(d.get("flesch_reading_ease")) for d in docs):
         return []
     a, b = sorted(docs, key=lambda d: (d["flesch_reading_ease"], d["doc_id"]))
@@ -334,16 +338,38 @@ def readability_difference(docs: Sequence[Doc]) -> list[Item]:
         return []
     # a text known to be short (a missing word count says nothing)
     short = [d["doc_id"] for d in (a, b) if finite(d.get("n_words")) and not long_enough(d)]
+    low, high = flesch_difference_interval(b, a)
     text = (
         f"{a['doc_id']} is harder to read: Flesch reading ease {fmt(a['flesch_reading_ease'])} "
-        f"vs {fmt(b['flesch_reading_ease'])} (higher is easier; one score per text, so no "
-        "interval"
+        f"vs {fmt(b['flesch_reading_ease'])} (higher is easier), a difference of {fmt(diff)}"
     )
+    if finite(low):
+        text += f" ({CONFIDENCE:.0%} interval {fmt(low)} to {fmt(high)}"
+        text += ", which includes 0: this may be noise" if low <= 0 else ""
+    else:
+        text += " (no interval: a text has fewer than 10 sentences"
     if short:
         words = f"{MIN_READABILITY_WORDS} words"
         text += f"; {' and '.join(short)} {'has' if len(short) == 1 else 'have'} under {words}"
         text += ", a score that rests on a line or two"
-    return [{"text": text + ")", "strength": diff / 20, "caution": bool(short), "href": "#summary"}]
+    caution = bool(short) or not finite(low) or low <= 0
+    return [{"text": text + ")", "strength": diff / 20, "caution": caution, "href": "#summary"}]
+
+
+def flesch_difference_interval(a: Doc, b: Doc) -> tuple[float, float]:
+    """Welch's interval of Flesch(a) - Flesch(b) from the documents' own intervals
+    (``flesch_ci_low``, ``flesch_ci_high``, ``flesch_effective_n``: the sentences' linearised
+    contributions, :func:`pipeline.readability.flesch_interval`); NaNs when one is missing."""
+    sides = []
+    for d in (a, b):
+        size = d.get("flesch_effective_n")
+        se = standard_error(d.get("flesch_ci_low"), d.get("flesch_ci_high"), size,
+                            confidence=FLESCH_CONFIDENCE)  # fmt: skip
+        sides.append((se, size))
+    if not all(finite(se) for se, _ in sides):
+        return math.nan, math.nan
+    diff = a["flesch_reading_ease"] - b["flesch_reading_ease"]
+    return welch_from_summaries(diff, *sides)
 
 
 def pair_differences(

@@ -99,7 +99,13 @@ def metric_cell(metric: Metric, row: Mapping[str, Any]) -> str:
     if metric.key == "figures":
         total, named, vague, none = (get(c) for c in metric.columns)
         return f"{fmt_int(total)} ({fmt_int(named)} / {fmt_int(vague)} / {fmt_int(none)})"
-    if metric.key in ("flesch", "grade"):
+    if metric.key == "flesch":  # with its interval when documents.csv has one
+        low, high = get("flesch_ci_low"), get("flesch_ci_high")
+        ci = f" [{fmt(low)}, {fmt(high)}]" if finite(get(metric.columns[0])) and has_spread(
+            low, high
+        ) else ""  # fmt: skip
+        return fmt(get(metric.columns[0])) + ci
+    if metric.key == "grade":
         return fmt(get(metric.columns[0]))
     return fmt_int(get(metric.columns[0]))
 

@@ -79,19 +79,43 @@ def welch_interval(
     whose import (0.6 s) would be most of this job's start-up. References: Welch (1947),
     Biometrika 34:28-35.
     """
-    from scipy.special import stdtrit  # Student's t quantile
-
     if a.size < 2 or b.size < 2:
         return (math.nan, math.nan)
     na, nb = sizes if sizes is not None else (a.size, b.size)
-    va, vb = a.var(ddof=1) / na, b.var(ddof=1) / nb
+    return welch_from_summaries(
+        float(a.mean() - b.mean()),
+        (math.sqrt(a.var(ddof=1) / na), na),
+        (math.sqrt(b.var(ddof=1) / nb), nb),
+        confidence=confidence,
+    )
+
+
+def welch_from_summaries(
+    diff: float, a: tuple[float, float], b: tuple[float, float], *, confidence: float = CONFIDENCE
+) -> tuple[float, float]:
+    """:func:`welch_interval` of a difference ``diff`` of two means from each side's (standard
+    error, size): Welch-Satterthwaite degrees of freedom with size - 1 a side; NaNs without
+    spread."""
+    from scipy.special import stdtrit  # Student's t quantile
+
+    (se_a, na), (se_b, nb) = a, b
+    va, vb = se_a**2, se_b**2
     se2 = va + vb
-    if not se2 > 0:
+    if not se2 > 0 or min(na, nb) <= 1:
         return (math.nan, math.nan)
     df = se2**2 / (va**2 / (na - 1) + vb**2 / (nb - 1))
     half = float(stdtrit(df, 1 - (1 - confidence) / 2)) * math.sqrt(se2)
-    diff = float(a.mean() - b.mean())
     return (diff - half, diff + half)
+
+
+def standard_error(low: float, high: float, size: float, *, confidence: float) -> float:
+    """The standard error behind a t interval ``low`` to ``high`` at ``confidence`` with size - 1
+    degrees of freedom (a document's interval in documents.csv); NaN when it is missing."""
+    from scipy.special import stdtrit  # Student's t quantile
+
+    if not (finite(low) and finite(high) and finite(size) and size > 1):
+        return math.nan
+    return (high - low) / 2 / float(stdtrit(size - 1, 1 - (1 - confidence) / 2))
 
 
 def widened_for_extreme(

@@ -248,3 +248,40 @@ def test_malformed_syllable_table_is_refused(tmp_path, content, message):
     path.write_text(content, encoding="utf-8")
     with pytest.raises(ValueError, match=message):
         read_syllable_table(path)
+
+
+def test_flesch_interval_is_centred_on_the_score_and_needs_ten_sentences():
+    """The sentences' linearised contributions average to the document's Flesch score exactly,
+    so the interval is around the score the table gives; a text of fewer than 10 sentences has
+    none (the one-document t interval of pipeline.serial_stats)."""
+    from pipeline.readability import flesch_interval
+
+    text = " ".join(
+        ["The cat sat on the mat.", "Institutional arrangements necessitate extraordinary "
+         "deliberation."] * 6
+    )  # fmt: skip
+    doc = segment_text(text)
+    score = readability_scores(body_text(doc), sentences=n_body_sentences(doc))
+    low, high, ne = flesch_interval(doc)
+    assert low < score["flesch_reading_ease"] < high
+    assert (low + high) / 2 == pytest.approx(score["flesch_reading_ease"])
+    assert ne == 12  # alternating lengths: a negative correlation counts as none
+    short = segment_text(" ".join(["The cat sat on the mat.", "A dog ran home."] * 4))
+    assert all(math.isnan(v) for v in flesch_interval(short)[:2])
+
+
+def test_flesch_interval_by_hand():
+    """Ten sentences of five words, of 5 and 8 syllables in turn: W = 50, S = 10, Y = 65,
+    R = 1.3, W/S = 5; each contributes 206.835 - 1.015 * 5 - 84.6 * 1.3 - 84.6 (y - 6.5) / 5,
+    91.78 -/+ 25.38, whose mean is the score 206.835 - 5.075 - 109.98 = 91.78; their sd is
+    26.754 (ddof 1), the correlation of neighbours is -1 (none counts), so the interval is
+    91.78 -/+ t(9, 0.975) 26.754 / sqrt(10) = 91.78 -/+ 19.138."""
+    from pipeline.readability import flesch_interval, text_counts
+
+    sentences = ["The cat sat on mats.", "Banana people eat a cat."] * 5
+    assert [(text_counts(s).words, text_counts(s).syllables) for s in sentences[:2]] == [
+        (5, 5), (5, 8)
+    ]  # fmt: skip
+    low, high, ne = flesch_interval(segment_text(" ".join(sentences)))
+    assert ne == 10
+    assert (low, high) == pytest.approx((91.78 - 19.138, 91.78 + 19.138), abs=2e-3)

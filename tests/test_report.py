@@ -2151,12 +2151,26 @@ def test_two_documents_readability_item_and_its_short_text_guard():
     three or more documents leave texts under 100 words out) and no word on its interval."""
     from pipeline.report_differences import readability_difference
 
-    docs = [{"doc_id": "coop", "n_words": 360, "flesch_reading_ease": 1.1},
-            {"doc_id": "dipl", "n_words": 576, "flesch_reading_ease": 33.1}]  # fmt: skip
+    # the default corpus's documents.csv: each text's own 95% interval (flesch_interval)
+    docs = [{"doc_id": "coop", "n_words": 360, "flesch_reading_ease": 1.1,
+             "flesch_ci_low": -7.41, "flesch_ci_high": 9.55, "flesch_effective_n": 23.0},
+            {"doc_id": "dipl", "n_words": 576, "flesch_reading_ease": 33.1,
+             "flesch_ci_low": 25.56, "flesch_ci_high": 40.61, "flesch_effective_n": 34.0}]  # fmt: skip
     (item,) = readability_difference(docs)
+    # by hand: se = half-width / t(ne - 1, 0.975): 8.48 / 2.0739 = 4.089 and 7.525 / 2.0345 =
+    # 3.699; se of the difference 5.514, Welch df 50.3, t 2.0083: 32.0 -/+ 11.07
     assert item["text"] == ("coop is harder to read: Flesch reading ease 1.1 vs 33.1 (higher is "
-                            "easier; one score per text, so no interval)")  # fmt: skip
+                            "easier), a difference of 32.0 (95% interval 20.9 to 43.1)")  # fmt: skip
     assert item["caution"] is False and item["strength"] == pytest.approx(1.6)
+    # a text of fewer than 10 sentences has no interval: tentative
+    no_interval = [dict(d, flesch_ci_low=float("nan")) for d in docs]
+    (item,) = readability_difference(no_interval)
+    assert item["text"].endswith("(no interval: a text has fewer than 10 sentences)")
+    assert item["caution"] is True
+    # an interval that includes 0
+    wide = [dict(docs[0], flesch_ci_low=-40.0, flesch_ci_high=42.2), docs[1]]
+    (item,) = readability_difference(wide)
+    assert "which includes 0: this may be noise" in item["text"] and item["caution"] is True
     docs[1]["n_words"] = 40
     (item,) = readability_difference(docs)
     assert item["text"].endswith("; dipl has under 100 words, a score that rests on a line or "
@@ -2169,8 +2183,10 @@ def test_two_documents_readability_item_and_its_short_text_guard():
 def test_a_missing_word_count_makes_no_short_text_claim():
     from pipeline.report_differences import readability_difference
 
-    docs = [{"doc_id": "coop", "n_words": math.nan, "flesch_reading_ease": 1.1},
-            {"doc_id": "dipl", "n_words": 576, "flesch_reading_ease": 33.1}]  # fmt: skip
+    docs = [{"doc_id": "coop", "n_words": math.nan, "flesch_reading_ease": 1.1,
+             "flesch_ci_low": -7.41, "flesch_ci_high": 9.55, "flesch_effective_n": 23.0},
+            {"doc_id": "dipl", "n_words": 576, "flesch_reading_ease": 33.1,
+             "flesch_ci_low": 25.56, "flesch_ci_high": 40.61, "flesch_effective_n": 34.0}]  # fmt: skip
     (item,) = readability_difference(docs)
     assert "under 100 words" not in item["text"] and item["caution"] is False
 
