@@ -507,9 +507,10 @@ def unshared_extremes(docs: Sequence[Doc], column: str) -> list[tuple[Doc, bool]
 
 def readability_extremes(docs: Sequence[Doc]) -> list[Item]:
     """The hardest and easiest documents to read when their Flesch reading ease is 10 points or
-    more from the corpus median; never tentative (one score per text, no sample behind it).
-    Documents under MIN_READABILITY_WORDS words take no part; an extreme two documents share is
-    left out."""
+    more from the corpus median; tentative when the document's own interval (``flesch_ci_low``,
+    ``flesch_ci_high``), widened for picking the extreme of n, includes the median or is
+    missing. Documents under MIN_READABILITY_WORDS words take no part; an extreme two documents
+    share is left out."""
     scores = [d for d in docs if finite(d.get("flesch_reading_ease")) and long_enough(d)]
     if len(scores) < 3:
         return []
@@ -520,14 +521,28 @@ def readability_extremes(docs: Sequence[Doc]) -> list[Item]:
         gap = abs(d["flesch_reading_ease"] - median)
         if gap < 10:
             continue
+        low, high = widened_for_extreme(
+            d["flesch_reading_ease"], d.get("flesch_ci_low"), d.get("flesch_ci_high"),
+            len(scores), confidence=FLESCH_CONFIDENCE, effective_n=d.get("flesch_effective_n"),
+            bounds=(-math.inf, math.inf),
+        )  # fmt: skip
         text = (
             f"{d['doc_id']} is the {word} to read: Flesch reading ease "
             f"{fmt(d['flesch_reading_ease'])} vs a median of {fmt(median)} across "
             f"{len(scores):,} documents"
             + (f" of {MIN_READABILITY_WORDS} words or more" if len(scores) < len(docs) else "")
-            + " (higher is easier; one score per text, so no interval)"
+            + " (higher is easier; "
         )
-        items.append({"text": text, "strength": gap / 20, "caution": False, "href": "#summary"})
+        caution = not finite(low) or low <= median <= high
+        if finite(low):
+            text += (
+                f"its {CONFIDENCE:.0%} interval, adjusted for picking the {word} of "
+                f"{len(scores):,}: {fmt(low)} to {fmt(high)}"
+                + (", which includes the median: this may be noise)" if caution else ")")
+            )
+        else:
+            text += "no interval: it has fewer than 10 sentences)"
+        items.append({"text": text, "strength": gap / 20, "caution": caution, "href": "#summary"})
     return items
 
 

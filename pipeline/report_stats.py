@@ -126,12 +126,13 @@ def widened_for_extreme(
     *,
     confidence: float = CONFIDENCE,
     effective_n: float | None = None,
+    bounds: tuple[float, float] = (-1.0, 1.0),
 ) -> tuple[float, float]:
     """A document's ``confidence`` interval of its mean compound (``sentiment.confidence``)
     widened to the Bonferroni level of a CONFIDENCE family for picking the lowest (or highest)
     of ``n`` documents: each side scaled by the ratio of the t quantiles with ``effective_n`` -
     1 degrees of freedom (the interval's own, ``compound_effective_n``; the normal quantiles
-    without it), clipped to VADER's -1..1. NaNs when the interval is missing."""
+    without it), clipped to ``bounds`` (VADER's -1..1). NaNs when the interval is missing."""
     from scipy.special import stdtrit  # Student's t quantile
 
     if not (finite(low) and finite(high)):
@@ -144,7 +145,7 @@ def widened_for_extreme(
     else:
         wide, own = (NormalDist().inv_cdf(q) for q in tails)
     scale = wide / own
-    return max(-1.0, mean - (mean - low) * scale), min(1.0, mean + (high - mean) * scale)
+    return max(bounds[0], mean - (mean - low) * scale), min(bounds[1], mean + (high - mean) * scale)
 
 
 def clopper_pearson(k: int, n: int, *, confidence: float = CONFIDENCE) -> tuple[float, float]:

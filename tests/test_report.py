@@ -1721,9 +1721,11 @@ def test_counts_of_leaves_out_documents_without_words_or_counts():
 @pytest.mark.parametrize(
     ("scores", "says"),
     [
+        # each text's own interval is its score -/+ 4 with 30 sentences' worth: widened for
+        # picking the extreme of 3 by t(29, 1 - 0.05 / 6) / t(29, 0.975) = 1.2424
         ((1.1, 33.1, 38.8), ["d0 is the hardest to read: Flesch reading ease 1.1 vs a median of "
-                             "33.1 across 3 documents (higher is easier; one score per text, so "
-                             "no interval)"]),
+                             "33.1 across 3 documents (higher is easier; its 95% interval, "
+                             "adjusted for picking the hardest of 3: −3.9 to 6.1)"]),
         ((30.0, 35.0, 60.0, 40.0), ["d2 is the easiest to read: Flesch reading ease 60.0 vs a "
                                     "median of 37.5"]),
         ((30.0, 35.0, 39.0), []),  # within 10 points of the median
@@ -1734,7 +1736,8 @@ def test_counts_of_leaves_out_documents_without_words_or_counts():
     ],
 )  # fmt: skip
 def test_corpus_readability_extremes(scores, says):
-    docs = [{"doc_id": f"d{i}", "n_words": 400, "flesch_reading_ease": x}
+    docs = [{"doc_id": f"d{i}", "n_words": 400, "flesch_reading_ease": x, "flesch_ci_low": x - 4,
+             "flesch_ci_high": x + 4, "flesch_effective_n": 30.0}
             for i, x in enumerate(scores)]  # fmt: skip
     items = [i for i in corpus_differences(docs, index={}, anchors=set()) if "to read" in i["text"]]
     assert len(items) == len(says)
@@ -1742,6 +1745,26 @@ def test_corpus_readability_extremes(scores, says):
         assert item["text"].startswith(text) and item["caution"] is False
     if scores == (1.1, 33.1, 38.8):
         assert items[0]["strength"] == pytest.approx((33.1 - 1.1) / 20)
+
+
+def test_a_readability_extreme_whose_interval_holds_the_median_or_is_missing_is_tentative():
+    docs = [{"doc_id": f"d{i}", "n_words": 400, "flesch_reading_ease": x, "flesch_ci_low": x - 4,
+             "flesch_ci_high": x + 4, "flesch_effective_n": 30.0}
+            for i, x in enumerate((1.1, 33.1, 38.8))]  # fmt: skip
+    docs[0].update(flesch_ci_low=-30.0, flesch_ci_high=32.2)  # a text of very unequal sentences
+    (item,) = [
+        i for i in corpus_differences(docs, index={}, anchors=set()) if "to read" in i["text"]
+    ]
+    assert (
+        item["caution"] is True and "which includes the median: this may be noise" in item["text"]
+    )
+    docs[0].update(flesch_ci_low=math.nan, flesch_ci_high=math.nan)  # under 10 sentences
+    (item,) = [
+        i for i in corpus_differences(docs, index={}, anchors=set()) if "to read" in i["text"]
+    ]
+    assert item["caution"] is True and item["text"].endswith(
+        "no interval: it has fewer than 10 sentences)"
+    )
 
 
 def test_a_title_only_text_is_not_the_hardest_to_read():
@@ -2155,12 +2178,15 @@ def test_two_documents_readability_item_and_its_short_text_guard():
     docs = [{"doc_id": "coop", "n_words": 360, "flesch_reading_ease": 1.1,
              "flesch_ci_low": -7.41, "flesch_ci_high": 9.55, "flesch_effective_n": 23.0},
             {"doc_id": "dipl", "n_words": 576, "flesch_reading_ease": 33.1,
-             "flesch_ci_low": 25.56, "flesch_ci_high": 40.61, "flesch_effective_n": 34.0}]  # fmt: skip
+             "flesch_ci_low": 25.56, "flesch_ci_high": 40.61,
+             "flesch_effective_n": 34.0}]  # fmt: skip
     (item,) = readability_difference(docs)
     # by hand: se = half-width / t(ne - 1, 0.975): 8.48 / 2.0739 = 4.089 and 7.525 / 2.0345 =
     # 3.699; se of the difference 5.514, Welch df 50.3, t 2.0083: 32.0 -/+ 11.07
-    assert item["text"] == ("coop is harder to read: Flesch reading ease 1.1 vs 33.1 (higher is "
-                            "easier), a difference of 32.0 (95% interval 20.9 to 43.1)")  # fmt: skip
+    assert item["text"] == (
+        "coop is harder to read: Flesch reading ease 1.1 vs 33.1 (higher is easier), a "
+        "difference of 32.0 (95% interval 20.9 to 43.1)"
+    )
     assert item["caution"] is False and item["strength"] == pytest.approx(1.6)
     # a text of fewer than 10 sentences has no interval: tentative
     no_interval = [dict(d, flesch_ci_low=float("nan")) for d in docs]
@@ -2186,7 +2212,8 @@ def test_a_missing_word_count_makes_no_short_text_claim():
     docs = [{"doc_id": "coop", "n_words": math.nan, "flesch_reading_ease": 1.1,
              "flesch_ci_low": -7.41, "flesch_ci_high": 9.55, "flesch_effective_n": 23.0},
             {"doc_id": "dipl", "n_words": 576, "flesch_reading_ease": 33.1,
-             "flesch_ci_low": 25.56, "flesch_ci_high": 40.61, "flesch_effective_n": 34.0}]  # fmt: skip
+             "flesch_ci_low": 25.56, "flesch_ci_high": 40.61,
+             "flesch_effective_n": 34.0}]  # fmt: skip
     (item,) = readability_difference(docs)
     assert "under 100 words" not in item["text"] and item["caution"] is False
 
