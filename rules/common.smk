@@ -381,7 +381,8 @@ def software_version():
 @cache
 def workflow_version():
     """Digest of the rules, scripts and schema (pipeline.manifest.WORKFLOW_FILES): a param of
-    the manifest, which records it, so an edit of the workflow re-writes the manifest."""
+    the manifest, which records it, so an edit of the workflow re-writes the manifest.
+    """
     return workflow_fingerprint(workflow.basedir)
 
 
