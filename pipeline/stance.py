@@ -51,6 +51,15 @@ PARENTHETICAL_RE = re.compile(r"\([^()]{1,200}\)")
 # which I suspect many hon. Members have read, suggests that" (1.36.13)
 CLAUSE_LOOKBACK = 60  # characters before a relative clause matched with it ("Residents, who say")
 RELATIVE_CLAUSE_RE = re.compile(r",\s*(?:who|whom|whose|which)\b[^,;:()\[\]\"“”]{1,150}?,")
+# A "who" clause that names the source's own affiliation: "An analyst, who works at Goldman Sachs,
+# said", "Researchers, who are based at Oxford University, found": its name is read as "analysts
+# at Goldman Sachs" would be (named, as in 1.36.12); not a name the clause says anything else of
+# ("Residents, who have complained to Thames Water, say": vague) (1.36.16)
+AFFILIATION_CLAUSE_RE = re.compile(
+    r",\s*who\s+(?:(?:now\s+|currently\s+|also\s+)?(?:work|works|worked|working)\s+(?:at|for|with)"
+    r"|(?:is|are|was|were)\s+(?:now\s+|currently\s+)?based\s+(?:at|in))\s+(?:the\s+)?(?-i:[A-Z])",
+    re.IGNORECASE,
+)
 # Subtypes of the stance adverbs an attribution's skipped words may hold, kept as markers of their
 # own ("Some neighbours reportedly complained"); a clause's modal is not ("critics, who might ...")
 SKIPPED_ADVERBS = frozenset({"evidential", "epistemic_adverb", "adverb"})
@@ -207,8 +216,10 @@ class StanceDetector:
             return "".join([*pieces, text[pos:hi]])
 
         masked = blanked(brackets)
+        # names in a clause are no source's, but for an affiliation clause ("who works at X")
+        asides = [(a, b) for a, b in clauses if not AFFILIATION_CLAUSE_RE.match(text, a, b)]
         view, names = (
-            (blanked(sorted(brackets + clauses)), blanked(clauses)) if clauses else (masked, None)
+            (blanked(sorted(brackets + clauses)), blanked(asides)) if clauses else (masked, None)
         )
         out = self._markers(
             text, view, lo, start, end, heading, rules_view=masked, names_view=names
@@ -233,9 +244,28 @@ class StanceDetector:
                 # expected more, said"), as of the words an attribution skips; a "which" clause
                 # keeps both ("The report, which critics called flawed, found": two sources)
                 inner = [m for m in inner if m.category != "attribution" and m.subtype != "modal"]
-            out += inner
+            out = self._read_again(out, inner, a)
         out += self._citations(text, start, end, out)  # both kinds of citation hold a bracket
         return sorted(out, key=lambda m: (m.start, m.end))
+
+    @staticmethod
+    def _read_again(out: list[Marker], inner: list[Marker], a: int) -> list[Marker]:
+        """``out`` with a relative clause's markers ``inner`` (the clause starts at ``a``): an
+        attribution of the words before the clause and the clause ("According to the survey,
+        which was carried out by YouGov,") that overlaps one read without the clause ("According
+        to") is one source, not two: the longer is kept (1.36.16)."""
+        for x in [m for m in inner if m.category == "attribution" and m.start < a]:
+            same = [
+                y
+                for y in out
+                if y.category == "attribution" and y.start < x.end and x.start < y.end
+            ]
+            if any(y.start <= x.start and x.end <= y.end for y in same):
+                inner = [m for m in inner if (m.start, m.end, m.entry) != (x.start, x.end, x.entry)]
+            elif same:
+                gone = {(y.start, y.end, y.entry) for y in same}
+                out = [m for m in out if (m.start, m.end, m.entry) not in gone]
+        return out + inner
 
     def _citations(self, text: str, start: int, end: int, found: list[Marker]) -> list[Marker]:
         """Named attributions for the author-date citations no attribution marker overlaps or

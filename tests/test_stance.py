@@ -28,6 +28,7 @@ from pipeline.stance import (
 )
 from pipeline.stance_eval import DEFAULT_ANNOTATIONS, evaluate, prf, read_annotations
 from pipeline.stance_lexicon import _rule_regex, default_lexicon_paths, stance_entries
+from pipeline.stance_names import SAY_NOUN
 from pipeline.types import SegmentedDocument, Sentence
 from tests.conftest import segment_text
 
@@ -500,7 +501,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.36.15", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.36.16", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
@@ -3123,6 +3124,144 @@ STANCE_1_36_14 = [
 @pytest.mark.parametrize(("text", "expected"), STANCE_1_36_14)
 def test_readings_of_stance_1_36_14(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert found(text) == expected
+
+
+STANCE_1_36_16 = [
+    # (1) WHO in capitals is the World Health Organization, not the question word "Who"
+    ("WHO warned that cases would rise by 20%.",
+     [("warned", "attribution", "named")]),
+    ("WHO said 3 million people had been vaccinated.",
+     [("said", "attribution", "named")]),
+    ("WHO has repeatedly warned that antibiotics are overused.",
+     [("warned", "attribution", "named")]),
+    ("WHO believes the virus came from bats.",
+     [("believes", "attribution", "named")]),
+    ("WHO experts fear a second wave.",
+     [("experts fear", "attribution", "vague")]),
+    ("WHO officials expect cases to rise.",
+     [("officials expect", "attribution", "named")]),
+    ("WHO scientists believe the virus is airborne.",
+     [("scientists believe", "attribution", "named")]),
+    ("Who warned that the bridge was unsafe?",
+     []),
+    ("And who says the economy is recovering?",
+     []),
+    ("Who in this House seriously believes that 5% is affordable?",
+     []),
+    # (2) "say" as a noun after a determiner and up to two adjectives
+    ("Voters should have the last say.",
+     []),
+    ("Residents want a bigger say over planning.",
+     []),
+    ("Patients deserve a real say in their care.",
+     []),
+    ("Councils want a bigger say over bus routes.",
+     []),
+    ("Unions want a real say in pay negotiations.",
+     []),
+    ("Staff should have the last say on rotas.",
+     []),
+    ("Local people deserve a democratic say on the plan.",
+     []),
+    ("Members want no real democratic say at all.",
+     []),
+    ("Tenants deserve their own say in how estates are run.",
+     []),
+    ("Pupils deserve a meaningful, democratic say.",
+     []),
+    ("The unions say pay is too low.",
+     [("say", "attribution", "named")]),
+    ("Farmers say they have had no real say in the plan.",
+     [("Farmers say", "attribution", "vague")]),
+    ("India and China say the talks have stalled.",
+     [("say", "attribution", "named")]),
+    ("Some say the plan is flawed.",
+     [("Some say", "attribution", "vague")]),
+    # (3) one source for "According to the X, which ..., "
+    ("According to the survey, which was carried out by YouGov, 40% of voters are undecided.",
+     [("According to the survey, which was carried out by YouGov", "attribution", "named")]),
+    ("According to the report, which was written by the IFS, 3 million people lose out.",
+     [("According to the report, which was written by the IFS", "attribution", "named")]),
+    ("According to the council, which runs the scheme, 400 families have applied.",
+     [("According to", "attribution", "named")]),
+    ("According to the survey, which critics called flawed, 40% of voters are undecided.",
+     [("According to", "attribution", "named"), ("critics called", "attribution", "vague")]),
+    ("The report, which critics called flawed, found that 30% of schools were failing.",
+     [("The report, which critics called flawed, found", "attribution", "named"),
+      ("critics called", "attribution", "vague")]),
+    # (4) mid-sentence "may I think" is a hedge; "May I" at a start or in a question, a request
+    ("This may I think be the right approach.",
+     [("may", "hedge", "modal"), ("I think", "hedge", "first_person")]),
+    ("The scheme may I fear be too late.",
+     [("may", "hedge", "modal")]),
+    ("May I say how much I welcome the statement.",
+     []),
+    ('"May I add one thing," she said.',
+     [("said", "attribution", "named")]),
+    ("May we have a debate on the 18% rise in council tax?",
+     []),
+    ("Why, may I ask, has the Minister ignored the report?",
+     []),
+    # (5) a who clause that names the source's affiliation
+    ("An analyst, who works at Goldman Sachs, said oil would reach $90.",
+     [("An analyst, who works at Goldman Sachs, said", "attribution", "named")]),
+    ("Researchers, who are based at Oxford University, found that 30% of patients improved.",
+     [("Researchers, who are based at Oxford University, found", "attribution", "named")]),
+    ("Scientists, who work for NASA, said the probe was healthy.",
+     [("Scientists, who work for NASA, said", "attribution", "named")]),
+    ("Residents, who have complained to Thames Water, say the pipes leak.",
+     [("Residents, who have complained to Thames Water, say", "attribution", "vague")]),
+    ("Doctors, who were trained by the NHS, say the rota is unsafe.",
+     [("Doctors, who were trained by the NHS, say", "attribution", "vague")]),
+    ("Analysts, who work long hours, say the deal is risky.",
+     [("Analysts, who work long hours, say", "attribution", "vague")]),
+    # (6) a bare plural of institutions heads a reduced passive of a participle of the generic rows
+    ("Councils warned to cut spending have frozen recruitment.",
+     []),
+    ("Funds predicted to grow fastest are in Asia.",
+     []),
+    ("Unions urged to accept the offer have refused.",
+     []),
+    ("Hotels confirmed as venues for the summit are fully booked.",
+     []),
+    ("Broadcasters acknowledged as public service providers get prominence.",
+     []),
+    ("Councils warned that cuts would come.",
+     [("Councils warned", "attribution", "vague")]),
+    ("Unions warned as many as 300 jobs would go.",
+     [("Unions warned", "attribution", "vague")]),
+    ("Hospitals confirmed to the BBC that 40 beds had closed.",
+     [("Hospitals confirmed", "attribution", "vague")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), STANCE_1_36_16)
+def test_readings_of_stance_1_36_16(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "sourcing"),
+    [
+        ("WHO warned that cases would rise by 20%.", "named"),
+        ("WHO said 3 million people had been vaccinated.", "named"),
+        ("Who said that inflation would fall to 2%?", "none"),
+        ("An analyst, who works at Goldman Sachs, said oil would reach $90.", "named"),
+        ("An analyst, who works long hours, said oil would reach $90.", "vague"),
+        ("According to the survey, which was carried out by YouGov, 40% of voters are undecided.",
+         "named"),
+    ],
+)  # fmt: skip
+def test_the_figures_of_stance_1_36_16(text: str, sourcing: str) -> None:
+    out = StanceStage().analyse(segment_text(text))
+    assert [f["sourcing"] for f in out.tables["figures"]] == [sourcing]
+
+
+def test_the_say_noun_macro_is_the_vague_rows_guard() -> None:
+    # the generic named "say" row (@SAYNOUN) and NOT_A_REPORT_RE read the same noun "say"
+    text = Path(lexicon_path("stance.tsv")).read_text(encoding="utf-8")
+    macro = re.search(r"^# define SAYNOUN: (.*)$", text, re.MULTILINE)
+    assert macro is not None and macro.group(1) == SAY_NOUN
 
 
 @pytest.mark.parametrize(
