@@ -501,7 +501,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.36.16", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.36.17", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
@@ -3255,6 +3255,37 @@ def test_readings_of_stance_1_36_16(text: str, expected: list[tuple[str, str, st
 def test_the_figures_of_stance_1_36_16(text: str, sourcing: str) -> None:
     out = StanceStage().analyse(segment_text(text))
     assert [f["sourcing"] for f in out.tables["figures"]] == [sourcing]
+
+
+# Stance 1.36.17 (2026-12-05): a review of 1.36.16 on 206 fresh sentences (5 regressions).
+STANCE_1_36_17 = [
+    # a request after an opening word and its comma; mid-sentence 'may I think' stays a hedge
+    ("And may I say, the 4% rise is welcome.", []),
+    ("Yes, may we say, 3 in 10 is too many.", []),
+    ("Lastly, may I thank the volunteers for 30 years of service.", []),
+    ("In closing, may I thank the clerks.", []),
+    ("This may I think be the right approach.",
+     [("may", "hedge", "modal"), ("I think", "hedge", "first_person")]),
+    ("Finally, prices may rise again next year.", [("may", "hedge", "modal")]),
+    ("And prices may rise.", [("may", "hedge", "modal")]),
+    # a 'who' clause naming a person is no affiliation; an organisation is
+    ("A teacher, who works with Dr Smith, said 60% of pupils improved.",
+     [("A teacher, who works with Dr Smith, said", "attribution", "vague")]),
+    ("Analysts, who worked for Mr Hale, said the deal was poor.",
+     [("Analysts, who worked for Mr Hale, said", "attribution", "vague")]),
+    ("Analysts, who work for Barclays, said the deal was poor.",
+     [("Analysts, who work for Barclays, said", "attribution", "named")]),
+    # 'as' opening a clause before a reported 'that' is no reduced passive
+    ("Supermarkets warned as prices rose 8% that shortages loomed.",
+     [("warned", "attribution", "named")]),
+    ("Hotels confirmed as venues for the summit are fully booked.", []),
+    ("Unions warned as many as 300 jobs would go.", [("Unions warned", "attribution", "vague")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), STANCE_1_36_17)
+def test_readings_of_stance_1_36_17(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(text) == expected
 
 
 def test_the_say_noun_macro_is_the_vague_rows_guard() -> None:
