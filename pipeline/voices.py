@@ -18,14 +18,18 @@ from pipeline.stance_names import common_words
 from pipeline.types import Sentence
 
 # A transcript's time code before a label: "[14:02:15] Mr Hale:", "(00:01:22.5) ANNA LOWE:";
-# a live blog's "12:30 PM:" or "09:15 GMT:" is a time, no speaker
+# a live blog's "12:30 PM:" or "08:00 AEST:" is a time, no speaker (time_zones.txt)
+_ZONES = "|".join(re.escape(z) for z in sorted(read_word_list(lexicon_path("time_zones.txt"))))
 _TIME_CODE = (
     r"(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?\s+"
-    r"(?!(?:AM|PM|A\.M\.|P\.M\.|GMT|UTC|BST|CET|CEST|EST|EDT|ET|PT|PST|PDT|HKT|JST)\b))?"
+    rf"(?!(?:{_ZONES})(?![\w.])))?"
 )
+# the colon that ends a label: before a space or at the end ("MS LOWE:" once "(Applause)" has
+# gone from "MS LOWE: (Applause)")
+_LABEL_END = r":(?:\s|\Z)"
 # A speaker's label in capitals in an interview or transcript: "Q:", "A:", "SEN. SMITH:"
 SPEAKER_RE = re.compile(
-    rf"\s*{_TIME_CODE}((?:[A-Z][A-Z.'’-]*\s+){{0,3}}[A-Z][A-Z.'’-]*|Question|Answer):\s"
+    rf"\s*{_TIME_CODE}((?:[A-Z][A-Z.'’-]*\s+){{0,3}}[A-Z][A-Z.'’-]*|Question|Answer){_LABEL_END}"
 )
 # A label in mixed case of a parliamentary record or a hearing ("Mr Hale:", "The Minister for
 # Security (Dame Helen Marsh):", "Fiona McAlister (Glasgow Kelvinbridge) (SNP):"): capitalised
@@ -33,7 +37,7 @@ SPEAKER_RE = re.compile(
 _LABEL_WORD = r"[A-Z][\w'’.-]*,?"
 MIXED_LABEL_RE = re.compile(
     rf"\s*{_TIME_CODE}({_LABEL_WORD}(?:\s+(?:{_LABEL_WORD}|of|for|and|the|de|van|von|da)){{0,11}})"
-    r"((?:\s+\([^()\n]{1,80}\)){0,4}):\s"
+    rf"((?:\s+\([^()\n]{{1,80}}\)){{0,4}}){_LABEL_END}"
 )
 # titles and offices that open a label in mixed case ("Mr", "Dame", "Hon", "The Minister")
 SPEAKER_TITLES = frozenset(read_word_list(lexicon_path("speaker_titles.txt")))

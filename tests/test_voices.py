@@ -232,6 +232,12 @@ def test_a_parliamentary_records_labels_in_mixed_case_are_turns():
         ("[1:02:03] Q: Will prices rise?", "Q"),
         ("12:30 PM: The vote passed.", None),
         ("09:15 GMT: Markets open.", None),
+        # any zone of time_zones.txt (a review: "AEST", "IST", "MSK" had become speakers)
+        ("08:00 AEST: Markets open.", None),
+        ("12:30 IST: The count began.", None),
+        ("[14:02] HOST: Welcome back.", "HOST"),
+        # a label whose words went with a stage direction ("MS LOWE: (Applause)")
+        ("MS LOWE:", "MS LOWE"),
         ("[14:02] Note: figures are rounded.", None),
     ],
 )  # fmt: skip
@@ -832,3 +838,17 @@ def test_a_turns_label_and_time_code_are_no_words(stamp):
     doc = segment_text(text)
     assert doc.n_words == 7
     assert labels_by_paragraph(text) == ["HOST", "LENA FISCHER", "HOST", "LENA FISCHER"]
+
+
+def test_a_turn_of_only_a_stage_direction_stays_a_turn_without_words():
+    """A review: once "(Applause)" had gone from "MS LOWE: (Applause)", the bare label was no
+    label (a colon before white space was required): its words counted and its turn went to
+    the speaker before."""
+    text = "MR HALE: We must act.\n\nMS LOWE: (Applause)\n\nMR HALE: Thank you all."
+    assert labels_by_paragraph(text) == ["MR HALE", "MS LOWE", "MR HALE"]
+    assert segment_text(text).n_words == 6
+
+
+def test_a_live_blog_in_another_time_zone_has_no_speakers():
+    text = "\n\n".join(f"0{h}:00 AEST: Markets moved again." for h in range(1, 9))
+    assert labels_by_paragraph(text) == [None] * 8
