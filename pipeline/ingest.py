@@ -25,7 +25,7 @@ from pipeline.paragraphs import (
     is_long_title,
     paragraphs_of,
 )
-from pipeline.stage_directions import remove_stage_directions
+from pipeline.stage_directions import PATTERN_NAME, remove_stage_directions
 
 __all__ = [  # the paragraph functions live in pipeline.paragraphs; imported from here too
     "MAX_HEADING_WORDS",
@@ -389,7 +389,10 @@ def clean_document(
     if markdown:
         clean, heading_starts, body_starts = markdown_to_text(clean)
     if not clean.strip():
-        what = "only web boilerplate" if removed else "no text"
+        kinds = {
+            "stage directions" if pat == PATTERN_NAME else "web boilerplate" for *_, pat in removed
+        }
+        what = f"only {' and '.join(sorted(kinds, reverse=True))}" if removed else "no text"
         raise NotTextError(f"the file contains {what} after cleaning")
     rows = tuple(
         {"doc_id": doc_id, "line_no": n, "line": line, "pattern": pat} for n, line, pat in removed

@@ -33,13 +33,15 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 import numpy as np
 
-from pipeline.serial_stats import serial_mean_interval
+from pipeline.serial_stats import FLESCH_CONFIDENCE, serial_mean_interval
 from pipeline.syllable_table import read_syllable_table
 from pipeline.types import SegmentedDocument, StageOutput
+from pipeline.voices import speaker_label_ends
 
 READABILITY_COLUMNS = (
     "flesch_reading_ease",
@@ -75,44 +77,45 @@ class TextCounts(NamedTuple):
 
 
 def body_text(doc: SegmentedDocument) -> str:
-    """Body sentences one per line, each ending in sentence punctuation: a sentence without a
-    final mark (a list item, a caption) gets a period, so that textstat's own functions, which
-    find sentences by punctuation, read the text as the segmenter's sentences (the tests
-    compare with them) rather than gluing it to the next one.
-    """
-    return "\n".join(line for line, _ in _body_lines(doc))
+    """Body sentences with a word one per line, each ending in sentence punctuation: a sentence
+    without a final mark (a list item, a caption) gets a period, so that textstat's own
+    functions, which find sentences by punctuation, read the text as the segmenter's sentences
+    (the tests compare with them) rather than gluing it to the next one. A transcript's turn
+    loses its speaker's label ("MR HALE:", "[14:02:15] Mr Hale:"), which names who speaks and
+    is no word of the text (:func:`pipeline.segment.sentence_tokens`)."""
+    return "\n".join(body_lines(doc))
 
 
-def _body_lines(doc: SegmentedDocument) -> list[tuple[str, bool]]:
-    """Each body sentence as a line of :func:`body_text`, and whether it has a word token."""
+def body_lines(doc: SegmentedDocument) -> list[str]:
+    """The lines of :func:`body_text`: a line per body sentence with a word token."""
+    labels = speaker_label_ends(doc.sentences)
     lines = []
     for s, tokens in zip(doc.sentences, doc.tokens, strict=True):
-        if s.is_heading:
+        if s.is_heading or not tokens:
             continue
-        text = " ".join(s.text.split())
+        text = s.text[labels[s.sent_id] - s.start :] if s.sent_id in labels else s.text
+        text = " ".join(text.split())
         stripped = text.rstrip("\"'”’)]")
-        lines.append(
-            (text if stripped.endswith(tuple(_SENTENCE_END)) else text + ".", bool(tokens))
-        )
+        lines.append(text if stripped.endswith(tuple(_SENTENCE_END)) else text + ".")
     return lines
 
 
 def flesch_interval(
-    doc: SegmentedDocument, *, confidence: float = 0.95
+    counts: Sequence[TextCounts], *, confidence: float = FLESCH_CONFIDENCE
 ) -> tuple[float, float, float]:
     """(low, high, effective size) of a document's Flesch reading ease as the mean of its body
-    sentences' contributions, so that sentences of other lengths give an interval.
+    sentences' contributions (``counts``: each sentence's :func:`text_counts`), so that
+    sentences of other lengths give an interval.
 
     The score, 206.835 - 1.015 W/S - 84.6 Y/W over S sentences of W words and Y syllables, is
     exactly the mean of each sentence's linearised contribution ``206.835 - 1.015 w - 84.6 R -
     84.6 (y - R w) / (W / S)`` (R = Y/W; the Taylor linearisation of a ratio, Woodruff 1971),
     whose spread gives :func:`pipeline.serial_stats.serial_mean_interval`: a t interval that
     counts neighbouring sentences alike in length as fewer. NaNs below its 10 sentences, for a
-    text without words or syllables.
+    text without words or syllables (whose score textstat's rule makes 0).
     References: Woodruff (1971), JASA 66:411-414; Wolter (2007), Introduction to Variance
     Estimation, ch. 6.
     """
-    counts = [text_counts(line) for line, has_words in _body_lines(doc) if has_words]
     w = np.array([c.words for c in counts], dtype=np.float64)
     y = np.array([c.syllables for c in counts], dtype=np.float64)
     if not w.size or not w.sum() or not y.sum():
@@ -120,6 +123,16 @@ def flesch_interval(
     ratio, per_sentence = y.sum() / w.sum(), w.sum() / w.size
     z = 206.835 - 1.015 * w - 84.6 * ratio - 84.6 * (y - ratio * w) / per_sentence
     return serial_mean_interval(z, confidence=confidence)
+
+
+def added_counts(counts: Sequence[TextCounts]) -> TextCounts:
+    """The counts of lines joined by newlines (:func:`body_text`): each count is a sum over
+    the lines, the sentences a line each."""
+    if not counts:
+        return text_counts("")
+    return TextCounts(*(sum(column) for column in zip(*counts, strict=True)))._replace(
+        sentences=len(counts)
+    )
 
 
 def n_body_sentences(doc: SegmentedDocument) -> int:
@@ -286,6 +299,11 @@ def readability_scores(text: str, *, sentences: int | None = None) -> dict[str, 
     c = text_counts(text)
     if sentences is not None:
         c = c._replace(sentences=sentences)
+    return scores_of_counts(c)
+
+
+def scores_of_counts(c: TextCounts) -> dict[str, float]:
+    """The seven indices of a text's counts (:func:`readability_scores`)."""
     return {
         "flesch_reading_ease": flesch_reading_ease(c),
         "flesch_kincaid_grade": flesch_kincaid_grade(c),
@@ -298,7 +316,6 @@ def readability_scores(text: str, *, sentences: int | None = None) -> dict[str, 
 
 
 FLESCH_INTERVAL_COLUMNS = ("flesch_ci_low", "flesch_ci_high", "flesch_effective_n")
-FLESCH_CONFIDENCE = 0.95  # the level of flesch_ci_low and flesch_ci_high
 
 
 class ReadabilityStage:
@@ -312,9 +329,15 @@ class ReadabilityStage:
 
     def analyse(self, doc: SegmentedDocument) -> StageOutput:
         """Readability columns for documents.csv, over the segmenter's body sentences."""
-        scores = readability_scores(body_text(doc), sentences=n_body_sentences(doc))
-        interval = flesch_interval(doc, confidence=FLESCH_CONFIDENCE)
-        if math.isnan(scores["flesch_reading_ease"]):
+        # each line counted once: the document's counts are their sums (tests hold the scores
+        # equal to readability_scores of body_text)
+        lines = body_lines(doc)
+        counts = [text_counts(line) for line in lines]
+        if any(ch.isalpha() for line in lines for ch in line):  # readability_scores' rule
+            scores = scores_of_counts(added_counts(counts))
+            interval = flesch_interval(counts)
+        else:
+            scores = dict.fromkeys(READABILITY_COLUMNS, math.nan)
             interval = (math.nan, math.nan, math.nan)
         return StageOutput(
             document_columns={**scores, **dict(zip(FLESCH_INTERVAL_COLUMNS, interval, strict=True))}

@@ -14,7 +14,6 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from pipeline.readability import FLESCH_CONFIDENCE
 from pipeline.report_data import (
     QUOTED_COLUMN,
     RATE_METRICS,
@@ -33,7 +32,12 @@ from pipeline.report_stats import (
     widened_for_extreme,
 )
 from pipeline.report_text import anchor_key, truthy
-from pipeline.serial_stats import alike_correlation, effective_size
+from pipeline.serial_stats import (
+    FLESCH_CONFIDENCE,
+    MIN_INTERVAL_SENTENCES,
+    alike_correlation,
+    effective_size,
+)
 
 MAX_DIFFERENCES = 10
 MAX_FRAME_ITEMS = 2  # frames named in the list (the Frames table shows them all)
@@ -347,7 +351,8 @@ def readability_difference(docs: Sequence[Doc]) -> list[Item]:
         text += f" ({CONFIDENCE:.0%} interval {fmt(low)} to {fmt(high)}"
         text += ", which includes 0: this may be noise" if low <= 0 else ""
     else:
-        text += " (no interval: a text has fewer than 10 sentences"
+        missing = next(d for d in (a, b) if not finite(d.get("flesch_ci_low")))
+        text += f" (no interval: {missing['doc_id']}: {no_interval_reason(missing, 'flesch')}"
     if short:
         words = f"{MIN_READABILITY_WORDS} words"
         text += f"; {' and '.join(short)} {'has' if len(short) == 1 else 'have'} under {words}"
@@ -541,7 +546,7 @@ def readability_extremes(docs: Sequence[Doc]) -> list[Item]:
                 + (", which includes the median: this may be noise)" if caution else ")")
             )
         else:
-            text += "no interval: it has fewer than 10 sentences)"
+            text += f"no interval: {no_interval_reason(d, 'flesch')})"
         items.append({"text": text, "strength": gap / 20, "caution": caution, "href": "#summary"})
     return items
 
@@ -660,14 +665,22 @@ def corpus_frame_differences(
     return items[:MAX_FRAME_ITEMS]
 
 
-def no_interval_reason(doc: Doc) -> str:
-    """Why a document's mean sentiment has no interval: one body sentence, or sentences that all
-    score the same (whose bootstrap interval has zero width)."""
+def no_interval_reason(doc: Doc, column: str = "compound_mean") -> str:
+    """Why a document's ``column`` (mean sentiment, Flesch reading ease) has no interval: fewer
+    body sentences than MIN_INTERVAL_SENTENCES, or sentences that do not vary
+    (:func:`pipeline.serial_stats.serial_mean_interval`)."""
     n = doc.get("n_sentences")
-    if finite(n) and n == 1:
-        return "it has one body sentence"
-    if finite(doc.get("compound_ci_low")):
-        return f"its {n:,.0f} body sentences all score {fmt(doc['compound_mean'], 2)}"
+    if finite(n) and n < MIN_INTERVAL_SENTENCES:
+        if n == 1:
+            return "it has one body sentence"
+        return (
+            f"it has {n:,.0f} body sentences, fewer than the {MIN_INTERVAL_SENTENCES} an "
+            "interval needs"
+        )
+    if column == "compound_mean" and finite(n) and finite(doc.get(column)):
+        return f"its {n:,.0f} body sentences all score {fmt(doc[column], 2)}"
+    if finite(n):
+        return f"its {n:,.0f} body sentences do not vary"
     return "documents.csv gives none"
 
 

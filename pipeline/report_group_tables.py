@@ -21,6 +21,7 @@ from pipeline.report_groups import (
     group_rates,
     mean_scores,
     pooled,
+    without_short_texts,
 )
 
 
@@ -48,11 +49,14 @@ def group_rate_table(docs: Sequence[Doc], groups: Mapping[str, str]) -> dict[str
                 cell += f" · documents {fmt(min(rates))}–{fmt(max(rates))}"
             cells.append(cell)
         rows.append({"what": what, "cells": cells})
+    words = {d["doc_id"]: d.get("n_words") for d in docs}
     for measure in MEAN_MEASURES:
         scores = mean_scores(docs, measure)
         cells = []
         for g in shown:
-            values = [scores[d] for d in members[g] if d in scores]
+            # as the group items: texts under 100 words out when the group keeps two
+            kept, _ = without_short_texts({g: [d for d in members[g] if d in scores]}, words.get)
+            values = [scores[d] for d in kept[g]]
             cell = f"{fmt(float(np.mean(values)), measure.digits)}" if values else "–"
             if len(values) > 1:
                 # "−0.28 to −0.08": "−0.28–−0.08" read as a subtraction

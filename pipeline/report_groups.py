@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Mapping, Sequence
-from typing import Any, NamedTuple
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, NamedTuple, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -38,6 +38,7 @@ from pipeline.report_differences import (
 from pipeline.report_format import finite, fmt
 from pipeline.report_stats import CONFIDENCE, bonferroni, welch_interval
 
+T = TypeVar("T")
 MAX_GROUP_ITEMS = 5  # tentative items are listed while there are fewer items than this
 MAX_CLEAR_GROUP_ITEMS = 12  # every clear item up to this many; the page says how many more
 SMALL_GROUP = 3  # below this many documents a side, Welch's interval is mostly its t quantile
@@ -96,18 +97,19 @@ def mean_scores(docs: Sequence[Doc], measure: MeanMeasure) -> dict[str, float]:
 
 
 def without_short_texts(
-    sides: Mapping[str, Sequence[str]], words: Mapping[str, Any]
-) -> tuple[dict[str, list[str]], str]:
-    """``sides`` (group -> doc ids) without the texts under MIN_READABILITY_WORDS words when
-    each side keeps two, and the words that say so (" of 100 words or more"); else ``sides`` as
-    they are and "". As for the rates (:func:`per_document_clause`): a 26-word speech with a
-    cue in two of its four sentences weighs as much as a long one in the mean of the shares,
-    and had hidden a group's clear lean on a frame."""
-    kept = {g: [d for d in ids if finite(words.get(d)) and words[d] >= MIN_READABILITY_WORDS]
-            for g, ids in sides.items()}  # fmt: skip
-    if all(len(ids) >= 2 for ids in kept.values()) and kept != sides:
+    sides: Mapping[str, Sequence[T]], words: Callable[[T], Any]
+) -> tuple[dict[str, list[T]], str]:
+    """``sides`` (group -> its documents, each with ``words(document)`` words) without the texts
+    under MIN_READABILITY_WORDS words when each side keeps two, and the words that say so (" of
+    100 words or more"); else ``sides`` as they are and "". A caption's one hedge in 12 words
+    is a rate of 83 that says nothing of its group, and had made a clear difference tentative;
+    a 26-word speech with a cue in two of its four sentences weighs as much as a long one in
+    the mean of the shares, and had hidden a group's clear lean on a frame."""
+    kept = {g: [d for d in side if finite(n := words(d)) and n >= MIN_READABILITY_WORDS]
+            for g, side in sides.items()}  # fmt: skip
+    if all(len(side) >= 2 for side in kept.values()) and kept != sides:
         return kept, f" of {MIN_READABILITY_WORDS} words or more"
-    return {g: list(ids) for g, ids in sides.items()}, ""
+    return {g: list(side) for g, side in sides.items()}, ""
 
 
 def group_mean_item(
@@ -169,17 +171,11 @@ def per_document_clause(top: Sequence[Doc], other: Sequence[Doc], tests: int) ->
     degree of freedom or two, its width is mostly the t quantile (thousands per 1,000 words).
     Texts under MIN_READABILITY_WORDS words take no part when each side keeps two: a caption's
     one hedge in 12 words is a rate of 83 that says nothing of its group, and had made a clear
-    difference tentative."""
-    long_ = [[r for r in side if r["words"] >= MIN_READABILITY_WORDS] for side in (top, other)]
-    # each side keeps two texts, or Welch has no interval for it (a review)
-    left_out = all(len(side) >= 2 for side in long_) and sum(map(len, long_)) < len(top) + len(
-        other
-    )
-    if left_out:
-        top, other = long_
-    a, b = (np.array([r["rate"] for r in side]) for side in (top, other))
+    difference tentative (:func:`without_short_texts`; each side keeps two texts, or Welch has
+    no interval for it)."""
+    kept, of = without_short_texts({"top": top, "other": other}, lambda r: r["words"])
+    a, b = (np.array([r["rate"] for r in kept[side]]) for side in ("top", "other"))
     low, high = welch_interval(a, b, confidence=bonferroni(tests))
-    of = f" of {MIN_READABILITY_WORDS} words or more" if left_out else ""
     text = f"; the mean of the documents' rates{of}: {fmt(a.mean())} vs {fmt(b.mean())}"
     if not math.isfinite(low):
         why = (
@@ -253,7 +249,7 @@ def frame_share_items(
         shares = {d: 100 * k / body[d] for d, k in counts[frame].items()}
         for a, b in pairs:
             ids, of = without_short_texts(
-                {g: [d for d in members[g] if d in shares] for g in (a, b)}, words
+                {g: [d for d in members[g] if d in shares] for g in (a, b)}, words.get
             )
             sides = {g: [shares[d] for d in ids[g]] for g in (a, b)}
             if all(sides.values()) and (item := group_mean_item(measure, sides, tests, of=of)):
@@ -299,7 +295,7 @@ def all_group_items(
         scores = mean_scores(docs, measure)
         for a, b in itertools.combinations(members, 2):
             ids, of = without_short_texts(
-                {g: [d for d in members[g] if d in scores] for g in (a, b)}, words
+                {g: [d for d in members[g] if d in scores] for g in (a, b)}, words.get
             )
             sides = {g: [scores[d] for d in ids[g]] for g in (a, b)}
             if all(sides.values()) and (item := group_mean_item(measure, sides, tests, of=of)):

@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 
 from pipeline.report_format import finite
+from pipeline.serial_stats import t_quantile
 
 CONFIDENCE = 0.95  # level of the report's intervals
 
@@ -96,26 +97,22 @@ def welch_from_summaries(
     """:func:`welch_interval` of a difference ``diff`` of two means from each side's (standard
     error, size): Welch-Satterthwaite degrees of freedom with size - 1 a side; NaNs without
     spread."""
-    from scipy.special import stdtrit  # Student's t quantile
-
     (se_a, na), (se_b, nb) = a, b
     va, vb = se_a**2, se_b**2
     se2 = va + vb
     if not se2 > 0 or min(na, nb) <= 1:
         return (math.nan, math.nan)
     df = se2**2 / (va**2 / (na - 1) + vb**2 / (nb - 1))
-    half = float(stdtrit(df, 1 - (1 - confidence) / 2)) * math.sqrt(se2)
+    half = t_quantile(df, confidence) * math.sqrt(se2)
     return (diff - half, diff + half)
 
 
 def standard_error(low: float, high: float, size: float, *, confidence: float) -> float:
     """The standard error behind a t interval ``low`` to ``high`` at ``confidence`` with size - 1
     degrees of freedom (a document's interval in documents.csv); NaN when it is missing."""
-    from scipy.special import stdtrit  # Student's t quantile
-
     if not (finite(low) and finite(high) and finite(size) and size > 1):
         return math.nan
-    return (high - low) / 2 / float(stdtrit(size - 1, 1 - (1 - confidence) / 2))
+    return (high - low) / 2 / t_quantile(size - 1, confidence)
 
 
 def widened_for_extreme(
@@ -133,17 +130,15 @@ def widened_for_extreme(
     of ``n`` documents: each side scaled by the ratio of the t quantiles with ``effective_n`` -
     1 degrees of freedom (the interval's own, ``compound_effective_n``; the normal quantiles
     without it), clipped to ``bounds`` (VADER's -1..1). NaNs when the interval is missing."""
-    from scipy.special import stdtrit  # Student's t quantile
-
     if not (finite(low) and finite(high)):
         return math.nan, math.nan
     if not 0 < confidence < 1:
         raise ValueError(f"confidence must be in (0, 1), got {confidence!r}")
-    tails = (1 - (1 - bonferroni(n)) / 2, 1 - (1 - confidence) / 2)
+    levels = (bonferroni(n), confidence)
     if finite(effective_n) and effective_n > 1:
-        wide, own = (float(stdtrit(effective_n - 1, q)) for q in tails)
+        wide, own = (t_quantile(effective_n - 1, c) for c in levels)
     else:
-        wide, own = (NormalDist().inv_cdf(q) for q in tails)
+        wide, own = (NormalDist().inv_cdf(1 - (1 - c) / 2) for c in levels)
     scale = wide / own
     return max(bounds[0], mean - (mean - low) * scale), min(bounds[1], mean + (high - mean) * scale)
 

@@ -20,7 +20,7 @@ from typing import Any
 
 import pandas as pd
 
-from pipeline.segment import WORD_RE, sentence_tokens
+from pipeline.segment import sentence_tokens, word_tokens
 from pipeline.stages import stage_options
 from pipeline.terms import TermAnalyzer
 from pipeline.types import SegmentedDocument, Sentence
@@ -72,7 +72,7 @@ def query_term(analyzer: TermAnalyzer, text: str) -> str:
     navy"); ValueError when a word is not a term (a stop word, a number) or the n-gram order is
     not counted. The words are the segmenter's tokens of ``text``, so punctuation around
     them goes: '"hon."' and "(china)" as written in a text ask for "hon" and "china"."""
-    words = [m.group() for m in WORD_RE.finditer(text)]
+    words = [t.text for t in word_tokens(text)]
     terms = [analyzer.term_of(w) for w in words]
     dropped = [w for w, t in zip(words, terms, strict=True) if t is None]
     if not words or dropped:

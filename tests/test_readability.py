@@ -250,24 +250,52 @@ def test_malformed_syllable_table_is_refused(tmp_path, content, message):
         read_syllable_table(path)
 
 
+def flesch_interval_of(text: str) -> tuple[float, float, float]:
+    """(flesch_ci_low, flesch_ci_high, flesch_effective_n) of a text, as the stage gives them."""
+    from pipeline.readability import FLESCH_INTERVAL_COLUMNS, ReadabilityStage
+
+    cols = ReadabilityStage().analyse(segment_text(text)).document_columns
+    return tuple(cols[c] for c in FLESCH_INTERVAL_COLUMNS)
+
+
 def test_flesch_interval_is_centred_on_the_score_and_needs_ten_sentences():
     """The sentences' linearised contributions average to the document's Flesch score exactly,
     so the interval is around the score the table gives; a text of fewer than 10 sentences has
     none (the one-document t interval of pipeline.serial_stats)."""
-    from pipeline.readability import flesch_interval
-
     text = " ".join(
         ["The cat sat on the mat.", "Institutional arrangements necessitate extraordinary "
          "deliberation."] * 6
     )  # fmt: skip
     doc = segment_text(text)
     score = readability_scores(body_text(doc), sentences=n_body_sentences(doc))
-    low, high, ne = flesch_interval(doc)
+    low, high, ne = flesch_interval_of(text)
     assert low < score["flesch_reading_ease"] < high
     assert (low + high) / 2 == pytest.approx(score["flesch_reading_ease"])
     assert ne == 12  # alternating lengths: a negative correlation counts as none
-    short = segment_text(" ".join(["The cat sat on the mat.", "A dog ran home."] * 4))
-    assert all(math.isnan(v) for v in flesch_interval(short)[:2])
+    short = " ".join(["The cat sat on the mat.", "A dog ran home."] * 4)
+    assert all(math.isnan(v) for v in flesch_interval_of(short)[:2])
+    same = " ".join(["The cat sat on the mat."] * 12)  # every sentence alike: no spread
+    assert all(math.isnan(v) for v in flesch_interval_of(same)[:2])
+
+
+def test_the_stage_counts_each_line_once_and_scores_as_readability_scores():
+    """The stage adds the lines' counts (one pass) where readability_scores counts the joined
+    text: the same seven scores, on the default corpus and on a transcript."""
+    from pipeline.readability import READABILITY_COLUMNS, ReadabilityStage
+
+    transcript = (
+        "HOST: Welcome to the programme.\n\nLENA FISCHER: Thanks, it is good to be here.\n\n"
+        "HOST: Why now?\n\nLENA FISCHER: Vendors charge more. Prices rose 3.5% in the U.S."
+    )
+    for text in [*(p.read_text(encoding="utf-8") for p in default_texts()), transcript]:
+        doc = segment_text(text)
+        got = ReadabilityStage().analyse(doc).document_columns
+        want = readability_scores(body_text(doc), sentences=n_body_sentences(doc))
+        assert [got[c] for c in READABILITY_COLUMNS] == pytest.approx(
+            [want[c] for c in READABILITY_COLUMNS], nan_ok=True
+        )
+    # a turn's label is no word of the text: "LENA FISCHER:" and "HOST:" are not counted
+    assert "FISCHER" not in body_text(segment_text(transcript))
 
 
 def test_flesch_interval_by_hand():
@@ -276,12 +304,12 @@ def test_flesch_interval_by_hand():
     91.78 -/+ 25.38, whose mean is the score 206.835 - 5.075 - 109.98 = 91.78; their sd is
     26.754 (ddof 1), the correlation of neighbours is -1 (none counts), so the interval is
     91.78 -/+ t(9, 0.975) 26.754 / sqrt(10) = 91.78 -/+ 19.138."""
-    from pipeline.readability import flesch_interval, text_counts
+    from pipeline.readability import text_counts
 
     sentences = ["The cat sat on mats.", "Banana people eat a cat."] * 5
     assert [(text_counts(s).words, text_counts(s).syllables) for s in sentences[:2]] == [
         (5, 5), (5, 8)
     ]  # fmt: skip
-    low, high, ne = flesch_interval(segment_text(" ".join(sentences)))
+    low, high, ne = flesch_interval_of(" ".join(sentences))
     assert ne == 10
     assert (low, high) == pytest.approx((91.78 - 19.138, 91.78 + 19.138), abs=2e-3)

@@ -1758,12 +1758,12 @@ def test_a_readability_extreme_whose_interval_holds_the_median_or_is_missing_is_
     assert (
         item["caution"] is True and "which includes the median: this may be noise" in item["text"]
     )
-    docs[0].update(flesch_ci_low=math.nan, flesch_ci_high=math.nan)  # under 10 sentences
+    docs[0].update(flesch_ci_low=math.nan, flesch_ci_high=math.nan, n_sentences=8)
     (item,) = [
         i for i in corpus_differences(docs, index={}, anchors=set()) if "to read" in i["text"]
     ]
     assert item["caution"] is True and item["text"].endswith(
-        "no interval: it has fewer than 10 sentences)"
+        "no interval: it has 8 body sentences, fewer than the 10 an interval needs)"
     )
 
 
@@ -1819,7 +1819,7 @@ def test_a_sentiment_extreme_whose_sentences_all_score_the_same_is_not_clear():
     docs.append(
         {
             "doc_id": "flat",
-            "n_sentences": 3,
+            "n_sentences": 12,
             "compound_mean": 0.0,
             "compound_ci_low": 0.0,
             "compound_ci_high": 0.0,
@@ -1830,7 +1830,7 @@ def test_a_sentiment_extreme_whose_sentences_all_score_the_same_is_not_clear():
     items = {i["text"].split(" ")[0]: i for i in corpus_differences(docs, index={}, anchors=set())
              if "mean sentiment" in i["text"]}  # fmt: skip
     assert items["flat"]["caution"] is True
-    assert items["flat"]["text"].endswith("(no interval: its 3 body sentences all score 0.00)")
+    assert items["flat"]["text"].endswith("(no interval: its 12 body sentences all score 0.00)")
     assert items["one"]["caution"] is True
     assert items["one"]["text"].endswith("(no interval: it has one body sentence)")
     # with some spread the same mean is clear
@@ -2189,9 +2189,11 @@ def test_two_documents_readability_item_and_its_short_text_guard():
     )
     assert item["caution"] is False and item["strength"] == pytest.approx(1.6)
     # a text of fewer than 10 sentences has no interval: tentative
-    no_interval = [dict(d, flesch_ci_low=float("nan")) for d in docs]
+    no_interval = [dict(docs[0], flesch_ci_low=float("nan"), n_sentences=6), docs[1]]
     (item,) = readability_difference(no_interval)
-    assert item["text"].endswith("(no interval: a text has fewer than 10 sentences)")
+    assert item["text"].endswith(
+        "(no interval: coop: it has 6 body sentences, fewer than the 10 an interval needs)"
+    )
     assert item["caution"] is True
     # an interval that includes 0
     wide = [dict(docs[0], flesch_ci_low=-40.0, flesch_ci_high=42.2), docs[1]]

@@ -636,10 +636,10 @@ def test_short_texts_stay_when_a_group_would_keep_fewer_than_two():
 
     sides = {"A": ["a1", "a2"], "B": ["b1", "b2"]}
     words = {"a1": 500, "a2": 30, "b1": 500, "b2": 500}
-    assert without_short_texts(sides, words) == (sides, "")
+    assert without_short_texts(sides, words.get) == (sides, "")
     words["a3"] = 400
     sides["A"].append("a3")
-    assert without_short_texts(sides, words) == (
+    assert without_short_texts(sides, words.get) == (
         {"A": ["a1", "a3"], "B": ["b1", "b2"]},
         " of 100 words or more",
     )
@@ -652,3 +652,14 @@ def test_a_range_of_negative_means_reads_to_not_a_dash():
     table = group_rate_table(docs, {"a1": "A", "a2": "A", "b1": "B", "b2": "B"})
     (row,) = [r for r in table["rows"] if r["what"].startswith("Mean sentiment")]
     assert row["cells"] == ["−0.18 · documents −0.28 to −0.08", "0.20 · documents 0.10–0.30"]
+
+
+def test_the_group_table_leaves_out_short_texts_as_the_items_do():
+    """A code review: the table's mean rows kept a 26-word text the group items leave out."""
+    docs = [{"doc_id": d, "compound_mean": v, "n_words": w}
+            for d, v, w in (("a1", 0.2, 500), ("a2", 0.4, 500), ("a3", -0.9, 26),
+                            ("b1", 0.1, 500), ("b2", 0.1, 40))]  # fmt: skip
+    table = group_rate_table(docs, {"a1": "A", "a2": "A", "a3": "A", "b1": "B", "b2": "B"})
+    (row,) = [r for r in table["rows"] if r["what"].startswith("Mean sentiment")]
+    # A keeps its two long texts; B has one long text, so keeps both
+    assert row["cells"] == ["0.30 · documents 0.20–0.40", "0.10 · documents 0.10–0.10"]

@@ -325,6 +325,10 @@ def test_serial_mean_interval_by_hand():
         (math.nan,) * 2, nan_ok=True
     )
     assert math.isnan(serial_mean_interval([0.0] * 12, confidence=0.95)[0])
+    # a value whose sum is not exact: a sd of about 1e-16 is no spread (a review: "0.44 to 0.44")
+    assert serial_mean_interval([0.4404] * 23, confidence=0.95)[:2] == pytest.approx(
+        (math.nan, math.nan), nan_ok=True
+    )
     assert all(math.isnan(v) for v in serial_mean_interval([], confidence=0.95))
     with pytest.raises(ValueError, match="confidence"):
         serial_mean_interval(x, confidence=1.0)

@@ -75,5 +75,8 @@ def test_a_closing_sentence_with_applause_stays_a_body_sentence():
 def test_a_text_of_stage_directions_only_is_not_text():
     from pipeline.decode import NotTextError
 
-    with pytest.raises(NotTextError, match="after cleaning"):
+    with pytest.raises(NotTextError, match="contains only stage directions after cleaning"):
         clean_document("d", b"(Applause)\n\n[Laughter]", patterns=load_boilerplate_patterns())
+    both = b"(Applause)\n\nLeave a Comment"
+    with pytest.raises(NotTextError, match="only web boilerplate and stage directions after"):
+        clean_document("d", both, patterns=load_boilerplate_patterns())
