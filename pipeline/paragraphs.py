@@ -9,7 +9,13 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from pipeline.page_lines import is_post_header
-from pipeline.voices import QA_LABELS, REFERENCE_MARK, opens_turn, speaker_label
+from pipeline.voices import (
+    QA_LABELS,
+    REFERENCE_MARK,
+    opens_turn,
+    speaker_label,
+    without_social_tail,
+)
 
 MAX_HEADING_WORDS = 15
 MAX_TITLE_WORDS = 40  # a first line this long may still be a title (is_long_title)
@@ -41,9 +47,16 @@ def is_heading_line(line: str) -> bool:
     line = line.strip()
     if not line or len(line.split()) > MAX_HEADING_WORDS or _LIST_CLAUSE_END_RE.search(line):
         return False
+    if POST_COUNTER_RE.match(line):  # "1/ Kids love the app", "2/12 Is it safe": a post
+        return False
     if line.endswith("]") and line[0] != "[":
         line = _TRAILING_NOTES_RE.sub("", line)
+    line = without_social_tail(line) or line  # "A ban hurts them. 😢 #AI": ends at its "."
     return line.rstrip(_CLOSING_MARKS)[-1:] not in _TERMINAL_PUNCT
+
+
+# a thread's post counter opening a line: "1/", "2/12", "3/ "
+POST_COUNTER_RE = re.compile(r"\d{1,3}/(?:\d{1,3})?\s")
 
 
 def paragraphs_of(

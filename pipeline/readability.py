@@ -41,7 +41,7 @@ import numpy as np
 from pipeline.serial_stats import FLESCH_CONFIDENCE, serial_mean_interval
 from pipeline.syllable_table import read_syllable_table
 from pipeline.types import SegmentedDocument, StageOutput
-from pipeline.voices import speaker_label_ends
+from pipeline.voices import speaker_label_ends, without_note_marks
 
 READABILITY_COLUMNS = (
     "flesch_reading_ease",
@@ -94,7 +94,7 @@ def body_lines(doc: SegmentedDocument) -> list[str]:
         if s.is_heading or not tokens:
             continue
         text = s.text[labels[s.sent_id] - s.start :] if s.sent_id in labels else s.text
-        text = " ".join(text.split())
+        text = " ".join(without_note_marks(text).split())  # "adoption.¹": no word "adoption¹"
         stripped = text.rstrip("\"'”’)]")
         lines.append(text if stripped.endswith(tuple(_SENTENCE_END)) else text + ".")
     return lines

@@ -293,10 +293,13 @@ def all_group_items(
     words = {d["doc_id"]: d.get("n_words") for d in docs}
     for measure in MEAN_MEASURES:
         scores = mean_scores(docs, measure)
+        scored = {d["doc_id"] for d in docs if finite(d.get(measure.column))}
         for a, b in itertools.combinations(members, 2):
             ids, of = without_short_texts(
                 {g: [d for d in members[g] if d in scores] for g in (a, b)}, words.get
             )
+            if any(d in scored and d not in scores for g in (a, b) for d in members[g]):
+                of = f" of {MIN_READABILITY_WORDS} words or more"  # Flesch: mean_scores drops
             sides = {g: [scores[d] for d in ids[g]] for g in (a, b)}
             if all(sides.values()) and (item := group_mean_item(measure, sides, tests, of=of)):
                 items.append(item)

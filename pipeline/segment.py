@@ -21,7 +21,12 @@ from pipeline.lexicon import lexicon_path, read_word_list
 from pipeline.list_items import LIST_ITEM_RE
 from pipeline.punkt import import_punkt
 from pipeline.types import SegmentedDocument, Sentence, Token
-from pipeline.voices import REFERENCE_MARK, SUPERSCRIPT_DIGITS, speaker_label_ends
+from pipeline.voices import (
+    REFERENCE_MARK,
+    SUPERSCRIPT_DIGITS,
+    speaker_label_ends,
+    without_note_marks,
+)
 
 # Initialisms ("U.S.", "e.g.") stay one token, and so do hyphenated words after one
 # ("U.S.-led"); words keep inner apostrophes, hyphens and digit groups ("China’s",
@@ -84,8 +89,10 @@ _new_token = functools.partial(tuple.__new__, Token)
 
 
 def word_tokens(text: str, *, offset: int = 0) -> tuple[Token, ...]:
-    """Word tokens of ``text``; offsets are shifted by ``offset`` (a sentence's start)."""
-    matches = WORD_RE.finditer(text)
+    """Word tokens of ``text``; offsets are shifted by ``offset`` (a sentence's start). A wiki's
+    reference mark and a footnote's superscript number are no words ("adoption.¹" is
+    "adoption", "2022.[2]" is "2022": :func:`pipeline.voices.without_note_marks`)."""
+    matches = WORD_RE.finditer(without_note_marks(text))
     return tuple([_new_token((m.start() + offset, m.end() + offset, m.group())) for m in matches])
 
 

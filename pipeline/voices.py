@@ -98,6 +98,20 @@ REPORTING_RE = re.compile(
 )
 
 
+# what a post ends with after its last sentence: emoji and other symbols (with their joiners and
+# variation selectors), hashtags, @handles and links
+_SOCIAL_TAIL_RE = re.compile(
+    r"(?:\s*(?:[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u200d\ufe0f]+|#\w+|@\w+"
+    r"|https?://\S+))+$"
+)
+
+
+def without_social_tail(line: str) -> str:
+    """``line`` without the emoji, hashtags, @handles and links after its last word ("Is it
+    safe? 🤔" -> "Is it safe?"); a line of only those is returned empty."""
+    return _SOCIAL_TAIL_RE.sub("", line)
+
+
 def is_question(text: str) -> bool:
     """Whether a sentence is the writer's own question: it ends in '?' outside quotation marks.
 
@@ -108,7 +122,7 @@ def is_question(text: str) -> bool:
     """
     if text.endswith("]") and (m := _TRAILING_MARKS_RE.search(text, max(0, len(text) - 400))):
         text = text[: m.start()]  # a wiki's marks after it: "secretive.[who?]", "Why?[1]"
-    stripped = text.rstrip(CLOSERS)
+    stripped = (without_social_tail(text) or text).rstrip(CLOSERS)  # "Is it safe? 🤔"
     if stripped.endswith(("”", '"', "」", "』")):
         return False
     return stripped.endswith(("?", "？"))  # a full-width mark ends a Chinese question

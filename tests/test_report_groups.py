@@ -663,3 +663,16 @@ def test_the_group_table_leaves_out_short_texts_as_the_items_do():
     (row,) = [r for r in table["rows"] if r["what"].startswith("Mean sentiment")]
     # A keeps its two long texts; B has one long text, so keeps both
     assert row["cells"] == ["0.30 · documents 0.20–0.40", "0.10 · documents 0.10–0.10"]
+
+
+def test_a_flesch_group_item_says_when_short_texts_took_no_part():
+    """A walkthrough: "(5 and 11 documents)" for groups of 12, with no word that the short
+    texts were left out (mean_scores drops them before the item sees them)."""
+    from pipeline.report_groups import all_group_items
+
+    docs = [{"doc_id": f"a{i}", "flesch_reading_ease": 30.0 + i, "n_words": 500} for i in range(3)]
+    docs += [{"doc_id": f"b{i}", "flesch_reading_ease": 80.0 + i, "n_words": 500} for i in range(3)]
+    docs.append({"doc_id": "b9", "flesch_reading_ease": 100.0, "n_words": 40})
+    groups = {d["doc_id"]: d["doc_id"][0] for d in docs}
+    (item,) = [i for i in all_group_items(docs, groups) if i["measure"] == "Flesch reading ease"]
+    assert "(3 and 3 documents of 100 words or more)" in item["text"]

@@ -538,3 +538,40 @@ def test_punkt_remembers_short_contexts_only() -> None:
     info = test.__closure__  # the lru_cache sits in the wrapper's closure
     cached = next(c.cell_contents for c in info if hasattr(c.cell_contents, "cache_info"))
     assert cached.cache_info().currsize == 1  # "region. The" only
+
+
+def test_a_threads_posts_are_body_sentences_not_headings():
+    """A walkthrough of social-media threads: a post of 15 words or fewer that ends in an emoji,
+    a hashtag or a link had no final punctuation, so the whole post was a heading and left out
+    of every count (about a quarter of the threads' words)."""
+    text = (
+        "1/ Kids love the app. Creators make money on it. A ban hurts them. 😢\n\n"
+        "2/ Is it safe? 🤔\n\n3/ Nobody asked us #AI #China\n\n"
+        "Cyber Security 🔒\n\nRegulators must act now."
+    )
+    doc = segment_text(text)
+    headings = [s.text for s in doc.sentences if s.is_heading]
+    assert headings == ["Cyber Security 🔒"]  # a title with an emoji stays a heading
+    assert [s.text for s in doc.sentences][:4] == [
+        "1/ Kids love the app.", "Creators make money on it.", "A ban hurts them. 😢",
+        "2/ Is it safe? 🤔",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # a footnote's superscript or a wiki's reference mark is no word (it had made the term
+        # "adoption.¹" and the readability word "adoption¹", and "2022.[2]" two words)
+        ("Adoption rose in 2022.[2] It fell.", ["Adoption", "rose", "in", "2022", "It", "fell"]),
+        ("The adoption.¹ Then work.²", ["The", "adoption", "Then", "work"]),
+        ("It was clear.[citation needed]", ["It", "was", "clear"]),
+        # an editor's insertion keeps its words
+        ('He said "[the deal] is done".', ["He", "said", "the", "deal", "is", "done"]),
+    ],
+)
+def test_note_marks_are_no_words(text, words):
+    doc = segment_text(text)
+    assert [t.text for ts in doc.tokens for t in ts] == words
+    for ts in doc.tokens:
+        assert all(doc.clean[t.start : t.end] == t.text for t in ts)

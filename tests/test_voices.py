@@ -852,3 +852,12 @@ def test_a_turn_of_only_a_stage_direction_stays_a_turn_without_words():
 def test_a_live_blog_in_another_time_zone_has_no_speakers():
     text = "\n\n".join(f"0{h}:00 AEST: Markets moved again." for h in range(1, 9))
     assert labels_by_paragraph(text) == [None] * 8
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [("Is it safe? 🤔", True), ("Who knows?? 🤷", True), ("Why now? #AI #China", True),
+     ("Is it safe? https://t.co/x1", True), ("It is safe. 🤔", False), ("#AI", False)],
+)  # fmt: skip
+def test_a_question_ends_before_a_posts_emoji_hashtags_or_link(text, question):
+    assert is_question(text) is question
