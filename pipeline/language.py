@@ -17,16 +17,23 @@ def english_common_words() -> frozenset[str]:
     return frozenset(read_word_list(lexicon_path("english_common.txt")))
 
 
+def body_words(doc: SegmentedDocument) -> list[str]:
+    """The word tokens of the body sentences, in lower case: headings (a thread's post headers,
+    "Sam Lee @samlee_sec · Jun 12", are headings) are names and dates, no prose."""
+    return [t.text.lower() for s, toks in zip(doc.sentences, doc.tokens, strict=True)
+            if not s.is_heading for t in toks]  # fmt: skip
+
+
 def english_share(doc: SegmentedDocument) -> float:
-    """Share of the document's word tokens that are common English function words."""
+    """Share of the document's body word tokens that are common English function words."""
     common = english_common_words()
-    words = [t.text.lower() for toks in doc.tokens for t in toks]
+    words = body_words(doc)
     return sum(w in common for w in words) / len(words) if words else 0.0
 
 
 def language_warning(doc: SegmentedDocument) -> str | None:
     """A warning when a document of some length does not look like English, else None."""
-    n = sum(len(t) for t in doc.tokens)
+    n = len(body_words(doc))
     # map() over str methods counts in C; a generator over characters was a hot spot
     latin = sum(map(str.isalpha, doc.clean.encode("ascii", "ignore").decode("ascii")))
     letters = sum(map(str.isalpha, doc.clean))

@@ -234,6 +234,22 @@ def test_html_to_text_keeps_visible_text_only():
         ("Правительство объявило о новых правилах хранения данных в стране.", True),
         ((ROOT / "corpus" / "intelligence_cooperation.txt").read_text(), False),
         ("Short.", False),
+        # a thread in plain English: its post headers are headings, no prose (a walkthrough:
+        # 35 of its 112 tokens were headers, and the text "did not look like English")
+        (
+            "\n\n".join(
+                f"Sam Lee @samlee_sec · Jun 12\n{p}"
+                for p in (
+                    "Hot take thread. Data security is not hard. We make it hard.",
+                    "1/ Everyone yells about China. Fine. China hacks. We know.",
+                    "2/ But most breaches? Bad passwords. Old software. Lazy admins.",
+                    "3/ You want to stop spies? Patch your stuff. Use MFA. Back up your data.",
+                    "4/ It's boring. It works. Boring is good.",
+                    "5/ Bans make headlines. Patches make you safe. Pick one.",
+                )
+            ),
+            False,
+        ),
     ],
 )
 def test_language_warning(text, warns):
