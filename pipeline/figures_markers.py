@@ -109,9 +109,10 @@ STATISTIC_RE = re.compile(
     r"(?i:confidence\s+level|level\s+of\s+confidence)"
 )
 # In square brackets: a reference marker, "[1]", "[11]", "[note 3]", "[2, 5]", "[3–5]" (integers
-# only), or an interval's bounds, as a table's CI column writes them: "[1.20, 3.41]"
+# only), a Markdown footnote's "[^1]", or an interval's bounds, as a table's CI column writes
+# them: "[1.20, 3.41]"
 BRACKETED_RE = re.compile(
-    r"\[(?:(?:(?i:note|nb|fn|n)\s?)?\d{1,3}(?:\s?[,–-]\s?\d{1,3}){0,8}"
+    r"\[(?:\^[\w-]{1,20}|(?:(?i:note|nb|fn|n)\s?)?\d{1,3}(?:\s?[,–-]\s?\d{1,3}){0,8}"
     rf"|\s*{_DECIMAL}\s*[,;]\s*{_DECIMAL}\s*)\]"
 )
 # A p-value in a table's cell: "| < .001 |", "| <0.05 |", "| .002 |" (not "| 0.71 |", "| .81 |")

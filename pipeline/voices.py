@@ -73,9 +73,9 @@ _CLEANUP_MARKS = "|".join(
     for mark in sorted(read_word_list(lexicon_path("wiki_cleanup_marks.txt")), key=len)[::-1]
 )
 REFERENCE_MARK = (
-    r"\[(?:\d{1,4}(?: ?[,–-] ?\d{1,4}){0,8}|(?:note|nb|n|fn) ?\d{1,3}|[a-z]"
+    r"\[(?:\d{1,4}(?: ?[,–-] ?\d{1,4}){0,8}|(?:note|nb|n|fn) ?\d{1,3}|[a-z]|\^[\w-]{1,20}"
     rf"|(?i:{_CLEANUP_MARKS}))\]"
-)
+)  # ... and a Markdown footnote's mark ("[^1]", "[^note]")
 _TRAILING_MARKS_RE = re.compile(rf"(?:{REFERENCE_MARK}){{1,8}}$")
 # a reference mark or a superscript footnote number, which a sentence keeps ("praised.[3]",
 # "a disaster.¹"): blanked where the words of a sentence are scored (pipeline.sentiment)

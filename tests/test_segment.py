@@ -566,6 +566,8 @@ def test_a_threads_posts_are_body_sentences_not_headings():
         ("Adoption rose in 2022.[2] It fell.", ["Adoption", "rose", "in", "2022", "It", "fell"]),
         ("The adoption.¹ Then work.²", ["The", "adoption", "Then", "work"]),
         ("It was clear.[citation needed]", ["It", "was", "clear"]),
+        # a Markdown footnote's mark closes the sentence before it and is no word
+        ("DeepSeek grew fast.[^1] Its app led.", ["DeepSeek", "grew", "fast", "Its", "app", "led"]),
         # an editor's insertion keeps its words
         ('He said "[the deal] is done".', ["He", "said", "the", "deal", "is", "done"]),
     ],
@@ -575,3 +577,17 @@ def test_note_marks_are_no_words(text, words):
     assert [t.text for ts in doc.tokens for t in ts] == words
     for ts in doc.tokens:
         assert all(doc.clean[t.start : t.end] == t.text for t in ts)
+
+
+def test_a_markdown_footnote_is_no_sentence_nor_figure():
+    """A walkthrough of policy briefs: "[^1]" moved to the start of the next sentence, its
+    definition line "[^1]: ..." stayed a body sentence, and both "1"s were figures."""
+    from pipeline.stance import StanceStage
+
+    text = (
+        "DeepSeek grew fast.[^1] Its app led the charts.\n\n"
+        "[^1]: Alibaba Cloud, press release, November 2024."
+    )
+    doc = segment_text(text)
+    assert [s.text for s in doc.sentences] == ["DeepSeek grew fast.[^1]", "Its app led the charts."]
+    assert StanceStage().analyse(doc).tables["figures"] == []
