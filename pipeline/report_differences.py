@@ -34,6 +34,7 @@ from pipeline.report_stats import (
 from pipeline.report_text import anchor_key, truthy
 from pipeline.serial_stats import (
     FLESCH_CONFIDENCE,
+    MIN_EFFECTIVE_SIZE,
     MIN_INTERVAL_SENTENCES,
     alike_correlation,
     effective_size,
@@ -676,6 +677,12 @@ def no_interval_reason(doc: Doc, column: str = "compound_mean") -> str:
         return (
             f"it has {n:,.0f} body sentences, fewer than the {MIN_INTERVAL_SENTENCES} an "
             "interval needs"
+        )
+    size = doc.get("flesch_effective_n" if column == "flesch" else "compound_effective_n")
+    if finite(size) and size < MIN_EFFECTIVE_SIZE:
+        return (
+            f"its body sentences run so alike that they count as {fmt(size)} independent ones, "
+            f"fewer than {MIN_EFFECTIVE_SIZE:g}"
         )
     if column == "compound_mean" and finite(n) and finite(doc.get(column)):
         return f"its {n:,.0f} body sentences all score {fmt(doc[column], 2)}"

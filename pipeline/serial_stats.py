@@ -11,6 +11,9 @@ import numpy as np
 
 MIN_INTERVAL_SENTENCES = 10  # fewer: a document's own r rests on under 9 pairs of neighbours
 FLESCH_CONFIDENCE = 0.95  # the level of documents.csv's flesch_ci_low and flesch_ci_high
+# below this worth in independent values the t quantile (12.7 at one degree of freedom) makes
+# the interval span the scale: none is given (a statistician's simulation of the Flesch interval)
+MIN_EFFECTIVE_SIZE = 3.0
 
 
 MAX_ALIKE = 0.9  # the largest lag-1 correlation used (a higher estimate is mostly noise)
@@ -68,7 +71,8 @@ def serial_mean_interval(
     """(low, high, effective size) of the mean of ``values`` in text order: the t interval
     ``mean ± t(ne - 1) s / sqrt(ne)`` with ``ne`` = :func:`effective_size` of the values' own
     :func:`alike_correlation`, the one-document form of the report's Welch interval. NaNs for
-    the interval (the size kept) below MIN_INTERVAL_SENTENCES values or without spread.
+    the interval (the size kept) below MIN_INTERVAL_SENTENCES values, below a worth of
+    MIN_EFFECTIVE_SIZE independent ones, or without spread.
 
     A statistician's simulations of 2026-12-05 (AR(1) sentence scores, r = 0 to 0.6, 10 to 200
     sentences): the percentile bootstrap that resampled sentences as independent covered the
@@ -86,7 +90,7 @@ def serial_mean_interval(
         return math.nan, math.nan, float(n)
     ne = effective_size(n, alike_correlation([x]))
     sd = float(x.std(ddof=1))
-    if n < MIN_INTERVAL_SENTENCES:
+    if n < MIN_INTERVAL_SENTENCES or ne < MIN_EFFECTIVE_SIZE:
         return math.nan, math.nan, ne
     mean = math.fsum(x) / n
     half = t_quantile(ne - 1, confidence) * sd / math.sqrt(ne)

@@ -2241,3 +2241,17 @@ def test_widened_for_extreme_scales_by_t_quantiles_of_the_documents_own_size():
     assert t_scale > z_scale
     # clipped to VADER's -1..1
     assert widened_for_extreme(0.9, 0.8, 1.0, 20, confidence=0.95, effective_n=5.0)[1] == 1.0
+
+
+def test_no_interval_reason_names_a_worth_under_three():
+    from pipeline.report_differences import no_interval_reason
+
+    doc = {"n_sentences": 12, "compound_mean": 0.3, "compound_effective_n": 2.0}
+    assert no_interval_reason(doc) == (
+        "its body sentences run so alike that they count as 2.0 independent ones, fewer than 3"
+    )
+    flesch = {"n_sentences": 12, "flesch_effective_n": 2.5}
+    assert "count as 2.5 independent ones" in no_interval_reason(flesch, "flesch")
+    assert no_interval_reason({"n_sentences": 6}) == (
+        "it has 6 body sentences, fewer than the 10 an interval needs"
+    )

@@ -317,7 +317,7 @@ def test_serial_mean_interval_by_hand():
     assert ne == 10
     assert (low, high) == pytest.approx((0.18 - 0.190165, 0.18 + 0.190165), abs=1e-6)
     # the same values in runs alike in tone: r > 0, fewer independent ones, a wider interval
-    runs = sorted(x)
+    runs = [0.5, 0.6, -0.2, -0.1, 0.3, 0.4, 0.0, 0.0, 0.1, 0.2]  # pairs alike: worth 5.1
     low_r, high_r, ne_r = serial_mean_interval(runs, confidence=0.95)
     assert ne_r < 10 and high_r - low_r > high - low
     # no interval below 10 values or without spread; the worth is kept
@@ -325,6 +325,10 @@ def test_serial_mean_interval_by_hand():
         (math.nan,) * 2, nan_ok=True
     )
     assert math.isnan(serial_mean_interval([0.0] * 12, confidence=0.95)[0])
+    # runs so alike that the 12 values count as fewer than 3: no interval (t(1) = 12.7 made it
+    # span the scale), the worth kept
+    low, high, ne = serial_mean_interval([0.1] * 6 + [0.5] * 6, confidence=0.95)
+    assert math.isnan(low) and math.isnan(high) and ne < 3
     # a value whose sum is not exact: a sd of about 1e-16 is no spread (a review: "0.44 to 0.44")
     assert serial_mean_interval([0.4404] * 23, confidence=0.95)[:2] == pytest.approx(
         (math.nan, math.nan), nan_ok=True
