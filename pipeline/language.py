@@ -19,9 +19,12 @@ def english_common_words() -> frozenset[str]:
 
 def body_words(doc: SegmentedDocument) -> list[str]:
     """The word tokens of the body sentences, in lower case: headings (a thread's post headers,
-    "Sam Lee @samlee_sec · Jun 12", are headings) are names and dates, no prose."""
-    return [t.text.lower() for s, toks in zip(doc.sentences, doc.tokens, strict=True)
+    "Sam Lee @samlee_sec · Jun 12", are headings) are names and dates, no prose. A text of
+    fewer than MIN_WORDS body words (a list of unpunctuated lines, all headings) is read
+    whole."""
+    body = [t.text.lower() for s, toks in zip(doc.sentences, doc.tokens, strict=True)
             if not s.is_heading for t in toks]  # fmt: skip
+    return body if len(body) >= MIN_WORDS else [t.text.lower() for ts in doc.tokens for t in ts]
 
 
 def english_share(doc: SegmentedDocument) -> float:

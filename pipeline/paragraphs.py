@@ -47,16 +47,16 @@ def is_heading_line(line: str) -> bool:
     line = line.strip()
     if not line or len(line.split()) > MAX_HEADING_WORDS or _LIST_CLAUSE_END_RE.search(line):
         return False
-    if POST_COUNTER_RE.match(line):  # "1/ Kids love the app", "2/12 Is it safe": a post
-        return False
     if line.endswith("]") and line[0] != "[":
         line = _TRAILING_NOTES_RE.sub("", line)
-    line = without_social_tail(line) or line  # "A ban hurts them. 😢 #AI": ends at its "."
+    # "A ban hurts them. 😢 #AI" ends at its "." ("Breaking: #Election2024" stays a heading)
+    if (end := without_social_tail(line).rstrip(_CLOSING_MARKS)[-1:]) and end in ".!?…":
+        line = without_social_tail(line)
     return line.rstrip(_CLOSING_MARKS)[-1:] not in _TERMINAL_PUNCT
 
 
-# a thread's post counter opening a line: "1/", "2/12", "3/ "
-POST_COUNTER_RE = re.compile(r"\d{1,3}/(?:\d{1,3})?\s")
+# a thread's post counter opening a line: "1/", "2/12", "3/ " (where "1/" and "2/" open posts)
+POST_COUNTER_RE = re.compile(r"(\d{1,3})/(?:(\d{1,3})(?!\d))?\s")
 
 
 def paragraphs_of(
@@ -82,6 +82,11 @@ def paragraphs_of(
     body = [start in body_starts for start, _ in spans] if body_starts else [False] * len(spans)
     for i in range(1, len(blocks)):  # a post's words under its header ("Fair. Not dismissing it")
         body[i] = body[i] or ("@" in blocks[i - 1] and is_post_header(blocks[i - 1]))
+    # a thread's posts "1/ ...", "2/ ...": body text when paragraphs open with the counters 1
+    # and 2 ("24/7 Support", "9/11 Commission Findings" stay headings)
+    counters = [m.group(1) if (m := POST_COUNTER_RE.match(b)) else None for b in blocks]
+    if {"1", "2"} <= set(counters):
+        body = [b or c is not None for b, c in zip(body, counters, strict=True)]
     turns = _turns(blocks)
     plain = [
         "\n" not in b

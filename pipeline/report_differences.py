@@ -681,7 +681,9 @@ def no_interval_reason(doc: Doc, column: str = "compound_mean") -> str:
     size = doc.get("flesch_effective_n" if column == "flesch" else "compound_effective_n")
     if finite(size) and size < MIN_EFFECTIVE_SIZE:
         return (
-            f"its body sentences run so alike that they count as {fmt(size)} independent ones, "
+            # rounded down: 2.97 is no "3.0 ..., fewer than 3"
+            f"its body sentences run so alike that they count as {fmt(math.floor(10 * size) / 10)} "
+            "independent ones, "
             f"fewer than {MIN_EFFECTIVE_SIZE:g}"
         )
     if column == "compound_mean" and finite(n) and finite(doc.get(column)):

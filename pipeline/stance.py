@@ -39,7 +39,7 @@ from pipeline.stance_names import (
 )
 from pipeline.stance_own import CITATION_ENTRY, Spans, writers_own
 from pipeline.types import SegmentedDocument, StageOutput
-from pipeline.voices import SPEAKER_TITLES, is_question, quoted_sentence_ids, speaker_turns
+from pipeline.voices import is_question, quoted_sentence_ids, speaker_turns
 from pipeline.voices_sourcing import borrowed_sourcing
 
 SPACE_RUN_RE = re.compile(r"\s+")
@@ -58,8 +58,10 @@ RELATIVE_CLAUSE_RE = re.compile(r",\s*(?:who|whom|whose|which)\b[^,;:()\[\]\"“
 AFFILIATION_CLAUSE_RE = re.compile(
     r",\s*who\s+(?:(?:now\s+|currently\s+|also\s+)?(?:work|works|worked|working)\s+(?:at|for|with)"
     r"|(?:is|are|was|were)\s+(?:now\s+|currently\s+)?based\s+(?:at|in))\s+(?:the\s+)?"
-    # a person ("who works with Dr Smith": a colleague) is no affiliation (1.36.17)
-    rf"(?!(?:{'|'.join(sorted(map(re.escape, SPEAKER_TITLES)))})\b)(?-i:[A-Z])",
+    # a person ("who works with Dr Smith": a colleague) is no affiliation (1.36.17); honorifics
+    # only, before a name: "the Premier League", "Judge Business School" are organisations
+    r"(?!(?-i:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame)\.?\s+(?-i:[A-Z])[\w'’-]*(?!['’]s))"
+    r"(?-i:[A-Z])",
     re.IGNORECASE,
 )
 # Subtypes of the stance adverbs an attribution's skipped words may hold, kept as markers of their

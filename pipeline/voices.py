@@ -20,9 +20,9 @@ from pipeline.types import Sentence
 # A transcript's time code before a label: "[14:02:15] Mr Hale:", "(00:01:22.5) ANNA LOWE:";
 # a live blog's "12:30 PM:" or "08:00 AEST:" is a time, no speaker (time_zones.txt)
 _ZONES = "|".join(re.escape(z) for z in sorted(read_word_list(lexicon_path("time_zones.txt"))))
-_TIME_CODE = (
-    r"(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?\s+"
-    rf"(?!(?:{_ZONES})(?![\w.])))?"
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
+_TIME_CODE = (  # a bracketed code is a transcript's ("[14:02] CAT:" is a speaker named Cat)
+    rf"(?:[\[(]{_TIME}[\])]\s+|{_TIME}\s+(?!(?:{_ZONES})(?![\w.])))?"
 )
 # the colon that ends a label: before a space or at the end ("MS LOWE:" once "(Applause)" has
 # gone from "MS LOWE: (Applause)")
@@ -80,7 +80,8 @@ _TRAILING_MARKS_RE = re.compile(rf"(?:{REFERENCE_MARK}){{1,8}}$")
 # a reference mark or a superscript footnote number, which a sentence keeps ("praised.[3]",
 # "a disaster.¹"): blanked where the words of a sentence are scored (pipeline.sentiment)
 SUPERSCRIPT_DIGITS = "\u2070\u00b9\u00b2\u00b3\u2074-\u2079"
-NOTE_MARK_RE = re.compile(rf"(?:{REFERENCE_MARK}|[{SUPERSCRIPT_DIGITS}])+")
+# not before a letter: an editor's "[t]he", a formula's "x²y"
+NOTE_MARK_RE = re.compile(rf"(?:{REFERENCE_MARK}|[{SUPERSCRIPT_DIGITS}])+(?![^\W\d_])")
 _SUPERSCRIPTS = frozenset("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
 
 
@@ -101,8 +102,10 @@ REPORTING_RE = re.compile(
 # what a post ends with after its last sentence: emoji and other symbols (with their joiners and
 # variation selectors), hashtags, @handles and links
 _SOCIAL_TAIL_RE = re.compile(
-    r"(?:\s*(?:[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u200d\ufe0f]+|#\w+|@\w+"
-    r"|https?://\S+))+$"
+    # possessive: "(a+)+$" backtracks exponentially on a run of emoji followed by a word
+    r"(?:[\s,]*+(?:[\U0001F000-\U0001FAFF\U000E0020-\U000E007F\u2190-\u21FF\u2300-\u23FF"
+    r"\u2600-\u275A\u2761-\u27BF\u2B00-\u2BFF\u00a9\u00ae\u2122\u203c\u2049\u3030\u303d"
+    r"\u3297\u3299\u200d\ufe0f\u20e3]++|[#*0-9]\ufe0f?\u20e3|#\w++|@\w++|https?://\S++))++$"
 )
 
 

@@ -2250,6 +2250,8 @@ def test_no_interval_reason_names_a_worth_under_three():
     assert no_interval_reason(doc) == (
         "its body sentences run so alike that they count as 2.0 independent ones, fewer than 3"
     )
+    # rounded down: 2.97 is no "3.0 ..., fewer than 3"
+    assert "count as 2.9 independent" in no_interval_reason(dict(doc, compound_effective_n=2.97))
     flesch = {"n_sentences": 12, "flesch_effective_n": 2.5}
     assert "count as 2.5 independent ones" in no_interval_reason(flesch, "flesch")
     assert no_interval_reason({"n_sentences": 6}) == (

@@ -234,6 +234,21 @@ def test_html_to_text_keeps_visible_text_only():
         ("Правительство объявило о новых правилах хранения данных в стране.", True),
         ((ROOT / "corpus" / "intelligence_cooperation.txt").read_text(), False),
         ("Short.", False),
+        # unpunctuated lines are headings: a text of them is read whole (a review)
+        (
+            "\n\n".join(
+                [
+                    "Die Regierung plant neue Regeln",
+                    "Der Schutz der Daten ist wichtig",
+                    "Die Firmen sind besorgt über die Kosten",
+                    "Das Gesetz soll im Sommer kommen",
+                    "Die Opposition kritisiert den Plan",
+                    "Viele Bürger sind skeptisch",
+                ]
+                * 2
+            ),
+            True,
+        ),
         # a thread in plain English: its post headers are headings, no prose (a walkthrough:
         # 35 of its 112 tokens were headers, and the text "did not look like English")
         (

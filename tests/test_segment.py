@@ -591,3 +591,25 @@ def test_a_markdown_footnote_is_no_sentence_nor_figure():
     doc = segment_text(text)
     assert [s.text for s in doc.sentences] == ["DeepSeek grew fast.[^1]", "Its app led the charts."]
     assert StanceStage().analyse(doc).tables["figures"] == []
+
+
+def test_a_lone_counter_like_heading_stays_a_heading_and_a_post_tail_is_linear():
+    """A review: "24/7 Support" or "9/11 Commission Findings" alone is a heading (posts need two
+    counters), and the social tail's pattern is linear on a run of emoji before a word (it
+    had backtracked exponentially: 3 s at 24 emoji)."""
+    import time
+
+    doc = segment_text(
+        "24/7 Support\n\nWe answer every call.\n\n9/11 Commission Findings\n\nIt met."
+    )
+    assert [s.text for s in doc.sentences if s.is_heading] == [
+        "24/7 Support", "9/11 Commission Findings"
+    ]  # fmt: skip
+    start = time.perf_counter()
+    segment_text("What a day " + "🔥" * 2000 + " lol\n\nMore text here.")
+    assert time.perf_counter() - start < 5.0
+    assert [t.text for ts in segment_text("The x²y term.").tokens for t in ts] == [
+        "The",
+        "x²y",
+        "term",
+    ]

@@ -3275,6 +3275,11 @@ STANCE_1_36_17 = [
      [("Analysts, who worked for Mr Hale, said", "attribution", "vague")]),
     ("Analysts, who work for Barclays, said the deal was poor.",
      [("Analysts, who work for Barclays, said", "attribution", "named")]),
+    # an organisation named after an office is no person (a review of 1.36.17)
+    ("An analyst, who works for the Premier League, said clubs lost money.",
+     [("An analyst, who works for the Premier League, said", "attribution", "named")]),
+    ("A researcher, who works at Judge Business School, said sales rose.",
+     [("A researcher, who works at Judge Business School, said", "attribution", "named")]),
     # 'as' opening a clause before a reported 'that' is no reduced passive
     ("Supermarkets warned as prices rose 8% that shortages loomed.",
      [("warned", "attribution", "named")]),

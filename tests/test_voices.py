@@ -236,6 +236,9 @@ def test_a_parliamentary_records_labels_in_mixed_case_are_turns():
         ("08:00 AEST: Markets open.", None),
         ("12:30 IST: The count began.", None),
         ("[14:02] HOST: Welcome back.", "HOST"),
+        # a bracketed code is a transcript's: a zone's letters are a speaker there
+        ("[14:02] CAT: I disagree.", "CAT"),
+        ("(14:02) WEST: I disagree.", "WEST"),
         # a label whose words went with a stage direction ("MS LOWE: (Applause)")
         ("MS LOWE:", "MS LOWE"),
         ("[14:02] Note: figures are rounded.", None),
