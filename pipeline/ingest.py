@@ -46,7 +46,11 @@ __all__ = [  # the paragraph functions live in pipeline.paragraphs; imported fro
 # controls and invisible format characters: zero-width spaces and joiners, the soft hyphen, the
 # word joiner, BOMs, and the bidirectional marks web pages carry ("China\u200e said")
 _CONTROL_RE = re.compile(
-    r"[\x00-\x08\x0e-\x1f\x7f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+    r"[\x00-\x08\x0e-\x1f\x7f\u00ad\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064"
+    r"\u2066-\u2069\ufeff]"
+    # a zero-width joiner inside an emoji sequence stays ("🤷‍♀️", "👩‍💻"): one symbol, not two
+    r"|(?<![\U0001F000-\U0001FAFF\u2600-\u27BF\ufe0f\U0001F3FB-\U0001F3FF])\u200d"
+    r"|\u200d(?![\U0001F000-\U0001FAFF\u2600-\u27BF])"
 )
 # breaks that are not a "\n" (vertical tab, form feed between PDF pages, next line, Unicode line
 # and paragraph separators): a space, so that words do not run together and each line keeps the

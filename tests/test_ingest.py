@@ -1180,3 +1180,21 @@ def test_markdown_front_matter_goes_and_its_title_leads(patterns, source, clean,
     lines = source.split("\n")
     assert all(lines[r["line_no"] - 1] == r["line"] for r in doc.boilerplate)
     assert [doc.clean[p.start : p.end] for p in doc.paragraphs if p.is_heading] == headings
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a zero-width joiner inside an emoji sequence stays: one symbol, not two (a walkthrough
+        # of threads: "🤷‍♀️" had become "🤷" and "♀️")
+        ("Nope \U0001F937\u200d\u2640\ufe0f ok", "Nope \U0001F937\u200d\u2640\ufe0f ok"),
+        ("dev \U0001F469\u200d\U0001F4BB here", "dev \U0001F469\u200d\U0001F4BB here"),
+        # between letters, or a letter and an emoji, it is an invisible character: removed
+        ("Chi\u200dna said", "China said"),
+        ("a\u200d\U0001F600", "a\U0001F600"),
+    ],
+)
+def test_a_zero_width_joiner_stays_only_inside_an_emoji(text, kept):
+    from pipeline.ingest import normalize_lines
+
+    assert normalize_lines(text) == kept
