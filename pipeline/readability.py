@@ -38,7 +38,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from pipeline.serial_stats import FLESCH_CONFIDENCE, serial_mean_interval
+from pipeline.serial_stats import FLESCH_CONFIDENCE, serial_mean_interval, serial_summary
 from pipeline.syllable_table import read_syllable_table
 from pipeline.types import SegmentedDocument, StageOutput
 from pipeline.voices import speaker_label_ends, without_note_marks
@@ -116,13 +116,33 @@ def flesch_interval(
     References: Woodruff (1971), JASA 66:411-414; Wolter (2007), Introduction to Variance
     Estimation, ch. 6.
     """
+    z = flesch_contributions(counts)
+    if z is None:
+        return math.nan, math.nan, math.nan
+    return serial_mean_interval(z, confidence=confidence)
+
+
+def flesch_contributions(counts: Sequence[TextCounts]) -> np.ndarray | None:
+    """Each body sentence's linearised contribution to the document's Flesch reading ease
+    (:func:`flesch_interval`), whose mean is the score; None for a text without words or
+    syllables."""
     w = np.array([c.words for c in counts], dtype=np.float64)
     y = np.array([c.syllables for c in counts], dtype=np.float64)
     if not w.size or not w.sum() or not y.sum():
-        return math.nan, math.nan, math.nan
+        return None
     ratio, per_sentence = y.sum() / w.sum(), w.sum() / w.size
-    z = 206.835 - 1.015 * w - 84.6 * ratio - 84.6 * (y - ratio * w) / per_sentence
-    return serial_mean_interval(z, confidence=confidence)
+    return 206.835 - 1.015 * w - 84.6 * ratio - 84.6 * (y - ratio * w) / per_sentence
+
+
+def flesch_summary(counts: Sequence[TextCounts]) -> tuple[float, float, float]:
+    """(standard deviation, lag-1 autocorrelation, number) of a document's body sentences'
+    Flesch contributions (:func:`pipeline.serial_stats.serial_summary`): what the report needs
+    to give the interval again with a correlation of neighbours pooled over the corpus. NaNs
+    for a text without words or syllables, the number kept."""
+    z = flesch_contributions(counts)
+    if z is None:
+        return math.nan, math.nan, float(len(counts))
+    return (*serial_summary(z), float(z.size))
 
 
 def added_counts(counts: Sequence[TextCounts]) -> TextCounts:
@@ -315,7 +335,14 @@ def scores_of_counts(c: TextCounts) -> dict[str, float]:
     }
 
 
-FLESCH_INTERVAL_COLUMNS = ("flesch_ci_low", "flesch_ci_high", "flesch_effective_n")
+FLESCH_INTERVAL_COLUMNS = (
+    "flesch_ci_low",
+    "flesch_ci_high",
+    "flesch_effective_n",
+    "flesch_sd",
+    "flesch_lag1",
+    "flesch_n_sentences",
+)
 
 
 class ReadabilityStage:
@@ -335,10 +362,10 @@ class ReadabilityStage:
         counts = [text_counts(line) for line in lines]
         if any(ch.isalpha() for line in lines for ch in line):  # readability_scores' rule
             scores = scores_of_counts(added_counts(counts))
-            interval = flesch_interval(counts)
+            interval = (*flesch_interval(counts), *flesch_summary(counts))
         else:
             scores = dict.fromkeys(READABILITY_COLUMNS, math.nan)
-            interval = (math.nan, math.nan, math.nan)
+            interval = (math.nan,) * len(FLESCH_INTERVAL_COLUMNS)
         return StageOutput(
             document_columns={**scores, **dict(zip(FLESCH_INTERVAL_COLUMNS, interval, strict=True))}
         )

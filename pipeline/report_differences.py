@@ -20,16 +20,17 @@ from pipeline.report_data import (
     frame_labels,
     has_columns,
 )
-from pipeline.report_format import finite, fmt, has_spread, rate_count
+from pipeline.report_format import finite, fmt, rate_count
 from pipeline.report_stats import (
     CONFIDENCE,
     bonferroni,
+    corpus_alike,
+    extreme_interval,
     proportion_difference_interval,
     rate_ratio_interval,
     standard_error,
     welch_from_summaries,
     welch_interval,
-    widened_for_extreme,
 )
 from pipeline.report_text import anchor_key, truthy
 from pipeline.serial_stats import (
@@ -521,15 +522,15 @@ def readability_extremes(docs: Sequence[Doc]) -> list[Item]:
     if len(scores) < 3:
         return []
     median = float(np.median([d["flesch_reading_ease"] for d in scores]))
+    pooled = corpus_alike(scores, "flesch")
     items = []
     for d, is_low in unshared_extremes(scores, "flesch_reading_ease"):
         word = "hardest" if is_low else "easiest"
         gap = abs(d["flesch_reading_ease"] - median)
         if gap < 10:
             continue
-        low, high = widened_for_extreme(
-            d["flesch_reading_ease"], d.get("flesch_ci_low"), d.get("flesch_ci_high"),
-            len(scores), confidence=FLESCH_CONFIDENCE, effective_n=d.get("flesch_effective_n"),
+        low, high, size = extreme_interval(
+            d, "flesch", len(scores), pooled, confidence=FLESCH_CONFIDENCE,
             bounds=(-math.inf, math.inf),
         )  # fmt: skip
         text = (
@@ -547,7 +548,8 @@ def readability_extremes(docs: Sequence[Doc]) -> list[Item]:
                 + (", which includes the median: this may be noise)" if caution else ")")
             )
         else:
-            text += f"no interval: {no_interval_reason(d, 'flesch')})"
+            reason = no_interval_reason({**d, "flesch_effective_n": size}, "flesch")
+            text += f"no interval: {reason})"
         items.append({"text": text, "strength": gap / 20, "caution": caution, "href": "#summary"})
     return items
 
@@ -670,7 +672,8 @@ def no_interval_reason(doc: Doc, column: str = "compound_mean") -> str:
     """Why a document's ``column`` (mean sentiment, Flesch reading ease) has no interval: fewer
     body sentences than MIN_INTERVAL_SENTENCES, or sentences that do not vary
     (:func:`pipeline.serial_stats.serial_mean_interval`)."""
-    n = doc.get("n_sentences")
+    n = doc.get("flesch_n_sentences") if column == "flesch" else None
+    n = n if finite(n) else doc.get("n_sentences")
     if finite(n) and n < MIN_INTERVAL_SENTENCES:
         if n == 1:
             return "it has one body sentence"
@@ -712,21 +715,19 @@ def corpus_differences(
     items += readability_extremes(docs)
     if docs and all(finite(d.get("compound_mean")) for d in docs):
         median = float(np.median([d["compound_mean"] for d in docs]))
+        pooled = corpus_alike(docs, "compound")
         extremes = []
         for d, is_low in unshared_extremes(docs, "compound_mean"):
             word = "lowest" if is_low else "highest"
             if d["compound_mean"] == median:
                 continue  # it is the median itself
-            # clear only when the document's own interval, widened for picking the extreme
-            # of n, leaves the corpus median out; sentences that all score the same have none
-            own = d.get("compound_ci_low"), d.get("compound_ci_high")
-            low, high = (
-                widened_for_extreme(d["compound_mean"], *own, len(docs),
-                                    confidence=sentiment_confidence,
-                                    effective_n=d.get("compound_effective_n"))
-                if has_spread(*own) else (math.nan, math.nan)
+            # clear only when the document's interval (neighbours as alike as in the corpus at
+            # least), widened for picking the extreme of n, leaves the corpus median out
+            low, high, size = extreme_interval(
+                d, "compound", len(docs), pooled, confidence=sentiment_confidence,
+                bounds=(-1.0, 1.0),
             )  # fmt: skip
-            extremes.append((d, word, low, high))
+            extremes.append(({**d, "compound_effective_n": size}, word, low, high))
         # one number of decimals for both items: as many as keep a mean or an interval end that
         # is not the median from reading as it
         shown = [v for d, _, low, high in extremes

@@ -28,7 +28,7 @@ from pipeline.actors import (
     actor_sentiment_rows,
 )
 from pipeline.lexicon import read_lexicon
-from pipeline.serial_stats import serial_mean_interval
+from pipeline.serial_stats import serial_mean_interval, serial_summary
 from pipeline.stance import StanceDetector
 from pipeline.stance_lexicon import stance_entries
 from pipeline.types import SegmentedDocument, StageOutput
@@ -47,6 +47,8 @@ DOCUMENT_COLUMNS = (
     "compound_ci_low",
     "compound_ci_high",
     "compound_effective_n",
+    "compound_sd",
+    "compound_lag1",
     "share_positive",
     "share_negative",
     "share_neutral",
@@ -261,19 +263,24 @@ def sorted_quantile(sorted_values: np.ndarray, q: float) -> Any:
 
 def document_aggregates(compounds: Sequence[float], *, confidence: float) -> dict[str, float]:
     """Mean, median, confidence interval (:func:`pipeline.serial_stats.serial_mean_interval`,
-    within VADER's -1..1) with the sentences' worth in independent ones, and label shares of
-    body sentence scores in text order."""
+    within VADER's -1..1) with the sentences' worth in independent ones, their standard
+    deviation and lag-1 autocorrelation (for the report's correlation pooled over the corpus,
+    :func:`pipeline.serial_stats.pooled_alike_correlation`), and label shares of body sentence
+    scores in text order."""
     x = np.asarray(compounds, dtype=float)
     if x.size == 0:
         return {c: math.nan for c in DOCUMENT_COLUMNS}
     n = float(x.size)
     low, high, effective_n = serial_mean_interval(x, confidence=confidence)
+    sd, lag1 = serial_summary(x)
     return {
         "compound_mean": math.fsum(x) / n,
         "compound_median": float(np.median(x)),
         "compound_ci_low": max(-1.0, low) if math.isfinite(low) else low,
         "compound_ci_high": min(1.0, high) if math.isfinite(high) else high,
         "compound_effective_n": effective_n,
+        "compound_sd": sd,
+        "compound_lag1": lag1,
         "share_positive": float((x >= POSITIVE_THRESHOLD).sum() / n),
         "share_negative": float((x <= NEGATIVE_THRESHOLD).sum() / n),
         "share_neutral": float(((x > NEGATIVE_THRESHOLD) & (x < POSITIVE_THRESHOLD)).sum() / n),

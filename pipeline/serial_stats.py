@@ -45,11 +45,32 @@ def alike_correlation(series: Sequence[np.ndarray]) -> float:
     time at a nominal 5% (plain Welch: 14-26% at 0.3-0.5).
     """
     lengths = [np.asarray(x).size for x in series]
-    m = float(np.mean(lengths)) if lengths else 0.0
-    r = lag1_autocorrelation(series)
+    return corrected_correlation(lag1_autocorrelation(series), lengths)
+
+
+def corrected_correlation(r: float, lengths: Sequence[float]) -> float:
+    """The pooled lag-1 autocorrelation ``r`` of series of ``lengths`` corrected for its bias
+    and kept within 0 and MAX_ALIKE, as :func:`alike_correlation` does."""
+    m = float(np.mean(lengths)) if len(lengths) else 0.0
     if m <= 3 or not math.isfinite(r):
         return 0.0
     return min(MAX_ALIKE, max(0.0, (r + 1 / m) / (1 - 3 / m)))
+
+
+def pooled_alike_correlation(
+    sizes: Sequence[float], sds: Sequence[float], lag1s: Sequence[float]
+) -> float:
+    """:func:`alike_correlation` of series known by their summaries alone (documents.csv's):
+    each one's length, standard deviation (ddof 1) and own :func:`lag1_autocorrelation`. Exact,
+    since a series' centred sum of squares is ``(n - 1) s^2`` and its lagged sum ``r`` times
+    that; a series without a finite r (under three values, or no spread) adds nothing to the
+    sums and its length to the mean length, as there."""
+    lagged = total = 0.0
+    for n, sd, r in zip(sizes, sds, lag1s, strict=True):
+        if n >= 3 and math.isfinite(sd) and math.isfinite(r):
+            square = (n - 1) * sd * sd
+            lagged, total = lagged + r * square, total + square
+    return corrected_correlation(lagged / total if total > 0 else math.nan, sizes)
 
 
 def effective_size(n: int, r: float) -> float:
@@ -80,19 +101,40 @@ def serial_mean_interval(
     moving-block bootstraps 44-89%; this interval at least 86% from 10 sentences and at least
     89% from 20, slightly over 95% at r = 0. References: Wilks (2011), 5.2.4; Kendall (1954).
     """
-    if not 0 < confidence < 1:
-        raise ValueError(f"confidence must be in (0, 1), got {confidence!r}")
     x = np.asarray(values, dtype=np.float64)
     n = x.size
-    if n == 0:
-        return math.nan, math.nan, math.nan
+    mean = math.fsum(x) / n if n else math.nan
     if n < 2 or np.ptp(x) == 0:  # all alike: no spread (a sd of 1e-16 from rounding is none)
-        return math.nan, math.nan, float(n)
-    ne = effective_size(n, alike_correlation([x]))
+        return summary_interval(mean, n, 0.0, 0.0, confidence=confidence)
     sd = float(x.std(ddof=1))
+    return summary_interval(mean, n, sd, alike_correlation([x]), confidence=confidence)
+
+
+def serial_summary(values: Sequence[float]) -> tuple[float, float]:
+    """(standard deviation with ddof 1, own :func:`lag1_autocorrelation`) of ``values`` in text
+    order: with their count, what :func:`pooled_alike_correlation` needs of a document. NaNs
+    below two values (the sd) or three (the correlation); the correlation is NaN without spread."""
+    x = np.asarray(values, dtype=np.float64)
+    sd = float(x.std(ddof=1)) if x.size >= 2 else math.nan
+    return sd, (lag1_autocorrelation([x]) if x.size >= 3 else math.nan)
+
+
+def summary_interval(
+    mean: float, n: float, sd: float, alike: float, *, confidence: float
+) -> tuple[float, float, float]:
+    """(low, high, effective size) of :func:`serial_mean_interval` from a series' summaries: its
+    mean, length ``n``, standard deviation ``sd`` and the correlation of neighbours ``alike``
+    (already corrected, :func:`alike_correlation`), so that the report can give a document's
+    interval with a correlation pooled over the corpus. NaNs for the interval as there."""
+    if not 0 < confidence < 1:
+        raise ValueError(f"confidence must be in (0, 1), got {confidence!r}")
+    if not n >= 1:
+        return math.nan, math.nan, math.nan
+    if n < 2 or not sd > 0:
+        return math.nan, math.nan, float(n)
+    ne = effective_size(n, alike)
     if n < MIN_INTERVAL_SENTENCES or ne < MIN_EFFECTIVE_SIZE:
         return math.nan, math.nan, ne
-    mean = math.fsum(x) / n
     half = t_quantile(ne - 1, confidence) * sd / math.sqrt(ne)
     return mean - half, mean + half, ne
 

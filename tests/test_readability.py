@@ -252,10 +252,16 @@ def test_malformed_syllable_table_is_refused(tmp_path, content, message):
 
 def flesch_interval_of(text: str) -> tuple[float, float, float]:
     """(flesch_ci_low, flesch_ci_high, flesch_effective_n) of a text, as the stage gives them."""
+    cols = flesch_columns_of(text)
+    return tuple(cols[c] for c in ("flesch_ci_low", "flesch_ci_high", "flesch_effective_n"))
+
+
+def flesch_columns_of(text: str) -> dict[str, float]:
+    """The stage's FLESCH_INTERVAL_COLUMNS of a text."""
     from pipeline.readability import FLESCH_INTERVAL_COLUMNS, ReadabilityStage
 
     cols = ReadabilityStage().analyse(segment_text(text)).document_columns
-    return tuple(cols[c] for c in FLESCH_INTERVAL_COLUMNS)
+    return {c: cols[c] for c in FLESCH_INTERVAL_COLUMNS}
 
 
 def test_flesch_interval_is_centred_on_the_score_and_needs_ten_sentences():
@@ -313,3 +319,9 @@ def test_flesch_interval_by_hand():
     low, high, ne = flesch_interval_of(" ".join(sentences))
     assert ne == 10
     assert (low, high) == pytest.approx((91.78 - 19.138, 91.78 + 19.138), abs=2e-3)
+    # what the report pools: the contributions' sd, their lag-1 correlation (deviations of
+    # +/-25.38 in turn: nine lagged products of -25.38^2 over ten squares, -0.9) and their number
+    cols = flesch_columns_of(" ".join(sentences))
+    assert (cols["flesch_sd"], cols["flesch_lag1"], cols["flesch_n_sentences"]) == pytest.approx(
+        (26.754, -0.9, 10), abs=2e-3
+    )

@@ -1767,6 +1767,32 @@ def test_a_readability_extreme_whose_interval_holds_the_median_or_is_missing_is_
     )
 
 
+def test_a_readability_extreme_counts_neighbours_as_alike_as_the_corpus_at_least():
+    """Five texts of 30 sentences whose Flesch contributions have sd 30: four with a lag-1
+    correlation of 0.5, the hardest (25.0) with its own -1/30, corrected to 0 (ne = 30: its
+    interval widened for the hardest of 5 is 9.9 to 40.1, clear of the median 52.0). Pooled,
+    r = (2 - 1/30) / 5 = 0.3933, corrected 0.4741: ne = 10.70, and 25 -/+ 29.26 = -4.3 to
+    54.3 holds the median."""
+    docs = [{"doc_id": f"d{i}", "n_words": 600, "flesch_reading_ease": x, "flesch_sd": 30.0,
+             "flesch_lag1": 0.5, "flesch_n_sentences": 30}
+            for i, x in enumerate((25.0, 50.0, 52.0, 55.0, 58.0))]  # fmt: skip
+    docs[0]["flesch_lag1"] = -1 / 30
+
+    def hardest(docs):
+        return next(i for i in corpus_differences(docs, index={}, anchors=set())
+                    if "hardest" in i["text"])  # fmt: skip
+
+    item = hardest(docs)
+    assert item["caution"] is True and "hardest of 5: −4.3 to 54.3, which includes" in item["text"]
+    item = hardest([docs[0], *(dict(d, flesch_lag1=-1 / 30) for d in docs[1:])])
+    assert item["caution"] is False and "hardest of 5: 9.9 to 40.1)" in item["text"]
+    # too few sentences: the reason counts the Flesch sentences (those with a word)
+    docs[0].update(flesch_n_sentences=8, n_sentences=9)
+    assert hardest(docs)["text"].endswith(
+        "no interval: it has 8 body sentences, fewer than the 10 an interval needs)"
+    )
+
+
 def test_a_title_only_text_is_not_the_hardest_to_read():
     """Under 100 words a Flesch score rests on a line: "Intergovernmental telecommunications
     infrastructure." alone scores about -276."""
@@ -1908,6 +1934,48 @@ def test_a_sentiment_extreme_is_widened_for_picking_it_among_n():
         "the median)"
     )
     assert item["caution"] is True
+
+
+def test_a_sentiment_extreme_counts_neighbours_as_alike_as_the_corpus_at_least():
+    """Five texts of 20 sentences (sd 0.3): four with a lag-1 correlation of 0.5, and "low"
+    (mean -0.2) whose own came out -0.05, corrected to 0 (ne = 20: t(19) interval -0.2 -/+
+    0.1404, widened for the lowest of 5 by t(19, 0.995) / t(19, 0.975) to -0.392 to -0.008,
+    clear of the median 0.2). Pooled, r = (4 * 0.5 - 0.05) / 5 = 0.39, corrected (0.39 + 1/20)
+    / (1 - 3/20) = 0.5176: ne = 20 * 0.4824 / 1.5176 = 6.357, half-width t(5.357) 0.3 /
+    sqrt(6.357) = 0.2998, widened to 0.4638: -0.664 to 0.264, which holds the median."""
+    docs = [{"doc_id": f"d{i}", "compound_mean": 0.1 * i, "compound_sd": 0.3,
+             "compound_lag1": 0.5, "n_sentences": 20} for i in range(1, 5)]  # fmt: skip
+    low = {"doc_id": "low", "compound_mean": -0.2, "compound_sd": 0.3, "compound_lag1": -0.05,
+           "n_sentences": 20}  # fmt: skip
+
+    def lowest(docs):
+        items = corpus_differences(docs, index={}, anchors=set())
+        return next(i for i in items if i["text"].startswith("low has the lowest"))
+
+    item = lowest([*docs, low])
+    assert item["caution"] is True
+    assert item["text"].endswith("adjusted for picking the lowest of 5: −0.66 to 0.26, which "
+                                 "includes the median)")  # fmt: skip
+    # alone with texts whose neighbours are no more alike, its own correlation stands: clear
+    alike_as_it = [dict(d, compound_lag1=-0.05) for d in docs]
+    item = lowest([*alike_as_it, low])
+    assert item["caution"] is False and item["text"].endswith("lowest of 5: −0.39 to −0.01)")
+    # a text more alike than the rest (own 0.6) keeps its own, larger correlation
+    from pipeline.report_stats import corpus_alike, extreme_interval
+
+    # a text under 10 sentences adds nothing to the pool (its shortness would bias it)
+    short = dict(low, n_sentences=6, compound_lag1=-0.9)
+    assert corpus_alike([*docs, short], "compound") == corpus_alike(docs, "compound") > 0.6
+    alike = dict(low, compound_lag1=0.6)
+    pooled = corpus_alike([*alike_as_it, alike], "compound")
+    assert pooled < 0.2
+    own_only = extreme_interval(alike, "compound", 5, 0.0, confidence=0.95, bounds=(-1, 1))
+    assert extreme_interval(alike, "compound", 5, pooled, confidence=0.95,
+                            bounds=(-1, 1)) == own_only  # fmt: skip
+    # a table without the summaries (an older run's): the document's own interval
+    old = {"doc_id": "low", "compound_mean": -0.2, "compound_ci_low": -0.3402,
+           "compound_ci_high": -0.0596, "compound_effective_n": 20.0}  # fmt: skip
+    assert lowest([*docs, old])["text"].endswith("lowest of 5: −0.39 to −0.01)")
 
 
 def test_sentiment_item_says_when_a_documents_sentences_were_not_read():

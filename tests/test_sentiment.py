@@ -338,6 +338,36 @@ def test_serial_mean_interval_by_hand():
         serial_mean_interval(x, confidence=1.0)
 
 
+def test_summaries_give_the_interval_and_the_pooled_correlation_exactly():
+    """serial_summary (documents.csv's compound_sd, compound_lag1) with the count and mean gives
+    the document's interval again, and pooled_alike_correlation of the summaries is
+    alike_correlation of the series themselves."""
+    from pipeline.serial_stats import (
+        alike_correlation,
+        pooled_alike_correlation,
+        serial_mean_interval,
+        serial_summary,
+        summary_interval,
+    )
+
+    # by hand: deviations -1, +1, -1, +1 about 0.5 (sd sqrt(4/3)), lagged sum -3 over 4: -0.75
+    assert serial_summary([-0.5, 1.5, -0.5, 1.5]) == pytest.approx((math.sqrt(4 / 3), -0.75))
+    assert math.isnan(serial_summary([0.2, 0.4])[1]) and math.isnan(serial_summary([0.2])[0])
+    rng = np.random.default_rng(7)
+    series = [np.cumsum(rng.normal(size=n)) / 4 for n in (12, 30, 5, 2, 61)]
+    series.append(np.full(8, 0.3))  # no spread: no correlation, its length in the mean length
+    sds, lag1s = zip(*(serial_summary(x) for x in series), strict=True)
+    sizes = [x.size for x in series]
+    assert pooled_alike_correlation(sizes, sds, lag1s) == pytest.approx(
+        alike_correlation(series), abs=1e-12
+    )
+    assert 0 < alike_correlation(series) <= 0.9  # random walks: neighbours alike
+    for x, sd in zip(series, sds, strict=True):
+        got = summary_interval(x.mean(), x.size, sd, alike_correlation([x]), confidence=0.9)
+        assert got == pytest.approx(serial_mean_interval(x, confidence=0.9), nan_ok=True)
+    assert pooled_alike_correlation([], [], []) == 0.0
+
+
 def test_bootstrap_interval_matches_numpy_percentiles():
     values = np.array([0.1, -0.4, 0.7, 0.0, 0.3, -0.2, 0.9])
     low, high = bootstrap_mean_interval(
