@@ -10,8 +10,10 @@ from dataclasses import dataclass
 
 from pipeline.page_lines import is_post_header
 from pipeline.voices import (
+    POST_COUNTER_RE,
     QA_LABELS,
     REFERENCE_MARK,
+    is_thread,
     opens_turn,
     speaker_label,
     without_social_tail,
@@ -55,10 +57,6 @@ def is_heading_line(line: str) -> bool:
     return line.rstrip(_CLOSING_MARKS)[-1:] not in _TERMINAL_PUNCT
 
 
-# a thread's post counter opening a line: "1/", "2/12", "3/ " (where "1/" and "2/" open posts)
-POST_COUNTER_RE = re.compile(r"(\d{1,3})/(?:(\d{1,3})(?!\d))?\s")
-
-
 def paragraphs_of(
     clean: str, heading_starts: Collection[int] = (), body_starts: Collection[int] = ()
 ) -> tuple[Paragraph, ...]:
@@ -85,7 +83,7 @@ def paragraphs_of(
     # a thread's posts "1/ ...", "2/ ...": body text when paragraphs open with the counters 1
     # and 2 ("24/7 Support", "9/11 Commission Findings" stay headings)
     counters = [m.group(1) if (m := POST_COUNTER_RE.match(b)) else None for b in blocks]
-    if {"1", "2"} <= set(counters):
+    if is_thread(counters):
         body = [b or c is not None for b, c in zip(body, counters, strict=True)]
     turns = _turns(blocks)
     plain = [

@@ -41,7 +41,7 @@ import numpy as np
 from pipeline.serial_stats import FLESCH_CONFIDENCE, serial_mean_interval, serial_summary
 from pipeline.syllable_table import read_syllable_table
 from pipeline.types import SegmentedDocument, StageOutput
-from pipeline.voices import speaker_label_ends, without_note_marks
+from pipeline.voices import opening_mark_ends, without_note_marks
 
 READABILITY_COLUMNS = (
     "flesch_reading_ease",
@@ -88,7 +88,7 @@ def body_text(doc: SegmentedDocument) -> str:
 
 def body_lines(doc: SegmentedDocument) -> list[str]:
     """The lines of :func:`body_text`: a line per body sentence with a word token."""
-    labels = speaker_label_ends(doc.sentences)
+    labels = opening_mark_ends(doc.sentences)
     lines = []
     for s, tokens in zip(doc.sentences, doc.tokens, strict=True):
         if s.is_heading or not tokens:

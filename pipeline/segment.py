@@ -24,7 +24,7 @@ from pipeline.types import SegmentedDocument, Sentence, Token
 from pipeline.voices import (
     REFERENCE_MARK,
     SUPERSCRIPT_DIGITS,
-    speaker_label_ends,
+    opening_mark_ends,
     without_note_marks,
 )
 
@@ -420,9 +420,10 @@ def segment_document(doc: CleanDocument, *, abbreviations: frozenset[str]) -> Se
 
 def sentence_tokens(sentences: Sequence[Sentence]) -> tuple[tuple[Token, ...], ...]:
     """Each sentence's word tokens, without the speaker label of a transcript's turn that opens
-    it ("[14:02:15] Mr Hale:", "LENA FISCHER:"; :func:`pipeline.voices.speaker_label_ends`),
-    which names who speaks as a heading names a section: no words, no terms."""
-    labels = speaker_label_ends(sentences)
+    it ("[14:02:15] Mr Hale:", "LENA FISCHER:"), which names who speaks as a heading names a
+    section, or a thread post's counter ("1/", "2/12"), which numbers it: no words, no terms
+    (:func:`pipeline.voices.opening_mark_ends`)."""
+    labels = opening_mark_ends(sentences)
     tokens = [word_tokens(s.text, offset=s.start) for s in sentences]
     for i, s in enumerate(sentences):
         if (end := labels.get(s.sent_id)) is not None:

@@ -273,6 +273,33 @@ def answers_to_interviewer(turns: Mapping[int, str], *, min_answers: int = 2) ->
     return {label for label, n in answers.items() if n >= min_answers}
 
 
+# a thread's post counter opening a line: "1/", "2/12", "3/ " (where "1/" and "2/" open posts)
+POST_COUNTER_RE = re.compile(r"(\d{1,3})/(?:(\d{1,3})(?!\d))?\s")
+
+
+def is_thread(counters: Collection[str | None]) -> bool:
+    """Whether the post counters opening a text's paragraphs (None where none opens one) number
+    a thread's posts: both 1 and 2 are there ("24/7 Support" alone is no post)."""
+    return {"1", "2"} <= set(counters)
+
+
+def opening_mark_ends(sentences: Sequence[Sentence]) -> dict[int, int]:
+    """sent_id -> end offset of what opens the sentence and is none of its words: a transcript
+    turn's speaker label (:func:`speaker_label_ends`), or a thread post's counter with the
+    space after it ("1/ ", "2/12 ") where the counters 1 and 2 open paragraphs (the rule of
+    :func:`pipeline.paragraphs.paragraphs_of`, which makes those posts body text)."""
+    out = speaker_label_ends(sentences)
+    firsts: dict[int, Sentence] = {}
+    for s in sentences:
+        firsts.setdefault(s.paragraph_id, s)
+    counters = {i: POST_COUNTER_RE.match(s.text) for i, s in firsts.items()}
+    if is_thread([m.group(1) for m in counters.values() if m]):
+        for i, m in counters.items():
+            if m and firsts[i].sent_id not in out:
+                out[firsts[i].sent_id] = firsts[i].start + m.end()
+    return out
+
+
 def speaker_label_ends(sentences: Sequence[Sentence]) -> dict[int, int]:
     """sent_id -> end offset of the speaker label opening it ("LENA FISCHER: ...", "A. ..."),
     for the sentences that open a turn (:func:`speaker_turns`)."""

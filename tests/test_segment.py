@@ -558,6 +558,31 @@ def test_a_threads_posts_are_body_sentences_not_headings():
     ]  # fmt: skip
 
 
+def test_a_threads_post_counters_are_no_words():
+    """A walkthrough of threads: a post's counter ("1/", "3/12") numbers the post as a label
+    names a speaker: no word, no term, no readability word. "24/7" opening a paragraph of a
+    text that is no thread keeps its words, and so does a counter inside a sentence."""
+    from pipeline.readability import body_lines
+
+    doc = segment_text(
+        "Thread on the new AI rules\n\n1/ The rules start next year. Firms worry.\n\n"
+        "2/ Critics argue fines are small. 🤔\n\n3/12 Prices may rise 1/3 by 2027."
+    )
+    words = [[t.text for t in ts] for ts in doc.tokens]
+    assert words[1:] == [
+        ["The", "rules", "start", "next", "year"], ["Firms", "worry"],
+        ["Critics", "argue", "fines", "are", "small"],
+        ["Prices", "may", "rise", "1", "3", "by", "2027"],
+    ]  # fmt: skip
+    assert body_lines(doc)[0] == "The rules start next year."
+    assert body_lines(doc)[3] == "Prices may rise 1/3 by 2027."
+    for ts in doc.tokens:
+        assert all(doc.clean[t.start : t.end] == t.text for t in ts)
+    plain = segment_text("24/7 support is here.\n\n1/ We answer every call.")
+    assert [t.text for t in plain.tokens[0]][:2] == ["24", "7"]
+    assert [t.text for t in plain.tokens[1]][:1] == ["1"]  # no post 2: no thread
+
+
 @pytest.mark.parametrize(
     ("text", "words"),
     [
