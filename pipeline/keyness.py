@@ -8,6 +8,8 @@ the total counts of all terms of the same n-gram order there (stop words exclude
 - ``g2``: Dunning's log-likelihood, two-cell form of Rayson & Garside (2000), *signed*: positive
   when the target uses the term more (``a / c > b / d``); ``p_value = chi2.sf(|g2|, df=1)``;
 - ``q_value``: Benjamini-Hochberg over every term of the comparison that passes ``min_count``;
+- ``p_exact``, ``q_exact``: the exact conditional (binomial) test of equal rates, twice the
+  smaller tail, and its Benjamini-Hochberg q-values over the same terms: valid at any count;
 - ``log_odds_z``: log-odds ratio with an informative Dirichlet prior from the comparison's
   pooled counts (``prior_scale`` times ``a + b`` and ``c + d``), divided by its standard error
   (Monroe, Colaresi & Quinn 2008, "Fightin' Words");
@@ -30,6 +32,7 @@ from pipeline.corpus import group_members
 from pipeline.keyness_stats import (
     bh_q_values,
     direction,
+    exact_p_value,
     g2_p_value,
     g2_statistic,
     log_odds_z,
@@ -52,6 +55,8 @@ KEYNESS_COLUMNS = (
     "g2",
     "p_value",
     "q_value",
+    "p_exact",
+    "q_exact",
     "log_odds_z",
     "low_count",
 )
@@ -296,6 +301,8 @@ def _keyness_frame(
             "g2": direction(a, b, c, d) * rows["g2"],
             "p_value": rows["p"],
             "q_value": rows["q"],
+            "p_exact": rows["p_exact"],
+            "q_exact": rows["q_exact"],
             "log_odds_z": rows["z"],
             "low_count": e_min < low_count_expected,
         },
@@ -348,12 +355,15 @@ def _dense_parts(
         g2 = g2_statistic(a, b, c, d)
         p = np.where(mask, g2_p_value(g2), np.nan)
         q = _masked_q_values(p, mask)
+        p_exact = np.where(mask, exact_p_value(a, b, c, d), np.nan)
+        q_exact = _masked_q_values(p_exact, mask)
         z = log_odds_z(a, b, c, d, prior_scale=terms.prior_scale)
         keep = _selected(z, mask, top_n)
         lengths = np.fromiter(map(len, keep), dtype=np.int64, count=len(keep))
         row = np.repeat(np.arange(len(chunk)), lengths)
         cols = np.concatenate(keep) if keep else np.zeros(0, dtype=np.int64)
-        cells = {"a": a, "b": b, "c": c, "d": d, "g2": g2, "p": p, "q": q, "z": z}
+        cells = {"a": a, "b": b, "c": c, "d": d, "g2": g2, "p": p, "q": q, "z": z,
+                 "p_exact": p_exact, "q_exact": q_exact}  # fmt: skip
         kept = {k: v[row, cols] for k, v in cells.items()}
         yield chunk, {"row": row, "col": counted[cols], **kept}
 

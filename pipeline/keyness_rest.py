@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from pipeline.keyness import CandidateTerms, Comparison, comparison_indicators
-from pipeline.keyness_stats import g2_p_value, g2_statistic, log_odds_z
+from pipeline.keyness_stats import exact_p_value, g2_p_value, g2_statistic, log_odds_z
 
 
 @dataclass(frozen=True)
@@ -87,6 +87,7 @@ def rest_parts(
         present["ok"] = (a + b >= min_count) & (c > 0) & (d > 0)
         present["g2"] = g2_statistic(a, b, c, d)
         present["p"] = g2_p_value(present["g2"])
+        present["p_exact"] = exact_p_value(a, b, c, d)
         present["z"] = log_odds_z(a, b, c, d, prior_scale=terms.prior_scale)
         # absent terms: comparisons x classes
         seen = np.bincount(row * n_classes + classes.of[col], minlength=n_rows * n_classes)
@@ -96,12 +97,14 @@ def rest_parts(
         absent["ok"] = (b_k >= min_count) & (c_k > 0) & (d_k > 0) & (absent["n"] > 0)
         absent["g2"] = g2_statistic(a_k, b_k, c_k, d_k)
         absent["p"] = g2_p_value(absent["g2"])
+        absent["p_exact"] = exact_p_value(a_k, b_k, c_k, d_k)
         absent["z"] = log_odds_z(a_k, b_k, c_k, d_k, prior_scale=terms.prior_scale)
-        present["q"], absent["q"] = _rest_q_values(present, absent)
+        present["q"], absent["q"] = _rest_q_values(present, absent, "p")
+        present["q_exact"], absent["q_exact"] = _rest_q_values(present, absent, "p_exact")
         absent["a"], absent["b"] = a_k, b_k
         pick, k, (row, col) = _rest_selected(present, absent, classes, top_n, len(terms.index))
         out = {"row": row, "col": col}
-        for name in ("a", "b", "c", "d", "g2", "p", "q", "z"):
+        for name in ("a", "b", "c", "d", "g2", "p", "q", "z", "p_exact", "q_exact"):
             out[name] = np.empty(len(row))
             out[name][pick >= 0] = present[name][pick[pick >= 0]]
             out[name][pick < 0] = absent[name][row[pick < 0], k[pick < 0]]
@@ -121,9 +124,10 @@ def _block_bounds(widths: np.ndarray, budget: int) -> list[tuple[int, int]]:
 
 
 def _rest_q_values(
-    present: Mapping[str, np.ndarray], absent: Mapping[str, np.ndarray]
+    present: Mapping[str, np.ndarray], absent: Mapping[str, np.ndarray], key: str
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Benjamini-Hochberg q-values of the present cells and of the absent classes, row by row.
+    """Benjamini-Hochberg q-values of the p-values ``key`` ("p", "p_exact") of the present
+    cells and of the absent classes, row by row.
 
     A row's p-values are sorted, a class's counted ``n`` times at ranks i+1..i+n. Of the values
     ``p m / rank`` that :func:`bh_q_values` takes running minima of, the smallest of a cell's
@@ -137,9 +141,9 @@ def _rest_q_values(
     width = n_classes + int(lengths.max(initial=0))
     p = np.full((n_rows, width), np.inf)  # cells not counted sort last with weight 0
     weight = np.zeros((n_rows, width), dtype=np.int64)
-    p[:, :n_classes] = np.where(absent["ok"], absent["p"], np.inf)
+    p[:, :n_classes] = np.where(absent["ok"], absent[key], np.inf)
     weight[:, :n_classes] = np.where(absent["ok"], absent["n"], 0)
-    p[row, slot] = np.where(present["ok"], present["p"], np.inf)
+    p[row, slot] = np.where(present["ok"], present[key], np.inf)
     weight[row, slot] = present["ok"]
     order = np.argsort(p, axis=1)
     p = np.take_along_axis(p, order, axis=1)

@@ -1,4 +1,5 @@
-"""Keyness statistics on count arrays: G2 and its p-value, log ratio, log-odds z, BH q-values."""
+"""Keyness statistics on count arrays: G2 and its p-value, the exact p-value, log ratio, log-odds
+z, BH q-values."""
 
 from __future__ import annotations
 
@@ -28,6 +29,30 @@ def g2_p_value(g2: np.ndarray) -> np.ndarray:
     from scipy.special import erfc
 
     return erfc(np.sqrt(np.asarray(g2, dtype=np.float64) / 2.0))
+
+
+def exact_p_value(a: np.ndarray, b: np.ndarray, c: np.ndarray, d: np.ndarray) -> np.ndarray:
+    """Two-sided exact p-value of the conditional test of equal rates: given a term's ``a + b``
+    occurrences, its count in the target is Binomial(a + b, c / (c + d)) when both sides use
+    it at one rate; p is twice the smaller tail, at most 1 (the test the Clopper-Pearson
+    interval inverts). Exact at any count, where G2's chi-square p is rough below 5 expected
+    occurrences, and there too small: 5 against 0 in texts of 231 and 355 terms gives
+    chi-square 0.0023, exact 0.019. NaN where a side has no terms.
+
+    References: Lehmann & Romano (2005), Testing Statistical Hypotheses, 3rd ed., 4.6 (two
+    Poisson rates); Clopper & Pearson (1934).
+    """
+    from scipy.special import betainc
+
+    a, b, c, d = (np.asarray(x, dtype=np.float64) for x in (a, b, c, d))
+    n = a + b
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = c / (c + d)
+        # P(X <= a) = I_{1-share}(n - a, a + 1); P(X >= a) = I_share(a, n - a + 1)
+        below = np.where(a >= n, 1.0, betainc(np.maximum(n - a, 1.0), a + 1, 1 - share))
+        above = np.where(a <= 0, 1.0, betainc(np.maximum(a, 1.0), n - a + 1, share))
+    p = np.minimum(1.0, 2.0 * np.minimum(below, above))
+    return np.where((c > 0) & (d > 0), p, np.nan)
 
 
 def direction(a: np.ndarray, b: np.ndarray, c: np.ndarray, d: np.ndarray) -> np.ndarray:

@@ -157,7 +157,11 @@ def keyness_blocks(
     rows = keyness[keyness["comparison"].isin(shown)]
     rows = rows[rows[score].map(finite).astype(bool)]  # an empty map is float, not a mask
     first = rows.drop_duplicates("comparison").set_index("comparison")
-    sides = [_side_terms(rows, score, positive=p, top_terms=top_terms) for p in (True, False)]
+    exact = "q_exact" in keyness.columns  # a table of an older run has G2's q-values only
+    sides = [
+        _side_terms(rows, score, positive=p, top_terms=top_terms, exact=exact)
+        for p in (True, False)
+    ]
     blocks = []
     for k, name in enumerate(shown):
         has_rows = name in first.index
@@ -170,13 +174,14 @@ def keyness_blocks(
                 "target_terms": sides[0].get(name, []),
                 "reference_terms": sides[1].get(name, []),
                 "score": score,
+                "exact": exact,
             }
         )
     return blocks, len(names) if n_comparisons is None else n_comparisons
 
 
 def _side_terms(
-    rows: pd.DataFrame, score: str, *, positive: bool, top_terms: int
+    rows: pd.DataFrame, score: str, *, positive: bool, top_terms: int, exact: bool
 ) -> dict[str, list[dict[str, Any]]]:
     """Per comparison the term rows of one side (score > 0 or < 0), by |score| then term."""
     side = rows[rows[score] > 0] if positive else rows[rows[score] < 0]
@@ -186,13 +191,15 @@ def _side_terms(
     )
     out: dict[str, list[dict[str, Any]]] = {}
     for r in side.groupby("comparison", sort=False).head(top_terms).to_dict("records"):
-        out.setdefault(r["comparison"], []).append(_term_row(r, score))
+        out.setdefault(r["comparison"], []).append(_term_row(r, score, exact=exact))
     return out
 
 
-def _term_row(r: Mapping[str, Any], score: str) -> dict[str, Any]:
-    low = r.get("low_count")
-    q = r.get("q_value")
+def _term_row(r: Mapping[str, Any], score: str, *, exact: bool) -> dict[str, Any]:
+    """A term's row of the page. Its q-value is the exact test's (``q_exact``), valid at any
+    count; in a table without it, G2's, whose p-value is rough where ``low_count`` says so."""
+    q = r.get("q_exact" if exact else "q_value")
+    low = not exact and finite(r.get("low_count")) and bool(r.get("low_count"))
     return {
         "term": str(r["term"]),
         "count_target": fmt_int(r.get("count_target")),
@@ -200,11 +207,11 @@ def _term_row(r: Mapping[str, Any], score: str) -> dict[str, Any]:
         "docs_target": r.get("docs_target"),
         "docs_reference": r.get("docs_reference"),
         "log_ratio": fmt(r.get("log_ratio"), 2),
-        "q_value": fmt_q(r.get("q_value")),
+        "q_value": fmt_q(q),
         "score": fmt(r.get(score), 2),
-        "low_count": finite(low) and bool(low),
-        # a tested difference: q below Q_LEVEL on counts high enough to trust
-        "clear": finite(q) and q < Q_LEVEL and not (finite(low) and bool(low)),
+        "low_count": low,
+        # a tested difference: q below Q_LEVEL (of G2, on counts high enough to trust)
+        "clear": finite(q) and q < Q_LEVEL and not low,
     }
 
 

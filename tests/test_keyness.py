@@ -26,6 +26,7 @@ from pipeline.keyness_rest import _rest_q_values, _rest_selected, _TermClasses
 from pipeline.keyness_stats import (
     bh_q_values,
     direction,
+    exact_p_value,
     g2_p_value,
     g2_statistic,
     log_odds_z,
@@ -67,6 +68,31 @@ def test_p_value_is_chi_square_one_df(g2: float) -> None:
 
 def test_p_value_at_the_5_percent_critical_value() -> None:
     assert g2_p_value(np.array([3.841458821]))[0] == pytest.approx(0.05, rel=1e-8)
+
+
+# the exact p: given n = a + b, a ~ Binomial(n, c / (c + d)); twice the smaller tail, at most 1
+#   5 vs 0 in 231 and 355 terms: P(X >= 5) = (231/586)^5 = 0.0095186 -> 0.019037 (G2's: 0.0023)
+#   0 vs 7: P(X <= 0) = (355/586)^7 = 0.029944 -> 0.059889
+#   3 vs 1 in equal texts: P(X >= 3) = 5/16 -> 0.625; 2 vs 2: both tails 11/16 -> 1
+@pytest.mark.parametrize(
+    ("a", "b", "c", "d", "expected"),
+    [(5, 0, 231, 355, 0.0190371), (0, 7, 231, 355, 0.0598887), (3, 1, 100, 100, 0.625),
+     (2, 2, 100, 100, 1.0)],
+)  # fmt: skip
+def test_exact_p_value_hand_worked(a, b, c, d, expected) -> None:
+    assert exact_p_value(*map(np.array, ([a], [b], [c], [d])))[0] == pytest.approx(expected, 1e-5)
+
+
+@settings(max_examples=100, deadline=None)
+@given(a=st.integers(0, 300), b=st.integers(0, 300), c=st.integers(1, 10**6),
+       d=st.integers(1, 10**6))  # fmt: skip
+def test_exact_p_value_is_twice_the_smaller_binomial_tail(a, b, c, d) -> None:
+    from scipy.stats import binom
+
+    n, share = a + b, c / (c + d)
+    want = min(1.0, 2 * min(binom.cdf(a, n, share), binom.sf(a - 1, n, share)))
+    got = exact_p_value(np.array([a]), np.array([b]), np.array([c]), np.array([d]))[0]
+    assert got == pytest.approx(want, rel=1e-9, abs=1e-300)
 
 
 # log ratio = log2((a/c)/(b/d)); zero counts become 0.5
@@ -253,6 +279,8 @@ def test_swapping_target_and_reference_flips_signs(rows) -> None:
         np.testing.assert_allclose(f[column], -b[column], rtol=1e-12, atol=1e-12)
     for column in ("p_value", "q_value"):
         np.testing.assert_allclose(f[column], b[column], rtol=1e-12)
+    for column in ("p_exact", "q_exact"):  # the other tail of the mirrored binomial
+        np.testing.assert_allclose(f[column], b[column], rtol=1e-9)
     # a log ratio never points the other way from the counts (a zero's 0.5 stand-in could)
     assert (np.sign(f["log_ratio"].dropna()) * np.sign(f["g2"]) >= 0).all()
     assert (f["count_target"] == b["count_reference"]).all()
@@ -330,6 +358,8 @@ def _keyness_table_dense(
         g2 = g2_statistic(a, b, c, d)
         p = np.where(mask, g2_p_value(g2), np.nan)
         q = _masked_q_values(p, mask)
+        p_exact = np.where(mask, exact_p_value(a, b, c, d), np.nan)
+        q_exact = _masked_q_values(p_exact, mask)
         z = log_odds_z(a, b, c, d, prior_scale=prior_scale)
         keep = _selected(z, mask, top_n)
         lengths = np.fromiter(map(len, keep), dtype=np.int64, count=len(keep))
@@ -359,6 +389,8 @@ def _keyness_table_dense(
                     "g2": direction(ai, bi, ci, di) * g2[row, cols],
                     "p_value": p[row, cols],
                     "q_value": q[row, cols],
+                    "p_exact": p_exact[row, cols],
+                    "q_exact": q_exact[row, cols],
                     "log_odds_z": z[row, cols],
                     "low_count": e_min < low_count_expected,
                 },
@@ -543,7 +575,7 @@ def test_class_shortcut_gives_the_q_values_and_picks_of_the_dense_rows(
     for name in ("z", "p", "ok"):
         dense[name] = absent[name][:, of].copy()
         dense[name][row, col] = present[name]
-    q_present, q_absent = _rest_q_values(present, absent)
+    q_present, q_absent = _rest_q_values(present, absent, "p")
     q = _masked_q_values(np.where(dense["ok"], dense["p"], np.nan), dense["ok"])
     ok = present["ok"]
     np.testing.assert_array_equal(q_present[ok], q[row, col][ok])

@@ -156,7 +156,15 @@ def test_keyness_counts_and_q_values() -> None:
             r = rows[term]
             assert (a, b) == (r["count_target"], r["count_reference"]), term
             assert float(r["log_odds_z"]) > 0 if side == "target" else float(r["log_odds_z"]) < 0
-    m = quoted(r"Only ((?:`\w+`(?:, | and )?)+) reach q < 0.05 \(`(\w+)`: q = ([\d.]+)\)")
+    m = quoted(r"No term reaches `q_exact` < 0.05 \(the lowest: `(\w+)`, p_exact = ([\d.]+), "
+               r"q_exact = ([\d.]+)\)")  # fmt: skip
+    assert not any(float(r["q_exact"]) < 0.05 for r in rows.values())
+    lowest = min(rows.values(), key=lambda r: float(r["p_exact"]))
+    assert lowest["term"] == m.group(1)
+    assert f"{float(lowest['p_exact']):.2g}" == m.group(2)
+    assert round(float(lowest["q_exact"]), 3) == float(m.group(3))
+    m = quoted(r"G²'s chi-square q-values would put ((?:`\w+`(?:,\s| and\s)?)+)\s*under 0.05 "
+               r"\(`(\w+)`: q = ([\d.]+)\)")  # fmt: skip
     named = re.findall(r"`(\w+)`", m.group(1))
     assert sorted(named) == sorted(t for t, r in rows.items() if float(r["q_value"]) < 0.05)
     assert round(float(rows[m.group(2)]["q_value"]), 3) == float(m.group(3))

@@ -367,6 +367,21 @@ def test_distinctive_words_say_which_differ_clearly(q_values, low_counts, senten
                                        manifest_path=None, top_terms=1))  # fmt: skip
     shown = " ".join("".join(parse(one).text).split())
     assert "the top 1 by z on each side: a: alpha" in shown  # report.top_terms: 1
+    # with the exact test's q-values (keyness.csv's q_exact), they decide, at any count: no †
+    tables["keyness"] = keyness.assign(q_exact=q_values, q_value=0.5)
+    page = render_report(report_context(tables, docs_dir=None, plots_dir=None,
+                                        manifest_path=None))  # fmt: skip
+    shown = " ".join("".join(parse(page).text).split())
+    paragraph = shown[shown.index("Most distinctive words") :]
+    paragraph = paragraph[: paragraph.index("Keyness table")]
+    clear = [t for t, q in zip(terms, q_values, strict=True) if q < 0.05]
+    assert "† marks" not in paragraph and "the exact test’s q < 0.05" in paragraph
+    if len(clear) == 4:
+        assert "Each of them differs clearly" in paragraph
+    elif clear:
+        listed = clear[0] if len(clear) == 1 else ", ".join(clear[:-1]) + " and " + clear[-1]
+        assert f"Only {listed} differ" in paragraph
+    assert "the exact test of equal rates" in shown
 
 
 def test_marks_are_highlighted_with_labels_and_anchors(tiny_report):
