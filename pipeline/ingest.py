@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,6 +64,7 @@ BOILERPLATE_SCOPES = (
     "paragraph",
     "heading",
     "label",
+    "note",
     "closing heading",
     "closing paragraph",
     "post",
@@ -197,6 +198,7 @@ def remove_boilerplate(
         _mark(hits, [i], _first_match(rules["post"], keys[i], quick["post"]))
     sections = _Sections(keys, blocks)
     covered = -1  # the last block a heading's section marked: all blocks up to it are marked
+    noted = -1  # the last block of a note's indented continuation paragraphs
     for k, block in enumerate(blocks):
         _mark(hits, block, _first_match(rules["paragraph"], _block_text(keys, block)))
         contact = None  # a contact label's rule, up to the next long line of its paragraph
@@ -206,6 +208,9 @@ def remove_boilerplate(
             _mark(hits, [i], contact)
         for i, rule in _table_rows(tabbed, block, rules["rows"], quick["rows"]):
             _mark(hits, [i], rule)
+        if k > noted and (note := _note_lines(keys, blocks, k, lines, rules, quick)):
+            note_rule, note_lines, noted = note
+            _mark(hits, note_lines, note_rule)
         rule, n = sections.find(k, rules["heading"], quick["heading"])
         if rule is not None:  # the heading and its n paragraphs, less those marked already
             _mark(hits, [i for b in blocks[max(k, covered + 1) : k + n + 1] for i in b], rule)
@@ -216,6 +221,36 @@ def remove_boilerplate(
         "" if i in hits else f"\n{line}\n" if i in apart else line for i, line in enumerate(lines)
     ]
     return _BLANK_RUN_RE.sub("\n\n", "\n".join(kept)).strip("\n"), removed
+
+
+def _note_lines(
+    keys: Sequence[str],
+    blocks: Sequence[Sequence[int]],
+    k: int,
+    lines: Sequence[str],
+    rules: Mapping[str, Sequence[BoilerplateRule]],
+    quick: Mapping[str, re.Pattern[str] | None],
+) -> tuple[BoilerplateRule, list[int], int] | None:
+    """A "note" rule's lines in paragraph ``k`` and after it: (rule, line indices, the last
+    paragraph they reach). From the first matching line, the rest of its paragraph (a Markdown
+    footnote's definition goes on over its lazy continuation lines) and the paragraphs after it
+    whose lines are all indented by four spaces or a tab (the note's further paragraphs)."""
+    block = blocks[k]
+    first = next(
+        ((n, r) for n, i in enumerate(block) if (r := _first_match(rules["note"], keys[i],
+                                                                   quick["note"]))),
+        None,
+    )  # fmt: skip
+    if first is None:
+        return None
+    n, rule = first
+    out, last = list(block[n:]), k
+    while last + 1 < len(blocks) and all(
+        lines[i].startswith(("    ", "\t")) for i in blocks[last + 1]
+    ):
+        last += 1
+        out += blocks[last]
+    return rule, out, last
 
 
 def _table_rows(

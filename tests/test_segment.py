@@ -618,6 +618,31 @@ def test_a_markdown_footnote_is_no_sentence_nor_figure():
     assert StanceStage().analyse(doc).tables["figures"] == []
 
 
+def test_a_markdown_footnotes_continuation_goes_with_its_definition():
+    """A reproducibility audit: a footnote's definition went, but its continuation lines (lazy,
+    in its paragraph, or in indented paragraphs after it) stayed body sentences. A paragraph
+    after a note that is not indented stays, and so do lines before a definition."""
+    from pipeline.ingest import clean_document, load_boilerplate_patterns
+
+    text = (
+        "DeepSeek grew fast.[^1] Its app led.[^2]\n\n"
+        "[^1]: Alibaba Cloud, press release,\nNovember 2024, a long line that goes on.\n"
+        "[^2]: Company filing, 2025.\n\n"
+        "    Its indented second paragraph.\n\n"
+        "Prices rose again this year.\n\n"
+        "[^3]: A third note."
+    )
+    doc = segment_text(text)
+    assert [s.text for s in doc.sentences] == [
+        "DeepSeek grew fast.[^1]", "Its app led.[^2]", "Prices rose again this year."
+    ]  # fmt: skip
+    removed = clean_document("d", text.encode(), patterns=load_boilerplate_patterns()).boilerplate
+    assert [row["line"] for row in removed] == [
+        "[^1]: Alibaba Cloud, press release,", "November 2024, a long line that goes on.",
+        "[^2]: Company filing, 2025.", "Its indented second paragraph.", "[^3]: A third note.",
+    ]  # fmt: skip
+
+
 def test_a_lone_counter_like_heading_stays_a_heading_and_a_post_tail_is_linear():
     """A review: "24/7 Support" or "9/11 Commission Findings" alone is a heading (posts need two
     counters), and the social tail's pattern is linear on a run of emoji before a word (it
