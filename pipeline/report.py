@@ -23,6 +23,7 @@ from pipeline.compare_plots import MAX_HEATMAP_DOCUMENTS, comparison_slug
 from pipeline.corpus import group_members
 from pipeline.frames_plots import MAX_STRIP_DOCUMENTS
 from pipeline.keyness import REST
+from pipeline.report_corpus_differences import corpus_differences
 from pipeline.report_data import (
     Q_LEVEL,
     actor_rows,
@@ -39,7 +40,7 @@ from pipeline.report_data import (
     tfidf_terms,
     unnamed_actors,
 )
-from pipeline.report_differences import corpus_differences, pair_differences
+from pipeline.report_differences import pair_differences
 from pipeline.report_format import level_text
 from pipeline.report_group_tables import group_frame_matrix, group_rate_table
 from pipeline.report_groups import all_group_items, clear_left_out, listed_group_items

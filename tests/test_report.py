@@ -23,9 +23,8 @@ from pipeline.report import (
     render_report,
     report_context,
 )
+from pipeline.report_corpus_differences import corpus_differences, corpus_frame_differences
 from pipeline.report_differences import (
-    corpus_differences,
-    corpus_frame_differences,
     frame_difference,
     rate_difference,
     rates_of,
