@@ -38,6 +38,8 @@ from pipeline.stance_names import (
     unnamed_group_before,
 )
 from pipeline.stance_own import CITATION_ENTRY, Spans, writers_own
+from pipeline.stance_passives import reduced_passive
+from pipeline.stance_persons import names_a_person
 from pipeline.types import SegmentedDocument, StageOutput
 from pipeline.voices import is_question, quoted_sentence_ids, speaker_turns
 from pipeline.voices_sourcing import borrowed_sourcing
@@ -54,16 +56,29 @@ RELATIVE_CLAUSE_RE = re.compile(r",\s*(?:who|whom|whose|which)\b[^,;:()\[\]\"“
 # A "who" clause that names the source's own affiliation: "An analyst, who works at Goldman Sachs,
 # said", "Researchers, who are based at Oxford University, found": its name is read as "analysts
 # at Goldman Sachs" would be (named, as in 1.36.12); not a name the clause says anything else of
-# ("Residents, who have complained to Thames Water, say": vague) (1.36.16)
+# ("Residents, who have complained to Thames Water, say": vague) (1.36.16); nor a person the
+# source works for or with (:func:`affiliation_clause`)
 AFFILIATION_CLAUSE_RE = re.compile(
-    r",\s*who\s+(?:(?:now\s+|currently\s+|also\s+)?(?:work|works|worked|working)\s+(?:at|for|with)"
-    r"|(?:is|are|was|were)\s+(?:now\s+|currently\s+)?based\s+(?:at|in))\s+(?:the\s+)?"
-    # a person ("who works with Dr Smith": a colleague) is no affiliation (1.36.17); honorifics
-    # only, before a name: "the Premier League", "Judge Business School" are organisations
-    r"(?!(?-i:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame)\.?\s+(?-i:[A-Z])[\w'’-]*(?!['’]s))"
-    r"(?-i:[A-Z])",
+    r",\s*who\s+(?:(?:now\s+|currently\s+|also\s+)?(?:work|works|worked|working)\s+"
+    r"(?P<prep>at|for|with)|(?:is|are|was|were)\s+(?:now\s+|currently\s+)?based\s+(?:at|in))"
+    r"\s+(?:the\s+)?(?-i:[A-Z])",
     re.IGNORECASE,
 )
+
+
+def affiliation_clause(text: str, start: int, end: int) -> bool:
+    """Whether the relative clause ``text[start:end]`` names the source's affiliation
+    (``AFFILIATION_CLAUSE_RE``) and not a person: a title and a name ("who works with Dr Smith":
+    a colleague, 1.36.17; "who worked for President Trump"), or after "for" or "with" a given
+    name and a surname ("A lawyer, who worked for Boris Johnson, claimed": vague; 1.36.18;
+    "who works at John Lewis" is a shop's)."""
+    m = AFFILIATION_CLAUSE_RE.match(text, start, end)
+    if m is None:
+        return False
+    given = (m.group("prep") or "").lower() in ("for", "with")
+    return not names_a_person(text, m.end() - 1, given_names=given)
+
+
 # Subtypes of the stance adverbs an attribution's skipped words may hold, kept as markers of their
 # own ("Some neighbours reportedly complained"); a clause's modal is not ("critics, who might ...")
 SKIPPED_ADVERBS = frozenset({"evidential", "epistemic_adverb", "adverb"})
@@ -221,7 +236,7 @@ class StanceDetector:
 
         masked = blanked(brackets)
         # names in a clause are no source's, but for an affiliation clause ("who works at X")
-        asides = [(a, b) for a, b in clauses if not AFFILIATION_CLAUSE_RE.match(text, a, b)]
+        asides = [(a, b) for a, b in clauses if not affiliation_clause(text, a, b)]
         view, names = (
             (blanked(sorted(brackets + clauses)), blanked(asides)) if clauses else (masked, None)
         )
@@ -313,6 +328,10 @@ class StanceDetector:
                 return False  # "reported in the region by Friday": a deadline, no agent
             if entry.category == "attribution" and question_subject_before(view, v_start, m.start):
                 return False  # "Who believes that ...?": a question asks for a source
+            if entry.category == "attribution" and reduced_passive(
+                view, v_start, m.start, m.end, v_end
+            ):
+                return False  # "Boroughs warned to cut spending have": no source (1.36.18)
             if entry.skips:
                 that = TRAILING_THAT_RE.search(view, m.start, m.end)  # "... to confirm that"
                 if NOT_A_REPORT_RE.search(view, m.start, that.start() if that else m.end):

@@ -145,7 +145,10 @@ SAY_NOUN_ADJECTIVES = (
 )
 SAY_NOUN = (
     r"\b(?:(?:a|an|the|its|their|his|her|our|your|my|no|any|more|little|much|less"
-    r"|equal|greater|bigger|real|final|last|direct|fair|proper|decisive|meaningful)"
+    r"|equal|greater|bigger|real|final|last|direct|fair|proper|decisive|meaningful"
+    # "one say" ("Everyone should have one say"; not "Twenty-one say", "forty one say") and a
+    # possessive ("The public's say", "Parliament's say"): 1.36.18
+    r"|(?<![-‐–])(?<!ty\s)one|\w+['’]s)"
     rf"(?:,?\s+(?:{SAY_NOUN_ADJECTIVES})){{0,2}})"
 )
 TRAILING_THAT_RE = re.compile(r"\s+that$", re.IGNORECASE)  # "... show that": test the verb
@@ -177,6 +180,10 @@ NOT_A_REPORT_RE = re.compile(
     r"|\b(?:a|an|the|its|their|his|our|conference|phone|earnings|video)\s+"
     r"(?:call|view|fear|fears|claim|claims|doubt|doubts|estimate|estimates|charge|dispute|note"
     r"|point|project|forecast)$"
+    # nor a participle right after an article or a possessive determiner, an adjective there:
+    # "Firms account for an estimated 35%", "Companies face an expected rise" (1.36.18; not
+    # "her", an object too; a noun that ends a match is its agent: "criticised by the experts")
+    r"|\b(?:a|an|the|its|their|our|my|your)\s+[\w’'-]+ed$"
     # "say" as a noun after a determiner or a word of quantity: "Families deserve a say", "have
     # the final say", "have their say", "want more say" (1.36.13), with up to two adjectives
     # between ("the last say", "a bigger say", "a real democratic say": 1.36.16)
@@ -191,14 +198,16 @@ NOT_A_REPORT_RE = re.compile(
 # then a prepositional phrase of up to three words and adverbs or auxiliaries: in "Who knows
 # whether the minister said that?" the minister is the subject of "said". "Who" as written in
 # mixed or lower case only: "WHO warned that", "WHO officials expect" are the World Health
-# Organization's (1.36.16).
+# Organization's (1.36.16). The phrase and the adverbs may stand between commas: "Who, then,
+# said that ...?", "Who, exactly, says ...?", "Who in this House, then, believes ...?" (1.36.18);
+# "Who, the minister said, would pay?" is the minister's report.
 QUESTION_SUBJECT_RE = re.compile(
     r"\s*[\"“‘']?(?:(?:[Aa]nd|[Bb]ut|[Ss]o|[Yy]et|[Tt]hen|[Ww]ell),?\s+)?(?:Who|who)"  # not "WHO"
-    r"(?:\s+(?:in|on|among|amongst|of|at|from|across|within|inside|outside|here|there)"
+    r"(?:,?\s+(?:in|on|among|amongst|of|at|from|across|within|inside|outside|here|there)"
     r"(?:\s+(?!(?:that|whether|if|what|which|who|when|why|how)\b)[\w’'.-]+){1,3}?)?"
-    r"(?:\s+(?:else|here|now|then|still|ever|really|honestly|seriously|actually|truly|genuinely"
-    r"|on\s+earth|exactly|today|has|have|had|does|do|did|would|will|could|can|should|might|is"
-    r"|was|\w+ly))*\s*$"
+    r"(?:,?\s+(?:else|here|now|then|still|ever|really|honestly|seriously|actually|truly|genuinely"
+    r"|on\s+earth|exactly|today|though|anyway|after\s+all|has|have|had|does|do|did|would|will"
+    r"|could|can|should|might|is|was|\w+ly))*,?\s*$"
 )
 
 
