@@ -12,7 +12,7 @@ q-values and the top_n picks per side are taken over present terms and weighted 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -87,7 +87,7 @@ def rest_parts(
         present["ok"] = (a + b >= min_count) & (c > 0) & (d > 0)
         present["g2"] = g2_statistic(a, b, c, d)
         present["p"] = g2_p_value(present["g2"])
-        present["p_exact"] = exact_p_value(a, b, c, d)
+        present["p_exact"] = _where_counted(present["ok"], exact_p_value, a, b, c, d)
         present["z"] = log_odds_z(a, b, c, d, prior_scale=terms.prior_scale)
         # absent terms: comparisons x classes
         seen = np.bincount(row * n_classes + classes.of[col], minlength=n_rows * n_classes)
@@ -109,6 +109,16 @@ def rest_parts(
             out[name][pick >= 0] = present[name][pick[pick >= 0]]
             out[name][pick < 0] = absent[name][row[pick < 0], k[pick < 0]]
         yield run[lo:hi], out
+
+
+def _where_counted(
+    ok: np.ndarray, statistic: Callable[..., np.ndarray], *arrays: np.ndarray
+) -> np.ndarray:
+    """``statistic`` of the cells where ``ok`` (the terms of the Zipf tail under min_count are
+    most of a block's present cells), NaN elsewhere: no other cell is ranked or kept."""
+    out = np.full(ok.shape, np.nan)
+    out[ok] = statistic(*(np.asarray(x)[ok] for x in arrays))
+    return out
 
 
 def _block_bounds(widths: np.ndarray, budget: int) -> list[tuple[int, int]]:

@@ -47,9 +47,9 @@ def exact_p_value(a: np.ndarray, b: np.ndarray, c: np.ndarray, d: np.ndarray) ->
     a, b, c, d = (np.asarray(x, dtype=np.float64) for x in (a, b, c, d))
     n = a + b
     with np.errstate(divide="ignore", invalid="ignore"):
-        share = c / (c + d)
-        # P(X <= a) = I_{1-share}(n - a, a + 1); P(X >= a) = I_share(a, n - a + 1)
-        below = np.where(a >= n, 1.0, betainc(np.maximum(n - a, 1.0), a + 1, 1 - share))
+        share, rest = c / (c + d), d / (c + d)  # not 1 - share: exact when c >> d
+        # P(X <= a) = I_rest(n - a, a + 1); P(X >= a) = I_share(a, n - a + 1)
+        below = np.where(a >= n, 1.0, betainc(np.maximum(n - a, 1.0), a + 1, rest))
         above = np.where(a <= 0, 1.0, betainc(np.maximum(a, 1.0), n - a + 1, share))
     p = np.minimum(1.0, 2.0 * np.minimum(below, above))
     return np.where((c > 0) & (d > 0), p, np.nan)

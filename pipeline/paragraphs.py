@@ -82,7 +82,7 @@ def paragraphs_of(
         body[i] = body[i] or ("@" in blocks[i - 1] and is_post_header(blocks[i - 1]))
     # a thread's posts "1/ ...", "2/ ...": body text when paragraphs open with the counters 1
     # and 2 ("24/7 Support", "9/11 Commission Findings" stay headings)
-    counters = [m.group(1) if (m := POST_COUNTER_RE.match(b)) else None for b in blocks]
+    counters = [POST_COUNTER_RE.match(b) for b in blocks]
     if is_thread(counters):
         body = [b or c is not None for b, c in zip(body, counters, strict=True)]
     turns = _turns(blocks)

@@ -197,10 +197,12 @@ def extreme_interval(
     alike than the rest. Its price: a plain text among texts more alike is doubted as much.
     Without the summaries (a table of an older run) the document's own interval is used."""
     mean, low, high, size, sd, lag1, n = (doc.get(c) for c in SERIAL_COLUMNS[measure])
-    if finite(mean) and finite(n) and finite(sd):
-        own = corrected_correlation(float(lag1), [float(n)]) if finite(lag1) else 0.0
+    own = corrected_correlation(float(lag1), [float(n)]) if finite(lag1) and finite(n) else 0.0
+    # the table's own interval as it is unless the pooled correlation is the larger (rebuilt
+    # from its six-digit sd and correlation it could differ in the sixth decimal)
+    if finite(mean) and finite(n) and finite(sd) and pooled > own:
         low, high, size = summary_interval(
-            float(mean), float(n), float(sd), max(own, pooled), confidence=confidence
+            float(mean), float(n), float(sd), pooled, confidence=confidence
         )
         if finite(low):
             low, high = max(bounds[0], low), min(bounds[1], high)

@@ -113,8 +113,11 @@ def serial_mean_interval(
 def serial_summary(values: Sequence[float]) -> tuple[float, float]:
     """(standard deviation with ddof 1, own :func:`lag1_autocorrelation`) of ``values`` in text
     order: with their count, what :func:`pooled_alike_correlation` needs of a document. NaNs
-    below two values (the sd) or three (the correlation); the correlation is NaN without spread."""
+    below two values (the sd) or three (the correlation); without spread the sd is 0 and the
+    correlation NaN."""
     x = np.asarray(values, dtype=np.float64)
+    if x.size >= 2 and np.ptp(x) == 0:  # all alike: a sd of 1e-17 from rounding is none
+        return 0.0, math.nan
     sd = float(x.std(ddof=1)) if x.size >= 2 else math.nan
     return sd, (lag1_autocorrelation([x]) if x.size >= 3 else math.nan)
 

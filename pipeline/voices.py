@@ -277,10 +277,17 @@ def answers_to_interviewer(turns: Mapping[int, str], *, min_answers: int = 2) ->
 POST_COUNTER_RE = re.compile(r"(\d{1,3})/(?:(\d{1,3})(?!\d))?\s")
 
 
-def is_thread(counters: Collection[str | None]) -> bool:
-    """Whether the post counters opening a text's paragraphs (None where none opens one) number
-    a thread's posts: both 1 and 2 are there ("24/7 Support" alone is no post)."""
-    return {"1", "2"} <= set(counters)
+def is_thread(counters: Collection[re.Match[str] | None]) -> bool:
+    """Whether the post counters opening a text's paragraphs (POST_COUNTER_RE's matches, None
+    where none opens one) number a thread's posts: both 1 and 2 are there ("24/7 Support" alone
+    is no post), and the totals given are one, at least each number ("1/12", "2/12"; a recipe's
+    "1/2 cup" and "2/3 cup" are fractions)."""
+    found = [m for m in counters if m]
+    totals = {int(m.group(2)) for m in found if m.group(2)}
+    numbers = {int(m.group(1)) for m in found}
+    if not {1, 2} <= numbers or len(totals) > 1:
+        return False
+    return not totals or max(numbers) <= min(totals)
 
 
 def opening_mark_ends(sentences: Sequence[Sentence]) -> dict[int, int]:
@@ -293,7 +300,7 @@ def opening_mark_ends(sentences: Sequence[Sentence]) -> dict[int, int]:
     for s in sentences:
         firsts.setdefault(s.paragraph_id, s)
     counters = {i: POST_COUNTER_RE.match(s.text) for i, s in firsts.items()}
-    if is_thread([m.group(1) for m in counters.values() if m]):
+    if is_thread(list(counters.values())):
         for i, m in counters.items():
             if m and firsts[i].sent_id not in out:
                 out[firsts[i].sent_id] = firsts[i].start + m.end()

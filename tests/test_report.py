@@ -342,6 +342,7 @@ def test_sections_from_the_tiny_tables(tiny_report):
         ((0.01, 0.5, 0.5, 0.5), (0, 0, 0, 0), "Only alpha differs clearly"),
         ((0.01, 0.01, 0.01, 0.01), (0, 0, 0, 0), "Each of them differs clearly"),
         ((0.049, 0.05, 0.2, 0.01), (1, 0, 0, 1), "None of them differs clearly"),
+        ((0.3, 0.05, 0.2, 0.06), (1, 1, 1, 1), "None of them differs clearly"),
     ],
 )
 def test_distinctive_words_say_which_differ_clearly(q_values, low_counts, sentence):
@@ -377,6 +378,8 @@ def test_distinctive_words_say_which_differ_clearly(q_values, low_counts, senten
     assert "† marks" not in paragraph and "the exact test’s q < 0.05" in paragraph
     if len(clear) == 4:
         assert "Each of them differs clearly" in paragraph
+    elif not clear:
+        assert "None of them differs clearly (the exact test’s q < 0.05)" in paragraph
     elif clear:
         listed = clear[0] if len(clear) == 1 else ", ".join(clear[:-1]) + " and " + clear[-1]
         assert f"Only {listed} differ" in paragraph
@@ -1790,7 +1793,9 @@ def test_a_readability_extreme_counts_neighbours_as_alike_as_the_corpus_at_least
     docs = [{"doc_id": f"d{i}", "n_words": 600, "flesch_reading_ease": x, "flesch_sd": 30.0,
              "flesch_lag1": 0.5, "flesch_n_sentences": 30}
             for i, x in enumerate((25.0, 50.0, 52.0, 55.0, 58.0))]  # fmt: skip
-    docs[0]["flesch_lag1"] = -1 / 30
+    # documents.csv's own interval of the hardest: 25 -/+ t(29) 30 / sqrt(30) = 25 -/+ 11.2022
+    docs[0].update(flesch_lag1=-1 / 30, flesch_ci_low=13.7978, flesch_ci_high=36.2022,
+                   flesch_effective_n=30.0)  # fmt: skip
 
     def hardest(docs):
         return next(i for i in corpus_differences(docs, index={}, anchors=set())
@@ -1959,8 +1964,10 @@ def test_a_sentiment_extreme_counts_neighbours_as_alike_as_the_corpus_at_least()
     sqrt(6.357) = 0.2998, widened to 0.4638: -0.664 to 0.264, which holds the median."""
     docs = [{"doc_id": f"d{i}", "compound_mean": 0.1 * i, "compound_sd": 0.3,
              "compound_lag1": 0.5, "n_sentences": 20} for i in range(1, 5)]  # fmt: skip
+    # documents.csv's own interval of "low": t(19) 0.3 / sqrt(20) = 0.1404 either side
     low = {"doc_id": "low", "compound_mean": -0.2, "compound_sd": 0.3, "compound_lag1": -0.05,
-           "n_sentences": 20}  # fmt: skip
+           "n_sentences": 20, "compound_ci_low": -0.3404043, "compound_ci_high": -0.0595957,
+           "compound_effective_n": 20.0}  # fmt: skip
 
     def lowest(docs):
         items = corpus_differences(docs, index={}, anchors=set())
@@ -1986,6 +1993,15 @@ def test_a_sentiment_extreme_counts_neighbours_as_alike_as_the_corpus_at_least()
     own_only = extreme_interval(alike, "compound", 5, 0.0, confidence=0.95, bounds=(-1, 1))
     assert extreme_interval(alike, "compound", 5, pooled, confidence=0.95,
                             bounds=(-1, 1)) == own_only  # fmt: skip
+    # sentences that all score the same: no interval, however alike the corpus
+    from pipeline.sentiment import document_aggregates
+
+    flat = document_aggregates([-0.2] * 100, confidence=0.95)
+    flat = {"doc_id": "low", "n_sentences": 100, **flat}
+    item = lowest([*docs, flat])
+    assert (
+        item["caution"] is True and "(no interval: its 100 body sentences all score" in item["text"]
+    )
     # a table without the summaries (an older run's): the document's own interval
     old = {"doc_id": "low", "compound_mean": -0.2, "compound_ci_low": -0.3402,
            "compound_ci_high": -0.0596, "compound_effective_n": 20.0}  # fmt: skip

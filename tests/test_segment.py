@@ -578,6 +578,15 @@ def test_a_threads_post_counters_are_no_words():
     assert body_lines(doc)[3] == "Prices may rise 1/3 by 2027."
     for ts in doc.tokens:
         assert all(doc.clean[t.start : t.end] == t.text for t in ts)
+    # a recipe's fractions are no thread ("1/2 cup", "2/3 cup": the totals differ), a shared
+    # total is ("1/12", "2/12")
+    recipe = segment_text("Pancakes\n\n1/2 cup flour goes in first.\n\n2/3 cup milk follows.")
+    assert [t.text for t in recipe.tokens[1]][:3] == ["1", "2", "cup"]
+    numbered = segment_text("1/12 The board met.\n\n2/12 It voted.")
+    assert [[t.text for t in ts] for ts in numbered.tokens] == [
+        ["The", "board", "met"],
+        ["It", "voted"],
+    ]
     plain = segment_text("24/7 support is here.\n\n1/ We answer every call.")
     assert [t.text for t in plain.tokens[0]][:2] == ["24", "7"]
     assert [t.text for t in plain.tokens[1]][:1] == ["1"]  # no post 2: no thread

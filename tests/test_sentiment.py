@@ -353,6 +353,10 @@ def test_summaries_give_the_interval_and_the_pooled_correlation_exactly():
     # by hand: deviations -1, +1, -1, +1 about 0.5 (sd sqrt(4/3)), lagged sum -3 over 4: -0.75
     assert serial_summary([-0.5, 1.5, -0.5, 1.5]) == pytest.approx((math.sqrt(4 / 3), -0.75))
     assert math.isnan(serial_summary([0.2, 0.4])[1]) and math.isnan(serial_summary([0.2])[0])
+    # sentences that all score the same have no spread, whatever the sum's rounding (a review:
+    # 100 x 0.1 gave a sd of 2.8e-17 and a correlation of 0.99, and a "clear" zero-width extreme)
+    sd, lag1 = serial_summary(np.full(100, 0.1))
+    assert sd == 0.0 and math.isnan(lag1)
     rng = np.random.default_rng(7)
     series = [np.cumsum(rng.normal(size=n)) / 4 for n in (12, 30, 5, 2, 61)]
     series.append(np.full(8, 0.3))  # no spread: no correlation, its length in the mean length
