@@ -38,8 +38,9 @@ and a source after a contrasted figure is that figure's ("62% ..., not the 40% c
 reports": the 62% is not "some reports'"): :func:`pipeline.figures_context.figure_sourcing`. A
 figure with no source in its own sentence that stands in someone else's words (a speaker's
 turn, a quotation over several sentences, a list item under a lead-in that attributes the list:
-"The company also noted that:") takes the source of those words
-(:func:`pipeline.voices.borrowed_sourcing`); there is no other carry-over between sentences.
+"The company also noted that:") takes the source of those words, and a figure above a source
+line ("Source: OECD (2023)") the line's (:func:`pipeline.voices.borrowed_sourcing`); there is no
+other carry-over between sentences.
 """
 
 from __future__ import annotations

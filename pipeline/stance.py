@@ -505,6 +505,15 @@ class StanceStage:
         entries, self.lexicon_versions = stance_entries(self.lexicon_paths)
         self.detector = StanceDetector(entries)
 
+    def source_kind(self, source: str) -> str:
+        """Whether a source line's source ("OECD (2023)", "industry estimates") is named or
+        vague: as the detector reads "According to <source>, ..." (vague only when it finds a
+        vague attribution there; "Author's calculations" is the writer's own, named)."""
+        text = f"According to {source}, it is so."
+        found = self.detector.markers(text, start=0, end=len(text), heading=False)
+        kinds = {m.subtype for m in found if m.category == "attribution"}
+        return "vague" if kinds == {"vague"} else "named"
+
     def analyse(self, doc: SegmentedDocument) -> StageOutput:
         """Markers, figures and per-sentence/per-document stance columns of one document."""
         clean, k = doc.clean, self.context_chars
@@ -520,7 +529,9 @@ class StanceStage:
             s.sent_id: self.detector.markers(clean, start=s.start, end=s.end, heading=s.is_heading)
             for s in doc.sentences
         }
-        borrowed = borrowed_sourcing(doc.sentences, markers_of, turns, quoted, clean=clean)
+        borrowed = borrowed_sourcing(
+            doc.sentences, markers_of, turns, quoted, clean=clean, source_kind=self.source_kind
+        )
         for sentence in doc.sentences:
             markers = markers_of[sentence.sent_id]
             # the words of a quoted speaker, not the writer's: a speaker's turn, the quoted parts

@@ -1,12 +1,14 @@
 """The source a figure in someone else's words takes from the attribution of those words
 (:func:`borrowed_sourcing`): a speaker's turn, a quotation over several sentences, a list under
-an attributing lead-in (:func:`lead_in_items`). :mod:`pipeline.voices` finds whose words a
-sentence is; this module does not import it, so voices re-exports both functions."""
+an attributing lead-in (:func:`lead_in_items`); and the source a line such as "Source: OECD
+(2023)" gives the figures above it (:func:`source_line_items`). :mod:`pipeline.voices` finds
+whose words a sentence is; this module does not import it, so voices re-exports both functions."""
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from pipeline.list_items import is_list_item
@@ -23,6 +25,7 @@ def borrowed_sourcing(
     quoted: set[int],
     *,
     clean: str | None = None,
+    source_kind: Callable[[str], str] | None = None,
 ) -> dict[int, str]:
     """sent_id -> the sourcing (named / vague) of a figure that has no source in its own sentence
     but stands in someone else's words: a speaker's turn is named by its label ("DR. ALVAREZ:",
@@ -30,9 +33,11 @@ def borrowed_sourcing(
     attribution of its paragraph (“Cases rose 18%. We expect more,” Alvarez said: both
     sentences are Alvarez's), or, when its paragraph has none, of the paragraph before (a
     quotation that runs on into a new paragraph); a list item under a lead-in that attributes
-    the list takes the lead-in's ("The company also noted that:", :func:`lead_in_items`).
-    ``markers``: each sentence's stance markers; ``clean``: the text the sentences' offsets
-    refer to (:func:`lead_in_items` needs it to keep an item's second sentence)."""
+    the list takes the lead-in's ("The company also noted that:", :func:`lead_in_items`); and
+    with ``source_kind`` (named or vague for a source line's source), a sentence above a
+    source line takes the line's (:func:`source_line_items`). ``markers``: each sentence's
+    stance markers; ``clean``: the text the sentences' offsets refer to (:func:`lead_in_items`
+    needs it to keep an item's second sentence)."""
     # each paragraph's sentences with an attribution, in order, and the sourcing of each (the
     # least of its attributions': "named" before "vague"), found once for the whole text
     found: dict[int, tuple[list[int], list[str]]] = {}
@@ -59,6 +64,45 @@ def borrowed_sourcing(
                     break
         if s.sent_id not in out and s.sent_id in listed:
             out[s.sent_id] = listed[s.sent_id]
+    if source_kind is not None:
+        for sent_id, kind in source_line_items(sentences, source_kind).items():
+            out.setdefault(sent_id, kind)
+    return out
+
+
+# a line that says where the figures above it come from: "Source: OECD (2023)", "Sources:
+# Eurostat; ONS", "Data: World Bank"
+SOURCE_LINE_RE = re.compile(
+    r"(?:sources?|data(?:\s+sources?)?|statistics)\s*:\s*(?P<source>\w.{0,200}?)[\s.]*",
+    re.IGNORECASE,
+)
+
+
+MAX_SOURCE_WORDS = 15  # "Data: the unemployment rate rose to 5% in ..." is a sentence, no source
+
+
+def source_line_items(
+    sentences: Sequence[Sentence], source_kind: Callable[[str], str]
+) -> dict[int, str]:
+    """sent_id -> the sourcing of the body sentences above a source line ("Source: OECD
+    (2023)" under a paragraph, a table or a chart's caption): those of its paragraph before it,
+    or, when the line opens its paragraph, those of the paragraph before. ``source_kind`` says
+    whether the line's source is named or vague ("Source: industry estimates")."""
+    out: dict[int, str] = {}
+    by_paragraph: dict[int, list[Sentence]] = {}
+    for s in sentences:
+        by_paragraph.setdefault(s.paragraph_id, []).append(s)
+    paragraph_ids = list(by_paragraph)
+    for k, pid in enumerate(paragraph_ids):
+        for j, s in enumerate(by_paragraph[pid]):
+            m = SOURCE_LINE_RE.fullmatch(s.text.strip())
+            if not m or len(m.group("source").split()) > MAX_SOURCE_WORDS:
+                continue
+            above = by_paragraph[pid][:j] or (by_paragraph[paragraph_ids[k - 1]] if k else [])
+            kind = source_kind(m.group("source"))
+            for t in above:
+                if not t.is_heading and not SOURCE_LINE_RE.fullmatch(t.text.strip()):
+                    out.setdefault(t.sent_id, kind)
     return out
 
 

@@ -1411,3 +1411,33 @@ def test_currency_codes_and_money_words_agree_across_the_three_lexicons():
         assert any(re.fullmatch(alternative, w, re.IGNORECASE) for w in words), alternative
     for word in words:  # and each money word is one of the alternatives
         assert any(re.fullmatch(a, word, re.IGNORECASE) for a in runs[0]), word
+
+
+def test_a_source_line_sources_the_figures_above_it():
+    """A walkthrough of policy briefs: "Source: OECD (2023)" under a paragraph or a chart's
+    caption left its figures unsourced. The line's source is read as after "according to":
+    named, or vague ("industry estimates"); it reaches the sentences of its paragraph before it,
+    or, when it opens its paragraph, the paragraph before, and no further; a figure's own
+    source stays its own."""
+    text = (
+        "Youth jobs\n\n"
+        "Unemployment reached 14.2% in 2023. Critics say it is 16%.\n\n"
+        "Source: OECD (2023)\n\n"
+        "Imports rose 5% last year.\nSource: industry estimates.\n\n"
+        "A scheme costs 3 million euros.\n\n"
+        "Exports fell 2%.\n\n"
+        "Output grew 4%.\n\n"
+        "Data: the unemployment rate in the north rose again last year to well above the "
+        "national average of 5%."
+    )
+    rows = StanceStage().analyse(segment_text(text)).tables["figures"]
+    assert [(r["match"], r["sourcing"]) for r in rows] == [
+        ("14.2%", "named"), ("16%", "vague"), ("5%", "vague"), ("3 million euros", "none"),
+        ("2%", "none"), ("4%", "none"), ("5%", "none"),
+    ]  # fmt: skip
+    from pipeline.voices_sourcing import source_line_items
+
+    doc = segment_text("Exports fell 2%.\n\nSources: Eurostat; national statistics offices")
+    assert source_line_items(doc.sentences, lambda source: source) == {
+        1: "Eurostat; national statistics offices"
+    }
