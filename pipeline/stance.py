@@ -40,6 +40,7 @@ from pipeline.stance_names import (
 from pipeline.stance_own import CITATION_ENTRY, Spans, writers_own
 from pipeline.stance_passives import reduced_passive
 from pipeline.stance_persons import names_a_person
+from pipeline.stance_say import possessive_say_noun
 from pipeline.types import SegmentedDocument, StageOutput
 from pipeline.voices import is_question, quoted_sentence_ids, speaker_turns
 from pipeline.voices_sourcing import borrowed_sourcing
@@ -332,6 +333,8 @@ class StanceDetector:
                 view, v_start, m.start, m.end, v_end
             ):
                 return False  # "Boroughs warned to cut spending have": no source (1.36.18)
+            if entry.category == "attribution" and possessive_say_noun(view, v_start, m.end, v_end):
+                return False  # "The public's say in this matters": a noun (1.36.19)
             if entry.skips:
                 that = TRAILING_THAT_RE.search(view, m.start, m.end)  # "... to confirm that"
                 if NOT_A_REPORT_RE.search(view, m.start, that.start() if that else m.end):

@@ -2,7 +2,8 @@
 cut spending have frozen hiring", "Lenders rejected as too risky have appealed", "Teachers told
 to strike have refused" (the boroughs were warned: no source). Used by :mod:`pipeline.stance` to
 veto such an attribution whatever the plural (1.36.18; the blocker rows of stance.tsv list
-institutions' plurals only, 1.36.16).
+institutions' plurals only, 1.36.16); not an active verb with a phrase after "to" or "as"
+("Scientists warned to little effect that", "Voters rejected as too costly the plan": 1.36.19).
 """
 
 from __future__ import annotations
@@ -17,16 +18,40 @@ PARTICIPLE_RE = re.compile(
     r"|(?P<as>confirmed|acknowledged|rejected))$",
     re.IGNORECASE,
 )
+# What follows "to" in an active report and is no verb: a preposition, a quantifier or a
+# "wh"-pronoun ("Analysts predicted to within half a point the outcome", "warned to little effect
+# that", "to whoever would listen that"), the listeners or the hearers' reaction ("warned to deaf
+# ears", "to camera", "predicted to general surprise"): 1.36.19; the @TOPHRASE macro of the
+# institutions' rows of stance.tsv (a test keeps the two the same)
+TO_PHRASE = (
+    r"(?:within|about|around|roughly|nearly|almost|just|over|under|little|much|few|more|less"
+    r"|whoever|whomever|whatever|whichever|whom|what|which|anybody|everybody|somebody|anyone"
+    r"|everyone|someone|nobody|no|one|general|great|wide|widespread|universal|cameras?"
+    r"|deaf\s+ears|(?:\w+['’]s?|good|mixed|considerable|public|loud|rapturous|polite|muted"
+    r"|scant|limited|devastating|full|maximum|minimal|lasting|mutual)\s+(?:effect|avail"
+    r"|surprise|dismay|alarm|astonishment|amazement|consternation|delight|horror|disbelief"
+    r"|chagrin|relief|embarrassment|applause|acclaim|derision|ridicule))\b"
+)
 # "to" and a verb: no determiner, pronoun, person or plural noun after "to" ("Councils warned to
-# the minister that", "confirmed to reporters": the active report), and not the warnings a source
-# gives without its object ("Forecasters warned to expect snow", "to brace for")
+# the minister that", "confirmed to reporters": the active report), nor a ``TO_PHRASE``
 TO_VERB_RE = re.compile(
     r"\s+to\s+(?!(?:the|a|an|its|their|his|her|our|my|your|this|that|these|those|me|us|him|them"
     r"|you|it|everyone|anyone|someone|nobody|all|both|each|every|any|no|some|many|police|staff"
-    r"|parliament|congress|government|management|media|press|date|expect|brace)\b)"
-    r"(?![a-z]*[^su]s\b)(?-i:[a-z])[a-z]+\b",
+    r"|parliament|congress|government|management|media|press|date)\b)"
+    rf"(?!{TO_PHRASE})(?![a-z]*[^su]s\b)(?-i:[a-z])[a-z]+\b",
     re.IGNORECASE,
 )
+# The warnings a source gives without its object, "to expect" and "to brace" ("Forecasters warned
+# to expect snow"), after the plural of those who give warnings: after another plural they are
+# the warnings it was given ("Households warned to expect higher bills", "Investors warned to
+# brace for losses sold": no source; 1.36.19; 1.36.18 kept a source after any plural)
+EXPECT_RE = re.compile(r"\s+to\s+(?:expect|brace)\b", re.IGNORECASE)
+WARNERS = frozenset(
+    "forecasters meteorologists experts officials authorities police scientists economists"
+    " analysts strategists researchers specialists regulators watchdogs agencies ministers"
+    " advisers advisors doctors inspectors engineers observers commentators pundits".split()
+)
+LAST_WORD_RE = re.compile(r"(?<![\w’'-])([\w’'-]+)\s*$")
 # "as" and a complement, no "as" of time or degree and no reported "that" after it (row 165 of
 # stance.tsv: "Unions warned as many as 300 jobs would go", "warned as prices rose 8% that")
 AS_COMPLEMENT_RE = re.compile(
@@ -35,6 +60,18 @@ AS_COMPLEMENT_RE = re.compile(
     r"(?![^.;:!?]{0,80}\bthat\b)",
     re.IGNORECASE,
 )
+# "as", a complement and then the object it describes, moved after it: "Voters rejected as too
+# costly the plan", "Economists rejected as flawed the Treasury's forecast", "confirmed as final
+# the rules" (the active verb; 1.36.19): up to three words that are no preposition, conjunction
+# or auxiliary, then a determiner or a name; the @ASOBJECT macro of stance.tsv
+AS_OBJECT = (
+    r"\s+(?:(?!(?:in|on|at|by|for|of|from|with|to|into|under|over|after|before|during|since"
+    r"|until|across|between|among|against|about|and|or|but|than|who|which|that|have|has|had|are"
+    r"|were|is|was|be|been|will|would|can|could|may|might|must|should|shall|do|does|did)\b)"
+    r"(?-i:[a-z])[\w-]*\s+){1,3}(?:(?:the|a|an|this|these|those|its|their|his|her|our|my|your"
+    r"|all|some|any|every|each|no)\b|(?-i:[A-Z]))"
+)
+AS_BEFORE_OBJECT_RE = re.compile(rf"\s+as{AS_OBJECT}", re.IGNORECASE)
 _NOT_A_MODIFIER = (
     "say|says|said|have|has|had|are|were|is|was|be|been|that|which|who|and|or|but|to|of|in|on|at"
     "|for|with|by|from|as|than|not|also|will|would|could|can|may|might|must|should|do|does|did"
@@ -62,9 +99,10 @@ PLURAL_SUBJECT_RE = re.compile(
 def reduced_passive(text: str, sentence_start: int, start: int, end: int, limit: int) -> bool:
     """Whether ``text[start:end]`` (a match in a sentence starting at ``sentence_start`` and
     ending at ``limit``) ends in a participle of ``PARTICIPLE_RE`` that heads a reduced passive:
-    "to" and a verb after it (``TO_VERB_RE``) or, for confirmed, acknowledged and rejected, "as"
-    and a complement (``AS_COMPLEMENT_RE``), and a plural subject before it
-    (``PLURAL_SUBJECT_RE``)."""
+    "to" and a verb after it (``TO_VERB_RE``; "to expect" after a plural of ``WARNERS`` is the
+    active warning) or, for confirmed, acknowledged and rejected, "as" and a complement
+    (``AS_COMPLEMENT_RE``) with no object after it (``AS_BEFORE_OBJECT_RE``), and a plural
+    subject before it (``PLURAL_SUBJECT_RE``)."""
     verb = PARTICIPLE_RE.search(text, start, end)
     if verb is None or verb.start() - sentence_start > LOOKBACK:
         return False
@@ -73,4 +111,10 @@ def reduced_passive(text: str, sentence_start: int, start: int, end: int, limit:
         after = TO_VERB_RE  # "Hotels confirmed to host the summit"
     if not after.match(text, end, limit):
         return False
+    if after is TO_VERB_RE and EXPECT_RE.match(text, end, limit):
+        subject = LAST_WORD_RE.search(text, sentence_start, verb.start())
+        if subject is None or subject.group(1).lower() in WARNERS:
+            return False  # "Forecasters warned to expect heavy snow": the forecasters' warning
+    if after is AS_COMPLEMENT_RE and AS_BEFORE_OBJECT_RE.match(text, end, limit):
+        return False  # "Voters rejected as too costly the plan": the active verb
     return PLURAL_SUBJECT_RE.fullmatch(text, sentence_start, verb.start()) is not None
