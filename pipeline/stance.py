@@ -43,9 +43,11 @@ from pipeline.stance_persons import names_a_person
 from pipeline.stance_say import possessive_say_noun
 from pipeline.types import SegmentedDocument, StageOutput
 from pipeline.voices import is_question, quoted_sentence_ids, speaker_turns
-from pipeline.voices_sourcing import borrowed_sourcing
+from pipeline.voices_sourcing import borrowed_sourcing, source_line_items
 
 SPACE_RUN_RE = re.compile(r"\s+")
+# a source line that names the writer's own work: "Author's calculations", "Own estimates"
+OWN_SOURCE_RE = re.compile(r"\b(?:authors?|own|our)\b", re.IGNORECASE)
 RULE_WINDOW = 120  # characters of the sentence each side that context rules can see
 TIME_LOOKAHEAD = 40  # characters past a match in which a time after "by" may end
 # A parenthetical aside inside a sentence: "(N = 1,204)", "(about 167 million U.S. dollars)"
@@ -510,12 +512,17 @@ class StanceStage:
 
     def source_kind(self, source: str) -> str:
         """Whether a source line's source ("OECD (2023)", "industry estimates") is named or
-        vague: as the detector reads "According to <source>, ..." (vague only when it finds a
-        vague attribution there; "Author's calculations" is the writer's own, named)."""
+        vague: as the detector reads "According to <source>, ..."; where it finds no
+        attribution, named when the source has a capitalised word or is the writer's own
+        ("Author's calculations"), vague otherwise ("various", "interviews")."""
         text = f"According to {source}, it is so."
         found = self.detector.markers(text, start=0, end=len(text), heading=False)
         kinds = {m.subtype for m in found if m.category == "attribution"}
-        return "vague" if kinds == {"vague"} else "named"
+        if kinds:
+            return "vague" if kinds == {"vague"} else "named"
+        words = source.split()
+        named = any(w[:1].isupper() for w in words[1:]) or sum(map(str.isupper, words[0])) > 1
+        return "named" if named or OWN_SOURCE_RE.search(source) else "vague"
 
     def analyse(self, doc: SegmentedDocument) -> StageOutput:
         """Markers, figures and per-sentence/per-document stance columns of one document."""
@@ -532,9 +539,10 @@ class StanceStage:
             s.sent_id: self.detector.markers(clean, start=s.start, end=s.end, heading=s.is_heading)
             for s in doc.sentences
         }
-        borrowed = borrowed_sourcing(
-            doc.sentences, markers_of, turns, quoted, clean=clean, source_kind=self.source_kind
-        )
+        borrowed = borrowed_sourcing(doc.sentences, markers_of, turns, quoted, clean=clean)
+        # a source line's ("Source: OECD (2023)") for the figures above it, which stay the
+        # writer's words: a figure's source, not a sentence's voice
+        lined = source_line_items(doc.sentences, self.source_kind)
         for sentence in doc.sentences:
             markers = markers_of[sentence.sent_id]
             # the words of a quoted speaker, not the writer's: a speaker's turn, the quoted parts
@@ -564,7 +572,7 @@ class StanceStage:
                 sentence,
                 markers,
                 doc_id=doc.doc_id,
-                borrowed=borrowed.get(sentence.sent_id, "none"),
+                borrowed=borrowed.get(sentence.sent_id) or lined.get(sentence.sent_id, "none"),
             )
             figure_rows_all.extend(figs)
             counts = marker_counts(markers)

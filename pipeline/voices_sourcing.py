@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from pipeline.list_items import is_list_item
+from pipeline.stance_own import TABLE_ROW_RE
 from pipeline.types import Sentence
 
 if TYPE_CHECKING:
@@ -25,7 +26,6 @@ def borrowed_sourcing(
     quoted: set[int],
     *,
     clean: str | None = None,
-    source_kind: Callable[[str], str] | None = None,
 ) -> dict[int, str]:
     """sent_id -> the sourcing (named / vague) of a figure that has no source in its own sentence
     but stands in someone else's words: a speaker's turn is named by its label ("DR. ALVAREZ:",
@@ -33,11 +33,9 @@ def borrowed_sourcing(
     attribution of its paragraph (“Cases rose 18%. We expect more,” Alvarez said: both
     sentences are Alvarez's), or, when its paragraph has none, of the paragraph before (a
     quotation that runs on into a new paragraph); a list item under a lead-in that attributes
-    the list takes the lead-in's ("The company also noted that:", :func:`lead_in_items`); and
-    with ``source_kind`` (named or vague for a source line's source), a sentence above a
-    source line takes the line's (:func:`source_line_items`). ``markers``: each sentence's
-    stance markers; ``clean``: the text the sentences' offsets refer to (:func:`lead_in_items`
-    needs it to keep an item's second sentence)."""
+    the list takes the lead-in's ("The company also noted that:", :func:`lead_in_items`).
+    ``markers``: each sentence's stance markers; ``clean``: the text the sentences' offsets
+    refer to (:func:`lead_in_items` needs it to keep an item's second sentence)."""
     # each paragraph's sentences with an attribution, in order, and the sourcing of each (the
     # least of its attributions': "named" before "vague"), found once for the whole text
     found: dict[int, tuple[list[int], list[str]]] = {}
@@ -64,30 +62,55 @@ def borrowed_sourcing(
                     break
         if s.sent_id not in out and s.sent_id in listed:
             out[s.sent_id] = listed[s.sent_id]
-    if source_kind is not None:
-        for sent_id, kind in source_line_items(sentences, source_kind).items():
-            out.setdefault(sent_id, kind)
     return out
 
 
 # a line that says where the figures above it come from: "Source: OECD (2023)", "Sources:
-# Eurostat; ONS", "Data: World Bank"
+# Eurostat; ONS", "Data: World Bank"; also a sentence's last line ("Figure 2: Youth unemployment
+# (%)\nSource: OECD", a chart's caption without a full stop)
 SOURCE_LINE_RE = re.compile(
-    r"(?:sources?|data(?:\s+sources?)?|statistics)\s*:\s*(?P<source>\w.{0,200}?)[\s.]*",
+    r"(?P<label>sources?|data(?:\s+sources?)?|statistics)\s*:\s*(?P<source>\w.{0,200}?)[\s.]*",
     re.IGNORECASE,
+)
+MAX_SOURCE_WORDS = 15  # "Data: the unemployment rate rose to 5% in ..." is a sentence, no source
+# what says no source, or none of the figures: "Source: unknown", "Source: N/A", a photo credit
+NOT_A_SOURCE_RE = re.compile(
+    r"(?:unknown|n/?a|none|tbc|tbd|see above|see below|trust me\b.*|"
+    r"(?:afp/)?getty images\b.*|shutterstock\b.*|alamy\b.*|istock\b.*|reuters/\w+.*)",
+    re.IGNORECASE,
+)
+FIGURE_IN_SOURCE_RE = re.compile(
+    r"\d\s*(?:%|percent\b|per\s+cent\b|million\b|billion\b)|[$£€]\s?\d", re.IGNORECASE
 )
 
 
-MAX_SOURCE_WORDS = 15  # "Data: the unemployment rate rose to 5% in ..." is a sentence, no source
+def source_line(text: str) -> str | None:
+    """The source a source line gives ("OECD (2023)" of "Source: OECD (2023)"), from a
+    sentence that is one or ends in one (its last line); None for a sentence that only looks
+    like one: over MAX_SOURCE_WORDS words, a figure in it, a "Data:" or "Statistics:" label
+    before words in lower case ("Data: the rate rose to 5%", "## Statistics: the gap"), or
+    a source that says none ("unknown", "N/A", a photo agency's credit)."""
+    m = SOURCE_LINE_RE.fullmatch(text.strip().rsplit("\n", 1)[-1].strip())
+    if not m:
+        return None
+    source = m.group("source")
+    if len(source.split()) > MAX_SOURCE_WORDS or FIGURE_IN_SOURCE_RE.search(source):
+        return None
+    if not m.group("label").lower().startswith("source") and not source[0].isupper():
+        return None
+    return None if NOT_A_SOURCE_RE.fullmatch(source.strip()) else source
 
 
 def source_line_items(
     sentences: Sequence[Sentence], source_kind: Callable[[str], str]
 ) -> dict[int, str]:
-    """sent_id -> the sourcing of the body sentences above a source line ("Source: OECD
-    (2023)" under a paragraph, a table or a chart's caption): those of its paragraph before it,
-    or, when the line opens its paragraph, those of the paragraph before. ``source_kind`` says
-    whether the line's source is named or vague ("Source: industry estimates")."""
+    """sent_id -> the sourcing of the body sentences a source line (:func:`source_line`: a
+    line "Source: OECD (2023)" under a paragraph, a table or a chart's caption) sources: those
+    of its paragraph before it, or, when the line opens its paragraph, those of the paragraph
+    before (with the rows of a Markdown table above it, a paragraph each); a sentence that ends
+    in the line (a caption without a full stop) is sourced itself too. ``source_kind`` says
+    whether the line's source is named or vague ("Source: industry estimates"). The sentences
+    stay the writer's words (no voice of their own): the source lends their figures its name."""
     out: dict[int, str] = {}
     by_paragraph: dict[int, list[Sentence]] = {}
     for s in sentences:
@@ -95,14 +118,33 @@ def source_line_items(
     paragraph_ids = list(by_paragraph)
     for k, pid in enumerate(paragraph_ids):
         for j, s in enumerate(by_paragraph[pid]):
-            m = SOURCE_LINE_RE.fullmatch(s.text.strip())
-            if not m or len(m.group("source").split()) > MAX_SOURCE_WORDS:
+            if (source := source_line(s.text)) is None:
                 continue
-            above = by_paragraph[pid][:j] or (by_paragraph[paragraph_ids[k - 1]] if k else [])
-            kind = source_kind(m.group("source"))
-            for t in above:
-                if not t.is_heading and not SOURCE_LINE_RE.fullmatch(t.text.strip()):
+            caption = "\n" in s.text.strip()  # "Figure 2: ... (%)\nSource: OECD"
+            above = list(by_paragraph[pid][:j])
+            if not above and not caption:
+                above = _paragraph_above(by_paragraph, paragraph_ids, k)
+            kind = source_kind(source)
+            for t in [*above, s] if caption else above:
+                if not t.is_heading and (t is s or source_line(t.text) is None):
                     out.setdefault(t.sent_id, kind)
+    return out
+
+
+def _paragraph_above(
+    by_paragraph: Mapping[int, Sequence[Sentence]], paragraph_ids: Sequence[int], k: int
+) -> list[Sentence]:
+    """The sentences of the paragraph before paragraph ``k``, and when it is a Markdown table's
+    row, those of the rows before it (a pipe table's rows are a paragraph each)."""
+    out: list[Sentence] = []
+    for i in range(k - 1, -1, -1):
+        block = by_paragraph[paragraph_ids[i]]
+        row = len(block) == 1 and TABLE_ROW_RE.fullmatch(block[0].text.strip())
+        if out and not row:
+            break
+        out[:0] = block
+        if not row:
+            break
     return out
 
 

@@ -1441,3 +1441,50 @@ def test_a_source_line_sources_the_figures_above_it():
     assert source_line_items(doc.sentences, lambda source: source) == {
         1: "Eurostat; national statistics offices"
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Data:" or "Statistics:" before words in lower case is a sentence or a heading
+        ("Jobs fell 4%.\n\nData: the unemployment rate for young people rose to 14.8%.", "none"),
+        ("Jobs fell 4%.\n\nStatistics: they can be made to say anything.", "none"),
+        ("Jobs fell 4%.\n\nStatistics: the compliance gap\n\nIt grew.", "none"),
+        # no source: a photo credit, "unknown", "N/A"
+        ("The river rose 2 metres.\n\nSource: Getty Images\n\nIt fell.", "none"),
+        ("Prices rose 3%.\n\nSource: unknown", "none"),
+        ("It cost $438.\n\nSource: N/A", "none"),
+        # a source that names no one is vague
+        ("Prices rose 3%.\n\nSource: various", "vague"),
+        ("Prices rose 3%.\n\nSource: my uncle who is a realtor lol", "vague"),
+        ("Prices rose 3%.\n\nSource: Author's calculations based on ONS data", "named"),
+        # a chart's caption without a full stop merges with its source line: sourced itself
+        ("Figure 2: Youth unemployment rose to 14%\nSource: OECD (2023)\n\nMore text here.",
+         "named"),
+    ],
+)  # fmt: skip
+def test_what_a_source_line_is_not(text, expected):
+    """A review of source lines (34 documents): "Data:" and "Statistics:" sentences and
+    headings, photo credits and sources that say none had named figures above them."""
+    rows = StanceStage().analyse(segment_text(text)).tables["figures"]
+    assert [r["sourcing"] for r in rows][:1] == [expected]
+
+
+def test_a_source_line_under_a_table_sources_its_rows_and_lends_no_voice():
+    """In Markdown a pipe table's rows are a paragraph each: the line under it sources them all
+    and not the paragraph above the table. The sentences above a source line stay the writer's
+    (voice "author")."""
+    from pipeline.ingest import clean_document, load_boilerplate_patterns
+    from pipeline.segment import load_abbreviations, segment_document
+
+    text = (
+        "# Regional rates\n\nThe north lost 3% of its jobs.\n\n"
+        "| Region | Rate |\n|---|---|\n| North | 14% |\n| South | 9% |\n\n"
+        "Source: ONS\n\nThe gap is wide. It rose 2%.\n\nSource: Eurostat"
+    )
+    clean = clean_document("d", text.encode(), patterns=load_boilerplate_patterns(), markdown=True)
+    out = StanceStage().analyse(segment_document(clean, abbreviations=load_abbreviations()))
+    assert [(r["match"], r["sourcing"]) for r in out.tables["figures"]] == [
+        ("3%", "none"), ("14%", "named"), ("9%", "named"), ("2%", "named")
+    ]  # fmt: skip
+    assert set(out.sentence_columns["voice"]) == {"author"}
