@@ -18,6 +18,7 @@ from pipeline.voices import (
     speaker_label,
     without_social_tail,
 )
+from pipeline.voices_sourcing import source_line
 
 MAX_HEADING_WORDS = 15
 MAX_TITLE_WORDS = 40  # a first line this long may still be a title (is_long_title)
@@ -73,7 +74,9 @@ def paragraphs_of(
     first line that opens no other paragraph is a title's ("FACT CHECK: Did ...?"). A longer
     first line is a heading when :func:`is_long_title` finds it a title. A paragraph starting
     at one of ``body_starts`` (the data rows of a Markdown pipe table) is never a heading, nor
-    is the paragraph under a social-media post's header (the post's words)."""
+    is the paragraph under a social-media post's header (the post's words). A source line of
+    its own ("Source: OECD (2023)", :func:`pipeline.voices_sourcing.source_line`) is one, a
+    label of the figures above it, with a full stop or at the text's end too."""
     spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n](?:.|\n(?!\n))*", clean)]
     last = len(spans) - 1
     blocks = [clean[start:end] for start, end in spans]
@@ -110,6 +113,9 @@ def paragraphs_of(
     out = []
     for i, (start, end) in enumerate(spans):
         heading = plain[i] or (question[i] and (i == 0 or sections)) or (i == 0 and title)
+        # a source line of its own ("Source: OECD (2023)", "Source: industry estimates."), a
+        # label of the figures above it, even with a full stop or at the text's end
+        heading = heading or ("\n" not in blocks[i] and source_line(blocks[i]) is not None)
         out.append(Paragraph(i + 1, start, end, heading))
     return tuple(out)
 

@@ -1488,3 +1488,7 @@ def test_a_source_line_under_a_table_sources_its_rows_and_lends_no_voice():
         ("3%", "none"), ("14%", "named"), ("9%", "named"), ("2%", "named")
     ]  # fmt: skip
     assert set(out.sentence_columns["voice"]) == {"author"}
+    # a source line of its own is a label, no body sentence (no words, no readability), with a
+    # full stop or at the text's end
+    doc = segment_text("Imports rose 5%.\n\nSource: industry estimates.\n\nMore.\n\nSource: ONS")
+    assert [s.is_heading for s in doc.sentences] == [False, True, False, True]
