@@ -4,7 +4,9 @@ given name of ``given_names.txt`` before a surname ("who worked for Boris Johnso
 :mod:`pipeline.stance` to tell a source's affiliation ("An analyst, who works for Goldman Sachs,
 said": named) from a person it worked for ("A lawyer, who worked for Boris Johnson, claimed": an
 unnamed lawyer, vague), unless the two names are a firm's of ``eponymous_firms.txt`` ("who works
-for John Lewis": the shop's). 1.36.17, 1.36.18, 1.36.19.
+for John Lewis": the shop's) and nothing after them shows a person ("who worked for John Lewis
+when he was mayor", "who worked with David Lloyd, the cardiologist,": the person's). 1.36.17,
+1.36.18, 1.36.19, 1.36.20.
 """
 
 from __future__ import annotations
@@ -19,10 +21,17 @@ EPONYMOUS_FIRMS = frozenset(read_word_list(lexicon_path("eponymous_firms.txt")))
 # A title and a capitalised word: honorifics (1.36.17: "the Premier League", "Judge Business
 # School" are organisations, so only these) and the offices one person holds (1.36.18: "President
 # Trump", "Senator Warren", "Prime Minister Starmer"; not "the Mayor of London" nor "Lord's", no
-# capital after them; 1.36.19: "Chancellor Rachel Reeves").
+# capital after them; 1.36.19: "Chancellor Rachel Reeves"; 1.36.20: "Secretary Blinken",
+# "Minister Hamilton", "Foreign Secretary David Lammy", "Leader Poilievre", "Leader of the
+# Opposition Kemi Badenoch", a department's name or "Deputy", "Shadow" before the office).
 PERSON_TITLE_RE = re.compile(
     r"(?-i:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Baroness|President|Senator|Sen"
-    r"|Rep|Governor|Mayor|Councillor|Cllr|Ambassador|Chancellor|Prime\s+Minister)\.?\s+"
+    r"|Rep|Governor|Mayor|Councillor|Cllr|Ambassador|Chancellor|Prime\s+Minister"
+    r"|(?:(?:Foreign|Home|Health|Defence|Defense|Justice|Business|Education|Transport|Environment"
+    r"|Energy|Culture|Trade|Interior|Finance|Treasury|Cabinet|Chief|Deputy|Shadow|Junior|Vice"
+    r"|Press|Housing|Work\s+and\s+Pensions|Northern\s+Ireland|Scottish|Welsh)\s+){0,2}"
+    r"(?:Secretary(?:\s+of\s+State|-General)?|Minister)"
+    r"|Leader(?:\s+of\s+the\s+(?:Opposition|House(?:\s+of\s+(?:Commons|Lords))?))?)\.?\s+"
     r"(?-i:[A-Z])[\w'’-]*(?!['’]s)"
 )
 # A given name, an initial or not, and one surname that ends the name: not a possessive ("Boris
@@ -34,13 +43,43 @@ GIVEN_NAME_RE = re.compile(
 )
 
 
+# What shows that a firm's name of ``EPONYMOUS_FIRMS`` is a person's (1.36.20): a personal pronoun
+# in the rest of the clause ("who worked for John Lewis when he was mayor", "who worked with Paul
+# Smith on his thesis"), a public office where the two worked ("who worked with William Hill at
+# the Treasury") or an appositive that names a person's occupation ("who worked with David
+# Lloyd, the cardiologist,", "Paul Smith, the Labour councillor,"; not "the retailer")
+PERSON_NOUNS = (
+    r"mp|mep|msp|peer|politician|councillor|mayor|minister|senator|congress(?:man|woman)"
+    r"|judge|magistrate|barrister|solicitor|lawyer|attorney|surgeon|doctor|physician|gp|nurse"
+    r"|professor|lecturer|academic|scientist|economist|historian|author|novelist|writer|poet"
+    r"|journalist|columnist|presenter|actor|actress|singer|musician|artist|pianist|photographer"
+    r"|architect|designer|golfer|footballer|cricketer|athlete|chef|businessman|businesswoman"
+    r"|entrepreneur|tycoon|billionaire|millionaire|philanthropist|campaigner|activist|candidate"
+    r"|founder|priest|vicar|bishop|rabbi|imam|detective|diplomat|ambassador|governor|dentist"
+    r"|psychiatrist|therapist|\w+ologist|\w+ician"
+)
+PERSON_AFTER_RE = re.compile(
+    r"[^,;:.!?()\[\]\"“”]{0,80}?\b(?:he|she|him|his|her|himself|herself)\b"
+    r"|\s+(?:at|in)\s+(?:the\s+)?(?-i:Treasury|Home\s+Office|Foreign\s+Office|Cabinet\s+Office"
+    r"|Ministry|Department|Bank\s+of\s+England|Federal\s+Reserve|Pentagon|White\s+House|State"
+    r"\s+Department|Commons|House\s+of|Senate|Congress|Parliament|Cabinet|Downing\s+Street"
+    r"|Whitehall|University|NHS)\b"
+    r"|\s*,\s*(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?"
+    rf"(?:{PERSON_NOUNS})(?=\s*[,;.)]|\s+(?:who|of|for|at|from|in)\b)",
+    re.IGNORECASE,
+)
+
+
 def names_a_person(text: str, start: int, *, given_names: bool = True) -> bool:
     """Whether the name at ``text[start]`` is a person's: a title and a name
     (``PERSON_TITLE_RE``), or, with ``given_names``, a given name of ``given_names.txt`` and a
-    surname (``GIVEN_NAME_RE``) that are not a firm's (``EPONYMOUS_FIRMS``)."""
+    surname (``GIVEN_NAME_RE``) that are not a firm's (``EPONYMOUS_FIRMS``) unless the words
+    after them show a person (``PERSON_AFTER_RE``)."""
     if PERSON_TITLE_RE.match(text, start):
         return True
     m = GIVEN_NAME_RE.match(text, start) if given_names else None
     if m is None or m.group("given") not in GIVEN_NAMES:
         return False
-    return " ".join(m.group(0).split()) not in EPONYMOUS_FIRMS
+    if " ".join(m.group(0).split()) not in EPONYMOUS_FIRMS:
+        return True
+    return PERSON_AFTER_RE.match(text, m.end()) is not None
