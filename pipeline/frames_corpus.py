@@ -23,7 +23,7 @@ from pipeline.report_stats import clopper_pearson_arrays, proportion_difference_
 
 REST = "(rest)"  # doc_b of a one-vs-rest difference row
 SHARE_COLUMNS = (
-    "doc_id", "frame", "n_cues", "n_sentences", "share", "share_ci_low", "share_ci_high",
+    "doc_id", "frame", "n_cues", "n_sentences", "share", "share_ci_low", "share_ci_high", "lag1",
 )  # fmt: skip
 DIFFERENCE_COLUMNS = (
     "doc_a", "doc_b", "frame", "share_a", "share_b", "difference", "ci_low", "ci_high",
@@ -32,13 +32,15 @@ DIFFERENCE_COLUMNS = (
 
 @dataclass(frozen=True)
 class FrameCounts:
-    """Per-document body-sentence counts: n (D,), sentences with the frame k (D,F), cues (D,F)."""
+    """Per-document body-sentence counts: n (D,), sentences with the frame k (D,F), cues (D,F),
+    and the lag-1 autocorrelation of each frame's sentence indicator in text order (D,F)."""
 
     doc_ids: tuple[str, ...]
     frames: tuple[str, ...]
     n: np.ndarray
     k: np.ndarray
     cues: np.ndarray
+    lag1: np.ndarray
 
 
 def frame_counts(frame_cues_df: pd.DataFrame, sentences_df: pd.DataFrame) -> FrameCounts:
@@ -64,7 +66,44 @@ def frame_counts(frame_cues_df: pd.DataFrame, sentences_df: pd.DataFrame) -> Fra
     cue_n = per_cell.size().reindex(shape_index, fill_value=0).to_numpy(np.int64)
     sent_n = per_cell["sent_id"].nunique().reindex(shape_index, fill_value=0).to_numpy(np.int64)
     shape = (len(doc_ids), len(frames))
-    return FrameCounts(doc_ids, frames, n, sent_n.reshape(shape), cue_n.reshape(shape))
+    k = sent_n.reshape(shape)
+    lag1 = _indicator_lag1(body, cues, shape_index, pd.Series(n, index=d_index), k)
+    return FrameCounts(doc_ids, frames, n, k, cue_n.reshape(shape), lag1)
+
+
+def _indicator_lag1(
+    body: pd.DataFrame, cues: pd.DataFrame, cells: pd.MultiIndex, n: pd.Series, k: np.ndarray
+) -> np.ndarray:
+    """Per (document, frame) the lag-1 autocorrelation of the indicator "this body sentence has
+    the frame" over the document's body sentences in order (as
+    :func:`pipeline.serial_stats.lag1_autocorrelation` of the 0/1 series): a frame's sentences
+    come in runs (a paragraph on the economy), and the report's frame items count such
+    neighbours as fewer sentences. From counts, with ``a`` the pairs of neighbours that both
+    have the frame, ``e`` how many of the first and last sentences have it and ``m = k/n``:
+    ``(a - m (2k - e) + (n - 1) m^2) / (k (n - k) / n)``. NaN below 3 sentences or for a share
+    of 0 or 1. ``cells``: the (document, frame) index of ``k``; ``n``: body sentences by
+    document, in ``k``'s order."""
+    order = body.sort_values(["doc_id", "sent_id"], kind="stable")
+    position = order.assign(pos=order.groupby("doc_id").cumcount())
+    marked = cues.drop_duplicates(["doc_id", "sent_id", "frame"]).merge(
+        position, on=["doc_id", "sent_id"], how="inner"
+    )[["doc_id", "frame", "pos"]]
+    last = marked["doc_id"].map(n) - 1
+    marked = marked.assign(end=(marked["pos"] == 0).astype(int) + (marked["pos"] == last))
+    following = marked[["doc_id", "frame", "pos"]].assign(pos=marked["pos"] - 1)
+    pairs = marked.merge(following, on=["doc_id", "frame", "pos"], how="inner")
+
+    def per_cell(values: pd.Series) -> np.ndarray:
+        return values.reindex(cells, fill_value=0).to_numpy(float).reshape(k.shape)
+
+    a = per_cell(pairs.groupby(["doc_id", "frame"]).size())
+    ends = per_cell(marked.groupby(["doc_id", "frame"])["end"].sum())
+    nn = np.broadcast_to(n.to_numpy(float)[:, None], k.shape)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        m = k / nn
+        total = k * (nn - k) / nn
+        lag1 = (a - m * (2 * k - ends) + (nn - 1) * m * m) / total
+    return np.where((nn >= 3) & (total > 0), lag1, np.nan)
 
 
 def _check_confidence(confidence: float) -> None:
@@ -92,7 +131,7 @@ def _shares_table(c: FrameCounts, confidence: float) -> pd.DataFrame:
         {"doc_id": np.repeat(np.array(c.doc_ids, dtype=object), n_frames),
          "frame": np.tile(np.array(c.frames, dtype=object), n_docs),
          "n_cues": c.cues.ravel(), "n_sentences": c.k.ravel(), "share": share.ravel(),
-         "share_ci_low": low.ravel(), "share_ci_high": high.ravel()},
+         "share_ci_low": low.ravel(), "share_ci_high": high.ravel(), "lag1": c.lag1.ravel()},
         columns=list(SHARE_COLUMNS),
     )  # fmt: skip
     return out.sort_values(["doc_id", "frame"], ignore_index=True)[list(SHARE_COLUMNS)]

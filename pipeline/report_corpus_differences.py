@@ -39,11 +39,12 @@ from pipeline.report_stats import (
     bonferroni,
     corpus_alike,
     extreme_interval,
+    frame_alike,
     proportion_difference_interval,
     rate_ratio_interval,
 )
 from pipeline.report_text import anchor_key
-from pipeline.serial_stats import FLESCH_CONFIDENCE
+from pipeline.serial_stats import FLESCH_CONFIDENCE, effective_size
 
 
 def top_versus_rest(top: Doc, count: float, words: float, n: int) -> tuple[str, bool]:
@@ -183,8 +184,12 @@ def corpus_frame_differences(
     pooled; up to MAX_FRAME_ITEMS frames, clear ones first, then the largest differences.
 
     The interval of the difference (:func:`proportion_difference_interval`) is Bonferroni-
-    adjusted for picking the highest of n documents in each of the table's frames; the item is
-    tentative when it includes 0. A frame is left out when two documents share the top share or
+    adjusted for picking the highest of n documents in each of the table's frames, each text
+    counting as the sentences it is worth when the frame's sentences come in runs (the frame's
+    correlation of neighbours pooled over the texts, :func:`frame_alike`; a statistician's
+    simulation of five texts of paragraphs drawn from one pool: a false "clear" 11.6% of the
+    time, 23.2% in the worst pool, without it; 2.7% and 6.3% with it); the item is tentative
+    when it includes 0. A frame is left out when two documents share the top share or
     the top one is not above both the median and the rest. Documents without body sentences or
     without rows in ``frames`` (frames.csv) take no part.
     """
@@ -221,7 +226,15 @@ def corpus_frame_differences(
         median = float(np.median([counts[d] / body[d] for d in body]))
         if share <= rest or share <= median:
             continue
-        low, high = proportion_difference_interval(k, n, k_rest, n_rest, confidence=level)
+        # the frame's sentences come in runs: each text counts as the sentences it is worth,
+        # with this frame's correlation of neighbours pooled over all the texts
+        alike = frame_alike(group, body)
+        worth = (
+            min(n, effective_size(n, alike)),
+            sum(min(body[d], effective_size(body[d], alike)) for d in body if d != top),
+        )
+        low, high = proportion_difference_interval(k, n, k_rest, n_rest, confidence=level,
+                                                   effective=worth)  # fmt: skip
         caution = low <= 0
         shown, shown_rest, shown_diff, digits = shares_text(share, rest)
         following = ""

@@ -26,6 +26,7 @@ from pipeline.report_format import finite, fmt, rate_count
 from pipeline.report_stats import (
     CONFIDENCE,
     bonferroni,
+    frame_alike,
     proportion_difference_interval,
     rate_ratio_interval,
     standard_error,
@@ -284,7 +285,11 @@ def frame_difference(
     of frames.csv and documents.csv: the exact interval of the difference in shares (MOVER with
     Clopper-Pearson limits), Bonferroni-adjusted for picking among the frames compared (the
     intervals of frame_differences.csv hold for one frame chosen in advance, not for the
-    largest of many). A frame whose counts are missing or out of step is left out.
+    largest of many), each text counting as the sentences it is worth when a frame's sentences
+    come in runs (:func:`pipeline.report_stats.frame_alike`, pooled over both texts and all
+    frames; a statistician's simulation of paragraphs drawn from one pool: a false "clear" 4.2%
+    of the time, 9.0% in the worst pool, without it; 1.2% and 3.0% with it). A frame whose
+    counts are missing or out of step is left out.
     """
     if not has_columns(frames, ("doc_id", "frame", "n_sentences")) or len(docs) != 2:
         return []
@@ -295,6 +300,10 @@ def frame_difference(
     counts = frame_sentence_counts(frames, body)
     n_frames = frames.loc[frames["doc_id"].astype(str).isin(body), "frame"].nunique()
     level = bonferroni(n_frames)
+    # a frame's sentences come in runs: each text counts as the independent sentences it is
+    # worth, with the correlation of neighbours pooled over both texts and all frames
+    alike = frame_alike(frames[frames["doc_id"].astype(str).isin(body)], body)
+    worth = {d: min(n, effective_size(n, alike)) for d, n in body.items()}
     weighed = []
     for frame, k in counts.items():
         if len(k) != 2:
@@ -302,8 +311,10 @@ def frame_difference(
         top, other = sorted(body, key=lambda d: (-k[d] / body[d], d))
         if k[top] * body[other] == k[other] * body[top]:
             continue
-        low, high = proportion_difference_interval(k[top], body[top], k[other], body[other],
-                                                   confidence=level)  # fmt: skip
+        low, high = proportion_difference_interval(
+            k[top], body[top], k[other], body[other], confidence=level,
+            effective=(worth[top], worth[other]),
+        )  # fmt: skip
         share, share_o = k[top] / body[top], k[other] / body[other]
         weighed.append((low <= 0, share_o - share, frame, top, other, (low, high)))
     weighed.sort(key=lambda w: w[:3])

@@ -253,12 +253,15 @@ def proportion_difference_arrays(
 
 
 def proportion_difference_interval(
-    k1: int, n1: int, k2: int, n2: int, *, confidence: float = CONFIDENCE
-) -> tuple[float, float]:
+    k1: int, n1: int, k2: int, n2: int, *, confidence: float = CONFIDENCE,
+    effective: tuple[float, float] | None = None,
+) -> tuple[float, float]:  # fmt: skip
     """Interval of k1/n1 - k2/n2 for two independent proportions: the MOVER combination of each
     side's exact (Clopper-Pearson) interval, the construction of Newcombe's method 10 with exact
     limits in place of Wilson's, whose lower limit is too high for few events at the levels a
-    Bonferroni adjustment asks for.
+    Bonferroni adjustment asks for. With ``effective`` (each side's worth in independent
+    sentences, :func:`pipeline.serial_stats.effective_size`) each side's k and n are scaled to
+    it (a design effect: the same share, fewer trials).
 
     Written here because scipy has no interval for a difference of proportions and statsmodels,
     which has Newcombe's, is not a dependency. References: Newcombe (1998), Statistics in
@@ -271,5 +274,29 @@ def proportion_difference_interval(
             raise ValueError(f"n{name} is 0: there is no proportion to bound")
     if not 0 < confidence < 1:
         raise ValueError(f"confidence must be in (0, 1), got {confidence!r}")
+    if effective is not None:
+        (e1, e2) = effective
+        k1, n1, k2, n2 = k1 * e1 / n1, e1, k2 * e2 / n2, e2
     low, high = proportion_difference_arrays(k1, n1, k2, n2, confidence=confidence)
     return float(low), float(high)
+
+
+def frame_alike(rows: Any, body: Mapping[str, int]) -> float:
+    """The correlation of neighbouring sentences' frame indicators pooled over ``rows`` of
+    frames.csv (``lag1``, ``n_sentences``: one per document and frame) of the documents in
+    ``body`` (doc_id -> body sentences) with MIN_INTERVAL_SENTENCES or more: a frame's sentences
+    come in runs. :func:`pipeline.serial_stats.pooled_alike_correlation`, the indicator's sd
+    being ``sqrt(p (1 - p) n / (n - 1))``; 0 when frames.csv has no ``lag1``."""
+    if "lag1" not in getattr(rows, "columns", ()):
+        return 0.0
+    sizes, sds, lags = [], [], []
+    for doc_id, k, lag in zip(rows["doc_id"].astype(str), rows["n_sentences"], rows["lag1"],
+                              strict=True):  # fmt: skip
+        n = body.get(doc_id)
+        if n is None or n < MIN_INTERVAL_SENTENCES or not (finite(k) and finite(lag)):
+            continue
+        p = k / n
+        sizes.append(float(n))
+        sds.append(math.sqrt(p * (1 - p) * n / (n - 1)))
+        lags.append(float(lag))
+    return pooled_alike_correlation(sizes, sds, lags) if sizes else 0.0

@@ -1491,3 +1491,41 @@ def test_profile_axis_names_the_level_of_the_intervals(tmp_path, confidence):
     plot_frame_profile(shares, tmp_path / "p.png", tmp_path / "p.svg", confidence=confidence)
     svg = (tmp_path / "p.svg").read_text(encoding="utf-8")
     assert f"({100 * confidence:g}% exact CI)" in svg
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.tuples(st.booleans(), st.sets(st.sampled_from(["economic", "legality"]))),
+                 min_size=0, max_size=30),
+        min_size=1, max_size=5,
+    )
+)  # fmt: skip
+def test_frames_lag1_is_the_indicators_lag1_autocorrelation(docs):
+    """frames.csv's lag1, from counts of neighbouring pairs, equals lag1_autocorrelation of each
+    frame's 0/1 series over the body sentences in order (headings skipped, sentences listed in
+    any order, a sentence's cues counted once)."""
+    from pipeline.frames_corpus import frame_counts
+    from pipeline.serial_stats import lag1_autocorrelation
+
+    rows, cues, series = [], [], {}
+    for d, sentences in enumerate(docs):
+        for s, (heading, frames) in enumerate(sentences, start=1):
+            rows.append((f"d{d}", s, int(heading)))
+            cues += [(f"d{d}", s, f) for f in sorted(frames) for _ in range(1 + s % 2)]
+            for f in ("economic", "legality"):
+                if not heading:
+                    series.setdefault((f"d{d}", f), []).append(float(f in frames))
+    sents = pd.DataFrame(rows, columns=["doc_id", "sent_id", "is_heading"])
+    sents = (
+        sents.iloc[::-1]
+        if len(sents)
+        else pd.DataFrame({"doc_id": ["d0"], "sent_id": [1], "is_heading": [1]})
+    )
+    c = frame_counts(pd.DataFrame(cues, columns=["doc_id", "sent_id", "frame"]), sents)
+    for i, doc_id in enumerate(c.doc_ids):
+        for f in ("economic", "legality"):
+            x = np.array(series.get((doc_id, f), []))
+            want = lag1_autocorrelation([x]) if x.size >= 3 else float("nan")
+            got = c.lag1[i, c.frames.index(f)]
+            assert got == pytest.approx(want, abs=1e-12, nan_ok=True), (doc_id, f, x)
