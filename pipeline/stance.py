@@ -78,8 +78,9 @@ def affiliation_clause(text: str, start: int, end: int) -> bool:
     m = AFFILIATION_CLAUSE_RE.match(text, start, end)
     if m is None:
         return False
-    given = (m.group("prep") or "").lower() in ("for", "with")
-    return not names_a_person(text, m.end() - 1, given_names=given)
+    prep = (m.group("prep") or "").lower()
+    given = prep in ("for", "with")
+    return not names_a_person(text, m.end() - 1, given_names=given, colleague=prep == "with")
 
 
 # Subtypes of the stance adverbs an attribution's skipped words may hold, kept as markers of their

@@ -34,6 +34,7 @@ TIME_AGENT_RE = re.compile(
     r"|(?:the\s+)?(?:spring|summer|autumn|fall|winter|morning|noon|midday|midnight|dawn|dusk|"
     r"nightfall|tonight|today|tomorrow|year-end)\b)"
 )
+PRONOUN_I_RE = re.compile(r"I(?![\w.-])")  # the pronoun: "I'm", "I am" (not "I." nor "IMF")
 CAPITAL_WORD_RE = re.compile(r"(?<![\w’'])[A-Z][\w’'.-]*")
 LAST_WORD_RE = re.compile(r"(?<![\w’'])([A-Z][\w’'-]*) $")  # a capitalised word just before
 # "in" (across, throughout) and place names just before a word: "officials in Beijing and
@@ -555,8 +556,9 @@ def ends_a_name(text: str, start: int) -> bool:
     """Whether the capitalised word at ``start`` ends a name begun before it ("Center for
     Strategic and International Studies found", "International Federation of Journalists
     said"): a capital after a capitalised word, or after one and "of" or "for"
-    (``NAME_OF_BEFORE_RE``)."""
-    if not text[start : start + 1].isupper():
+    (``NAME_OF_BEFORE_RE``); the pronoun "I" ends none ("What I'm told is that", "Now I am
+    told": 1.36.21)."""
+    if not text[start : start + 1].isupper() or PRONOUN_I_RE.match(text, start):
         return False
     lo = max(0, start - LOOKBACK)
     before = LAST_WORD_RE.search(text, lo, start)

@@ -6,7 +6,7 @@ said": named) from a person it worked for ("A lawyer, who worked for Boris Johns
 unnamed lawyer, vague), unless the two names are a firm's of ``eponymous_firms.txt`` ("who works
 for John Lewis": the shop's) and nothing after them shows a person ("who worked for John Lewis
 when he was mayor", "who worked with David Lloyd, the cardiologist,": the person's). 1.36.17,
-1.36.18, 1.36.19, 1.36.20.
+1.36.18, 1.36.19, 1.36.20, 1.36.21.
 """
 
 from __future__ import annotations
@@ -24,6 +24,17 @@ EPONYMOUS_FIRMS = frozenset(read_word_list(lexicon_path("eponymous_firms.txt")))
 # capital after them; 1.36.19: "Chancellor Rachel Reeves"; 1.36.20: "Secretary Blinken",
 # "Minister Hamilton", "Foreign Secretary David Lammy", "Leader Poilievre", "Leader of the
 # Opposition Kemi Badenoch", a department's name or "Deputy", "Shadow" before the office).
+# 1.36.21: not before a firm's word in the next three capitalised words ("who works for Leader
+# Capital Holdings", "at Leader Homes", "for Minister Building Supplies", "at Secretary of State
+# Investments": the firm's name, named again as in 1.36.19).
+FIRM_WORDS = (
+    r"Capital|Holdings?|Partners|Partnership|Group|Systems|Homes|Ltd|Limited|Plc|PLC|Inc|LLC|LLP"
+    r"|Co|Corp|Corporation|Company|Supplies|Investments?|Building|Builders|Construction"
+    r"|Propert(?:y|ies)|Estates|Management|Advis[eo]rs|Assets?|Securities|Finance|Financial"
+    r"|Funds?|Insurance|Technolog(?:y|ies)|Solutions|Services|Software|Industries|Enterprises"
+    r"|Ventures|Media|Consulting|Consultants|Associates|Logistics|Trading|Retail|Stores|Brands"
+    r"|International|Global|Networks|Digital|Labs|Motors|Foods|Bank"
+)
 PERSON_TITLE_RE = re.compile(
     r"(?-i:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Baroness|President|Senator|Sen"
     r"|Rep|Governor|Mayor|Councillor|Cllr|Ambassador|Chancellor|Prime\s+Minister"
@@ -32,7 +43,7 @@ PERSON_TITLE_RE = re.compile(
     r"|Press|Housing|Work\s+and\s+Pensions|Northern\s+Ireland|Scottish|Welsh)\s+){0,2}"
     r"(?:Secretary(?:\s+of\s+State|-General)?|Minister)"
     r"|Leader(?:\s+of\s+the\s+(?:Opposition|House(?:\s+of\s+(?:Commons|Lords))?))?)\.?\s+"
-    r"(?-i:[A-Z])[\w'’-]*(?!['’]s)"
+    rf"(?!(?:[A-Z][\w'’-]*\s+){{0,2}}(?:{FIRM_WORDS})\b)(?-i:[A-Z])[\w'’-]*(?!['’]s)"
 )
 # A given name, an initial or not, and one surname that ends the name: not a possessive ("Boris
 # Johnson's government" is an organisation) nor a longer name ("John Lewis Partnership"), nor a
@@ -43,11 +54,18 @@ GIVEN_NAME_RE = re.compile(
 )
 
 
-# What shows that a firm's name of ``EPONYMOUS_FIRMS`` is a person's (1.36.20): a personal pronoun
-# in the rest of the clause ("who worked for John Lewis when he was mayor", "who worked with Paul
-# Smith on his thesis"), a public office where the two worked ("who worked with William Hill at
-# the Treasury") or an appositive that names a person's occupation ("who worked with David
-# Lloyd, the cardiologist,", "Paul Smith, the Labour councillor,"; not "the retailer")
+# What shows that a firm's name of ``EPONYMOUS_FIRMS`` is a person's, whatever the preposition
+# before it: an office the person held ("who worked for John Lewis when he was mayor", "for
+# Michael Page when he was an MP", "when he sat on the council", "when he chaired the committee",
+# "when he ran Gucci"), a seat in a legislature ("who worked for John Lewis in the House of
+# Representatives", "for Robert Half in Congress") or an appositive that names a person's
+# occupation ("who worked with David Lloyd, the cardiologist,", "Paul Smith, the Labour
+# councillor,"; not "the retailer"). 1.36.20 took any personal pronoun in the rest of the clause
+# and any public office after "at" or "in"; but the pronoun is most often the source's ("who
+# works for John Lewis in her spare time", "who worked for Paul Weiss before he joined the
+# government") and a firm works at a public office too ("who works for John Menzies at the Home
+# Office", "at the Ministry of Defence site", "at the University of Leeds sports ground"), so
+# since 1.36.21 those two show a person only after "with" (``COLLEAGUE_RE``)
 PERSON_NOUNS = (
     r"mp|mep|msp|peer|politician|councillor|mayor|minister|senator|congress(?:man|woman)"
     r"|judge|magistrate|barrister|solicitor|lawyer|attorney|surgeon|doctor|physician|gp|nurse"
@@ -58,23 +76,44 @@ PERSON_NOUNS = (
     r"|founder|priest|vicar|bishop|rabbi|imam|detective|diplomat|ambassador|governor|dentist"
     r"|psychiatrist|therapist|\w+ologist|\w+ician"
 )
+# the offices one person holds ("when he was mayor", "when she was an MP", "when he was the
+# Labour leader")
+HELD_OFFICES = (
+    r"mayor|mp|mep|msp|minister|senator|congress(?:man|woman)|councillor|governor|president"
+    r"|premier|chancellor|secretary|speaker|ambassador|leader|chair(?:man|woman)?|peer|judge"
+)
+_CLAUSE = r"[^,;:.!?()\[\]\"“”]{0,80}?"
 PERSON_AFTER_RE = re.compile(
-    r"[^,;:.!?()\[\]\"“”]{0,80}?\b(?:he|she|him|his|her|himself|herself)\b"
-    r"|\s+(?:at|in)\s+(?:the\s+)?(?-i:Treasury|Home\s+Office|Foreign\s+Office|Cabinet\s+Office"
-    r"|Ministry|Department|Bank\s+of\s+England|Federal\s+Reserve|Pentagon|White\s+House|State"
-    r"\s+Department|Commons|House\s+of|Senate|Congress|Parliament|Cabinet|Downing\s+Street"
-    r"|Whitehall|University|NHS)\b"
+    rf"{_CLAUSE}\b(?:when|while)\s+(?:he|she)\s+(?:(?:was|is|served\s+as)\s+(?:(?:a|an|the)\s+)?"
+    rf"(?:[\w'’-]+\s+){{0,2}}?(?:{HELD_OFFICES})\b|(?:sat|served)\s+(?:in|on)\b|chaired\b"
+    r"|(?:ran|led|headed)\s+(?-i:[A-Z]))"
+    r"|\s+(?:at|in)\s+(?:the\s+)?(?-i:Congress|Senate|Commons|Lords|House\s+of\s+(?:Commons|Lords"
+    r"|Representatives)|Parliament)\b"
     r"|\s*,\s*(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?"
     rf"(?:{PERSON_NOUNS})(?=\s*[,;.)]|\s+(?:who|of|for|at|from|in)\b)",
     re.IGNORECASE,
 )
+# After "with" (a colleague's name, "who worked with Paul Smith"), also a personal pronoun in the
+# rest of the clause ("with Paul Smith on his thesis") or a public office where the two worked
+# ("with William Hill at the Treasury", "with Paul Smith at the Bank of England"): 1.36.20
+COLLEAGUE_RE = re.compile(
+    rf"{_CLAUSE}\b(?:he|she|him|his|her|himself|herself)\b"
+    r"|\s+(?:at|in)\s+(?:the\s+)?(?-i:Treasury|Home\s+Office|Foreign\s+Office|Cabinet\s+Office"
+    r"|Ministry|Department|Bank\s+of\s+England|Federal\s+Reserve|Pentagon|White\s+House|State"
+    r"\s+Department|Commons|House\s+of|Senate|Congress|Parliament|Cabinet|Downing\s+Street"
+    r"|Whitehall|University|NHS)\b",
+    re.IGNORECASE,
+)
 
 
-def names_a_person(text: str, start: int, *, given_names: bool = True) -> bool:
+def names_a_person(
+    text: str, start: int, *, given_names: bool = True, colleague: bool = False
+) -> bool:
     """Whether the name at ``text[start]`` is a person's: a title and a name
     (``PERSON_TITLE_RE``), or, with ``given_names``, a given name of ``given_names.txt`` and a
     surname (``GIVEN_NAME_RE``) that are not a firm's (``EPONYMOUS_FIRMS``) unless the words
-    after them show a person (``PERSON_AFTER_RE``)."""
+    after them show a person (``PERSON_AFTER_RE``; with ``colleague``, after "with", also
+    ``COLLEAGUE_RE``)."""
     if PERSON_TITLE_RE.match(text, start):
         return True
     m = GIVEN_NAME_RE.match(text, start) if given_names else None
@@ -82,4 +121,6 @@ def names_a_person(text: str, start: int, *, given_names: bool = True) -> bool:
         return False
     if " ".join(m.group(0).split()) not in EPONYMOUS_FIRMS:
         return True
-    return PERSON_AFTER_RE.match(text, m.end()) is not None
+    if PERSON_AFTER_RE.match(text, m.end()) is not None:
+        return True
+    return colleague and COLLEAGUE_RE.match(text, m.end()) is not None

@@ -46,12 +46,13 @@ MANNER_ADVERB = (
 )
 # What follows the noun "say" and no speech verb: a preposition ("say in", "say over"; not "in a
 # statement", a report's place), a verb of its own ("say was ignored", "say matters", "say
-# counts"), a conjunction or punctuation (not "say, however, that"); a verb "say" has its reported
-# clause after it ("say the price cuts", "say deliveries will", "say too many shoppers"). Also a
+# counts"), a conjunction or punctuation (not "say, however, that", nor "say, in a note, that":
+# 1.36.21); a verb "say" has its reported clause after it ("say the price cuts", "say
+# deliveries will", "say too many shoppers"). Also a
 # manner adverb or a past participle before the end, a preposition or a conjunction ("say
 # dramatically.", "say equally", "say heard before the deal": 1.36.20)
 NOUN_FOLLOWER_RE = re.compile(
-    r"\s*(?:,(?!\s*\w+\s*,\s*that\b)|[.;:!?)\]\"”’—–-]|$"
+    r"\s*(?:,(?!\s*\w+(?:\s+\w+){0,3}\s*,\s*that\b)|[.;:!?)\]\"”’—–-]|$"
     r"|in\b(?!\s+(?:a|an|its|their|the|his|her)\s+(?:\w+\s+)?(?:statement|note|report|letter"
     r"|filing|release|update|briefing|email|interview|post)\b)"
     r"|(?:on|over|about|of|at|for|with|as|into|regarding"

@@ -501,7 +501,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.36.20", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.36.21", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
@@ -3634,10 +3634,11 @@ STANCE_1_36_20 = [
      [("may", "hedge", "modal"), ("of course", "booster", "phrase")]),
     ("Rates may, however, fall.", [("may", "hedge", "modal")]),
     # (6) 'I'm told' is no source after 'do as', 'what', nor in 'told off', 'told nothing until'
+    # (1.36.21: 'What we're told is that' is a vague source again)
     ("We do as we're told.", []),
     ("I was told off by the head teacher.", []),
     ("You're told nothing until the letter arrives.", []),
-    ("What we're told is that the plant will close.", []),
+    ("What we're told is that the plant will close.", [("we're told", "attribution", "vague")]),
     ("As we're told, the plant will close.", [("we're told", "attribution", "vague")]),
     ("We were told off the record that the deal was dead.",
      [("We were told", "attribution", "vague")]),
@@ -3662,7 +3663,7 @@ def test_readings_of_stance_1_36_20(text: str, expected: list[tuple[str, str, st
         ("An analyst, who works for William Hill, said 40 shops would close.", "named"),
         ("Candidates rejected as unsuitable this year number 300.", "none"),
         ("Report says family incomes fell 5% last year.", "vague"),
-        ("What I'm told is that 300 jobs will go.", "none"),
+        ("What I'm told is that 300 jobs will go.", "vague"),  # 1.36.21: a vague source
     ],
 )  # fmt: skip
 def test_the_figures_of_stance_1_36_20(text: str, sourcing: str) -> None:
@@ -3691,6 +3692,152 @@ def test_stance_1_36_20_rules_match_in_linear_time() -> None:
         "the public's say the voters' say dramatically ",  # the possessive "say"
         "We do as we're told off told nothing ",  # the I'm-told row
         "Study says family Report says promptly ",  # the bare-noun row
+    ]
+    for unit in units:
+        text = unit * (100_000 // len(unit))
+        start = time.perf_counter()
+        DETECTOR.markers(text)
+        assert time.perf_counter() - start < 6.0, unit
+
+
+# Stance 1.36.21 (2026-12-06): a review of 1.36.20 on 493 fresh sentences (76 regressions), each fix
+# with near misses that keep their reading.
+STANCE_1_36_21 = [
+    # (1) after 'for', a pronoun or a public office where the source works is the source's; an
+    # office held, a seat in a legislature, and after 'with' the pronoun or the office, a person's
+    ("A manager, who works for John Lewis in her spare time, said the tills were down.",
+     [("A manager, who works for John Lewis in her spare time, said", "attribution", "named")]),
+    ("A lawyer, who worked for Paul Weiss before he joined the Treasury, said fees were high.",
+     [("A lawyer, who worked for Paul Weiss before he joined the Treasury, said", "attribution",
+       "named")]),
+    ("An engineer, who works for Henry Boot at the Home Office, said the site was unsafe.",
+     [("An engineer, who works for Henry Boot at the Home Office, said", "attribution",
+       "named")]),
+    ("An analyst, who works for William Hill at the University of Leeds ground, said the odds "
+     "were long.",
+     [("An analyst, who works for William Hill at the University of Leeds ground, said",
+       "attribution", "named")]),
+    ("An aide, who worked for John Lewis when he was a congressman, said the vote was rigged.",
+     [("An aide, who worked for John Lewis when he was a congressman, said", "attribution",
+       "vague")]),
+    ("An aide, who worked for Michael Page in the Commons, said the vote was close.",
+     [("An aide, who worked for Michael Page in the Commons, said", "attribution", "vague")]),
+    ("A manager, who worked for Tom Ford when he led Gucci, said the house was strict.",
+     [("A manager, who worked for Tom Ford when he led Gucci, said", "attribution", "vague")]),
+    ("An official, who worked with Paul Smith at the Home Office, said the memo leaked.",
+     [("An official, who worked with Paul Smith at the Home Office, said", "attribution",
+       "vague")]),
+    ("A researcher, who worked with Michael Page on her dissertation, said the data were sound.",
+     [("A researcher, who worked with Michael Page on her dissertation, said", "attribution",
+       "vague")]),
+    # (2) an office's title before a firm's word is a firm's name
+    ("An analyst, who works for Leader Systems, said chips were scarce.",
+     [("An analyst, who works for Leader Systems, said", "attribution", "named")]),
+    ("A manager, who works at Secretary Partners, said rents were rising.",
+     [("A manager, who works at Secretary Partners, said", "attribution", "named")]),
+    ("An analyst, who works at Secretary of State Investments, said yields were rising.",
+     [("An analyst, who works at Secretary of State Investments, said", "attribution",
+       "named")]),
+    ("An aide, who works for Minister Jones, said rents were rising.",
+     [("An aide, who works for Minister Jones, said", "attribution", "vague")]),
+    ("An aide, who worked for Defence Secretary John Healey, said the order was cancelled.",
+     [("An aide, who worked for Defence Secretary John Healey, said", "attribution", "vague")]),
+    # (3) 'about', 'nearly', 'just' ... before a quantity or a determiner after 'to' head a phrase
+    ("Officials confirmed to about 40 families that the school would close.",
+     [("Officials confirmed", "attribution", "vague"), ("about", "hedge", "approximator")]),
+    ("Councils warned to nearly a third of residents that bills would rise.",
+     [("Councils warned", "attribution", "vague"), ("nearly", "hedge", "approximator")]),
+    ("Analysts predicted to nearly everyone's surprise that the pound would rally.",
+     [("Analysts predicted", "attribution", "vague"), ("nearly", "hedge", "approximator")]),
+    ("Workers told to just about manage have struck.", []),
+    ("Officials told to about-turn have complied.", []),
+    # (4) a time before a determiner or a name is the moved object's
+    ("Regulators rejected as too lax last week the new rules.",
+     [("Regulators rejected", "attribution", "vague")]),
+    ("Experts confirmed as accurate Monday the Treasury's forecast.",
+     [("Experts confirmed", "attribution", "vague")]),
+    ("Teams rejected as too weak last season have been relegated.", []),
+    # (5) a permission verb after 'may, however,' leaves no hedge only after the permission row's
+    # subjects ('citizens', 'parents', 'you' and 'sit' are new there)
+    ("The flood may, however, enter the basement.", [("may", "hedge", "modal")]),
+    ("Investors may, in time, access the fund.", [("may", "hedge", "modal")]),
+    ("Residents may, however, appeal within 30 days.", []),
+    ("Citizens may request a copy of their file.", []),
+    ("You may, however, use your own car.", []),
+    ("Guests may sit anywhere they like.", []),
+    ("Some visitors may, however, bring food.", [("may", "hedge", "modal")]),
+    ("Staff may, however, leave early on Fridays.", [("may", "hedge", "modal")]),
+    ("Members may, of course, speak.", [("of course", "booster", "phrase")]),
+    # (6) 'I'm told' is no source only in 'do as I'm told', 'whatever I'm told' and 'What I'm
+    # told is' before no 'that'; the pronoun 'I' ends no name
+    ("What I'm told is that the shop will close.", [("I'm told", "attribution", "vague")]),
+    ("What I'm told is irrelevant.", []),
+    ("Whatever I'm told, I will check it myself.", []),
+    ("As far as I'm told, nothing has been decided.", [("I'm told", "attribution", "vague")]),
+    ("That's what we're told by the council.", [("we're told", "attribution", "vague")]),
+    ("Now I am told that the plant will close.", [("I am told", "attribution", "vague")]),
+    # (7) 'told off' is a scolding only before the end, a stop, 'for', 'by', 'if', 'when', 'every'
+    ("I'm told off camera that the minister is furious.",
+     [("I'm told", "attribution", "vague")]),
+    ("I'm told off-air that the deal is done.", [("I'm told", "attribution", "vague")]),
+    ("We were told off for talking.", []),
+    ("I'm told off every time I speak up.", []),
+    # (8) an adverb of time in -ly before 'to', 'via', 'and', 'before' or the end: the imperative
+    ("Report claims early to avoid penalties.", []),
+    ("Report claims monthly to finance.", []),
+    ("Report claims early and often.", [("often", "hedge", "frequency_degree")]),
+    ("Study claims early on that the drug works.", [("Study claims", "attribution", "vague")]),
+    ("Report says monthly figures are due.", [("Report says", "attribution", "vague")]),
+    # and a possessive's 'say, in a note, that' reports
+    ("Moody's say, in a note, that the outlook is negative.", [("say", "attribution", "named")]),
+    ("The council's say, in the end, counted for little.", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), STANCE_1_36_21)
+def test_readings_of_stance_1_36_21(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "sourcing"),
+    [
+        ("A manager, who works for John Lewis in her spare time, said 40 shops would close.",
+         "named"),
+        ("An aide, who worked for John Lewis when he was a congressman, said 40 votes were lost.",
+         "vague"),
+        ("Critics rejected as too timid this week the plan to cut 300 jobs.", "vague"),
+        ("Report claims weekly via the portal cover 300 staff.", "none"),
+    ],
+)  # fmt: skip
+def test_the_figures_of_stance_1_36_21(text: str, sourcing: str) -> None:
+    out = StanceStage().analyse(segment_text(text))
+    assert [f["sourcing"] for f in out.tables["figures"]] == [sourcing]
+
+
+def test_the_permission_rows_share_their_subjects_and_verbs() -> None:
+    # the permission row and its row with a comment between commas read the same subjects, and
+    # @PERMITTED is the permission row's verbs
+    text = Path(lexicon_path("stance.tsv")).read_text(encoding="utf-8")
+    macro = re.search(r"^# define PERMITTED: (.*)$", text, re.MULTILINE)
+    row = r"^\{(applicants,[^}]*)\} may(?: \[not\] \[\{also,still,only\}\] \{([^}]*)\})?\t"
+    rows = re.findall(row, text, re.MULTILINE)
+    assert len(rows) == 2 and rows[0][0] == rows[1][0]
+    verbs = rows[0][1].split(",")
+    takes = [v.split()[1] for v in verbs if v.startswith("take ")]
+    plain = [v for v in verbs if not v.startswith("take ")]
+    want = rf"(?:{'|'.join(plain)}|take\s+(?:{'|'.join(takes)}))\b"
+    assert macro is not None and macro.group(1) == want
+
+
+def test_stance_1_36_21_rules_match_in_linear_time() -> None:
+    units = [
+        "Critics rejected as too timid this week Critics rejected as ",  # AS_OBJECT's time
+        "Officials confirmed to about Officials confirmed to nearly ",  # TO_PHRASE's adverbs
+        ", who worked for John Lewis when he was the ",  # an office held
+        ", who worked with Paul Smith on his ",  # a colleague's pronoun
+        "Residents may, however, Residents may, however, ",  # the permission row's comment
+        "What I'm told is What we're told off off ",  # the I'm-told rows
     ]
     for unit in units:
         text = unit * (100_000 // len(unit))
