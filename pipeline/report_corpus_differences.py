@@ -187,8 +187,8 @@ def corpus_frame_differences(
     adjusted for picking the highest of n documents in each of the table's frames, each text
     counting as the sentences it is worth when the frame's sentences come in runs (the frame's
     correlation of neighbours pooled over the texts, :func:`frame_alike`; a statistician's
-    simulation of five texts of paragraphs drawn from one pool: a false "clear" 11.6% of the
-    time, 23.2% in the worst pool, without it; 2.7% and 6.3% with it); the item is tentative
+    simulation of five texts of paragraphs drawn from one pool: a false "clear" 12.1% of the
+    time, 22.7% in the worst pool, without it; 2.6% and 6.3% with it); the item is tentative
     when it includes 0. A frame is left out when two documents share the top share or
     the top one is not above both the median and the rest. Documents without body sentences or
     without rows in ``frames`` (frames.csv) take no part.

@@ -287,8 +287,8 @@ def frame_difference(
     intervals of frame_differences.csv hold for one frame chosen in advance, not for the
     largest of many), each text counting as the sentences it is worth when a frame's sentences
     come in runs (:func:`pipeline.report_stats.frame_alike`, pooled over both texts and all
-    frames; a statistician's simulation of paragraphs drawn from one pool: a false "clear" 4.2%
-    of the time, 9.0% in the worst pool, without it; 1.2% and 3.0% with it). A frame whose
+    frames; a statistician's simulation of paragraphs drawn from one pool: a false "clear" 3.7%
+    of the time, 10.6% in the worst pool, without it; 1.2% and 3.0% with it). A frame whose
     counts are missing or out of step is left out.
     """
     if not has_columns(frames, ("doc_id", "frame", "n_sentences")) or len(docs) != 2:

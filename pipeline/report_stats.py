@@ -295,6 +295,8 @@ def frame_alike(rows: Any, body: Mapping[str, int]) -> float:
         n = body.get(doc_id)
         if n is None or n < MIN_INTERVAL_SENTENCES or not (finite(k) and finite(lag)):
             continue
+        if not (float(k).is_integer() and 0 <= k <= n):
+            continue  # frames.csv and documents.csv out of step (frame_sentence_counts' rule)
         p = k / n
         sizes.append(float(n))
         sds.append(math.sqrt(p * (1 - p) * n / (n - 1)))

@@ -1311,6 +1311,15 @@ def test_a_pair_frame_item_counts_runs_of_frame_sentences_as_fewer():
     assert runs["caution"] is True and low <= 0
     # a text under 10 sentences takes no part in the pooled correlation
     assert frame_alike(frames, {"a": 40, "b": 9}) == pytest.approx(0.5676, abs=1e-4)
+    # counts out of step with documents.csv (30 of 23 sentences) are left out, as the item
+    # leaves such a frame out (a review: a square root of a negative number had raised)
+    docs = [{"doc_id": "a", "n_sentences": 23}, {"doc_id": "b", "n_sentences": 23}]
+    frames = pd.DataFrame(
+        {"doc_id": ["a", "a", "b", "b"], "frame": ["economic", "legality"] * 2,
+         "n_sentences": [30, 5, 2, 4], "lag1": [0.2, 0.1, -0.05, 0.3]}
+    )  # fmt: skip
+    (item,) = frame_difference(frames, docs, {}, set())
+    assert "legality" in item["text"]
 
 
 @pytest.mark.parametrize(
