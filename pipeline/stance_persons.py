@@ -6,7 +6,7 @@ said": named) from a person it worked for ("A lawyer, who worked for Boris Johns
 unnamed lawyer, vague), unless the two names are a firm's of ``eponymous_firms.txt`` ("who works
 for John Lewis": the shop's) and nothing after them shows a person ("who worked for John Lewis
 when he was mayor", "who worked with David Lloyd, the cardiologist,": the person's). 1.36.17,
-1.36.18, 1.36.19, 1.36.20, 1.36.21.
+1.36.18, 1.36.19, 1.36.20, 1.36.21, 1.36.22.
 """
 
 from __future__ import annotations
@@ -65,7 +65,11 @@ GIVEN_NAME_RE = re.compile(
 # works for John Lewis in her spare time", "who worked for Paul Weiss before he joined the
 # government") and a firm works at a public office too ("who works for John Menzies at the Home
 # Office", "at the Ministry of Defence site", "at the University of Leeds sports ground"), so
-# since 1.36.21 those two show a person only after "with" (``COLLEAGUE_RE``)
+# since 1.36.21 those two show a person only after "with" (``COLLEAGUE_RE``). 1.36.22: also the
+# person's life and career after any preposition: "his death", "her divorce", "his last campaign",
+# "his time at Gucci", "during his", "after she sold", "when he was still", "when he was at YSL",
+# "when she launched" ("who works for John Lewis on his weekends", "when she is not studying",
+# "until he retired": still the source's)
 PERSON_NOUNS = (
     r"mp|mep|msp|peer|politician|councillor|mayor|minister|senator|congress(?:man|woman)"
     r"|judge|magistrate|barrister|solicitor|lawyer|attorney|surgeon|doctor|physician|gp|nurse"
@@ -86,7 +90,9 @@ _CLAUSE = r"[^,;:.!?()\[\]\"“”]{0,80}?"
 PERSON_AFTER_RE = re.compile(
     rf"{_CLAUSE}\b(?:when|while)\s+(?:he|she)\s+(?:(?:was|is|served\s+as)\s+(?:(?:a|an|the)\s+)?"
     rf"(?:[\w'’-]+\s+){{0,2}}?(?:{HELD_OFFICES})\b|(?:sat|served)\s+(?:in|on)\b|chaired\b"
-    r"|(?:ran|led|headed)\s+(?-i:[A-Z]))"
+    r"|(?:ran|led|headed)\s+(?-i:[A-Z])|was\s+(?:still|at)\b|launched\b)"
+    rf"|{_CLAUSE}\b(?:(?:his|her)\s+(?:[\w'’-]+\s+){{0,2}}?(?:death|campaign|divorce)\b"
+    r"|(?:his|her)\s+time\s+at\b|during\s+(?:his|her)\b|after\s+(?:he|she)\s+sold\b)"
     r"|\s+(?:at|in)\s+(?:the\s+)?(?-i:Congress|Senate|Commons|Lords|House\s+of\s+(?:Commons|Lords"
     r"|Representatives)|Parliament)\b"
     r"|\s*,\s*(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?"

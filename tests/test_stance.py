@@ -501,7 +501,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.36.21", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.36.22", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
@@ -3763,7 +3763,7 @@ STANCE_1_36_21 = [
     ("Investors may, in time, access the fund.", [("may", "hedge", "modal")]),
     ("Residents may, however, appeal within 30 days.", []),
     ("Citizens may request a copy of their file.", []),
-    ("You may, however, use your own car.", []),
+    ("You may, however, use your own car.", [("may", "hedge", "modal")]),  # 1.36.22
     ("Guests may sit anywhere they like.", []),
     ("Some visitors may, however, bring food.", [("may", "hedge", "modal")]),
     ("Staff may, however, leave early on Fridays.", [("may", "hedge", "modal")]),
@@ -3823,7 +3823,10 @@ def test_the_permission_rows_share_their_subjects_and_verbs() -> None:
     row = r"^\{(applicants,[^}]*)\} may(?: \[not\] \[\{also,still,only\}\] \{([^}]*)\})?\t"
     rows = re.findall(row, text, re.MULTILINE)
     assert len(rows) == 2 and rows[0][0] == rows[1][0]
+    # 1.36.22: 'citizens', 'parents', 'you' in two rows of their own, without 'use' and 'enter'
+    few = re.findall(r"^\{citizens,parents,you\} may(?: \[not\] [^\t]*\{([^}]*)\})?\t", text, re.M)
     verbs = rows[0][1].split(",")
+    assert len(few) == 2 and set(few[0].split(",")) == set(verbs) - {"use", "enter"}
     takes = [v.split()[1] for v in verbs if v.startswith("take ")]
     plain = [v for v in verbs if not v.startswith("take ")]
     want = rf"(?:{'|'.join(plain)}|take\s+(?:{'|'.join(takes)}))\b"
@@ -4132,3 +4135,75 @@ def test_markers_inside_quotations_are_flagged():
     flags = {(r["match"], r["category"]): r["in_quotation"] for r in rows}
     assert flags[("may", "hedge")] and flags[("could", "hedge")] and flags[("probably", "hedge")]
     assert not flags[("added", "attribution")] and not flags[("said", "attribution")]
+
+
+STANCE_1_36_22 = [
+    # (1) an adverb of time in -ly is an imperative's only after 'claims', a noun there too
+    ("Study says early to bed is best.", [("Study says", "attribution", "vague")]),
+    ("Survey says weekly and monthly checks help.", [("Survey says", "attribution", "vague")]),
+    ("Report claims early to avoid penalties.", []),
+    # (2) 'told off' a scolding but before a hyphen, 'the record', 'camera', 'air', 'mic', 'and'
+    ("I was told off at school.", []),
+    ("We were told off twice last year.", []),
+    ("I'm told off because I'm late.", []),
+    ("I was told off-site that the project had been shelved.",
+     [("I was told", "attribution", "vague")]),
+    ("I'm told off the record that talks failed.", [("I'm told", "attribution", "vague")]),
+    ("I'm told off and on that the deal is close.", [("I'm told", "attribution", "vague")]),
+    # (3) 'do what', 'accept what' and 'what we're told' before a verb: no source
+    ("I just do what I'm told.", []),
+    ("Most of us accept what we're told by politicians.", []),
+    ("What we're told matters less than what we see.", []),
+    ("What I'm told is that the plant will close.", [("I'm told", "attribution", "vague")]),
+    # (4) the person's life after a firm-like name after 'for'
+    ("An adviser, who worked for Kate Spade before her death, said the brand had lost its way.",
+     [("An adviser, who worked for Kate Spade before her death, said", "attribution", "vague")]),
+    ("An aide, who worked for Jo Malone when she launched her new brand, said it was gruelling.",
+     [("An aide, who worked for Jo Malone when she launched her new brand, said", "attribution",
+       "vague")]),
+    ("A manager, who works for John Lewis when she is not studying, said the shop was quiet.",
+     [("A manager, who works for John Lewis when she is not studying, said", "attribution",
+       "named")]),
+    # (5) 'you', 'parents', 'citizens' with 'use' or 'enter': a hedge; the comment changes nothing
+    ("You may use more mobile data than you expect.", [("may", "hedge", "modal")]),
+    ("Parents may, however, use the same excuse.", [("may", "hedge", "modal")]),
+    ("You may claim a refund.", []),
+    ("Citizens may, of course, request a copy.", [("of course", "booster", "phrase")]),
+    # (6) a reduced passive with 'to about N' and a later verb
+    ("Job losses confirmed to about 300 staff last week are the first of many.",
+     [("about", "hedge", "approximator")]),
+    ("Organisers confirmed to about 300 stallholders that the market would reopen.",
+     [("Organisers confirmed", "attribution", "vague"), ("about", "hedge", "approximator")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), STANCE_1_36_22)
+def test_readings_of_stance_1_36_22(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "subject",
+    ["Applicants", "Residents", "You", "Parents", "Citizens", "Landlords", "Hackers", "The virus",
+     "Some students", "Guests"],
+)  # fmt: skip
+@pytest.mark.parametrize("verb", ["apply", "use", "enter", "request", "sit", "take part", "leave"])
+def test_stance_1_36_22_a_comment_after_may_changes_nothing(subject: str, verb: str) -> None:
+    # 'S may, however, V' reads as 'S may V' for every subject and verb (1.36.22)
+    plain = found(f"{subject} may {verb} in the spring.")
+    comma = found(f"{subject} may, however, {verb} in the spring.")
+    assert comma == plain
+
+
+def test_stance_1_36_22_rules_match_in_linear_time() -> None:
+    units = [
+        "Losses confirmed to about 300 staff Losses confirmed to nearly ",  # TO_OBJECT_VERB_RE
+        ", who worked for John Lewis during his his his ",  # the person's life
+        "I was told off off told off-off ",  # 'told off'
+        "What we're told What we're told ",  # what one is told
+    ]
+    for unit in units:
+        text = unit * (100_000 // len(unit))
+        start = time.perf_counter()
+        DETECTOR.markers(text)
+        assert time.perf_counter() - start < 6.0, unit
