@@ -58,15 +58,21 @@ def corrected_correlation(r: float, lengths: Sequence[float]) -> float:
 
 
 def pooled_alike_correlation(
-    sizes: Sequence[float], sds: Sequence[float], lag1s: Sequence[float]
+    sizes: Sequence[float], sds: Sequence[float], lag1s: Sequence[float], *, min_size: float = 0
 ) -> float:
     """:func:`alike_correlation` of series known by their summaries alone (documents.csv's):
     each one's length, standard deviation (ddof 1) and own :func:`lag1_autocorrelation`. Exact,
     since a series' centred sum of squares is ``(n - 1) s^2`` and its lagged sum ``r`` times
     that; a series without a finite r (under three values, or no spread) adds nothing to the
-    sums and its length to the mean length, as there."""
+    sums and its length to the mean length, as there. Series shorter than ``min_size`` take no
+    part at all: the report pools texts of MIN_INTERVAL_SENTENCES or more, as shorter ones add
+    little to the sums but pull the mean length down, and the bias correction then
+    over-corrects (a statistician's simulation: a pooled 0.63-0.64 for a true 0.6 with them,
+    0.60 without)."""
+    kept = [(n, sd, r) for n, sd, r in zip(sizes, sds, lag1s, strict=True) if n >= min_size]
+    sizes = [n for n, _, _ in kept]
     lagged = total = 0.0
-    for n, sd, r in zip(sizes, sds, lag1s, strict=True):
+    for n, sd, r in kept:
         if n >= 3 and math.isfinite(sd) and math.isfinite(r):
             square = (n - 1) * sd * sd
             lagged, total = lagged + r * square, total + square
