@@ -31,6 +31,7 @@ from pipeline.report_differences import (
     rates_of,
     ratio_factor,
     ratio_text,
+    runs_note,
     shares_text,
 )
 from pipeline.report_format import finite, fmt
@@ -41,24 +42,29 @@ from pipeline.report_stats import (
     extreme_interval,
     frame_alike,
     proportion_difference_interval,
+    rate_alike,
     rate_ratio_interval,
 )
 from pipeline.report_text import anchor_key
 from pipeline.serial_stats import FLESCH_CONFIDENCE, effective_size
 
 
-def top_versus_rest(top: Doc, count: float, words: float, n: int) -> tuple[str, bool]:
+def top_versus_rest(
+    top: Doc, count: float, words: float, n: int, alike: float = 0.0
+) -> tuple[str, bool]:
     """The top document's rate against the other documents' pooled ``count`` in ``words``: a
     clause for the item and whether the item is tentative.
 
     The highest of n rates is high partly by chance, so the interval is Bonferroni-adjusted for
     picking the top of the ``n`` documents (confidence 1 - 0.05 / n), and the item is tentative
-    unless it clears 1.
+    unless it clears 1. ``alike``: the correlation of neighbouring sentences' counts pooled over
+    the documents (:func:`pipeline.report_stats.rate_alike`), with which both sides' markers
+    count as the fewer independent ones they are worth.
     """
     if words <= 0:
         return "", True
     low, high = rate_ratio_interval(top["count"], top["words"], count, words,
-                                    confidence=bonferroni(n))  # fmt: skip
+                                    confidence=bonferroni(n), alike=alike)  # fmt: skip
     pooled = 1000 * count / words
     ratio = f"{ratio_factor(top['rate'] / pooled)} " if pooled > 0 else ""
     caution = low <= 1.0
@@ -79,13 +85,15 @@ def unsourced_note(rate: Doc) -> str:
 def top_rate_item(
     rates: Sequence[Doc], what: str, unit: str, index: Mapping[str, int], anchors: set[str],
     key_of: Callable[[Doc], str], note_of: Callable[[Doc], str] | None = None,
+    alike: float = 0.0,
 ) -> list[Item]:  # fmt: skip
     """The document with the highest rate per 1,000 words among those with FEW or more
     (markers, figures, questions), against the median and the other documents' pooled rate
     (:func:`top_versus_rest`); ``key_of`` gives its evidence anchor, ``note_of`` a note after
     its count. The text says "among the documents with FEW or more" when a shorter document has
     a higher rate. None with fewer than two documents, none with FEW, a tie for the top, or a top
-    rate not above both the median and the others' pooled rate."""
+    rate not above both the median and the others' pooled rate. ``alike``: the correlation of
+    neighbouring sentences' counts pooled over the documents (:func:`top_versus_rest`)."""
     if len(rates) < 2:
         return []
     ranked = sorted(
@@ -114,7 +122,9 @@ def top_rate_item(
         f"({top['count']} {unit}{note_of(top) if note_of else ''}; median {fmt(median)} across "
         f"{len(rates):,} documents{times}{following})"
     )
-    text_rest, caution = top_versus_rest(top, count, words, len(rates))
+    text_rest, caution = top_versus_rest(top, count, words, len(rates), alike)
+    if words > 0:
+        text_rest += runs_note(unit, (top["count"], count), alike)
     strength = math.log2((top["rate"] + 0.5) / (median + 0.5))
     href = evidence_href(index, anchors, top["doc_id"], key_of(top))
     return [{"text": text + text_rest, "strength": strength, "caution": caution, "href": href}]
@@ -276,11 +286,14 @@ def corpus_differences(
     items = []
     for column, what, key in RATE_METRICS:
         rates = rates_of(docs, column, skip_missing=True) or []
-        items += top_rate_item(rates, what, "markers", index, anchors, lambda _, k=key: k)
+        items += top_rate_item(rates, what, "markers", index, anchors, lambda _, k=key: k,
+                               alike=rate_alike(docs, column))  # fmt: skip
     items += top_rate_item(counts_of(docs, "n_figures"), "figures", "figures", index, anchors,
-                           lambda r: figures_key(r["doc"]), unsourced_note)  # fmt: skip
+                           lambda r: figures_key(r["doc"]), unsourced_note,
+                           alike=rate_alike(docs, "n_figures"))  # fmt: skip
     items += top_rate_item(counts_of(docs, "n_questions"), "questions", "questions", index,
-                           anchors, lambda _: "question")  # fmt: skip
+                           anchors, lambda _: "question",
+                           alike=rate_alike(docs, "n_questions"))  # fmt: skip
     items += readability_extremes(docs)
     if docs and all(finite(d.get("compound_mean")) for d in docs):
         median = float(np.median([d["compound_mean"] for d in docs]))

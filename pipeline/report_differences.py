@@ -26,8 +26,10 @@ from pipeline.report_format import finite, fmt, rate_count
 from pipeline.report_stats import (
     CONFIDENCE,
     bonferroni,
+    count_worth,
     frame_alike,
     proportion_difference_interval,
+    rate_alike,
     rate_ratio_interval,
     standard_error,
     welch_from_summaries,
@@ -63,15 +65,17 @@ def evidence_href(index: Mapping[str, int], anchors: set[str], doc_id: str, key:
 
 
 def rate_difference(
-    what: str, a: Doc, b: Doc, *, name_other: bool = False, tests: int = 1
+    what: str, a: Doc, b: Doc, *, name_other: bool = False, tests: int = 1, alike: float = 0.0
 ) -> Item | None:
     """One item for a rate per 1,000 words (``a``/``b``: doc_id, rate, count, words), or None.
 
     Tiny counts are stated as counts ("1 vs 0 ..."), never as a ratio. Otherwise the item
     gives the ratio's exact 95% interval and is tentative when that interval holds 1.
     ``name_other``: say "than <b>" (where more than two could be meant). ``tests``: the number
-    of such comparisons made, for a Bonferroni-adjusted interval. The item's ``doc_id`` is
-    the document with the higher rate, ``ratio`` False for the "too few" variant.
+    of such comparisons made, for a Bonferroni-adjusted interval. ``alike``: the correlation
+    of neighbouring sentences' counts (:func:`pipeline.report_stats.rate_alike`), with which
+    the interval counts the markers as the fewer independent ones they are worth. The item's
+    ``doc_id`` is the document with the higher rate, ``ratio`` False for the "too few" variant.
     """
     if b["rate"] > a["rate"]:
         a, b = b, a
@@ -89,7 +93,7 @@ def rate_difference(
         return {"text": text, "strength": 0.0, "caution": True, "doc_id": a["doc_id"],
                 "ratio": False}  # fmt: skip
     low, high = rate_ratio_interval(a["count"], a["words"], b["count"], b["words"],
-                                    confidence=bonferroni(tests))  # fmt: skip
+                                    confidence=bonferroni(tests), alike=alike)  # fmt: skip
     unclear = low <= 1.0
     adjusted = f", adjusted for {tests} comparisons," if tests > 1 else ""
     interval = (
@@ -108,8 +112,24 @@ def rate_difference(
             + f"({rates}; {counts}; {interval})"
         )
         strength = math.log2(ratio)
+    text += runs_note(what, (a["count"], b["count"]), alike)
     return {"text": text, "strength": strength, "caution": unclear, "doc_id": a["doc_id"],
             "ratio": True}  # fmt: skip
+
+
+def runs_note(what: str, counts: Sequence[int], alike: float) -> str:
+    """A sentence saying that neighbouring sentences' counts go together, so that the interval
+    counts the ``counts`` of ``what`` as fewer independent ones (empty when ``alike`` shows as
+    0.00)."""
+    if f"{alike:.2f}" == "0.00":
+        return ""
+    worth = [count_worth(k, alike) for k in counts]
+    shown = [f"{w:.1f}" if w < 10 else f"{w:,.0f}" for w in worth]
+    return (
+        f". {what.capitalize()} come in runs (estimated correlation of one sentence's count with "
+        f"the next: {alike:.2f}), so the interval counts the {' and '.join(map(str, counts))} "
+        f"as the {' and '.join(shown)} independent ones they are worth"
+    )
 
 
 MAX_RATIO_SHOWN = 10_000  # a ratio bound above this reads "over 10,000"
@@ -168,7 +188,7 @@ def count_difference(
     if len(rates) < 2:
         return []
     what = "figures" if column == "n_figures" else "questions"
-    item = rate_difference(what, *rates)
+    item = rate_difference(what, *rates, alike=rate_alike(docs, column))
     if item is None:
         return []
     on_top = item.pop("doc_id")
@@ -398,7 +418,7 @@ def pair_differences(
     items: list[Item] = []
     for column, what, key in RATE_METRICS:
         rates = rates_of(docs, column)
-        item = rate_difference(what, *rates) if rates else None
+        item = rate_difference(what, *rates, alike=rate_alike(docs, column)) if rates else None
         if item:
             item.pop("ratio")
             item["href"] = evidence_href(index, anchors, item.pop("doc_id"), key)

@@ -36,7 +36,7 @@ from pipeline.report_differences import (
     rates_of,
 )
 from pipeline.report_format import finite, fmt
-from pipeline.report_stats import CONFIDENCE, bonferroni, welch_interval
+from pipeline.report_stats import CONFIDENCE, bonferroni, rate_alike, welch_interval
 
 T = TypeVar("T")
 MAX_GROUP_ITEMS = 5  # tentative items are listed while there are fewer items than this
@@ -72,9 +72,14 @@ MEAN_MEASURES = (
 )  # fmt: skip
 
 
+# documents.csv's column of each rate of group_rates, in its order
+GROUP_RATE_COLUMNS = (*(column for column, _, _ in RATE_METRICS),
+                      *(column for column, _ in COUNT_METRICS))  # fmt: skip
+
+
 def group_rates(docs: Sequence[Doc]) -> list[tuple[str, dict[str, Doc]]]:
     """(what, {doc_id: doc_id, rate, count, words}) of every rate the groups are compared on:
-    the marker rates, then figures and questions per 1,000 words."""
+    the marker rates, then figures and questions per 1,000 words (GROUP_RATE_COLUMNS)."""
     out = [(what, {r["doc_id"]: r for r in rates_of(docs, column, skip_missing=True) or []})
            for column, what, _ in RATE_METRICS]  # fmt: skip
     out += [(what, {r["doc_id"]: r for r in counts_of(docs, column)})
@@ -303,13 +308,17 @@ def all_group_items(
             sides = {g: [scores[d] for d in ids[g]] for g in (a, b)}
             if all(sides.values()) and (item := group_mean_item(measure, sides, tests, of=of)):
                 items.append(item)
-    for what, by_doc in rates:
+    by_id = {d["doc_id"]: d for d in docs}
+    for column, (what, by_doc) in zip(GROUP_RATE_COLUMNS, rates, strict=True):
         for a, b in itertools.combinations(members, 2):
             sides = [[by_doc[d] for d in members[g] if d in by_doc] for g in (a, b)]
             if not all(sides):
                 continue
             first = pooled(a, sides[0])
-            item = rate_difference(what, first, pooled(b, sides[1]), name_other=True, tests=tests)
+            # markers come in runs: neighbouring sentences' counts pooled over both groups
+            alike = rate_alike([by_id[r["doc_id"]] for side in sides for r in side], column)
+            item = rate_difference(what, first, pooled(b, sides[1]), name_other=True,
+                                   tests=tests, alike=alike)  # fmt: skip
             if item is None:
                 continue
             top, other = sides if item.pop("doc_id") == first["doc_id"] else sides[::-1]

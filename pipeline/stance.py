@@ -9,14 +9,17 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+import numpy as np
 
 from pipeline.author_dates import author_date_spans
 from pipeline.figures import figure_rows
 from pipeline.matcher import LexiconMatcher, PatternMatch
 from pipeline.quotes import has_quotation, quoted_parts
+from pipeline.serial_stats import serial_summary
 from pipeline.stance_lexicon import (
     StanceEntry,
     default_lexicon_paths,
@@ -115,6 +118,18 @@ SENTENCE_COLUMNS = (
     "is_question",
     "voice",
 )
+# (name, sentence column) of each count whose body sentences' series documents.csv summarises
+# (``<name>_sd``, ``<name>_lag1``: :func:`pipeline.serial_stats.serial_summary`), so that the
+# report can count markers that come in runs as the fewer independent ones they are worth
+SERIAL_RATES = (
+    ("hedges", "n_hedges"),
+    ("boosters", "n_boosters"),
+    ("attitude", "n_attitude"),
+    ("attributions_named", "n_attributions_named"),
+    ("attributions_vague", "n_attributions_vague"),
+    ("figures", "n_figures"),
+    ("questions", "is_question"),
+)
 DOCUMENT_COLUMNS = (
     "hedges_per_1k",
     "boosters_per_1k",
@@ -131,6 +146,7 @@ DOCUMENT_COLUMNS = (
     "n_attitude_quoted",
     "n_attributions_named_quoted",
     "n_attributions_vague_quoted",
+    *(f"{name}_{summary}" for name, _ in SERIAL_RATES for summary in ("sd", "lag1")),
 )
 # (sentence column, category, subtype or None) in the order of SENTENCE_COLUMNS
 COUNT_KEYS = (
@@ -141,6 +157,19 @@ COUNT_KEYS = (
     ("n_attributions_vague", "attribution", "vague"),
 )
 COUNT_COLUMN = {(category, subtype): col for col, category, subtype in COUNT_KEYS}
+
+
+def serial_rate_columns(
+    columns: Mapping[str, Sequence[float]], body: Sequence[bool]
+) -> dict[str, float]:
+    """``<name>_sd`` and ``<name>_lag1`` of each SERIAL_RATES count over the body sentences
+    (``body``: one flag per sentence) in text order."""
+    keep = np.asarray(body, dtype=bool)
+    out = {}
+    for name, column in SERIAL_RATES:
+        values = np.asarray(columns[column], dtype=np.float64)[keep]
+        out[f"{name}_sd"], out[f"{name}_lag1"] = serial_summary(values)
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -615,6 +644,7 @@ class StanceStage:
             "n_figures_unsourced": sum(f["sourcing"] == "none" for f in body_figs),
             **{f"{col}_quoted": quoted_totals[col] for col in quoted_totals},
             "n_questions": n_questions,
+            **serial_rate_columns(columns, [not s.is_heading for s in doc.sentences]),
         }
         return StageOutput(
             sentence_columns=columns,
