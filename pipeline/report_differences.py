@@ -74,8 +74,9 @@ def rate_difference(
     ``name_other``: say "than <b>" (where more than two could be meant). ``tests``: the number
     of such comparisons made, for a Bonferroni-adjusted interval. ``alike``: the correlation
     of neighbouring sentences' counts (:func:`pipeline.report_stats.rate_alike`), with which
-    the interval counts the markers as the fewer independent ones they are worth. The item's
-    ``doc_id`` is the document with the higher rate, ``ratio`` False for the "too few" variant.
+    the interval counts the markers as the fewer independent ones they are worth, and the
+    item's ``note`` (:func:`runs_note`, for the end of its text) says so. The item's ``doc_id``
+    is the document with the higher rate, ``ratio`` False for the "too few" variant.
     """
     if b["rate"] > a["rate"]:
         a, b = b, a
@@ -91,7 +92,7 @@ def rate_difference(
             f"({rates}), too few to call a difference"
         )
         return {"text": text, "strength": 0.0, "caution": True, "doc_id": a["doc_id"],
-                "ratio": False}  # fmt: skip
+                "ratio": False, "note": ""}  # fmt: skip
     low, high = rate_ratio_interval(a["count"], a["words"], b["count"], b["words"],
                                     confidence=bonferroni(tests), alike=alike)  # fmt: skip
     unclear = low <= 1.0
@@ -112,23 +113,23 @@ def rate_difference(
             + f"({rates}; {counts}; {interval})"
         )
         strength = math.log2(ratio)
-    text += runs_note(what, (a["count"], b["count"]), alike)
     return {"text": text, "strength": strength, "caution": unclear, "doc_id": a["doc_id"],
-            "ratio": True}  # fmt: skip
+            "ratio": True, "note": runs_note(what, (a["count"], b["count"]), alike)}  # fmt: skip
 
 
 def runs_note(what: str, counts: Sequence[int], alike: float) -> str:
     """A sentence saying that neighbouring sentences' counts go together, so that the interval
-    counts the ``counts`` of ``what`` as fewer independent ones (empty when ``alike`` shows as
-    0.00)."""
-    if f"{alike:.2f}" == "0.00":
-        return ""
+    counts the ``counts`` of ``what`` as fewer independent ones (empty when no count rounds to
+    fewer, as :func:`alike_note` says of sentences)."""
     worth = [count_worth(k, alike) for k in counts]
+    if all(round(w) >= k for w, k in zip(worth, counts, strict=True)):
+        return ""
     shown = [f"{w:.1f}" if w < 10 else f"{w:,.0f}" for w in worth]
     return (
-        f". {what.capitalize()} come in runs (estimated correlation of one sentence's count with "
-        f"the next: {alike:.2f}), so the interval counts the {' and '.join(map(str, counts))} "
-        f"as the {' and '.join(shown)} independent ones they are worth"
+        f". Neighbouring sentences' {what} go together (estimated correlation of one sentence's "
+        f"count with the next: {alike:.2f}), so the interval counts the "
+        f"{' and '.join(f'{k:,}' for k in counts)} as the {' and '.join(shown)} independent ones "
+        "they are worth"
     )
 
 
@@ -197,6 +198,7 @@ def count_difference(
     none = top["doc"].get("n_figures_unsourced")
     if column == "n_figures" and finite(none):
         item["text"] += "; " + unsourced_sentence(top["doc_id"], int(none), top["count"])
+    item["text"] += item.pop("note")
     key = figures_key(top["doc"]) if column == "n_figures" else "question"
     item["href"] = evidence_href(index, anchors, top["doc_id"], key)
     return [item]
@@ -421,6 +423,7 @@ def pair_differences(
         item = rate_difference(what, *rates, alike=rate_alike(docs, column)) if rates else None
         if item:
             item.pop("ratio")
+            item["text"] += item.pop("note")
             item["href"] = evidence_href(index, anchors, item.pop("doc_id"), key)
             items.append(item)
     items += count_difference(docs, "n_figures", index, anchors)

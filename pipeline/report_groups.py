@@ -327,6 +327,7 @@ def all_group_items(
                 clause, clear = per_document_clause(top, other, tests)
                 item["text"] += clause
                 item["caution"] = item["caution"] or not clear
+            item["text"] += item.pop("note")
             item["href"] = f"#{GROUP_RATES_ID}"
             item["measure"] = what
             items.append(item)

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from pipeline.corpus import group_members
+from pipeline.report_differences import ratio_text
 from pipeline.report_group_tables import group_rate_table
 from pipeline.report_groups import group_differences
 
@@ -676,3 +677,29 @@ def test_a_flesch_group_item_says_when_short_texts_took_no_part():
     groups = {d["doc_id"]: d["doc_id"][0] for d in docs}
     (item,) = [i for i in all_group_items(docs, groups) if i["measure"] == "Flesch reading ease"]
     assert "(3 and 3 documents of 100 words or more)" in item["text"]
+
+
+def test_group_rate_items_count_markers_in_runs_as_fewer():
+    """The pooled counts of two groups (33 vs 4 hedges, test_groups_differ_in_pooled_and_per_
+    document_rates) with every member's hedge series of 20 sentences correlated 0.4 with its
+    neighbours (corrected: (0.4 + 1/20) / (1 - 3/20) = 0.5294): each marker is worth 0.3077
+    independent ones, the interval is that of 10.2 vs 1.2 markers and holds 1, and the note
+    follows the per-document clause."""
+    from pipeline.report_stats import rate_ratio_interval
+
+    plain = docs_with_hedges({"a1": 10, "a2": 12, "a3": 11, "b1": 1, "b2": 2, "b3": 1})
+    docs = [dict(d, n_sentences=20, hedges_sd=1.0, hedges_lag1=0.4) for d in plain]
+    groups = {"a1": "a", "a2": "a", "a3": "a", "b1": "b", "b2": "b", "b3": "b"}
+    (item,) = group_differences(docs, groups)
+    low, high = rate_ratio_interval(33, 300, 4, 300, confidence=1 - 0.05 / 9, alike=0.5294)
+    assert (low, ratio_text(high)) == (pytest.approx(0.82, abs=0.005), "1,221")
+    assert item["caution"] is True
+    assert (
+        "adjusted for 9 comparisons, 0.82 to 1,221, which includes 1: not a clear difference)"
+        in item["text"]
+    )
+    assert item["text"].endswith(
+        "52.1 to 141.2. Neighbouring sentences' hedges go together (estimated correlation of one "
+        "sentence's count with the next: 0.53), so the interval counts the 33 and 4 as the 10 "
+        "and 1.2 independent ones they are worth"
+    )

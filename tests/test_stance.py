@@ -4207,3 +4207,46 @@ def test_stance_1_36_22_rules_match_in_linear_time() -> None:
         start = time.perf_counter()
         DETECTOR.markers(text)
         assert time.perf_counter() - start < 6.0, unit
+
+
+def test_documents_summarise_each_rates_counts_per_body_sentence() -> None:
+    """documents.csv's <rate>_sd and <rate>_lag1: the body sentences' counts in text order,
+    worked by hand for hedges 1 (a heading), 0, 2, 0, 1: mean 0.75, deviations -0.75, 1.25,
+    -0.75, 0.25, sum of squares 2.75, sd sqrt(2.75 / 3) = 0.9574; lagged sum -0.9375 - 0.9375
+    - 0.1875 = -2.0625, lag-1 -2.0625 / 2.75 = -0.75. Questions are counted 0 or 1; counts that
+    do not vary have a sd of 0 and no correlation."""
+    import math
+
+    from pipeline.stance import SERIAL_RATES, serial_rate_columns
+
+    columns = {column: [0] * 5 for _, column in SERIAL_RATES}
+    columns["n_hedges"] = [1, 0, 2, 0, 1]
+    columns["is_question"] = [False, True, False, False, True]
+    out = serial_rate_columns(columns, [False, True, True, True, True])
+    assert set(out) == {f"{name}_{s}" for name, _ in SERIAL_RATES for s in ("sd", "lag1")}
+    assert set(out) <= set(DOCUMENT_COLUMNS)
+    assert out["hedges_sd"] == pytest.approx(math.sqrt(2.75 / 3))
+    assert out["hedges_lag1"] == pytest.approx(-0.75)
+    # questions 1, 0, 0, 1: mean 0.5, squares 1, lagged -0.25 + 0.25 - 0.25 = -0.25
+    assert (out["questions_sd"], out["questions_lag1"]) == (
+        pytest.approx(math.sqrt(1 / 3)),
+        pytest.approx(-0.25),
+    )
+    assert out["boosters_sd"] == 0.0 and math.isnan(out["boosters_lag1"])
+    empty = serial_rate_columns({column: [] for _, column in SERIAL_RATES}, [])
+    assert all(math.isnan(v) for v in empty.values())
+
+
+def test_the_stage_summarises_the_counts_it_gives_each_sentence(
+    default_corpus: dict[str, SegmentedDocument],
+) -> None:
+    import numpy as np
+
+    doc = default_corpus["intelligence_diplomacy"]
+    out = StanceStage().analyse(doc)
+    body = [not s.is_heading for s in doc.sentences]
+    figures = np.array(out.sentence_columns["n_figures"], dtype=float)[body]
+    assert figures.sum() == out.document_columns["n_figures"] > 0
+    assert out.document_columns["figures_sd"] == pytest.approx(figures.std(ddof=1))
+    d = figures - figures.mean()
+    assert out.document_columns["figures_lag1"] == pytest.approx((d[:-1] @ d[1:]) / (d @ d))
