@@ -67,11 +67,20 @@ def borrowed_sourcing(
 
 # a line that says where the figures above it come from: "Source: OECD (2023)", "Sources:
 # Eurostat; ONS", "Data: World Bank"; also a sentence's last line ("Figure 2: Youth unemployment
-# (%)\nSource: OECD", a chart's caption without a full stop)
+# (%)\nSource: OECD", a chart's caption without a full stop), after a credit or a note on the
+# same line ("Chart: Jane Doe | Source: Copernicus", "Notes: seasonally adjusted; Source: ONS")
+# a chart's credit or a note before the source on its line, up to a separator; not a table's or
+# a figure's caption ("Table 2: Rates by region | Source: ONS"), which may stand above its rows
+CREDIT_RE = (
+    r"(?:(?:charts?|graphics?|graphs?|maps?|photos?|images?|illustrations?|design|reporting|"
+    r"analysis|visuali[sz]ations?|notes?)\b[^|;•·—–\n]{0,120}?\s*[|;•·—–]\s*)?"
+)
 SOURCE_LINE_RE = re.compile(
-    r"(?P<label>sources?|data(?:\s+sources?)?|statistics)\s*:\s*(?P<source>\w.{0,200}?)[\s.]*",
+    CREDIT_RE + r"(?P<label>sources?|data(?:\s+sources?)?|statistics)\s*:\s*"
+    r"(?P<source>\w.{0,200}?)[\s.]*",
     re.IGNORECASE,
 )
+NOTE_RE = re.compile(r"notes?\s*:", re.IGNORECASE)  # "Note: Figures are seasonally adjusted."
 MAX_SOURCE_WORDS = 15  # "Data: the unemployment rate rose to 5% in ..." is a sentence, no source
 # what says no source, or none of the figures: "Source: unknown", "Source: N/A", a photo credit
 NOT_A_SOURCE_RE = re.compile(
@@ -89,7 +98,8 @@ def source_line(text: str) -> str | None:
     sentence that is one or ends in one (its last line); None for a sentence that only looks
     like one: over MAX_SOURCE_WORDS words, a figure in it, a "Data:" or "Statistics:" label
     before words in lower case ("Data: the rate rose to 5%", "## Statistics: the gap"), or
-    a source that says none ("unknown", "N/A", a photo agency's credit)."""
+    a source that says none ("unknown", "N/A", a photo agency's credit). A source line
+    wrapped over two lines is not read: "Source: ONS\nThe gap is wide." has the same form."""
     m = SOURCE_LINE_RE.fullmatch(text.strip().rsplit("\n", 1)[-1].strip())
     if not m:
         return None
@@ -122,8 +132,10 @@ def source_line_items(
                 continue
             caption = "\n" in s.text.strip()  # "Figure 2: ... (%)\nSource: OECD"
             above = list(by_paragraph[pid][:j])
-            if not above and not caption:
-                above = _paragraph_above(by_paragraph, paragraph_ids, k)
+            if not caption and all(NOTE_RE.match(t.text.strip()) for t in above):
+                # opening its paragraph, or after notes ("Note: Figures are seasonally
+                # adjusted. Source: ONS"): the paragraph before is what it sources
+                above = [*_paragraph_above(by_paragraph, paragraph_ids, k), *above]
             kind = source_kind(source)
             for t in [*above, s] if caption else above:
                 if not t.is_heading and (t is s or source_line(t.text) is None):

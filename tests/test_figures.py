@@ -1492,3 +1492,31 @@ def test_a_source_line_under_a_table_sources_its_rows_and_lends_no_voice():
     # full stop or at the text's end
     doc = segment_text("Imports rose 5%.\n\nSource: industry estimates.\n\nMore.\n\nSource: ONS")
     assert [s.is_heading for s in doc.sentences] == [False, True, False, True]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "label"),
+    [
+        # a chart's credit before the source on its line (Datawrapper's "Chart: ... • Source:")
+        ("Jobs fell 4%.\n\nChart: Jane Doe | Source: Copernicus", "named", True),
+        ("Jobs fell 4%.\n\nGraphic: Jane Doe • Source: industry estimates", "vague", True),
+        ("Jobs fell 4%.\n\nNotes: seasonally adjusted; Source: ONS", "named", True),
+        # a note before the source line in its paragraph: the paragraph above is still sourced
+        ("Jobs fell 4%.\n\nNote: Figures are seasonally adjusted. Source: ONS", "named", False),
+        # not a credit: a sentence, or a table's caption, which may stand above its rows (a
+        # heading as a short line without a full stop)
+        ("Jobs fell 4%.\n\nThe analysis shows a fall; Source: ONS", "none", False),
+        ("Jobs fell 4%.\n\nTable 2: Jobs by region | Source: ONS\n\nThe north lost 9%.", "none",
+         True),
+        # a credit whose source says none
+        ("Jobs fell 4%.\n\nChart: Jane Doe | Source: unknown", "none", False),
+    ],
+)  # fmt: skip
+def test_a_source_after_a_credit_or_a_note_sources_the_figures_above(text, expected, label):
+    """A reviewer's note on source lines: "Chart: Jane Doe | Source: Copernicus" (a chart's
+    credit line) and "Note: ... Source: ONS" left the figures above unsourced. A line that is a
+    credit and a source is a label, as a source line of its own is (no body sentence)."""
+    doc = segment_text(text)
+    rows = StanceStage().analyse(doc).tables["figures"]
+    assert [r["sourcing"] for r in rows][:1] == [expected]
+    assert doc.sentences[1].is_heading is label
