@@ -67,19 +67,27 @@ def borrowed_sourcing(
 
 # a line that says where the figures above it come from: "Source: OECD (2023)", "Sources:
 # Eurostat; ONS", "Data: World Bank"; also a sentence's last line ("Figure 2: Youth unemployment
-# (%)\nSource: OECD", a chart's caption without a full stop), after a credit or a note on the
-# same line ("Chart: Jane Doe | Source: Copernicus", "Notes: seasonally adjusted; Source: ONS")
-# a chart's credit or a note before the source on its line, up to a separator; not a table's or
-# a figure's caption ("Table 2: Rates by region | Source: ONS"), which may stand above its rows
+# (%)\nSource: OECD", a chart's caption without a full stop), after a chart's credit or a note
+# on the same line up to a separator ("Chart: Jane Doe | Source: Copernicus", "Notes: seasonally
+# adjusted; Source: ONS"). Not after a numbered caption ("Chart 2: Wages (%) | Source: ONS",
+# "Table 2: ...", which may stand above its rows), nor a photo's credit (the picture's agency is
+# no figure's source), nor a sentence that starts with the word ("Analysis shows a fall; ...")
 CREDIT_RE = (
-    r"(?:(?:charts?|graphics?|graphs?|maps?|photos?|images?|illustrations?|design|reporting|"
-    r"analysis|visuali[sz]ations?|notes?)\b[^|;•·—–\n]{0,120}?\s*[|;•·—–]\s*)?"
+    r"(?:(?:(?P<credit>charts?|graphics?|graphs?|maps?|design|reporting|analysis|"
+    r"visuali[sz]ations?)(?=\s*:|\s+by\b)|(?P<note>notes?)(?=\s*:))"
+    r"(?P<credited>[^|;•·—–\n]{0,120})[|;•·—–]\s*)?"
 )
 SOURCE_LINE_RE = re.compile(
     CREDIT_RE + r"(?P<label>sources?|data(?:\s+sources?)?|statistics)\s*:\s*"
     r"(?P<source>\w.{0,200}?)[\s.]*",
     re.IGNORECASE,
 )
+# a number in a credit or a note that is not a year: a claim ("Notes: n = 1,200; Source: Pew")
+# that a label, out of the counts, would hide
+NUMBER_RE = re.compile(r"(?<![\w.])(?!(?:19|20)\d\d\b)\d")
+# notes before a source line in one sentence ("Note: Figures are seasonally adjusted. Source:
+# ONS", a short line without a full stop: a heading): read past unless they hold a number
+NOTES_BEFORE_RE = re.compile(r"(?:notes?\s*:[^\n]*?[.!?]\s+)+(?=(?:sources?|data)\s*:)", re.I)
 NOTE_RE = re.compile(r"notes?\s*:", re.IGNORECASE)  # "Note: Figures are seasonally adjusted."
 MAX_SOURCE_WORDS = 15  # "Data: the unemployment rate rose to 5% in ..." is a sentence, no source
 # what says no source, or none of the figures: "Source: unknown", "Source: N/A", a photo credit
@@ -100,14 +108,21 @@ def source_line(text: str) -> str | None:
     before words in lower case ("Data: the rate rose to 5%", "## Statistics: the gap"), or
     a source that says none ("unknown", "N/A", a photo agency's credit). A source line
     wrapped over two lines is not read: "Source: ONS\nThe gap is wide." has the same form."""
-    m = SOURCE_LINE_RE.fullmatch(text.strip().rsplit("\n", 1)[-1].strip())
+    line = text.strip().rsplit("\n", 1)[-1].strip()
+    notes = NOTES_BEFORE_RE.match(line)
+    if notes and not NUMBER_RE.search(notes.group()):
+        line = line[notes.end() :]
+    m = SOURCE_LINE_RE.fullmatch(line)
     if not m:
         return None
     source = m.group("source")
     if len(source.split()) > MAX_SOURCE_WORDS or FIGURE_IN_SOURCE_RE.search(source):
         return None
-    if not m.group("label").lower().startswith("source") and not source[0].isupper():
+    if NUMBER_RE.search(m.group("credited") or ""):
         return None
+    capital = source[0].isupper()
+    if not capital and (m.group("note") or not m.group("label").lower().startswith("source")):
+        return None  # "Data: the rate rose ...", "Notes: I thought ...; Source: my diary"
     return None if NOT_A_SOURCE_RE.fullmatch(source.strip()) else source
 
 

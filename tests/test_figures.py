@@ -1501,8 +1501,10 @@ def test_a_source_line_under_a_table_sources_its_rows_and_lends_no_voice():
         ("Jobs fell 4%.\n\nChart: Jane Doe | Source: Copernicus", "named", True),
         ("Jobs fell 4%.\n\nGraphic: Jane Doe • Source: industry estimates", "vague", True),
         ("Jobs fell 4%.\n\nNotes: seasonally adjusted; Source: ONS", "named", True),
-        # a note before the source line in its paragraph: the paragraph above is still sourced
-        ("Jobs fell 4%.\n\nNote: Figures are seasonally adjusted. Source: ONS", "named", False),
+        # a note before the source line in its paragraph: the paragraph above is still sourced,
+        # and the paragraph is a label (a note holding a number stays a sentence, below)
+        ("Jobs fell 4%.\n\nNote: Figures are seasonally adjusted. Source: ONS", "named", True),
+        ("Jobs fell 4%.\n\nNote: 2022 was 3%. Source: ONS", "named", False),
         # not a credit: a sentence, or a table's caption, which may stand above its rows (a
         # heading as a short line without a full stop)
         ("Jobs fell 4%.\n\nThe analysis shows a fall; Source: ONS", "none", False),
@@ -1510,12 +1512,32 @@ def test_a_source_line_under_a_table_sources_its_rows_and_lends_no_voice():
          True),
         # a credit whose source says none
         ("Jobs fell 4%.\n\nChart: Jane Doe | Source: unknown", "none", False),
+        # a review of the first version (68 documents): a photo's agency is no figure's source;
+        # a numbered chart's caption may stand above its table; "Notes" and "Analysis" as words
+        # of a sentence; a note's source in lower case; a number in a note is a claim
+        ("Jobs fell 4%.\n\nPhoto: Jane Doe | Source: AFP", "none", False),
+        ("Jobs fell 4%.\n\nImage: NASA/ESA · Source: NASA", "none", False),
+        ("Jobs fell 4%.\n\nChart 2: Real wage growth (%) | Source: ONS", "none", False),
+        ("Jobs fell 4%.\n\nNotes of caution were sounded — Sources: local groups", "none", False),
+        ("Jobs fell 4%.\n\nAnalysis shows a fall; Source: ONS", "none", False),
+        ("Jobs fell 4%.\n\nNote that 2023 data are provisional; Source: ONS", "none", False),
+        ("Jobs fell 4%.\n\nNotes: I thought it went well; Source: my diary", "none", False),
+        ("Jobs fell 4%.\n\nNotes: n = 1,200; Source: Pew Research Center survey.", "none", False),
+        ("Jobs fell 4%.\n\nChart by Jane Doe | Source: ONS", "named", True),
+        ("Jobs fell 4%.\n\nChart: Jane Doe, 2023 | Source: ONS", "named", True),
+        # notes and a source as one short line, a heading, before more text
+        ("Jobs fell 4%.\n\nNote: Figures are seasonally adjusted. Source: ONS\n\nMore text.",
+         "named", True),
     ],
 )  # fmt: skip
 def test_a_source_after_a_credit_or_a_note_sources_the_figures_above(text, expected, label):
     """A reviewer's note on source lines: "Chart: Jane Doe | Source: Copernicus" (a chart's
     credit line) and "Note: ... Source: ONS" left the figures above unsourced. A line that is a
     credit and a source is a label, as a source line of its own is (no body sentence)."""
+    from pipeline.voices_sourcing import source_line
+
+    # a run of spaces in a credit split 120 ways before the separator (3 s for this line)
+    assert source_line("Chart" + " " * 119 + "| Source: A" + " " * 16000 + "x") is None
     doc = segment_text(text)
     rows = StanceStage().analyse(doc).tables["figures"]
     assert [r["sourcing"] for r in rows][:1] == [expected]
