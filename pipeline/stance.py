@@ -42,7 +42,7 @@ from pipeline.stance_names import (
 )
 from pipeline.stance_own import CITATION_ENTRY, Spans, writers_own
 from pipeline.stance_passives import reduced_passive
-from pipeline.stance_persons import names_a_person
+from pipeline.stance_persons import names_a_person, unnamed_one_before
 from pipeline.stance_say import possessive_say_noun
 from pipeline.types import SegmentedDocument, StageOutput
 from pipeline.voices import is_question, quoted_sentence_ids, speaker_turns
@@ -413,11 +413,15 @@ class StanceDetector:
                 and subtype == "named"
                 and (
                     unnamed_group_before(view, v_start, m.start)
+                    or (
+                        m.entry not in self._by_agent  # "a tactic documented by MI5": MI5's
+                        and unnamed_one_before(view, v_start, m.start, names_view)
+                    )
                     or (m.entry in self._by_agent and unnamed_agent(view, m.start, m.end))
                 )
             ):
-                # "some hospitals say": an unnamed group's verb; "criticised by European banks":
-                # an unnamed group as the agent
+                # "some hospitals say": an unnamed group's verb; "A minister said": an unnamed
+                # person's (1.36.23); "criticised by European banks": an unnamed group as the agent
                 subtype = "vague"
             out.append(Marker(a, b, entry.category, subtype, m.entry))
             if entry.also is not None:

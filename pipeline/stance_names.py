@@ -519,17 +519,26 @@ def names_a_source(span: str) -> bool:
 
 
 NEXT_WORD_RE = re.compile(r"\s+(\w+)")
+# a preposition after one who speaks for an institution, before its initialism: "A spokesman for
+# the IMF said", "officials at the WHO said" (1.36.23)
+MEMBER_OF_RE = re.compile(
+    r"(?<![\w’'-])(\w+)\s+(?:for|of|at|from|with)\s+(?:the\s+)?$", re.IGNORECASE
+)
 
 
 def _initialism_member(span: str, word: re.Match[str]) -> bool:
     """Whether ``word`` is an institution's initialism right before one who speaks for it ("An
     IMF official said", "A CIA officer said": named, as "A White House official said"; "A US
-    official said" is not, :func:`institution_initialism`). 1.36.12."""
+    official said" is not, :func:`institution_initialism`; 1.36.12) or after one and "for",
+    "of", "at", "from" or "with" ("A spokesman for the IMF said", "An official at the WHO
+    said": named, as "A spokeswoman for Tideline said"; 1.36.23)."""
     if not institution_initialism(word.group()):
         return False
     after = NEXT_WORD_RE.match(span, word.end())
     noun = after.group(1).lower() if after else ""
-    return noun in MEMBER_NOUNS or f"{noun}s" in MEMBER_NOUNS
+    before = MEMBER_OF_RE.search(span, 0, word.start())
+    member = before.group(1).lower() if before else ""
+    return any(w in MEMBER_NOUNS or f"{w}s" in MEMBER_NOUNS for w in (noun, member) if w)
 
 
 def is_title_case(text: str) -> bool:

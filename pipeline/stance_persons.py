@@ -6,7 +6,9 @@ said": named) from a person it worked for ("A lawyer, who worked for Boris Johns
 unnamed lawyer, vague), unless the two names are a firm's of ``eponymous_firms.txt`` ("who works
 for John Lewis": the shop's) and nothing after them shows a person ("who worked for John Lewis
 when he was mayor", "who worked with David Lloyd, the cardiologist,": the person's). 1.36.17,
-1.36.18, 1.36.19, 1.36.20, 1.36.21, 1.36.22.
+1.36.18, 1.36.19, 1.36.20, 1.36.21, 1.36.22. Also whether one unnamed person or body is the
+subject of a reporting verb ("A minister said", "A stylist said": vague, whatever the noun;
+:func:`unnamed_one_before`, 1.36.23).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import re
 
 from pipeline.lexicon import lexicon_path, read_word_list
+from pipeline.stance_names import names_no_one
 
 GIVEN_NAMES = frozenset(read_word_list(lexicon_path("given_names.txt")))
 # firms named after a person: "John Lewis", "Louis Vuitton", "Edward Jones" (1.36.19)
@@ -130,3 +133,96 @@ def names_a_person(
     if PERSON_AFTER_RE.match(text, m.end()) is not None:
         return True
     return colleague and COLLEAGUE_RE.match(text, m.end()) is not None
+
+
+# One unnamed person (or body) as the subject of a reporting verb: "a", "an", "one" or "another"
+# and up to four words of which the last is the noun, maybe a place or a body in lower case after
+# "for", "of", "at", "from", "in", "on" or "with" and a "who" clause in lower case, right before
+# the verb, its auxiliary or adverb or an aside between commas ("A minister said", "A shadow
+# minister claimed", "A local shopkeeper noted", "One aide has since insisted", "A stylist at the
+# salon said", "A woman who lives nearby said", "A minister, however, said"): vague, as "A senior
+# official said" is for the nouns the lexicon lists, whatever the noun (1.36.23). Not a noun of
+# ``thing_nouns.txt`` (a document, a sign, a share: "A statement from the ministry said", "A
+# third of voters said") nor a participle ("A statement released yesterday said"), nor a name
+# among the words (:func:`~pipeline.stance_names.names_no_one`: "A Reuters reporter said", "A
+# spokesman for the IMF said", "A minister, Jane Smith, said": named), and the phrase must be the
+# verb's subject: at the sentence's start or after a punctuation mark, a conjunction that opens a
+# clause ("but", "because", "that", "as", "after"; "and", "or" only after a comma or at the
+# start: "Smith and an aide said" is Smith's), a time ("On Monday a minister said") or a
+# reporting verb ("He said a minister told him"); after any other word it is an object ("The man
+# who hired a stylist said": the man's report).
+THING_NOUNS = frozenset(read_word_list(lexicon_path("thing_nouns.txt")))
+_NOT_A_WORD = (
+    r"the|a|an|one|another|its|their|his|her|our|my|your|this|that|these|those|of|in|at|on|for"
+    r"|from|with|by|and|or|but|nor|to|who|which|whom|whose|what|are|is|was|were|am|have|has|had"
+    r"|be|been|being|will|would|could|can|may|might|must|should|shall|not|also|do|does|did|as"
+    r"|than|more|less|said|say|says|told|he|she|it|they|we|i|you|him|them|us|me|there|here"
+    r"|when|where|while|if|so|then|no|every|each|some|any|all|such|about|into|after|before"
+    r"|because|since|until|though|although|per|via|like|yesterday|today|tonight|tomorrow|ago"
+)
+# a word in capitals is none of those ("A US official", "an IT manager")
+_CAPITALS = r"(?-i:[A-Z]{2,}(?![a-z]))[\w’'.-]*"
+_ONE_WORD = rf"(?:{_CAPITALS}|(?!(?:{_NOT_A_WORD})(?![\w’'-]))[^\W\d_][\w’'.-]*)"
+# "a 45-year-old shopkeeper", "a so-called expert"
+_MODIFIER = rf"(?:{_CAPITALS}|(?!(?:{_NOT_A_WORD})(?![\w’'-]))\w[\w’'.-]*)"
+UNNAMED_ONE_RE = re.compile(
+    r"(?<![\w’'-])(?:an?|one|another)\s+"
+    rf"(?P<words>(?:{_MODIFIER}\s+){{0,3}}(?P<noun>{_ONE_WORD}))"
+    rf"(?P<place>\s+(?:for|of|at|from|in|on|with)\s+(?:(?:the|a|an)\s+)?(?:{_ONE_WORD}\s+){{0,2}}"
+    rf"{_ONE_WORD})?"
+    # a restrictive clause of up to six words in lower case ("A woman who lives nearby said")
+    r"(?P<clause>\s+who(?:\s+(?-i:[a-z])[\w’'-]*){1,6})?"
+    r"(?:\s+(?:has|have|had|also|later|then|again|since|once|earlier|recently|now|previously"
+    r"|publicly|privately|reportedly|repeatedly|even|still|too))*"
+    # an aside between commas ("A minister, however, said")
+    r"(?:\s*,\s*(?:however|though|meanwhile|too|also|then|instead|separately|in\s+turn"
+    r"|for\s+(?:example|instance|(?:his|her|its|their)\s+part)|by\s+contrast|in\s+contrast)\s*,)?"
+    r"\s+$",
+    re.IGNORECASE,
+)
+# what may stand before the phrase for it to be the verb's subject (at the end of the words
+# before it)
+SUBJECT_PLACE_RE = re.compile(
+    r"(?:[,;:(\[—–\"“”‘’'!?]|\s-|,\s*(?:and|or)"
+    r"|(?<![\w’'-])(?:but|yet|so|that|because|when|whenever|after|before|while|since|as"
+    r"|although|though|if|unless|until|once|where|whereas|then|now|meanwhile|later|earlier|also"
+    r"|however|only|just|even|perhaps|least|yesterday|today|tonight|ago|\w*day|week|weekend"
+    r"|month|year|morning|afternoon|evening|night"
+    r"|say|says|said|claim|claims|claimed|think|thinks|thought|believe|believes|believed|hear"
+    r"|hears|heard|know|knows|knew|learned|learnt|insist|insists|insisted|argue|argues|argued"
+    r"|suggest|suggests|suggested|add|adds|added|note|notes|noted|recall|recalls|recalled"
+    r"|feel|feels|felt|understand|understands|understood))\s*$",
+    re.IGNORECASE,
+)
+# what may stand between the sentence's start and the phrase: quotation marks, brackets, dashes
+# and "And", "Or"
+OPENING_RE = re.compile(r"[\s\"“‘'(\[—–-]*(?:(?:And|Or)\s+)?$")
+ONE_LOOKBACK = 160  # characters before a verb in which the phrase may start
+
+
+def unnamed_one_before(
+    text: str, sentence_start: int, start: int, names: str | None = None
+) -> bool:
+    """Whether the words right before ``start`` are one unnamed person or body, the subject of
+    the verb there (``UNNAMED_ONE_RE``, ``SUBJECT_PLACE_RE``): its noun is none of
+    ``THING_NOUNS`` nor a participle, no such noun stands before the noun's own modifier ("a
+    film critic", not "a statement issued last week"), and no word names anyone
+    (:func:`~pipeline.stance_names.names_no_one`, read in ``names`` when given: the same text
+    with only the asides that name no affiliation blanked)."""
+    lo = max(sentence_start, start - ONE_LOOKBACK)
+    m = UNNAMED_ONE_RE.search(text, lo, start)
+    if m is None:
+        return False
+    words = m.group("words").lower().split()
+    if (
+        words[-1] in THING_NOUNS
+        or words[-1].endswith("ed")  # "A statement released said": no noun
+        or not THING_NOUNS.isdisjoint(words[:-2])  # "A report published last week said"
+    ):
+        return False
+    if not (
+        OPENING_RE.match(text, sentence_start, m.start())
+        or SUBJECT_PLACE_RE.search(text, lo, m.start())
+    ):
+        return False
+    return names_no_one((text if names is None else names)[m.start("words") : start])

@@ -501,7 +501,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.36.22", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.36.23", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
@@ -4250,3 +4250,109 @@ def test_the_stage_summarises_the_counts_it_gives_each_sentence(
     assert out.document_columns["figures_sd"] == pytest.approx(figures.std(ddof=1))
     d = figures - figures.mean()
     assert out.document_columns["figures_lag1"] == pytest.approx((d[:-1] @ d[1:]) / (d @ d))
+
+
+STANCE_1_36_23 = [
+    # (1) one unnamed person or body of any noun as the subject of a reporting verb: vague
+    ("A minister said the plan would work.", [("said", "attribution", "vague")]),
+    ("A shadow minister claimed the figures were wrong.", [("claimed", "attribution", "vague")]),
+    ("A stylist said the trend would last.", [("said", "attribution", "vague")]),
+    ("A local shopkeeper noted that trade was slow.", [("noted that", "attribution", "vague")]),
+    ("Another minister argued that the plan would fail.", [("argued", "attribution", "vague")]),
+    ("One councillor warned that the library would close.", [("warned", "attribution", "vague")]),
+    ("A 52-year-old shopkeeper said he had been robbed.", [("said", "attribution", "vague")]),
+    ("A French stylist said the trend had started in Paris.", [("said", "attribution", "vague")]),
+    ("A company said it would appeal against the fine.", [("said", "attribution", "vague")]),
+    ("A minister at the department said the figures were provisional.",
+     [("said", "attribution", "vague")]),
+    ("A woman who lives nearby said the noise went on all night.",
+     [("said", "attribution", "vague")]),
+    ("A minister, who resigned last month, said the policy had failed.",
+     [("said", "attribution", "vague")]),
+    ("A minister, however, said the plan was dead.", [("said", "attribution", "vague")]),
+    ("A minister has since insisted the numbers are right.",
+     [("insisted", "attribution", "vague")]),
+    ("Prices will keep rising, a shopkeeper said.", [("said", "attribution", "vague")]),
+    ("On Monday a minister said the tax would not rise.", [("said", "attribution", "vague")]),
+    ("Trade is slow, but a baker said orders were up.", [("said", "attribution", "vague")]),
+    ("He said a minister had told him the funding was safe.",
+     [("said", "attribution", "named"), ("told", "attribution", "vague")]),
+    ("According to a minister, the plan will be published next month.",
+     [("According to a", "attribution", "vague")]),
+    ("According to one councillor, the vote was rigged.",
+     [("According to one", "attribution", "vague")]),
+    ("According to a minister, Jane Smith, the plan is dead.", []),  # a name: as before
+    # (2) a name in the phrase, an institution's initialism after 'for': named
+    ("A spokesman for the IMF said the loan would be approved.",
+     [("A spokesman for the IMF said", "attribution", "named")]),
+    ("An official at the WHO said the outbreak was contained.",
+     [("An official at the WHO said", "attribution", "named")]),
+    ("A Reuters reporter said the convoy had been fired on.",
+     [("A Reuters reporter said", "attribution", "named")]),
+    ("A Labour MP said the policy was unworkable.", [("said", "attribution", "named")]),
+    ("A minister, Jane Smith, said the plan would work.", [("said", "attribution", "named")]),
+    ("A minister at the Treasury said the numbers were sound.",
+     [("said", "attribution", "named")]),
+    ("A shopkeeper who supplies Tesco said prices were rising.",
+     [("said", "attribution", "named")]),
+    ("A report by the OECD said growth would slow.",
+     [("A report by the OECD said", "attribution", "named")]),
+    ("According to a Reuters reporter, the convoy was fired on.",
+     [("According to a Reuters reporter", "attribution", "named")]),
+    # (3) things, documents and shares keep their readings
+    ("A statement from the ministry said the figures were provisional.",
+     [("said", "attribution", "named")]),
+    ("A letter from the council said the bins would be collected.",
+     [("said", "attribution", "named")]),
+    ("A statement released yesterday said the plan was dead.",
+     [("said", "attribution", "named")]),
+    ("A report said the bridge was unsafe.", [("A report said", "attribution", "vague")]),
+    ("A quarter of respondents said they were worried.", []),
+    ("According to a plan, the works will start in May.", []),
+    ("According to a schedule published last week, trains will resume.", []),
+    ("Fees vary according to a pupil's age.", []),
+    # (4) the phrase is no subject of the verb: as before
+    ("The minister said the plan would work.", [("said", "attribution", "named")]),
+    ("In a statement, the ministry said the figures were provisional.",
+     [("said", "attribution", "named")]),
+    ("After a minister resigned, Smith said the government was in crisis.",
+     [("said", "attribution", "named")]),
+    ("The firm that employs a stylist said bookings were up.",
+     [("said", "attribution", "named")]),
+    ("A fee, he said, would be charged for late returns.", [("said", "attribution", "named")]),
+    ("There is no way to say it.", []),
+    ("It was a chance to claim the prize.", []),
+    ("It was a tactic documented by Britain's MI5.",
+     [("documented by Britain's", "attribution", "named")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), STANCE_1_36_23)
+def test_readings_of_stance_1_36_23(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(text) == expected
+
+
+def test_the_thing_macro_is_the_thing_nouns_list() -> None:
+    # the 'according to a' row (@THING) and pipeline/stance_persons.py read the same things
+    from pipeline.stance_persons import THING_NOUNS
+
+    text = Path(lexicon_path("stance.tsv")).read_text(encoding="utf-8")
+    macro = re.search(r"^# define THING: \(\?:(.*)\)$", text, re.MULTILINE)
+    assert macro is not None and set(macro.group(1).split("|")) == THING_NOUNS
+    assert lexicon_path("thing_nouns.txt").read_text().startswith("# version: ")
+    assert {"statement", "sign", "third", "plan"} <= THING_NOUNS
+    assert not {"minister", "stylist", "company", "man", "couple"} & THING_NOUNS
+
+
+def test_stance_1_36_23_rules_match_in_linear_time() -> None:
+    units = [
+        "a minister who said a minister who said a minister said ",  # UNNAMED_ONE_RE
+        "a local shop at the big town a local shop, however, said ",  # its place and aside
+        "according to a minister according to a local shop keeper ",  # @THING
+        "a spokesman for the IMF for the IMF said ",  # MEMBER_OF_RE
+    ]
+    for unit in units:
+        text = unit * (100_000 // len(unit))
+        start = time.perf_counter()
+        DETECTOR.markers(text)
+        assert time.perf_counter() - start < 6.0, unit
