@@ -124,7 +124,7 @@ def top_rate_item(
     )
     text_rest, caution = top_versus_rest(top, count, words, len(rates), alike)
     if words > 0:
-        text_rest += runs_note(what, (top["count"], count), alike)
+        text_rest += runs_note(what, (top["count"], count), alike, rest=True)
     strength = math.log2((top["rate"] + 0.5) / (median + 0.5))
     href = evidence_href(index, anchors, top["doc_id"], key_of(top))
     return [{"text": text + text_rest, "strength": strength, "caution": caution, "href": href}]

@@ -117,19 +117,24 @@ def rate_difference(
             "ratio": True, "note": runs_note(what, (a["count"], b["count"]), alike)}  # fmt: skip
 
 
-def runs_note(what: str, counts: Sequence[int], alike: float) -> str:
+RUNS_NOTED = 0.1  # a correlation of neighbours below this is mostly noise: no note says it
+
+
+def runs_note(what: str, counts: Sequence[int], alike: float, *, rest: bool = False) -> str:
     """A sentence saying that neighbouring sentences' counts go together, so that the interval
-    counts the ``counts`` of ``what`` as fewer independent ones (empty when no count rounds to
-    fewer, as :func:`alike_note` says of sentences)."""
+    counts the ``counts`` of ``what`` as fewer independent ones; empty below a correlation of
+    RUNS_NOTED or when no count rounds to fewer (as :func:`alike_note` says of sentences).
+    ``rest``: the second count is the other documents' together (an item of three or more)."""
     worth = [count_worth(k, alike) for k in counts]
-    if all(round(w) >= k for w, k in zip(worth, counts, strict=True)):
+    if alike < RUNS_NOTED or all(round(w) >= k for w, k in zip(worth, counts, strict=True)):
         return ""
     shown = [f"{w:.1f}" if w < 10 else f"{w:,.0f}" for w in worth]
+    counted = (f"its {counts[0]:,} and the other documents' {counts[1]:,}" if rest
+               else f"the {counts[0]:,} and {counts[1]:,}")  # fmt: skip
     return (
         f". Neighbouring sentences' {what} go together (estimated correlation of one sentence's "
-        f"count with the next: {alike:.2f}), so the interval counts the "
-        f"{' and '.join(f'{k:,}' for k in counts)} as the {' and '.join(shown)} independent ones "
-        "they are worth"
+        f"count with the next: {alike:.2f}), so the interval counts {counted} as the "
+        f"{' and '.join(shown)} independent ones they are worth"
     )
 
 
