@@ -2,10 +2,12 @@
 
 Reads the merged ``frame_cues`` and ``sentences`` tables written by the chunks (the cues come
 from :class:`pipeline.frames.FramesStage`). A share is k of a document's n body sentences, and
-its interval the exact (Clopper-Pearson) one; a difference of two shares gets the MOVER
-combination of the two exact intervals (Newcombe's method 10 with exact limits), as the
-report's frame items do. A percentile bootstrap of sentences, used before, gave a share of 0 or
-1 a zero-width interval and held 1 of 10 at [0, 30%] against the exact [0.3%, 44.5%].
+its interval the exact (Clopper-Pearson) one with the sentences counted as the independent ones
+they are worth when the frame's come in runs (:func:`own_worth`); a difference of two shares
+gets the MOVER combination of the two exact intervals (Newcombe's method 10 with exact limits),
+each side's sentences counted as the report's frame items count them. A percentile bootstrap
+of sentences, used before, gave a share of 0 or 1 a zero-width interval and held 1 of 10 at
+[0, 30%] against the exact [0.3%, 44.5%].
 References: Clopper & Pearson (1934), Biometrika 26:404-413; Newcombe (1998), Statistics in
 Medicine 17:873-890; Zou & Donner (2008), Statistics in Medicine 27:1693-1702.
 """
@@ -21,6 +23,7 @@ import pandas as pd
 
 from pipeline.frames import NO_FRAME, frame_order
 from pipeline.report_stats import clopper_pearson_arrays, proportion_difference_arrays
+from pipeline.serial_stats import MAX_ALIKE, MIN_INTERVAL_SENTENCES
 
 REST = "(rest)"  # doc_b of a one-vs-rest difference row
 SHARE_COLUMNS = (
@@ -123,13 +126,62 @@ def _check_pairwise_limit(max_pairwise_documents: int) -> None:
         )
 
 
+def _corrected(r: np.ndarray, m: np.ndarray) -> np.ndarray:
+    """:func:`pipeline.serial_stats.corrected_correlation` of arrays: pooled lag-1 correlations
+    ``r`` of series of mean length ``m``, corrected for their bias and kept within 0 and
+    MAX_ALIKE (0 where ``r`` is NaN or ``m`` is 3 or less)."""
+    r, m = np.broadcast_arrays(np.asarray(r, dtype=np.float64), np.asarray(m, dtype=np.float64))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        value = np.clip((r + 1 / m) / (1 - 3 / m), 0.0, MAX_ALIKE)
+    return np.where((m > 3) & np.isfinite(r), value, 0.0)
+
+
+def _run_sums(c: FrameCounts) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per (document, frame) what :func:`pipeline.serial_stats.pooled_alike_correlation` adds
+    up: the lagged and the centred sum of squares of the frame's sentence indicator (``lag1``
+    times ``k (n - k) / n``) and 1 for a series that takes part, 0 elsewhere (no correlation: a
+    share of 0 or 1, under 3 sentences; and documents under MIN_INTERVAL_SENTENCES, as the
+    report pools them)."""
+    n = np.broadcast_to(c.n[:, None].astype(np.float64), c.k.shape)
+    part = np.isfinite(c.lag1) & (n >= MIN_INTERVAL_SENTENCES)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        squares = np.where(part, c.k * (n - c.k) / n, 0.0)
+    return np.where(part, c.lag1, 0.0) * squares, squares, part.astype(np.float64)
+
+
+def _worth(n: np.ndarray, alike: np.ndarray) -> np.ndarray:
+    """The independent sentences ``n`` sentences with a correlation of neighbours ``alike`` are
+    worth (:func:`pipeline.serial_stats.effective_size`), at most ``n``."""
+    n = np.asarray(n, dtype=np.float64)
+    return np.minimum(n, np.maximum(2.0, n * (1 - alike) / (1 + alike)))
+
+
+def own_worth(c: FrameCounts) -> np.ndarray:
+    """Per (document, frame) the independent sentences the document's body sentences are worth
+    for the frame's share, from that document's rows alone: with the larger of the frame's own
+    corrected ``lag1`` and the one pooled over the document's frames (the own one misses runs
+    that leave a frame absent, the pooled one runs of one frame); ``n`` itself below
+    MIN_INTERVAL_SENTENCES, where a correlation from so few neighbours is noise. A
+    statistician's simulation (2026-12-05; documents of whole paragraphs drawn from 13 pools of
+    real text): the exact interval of k of n held the share 95.0% of the time on average but
+    80.6% in the worst pool and frame; with this, 98.1% and 93.3%."""
+    n = c.n[:, None].astype(np.float64)
+    lagged, squares, _ = _run_sums(c)  # n < MIN_INTERVAL_SENTENCES: n itself, below
+    with np.errstate(invalid="ignore", divide="ignore"):
+        pooled = lagged.sum(axis=1, keepdims=True) / squares.sum(axis=1, keepdims=True)
+    alike = np.maximum(_corrected(c.lag1, n), _corrected(pooled, n))
+    return np.where(n < MIN_INTERVAL_SENTENCES, n, _worth(n, alike))
+
+
 def _shares_table(c: FrameCounts, confidence: float) -> pd.DataFrame:
-    """frames.csv rows, sorted by document then frame name."""
+    """frames.csv rows, sorted by document then frame name; the interval counts each document's
+    sentences as the independent ones they are worth for the frame (:func:`own_worth`)."""
     n_docs, n_frames = c.k.shape
     with np.errstate(invalid="ignore", divide="ignore"):
         share = c.k / c.n[:, None]
-    low, high = clopper_pearson_arrays(c.k, np.broadcast_to(c.n[:, None], c.k.shape),
-                                       confidence=confidence)  # fmt: skip
+        worth = own_worth(c)
+        low, high = clopper_pearson_arrays(c.k * worth / c.n[:, None], worth,
+                                           confidence=confidence)  # fmt: skip
     out = pd.DataFrame(
         {"doc_id": np.repeat(np.array(c.doc_ids, dtype=object), n_frames),
          "frame": np.tile(np.array(c.frames, dtype=object), n_docs),
@@ -141,24 +193,43 @@ def _shares_table(c: FrameCounts, confidence: float) -> pd.DataFrame:
 
 
 def _pairwise_differences(c: FrameCounts, confidence: float) -> tuple[np.ndarray, ...]:
-    """doc_a, doc_b, share_a, share_b, ci_low, ci_high of every document pair (doc_a < doc_b)."""
+    """doc_a, doc_b, share_a, share_b, ci_low, ci_high of every document pair (doc_a < doc_b);
+    each side counts as the independent sentences it is worth with the correlation of
+    neighbours pooled over both documents and all frames, as the report's pair item does
+    (:func:`pipeline.report_stats.frame_alike`)."""
     with np.errstate(invalid="ignore", divide="ignore"):
         share = c.k / c.n[:, None]
     ia, ib = np.triu_indices(len(c.doc_ids), k=1)
-    n = np.broadcast_to(c.n[:, None], c.k.shape)
-    low, high = proportion_difference_arrays(c.k[ia], n[ia], c.k[ib], n[ib], confidence=confidence)
+    lagged, squares, part = (x.sum(axis=1) for x in _run_sums(c))
+    sizes = part * c.n  # the series' lengths that take part, added up, and their number
+    with np.errstate(invalid="ignore", divide="ignore"):
+        alike = _corrected((lagged[ia] + lagged[ib]) / (squares[ia] + squares[ib]),
+                           (sizes[ia] + sizes[ib]) / (part[ia] + part[ib]))  # fmt: skip
+    w_a, w_b = _worth(c.n[ia], alike)[:, None], _worth(c.n[ib], alike)[:, None]
+    low, high = proportion_difference_arrays(
+        share[ia] * w_a, np.broadcast_to(w_a, share[ia].shape),
+        share[ib] * w_b, np.broadcast_to(w_b, share[ib].shape), confidence=confidence,
+    )  # fmt: skip
     ids = np.array(c.doc_ids)
     return ids[ia], ids[ib], share[ia], share[ib], low, high
 
 
 def _rest_differences(c: FrameCounts, confidence: float) -> tuple[np.ndarray, ...]:
-    """doc_a, doc_b, share_a, share_b, ci_low, ci_high of each document vs all the others."""
+    """doc_a, doc_b, share_a, share_b, ci_low, ci_high of each document vs all the others;
+    each document counts as the independent sentences it is worth with the frame's
+    correlation of neighbours pooled over all the documents, as the report's items of three or
+    more do (the rest: the sum of the others' worth)."""
     n_rest, k_rest = c.n.sum() - c.n, c.k.sum(axis=0)[None, :] - c.k
     with np.errstate(invalid="ignore", divide="ignore"):
         share, share_b = c.k / c.n[:, None], k_rest / n_rest[:, None]
-    n = np.broadcast_to(c.n[:, None], c.k.shape)
+    lagged, squares, part = _run_sums(c)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        alike = _corrected(lagged.sum(axis=0) / squares.sum(axis=0),
+                           (part * c.n[:, None]).sum(axis=0) / part.sum(axis=0))  # fmt: skip
+    worth = _worth(np.broadcast_to(c.n[:, None], c.k.shape), alike[None, :])
+    worth_rest = worth.sum(axis=0)[None, :] - worth
     low, high = proportion_difference_arrays(
-        c.k, n, k_rest, np.broadcast_to(n_rest[:, None], c.k.shape), confidence=confidence
+        share * worth, worth, share_b * worth_rest, worth_rest, confidence=confidence
     )
     doc_a, doc_b = np.array(c.doc_ids), np.full(len(c.doc_ids), REST)
     return doc_a, doc_b, share, share_b, low, high
