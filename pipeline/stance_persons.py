@@ -7,16 +7,19 @@ unnamed lawyer, vague), unless the two names are a firm's of ``eponymous_firms.t
 for John Lewis": the shop's) and nothing after them shows a person ("who worked for John Lewis
 when he was mayor", "who worked with David Lloyd, the cardiologist,": the person's). 1.36.17,
 1.36.18, 1.36.19, 1.36.20, 1.36.21, 1.36.22. Also whether one unnamed person or body is the
-subject of a reporting verb ("A minister said", "A stylist said": vague, whatever the noun;
-:func:`unnamed_one_before`, 1.36.23).
+subject of a reporting verb ("A minister said", "A stylist said": vague; :func:`unnamed_one_before`,
+1.36.23), its noun a person's or a body's (:func:`person_noun`, 1.36.24: "A chatbot said", "A
+reply from the council said" keep their readings).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from pipeline.lexicon import lexicon_path, read_word_list
 from pipeline.stance_names import names_no_one
+from pipeline.stance_say import MANNER_ADVERB
 
 GIVEN_NAMES = frozenset(read_word_list(lexicon_path("given_names.txt")))
 # firms named after a person: "John Lewis", "Louis Vuitton", "Edward Jones" (1.36.19)
@@ -141,17 +144,23 @@ def names_a_person(
 # the verb, its auxiliary or adverb or an aside between commas ("A minister said", "A shadow
 # minister claimed", "A local shopkeeper noted", "One aide has since insisted", "A stylist at the
 # salon said", "A woman who lives nearby said", "A minister, however, said"): vague, as "A senior
-# official said" is for the nouns the lexicon lists, whatever the noun (1.36.23). Not a noun of
-# ``thing_nouns.txt`` (a document, a sign, a share: "A statement from the ministry said", "A
-# third of voters said") nor a participle ("A statement released yesterday said"), nor a name
-# among the words (:func:`~pipeline.stance_names.names_no_one`: "A Reuters reporter said", "A
-# spokesman for the IMF said", "A minister, Jane Smith, said": named), and the phrase must be the
-# verb's subject: at the sentence's start or after a punctuation mark, a conjunction that opens a
-# clause ("but", "because", "that", "as", "after"; "and", "or" only after a comma or at the
-# start: "Smith and an aide said" is Smith's), a time ("On Monday a minister said") or a
-# reporting verb ("He said a minister told him"); after any other word it is an object ("The man
-# who hired a stylist said": the man's report).
+# official said" is for the nouns the lexicon lists (1.36.23). Since 1.36.24 the noun must be a
+# person's or a body's (``PERSON_NOUN_RE``: a noun of ``person_nouns.txt``, "nurse", "company",
+# "jury", or one with a person's suffix, "stylist", "shopkeeper", "historian", "spokeswoman"),
+# none of ``thing_nouns.txt`` ("A letter from the council said", "A sign on the door said", "A
+# third of voters said": as before), and no thing right before a participle ("A letter sent on
+# Monday said", "A report published last week said"); a noun of neither kind keeps the verb's
+# reading ("A chatbot said", "A reply from the council said", "A provision in the law says":
+# 1.36.23 read any such noun as a person). No name among the words
+# (:func:`~pipeline.stance_names.names_no_one`: "A Reuters reporter said", "A spokesman for the
+# IMF said", "A minister, Jane Smith, said": named), and the phrase must be the verb's subject: at
+# the sentence's start or after a punctuation mark, a conjunction that opens a clause ("but",
+# "because", "that", "as", "after"; "and", "or" only after a comma or at the start: "Smith and an
+# aide said" is Smith's), a time ("On Monday a minister said") or a reporting verb ("He said a
+# minister told him"); after any other word it is an object ("The man who hired a stylist said":
+# the man's report).
 THING_NOUNS = frozenset(read_word_list(lexicon_path("thing_nouns.txt")))
+PERSON_NOUNS = frozenset(read_word_list(lexicon_path("person_nouns.txt")))
 _NOT_A_WORD = (
     r"the|a|an|one|another|its|their|his|her|our|my|your|this|that|these|those|of|in|at|on|for"
     r"|from|with|by|and|or|but|nor|to|who|which|whom|whose|what|are|is|was|were|am|have|has|had"
@@ -160,6 +169,15 @@ _NOT_A_WORD = (
     r"|when|where|while|if|so|then|no|every|each|some|any|all|such|about|into|after|before"
     r"|because|since|until|though|although|per|via|like|yesterday|today|tonight|tomorrow|ago"
 )
+# the adverbs between the phrase and the verb ("A minister later said", "A minister angrily
+# denied"): no noun of the phrase (1.36.24; "A minister later said" read "later" as its noun)
+_ADVERBS = (
+    r"(?:has|have|had|also|later|then|again|since|once|earlier|recently|now|previously|publicly"
+    r"|privately|reportedly|allegedly|apparently|repeatedly|even|still|too|never|always|first"
+    rf"|{MANNER_ADVERB})(?![\w’'-])"
+)
+# an adjective after the noun, before its place ("a banker familiar with the matter")
+_AFTER_NOUN = r"(?:familiar|involved|based|responsible|working|living|speaking)(?![\w’'-])"
 # a word in capitals is none of those ("A US official", "an IT manager")
 _CAPITALS = r"(?-i:[A-Z]{2,}(?![a-z]))[\w’'.-]*"
 _ONE_WORD = rf"(?:{_CAPITALS}|(?!(?:{_NOT_A_WORD})(?![\w’'-]))[^\W\d_][\w’'.-]*)"
@@ -167,19 +185,70 @@ _ONE_WORD = rf"(?:{_CAPITALS}|(?!(?:{_NOT_A_WORD})(?![\w’'-]))[^\W\d_][\w’'.
 _MODIFIER = rf"(?:{_CAPITALS}|(?!(?:{_NOT_A_WORD})(?![\w’'-]))\w[\w’'.-]*)"
 UNNAMED_ONE_RE = re.compile(
     r"(?<![\w’'-])(?:an?|one|another)\s+"
-    rf"(?P<words>(?:{_MODIFIER}\s+){{0,3}}(?P<noun>{_ONE_WORD}))"
+    rf"(?P<words>(?:{_MODIFIER}\s+){{0,3}}(?!{_ADVERBS}|{_AFTER_NOUN})(?P<noun>{_ONE_WORD}))"
+    rf"(?:\s+{_AFTER_NOUN}(?=\s+(?:with|in|at|on|for|from)\s))?"
     rf"(?P<place>\s+(?:for|of|at|from|in|on|with)\s+(?:(?:the|a|an)\s+)?(?:{_ONE_WORD}\s+){{0,2}}"
     rf"{_ONE_WORD})?"
     # a restrictive clause of up to six words in lower case ("A woman who lives nearby said")
     r"(?P<clause>\s+who(?:\s+(?-i:[a-z])[\w’'-]*){1,6})?"
-    r"(?:\s+(?:has|have|had|also|later|then|again|since|once|earlier|recently|now|previously"
-    r"|publicly|privately|reportedly|repeatedly|even|still|too))*"
+    rf"(?:\s+{_ADVERBS})*"
     # an aside between commas ("A minister, however, said")
     r"(?:\s*,\s*(?:however|though|meanwhile|too|also|then|instead|separately|in\s+turn"
     r"|for\s+(?:example|instance|(?:his|her|its|their)\s+part)|by\s+contrast|in\s+contrast)\s*,)?"
     r"\s+$",
     re.IGNORECASE,
 )
+# past participles that end in no "-ed", after a thing ("A letter sent on Monday said", "A note
+# left on the windscreen said", "A sign hung on the door said": the thing's; 1.36.24)
+PARTICIPLES = frozenset(
+    "left sent found made read written shown hung given seen taken put held kept brought bought"
+    " drawn spread sold won set cut shot built known thrown chosen done heard laid led lost paid"
+    " spoken stolen sworn withdrawn hidden fed taught sought spent lent burnt learnt pinned"
+    " stuck".split()
+)
+# A person's or a body's noun: one of ``person_nouns.txt`` (after a prefix: "ex-wife",
+# "co-host"), or a word of three letters or more before a person's suffix ("stylist",
+# "shopkeeper", "historian", "volunteer", "spokeswoman", "claimant", "resident"; not "-ment",
+# "government" is listed), maybe before "-of-", "-in-" or "-at-" ("father-of-two",
+# "editor-in-chief"); none of ``thing_nouns.txt`` ("letter", "answer", "sensor", "setlist"). The
+# 'according to {a,an,one,another}' row of stance.tsv reads the same (@PERSON, the list, and
+# PERSON_SUFFIXES; a test keeps them so).
+PERSON_SUFFIXES = r"er|or|ist|ian|eer|ier|eur|ee|ant|(?<!m)ent|man|woman|person"
+PERSON_NOUN_RE = re.compile(
+    r"(?:[\w’'-]+-)?(?:"
+    + "|".join(re.escape(w) for w in sorted(PERSON_NOUNS, key=lambda w: (-len(w), w)))
+    + rf")|[a-z][\w’'-]{{2,}}(?:{PERSON_SUFFIXES})(?:-(?:of|in|at)-[\w’'-]+)?",
+    re.IGNORECASE,
+)
+
+
+def person_noun(word: str) -> bool:
+    """Whether ``word`` (in lower case) is a person's or a body's noun (``PERSON_NOUN_RE``), no
+    thing's (``THING_NOUNS``)."""
+    return word not in THING_NOUNS and PERSON_NOUN_RE.fullmatch(word) is not None
+
+
+def _participle(word: str) -> bool:
+    """Whether ``word`` may be a past participle (in "-ed" or of ``PARTICIPLES``)."""
+    return word.endswith("ed") or word in PARTICIPLES
+
+
+def _one_person(words: list[str], who: bool) -> bool:
+    """Whether the words of ``UNNAMED_ONE_RE`` (lower case) are one person or body: the last a
+    person's noun (:func:`person_noun`; or, with ``who``, a "who" clause right after them, any
+    noun but a thing's: "A slave who escaped in 1850 wrote"), no thing before a participle among
+    them ("A letter sent on Monday", "A report published last week"); a participle after a
+    person's noun is no noun ("A man arrested on Friday said")."""
+    if len(words) > 1 and _participle(words[-1]) and person_noun(words[-2]):
+        words = words[:-1]
+    if any(w in THING_NOUNS and _participle(n) for w, n in itertools.pairwise(words)):
+        return False
+    noun = words[-1]
+    if noun in THING_NOUNS or _participle(noun):
+        return False
+    return who or person_noun(noun)
+
+
 # what may stand before the phrase for it to be the verb's subject (at the end of the words
 # before it)
 SUBJECT_PLACE_RE = re.compile(
@@ -204,21 +273,17 @@ def unnamed_one_before(
     text: str, sentence_start: int, start: int, names: str | None = None
 ) -> bool:
     """Whether the words right before ``start`` are one unnamed person or body, the subject of
-    the verb there (``UNNAMED_ONE_RE``, ``SUBJECT_PLACE_RE``): its noun is none of
-    ``THING_NOUNS`` nor a participle, no such noun stands before the noun's own modifier ("a
-    film critic", not "a statement issued last week"), and no word names anyone
-    (:func:`~pipeline.stance_names.names_no_one`, read in ``names`` when given: the same text
-    with only the asides that name no affiliation blanked)."""
+    the verb there (``UNNAMED_ONE_RE``, ``SUBJECT_PLACE_RE``): its noun a person's or a body's
+    (:func:`person_noun`), no thing before a participle among its words ("A letter sent on
+    Monday said", "A report published last week said"; "A film critic said" is a person), and no
+    word names anyone (:func:`~pipeline.stance_names.names_no_one`, read in ``names`` when given:
+    the same text with only the asides that name no affiliation blanked)."""
     lo = max(sentence_start, start - ONE_LOOKBACK)
     m = UNNAMED_ONE_RE.search(text, lo, start)
     if m is None:
         return False
-    words = m.group("words").lower().split()
-    if (
-        words[-1] in THING_NOUNS
-        or words[-1].endswith("ed")  # "A statement released said": no noun
-        or not THING_NOUNS.isdisjoint(words[:-2])  # "A report published last week said"
-    ):
+    who = m.group("clause") is not None and m.group("place") is None
+    if not _one_person(m.group("words").lower().split(), who):
         return False
     if not (
         OPENING_RE.match(text, sentence_start, m.start())

@@ -501,7 +501,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.36.23", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.36.24", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
@@ -4350,6 +4350,114 @@ def test_stance_1_36_23_rules_match_in_linear_time() -> None:
         "a local shop at the big town a local shop, however, said ",  # its place and aside
         "according to a minister according to a local shop keeper ",  # @THING
         "a spokesman for the IMF for the IMF said ",  # MEMBER_OF_RE
+    ]
+    for unit in units:
+        text = unit * (100_000 // len(unit))
+        start = time.perf_counter()
+        DETECTOR.markers(text)
+        assert time.perf_counter() - start < 6.0, unit
+
+
+STANCE_1_36_24 = [
+    # (1) a participle after a thing is no person's noun: as in 1.36.22 (1.36.23: vague)
+    ("A letter sent on Monday said the school would close.", [("said", "attribution", "named")]),
+    ("A note left on the windscreen said sorry.", [("said", "attribution", "named")]),
+    ("A memo sent on Friday warned of job cuts.", [("warned", "attribution", "named")]),
+    ("A statement made at the hearing said the firm was insolvent.",
+     [("said", "attribution", "named")]),
+    ("A sign hung on the door said closed.", [("said", "attribution", "named")]),
+    # (2) a noun of no person nor body keeps the verb's reading (1.36.23: vague)
+    ("A chatbot said the capital of Australia was Sydney.", [("said", "attribution", "named")]),
+    ("A provision in the law says the tax is due in April.",
+     [("says", "attribution", "named")]),
+    ("A device said the room was safe.", [("said", "attribution", "named")]),
+    ("A constitution says the president serves four years.",
+     [("says", "attribution", "named")]),
+    ("An inscription on the stone says the church was built in 1142.",
+     [("says", "attribution", "named")]),
+    ("A textbook says the battle was fought in 1066.", [("says", "attribution", "named")]),
+    ("A reply from the council said the matter was closed.", [("said", "attribution", "named")]),
+    ("A response from the ministry said two officials had been suspended.",
+     [("said", "attribution", "named")]),
+    ("According to an app, the bus is four minutes away.", []),
+    ("According to a timeline, the attack lasted six minutes.", []),
+    ("According to a biography, she wrote forty books.", []),
+    ("According to a decision of the board, the school will close.", []),
+    # (3) 'according to a' opens a clause: no manner 'according to' (1.36.23: vague)
+    ("The house was built according to a blueprint.", []),
+    ("The band played according to a setlist.", []),
+    ("The game is played according to a set of rules.", []),
+    ("The pupils were taught according to a syllabus.", []),
+    # (4) a capitalised place after the article: no source, as documented (1.36.23: vague)
+    ("According to a minister in the Cabinet Office, the plan is dead.", []),
+    # (5) 1.36.23's readings kept: one unnamed person or body
+    ("A minister said the plan would work.", [("said", "attribution", "vague")]),
+    ("A stylist at the salon said the price would rise.", [("said", "attribution", "vague")]),
+    ("A charity said demand for food parcels had risen.", [("said", "attribution", "vague")]),
+    ("A jury said it could not reach a verdict.", [("said", "attribution", "vague")]),
+    ("A think tank argued that taxes should rise.", [("argued", "attribution", "vague")]),
+    ("A father-of-two said he had been sacked.", [("said", "attribution", "vague")]),
+    ("A minister later said the figure was wrong.", [("said", "attribution", "vague")]),
+    ("The deal is done, a banker familiar with the matter said.",
+     [("said", "attribution", "vague")]),
+    ("According to a local shopkeeper, three windows were smashed.",
+     [("According to a", "attribution", "vague")]),
+    ("The plan is dead, according to a minister.", [("according to a", "attribution", "vague")]),
+    ("According to a woman who lives nearby, the fire started at midnight.",
+     [("According to a", "attribution", "vague")]),
+    ("According to a nurse on the ward, the beds were empty.",
+     [("According to a", "attribution", "vague")]),
+    ("According to a group of doctors, the drug is safe.",
+     [("According to a", "attribution", "vague")]),
+    # (6) new in 1.36.24: a participle after a person's noun, a thing before the noun's modifier
+    ("A man arrested on Friday said he was innocent.", [("said", "attribution", "vague")]),
+    ("A long-time film industry critic said the festival was dying.",
+     [("said", "attribution", "vague")]),
+    # (7) not one person: as before
+    ("A letter from a woman who lives nearby said the road was closed.",
+     [("said", "attribution", "named")]),
+    ("A note later said the figure was wrong.", [("said", "attribution", "named")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), STANCE_1_36_24)
+def test_readings_of_stance_1_36_24(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(text) == expected
+
+
+def test_the_person_macro_is_the_person_nouns_list() -> None:
+    # the 'according to a' row (@PERSON and the suffixes) and pipeline/stance_persons.py read the
+    # same people and bodies
+    from pipeline.stance_persons import PERSON_NOUNS, PERSON_SUFFIXES, THING_NOUNS, person_noun
+
+    text = Path(lexicon_path("stance.tsv")).read_text(encoding="utf-8")
+    macro = re.search(r"^# define PERSON: \(\?:(.*)\)$", text, re.MULTILINE)
+    assert macro is not None and set(macro.group(1).split("|")) == PERSON_NOUNS
+    row = next(
+        line for line in text.splitlines() if line.startswith("according to {a,an,one,another}\t")
+    )
+    assert f"(?:{PERSON_SUFFIXES})" in row
+    assert not PERSON_NOUNS & THING_NOUNS
+    assert {"chatbot", "reply", "setlist", "blueprint", "inscription"} <= THING_NOUNS
+    words = [
+        "minister", "stylist", "nurse", "charity", "jury", "company", "historian", "claimant",
+        "spokeswoman", "ex-wife", "chatbot", "app", "blueprint", "reply", "sensor", "provision",
+        "government", "setlist", "checklist", "voicemail",
+    ]  # fmt: skip
+    for word in words:
+        readings = [m[2] for m in found(f"According to a {word}, the plan is dead.")]
+        assert readings == (["vague"] if person_noun(word) else []), word
+        readings = [m[2] for m in found(f"A {word} said the plan was dead.")]
+        assert readings == ["vague" if person_noun(word) else "named"], word
+
+
+def test_stance_1_36_24_rules_match_in_linear_time() -> None:
+    units = [
+        "according to a " + "x-" * 2000 + "er, ",  # @PERSON after a prefix, the suffixes
+        "a minister later " + "angrily " * 8 + "said ",  # _ADVERBS, the noun's lookahead
+        "a letter sent a letter sent on monday said ",  # PARTICIPLES
+        "a banker familiar with the matter familiar with said ",  # _AFTER_NOUN
+        " - - - according to a ",  # requires_before
     ]
     for unit in units:
         text = unit * (100_000 // len(unit))
