@@ -128,13 +128,13 @@ def runs_note(what: str, counts: Sequence[int], alike: float, *, rest: bool = Fa
     worth = [count_worth(k, alike) for k in counts]
     if alike < RUNS_NOTED or all(round(w) >= k for w, k in zip(worth, counts, strict=True)):
         return ""
-    shown = [f"{w:.1f}" if w < 10 else f"{w:,.0f}" for w in worth]
+    shown = ["0" if w == 0 else f"{w:.1f}" if w < 9.95 else f"{w:,.0f}" for w in worth]
     counted = (f"its {counts[0]:,} and the other documents' {counts[1]:,}" if rest
                else f"the {counts[0]:,} and {counts[1]:,}")  # fmt: skip
     return (
         f". Neighbouring sentences' {what} go together (estimated correlation of one sentence's "
-        f"count with the next: {alike:.2f}), so the interval counts {counted} as the "
-        f"{' and '.join(shown)} independent ones they are worth"
+        f"count with the next: {alike:.2f}), so the interval of the ratio counts {counted} as "
+        f"the {' and '.join(shown)} independent ones they are worth"
     )
 
 

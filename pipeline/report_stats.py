@@ -13,8 +13,10 @@ import numpy as np
 from pipeline.report_format import finite
 from pipeline.serial_stats import (
     MIN_INTERVAL_SENTENCES,
+    alike_of_sums,
     corrected_correlation,
     pooled_alike_correlation,
+    pooled_sums,
     summary_interval,
     t_quantile,
 )
@@ -209,19 +211,30 @@ def rate_alike(docs: Sequence[Mapping[str, Any]], column: str) -> float:
     RATE_SERIAL) pooled over ``docs``, as :func:`corpus_alike` pools sentiment: markers come in
     runs (a paragraph of figures, a passage of hedged claims). 0 without the summaries (a table
     of an older run)."""
+    return alike_of_sums(*rate_sums(docs, column))
+
+
+def rate_sums(docs: Sequence[Mapping[str, Any]], column: str) -> tuple[float, float, float, int]:
+    """:func:`pipeline.serial_stats.pooled_sums` of a rate's summaries in ``docs``: those of
+    two sets of documents add up to those of both (:func:`rate_alike` of groups)."""
     name = RATE_SERIAL[column]
-    return _pooled_alike(docs, "n_sentences", f"{name}_sd", f"{name}_lag1")
+    return _pooled_sums(docs, "n_sentences", f"{name}_sd", f"{name}_lag1")
 
 
 def _pooled_alike(docs: Sequence[Mapping[str, Any]], n: str, sd: str, lag1: str) -> float:
     """:func:`pipeline.serial_stats.pooled_alike_correlation` of the columns ``n``, ``sd`` and
     ``lag1`` of ``docs``, those with MIN_INTERVAL_SENTENCES or more sentences taking part."""
+    return alike_of_sums(*_pooled_sums(docs, n, sd, lag1))
+
+
+def _pooled_sums(
+    docs: Sequence[Mapping[str, Any]], n: str, sd: str, lag1: str
+) -> tuple[float, float, float, int]:
     rows = [(d.get(n), d.get(sd), d.get(lag1)) for d in docs]
-    # a missing or empty correlation (a series without spread) adds only its length, as there
-    rows = [(float(size), float(spread), float(r) if finite(r) else math.nan)
-            for size, spread, r in rows if finite(size) and finite(spread)]  # fmt: skip
+    # a missing correlation (a series without spread, a table trimmed by hand) takes no part
+    rows = [tuple(float(v) for v in row) for row in rows if all(finite(v) for v in row)]
     sizes, sds, lags = zip(*rows, strict=True) if rows else ((), (), ())
-    return pooled_alike_correlation(sizes, sds, lags, min_size=MIN_INTERVAL_SENTENCES)
+    return pooled_sums(sizes, sds, lags, min_size=MIN_INTERVAL_SENTENCES)
 
 
 def extreme_interval(
@@ -262,9 +275,11 @@ def extreme_interval(
     return low, high, size
 
 
-def clopper_pearson(k: int, n: int, *, confidence: float = CONFIDENCE) -> tuple[float, float]:
+def clopper_pearson(k: float, n: float, *, confidence: float = CONFIDENCE) -> tuple[float, float]:
     """Exact (Clopper-Pearson) interval of the proportion k/n, 0 <= k <= n (NaNs when n is 0;
-    callers check). References: Clopper & Pearson (1934), Biometrika 26:404-413."""
+    callers check); k and n may be fractions, counts scaled to an effective size (the beta
+    quantiles take real parameters). References: Clopper & Pearson (1934), Biometrika
+    26:404-413."""
     low, high = clopper_pearson_arrays(np.asarray(k), np.asarray(n), confidence=confidence)
     return float(low), float(high)
 

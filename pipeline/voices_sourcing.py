@@ -82,12 +82,15 @@ SOURCE_LINE_RE = re.compile(
     r"(?P<source>\w.{0,200}?)[\s.]*",
     re.IGNORECASE,
 )
-# a number in a credit or a note that is not a year: a claim ("Notes: n = 1,200; Source: Pew")
-# that a label, out of the counts, would hide
-NUMBER_RE = re.compile(r"(?<![\w.])(?!(?:19|20)\d\d\b)\d")
+# a number in a credit or a note that is not a year (2023, 2023-24, 2023/24, the 1990s): a
+# claim ("Notes: n = 1,200; Source: Pew") that a label, out of the counts, would hide
+NUMBER_RE = re.compile(r"(?<![\w.])(?<!\d[-/–])(?!(?:19|20)\d\d(?:s\b|[-/–]\d\d(?:\d\d)?\b|\b))\d")
 # notes before a source line in one sentence ("Note: Figures are seasonally adjusted. Source:
-# ONS", a short line without a full stop: a heading): read past unless they hold a number
-NOTES_BEFORE_RE = re.compile(r"(?:notes?\s*:[^\n]*?[.!?]\s+)+(?=(?:sources?|data)\s*:)", re.I)
+# ONS", a short line without a full stop: a heading): read past when they are short and hold no
+# number; several notes are one lazy run up to the last full stop before the label (no nested
+# repetition: it had backtracked exponentially on a line of notes)
+NOTES_BEFORE_RE = re.compile(r"notes?\s*:[^\n]*?[.!?]\s+(?=(?:sources?|data)\s*:)", re.I)
+MAX_NOTE_WORDS = 25  # longer notes are prose ("Note: Critics say ... Source: Reuters")
 NOTE_RE = re.compile(r"notes?\s*:", re.IGNORECASE)  # "Note: Figures are seasonally adjusted."
 MAX_SOURCE_WORDS = 15  # "Data: the unemployment rate rose to 5% in ..." is a sentence, no source
 # what says no source, or none of the figures: "Source: unknown", "Source: N/A", a photo credit
@@ -103,14 +106,19 @@ FIGURE_IN_SOURCE_RE = re.compile(
 
 def source_line(text: str) -> str | None:
     """The source a source line gives ("OECD (2023)" of "Source: OECD (2023)"), from a
-    sentence that is one or ends in one (its last line); None for a sentence that only looks
-    like one: over MAX_SOURCE_WORDS words, a figure in it, a "Data:" or "Statistics:" label
-    before words in lower case ("Data: the rate rose to 5%", "## Statistics: the gap"), or
-    a source that says none ("unknown", "N/A", a photo agency's credit). A source line
-    wrapped over two lines is not read: "Source: ONS\nThe gap is wide." has the same form."""
+    sentence that is one or ends in one (its last line), also after a chart's credit or a note
+    on its line ("Chart: Jane Doe | Source: Copernicus", "Notes: seasonally adjusted; Source:
+    ONS") or after short notes without a number ("Note: Figures are provisional. Source: ONS");
+    None for a sentence that only looks like one: over MAX_SOURCE_WORDS words, a figure in it,
+    a "Data:" or "Statistics:" label before words in lower case ("Data: the rate rose to 5%",
+    "## Statistics: the gap"), a source in lower case after a note ("Notes: I thought ...;
+    Source: my diary"), a credit or note holding a number that is not a year, or a source that
+    says none ("unknown", "N/A", a photo agency's credit). A source line wrapped over two lines
+    is not read: "Source: ONS\nThe gap is wide." has the same form."""
     line = text.strip().rsplit("\n", 1)[-1].strip()
     notes = NOTES_BEFORE_RE.match(line)
-    if notes and not NUMBER_RE.search(notes.group()):
+    noted = bool(notes) and len(notes.group().split()) <= MAX_NOTE_WORDS
+    if noted and not NUMBER_RE.search(notes.group()):
         line = line[notes.end() :]
     m = SOURCE_LINE_RE.fullmatch(line)
     if not m:
@@ -121,7 +129,8 @@ def source_line(text: str) -> str | None:
     if NUMBER_RE.search(m.group("credited") or ""):
         return None
     capital = source[0].isupper()
-    if not capital and (m.group("note") or not m.group("label").lower().startswith("source")):
+    noted = noted or bool(m.group("note"))
+    if not capital and (noted or not m.group("label").lower().startswith("source")):
         return None  # "Data: the rate rose ...", "Notes: I thought ...; Source: my diary"
     return None if NOT_A_SOURCE_RE.fullmatch(source.strip()) else source
 
@@ -131,9 +140,11 @@ def source_line_items(
 ) -> dict[int, str]:
     """sent_id -> the sourcing of the body sentences a source line (:func:`source_line`: a
     line "Source: OECD (2023)" under a paragraph, a table or a chart's caption) sources: those
-    of its paragraph before it, or, when the line opens its paragraph, those of the paragraph
-    before (with the rows of a Markdown table above it, a paragraph each); a sentence that ends
-    in the line (a caption without a full stop) is sourced itself too. ``source_kind`` says
+    of its paragraph before it, or, when the line opens its paragraph or follows notes only
+    ("Note: Figures are provisional. Source: ONS" as two sentences; a note that holds a number
+    stays a sentence, sourced with them), those of the paragraph before too (with the rows of a
+    Markdown table above it, a paragraph each); a sentence that ends in the line (a caption
+    without a full stop) is sourced itself too. ``source_kind`` says
     whether the line's source is named or vague ("Source: industry estimates"). The sentences
     stay the writer's words (no voice of their own): the source lends their figures its name."""
     out: dict[int, str] = {}

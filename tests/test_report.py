@@ -2435,9 +2435,15 @@ def test_rate_alike_pools_each_documents_summaries_of_its_counts():
     assert rate_alike(docs[:2], "hedges_per_1k") == rate_alike(docs, "hedges_per_1k")
     assert rate_alike(docs, "n_figures") == 0.0  # no figures: no spread, no correlation
     assert rate_alike([{"doc_id": "old", "n_sentences": 40}], "hedges_per_1k") == 0.0
-    # a row without its correlation (a table trimmed by hand) adds its length only
-    trimmed = {"doc_id": "t", "n_sentences": 40, "hedges_sd": 0.5}
-    assert rate_alike([trimmed], "hedges_per_1k") == 0.0
+    # a row without its correlation (a table trimmed by hand, a text without a hedge) takes no
+    # part: it had raised a TypeError, and a long text without hedges had weakened the rest's r
+    for other in (
+        {"doc_id": "t", "n_sentences": 40, "hedges_sd": 0.5},
+        {"doc_id": "z", "n_sentences": 300, "hedges_sd": 0.0, "hedges_lag1": None},
+    ):
+        assert rate_alike([*docs[:2], other], "hedges_per_1k") == rate_alike(
+            docs[:2], "hedges_per_1k"
+        )
 
 
 def runs_docs(lag1: float, sentences: int = 40, **counts: tuple[int, int]) -> list[dict]:
@@ -2473,8 +2479,8 @@ def test_a_pair_rate_item_counts_markers_in_runs_as_fewer():
     assert low < 1
     assert item["text"].endswith(
         ", which includes 1: not a clear difference). Neighbouring sentences' hedges go together "
-        "(estimated correlation of one sentence's count with the next: 0.57), so the interval "
-        "counts the 30 and 12 as the 8.3 and 3.3 independent ones they are worth"
+        "(estimated correlation of one sentence's count with the next: 0.57), so the interval of "
+        "the ratio counts the 30 and 12 as the 8.3 and 3.3 independent ones they are worth"
     )
     # a correlation that shrinks no count to a whole one fewer widens the interval unsaid (6 and 1
     # vague attributions at r = 0.0136, the default corpus's: worth 5.84 and 0.97)
@@ -2486,8 +2492,8 @@ def test_a_pair_rate_item_counts_markers_in_runs_as_fewer():
     assert runs_note("vague attributions", (60, 10), 0.05) == ""
     assert runs_note("vague attributions", (6, 1), 0.15) == (
         ". Neighbouring sentences' vague attributions go together (estimated correlation of one "
-        "sentence's count with the next: 0.15), so the interval counts the 6 and 1 as the 4.4 "
-        "and 0.7 independent ones they are worth"
+        "sentence's count with the next: 0.15), so the interval of the ratio counts the 6 and 1 as "
+        "the 4.4 and 0.7 independent ones they are worth"
     )
     # figures: the note follows the sentence on the top document's unsourced figures
     docs = runs_docs(0.5, n_figures=(30, 12), n_figures_unsourced=(4, 0))
@@ -2495,8 +2501,8 @@ def test_a_pair_rate_item_counts_markers_in_runs_as_fewer():
     unsourced = "; " + unsourced_sentence("a", 4, 30)
     assert item["text"].endswith(
         f"{unsourced}. Neighbouring sentences' figures go together (estimated correlation of one "
-        "sentence's count with the next: 0.57), so the interval counts the 30 and 12 as the 8.3 "
-        "and 3.3 independent ones they are worth"
+        "sentence's count with the next: 0.57), so the interval of the ratio counts the 30 and 12 "
+        "as the 8.3 and 3.3 independent ones they are worth"
     )
 
 
@@ -2513,8 +2519,8 @@ def test_the_top_rate_of_three_or_more_counts_markers_in_runs_as_fewer():
     assert item["caution"] is True and "which includes 1)" in item["text"]
     assert item["text"].endswith(
         ". Neighbouring sentences' hedges go together (estimated correlation of one sentence's "
-        "count with the next: 0.53), so the interval counts its 8 and the other documents' 29 as "
-        "the 2.5 and 8.9 independent ones they are worth"
+        "count with the next: 0.53), so the interval of the ratio counts its 8 and the other "
+        "documents' 29 as the 2.5 and 8.9 independent ones they are worth"
     )
     plain = [dict(d, hedges_lag1=-0.05) for d in docs]  # corrected to 0: as before
     items = corpus_differences(plain, index={}, anchors=set())

@@ -700,6 +700,6 @@ def test_group_rate_items_count_markers_in_runs_as_fewer():
     )
     assert item["text"].endswith(
         "52.1 to 141.2. Neighbouring sentences' hedges go together (estimated correlation of one "
-        "sentence's count with the next: 0.53), so the interval counts the 33 and 4 as the 10 "
-        "and 1.2 independent ones they are worth"
+        "sentence's count with the next: 0.53), so the interval of the ratio counts the 33 and 4 "
+        "as the 10 and 1.2 independent ones they are worth"
     )
