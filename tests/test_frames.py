@@ -1625,3 +1625,21 @@ def test_frame_differences_weigh_runs_as_the_reports_items_do():
         )  # fmt: skip
         got = rest.loc[(d, "economic"), ["ci_low", "ci_high"]].to_numpy(float)
         assert got == pytest.approx(want, abs=1e-9)
+
+
+def test_the_tables_numpy_corrections_equal_the_serial_stats_ones():
+    """frames_corpus re-states corrected_correlation and effective_size over arrays (300,000
+    cells at 20,000 documents); a change to either must change both."""
+    from pipeline.frames_corpus import _corrected, _worth
+    from pipeline.serial_stats import corrected_correlation, effective_size
+
+    for r in (-0.9, -0.2, -0.05, 0.0, 0.1, 0.45, 0.8, 0.95, float("nan")):
+        for m in (1, 3, 4, 10, 23.5, 200):
+            assert _corrected(np.array([r]), np.array([m]))[0] == pytest.approx(
+                corrected_correlation(r, [m]), abs=1e-15
+            )
+    for n in (1, 2, 5, 10, 34, 500):
+        for alike in (0.0, 0.2, 0.6, 0.9):
+            assert _worth(np.array([n]), np.array([alike]))[0] == pytest.approx(
+                min(n, effective_size(n, alike)), abs=1e-12
+            )
