@@ -151,7 +151,10 @@ def names_a_person(
 # third of voters said": as before), and no thing right before a participle ("A letter sent on
 # Monday said", "A report published last week said"); a noun of neither kind keeps the verb's
 # reading ("A chatbot said", "A reply from the council said", "A provision in the law says":
-# 1.36.23 read any such noun as a person). No name among the words
+# 1.36.23 read any such noun as a person); since 1.36.25 the last two words decide when a list
+# has them ("A style guide says", "A voice assistant said": a thing; "A town planner said": a
+# person), and a place where only a thing is makes the phrase a thing's (``THING_PLACES``: "A
+# trainer in the shop window says"). No name among the words
 # (:func:`~pipeline.stance_names.names_no_one`: "A Reuters reporter said", "A spokesman for the
 # IMF said", "A minister, Jane Smith, said": named), and the phrase must be the verb's subject: at
 # the sentence's start or after a punctuation mark, a conjunction that opens a clause ("but",
@@ -208,18 +211,39 @@ PARTICIPLES = frozenset(
 )
 # A person's or a body's noun: one of ``person_nouns.txt`` (after a prefix: "ex-wife",
 # "co-host"), or a word of three letters or more before a person's suffix ("stylist",
-# "shopkeeper", "historian", "volunteer", "spokeswoman", "claimant", "resident"; not "-ment",
-# "government" is listed), maybe before "-of-", "-in-" or "-at-" ("father-of-two",
-# "editor-in-chief"); none of ``thing_nouns.txt`` ("letter", "answer", "sensor", "setlist"). The
-# 'according to {a,an,one,another}' row of stance.tsv reads the same (@PERSON, the list, and
-# PERSON_SUFFIXES; a test keeps them so).
-PERSON_SUFFIXES = r"er|or|ist|ian|eer|ier|eur|ee|ant|(?<!m)ent|man|woman|person"
+# "shopkeeper", "historian", "volunteer", "spokeswoman", "locksmith"), maybe before "-of-", "-in-"
+# or "-at-" ("father-of-two", "editor-in-chief"), but not in "-meter", "-ifier", "-iser" or
+# "-izer" ("altimeter", "purifier", "steriliser": ``THING_SUFFIXES``; "adviser", "organiser" are
+# listed); none of ``thing_nouns.txt`` ("letter", "answer",
+# "sensor", "setlist", "compiler", "dishwasher"). Since 1.36.25 "-ant" and "-ent" are no person's
+# suffixes ("A detergent says", "A lubricant says", "An AI assistant claimed" were read as
+# persons): the people and bodies with them are listed ("tenant", "claimant", "resident",
+# "student", "assistant"). The 'according to {a,an,one,another}' row of stance.tsv reads the same
+# (@PERSON, @PERSONPAIR, @THING, @THINGPAIR, PERSON_SUFFIXES and THING_SUFFIXES; a test keeps them
+# so).
+PERSON_SUFFIXES = r"er|or|ist|ian|eer|ier|eur|ee|man|woman|person|smith"
+THING_SUFFIXES = r"meter|ifier|i[sz]er"
 PERSON_NOUN_RE = re.compile(
     r"(?:[\w’'-]+-)?(?:"
-    + "|".join(re.escape(w) for w in sorted(PERSON_NOUNS, key=lambda w: (-len(w), w)))
-    + rf")|[a-z][\w’'-]{{2,}}(?:{PERSON_SUFFIXES})(?:-(?:of|in|at)-[\w’'-]+)?",
+    + "|".join(
+        re.escape(w) for w in sorted(PERSON_NOUNS, key=lambda w: (-len(w), w)) if " " not in w
+    )
+    + rf")|(?![\w’'-]*(?:{THING_SUFFIXES})(?![\w’'-]))[a-z][\w’'-]{{2,}}(?:{PERSON_SUFFIXES})"
+    r"(?:-(?:of|in|at)-[\w’'-]+)?",
     re.IGNORECASE,
 )
+# the last word of a place where only a thing is, after "on" or "in" ("A trainer in the shop
+# window says", "A rider in the contract says", "A cleaner on the shelf says": the thing's;
+# 1.36.25)
+THING_PLACES = {
+    "on": frozenset(
+        "shelf shelves label packet pack lid bottle tin jar carton wrapper sachet lamppost"
+        " fridge dashboard".split()
+    ),
+    "in": frozenset(
+        "catalogue catalog window drawer cupboard fridge contract lease brochure leaflet".split()
+    ),
+}
 
 
 def person_noun(word: str) -> bool:
@@ -229,8 +253,9 @@ def person_noun(word: str) -> bool:
 
 
 def _participle(word: str) -> bool:
-    """Whether ``word`` may be a past participle (in "-ed" or of ``PARTICIPLES``)."""
-    return word.endswith("ed") or word in PARTICIPLES
+    """Whether ``word`` may be a past participle (in "-ed" or of ``PARTICIPLES``) and is no
+    person's noun of the list ("newlywed", "accused": 1.36.25)."""
+    return (word.endswith("ed") or word in PARTICIPLES) and word not in PERSON_NOUNS
 
 
 def _one_person(words: list[str], who: bool) -> bool:
@@ -238,15 +263,27 @@ def _one_person(words: list[str], who: bool) -> bool:
     person's noun (:func:`person_noun`; or, with ``who``, a "who" clause right after them, any
     noun but a thing's: "A slave who escaped in 1850 wrote"), no thing before a participle among
     them ("A letter sent on Monday", "A report published last week"); a participle after a
-    person's noun is no noun ("A man arrested on Friday said")."""
+    person's noun is no noun ("A man arrested on Friday said"). The last two words decide before
+    the last one when ``person_nouns.txt`` or ``thing_nouns.txt`` lists them ("A town planner",
+    "A record label": a person or body; "A style guide", "A notice board", "A voice assistant":
+    a thing; 1.36.25)."""
     if len(words) > 1 and _participle(words[-1]) and person_noun(words[-2]):
         words = words[:-1]
     if any(w in THING_NOUNS and _participle(n) for w, n in itertools.pairwise(words)):
         return False
+    pair = " ".join(words[-2:]).replace("’", "'") if len(words) > 1 else ""
+    if pair in PERSON_NOUNS:
+        return True
     noun = words[-1]
-    if noun in THING_NOUNS or _participle(noun):
+    if pair in THING_NOUNS or noun in THING_NOUNS or _participle(noun):
         return False
     return who or person_noun(noun)
+
+
+def _thing_place(place: str | None) -> bool:
+    """Whether ``place`` (" in the shop window") is one where only a thing is (``THING_PLACES``)."""
+    words = (place or "").lower().split()
+    return len(words) > 1 and words[-1] in THING_PLACES.get(words[0], ())
 
 
 # what may stand before the phrase for it to be the verb's subject (at the end of the words
@@ -283,7 +320,7 @@ def unnamed_one_before(
     if m is None:
         return False
     who = m.group("clause") is not None and m.group("place") is None
-    if not _one_person(m.group("words").lower().split(), who):
+    if not _one_person(m.group("words").lower().split(), who) or _thing_place(m.group("place")):
         return False
     if not (
         OPENING_RE.match(text, sentence_start, m.start())
