@@ -18,7 +18,7 @@ from pipeline.voices import (
     speaker_label,
     without_social_tail,
 )
-from pipeline.voices_sourcing import source_line
+from pipeline.voices_sourcing import is_footer, source_line
 
 MAX_HEADING_WORDS = 15
 MAX_TITLE_WORDS = 40  # a first line this long may still be a title (is_long_title)
@@ -115,7 +115,8 @@ def paragraphs_of(
         heading = plain[i] or (question[i] and (i == 0 or sections)) or (i == 0 and title)
         # a source line of its own ("Source: OECD (2023)", "Source: industry estimates."), a
         # label of the figures above it, even with a full stop or at the text's end
-        heading = heading or ("\n" not in blocks[i] and source_line(blocks[i]) is not None)
+        footer = "\n" not in blocks[i] or is_footer(blocks[i])  # a chart's footer: one label
+        heading = heading or (footer and source_line(blocks[i]) is not None)
         out.append(Paragraph(i + 1, start, end, heading))
     return tuple(out)
 

@@ -92,6 +92,13 @@ NUMBER_RE = re.compile(r"(?<![\w.])(?<!\d[-/–])(?!(?:19|20)\d\d(?:s\b|[-/–]\
 NOTES_BEFORE_RE = re.compile(r"notes?\s*:[^\n]*?[.!?]\s+(?=(?:sources?|data)\s*:)", re.I)
 MAX_NOTE_WORDS = 25  # longer notes are prose ("Note: Critics say ... Source: Reuters")
 NOTE_RE = re.compile(r"notes?\s*:", re.IGNORECASE)  # "Note: Figures are seasonally adjusted."
+# a line of a chart's footer above its source line: a credit or notes ("Chart: Jane Doe",
+# "Notes: seasonally adjusted" over "Source: ONS"; Datawrapper's and Flourish's footers)
+FOOTER_LINE_RE = re.compile(
+    r"(?:charts?|graphics?|graphs?|maps?|design|reporting|analysis|visuali[sz]ations?)"
+    r"(?=\s*:|\s+by\b)|notes?\s*:",
+    re.IGNORECASE,
+)
 MAX_SOURCE_WORDS = 15  # "Data: the unemployment rate rose to 5% in ..." is a sentence, no source
 # what says no source, or none of the figures: "Source: unknown", "Source: N/A", a photo credit
 NOT_A_SOURCE_RE = re.compile(
@@ -135,6 +142,17 @@ def source_line(text: str) -> str | None:
     return None if NOT_A_SOURCE_RE.fullmatch(source.strip()) else source
 
 
+def is_footer(text: str) -> bool:
+    """Whether a text of several lines is a chart's footer that ends in its source line: every
+    line above the last a credit or notes without a number that is not a year ("Notes:
+    seasonally adjusted\nChart: Jane Doe • Source: ONS"), not a caption ("Figure 2: Youth
+    unemployment (%)\nSource: OECD", which the line sources too)."""
+    lines = [line.strip() for line in text.strip().splitlines()]
+    return len(lines) > 1 and all(
+        FOOTER_LINE_RE.match(line) and not NUMBER_RE.search(line) for line in lines[:-1]
+    )
+
+
 def source_line_items(
     sentences: Sequence[Sentence], source_kind: Callable[[str], str]
 ) -> dict[int, str]:
@@ -156,7 +174,8 @@ def source_line_items(
         for j, s in enumerate(by_paragraph[pid]):
             if (source := source_line(s.text)) is None:
                 continue
-            caption = "\n" in s.text.strip()  # "Figure 2: ... (%)\nSource: OECD"
+            # "Figure 2: ... (%)\nSource: OECD"; a chart's footer is a source line of its own
+            caption = "\n" in s.text.strip() and not is_footer(s.text)
             above = list(by_paragraph[pid][:j])
             if not caption and all(NOTE_RE.match(t.text.strip()) for t in above):
                 # opening its paragraph, or after notes ("Note: Figures are seasonally

@@ -1537,6 +1537,12 @@ def test_a_source_line_under_a_table_sources_its_rows_and_lends_no_voice():
          "matter. Source: Reuters", "named", False),
         ("Jobs fell 4%.\n\nNote: seasonally adjusted. Source: my diary", "vague", False),
         ("Jobs fell 4%.\n\nNotes: Figures in 2023-24 prices; Source: ONS", "named", True),
+        # a chart's footer over two lines (Datawrapper's) is a source line of its own, a label;
+        # a caption above its source line is sourced itself, and notes with a number too
+        ("Jobs fell 4%.\n\nNotes: seasonally adjusted\nChart: Jane Doe • Source: ONS • Get the "
+         "data\n\nMore text.", "named", True),
+        ("Jobs fell 4%.\n\nChart: Jane Doe\nSource: ONS\n\nMore text.", "named", True),
+        ("Jobs fell 4%.\n\nNotes: n = 1,200\nSource: Pew\n\nMore text.", "none", False),
     ],
 )  # fmt: skip
 def test_a_source_after_a_credit_or_a_note_sources_the_figures_above(text, expected, label):
