@@ -72,9 +72,12 @@ def borrowed_sourcing(
 # adjusted; Source: ONS"). Not after a numbered caption ("Chart 2: Wages (%) | Source: ONS",
 # "Table 2: ...", which may stand above its rows), nor a photo's credit (the picture's agency is
 # no figure's source), nor a sentence that starts with the word ("Analysis shows a fall; ...")
+CREDIT_WORD = (  # a chart's credit: its word before a colon or "by"
+    r"(?:charts?|graphics?|graphs?|maps?|design|reporting|analysis|visuali[sz]ations?)"
+    r"(?=\s*:|\s+by\b)"
+)
 CREDIT_RE = (
-    r"(?:(?:(?P<credit>charts?|graphics?|graphs?|maps?|design|reporting|analysis|"
-    r"visuali[sz]ations?)(?=\s*:|\s+by\b)|(?P<note>notes?)(?=\s*:))"
+    rf"(?:(?:{CREDIT_WORD}|(?P<note>notes?)(?=\s*:))"
     r"(?P<credited>[^|;•·—–\n]{0,120})[|;•·—–]\s*)?"
 )
 SOURCE_LINE_RE = re.compile(
@@ -94,11 +97,7 @@ MAX_NOTE_WORDS = 25  # longer notes are prose ("Note: Critics say ... Source: Re
 NOTE_RE = re.compile(r"notes?\s*:", re.IGNORECASE)  # "Note: Figures are seasonally adjusted."
 # a line of a chart's footer above its source line: a credit or notes ("Chart: Jane Doe",
 # "Notes: seasonally adjusted" over "Source: ONS"; Datawrapper's and Flourish's footers)
-FOOTER_LINE_RE = re.compile(
-    r"(?:charts?|graphics?|graphs?|maps?|design|reporting|analysis|visuali[sz]ations?)"
-    r"(?=\s*:|\s+by\b)|notes?\s*:",
-    re.IGNORECASE,
-)
+FOOTER_LINE_RE = re.compile(rf"{CREDIT_WORD}|{NOTE_RE.pattern}", re.IGNORECASE)
 MAX_SOURCE_WORDS = 15  # "Data: the unemployment rate rose to 5% in ..." is a sentence, no source
 # what says no source, or none of the figures: "Source: unknown", "Source: N/A", a photo credit
 NOT_A_SOURCE_RE = re.compile(
