@@ -42,7 +42,7 @@ from pipeline.stance_names import (
 )
 from pipeline.stance_own import CITATION_ENTRY, Spans, writers_own
 from pipeline.stance_passives import reduced_passive
-from pipeline.stance_persons import names_a_person, unnamed_one_before
+from pipeline.stance_persons import lay_source, names_a_person, unnamed_one_before
 from pipeline.stance_say import possessive_say_noun
 from pipeline.types import SegmentedDocument, StageOutput
 from pipeline.voices import is_question, quoted_sentence_ids, speaker_turns
@@ -405,6 +405,9 @@ class StanceDetector:
                 )
                 and not is_anonymous(text, a, b)
                 and not (heading and is_title_case(text[start:end]))
+                # "A Bristol resident said", "A lawyer Reuters spoke to said": one unnamed
+                # person whose capitals place it or name its interviewer (1.36.26)
+                and not lay_source(inside(a, b), 0, b - a)
             ):
                 subtype = "named"
             elif (

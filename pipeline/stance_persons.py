@@ -9,7 +9,9 @@ when he was mayor", "who worked with David Lloyd, the cardiologist,": the person
 1.36.18, 1.36.19, 1.36.20, 1.36.21, 1.36.22. Also whether one unnamed person or body is the
 subject of a reporting verb ("A minister said", "A stylist said": vague; :func:`unnamed_one_before`,
 1.36.23), its noun a person's or a body's (:func:`person_noun`, 1.36.24: "A chatbot said", "A
-reply from the council said" keep their readings).
+reply from the council said" keep their readings), or one named beside a place, a product or
+an interviewer only (1.36.26: "A Bristol resident said", "A Tesla owner said", "A tax adviser I
+spoke to said", "A police officer knocked and said": vague; :func:`lay_source`).
 """
 
 from __future__ import annotations
@@ -161,7 +163,16 @@ def names_a_person(
 # "because", "that", "as", "after"; "and", "or" only after a comma or at the start: "Smith and an
 # aide said" is Smith's), a time ("On Monday a minister said") or a reporting verb ("He said a
 # minister told him"); after any other word it is an object ("The man who hired a stylist said":
-# the man's report).
+# the man's report). Since 1.36.26 a place, a product or an interviewer named beside the unnamed
+# person names no source: a town after "in" ("A customer in Bristol said", "A shopkeeper in
+# Leeds said"; not "in the Treasury", a body), any capital among the words and the place of a
+# noun of ``lay_nouns.txt`` ("A Bristol resident said", "A Tesla owner said", "A customer of
+# Santander said"), a clause without "who" ("A tax adviser I spoke to said", "A lawyer Reuters
+# spoke to said"; ``_CONTACT``); the phrase may also be the subject of a first predicate before
+# "and" ("A police officer knocked on the door and said": ``COORDINATED_RE``). An employer's name
+# before or after a noun of no such list still names the source, as 1.36.23 decided ("A White
+# House official said", "A Reuters reporter said", "A Labour MP said", "A minister at the
+# Treasury said": named), and so does the body one speaks for ("A Tesla spokesperson said").
 THING_NOUNS = frozenset(read_word_list(lexicon_path("thing_nouns.txt")))
 PERSON_NOUNS = frozenset(read_word_list(lexicon_path("person_nouns.txt")))
 _NOT_A_WORD = (
@@ -186,19 +197,66 @@ _CAPITALS = r"(?-i:[A-Z]{2,}(?![a-z]))[\w’'.-]*"
 _ONE_WORD = rf"(?:{_CAPITALS}|(?!(?:{_NOT_A_WORD})(?![\w’'-]))[^\W\d_][\w’'.-]*)"
 # "a 45-year-old shopkeeper", "a so-called expert"
 _MODIFIER = rf"(?:{_CAPITALS}|(?!(?:{_NOT_A_WORD})(?![\w’'-]))\w[\w’'.-]*)"
+LAY_NOUNS = frozenset(read_word_list(lexicon_path("lay_nouns.txt")))
+CONTACT_VERBS = frozenset(read_word_list(lexicon_path("contact_verbs.txt")))
+PAST_TENSES = frozenset(read_word_list(lexicon_path("past_tenses.txt")))
+_PERSONAL = r"(?:(?-i:I)(?:['’](?:ve|d|m))?|we|you|he|she|they)"
+_LOWER = r"\s+(?-i:[a-z])[\w’'-]*"
+# a clause without "who" that says how the writer or an outlet met the source (1.36.26): a
+# personal pronoun and up to six words ("A tax adviser I spoke to", "A teacher I know", "A friend
+# I went to school with", "A soldier I spoke to in Kharkiv": a name there is no source's) or
+# "the" and a noun, "this newspaper" or up to three capitalised words (the outlet: "the BBC",
+# "Reuters", "The Guardian"), and a verb of ``contact_verbs.txt``, maybe "to" or "with" and up
+# to three more words in lower case ("An official the BBC spoke to", "A lawyer Reuters
+# contacted", "A resident the paper spoke to last week"); not a pronoun right after "as" or
+# "like" ("As a doctor I have argued": the writer's own)
+_CONTACT = (
+    rf"\s+(?:{_PERSONAL}(?:\s+[\w’'.-]+){{1,6}}"
+    r"|(?:(?:the|this|that)\s+(?-i:[a-z])[\w’'-]*|(?:the\s+)?(?-i:[A-Z])[\w’'.&-]*"
+    r"(?:\s+(?-i:[A-Z])[\w’'.&-]*){0,2})(?:\s+(?:has|have|had))?\s+(?P<contact_verb>[\w’'-]+)"
+    rf"(?:\s+(?:to|with))?(?:{_LOWER}){{0,3}})"
+)
+# the phrase: "a", "an", "one" or "another", its words, a place, a "who" clause or a clause
+# without "who"; with ``lazy``, its fewest words that fit
+
+
+def _phrase(lazy: bool = False) -> str:
+    """The regex of the phrase of ``UNNAMED_ONE_RE`` (and of ``COORDINATED_RE``, ``lazy``)."""
+    return (
+        r"(?<![\w’'-])(?P<article>an?|one|another)\s+"
+        rf"(?P<words>(?:{_MODIFIER}\s+){{0,3}}{'?' if lazy else ''}(?!{_ADVERBS}|{_AFTER_NOUN})"
+        rf"(?P<noun>{_ONE_WORD}))"
+        rf"(?:\s+{_AFTER_NOUN}(?=\s+(?:with|in|at|on|for|from)\s))?"
+        rf"(?P<place>\s+(?:for|of|at|from|in|on|with)\s+(?:(?:the|a|an)\s+)?"
+        rf"(?:{_ONE_WORD}\s+){{0,2}}{_ONE_WORD})?"
+        # a town after the place ("A nurse at a hospital in Leeds": 1.36.26)
+        r"(?P<town>\s+in\s+(?-i:[A-Z])[\w’'.&-]*(?:\s+(?-i:[A-Z])[\w’'.&-]*){0,2})?"
+        # a restrictive clause of up to six words in lower case ("A woman who lives nearby said")
+        r"(?:(?P<clause>\s+who(?:\s+(?-i:[a-z])[\w’'-]*){1,6})"
+        rf"|(?P<contact>{_CONTACT}))?"
+    )
+
+
 UNNAMED_ONE_RE = re.compile(
-    r"(?<![\w’'-])(?:an?|one|another)\s+"
-    rf"(?P<words>(?:{_MODIFIER}\s+){{0,3}}(?!{_ADVERBS}|{_AFTER_NOUN})(?P<noun>{_ONE_WORD}))"
-    rf"(?:\s+{_AFTER_NOUN}(?=\s+(?:with|in|at|on|for|from)\s))?"
-    rf"(?P<place>\s+(?:for|of|at|from|in|on|with)\s+(?:(?:the|a|an)\s+)?(?:{_ONE_WORD}\s+){{0,2}}"
-    rf"{_ONE_WORD})?"
-    # a restrictive clause of up to six words in lower case ("A woman who lives nearby said")
-    r"(?P<clause>\s+who(?:\s+(?-i:[a-z])[\w’'-]*){1,6})?"
-    rf"(?:\s+{_ADVERBS})*"
+    rf"{_phrase()}(?:\s+{_ADVERBS})*"
     # an aside between commas ("A minister, however, said")
     r"(?:\s*,\s*(?:however|though|meanwhile|too|also|then|instead|separately|in\s+turn"
     r"|for\s+(?:example|instance|(?:his|her|its|their)\s+part)|by\s+contrast|in\s+contrast)\s*,)?"
     r"\s+$",
+    re.IGNORECASE,
+)
+# The same phrase as the subject of two predicates, the reporting verb the second after "and"
+# ("A police officer knocked on the door and said", "A neighbour came out and told us", "A juror
+# wept and said": 1.36.26): the first a verb in the past ("-ed" or of ``past_tenses.txt``) or in
+# "-s" (not "-ss") and up to six words with no punctuation between but a comma before "and";
+# the fewest words that the phrase may have before such a verb ("A volunteer handed out leaflets
+# and said": not "volunteer handed out" before "leaflets")
+_FIRST_VERB = r"(?-i:[a-z])[\w’'-]*(?:ed|(?<!s)s)|" + "|".join(
+    sorted(PAST_TENSES, key=lambda w: (-len(w), w))
+)
+COORDINATED_RE = re.compile(
+    rf"{_phrase(lazy=True)}\s+(?:{_FIRST_VERB})(?![\w’'-])(?:\s+\w[\w’'-]*){{0,6}}\s*,?\s+and"
+    rf"(?:\s+{_ADVERBS})*\s+$",
     re.IGNORECASE,
 )
 # past participles that end in no "-ed", after a thing ("A letter sent on Monday said", "A note
@@ -306,20 +364,71 @@ OPENING_RE = re.compile(r"[\s\"“‘'(\[—–-]*(?:(?:And|Or)\s+)?$")
 ONE_LOOKBACK = 160  # characters before a verb in which the phrase may start
 
 
-def unnamed_one_before(
-    text: str, sentence_start: int, start: int, names: str | None = None
+# a town after "in", no article before it ("A customer in Bristol", "A shopkeeper in Leeds",
+# "A minister in Boris Johnson's government": where the unnamed person is; "A minister in the
+# Foreign Office" names a body: 1.36.26)
+IN_TOWN_RE = re.compile(r"\s+in\s+(?-i:[A-Z])")
+# the last words of a clause without "who" after a pronoun that make it no clause ("A doctor I
+# have argued": the pronoun is the verb's subject; 1.36.26)
+_AUXILIARIES = frozenset(
+    "am is are was were be been being have has had do does did can could will would shall should"
+    " may might must not also then now still just".split()
+)
+AS_BEFORE_RE = re.compile(r"(?<![\w’'-])(?:as|like)\s*$", re.IGNORECASE)
+
+
+def lay_noun(word: str) -> bool:
+    """Whether ``word`` (in lower case), or its last part after a hyphen ("co-owner"), is one of
+    ``lay_nouns.txt``: a person whom a capitalised word beside it only places or ties to a
+    product ("A Bristol resident", "A Tesla owner"; 1.36.26)."""
+    return word in LAY_NOUNS or word.rsplit("-", 1)[-1] in LAY_NOUNS
+
+
+def _contact_clause(text: str, lo: int, m: re.Match[str]) -> bool:
+    """Whether the clause without "who" of ``m`` (``_CONTACT``), if any, is one: after a name or
+    "the" and a noun its verb is one of ``contact_verbs.txt``; after a pronoun its last word no
+    auxiliary and the phrase not after "as" or "like"."""
+    if m.group("contact") is None:
+        return True
+    verb = m.group("contact_verb")
+    if verb is not None:
+        return verb.lower() in CONTACT_VERBS
+    last = m.group("contact").rsplit(None, 1)[-1].lower()
+    return last not in _AUXILIARIES and not AS_BEFORE_RE.search(text, lo, m.start())
+
+
+def _name_span(text: str, m: re.Match[str], end: int) -> str:
+    """The words of the phrase ``m`` up to ``end`` in which a name would name its source, the
+    others blanked: a clause without "who" (its name is the interviewer's: "An official the BBC
+    spoke to"), a town after "in" (``IN_TOWN_RE``) and, for a noun of ``lay_nouns.txt``, its
+    words and its place ("A Tesla owner", "A customer of Santander": 1.36.26)."""
+    lay = lay_noun(m.group("noun").lower())
+    blank = [m.span("contact"), m.span("town")]
+    if lay:
+        blank.append(m.span("words"))
+    if m.group("place") is not None and (lay or IN_TOWN_RE.match(m.group("place"))):
+        blank.append(m.span("place"))
+    chars = list(text[m.start("words") : end])
+    for a, b in blank:
+        if a >= 0:
+            chars[a - m.start("words") : b - m.start("words")] = " " * (b - a)
+    return "".join(chars)
+
+
+def _phrase_end(m: re.Match[str]) -> int:
+    """Where the phrase of ``m`` ends: after its words, place, town or clause."""
+    return max(m.end(g) for g in ("words", "place", "town", "clause", "contact"))
+
+
+def _unnamed_one(
+    text: str, sentence_start: int, lo: int, m: re.Match[str], names: str | None, end: int
 ) -> bool:
-    """Whether the words right before ``start`` are one unnamed person or body, the subject of
-    the verb there (``UNNAMED_ONE_RE``, ``SUBJECT_PLACE_RE``): its noun a person's or a body's
-    (:func:`person_noun`), no thing before a participle among its words ("A letter sent on
-    Monday said", "A report published last week said"; "A film critic said" is a person), and no
-    word names anyone (:func:`~pipeline.stance_names.names_no_one`, read in ``names`` when given:
-    the same text with only the asides that name no affiliation blanked)."""
-    lo = max(sentence_start, start - ONE_LOOKBACK)
-    m = UNNAMED_ONE_RE.search(text, lo, start)
-    if m is None:
-        return False
+    """Whether the phrase ``m`` of ``UNNAMED_ONE_RE`` or ``COORDINATED_RE`` is one unnamed person
+    or body, the subject of the verb (see :func:`unnamed_one_before`); its words up to ``end``
+    are read for names."""
     who = m.group("clause") is not None and m.group("place") is None
+    if not _contact_clause(text, lo, m):
+        return False
     if not _one_person(m.group("words").lower().split(), who) or _thing_place(m.group("place")):
         return False
     if not (
@@ -327,4 +436,50 @@ def unnamed_one_before(
         or SUBJECT_PLACE_RE.search(text, lo, m.start())
     ):
         return False
-    return names_no_one((text if names is None else names)[m.start("words") : start])
+    return names_no_one(_name_span(text if names is None else names, m, end))
+
+
+def unnamed_one_before(
+    text: str, sentence_start: int, start: int, names: str | None = None
+) -> bool:
+    """Whether the words right before ``start`` are one unnamed person or body, the subject of
+    the verb there (``UNNAMED_ONE_RE``, ``SUBJECT_PLACE_RE``), or of a first predicate before
+    "and" and the verb (``COORDINATED_RE``: "A police officer knocked on the door and said";
+    1.36.26): its noun a person's or a body's (:func:`person_noun`), no thing before a participle
+    among its words ("A letter sent on Monday said", "A report published last week said"; "A
+    film critic said" is a person), and no word names anyone
+    (:func:`~pipeline.stance_names.names_no_one`, read in ``names`` when given: the same text with
+    only the asides that name no affiliation blanked) but a town, a place or a product beside a
+    lay person and an interviewer (:func:`_name_span`)."""
+    lo = max(sentence_start, start - ONE_LOOKBACK)
+    m = UNNAMED_ONE_RE.search(text, lo, start)
+    if m is not None and _unnamed_one(text, sentence_start, lo, m, names, start):
+        return True
+    if " and " not in text[lo:start].lower():
+        return False
+    m = COORDINATED_RE.search(text, lo, start)
+    return m is not None and _unnamed_one(text, sentence_start, lo, m, names, _phrase_end(m))
+
+
+# a vague match of one person: "according to" maybe, the phrase and its adverbs (lay_source)
+ACCORDING_RE = re.compile(r"according\s+to\s", re.IGNORECASE)
+ONE_SPAN_RE = re.compile(rf"(?:according\s+to\s+)?{_phrase()}(?:\s+{_ADVERBS})*\s*$", re.IGNORECASE)
+
+
+def lay_source(text: str, start: int, end: int) -> bool:
+    """Whether the vague match ``text[start:end]`` ("A Bristol resident said", "According to a
+    Bristol resident", "A lawyer Reuters spoke to said") is one unnamed person whose capitals
+    only place it, tie it to a product or name its interviewer (:func:`_name_span`), where
+    :func:`~pipeline.stance_names.names_no_one` alone would have read a name: the match stays
+    vague (1.36.26)."""
+    if not ACCORDING_RE.match(text, start, end):  # the verb (and "that") is no word of the phrase
+        words = text[start:end].rsplit(None, 2)
+        drop = 2 if len(words) > 2 and words[-1].lower() == "that" else 1
+        end = start + len(text[start:end].rsplit(None, drop)[0])
+    m = ONE_SPAN_RE.match(text, start, end)
+    if m is None or not _contact_clause(text, start, m):
+        return False
+    end_phrase = _phrase_end(m)
+    return not names_no_one(text[m.start("words") : end_phrase]) and names_no_one(
+        _name_span(text, m, end_phrase)
+    )
