@@ -20,7 +20,12 @@ import itertools
 import re
 
 from pipeline.lexicon import lexicon_path, read_word_list
-from pipeline.stance_names import names_no_one
+from pipeline.stance_names import (
+    AFFILIATED_NOUNS,
+    country_name_re,
+    names_no_one,
+    place_name_re,
+)
 from pipeline.stance_say import MANNER_ADVERB
 
 GIVEN_NAMES = frozenset(read_word_list(lexicon_path("given_names.txt")))
@@ -198,6 +203,22 @@ _ONE_WORD = rf"(?:{_CAPITALS}|(?!(?:{_NOT_A_WORD})(?![\w’'-]))[^\W\d_][\w’'.
 # "a 45-year-old shopkeeper", "a so-called expert"
 _MODIFIER = rf"(?:{_CAPITALS}|(?!(?:{_NOT_A_WORD})(?![\w’'-]))\w[\w’'.-]*)"
 LAY_NOUNS = frozenset(read_word_list(lexicon_path("lay_nouns.txt")))
+# people whom only a known place beside them places; another capital may be their employer, team
+# or party ("A London taxi driver", "A Kyiv man": vague; "A Stagecoach driver", "A McLaren
+# driver", "An Ineos rider", "A Foreign Office man": named; 1.36.26 review)
+PLACED_NOUNS = frozenset(read_word_list(lexicon_path("placed_nouns.txt")))
+# one who belongs to a body, after which "in" and a capital name the body unless a known place
+# ("A commander in Hamas", "A partner in Deloitte", "An aide in Congress": named; "An official
+# in Kabul": vague; 1.36.26 review): the member nouns of pipeline/stance_names.py and these
+# anyone, a noun that says no more than one's sex or age: a capital before it places it ("A
+# Bolton woman"), but "at", "for", "of" or "with" after it may name an employer ("A woman at
+# Google said": named), while "from" and a capital is where one comes from ("A 45-year-old man
+# from Leeds", "A woman from Salford": vague; 1.36.26 review)
+ANYONE = frozenset({"man", "woman", "boy", "girl", "teenager"})
+BODY_MEMBERS = AFFILIATED_NOUNS | frozenset(
+    "partner commander member figure fighter militant leader operative activist employee staffer"
+    " executive insider source".split()
+)
 CONTACT_VERBS = frozenset(read_word_list(lexicon_path("contact_verbs.txt")))
 PAST_TENSES = frozenset(read_word_list(lexicon_path("past_tenses.txt")))
 _PERSONAL = r"(?:(?-i:I)(?:['’](?:ve|d|m))?|we|you|he|she|they)"
@@ -210,11 +231,30 @@ _LOWER = r"\s+(?-i:[a-z])[\w’'-]*"
 # to three more words in lower case ("An official the BBC spoke to", "A lawyer Reuters
 # contacted", "A resident the paper spoke to last week"); not a pronoun right after "as" or
 # "like" ("As a doctor I have argued": the writer's own)
+# (1.36.26 review) its words stop before "at", "for", "from", "of", "in" (unless the clause's
+# last word: "An engineer the inquiry heard from") or "who": what follows is the source's
+# affiliation or place, read as the phrase's own ("A source I spoke to at the
+# Treasury", "A spokesman I spoke to at Tesla": named; "A soldier I spoke to in Kharkiv": vague)
+_NOT_IN_CONTACT = r"(?!(?:at|for|from|of|in|who|whom|whose|which|that)(?![\w’'-]))"
+_STRANDED = r"(?:\s+(?:at|for|from|of|in))?"  # a preposition with no object ("heard from")
 _CONTACT = (
-    rf"\s+(?:{_PERSONAL}(?:\s+[\w’'.-]+){{1,6}}"
+    rf"\s+(?:{_PERSONAL}(?:\s+{_NOT_IN_CONTACT}[\w’'.-]+){{1,6}}{_STRANDED}"
     r"|(?:(?:the|this|that)\s+(?-i:[a-z])[\w’'-]*|(?:the\s+)?(?-i:[A-Z])[\w’'.&-]*"
     r"(?:\s+(?-i:[A-Z])[\w’'.&-]*){0,2})(?:\s+(?:has|have|had))?\s+(?P<contact_verb>[\w’'-]+)"
-    rf"(?:\s+(?:to|with))?(?:{_LOWER}){{0,3}})"
+    rf"(?:\s+(?:to|with))?(?:\s+{_NOT_IN_CONTACT}(?-i:[a-z])[\w’'-]*){{0,3}}{_STRANDED})"
+)
+# a contact verb is no noun of the phrase ("A lawyer Reuters contacted": "lawyer", not
+# "contacted", with "Reuters contacted" its clause; 1.36.26 review)
+_NOT_CONTACT_VERB = (
+    "(?!(?:" + "|".join(sorted(CONTACT_VERBS, key=lambda w: (-len(w), w))) + r")(?![\w’'-]))"
+)
+# no participle that introduces a name, as the phrase's noun or as the first verb of
+# ``COORDINATED_RE`` ("A man named John Smith walked in and said", "A neighbour called Mary
+# Evans", "A woman identified as Sarah Jones", "known as", "dubbed": the name is the phrase's and
+# read; 1.36.26 review)
+_NAMING = (
+    r"(?!(?:named|called|identified|known|dubbed|nicknamed|christened|titled|styled|termed)"
+    r"(?![\w’'-]))"
 )
 # the phrase: "a", "an", "one" or "another", its words, a place, a "who" clause or a clause
 # without "who"; with ``lazy``, its fewest words that fit
@@ -225,7 +265,7 @@ def _phrase(lazy: bool = False) -> str:
     return (
         r"(?<![\w’'-])(?P<article>an?|one|another)\s+"
         rf"(?P<words>(?:{_MODIFIER}\s+){{0,3}}{'?' if lazy else ''}(?!{_ADVERBS}|{_AFTER_NOUN})"
-        rf"(?P<noun>{_ONE_WORD}))"
+        rf"{_NOT_CONTACT_VERB}{_NAMING}(?P<noun>{_ONE_WORD}))"
         rf"(?:\s+{_AFTER_NOUN}(?=\s+(?:with|in|at|on|for|from)\s))?"
         rf"(?P<place>\s+(?:for|of|at|from|in|on|with)\s+(?:(?:the|a|an)\s+)?"
         rf"(?:{_ONE_WORD}\s+){{0,2}}{_ONE_WORD})?"
@@ -233,7 +273,11 @@ def _phrase(lazy: bool = False) -> str:
         r"(?P<town>\s+in\s+(?-i:[A-Z])[\w’'.&-]*(?:\s+(?-i:[A-Z])[\w’'.&-]*){0,2})?"
         # a restrictive clause of up to six words in lower case ("A woman who lives nearby said")
         r"(?:(?P<clause>\s+who(?:\s+(?-i:[a-z])[\w’'-]*){1,6})"
-        rf"|(?P<contact>{_CONTACT}))?"
+        rf"|(?P<contact>{_CONTACT})"
+        # the affiliation or place after a clause without "who" (1.36.26 review)
+        rf"(?P<affiliation>\s+(?:at|for|from|of|in)\s+(?:(?:the|a|an)\s+)?"
+        rf"(?:{_ONE_WORD}\s+){{0,2}}{_ONE_WORD})?"
+        r"(?P<town2>\s+in\s+(?-i:[A-Z])[\w’'.&-]*(?:\s+(?-i:[A-Z])[\w’'.&-]*){0,2})?)?"
     )
 
 
@@ -251,8 +295,10 @@ UNNAMED_ONE_RE = re.compile(
 # "-s" (not "-ss") and up to six words with no punctuation between but a comma before "and";
 # the fewest words that the phrase may have before such a verb ("A volunteer handed out leaflets
 # and said": not "volunteer handed out" before "leaflets")
-_FIRST_VERB = r"(?-i:[a-z])[\w’'-]*(?:ed|(?<!s)s)|" + "|".join(
-    sorted(PAST_TENSES, key=lambda w: (-len(w), w))
+_FIRST_VERB = (
+    rf"{_NAMING}(?:(?-i:[a-z])[\w’'-]*(?:ed|(?<!s)s)|"
+    + "|".join(sorted(PAST_TENSES, key=lambda w: (-len(w), w)))
+    + ")"
 )
 COORDINATED_RE = re.compile(
     rf"{_phrase(lazy=True)}\s+(?:{_FIRST_VERB})(?![\w’'-])(?:\s+\w[\w’'-]*){{0,6}}\s*,?\s+and"
@@ -364,10 +410,41 @@ OPENING_RE = re.compile(r"[\s\"“‘'(\[—–-]*(?:(?:And|Or)\s+)?$")
 ONE_LOOKBACK = 160  # characters before a verb in which the phrase may start
 
 
-# a town after "in", no article before it ("A customer in Bristol", "A shopkeeper in Leeds",
-# "A minister in Boris Johnson's government": where the unnamed person is; "A minister in the
-# Foreign Office" names a body: 1.36.26)
-IN_TOWN_RE = re.compile(r"\s+in\s+(?-i:[A-Z])")
+# a town after "in" or "from", no article before it ("A customer in Bristol", "A shopkeeper in
+# Leeds": where the unnamed person is; "A minister in the Foreign Office" names a body: 1.36.26);
+# its name the capitals after it
+IN_TOWN_RE = re.compile(r"\s+(?P<prep>in|from)\s+(?P<name>(?-i:[A-Z])[\w’'.&-]*(?:\s+[\w’'.&-]+)*)")
+
+
+def known_place(name: str) -> bool:
+    """Whether ``name`` is one of places_and_peoples.tsv, a city or a country too ("Kabul",
+    "Oslo", "Lebanon", "Wall Street")."""
+    name = name.strip()
+    return bool(place_name_re().fullmatch(name) or country_name_re().fullmatch(name))
+
+
+def _town(noun: str, place: str | None) -> bool:
+    """Whether ``place`` (the phrase's place, town or affiliation) is a town that only says where
+    the person of ``noun`` is (1.36.26 review): "in" and a capital, unless the noun is one who
+    belongs to a body (``BODY_MEMBERS``: "A commander in Hamas", "A partner in Deloitte", "An aide
+    in Congress": the body) and the name no known place (:func:`known_place`: "An official in
+    Kabul": vague); "from" and a capital after ``ANYONE`` ("A man from Leeds") or a known place
+    after a noun of ``placed_nouns.txt`` ("A driver from Kyiv"); and a lay person's every place
+    (:func:`lay_noun`: "A customer of Santander"), but ``ANYONE``'s "at", "for", "of", "with"
+    ("A woman at Google": named)."""
+    if place is None:
+        return False
+    if lay_noun(noun) and noun not in ANYONE:
+        return True
+    m = IN_TOWN_RE.match(place)
+    if m is None:
+        return False
+    if m.group("prep").lower() == "from":
+        return noun in ANYONE or (noun in PLACED_NOUNS and known_place(m.group("name")))
+    member = noun in BODY_MEMBERS or noun + "s" in BODY_MEMBERS
+    return not member or known_place(m.group("name"))
+
+
 # the last words of a clause without "who" after a pronoun that make it no clause ("A doctor I
 # have argued": the pronoun is the verb's subject; 1.36.26)
 _AUXILIARIES = frozenset(
@@ -378,9 +455,12 @@ AS_BEFORE_RE = re.compile(r"(?<![\w’'-])(?:as|like)\s*$", re.IGNORECASE)
 
 
 def lay_noun(word: str) -> bool:
-    """Whether ``word`` (in lower case), or its last part after a hyphen ("co-owner"), is one of
+    """Whether ``word`` (in lower case), or its last part after a hyphen ("car-owner"), is one of
     ``lay_nouns.txt``: a person whom a capitalised word beside it only places or ties to a
-    product ("A Bristol resident", "A Tesla owner"; 1.36.26)."""
+    product ("A Bristol resident", "A Tesla owner"; 1.36.26); not a co-owner nor a part-owner
+    ("A Chelsea co-owner": the club's principal, named; 1.36.26 review)."""
+    if word.startswith(("co-", "part-", "joint-")):
+        return False
     return word in LAY_NOUNS or word.rsplit("-", 1)[-1] in LAY_NOUNS
 
 
@@ -400,14 +480,21 @@ def _contact_clause(text: str, lo: int, m: re.Match[str]) -> bool:
 def _name_span(text: str, m: re.Match[str], end: int) -> str:
     """The words of the phrase ``m`` up to ``end`` in which a name would name its source, the
     others blanked: a clause without "who" (its name is the interviewer's: "An official the BBC
-    spoke to"), a town after "in" (``IN_TOWN_RE``) and, for a noun of ``lay_nouns.txt``, its
-    words and its place ("A Tesla owner", "A customer of Santander": 1.36.26)."""
-    lay = lay_noun(m.group("noun").lower())
-    blank = [m.span("contact"), m.span("town")]
-    if lay:
+    spoke to"), a town (:func:`_town`: "A customer in Bristol"), for a noun of ``lay_nouns.txt``
+    its words ("A Tesla owner"), for one of ``placed_nouns.txt`` a known place among them ("A
+    London taxi driver"; 1.36.26). The affiliation after a clause without "who" is read ("A
+    source I spoke to at the Treasury": named; 1.36.26 review)."""
+    noun = m.group("noun").lower()
+    blank = [m.span("contact")]
+    blank += [
+        m.span(g) for g in ("place", "town", "affiliation", "town2") if _town(noun, m.group(g))
+    ]
+    if lay_noun(noun):
         blank.append(m.span("words"))
-    if m.group("place") is not None and (lay or IN_TOWN_RE.match(m.group("place"))):
-        blank.append(m.span("place"))
+    elif noun in PLACED_NOUNS:
+        a, b = m.span("words")
+        for r in (place_name_re(), country_name_re()):
+            blank += [(a + p.start(), a + p.end()) for p in r.finditer(text[a:b])]
     chars = list(text[m.start("words") : end])
     for a, b in blank:
         if a >= 0:
@@ -416,8 +503,9 @@ def _name_span(text: str, m: re.Match[str], end: int) -> str:
 
 
 def _phrase_end(m: re.Match[str]) -> int:
-    """Where the phrase of ``m`` ends: after its words, place, town or clause."""
-    return max(m.end(g) for g in ("words", "place", "town", "clause", "contact"))
+    """Where the phrase of ``m`` ends: after its words, place, town, clause or affiliation."""
+    groups = ("words", "place", "town", "clause", "contact", "affiliation", "town2")
+    return max(m.end(g) for g in groups)
 
 
 def _unnamed_one(

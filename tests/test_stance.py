@@ -4591,8 +4591,8 @@ STANCE_1_36_26 = [
      [("said", "attribution", "vague")]),
     ("A Wolverhampton resident said the lights were off.",
      [("A Wolverhampton resident said", "attribution", "vague")]),
-    ("A Glasgow taxi driver said fares had risen.",
-     [("A Glasgow taxi driver said", "attribution", "vague")]),
+    ("A London taxi driver said fares had risen.",
+     [("A London taxi driver said", "attribution", "vague")]),  # a known place (placed_nouns)
     ("A Volvo owner said the recall came late.", [("said", "attribution", "vague")]),
     ("An iPhone user said the update drained the battery.", [("said", "attribution", "vague")]),
     ("A Newcastle fan said the plan was a betrayal.",
@@ -4648,6 +4648,68 @@ STANCE_1_36_26 = [
     ("The steward, Ruth Evans, approached and said the match was off.",
      [("said", "attribution", "named")]),
     ("A minister resigned and the party said it was sorry.", [("said", "attribution", "named")]),
+    # the review of 1.36.26: its regressions, named as in 1.36.25
+    # (a) a body after "in" after one who belongs to a body is the body, not a town
+    ("A commander in Hamas said the fighters were ready.", [("said", "attribution", "named")]),
+    ("A partner in Deloitte said the audit had been rushed.", [("said", "attribution", "named")]),
+    ("An official in Kabul said the road was closed.",
+     [("An official in Kabul said", "attribution", "vague")]),  # a known place
+    # (b) an employer, a team or a party beside a driver, a rider, a man or a co-owner
+    ("A Stagecoach driver said morale was at rock bottom.",
+     [("A Stagecoach driver said", "attribution", "named")]),
+    ("An Amazon driver said he was expected to deliver 200 parcels a day.",
+     [("An Amazon driver said", "attribution", "named"),
+      ("was expected to", "hedge", "epistemic_verb")]),
+    ("A Deliveroo rider said he earned less than the minimum wage after costs.",
+     [("said", "attribution", "named")]),
+    ("An Uber driver said the new fee structure had cut his earnings.",
+     [("An Uber driver said", "attribution", "named")]),
+    ("A McLaren driver said the car was much improved.",
+     [("A McLaren driver said", "attribution", "named")]),
+    ("An Ineos rider said the stage was the hardest of the race.",
+     [("said", "attribution", "named")]),
+    ("A Foreign Office man said the embassy would stay open.",
+     [("said", "attribution", "named")]),
+    ("A senior Labour man said the leader was safe.", [("said", "attribution", "named")]),
+    ("A driver for Uber said the app had cut his pay.",
+     [("A driver for Uber said", "attribution", "named")]),
+    ("An Amazon delivery driver said the targets were impossible.",
+     [("An Amazon delivery driver said", "attribution", "named")]),
+    ("A Deliveroo rider said he had been deactivated without warning.",
+     [("said", "attribution", "named")]),
+    ("A Chelsea co-owner said the club was not for sale.", [("said", "attribution", "named")]),
+    ("A co-owner of Chelsea said the club was not for sale.", [("said", "attribution", "named")]),
+    ("A Manchester United part-owner said the stadium would be rebuilt.",
+     [("said", "attribution", "named")]),
+    ("A Stagecoach bus driver said the route was unsafe.",
+     [("A Stagecoach bus driver said", "attribution", "named")]),
+    ("A woman at Google said the layoffs were coming.", [("said", "attribution", "named")]),
+    ("A 45-year-old man from Leeds said he had been waiting six months.",
+     [("said", "attribution", "vague")]),  # where he comes from
+    ("A Tesla owner said the car was fine.", [("said", "attribution", "vague")]),  # a product
+    # (c) the affiliation after a clause without "who" is read
+    ("A source I spoke to at the Treasury said the budget would be delayed.",
+     [("said", "attribution", "named")]),
+    ("An official we spoke to at the Home Office said the policy was under review.",
+     [("said", "attribution", "named")]),
+    ("A spokesman I spoke to at Tesla said the recall was voluntary.",
+     [("A spokesman I spoke to at Tesla said", "attribution", "named")]),
+    ("An engineer the inquiry heard from said the bolts were undersized.",
+     [("said", "attribution", "vague")]),  # a preposition with no object
+    # (d) a participle that introduces a name is no first verb, and the name is read
+    ("A man named John Smith walked into the station and said he had seen the car.",
+     [("said", "attribution", "named")]),
+    ("A neighbour called Mary Evans came out and said she heard screaming.",
+     [("said", "attribution", "named")]),
+    ("A woman identified as Sarah Jones stood up and told the court she was innocent.",
+     [("told", "attribution", "named")]),
+    ("A woman named in court as Jane Doe wept and said she was sorry.",
+     [("said", "attribution", "named")]),
+    # a name and a contact verb: the verb is no noun of the phrase
+    ("A lawyer Reuters contacted said the case was weak.",
+     [("A lawyer Reuters contacted said", "attribution", "vague")]),
+    ("A woman Amnesty interviewed said her husband had been taken at night.",
+     [("said", "attribution", "vague")]),
 ]  # fmt: skip
 
 
@@ -4666,6 +4728,11 @@ def test_the_lay_macro_is_the_lay_nouns_list() -> None:
     assert set(macro.group(1).split("|")) == LAY_NOUNS
     assert all(person_noun(w) for w in LAY_NOUNS)  # a lay person is a person
     assert not {"official", "reporter", "engineer", "mp", "spokesperson"} & LAY_NOUNS
+    # an employer or a team may stand beside these (1.36.26 review): placed only by known places
+    from pipeline.stance_persons import ANYONE, PLACED_NOUNS
+
+    assert not PLACED_NOUNS & LAY_NOUNS
+    assert ANYONE <= LAY_NOUNS | PLACED_NOUNS
 
 
 def test_stance_1_36_26_rules_match_in_linear_time() -> None:
@@ -4677,6 +4744,7 @@ def test_stance_1_36_26_rules_match_in_linear_time() -> None:
         "according to a Tesla owner according to a customer in Bristol, ",  # @LAY, the town
         "a nurse at a hospital in Leeds In In In Bristol said ",  # the town
         "a Bristol resident said a Tesla owner said a lawyer Reuters spoke to said ",  # lay_source
+        "a source I spoke to at the Treasury in Leeds In a man named John Smith walked and said ",
     ]
     for unit in units:
         text = unit * (100_000 // len(unit))
