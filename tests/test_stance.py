@@ -4593,12 +4593,12 @@ STANCE_1_36_26 = [
      [("A Wolverhampton resident said", "attribution", "vague")]),
     ("A London taxi driver said fares had risen.",
      [("A London taxi driver said", "attribution", "vague")]),  # a known place (placed_nouns)
-    ("A Volvo owner said the recall came late.", [("said", "attribution", "vague")]),
+    ("A Volvo car owner said the recall came late.", [("said", "attribution", "vague")]),
     ("An iPhone user said the update drained the battery.", [("said", "attribution", "vague")]),
     ("A Newcastle fan said the plan was a betrayal.",
      [("A Newcastle fan said", "attribution", "vague")]),
     ("A customer of Santander said the branch had closed.", [("said", "attribution", "vague")]),
-    ("According to a Volvo owner, the recall came late.",
+    ("According to a Volvo car owner, the recall came late.",
      [("According to a", "attribution", "vague")]),
     ("According to a customer in Harrogate, the branch was shut.",
      [("According to a", "attribution", "vague")]),
@@ -4686,7 +4686,8 @@ STANCE_1_36_26 = [
     ("A woman at Google said the layoffs were coming.", [("said", "attribution", "named")]),
     ("A 45-year-old man from Leeds said he had been waiting six months.",
      [("said", "attribution", "vague")]),  # where he comes from
-    ("A Tesla owner said the car was fine.", [("said", "attribution", "vague")]),  # a product
+    # a product or the club owned: read as a name since the second review, below
+    ("A Tesla owner said the car was fine.", [("said", "attribution", "named")]),
     # (c) the affiliation after a clause without "who" is read
     ("A source I spoke to at the Treasury said the budget would be delayed.",
      [("said", "attribution", "named")]),
@@ -4710,6 +4711,49 @@ STANCE_1_36_26 = [
      [("A lawyer Reuters contacted said", "attribution", "vague")]),
     ("A woman Amnesty interviewed said her husband had been taken at night.",
      [("said", "attribution", "vague")]),
+    # the second review of 1.36.26: its regressions, named as in 1.36.25
+    # (a) "for" and a capital after a lay person is an employer
+    ("A buyer for Tesco said suppliers had been squeezed.", [("said", "attribution", "named")]),
+    ("A cyclist for Team Sky said the team had used the drug legally.",
+     [("said", "attribution", "named")]),
+    ("A collector for HMRC said arrears had doubled.", [("said", "attribution", "named")]),
+    ("A shopper for Harrods said the range had sold out.", [("said", "attribution", "named")]),
+    ("A fan for Chelsea said the ticket was dear.",
+     [("A fan for Chelsea said", "attribution", "named")]),
+    ("According to a fan for Chelsea, tickets were dear.",
+     [("According to a fan for Chelsea", "attribution", "named")]),
+    ("According to a shopper for Harrods, the range sold out.", []),  # no row, as in 1.36.25
+    ("A buyer for a major supermarket said suppliers had been squeezed.",
+     [("said", "attribution", "vague")]),  # no name
+    ("A customer of Santander said the branch had shut.", [("said", "attribution", "vague")]),
+    ("A resident of Tottenham said the road was closed.",
+     [("A resident of Tottenham said", "attribution", "vague")]),
+    ("A customer in Bristol said the bank had closed.", [("said", "attribution", "vague")]),
+    # (b) "buyer", "cyclist", "collector" are placed_nouns: a capital is an employer or a team
+    ("A Marks & Spencer buyer said suppliers had been squeezed.",
+     [("said", "attribution", "named")]),
+    ("A Team Sky cyclist said the team had used the drug legally.",
+     [("said", "attribution", "named")]),
+    ("An HMRC collector said arrears had doubled.", [("said", "attribution", "named")]),
+    ("A Veolia bin collector said rounds had doubled.", [("said", "attribution", "named")]),
+    ("A London cyclist said the lane was dangerous.",
+     [("said", "attribution", "vague")]),  # a known place
+    ("A cyclist in Leeds said the lane was dangerous.", [("said", "attribution", "vague")]),
+    ("An eBay seller said fees had risen.", [("said", "attribution", "vague")]),  # still lay
+    ("A London Marathon runner said the heat was brutal.", [("said", "attribution", "vague")]),
+    # (c) a capital right before "owner" or after its "of" may be the club owned: named
+    ("A Chelsea owner said the club would not sell.", [("said", "attribution", "named")]),
+    ("A Newcastle United owner said the club would spend.",
+     [("said", "attribution", "named")]),
+    ("An owner of Chelsea said the club would not sell.", [("said", "attribution", "named")]),
+    ("According to a Chelsea owner, the club would not sell.",
+     [("According to", "attribution", "named")]),
+    ("A Leeds restaurant owner said trade had fallen.",
+     [("said", "attribution", "vague")]),  # what is owned in lower case
+    ("According to a Leeds restaurant owner, trade fell.",
+     [("According to a", "attribution", "vague")]),
+    ("An owner of a Tesla said the car had caught fire.", [("said", "attribution", "vague")]),
+    ("A dog owner said the park was unsafe.", [("said", "attribution", "vague")]),
 ]  # fmt: skip
 
 
@@ -4733,6 +4777,14 @@ def test_the_lay_macro_is_the_lay_nouns_list() -> None:
 
     assert not PLACED_NOUNS & LAY_NOUNS
     assert ANYONE <= LAY_NOUNS | PLACED_NOUNS
+    # the owners whose capital before them may be the club owned (1.36.26, its second review)
+    from pipeline.stance_persons import OWNERS
+
+    owner = re.search(r"^# define OWNER: \(\?:(.*)\)$", text, re.MULTILINE)
+    assert owner is not None
+    assert set(owner.group(1).split("|")) == OWNERS
+    assert OWNERS <= LAY_NOUNS
+    assert not {"buyer", "cyclist", "collector"} & LAY_NOUNS  # jobs and teams' places too
 
 
 def test_stance_1_36_26_rules_match_in_linear_time() -> None:
