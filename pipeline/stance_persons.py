@@ -171,15 +171,14 @@ def names_a_person(
 # the man's report). Since 1.36.26 a place, a product or an interviewer named beside the unnamed
 # person names no source: a town after "in" ("A customer in Bristol said", "A shopkeeper in
 # Leeds said"; not "in the Treasury", a body), any capital among the words and the place of a
-# noun of ``lay_nouns.txt`` ("A Bristol resident said", "An iPhone user said", "A customer of
-# Santander said"; not its employer after "for" nor the club a capital may be before "owner": "A
-# buyer for Tesco said", "A Chelsea owner said", named), a clause without "who" ("A tax adviser
-# I spoke to said", "A lawyer Reuters spoke to said"; ``_CONTACT``); the phrase may also be the
-# subject of a first predicate before "and" ("A police officer knocked on the door and said":
-# ``COORDINATED_RE``). An employer's name before or after a noun of no such list still names the
-# source, as 1.36.23 decided ("A White House official said", "A Reuters reporter said", "A Labour
-# MP said", "A minister at the Treasury said": named), and so does the body one speaks for ("A
-# Tesla spokesperson said").
+# noun of ``lay_nouns.txt`` ("A Bristol resident said", "A Tesla owner said", "A customer of
+# Santander said"; not its employer after "for": "A buyer for Tesco said", named), a clause
+# without "who" ("A tax adviser I spoke to said", "A lawyer Reuters spoke to said";
+# ``_CONTACT``); the phrase may also be the subject of a first predicate before "and" ("A police
+# officer knocked on the door and said": ``COORDINATED_RE``). An employer's name before or after
+# a noun of no such list still names the source, as 1.36.23 decided ("A White House official
+# said", "A Reuters reporter said", "A Labour MP said", "A minister at the Treasury said":
+# named), and so does the body one speaks for ("A Tesla spokesperson said").
 THING_NOUNS = frozenset(read_word_list(lexicon_path("thing_nouns.txt")))
 PERSON_NOUNS = frozenset(read_word_list(lexicon_path("person_nouns.txt")))
 _NOT_A_WORD = (
@@ -426,25 +425,11 @@ def known_place(name: str) -> bool:
 
 
 # "for" and a capital after a lay person: an employer ("A buyer for Tesco", "A collector for
-# HMRC", "A cyclist for Team Sky": named; "A buyer for a major supermarket": vague), and "of" and
-# a capital, no article, after an owner: the club or firm owned ("An owner of Chelsea": named;
-# "An owner of a Tesla": vague); 1.36.26, its second review
+# HMRC", "A cyclist for Team Sky": named; "A buyer for a major supermarket": vague); 1.36.26, its
+# second review. A capital before or after an owner stays blanked ("A Tesla owner", "A Chelsea
+# owner", "An owner of Chelsea": vague): by form a club cannot be told from a product, and product
+# owners are far more common (the accepted miss of that review; "A Chelsea co-owner": named)
 FOR_EMPLOYER_RE = re.compile(r"\s+for\s+(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE)
-OWNED_RE = re.compile(r"\s+of\s+(?-i:[A-Z])", re.IGNORECASE)
-# the lay nouns of one who owns: a capital right before them ("A Chelsea owner", "A Newcastle
-# United owner", "A Tesla owner") may be a club or a firm, its owner its principal, or a product,
-# which the words cannot tell apart; read as a name, as "A Chelsea co-owner" is (a named source
-# read vague is the worse error), while a noun in lower case between the capital and them is what
-# is owned ("A Leeds restaurant owner", "A Tesla car owner": vague); 1.36.26, its second review
-OWNERS = frozenset({"owner"})
-
-
-def _employer_or_owned(noun: str, place: str) -> bool:
-    """Whether the ``place`` after a lay person's ``noun`` names whom they work for or the body
-    they own (``FOR_EMPLOYER_RE``, ``OWNED_RE``): no place of theirs."""
-    if FOR_EMPLOYER_RE.match(place):
-        return True
-    return noun in OWNERS and OWNED_RE.match(place) is not None
 
 
 def _town(noun: str, place: str | None) -> bool:
@@ -455,13 +440,12 @@ def _town(noun: str, place: str | None) -> bool:
     Kabul": vague); "from" and a capital after ``ANYONE`` ("A man from Leeds") or a known place
     after a noun of ``placed_nouns.txt`` ("A driver from Kyiv"); and a lay person's every place
     (:func:`lay_noun`: "A customer of Santander"), but ``ANYONE``'s "at", "for", "of", "with"
-    ("A woman at Google": named), and not a lay person's employer after "for" nor the body an
-    owner owns after "of" (:func:`_employer_or_owned`: "A buyer for Tesco", "An owner of
-    Chelsea": named; 1.36.26, its second review)."""
+    ("A woman at Google": named), and not a lay person's employer after "for"
+    (``FOR_EMPLOYER_RE``: "A buyer for Tesco": named; 1.36.26, its second review)."""
     if place is None:
         return False
     if lay_noun(noun) and noun not in ANYONE:
-        return not _employer_or_owned(noun, place)
+        return FOR_EMPLOYER_RE.match(place) is None
     m = IN_TOWN_RE.match(place)
     if m is None:
         return False
@@ -509,17 +493,15 @@ def _name_span(text: str, m: re.Match[str], end: int) -> str:
     spoke to"), a town (:func:`_town`: "A customer in Bristol"), for a noun of ``lay_nouns.txt``
     its words ("A Bristol resident"), for one of ``placed_nouns.txt`` a known place among them
     ("A London taxi driver"; 1.36.26). The affiliation after a clause without "who" is read ("A
-    source I spoke to at the Treasury": named; 1.36.26 review), and so is a capital right before
-    an owner, only its known places blanked (:func:`_owned_before`: "A Chelsea owner", "A Tesla
-    owner": named; 1.36.26, its second review)."""
+    source I spoke to at the Treasury": named; 1.36.26 review)."""
     noun = m.group("noun").lower()
     blank = [m.span("contact")]
     blank += [
         m.span(g) for g in ("place", "town", "affiliation", "town2") if _town(noun, m.group(g))
     ]
-    if lay_noun(noun) and not _owned_before(m.group("words")):
+    if lay_noun(noun):
         blank.append(m.span("words"))
-    elif noun in PLACED_NOUNS or lay_noun(noun):
+    elif noun in PLACED_NOUNS:
         a, b = m.span("words")
         for r in (place_name_re(), country_name_re()):
             blank += [(a + p.start(), a + p.end()) for p in r.finditer(text[a:b])]
@@ -528,18 +510,6 @@ def _name_span(text: str, m: re.Match[str], end: int) -> str:
         if a >= 0:
             chars[a - m.start("words") : b - m.start("words")] = " " * (b - a)
     return "".join(chars)
-
-
-def _owned_before(words: str) -> bool:
-    """Whether ``words`` (the phrase's, its noun last) end in a capital or a number right before a
-    noun of ``OWNERS`` ("Chelsea owner", "Newcastle United owner", "Tesla owner", "Model 3
-    owner"): what is owned, maybe a club or a firm, read as a name but for a known place ("A
-    London owner": vague); not "restaurant owner" (1.36.26, its second review)."""
-    parts = words.split()
-    if len(parts) < 2 or parts[-1].lower() not in OWNERS:
-        return False
-    first = parts[-2][:1]
-    return first.isupper() or first.isdigit()
 
 
 def _phrase_end(m: re.Match[str]) -> int:

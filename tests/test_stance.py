@@ -4593,11 +4593,14 @@ STANCE_1_36_26 = [
      [("A Wolverhampton resident said", "attribution", "vague")]),
     ("A London taxi driver said fares had risen.",
      [("A London taxi driver said", "attribution", "vague")]),  # a known place (placed_nouns)
+    ("A Volvo owner said the recall came late.", [("said", "attribution", "vague")]),
     ("A Volvo car owner said the recall came late.", [("said", "attribution", "vague")]),
     ("An iPhone user said the update drained the battery.", [("said", "attribution", "vague")]),
     ("A Newcastle fan said the plan was a betrayal.",
      [("A Newcastle fan said", "attribution", "vague")]),
     ("A customer of Santander said the branch had closed.", [("said", "attribution", "vague")]),
+    ("According to a Volvo owner, the recall came late.",
+     [("According to a", "attribution", "vague")]),
     ("According to a Volvo car owner, the recall came late.",
      [("According to a", "attribution", "vague")]),
     ("According to a customer in Harrogate, the branch was shut.",
@@ -4686,8 +4689,7 @@ STANCE_1_36_26 = [
     ("A woman at Google said the layoffs were coming.", [("said", "attribution", "named")]),
     ("A 45-year-old man from Leeds said he had been waiting six months.",
      [("said", "attribution", "vague")]),  # where he comes from
-    # a product or the club owned: read as a name since the second review, below
-    ("A Tesla owner said the car was fine.", [("said", "attribution", "named")]),
+    ("A Tesla owner said the car was fine.", [("said", "attribution", "vague")]),  # a product
     # (c) the affiliation after a clause without "who" is read
     ("A source I spoke to at the Treasury said the budget would be delayed.",
      [("said", "attribution", "named")]),
@@ -4741,13 +4743,19 @@ STANCE_1_36_26 = [
     ("A cyclist in Leeds said the lane was dangerous.", [("said", "attribution", "vague")]),
     ("An eBay seller said fees had risen.", [("said", "attribution", "vague")]),  # still lay
     ("A London Marathon runner said the heat was brutal.", [("said", "attribution", "vague")]),
-    # (c) a capital right before "owner" or after its "of" may be the club owned: named
-    ("A Chelsea owner said the club would not sell.", [("said", "attribution", "named")]),
-    ("A Newcastle United owner said the club would spend.",
-     [("said", "attribution", "named")]),
-    ("An owner of Chelsea said the club would not sell.", [("said", "attribution", "named")]),
-    ("According to a Chelsea owner, the club would not sell.",
-     [("According to", "attribution", "named")]),
+    # (c) a capital beside "owner" is what is owned, most often a product: vague (the lead's
+    # decision after the review; a rule that read it as a club was dropped)
+    ("A Tesla owner said the car had caught fire.", [("said", "attribution", "vague")]),
+    ("A Volvo owner said the recall notice came late.", [("said", "attribution", "vague")]),
+    ("An iPhone owner said the update drained the battery.", [("said", "attribution", "vague")]),
+    ("According to a Tesla owner, the car caught fire.",
+     [("According to a", "attribution", "vague")]),
+    # the accepted miss: a club's owner cannot be told from a product's by form, and product
+    # owners are far more common, so these read vague though they name the club's principal
+    ("A Chelsea owner said the club would not sell.", [("said", "attribution", "vague")]),
+    ("A Newcastle United owner said the club would spend.", [("said", "attribution", "vague")]),
+    ("An owner of Chelsea said the club would not sell.", [("said", "attribution", "vague")]),
+    # a co-owner or part-owner is no lay person, named: "A Chelsea co-owner said" (above)
     ("A Leeds restaurant owner said trade had fallen.",
      [("said", "attribution", "vague")]),  # what is owned in lower case
     ("According to a Leeds restaurant owner, trade fell.",
@@ -4777,13 +4785,7 @@ def test_the_lay_macro_is_the_lay_nouns_list() -> None:
 
     assert not PLACED_NOUNS & LAY_NOUNS
     assert ANYONE <= LAY_NOUNS | PLACED_NOUNS
-    # the owners whose capital before them may be the club owned (1.36.26, its second review)
-    from pipeline.stance_persons import OWNERS
-
-    owner = re.search(r"^# define OWNER: \(\?:(.*)\)$", text, re.MULTILINE)
-    assert owner is not None
-    assert set(owner.group(1).split("|")) == OWNERS
-    assert OWNERS <= LAY_NOUNS
+    assert "owner" in LAY_NOUNS  # "A Tesla owner": vague (1.36.26, its second review)
     assert not {"buyer", "cyclist", "collector"} & LAY_NOUNS  # jobs and teams' places too
 
 
