@@ -42,7 +42,7 @@ from pipeline.report_stats import (
     extreme_interval,
     frame_alike,
     proportion_difference_interval,
-    rate_alike,
+    rate_design_effects,
     rate_ratio_interval,
 )
 from pipeline.report_text import anchor_key
@@ -50,21 +50,21 @@ from pipeline.serial_stats import FLESCH_CONFIDENCE, effective_size
 
 
 def top_versus_rest(
-    top: Doc, count: float, words: float, n: int, alike: float = 0.0
+    top: Doc, count: float, words: float, n: int, deffs: tuple[float, float] = (1.0, 1.0)
 ) -> tuple[str, bool]:
     """The top document's rate against the other documents' pooled ``count`` in ``words``: a
     clause for the item and whether the item is tentative.
 
     The highest of n rates is high partly by chance, so the interval is Bonferroni-adjusted for
     picking the top of the ``n`` documents (confidence 1 - 0.05 / n), and the item is tentative
-    unless it clears 1. ``alike``: the correlation of neighbouring sentences' counts pooled over
-    the documents (:func:`pipeline.report_stats.rate_alike`), with which both sides' markers
+    unless it clears 1. ``deffs``: the design effects of the top document's count and the
+    others' (:func:`pipeline.report_stats.rate_design_effects`), with which both sides' markers
     count as the fewer independent ones they are worth.
     """
     if words <= 0:
         return "", True
     low, high = rate_ratio_interval(top["count"], top["words"], count, words,
-                                    confidence=bonferroni(n), alike=alike)  # fmt: skip
+                                    confidence=bonferroni(n), deffs=deffs)  # fmt: skip
     pooled = 1000 * count / words
     ratio = f"{ratio_factor(top['rate'] / pooled)} " if pooled > 0 else ""
     caution = low <= 1.0
@@ -76,6 +76,19 @@ def top_versus_rest(
     ), caution
 
 
+def top_deffs(docs: Sequence[Doc], column: str) -> Callable[[str], tuple[float, float]]:
+    """A top document's doc_id -> the design effects of its count of a rate (``column``, a key
+    of RATE_SERIAL) and of the other documents' together
+    (:func:`pipeline.report_stats.rate_design_effects`), for :func:`top_rate_item`."""
+
+    def deffs(top: str) -> tuple[float, float]:
+        sides = [[d for d in docs if d["doc_id"] == top], [d for d in docs if d["doc_id"] != top]]
+        a, b = rate_design_effects(docs, column, sides)
+        return a, b
+
+    return deffs
+
+
 def unsourced_note(rate: Doc) -> str:
     """ ", 11 of them without a source" for a document's figures (empty when not known)."""
     none = rate["doc"].get("n_figures_unsourced")
@@ -85,15 +98,16 @@ def unsourced_note(rate: Doc) -> str:
 def top_rate_item(
     rates: Sequence[Doc], what: str, unit: str, index: Mapping[str, int], anchors: set[str],
     key_of: Callable[[Doc], str], note_of: Callable[[Doc], str] | None = None,
-    alike: float = 0.0,
+    deffs_of: Callable[[str], tuple[float, float]] | None = None,
 ) -> list[Item]:  # fmt: skip
     """The document with the highest rate per 1,000 words among those with FEW or more
     (markers, figures, questions), against the median and the other documents' pooled rate
     (:func:`top_versus_rest`); ``key_of`` gives its evidence anchor, ``note_of`` a note after
     its count. The text says "among the documents with FEW or more" when a shorter document has
     a higher rate. None with fewer than two documents, none with FEW, a tie for the top, or a top
-    rate not above both the median and the others' pooled rate. ``alike``: the correlation of
-    neighbouring sentences' counts pooled over the documents (:func:`top_versus_rest`)."""
+    rate not above both the median and the others' pooled rate. ``deffs_of``: the top
+    document's doc_id -> the design effects of its count and the others' (:func:`top_versus_rest`;
+    none without it)."""
     if len(rates) < 2:
         return []
     ranked = sorted(
@@ -122,9 +136,10 @@ def top_rate_item(
         f"({top['count']} {unit}{note_of(top) if note_of else ''}; median {fmt(median)} across "
         f"{len(rates):,} documents{times}{following})"
     )
-    text_rest, caution = top_versus_rest(top, count, words, len(rates), alike)
+    deffs = deffs_of(top["doc_id"]) if deffs_of else (1.0, 1.0)
+    text_rest, caution = top_versus_rest(top, count, words, len(rates), deffs)
     if words > 0:
-        text_rest += runs_note(what, (top["count"], count), alike, rest=True)
+        text_rest += runs_note(what, (top["count"], count), deffs, rest=True)
     strength = math.log2((top["rate"] + 0.5) / (median + 0.5))
     href = evidence_href(index, anchors, top["doc_id"], key_of(top))
     return [{"text": text + text_rest, "strength": strength, "caution": caution, "href": href}]
@@ -287,13 +302,13 @@ def corpus_differences(
     for column, what, key in RATE_METRICS:
         rates = rates_of(docs, column, skip_missing=True) or []
         items += top_rate_item(rates, what, "markers", index, anchors, lambda _, k=key: k,
-                               alike=rate_alike(docs, column))  # fmt: skip
+                               deffs_of=top_deffs(docs, column))  # fmt: skip
     items += top_rate_item(counts_of(docs, "n_figures"), "figures", "figures", index, anchors,
                            lambda r: figures_key(r["doc"]), unsourced_note,
-                           alike=rate_alike(docs, "n_figures"))  # fmt: skip
+                           deffs_of=top_deffs(docs, "n_figures"))  # fmt: skip
     items += top_rate_item(counts_of(docs, "n_questions"), "questions", "questions", index,
                            anchors, lambda _: "question",
-                           alike=rate_alike(docs, "n_questions"))  # fmt: skip
+                           deffs_of=top_deffs(docs, "n_questions"))  # fmt: skip
     items += readability_extremes(docs)
     if docs and all(finite(d.get("compound_mean")) for d in docs):
         median = float(np.median([d["compound_mean"] for d in docs]))

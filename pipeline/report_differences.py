@@ -29,7 +29,7 @@ from pipeline.report_stats import (
     count_worth,
     frame_alike,
     proportion_difference_interval,
-    rate_alike,
+    rate_design_effects,
     rate_ratio_interval,
     standard_error,
     welch_from_summaries,
@@ -65,21 +65,22 @@ def evidence_href(index: Mapping[str, int], anchors: set[str], doc_id: str, key:
 
 
 def rate_difference(
-    what: str, a: Doc, b: Doc, *, name_other: bool = False, tests: int = 1, alike: float = 0.0
-) -> Item | None:
+    what: str, a: Doc, b: Doc, *, name_other: bool = False, tests: int = 1,
+    deffs: tuple[float, float] = (1.0, 1.0),
+) -> Item | None:  # fmt: skip
     """One item for a rate per 1,000 words (``a``/``b``: doc_id, rate, count, words), or None.
 
     Tiny counts are stated as counts ("1 vs 0 ..."), never as a ratio. Otherwise the item
     gives the ratio's exact 95% interval and is tentative when that interval holds 1.
     ``name_other``: say "than <b>" (where more than two could be meant). ``tests``: the number
-    of such comparisons made, for a Bonferroni-adjusted interval. ``alike``: the correlation
-    of neighbouring sentences' counts (:func:`pipeline.report_stats.rate_alike`), with which
-    the interval counts the markers as the fewer independent ones they are worth, and the
+    of such comparisons made, for a Bonferroni-adjusted interval. ``deffs``: the design effects
+    of ``a``'s count and ``b``'s (:func:`pipeline.report_stats.rate_design_effects`), with
+    which the interval counts the markers as the fewer independent ones they are worth, and the
     item's ``note`` (:func:`runs_note`, for the end of its text) says so. The item's ``doc_id``
     is the document with the higher rate, ``ratio`` False for the "too few" variant.
     """
     if b["rate"] > a["rate"]:
-        a, b = b, a
+        a, b, deffs = b, a, deffs[::-1]
     if a["count"] == 0 or (b["rate"] > 0 and a["rate"] / b["rate"] < MIN_RATIO):
         return None  # no difference worth a line, however few the markers
     counts = f"{a['count']} vs {b['count']}"
@@ -94,7 +95,7 @@ def rate_difference(
         return {"text": text, "strength": 0.0, "caution": True, "doc_id": a["doc_id"],
                 "ratio": False, "note": ""}  # fmt: skip
     low, high = rate_ratio_interval(a["count"], a["words"], b["count"], b["words"],
-                                    confidence=bonferroni(tests), alike=alike)  # fmt: skip
+                                    confidence=bonferroni(tests), deffs=deffs)  # fmt: skip
     unclear = low <= 1.0
     adjusted = f", adjusted for {tests} comparisons," if tests > 1 else ""
     interval = (
@@ -114,27 +115,34 @@ def rate_difference(
         )
         strength = math.log2(ratio)
     return {"text": text, "strength": strength, "caution": unclear, "doc_id": a["doc_id"],
-            "ratio": True, "note": runs_note(what, (a["count"], b["count"]), alike)}  # fmt: skip
+            "ratio": True, "note": runs_note(what, (a["count"], b["count"]), deffs)}  # fmt: skip
 
 
-RUNS_NOTED = 0.1  # a correlation of neighbours below this is mostly noise: no note says it
+# a design effect below this (that of a correlation of neighbours under 0.1, or a dispersion the
+# test does not show) is mostly noise: no note says it
+RUNS_NOTED = 1.2
 
 
-def runs_note(what: str, counts: Sequence[int], alike: float, *, rest: bool = False) -> str:
-    """A sentence saying that neighbouring sentences' counts go together, so that the interval
-    counts the ``counts`` of ``what`` as fewer independent ones; empty below a correlation of
-    RUNS_NOTED or when no count rounds to fewer (as :func:`alike_note` says of sentences).
-    ``rest``: the second count is the other documents' together (an item of three or more)."""
-    worth = [count_worth(k, alike) for k in counts]
-    if alike < RUNS_NOTED or all(round(w) >= k for w, k in zip(worth, counts, strict=True)):
+def runs_note(
+    what: str, counts: Sequence[int], deffs: Sequence[float], *, rest: bool = False
+) -> str:
+    """A sentence saying that ``what`` come in runs or several to a sentence, so that the
+    interval counts the ``counts`` as fewer independent ones (their design effects ``deffs``);
+    empty below a design effect of RUNS_NOTED or when no count rounds to fewer (as
+    :func:`alike_note` says of sentences). ``rest``: the second count is the other documents'
+    together (an item of three or more)."""
+    worth = [count_worth(k, d) for k, d in zip(counts, deffs, strict=True)]
+    if max(deffs) < RUNS_NOTED or all(round(w) >= k for w, k in zip(worth, counts, strict=True)):
         return ""
     shown = ["0" if w == 0 else f"{w:.1f}" if w < 9.95 else f"{w:,.0f}" for w in worth]
     counted = (f"its {counts[0]:,} and the other documents' {counts[1]:,}" if rest
                else f"the {counts[0]:,} and {counts[1]:,}")  # fmt: skip
+    times = [f"{d:.1f}" for d in deffs]
+    times = times[0] if times[0] == times[1] else " and ".join(times)
     return (
-        f". Neighbouring sentences' {what} go together (estimated correlation of one sentence's "
-        f"count with the next: {alike:.2f}), so the interval of the ratio counts {counted} as "
-        f"the {' and '.join(shown)} independent ones they are worth"
+        f". {what.capitalize()} come in runs or several to a sentence (the variance of a count: "
+        f"{times} times that of independent ones), so the interval of the ratio counts {counted} "
+        f"as the {' and '.join(shown)} independent ones they are worth"
     )
 
 
@@ -194,7 +202,7 @@ def count_difference(
     if len(rates) < 2:
         return []
     what = "figures" if column == "n_figures" else "questions"
-    item = rate_difference(what, *rates, alike=rate_alike(docs, column))
+    item = rate_difference(what, *rates, deffs=pair_deffs(docs, rates, column))
     if item is None:
         return []
     on_top = item.pop("doc_id")
@@ -207,6 +215,15 @@ def count_difference(
     key = figures_key(top["doc"]) if column == "n_figures" else "question"
     item["href"] = evidence_href(index, anchors, top["doc_id"], key)
     return [item]
+
+
+def pair_deffs(docs: Sequence[Doc], rates: Sequence[Doc], column: str) -> tuple[float, float]:
+    """The design effects of two documents' counts of a rate (``rates``: doc_id, rate, count,
+    words; ``column``, a key of RATE_SERIAL), from ``docs``' summaries
+    (:func:`pipeline.report_stats.rate_design_effects`)."""
+    by_id = {d["doc_id"]: d for d in docs}
+    a, b = rate_design_effects(docs, column, [[by_id[r["doc_id"]]] for r in rates])
+    return a, b
 
 
 def unsourced_sentence(doc_id: str, none: int, count: int) -> str:
@@ -425,7 +442,8 @@ def pair_differences(
     items: list[Item] = []
     for column, what, key in RATE_METRICS:
         rates = rates_of(docs, column)
-        item = rate_difference(what, *rates, alike=rate_alike(docs, column)) if rates else None
+        item = (rate_difference(what, *rates, deffs=pair_deffs(docs, rates, column))
+                if rates else None)  # fmt: skip
         if item:
             item.pop("ratio")
             item["text"] += item.pop("note")

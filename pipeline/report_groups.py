@@ -36,8 +36,14 @@ from pipeline.report_differences import (
     rates_of,
 )
 from pipeline.report_format import finite, fmt
-from pipeline.report_stats import CONFIDENCE, bonferroni, rate_sums, welch_interval
-from pipeline.serial_stats import alike_of_sums
+from pipeline.report_stats import (
+    CONFIDENCE,
+    bonferroni,
+    rate_dispersion_sums,
+    rate_sums,
+    side_design_effects,
+    welch_interval,
+)
 
 T = TypeVar("T")
 MAX_GROUP_ITEMS = 5  # tentative items are listed while there are fewer items than this
@@ -311,18 +317,25 @@ def all_group_items(
                 items.append(item)
     by_id = {d["doc_id"]: d for d in docs}
     for column, (what, by_doc) in zip(GROUP_RATE_COLUMNS, rates, strict=True):
-        # markers come in runs: neighbouring sentences' counts pooled over both groups (each
-        # group's sums once, added for a pair: 66 pairs of 12 groups had tripled the time)
-        sums = {g: rate_sums([by_id[d] for d in members[g] if d in by_doc], column)
-                for g in members}  # fmt: skip
+        # markers come in runs: neighbouring sentences' counts and windows pooled over both
+        # groups (each group's sums once, added for a pair: 66 pairs of 12 groups had tripled
+        # the time), each group's windows its own too
+        of = {g: [by_id[d] for d in members[g] if d in by_doc] for g in members}
+        sums = {g: rate_sums(of[g], column) for g in members}
+        spread = {g: rate_dispersion_sums(of[g], column) for g in members}
         for a, b in itertools.combinations(members, 2):
             sides = [[by_doc[d] for d in members[g] if d in by_doc] for g in (a, b)]
             if not all(sides):
                 continue
             first = pooled(a, sides[0])
-            alike = alike_of_sums(*(x + y for x, y in zip(sums[a], sums[b], strict=True)))
+            (lagged, total, length, count), (chi, df) = (
+                (x + y for x, y in zip(sums[a], sums[b], strict=True)),
+                (x + y for x, y in zip(spread[a], spread[b], strict=True)),
+            )
+            deffs = side_design_effects((lagged, total, length, count), (chi, df),
+                                        [spread[a], spread[b]])  # fmt: skip
             item = rate_difference(what, first, pooled(b, sides[1]), name_other=True,
-                                   tests=tests, alike=alike)  # fmt: skip
+                                   tests=tests, deffs=(deffs[0], deffs[1]))  # fmt: skip
             if item is None:
                 continue
             top, other = sides if item.pop("doc_id") == first["doc_id"] else sides[::-1]

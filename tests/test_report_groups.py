@@ -682,16 +682,20 @@ def test_a_flesch_group_item_says_when_short_texts_took_no_part():
 def test_group_rate_items_count_markers_in_runs_as_fewer():
     """The pooled counts of two groups (33 vs 4 hedges, test_groups_differ_in_pooled_and_per_
     document_rates) with every member's hedge series of 20 sentences correlated 0.4 with its
-    neighbours (corrected: (0.4 + 1/20) / (1 - 3/20) = 0.5294): each marker is worth 0.3077
-    independent ones, the interval is that of 10.2 vs 1.2 markers and holds 1, and the note
-    follows the per-document clause."""
+    neighbours (corrected: (0.4 + 1/20) / (1 - 3/20) = 0.5294, a count's variance 1.5294 /
+    0.4706 = 3.25 times that of independent markers): each marker is worth 0.3077 independent
+    ones, the interval is that of 10.2 vs 1.2 markers and holds 1, and the note follows the
+    per-document clause. A group's own window dispersion counts for it alone: the first group's
+    texts at 4 on 3 degrees of freedom each (36 on 9, over the 0.99 quantile 21.67; both groups
+    pooled, 36 + 9 = 45 on 18, over 34.81: 2.5 for the second)."""
     from pipeline.report_stats import rate_ratio_interval
 
     plain = docs_with_hedges({"a1": 10, "a2": 12, "a3": 11, "b1": 1, "b2": 2, "b3": 1})
     docs = [dict(d, n_sentences=20, hedges_sd=1.0, hedges_lag1=0.4) for d in plain]
     groups = {"a1": "a", "a2": "a", "a3": "a", "b1": "b", "b2": "b", "b3": "b"}
     (item,) = group_differences(docs, groups)
-    low, high = rate_ratio_interval(33, 300, 4, 300, confidence=1 - 0.05 / 9, alike=0.5294)
+    low, high = rate_ratio_interval(33, 300, 4, 300, confidence=1 - 0.05 / 9,
+                                    deffs=(1.5294 / 0.4706,) * 2)  # fmt: skip
     assert (low, ratio_text(high)) == (pytest.approx(0.82, abs=0.005), "1,221")
     assert item["caution"] is True
     assert (
@@ -699,7 +703,14 @@ def test_group_rate_items_count_markers_in_runs_as_fewer():
         in item["text"]
     )
     assert item["text"].endswith(
-        "52.1 to 141.2. Neighbouring sentences' hedges go together (estimated correlation of one "
-        "sentence's count with the next: 0.53), so the interval of the ratio counts the 33 and 4 "
+        "52.1 to 141.2. Hedges come in runs or several to a sentence (the variance of a count: "
+        "3.2 times that of independent ones), so the interval of the ratio counts the 33 and 4 "
         "as the 10 and 1.2 independent ones they are worth"
+    )
+    windows = [dict(d, hedges_lag1=-0.05, hedges_disp5=4.0 if d["doc_id"][0] == "a" else 1.0)
+               for d in docs]  # fmt: skip
+    (item,) = group_differences(windows, groups)
+    assert item["text"].endswith(
+        "(the variance of a count: 4.0 and 2.5 times that of independent ones), so the interval "
+        "of the ratio counts the 33 and 4 as the 8.2 and 1.6 independent ones they are worth"
     )

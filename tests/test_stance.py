@@ -4223,7 +4223,8 @@ def test_documents_summarise_each_rates_counts_per_body_sentence() -> None:
     columns["n_hedges"] = [1, 0, 2, 0, 1]
     columns["is_question"] = [False, True, False, False, True]
     out = serial_rate_columns(columns, [False, True, True, True, True])
-    assert set(out) == {f"{name}_{s}" for name, _ in SERIAL_RATES for s in ("sd", "lag1")}
+    summaries = ("sd", "lag1", "disp5")
+    assert set(out) == {f"{name}_{s}" for name, _ in SERIAL_RATES for s in summaries}
     assert set(out) <= set(DOCUMENT_COLUMNS)
     assert out["hedges_sd"] == pytest.approx(math.sqrt(2.75 / 3))
     assert out["hedges_lag1"] == pytest.approx(-0.75)
@@ -4233,8 +4234,19 @@ def test_documents_summarise_each_rates_counts_per_body_sentence() -> None:
         pytest.approx(-0.25),
     )
     assert out["boosters_sd"] == 0.0 and math.isnan(out["boosters_lag1"])
+    assert math.isnan(out["hedges_disp5"])  # 4 body sentences: under two windows of 5
     empty = serial_rate_columns({column: [] for _, column in SERIAL_RATES}, [])
     assert all(math.isnan(v) for v in empty.values())
+    # <rate>_disp5: 12 body sentences, windows of the first 5 and the other 7 (the remainder
+    # joins the last); hedges 3 and 1 of 4, expected 4 x 5/12 = 5/3 and 4 x 7/12 = 7/3:
+    # (4/3)^2 / (5/3) + (4/3)^2 / (7/3) = 16/15 + 16/21 = 64/35 on 1 degree of freedom
+    columns = {column: [0] * 13 for _, column in SERIAL_RATES}
+    columns["n_hedges"] = [9, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]  # the heading's 9 take no part
+    columns["n_figures"] = [0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]  # alike in every window: 0
+    out = serial_rate_columns(columns, [False] + [True] * 12)
+    assert out["hedges_disp5"] == pytest.approx(64 / 35)
+    assert out["figures_disp5"] == 0.0
+    assert math.isnan(out["boosters_disp5"])  # no booster: no rate to compare windows with
 
 
 def test_the_stage_summarises_the_counts_it_gives_each_sentence(
@@ -4250,6 +4262,11 @@ def test_the_stage_summarises_the_counts_it_gives_each_sentence(
     assert out.document_columns["figures_sd"] == pytest.approx(figures.std(ddof=1))
     d = figures - figures.mean()
     assert out.document_columns["figures_lag1"] == pytest.approx((d[:-1] @ d[1:]) / (d @ d))
+    n = figures.size // 5  # windows of 5 body sentences, the remainder joining the last
+    sums = [figures[5 * i : 5 * i + 5].sum() for i in range(n - 1)] + [figures[5 * n - 5 :].sum()]
+    expected = figures.mean() * np.array([5] * (n - 1) + [figures.size - 5 * n + 5])
+    chi = ((np.array(sums) - expected) ** 2 / expected).sum()
+    assert out.document_columns["figures_disp5"] == pytest.approx(chi / (n - 1))
 
 
 STANCE_1_36_23 = [
