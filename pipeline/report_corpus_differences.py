@@ -42,15 +42,17 @@ from pipeline.report_stats import (
     extreme_interval,
     frame_alike,
     proportion_difference_interval,
-    rate_design_effects,
+    rate_dispersion_sums,
     rate_ratio_interval,
+    rate_sums,
+    side_design_effects,
 )
 from pipeline.report_text import anchor_key
 from pipeline.serial_stats import FLESCH_CONFIDENCE, effective_size
 
 
 def top_versus_rest(
-    top: Doc, count: float, words: float, n: int, deffs: tuple[float, float] = (1.0, 1.0)
+    top: Doc, count: float, words: float, n: int, deffs: tuple[float, ...] = (1.0, 1.0)
 ) -> tuple[str, bool]:
     """The top document's rate against the other documents' pooled ``count`` in ``words``: a
     clause for the item and whether the item is tentative.
@@ -76,15 +78,21 @@ def top_versus_rest(
     ), caution
 
 
-def top_deffs(docs: Sequence[Doc], column: str) -> Callable[[str], tuple[float, float]]:
+def top_deffs(docs: Sequence[Doc], column: str) -> Callable[[str], tuple[float, ...]]:
     """A top document's doc_id -> the design effects of its count of a rate (``column``, a key
     of RATE_SERIAL) and of the other documents' together
-    (:func:`pipeline.report_stats.rate_design_effects`), for :func:`top_rate_item`."""
+    (:func:`pipeline.report_stats.rate_design_effects`), for :func:`top_rate_item`. The sums are
+    additive: the others' window sums are all the documents' less the top's (one pass over the
+    documents, not one a top: 20,000 documents took 0.22 s a rate)."""
+    lag = rate_sums(docs, column)
+    pooled = rate_dispersion_sums(docs, column)
+    by_id = {d["doc_id"]: d for d in docs}
 
-    def deffs(top: str) -> tuple[float, float]:
-        sides = [[d for d in docs if d["doc_id"] == top], [d for d in docs if d["doc_id"] != top]]
-        a, b = rate_design_effects(docs, column, sides)
-        return a, b
+    def deffs(top: str) -> tuple[float, ...]:
+        own = rate_dispersion_sums([by_id[top]] if top in by_id else [], column)
+        # max: a difference of floats is never below 0 (the chi-squared of one text left)
+        others = (max(0.0, pooled[0] - own[0]), pooled[1] - own[1])
+        return side_design_effects(lag, pooled, [own, others])
 
     return deffs
 
@@ -98,7 +106,7 @@ def unsourced_note(rate: Doc) -> str:
 def top_rate_item(
     rates: Sequence[Doc], what: str, unit: str, index: Mapping[str, int], anchors: set[str],
     key_of: Callable[[Doc], str], note_of: Callable[[Doc], str] | None = None,
-    deffs_of: Callable[[str], tuple[float, float]] | None = None,
+    deffs_of: Callable[[str], tuple[float, ...]] | None = None,
 ) -> list[Item]:  # fmt: skip
     """The document with the highest rate per 1,000 words among those with FEW or more
     (markers, figures, questions), against the median and the other documents' pooled rate

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import operator
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NamedTuple, TypeVar
 
@@ -328,14 +329,12 @@ def all_group_items(
             if not all(sides):
                 continue
             first = pooled(a, sides[0])
-            (lagged, total, length, count), (chi, df) = (
-                (x + y for x, y in zip(sums[a], sums[b], strict=True)),
-                (x + y for x, y in zip(spread[a], spread[b], strict=True)),
-            )
-            deffs = side_design_effects((lagged, total, length, count), (chi, df),
-                                        [spread[a], spread[b]])  # fmt: skip
+            # the pair's sums (not all groups'): each group's own added
+            lag = tuple(map(operator.add, sums[a], sums[b]))
+            both = tuple(map(operator.add, spread[a], spread[b]))
+            deffs = side_design_effects(lag, both, [spread[a], spread[b]])
             item = rate_difference(what, first, pooled(b, sides[1]), name_other=True,
-                                   tests=tests, deffs=(deffs[0], deffs[1]))  # fmt: skip
+                                   tests=tests, deffs=deffs)  # fmt: skip
             if item is None:
                 continue
             top, other = sides if item.pop("doc_id") == first["doc_id"] else sides[::-1]

@@ -12,6 +12,7 @@ import numpy as np
 
 from pipeline.report_format import finite
 from pipeline.serial_stats import (
+    DISPERSION_SUMMARY,
     MIN_INTERVAL_SENTENCES,
     alike_of_sums,
     corrected_correlation,
@@ -50,7 +51,7 @@ def bonferroni(tests: int, confidence: float = CONFIDENCE) -> float:
 
 def rate_ratio_interval(
     a: int, words_a: float, b: int, words_b: float, *, confidence: float = CONFIDENCE,
-    deffs: tuple[float, float] = (1.0, 1.0),
+    deffs: tuple[float, ...] = (1.0, 1.0),
 ) -> tuple[float, float]:  # fmt: skip
     """Exact interval of the ratio of two rates, ``a`` markers in ``words_a`` words over ``b``
     in ``words_b`` (the upper end is inf when ``b`` is 0). With ``deffs``, each side's design
@@ -75,6 +76,8 @@ def rate_ratio_interval(
         raise ValueError(f"word counts must be > 0, got {words_a!r} and {words_b!r}")
     if not 0 < confidence < 1:
         raise ValueError(f"confidence must be in (0, 1), got {confidence!r}")
+    if len(deffs) != 2:
+        raise ValueError(f"deffs must be two design effects, got {deffs!r}")
     ka, kb = count_worth(a, deffs[0]), count_worth(b, deffs[1])
     p_low, p_high = clopper_pearson(ka, ka + kb, confidence=confidence)
     scale = (words_b / deffs[1]) / (words_a / deffs[0])
@@ -191,7 +194,8 @@ SERIAL_COLUMNS = {
 
 
 # documents.csv's summaries of a rate's counts per body sentence (pipeline.stance.SERIAL_RATES):
-# rate column -> the name of its ``<name>_sd`` and ``<name>_lag1``
+# rate column -> the name of its ``<name>_sd``, ``<name>_lag1`` and ``<name>_disp5``
+# (``<name>_`` + pipeline.serial_stats.DISPERSION_SUMMARY)
 RATE_SERIAL = {
     "hedges_per_1k": "hedges",
     "boosters_per_1k": "boosters",
@@ -212,17 +216,9 @@ def corpus_alike(docs: Sequence[Mapping[str, Any]], measure: str) -> float:
     return _pooled_alike(docs, n, sd, lag1)
 
 
-def rate_alike(docs: Sequence[Mapping[str, Any]], column: str) -> float:
-    """The correlation of neighbouring body sentences' counts of a rate (``column``, a key of
-    RATE_SERIAL) pooled over ``docs``, as :func:`corpus_alike` pools sentiment: markers come in
-    runs (a paragraph of figures, a passage of hedged claims). 0 without the summaries (a table
-    of an older run)."""
-    return alike_of_sums(*rate_sums(docs, column))
-
-
 def rate_sums(docs: Sequence[Mapping[str, Any]], column: str) -> tuple[float, float, float, int]:
     """:func:`pipeline.serial_stats.pooled_sums` of a rate's summaries in ``docs``: those of
-    two sets of documents add up to those of both (:func:`rate_alike` of groups)."""
+    two sets of documents add up to those of both (the groups' :func:`rate_design_effects`)."""
     name = RATE_SERIAL[column]
     return _pooled_sums(docs, "n_sentences", f"{name}_sd", f"{name}_lag1")
 
@@ -233,7 +229,7 @@ def rate_dispersion_sums(docs: Sequence[Mapping[str, Any]], column: str) -> tupl
     row without one (a text under 6 sentences or without a marker, a table of an older run)
     takes no part."""
     name = RATE_SERIAL[column]
-    rows = [(d.get("n_sentences"), d.get(f"{name}_disp5")) for d in docs]
+    rows = [(d.get("n_sentences"), d.get(f"{name}_{DISPERSION_SUMMARY}")) for d in docs]
     rows = [(float(n), float(v)) for n, v in rows if finite(n) and finite(v)]
     sizes, dispersions = zip(*rows, strict=True) if rows else ((), ())
     return dispersion_sums(sizes, dispersions)
@@ -241,7 +237,7 @@ def rate_dispersion_sums(docs: Sequence[Mapping[str, Any]], column: str) -> tupl
 
 def rate_design_effects(
     docs: Sequence[Mapping[str, Any]], column: str, sides: Sequence[Sequence[Mapping[str, Any]]]
-) -> list[float]:
+) -> tuple[float, ...]:
     """Each side's design effect for a rate (``column``) compared between the ``sides``, sets
     of ``docs``: how many times the variance of its count is that of independent markers
     (:func:`side_design_effects` of the summaries)."""
@@ -256,7 +252,7 @@ def side_design_effects(
     lag_sums: tuple[float, float, float, int],
     pooled: tuple[float, int],
     sides: Sequence[tuple[float, int]],
-) -> list[float]:
+) -> tuple[float, ...]:
     """Each side's :func:`pipeline.serial_stats.design_effect`: the largest of the AR(1)
     inflation of the correlation of neighbours pooled over all the documents compared
     (``lag_sums``, :func:`rate_sums`), their window dispersion pooled (``pooled``,
@@ -271,7 +267,7 @@ def side_design_effects(
     simulations."""
     alike = alike_of_sums(*lag_sums)
     common = dispersion_of_sums(*pooled)
-    return [design_effect(alike, common, dispersion_of_sums(*side)) for side in sides]
+    return tuple(design_effect(alike, common, dispersion_of_sums(*side)) for side in sides)
 
 
 def _pooled_alike(docs: Sequence[Mapping[str, Any]], n: str, sd: str, lag1: str) -> float:

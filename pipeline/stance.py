@@ -19,7 +19,7 @@ from pipeline.author_dates import author_date_spans
 from pipeline.figures import figure_rows
 from pipeline.matcher import LexiconMatcher, PatternMatch
 from pipeline.quotes import has_quotation, quoted_parts
-from pipeline.serial_stats import serial_summary, window_dispersion
+from pipeline.serial_stats import DISPERSION_SUMMARY, serial_summary, window_dispersion
 from pipeline.stance_lexicon import (
     StanceEntry,
     default_lexicon_paths,
@@ -147,7 +147,7 @@ DOCUMENT_COLUMNS = (
     "n_attitude_quoted",
     "n_attributions_named_quoted",
     "n_attributions_vague_quoted",
-    *(f"{name}_{summary}" for name, _ in SERIAL_RATES for summary in ("sd", "lag1", "disp5")),
+    *(f"{name}_{s}" for name, _ in SERIAL_RATES for s in ("sd", "lag1", DISPERSION_SUMMARY)),
 )
 # (sentence column, category, subtype or None) in the order of SENTENCE_COLUMNS
 COUNT_KEYS = (
@@ -163,15 +163,15 @@ COUNT_COLUMN = {(category, subtype): col for col, category, subtype in COUNT_KEY
 def serial_rate_columns(
     columns: Mapping[str, Sequence[float]], body: Sequence[bool]
 ) -> dict[str, float]:
-    """``<name>_sd``, ``<name>_lag1`` and ``<name>_disp5`` (the dispersion of its sums over
-    windows of 5 sentences) of each SERIAL_RATES count over the body sentences (``body``: one
-    flag per sentence) in text order."""
+    """``<name>_sd``, ``<name>_lag1`` and ``<name>_disp5`` (``_`` + DISPERSION_SUMMARY: the
+    dispersion of its sums over windows of about RUN_WINDOW = 5 sentences) of each SERIAL_RATES
+    count over the body sentences (``body``: one flag per sentence) in text order."""
     keep = np.asarray(body, dtype=bool)
     out = {}
     for name, column in SERIAL_RATES:
         values = np.asarray(columns[column], dtype=np.float64)[keep]
         out[f"{name}_sd"], out[f"{name}_lag1"] = serial_summary(values)
-        out[f"{name}_disp5"] = window_dispersion(values)
+        out[f"{name}_{DISPERSION_SUMMARY}"] = window_dispersion(values)
     return out
 
 

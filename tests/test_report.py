@@ -2416,21 +2416,35 @@ def test_rate_ratio_interval_counts_markers_in_runs_as_fewer():
     for bad in (0.5, math.inf, math.nan):
         with pytest.raises(ValueError, match="deff"):
             count_worth(3, bad)
+    for deffs in ((2.0,), (1.0, 1.0, 1.0)):  # one design effect a side
+        with pytest.raises(ValueError, match="two design effects"):
+            rate_ratio_interval(10, 800, 4, 1000, deffs=deffs)
 
 
 def test_window_dispersion_by_hand():
-    """documents.csv's <rate>_disp5: sums over windows of 5 sentences, the remainder joining the
-    last (two windows, the first 5 and the rest, from 6 sentences), against the text's own rate.
-    12 hedges all in the first 4 of 9 sentences: sums 12 and 0, expected 12 x 5/9 = 6.67 and
-    12 x 4/9 = 5.33: 5.33^2 / 6.67 + 5.33^2 / 5.33 = 4.27 + 5.33 = 9.6 on 1 degree of freedom;
-    one hedge in each of two windows of 5 and 7: (1/6)^2 / (5/6) + (1/6)^2 / (7/6) = 2/35."""
+    """documents.csv's <rate>_disp5: sums over max(2, n // 5) windows of nearly equal size (the
+    longer first, as np.array_split: from 6 sentences, two windows), against the text's own
+    rate. 12 hedges all in the first 4 of 9 sentences: windows of 5 and 4, sums 12 and 0,
+    expected 12 x 5/9 = 6.67 and 12 x 4/9 = 5.33: 5.33^2 / 6.67 + 5.33^2 / 5.33 = 4.27 + 5.33 =
+    9.6 on 1 degree of freedom; hedges 2 and 1 in two windows of 6, expected 1.5 each: 0.5^2 /
+    1.5 x 2 = 1/3; a brief of 6 sentences and the same reversed (a reviewer's example, 9.8 and
+    0.8 with a window of 5 and one of 1): windows of 3, sums 0 and 4, expected 2: 2 + 2 = 4."""
     from pipeline.serial_stats import window_degrees, window_dispersion, window_edges
 
-    assert window_edges(5) == [] and window_edges(6) == [0, 5, 6]
-    assert window_edges(14) == [0, 5, 14] and window_edges(15) == [0, 5, 10, 15]
+    assert window_edges(5) == [] and window_edges(6) == [0, 3, 6] and window_edges(9) == [0, 5, 9]
+    assert window_edges(14) == [0, 7, 14] and window_edges(15) == [0, 5, 10, 15]
+    assert window_edges(23) == [0, 6, 12, 18, 23]
+    for n in range(60):  # as np.array_split; the degrees of freedom from the length alone
+        edges = window_edges(n)
+        if n > 5:
+            parts = np.array_split(np.arange(n), max(2, n // 5))
+            assert edges == [0, *np.cumsum([p.size for p in parts]).tolist()]
+        assert window_degrees(n) == max(0, len(edges) - 2) == window_degrees(float(n))
     assert [window_degrees(n) for n in (0, 5, 6, 9, 10, 14, 15, 40)] == [0, 0, 1, 1, 1, 1, 2, 7]
     assert window_dispersion([3, 3, 3, 3, 0, 0, 0, 0, 0]) == pytest.approx(9.6)
-    assert window_dispersion([1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]) == pytest.approx(2 / 35)
+    assert window_dispersion([1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]) == pytest.approx(1 / 3)
+    assert window_dispersion([0, 0, 0, 0, 1, 3]) == window_dispersion([3, 1, 0, 0, 0, 0]) == 4.0
+    assert window_dispersion([0, 0, 0, 0, 0, 2]) == window_dispersion([2, 0, 0, 0, 0, 0]) == 2.0
     assert window_dispersion([2] * 15) == 0.0  # alike in every window
     assert math.isnan(window_dispersion([3, 1, 0, 2, 1]))  # one window: nothing to compare
     assert math.isnan(window_dispersion([0] * 20))  # no marker: no rate
@@ -2457,33 +2471,36 @@ def test_design_effects_count_the_dispersion_a_test_shows():
     # the pooled dispersion (14 + 8.4 = 22.4 on 14) is noise; the first text's own (14 on 7,
     # quantile 18.48) too; at 3: 21 on 7 counts, for that text only, and 29.4 on 14 for both
     no_runs = (0.0, 0.0, 0.0, 0)
-    assert side_design_effects(no_runs, (22.4, 14), [(14.0, 7), (8.4, 7)]) == [1.0, 1.0]
-    assert side_design_effects(no_runs, (29.4, 14), [(21.0, 7), (8.4, 7)]) == [
+    assert side_design_effects(no_runs, (22.4, 14), [(14.0, 7), (8.4, 7)]) == (1.0, 1.0)
+    assert side_design_effects(no_runs, (29.4, 14), [(21.0, 7), (8.4, 7)]) == (
         pytest.approx(3.0),
         pytest.approx(29.4 / 14),
-    ]
+    )
     docs = [{"doc_id": "a", "n_sentences": 40, "hedges_disp5": 3.0},
             {"doc_id": "b", "n_sentences": 40, "hedges_disp5": 1.2}]  # fmt: skip
-    assert rate_design_effects(docs, "hedges_per_1k", [docs[:1], docs[1:]]) == [
+    assert rate_design_effects(docs, "hedges_per_1k", [docs[:1], docs[1:]]) == (
         pytest.approx(3.0),
         pytest.approx(29.4 / 14),
-    ]
+    )
     # a table of an older run (no <rate>_disp5): the lag-1 correlation alone, as before
     old = [{"doc_id": d, "n_sentences": 40, "hedges_sd": 1.0, "hedges_lag1": 0.5} for d in "ab"]
     r = (0.5 + 1 / 40) / (1 - 3 / 40)
     assert (
         rate_design_effects(old, "hedges_per_1k", [old[:1], old[1:]])
-        == [pytest.approx((1 + r) / (1 - r))] * 2
+        == (pytest.approx((1 + r) / (1 - r)),) * 2
     )
 
 
-def test_rate_alike_pools_each_documents_summaries_of_its_counts():
+def test_rate_sums_pool_each_documents_summaries_of_its_counts():
     """documents.csv's hedges_sd and hedges_lag1 pool to the correlation of the series
     themselves (alike_correlation); a text under 10 body sentences and a table without the
     columns (an older run) take no part."""
-    from pipeline.report_stats import rate_alike
-    from pipeline.serial_stats import alike_correlation
+    from pipeline.report_stats import rate_sums
+    from pipeline.serial_stats import alike_correlation, alike_of_sums
     from pipeline.stance import serial_rate_columns
+
+    def rate_alike(docs, column):  # the correlation the rate items use (rate_design_effects)
+        return alike_of_sums(*rate_sums(docs, column))
 
     rng = np.random.default_rng(3)
     series = [rng.poisson(0.6, size=n).astype(float) for n in (14, 31, 9)]
@@ -2550,8 +2567,9 @@ def test_a_pair_rate_item_counts_markers_in_runs_as_fewer():
     assert low < 1
     assert item["text"].endswith(
         ", which includes 1: not a clear difference). Hedges come in runs or several to a "
-        "sentence (the variance of a count: 3.6 times that of independent ones), so the interval "
-        "of the ratio counts the 30 and 12 as the 8.3 and 3.3 independent ones they are worth"
+        "sentence (estimated: the variance "
+        "of a count 3.6 times that of independent ones), so the interval of the ratio counts the "
+        "30 and 12 as the 8.3 and 3.3 independent ones they are worth"
     )
     # a design effect that shrinks no count to a whole one fewer widens the interval unsaid (6
     # and 1 vague attributions at 1.03, r = 0.0136, the default corpus's: worth 5.84 and 0.97)
@@ -2562,8 +2580,9 @@ def test_a_pair_rate_item_counts_markers_in_runs_as_fewer():
     # without runs, at a median correlation of 0.00-0.06), even where a count shrinks by one
     assert runs_note("vague attributions", (60, 10), (1.1, 1.1)) == ""
     assert runs_note("vague attributions", (6, 1), (1.35, 1.35)) == (
-        ". Vague attributions come in runs or several to a sentence (the variance of a count: "
-        "1.4 times that of independent ones), so the interval of the ratio counts the 6 and 1 as "
+        ". Vague attributions come in runs or several to a sentence (estimated: the variance "
+        "of a count 1.4 times that of independent ones), so the interval of the ratio counts the 6 "
+        "and 1 as "
         "the 4.4 and 0.7 independent ones they are worth"
     )
     # figures: the note follows the sentence on the top document's unsourced figures
@@ -2571,8 +2590,9 @@ def test_a_pair_rate_item_counts_markers_in_runs_as_fewer():
     (item,) = count_difference(docs, "n_figures", {}, set())
     unsourced = "; " + unsourced_sentence("a", 4, 30)
     assert item["text"].endswith(
-        f"{unsourced}. Figures come in runs or several to a sentence (the variance of a count: "
-        "3.6 times that of independent ones), so the interval of the ratio counts the 30 and 12 "
+        f"{unsourced}. Figures come in runs or several to a sentence (estimated: the variance "
+        "of a count 3.6 times that of independent ones), so the interval of the ratio counts the "
+        "30 and 12 "
         "as the 8.3 and 3.3 independent ones they are worth"
     )
 
@@ -2594,8 +2614,9 @@ def test_a_pair_rate_item_counts_each_texts_window_dispersion():
     assert item["caution"] is True
     assert "95% interval of the ratio 0.97 to 6.3, which includes 1" in item["text"]
     assert item["text"].endswith(
-        "(the variance of a count: 3.0 and 1.0 times that of independent ones), so the interval "
-        "of the ratio counts the 30 and 12 as the 10 and 12 independent ones they are worth"
+        "(estimated: the variance "
+        "of a count 3.0 and 1.0 times that of independent ones), so the interval of the ratio "
+        "counts the 30 and 12 as the 10 and 12 independent ones they are worth"
     )
     docs = runs_docs(-0.025, disp5=(1.0, 3.0), hedges_per_1k=(12, 30))  # b is on top
     items = pair_differences(docs, {}, index={}, anchors=set(), sentiment_href="#s")
@@ -2627,8 +2648,9 @@ def test_two_short_texts_are_checked_for_runs():
     (item,) = pair_differences(docs, {}, index={}, anchors=set(), sentiment_href="#s")
     assert item["caution"] is True
     assert item["text"].endswith(
-        "(the variance of a count: 9.6 and 5.2 times that of independent ones), so the interval "
-        "of the ratio counts the 12 and 1 as the 1.2 and 0.2 independent ones they are worth"
+        "(estimated: the variance "
+        "of a count 9.6 and 5.2 times that of independent ones), so the interval of the ratio "
+        "counts the 12 and 1 as the 1.2 and 0.2 independent ones they are worth"
     )
     old = [{k: v for k, v in d.items() if not k.endswith("_disp5")} for d in docs]
     (item,) = pair_differences(old, {}, index={}, anchors=set(), sentiment_href="#s")
@@ -2650,8 +2672,9 @@ def test_the_top_rate_of_three_or_more_counts_markers_in_runs_as_fewer():
     (item,) = [i for i in items if "hedges" in i["text"]]
     assert item["caution"] is True and "which includes 1)" in item["text"]
     assert item["text"].endswith(
-        ". Hedges come in runs or several to a sentence (the variance of a count: 3.2 times that "
-        "of independent ones), so the interval of the ratio counts its 8 and the other "
+        ". Hedges come in runs or several to a sentence (estimated: the variance "
+        "of a count 3.2 times that of independent ones), so the interval of the ratio counts its 8 "
+        "and the other "
         "documents' 29 as the 2.5 and 8.9 independent ones they are worth"
     )
     plain = [dict(d, hedges_lag1=-0.05) for d in docs]  # corrected to 0: as before
@@ -2663,8 +2686,9 @@ def test_the_top_rate_of_three_or_more_counts_markers_in_runs_as_fewer():
     items = corpus_differences(listed, index={}, anchors=set())
     (item,) = [i for i in items if "hedges" in i["text"]]
     assert item["text"].endswith(
-        "(the variance of a count: 4.0 and 1.0 times that of independent ones), so the interval "
-        "of the ratio counts its 8 and the other documents' 29 as the 2.0 and 29 independent "
+        "(estimated: the variance "
+        "of a count 4.0 and 1.0 times that of independent ones), so the interval of the ratio "
+        "counts its 8 and the other documents' 29 as the 2.0 and 29 independent "
         "ones they are worth"
     )
 
@@ -2689,7 +2713,8 @@ def _reference_rate_clear(series, words, top=None):
         for x in xs:
             if x.size <= 5 or x.sum() == 0:
                 continue
-            cuts = [5 * i for i in range(max(2, x.size // 5))] + [x.size]
+            parts = np.array_split(np.arange(x.size), max(2, x.size // 5))
+            cuts = [0, *(int(p[-1]) + 1 for p in parts)]
             for a, b in itertools.pairwise(cuts):
                 e = x.sum() * (b - a) / x.size
                 chi += (x[a:b].sum() - e) ** 2 / e

@@ -703,14 +703,37 @@ def test_group_rate_items_count_markers_in_runs_as_fewer():
         in item["text"]
     )
     assert item["text"].endswith(
-        "52.1 to 141.2. Hedges come in runs or several to a sentence (the variance of a count: "
-        "3.2 times that of independent ones), so the interval of the ratio counts the 33 and 4 "
+        "52.1 to 141.2. Hedges come in runs or several to a sentence (estimated: the variance "
+        "of a count 3.2 times that of independent ones), so the interval of the ratio counts the "
+        "33 and 4 "
         "as the 10 and 1.2 independent ones they are worth"
     )
     windows = [dict(d, hedges_lag1=-0.05, hedges_disp5=4.0 if d["doc_id"][0] == "a" else 1.0)
                for d in docs]  # fmt: skip
     (item,) = group_differences(windows, groups)
     assert item["text"].endswith(
-        "(the variance of a count: 4.0 and 2.5 times that of independent ones), so the interval "
-        "of the ratio counts the 33 and 4 as the 8.2 and 1.6 independent ones they are worth"
+        "(estimated: the variance "
+        "of a count 4.0 and 2.5 times that of independent ones), so the interval of the ratio "
+        "counts the 33 and 4 as the 8.2 and 1.6 independent ones they are worth"
     )
+
+
+def test_a_group_pair_pools_its_own_two_groups_windows_only():
+    """With three groups, the dispersion pooled for a pair is that of its two groups alone: a
+    third group's texts at 20 on 3 degrees of freedom each leave the a-b item as with two
+    groups (a: 36 on 9, its own 4; pooled with b, 45 on 18: 2.5 for b); pooled over all three
+    groups (225 on 27) both sides would be 8.3."""
+    counts = {"a1": 10, "a2": 12, "a3": 11, "b1": 1, "b2": 2, "b3": 1, "c1": 11, "c2": 10, "c3": 12}
+    spread = {"a": 4.0, "b": 1.0, "c": 20.0}
+    docs = [dict(d, n_sentences=20, hedges_sd=1.0, hedges_lag1=-0.05,
+                 hedges_disp5=spread[d["doc_id"][0]])
+            for d in docs_with_hedges(counts)]  # fmt: skip
+    items = group_differences(docs, {d["doc_id"]: d["doc_id"][0] for d in docs})
+    (ab,) = [i for i in items if i["text"].startswith("Group a ") and "than group b " in i["text"]]
+    assert ab["text"].endswith(
+        "(estimated: the variance of a count 4.0 and 2.5 times that of independent ones), so "
+        "the interval of the ratio counts the 33 and 4 as the 8.2 and 1.6 independent ones they "
+        "are worth"
+    )
+    (cb,) = [i for i in items if i["text"].startswith("Group c ")]
+    assert "(estimated: the variance of a count 20.0 and 10.5 times" in cb["text"]

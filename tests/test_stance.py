@@ -4237,14 +4237,13 @@ def test_documents_summarise_each_rates_counts_per_body_sentence() -> None:
     assert math.isnan(out["hedges_disp5"])  # 4 body sentences: under two windows of 5
     empty = serial_rate_columns({column: [] for _, column in SERIAL_RATES}, [])
     assert all(math.isnan(v) for v in empty.values())
-    # <rate>_disp5: 12 body sentences, windows of the first 5 and the other 7 (the remainder
-    # joins the last); hedges 3 and 1 of 4, expected 4 x 5/12 = 5/3 and 4 x 7/12 = 7/3:
-    # (4/3)^2 / (5/3) + (4/3)^2 / (7/3) = 16/15 + 16/21 = 64/35 on 1 degree of freedom
+    # <rate>_disp5: 12 body sentences, two windows of 6; hedges 3 and 1 of 4, expected 2 and
+    # 2: 1 / 2 + 1 / 2 = 1 on 1 degree of freedom
     columns = {column: [0] * 13 for _, column in SERIAL_RATES}
     columns["n_hedges"] = [9, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]  # the heading's 9 take no part
     columns["n_figures"] = [0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]  # alike in every window: 0
     out = serial_rate_columns(columns, [False] + [True] * 12)
-    assert out["hedges_disp5"] == pytest.approx(64 / 35)
+    assert out["hedges_disp5"] == 1.0
     assert out["figures_disp5"] == 0.0
     assert math.isnan(out["boosters_disp5"])  # no booster: no rate to compare windows with
 
@@ -4262,11 +4261,12 @@ def test_the_stage_summarises_the_counts_it_gives_each_sentence(
     assert out.document_columns["figures_sd"] == pytest.approx(figures.std(ddof=1))
     d = figures - figures.mean()
     assert out.document_columns["figures_lag1"] == pytest.approx((d[:-1] @ d[1:]) / (d @ d))
-    n = figures.size // 5  # windows of 5 body sentences, the remainder joining the last
-    sums = [figures[5 * i : 5 * i + 5].sum() for i in range(n - 1)] + [figures[5 * n - 5 :].sum()]
-    expected = figures.mean() * np.array([5] * (n - 1) + [figures.size - 5 * n + 5])
-    chi = ((np.array(sums) - expected) ** 2 / expected).sum()
-    assert out.document_columns["figures_disp5"] == pytest.approx(chi / (n - 1))
+    # n // 5 windows of body sentences, of nearly equal size
+    windows = np.array_split(figures, max(2, figures.size // 5))
+    sums = np.array([w.sum() for w in windows])
+    expected = figures.mean() * np.array([w.size for w in windows])
+    chi = ((sums - expected) ** 2 / expected).sum()
+    assert out.document_columns["figures_disp5"] == pytest.approx(chi / (len(windows) - 1))
 
 
 STANCE_1_36_23 = [
