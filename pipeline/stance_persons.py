@@ -254,8 +254,10 @@ _NOT_CONTACT_VERB = (
 # Evans", "A woman identified as Sarah Jones", "known as", "dubbed": the name is the phrase's and
 # read; 1.36.26 review)
 _NAMING = (
-    r"(?!(?:named|called|identified|known|dubbed|nicknamed|christened|titled|styled|termed)"
-    r"(?![\w’'-]))"
+    r"(?!(?:named|identified|known|dubbed|nicknamed|christened|titled|styled|termed)(?![\w’'-])"
+    # "called" before a number or a word in lower case but "as" is a verb ("A woman called 999
+    # and said", "A neighbour called the police and said"; 1.36.27)
+    r"|called(?![\w’'-])(?!\s+(?!as\s)(?-i:[a-z\d])))"
 )
 # the phrase: "a", "an", "one" or "another", its words, a place, a "who" clause or a clause
 # without "who"; with ``lazy``, its fewest words that fit
@@ -264,7 +266,7 @@ _NAMING = (
 def _phrase(lazy: bool = False) -> str:
     """The regex of the phrase of ``UNNAMED_ONE_RE`` (and of ``COORDINATED_RE``, ``lazy``)."""
     return (
-        r"(?<![\w’'-])(?P<article>an?|one|another)\s+"
+        r"(?<![\w’'-])(?P<article>an?|one|another|my|our)\s+"
         rf"(?P<words>(?:{_MODIFIER}\s+){{0,3}}{'?' if lazy else ''}(?!{_ADVERBS}|{_AFTER_NOUN})"
         rf"{_NOT_CONTACT_VERB}{_NAMING}(?P<noun>{_ONE_WORD}))"
         rf"(?:\s+{_AFTER_NOUN}(?=\s+(?:with|in|at|on|for|from)\s))?"
@@ -518,6 +520,20 @@ def _phrase_end(m: re.Match[str]) -> int:
     return max(m.end(g) for g in groups)
 
 
+# after "my" or "our" the writer's own body or outlet, no unnamed person ("Our correspondent
+# said", "Our company said"; "My neighbour in Bristol said", "My colleague said": vague; 1.36.27)
+OWN_NOUNS = frozenset(
+    "company firm business group team government council party department organisation"
+    " organization charity school university bank board union club paper newspaper"
+    " correspondent reporter editor editors reporters staff".split()
+)
+
+
+def _own_body(m: re.Match[str]) -> bool:
+    """Whether the phrase ``m`` is "my" or "our" and a noun of ``OWN_NOUNS``."""
+    return m.group("article").lower() in ("my", "our") and m.group("noun").lower() in OWN_NOUNS
+
+
 def _unnamed_one(
     text: str, sentence_start: int, lo: int, m: re.Match[str], names: str | None, end: int
 ) -> bool:
@@ -525,7 +541,7 @@ def _unnamed_one(
     or body, the subject of the verb (see :func:`unnamed_one_before`); its words up to ``end``
     are read for names."""
     who = m.group("clause") is not None and m.group("place") is None
-    if not _contact_clause(text, lo, m):
+    if not _contact_clause(text, lo, m) or _own_body(m):
         return False
     if not _one_person(m.group("words").lower().split(), who) or _thing_place(m.group("place")):
         return False
@@ -580,4 +596,103 @@ def lay_source(text: str, start: int, end: int) -> bool:
     end_phrase = _phrase_end(m)
     return not names_no_one(text[m.start("words") : end_phrase]) and names_no_one(
         _name_span(text, m, end_phrase)
+    )
+
+
+# An inverted report (1.36.27): the reporting verb after a quotation or a clause and a comma,
+# its subject the phrase after it, up to the sentence's punctuation ('"We are worried," said one
+# resident.', '"It\'s a disgrace," said a customer in Bristol.', "The plan is dead, said a
+# minister."), read by the rules of the phrase before the verb; not an object ("He said a
+# minister had lied", "She told a customer to leave": no comma or quotation before the verb; "said
+# a prayer": no person). A name in an appositive after it names the source ('said a spokesman,
+# Jane Smith.', 'said one resident, 62-year-old Jane Smith.'), a clause after the comma is no
+# appositive ('said a resident, who asked not to be named').
+INVERTED_BEFORE_RE = re.compile(r"(?:[,;:—–]|[,!?]\s*[\"”’'])\s*$")
+INVERTED_ONE_RE = re.compile(
+    rf"\s+{_phrase()}(?P<rest>\s*(?:[.!?;:)\"”’—–]|,|$))",
+    re.IGNORECASE,
+)
+# the appositive after the phrase's comma: up to the next punctuation mark
+APPOSITIVE_RE = re.compile(r"[^,;:.!?()\[\]\"“”]{0,80}")
+NO_APPOSITIVE_RE = re.compile(
+    r"\s*(?:who|whom|whose|which|as|but|and|before|after|while|when|though|although|because"
+    r"|since|if|then|adding|saying|[a-z][\w’'-]*ing)(?![\w’'-])",
+    re.IGNORECASE,
+)
+
+
+def unnamed_one_after(
+    text: str,
+    sentence_start: int,
+    start: int,
+    end: int,
+    sentence_end: int,
+    names: str | None = None,
+) -> bool:
+    """Whether the reporting verb at ``text[start:end]`` stands after a quotation or a clause
+    and a comma (``INVERTED_BEFORE_RE``) and its subject, after it, is one unnamed person or body
+    as :func:`unnamed_one_before` reads one (``INVERTED_ONE_RE``; 1.36.27); bounded by
+    ``ONE_LOOKBACK`` characters each way."""
+    if not INVERTED_BEFORE_RE.search(text, max(sentence_start, start - 4), start):
+        return False
+    hi = min(sentence_end, end + ONE_LOOKBACK)
+    # the sentence's last stop is no word's (a word of the phrase may hold a dot: "St.")
+    hi = end + len(text[end:hi].rstrip(" \t\n\"”’'.!?)"))
+    m = INVERTED_ONE_RE.match(text, end, hi)
+    if m is None or not _contact_clause(text, m.start("article"), m) or _own_body(m):
+        return False
+    who = m.group("clause") is not None and m.group("place") is None
+    if not _one_person(m.group("words").lower().split(), who) or _thing_place(m.group("place")):
+        return False
+    source = text if names is None else names
+    if m.group("rest").strip() == ",":
+        appositive = APPOSITIVE_RE.match(text, m.end(), hi)
+        if not NO_APPOSITIVE_RE.match(text, m.end(), hi) and not names_no_one(appositive.group()):
+            return False
+    return names_no_one(_name_span(source, m, _phrase_end(m)))
+
+
+# a person's name right before the comma of an appositive ("Jane Smith, a resident of Bristol,
+# said": the vague row's phrase is the named person's; 1.36.27)
+APPOSITIVE_NAME_RE = re.compile(
+    r"(?<![\w’'-])(?-i:[A-Z])[\w’'.-]*(?=(?:\s+[\w’'.-]+){0,3}\s*,\s*$)"
+)
+ARTICLE_START_RE = re.compile(r"(?:an?|one|another)\s", re.IGNORECASE)
+
+
+def name_appositive(text: str, sentence_start: int, start: int) -> bool:
+    """Whether the phrase at ``start`` ("a resident of Bristol") is an appositive after a
+    person's name and a comma (:func:`names_a_person`: "Jane Smith, a resident of Bristol,
+    said": named; 1.36.27)."""
+    if not ARTICLE_START_RE.match(text, start):
+        return False
+    lo = max(sentence_start, start - 60)
+    for m in APPOSITIVE_NAME_RE.finditer(text, lo, start):
+        if names_a_person(text, m.start()) and re.match(r"[^,]*,\s*$", text[m.start() : start]):
+            name = re.match(r"[^,]*", text[m.start() : start]).group().strip()
+            if GIVEN_NAME_RE.fullmatch(name) or PERSON_TITLE_RE.match(name):
+                return True
+    return False
+
+
+# a thing, a participle and a preposition before a vague row's match: its object, no source ("A
+# letter sent to residents in Bristol said": the letter's; 1.36.27, as 1.36.24 read "A letter
+# sent on Monday said")
+THING_OBJECT_RE = re.compile(
+    r"(?<![\w’'-])(?P<noun>[\w’'-]+)\s*,?\s+(?P<part>[\w’'-]+)\s+(?:to|for|by|from|at|on|in|with"
+    r"|among)\s+(?:(?:the|all|some|local|many)\s+)?$",
+    re.IGNORECASE,
+)
+OBJECT_LOOKBACK = 60  # characters before a match in which the thing and its participle stand
+
+
+def thing_object(text: str, sentence_start: int, start: int) -> bool:
+    """Whether the match at ``start`` is the object of a thing's participle
+    (``THING_OBJECT_RE``): the noun one of ``thing_nouns.txt``, the participle in "-ed" or of
+    ``PARTICIPLES``."""
+    m = THING_OBJECT_RE.search(text, max(sentence_start, start - OBJECT_LOOKBACK), start)
+    return (
+        m is not None
+        and m.group("noun").lower() in THING_NOUNS
+        and _participle(m.group("part").lower())
     )
