@@ -43,6 +43,7 @@ from pipeline.stance_names import (
 from pipeline.stance_own import CITATION_ENTRY, Spans, writers_own
 from pipeline.stance_passives import reduced_passive
 from pipeline.stance_persons import (
+    interviewed_group,
     lay_source,
     name_appositive,
     names_a_person,
@@ -407,27 +408,37 @@ class StanceDetector:
             a, b = m.start + offset, m.end + offset
             subtype = entry.subtype
             if (
-                self.use_rules
-                and entry.category == "attribution"
-                and subtype == "vague"
-                and (
-                    names_a_source(inside(a, b))
-                    or ends_a_name(text, a)
-                    or name_before(text, start, a)
-                    or names_a_source(inside(a, affiliation_end(text, a, b, end)))
+                (
+                    self.use_rules
+                    and entry.category == "attribution"
+                    and subtype == "vague"
+                    and (
+                        (
+                            (
+                                names_a_source(inside(a, b))
+                                or names_a_source(inside(a, affiliation_end(text, a, b, end)))
+                            )
+                            # "People the Guardian interviewed said": the interviewer's name
+                            # (1.36.27 review)
+                            and not interviewed_group(inside(a, b), 0, b - a)
+                        )
+                        or ends_a_name(text, a)
+                        or name_before(text, start, a)
+                    )
+                    and not is_anonymous(text, a, b)
+                    and not (heading and is_title_case(text[start:end]))
+                    # "A Bristol resident said", "A lawyer Reuters spoke to said": one unnamed
+                    # person whose capitals place it or name its interviewer (1.36.26)
+                    and not lay_source(inside(a, b), 0, b - a)
                 )
-                and not is_anonymous(text, a, b)
-                and not (heading and is_title_case(text[start:end]))
-                # "A Bristol resident said", "A lawyer Reuters spoke to said": one unnamed
-                # person whose capitals place it or name its interviewer (1.36.26)
-                and not lay_source(inside(a, b), 0, b - a)
-            ) or (
-                # "Jane Smith, a resident of Bristol, said": the named person's (1.36.27)
-                self.use_rules
-                and entry.category == "attribution"
-                and subtype == "vague"
-                and name_appositive(text, start, a)
-                and not is_anonymous(text, a, b)
+                or (
+                    # "Jane Smith, a resident of Bristol, said": the named person's (1.36.27)
+                    self.use_rules
+                    and entry.category == "attribution"
+                    and subtype == "vague"
+                    and name_appositive(text, start, a)
+                    and not is_anonymous(text, a, b)
+                )
             ):
                 subtype = "named"
             elif (

@@ -23,6 +23,7 @@ from pipeline.lexicon import lexicon_path, read_word_list
 from pipeline.stance_names import (
     AFFILIATED_NOUNS,
     country_name_re,
+    names_a_source,
     names_no_one,
     place_name_re,
 )
@@ -599,6 +600,31 @@ def lay_source(text: str, start: int, end: int) -> bool:
     )
 
 
+# a group and a clause without "who" that names its interviewer ("People the Guardian
+# interviewed", "Experts Reuters spoke to"): its capitals the interviewer's (1.36.27 review)
+GROUP_CONTACT_RE = re.compile(
+    rf"(?P<words>[\w’'-]+(?:\s+[\w’'-]+){{0,3}}?)(?P<contact>{_CONTACT})\s*$", re.IGNORECASE
+)
+
+
+def interviewed_group(text: str, start: int, end: int) -> bool:
+    """Whether the vague match ``text[start:end]`` of a group ("People the Guardian interviewed
+    said", "Voters the Guardian contacted said") is words that name no one and a clause without
+    "who" (``_CONTACT``) in which only the interviewer is named
+    (:func:`~pipeline.stance_names.names_a_source`, its first word aside): the match stays vague, as
+    "Experts the BBC spoke to said" and "A source the Guardian spoke to said" (:func:`lay_source`;
+    1.36.27 review: "Guardian" is no demonym since 1.36.27)."""
+    words = text[start:end].rsplit(None, 2)
+    drop = 2 if len(words) > 2 and words[-1].lower() == "that" else 1
+    end = start + len(text[start:end].rsplit(None, drop)[0])
+    m = GROUP_CONTACT_RE.match(text, start, end)
+    if m is None or m.group("contact_verb") is None or not _contact_clause(text, start, m):
+        return False
+    a, b = m.span("contact")
+    blanked = text[start:a] + " " * (b - a) + text[b:end]
+    return not names_a_source(blanked) and names_a_source(text[start:end])
+
+
 # An inverted report (1.36.27): the reporting verb after a quotation or a clause and a comma,
 # its subject the phrase after it, up to the sentence's punctuation ('"We are worried," said one
 # resident.', '"It\'s a disgrace," said a customer in Bristol.', "The plan is dead, said a
@@ -607,9 +633,14 @@ def lay_source(text: str, start: int, end: int) -> bool:
 # a prayer": no person). A name in an appositive after it names the source ('said a spokesman,
 # Jane Smith.', 'said one resident, 62-year-old Jane Smith.'), a clause after the comma is no
 # appositive ('said a resident, who asked not to be named').
+# a time after the inverted phrase ('said a senior minister last night'; 1.36.27 review)
+_WHEN = (
+    r"(?:\s+(?:last\s+(?:night|week|month|year)|yesterday|today|tonight|earlier"
+    r"|this\s+(?:morning|afternoon|evening|week)|on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))"
+)
 INVERTED_BEFORE_RE = re.compile(r"(?:[,;:—–]|[,!?]\s*[\"”’'])\s*$")
 INVERTED_ONE_RE = re.compile(
-    rf"\s+{_phrase()}(?P<rest>\s*(?:[.!?;:)\"”’—–]|,|$))",
+    rf"\s+{_phrase(lazy=True)}{_WHEN}?(?P<rest>\s*(?:[.!?;:)\"”’—–]|,|$))",
     re.IGNORECASE,
 )
 # the appositive after the phrase's comma: up to the next punctuation mark
@@ -619,6 +650,90 @@ NO_APPOSITIVE_RE = re.compile(
     r"|since|if|then|adding|saying|[a-z][\w’'-]*ing)(?![\w’'-])",
     re.IGNORECASE,
 )
+
+
+# Since the 1.36.27 review the verb must follow a quotation or a complete clause: not "told",
+# "informed", "reminded", "assured" or the like, whose object follows them ('"...," told a
+# resident' is no English; "Sir Keir, speaking in Berlin, told a reporter": named), nor any verb
+# after its own subject and an aside ("Mr Smith, 45, warned a friend", "The council, in a letter,
+# warned a resident", "The company, however, warned a customer", "Trump, in a post on Truth
+# Social, warned a judge": the phrase is the object, named as before); "The plan, said a
+# minister, is dead" (a subject alone before the verb) and "The plan, which cost millions, is
+# dead, said a minister" (a clause after the aside) are inverted.
+OBJECT_VERB_RE = re.compile(
+    r"(?:told|tells?|telling|informed|informs?|informing|reminded|reminds?|reminding|assured"
+    r"|assures?|assuring|notified|notif(?:y|ies)|briefed|briefs?|promised|promises?|urged|urges?"
+    r"|advised|advises?)(?![\w’'-])",
+    re.IGNORECASE,
+)
+QUOTE_BEFORE_RE = re.compile(r"[,!?]\s*[\"”’']")
+SEGMENT_SPLIT_RE = re.compile(r"\s*(?:[,;:—–(\[)\]]|\s-\s)\s*")
+SEGMENT_OPENING_RE = re.compile(r"[\s\"“‘']*(?:(?:and|but|or|so|yet|then)\s+)?", re.IGNORECASE)
+_PRONOUNS = frozenset("he she they we it i you".split())
+_DETERMINERS = frozenset(
+    "the a an this that these those its his her their our my your one another".split()
+)
+_NAME_PARTICLES = frozenset("of the de del da di van von der al bin el la le".split())
+# words after which a segment is a clause, not a noun phrase ("The plan is dead", "The kids
+# love it"): an auxiliary, a pronoun as object, a negation
+_CLAUSE_WORDS = _AUXILIARIES | frozenset(
+    "it them us him me her not never no isn't wasn't aren't weren't won't can't don't doesn't"
+    " didn't hasn't haven't hadn't".split()
+) - frozenset("also then now still just".split())
+# a segment after the subject that is an aside even with an auxiliary: a relative clause or "as"
+_ASIDE_START = frozenset("who whom whose which as where when like".split())
+
+
+def _subject_segment(segment: str) -> bool:
+    """Whether ``segment`` (no punctuation inside) is a subject alone, no clause: a pronoun, a
+    name in capitals ("Sir Keir", "Mr Johnson", "Trump") or a determiner and up to four words
+    with no auxiliary, object pronoun or negation and, of two or more, not ending in "-ed" ("The
+    council", "The defendant", "The retired teacher"; not "The plan failed", "The kids love
+    it")."""
+    words = segment[SEGMENT_OPENING_RE.match(segment).end() :].split()
+    if not words:
+        return False
+    low = [w.lower().strip("’'") for w in words]
+    if len(words) == 1 and low[0] in _PRONOUNS:
+        return True
+    if low[0] in _DETERMINERS:
+        rest = low[1:]
+        return (
+            0 < len(rest) <= 4
+            and not any(w in _CLAUSE_WORDS or w in _PRONOUNS for w in rest)
+            and not (len(rest) > 1 and rest[-1].endswith("ed"))
+        )
+    return (
+        len(words) <= 5
+        and all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words)
+        and words[0][:1].isupper()
+    )
+
+
+def _aside_segment(segment: str) -> bool:
+    """Whether ``segment`` after a subject is an aside, no clause of its own: an age, an adverb,
+    a participle's or a preposition's phrase ("45", "however", "speaking in Berlin", "in a
+    letter"), a relative clause ("who is 45"); not a predicate ("is dead", "failed to act")."""
+    low = [w.lower().strip("’'") for w in segment.split()]
+    if not low or low[0] in _ASIDE_START:
+        return True
+    return not any(w in _CLAUSE_WORDS for w in low) and not (len(low) > 1 and low[0] in _PRONOUNS)
+
+
+def subject_aside(text: str, sentence_start: int, comma: int) -> bool:
+    """Whether the text of the sentence before the punctuation mark at ``comma`` ends in a
+    subject and one aside or more (:func:`_subject_segment`, :func:`_aside_segment`: "Mr Smith,
+    45", "The council, in a letter", "After the vote, the minister, visibly angry"), so that the
+    verb after it is the subject's and the phrase after the verb its object (1.36.27 review);
+    bounded by ``ONE_LOOKBACK`` characters."""
+    lo = max(sentence_start, comma - ONE_LOOKBACK)
+    segments = SEGMENT_SPLIT_RE.split(text[lo:comma])
+    for i in range(len(segments) - 2, -1, -1):
+        if not _aside_segment(segments[i + 1]):
+            return False
+        if _subject_segment(segments[i]):
+            return True
+    return False
 
 
 def unnamed_one_after(
@@ -633,8 +748,13 @@ def unnamed_one_after(
     and a comma (``INVERTED_BEFORE_RE``) and its subject, after it, is one unnamed person or body
     as :func:`unnamed_one_before` reads one (``INVERTED_ONE_RE``; 1.36.27); bounded by
     ``ONE_LOOKBACK`` characters each way."""
-    if not INVERTED_BEFORE_RE.search(text, max(sentence_start, start - 4), start):
+    before = INVERTED_BEFORE_RE.search(text, max(sentence_start, start - 4), start)
+    if before is None or OBJECT_VERB_RE.match(text, start, end):
         return False
+    if not QUOTE_BEFORE_RE.search(text, before.start(), start) and subject_aside(
+        text, sentence_start, before.start()
+    ):
+        return False  # "Mr Smith, 45, warned a friend": the subject and an aside before the verb
     hi = min(sentence_end, end + ONE_LOOKBACK)
     # the sentence's last stop is no word's (a word of the phrase may hold a dot: "St.")
     hi = end + len(text[end:hi].rstrip(" \t\n\"”’'.!?)"))
@@ -657,6 +777,23 @@ def unnamed_one_after(
 APPOSITIVE_NAME_RE = re.compile(
     r"(?<![\w’'-])(?-i:[A-Z])[\w’'.-]*(?=(?:\s+[\w’'.-]+){0,3}\s*,\s*$)"
 )
+# the name is the sentence's subject: nothing before it but an opening (the sentence's start, a
+# quotation mark, "And", "But") or a quotation and its comma ('"...," Jane Smith, a resident,
+# said'); not a name after a preposition or a participle ("After meeting Jane Smith, a resident
+# said", "Like Mr Patel, a neighbour said": the resident's, vague; 1.36.27 review)
+NAME_OPENING_RE = re.compile(
+    r"(?P<quote>[,!?]\s*[\"”’']\s*$)|[\s\"“‘'(\[—–-]*(?:(?:and|but|or|so|yet)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _opens_sentence(text: str, sentence_start: int, start: int) -> bool:
+    """Whether nothing but an opening or a quotation and its comma stands before ``start`` in
+    its sentence (``NAME_OPENING_RE``), looking back 20 characters."""
+    m = NAME_OPENING_RE.search(text, max(sentence_start, start - 20), start)
+    return m is not None and (m.group("quote") is not None or m.start() == sentence_start)
+
+
 ARTICLE_START_RE = re.compile(r"(?:an?|one|another)\s", re.IGNORECASE)
 
 
@@ -668,7 +805,11 @@ def name_appositive(text: str, sentence_start: int, start: int) -> bool:
         return False
     lo = max(sentence_start, start - 60)
     for m in APPOSITIVE_NAME_RE.finditer(text, lo, start):
-        if names_a_person(text, m.start()) and re.match(r"[^,]*,\s*$", text[m.start() : start]):
+        if (
+            names_a_person(text, m.start())
+            and re.match(r"[^,]*,\s*$", text[m.start() : start])
+            and _opens_sentence(text, sentence_start, m.start())
+        ):
             name = re.match(r"[^,]*", text[m.start() : start]).group().strip()
             if GIVEN_NAME_RE.fullmatch(name) or PERSON_TITLE_RE.match(name):
                 return True

@@ -4866,6 +4866,48 @@ STANCE_1_36_27 = [
     ("My neighbour in Bristol said the road was closed.", [("said", "attribution", "vague")]),
     ("My colleague Jane Smith said the road was closed.", [("said", "attribution", "named")]),
     ("Our correspondent said the city was calm.", [("said", "attribution", "named")]),
+    # (review) an object after a subject and an aside, or after "told" and the like, is no
+    # inverted subject: named as in 1.36.26
+    ('Sir Keir, speaking in Berlin, told a reporter: "We will not back down."',
+     [("told", "attribution", "named")]),
+    ('The defendant, 34, told a police officer, "I didn\'t do it."',
+     [("told", "attribution", "named")]),
+    ('Mr Johnson, visiting a hospital in Kent, told a nurse: "You are doing an amazing job."',
+     [("told", "attribution", "named")]),
+    ('Trump, in a post on Truth Social, warned a judge.', [("warned", "attribution", "named")]),
+    ('The manager, clearly frustrated, told a steward.',
+     [("clearly", "booster", "adverb"), ("told", "attribution", "named")]),
+    ('The actor, 52, told a fan: "Thank you for coming."', [("told", "attribution", "named")]),
+    ('Mr Smith, 45, told a friend.', [("told", "attribution", "named")]),
+    ('The council, in a letter, warned a resident.', [("warned", "attribution", "named")]),
+    ('The minister, asked about the plan, told a reporter.', [("told", "attribution", "named")]),
+    ('The company, however, warned a customer.', [("warned", "attribution", "named")]),
+    ('After the vote, the minister, visibly angry, warned a colleague.',
+     [("warned", "attribution", "named")]),
+    # a clause before the verb, a time after the phrase: inverted
+    ('The plan, which cost millions, is dead, said a minister.',
+     [("said", "attribution", "vague")]),
+    ('When the floods came, we lost everything, said one resident.',
+     [("said", "attribution", "vague")]),
+    ('The plan is dead, said a senior minister last night.', [("said", "attribution", "vague")]),
+    # a group and an outlet that interviewed it: vague, as "Experts the BBC spoke to said"
+    ('People the Guardian interviewed said they felt abandoned.',
+     [("People the Guardian interviewed said", "attribution", "vague")]),
+    ('Experts the Guardian spoke to said the policy would fail.',
+     [("Experts the Guardian spoke to said", "attribution", "vague")]),
+    ('Voters the Guardian contacted said they felt abandoned.',
+     [("Voters the Guardian contacted said", "attribution", "vague")]),
+    ('Experts Reuters spoke to said the deal was off.',
+     [("Experts Reuters spoke to said", "attribution", "vague")]),
+    ('A Guardian reporter said the road was closed.',
+     [("A Guardian reporter said", "attribution", "named")]),
+    # a name after a preposition or a participle is no appositive's: vague
+    ('After meeting Jane Smith, a resident said she felt reassured.',
+     [("a resident said", "attribution", "vague")]),
+    ('Like Mr Patel, a neighbour said she had been burgled twice.',
+     [("a neighbour said", "attribution", "vague")]),
+    ('And Jane Smith, a resident of Bristol, said the road was closed.',
+     [("a resident of Bristol, said", "attribution", "named")]),
 ]  # fmt: skip
 
 
@@ -4882,6 +4924,9 @@ def test_stance_1_36_27_rules_match_in_linear_time() -> None:
         "a letter sent to residents in a letter, sent to sent to the said ",  # THING_OBJECT_RE
         "a woman called 999 and called the police and called John and said ",  # _NAMING
         "my neighbour in Bristol our correspondent my colleague Jane Smith said ",
+        "Mr Smith, 45, in a letter, however, The council, asked, warned a judge, said ",  # asides
+        "Experts the Guardian spoke to the BBC interviewed People Reuters contacted said ",
+        "After meeting Jane Smith, Like Mr Patel, And Jane Smith, a resident said ",
     ]
     for unit in units:
         text = unit * (100_000 // len(unit))
