@@ -436,7 +436,7 @@ class StanceDetector:
                     self.use_rules
                     and entry.category == "attribution"
                     and subtype == "vague"
-                    and name_appositive(text, start, a)
+                    and name_appositive(text, start, a, b)
                     and not is_anonymous(text, a, b)
                 )
             ):

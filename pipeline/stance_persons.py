@@ -797,11 +797,12 @@ def _opens_sentence(text: str, sentence_start: int, start: int) -> bool:
 ARTICLE_START_RE = re.compile(r"(?:an?|one|another)\s", re.IGNORECASE)
 
 
-def name_appositive(text: str, sentence_start: int, start: int) -> bool:
-    """Whether the phrase at ``start`` ("a resident of Bristol") is an appositive after a
-    person's name and a comma (:func:`names_a_person`: "Jane Smith, a resident of Bristol,
-    said": named; 1.36.27)."""
-    if not ARTICLE_START_RE.match(text, start):
+def name_appositive(text: str, sentence_start: int, start: int, end: int) -> bool:
+    """Whether the phrase of the match ``text[start:end]`` ("a resident of Bristol, said") is an
+    appositive after a person's name and a comma, closed by a comma before the verb
+    (:func:`names_a_person`: "Jane Smith, a resident of Bristol, said": named; "Jane Smith, a
+    neighbour said, had lived there": the neighbour's, vague; 1.36.27)."""
+    if not ARTICLE_START_RE.match(text, start) or "," not in text[start:end]:
         return False
     lo = max(sentence_start, start - 60)
     for m in APPOSITIVE_NAME_RE.finditer(text, lo, start):

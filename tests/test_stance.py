@@ -4908,6 +4908,16 @@ STANCE_1_36_27 = [
      [("a neighbour said", "attribution", "vague")]),
     ('And Jane Smith, a resident of Bristol, said the road was closed.',
      [("a resident of Bristol, said", "attribution", "named")]),
+    # the second review: an appositive closes with a comma before the verb; without one the
+    # phrase is a parenthetical report's source, and "a prayer" is what one says, no person
+    ('Jane Smith, a neighbour said, had lived there for years.',
+     [("a neighbour said", "attribution", "vague")]),
+    ('Mr Brown, a source said, had been sacked.', [("a source said", "attribution", "vague")]),
+    ('Jane Smith, a resident of Bristol, told reporters the bins were late.',
+     [("a resident of Bristol, told", "attribution", "named")]),
+    ('He paused, said a prayer, and left the church.', [("said", "attribution", "named")]),
+    ('The old man bowed his head, said a prayer for the dead, and stood.',
+     [("said", "attribution", "named")]),
 ]  # fmt: skip
 
 
