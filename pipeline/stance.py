@@ -42,7 +42,15 @@ from pipeline.stance_names import (
 )
 from pipeline.stance_own import CITATION_ENTRY, Spans, writers_own
 from pipeline.stance_passives import reduced_passive
-from pipeline.stance_persons import lay_source, names_a_person, unnamed_one_before
+from pipeline.stance_persons import (
+    interviewed_group,
+    lay_source,
+    name_appositive,
+    names_a_person,
+    thing_object,
+    unnamed_one_after,
+    unnamed_one_before,
+)
 from pipeline.stance_say import possessive_say_noun
 from pipeline.types import SegmentedDocument, StageOutput
 from pipeline.voices import is_question, quoted_sentence_ids, speaker_turns
@@ -364,6 +372,12 @@ class StanceDetector:
                 return False  # "reported in the region by Friday": a deadline, no agent
             if entry.category == "attribution" and question_subject_before(view, v_start, m.start):
                 return False  # "Who believes that ...?": a question asks for a source
+            if (
+                entry.category == "attribution"
+                and " " in view[m.start : m.end].strip()  # the object and its verb
+                and thing_object(view, v_start, m.start)
+            ):
+                return False  # "A letter sent to residents in Bristol said": the letter's (1.36.27)
             if entry.category == "attribution" and reduced_passive(
                 view, v_start, m.start, m.end, v_end
             ):
@@ -397,20 +411,37 @@ class StanceDetector:
             a, b = m.start + offset, m.end + offset
             subtype = entry.subtype
             if (
-                self.use_rules
-                and entry.category == "attribution"
-                and subtype == "vague"
-                and (
-                    names_a_source(inside(a, b))
-                    or ends_a_name(text, a)
-                    or name_before(text, start, a)
-                    or names_a_source(inside(a, affiliation_end(text, a, b, end)))
+                (
+                    self.use_rules
+                    and entry.category == "attribution"
+                    and subtype == "vague"
+                    and (
+                        (
+                            (
+                                names_a_source(inside(a, b))
+                                or names_a_source(inside(a, affiliation_end(text, a, b, end)))
+                            )
+                            # "People the Guardian interviewed said": the interviewer's name
+                            # (1.36.27 review)
+                            and not interviewed_group(inside(a, b), 0, b - a)
+                        )
+                        or ends_a_name(text, a)
+                        or name_before(text, start, a)
+                    )
+                    and not is_anonymous(text, a, b)
+                    and not (heading and is_title_case(text[start:end]))
+                    # "A Bristol resident said", "A lawyer Reuters spoke to said": one unnamed
+                    # person whose capitals place it or name its interviewer (1.36.26)
+                    and not lay_source(inside(a, b), 0, b - a)
                 )
-                and not is_anonymous(text, a, b)
-                and not (heading and is_title_case(text[start:end]))
-                # "A Bristol resident said", "A lawyer Reuters spoke to said": one unnamed
-                # person whose capitals place it or name its interviewer (1.36.26)
-                and not lay_source(inside(a, b), 0, b - a)
+                or (
+                    # "Jane Smith, a resident of Bristol, said": the named person's (1.36.27)
+                    self.use_rules
+                    and entry.category == "attribution"
+                    and subtype == "vague"
+                    and name_appositive(text, start, a, b)
+                    and not is_anonymous(text, a, b)
+                )
             ):
                 subtype = "named"
             elif (
@@ -421,7 +452,11 @@ class StanceDetector:
                     unnamed_group_before(view, v_start, m.start)
                     or (
                         m.entry not in self._by_agent  # "a tactic documented by MI5": MI5's
-                        and unnamed_one_before(view, v_start, m.start, names_view)
+                        and (
+                            unnamed_one_before(view, v_start, m.start, names_view)
+                            # '"We are worried," said one resident.' (1.36.27)
+                            or unnamed_one_after(view, v_start, m.start, m.end, v_end, names_view)
+                        )
                     )
                     or (m.entry in self._by_agent and unnamed_agent(view, m.start, m.end))
                 )

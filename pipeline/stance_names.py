@@ -14,9 +14,10 @@ from pipeline.lexicon import lexicon_path, read_lexicon, read_word_list
 from pipeline.pattern_syntax import FUNCTION_WORDS
 
 # Capitalised words that do not make a source "named": demonyms and short initialisms (and
-# their plurals: MPs, MEPs, CEOs).
+# their plurals: MPs, MEPs, CEOs). "Guardian" is a newspaper's, no demonym ("A Guardian
+# reporter said": named, as "A Reuters reporter said"; 1.36.27).
 NOT_A_NAME_RE = re.compile(
-    r"(?:[A-Z][a-z]+(?:an|ans|ese|ish|ic|ern|ist|ists)|[A-Z]{1,3}|[A-Z]{2,4}s|U\.[SK]\.|[A-Z][a-z]?"
+    r"(?:(?!Guardian(?![a-z]))[A-Z][a-z]+(?:an|ans|ese|ish|ic|ern|ist|ists)|[A-Z]{1,3}|[A-Z]{2,4}s|U\.[SK]\.|[A-Z][a-z]?"
     rf"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|{'|'.join(month_words(('month',)))})"
 )  # days and months say when, not who (full names: "Jan" may be a first name)
 # A time after "by" is a deadline, no agent: "More than 200 cases were reported in the region by
@@ -526,18 +527,30 @@ MEMBER_OF_RE = re.compile(
 )
 
 
+# those before an institution's initialism who are not its staff ("An IMF critic said")
+OUTSIDERS = frozenset("critic watcher opponent supporter fan observer".split())
+# a noun of one who works ("doctor", "engineer", "scientist", "nurse"), not a verb ("Experts the
+# BBC spoke to": the interviewer's)
+STAFF_NOUN_RE = re.compile(
+    r"[a-z]{2,}(?:er|or|ist|ian|eer|ier|man|woman|person)s?|nurses?|medics?|staff|workers?"
+)
+
+
 def _initialism_member(span: str, word: re.Match[str]) -> bool:
     """Whether ``word`` is an institution's initialism right before one who speaks for it ("An
     IMF official said", "A CIA officer said": named, as "A White House official said"; "A US
-    official said" is not, :func:`institution_initialism`; 1.36.12) or after one and "for",
-    "of", "at", "from" or "with" ("A spokesman for the IMF said", "An official at the WHO
-    said": named, as "A spokeswoman for Tideline said"; 1.36.23)."""
+    official said" is not, :func:`institution_initialism`; 1.36.12), or before any noun but an
+    outsider's (``OUTSIDERS``: "An MSF doctor said", as "A Reuters reporter said"; 1.36.27) or
+    after one and "for", "of", "at", "from" or "with" ("A spokesman for the IMF said", "An
+    official at the WHO said": named, as "A spokeswoman for Tideline said"; 1.36.23)."""
     if not institution_initialism(word.group()):
         return False
     after = NEXT_WORD_RE.match(span, word.end())
     noun = after.group(1).lower() if after else ""
     before = MEMBER_OF_RE.search(span, 0, word.start())
     member = before.group(1).lower() if before else ""
+    if STAFF_NOUN_RE.fullmatch(noun) and noun.rstrip("s") not in OUTSIDERS:
+        return True  # "An MSF doctor said", "A WHO scientist said": its staff (1.36.27)
     return any(w in MEMBER_NOUNS or f"{w}s" in MEMBER_NOUNS for w in (noun, member) if w)
 
 

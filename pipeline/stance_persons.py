@@ -23,6 +23,7 @@ from pipeline.lexicon import lexicon_path, read_word_list
 from pipeline.stance_names import (
     AFFILIATED_NOUNS,
     country_name_re,
+    names_a_source,
     names_no_one,
     place_name_re,
 )
@@ -254,8 +255,10 @@ _NOT_CONTACT_VERB = (
 # Evans", "A woman identified as Sarah Jones", "known as", "dubbed": the name is the phrase's and
 # read; 1.36.26 review)
 _NAMING = (
-    r"(?!(?:named|called|identified|known|dubbed|nicknamed|christened|titled|styled|termed)"
-    r"(?![\w’'-]))"
+    r"(?!(?:named|identified|known|dubbed|nicknamed|christened|titled|styled|termed)(?![\w’'-])"
+    # "called" before a number or a word in lower case but "as" is a verb ("A woman called 999
+    # and said", "A neighbour called the police and said"; 1.36.27)
+    r"|called(?![\w’'-])(?!\s+(?!as\s)(?-i:[a-z\d])))"
 )
 # the phrase: "a", "an", "one" or "another", its words, a place, a "who" clause or a clause
 # without "who"; with ``lazy``, its fewest words that fit
@@ -264,7 +267,7 @@ _NAMING = (
 def _phrase(lazy: bool = False) -> str:
     """The regex of the phrase of ``UNNAMED_ONE_RE`` (and of ``COORDINATED_RE``, ``lazy``)."""
     return (
-        r"(?<![\w’'-])(?P<article>an?|one|another)\s+"
+        r"(?<![\w’'-])(?P<article>an?|one|another|my|our)\s+"
         rf"(?P<words>(?:{_MODIFIER}\s+){{0,3}}{'?' if lazy else ''}(?!{_ADVERBS}|{_AFTER_NOUN})"
         rf"{_NOT_CONTACT_VERB}{_NAMING}(?P<noun>{_ONE_WORD}))"
         rf"(?:\s+{_AFTER_NOUN}(?=\s+(?:with|in|at|on|for|from)\s))?"
@@ -518,6 +521,20 @@ def _phrase_end(m: re.Match[str]) -> int:
     return max(m.end(g) for g in groups)
 
 
+# after "my" or "our" the writer's own body or outlet, no unnamed person ("Our correspondent
+# said", "Our company said"; "My neighbour in Bristol said", "My colleague said": vague; 1.36.27)
+OWN_NOUNS = frozenset(
+    "company firm business group team government council party department organisation"
+    " organization charity school university bank board union club paper newspaper"
+    " correspondent reporter editor editors reporters staff".split()
+)
+
+
+def _own_body(m: re.Match[str]) -> bool:
+    """Whether the phrase ``m`` is "my" or "our" and a noun of ``OWN_NOUNS``."""
+    return m.group("article").lower() in ("my", "our") and m.group("noun").lower() in OWN_NOUNS
+
+
 def _unnamed_one(
     text: str, sentence_start: int, lo: int, m: re.Match[str], names: str | None, end: int
 ) -> bool:
@@ -525,7 +542,7 @@ def _unnamed_one(
     or body, the subject of the verb (see :func:`unnamed_one_before`); its words up to ``end``
     are read for names."""
     who = m.group("clause") is not None and m.group("place") is None
-    if not _contact_clause(text, lo, m):
+    if not _contact_clause(text, lo, m) or _own_body(m):
         return False
     if not _one_person(m.group("words").lower().split(), who) or _thing_place(m.group("place")):
         return False
@@ -580,4 +597,244 @@ def lay_source(text: str, start: int, end: int) -> bool:
     end_phrase = _phrase_end(m)
     return not names_no_one(text[m.start("words") : end_phrase]) and names_no_one(
         _name_span(text, m, end_phrase)
+    )
+
+
+# a group and a clause without "who" that names its interviewer ("People the Guardian
+# interviewed", "Experts Reuters spoke to"): its capitals the interviewer's (1.36.27 review)
+GROUP_CONTACT_RE = re.compile(
+    rf"(?P<words>[\w’'-]+(?:\s+[\w’'-]+){{0,3}}?)(?P<contact>{_CONTACT})\s*$", re.IGNORECASE
+)
+
+
+def interviewed_group(text: str, start: int, end: int) -> bool:
+    """Whether the vague match ``text[start:end]`` of a group ("People the Guardian interviewed
+    said", "Voters the Guardian contacted said") is words that name no one and a clause without
+    "who" (``_CONTACT``) in which only the interviewer is named
+    (:func:`~pipeline.stance_names.names_a_source`, its first word aside): the match stays vague, as
+    "Experts the BBC spoke to said" and "A source the Guardian spoke to said" (:func:`lay_source`;
+    1.36.27 review: "Guardian" is no demonym since 1.36.27)."""
+    words = text[start:end].rsplit(None, 2)
+    drop = 2 if len(words) > 2 and words[-1].lower() == "that" else 1
+    end = start + len(text[start:end].rsplit(None, drop)[0])
+    m = GROUP_CONTACT_RE.match(text, start, end)
+    if m is None or m.group("contact_verb") is None or not _contact_clause(text, start, m):
+        return False
+    a, b = m.span("contact")
+    blanked = text[start:a] + " " * (b - a) + text[b:end]
+    return not names_a_source(blanked) and names_a_source(text[start:end])
+
+
+# An inverted report (1.36.27): the reporting verb after a quotation or a clause and a comma,
+# its subject the phrase after it, up to the sentence's punctuation ('"We are worried," said one
+# resident.', '"It\'s a disgrace," said a customer in Bristol.', "The plan is dead, said a
+# minister."), read by the rules of the phrase before the verb; not an object ("He said a
+# minister had lied", "She told a customer to leave": no comma or quotation before the verb; "said
+# a prayer": no person). A name in an appositive after it names the source ('said a spokesman,
+# Jane Smith.', 'said one resident, 62-year-old Jane Smith.'), a clause after the comma is no
+# appositive ('said a resident, who asked not to be named').
+# a time after the inverted phrase ('said a senior minister last night'; 1.36.27 review)
+_WHEN = (
+    r"(?:\s+(?:last\s+(?:night|week|month|year)|yesterday|today|tonight|earlier"
+    r"|this\s+(?:morning|afternoon|evening|week)|on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))"
+)
+INVERTED_BEFORE_RE = re.compile(r"(?:[,;:—–]|[,!?]\s*[\"”’'])\s*$")
+INVERTED_ONE_RE = re.compile(
+    rf"\s+{_phrase(lazy=True)}{_WHEN}?(?P<rest>\s*(?:[.!?;:)\"”’—–]|,|$))",
+    re.IGNORECASE,
+)
+# the appositive after the phrase's comma: up to the next punctuation mark
+APPOSITIVE_RE = re.compile(r"[^,;:.!?()\[\]\"“”]{0,80}")
+NO_APPOSITIVE_RE = re.compile(
+    r"\s*(?:who|whom|whose|which|as|but|and|before|after|while|when|though|although|because"
+    r"|since|if|then|adding|saying|[a-z][\w’'-]*ing)(?![\w’'-])",
+    re.IGNORECASE,
+)
+
+
+# Since the 1.36.27 review the verb must follow a quotation or a complete clause: not "told",
+# "informed", "reminded", "assured" or the like, whose object follows them ('"...," told a
+# resident' is no English; "Sir Keir, speaking in Berlin, told a reporter": named), nor any verb
+# after its own subject and an aside ("Mr Smith, 45, warned a friend", "The council, in a letter,
+# warned a resident", "The company, however, warned a customer", "Trump, in a post on Truth
+# Social, warned a judge": the phrase is the object, named as before); "The plan, said a
+# minister, is dead" (a subject alone before the verb) and "The plan, which cost millions, is
+# dead, said a minister" (a clause after the aside) are inverted.
+OBJECT_VERB_RE = re.compile(
+    r"(?:told|tells?|telling|informed|informs?|informing|reminded|reminds?|reminding|assured"
+    r"|assures?|assuring|notified|notif(?:y|ies)|briefed|briefs?|promised|promises?|urged|urges?"
+    r"|advised|advises?)(?![\w’'-])",
+    re.IGNORECASE,
+)
+QUOTE_BEFORE_RE = re.compile(r"[,!?]\s*[\"”’']")
+SEGMENT_SPLIT_RE = re.compile(r"\s*(?:[,;:—–(\[)\]]|\s-\s)\s*")
+SEGMENT_OPENING_RE = re.compile(r"[\s\"“‘']*(?:(?:and|but|or|so|yet|then)\s+)?", re.IGNORECASE)
+_PRONOUNS = frozenset("he she they we it i you".split())
+_DETERMINERS = frozenset(
+    "the a an this that these those its his her their our my your one another".split()
+)
+_NAME_PARTICLES = frozenset("of the de del da di van von der al bin el la le".split())
+# words after which a segment is a clause, not a noun phrase ("The plan is dead", "The kids
+# love it"): an auxiliary, a pronoun as object, a negation
+_CLAUSE_WORDS = _AUXILIARIES | frozenset(
+    "it them us him me her not never no isn't wasn't aren't weren't won't can't don't doesn't"
+    " didn't hasn't haven't hadn't".split()
+) - frozenset("also then now still just".split())
+# a segment after the subject that is an aside even with an auxiliary: a relative clause or "as"
+_ASIDE_START = frozenset("who whom whose which as where when like".split())
+
+
+def _subject_segment(segment: str) -> bool:
+    """Whether ``segment`` (no punctuation inside) is a subject alone, no clause: a pronoun, a
+    name in capitals ("Sir Keir", "Mr Johnson", "Trump") or a determiner and up to four words
+    with no auxiliary, object pronoun or negation and, of two or more, not ending in "-ed" ("The
+    council", "The defendant", "The retired teacher"; not "The plan failed", "The kids love
+    it")."""
+    words = segment[SEGMENT_OPENING_RE.match(segment).end() :].split()
+    if not words:
+        return False
+    low = [w.lower().strip("’'") for w in words]
+    if len(words) == 1 and low[0] in _PRONOUNS:
+        return True
+    if low[0] in _DETERMINERS:
+        rest = low[1:]
+        return (
+            0 < len(rest) <= 4
+            and not any(w in _CLAUSE_WORDS or w in _PRONOUNS for w in rest)
+            and not (len(rest) > 1 and rest[-1].endswith("ed"))
+        )
+    return (
+        len(words) <= 5
+        and all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words)
+        and words[0][:1].isupper()
+    )
+
+
+def _aside_segment(segment: str) -> bool:
+    """Whether ``segment`` after a subject is an aside, no clause of its own: an age, an adverb,
+    a participle's or a preposition's phrase ("45", "however", "speaking in Berlin", "in a
+    letter"), a relative clause ("who is 45"); not a predicate ("is dead", "failed to act")."""
+    low = [w.lower().strip("’'") for w in segment.split()]
+    if not low or low[0] in _ASIDE_START:
+        return True
+    return not any(w in _CLAUSE_WORDS for w in low) and not (len(low) > 1 and low[0] in _PRONOUNS)
+
+
+def subject_aside(text: str, sentence_start: int, comma: int) -> bool:
+    """Whether the text of the sentence before the punctuation mark at ``comma`` ends in a
+    subject and one aside or more (:func:`_subject_segment`, :func:`_aside_segment`: "Mr Smith,
+    45", "The council, in a letter", "After the vote, the minister, visibly angry"), so that the
+    verb after it is the subject's and the phrase after the verb its object (1.36.27 review);
+    bounded by ``ONE_LOOKBACK`` characters."""
+    lo = max(sentence_start, comma - ONE_LOOKBACK)
+    segments = SEGMENT_SPLIT_RE.split(text[lo:comma])
+    for i in range(len(segments) - 2, -1, -1):
+        if not _aside_segment(segments[i + 1]):
+            return False
+        if _subject_segment(segments[i]):
+            return True
+    return False
+
+
+def unnamed_one_after(
+    text: str,
+    sentence_start: int,
+    start: int,
+    end: int,
+    sentence_end: int,
+    names: str | None = None,
+) -> bool:
+    """Whether the reporting verb at ``text[start:end]`` stands after a quotation or a clause
+    and a comma (``INVERTED_BEFORE_RE``) and its subject, after it, is one unnamed person or body
+    as :func:`unnamed_one_before` reads one (``INVERTED_ONE_RE``; 1.36.27); bounded by
+    ``ONE_LOOKBACK`` characters each way."""
+    before = INVERTED_BEFORE_RE.search(text, max(sentence_start, start - 4), start)
+    if before is None or OBJECT_VERB_RE.match(text, start, end):
+        return False
+    if not QUOTE_BEFORE_RE.search(text, before.start(), start) and subject_aside(
+        text, sentence_start, before.start()
+    ):
+        return False  # "Mr Smith, 45, warned a friend": the subject and an aside before the verb
+    hi = min(sentence_end, end + ONE_LOOKBACK)
+    # the sentence's last stop is no word's (a word of the phrase may hold a dot: "St.")
+    hi = end + len(text[end:hi].rstrip(" \t\n\"”’'.!?)"))
+    m = INVERTED_ONE_RE.match(text, end, hi)
+    if m is None or not _contact_clause(text, m.start("article"), m) or _own_body(m):
+        return False
+    who = m.group("clause") is not None and m.group("place") is None
+    if not _one_person(m.group("words").lower().split(), who) or _thing_place(m.group("place")):
+        return False
+    source = text if names is None else names
+    if m.group("rest").strip() == ",":
+        appositive = APPOSITIVE_RE.match(text, m.end(), hi)
+        if not NO_APPOSITIVE_RE.match(text, m.end(), hi) and not names_no_one(appositive.group()):
+            return False
+    return names_no_one(_name_span(source, m, _phrase_end(m)))
+
+
+# a person's name right before the comma of an appositive ("Jane Smith, a resident of Bristol,
+# said": the vague row's phrase is the named person's; 1.36.27)
+APPOSITIVE_NAME_RE = re.compile(
+    r"(?<![\w’'-])(?-i:[A-Z])[\w’'.-]*(?=(?:\s+[\w’'.-]+){0,3}\s*,\s*$)"
+)
+# the name is the sentence's subject: nothing before it but an opening (the sentence's start, a
+# quotation mark, "And", "But") or a quotation and its comma ('"...," Jane Smith, a resident,
+# said'); not a name after a preposition or a participle ("After meeting Jane Smith, a resident
+# said", "Like Mr Patel, a neighbour said": the resident's, vague; 1.36.27 review)
+NAME_OPENING_RE = re.compile(
+    r"(?P<quote>[,!?]\s*[\"”’']\s*$)|[\s\"“‘'(\[—–-]*(?:(?:and|but|or|so|yet)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _opens_sentence(text: str, sentence_start: int, start: int) -> bool:
+    """Whether nothing but an opening or a quotation and its comma stands before ``start`` in
+    its sentence (``NAME_OPENING_RE``), looking back 20 characters."""
+    m = NAME_OPENING_RE.search(text, max(sentence_start, start - 20), start)
+    return m is not None and (m.group("quote") is not None or m.start() == sentence_start)
+
+
+ARTICLE_START_RE = re.compile(r"(?:an?|one|another)\s", re.IGNORECASE)
+
+
+def name_appositive(text: str, sentence_start: int, start: int, end: int) -> bool:
+    """Whether the phrase of the match ``text[start:end]`` ("a resident of Bristol, said") is an
+    appositive after a person's name and a comma, closed by a comma before the verb
+    (:func:`names_a_person`: "Jane Smith, a resident of Bristol, said": named; "Jane Smith, a
+    neighbour said, had lived there": the neighbour's, vague; 1.36.27)."""
+    if not ARTICLE_START_RE.match(text, start) or "," not in text[start:end]:
+        return False
+    lo = max(sentence_start, start - 60)
+    for m in APPOSITIVE_NAME_RE.finditer(text, lo, start):
+        if (
+            names_a_person(text, m.start())
+            and re.match(r"[^,]*,\s*$", text[m.start() : start])
+            and _opens_sentence(text, sentence_start, m.start())
+        ):
+            name = re.match(r"[^,]*", text[m.start() : start]).group().strip()
+            if GIVEN_NAME_RE.fullmatch(name) or PERSON_TITLE_RE.match(name):
+                return True
+    return False
+
+
+# a thing, a participle and a preposition before a vague row's match: its object, no source ("A
+# letter sent to residents in Bristol said": the letter's; 1.36.27, as 1.36.24 read "A letter
+# sent on Monday said")
+THING_OBJECT_RE = re.compile(
+    r"(?<![\w’'-])(?P<noun>[\w’'-]+)\s*,?\s+(?P<part>[\w’'-]+)\s+(?:to|for|by|from|at|on|in|with"
+    r"|among)\s+(?:(?:the|all|some|local|many)\s+)?$",
+    re.IGNORECASE,
+)
+OBJECT_LOOKBACK = 60  # characters before a match in which the thing and its participle stand
+
+
+def thing_object(text: str, sentence_start: int, start: int) -> bool:
+    """Whether the match at ``start`` is the object of a thing's participle
+    (``THING_OBJECT_RE``): the noun one of ``thing_nouns.txt``, the participle in "-ed" or of
+    ``PARTICIPLES``."""
+    m = THING_OBJECT_RE.search(text, max(sentence_start, start - OBJECT_LOOKBACK), start)
+    return (
+        m is not None
+        and m.group("noun").lower() in THING_NOUNS
+        and _participle(m.group("part").lower())
     )

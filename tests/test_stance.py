@@ -501,7 +501,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.36.26", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.36.27", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
@@ -4816,6 +4816,144 @@ def test_stance_1_36_26_rules_match_in_linear_time() -> None:
         "a nurse at a hospital in Leeds In In In Bristol said ",  # the town
         "a Bristol resident said a Tesla owner said a lawyer Reuters spoke to said ",  # lay_source
         "a source I spoke to at the Treasury in Leeds In a man named John Smith walked and said ",
+    ]
+    for unit in units:
+        text = unit * (100_000 // len(unit))
+        start = time.perf_counter()
+        DETECTOR.markers(text)
+        assert time.perf_counter() - start < 6.0, unit
+
+
+STANCE_1_36_27 = [
+    # (1) an inverted report: the verb after a quotation or a clause and a comma, its subject
+    # one unnamed person after it: vague (1.36.26: named)
+    ('"We are worried," said one resident.', [("said", "attribution", "vague")]),
+    ('"It\'s a disgrace," said a customer in Bristol.', [("said", "attribution", "vague")]),
+    ('"It\'s a disgrace," said a Bristol resident.', [("said", "attribution", "vague")]),
+    ('"We are worried," said a local shopkeeper.', [("said", "attribution", "vague")]),
+    ('"We are worried," says a minister.', [("says", "attribution", "vague")]),
+    ('"It was chaos," warned a paramedic.', [("warned", "attribution", "vague")]),
+    ("The plan is dead, said a minister.", [("said", "attribution", "vague")]),
+    ("The plan, said a minister, is dead.", [("said", "attribution", "vague")]),
+    ('"We are worried," said one resident, who asked not to be named.',
+     [("asked not to be named", "attribution", "vague")]),
+    # the same rules as before the verb: a named employer, a thing, a name in an appositive
+    ('"We are worried," said a White House official.', [("said", "attribution", "named")]),
+    ('"We are worried," said a spokesman for the IMF.', [("said", "attribution", "named")]),
+    ('"We are worried," said a Stagecoach driver.', [("said", "attribution", "named")]),
+    ('"We are worried," said a spokesman, Jane Smith.', [("said", "attribution", "named")]),
+    ('"We are worried," said one resident, 62-year-old Jane Smith.',
+     [("said", "attribution", "named")]),
+    ('"It\'s a disgrace," said a letter from the council.', [("said", "attribution", "named")]),
+    ('"Welcome," says a sign at the entrance.', [("says", "attribution", "named")]),
+    # an object is no subject
+    ("He said a minister had lied.", [("said", "attribution", "named")]),
+    ("She told a customer to leave.", [("told", "attribution", "named")]),
+    ("He said a prayer.", [("said", "attribution", "named")]),
+    # (2) a person's name before an appositive: named (1.36.26: vague)
+    ("Jane Smith, a resident of Bristol, said the road was closed.",
+     [("a resident of Bristol, said", "attribution", "named")]),
+    ("John Doe, a local shopkeeper, said the road was closed.",
+     [("said", "attribution", "named")]),
+    ("A man, a resident of Bristol, said the road was shut.",
+     [("a resident of Bristol, said", "attribution", "vague")]),
+    # (3) a newspaper's name, an institution's initialism before its staff: named
+    ("A Guardian reporter said the road was closed.",
+     [("A Guardian reporter said", "attribution", "named")]),
+    ("An MSF doctor said the road was closed.",
+     [("An MSF doctor said", "attribution", "named")]),
+    ("A Reuters reporter said the road was closed.",
+     [("A Reuters reporter said", "attribution", "named")]),
+    ("Experts the BBC spoke to said so.",
+     [("Experts the BBC spoke to said", "attribution", "vague")]),
+    # (4) "called" and a number or a word in lower case is a verb
+    ("A woman called 999 and said she had been attacked.", [("said", "attribution", "vague")]),
+    ("A neighbour called the police and said he had heard shots.",
+     [("said", "attribution", "vague")]),
+    ("A man named John Smith walked into the station and said he was innocent.",
+     [("said", "attribution", "named")]),
+    # (5) the object of a thing's participle is no source
+    ("A letter sent to residents in Bristol said the bins would be late.",
+     [("said", "attribution", "named")]),
+    ("The letter, sent to residents in Bristol, said the bins would be late.",
+     [("said", "attribution", "named")]),
+    ("An engineer the inquiry heard from said the bolts were undersized.",
+     [("said", "attribution", "vague")]),
+    # (6) "my" or "our" and one unnamed person: vague; the writer's own body or a name: named
+    ("My neighbour in Bristol said the road was closed.", [("said", "attribution", "vague")]),
+    ("My colleague Jane Smith said the road was closed.", [("said", "attribution", "named")]),
+    ("Our correspondent said the city was calm.", [("said", "attribution", "named")]),
+    # (review) an object after a subject and an aside, or after "told" and the like, is no
+    # inverted subject: named as in 1.36.26
+    ('Sir Keir, speaking in Berlin, told a reporter: "We will not back down."',
+     [("told", "attribution", "named")]),
+    ('The defendant, 34, told a police officer, "I didn\'t do it."',
+     [("told", "attribution", "named")]),
+    ('Mr Johnson, visiting a hospital in Kent, told a nurse: "You are doing an amazing job."',
+     [("told", "attribution", "named")]),
+    ('Trump, in a post on Truth Social, warned a judge.', [("warned", "attribution", "named")]),
+    ('The manager, clearly frustrated, told a steward.',
+     [("clearly", "booster", "adverb"), ("told", "attribution", "named")]),
+    ('The actor, 52, told a fan: "Thank you for coming."', [("told", "attribution", "named")]),
+    ('Mr Smith, 45, told a friend.', [("told", "attribution", "named")]),
+    ('The council, in a letter, warned a resident.', [("warned", "attribution", "named")]),
+    ('The minister, asked about the plan, told a reporter.', [("told", "attribution", "named")]),
+    ('The company, however, warned a customer.', [("warned", "attribution", "named")]),
+    ('After the vote, the minister, visibly angry, warned a colleague.',
+     [("warned", "attribution", "named")]),
+    # a clause before the verb, a time after the phrase: inverted
+    ('The plan, which cost millions, is dead, said a minister.',
+     [("said", "attribution", "vague")]),
+    ('When the floods came, we lost everything, said one resident.',
+     [("said", "attribution", "vague")]),
+    ('The plan is dead, said a senior minister last night.', [("said", "attribution", "vague")]),
+    # a group and an outlet that interviewed it: vague, as "Experts the BBC spoke to said"
+    ('People the Guardian interviewed said they felt abandoned.',
+     [("People the Guardian interviewed said", "attribution", "vague")]),
+    ('Experts the Guardian spoke to said the policy would fail.',
+     [("Experts the Guardian spoke to said", "attribution", "vague")]),
+    ('Voters the Guardian contacted said they felt abandoned.',
+     [("Voters the Guardian contacted said", "attribution", "vague")]),
+    ('Experts Reuters spoke to said the deal was off.',
+     [("Experts Reuters spoke to said", "attribution", "vague")]),
+    ('A Guardian reporter said the road was closed.',
+     [("A Guardian reporter said", "attribution", "named")]),
+    # a name after a preposition or a participle is no appositive's: vague
+    ('After meeting Jane Smith, a resident said she felt reassured.',
+     [("a resident said", "attribution", "vague")]),
+    ('Like Mr Patel, a neighbour said she had been burgled twice.',
+     [("a neighbour said", "attribution", "vague")]),
+    ('And Jane Smith, a resident of Bristol, said the road was closed.',
+     [("a resident of Bristol, said", "attribution", "named")]),
+    # the second review: an appositive closes with a comma before the verb; without one the
+    # phrase is a parenthetical report's source, and "a prayer" is what one says, no person
+    ('Jane Smith, a neighbour said, had lived there for years.',
+     [("a neighbour said", "attribution", "vague")]),
+    ('Mr Brown, a source said, had been sacked.', [("a source said", "attribution", "vague")]),
+    ('Jane Smith, a resident of Bristol, told reporters the bins were late.',
+     [("a resident of Bristol, told", "attribution", "named")]),
+    ('He paused, said a prayer, and left the church.', [("said", "attribution", "named")]),
+    ('The old man bowed his head, said a prayer for the dead, and stood.',
+     [("said", "attribution", "named")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), STANCE_1_36_27)
+def test_readings_of_stance_1_36_27(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(text) == expected
+
+
+def test_stance_1_36_27_rules_match_in_linear_time() -> None:
+    units = [
+        '"No," said a a a a resident of of the the in Bristol In In, ',  # INVERTED_ONE_RE
+        "The plan is dead, said one resident, 62-year-old Jane Smith Jane Smith Jane, ",
+        "Jane Smith, a resident of Bristol, Jane Smith, John Doe, a resident, said ",  # appositive
+        "a letter sent to residents in a letter, sent to sent to the said ",  # THING_OBJECT_RE
+        "a woman called 999 and called the police and called John and said ",  # _NAMING
+        "my neighbour in Bristol our correspondent my colleague Jane Smith said ",
+        "Mr Smith, 45, in a letter, however, The council, asked, warned a judge, said ",  # asides
+        "Experts the Guardian spoke to the BBC interviewed People Reuters contacted said ",
+        "After meeting Jane Smith, Like Mr Patel, And Jane Smith, a resident said ",
     ]
     for unit in units:
         text = unit * (100_000 // len(unit))
