@@ -3576,7 +3576,7 @@ def test_stance_1_36_19_rules_match_in_linear_time() -> None:
         assert time.perf_counter() - start < 6.0, unit
 
 
-# Stance 1.36.20 (2026-12-06): a review of 1.36.19 on 404 fresh sentences (48 regressions), each fix
+# Stance 1.36.20 (2026-12-05): a review of 1.36.19 on 404 fresh sentences (48 regressions), each fix
 # with near misses that keep their reading.
 STANCE_1_36_20 = [
     # (1) a firm's name of eponymous_firms.txt is a person's when the words after it show one (a
@@ -3700,7 +3700,7 @@ def test_stance_1_36_20_rules_match_in_linear_time() -> None:
         assert time.perf_counter() - start < 6.0, unit
 
 
-# Stance 1.36.21 (2026-12-06): a review of 1.36.20 on 493 fresh sentences (76 regressions), each fix
+# Stance 1.36.21 (2026-12-05): a review of 1.36.20 on 493 fresh sentences (76 regressions), each fix
 # with near misses that keep their reading.
 STANCE_1_36_21 = [
     # (1) after 'for', a pronoun or a public office where the source works is the source's; an
