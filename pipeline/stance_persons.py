@@ -209,14 +209,14 @@ LAY_NOUNS = frozenset(read_word_list(lexicon_path("lay_nouns.txt")))
 # or party ("A London taxi driver", "A Kyiv man": vague; "A Stagecoach driver", "A McLaren
 # driver", "An Ineos rider", "A Foreign Office man": named; 1.36.26 review)
 PLACED_NOUNS = frozenset(read_word_list(lexicon_path("placed_nouns.txt")))
-# one who belongs to a body, after which "in" and a capital name the body unless a known place
-# ("A commander in Hamas", "A partner in Deloitte", "An aide in Congress": named; "An official
-# in Kabul": vague; 1.36.26 review): the member nouns of pipeline/stance_names.py and these
 # anyone, a noun that says no more than one's sex or age: a capital before it places it ("A
 # Bolton woman"), but "at", "for", "of" or "with" after it may name an employer ("A woman at
 # Google said": named), while "from" and a capital is where one comes from ("A 45-year-old man
 # from Leeds", "A woman from Salford": vague; 1.36.26 review)
 ANYONE = frozenset({"man", "woman", "boy", "girl", "teenager"})
+# one who belongs to a body, after which "in" and a capital name the body unless a known place
+# ("A commander in Hamas", "A partner in Deloitte": named; "An official in Kabul": vague;
+# 1.36.26 review): the member nouns of pipeline/stance_names.py and these
 BODY_MEMBERS = AFFILIATED_NOUNS | frozenset(
     "partner commander member figure fighter militant leader operative activist employee staffer"
     " executive insider source".split()
@@ -224,7 +224,6 @@ BODY_MEMBERS = AFFILIATED_NOUNS | frozenset(
 CONTACT_VERBS = frozenset(read_word_list(lexicon_path("contact_verbs.txt")))
 PAST_TENSES = frozenset(read_word_list(lexicon_path("past_tenses.txt")))
 _PERSONAL = r"(?:(?-i:I)(?:['’](?:ve|d|m))?|we|you|he|she|they)"
-_LOWER = r"\s+(?-i:[a-z])[\w’'-]*"
 # a clause without "who" that says how the writer or an outlet met the source (1.36.26): a
 # personal pronoun and up to six words ("A tax adviser I spoke to", "A teacher I know", "A friend
 # I went to school with", "A soldier I spoke to in Kharkiv": a name there is no source's) or
@@ -438,10 +437,10 @@ FOR_EMPLOYER_RE = re.compile(r"\s+for\s+(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE)
 def _town(noun: str, place: str | None) -> bool:
     """Whether ``place`` (the phrase's place, town or affiliation) is a town that only says where
     the person of ``noun`` is (1.36.26 review): "in" and a capital, unless the noun is one who
-    belongs to a body (``BODY_MEMBERS``: "A commander in Hamas", "A partner in Deloitte", "An aide
-    in Congress": the body) and the name no known place (:func:`known_place`: "An official in
-    Kabul": vague); "from" and a capital after ``ANYONE`` ("A man from Leeds") or a known place
-    after a noun of ``placed_nouns.txt`` ("A driver from Kyiv"); and a lay person's every place
+    belongs to a body (``BODY_MEMBERS``: "A commander in Hamas", "A partner in Deloitte": the body)
+    and the name no known place (:func:`known_place`: "An official in Kabul": vague); "from"
+    and a capital after ``ANYONE`` ("A man from Leeds") or a known place after a noun of
+    ``placed_nouns.txt`` ("A driver from Kyiv"); and a lay person's every place
     (:func:`lay_noun`: "A customer of Santander"), but ``ANYONE``'s "at", "for", "of", "with"
     ("A woman at Google": named), and not a lay person's employer after "for"
     (``FOR_EMPLOYER_RE``: "A buyer for Tesco": named; 1.36.26, its second review)."""
@@ -645,6 +644,7 @@ INVERTED_ONE_RE = re.compile(
 )
 # the appositive after the phrase's comma: up to the next punctuation mark
 APPOSITIVE_RE = re.compile(r"[^,;:.!?()\[\]\"“”]{0,80}")
+# quadratic on a long run of spaces with search(): used with match() at one place only
 NO_APPOSITIVE_RE = re.compile(
     r"\s*(?:who|whom|whose|which|as|but|and|before|after|while|when|though|although|because"
     r"|since|if|then|adding|saying|[a-z][\w’'-]*ing)(?![\w’'-])",
@@ -667,6 +667,7 @@ OBJECT_VERB_RE = re.compile(
     re.IGNORECASE,
 )
 QUOTE_BEFORE_RE = re.compile(r"[,!?]\s*[\"”’']")
+# split() only within ONE_LOOKBACK characters (quadratic on a long run of spaces)
 SEGMENT_SPLIT_RE = re.compile(r"\s*(?:[,;:—–(\[)\]]|\s-\s)\s*")
 SEGMENT_OPENING_RE = re.compile(r"[\s\"“‘']*(?:(?:and|but|or|so|yet|then)\s+)?", re.IGNORECASE)
 _PRONOUNS = frozenset("he she they we it i you".split())
@@ -676,10 +677,13 @@ _DETERMINERS = frozenset(
 _NAME_PARTICLES = frozenset("of the de del da di van von der al bin el la le".split())
 # words after which a segment is a clause, not a noun phrase ("The plan is dead", "The kids
 # love it"): an auxiliary, a pronoun as object, a negation
-_CLAUSE_WORDS = _AUXILIARIES | frozenset(
-    "it them us him me her not never no isn't wasn't aren't weren't won't can't don't doesn't"
-    " didn't hasn't haven't hadn't".split()
-) - frozenset("also then now still just".split())
+_CLAUSE_WORDS = (
+    _AUXILIARIES
+    | frozenset(
+        "it them us him me her not never no isn't wasn't aren't weren't won't can't don't doesn't"
+        " didn't hasn't haven't hadn't".split()
+    )
+) - frozenset("also then now still just".split())  # adverbs of an aside: "Mr Smith, now 45,"
 # a segment after the subject that is an aside even with an auxiliary: a relative clause or "as"
 _ASIDE_START = frozenset("who whom whose which as where when like".split())
 
@@ -713,7 +717,8 @@ def _subject_segment(segment: str) -> bool:
 def _aside_segment(segment: str) -> bool:
     """Whether ``segment`` after a subject is an aside, no clause of its own: an age, an adverb,
     a participle's or a preposition's phrase ("45", "however", "speaking in Berlin", "in a
-    letter"), a relative clause ("who is 45"); not a predicate ("is dead", "failed to act")."""
+    letter"), a relative clause ("who is 45"); not a predicate with an auxiliary, an object
+    pronoun or a negation ("is dead", "has failed", "did not act")."""
     low = [w.lower().strip("’'") for w in segment.split()]
     if not low or low[0] in _ASIDE_START:
         return True
@@ -806,12 +811,10 @@ def name_appositive(text: str, sentence_start: int, start: int, end: int) -> boo
         return False
     lo = max(sentence_start, start - 60)
     for m in APPOSITIVE_NAME_RE.finditer(text, lo, start):
-        if (
-            names_a_person(text, m.start())
-            and re.match(r"[^,]*,\s*$", text[m.start() : start])
-            and _opens_sentence(text, sentence_start, m.start())
-        ):
-            name = re.match(r"[^,]*", text[m.start() : start]).group().strip()
+        if names_a_person(text, m.start()) and _opens_sentence(
+            text, sentence_start, m.start()
+        ):  # APPOSITIVE_NAME_RE ends in the name, its comma and spaces before ``start``
+            name = text[m.start() : start].split(",", 1)[0].strip()
             if GIVEN_NAME_RE.fullmatch(name) or PERSON_TITLE_RE.match(name):
                 return True
     return False

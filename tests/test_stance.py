@@ -4933,6 +4933,14 @@ STANCE_1_36_27 = [
     ('Jane Smith, a resident of Bristol, told reporters the bins were late.',
      [("a resident of Bristol, told", "attribution", "named")]),
     ('He paused, said a prayer, and left the church.', [("said", "attribution", "named")]),
+    # a code review: "now", "still", "then" are an aside's adverbs, no clause's ("Mr Smith, now
+    # 45, warned a friend": the friend is the object, as in 1.36.26)
+    ("Mr Smith, now 45, warned a friend.", [("warned", "attribution", "named")]),
+    ("Mr Smith, still angry, warned a friend.", [("warned", "attribution", "named")]),
+    ("The council, then led by Labour, warned a resident.",
+     [("warned", "attribution", "named")]),
+    ("The minister, now visibly angry, warned a colleague.",
+     [("warned", "attribution", "named")]),
     ('The old man bowed his head, said a prayer for the dead, and stood.',
      [("said", "attribution", "named")]),
 ]  # fmt: skip
@@ -4954,6 +4962,7 @@ def test_stance_1_36_27_rules_match_in_linear_time() -> None:
         "Mr Smith, 45, in a letter, however, The council, asked, warned a judge, said ",  # asides
         "Experts the Guardian spoke to the BBC interviewed People Reuters contacted said ",
         "After meeting Jane Smith, Like Mr Patel, And Jane Smith, a resident said ",
+        "Mr Smith, " + " " * 400 + "now 45, " + " " * 400 + "warned a friend, ",  # runs of spaces
     ]
     for unit in units:
         text = unit * (100_000 // len(unit))
