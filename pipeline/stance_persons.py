@@ -575,6 +575,14 @@ def unnamed_one_before(
     return m is not None and _unnamed_one(text, sentence_start, lo, m, names, _phrase_end(m))
 
 
+def before_verb(text: str, start: int, end: int) -> int:
+    """Where the words of a reporting match ``text[start:end]`` end before its verb, or before
+    its verb and "that" ("A Bristol resident said that" -> after "resident")."""
+    words = text[start:end].rsplit(None, 2)
+    drop = 2 if len(words) > 2 and words[-1].lower() == "that" else 1
+    return start + len(text[start:end].rsplit(None, drop)[0])
+
+
 # a vague match of one person: "according to" maybe, the phrase and its adverbs (lay_source)
 ACCORDING_RE = re.compile(r"according\s+to\s", re.IGNORECASE)
 ONE_SPAN_RE = re.compile(rf"(?:according\s+to\s+)?{_phrase()}(?:\s+{_ADVERBS})*\s*$", re.IGNORECASE)
@@ -587,9 +595,7 @@ def lay_source(text: str, start: int, end: int) -> bool:
     :func:`~pipeline.stance_names.names_no_one` alone would have read a name: the match stays
     vague (1.36.26)."""
     if not ACCORDING_RE.match(text, start, end):  # the verb (and "that") is no word of the phrase
-        words = text[start:end].rsplit(None, 2)
-        drop = 2 if len(words) > 2 and words[-1].lower() == "that" else 1
-        end = start + len(text[start:end].rsplit(None, drop)[0])
+        end = before_verb(text, start, end)
     m = ONE_SPAN_RE.match(text, start, end)
     if m is None or not _contact_clause(text, start, m):
         return False
@@ -613,9 +619,7 @@ def interviewed_group(text: str, start: int, end: int) -> bool:
     (:func:`~pipeline.stance_names.names_a_source`, its first word aside): the match stays vague, as
     "Experts the BBC spoke to said" and "A source the Guardian spoke to said" (:func:`lay_source`;
     1.36.27 review: "Guardian" is no demonym since 1.36.27)."""
-    words = text[start:end].rsplit(None, 2)
-    drop = 2 if len(words) > 2 and words[-1].lower() == "that" else 1
-    end = start + len(text[start:end].rsplit(None, drop)[0])
+    end = before_verb(text, start, end)
     m = GROUP_CONTACT_RE.match(text, start, end)
     if m is None or m.group("contact_verb") is None or not _contact_clause(text, start, m):
         return False
