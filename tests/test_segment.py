@@ -1,8 +1,6 @@
 from __future__ import annotations
 
-import gc
 import os
-import time
 
 import pytest
 from hypothesis import given, settings
@@ -11,7 +9,7 @@ from hypothesis import strategies as st
 from pipeline.ingest import Paragraph
 from pipeline.list_items import is_list_item
 from pipeline.segment import MAX_SENTENCE_CHARS, sentences_of, word_tokens
-from tests.conftest import segment_text
+from tests.conftest import growth, segment_text
 
 
 @pytest.mark.parametrize(
@@ -350,7 +348,7 @@ def test_long_paragraphs_of_cuts_segment_in_linear_time(unit):
     # all spans; a ratio, not a bound in seconds, which a loaded machine breaks (review 15)
     doc = segment_text(unit * 4000)
     assert all(doc.clean[s.start : s.end] == s.text for s in doc.sentences)
-    assert best_time(unit * 8000, repeats=2) / best_time(unit * 4000, repeats=2) < 3.0
+    assert growth(segment_text, unit * 4000, unit * 8000, repeats=3) < 3.0
 
 
 @pytest.mark.parametrize(
@@ -438,21 +436,6 @@ def test_reference_marks_superscripts_and_reference_abbreviations(text, expected
     assert all(doc.clean[s.start : s.end] == s.text for s in doc.sentences)
 
 
-def best_time(text: str, repeats: int = 3) -> float:
-    """The shortest of ``repeats`` timings of segmenting ``text`` (the least disturbed run),
-    without the garbage collector, whose passes grow with the objects alive."""
-    times = []
-    gc.disable()
-    try:
-        for _ in range(repeats):
-            began = time.perf_counter()
-            segment_text(text)
-            times.append(time.perf_counter() - began)
-    finally:
-        gc.enable()
-    return min(times)
-
-
 @pytest.mark.parametrize("unit", ["word.[1] A ", "word.[1]", "word.¹ A ", "x.”)³ "])
 def test_long_paragraphs_of_reference_marks_segment_in_linear_time(unit):
     """A paragraph twice as long takes about twice as long (a loop over all the spans for each
@@ -460,7 +443,7 @@ def test_long_paragraphs_of_reference_marks_segment_in_linear_time(unit):
     which a slower machine breaks and a mildly quadratic loop passes."""
     doc = segment_text(unit * 4000)
     assert all(doc.clean[s.start : s.end] == s.text for s in doc.sentences)
-    assert best_time(unit * 8000) / best_time(unit * 4000) < 3.0
+    assert growth(segment_text, unit * 4000, unit * 8000) < 3.0
 
 
 @pytest.mark.parametrize(
@@ -523,7 +506,7 @@ def test_cleanup_marks_inside_sentences_segment_in_linear_time():
     unit = "a word,[who?] and more "
     doc = segment_text(unit * 4000)
     assert all(doc.clean[s.start : s.end] == s.text for s in doc.sentences)
-    assert best_time(unit * 8000) / best_time(unit * 4000) < 3.0
+    assert growth(segment_text, unit * 4000, unit * 8000) < 3.0
 
 
 def test_punkt_remembers_short_contexts_only() -> None:
