@@ -19,6 +19,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from pipeline.figures_markers import WEEKDAYS
 from pipeline.lexicon import lexicon_path, read_word_list
 from pipeline.stance_names import (
     AFFILIATED_NOUNS,
@@ -639,7 +640,7 @@ def interviewed_group(text: str, start: int, end: int) -> bool:
 # a time after the inverted phrase ('said a senior minister last night'; 1.36.27 review)
 _WHEN = (
     r"(?:\s+(?:last\s+(?:night|week|month|year)|yesterday|today|tonight|earlier"
-    r"|this\s+(?:morning|afternoon|evening|week)|on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))"
+    rf"|this\s+(?:morning|afternoon|evening|week)|on\s+{WEEKDAYS}))"
 )
 INVERTED_BEFORE_RE = re.compile(r"(?:[,;:—–]|[,!?]\s*[\"”’'])\s*$")
 INVERTED_ONE_RE = re.compile(
