@@ -664,11 +664,13 @@ NO_APPOSITIVE_RE = re.compile(
 # warned a resident", "The company, however, warned a customer", "Trump, in a post on Truth
 # Social, warned a judge": the phrase is the object, named as before); "The plan, said a
 # minister, is dead" (a subject alone before the verb) and "The plan, which cost millions, is
-# dead, said a minister" (a clause after the aside) are inverted.
+# dead, said a minister" (a clause after the aside) are inverted. The verbs, each form written
+# out, are those of ``object_verbs.txt``.
+OBJECT_VERBS = frozenset(read_word_list(lexicon_path("object_verbs.txt")))
 OBJECT_VERB_RE = re.compile(
-    r"(?:told|tells?|telling|informed|informs?|informing|reminded|reminds?|reminding|assured"
-    r"|assures?|assuring|notified|notif(?:y|ies)|briefed|briefs?|promised|promises?|urged|urges?"
-    r"|advised|advises?)(?![\w’'-])",
+    "(?:"
+    + "|".join(re.escape(w) for w in sorted(OBJECT_VERBS, key=lambda w: (-len(w), w)))
+    + r")(?![\w’'-])",
     re.IGNORECASE,
 )
 QUOTE_BEFORE_RE = re.compile(r"[,!?]\s*[\"”’']")

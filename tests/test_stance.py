@@ -4969,3 +4969,19 @@ def test_stance_1_36_27_rules_match_in_linear_time() -> None:
         start = time.perf_counter()
         DETECTOR.markers(text)
         assert time.perf_counter() - start < 6.0, unit
+
+
+# The word lists of the stance rules kept in pipeline/lexicons/ rather than in the code (moved
+# there with no reading changed)
+
+
+def test_the_object_verbs_list_is_every_form_never_inverted() -> None:
+    from pipeline.lexicon import read_word_list
+    from pipeline.stance_persons import OBJECT_VERB_RE
+
+    assert lexicon_path("object_verbs.txt").read_text().startswith("# version: ")
+    words = read_word_list(lexicon_path("object_verbs.txt"))
+    assert len(words) == len(set(words)) and all(re.fullmatch(r"[a-z]+", w) for w in words)
+    assert all(OBJECT_VERB_RE.fullmatch(w) and OBJECT_VERB_RE.match(w.title()) for w in words)
+    # a form the list lacks is none, nor a longer word that starts with a listed one
+    assert not any(OBJECT_VERB_RE.match(w) for w in ("notifying", "urging", "tellers", "said"))
