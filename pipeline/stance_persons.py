@@ -523,15 +523,11 @@ def _phrase_end(m: re.Match[str]) -> int:
 
 # after "my" or "our" the writer's own body or outlet, no unnamed person ("Our correspondent
 # said", "Our company said"; "My neighbour in Bristol said", "My colleague said": vague; 1.36.27)
-OWN_NOUNS = frozenset(
-    "company firm business group team government council party department organisation"
-    " organization charity school university bank board union club paper newspaper"
-    " correspondent reporter editor editors reporters staff".split()
-)
+OWN_NOUNS = frozenset(read_word_list(lexicon_path("own_nouns.txt")))
 
 
 def _own_body(m: re.Match[str]) -> bool:
-    """Whether the phrase ``m`` is "my" or "our" and a noun of ``OWN_NOUNS``."""
+    """Whether the phrase ``m`` is "my" or "our" and a noun of ``own_nouns.txt``."""
     return m.group("article").lower() in ("my", "our") and m.group("noun").lower() in OWN_NOUNS
 
 

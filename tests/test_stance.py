@@ -4975,13 +4975,28 @@ def test_stance_1_36_27_rules_match_in_linear_time() -> None:
 # there with no reading changed)
 
 
+@pytest.mark.parametrize("name", ["object_verbs.txt", "own_nouns.txt"])
+def test_the_stance_rules_word_lists_hold_one_lower_case_word_a_line(name: str) -> None:
+    from pipeline.lexicon import read_word_list
+
+    assert lexicon_path(name).read_text(encoding="utf-8").startswith("# version: ")
+    words = read_word_list(lexicon_path(name))
+    assert words and len(words) == len(set(words))
+    assert all(re.fullmatch(r"[a-z]+", w) for w in words)
+
+
 def test_the_object_verbs_list_is_every_form_never_inverted() -> None:
     from pipeline.lexicon import read_word_list
     from pipeline.stance_persons import OBJECT_VERB_RE
 
-    assert lexicon_path("object_verbs.txt").read_text().startswith("# version: ")
     words = read_word_list(lexicon_path("object_verbs.txt"))
-    assert len(words) == len(set(words)) and all(re.fullmatch(r"[a-z]+", w) for w in words)
     assert all(OBJECT_VERB_RE.fullmatch(w) and OBJECT_VERB_RE.match(w.title()) for w in words)
     # a form the list lacks is none, nor a longer word that starts with a listed one
     assert not any(OBJECT_VERB_RE.match(w) for w in ("notifying", "urging", "tellers", "said"))
+
+
+def test_the_own_nouns_list_holds_the_writers_bodies_not_people() -> None:
+    from pipeline.stance_persons import OWN_NOUNS
+
+    assert {"correspondent", "company", "editors", "staff"} <= OWN_NOUNS
+    assert not {"neighbour", "colleague", "friend", "client"} & OWN_NOUNS
