@@ -217,11 +217,9 @@ PLACED_NOUNS = frozenset(read_word_list(lexicon_path("placed_nouns.txt")))
 ANYONE = frozenset({"man", "woman", "boy", "girl", "teenager"})
 # one who belongs to a body, after which "in" and a capital name the body unless a known place
 # ("A commander in Hamas", "A partner in Deloitte": named; "An official in Kabul": vague;
-# 1.36.26 review): the member nouns of pipeline/stance_names.py and these
-BODY_MEMBERS = AFFILIATED_NOUNS | frozenset(
-    "partner commander member figure fighter militant leader operative activist employee staffer"
-    " executive insider source".split()
-)
+# 1.36.26 review): the affiliated nouns of pipeline/stance_names.py and those of
+# ``body_members.txt``
+BODY_MEMBERS = AFFILIATED_NOUNS | frozenset(read_word_list(lexicon_path("body_members.txt")))
 CONTACT_VERBS = frozenset(read_word_list(lexicon_path("contact_verbs.txt")))
 PAST_TENSES = frozenset(read_word_list(lexicon_path("past_tenses.txt")))
 _PERSONAL = r"(?:(?-i:I)(?:['’](?:ve|d|m))?|we|you|he|she|they)"

@@ -4975,7 +4975,7 @@ def test_stance_1_36_27_rules_match_in_linear_time() -> None:
 # there with no reading changed)
 
 
-@pytest.mark.parametrize("name", ["object_verbs.txt", "own_nouns.txt"])
+@pytest.mark.parametrize("name", ["object_verbs.txt", "own_nouns.txt", "body_members.txt"])
 def test_the_stance_rules_word_lists_hold_one_lower_case_word_a_line(name: str) -> None:
     from pipeline.lexicon import read_word_list
 
@@ -5000,3 +5000,18 @@ def test_the_own_nouns_list_holds_the_writers_bodies_not_people() -> None:
 
     assert {"correspondent", "company", "editors", "staff"} <= OWN_NOUNS
     assert not {"neighbour", "colleague", "friend", "client"} & OWN_NOUNS
+
+
+def test_the_body_members_list_adds_to_the_affiliated_nouns() -> None:
+    # _town reads a noun or its plural among BODY_MEMBERS: a line for a noun that
+    # AFFILIATED_NOUNS has in either number would do nothing (as the code's "member",
+    # "executive", "employee", "insider" and "source" did)
+    from pipeline.lexicon import read_word_list
+    from pipeline.stance_names import AFFILIATED_NOUNS
+    from pipeline.stance_persons import _town
+
+    words = read_word_list(lexicon_path("body_members.txt"))
+    assert [w for w in words if w in AFFILIATED_NOUNS or f"{w}s" in AFFILIATED_NOUNS] == []
+    for noun in ("member", "executive", "employee", "insider", "source", *words):
+        assert not _town(noun, " in Hamas") and _town(noun, " in Kabul")  # a body; a place
+    assert _town("stylist", " in Hamas")  # one who belongs to no body: a town
