@@ -527,10 +527,12 @@ MEMBER_OF_RE = re.compile(
 )
 
 
-# those before an institution's initialism who are not its staff ("An IMF critic said")
-OUTSIDERS = frozenset("critic watcher opponent supporter fan observer".split())
+# those before an institution's initialism who are not its staff ("An IMF observer said"):
+# ``outsider_nouns.txt``
+OUTSIDERS = frozenset(read_word_list(lexicon_path("outsider_nouns.txt")))
 # a noun of one who works ("doctor", "engineer", "scientist", "nurse"), not a verb ("Experts the
 # BBC spoke to": the interviewer's)
+# not PERSON_SUFFIXES (stance_persons.py): its "-ee", "-eur", "-smith" ("refugee") are no staff
 STAFF_NOUN_RE = re.compile(
     r"[a-z]{2,}(?:er|or|ist|ian|eer|ier|man|woman|person)s?|nurses?|medics?|staff|workers?"
 )

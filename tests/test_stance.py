@@ -4975,7 +4975,9 @@ def test_stance_1_36_27_rules_match_in_linear_time() -> None:
 # there with no reading changed)
 
 
-@pytest.mark.parametrize("name", ["object_verbs.txt", "own_nouns.txt", "body_members.txt"])
+@pytest.mark.parametrize(
+    "name", ["object_verbs.txt", "own_nouns.txt", "body_members.txt", "outsider_nouns.txt"]
+)
 def test_the_stance_rules_word_lists_hold_one_lower_case_word_a_line(name: str) -> None:
     from pipeline.lexicon import read_word_list
 
@@ -5015,3 +5017,17 @@ def test_the_body_members_list_adds_to_the_affiliated_nouns() -> None:
     for noun in ("member", "executive", "employee", "insider", "source", *words):
         assert not _town(noun, " in Hamas") and _town(noun, " in Kabul")  # a body; a place
     assert _town("stylist", " in Hamas")  # one who belongs to no body: a town
+
+
+def test_the_outsider_nouns_list_holds_nouns_the_staff_test_takes() -> None:
+    # _initialism_member reads OUTSIDERS only for a noun of STAFF_NOUN_RE: a line for another
+    # would do nothing (as the code's "critic", "fan" and "opponent" did)
+    from pipeline.lexicon import read_word_list
+    from pipeline.stance_names import STAFF_NOUN_RE, names_a_source
+
+    words = read_word_list(lexicon_path("outsider_nouns.txt"))
+    assert all(STAFF_NOUN_RE.fullmatch(w) and STAFF_NOUN_RE.fullmatch(f"{w}s") for w in words)
+    for noun in ("critic", "fan", "opponent", *words):
+        assert not STAFF_NOUN_RE.fullmatch(noun) or noun in words
+        assert not names_a_source(f"An IMF {noun}") and not names_a_source(f"Some IMF {noun}s")
+    assert names_a_source("An IMF doctor") and names_a_source("Some MSF doctors")  # its staff
