@@ -406,9 +406,11 @@ SUBJECT_PLACE_RE = re.compile(
     r"|feel|feels|felt|understand|understands|understood))\s*$",
     re.IGNORECASE,
 )
-# what may stand between the sentence's start and the phrase: quotation marks, brackets, dashes
-# and "And", "Or"
-OPENING_RE = re.compile(r"[\s\"“‘'(\[—–-]*(?:(?:And|Or)\s+)?$")
+# the marks before a sentence's first word: spaces, quotation marks, brackets, dashes (read by
+# OPENING_RE and NAME_OPENING_RE, which take other conjunctions after them)
+_OPENING_MARKS = r"[\s\"“‘'(\[—–-]*"
+# what may stand between the sentence's start and the phrase: the marks and "And", "Or"
+OPENING_RE = re.compile(rf"{_OPENING_MARKS}(?:(?:And|Or)\s+)?$")
 ONE_LOOKBACK = 160  # characters before a verb in which the phrase may start
 
 
@@ -788,7 +790,7 @@ APPOSITIVE_NAME_RE = re.compile(
 # said'); not a name after a preposition or a participle ("After meeting Jane Smith, a resident
 # said", "Like Mr Patel, a neighbour said": the resident's, vague; 1.36.27 review)
 NAME_OPENING_RE = re.compile(
-    r"(?P<quote>[,!?]\s*[\"”’']\s*$)|[\s\"“‘'(\[—–-]*(?:(?:and|but|or|so|yet)\s+)?$",
+    rf"(?P<quote>[,!?]\s*[\"”’']\s*$)|{_OPENING_MARKS}(?:(?:and|but|or|so|yet)\s+)?$",
     re.IGNORECASE,
 )
 
