@@ -228,10 +228,12 @@ FROM_LEVEL_BEFORE_RE = re.compile(
     rf"{_ORDINAL}{_UNTIL}$",
     re.IGNORECASE,
 )
+# a day of the week by its name, capitalised (read by pipeline/stance_names.py,
+# pipeline/stance_persons.py and pipeline/stance_passives.py too)
+WEEKDAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 # ... nor one with a unit or a time of its own: "to 25 points", "to 27 on Friday", "to 25 by April"
-_WEEKDAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 LEVEL_AFTER_RE = re.compile(
-    rf"\s+(?:(?:on|by|in|until|before|after)\s+(?:{_WEEKDAYS}|{MONTHS})\b"
+    rf"\s+(?:(?:on|by|in|until|before|after)\s+(?:{WEEKDAYS}|{MONTHS})\b"
     r"|(?i:points?|pts|degrees?|percentage|units?)\b)"
 )
 # the first day of a range: "14 and 22 March", "3 to 6 May"

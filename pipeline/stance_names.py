@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pipeline.figures_markers import month_words
+from pipeline.figures_markers import WEEKDAYS, month_words
 from pipeline.language import english_common_words
 from pipeline.lexicon import lexicon_path, read_lexicon, read_word_list
 from pipeline.pattern_syntax import FUNCTION_WORDS
@@ -18,7 +18,7 @@ from pipeline.pattern_syntax import FUNCTION_WORDS
 # reporter said": named, as "A Reuters reporter said"; 1.36.27).
 NOT_A_NAME_RE = re.compile(
     r"(?:(?!Guardian(?![a-z]))[A-Z][a-z]+(?:an|ans|ese|ish|ic|ern|ist|ists)|[A-Z]{1,3}|[A-Z]{2,4}s|U\.[SK]\.|[A-Z][a-z]?"
-    rf"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|{'|'.join(month_words(('month',)))})"
+    rf"|{WEEKDAYS}|{'|'.join(month_words(('month',)))})"
 )  # days and months say when, not who (full names: "Jan" may be a first name)
 # A time after "by" is a deadline, no agent: "More than 200 cases were reported in the region by
 # Friday", "reported on the island by Tuesday night", "by Christmas", "by Lunar New Year",
@@ -28,7 +28,7 @@ NOT_A_NAME_RE = re.compile(
 # Business Post") is a name too. 1.36.10, 1.36.11.
 TIME_AGENT_RE = re.compile(
     r"\b[Bb]y\s+(?:"
-    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
+    rf"(?:{WEEKDAYS}|"
     rf"{'|'.join(month_words(('month',)))}|Christmas|Easter|Thanksgiving|Halloween|Ramadan|Eid|"
     r"Diwali|Hanukkah|Passover|Lent|Midsummer|(?:Lunar\s+)?New\s+Year|[A-Z][a-z]+\s+Day)"
     r"(?![\w-]|['’](?!s\b)|\s+[A-Z])"  # "by Friday's deadline" is a time
@@ -84,7 +84,7 @@ OCCASION_RE = re.compile(
     r"|session|ceremony|reception|gala|convention)s?\b",  # nouns only: "Eurostat show" is a verb
     re.IGNORECASE,
 )
-DAY_RE = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s\b")
+DAY_RE = re.compile(rf"\b{WEEKDAYS}['’]s\b")
 
 
 # occasion words that are also verbs ("Eurostat show", "Smith talks"): occasions only after "at"
@@ -458,7 +458,7 @@ NAME_BEFORE_PLACE_RE = re.compile(
     r"\s+(?:of|for)\s+(?:the\s+)?$"
 )
 NAME_AFTER_PLACE_RE = re.compile(
-    rf"\s+(?!(?:{FUNCTION_WORDS}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+    rf"\s+(?!(?:{FUNCTION_WORDS}|{WEEKDAYS}"
     rf"|{'|'.join(month_words(('month',)))})\b)[A-Z]"
 )
 
@@ -527,10 +527,12 @@ MEMBER_OF_RE = re.compile(
 )
 
 
-# those before an institution's initialism who are not its staff ("An IMF critic said")
-OUTSIDERS = frozenset("critic watcher opponent supporter fan observer".split())
+# those before an institution's initialism who are not its staff ("An IMF observer said"):
+# ``outsider_nouns.txt``
+OUTSIDERS = frozenset(read_word_list(lexicon_path("outsider_nouns.txt")))
 # a noun of one who works ("doctor", "engineer", "scientist", "nurse"), not a verb ("Experts the
 # BBC spoke to": the interviewer's)
+# not PERSON_SUFFIXES (stance_persons.py): its "-ee", "-eur", "-smith" ("refugee") are no staff
 STAFF_NOUN_RE = re.compile(
     r"[a-z]{2,}(?:er|or|ist|ian|eer|ier|man|woman|person)s?|nurses?|medics?|staff|workers?"
 )

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.figures_markers import WEEKDAYS
+
 LOOKBACK = 200  # characters of a sentence before the verb that the subject test reads
 # the participles that take an object before "to" in the active ("warned them to", "told us to",
 # "urged ministers to"), or "as" after an object ("confirmed him as"): with neither, a passive
@@ -94,7 +96,7 @@ AS_COMPLEMENT_RE = re.compile(
 _AS_TIME = (
     r"(?:(?:this|that|these|each|every|last|next|same)\s+(?:year|month|week|weekend|season|spring"
     r"|summer|autumn|fall|winter|term|semester|quarter|morning|afternoon|evening|night|day|time"
-    r"|round|session|decade)s?|(?-i:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February"
+    rf"|round|session|decade)s?|(?-i:{WEEKDAYS}|January|February"
     r"|March|April|May|June|July|August|September|October|November|December))\b(?!['’])"
 )
 AS_OBJECT = (

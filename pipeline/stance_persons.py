@@ -19,6 +19,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from pipeline.figures_markers import WEEKDAYS
 from pipeline.lexicon import lexicon_path, read_word_list
 from pipeline.stance_names import (
     AFFILIATED_NOUNS,
@@ -216,11 +217,9 @@ PLACED_NOUNS = frozenset(read_word_list(lexicon_path("placed_nouns.txt")))
 ANYONE = frozenset({"man", "woman", "boy", "girl", "teenager"})
 # one who belongs to a body, after which "in" and a capital name the body unless a known place
 # ("A commander in Hamas", "A partner in Deloitte": named; "An official in Kabul": vague;
-# 1.36.26 review): the member nouns of pipeline/stance_names.py and these
-BODY_MEMBERS = AFFILIATED_NOUNS | frozenset(
-    "partner commander member figure fighter militant leader operative activist employee staffer"
-    " executive insider source".split()
-)
+# 1.36.26 review): the affiliated nouns of pipeline/stance_names.py and those of
+# ``body_members.txt``
+BODY_MEMBERS = AFFILIATED_NOUNS | frozenset(read_word_list(lexicon_path("body_members.txt")))
 CONTACT_VERBS = frozenset(read_word_list(lexicon_path("contact_verbs.txt")))
 PAST_TENSES = frozenset(read_word_list(lexicon_path("past_tenses.txt")))
 _PERSONAL = r"(?:(?-i:I)(?:['’](?:ve|d|m))?|we|you|he|she|they)"
@@ -407,9 +406,11 @@ SUBJECT_PLACE_RE = re.compile(
     r"|feel|feels|felt|understand|understands|understood))\s*$",
     re.IGNORECASE,
 )
-# what may stand between the sentence's start and the phrase: quotation marks, brackets, dashes
-# and "And", "Or"
-OPENING_RE = re.compile(r"[\s\"“‘'(\[—–-]*(?:(?:And|Or)\s+)?$")
+# the marks before a sentence's first word: spaces, quotation marks, brackets, dashes (read by
+# OPENING_RE and NAME_OPENING_RE, which take other conjunctions after them)
+_OPENING_MARKS = r"[\s\"“‘'(\[—–-]*"
+# what may stand between the sentence's start and the phrase: the marks and "And", "Or"
+OPENING_RE = re.compile(rf"{_OPENING_MARKS}(?:(?:And|Or)\s+)?$")
 ONE_LOOKBACK = 160  # characters before a verb in which the phrase may start
 
 
@@ -522,15 +523,11 @@ def _phrase_end(m: re.Match[str]) -> int:
 
 # after "my" or "our" the writer's own body or outlet, no unnamed person ("Our correspondent
 # said", "Our company said"; "My neighbour in Bristol said", "My colleague said": vague; 1.36.27)
-OWN_NOUNS = frozenset(
-    "company firm business group team government council party department organisation"
-    " organization charity school university bank board union club paper newspaper"
-    " correspondent reporter editor editors reporters staff".split()
-)
+OWN_NOUNS = frozenset(read_word_list(lexicon_path("own_nouns.txt")))
 
 
 def _own_body(m: re.Match[str]) -> bool:
-    """Whether the phrase ``m`` is "my" or "our" and a noun of ``OWN_NOUNS``."""
+    """Whether the phrase ``m`` is "my" or "our" and a noun of ``own_nouns.txt``."""
     return m.group("article").lower() in ("my", "our") and m.group("noun").lower() in OWN_NOUNS
 
 
@@ -639,7 +636,7 @@ def interviewed_group(text: str, start: int, end: int) -> bool:
 # a time after the inverted phrase ('said a senior minister last night'; 1.36.27 review)
 _WHEN = (
     r"(?:\s+(?:last\s+(?:night|week|month|year)|yesterday|today|tonight|earlier"
-    r"|this\s+(?:morning|afternoon|evening|week)|on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))"
+    rf"|this\s+(?:morning|afternoon|evening|week)|on\s+{WEEKDAYS}))"
 )
 INVERTED_BEFORE_RE = re.compile(r"(?:[,;:—–]|[,!?]\s*[\"”’'])\s*$")
 INVERTED_ONE_RE = re.compile(
@@ -663,11 +660,13 @@ NO_APPOSITIVE_RE = re.compile(
 # warned a resident", "The company, however, warned a customer", "Trump, in a post on Truth
 # Social, warned a judge": the phrase is the object, named as before); "The plan, said a
 # minister, is dead" (a subject alone before the verb) and "The plan, which cost millions, is
-# dead, said a minister" (a clause after the aside) are inverted.
+# dead, said a minister" (a clause after the aside) are inverted. The verbs, each form written
+# out, are those of ``object_verbs.txt``.
+OBJECT_VERBS = frozenset(read_word_list(lexicon_path("object_verbs.txt")))
 OBJECT_VERB_RE = re.compile(
-    r"(?:told|tells?|telling|informed|informs?|informing|reminded|reminds?|reminding|assured"
-    r"|assures?|assuring|notified|notif(?:y|ies)|briefed|briefs?|promised|promises?|urged|urges?"
-    r"|advised|advises?)(?![\w’'-])",
+    "(?:"
+    + "|".join(re.escape(w) for w in sorted(OBJECT_VERBS, key=lambda w: (-len(w), w)))
+    + r")(?![\w’'-])",
     re.IGNORECASE,
 )
 QUOTE_BEFORE_RE = re.compile(r"[,!?]\s*[\"”’']")
@@ -791,7 +790,7 @@ APPOSITIVE_NAME_RE = re.compile(
 # said'); not a name after a preposition or a participle ("After meeting Jane Smith, a resident
 # said", "Like Mr Patel, a neighbour said": the resident's, vague; 1.36.27 review)
 NAME_OPENING_RE = re.compile(
-    r"(?P<quote>[,!?]\s*[\"”’']\s*$)|[\s\"“‘'(\[—–-]*(?:(?:and|but|or|so|yet)\s+)?$",
+    rf"(?P<quote>[,!?]\s*[\"”’']\s*$)|{_OPENING_MARKS}(?:(?:and|but|or|so|yet)\s+)?$",
     re.IGNORECASE,
 )
 

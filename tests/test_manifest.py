@@ -86,3 +86,16 @@ def test_the_manifest_names_the_workflow_files_and_the_accuracy_file(tmp_path):
                          workflow_sha256=before, accuracy=accuracy)  # fmt: skip
     assert got["workflow_sha256"] == before
     assert got["accuracy_sha256"] == hashlib.sha256(b"x\n").hexdigest()
+
+
+def test_every_shipped_lexicon_has_the_version_line_the_manifest_records():
+    # the workflow hands every file of pipeline/lexicons to the manifest (lexicon_files), which
+    # records each one's "# version:" line: a new word list needs one
+    from pipeline.cache import WORD_LIST_SUFFIXES
+    from pipeline.lexicon import LEXICON_DIR
+    from pipeline.manifest import lexicon_versions
+
+    paths = sorted(p for p in LEXICON_DIR.iterdir() if p.suffix in WORD_LIST_SUFFIXES)
+    assert {"placed_nouns.txt", "stance.tsv"} <= {p.name for p in paths}
+    versions = lexicon_versions(paths)
+    assert [p.name for p in paths if not versions.get(p.name)] == []

@@ -4969,3 +4969,65 @@ def test_stance_1_36_27_rules_match_in_linear_time() -> None:
         start = time.perf_counter()
         DETECTOR.markers(text)
         assert time.perf_counter() - start < 6.0, unit
+
+
+# The word lists of the stance rules kept in pipeline/lexicons/ rather than in the code (moved
+# there with no reading changed)
+
+
+@pytest.mark.parametrize(
+    "name", ["object_verbs.txt", "own_nouns.txt", "body_members.txt", "outsider_nouns.txt"]
+)
+def test_the_stance_rules_word_lists_hold_one_lower_case_word_a_line(name: str) -> None:
+    from pipeline.lexicon import read_word_list
+
+    assert lexicon_path(name).read_text(encoding="utf-8").startswith("# version: ")
+    words = read_word_list(lexicon_path(name))
+    assert words and len(words) == len(set(words))
+    assert all(re.fullmatch(r"[a-z]+", w) for w in words)
+
+
+def test_the_object_verbs_list_is_every_form_never_inverted() -> None:
+    from pipeline.lexicon import read_word_list
+    from pipeline.stance_persons import OBJECT_VERB_RE
+
+    words = read_word_list(lexicon_path("object_verbs.txt"))
+    assert all(OBJECT_VERB_RE.fullmatch(w) and OBJECT_VERB_RE.match(w.title()) for w in words)
+    # a form the list lacks is none, nor a longer word that starts with a listed one
+    assert not any(OBJECT_VERB_RE.match(w) for w in ("notifying", "urging", "tellers", "said"))
+
+
+def test_the_own_nouns_list_holds_the_writers_bodies_not_people() -> None:
+    from pipeline.stance_persons import OWN_NOUNS
+
+    assert {"correspondent", "company", "editors", "staff"} <= OWN_NOUNS
+    assert not {"neighbour", "colleague", "friend", "client"} & OWN_NOUNS
+
+
+def test_the_body_members_list_adds_to_the_affiliated_nouns() -> None:
+    # _town reads a noun or its plural among BODY_MEMBERS: a line for a noun that
+    # AFFILIATED_NOUNS has in either number would do nothing (as the code's "member",
+    # "executive", "employee", "insider" and "source" did)
+    from pipeline.lexicon import read_word_list
+    from pipeline.stance_names import AFFILIATED_NOUNS
+    from pipeline.stance_persons import _town
+
+    words = read_word_list(lexicon_path("body_members.txt"))
+    assert [w for w in words if w in AFFILIATED_NOUNS or f"{w}s" in AFFILIATED_NOUNS] == []
+    for noun in ("member", "executive", "employee", "insider", "source", *words):
+        assert not _town(noun, " in Hamas") and _town(noun, " in Kabul")  # a body; a place
+    assert _town("stylist", " in Hamas")  # one who belongs to no body: a town
+
+
+def test_the_outsider_nouns_list_holds_nouns_the_staff_test_takes() -> None:
+    # _initialism_member reads OUTSIDERS only for a noun of STAFF_NOUN_RE: a line for another
+    # would do nothing (as the code's "critic", "fan" and "opponent" did)
+    from pipeline.lexicon import read_word_list
+    from pipeline.stance_names import STAFF_NOUN_RE, names_a_source
+
+    words = read_word_list(lexicon_path("outsider_nouns.txt"))
+    assert all(STAFF_NOUN_RE.fullmatch(w) and STAFF_NOUN_RE.fullmatch(f"{w}s") for w in words)
+    for noun in ("critic", "fan", "opponent", *words):
+        assert not STAFF_NOUN_RE.fullmatch(noun) or noun in words
+        assert not names_a_source(f"An IMF {noun}") and not names_a_source(f"Some IMF {noun}s")
+    assert names_a_source("An IMF doctor") and names_a_source("Some MSF doctors")  # its staff
