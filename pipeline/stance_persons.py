@@ -270,7 +270,8 @@ def _phrase(lazy: bool = False) -> str:
         rf"(?P<words>(?:{_MODIFIER}\s+){{0,3}}{'?' if lazy else ''}(?!{_ADVERBS}|{_AFTER_NOUN})"
         rf"{_NOT_CONTACT_VERB}{_NAMING}(?P<noun>{_ONE_WORD}))"
         rf"(?:\s+{_AFTER_NOUN}(?=\s+(?:with|in|at|on|for|from)\s))?"
-        rf"(?P<place>\s+(?:for|of|at|from|in|on|with)\s+(?:(?:the|a|an)\s+)?"
+        # "to" since 1.36.28 ("A visitor to Bristol", "An envoy to Kyiv")
+        rf"(?P<place>\s+(?:for|of|at|from|to|in|on|with)\s+(?:(?:the|a|an)\s+)?"
         rf"(?:{_ONE_WORD}\s+){{0,2}}{_ONE_WORD})?"
         # a town after the place ("A nurse at a hospital in Leeds": 1.36.26)
         r"(?P<town>\s+in\s+(?-i:[A-Z])[\w’'.&-]*(?:\s+(?-i:[A-Z])[\w’'.&-]*){0,2})?"
@@ -413,10 +414,12 @@ OPENING_RE = re.compile(r"[\s\"“‘'(\[—–-]*(?:(?:And|Or)\s+)?$")
 ONE_LOOKBACK = 160  # characters before a verb in which the phrase may start
 
 
-# a town after "in" or "from", no article before it ("A customer in Bristol", "A shopkeeper in
-# Leeds": where the unnamed person is; "A minister in the Foreign Office" names a body: 1.36.26);
-# its name the capitals after it
-IN_TOWN_RE = re.compile(r"\s+(?P<prep>in|from)\s+(?P<name>(?-i:[A-Z])[\w’'.&-]*(?:\s+[\w’'.&-]+)*)")
+# a town after "in", "from" or "to", no article before it ("A customer in Bristol", "A shopkeeper
+# in Leeds": where the unnamed person is; "A minister in the Foreign Office" names a body: 1.36.26;
+# "A visitor to Bristol": 1.36.28); its name the capitals after it
+IN_TOWN_RE = re.compile(
+    r"\s+(?P<prep>in|from|to)\s+(?P<name>(?-i:[A-Z])[\w’'.&-]*(?:\s+[\w’'.&-]+)*)"
+)
 
 
 def known_place(name: str) -> bool:
@@ -439,8 +442,9 @@ def _town(noun: str, place: str | None) -> bool:
     the person of ``noun`` is (1.36.26 review): "in" and a capital, unless the noun is one who
     belongs to a body (``BODY_MEMBERS``: "A commander in Hamas", "A partner in Deloitte": the body)
     and the name no known place (:func:`known_place`: "An official in Kabul": vague); "from"
-    and a capital after ``ANYONE`` ("A man from Leeds") or a known place after a noun of
-    ``placed_nouns.txt`` ("A driver from Kyiv"); and a lay person's every place
+    and a capital after ``ANYONE`` ("A man from Leeds") or "from" or "to" and a known place
+    after any noun ("A driver from Kyiv", "A nurse from Leeds", "An envoy to Kyiv": where one
+    comes from or goes, as "diplomats from China" are; 1.36.28); and a lay person's every place
     (:func:`lay_noun`: "A customer of Santander"), but ``ANYONE``'s "at", "for", "of", "with"
     ("A woman at Google": named), and not a lay person's employer after "for"
     (``FOR_EMPLOYER_RE``: "A buyer for Tesco": named; 1.36.26, its second review)."""
@@ -451,8 +455,9 @@ def _town(noun: str, place: str | None) -> bool:
     m = IN_TOWN_RE.match(place)
     if m is None:
         return False
-    if m.group("prep").lower() == "from":
-        return noun in ANYONE or (noun in PLACED_NOUNS and known_place(m.group("name")))
+    prep = m.group("prep").lower()
+    if prep != "in":
+        return (prep == "from" and noun in ANYONE) or known_place(m.group("name"))
     member = noun in BODY_MEMBERS or noun + "s" in BODY_MEMBERS
     return not member or known_place(m.group("name"))
 
