@@ -532,9 +532,11 @@ MEMBER_OF_RE = re.compile(
 # those before an institution's initialism who are not its staff ("An IMF critic said")
 OUTSIDERS = frozenset("critic watcher opponent supporter fan observer".split())
 # a noun of one who works ("doctor", "engineer", "scientist", "nurse"), not a verb ("Experts the
-# BBC spoke to": the interviewer's)
+# BBC spoke to": the interviewer's); an armed service's pilots and soldiers ("An RAF pilot said",
+# "An IDF soldier said": named; 1.36.28)
 STAFF_NOUN_RE = re.compile(
     r"[a-z]{2,}(?:er|or|ist|ian|eer|ier|man|woman|person)s?|nurses?|medics?|staff|workers?"
+    r"|pilots?|soldiers?|troops"
 )
 
 
