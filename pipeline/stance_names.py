@@ -364,8 +364,9 @@ def common_words() -> frozenset[str]:
 
 # the kinds of places_and_peoples.tsv read only after "from" (:func:`from_a_country`): a country's
 # or a city's name elsewhere is often a firm's or an institution's ("Air Canada executives",
-# "Brussels said"); cities 1.36.12
-FROM_ONLY_KINDS = frozenset({"country", "city"})
+# "Brussels said"); cities 1.36.12; British and Irish towns and counties 1.36.28 ("Leeds officials
+# said", "Hull City said": named)
+FROM_ONLY_KINDS = frozenset({"country", "city", "town"})
 
 
 @cache
@@ -381,9 +382,10 @@ def _place_names(*, countries: bool = False) -> str:
 
 @cache
 def city_names() -> frozenset[str]:
-    """The cities of lexicons/places_and_peoples.tsv (kind ``city``): "Washington", "Brussels"."""
+    """The cities and towns of lexicons/places_and_peoples.tsv (kinds ``city`` and ``town``):
+    "Washington", "Brussels", "Leeds" (towns 1.36.28)."""
     rows = read_lexicon([lexicon_path("places_and_peoples.tsv")], required=("name", "kind")).rows
-    return frozenset(row["name"] for row in rows if row["kind"] == "city")
+    return frozenset(row["name"] for row in rows if row["kind"] in ("city", "town"))
 
 
 @cache
@@ -531,10 +533,12 @@ MEMBER_OF_RE = re.compile(
 # ``outsider_nouns.txt``
 OUTSIDERS = frozenset(read_word_list(lexicon_path("outsider_nouns.txt")))
 # a noun of one who works ("doctor", "engineer", "scientist", "nurse"), not a verb ("Experts the
-# BBC spoke to": the interviewer's)
+# BBC spoke to": the interviewer's); an armed service's pilots and soldiers ("An RAF pilot said",
+# "An IDF soldier said": named; 1.36.28)
 # not PERSON_SUFFIXES (stance_persons.py): its "-ee", "-eur", "-smith" ("refugee") are no staff
 STAFF_NOUN_RE = re.compile(
     r"[a-z]{2,}(?:er|or|ist|ian|eer|ier|man|woman|person)s?|nurses?|medics?|staff|workers?"
+    r"|pilots?|soldiers?|troops"
 )
 
 

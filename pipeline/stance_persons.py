@@ -11,7 +11,10 @@ subject of a reporting verb ("A minister said", "A stylist said": vague; :func:`
 1.36.23), its noun a person's or a body's (:func:`person_noun`, 1.36.24: "A chatbot said", "A
 reply from the council said" keep their readings), or one named beside a place, a product or
 an interviewer only (1.36.26: "A Bristol resident said", "An iPhone user said", "A tax adviser I
-spoke to said", "A police officer knocked and said": vague; :func:`lay_source`).
+spoke to said", "A police officer knocked and said": vague; :func:`lay_source`), and the same
+phrase after an inverted verb (1.36.27; 1.36.28: a place, a participle or an adverb after it,
+"one", "another" or "others" alone: '"It's over," said another.', 'said a nurse quietly': vague;
+:func:`unnamed_one_after`).
 """
 
 from __future__ import annotations
@@ -259,23 +262,34 @@ _NAMING = (
     r"|called(?![\w’'-])(?!\s+(?!as\s)(?-i:[a-z\d])))"
 )
 # the phrase: "a", "an", "one" or "another", its words, a place, a "who" clause or a clause
-# without "who"; with ``lazy``, its fewest words that fit
+# without "who"; with ``lazy``, its fewest words that fit; with ``listed``, a clause's verb after
+# a name or "the" and a noun is one of ``contact_verbs.txt`` in the regex itself, so that other
+# words are read another way ('said a woman in the line outside the post office': no clause
+# "the post office" but a place; 1.36.28)
+_LISTED_CONTACT_VERB = (
+    "(?=(?:" + "|".join(sorted(CONTACT_VERBS, key=lambda w: (-len(w), w))) + r")(?![\w’'-]))"
+)
 
 
-def _phrase(lazy: bool = False) -> str:
-    """The regex of the phrase of ``UNNAMED_ONE_RE`` (and of ``COORDINATED_RE``, ``lazy``)."""
+def _phrase(lazy: bool = False, listed: bool = False) -> str:
+    """The regex of the phrase of ``UNNAMED_ONE_RE`` (and of ``COORDINATED_RE`` and
+    ``INVERTED_ONE_RE``, ``lazy``; of ``INVERTED_ONE_RE``, ``listed``)."""
+    contact = _CONTACT
+    if listed:
+        contact = contact.replace("(?P<contact_verb>", _LISTED_CONTACT_VERB + "(?P<contact_verb>")
     return (
         r"(?<![\w’'-])(?P<article>an?|one|another|my|our)\s+"
         rf"(?P<words>(?:{_MODIFIER}\s+){{0,3}}{'?' if lazy else ''}(?!{_ADVERBS}|{_AFTER_NOUN})"
         rf"{_NOT_CONTACT_VERB}{_NAMING}(?P<noun>{_ONE_WORD}))"
         rf"(?:\s+{_AFTER_NOUN}(?=\s+(?:with|in|at|on|for|from)\s))?"
-        rf"(?P<place>\s+(?:for|of|at|from|in|on|with)\s+(?:(?:the|a|an)\s+)?"
+        # "to" since 1.36.28 ("A visitor to Bristol", "An envoy to Kyiv")
+        rf"(?P<place>\s+(?:for|of|at|from|to|in|on|with)\s+(?:(?:the|a|an)\s+)?"
         rf"(?:{_ONE_WORD}\s+){{0,2}}{_ONE_WORD})?"
         # a town after the place ("A nurse at a hospital in Leeds": 1.36.26)
         r"(?P<town>\s+in\s+(?-i:[A-Z])[\w’'.&-]*(?:\s+(?-i:[A-Z])[\w’'.&-]*){0,2})?"
         # a restrictive clause of up to six words in lower case ("A woman who lives nearby said")
         r"(?:(?P<clause>\s+who(?:\s+(?-i:[a-z])[\w’'-]*){1,6})"
-        rf"|(?P<contact>{_CONTACT})"
+        rf"|(?P<contact>{contact})"
         # the affiliation or place after a clause without "who" (1.36.26 review)
         rf"(?P<affiliation>\s+(?:at|for|from|of|in)\s+(?:(?:the|a|an)\s+)?"
         rf"(?:{_ONE_WORD}\s+){{0,2}}{_ONE_WORD})?"
@@ -414,10 +428,12 @@ OPENING_RE = re.compile(rf"{_OPENING_MARKS}(?:(?:And|Or)\s+)?$")
 ONE_LOOKBACK = 160  # characters before a verb in which the phrase may start
 
 
-# a town after "in" or "from", no article before it ("A customer in Bristol", "A shopkeeper in
-# Leeds": where the unnamed person is; "A minister in the Foreign Office" names a body: 1.36.26);
-# its name the capitals after it
-IN_TOWN_RE = re.compile(r"\s+(?P<prep>in|from)\s+(?P<name>(?-i:[A-Z])[\w’'.&-]*(?:\s+[\w’'.&-]+)*)")
+# a town after "in", "from" or "to", no article before it ("A customer in Bristol", "A shopkeeper
+# in Leeds": where the unnamed person is; "A minister in the Foreign Office" names a body: 1.36.26;
+# "A visitor to Bristol": 1.36.28); its name the capitals after it
+IN_TOWN_RE = re.compile(
+    r"\s+(?P<prep>in|from|to)\s+(?P<name>(?-i:[A-Z])[\w’'.&-]*(?:\s+[\w’'.&-]+)*)"
+)
 
 
 def known_place(name: str) -> bool:
@@ -440,8 +456,9 @@ def _town(noun: str, place: str | None) -> bool:
     the person of ``noun`` is (1.36.26 review): "in" and a capital, unless the noun is one who
     belongs to a body (``BODY_MEMBERS``: "A commander in Hamas", "A partner in Deloitte": the body)
     and the name no known place (:func:`known_place`: "An official in Kabul": vague); "from"
-    and a capital after ``ANYONE`` ("A man from Leeds") or a known place after a noun of
-    ``placed_nouns.txt`` ("A driver from Kyiv"); and a lay person's every place
+    and a capital after ``ANYONE`` ("A man from Leeds") or "from" or "to" and a known place
+    after any noun ("A driver from Kyiv", "A nurse from Leeds", "An envoy to Kyiv": where one
+    comes from or goes, as "diplomats from China" are; 1.36.28); and a lay person's every place
     (:func:`lay_noun`: "A customer of Santander"), but ``ANYONE``'s "at", "for", "of", "with"
     ("A woman at Google": named), and not a lay person's employer after "for"
     (``FOR_EMPLOYER_RE``: "A buyer for Tesco": named; 1.36.26, its second review)."""
@@ -452,8 +469,9 @@ def _town(noun: str, place: str | None) -> bool:
     m = IN_TOWN_RE.match(place)
     if m is None:
         return False
-    if m.group("prep").lower() == "from":
-        return noun in ANYONE or (noun in PLACED_NOUNS and known_place(m.group("name")))
+    prep = m.group("prep").lower()
+    if prep != "in":
+        return (prep == "from" and noun in ANYONE) or known_place(m.group("name"))
     member = noun in BODY_MEMBERS or noun + "s" in BODY_MEMBERS
     return not member or known_place(m.group("name"))
 
@@ -638,11 +656,50 @@ _WHEN = (
     r"(?:\s+(?:last\s+(?:night|week|month|year)|yesterday|today|tonight|earlier"
     rf"|this\s+(?:morning|afternoon|evening|week)|on\s+{WEEKDAYS}))"
 )
+# What may follow the inverted phrase before its punctuation (1.36.28): a manner adverb or
+# "later", "nearby" ('said a nurse quietly', 'said a passenger later'), a place after a
+# preposition ('said a farmer near Tewkesbury', 'said a customer in the queue outside the branch',
+# 'said a fan outside the ground'), a participle before one ('said a man living nearby', 'said a
+# student waiting at the stop'), a time after "after", "before", "during" ('said a season-ticket
+# holder after the match'); up to three of them. They say where or when the person spoke, and
+# their capitals name no one, but after "at", "for", "of" or "with" an employer
+# (:func:`_tail_employer`: 'said a nurse on the ward at St James's Hospital', 'said a man
+# working for Tesco': named).
+_TAIL_PREP = (
+    r"(?:outside|near|behind|beside|opposite|across|inside|by|around|along|among|amongst|beyond"
+    r"|next\s+to|close\s+to|in|on|at|from|for|of|with|to|after|before|during)"
+)
+_TAIL_OBJECT = (
+    r"(?:him|her|them|me|us|(?:(?:the|a|an|his|her|their|its|our|my|this|that)\s+)?"
+    rf"(?:{_ONE_WORD}\s+){{0,2}}{_ONE_WORD})"
+)
+_TAIL_WORD = r"(?:later|afterwards|nearby|outside|inside|again|too|alone|locally)(?![\w’'-])"
+_TAIL_PIECE = (
+    rf"\s+(?:{_TAIL_PREP}\s+{_TAIL_OBJECT}|{MANNER_ADVERB}|{_TAIL_WORD}"
+    rf"|(?-i:[a-z])[\w’'-]*(?:ing|ed)(?=\s+(?:{_TAIL_PREP}\s|{_TAIL_WORD})))"
+)
+_TAIL = rf"(?P<tail>(?:{_TAIL_PIECE}){{0,3}})"
+_REST = r"(?P<rest>\s*(?:[.!?;:)\"”’—–]|,|$))"
 INVERTED_BEFORE_RE = re.compile(r"(?:[,;:—–]|[,!?]\s*[\"”’'])\s*$")
 INVERTED_ONE_RE = re.compile(
-    rf"\s+{_phrase(lazy=True)}{_WHEN}?(?P<rest>\s*(?:[.!?;:)\"”’—–]|,|$))",
+    rf"\s+{_phrase(lazy=True, listed=True)}{_TAIL}{_WHEN}?{_REST}",
     re.IGNORECASE,
 )
+# "one", "another" or "others" alone as the subject, maybe "of" a group ('"It\'s over," said
+# another.', '"...," added another', 'said one, shrugging', 'said others', 'said one of the
+# children'; 1.36.28): vague, as 'said one resident' is; a name in the group or in an appositive
+# names the source ('said one of the Chelsea players', 'said another of the directors, Jane
+# Bell': named)
+INVERTED_PRONOUN_RE = re.compile(
+    r"\s+(?:one|another|others)(?![\w’'-])"
+    r"(?P<of>\s+of\s+(?:them|us|those|(?:the|his|her|their|its|our|my|your)\s+"
+    rf"(?:{_ONE_WORD}\s+){{0,2}}(?P<group>{_ONE_WORD})))?{_TAIL}{_WHEN}?{_REST}",
+    re.IGNORECASE,
+)
+# a place in the tail after "at", "for", "of" or "with": maybe an employer
+TAIL_EMPLOYER_RE = re.compile(rf"\s+(?P<prep>at|for|of|with)\s+(?P<object>{_TAIL_OBJECT})", re.I)
+# plurals of people that no person's noun shows ('said one of the children')
+PEOPLE_PLURALS = frozenset("children people men women staff police crew family team".split())
 # the appositive after the phrase's comma: up to the next punctuation mark
 APPOSITIVE_RE = re.compile(r"[^,;:.!?()\[\]\"“”]{0,80}")
 # quadratic on a long run of spaces with search(): used with match() at one place only
@@ -670,6 +727,10 @@ OBJECT_VERB_RE = re.compile(
     re.IGNORECASE,
 )
 QUOTE_BEFORE_RE = re.compile(r"[,!?]\s*[\"”’']")
+# Right after a closing quotation an object verb that may be inverted has its subject after it
+# ('"Stay indoors," urged a police officer.', '"Rest is vital," advised one doctor.': vague;
+# 1.36.28); "The council urged a resident to leave" (no quotation) has its object there.
+QUOTE_INVERTED_RE = re.compile(r"(?:urged|urges|advised|advises)(?![\w’'-])", re.IGNORECASE)
 # split() only within ONE_LOOKBACK characters (quadratic on a long run of spaces)
 SEGMENT_SPLIT_RE = re.compile(r"\s*(?:[,;:—–(\[)\]]|\s-\s)\s*")
 SEGMENT_OPENING_RE = re.compile(r"[\s\"“‘']*(?:(?:and|but|or|so|yet|then)\s+)?", re.IGNORECASE)
@@ -754,30 +815,83 @@ def unnamed_one_after(
 ) -> bool:
     """Whether the reporting verb at ``text[start:end]`` stands after a quotation or a clause
     and a comma (``INVERTED_BEFORE_RE``) and its subject, after it, is one unnamed person or body
-    as :func:`unnamed_one_before` reads one (``INVERTED_ONE_RE``; 1.36.27); bounded by
+    as :func:`unnamed_one_before` reads one (``INVERTED_ONE_RE``; 1.36.27), maybe with a place,
+    a participle or an adverb after it (``_TAIL``), or "one", "another", "others" alone
+    (:func:`_one_of_them`; 1.36.28); an object verb only when a quotation stands right before it
+    and it may be inverted (``QUOTE_INVERTED_RE``: "urged", "advised"); bounded by
     ``ONE_LOOKBACK`` characters each way."""
     before = INVERTED_BEFORE_RE.search(text, max(sentence_start, start - 4), start)
-    if before is None or OBJECT_VERB_RE.match(text, start, end):
+    if before is None:
         return False
-    if not QUOTE_BEFORE_RE.search(text, before.start(), start) and subject_aside(
-        text, sentence_start, before.start()
+    quoted = QUOTE_BEFORE_RE.search(text, before.start(), start) is not None
+    if OBJECT_VERB_RE.match(text, start, end) and not (
+        quoted and QUOTE_INVERTED_RE.match(text, start, end)
     ):
+        return False
+    if not quoted and subject_aside(text, sentence_start, before.start()):
         return False  # "Mr Smith, 45, warned a friend": the subject and an aside before the verb
     hi = min(sentence_end, end + ONE_LOOKBACK)
     # the sentence's last stop is no word's (a word of the phrase may hold a dot: "St.")
     hi = end + len(text[end:hi].rstrip(" \t\n\"”’'.!?)"))
+    source = text if names is None else names
     m = INVERTED_ONE_RE.match(text, end, hi)
-    if m is None or not _contact_clause(text, m.start("article"), m) or _own_body(m):
+    if m is None:
+        return _one_of_them(text, end, hi, source)
+    if not _contact_clause(text, m.start("article"), m) or _own_body(m):
         return False
     who = m.group("clause") is not None and m.group("place") is None
     if not _one_person(m.group("words").lower().split(), who) or _thing_place(m.group("place")):
         return False
-    source = text if names is None else names
-    if m.group("rest").strip() == ",":
-        appositive = APPOSITIVE_RE.match(text, m.end(), hi)
-        if not NO_APPOSITIVE_RE.match(text, m.end(), hi) and not names_no_one(appositive.group()):
-            return False
+    if _named_after(text, m, hi, m.group("noun").lower()):
+        return False
     return names_no_one(_name_span(source, m, _phrase_end(m)))
+
+
+def _tail_employer(m: re.Match[str], noun: str) -> bool:
+    """Whether the tail of the inverted phrase ``m`` (``_TAIL``) names an employer: a name that
+    is no known place after "at", "for", "of" or "with" ('said a nurse on the ward at St James's
+    Hospital'), after a lay person's noun (:func:`lay_noun`, not ``ANYONE``) only after "for", as
+    :func:`_town` reads the phrase's own place (1.36.28)."""
+    lay = lay_noun(noun) and noun not in ANYONE
+    for piece in TAIL_EMPLOYER_RE.finditer(m.group("tail")):
+        name = piece.group("object")
+        if lay and piece.group("prep").lower() != "for":
+            continue
+        if not names_no_one(name) and not known_place(name):
+            return True
+    return False
+
+
+def _named_after(text: str, m: re.Match[str], hi: int, noun: str) -> bool:
+    """Whether the words after the inverted phrase ``m`` name its source: an employer in its
+    tail (:func:`_tail_employer`) or a name in an appositive after its comma ('said a spokesman,
+    Jane Smith.'; a clause is none: 'said a resident, who asked not to be named')."""
+    if _tail_employer(m, noun):
+        return True
+    if m.group("rest").strip() != ",":
+        return False
+    appositive = APPOSITIVE_RE.match(text, m.end(), hi)
+    return not NO_APPOSITIVE_RE.match(text, m.end(), hi) and not names_no_one(appositive.group())
+
+
+def _people(word: str) -> bool:
+    """Whether ``word`` (lower case), the last of a group after "of", is people: a pronoun, a
+    plural of ``PEOPLE_PLURALS`` or of a person's noun ("directors", "residents", "fans")."""
+    if word in PEOPLE_PLURALS or word in ("them", "us", "those"):
+        return True
+    singular = word[:-1] if word.endswith("s") else word
+    return person_noun(singular) or lay_noun(singular)
+
+
+def _one_of_them(text: str, end: int, hi: int, source: str) -> bool:
+    """Whether "one", "another" or "others", maybe "of" a group of people, is the inverted
+    verb's subject after ``end`` (``INVERTED_PRONOUN_RE``), naming no one (1.36.28)."""
+    m = INVERTED_PRONOUN_RE.match(text, end, hi)
+    if m is None or (m.group("group") is not None and not _people(m.group("group").lower())):
+        return False
+    if _named_after(text, m, hi, ""):
+        return False
+    return m.group("of") is None or names_no_one(source[m.start("of") : m.end("of")])
 
 
 # a person's name right before the comma of an appositive ("Jane Smith, a resident of Bristol,
