@@ -78,6 +78,9 @@ _SUPERSCRIPT_END_RE = re.compile(
     rf"[.!?][\"”’)\]]{{0,3}}[{SUPERSCRIPT_DIGITS}]{{1,3}}[ \t\n]+(?=[\"“‘(\[]?[A-Z])"
 )
 # a reference abbreviation in capitals before a number ("Art. 9", "Ch. 5", "Figs. 2"): no end
+# a quoted question or exclamation at Punkt's end ('"Who is there?"'): one closing mark at least
+_NON_SPACE_RUN_RE = re.compile(r"\S{1,40}")
+_QUOTED_CRY_END_RE = re.compile(r"[?!][\"”’'»]+\Z")
 _REFERENCE_WORD_RE = re.compile(r"(?:^|[\s(])([A-Z][a-z]{1,4})\.$")
 
 # A list item (pipeline.list_items.LIST_ITEM_RE: "- ", "• ", "2. ", "3) ") is its own sentence
@@ -173,6 +176,8 @@ def _punkt_spans(text: str, abbreviations: frozenset[str]) -> list[tuple[int, in
         spans = _cleanup_marks_mended(text, spans)
     if len(spans) > 1 and ". . ." in text:
         spans = _ellipses_mended(text, spans)
+    if len(spans) > 1 and ("?" in text or "!" in text):
+        spans = _reporting_clauses_mended(text, spans)
     cuts = _quote_starts(text) if _PERIOD_QUOTE_RE.search(text) else []
     starts = [s for s, _ in spans]  # kept in step with spans: a bisect finds a cut's span
     for mark, cut in footnote_markers(text):  # "keep.1 At least": the marker ends a sentence
@@ -240,6 +245,23 @@ def _ellipses_mended(text: str, spans: list[tuple[int, int]]) -> list[tuple[int,
         resumed = text[max(0, prev_end - 5) : prev_end] == ". . ." and text[start].islower()
         if dot or resumed:
             merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _reporting_clauses_mended(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Punkt's spans with its ends after a quoted question or exclamation undone when the next
+    sentence's first word is in lower case, its reporting clause: '"Who is there?" said a man.'
+    and '“Get out!” she shouted.' are one sentence each (Punkt ends a sentence at every "?" and
+    "!"); '"Who is there?" Nobody answered.' and '"Really?" iPhone sales fell.' are two."""
+    merged = spans[:1]
+    for start, end in spans[1:]:
+        prev_start, prev_end = merged[-1]
+        cry = _QUOTED_CRY_END_RE.search(text, max(prev_start, prev_end - 8), prev_end)
+        word = _NON_SPACE_RUN_RE.match(text, start, end)
+        if cry and word and word.group().islower() and end - prev_start <= MAX_SENTENCE_CHARS:
+            merged[-1] = (prev_start, end)
         else:
             merged.append((start, end))
     return merged

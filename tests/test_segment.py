@@ -655,3 +655,34 @@ def test_a_lone_counter_like_heading_stays_a_heading_and_a_post_tail_is_linear()
         "x²y",
         "term",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a reporting clause after a quoted question or exclamation is part of its sentence
+        ('"Who is there?" said a man. He left.', ['"Who is there?" said a man.', "He left."]),
+        ("“Get out!” she shouted.", ["“Get out!” she shouted."]),
+        ("'Why not?' asked the minister.", ["'Why not?' asked the minister."]),
+        ('"Are you sure?!" he asked.', ['"Are you sure?!" he asked.']),
+        ("“Why not?” asked Jane, “when it costs so little?” she added.",
+         ["“Why not?” asked Jane, “when it costs so little?” she added."]),
+        # ... not a capital, a number or a word with a capital in it after it; not an unquoted "?"
+        ('"Who is there?" Nobody answered.', ['"Who is there?"', "Nobody answered."]),
+        ('"Really?" iPhone sales fell.', ['"Really?"', "iPhone sales fell."]),
+        ('"No!" 3 people shouted.', ['"No!"', "3 people shouted."]),
+        ("Is it? he wondered.", ["Is it?", "he wondered."]),
+        ("“Why?” “Because.”", ["“Why?”", "“Because.”"]),
+        ('He asked: "Why?" She smiled.', ['He asked: "Why?"', "She smiled."]),
+    ],
+)  # fmt: skip
+def test_a_reporting_clause_after_a_quoted_question_is_in_its_sentence(text, expected):
+    doc = segment_text(text)
+    assert [s.text for s in doc.sentences] == expected
+    assert all(doc.clean[s.start : s.end] == s.text for s in doc.sentences)
+
+
+def test_reporting_clauses_after_quoted_questions_segment_in_linear_time():
+    unit = '"Who is there?" said a man. '
+    assert growth(segment_text, unit * 4000, unit * 8000) < 3.0
+    assert len(segment_text(unit * 100).sentences) == 100
