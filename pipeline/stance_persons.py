@@ -508,13 +508,22 @@ def _contact_clause(text: str, lo: int, m: re.Match[str]) -> bool:
     return last not in _AUXILIARIES and not AS_BEFORE_RE.search(text, lo, m.start())
 
 
+# a capitalised word between a place among the phrase's words and its noun: the place is part
+# of a longer name, a club's, a college's or a firm's ("A Sheffield Wednesday doctor", "A Hull FC
+# doctor", "An Oldham Athletic doctor": named; "A Leeds solicitor", "A Bradford GP": vague; 1.36.28
+# review); not ``in_a_longer_name``, which takes no weekday for a name
+CAPITAL_AFTER_PLACE_RE = re.compile(r"\s+(?-i:[A-Z])")
+
+
 def _name_span(text: str, m: re.Match[str], end: int) -> str:
     """The words of the phrase ``m`` up to ``end`` in which a name would name its source, the
     others blanked: a clause without "who" (its name is the interviewer's: "An official the BBC
     spoke to"), a town (:func:`_town`: "A customer in Bristol"), for a noun of ``lay_nouns.txt``
     its words ("A Bristol resident"), for one of ``placed_nouns.txt`` a known place among them
-    ("A London taxi driver"; 1.36.26). The affiliation after a clause without "who" is read ("A
-    source I spoke to at the Treasury": named; 1.36.26 review)."""
+    ("A London taxi driver"; 1.36.26) unless a capital follows it before the noun
+    (``CAPITAL_AFTER_PLACE_RE``: "A Hull FC doctor"; 1.36.28 review). The affiliation after a
+    clause without "who" is read ("A source I spoke to at the Treasury": named; 1.36.26
+    review)."""
     noun = m.group("noun").lower()
     blank = [m.span("contact")]
     blank += [
@@ -525,7 +534,11 @@ def _name_span(text: str, m: re.Match[str], end: int) -> str:
     elif noun in PLACED_NOUNS:
         a, b = m.span("words")
         for r in (place_name_re(), country_name_re()):
-            blank += [(a + p.start(), a + p.end()) for p in r.finditer(text[a:b])]
+            blank += [
+                (a + p.start(), a + p.end())
+                for p in r.finditer(text[a:b])
+                if not CAPITAL_AFTER_PLACE_RE.match(text, a + p.end(), m.start("noun"))
+            ]
     chars = list(text[m.start("words") : end])
     for a, b in blank:
         if a >= 0:
@@ -689,11 +702,12 @@ INVERTED_ONE_RE = re.compile(
 # another.', '"...," added another', 'said one, shrugging', 'said others', 'said one of the
 # children'; 1.36.28): vague, as 'said one resident' is; a name in the group or in an appositive
 # names the source ('said one of the Chelsea players', 'said another of the directors, Jane
-# Bell': named)
+# Bell': named); the group the fewest words that fit, so that a participle after it is the tail's
+# ('said one of the drivers waiting in the queue': vague; 1.36.28 review)
 INVERTED_PRONOUN_RE = re.compile(
     r"\s+(?:one|another|others)(?![\w’'-])"
     r"(?P<of>\s+of\s+(?:them|us|those|(?:the|his|her|their|its|our|my|your)\s+"
-    rf"(?:{_ONE_WORD}\s+){{0,2}}(?P<group>{_ONE_WORD})))?{_TAIL}{_WHEN}?{_REST}",
+    rf"(?:{_ONE_WORD}\s+){{0,2}}?(?P<group>{_ONE_WORD})))?{_TAIL}{_WHEN}?{_REST}",
     re.IGNORECASE,
 )
 # a place in the tail after "at", "for", "of" or "with": maybe an employer
