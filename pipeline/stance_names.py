@@ -318,20 +318,25 @@ def institution_initialism(word: str) -> bool:
 def names_no_one(group: str) -> bool:
     """Whether the capitalised words of a group of people ("Some US officials", "European
     banks") name no one: each is a demonym, a place's or a field's initialism or a place, not a
-    party's members (``PARTY_WORD_RE``) nor an institution's initialism."""
+    party's members (``PARTY_WORD_RE``) nor an institution's initialism, unless an outsider's
+    noun follows it (:func:`_outsider_after`, as :func:`_initialism_member` reads it: "An IMF
+    watcher", "A UN observer", "A NATO opponent" name no one; 1.36.28 review). Not
+    :func:`_initialism_member` itself: the group's noun is a person's already, and its staff
+    and member nouns would miss "An SNP MP", "A BBC correspondent", "a nurse from the RCN"."""
     places = [
         p.span() for p in place_name_re().finditer(group) if not in_a_longer_name(group, *p.span())
     ]
-    return all(
-        not PARTY_WORD_RE.fullmatch(w.group())
-        and not institution_initialism(w.group())
-        and (
+
+    def no_name(w: re.Match[str]) -> bool:
+        if institution_initialism(w.group()):
+            return _outsider_after(group, w)
+        return not PARTY_WORD_RE.fullmatch(w.group()) and bool(
             NOT_A_NAME_RE.fullmatch(w.group())
             or NOT_A_NAME_RE.fullmatch(w.group().rstrip("."))
             or any(a <= w.start() < b for a, b in places)
         )
-        for w in CAPITAL_WORD_RE.finditer(group)
-    )
+
+    return all(no_name(w) for w in CAPITAL_WORD_RE.finditer(group))
 
 
 # A nationality or a place before a common plural names no agent after "by": "criticised by
@@ -516,7 +521,8 @@ def names_a_source(span: str) -> bool:
         and not is_occasion(m.group(), span, m.end())
     ]
     return any(
-        not NOT_A_NAME_RE.fullmatch(w.group().rstrip(".,")) or _initialism_member(span, w)
+        not (NOT_A_NAME_RE.fullmatch(w.group().rstrip(".,")) or _outsider_after(span, w))
+        or _initialism_member(span, w)
         for w in words
     )
 
@@ -529,8 +535,8 @@ MEMBER_OF_RE = re.compile(
 )
 
 
-# those before an institution's initialism who are not its staff ("An IMF observer said"):
-# ``outsider_nouns.txt``
+# those after an institution's initialism who are none of its staff ("An IMF observer said",
+# "An IMF opponent said"): ``outsider_nouns.txt``
 OUTSIDERS = frozenset(read_word_list(lexicon_path("outsider_nouns.txt")))
 # a noun of one who works ("doctor", "engineer", "scientist", "nurse"), not a verb ("Experts the
 # BBC spoke to": the interviewer's); an armed service's pilots and soldiers ("An RAF pilot said",
@@ -542,20 +548,32 @@ STAFF_NOUN_RE = re.compile(
 )
 
 
+def _outsider_after(span: str, word: re.Match[str]) -> bool:
+    """Whether the word right after ``word``, an institution's initialism, is an outsider's
+    noun (``OUTSIDERS``, singular or plural: "An IMF watcher", "IMF opponents")."""
+    if not institution_initialism(word.group()):
+        return False
+    after = NEXT_WORD_RE.match(span, word.end())
+    noun = after.group(1).lower() if after else ""
+    return noun in OUTSIDERS or (noun.endswith("s") and noun[:-1] in OUTSIDERS)
+
+
 def _initialism_member(span: str, word: re.Match[str]) -> bool:
     """Whether ``word`` is an institution's initialism right before one who speaks for it ("An
     IMF official said", "A CIA officer said": named, as "A White House official said"; "A US
     official said" is not, :func:`institution_initialism`; 1.36.12), or before any noun but an
     outsider's (``OUTSIDERS``: "An MSF doctor said", as "A Reuters reporter said"; 1.36.27) or
     after one and "for", "of", "at", "from" or "with" ("A spokesman for the IMF said", "An
-    official at the WHO said": named, as "A spokeswoman for Tideline said"; 1.36.23)."""
-    if not institution_initialism(word.group()):
+    official at the WHO said": named, as "A spokeswoman for Tideline said"; 1.36.23). An
+    outsider after it is read first, whatever its ending ("An IMF opponent said", "An IMF
+    critic said": no member; 1.36.28 review)."""
+    if not institution_initialism(word.group()) or _outsider_after(span, word):
         return False
     after = NEXT_WORD_RE.match(span, word.end())
     noun = after.group(1).lower() if after else ""
     before = MEMBER_OF_RE.search(span, 0, word.start())
     member = before.group(1).lower() if before else ""
-    if STAFF_NOUN_RE.fullmatch(noun) and noun.rstrip("s") not in OUTSIDERS:
+    if STAFF_NOUN_RE.fullmatch(noun):
         return True  # "An MSF doctor said", "A WHO scientist said": its staff (1.36.27)
     return any(w in MEMBER_NOUNS or f"{w}s" in MEMBER_NOUNS for w in (noun, member) if w)
 

@@ -5018,18 +5018,25 @@ def test_the_body_members_list_adds_to_the_affiliated_nouns() -> None:
     assert _town("stylist", " in Hamas")  # one who belongs to no body: a town
 
 
-def test_the_outsider_nouns_list_holds_nouns_the_staff_test_takes() -> None:
-    # _initialism_member reads OUTSIDERS only for a noun of STAFF_NOUN_RE: a line for another
-    # would do nothing (as the code's "critic", "fan" and "opponent" did)
+def test_the_outsider_nouns_list_makes_an_institutions_initialism_name_no_one() -> None:
+    # _initialism_member reads OUTSIDERS before the staff test (STAFF_NOUN_RE), and names_no_one
+    # reads them too (1.36.28 review): a listed noun makes the initialism before it name no one
+    # whether or not STAFF_NOUN_RE takes it ("watcher": it does; "critic", "fan", "opponent": it
+    # does not), in either number and at any length
     from pipeline.lexicon import read_word_list
-    from pipeline.stance_names import STAFF_NOUN_RE, names_a_source
+    from pipeline.stance_names import STAFF_NOUN_RE, names_a_source, names_no_one
 
     words = read_word_list(lexicon_path("outsider_nouns.txt"))
-    assert all(STAFF_NOUN_RE.fullmatch(w) and STAFF_NOUN_RE.fullmatch(f"{w}s") for w in words)
-    for noun in ("critic", "fan", "opponent", *words):
-        assert not STAFF_NOUN_RE.fullmatch(noun) or noun in words
+    assert {"watcher", "observer", "critic", "fan", "opponent", "sceptic"} <= set(words)
+    assert any(STAFF_NOUN_RE.fullmatch(w) for w in words)  # read before the staff test
+    assert not all(STAFF_NOUN_RE.fullmatch(w) for w in words)  # and not only for its nouns
+    for noun in words:
         assert not names_a_source(f"An IMF {noun}") and not names_a_source(f"Some IMF {noun}s")
+        assert names_no_one(f"IMF {noun}") and names_no_one(f"UN {noun}s")
+        assert names_no_one(f"NATO {noun}") and not names_a_source(f"A NATO {noun}")
     assert names_a_source("An IMF doctor") and names_a_source("Some MSF doctors")  # its staff
+    assert not names_no_one("IMF doctor") and not names_no_one("UN officials")
+    assert not names_no_one("NATO diplomat") and names_a_source("A NATO diplomat")
 
 
 STANCE_1_36_28 = [
@@ -5218,6 +5225,25 @@ STANCE_1_36_28_REVIEW = [
      [("said", "attribution", "vague")]),
     ('"We played well," said one of the Chelsea players.', [("said", "attribution", "named")]),
     ('"It\'s over," said another of the directors, Jane Bell.',
+     [("said", "attribution", "named")]),
+    # (5) an institution's initialism before an outsider's noun names no one, whatever the noun's
+    # ending, before the verb or after it (1.36.28 and before: named, but "An IMF observer said")
+    ("An IMF watcher said the loan terms were harsh.", [("said", "attribution", "vague")]),
+    ("An IMF opponent said the loan terms were harsh.", [("said", "attribution", "vague")]),
+    ("An IMF sceptic said the loan terms were harsh.", [("said", "attribution", "vague")]),
+    ("A UN watcher said the vote was rigged.", [("said", "attribution", "vague")]),
+    ("A NATO critic said the summit would be tense.",
+     [("A NATO critic said", "attribution", "vague")]),
+    ('"The terms are harsh," said an IMF observer.', [("said", "attribution", "vague")]),
+    ('"The vote was rigged," said a UN watcher.', [("said", "attribution", "vague")]),
+    ("An IMF observer said the terms were harsh.",
+     [("An IMF observer said", "attribution", "vague")]),
+    ("An IMF economist said the terms were harsh.",
+     [("An IMF economist said", "attribution", "named")]),
+    ('"The terms are harsh," said an IMF official.', [("said", "attribution", "named")]),
+    ("An SNP MP said the vote had been rigged.", [("said", "attribution", "named")]),
+    ("A nurse from the RCN said wards were full.", [("said", "attribution", "named")]),
+    ("A BBC correspondent in Kyiv said the explosions were loud.",
      [("said", "attribution", "named")]),
 ]  # fmt: skip
 
