@@ -43,6 +43,7 @@ from pipeline.stance_names import (
 from pipeline.stance_own import CITATION_ENTRY, Spans, writers_own
 from pipeline.stance_passives import reduced_passive
 from pipeline.stance_persons import (
+    contacted_group_before,
     interviewed_group,
     lay_source,
     name_appositive,
@@ -456,6 +457,8 @@ class StanceDetector:
                             unnamed_one_before(view, v_start, m.start, names_view)
                             # '"We are worried," said one resident.' (1.36.27)
                             or unnamed_one_after(view, v_start, m.start, m.end, v_end, names_view)
+                            # "Everyone I spoke to said" (1.36.28 review)
+                            or contacted_group_before(view, v_start, m.start)
                         )
                     )
                     or (m.entry in self._by_agent and unnamed_agent(view, m.start, m.end))

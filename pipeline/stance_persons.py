@@ -603,6 +603,43 @@ def unnamed_one_before(
     return m is not None and _unnamed_one(text, sentence_start, lo, m, names, _phrase_end(m))
 
 
+# "Everyone", "every" and a noun, "those" or a share "of those" and a clause without "who" after
+# a pronoun, right before the verb ("Everyone I spoke to said", "Every shopkeeper I spoke to
+# complained", "Those we talked to stressed", "Some of those I spoke to said"): vague, as
+# "Everyone said", "People I spoke to said" and "A farmer I spoke to warned" are (1.36.28
+# review: named, the reporting rows' guards before the verb no longer saw the subject); the
+# clause up to four words in lower case, no determiner among them, maybe a town after "in"
+# ("Everyone I spoke to in Leeds said"; "Everyone I know thinks the minister said": the
+# minister's). Not "nobody", "none of those": no report.
+_GROUP_CONTACT_WORD = r"(?!(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your)\b)"
+CONTACTED_GROUP_RE = re.compile(
+    r"(?<![\w’'-])(?P<group>every(?:one|body)|any(?:one|body)|(?:all\s+)?those"
+    r"|(?:some|many|most|all|several|a\s+few|few|half|each|one|both|two|three|four|five|\d+)"
+    rf"\s+of\s+those|every\s+(?P<words>(?:(?:{_MODIFIER})\s+){{0,2}}{_ONE_WORD}))"
+    rf"\s+{_PERSONAL}(?P<clause>(?:\s+{_GROUP_CONTACT_WORD}{_NOT_IN_CONTACT}(?-i:[a-z])[\w’'-]*){{1,4}}?)"
+    r"(?:\s+in\s+(?-i:[A-Z])[\w’'.&-]*(?:\s+(?-i:[A-Z])[\w’'.&-]*){0,2})?"
+    rf"(?:\s+{_ADVERBS})*\s+$",
+    re.IGNORECASE,
+)
+
+
+def contacted_group_before(text: str, sentence_start: int, start: int) -> bool:
+    """Whether the words right before ``start`` are a group that the writer spoke to
+    (``CONTACTED_GROUP_RE``), the subject of the verb there (``OPENING_RE``,
+    ``SUBJECT_PLACE_RE``), its words naming no one ("Every Tesco worker I spoke to said":
+    named) and its clause ending in no auxiliary (1.36.28 review)."""
+    lo = max(sentence_start, start - ONE_LOOKBACK)
+    m = CONTACTED_GROUP_RE.search(text, lo, start)
+    if m is None or m.group("clause").rsplit(None, 1)[-1].lower() in _AUXILIARIES:
+        return False
+    if not (
+        OPENING_RE.match(text, sentence_start, m.start())
+        or SUBJECT_PLACE_RE.search(text, lo, m.start())
+    ):
+        return False
+    return names_no_one(m.group("words") or "")
+
+
 def before_verb(text: str, start: int, end: int) -> int:
     """Where the words of a reporting match ``text[start:end]`` end before its verb, or before
     its verb and "that" ("A Bristol resident said that" -> after "resident")."""

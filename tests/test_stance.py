@@ -5245,6 +5245,25 @@ STANCE_1_36_28_REVIEW = [
     ("A nurse from the RCN said wards were full.", [("said", "attribution", "named")]),
     ("A BBC correspondent in Kyiv said the explosions were loud.",
      [("said", "attribution", "named")]),
+    # (6) "everyone", "every" and a noun, "those" or a share of them that the writer spoke to:
+    # vague, as "Everyone said" and "People I spoke to said" (1.36.28: named)
+    ("Every shopkeeper I spoke to complained about business rates.",
+     [("complained", "attribution", "vague")]),
+    ("Everyone I spoke to said the same thing.", [("said", "attribution", "vague")]),
+    ("Those I spoke to said the same thing.", [("said", "attribution", "vague")]),
+    ("Some of those I spoke to said the same thing.", [("said", "attribution", "vague")]),
+    ("Everyone we have spoken to also said the same.", [("said", "attribution", "vague")]),
+    ("Everyone I spoke to in Leeds said the same.", [("said", "attribution", "vague")]),
+    ("Those we talked to stressed the cost.", [("stressed", "attribution", "vague")]),
+    ("Everyone said the same thing.", [("Everyone said", "attribution", "vague")]),
+    ("People I spoke to said the same thing.",
+     [("People I spoke to said", "attribution", "vague")]),
+    # ... named as before: a name among the group's words, no subject, another subject
+    ("Every Tesco worker I spoke to said the same.", [("said", "attribution", "named")]),
+    ("He thanked everyone I spoke to and said goodbye.", [("said", "attribution", "named")]),
+    ("Everyone I spoke to thinks the minister said it.",
+     [("thinks", "attribution", "vague"), ("said", "attribution", "named")]),
+    ("The man I spoke to denied it.", [("denied", "attribution", "named")]),
 ]  # fmt: skip
 
 
