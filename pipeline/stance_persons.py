@@ -529,20 +529,34 @@ def _name_span(text: str, m: re.Match[str], end: int) -> str:
     blank += [
         m.span(g) for g in ("place", "town", "affiliation", "town2") if _town(noun, m.group(g))
     ]
+    blank += _placing_words(text, noun, *m.span("words"), m.start("noun"))
+    return _blanked(text, m.start("words"), end, blank)
+
+
+def _placing_words(text: str, noun: str, a: int, b: int, noun_start: int) -> list[tuple[int, int]]:
+    """The spans of the words ``text[a:b]`` of a phrase or a group whose noun is ``noun`` (lower
+    case, singular; it starts at ``noun_start``) that only place its person: all of them for a
+    noun of ``lay_nouns.txt`` ("A Bristol resident", "one of the Arsenal fans"), a known place
+    not followed by a capital before the noun for one of ``placed_nouns.txt`` ("A London taxi
+    driver"; not "A Hull FC doctor": ``CAPITAL_AFTER_PLACE_RE``)."""
     if lay_noun(noun):
-        blank.append(m.span("words"))
-    elif noun in PLACED_NOUNS:
-        a, b = m.span("words")
-        for r in (place_name_re(), country_name_re()):
-            blank += [
-                (a + p.start(), a + p.end())
-                for p in r.finditer(text[a:b])
-                if not CAPITAL_AFTER_PLACE_RE.match(text, a + p.end(), m.start("noun"))
-            ]
-    chars = list(text[m.start("words") : end])
+        return [(a, b)]
+    if noun not in PLACED_NOUNS:
+        return []
+    return [
+        (a + p.start(), a + p.end())
+        for r in (place_name_re(), country_name_re())
+        for p in r.finditer(text[a:b])
+        if not CAPITAL_AFTER_PLACE_RE.match(text, a + p.end(), noun_start)
+    ]
+
+
+def _blanked(text: str, start: int, end: int, blank: list[tuple[int, int]]) -> str:
+    """``text[start:end]`` with the spans ``blank`` (those that matched, ``a >= 0``) blanked."""
+    chars = list(text[start:end])
     for a, b in blank:
         if a >= 0:
-            chars[a - m.start("words") : b - m.start("words")] = " " * (b - a)
+            chars[a - start : b - start] = " " * (b - a)
     return "".join(chars)
 
 
@@ -925,24 +939,46 @@ def _named_after(text: str, m: re.Match[str], hi: int, noun: str) -> bool:
     return not NO_APPOSITIVE_RE.match(text, m.end(), hi) and not names_no_one(appositive.group())
 
 
+def _singular(word: str) -> str:
+    """The singular of ``word`` (lower case), a plural of people ("fans" -> "fan", "women" ->
+    "woman", "deputies" -> "deputy", "children" -> "child"): English plurals, grammar rather
+    than a word list."""
+    if word.endswith("men"):
+        return word[:-3] + "man"
+    if word in ("children", "people"):
+        return "child" if word == "children" else "person"
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") else word
+
+
 def _people(word: str) -> bool:
     """Whether ``word`` (lower case), the last of a group after "of", is people: a pronoun, a
     plural of ``PEOPLE_PLURALS`` or of a person's noun ("directors", "residents", "fans")."""
     if word in PEOPLE_PLURALS or word in ("them", "us", "those"):
         return True
-    singular = word[:-1] if word.endswith("s") else word
+    singular = _singular(word)
     return person_noun(singular) or lay_noun(singular)
 
 
 def _one_of_them(text: str, end: int, hi: int, source: str) -> bool:
     """Whether "one", "another" or "others", maybe "of" a group of people, is the inverted
-    verb's subject after ``end`` (``INVERTED_PRONOUN_RE``), naming no one (1.36.28)."""
+    verb's subject after ``end`` (``INVERTED_PRONOUN_RE``), naming no one (1.36.28); the group's
+    noun read as the phrase's is (1.36.28 review: 'said one of the Arsenal fans', 'said one of
+    the fans at Anfield': vague, as "An Arsenal fan said", 'said a fan at Anfield'; 'said one of
+    the Chelsea players': named, the club)."""
     m = INVERTED_PRONOUN_RE.match(text, end, hi)
     if m is None or (m.group("group") is not None and not _people(m.group("group").lower())):
         return False
-    if _named_after(text, m, hi, ""):
+    noun = _singular(m.group("group").lower()) if m.group("group") is not None else ""
+    if _named_after(text, m, hi, noun):
         return False
-    return m.group("of") is None or names_no_one(source[m.start("of") : m.end("of")])
+    if m.group("of") is None:
+        return True
+    a, b = m.span("of")
+    return names_no_one(
+        _blanked(source, a, b, _placing_words(source, noun, a, b, m.start("group")))
+    )
 
 
 # a person's name right before the comma of an appositive ("Jane Smith, a resident of Bristol,

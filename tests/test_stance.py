@@ -5264,6 +5264,20 @@ STANCE_1_36_28_REVIEW = [
     ("Everyone I spoke to thinks the minister said it.",
      [("thinks", "attribution", "vague"), ("said", "attribution", "named")]),
     ("The man I spoke to denied it.", [("denied", "attribution", "named")]),
+    # (7) the group after "one of" read as the phrase's noun: a lay noun's capitals and tail
+    # place it, a trade's town too (1.36.28: named)
+    ('"Too late," said one of the Arsenal fans.', [("said", "attribution", "vague")]),
+    ('"We were robbed," said one of the fans at Anfield.', [("said", "attribution", "vague")]),
+    ('"Prices are up," said one of the shoppers at Tesco.', [("said", "attribution", "vague")]),
+    ('"We are exhausted," said one of the Leeds doctors.', [("said", "attribution", "vague")]),
+    ('"We were scared," said one of the policemen at the scene.',
+     [("said", "attribution", "vague")]),
+    ('"We played well," said one of the Chelsea players.', [("said", "attribution", "named")]),
+    ('"We are exhausted," said one of the Hull FC doctors.',
+     [("said", "attribution", "named")]),
+    ('"We are exhausted," said one of the NHS nurses.', [("said", "attribution", "named")]),
+    ('"Sales are down," said one of the fans working for Sky.',
+     [("said", "attribution", "named")]),
 ]  # fmt: skip
 
 
