@@ -5278,6 +5278,20 @@ STANCE_1_36_28_REVIEW = [
     ('"We are exhausted," said one of the NHS nurses.', [("said", "attribution", "named")]),
     ('"Sales are down," said one of the fans working for Sky.',
      [("said", "attribution", "named")]),
+    # (8) a union of countries is a place, whatever the length of its initialism, as the EU is
+    # (1.36.28: "ASEAN", five capitals, a name)
+    ("An ASEAN diplomat said the talks had stalled.",
+     [("An ASEAN diplomat said", "attribution", "vague")]),
+    ('"The talks have stalled," said an ASEAN diplomat.', [("said", "attribution", "vague")]),
+    ("ASEAN diplomats said the talks had stalled.",
+     [("diplomats said", "attribution", "vague")]),
+    ("A Mercosur negotiator said the deal was close.",
+     [("A Mercosur negotiator said", "attribution", "vague")]),
+    ("An EU diplomat said the talks had stalled.",
+     [("An EU diplomat said", "attribution", "vague")]),
+    ("The ASEAN Secretariat said the talks had stalled.", [("said", "attribution", "named")]),
+    ("A NATO diplomat said the talks had stalled.",
+     [("A NATO diplomat said", "attribution", "named")]),
 ]  # fmt: skip
 
 
