@@ -5292,6 +5292,25 @@ STANCE_1_36_28_REVIEW = [
     ("The ASEAN Secretariat said the talks had stalled.", [("said", "attribution", "named")]),
     ("A NATO diplomat said the talks had stalled.",
      [("A NATO diplomat said", "attribution", "named")]),
+    # (9) "advised" before a name after a quotation (no marker before); a partial quotation after
+    # a copula, a preposition or a pronoun is the report's, not a verb's object (@QUOTEDOBJECT;
+    # the fix of (2) as the review wrote it read them as objects: none)
+    ('"Rest is vital," advised Dr Chris van Tulleken.',
+     [("advised Dr", "attribution", "named")]),
+    ('"Lock your doors," advised Detective Sergeant Paul Reid.',
+     [("advised Detective", "attribution", "named")]),
+    ('She typed "hi," added Tom\'s number and hit send.', []),
+    ('He said "no," advised Tom to leave and walked out.', [("said", "attribution", "named")]),
+    ("The doctor advised Tom to rest.", []),
+    ('The decision was "deeply regrettable," added a spokesman.',
+     [("added", "attribution", "vague")]),
+    ('The decision was "deeply regrettable," added Smith.',
+     [("added Smith", "attribution", "named")]),
+    ('The mood was "sombre," advised a police spokesman.', [("advised", "attribution", "vague")]),
+    ('They were fighting for "a fairer deal," added another.',
+     [("added", "attribution", "vague")]),
+    ('The club called it "a sad day," added a spokesman.',
+     [("called it", "attribution", "named"), ("added", "attribution", "vague")]),
 ]  # fmt: skip
 
 
