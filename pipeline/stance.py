@@ -48,6 +48,7 @@ from pipeline.stance_persons import (
     lay_source,
     name_appositive,
     names_a_person,
+    quote_inverted_verbs,
     thing_object,
     unnamed_one_after,
     unnamed_one_before,
@@ -242,6 +243,9 @@ class StanceDetector:
         self._by_agent = frozenset(
             i for i, e in enumerate(kept) if e.category != "none" and "by [the] <name>" in e.pattern
         )
+        # the object verbs that its rows read only right after a quotation invert there ('"Stay
+        # indoors," urged a police officer': its subject after it; 1.36.28 review)
+        self._quote_inverted = quote_inverted_verbs(kept)
         # a relative clause between commas is an aside between a subject and its verb: read so
         # for a lexicon of attributions only (not the sentiment stage's neutral senses)
         self._clauses = any(e.category == "attribution" for e in kept)
@@ -456,7 +460,15 @@ class StanceDetector:
                         and (
                             unnamed_one_before(view, v_start, m.start, names_view)
                             # '"We are worried," said one resident.' (1.36.27)
-                            or unnamed_one_after(view, v_start, m.start, m.end, v_end, names_view)
+                            or unnamed_one_after(
+                                view,
+                                v_start,
+                                m.start,
+                                m.end,
+                                v_end,
+                                names_view,
+                                quote_inverted=self._quote_inverted,
+                            )
                             # "Everyone I spoke to said" (1.36.28 review)
                             or contacted_group_before(view, v_start, m.start)
                         )

@@ -539,12 +539,15 @@ MEMBER_OF_RE = re.compile(
 # "An IMF opponent said"): ``outsider_nouns.txt``
 OUTSIDERS = frozenset(read_word_list(lexicon_path("outsider_nouns.txt")))
 # a noun of one who works ("doctor", "engineer", "scientist", "nurse"), not a verb ("Experts the
-# BBC spoke to": the interviewer's); an armed service's pilots and soldiers ("An RAF pilot said",
-# "An IDF soldier said": named; 1.36.28)
-# not PERSON_SUFFIXES (stance_persons.py): its "-ee", "-eur", "-smith" ("refugee") are no staff
+# BBC spoke to": the interviewer's): a staff suffix (``STAFF_SUFFIX_RE``; not PERSON_SUFFIXES of
+# stance_persons.py: its "-ee", "-eur", "-smith", "refugee", are no staff) or a noun of
+# ``staff_nouns.txt`` ("nurse", "staff"; an armed service's pilots and troops, "An RAF pilot said",
+# "IDF troops said": named; 1.36.28)
+STAFF_SUFFIX_RE = re.compile(r"[a-z]{2,}(?:er|or|ist|ian|eer|ier|man|woman|person)s?")
+STAFF_NOUNS = frozenset(read_word_list(lexicon_path("staff_nouns.txt")))
 STAFF_NOUN_RE = re.compile(
-    r"[a-z]{2,}(?:er|or|ist|ian|eer|ier|man|woman|person)s?|nurses?|medics?|staff|workers?"
-    r"|pilots?|soldiers?|troops"
+    rf"{STAFF_SUFFIX_RE.pattern}|"
+    + "|".join(re.escape(w) for w in sorted(STAFF_NOUNS, key=lambda w: (-len(w), w)))
 )
 
 

@@ -21,9 +21,12 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 
 from pipeline.figures_markers import WEEKDAYS
 from pipeline.lexicon import lexicon_path, read_word_list
+from pipeline.pattern_syntax import pattern_regex
+from pipeline.stance_lexicon import StanceEntry
 from pipeline.stance_names import (
     AFFILIATED_NOUNS,
     country_name_re,
@@ -223,7 +226,6 @@ ANYONE = frozenset({"man", "woman", "boy", "girl", "teenager"})
 # 1.36.26 review): the affiliated nouns of pipeline/stance_names.py and those of
 # ``body_members.txt``
 BODY_MEMBERS = AFFILIATED_NOUNS | frozenset(read_word_list(lexicon_path("body_members.txt")))
-CONTACT_VERBS = frozenset(read_word_list(lexicon_path("contact_verbs.txt")))
 PAST_TENSES = frozenset(read_word_list(lexicon_path("past_tenses.txt")))
 _PERSONAL = r"(?:(?-i:I)(?:['’](?:ve|d|m))?|we|you|he|she|they)"
 # a clause without "who" that says how the writer or an outlet met the source (1.36.26): a
@@ -240,12 +242,27 @@ _PERSONAL = r"(?:(?-i:I)(?:['’](?:ve|d|m))?|we|you|he|she|they)"
 # Treasury", "A spokesman I spoke to at Tesla": named; "A soldier I spoke to in Kharkiv": vague)
 _NOT_IN_CONTACT = r"(?!(?:at|for|from|of|in|who|whom|whose|which|that)(?![\w’'-]))"
 _STRANDED = r"(?:\s+(?:at|for|from|of|in))?"  # a preposition with no object ("heard from")
-_CONTACT = (
-    rf"\s+(?:{_PERSONAL}(?:\s+{_NOT_IN_CONTACT}[\w’'.-]+){{1,6}}{_STRANDED}"
-    r"|(?:(?:the|this|that)\s+(?-i:[a-z])[\w’'-]*|(?:the\s+)?(?-i:[A-Z])[\w’'.&-]*"
-    r"(?:\s+(?-i:[A-Z])[\w’'.&-]*){0,2})(?:\s+(?:has|have|had))?\s+(?P<contact_verb>[\w’'-]+)"
-    rf"(?:\s+(?:to|with))?(?:\s+{_NOT_IN_CONTACT}(?-i:[a-z])[\w’'-]*){{0,3}}{_STRANDED})"
+CONTACT_VERBS = frozenset(read_word_list(lexicon_path("contact_verbs.txt")))
+# a verb of ``contact_verbs.txt`` next ("spoke", "interviewed", "contacted"), for ``listed``
+_LISTED_CONTACT_VERB = (
+    "(?=(?:" + "|".join(sorted(CONTACT_VERBS, key=lambda w: (-len(w), w))) + r")(?![\w’'-]))"
 )
+
+
+def _contact(*, listed: bool = False) -> str:
+    """The regex of a clause without "who" (``_CONTACT``); with ``listed``, its verb after a
+    name or "the" and a noun one of ``contact_verbs.txt`` (``_LISTED_CONTACT_VERB``), built
+    from the same parts (1.36.28 review: a string replacement on ``_CONTACT`` had done it)."""
+    verb = (_LISTED_CONTACT_VERB if listed else "") + r"[\w’'-]+"
+    return (
+        rf"\s+(?:{_PERSONAL}(?:\s+{_NOT_IN_CONTACT}[\w’'.-]+){{1,6}}{_STRANDED}"
+        r"|(?:(?:the|this|that)\s+(?-i:[a-z])[\w’'-]*|(?:the\s+)?(?-i:[A-Z])[\w’'.&-]*"
+        rf"(?:\s+(?-i:[A-Z])[\w’'.&-]*){{0,2}})(?:\s+(?:has|have|had))?\s+(?P<contact_verb>{verb})"
+        rf"(?:\s+(?:to|with))?(?:\s+{_NOT_IN_CONTACT}(?-i:[a-z])[\w’'-]*){{0,3}}{_STRANDED})"
+    )
+
+
+_CONTACT = _contact()
 # a contact verb is no noun of the phrase ("A lawyer Reuters contacted": "lawyer", not
 # "contacted", with "Reuters contacted" its clause; 1.36.26 review)
 _NOT_CONTACT_VERB = (
@@ -263,20 +280,15 @@ _NAMING = (
 )
 # the phrase: "a", "an", "one" or "another", its words, a place, a "who" clause or a clause
 # without "who"; with ``lazy``, its fewest words that fit; with ``listed``, a clause's verb after
-# a name or "the" and a noun is one of ``contact_verbs.txt`` in the regex itself, so that other
-# words are read another way ('said a woman in the line outside the post office': no clause
-# "the post office" but a place; 1.36.28)
-_LISTED_CONTACT_VERB = (
-    "(?=(?:" + "|".join(sorted(CONTACT_VERBS, key=lambda w: (-len(w), w))) + r")(?![\w’'-]))"
-)
+# a name or "the" and a noun is one of ``contact_verbs.txt`` in the regex itself (:func:`_contact`),
+# so that other words are read another way ('said a woman in the line outside the post office':
+# no clause "the post office" but a place; 1.36.28)
 
 
 def _phrase(lazy: bool = False, listed: bool = False) -> str:
     """The regex of the phrase of ``UNNAMED_ONE_RE`` (and of ``COORDINATED_RE`` and
     ``INVERTED_ONE_RE``, ``lazy``; of ``INVERTED_ONE_RE``, ``listed``)."""
-    contact = _CONTACT
-    if listed:
-        contact = contact.replace("(?P<contact_verb>", _LISTED_CONTACT_VERB + "(?P<contact_verb>")
+    contact = _contact(listed=listed)
     return (
         r"(?<![\w’'-])(?P<article>an?|one|another|my|our)\s+"
         rf"(?P<words>(?:{_MODIFIER}\s+){{0,3}}{'?' if lazy else ''}(?!{_ADVERBS}|{_AFTER_NOUN})"
@@ -726,9 +738,11 @@ _WHEN = (
 # 'said a fan outside the ground'), a participle before one ('said a man living nearby', 'said a
 # student waiting at the stop'), a time after "after", "before", "during" ('said a season-ticket
 # holder after the match'); up to three of them. They say where or when the person spoke, and
-# their capitals name no one, but after "at", "for", "of" or "with" an employer
-# (:func:`_tail_employer`: 'said a nurse on the ward at St James's Hospital', 'said a man
-# working for Tesco': named).
+# their capitals name no one, but after "at", "for", "of" or "with" any capitalised name that is
+# no known place is read as an employer (:func:`_tail_employer`: 'said a nurse on the ward at St
+# James's Hospital', 'said a man working for Tesco': named), a landmark, a shop or an illness too
+# ('said a woman queuing at Greggs', 'said a man with Parkinson's': named; 1.36.28 review).
+# the prepositions before a tail's place or time: grammar, a closed class as _NOT_A_WORD's, no list
 _TAIL_PREP = (
     r"(?:outside|near|behind|beside|opposite|across|inside|by|around|along|among|amongst|beyond"
     r"|next\s+to|close\s+to|in|on|at|from|for|of|with|to|after|before|during)"
@@ -737,7 +751,9 @@ _TAIL_OBJECT = (
     r"(?:him|her|them|me|us|(?:(?:the|a|an|his|her|their|its|our|my|this|that)\s+)?"
     rf"(?:{_ONE_WORD}\s+){{0,2}}{_ONE_WORD})"
 )
-_TAIL_WORD = r"(?:later|afterwards|nearby|outside|inside|again|too|alone|locally)(?![\w’'-])"
+# the adverbs of time and place of ``tail_adverbs.txt`` ('said a passenger later')
+TAIL_ADVERBS = frozenset(read_word_list(lexicon_path("tail_adverbs.txt")))
+_TAIL_WORD = "(?:" + "|".join(sorted(TAIL_ADVERBS, key=lambda w: (-len(w), w))) + r")(?![\w’'-])"
 _TAIL_PIECE = (
     rf"\s+(?:{_TAIL_PREP}\s+{_TAIL_OBJECT}|{MANNER_ADVERB}|{_TAIL_WORD}"
     rf"|(?-i:[a-z])[\w’'-]*(?:ing|ed)(?=\s+(?:{_TAIL_PREP}\s|{_TAIL_WORD})))"
@@ -763,8 +779,9 @@ INVERTED_PRONOUN_RE = re.compile(
 )
 # a place in the tail after "at", "for", "of" or "with": maybe an employer
 TAIL_EMPLOYER_RE = re.compile(rf"\s+(?P<prep>at|for|of|with)\s+(?P<object>{_TAIL_OBJECT})", re.I)
-# plurals of people that no person's noun shows ('said one of the children')
-PEOPLE_PLURALS = frozenset("children people men women staff police crew family team".split())
+# plurals of people that no person's noun shows ('said one of the children'):
+# ``people_plurals.txt``
+PEOPLE_PLURALS = frozenset(read_word_list(lexicon_path("people_plurals.txt")))
 # the appositive after the phrase's comma: up to the next punctuation mark
 APPOSITIVE_RE = re.compile(r"[^,;:.!?()\[\]\"“”]{0,80}")
 # quadratic on a long run of spaces with search(): used with match() at one place only
@@ -794,8 +811,29 @@ OBJECT_VERB_RE = re.compile(
 QUOTE_BEFORE_RE = re.compile(r"[,!?]\s*[\"”’']")
 # Right after a closing quotation an object verb that may be inverted has its subject after it
 # ('"Stay indoors," urged a police officer.', '"Rest is vital," advised one doctor.': vague;
-# 1.36.28); "The council urged a resident to leave" (no quotation) has its object there.
-QUOTE_INVERTED_RE = re.compile(r"(?:urged|urges|advised|advises)(?![\w’'-])", re.IGNORECASE)
+# 1.36.28); "The council urged a resident to leave" (no quotation) has its object there. Which
+# verbs may be is the lexicon's to say, not the code's (:func:`quote_inverted_verbs`; 1.36.28
+# review): a text right after a closing quotation and one after a plain comma tell its rows apart.
+AFTER_QUOTE = '"We will," '
+AFTER_COMMA = "We will, "
+
+
+def quote_inverted_verbs(entries: Sequence[StanceEntry]) -> frozenset[str]:
+    """The forms of ``object_verbs.txt`` (lower case) that an attribution row of ``entries``
+    read only right after a closing quotation matches alone (its ``requires_before`` holds after
+    ``AFTER_QUOTE``, not after ``AFTER_COMMA``): the inverted rows of stance.tsv, whose
+    "urged", "urges", "advised" and "advises" are thus inverted after a quotation."""
+    rows = [
+        re.compile(pattern_regex(e.pattern), re.IGNORECASE)
+        for e in entries
+        if e.category == "attribution"
+        and e.requires_before is not None
+        and e.requires_before.search(AFTER_QUOTE)
+        and not e.requires_before.search(AFTER_COMMA)
+    ]
+    return frozenset(v for v in OBJECT_VERBS if any(rx.fullmatch(v) for rx in rows))
+
+
 # split() only within ONE_LOOKBACK characters (quadratic on a long run of spaces)
 SEGMENT_SPLIT_RE = re.compile(r"\s*(?:[,;:—–(\[)\]]|\s-\s)\s*")
 SEGMENT_OPENING_RE = re.compile(r"[\s\"“‘']*(?:(?:and|but|or|so|yet|then)\s+)?", re.IGNORECASE)
@@ -877,21 +915,22 @@ def unnamed_one_after(
     end: int,
     sentence_end: int,
     names: str | None = None,
+    *,
+    quote_inverted: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether the reporting verb at ``text[start:end]`` stands after a quotation or a clause
     and a comma (``INVERTED_BEFORE_RE``) and its subject, after it, is one unnamed person or body
     as :func:`unnamed_one_before` reads one (``INVERTED_ONE_RE``; 1.36.27), maybe with a place,
     a participle or an adverb after it (``_TAIL``), or "one", "another", "others" alone
     (:func:`_one_of_them`; 1.36.28); an object verb only when a quotation stands right before it
-    and it may be inverted (``QUOTE_INVERTED_RE``: "urged", "advised"); bounded by
-    ``ONE_LOOKBACK`` characters each way."""
+    and it may be inverted (one of ``quote_inverted``, :func:`quote_inverted_verbs`: "urged",
+    "advised"); bounded by ``ONE_LOOKBACK`` characters each way."""
     before = INVERTED_BEFORE_RE.search(text, max(sentence_start, start - 4), start)
     if before is None:
         return False
     quoted = QUOTE_BEFORE_RE.search(text, before.start(), start) is not None
-    if OBJECT_VERB_RE.match(text, start, end) and not (
-        quoted and QUOTE_INVERTED_RE.match(text, start, end)
-    ):
+    verb = OBJECT_VERB_RE.match(text, start, end)
+    if verb is not None and not (quoted and verb.group().lower() in quote_inverted):
         return False
     if not quoted and subject_aside(text, sentence_start, before.start()):
         return False  # "Mr Smith, 45, warned a friend": the subject and an aside before the verb
@@ -915,13 +954,16 @@ def unnamed_one_after(
 def _tail_employer(m: re.Match[str], noun: str) -> bool:
     """Whether the tail of the inverted phrase ``m`` (``_TAIL``) names an employer: a name that
     is no known place after "at", "for", "of" or "with" ('said a nurse on the ward at St James's
-    Hospital'), after a lay person's noun (:func:`lay_noun`, not ``ANYONE``) only after "for", as
-    :func:`_town` reads the phrase's own place (1.36.28)."""
-    lay = lay_noun(noun) and noun not in ANYONE
+    Hospital'), after a lay person's noun only "for" and a capital (1.36.28). The lay person's
+    rule is :func:`_town`'s for the phrase's own place (one function since the 1.36.28 review);
+    the known place is the tail's own: after a participle or a place, "at" and a town is where
+    the person was ('said a fan outside the ground at Leeds', 'said a nurse waiting at Leeds':
+    vague), while right after the phrase's noun it may be a club's or a university's name, read
+    so since 1.36.26 ("A player at Leeds said": named)."""
     for piece in TAIL_EMPLOYER_RE.finditer(m.group("tail")):
+        if _town(noun, piece.group()):
+            continue  # a lay person's place ('said a fan at Anfield'), not "for" and a capital
         name = piece.group("object")
-        if lay and piece.group("prep").lower() != "for":
-            continue
         if not names_no_one(name) and not known_place(name):
             return True
     return False

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.author_dates import author_date_spans
-from pipeline.lexicon import UnusedRowWarning, lexicon_path, read_lexicon
+from pipeline.lexicon import UnusedRowWarning, lexicon_path, read_lexicon, read_word_list
 from pipeline.stance import (
     CITATION_ENTRY,
     COUNT_KEYS,
@@ -3672,7 +3672,8 @@ def test_the_figures_of_stance_1_36_20(text: str, sourcing: str) -> None:
 
 
 def test_the_manner_adverb_macro_is_the_say_rules_adverb() -> None:
-    # the bare-noun row (@MANNERLY) and pipeline/stance_say.py read the same manner adverbs
+    # the bare-noun row (@MANNERLY) and pipeline/stance_say.py read the same manner adverbs: the
+    # code reads the macro itself (one list since the 1.36.28 review)
     from pipeline.stance_say import MANNER_ADVERB
 
     text = Path(lexicon_path("stance.tsv")).read_text(encoding="utf-8")
@@ -4975,7 +4976,16 @@ def test_stance_1_36_27_rules_match_in_linear_time() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["object_verbs.txt", "own_nouns.txt", "body_members.txt", "outsider_nouns.txt"]
+    "name",
+    [
+        "object_verbs.txt",
+        "own_nouns.txt",
+        "body_members.txt",
+        "outsider_nouns.txt",
+        "people_plurals.txt",
+        "tail_adverbs.txt",
+        "staff_nouns.txt",
+    ],
 )
 def test_the_stance_rules_word_lists_hold_one_lower_case_word_a_line(name: str) -> None:
     from pipeline.lexicon import read_word_list
@@ -5037,6 +5047,64 @@ def test_the_outsider_nouns_list_makes_an_institutions_initialism_name_no_one() 
     assert names_a_source("An IMF doctor") and names_a_source("Some MSF doctors")  # its staff
     assert not names_no_one("IMF doctor") and not names_no_one("UN officials")
     assert not names_no_one("NATO diplomat") and names_a_source("A NATO diplomat")
+
+
+def test_the_people_plurals_list_holds_plurals_no_persons_noun_reads() -> None:
+    # _people reads a group's last word as people when its singular is a person's or a lay
+    # person's noun: a line for such a plural would do nothing (as the code's "children",
+    # "women", "crew" and "team" did)
+    from pipeline.stance_persons import PEOPLE_PLURALS, _people, _singular, lay_noun, person_noun
+
+    for word in PEOPLE_PLURALS:
+        assert _people(word)
+        assert not person_noun(_singular(word)) and not lay_noun(_singular(word)), word
+    for word in ("children", "women", "men", "people", "crew", "team", "family", "deputies"):
+        assert _people(word), word
+    assert not _people("waiting") and not _people("queues")
+
+
+def test_the_staff_nouns_list_holds_nouns_the_staff_suffixes_miss() -> None:
+    from pipeline.stance_names import STAFF_NOUN_RE, STAFF_NOUNS, STAFF_SUFFIX_RE, names_a_source
+
+    assert STAFF_NOUNS and all(not STAFF_SUFFIX_RE.fullmatch(w) for w in STAFF_NOUNS)
+    assert all(STAFF_NOUN_RE.fullmatch(w) for w in [*STAFF_NOUNS, "worker", "soldiers"])
+    assert names_a_source("An RAF pilot") and names_a_source("Some WHO staff")
+    assert not STAFF_NOUN_RE.fullmatch("patient") and not STAFF_NOUN_RE.fullmatch("refugee")
+
+
+@pytest.mark.parametrize("word", sorted(read_word_list(lexicon_path("tail_adverbs.txt"))))
+def test_a_tail_adverb_after_an_inverted_phrase_says_when_or_where(word: str) -> None:
+    assert found(f'"We waited," said a passenger {word}.') == [("said", "attribution", "vague")]
+
+
+def test_the_object_verbs_inverted_after_a_quotation_are_the_inverted_rows() -> None:
+    # one source (1.36.28 review): the object verbs that the rows read only right after a
+    # quotation list, not a copy in the code
+    from pipeline.stance_lexicon import default_lexicon_paths, stance_entries
+    from pipeline.stance_persons import quote_inverted_verbs, unnamed_one_after
+
+    entries, _ = stance_entries(default_lexicon_paths())
+    assert quote_inverted_verbs(entries) == {"urged", "urges", "advised", "advises"}
+    plain = [e for e in entries if e.requires_before is None]
+    assert quote_inverted_verbs(plain) == frozenset()
+    text = '"Stay indoors," urged a police officer.'
+    at = text.index("urged")
+    args = (text, 0, at, at + len("urged"), len(text))
+    assert unnamed_one_after(*args, quote_inverted=frozenset({"urged"}))
+    assert not unnamed_one_after(*args)  # an object verb no row inverts: its object after it
+
+
+def test_the_listed_contact_clause_is_built_from_the_same_parts() -> None:
+    # _phrase(listed=True) takes a clause's verb from contact_verbs.txt (1.36.28), built by
+    # _contact, not by replacing a piece of _CONTACT's text (which could silently do nothing)
+    from pipeline.stance_persons import _CONTACT, _contact, _phrase
+
+    assert _CONTACT == _contact() != _contact(listed=True)
+    assert _contact(listed=True) in _phrase(listed=True) and _CONTACT in _phrase()
+    for clause, listed in [(" the post office", False), (" the BBC spoke to", True),
+                           (" I spoke to", True), (" Reuters contacted", True)]:  # fmt: skip
+        assert re.fullmatch(_CONTACT, clause, re.IGNORECASE), clause
+        assert bool(re.fullmatch(_contact(listed=True), clause, re.IGNORECASE)) is listed, clause
 
 
 STANCE_1_36_28 = [
