@@ -5387,3 +5387,21 @@ def test_readings_of_the_stance_1_36_28_review(
     text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert found(text) == expected
+
+
+def test_stance_1_36_28_review_rules_match_in_linear_time() -> None:
+    units = [
+        "Everyone I spoke to said every shopkeeper I spoke to complained those we talked to ",
+        'She typed "yes," added a smiley and sang "x," continued the decision was "y," added a ',
+        "An IMF watcher said a UN observer said A NATO critic said an ASEAN diplomat said ",
+        '"No," said one of the Arsenal fans at Anfield, said one of the Leeds doctors, said ',
+        "Every " + " " * 400 + "shopkeeper I spoke " + " " * 400 + "to in Leeds said ",
+        '"x," advised Dr Chris "y," advised Detective Sergeant Paul Reid "z," urges a ',
+        "Grandad told family stories told residents' stories told friends apart told family ",
+        'He typed "' + "a " * 200,
+    ]
+    for unit in units:
+        text = unit * (100_000 // len(unit))
+        start = time.perf_counter()
+        DETECTOR.markers(text)
+        assert time.perf_counter() - start < 6.0, unit
