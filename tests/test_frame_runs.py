@@ -9,6 +9,10 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.frames_corpus import frame_shares
 
 FIFTEEN = [f"frame{i:02d}" for i in range(15)]
 LEVEL = 1 - 0.05 / 15  # a pair's items: picking among 15 frames
@@ -76,6 +80,80 @@ def test_window_dispersion_of_a_frames_sentences_by_hand():
     rng = np.random.default_rng(2)
     shuffled = [indicator_dispersion(rng.permutation(BLOCK)) for _ in range(4000)]
     assert np.mean(shuffled) == pytest.approx(1.0, abs=0.03)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sets(st.sampled_from(["economic", "legality"])), min_size=0, max_size=45),
+        min_size=1, max_size=5,
+    )
+)  # fmt: skip
+def test_frames_disp5_is_the_indicators_window_dispersion(docs):
+    """frames.csv's disp5, from counts of each frame's sentences per window, equals the
+    independent reference of each frame's 0/1 series (empty under 6 sentences, for a share of 0
+    or 1)."""
+    series = {f"d{i}": {f: [int(f in s) for s in sentences] for f in ("economic", "legality")}
+              for i, sentences in enumerate(docs) if sentences}  # fmt: skip
+    if not series:
+        return
+    cues, sents = series_corpus(series)
+    out = frame_shares(cues, sents).set_index(["doc_id", "frame"])
+    for d, frames in series.items():
+        for f, x in frames.items():
+            want = reference_dispersion(x)
+            got = out.loc[(d, f), "disp5"] if (d, f) in out.index else math.nan
+            assert got == pytest.approx(want, rel=1e-12, abs=1e-12, nan_ok=True), (d, f, x)
+
+
+def test_frames_csv_has_disp5_last():
+    from pipeline.frames_corpus import SHARE_COLUMNS
+
+    assert SHARE_COLUMNS[-2:] == ("lag1", "disp5")
+
+
+def test_a_passage_of_a_frame_widens_its_share_interval():
+    """Two of every three of sentences 11-30 of 40 (14): the lag-1 sees little, (7 - 0.35 x 28
+    + 39 x 0.35^2) / 9.1 = 0.21731, corrected (0.21731 + 1/40) / (1 - 3/40) = 0.26195, so 40
+    sentences counted as 40 x 0.73805 / 1.26195 = 23.394; the windows' chi-squared 21.857 on 7
+    degrees of freedom is above the 1% quantile 18.475, so they count as 40 / 3.1224 = 12.811.
+    The same 14 spread out: no runs, 40."""
+    from scipy.stats import chi2
+
+    from pipeline.report_stats import clopper_pearson
+
+    assert chi2.ppf(0.99, 7) == pytest.approx(18.4753, abs=1e-4)
+    spread = at(40, *[1 + round(i * 39 / 14) for i in range(14)])
+    cues, sents = series_corpus({"a": {"economic": PASSAGE}, "b": {"economic": spread}})
+    out = frame_shares(cues, sents).set_index(["doc_id", "frame"])
+    row = out.loc[("a", "economic")]
+    assert row["lag1"] == pytest.approx(1.9775 / 9.1)
+    assert row["disp5"] == pytest.approx(3.12245, abs=1e-5)
+    worth = 40 / (25.5 / 1.1375 * 39 / 40 / 7)
+    assert worth == pytest.approx(12.811, abs=1e-3)
+    got = (row["share_ci_low"], row["share_ci_high"])
+    assert got == pytest.approx(clopper_pearson(14 * worth / 40, worth), abs=1e-9)
+    lag_only = 40 * (1 - 0.26195) / (1 + 0.26195)
+    assert lag_only == pytest.approx(23.394, abs=1e-3)
+    assert got[1] - got[0] > 0.1 + np.subtract(*clopper_pearson(14 * lag_only / 40, lag_only)[::-1])
+    row = out.loc[("b", "economic")]  # no runs: the plain exact interval
+    assert row["disp5"] < 1.0
+    assert (row["share_ci_low"], row["share_ci_high"]) == pytest.approx(clopper_pearson(14, 40))
+
+
+def test_rest_worth_is_the_sum_of_the_others_worth():
+    """frame_runs.rest_worth (sorted sums) equals adding up the others' worth one by one."""
+    from pipeline.frame_runs import rest_worth, worth
+
+    rng = np.random.default_rng(4)
+    n = rng.integers(0, 80, 40).astype(float)
+    alike = np.array([0.0, 0.2, 0.5])
+    deff = np.where(rng.random((40, 3)) < 0.5, 1.0, rng.uniform(1, 12, (40, 3)))
+    got = rest_worth(n, alike, deff)
+    for d in range(40):
+        for f in range(3):
+            want = sum(worth(n[i], alike[f], deff[d, f]) for i in range(40) if i != d)
+            assert got[d, f] == pytest.approx(want, rel=1e-12, abs=1e-9)
 
 
 def test_design_worth_and_array_forms():
