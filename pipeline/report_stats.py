@@ -19,7 +19,6 @@ from pipeline.serial_stats import (
     design_effect,
     dispersion_of_sums,
     dispersion_sums,
-    pooled_alike_correlation,
     pooled_sums,
     summary_interval,
     t_quantile,
@@ -399,8 +398,14 @@ def frame_alike(rows: Any, body: Mapping[str, int]) -> float:
     ``body`` (doc_id -> body sentences) with MIN_INTERVAL_SENTENCES or more: a frame's sentences
     come in runs. :func:`pipeline.serial_stats.pooled_alike_correlation`, the indicator's sd
     being ``sqrt(p (1 - p) n / (n - 1))``; 0 when frames.csv has no ``lag1``."""
+    return alike_of_sums(*frame_sums(rows, body))
+
+
+def frame_sums(rows: Any, body: Mapping[str, int]) -> tuple[float, float, float, int]:
+    """:func:`pipeline.serial_stats.pooled_sums` of the frame indicators of ``rows`` that
+    :func:`frame_alike` pools (``(0, 0, 0, 0)`` when frames.csv has no ``lag1``)."""
     if "lag1" not in getattr(rows, "columns", ()):
-        return 0.0
+        return pooled_sums((), (), ())
     sizes, sds, lags = [], [], []
     for doc_id, k, lag in zip(rows["doc_id"].astype(str), rows["n_sentences"], rows["lag1"],
                               strict=True):  # fmt: skip
@@ -413,4 +418,34 @@ def frame_alike(rows: Any, body: Mapping[str, int]) -> float:
         sizes.append(float(n))
         sds.append(math.sqrt(p * (1 - p) * n / (n - 1)))
         lags.append(float(lag))
-    return pooled_alike_correlation(sizes, sds, lags, min_size=MIN_INTERVAL_SENTENCES)
+    return pooled_sums(sizes, sds, lags, min_size=MIN_INTERVAL_SENTENCES)
+
+
+def frame_dispersion_sums(
+    cells: Mapping[tuple[str, str], tuple[float, int]],
+) -> tuple[float, int]:
+    """The (chi-squared, degrees of freedom) of rows of frames.csv (:func:`frame_dispersion_cells`)
+    added up, as :func:`pipeline.serial_stats.dispersion_sums` adds those of several series."""
+    return sum(chi for chi, _ in cells.values()), sum(df for _, df in cells.values())
+
+
+def frame_dispersion_cells(
+    rows: Any, body: Mapping[str, int]
+) -> dict[tuple[str, str], tuple[float, int]]:
+    """(doc_id, frame) -> :func:`pipeline.serial_stats.dispersion_sums` of that row of
+    frames.csv (its ``disp5`` and its document's body sentences in ``body``). A row without one
+    (a text under 6 sentences, a share of 0 or 1, a count out of step with documents.csv) takes
+    no part; a table of an older run, without the column, gives none: no dispersion is shown
+    and the frame items count runs by the lag-1 correlation alone, as before."""
+    column = DISPERSION_SUMMARY
+    if column not in getattr(rows, "columns", ()):
+        return {}
+    out = {}
+    for doc_id, frame, k, value in zip(rows["doc_id"].astype(str), rows["frame"].astype(str),
+                                       rows["n_sentences"], rows[column], strict=True):  # fmt: skip
+        n = body.get(doc_id)
+        if n is None or not (finite(k) and finite(value)):
+            continue
+        if float(k).is_integer() and 0 <= k <= n:
+            out[doc_id, frame] = dispersion_sums([float(n)], [float(value)])
+    return out
