@@ -75,15 +75,23 @@ def indicator_runs(
 
 def _windows(sizes: np.ndarray, pos: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The window (:func:`pipeline.serial_stats.window_edges`) of each sentence at ``pos`` in a
-    document of ``sizes`` sentences, and that window's size (0 and 1 in a document with none)."""
-    window, width = np.zeros(pos.size, dtype=np.int64), np.ones(pos.size, dtype=np.int64)
-    for size in np.unique(sizes):
-        edges = window_edges(int(size))
+    document of ``sizes`` sentences, and that window's size (0 and 1 in a document with none):
+    one table of every place in a document of each size met, looked up once."""
+    lengths = np.unique(sizes)
+    start = np.concatenate([[0], np.cumsum(lengths)])
+    window, width = [], []
+    for length in lengths.tolist():
+        edges = window_edges(length)
         if edges:
-            at = sizes == size
-            window[at] = np.searchsorted(edges, pos[at], side="right") - 1
-            width[at] = np.diff(edges)[window[at]]
-    return window, width
+            place = np.searchsorted(edges, np.arange(length), side="right") - 1
+            window.append(place)
+            width.append(np.diff(edges)[place])
+        else:
+            window.append(np.zeros(length, dtype=np.int64))
+            width.append(np.ones(length, dtype=np.int64))
+    at = start[np.searchsorted(lengths, sizes)] + pos
+    return (np.concatenate([np.zeros(0, np.int64), *window])[at],
+            np.concatenate([np.zeros(0, np.int64), *width])[at])  # fmt: skip
 
 
 def corrected(r: np.ndarray, m: np.ndarray) -> np.ndarray:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
+from pipeline.frame_runs import worth as sentences_worth
 from pipeline.report_data import RATE_METRICS, frame_labels, has_columns
 from pipeline.report_differences import (
     FEW,
@@ -274,10 +275,10 @@ def corpus_frame_differences(
         others = (max(0.0, pooled[0] - own[0]), pooled[1] - own[1])
         alike = alike_of_sums(*lag)
         deff, deff_rest = side_design_effects(lag, pooled, [own, others])
-        worth = (
-            min(n, design_worth(n, alike, deff)),
-            sum(min(body[d], design_worth(body[d], alike, deff_rest)) for d in body if d != top),
-        )
+        # the others' worth a document at a time (design_worth over an array), added in order
+        others = np.array([body[d] for d in body if d != top], dtype=np.float64)
+        worth = (min(n, design_worth(n, alike, deff)),
+                 sum(sentences_worth(others, alike, deff_rest).tolist()))  # fmt: skip
         low, high = proportion_difference_interval(k, n, k_rest, n_rest, confidence=level,
                                                    effective=worth)  # fmt: skip
         caution = low <= 0

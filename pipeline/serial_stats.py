@@ -213,6 +213,9 @@ def design_effect(alike: Any, *dispersions: Any) -> Any:
     AR(1) inflation ``(1 + r) / (1 - r)`` of the correlation of neighbours ``alike`` and the
     window ``dispersions`` (:func:`dispersion_of_sums`), never under 1. Numbers or numpy arrays
     (an array, broadcast, when one of them is)."""
+    numbers = (alike, *dispersions)
+    if all(isinstance(x, int | float) for x in numbers):  # no numpy: a report sums 20,000
+        return max(1.0, (1 + alike) / (1 - alike), *dispersions)
     alike = np.asarray(alike, dtype=np.float64)
     out = np.maximum.reduce(
         np.broadcast_arrays(1.0, (1 + alike) / (1 - alike), *map(np.asarray, dispersions))
