@@ -3,9 +3,11 @@
 Reads the merged ``frame_cues`` and ``sentences`` tables written by the chunks (the cues come
 from :class:`pipeline.frames.FramesStage`). A share is k of a document's n body sentences, and
 its interval the exact (Clopper-Pearson) one with the sentences counted as the independent ones
-they are worth when the frame's come in runs (:func:`own_worth`); a difference of two shares
-gets the MOVER combination of the two exact intervals (Newcombe's method 10 with exact limits),
-each side's sentences counted as the report's frame items count them. A percentile bootstrap
+they are worth when the frame's come in runs (:func:`pipeline.frame_runs.own_worth`: the lag-1
+correlation and the window dispersion of the frame's sentence indicator, frames.csv's ``lag1``
+and ``disp5``); a difference of two shares gets the MOVER combination of the two exact
+intervals (Newcombe's method 10 with exact limits), each side's sentences counted as the
+report's frame items count them. A percentile bootstrap
 of sentences, used before, gave a share of 0 or 1 a zero-width interval and held 1 of 10 at
 [0, 30%] against the exact [0.3%, 44.5%].
 References: Clopper & Pearson (1934), Biometrika 26:404-413; Newcombe (1998), Statistics in
@@ -14,20 +16,29 @@ Medicine 17:873-890; Zou & Donner (2008), Statistics in Medicine 27:1693-1702.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from pipeline.frame_runs import (
+    corrected,
+    indicator_runs,
+    own_worth,
+    rest_worth,
+    run_sums,
+    window_sums,
+    worth,
+)
 from pipeline.frames import NO_FRAME, frame_order
 from pipeline.report_stats import clopper_pearson_arrays, proportion_difference_arrays
-from pipeline.serial_stats import MAX_ALIKE, MIN_INTERVAL_SENTENCES
+from pipeline.serial_stats import DISPERSION_SUMMARY, design_effect, dispersion_of_sums
 
 REST = "(rest)"  # doc_b of a one-vs-rest difference row
 SHARE_COLUMNS = (
     "doc_id", "frame", "n_cues", "n_sentences", "share", "share_ci_low", "share_ci_high", "lag1",
+    DISPERSION_SUMMARY,
 )  # fmt: skip
 DIFFERENCE_COLUMNS = (
     "doc_a", "doc_b", "frame", "share_a", "share_b", "difference", "ci_low", "ci_high",
@@ -37,7 +48,8 @@ DIFFERENCE_COLUMNS = (
 @dataclass(frozen=True)
 class FrameCounts:
     """Per-document body-sentence counts: n (D,), sentences with the frame k (D,F), cues (D,F),
-    and the lag-1 autocorrelation of each frame's sentence indicator in text order (D,F)."""
+    the lag-1 autocorrelation of each frame's sentence indicator in text order (D,F) and its
+    window dispersion (D,F; :func:`pipeline.serial_stats.indicator_dispersion`)."""
 
     doc_ids: tuple[str, ...]
     frames: tuple[str, ...]
@@ -45,6 +57,7 @@ class FrameCounts:
     k: np.ndarray
     cues: np.ndarray
     lag1: np.ndarray
+    disp: np.ndarray
 
 
 def frame_counts(frame_cues_df: pd.DataFrame, sentences_df: pd.DataFrame) -> FrameCounts:
@@ -71,45 +84,8 @@ def frame_counts(frame_cues_df: pd.DataFrame, sentences_df: pd.DataFrame) -> Fra
     sent_n = per_cell["sent_id"].nunique().reindex(shape_index, fill_value=0).to_numpy(np.int64)
     shape = (len(doc_ids), len(frames))
     k = sent_n.reshape(shape)
-    lag1 = _indicator_lag1(body, cues, pd.Series(n, index=d_index), frames, k)
-    return FrameCounts(doc_ids, frames, n, k, cue_n.reshape(shape), lag1)
-
-
-def _indicator_lag1(
-    body: pd.DataFrame, cues: pd.DataFrame, n: pd.Series, frames: Sequence[str], k: np.ndarray
-) -> np.ndarray:
-    """Per (document, frame) the lag-1 autocorrelation of the indicator "this body sentence has
-    the frame" over the document's body sentences in order (as
-    :func:`pipeline.serial_stats.lag1_autocorrelation` of the 0/1 series): a frame's sentences
-    come in runs (a paragraph on the economy), and the report's frame items count such
-    neighbours as fewer sentences. From counts, with ``a`` the pairs of neighbours that both
-    have the frame, ``e`` how many of the first and last sentences have it and ``m = k/n``:
-    ``(a - m (2k - e) + (n - 1) m^2) / (k (n - k) / n)``. NaN below 3 sentences or for a share
-    of 0 or 1. ``n``: body sentences by document, in ``k``'s order; ``frames``: ``k``'s
-    columns; ``cues``: body sentences' cues."""
-    order = body.sort_values(["doc_id", "sent_id"], kind="stable")
-    position = order.assign(pos=order.groupby("doc_id").cumcount())
-    marked = cues.drop_duplicates(["doc_id", "sent_id", "frame"]).merge(
-        position, on=["doc_id", "sent_id"], how="inner"
-    )
-    doc = n.index.get_indexer(marked["doc_id"])
-    cell = doc * len(frames) + pd.Index(frames).get_indexer(marked["frame"])
-    pos = marked["pos"].to_numpy(np.int64)
-    # a sentence's key: its cell, then its place; its next neighbour has the frame when key + 1
-    # is a key too (numpy, not a merge: 20,000 documents' cues in a fraction of a second)
-    key = cell.astype(np.int64) * (int(n.to_numpy().max(initial=0)) + 1) + pos
-    ordered = np.sort(key)
-    at = np.minimum(np.searchsorted(ordered, key + 1), max(ordered.size - 1, 0))
-    has_next = ordered[at] == key + 1 if ordered.size else np.zeros(0, dtype=bool)
-    a = np.bincount(cell[has_next], minlength=k.size).reshape(k.shape)
-    end = (pos == 0).astype(float) + (pos == n.to_numpy()[doc] - 1)
-    ends = np.bincount(cell, weights=end, minlength=k.size).reshape(k.shape)
-    nn = np.broadcast_to(n.to_numpy(float)[:, None], k.shape)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        m = k / nn
-        total = k * (nn - k) / nn
-        lag1 = (a - m * (2 * k - ends) + (nn - 1) * m * m) / total
-    return np.where((nn >= 3) & (total > 0), lag1, np.nan)
+    lag1, disp = indicator_runs(body, cues, pd.Series(n, index=d_index), frames, k)
+    return FrameCounts(doc_ids, frames, n, k, cue_n.reshape(shape), lag1, disp)
 
 
 def _check_confidence(confidence: float) -> None:
@@ -126,67 +102,21 @@ def _check_pairwise_limit(max_pairwise_documents: int) -> None:
         )
 
 
-def _corrected(r: np.ndarray, m: np.ndarray) -> np.ndarray:
-    """:func:`pipeline.serial_stats.corrected_correlation` of arrays: pooled lag-1 correlations
-    ``r`` of series of mean length ``m``, corrected for their bias and kept within 0 and
-    MAX_ALIKE (0 where ``r`` is NaN or ``m`` is 3 or less)."""
-    r, m = np.broadcast_arrays(np.asarray(r, dtype=np.float64), np.asarray(m, dtype=np.float64))
-    with np.errstate(invalid="ignore", divide="ignore"):
-        value = np.clip((r + 1 / m) / (1 - 3 / m), 0.0, MAX_ALIKE)
-    return np.where((m > 3) & np.isfinite(r), value, 0.0)
-
-
-def _run_sums(c: FrameCounts) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per (document, frame) what :func:`pipeline.serial_stats.pooled_alike_correlation` adds
-    up: the lagged and the centred sum of squares of the frame's sentence indicator (``lag1``
-    times ``k (n - k) / n``) and 1 for a series that takes part, 0 elsewhere (no correlation: a
-    share of 0 or 1, under 3 sentences; and documents under MIN_INTERVAL_SENTENCES, as the
-    report pools them)."""
-    n = np.broadcast_to(c.n[:, None].astype(np.float64), c.k.shape)
-    part = np.isfinite(c.lag1) & (n >= MIN_INTERVAL_SENTENCES)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        squares = np.where(part, c.k * (n - c.k) / n, 0.0)
-    return np.where(part, c.lag1, 0.0) * squares, squares, part.astype(np.float64)
-
-
-def _worth(n: np.ndarray, alike: np.ndarray) -> np.ndarray:
-    """The independent sentences ``n`` sentences with a correlation of neighbours ``alike`` are
-    worth (:func:`pipeline.serial_stats.effective_size`), at most ``n``."""
-    n = np.asarray(n, dtype=np.float64)
-    return np.minimum(n, np.maximum(2.0, n * (1 - alike) / (1 + alike)))
-
-
-def own_worth(c: FrameCounts) -> np.ndarray:
-    """Per (document, frame) the independent sentences the document's body sentences are worth
-    for the frame's share, from that document's rows alone: with the larger of the frame's own
-    corrected ``lag1`` and the one pooled over the document's frames (the own one misses runs
-    that leave a frame absent, the pooled one runs of one frame); ``n`` itself below
-    MIN_INTERVAL_SENTENCES, where a correlation from so few neighbours is noise. A
-    statistician's simulation (2026-12-05; documents of whole paragraphs drawn from 13 pools of
-    real text): the exact interval of k of n held the share 95.0% of the time on average but
-    80.6% in the worst pool and frame; with this, 98.1% and 93.3%."""
-    n = c.n[:, None].astype(np.float64)
-    lagged, squares, _ = _run_sums(c)  # n < MIN_INTERVAL_SENTENCES: n itself, below
-    with np.errstate(invalid="ignore", divide="ignore"):
-        pooled = lagged.sum(axis=1, keepdims=True) / squares.sum(axis=1, keepdims=True)
-    alike = np.maximum(_corrected(c.lag1, n), _corrected(pooled, n))
-    return np.where(n < MIN_INTERVAL_SENTENCES, n, _worth(n, alike))
-
-
 def _shares_table(c: FrameCounts, confidence: float) -> pd.DataFrame:
     """frames.csv rows, sorted by document then frame name; the interval counts each document's
-    sentences as the independent ones they are worth for the frame (:func:`own_worth`)."""
+    sentences as the independent ones they are worth for the frame
+    (:func:`pipeline.frame_runs.own_worth`)."""
     n_docs, n_frames = c.k.shape
     with np.errstate(invalid="ignore", divide="ignore"):
         share = c.k / c.n[:, None]
-        worth = own_worth(c)
-        low, high = clopper_pearson_arrays(c.k * worth / c.n[:, None], worth,
-                                           confidence=confidence)  # fmt: skip
+        w = own_worth(c.n, c.k, c.lag1, c.disp)
+        low, high = clopper_pearson_arrays(c.k * w / c.n[:, None], w, confidence=confidence)
     out = pd.DataFrame(
         {"doc_id": np.repeat(np.array(c.doc_ids, dtype=object), n_frames),
          "frame": np.tile(np.array(c.frames, dtype=object), n_docs),
          "n_cues": c.cues.ravel(), "n_sentences": c.k.ravel(), "share": share.ravel(),
-         "share_ci_low": low.ravel(), "share_ci_high": high.ravel(), "lag1": c.lag1.ravel()},
+         "share_ci_low": low.ravel(), "share_ci_high": high.ravel(), "lag1": c.lag1.ravel(),
+         DISPERSION_SUMMARY: c.disp.ravel()},
         columns=list(SHARE_COLUMNS),
     )  # fmt: skip
     return out.sort_values(["doc_id", "frame"], ignore_index=True)[list(SHARE_COLUMNS)]
@@ -195,21 +125,27 @@ def _shares_table(c: FrameCounts, confidence: float) -> pd.DataFrame:
 def _pairwise_differences(c: FrameCounts, confidence: float) -> tuple[np.ndarray, ...]:
     """doc_a, doc_b, share_a, share_b, ci_low, ci_high of every document pair (doc_a < doc_b);
     each side counts as the independent sentences it is worth with the correlation of
-    neighbours pooled over both documents and all frames, as the report's pair item does
-    (:func:`pipeline.report_stats.frame_alike`)."""
+    neighbours and the window dispersion pooled over both documents and all frames and the
+    side's own window dispersion of the frame, as the report's pair item does
+    (:func:`pipeline.report_differences.frame_difference`)."""
     with np.errstate(invalid="ignore", divide="ignore"):
         share = c.k / c.n[:, None]
     ia, ib = np.triu_indices(len(c.doc_ids), k=1)
-    lagged, squares, part = (x.sum(axis=1) for x in _run_sums(c))
+    lagged, squares, part = (x.sum(axis=1) for x in run_sums(c.n, c.k, c.lag1))
     sizes = part * c.n  # the series' lengths that take part, added up, and their number
     with np.errstate(invalid="ignore", divide="ignore"):
-        alike = _corrected((lagged[ia] + lagged[ib]) / (squares[ia] + squares[ib]),
-                           (sizes[ia] + sizes[ib]) / (part[ia] + part[ib]))  # fmt: skip
-    w_a, w_b = _worth(c.n[ia], alike)[:, None], _worth(c.n[ib], alike)[:, None]
+        alike = corrected((lagged[ia] + lagged[ib]) / (squares[ia] + squares[ib]),
+                          (sizes[ia] + sizes[ib]) / (part[ia] + part[ib]))[:, None]  # fmt: skip
+    chi, df = window_sums(c.n, c.disp)
+    common = dispersion_of_sums((chi.sum(axis=1)[ia] + chi.sum(axis=1)[ib])[:, None],
+                                (df.sum(axis=1)[ia] + df.sum(axis=1)[ib])[:, None])  # fmt: skip
+    own = dispersion_of_sums(chi, df)
+    w_a = worth(c.n[ia][:, None], alike, design_effect(alike, common, own[ia]))
+    w_b = worth(c.n[ib][:, None], alike, design_effect(alike, common, own[ib]))
+    w_a, w_b = np.broadcast_to(w_a, share[ia].shape), np.broadcast_to(w_b, share[ib].shape)
     low, high = proportion_difference_arrays(
-        share[ia] * w_a, np.broadcast_to(w_a, share[ia].shape),
-        share[ib] * w_b, np.broadcast_to(w_b, share[ib].shape), confidence=confidence,
-    )  # fmt: skip
+        share[ia] * w_a, w_a, share[ib] * w_b, w_b, confidence=confidence
+    )
     ids = np.array(c.doc_ids)
     return ids[ia], ids[ib], share[ia], share[ib], low, high
 
@@ -217,19 +153,25 @@ def _pairwise_differences(c: FrameCounts, confidence: float) -> tuple[np.ndarray
 def _rest_differences(c: FrameCounts, confidence: float) -> tuple[np.ndarray, ...]:
     """doc_a, doc_b, share_a, share_b, ci_low, ci_high of each document vs all the others;
     each document counts as the independent sentences it is worth with the frame's
-    correlation of neighbours pooled over all the documents, as the report's items of three or
-    more do (the rest: the sum of the others' worth)."""
+    correlation of neighbours and window dispersion pooled over all the documents and its own
+    window dispersion, the rest as the sum of the others' worth with the others' dispersion
+    together, as the report's items of three or more do."""
     n_rest, k_rest = c.n.sum() - c.n, c.k.sum(axis=0)[None, :] - c.k
     with np.errstate(invalid="ignore", divide="ignore"):
         share, share_b = c.k / c.n[:, None], k_rest / n_rest[:, None]
-    lagged, squares, part = _run_sums(c)
+    lagged, squares, part = run_sums(c.n, c.k, c.lag1)
     with np.errstate(invalid="ignore", divide="ignore"):
-        alike = _corrected(lagged.sum(axis=0) / squares.sum(axis=0),
-                           (part * c.n[:, None]).sum(axis=0) / part.sum(axis=0))  # fmt: skip
-    worth = _worth(np.broadcast_to(c.n[:, None], c.k.shape), alike[None, :])
-    worth_rest = worth.sum(axis=0)[None, :] - worth
+        alike = corrected(lagged.sum(axis=0) / squares.sum(axis=0),
+                          (part * c.n[:, None]).sum(axis=0) / part.sum(axis=0))  # fmt: skip
+    chi, df = window_sums(c.n, c.disp)
+    common = dispersion_of_sums(chi.sum(axis=0), df.sum(axis=0))[None, :]
+    # max: a difference of floats is never below 0 (the chi-squared of one text left)
+    others = dispersion_of_sums(np.maximum(0.0, chi.sum(axis=0) - chi), df.sum(axis=0) - df)
+    own = design_effect(alike[None, :], common, dispersion_of_sums(chi, df))
+    w = worth(np.broadcast_to(c.n[:, None], c.k.shape), alike[None, :], own)
+    w_rest = rest_worth(c.n, alike, design_effect(alike[None, :], common, others))
     low, high = proportion_difference_arrays(
-        share * worth, worth, share_b * worth_rest, worth_rest, confidence=confidence
+        share * w, w, share_b * w_rest, w_rest, confidence=confidence
     )
     doc_a, doc_b = np.array(c.doc_ids), np.full(len(c.doc_ids), REST)
     return doc_a, doc_b, share, share_b, low, high

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
@@ -160,6 +161,25 @@ def window_dispersion(values: Sequence[float], width: int = RUN_WINDOW) -> float
     return math.fsum(((sums - expected) ** 2 / expected).tolist()) / (len(edges) - 2)
 
 
+def indicator_dispersion(values: Sequence[float], width: int = RUN_WINDOW) -> float:
+    """:func:`window_dispersion` of a 0/1 series (a frame's sentence indicator): Pearson's
+    chi-squared of the windows' sums around the series' own share ``p`` with a binomial
+    variance ``m p (1 - p)`` for a window of ``m`` values (the 2 x windows table's, so
+    :func:`window_dispersion` over ``1 - p``) times ``(n - 1) / n``, over the windows less
+    one. Given the count, a series of independent values has the expectation 1 exactly (the
+    plain statistic's is ``n / (n - 1)``, Haldane 1940); above 1 when the ones come in runs
+    of up to about ``width`` or longer (the variance inflation of the series' count). NaN
+    without two windows or without spread (all 0 or all 1).
+
+    References: Haldane (1940), Biometrika 31:346-355 (the mean of the statistic given the
+    margins); Cochran (1954), Biometrics 10:417-451."""
+    x = np.asarray(values, dtype=np.float64)
+    p = math.fsum(x) / x.size if x.size else math.nan
+    if not 0 < p < 1:
+        return math.nan
+    return window_dispersion(x, width) / (1 - p) * (x.size - 1) / x.size
+
+
 def dispersion_sums(sizes: Sequence[float], dispersions: Sequence[float]) -> tuple[float, int]:
     """(chi-squared, degrees of freedom) of series known by their length and
     :func:`window_dispersion` (documents.csv's ``n_sentences`` and ``<rate>_disp5``), those with
@@ -174,22 +194,44 @@ def dispersion_sums(sizes: Sequence[float], dispersions: Sequence[float]) -> tup
     return chi, df
 
 
-def dispersion_of_sums(chi: float, df: int, *, level: float = RUN_EVIDENCE) -> float:
+def dispersion_of_sums(chi: Any, df: Any, *, level: float = RUN_EVIDENCE) -> Any:
     """The variance inflation :func:`dispersion_sums` show: ``chi / df`` when the dispersion test
     at ``level`` finds more spread than independent counts have (``chi`` above the chi-squared
-    quantile 1 - level at ``df``), otherwise 1 (as without windows)."""
+    quantile 1 - level at ``df``), otherwise 1 (as without windows). ``chi`` and ``df`` may be
+    numpy arrays (a frames.csv cell each): an array of the same shape then."""
     from scipy.special import chdtri  # the quantile of an upper tail, without scipy.stats
 
-    if df <= 0 or not chi > float(chdtri(df, level)):
-        return 1.0
-    return chi / df
+    chi, df = np.asarray(chi, dtype=np.float64), np.asarray(df, dtype=np.float64)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        shown = (df > 0) & (chi > chdtri(np.maximum(df, 1.0), level))
+        out = np.where(shown, chi / np.where(shown, df, 1.0), 1.0)
+    return float(out) if out.ndim == 0 else out
 
 
-def design_effect(alike: float, *dispersions: float) -> float:
+def design_effect(alike: Any, *dispersions: Any) -> Any:
     """How many times a count's variance is that of independent markers: the largest of the
     AR(1) inflation ``(1 + r) / (1 - r)`` of the correlation of neighbours ``alike`` and the
-    window ``dispersions`` (:func:`dispersion_of_sums`), never under 1."""
-    return max(1.0, (1 + alike) / (1 - alike), *dispersions)
+    window ``dispersions`` (:func:`dispersion_of_sums`), never under 1. Numbers or numpy arrays
+    (an array, broadcast, when one of them is)."""
+    numbers = (alike, *dispersions)
+    if all(isinstance(x, int | float) for x in numbers):  # no numpy: a report sums 20,000
+        return max(1.0, (1 + alike) / (1 - alike), *dispersions)
+    alike = np.asarray(alike, dtype=np.float64)
+    out = np.maximum.reduce(
+        np.broadcast_arrays(1.0, (1 + alike) / (1 - alike), *map(np.asarray, dispersions))
+    )
+    return float(out) if out.ndim == 0 else out
+
+
+def design_worth(n: float, alike: float, deff: float) -> float:
+    """How many independent values ``n`` values are worth for their mean when its variance is
+    ``deff`` times theirs (:func:`design_effect` of ``alike`` and window dispersions): ``n /
+    deff``, never under 2 nor over ``n``; :func:`effective_size` itself (the very number) when
+    ``deff`` is no more than the AR(1) inflation of ``alike``, so that a table without window
+    dispersions gives what it gave before them."""
+    if not deff > design_effect(alike):
+        return effective_size(n, alike)
+    return max(2.0, min(float(n), n / deff))
 
 
 def effective_size(n: int, r: float) -> float:

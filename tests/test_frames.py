@@ -1630,7 +1630,8 @@ def test_frame_differences_weigh_runs_as_the_reports_items_do():
 def test_the_tables_numpy_corrections_equal_the_serial_stats_ones():
     """frames_corpus re-states corrected_correlation and effective_size over arrays (300,000
     cells at 20,000 documents); a change to either must change both."""
-    from pipeline.frames_corpus import _corrected, _worth
+    from pipeline.frame_runs import corrected as _corrected
+    from pipeline.frame_runs import worth as _worth
     from pipeline.serial_stats import corrected_correlation, effective_size
 
     for r in (-0.9, -0.2, -0.05, 0.0, 0.1, 0.45, 0.8, 0.95, float("nan")):
