@@ -122,9 +122,14 @@ def run_sums(
 def window_sums(n: np.ndarray, disp: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Per (document, frame) the chi-squared and degrees of freedom of its window dispersion
     ``disp`` (:func:`pipeline.serial_stats.dispersion_sums` of one series; 0 and 0 without
-    one), of documents of ``n`` body sentences (D,): those of several add up."""
+    one), of documents of ``n`` body sentences (D,): those of several add up. A document under
+    MIN_INTERVAL_SENTENCES takes no part (0 and 0), as in its share interval
+    (:func:`own_worth`) and in the correlation of neighbours (:func:`run_sums`): in two
+    halves of 6 to 9 sentences the 1% test fires up to about 3% of the time (2.9% at 8)."""
+    n = np.asarray(n, dtype=np.float64)
     degrees = np.array([window_degrees(v) for v in n], dtype=np.float64)[:, None]
     part = np.isfinite(disp) & (disp >= 0) & (degrees > 0)
+    part &= n[:, None] >= MIN_INTERVAL_SENTENCES
     return np.where(part, disp * degrees, 0.0), np.where(part, degrees, 0.0)
 
 

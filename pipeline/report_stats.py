@@ -263,8 +263,9 @@ def side_design_effects(
     sentence deep, the windows of 5 sentences longer runs and several markers in one sentence.
     A side's own dispersion counts, as a list-like text among plain ones hardly moves the pooled
     one; a text under 10 sentences, without its own correlation, and one under 6, without its
-    own windows, gets those of the others. README (the rate items) has a statistician's
-    simulations."""
+    own windows, gets those of the others (the frame items: a text under 10 sentences gets the
+    others' windows too, :func:`frame_dispersion_cells`). README (the rate items) has a
+    statistician's simulations."""
     alike = alike_of_sums(*lag_sums)
     common = dispersion_of_sums(*pooled)
     return tuple(design_effect(alike, common, dispersion_of_sums(*side)) for side in sides)
@@ -435,9 +436,11 @@ def frame_dispersion_cells(
 ) -> dict[tuple[str, str], tuple[float, int]]:
     """(doc_id, frame) -> :func:`pipeline.serial_stats.dispersion_sums` of that row of
     frames.csv (its ``disp5`` and its document's body sentences in ``body``). A row without one
-    (a text under 6 sentences, a share of 0 or 1, a count out of step with documents.csv) takes
-    no part; a table of an older run, without the column, gives none: no dispersion is shown
-    and the frame items count runs by the lag-1 correlation alone, as before."""
+    (a share of 0 or 1, a count out of step with documents.csv) or of a text under
+    MIN_INTERVAL_SENTENCES (as in frames.csv's share interval and the correlation of
+    neighbours, :func:`frame_sums`) takes no part; a table of an older run, without the
+    column, gives none: no dispersion is shown and the frame items count runs by the lag-1
+    correlation alone, as before."""
     column = DISPERSION_SUMMARY
     if column not in getattr(rows, "columns", ()):
         return {}
@@ -447,7 +450,7 @@ def frame_dispersion_cells(
     k, value = (_numbers(rows[c]) for c in ("n_sentences", column))
     with np.errstate(invalid="ignore"):
         ok = np.isfinite(n) & np.isfinite(k) & np.isfinite(value) & (value >= 0)
-        ok &= (k == np.floor(k)) & (k >= 0) & (k <= n)
+        ok &= (k == np.floor(k)) & (k >= 0) & (k <= n) & (n >= MIN_INTERVAL_SENTENCES)
     degrees = {m: window_degrees(m) for m in set(n[ok].tolist())}
     frames = rows["frame"].astype(str).to_numpy()
     return {(d, f): (v * degrees[m], degrees[m])

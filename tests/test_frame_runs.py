@@ -442,3 +442,37 @@ def test_design_worth_and_array_forms():
     assert isinstance(design_effect(0.2, 1.3), float) and isinstance(
         dispersion_of_sums(1, 1), float
     )
+
+
+def test_a_text_under_ten_sentences_has_no_windows_anywhere(monkeypatch):
+    """A text of 8 sentences with 4 frame sentences in its first half (windows 4 + 4: disp5 =
+    8 x 7/8 = 7, chi-squared 7 on 1 degree of freedom, above the 1% quantile 6.63): under
+    MIN_INTERVAL_SENTENCES its windows count nowhere. frames.csv's share interval is the plain
+    exact one of 4 of 8; frame_differences.csv's pair row and the report's pair item count it
+    as its 8 sentences too (a text of 40 without runs on the other side)."""
+    import pipeline.report_differences as pair_module
+    from pipeline.report_stats import clopper_pearson, proportion_difference_interval
+
+    short, plain = [1, 1, 1, 1, 0, 0, 0, 0], at(40, 3, 20, 33)
+    cues, sents = series_corpus({"a": {"economic": short}, "b": {"economic": plain}})
+    shares = frame_shares(cues, sents)
+    row = shares.set_index(["doc_id", "frame"]).loc[("a", "economic")]
+    assert row["disp5"] == pytest.approx(7.0)
+    assert (row["share_ci_low"], row["share_ci_high"]) == pytest.approx(clopper_pearson(4, 8))
+    pair = frame_differences(cues, sents).set_index("frame").loc["economic"]
+    # b's lag-1 of 3 lone sentences, corrected, is 0: both sides count all their sentences
+    want = proportion_difference_interval(4, 8, 3, 40, effective=(8.0, 40.0))
+    assert (pair["ci_low"], pair["ci_high"]) == pytest.approx(want, abs=1e-9)
+
+    calls = []
+
+    def spy(k1, n1, k2, n2, *, confidence, effective):
+        calls.append((k1, n1, k2, n2, effective))
+        return proportion_difference_interval(k1, n1, k2, n2, confidence=confidence,
+                                              effective=effective)  # fmt: skip
+
+    monkeypatch.setattr(pair_module, "proportion_difference_interval", spy)
+    rows = [{"doc_id": "a", "n_sentences": 8}, {"doc_id": "b", "n_sentences": 40}]
+    frame_difference(shares, rows, {}, set())
+    assert calls and calls[0][:4] == (4, 8, 3, 40)
+    assert calls[0][4] == pytest.approx((8.0, 40.0))
