@@ -226,9 +226,10 @@ def design_effect(alike: Any, *dispersions: Any) -> Any:
 def design_worth(n: float, alike: float, deff: float) -> float:
     """How many independent values ``n`` values are worth for their mean when its variance is
     ``deff`` times theirs (:func:`design_effect` of ``alike`` and window dispersions): ``n /
-    deff``, never under 2 nor over ``n``; :func:`effective_size` itself (the very number) when
-    ``deff`` is no more than the AR(1) inflation of ``alike``, so that a table without window
-    dispersions gives what it gave before them."""
+    deff`` within ``n`` and 2, so 2 (over ``n``) for ``n`` under 2, as :func:`effective_size`
+    (callers that count sentences take ``min(n, ...)``); :func:`effective_size` itself (the very
+    number) when ``deff`` is no more than the AR(1) inflation of ``alike``, so that a table
+    without window dispersions gives what it gave before them."""
     if not deff > design_effect(alike):
         return effective_size(n, alike)
     return max(2.0, min(float(n), n / deff))
@@ -236,8 +237,8 @@ def design_worth(n: float, alike: float, deff: float) -> float:
 
 def effective_size(n: int, r: float) -> float:
     """How many independent values ``n`` neighbouring values with lag-1 correlation ``r`` are
-    worth for their mean: ``n (1 - r) / (1 + r)`` (the variance inflation of an AR(1) series),
-    never under 2 nor over ``n``.
+    worth for their mean: ``n (1 - r) / (1 + r)`` (the variance inflation of an AR(1) series)
+    within ``n`` and 2 (so 2 for ``n`` under 2).
 
     Sentences next to each other share a topic and a tone: with r = 0.3, Welch's interval
     treating them as independent is "clear" about three times as often as it should be.
