@@ -17,12 +17,12 @@ from pipeline.serial_stats import (
     alike_of_sums,
     corrected_correlation,
     design_effect,
+    dispersion_cells,
     dispersion_of_sums,
     dispersion_sums,
     pooled_sums,
     summary_interval,
     t_quantile,
-    window_degrees,
 )
 
 CONFIDENCE = 0.95  # level of the report's intervals
@@ -440,7 +440,8 @@ def frame_dispersion_cells(
     MIN_INTERVAL_SENTENCES (as in frames.csv's share interval and the correlation of
     neighbours, :func:`frame_sums`) takes no part; a table of an older run, without the
     column, gives none: no dispersion is shown and the frame items count runs by the lag-1
-    correlation alone, as before."""
+    correlation alone, as before. Two rows of one (doc_id, frame) add up, as
+    :func:`frame_sums` counts both."""
     column = DISPERSION_SUMMARY
     if column not in getattr(rows, "columns", ()):
         return {}
@@ -448,14 +449,16 @@ def frame_dispersion_cells(
     doc_ids = rows["doc_id"].astype(str).to_numpy()
     n = np.array([body.get(d, math.nan) for d in doc_ids], dtype=np.float64)
     k, value = (_numbers(rows[c]) for c in ("n_sentences", column))
+    chi, df = dispersion_cells(n, value, min_size=MIN_INTERVAL_SENTENCES)
     with np.errstate(invalid="ignore"):
-        ok = np.isfinite(n) & np.isfinite(k) & np.isfinite(value) & (value >= 0)
-        ok &= (k == np.floor(k)) & (k >= 0) & (k <= n) & (n >= MIN_INTERVAL_SENTENCES)
-    degrees = {m: window_degrees(m) for m in set(n[ok].tolist())}
+        ok = (df > 0) & (k == np.floor(k)) & (k >= 0) & (k <= n)
     frames = rows["frame"].astype(str).to_numpy()
-    return {(d, f): (v * degrees[m], degrees[m])
-            for d, f, m, v in zip(doc_ids[ok], frames[ok], n[ok].tolist(), value[ok].tolist(),
-                                  strict=True) if degrees[m]}  # fmt: skip
+    cells: dict[tuple[str, str], tuple[float, int]] = {}
+    for key in zip(doc_ids[ok], frames[ok], chi[ok].tolist(), df[ok].astype(int).tolist(),
+                   strict=True):  # fmt: skip
+        c, g = cells.get(key[:2], (0.0, 0))
+        cells[key[:2]] = (c + key[2], g + key[3])
+    return cells
 
 
 def _numbers(column: Any) -> np.ndarray:

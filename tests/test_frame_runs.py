@@ -403,7 +403,8 @@ def test_frame_differences_csv_weighs_the_windows_as_the_report_does():
 
 def test_rest_worth_is_the_sum_of_the_others_worth():
     """frame_runs.rest_worth (sorted sums) equals adding up the others' worth one by one."""
-    from pipeline.frame_runs import rest_worth, worth
+    from pipeline.frame_runs import rest_worth
+    from pipeline.serial_stats import design_worth
 
     rng = np.random.default_rng(4)
     n = rng.integers(0, 80, 40).astype(float)
@@ -412,7 +413,8 @@ def test_rest_worth_is_the_sum_of_the_others_worth():
     got = rest_worth(n, alike, deff)
     for d in range(40):
         for f in range(3):
-            want = sum(worth(n[i], alike[f], deff[d, f]) for i in range(40) if i != d)
+            want = sum(min(n[i], design_worth(float(n[i]), float(alike[f]), float(deff[d, f])))
+                       for i in range(40) if i != d)  # fmt: skip
             assert got[d, f] == pytest.approx(want, rel=1e-12, abs=1e-9)
 
 
@@ -442,6 +444,27 @@ def test_design_worth_and_array_forms():
     assert isinstance(design_effect(0.2, 1.3), float) and isinstance(
         dispersion_of_sums(1, 1), float
     )
+
+
+def test_design_worth_of_arrays_is_that_of_each_cell():
+    """design_worth over numpy arrays (the frames tables) gives, cell by cell, the very number
+    the scalar form gives (the report's items), and so do window_degrees and design_effect;
+    design_effect passes over a NaN in both forms."""
+    from pipeline.serial_stats import design_effect, design_worth, window_degrees
+
+    n = np.array([0.0, 1.0, 2.0, 5.0, 9.0, 10.0, 23.0, 34.0, 500.0])[:, None, None]
+    alike = np.array([0.0, 0.2, 0.6, 0.9])[None, :, None]
+    deff = np.array([1.0, 1.2, 1.5, 2.9, 4.0, 30.0, 2000.0])[None, None, :]
+    got = design_worth(n, alike, deff)
+    assert got.shape == (9, 4, 7)
+    for i, j, m in np.ndindex(got.shape):
+        want = design_worth(float(n[i, 0, 0]), float(alike[0, j, 0]), float(deff[0, 0, m]))
+        assert got[i, j, m] == want, (i, j, m)
+    sizes = np.arange(0, 60, dtype=float)
+    assert window_degrees(sizes).tolist() == [window_degrees(int(v)) for v in sizes]
+    assert window_degrees(np.array([np.nan, 23.0])).tolist() == [0.0, 3.0]
+    assert design_effect(0.2, math.nan) == 1.2 / 0.8 == design_effect(np.array([0.2]), np.nan)[0]
+    assert design_effect(0.0, math.nan, 2.5) == 2.5 == design_effect(0.0, np.array([np.nan]), 2.5)
 
 
 def test_a_text_under_ten_sentences_has_no_windows_anywhere(monkeypatch):

@@ -1631,8 +1631,7 @@ def test_the_tables_numpy_corrections_equal_the_serial_stats_ones():
     """frames_corpus re-states corrected_correlation and effective_size over arrays (300,000
     cells at 20,000 documents); a change to either must change both."""
     from pipeline.frame_runs import corrected as _corrected
-    from pipeline.frame_runs import worth as _worth
-    from pipeline.serial_stats import corrected_correlation, effective_size
+    from pipeline.serial_stats import corrected_correlation, design_worth, effective_size
 
     for r in (-0.9, -0.2, -0.05, 0.0, 0.1, 0.45, 0.8, 0.95, float("nan")):
         for m in (1, 3, 4, 10, 23.5, 200):
@@ -1641,6 +1640,5 @@ def test_the_tables_numpy_corrections_equal_the_serial_stats_ones():
             )
     for n in (1, 2, 5, 10, 34, 500):
         for alike in (0.0, 0.2, 0.6, 0.9):
-            assert _worth(np.array([n]), np.array([alike]))[0] == pytest.approx(
-                min(n, effective_size(n, alike)), abs=1e-12
-            )
+            got = design_worth(np.array([float(n)]), np.array([alike]), 1.0)[0]
+            assert min(n, got) == min(n, effective_size(n, alike))
