@@ -110,9 +110,12 @@ def test_frames_disp5_is_the_indicators_window_dispersion(docs):
 
 
 def test_frames_csv_has_disp5_last():
-    from pipeline.frames_corpus import SHARE_COLUMNS
-
-    assert SHARE_COLUMNS[-2:] == ("lag1", "disp5")
+    """A frames table written from a corpus has disp5 as its last column, after lag1."""
+    cues, sents = series_corpus({"a": {"economic": BLOCK}, "b": {"economic": at(40, 17)}})
+    assert list(frame_shares(cues, sents).columns) == [
+        "doc_id", "frame", "n_cues", "n_sentences", "share", "share_ci_low", "share_ci_high",
+        "lag1", "disp5",
+    ]  # fmt: skip
 
 
 def test_a_passage_of_a_frame_widens_its_share_interval():
@@ -344,61 +347,85 @@ def test_tables_without_disp5_give_the_lag1_rules_exact_worth(monkeypatch, seed)
     assert differs  # the windows change some of these items
 
 
-def test_frame_differences_csv_weighs_the_windows_as_the_report_does():
-    """frame_differences.csv's pair rows count each side's sentences as the report's pair item
-    does (lag-1 and windows pooled over both texts and all frames, each text's own windows of
-    the frame) and its rest rows as the top-of-many item does (the frame's lag-1 and windows
-    pooled over all texts, the document's own windows and the others' together)."""
-    from pipeline.report_stats import (
-        frame_dispersion_cells,
-        frame_dispersion_sums,
-        frame_sums,
-        proportion_difference_interval,
-        side_design_effects,
-    )
-    from pipeline.serial_stats import alike_of_sums, design_worth
+def item_sizes(monkeypatch, item, shares, rows) -> list[tuple]:
+    """(k, n, k of the other side, n of the other side, effective sizes) of each interval a
+    report frame item computes, as it calls proportion_difference_interval."""
+    import pipeline.report_corpus_differences as corpus_module
+    import pipeline.report_differences as pair_module
+    from pipeline.report_stats import proportion_difference_interval
 
+    calls = []
+
+    def spy(k1, n1, k2, n2, *, confidence, effective):
+        calls.append((k1, n1, k2, n2, effective))
+        return proportion_difference_interval(k1, n1, k2, n2, confidence=confidence,
+                                              effective=effective)  # fmt: skip
+
+    monkeypatch.setattr(pair_module, "proportion_difference_interval", spy)
+    monkeypatch.setattr(corpus_module, "proportion_difference_interval", spy)
+    item(shares, rows, {}, set())
+    return calls
+
+
+def table_sizes(monkeypatch, cues, sents) -> dict[tuple[str, str, str], tuple[float, float]]:
+    """(doc_a, doc_b, frame) -> the effective sizes of both sides frame_differences.csv's row
+    counts, as frames_corpus calls proportion_difference_arrays."""
+    import pipeline.frames_corpus as module
+
+    seen = []
+    real = module.proportion_difference_arrays
+
+    def spy(x_a, n_a, x_b, n_b, *, confidence):
+        seen.append((np.array(n_a), np.array(n_b)))
+        return real(x_a, n_a, x_b, n_b, confidence=confidence)
+
+    monkeypatch.setattr(module, "proportion_difference_arrays", spy)
+    table = frame_differences(cues, sents)
+    ((w_a, w_b),) = seen
+    c = module.frame_counts(cues, sents)
+    if table["doc_b"].eq(module.REST).all():
+        pairs = [(d, module.REST) for d in c.doc_ids]
+    else:
+        ia, ib = np.triu_indices(len(c.doc_ids), k=1)
+        pairs = [(c.doc_ids[i], c.doc_ids[j]) for i, j in zip(ia, ib, strict=True)]
+    return {(a, b, f): (float(w_a[p, i]), float(w_b[p, i]))
+            for p, (a, b) in enumerate(pairs) for i, f in enumerate(c.frames)}  # fmt: skip
+
+
+def test_frame_differences_csv_weighs_the_windows_as_the_report_does(monkeypatch):
+    """frame_differences.csv's pair rows count each side's sentences as the report's pair item
+    counts them, and its rest rows as the top-of-many item counts the top document and the
+    rest: the effective sizes each hands to its interval, compared as they are computed."""
     pair = {"a": {"economic": BLOCK, "legality": at(40, 3, 20, 33)},
             "b": {"economic": at(40, 17), "legality": at(40, 5, 25)}}  # fmt: skip
     cues, sents = series_corpus(pair)
-    shares = frame_shares(cues, sents)
-    body = {"a": 40, "b": 40}
-    row = frame_differences(cues, sents).set_index("frame").loc["economic"]
-    lag, cells = frame_sums(shares, body), frame_dispersion_cells(shares, body)
-    deffs = side_design_effects(lag, frame_dispersion_sums(cells),
-                                [cells[d, "economic"] for d in "ab"])  # fmt: skip
-    assert deffs[0] == pytest.approx(4.77551, abs=1e-5)  # a's passage shows
-    worth = tuple(min(40, design_worth(40, alike_of_sums(*lag), x)) for x in deffs)
-    want = proportion_difference_interval(12, 40, 1, 40, effective=worth)
-    assert (row["ci_low"], row["ci_high"]) == pytest.approx(want, abs=1e-9)
+    rows = [{"doc_id": "a", "n_sentences": 40}, {"doc_id": "b", "n_sentences": 40}]
+    calls = item_sizes(monkeypatch, frame_difference, frame_shares(cues, sents), rows)
+    table = table_sizes(monkeypatch, cues, sents)
+    by_k = {(k1, k2): effective for k1, _, k2, _, effective in calls}
+    got = table["a", "b", "economic"]
+    assert by_k[12, 1] == pytest.approx(got, rel=1e-12)
+    assert got[0] == pytest.approx(40 / 4.77551, abs=1e-3)  # a's passage shows in its windows
+    assert by_k[3, 2] == pytest.approx(table["a", "b", "legality"], rel=1e-12)
 
     rng = np.random.default_rng(8)
     docs = random_corpus(rng, 24)
     docs["d00"]["economic"] = passage(50, 5, "110", 24)[: len(docs["d00"]["economic"])]
+    docs["d03"]["legality"] = [1] * 6 + [0] * (len(docs["d03"]["legality"]) - 6)
     cues, sents = series_corpus(docs)
-    shares = frame_shares(cues, sents)
     body = {d: len(next(iter(f.values()))) for d, f in docs.items()}
-    rest = frame_differences(cues, sents).set_index(["doc_a", "frame"])
-    shown = 0
-    for frame in ("economic", "legality"):
-        group = shares[shares["frame"] == frame]
-        lag, cells = frame_sums(group, body), frame_dispersion_cells(group, body)
-        pooled, alike = frame_dispersion_sums(cells), alike_of_sums(*lag)
-        for d in docs:
-            own = cells.get((d, frame), (0.0, 0))
-            others = (max(0.0, pooled[0] - own[0]), pooled[1] - own[1])
-            deff, deff_rest = side_design_effects(lag, pooled, [own, others])
-            shown += deff > (1 + alike) / (1 - alike)
-            k = {o: sum(docs[o][frame]) for o in docs}
-            want = proportion_difference_interval(
-                k[d], body[d], sum(k.values()) - k[d], sum(body.values()) - body[d],
-                effective=(min(body[d], design_worth(body[d], alike, deff)),
-                           sum(min(body[o], design_worth(body[o], alike, deff_rest))
-                               for o in docs if o != d)),
-            )  # fmt: skip
-            got = rest.loc[(d, frame), ["ci_low", "ci_high"]].to_numpy(float)
-            assert got == pytest.approx(want, abs=1e-9), (d, frame)
-    assert shown  # some documents' windows count
+    rows = [{"doc_id": d, "n_sentences": n} for d, n in body.items()]
+    calls = item_sizes(monkeypatch, corpus_frame_differences, frame_shares(cues, sents), rows)
+    table = table_sizes(monkeypatch, cues, sents)
+    k = {(d, f): sum(x) for d, frames in docs.items() for f, x in frames.items()}
+    total = {f: sum(v for (_, g), v in k.items() if g == f) for _, f in k}
+    assert len(calls) >= 2  # some frames have a top document
+    for k1, n1, k2, _, effective in calls:
+        # the top document and frame: the one whose counts the call holds
+        (top, frame), *more = [(d, f) for (d, f), v in k.items()
+                               if (v, body[d], total[f] - v) == (k1, n1, k2)]  # fmt: skip
+        assert not more
+        assert effective == pytest.approx(table[top, "(rest)", frame], rel=1e-12)
 
 
 def test_rest_worth_is_the_sum_of_the_others_worth():
@@ -431,10 +458,13 @@ def test_design_worth_and_array_forms():
     assert design_worth(40, 0.2, 1.5) == effective_size(40, 0.2)  # 1.2 / 0.8 = 1.5: the AR(1)
     assert design_worth(40, 0.2, 4.0) == 10.0
     assert design_worth(40, 0.0, 30.0) == 2.0 and design_worth(1, 0.0, 1.0) == 2.0
-    chi, df = np.array([30.0, 29.0, 9.6, 0.0]), np.array([14, 14, 1, 0])
-    got = dispersion_of_sums(chi, df)
-    assert got.tolist() == [dispersion_of_sums(float(c), int(d)) for c, d in zip(chi, df)]
-    assert got.tolist() == pytest.approx([30 / 14, 1.0, 9.6, 1.0])
+    # the 1% quantiles of scipy.stats.chi2.ppf(0.99, df): 29.141238 at 14, 6.634897 at 1; a
+    # chi-squared just above one shows, just below it does not, as numbers and as arrays
+    chi = [29.1413, 29.1412, 6.6349, 6.6348, 9.6, 0.0, 5.0]
+    df = [14, 14, 1, 1, 1, 0, 0]
+    want = [29.1413 / 14, 1.0, 6.6349, 1.0, 9.6, 1.0, 1.0]
+    assert dispersion_of_sums(np.array(chi), np.array(df)).tolist() == pytest.approx(want)
+    assert [dispersion_of_sums(c, d) for c, d in zip(chi, df, strict=True)] == pytest.approx(want)
     alike = np.array([0.0, 0.2, 0.5])
     assert design_effect(alike, np.array([2.5, 1.0, 1.0])).tolist() == [
         design_effect(0.0, 2.5),
