@@ -394,18 +394,13 @@ def proportion_difference_interval(
     return float(low), float(high)
 
 
-def frame_alike(rows: Any, body: Mapping[str, int]) -> float:
-    """The correlation of neighbouring sentences' frame indicators pooled over ``rows`` of
-    frames.csv (``lag1``, ``n_sentences``: one per document and frame) of the documents in
-    ``body`` (doc_id -> body sentences) with MIN_INTERVAL_SENTENCES or more: a frame's sentences
-    come in runs. :func:`pipeline.serial_stats.pooled_alike_correlation`, the indicator's sd
-    being ``sqrt(p (1 - p) n / (n - 1))``; 0 when frames.csv has no ``lag1``."""
-    return alike_of_sums(*frame_sums(rows, body))
-
-
 def frame_sums(rows: Any, body: Mapping[str, int]) -> tuple[float, float, float, int]:
-    """:func:`pipeline.serial_stats.pooled_sums` of the frame indicators of ``rows`` that
-    :func:`frame_alike` pools (``(0, 0, 0, 0)`` when frames.csv has no ``lag1``)."""
+    """:func:`pipeline.serial_stats.pooled_sums` of the frame indicators of ``rows`` of
+    frames.csv (``lag1``, ``n_sentences``: one per document and frame) of the documents in
+    ``body`` (doc_id -> body sentences) with MIN_INTERVAL_SENTENCES or more, the indicator's sd
+    being ``sqrt(p (1 - p) n / (n - 1))``: a frame's sentences come in runs, and
+    :func:`pipeline.serial_stats.alike_of_sums` of these is their correlation of neighbours
+    pooled (``(0, 0, 0, 0)``, so 0, when frames.csv has no ``lag1``)."""
     if "lag1" not in getattr(rows, "columns", ()):
         return pooled_sums((), (), ())
     sizes, sds, lags = [], [], []

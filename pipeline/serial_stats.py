@@ -174,7 +174,10 @@ def indicator_dispersion(values: Sequence[float], width: int = RUN_WINDOW) -> fl
     one. Given the count, a series of independent values has the expectation 1 exactly (the
     plain statistic's is ``n / (n - 1)``, Haldane 1940); above 1 when the ones come in runs
     of up to about ``width`` or longer (the variance inflation of the series' count). NaN
-    without two windows or without spread (all 0 or all 1).
+    without two windows or without spread (all 0 or all 1). The reference definition of
+    frames.csv's ``disp5``, which :func:`pipeline.frame_runs.indicator_runs` computes from
+    counts over 20,000 documents at once (the tests hold the two equal); nothing in the
+    pipeline calls this one.
 
     References: Haldane (1940), Biometrika 31:346-355 (the mean of the statistic given the
     margins); Cochran (1954), Biometrics 10:417-451."""

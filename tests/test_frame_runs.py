@@ -194,10 +194,11 @@ def test_a_pair_frame_item_counts_a_passage_by_its_windows():
     texts' windows pooled (107.63 on 98, quantile 133.48) show nothing: b stays 36.566. Then the
     item is tentative (-6 to 79 points). A statistician's simulation (README): one text with
     passages against a plain one was "clear" 18% of the time with the lag-1 alone."""
-    from pipeline.report_stats import frame_alike, proportion_difference_interval
+    from pipeline.report_stats import frame_sums, proportion_difference_interval
+    from pipeline.serial_stats import alike_of_sums
 
     docs = [{"doc_id": "a", "n_sentences": 40}, {"doc_id": "b", "n_sentences": 40}]
-    alike = frame_alike(pair_rows(), {"a": 40, "b": 40})
+    alike = alike_of_sums(*frame_sums(pair_rows(), {"a": 40, "b": 40}))
     assert alike == pytest.approx(0.041498 / 0.925, abs=1e-5)
     lag_worth = 40 * (1 - alike) / (1 + alike)
     assert lag_worth == pytest.approx(36.566, abs=1e-3)
@@ -298,8 +299,8 @@ def test_tables_without_disp5_give_the_lag1_rules_exact_worth(monkeypatch, seed)
     decisions and numbers are those of before; with the column, some differ."""
     import pipeline.report_corpus_differences as corpus_module
     import pipeline.report_differences as pair_module
-    from pipeline.report_stats import frame_alike, proportion_difference_interval
-    from pipeline.serial_stats import effective_size
+    from pipeline.report_stats import frame_sums, proportion_difference_interval
+    from pipeline.serial_stats import alike_of_sums, effective_size
 
     calls = []
 
@@ -327,13 +328,13 @@ def test_tables_without_disp5_give_the_lag1_rules_exact_worth(monkeypatch, seed)
         for frame in ("economic", "legality", "morality", "security_defense"):
             k = {d: sum(x[frame]) for d, x in docs.items()}
             if len(docs) == 2:
-                alike = frame_alike(shares, body)
+                alike = alike_of_sums(*frame_sums(shares, body))
                 (a, n_a), (b, n_b) = body.items()
                 worth = {d: min(n, effective_size(n, alike)) for d, n in body.items()}
                 expected |= {(k[a], n_a, k[b], (worth[a], worth[b])),
                              (k[b], n_b, k[a], (worth[b], worth[a]))}  # fmt: skip
                 continue
-            alike = frame_alike(shares[shares["frame"] == frame], body)
+            alike = alike_of_sums(*frame_sums(shares[shares["frame"] == frame], body))
             for top, n in body.items():
                 rest = sum(min(body[d], effective_size(body[d], alike)) for d in body if d != top)
                 expected.add((k[top], n, sum(k.values()) - k[top],
@@ -529,3 +530,25 @@ def test_a_text_under_ten_sentences_has_no_windows_anywhere(monkeypatch):
     frame_difference(shares, rows, {}, set())
     assert calls and calls[0][:4] == (4, 8, 3, 40)
     assert calls[0][4] == pytest.approx((8.0, 40.0))
+
+
+def test_a_duplicated_frames_row_counts_twice_in_both_sums():
+    """Two rows of one (document, frame): frame_dispersion_cells adds up both, as frame_sums
+    counts both (neither keeps one and drops the other); a text under 10 sentences has none."""
+    from pipeline.report_stats import frame_dispersion_cells, frame_sums
+
+    row = {"doc_id": "a", "frame": "economic", "n_sentences": 12, "lag1": 0.87, "disp5": 4.0}
+    other = {"doc_id": "b", "frame": "economic", "n_sentences": 1, "lag1": -0.03, "disp5": 1.0}
+    once, twice = pd.DataFrame([row, other]), pd.DataFrame([row, row, other])
+    body = {"a": 40, "b": 40}
+    assert frame_dispersion_cells(once, body) == {
+        ("a", "economic"): (28.0, 7),
+        ("b", "economic"): (7.0, 7),
+    }
+    assert frame_dispersion_cells(twice, body) == {
+        ("a", "economic"): (56.0, 14),
+        ("b", "economic"): (7.0, 7),
+    }
+    number = frame_sums(once, body)[3]  # the series pooled
+    assert frame_sums(twice, body)[3] == number + 1
+    assert frame_dispersion_cells(once, {"a": 9, "b": 40}) == {("b", "economic"): (7.0, 7)}
