@@ -29,11 +29,15 @@ from pipeline.frame_runs import (
     rest_worth,
     run_sums,
     window_sums,
-    worth,
 )
 from pipeline.frames import NO_FRAME, frame_order
 from pipeline.report_stats import clopper_pearson_arrays, proportion_difference_arrays
-from pipeline.serial_stats import DISPERSION_SUMMARY, design_effect, dispersion_of_sums
+from pipeline.serial_stats import (
+    DISPERSION_SUMMARY,
+    design_effect,
+    design_worth,
+    dispersion_of_sums,
+)
 
 REST = "(rest)"  # doc_b of a one-vs-rest difference row
 SHARE_COLUMNS = (
@@ -140,8 +144,9 @@ def _pairwise_differences(c: FrameCounts, confidence: float) -> tuple[np.ndarray
     common = dispersion_of_sums((chi.sum(axis=1)[ia] + chi.sum(axis=1)[ib])[:, None],
                                 (df.sum(axis=1)[ia] + df.sum(axis=1)[ib])[:, None])  # fmt: skip
     own = dispersion_of_sums(chi, df)
-    w_a = worth(c.n[ia][:, None], alike, design_effect(alike, common, own[ia]))
-    w_b = worth(c.n[ib][:, None], alike, design_effect(alike, common, own[ib]))
+    n_a, n_b = c.n[ia][:, None].astype(np.float64), c.n[ib][:, None].astype(np.float64)
+    w_a = np.minimum(n_a, design_worth(n_a, alike, design_effect(alike, common, own[ia])))
+    w_b = np.minimum(n_b, design_worth(n_b, alike, design_effect(alike, common, own[ib])))
     w_a, w_b = np.broadcast_to(w_a, share[ia].shape), np.broadcast_to(w_b, share[ib].shape)
     low, high = proportion_difference_arrays(
         share[ia] * w_a, w_a, share[ib] * w_b, w_b, confidence=confidence
@@ -168,7 +173,8 @@ def _rest_differences(c: FrameCounts, confidence: float) -> tuple[np.ndarray, ..
     # max: a difference of floats is never below 0 (the chi-squared of one text left)
     others = dispersion_of_sums(np.maximum(0.0, chi.sum(axis=0) - chi), df.sum(axis=0) - df)
     own = design_effect(alike[None, :], common, dispersion_of_sums(chi, df))
-    w = worth(np.broadcast_to(c.n[:, None], c.k.shape), alike[None, :], own)
+    n = np.broadcast_to(c.n[:, None].astype(np.float64), c.k.shape)
+    w = np.minimum(n, design_worth(n, alike[None, :], own))
     w_rest = rest_worth(c.n, alike, design_effect(alike[None, :], common, others))
     low, high = proportion_difference_arrays(
         share * w, w, share_b * w_rest, w_rest, confidence=confidence

@@ -12,7 +12,6 @@ from collections.abc import Callable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from pipeline.frame_runs import worth as sentences_worth
 from pipeline.report_data import RATE_METRICS, frame_labels, has_columns
 from pipeline.report_differences import (
     FEW,
@@ -277,8 +276,8 @@ def corpus_frame_differences(
         deff, deff_rest = side_design_effects(lag, pooled, [own, others])
         # the others' worth a document at a time (design_worth over an array), added in order
         others = np.array([body[d] for d in body if d != top], dtype=np.float64)
-        worth = (min(n, design_worth(n, alike, deff)),
-                 sum(sentences_worth(others, alike, deff_rest).tolist()))  # fmt: skip
+        rest_worth = np.minimum(others, design_worth(others, alike, deff_rest))
+        worth = (min(n, design_worth(n, alike, deff)), sum(rest_worth.tolist()))
         low, high = proportion_difference_interval(k, n, k_rest, n_rest, confidence=level,
                                                    effective=worth)  # fmt: skip
         caution = low <= 0

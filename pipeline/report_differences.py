@@ -336,7 +336,7 @@ def frame_difference(
     intervals of frame_differences.csv hold for one frame chosen in advance, not for the
     largest of many), each text counting as the sentences it is worth when a frame's sentences
     come in runs: ``n / D``, ``D`` its design effect, the largest of the AR(1) inflation of the
-    correlation of neighbours (:func:`pipeline.report_stats.frame_alike`, pooled over both texts
+    correlation of neighbours (:func:`pipeline.report_stats.frame_sums`, pooled over both texts
     and all frames; a statistician's simulation of paragraphs drawn from one pool: a false
     "clear" 3.7% of the time, 10.6% in the worst pool, without it; 1.2% and 3.0% with it) and the
     window dispersion (frames.csv's ``disp5``) pooled so and the text's own for the frame, each

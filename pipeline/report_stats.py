@@ -17,12 +17,12 @@ from pipeline.serial_stats import (
     alike_of_sums,
     corrected_correlation,
     design_effect,
+    dispersion_cells,
     dispersion_of_sums,
     dispersion_sums,
     pooled_sums,
     summary_interval,
     t_quantile,
-    window_degrees,
 )
 
 CONFIDENCE = 0.95  # level of the report's intervals
@@ -263,8 +263,9 @@ def side_design_effects(
     sentence deep, the windows of 5 sentences longer runs and several markers in one sentence.
     A side's own dispersion counts, as a list-like text among plain ones hardly moves the pooled
     one; a text under 10 sentences, without its own correlation, and one under 6, without its
-    own windows, gets those of the others. README (the rate items) has a statistician's
-    simulations."""
+    own windows, gets those of the others (the frame items: a text under 10 sentences gets the
+    others' windows too, :func:`frame_dispersion_cells`). README (the rate items) has a
+    statistician's simulations."""
     alike = alike_of_sums(*lag_sums)
     common = dispersion_of_sums(*pooled)
     return tuple(design_effect(alike, common, dispersion_of_sums(*side)) for side in sides)
@@ -393,18 +394,13 @@ def proportion_difference_interval(
     return float(low), float(high)
 
 
-def frame_alike(rows: Any, body: Mapping[str, int]) -> float:
-    """The correlation of neighbouring sentences' frame indicators pooled over ``rows`` of
-    frames.csv (``lag1``, ``n_sentences``: one per document and frame) of the documents in
-    ``body`` (doc_id -> body sentences) with MIN_INTERVAL_SENTENCES or more: a frame's sentences
-    come in runs. :func:`pipeline.serial_stats.pooled_alike_correlation`, the indicator's sd
-    being ``sqrt(p (1 - p) n / (n - 1))``; 0 when frames.csv has no ``lag1``."""
-    return alike_of_sums(*frame_sums(rows, body))
-
-
 def frame_sums(rows: Any, body: Mapping[str, int]) -> tuple[float, float, float, int]:
-    """:func:`pipeline.serial_stats.pooled_sums` of the frame indicators of ``rows`` that
-    :func:`frame_alike` pools (``(0, 0, 0, 0)`` when frames.csv has no ``lag1``)."""
+    """:func:`pipeline.serial_stats.pooled_sums` of the frame indicators of ``rows`` of
+    frames.csv (``lag1``, ``n_sentences``: one per document and frame) of the documents in
+    ``body`` (doc_id -> body sentences) with MIN_INTERVAL_SENTENCES or more, the indicator's sd
+    being ``sqrt(p (1 - p) n / (n - 1))``: a frame's sentences come in runs, and
+    :func:`pipeline.serial_stats.alike_of_sums` of these is their correlation of neighbours
+    pooled (``(0, 0, 0, 0)``, so 0, when frames.csv has no ``lag1``)."""
     if "lag1" not in getattr(rows, "columns", ()):
         return pooled_sums((), (), ())
     sizes, sds, lags = [], [], []
@@ -435,9 +431,12 @@ def frame_dispersion_cells(
 ) -> dict[tuple[str, str], tuple[float, int]]:
     """(doc_id, frame) -> :func:`pipeline.serial_stats.dispersion_sums` of that row of
     frames.csv (its ``disp5`` and its document's body sentences in ``body``). A row without one
-    (a text under 6 sentences, a share of 0 or 1, a count out of step with documents.csv) takes
-    no part; a table of an older run, without the column, gives none: no dispersion is shown
-    and the frame items count runs by the lag-1 correlation alone, as before."""
+    (a share of 0 or 1, a count out of step with documents.csv) or of a text under
+    MIN_INTERVAL_SENTENCES (as in frames.csv's share interval and the correlation of
+    neighbours, :func:`frame_sums`) takes no part; a table of an older run, without the
+    column, gives none: no dispersion is shown and the frame items count runs by the lag-1
+    correlation alone, as before. Two rows of one (doc_id, frame) add up, as
+    :func:`frame_sums` counts both."""
     column = DISPERSION_SUMMARY
     if column not in getattr(rows, "columns", ()):
         return {}
@@ -445,14 +444,16 @@ def frame_dispersion_cells(
     doc_ids = rows["doc_id"].astype(str).to_numpy()
     n = np.array([body.get(d, math.nan) for d in doc_ids], dtype=np.float64)
     k, value = (_numbers(rows[c]) for c in ("n_sentences", column))
+    chi, df = dispersion_cells(n, value, min_size=MIN_INTERVAL_SENTENCES)
     with np.errstate(invalid="ignore"):
-        ok = np.isfinite(n) & np.isfinite(k) & np.isfinite(value) & (value >= 0)
-        ok &= (k == np.floor(k)) & (k >= 0) & (k <= n)
-    degrees = {m: window_degrees(m) for m in set(n[ok].tolist())}
+        ok = (df > 0) & (k == np.floor(k)) & (k >= 0) & (k <= n)
     frames = rows["frame"].astype(str).to_numpy()
-    return {(d, f): (v * degrees[m], degrees[m])
-            for d, f, m, v in zip(doc_ids[ok], frames[ok], n[ok].tolist(), value[ok].tolist(),
-                                  strict=True) if degrees[m]}  # fmt: skip
+    cells: dict[tuple[str, str], tuple[float, int]] = {}
+    for key in zip(doc_ids[ok], frames[ok], chi[ok].tolist(), df[ok].astype(int).tolist(),
+                   strict=True):  # fmt: skip
+        c, g = cells.get(key[:2], (0.0, 0))
+        cells[key[:2]] = (c + key[2], g + key[3])
+    return cells
 
 
 def _numbers(column: Any) -> np.ndarray:

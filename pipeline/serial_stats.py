@@ -126,11 +126,16 @@ def window_edges(n: int, width: int = RUN_WINDOW) -> list[int]:
     return [i * size + min(i, longer) for i in range(m)] + [n]
 
 
-def window_degrees(n: float, width: int = RUN_WINDOW) -> int:
+def window_degrees(n: Any, width: int = RUN_WINDOW) -> Any:
     """The degrees of freedom of :func:`window_dispersion` of ``n`` values: its windows less one
-    (0 without two windows), ``len(window_edges(n)) - 2``."""
-    n = int(n)
-    return max(2, n // width) - 1 if n > width else 0
+    (0 without two windows), ``len(window_edges(n)) - 2``. ``n`` a number (an int then) or a
+    numpy array of them (floats of whole numbers then, 0 where ``n`` is NaN)."""
+    if np.ndim(n) == 0:
+        n = int(n)
+        return max(2, n // width) - 1 if n > width else 0
+    n = np.floor(np.asarray(n, dtype=np.float64))
+    with np.errstate(invalid="ignore"):
+        return np.where(n > width, np.maximum(2.0, n // width) - 1, 0.0)
 
 
 def window_dispersion(values: Sequence[float], width: int = RUN_WINDOW) -> float:
@@ -169,7 +174,10 @@ def indicator_dispersion(values: Sequence[float], width: int = RUN_WINDOW) -> fl
     one. Given the count, a series of independent values has the expectation 1 exactly (the
     plain statistic's is ``n / (n - 1)``, Haldane 1940); above 1 when the ones come in runs
     of up to about ``width`` or longer (the variance inflation of the series' count). NaN
-    without two windows or without spread (all 0 or all 1).
+    without two windows or without spread (all 0 or all 1). The reference definition of
+    frames.csv's ``disp5``, which :func:`pipeline.frame_runs.indicator_runs` computes from
+    counts over 20,000 documents at once (the tests hold the two equal); nothing in the
+    pipeline calls this one.
 
     References: Haldane (1940), Biometrika 31:346-355 (the mean of the statistic given the
     margins); Cochran (1954), Biometrics 10:417-451."""
@@ -186,12 +194,27 @@ def dispersion_sums(sizes: Sequence[float], dispersions: Sequence[float]) -> tup
     a finite one: the sums of two sets of series are those of the two added. The
     chi-squared is recovered to the precision of the stored dispersion (documents.csv's six
     significant digits: 10.737501 for 10.7375), the degrees of freedom exactly."""
-    chi, df = 0.0, 0
-    for n, d in zip(sizes, dispersions, strict=True):
-        k = window_degrees(n) if math.isfinite(n) and math.isfinite(d) and d >= 0 else 0
-        if k:
-            chi, df = chi + d * k, df + k
-    return chi, df
+    chi, df = dispersion_cells(sizes, dispersions)
+    total = 0.0
+    for x in chi.tolist():  # in order, one at a time: the very sums of the series added up
+        total += x
+    return total, int(df.sum())
+
+
+def dispersion_cells(sizes: Any, dispersions: Any, *, min_size: int = 0) -> tuple[Any, Any]:
+    """Each series' (chi-squared, degrees of freedom) of its length in ``sizes`` and its
+    :func:`window_dispersion` in ``dispersions`` (numpy arrays, broadcast): ``dispersion x
+    window_degrees(size)`` and :func:`window_degrees`, both 0 for a series without a finite
+    dispersion of 0 or more, without two windows or under ``min_size`` values (the frame
+    items' MIN_INTERVAL_SENTENCES). :func:`dispersion_sums` adds them up."""
+    n = np.asarray(sizes, dtype=np.float64)
+    disp = np.asarray(dispersions, dtype=np.float64)
+    if n.ndim < disp.ndim:  # one size a row of a table of series
+        n = n.reshape(n.shape + (1,) * (disp.ndim - n.ndim))
+    degrees = window_degrees(n)
+    with np.errstate(invalid="ignore"):
+        part = np.isfinite(n) & np.isfinite(disp) & (disp >= 0) & (degrees > 0) & (n >= min_size)
+    return np.where(part, disp * degrees, 0.0), np.where(part, degrees, 0.0)
 
 
 def dispersion_of_sums(chi: Any, df: Any, *, level: float = RUN_EVIDENCE) -> Any:
@@ -211,33 +234,46 @@ def dispersion_of_sums(chi: Any, df: Any, *, level: float = RUN_EVIDENCE) -> Any
 def design_effect(alike: Any, *dispersions: Any) -> Any:
     """How many times a count's variance is that of independent markers: the largest of the
     AR(1) inflation ``(1 + r) / (1 - r)`` of the correlation of neighbours ``alike`` and the
-    window ``dispersions`` (:func:`dispersion_of_sums`), never under 1. Numbers or numpy arrays
-    (an array, broadcast, when one of them is)."""
+    window ``dispersions`` (:func:`dispersion_of_sums`), never under 1, a NaN passed over.
+    Numbers or numpy arrays (an array, broadcast, when one of them is)."""
     numbers = (alike, *dispersions)
     if all(isinstance(x, int | float) for x in numbers):  # no numpy: a report sums 20,000
+        # 1.0 first: a NaN is never the larger and is passed over, as np.fmax does below
         return max(1.0, (1 + alike) / (1 - alike), *dispersions)
     alike = np.asarray(alike, dtype=np.float64)
-    out = np.maximum.reduce(
+    out = np.fmax.reduce(
         np.broadcast_arrays(1.0, (1 + alike) / (1 - alike), *map(np.asarray, dispersions))
     )
     return float(out) if out.ndim == 0 else out
 
 
-def design_worth(n: float, alike: float, deff: float) -> float:
+def design_worth(n: Any, alike: Any, deff: Any) -> Any:
     """How many independent values ``n`` values are worth for their mean when its variance is
     ``deff`` times theirs (:func:`design_effect` of ``alike`` and window dispersions): ``n /
-    deff``, never under 2 nor over ``n``; :func:`effective_size` itself (the very number) when
-    ``deff`` is no more than the AR(1) inflation of ``alike``, so that a table without window
-    dispersions gives what it gave before them."""
-    if not deff > design_effect(alike):
-        return effective_size(n, alike)
-    return max(2.0, min(float(n), n / deff))
+    deff`` within ``n`` and 2, so 2 (over ``n``) for ``n`` under 2, as :func:`effective_size`
+    (callers that count sentences take ``min(n, ...)``); :func:`effective_size` itself (the very
+    number) when ``deff`` is no more than the AR(1) inflation of ``alike``, so that a table
+    without window dispersions gives what it gave before them. Numbers or numpy arrays (an
+    array, broadcast, when one of them is: a cell each, the same numbers)."""
+    if all(isinstance(x, int | float) for x in (n, alike, deff)):
+        if not deff > design_effect(alike):
+            return effective_size(n, alike)
+        return max(2.0, min(float(n), n / deff))
+    n, alike, deff = np.broadcast_arrays(
+        *(np.asarray(x, dtype=np.float64) for x in (n, alike, deff))
+    )
+    with np.errstate(invalid="ignore", divide="ignore"):
+        # fmax and fmin pass over a NaN as max and min of numbers do after a number
+        plain = np.fmax(2.0, np.fmin(n, n * (1 - alike) / (1 + alike)))
+        runs = np.fmax(2.0, np.fmin(n, n / deff))
+    out = np.where(deff > design_effect(alike), runs, plain)
+    return float(out) if out.ndim == 0 else out
 
 
 def effective_size(n: int, r: float) -> float:
     """How many independent values ``n`` neighbouring values with lag-1 correlation ``r`` are
-    worth for their mean: ``n (1 - r) / (1 + r)`` (the variance inflation of an AR(1) series),
-    never under 2 nor over ``n``.
+    worth for their mean: ``n (1 - r) / (1 + r)`` (the variance inflation of an AR(1) series)
+    within ``n`` and 2 (so 2 for ``n`` under 2).
 
     Sentences next to each other share a topic and a tone: with r = 0.3, Welch's interval
     treating them as independent is "clear" about three times as often as it should be.

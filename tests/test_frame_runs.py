@@ -110,9 +110,12 @@ def test_frames_disp5_is_the_indicators_window_dispersion(docs):
 
 
 def test_frames_csv_has_disp5_last():
-    from pipeline.frames_corpus import SHARE_COLUMNS
-
-    assert SHARE_COLUMNS[-2:] == ("lag1", "disp5")
+    """A frames table written from a corpus has disp5 as its last column, after lag1."""
+    cues, sents = series_corpus({"a": {"economic": BLOCK}, "b": {"economic": at(40, 17)}})
+    assert list(frame_shares(cues, sents).columns) == [
+        "doc_id", "frame", "n_cues", "n_sentences", "share", "share_ci_low", "share_ci_high",
+        "lag1", "disp5",
+    ]  # fmt: skip
 
 
 def test_a_passage_of_a_frame_widens_its_share_interval():
@@ -191,10 +194,11 @@ def test_a_pair_frame_item_counts_a_passage_by_its_windows():
     texts' windows pooled (107.63 on 98, quantile 133.48) show nothing: b stays 36.566. Then the
     item is tentative (-6 to 79 points). A statistician's simulation (README): one text with
     passages against a plain one was "clear" 18% of the time with the lag-1 alone."""
-    from pipeline.report_stats import frame_alike, proportion_difference_interval
+    from pipeline.report_stats import frame_sums, proportion_difference_interval
+    from pipeline.serial_stats import alike_of_sums
 
     docs = [{"doc_id": "a", "n_sentences": 40}, {"doc_id": "b", "n_sentences": 40}]
-    alike = frame_alike(pair_rows(), {"a": 40, "b": 40})
+    alike = alike_of_sums(*frame_sums(pair_rows(), {"a": 40, "b": 40}))
     assert alike == pytest.approx(0.041498 / 0.925, abs=1e-5)
     lag_worth = 40 * (1 - alike) / (1 + alike)
     assert lag_worth == pytest.approx(36.566, abs=1e-3)
@@ -295,8 +299,8 @@ def test_tables_without_disp5_give_the_lag1_rules_exact_worth(monkeypatch, seed)
     decisions and numbers are those of before; with the column, some differ."""
     import pipeline.report_corpus_differences as corpus_module
     import pipeline.report_differences as pair_module
-    from pipeline.report_stats import frame_alike, proportion_difference_interval
-    from pipeline.serial_stats import effective_size
+    from pipeline.report_stats import frame_sums, proportion_difference_interval
+    from pipeline.serial_stats import alike_of_sums, effective_size
 
     calls = []
 
@@ -324,13 +328,13 @@ def test_tables_without_disp5_give_the_lag1_rules_exact_worth(monkeypatch, seed)
         for frame in ("economic", "legality", "morality", "security_defense"):
             k = {d: sum(x[frame]) for d, x in docs.items()}
             if len(docs) == 2:
-                alike = frame_alike(shares, body)
+                alike = alike_of_sums(*frame_sums(shares, body))
                 (a, n_a), (b, n_b) = body.items()
                 worth = {d: min(n, effective_size(n, alike)) for d, n in body.items()}
                 expected |= {(k[a], n_a, k[b], (worth[a], worth[b])),
                              (k[b], n_b, k[a], (worth[b], worth[a]))}  # fmt: skip
                 continue
-            alike = frame_alike(shares[shares["frame"] == frame], body)
+            alike = alike_of_sums(*frame_sums(shares[shares["frame"] == frame], body))
             for top, n in body.items():
                 rest = sum(min(body[d], effective_size(body[d], alike)) for d in body if d != top)
                 expected.add((k[top], n, sum(k.values()) - k[top],
@@ -344,66 +348,91 @@ def test_tables_without_disp5_give_the_lag1_rules_exact_worth(monkeypatch, seed)
     assert differs  # the windows change some of these items
 
 
-def test_frame_differences_csv_weighs_the_windows_as_the_report_does():
-    """frame_differences.csv's pair rows count each side's sentences as the report's pair item
-    does (lag-1 and windows pooled over both texts and all frames, each text's own windows of
-    the frame) and its rest rows as the top-of-many item does (the frame's lag-1 and windows
-    pooled over all texts, the document's own windows and the others' together)."""
-    from pipeline.report_stats import (
-        frame_dispersion_cells,
-        frame_dispersion_sums,
-        frame_sums,
-        proportion_difference_interval,
-        side_design_effects,
-    )
-    from pipeline.serial_stats import alike_of_sums, design_worth
+def item_sizes(monkeypatch, item, shares, rows) -> list[tuple]:
+    """(k, n, k of the other side, n of the other side, effective sizes) of each interval a
+    report frame item computes, as it calls proportion_difference_interval."""
+    import pipeline.report_corpus_differences as corpus_module
+    import pipeline.report_differences as pair_module
+    from pipeline.report_stats import proportion_difference_interval
 
+    calls = []
+
+    def spy(k1, n1, k2, n2, *, confidence, effective):
+        calls.append((k1, n1, k2, n2, effective))
+        return proportion_difference_interval(k1, n1, k2, n2, confidence=confidence,
+                                              effective=effective)  # fmt: skip
+
+    monkeypatch.setattr(pair_module, "proportion_difference_interval", spy)
+    monkeypatch.setattr(corpus_module, "proportion_difference_interval", spy)
+    item(shares, rows, {}, set())
+    return calls
+
+
+def table_sizes(monkeypatch, cues, sents) -> dict[tuple[str, str, str], tuple[float, float]]:
+    """(doc_a, doc_b, frame) -> the effective sizes of both sides frame_differences.csv's row
+    counts, as frames_corpus calls proportion_difference_arrays."""
+    import pipeline.frames_corpus as module
+
+    seen = []
+    real = module.proportion_difference_arrays
+
+    def spy(x_a, n_a, x_b, n_b, *, confidence):
+        seen.append((np.array(n_a), np.array(n_b)))
+        return real(x_a, n_a, x_b, n_b, confidence=confidence)
+
+    monkeypatch.setattr(module, "proportion_difference_arrays", spy)
+    table = frame_differences(cues, sents)
+    ((w_a, w_b),) = seen
+    c = module.frame_counts(cues, sents)
+    if table["doc_b"].eq(module.REST).all():
+        pairs = [(d, module.REST) for d in c.doc_ids]
+    else:
+        ia, ib = np.triu_indices(len(c.doc_ids), k=1)
+        pairs = [(c.doc_ids[i], c.doc_ids[j]) for i, j in zip(ia, ib, strict=True)]
+    return {(a, b, f): (float(w_a[p, i]), float(w_b[p, i]))
+            for p, (a, b) in enumerate(pairs) for i, f in enumerate(c.frames)}  # fmt: skip
+
+
+def test_frame_differences_csv_weighs_the_windows_as_the_report_does(monkeypatch):
+    """frame_differences.csv's pair rows count each side's sentences as the report's pair item
+    counts them, and its rest rows as the top-of-many item counts the top document and the
+    rest: the effective sizes each hands to its interval, compared as they are computed."""
     pair = {"a": {"economic": BLOCK, "legality": at(40, 3, 20, 33)},
             "b": {"economic": at(40, 17), "legality": at(40, 5, 25)}}  # fmt: skip
     cues, sents = series_corpus(pair)
-    shares = frame_shares(cues, sents)
-    body = {"a": 40, "b": 40}
-    row = frame_differences(cues, sents).set_index("frame").loc["economic"]
-    lag, cells = frame_sums(shares, body), frame_dispersion_cells(shares, body)
-    deffs = side_design_effects(lag, frame_dispersion_sums(cells),
-                                [cells[d, "economic"] for d in "ab"])  # fmt: skip
-    assert deffs[0] == pytest.approx(4.77551, abs=1e-5)  # a's passage shows
-    worth = tuple(min(40, design_worth(40, alike_of_sums(*lag), x)) for x in deffs)
-    want = proportion_difference_interval(12, 40, 1, 40, effective=worth)
-    assert (row["ci_low"], row["ci_high"]) == pytest.approx(want, abs=1e-9)
+    rows = [{"doc_id": "a", "n_sentences": 40}, {"doc_id": "b", "n_sentences": 40}]
+    calls = item_sizes(monkeypatch, frame_difference, frame_shares(cues, sents), rows)
+    table = table_sizes(monkeypatch, cues, sents)
+    by_k = {(k1, k2): effective for k1, _, k2, _, effective in calls}
+    got = table["a", "b", "economic"]
+    assert by_k[12, 1] == pytest.approx(got, rel=1e-12)
+    assert got[0] == pytest.approx(40 / 4.77551, abs=1e-3)  # a's passage shows in its windows
+    assert by_k[3, 2] == pytest.approx(table["a", "b", "legality"], rel=1e-12)
 
     rng = np.random.default_rng(8)
     docs = random_corpus(rng, 24)
     docs["d00"]["economic"] = passage(50, 5, "110", 24)[: len(docs["d00"]["economic"])]
+    docs["d03"]["legality"] = [1] * 6 + [0] * (len(docs["d03"]["legality"]) - 6)
     cues, sents = series_corpus(docs)
-    shares = frame_shares(cues, sents)
     body = {d: len(next(iter(f.values()))) for d, f in docs.items()}
-    rest = frame_differences(cues, sents).set_index(["doc_a", "frame"])
-    shown = 0
-    for frame in ("economic", "legality"):
-        group = shares[shares["frame"] == frame]
-        lag, cells = frame_sums(group, body), frame_dispersion_cells(group, body)
-        pooled, alike = frame_dispersion_sums(cells), alike_of_sums(*lag)
-        for d in docs:
-            own = cells.get((d, frame), (0.0, 0))
-            others = (max(0.0, pooled[0] - own[0]), pooled[1] - own[1])
-            deff, deff_rest = side_design_effects(lag, pooled, [own, others])
-            shown += deff > (1 + alike) / (1 - alike)
-            k = {o: sum(docs[o][frame]) for o in docs}
-            want = proportion_difference_interval(
-                k[d], body[d], sum(k.values()) - k[d], sum(body.values()) - body[d],
-                effective=(min(body[d], design_worth(body[d], alike, deff)),
-                           sum(min(body[o], design_worth(body[o], alike, deff_rest))
-                               for o in docs if o != d)),
-            )  # fmt: skip
-            got = rest.loc[(d, frame), ["ci_low", "ci_high"]].to_numpy(float)
-            assert got == pytest.approx(want, abs=1e-9), (d, frame)
-    assert shown  # some documents' windows count
+    rows = [{"doc_id": d, "n_sentences": n} for d, n in body.items()]
+    calls = item_sizes(monkeypatch, corpus_frame_differences, frame_shares(cues, sents), rows)
+    table = table_sizes(monkeypatch, cues, sents)
+    k = {(d, f): sum(x) for d, frames in docs.items() for f, x in frames.items()}
+    total = {f: sum(v for (_, g), v in k.items() if g == f) for _, f in k}
+    assert len(calls) >= 2  # some frames have a top document
+    for k1, n1, k2, _, effective in calls:
+        # the top document and frame: the one whose counts the call holds
+        (top, frame), *more = [(d, f) for (d, f), v in k.items()
+                               if (v, body[d], total[f] - v) == (k1, n1, k2)]  # fmt: skip
+        assert not more
+        assert effective == pytest.approx(table[top, "(rest)", frame], rel=1e-12)
 
 
 def test_rest_worth_is_the_sum_of_the_others_worth():
     """frame_runs.rest_worth (sorted sums) equals adding up the others' worth one by one."""
-    from pipeline.frame_runs import rest_worth, worth
+    from pipeline.frame_runs import rest_worth
+    from pipeline.serial_stats import design_worth
 
     rng = np.random.default_rng(4)
     n = rng.integers(0, 80, 40).astype(float)
@@ -412,7 +441,8 @@ def test_rest_worth_is_the_sum_of_the_others_worth():
     got = rest_worth(n, alike, deff)
     for d in range(40):
         for f in range(3):
-            want = sum(worth(n[i], alike[f], deff[d, f]) for i in range(40) if i != d)
+            want = sum(min(n[i], design_worth(float(n[i]), float(alike[f]), float(deff[d, f])))
+                       for i in range(40) if i != d)  # fmt: skip
             assert got[d, f] == pytest.approx(want, rel=1e-12, abs=1e-9)
 
 
@@ -429,10 +459,13 @@ def test_design_worth_and_array_forms():
     assert design_worth(40, 0.2, 1.5) == effective_size(40, 0.2)  # 1.2 / 0.8 = 1.5: the AR(1)
     assert design_worth(40, 0.2, 4.0) == 10.0
     assert design_worth(40, 0.0, 30.0) == 2.0 and design_worth(1, 0.0, 1.0) == 2.0
-    chi, df = np.array([30.0, 29.0, 9.6, 0.0]), np.array([14, 14, 1, 0])
-    got = dispersion_of_sums(chi, df)
-    assert got.tolist() == [dispersion_of_sums(float(c), int(d)) for c, d in zip(chi, df)]
-    assert got.tolist() == pytest.approx([30 / 14, 1.0, 9.6, 1.0])
+    # the 1% quantiles of scipy.stats.chi2.ppf(0.99, df): 29.141238 at 14, 6.634897 at 1; a
+    # chi-squared just above one shows, just below it does not, as numbers and as arrays
+    chi = [29.1413, 29.1412, 6.6349, 6.6348, 9.6, 0.0, 5.0]
+    df = [14, 14, 1, 1, 1, 0, 0]
+    want = [29.1413 / 14, 1.0, 6.6349, 1.0, 9.6, 1.0, 1.0]
+    assert dispersion_of_sums(np.array(chi), np.array(df)).tolist() == pytest.approx(want)
+    assert [dispersion_of_sums(c, d) for c, d in zip(chi, df, strict=True)] == pytest.approx(want)
     alike = np.array([0.0, 0.2, 0.5])
     assert design_effect(alike, np.array([2.5, 1.0, 1.0])).tolist() == [
         design_effect(0.0, 2.5),
@@ -442,3 +475,80 @@ def test_design_worth_and_array_forms():
     assert isinstance(design_effect(0.2, 1.3), float) and isinstance(
         dispersion_of_sums(1, 1), float
     )
+
+
+def test_design_worth_of_arrays_is_that_of_each_cell():
+    """design_worth over numpy arrays (the frames tables) gives, cell by cell, the very number
+    the scalar form gives (the report's items), and so do window_degrees and design_effect;
+    design_effect passes over a NaN in both forms."""
+    from pipeline.serial_stats import design_effect, design_worth, window_degrees
+
+    n = np.array([0.0, 1.0, 2.0, 5.0, 9.0, 10.0, 23.0, 34.0, 500.0])[:, None, None]
+    alike = np.array([0.0, 0.2, 0.6, 0.9])[None, :, None]
+    deff = np.array([1.0, 1.2, 1.5, 2.9, 4.0, 30.0, 2000.0])[None, None, :]
+    got = design_worth(n, alike, deff)
+    assert got.shape == (9, 4, 7)
+    for i, j, m in np.ndindex(got.shape):
+        want = design_worth(float(n[i, 0, 0]), float(alike[0, j, 0]), float(deff[0, 0, m]))
+        assert got[i, j, m] == want, (i, j, m)
+    sizes = np.arange(0, 60, dtype=float)
+    assert window_degrees(sizes).tolist() == [window_degrees(int(v)) for v in sizes]
+    assert window_degrees(np.array([np.nan, 23.0])).tolist() == [0.0, 3.0]
+    assert design_effect(0.2, math.nan) == 1.2 / 0.8 == design_effect(np.array([0.2]), np.nan)[0]
+    assert design_effect(0.0, math.nan, 2.5) == 2.5 == design_effect(0.0, np.array([np.nan]), 2.5)
+
+
+def test_a_text_under_ten_sentences_has_no_windows_anywhere(monkeypatch):
+    """A text of 8 sentences with 4 frame sentences in its first half (windows 4 + 4: disp5 =
+    8 x 7/8 = 7, chi-squared 7 on 1 degree of freedom, above the 1% quantile 6.63): under
+    MIN_INTERVAL_SENTENCES its windows count nowhere. frames.csv's share interval is the plain
+    exact one of 4 of 8; frame_differences.csv's pair row and the report's pair item count it
+    as its 8 sentences too (a text of 40 without runs on the other side)."""
+    import pipeline.report_differences as pair_module
+    from pipeline.report_stats import clopper_pearson, proportion_difference_interval
+
+    short, plain = [1, 1, 1, 1, 0, 0, 0, 0], at(40, 3, 20, 33)
+    cues, sents = series_corpus({"a": {"economic": short}, "b": {"economic": plain}})
+    shares = frame_shares(cues, sents)
+    row = shares.set_index(["doc_id", "frame"]).loc[("a", "economic")]
+    assert row["disp5"] == pytest.approx(7.0)
+    assert (row["share_ci_low"], row["share_ci_high"]) == pytest.approx(clopper_pearson(4, 8))
+    pair = frame_differences(cues, sents).set_index("frame").loc["economic"]
+    # b's lag-1 of 3 lone sentences, corrected, is 0: both sides count all their sentences
+    want = proportion_difference_interval(4, 8, 3, 40, effective=(8.0, 40.0))
+    assert (pair["ci_low"], pair["ci_high"]) == pytest.approx(want, abs=1e-9)
+
+    calls = []
+
+    def spy(k1, n1, k2, n2, *, confidence, effective):
+        calls.append((k1, n1, k2, n2, effective))
+        return proportion_difference_interval(k1, n1, k2, n2, confidence=confidence,
+                                              effective=effective)  # fmt: skip
+
+    monkeypatch.setattr(pair_module, "proportion_difference_interval", spy)
+    rows = [{"doc_id": "a", "n_sentences": 8}, {"doc_id": "b", "n_sentences": 40}]
+    frame_difference(shares, rows, {}, set())
+    assert calls and calls[0][:4] == (4, 8, 3, 40)
+    assert calls[0][4] == pytest.approx((8.0, 40.0))
+
+
+def test_a_duplicated_frames_row_counts_twice_in_both_sums():
+    """Two rows of one (document, frame): frame_dispersion_cells adds up both, as frame_sums
+    counts both (neither keeps one and drops the other); a text under 10 sentences has none."""
+    from pipeline.report_stats import frame_dispersion_cells, frame_sums
+
+    row = {"doc_id": "a", "frame": "economic", "n_sentences": 12, "lag1": 0.87, "disp5": 4.0}
+    other = {"doc_id": "b", "frame": "economic", "n_sentences": 1, "lag1": -0.03, "disp5": 1.0}
+    once, twice = pd.DataFrame([row, other]), pd.DataFrame([row, row, other])
+    body = {"a": 40, "b": 40}
+    assert frame_dispersion_cells(once, body) == {
+        ("a", "economic"): (28.0, 7),
+        ("b", "economic"): (7.0, 7),
+    }
+    assert frame_dispersion_cells(twice, body) == {
+        ("a", "economic"): (56.0, 14),
+        ("b", "economic"): (7.0, 7),
+    }
+    number = frame_sums(once, body)[3]  # the series pooled
+    assert frame_sums(twice, body)[3] == number + 1
+    assert frame_dispersion_cells(once, {"a": 9, "b": 40}) == {("b", "economic"): (7.0, 7)}

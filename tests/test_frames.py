@@ -1585,8 +1585,8 @@ def test_frame_differences_weigh_runs_as_the_reports_items_do():
     both documents and all frames (the report's pair item); the rest rows of a larger corpus:
     with the frame's correlation pooled over all the documents (the report's items of three or
     more). The CSV and the report agree."""
-    from pipeline.report_stats import frame_alike, proportion_difference_interval
-    from pipeline.serial_stats import effective_size
+    from pipeline.report_stats import frame_sums, proportion_difference_interval
+    from pipeline.serial_stats import alike_of_sums, effective_size
 
     rng = np.random.default_rng(5)
 
@@ -1605,7 +1605,7 @@ def test_frame_differences_weigh_runs_as_the_reports_items_do():
     cues2, sents2 = runs_corpus(pair)
     row = frame_differences(cues2, sents2).set_index("frame").loc["economic"]
     (a, b), rows = list(pair), shares[shares["doc_id"].isin(pair)]
-    alike = frame_alike(rows, {d: body[d] for d in pair})
+    alike = alike_of_sums(*frame_sums(rows, {d: body[d] for d in pair}))
     assert alike > 0
     k = {d: len(docs[d][1].get("economic", [])) for d in pair}
     worth = tuple(min(body[d], effective_size(body[d], alike)) for d in (a, b))
@@ -1614,7 +1614,7 @@ def test_frame_differences_weigh_runs_as_the_reports_items_do():
 
     rest = frame_differences(cues, sents).set_index(["doc_a", "frame"])
     group = shares[shares["frame"] == "economic"]
-    alike = frame_alike(group, body)
+    alike = alike_of_sums(*frame_sums(group, body))
     worth = {d: min(n, effective_size(n, alike)) for d, n in body.items()}
     k = {d: len(docs[d][1].get("economic", [])) for d in docs}
     for d in ("d00", "d07"):
@@ -1631,8 +1631,7 @@ def test_the_tables_numpy_corrections_equal_the_serial_stats_ones():
     """frames_corpus re-states corrected_correlation and effective_size over arrays (300,000
     cells at 20,000 documents); a change to either must change both."""
     from pipeline.frame_runs import corrected as _corrected
-    from pipeline.frame_runs import worth as _worth
-    from pipeline.serial_stats import corrected_correlation, effective_size
+    from pipeline.serial_stats import corrected_correlation, design_worth, effective_size
 
     for r in (-0.9, -0.2, -0.05, 0.0, 0.1, 0.45, 0.8, 0.95, float("nan")):
         for m in (1, 3, 4, 10, 23.5, 200):
@@ -1641,6 +1640,5 @@ def test_the_tables_numpy_corrections_equal_the_serial_stats_ones():
             )
     for n in (1, 2, 5, 10, 34, 500):
         for alike in (0.0, 0.2, 0.6, 0.9):
-            assert _worth(np.array([n]), np.array([alike]))[0] == pytest.approx(
-                min(n, effective_size(n, alike)), abs=1e-12
-            )
+            got = design_worth(np.array([float(n)]), np.array([alike]), 1.0)[0]
+            assert min(n, got) == min(n, effective_size(n, alike))

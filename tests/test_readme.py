@@ -124,8 +124,8 @@ def test_frame_differences_example() -> None:
     runs of a frame's sentences as fewer, pooled over both texts and all frames)."""
     import pandas as pd
 
-    from pipeline.report_stats import bonferroni, frame_alike, proportion_difference_interval
-    from pipeline.serial_stats import effective_size
+    from pipeline.report_stats import bonferroni, frame_sums, proportion_difference_interval
+    from pipeline.serial_stats import alike_of_sums, effective_size
 
     m = quoted(
         r"economic difference (-[\d.]+), interval \[(-[\d.]+), (-[\d.]+)\],\s+though once the "
@@ -145,7 +145,7 @@ def test_frame_differences_example() -> None:
     body = {r["doc_id"]: int(r["n_sentences"]) for r in table_rows("documents")}
     a, b = sorted(body)
     level = bonferroni(len(rows))
-    alike = frame_alike(pd.read_csv(TABLES / "frames.csv"), body)
+    alike = alike_of_sums(*frame_sums(pd.read_csv(TABLES / "frames.csv"), body))
     worth = tuple(min(body[d], effective_size(body[d], alike)) for d in (a, b))
     for frame, ends in (("economic", got[4:6]), ("security_defense", got[9:11])):
         low, high = proportion_difference_interval(

@@ -1297,7 +1297,8 @@ def test_a_pair_frame_item_counts_runs_of_frame_sentences_as_fewer():
     every frame's own lag-1 correlation 0.5 in two texts of 40 sentences, the pooled one is
     0.5, corrected (0.5 + 1/40) / (1 - 3/40) = 0.5676: each text counts as 40 x 0.4324 /
     1.5676 = 11.03 sentences. 30 of 40 vs 8 of 40 is then 75% vs 20% of 11.03 each."""
-    from pipeline.report_stats import frame_alike, proportion_difference_interval
+    from pipeline.report_stats import frame_sums, proportion_difference_interval
+    from pipeline.serial_stats import alike_of_sums
 
     docs = [{"doc_id": "a", "n_sentences": 40}, {"doc_id": "b", "n_sentences": 40}]
     frames = pair_frames({"frame07": 30}, {"frame07": 8}, 40, 40)
@@ -1305,7 +1306,7 @@ def test_a_pair_frame_item_counts_runs_of_frame_sentences_as_fewer():
     assert plain["caution"] is False  # as independent sentences: clear
     frames["lag1"] = 0.5
     frames.loc[frames["n_sentences"].isin([0, 40]), "lag1"] = math.nan  # a share of 0: none
-    assert frame_alike(frames, {"a": 40, "b": 40}) == pytest.approx(0.5676, abs=1e-4)
+    assert alike_of_sums(*frame_sums(frames, {"a": 40, "b": 40})) == pytest.approx(0.5676, abs=1e-4)
     (runs,) = frame_difference(frames, docs, {}, set())
     low, high = proportion_difference_interval(30, 40, 8, 40, confidence=1 - 0.05 / 15,
                                                effective=(11.0345, 11.0345))  # fmt: skip
@@ -1314,7 +1315,7 @@ def test_a_pair_frame_item_counts_runs_of_frame_sentences_as_fewer():
     )
     assert runs["caution"] is True and low <= 0
     # a text under 10 sentences takes no part in the pooled correlation
-    assert frame_alike(frames, {"a": 40, "b": 9}) == pytest.approx(0.5676, abs=1e-4)
+    assert alike_of_sums(*frame_sums(frames, {"a": 40, "b": 9})) == pytest.approx(0.5676, abs=1e-4)
     # counts out of step with documents.csv (30 of 23 sentences) are left out, as the item
     # leaves such a frame out (a review: a square root of a negative number had raised)
     docs = [{"doc_id": "a", "n_sentences": 23}, {"doc_id": "b", "n_sentences": 23}]
