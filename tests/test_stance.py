@@ -5389,6 +5389,32 @@ def test_readings_of_the_stance_1_36_28_review(
     assert found(text) == expected
 
 
+STANCE_1_36_28_SECOND_REVIEW = [
+    # (A) a partial quotation before an inverted "added", "advised" is the report's unless a verb
+    # that makes text takes it (@QUOTEDOBJECT; the first review read any lower-case word as such a
+    # verb: none)
+    ('The council had "failed the community," added one resident.',
+     [("added", "attribution", "vague")]),
+    ('It was a total "disgrace," added one resident.', [("added", "attribution", "vague")]),
+    ('Prices will "keep rising," advised one economist.', [("advised", "attribution", "vague")]),
+    ('The talks proved "difficult," added a diplomat.',
+     [("proved", "booster", "verb"), ("added", "attribution", "vague")]),
+    ('Residents branded the plans "a disgrace," added one councillor.',
+     [("added", "attribution", "vague")]),
+    ('The staff were all "heroes," added a nurse.', [("added", "attribution", "vague")]),
+    ('She typed "yes," added a smiley and hit send.', []),
+    ('He signed the card "Dad," added a kiss and sealed it.', []),
+    ('She texted the words "on my way," added a heart and left.', []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), STANCE_1_36_28_SECOND_REVIEW)
+def test_readings_of_the_stance_1_36_28_second_review(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert found(text) == expected
+
+
 def test_stance_1_36_28_review_rules_match_in_linear_time() -> None:
     units = [
         "Everyone I spoke to said every shopkeeper I spoke to complained those we talked to ",
