@@ -5405,6 +5405,22 @@ STANCE_1_36_28_SECOND_REVIEW = [
     ('She typed "yes," added a smiley and hit send.', []),
     ('He signed the card "Dad," added a kiss and sealed it.', []),
     ('She texted the words "on my way," added a heart and left.', []),
+    # (B) "told" before a name with an apostrophe, a possessive that modifies the audience, or
+    # "apart from": an audience (the first review: none); a possessive before a narrative noun,
+    # "apart" alone and "family stories" stay none
+    ("He told O'Brien he would resign.", [("told", "attribution", "named")]),
+    ("She told D'Souza that the deal was off.", [("told", "attribution", "named")]),
+    ("He told O'Neill's family that the case was closed.", [("told", "attribution", "named")]),
+    ("The chairman told residents' association members that the scheme would go ahead.",
+     [("told", "attribution", "named")]),
+    ("The head told parents' evening that class sizes would rise.",
+     [("told", "attribution", "named")]),
+    ("She told friends apart from her sister that she was leaving.",
+     [("told", "attribution", "named")]),
+    ("The exhibition told residents' stories of the 1953 flood.", []),
+    ("The film told miners' lives in their own words.", []),
+    ("He told friends apart by their voices.", []),
+    ("Grandad told family stories every Christmas.", []),
 ]  # fmt: skip
 
 
