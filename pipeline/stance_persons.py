@@ -30,6 +30,7 @@ from pipeline.stance_lexicon import StanceEntry
 from pipeline.stance_names import (
     AFFILIATED_NOUNS,
     country_name_re,
+    institution_initialism,
     names_a_source,
     names_no_one,
     place_name_re,
@@ -523,8 +524,25 @@ def _contact_clause(text: str, lo: int, m: re.Match[str]) -> bool:
 # a capitalised word between a place among the phrase's words and its noun: the place is part
 # of a longer name, a club's, a college's or a firm's ("A Sheffield Wednesday doctor", "A Hull FC
 # doctor", "An Oldham Athletic doctor": named; "A Leeds solicitor", "A Bradford GP": vague; 1.36.28
-# review); not ``in_a_longer_name``, which takes no weekday for a name
-CAPITAL_AFTER_PLACE_RE = re.compile(r"\s+(?-i:[A-Z])")
+# review); not ``in_a_longer_name``, which takes no weekday for a name. A word in capitals only
+# when it is a club's suffix or an institution's initialism (``_longer_name_after``; "A Leeds IT
+# worker", "A Glasgow ICU nurse": vague; 1.36.28, second review)
+CAPITAL_AFTER_PLACE_RE = re.compile(r"\s+(?P<word>(?-i:[A-Z])[\w’'&.-]*)")
+# ``club_suffixes.txt``
+CLUB_SUFFIXES = frozenset(read_word_list(lexicon_path("club_suffixes.txt")))
+
+
+def _longer_name_after(text: str, pos: int, end: int) -> bool:
+    """Whether a capitalised word starts at ``pos`` (after spaces) before ``end`` that makes the
+    place before it part of a longer name (``CAPITAL_AFTER_PLACE_RE``): one with a letter in lower
+    case ("Wednesday", "Athletic", "Police"), or in capitals a club's suffix (``CLUB_SUFFIXES``:
+    "FC", "CCC") or an institution's initialism ("NHS"); not a trade's or a field's ("IT", "PE",
+    "HGV", "ICU", "A&E")."""
+    m = CAPITAL_AFTER_PLACE_RE.match(text, pos, end)
+    if m is None:
+        return False
+    word = m.group("word").rstrip(".’'-")
+    return word != word.upper() or word in CLUB_SUFFIXES or institution_initialism(word)
 
 
 def _name_span(text: str, m: re.Match[str], end: int) -> str:
@@ -533,7 +551,7 @@ def _name_span(text: str, m: re.Match[str], end: int) -> str:
     spoke to"), a town (:func:`_town`: "A customer in Bristol"), for a noun of ``lay_nouns.txt``
     its words ("A Bristol resident"), for one of ``placed_nouns.txt`` a known place among them
     ("A London taxi driver"; 1.36.26) unless a capital follows it before the noun
-    (``CAPITAL_AFTER_PLACE_RE``: "A Hull FC doctor"; 1.36.28 review). The affiliation after a
+    (``_longer_name_after``: "A Hull FC doctor"; 1.36.28 review). The affiliation after a
     clause without "who" is read ("A source I spoke to at the Treasury": named; 1.36.26
     review)."""
     noun = m.group("noun").lower()
@@ -550,7 +568,7 @@ def _placing_words(text: str, noun: str, a: int, b: int, noun_start: int) -> lis
     case, singular; it starts at ``noun_start``) that only place its person: all of them for a
     noun of ``lay_nouns.txt`` ("A Bristol resident", "one of the Arsenal fans"), a known place
     not followed by a capital before the noun for one of ``placed_nouns.txt`` ("A London taxi
-    driver"; not "A Hull FC doctor": ``CAPITAL_AFTER_PLACE_RE``)."""
+    driver"; not "A Hull FC doctor": ``_longer_name_after``)."""
     if lay_noun(noun):
         return [(a, b)]
     if noun not in PLACED_NOUNS:
@@ -559,7 +577,7 @@ def _placing_words(text: str, noun: str, a: int, b: int, noun_start: int) -> lis
         (a + p.start(), a + p.end())
         for r in (place_name_re(), country_name_re())
         for p in r.finditer(text[a:b])
-        if not CAPITAL_AFTER_PLACE_RE.match(text, a + p.end(), noun_start)
+        if not _longer_name_after(text, a + p.end(), noun_start)
     ]
 
 

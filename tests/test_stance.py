@@ -5278,6 +5278,23 @@ STANCE_1_36_28_REVIEW = [
     ('"Rest is vital," advised one doctor.', [("advised", "attribution", "vague")]),
     # (3) "told" before a possessive, "apart" or "family stories": no audience (1.36.28: named)
     ("Grandad told family stories every Christmas.", []),
+    # (C) a place before a trade's or a field's initialism and a placed noun places the person;
+    # a club's suffix, an institution's initialism or a capitalised word starts a longer name
+    ("A Leeds IT worker said the outage had lasted all day.",
+     [("A Leeds IT worker said", "attribution", "vague")]),
+    ("A Hull PE teacher said pupils were losing interest.",
+     [("A Hull PE teacher said", "attribution", "vague")]),
+    ("A Leeds HGV driver said fuel prices were crippling.",
+     [("A Leeds HGV driver said", "attribution", "vague")]),
+    ("A Glasgow ICU nurse said the unit was full.", [("said", "attribution", "vague")]),
+    ("A Hull FC doctor said the player was concussed.",
+     [("A Hull FC doctor said", "attribution", "named")]),
+    ("A Bath RUFC physio said the player was fine.", [("said", "attribution", "named")]),
+    ("A Sheffield Wednesday doctor said the keeper was concussed.",
+     [("A Sheffield Wednesday doctor said", "attribution", "named")]),
+    ("A Kent Police officer said the road was closed.",
+     [("A Kent Police officer said", "attribution", "named")]),
+    ("A Leeds NHS nurse said the unit was full.", [("said", "attribution", "named")]),
     ("The exhibition told residents' stories of the 1953 flood.", []),
     ("He told friends apart by their voices.", []),
     ("She told family she was fine.", [("told", "attribution", "named")]),
@@ -5429,6 +5446,16 @@ def test_readings_of_the_stance_1_36_28_second_review(
     text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert found(text) == expected
+
+
+def test_the_club_suffixes_list_holds_words_in_capitals() -> None:
+    from pipeline.lexicon import read_word_list
+
+    text = lexicon_path("club_suffixes.txt").read_text(encoding="utf-8")
+    assert text.startswith("# version: ")
+    words = read_word_list(lexicon_path("club_suffixes.txt"))
+    assert words and len(words) == len(set(words))
+    assert all(re.fullmatch(r"[A-Z]{2,6}", w) for w in words)
 
 
 def test_stance_1_36_28_review_rules_match_in_linear_time() -> None:
