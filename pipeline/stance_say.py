@@ -37,7 +37,7 @@ COMMON_POSSESSIVE_SAY_RE = re.compile(
 # A manner adverb in -ly: no noun, verb or adjective in -ly ("family", "supply", "likely",
 # "early") and no adverb of degree or focus that comes before what it modifies ("only", "partly",
 # "nearly", "largely"): the @MANNERLY macro of stance.tsv, read from there (one list since the
-# review of 1.36.28; a test kept a copy here the same since 1.36.20)
+# review of 1.36.28)
 MANNER_ADVERB = lexicon_macros([lexicon_path("stance.tsv")])["MANNERLY"]
 # What follows the noun "say" and no speech verb: a preposition ("say in", "say over"; not "in a
 # statement", a report's place), a verb of its own ("say was ignored", "say matters", "say
