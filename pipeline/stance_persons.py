@@ -655,7 +655,9 @@ def unnamed_one_before(
 # clause up to four words in lower case, no determiner among them, maybe a town after "in"
 # ("Everyone I spoke to in Leeds said"; "Everyone I know thinks the minister said": the
 # minister's). Not "nobody", "none of those": no report.
-_GROUP_CONTACT_WORD = r"(?!(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your)\b)"
+_GROUP_CONTACT_WORD = (
+    r"(?!(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your)(?![\w’'-]))"
+)
 CONTACTED_GROUP_RE = re.compile(
     r"(?<![\w’'-])(?P<group>every(?:one|body)|any(?:one|body)|(?:all\s+)?those"
     r"|(?:some|many|most|all|several|a\s+few|few|half|each|one|both|two|three|four|five|\d+)"
