@@ -5435,6 +5435,7 @@ STANCE_1_36_28_SECOND_REVIEW = [
     ('He signed the card "Dad," added a kiss and sealed it.', []),
     ('She texted the words "on my way," added a heart and left.', []),
     ('She circled "urgent," added the date and handed it back.', []),
+    ('He signed it "yours ever," added a postscript and sealed the envelope.', []),
     # (B) "told" before a name with an apostrophe, a possessive that modifies the audience, or
     # "apart from": an audience (the first review: none); a possessive before a narrative noun,
     # "apart" alone and "family stories" stay none
