@@ -489,7 +489,6 @@ def test_a_text_under_ten_sentences_has_no_windows_anywhere(monkeypatch):
     MIN_INTERVAL_SENTENCES its windows count nowhere. frames.csv's share interval is the plain
     exact one of 4 of 8; frame_differences.csv's pair row and the report's pair item count it
     as its 8 sentences too (a text of 40 without runs on the other side)."""
-    import pipeline.report_differences as pair_module
     from pipeline.report_stats import clopper_pearson, proportion_difference_interval
 
     short, plain = [1, 1, 1, 1, 0, 0, 0, 0], at(40, 3, 20, 33)
@@ -503,16 +502,8 @@ def test_a_text_under_ten_sentences_has_no_windows_anywhere(monkeypatch):
     want = proportion_difference_interval(4, 8, 3, 40, effective=(8.0, 40.0))
     assert (pair["ci_low"], pair["ci_high"]) == pytest.approx(want, abs=1e-9)
 
-    calls = []
-
-    def spy(k1, n1, k2, n2, *, confidence, effective):
-        calls.append((k1, n1, k2, n2, effective))
-        return proportion_difference_interval(k1, n1, k2, n2, confidence=confidence,
-                                              effective=effective)  # fmt: skip
-
-    monkeypatch.setattr(pair_module, "proportion_difference_interval", spy)
     rows = [{"doc_id": "a", "n_sentences": 8}, {"doc_id": "b", "n_sentences": 40}]
-    frame_difference(shares, rows, {}, set())
+    calls = item_sizes(monkeypatch, frame_difference, shares, rows)
     assert calls and calls[0][:4] == (4, 8, 3, 40)
     assert calls[0][4] == pytest.approx((8.0, 40.0))
 

@@ -38,6 +38,16 @@ BASELINE = StanceDetector(ENTRIES, use_rules=False)
 YEAR_RE = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 
 
+def assert_markers_in_time(units: list[str]) -> None:
+    """Each unit repeated to 100,000 characters is read in under 6 s: a guard against a pattern
+    that backtracks without bound, seconds where a linear one takes a fraction of one."""
+    for unit in units:
+        text = unit * (100_000 // len(unit))
+        start = time.perf_counter()
+        DETECTOR.markers(text)
+        assert time.perf_counter() - start < 6.0, unit
+
+
 def found(text: str, detector: StanceDetector = DETECTOR) -> list[tuple[str, str, str]]:
     """(match, category, subtype) of every marker in a sentence."""
     return [(text[m.start : m.end], m.category, m.subtype) for m in detector.markers(text)]
@@ -1715,11 +1725,7 @@ def test_new_user_rules_match_in_linear_time() -> None:
         "neighbours said ",
         "varies according to the law ",
     ]
-    for unit in units:
-        text = unit * (100_000 // len(unit))
-        start = time.perf_counter()
-        DETECTOR.markers(text)
-        assert time.perf_counter() - start < 6.0, unit
+    assert_markers_in_time(units)
 
 
 # Code review of the audit G rules (2026-12-04 review): each sentence is the review's, with the
@@ -1800,11 +1806,7 @@ def test_review_rules_match_in_linear_time() -> None:
         "did not firmly ",
         "not everyone ",
     ]
-    for unit in units:
-        text = unit * (100_000 // len(unit))
-        start = time.perf_counter()
-        DETECTOR.markers(text)
-        assert time.perf_counter() - start < 6.0, unit
+    assert_markers_in_time(units)
 
 
 # Stance 1.24.0 (2026-12-04): kinds of source and certainty a blind set's misses pointed at,
@@ -2576,11 +2578,7 @@ def test_stance_1_36_8_rules_match_in_linear_time() -> None:
         "data published on Tuesday ",  # a time that never reaches "by"
         "diplomats from China and ",
     ]
-    for unit in units:
-        text = unit * (100_000 // len(unit))
-        start = time.perf_counter()
-        DETECTOR.markers(text)
-        assert time.perf_counter() - start < 6.0, unit
+    assert_markers_in_time(units)
 
 
 # Stance 1.36.9 (2026-12-05): the regressions a review found in 1.36.8, each with near misses.
@@ -2718,11 +2716,7 @@ def test_stance_1_36_9_rules_match_in_linear_time() -> None:
         "Asia Asia Asia ",
         "data published by the BLS data ",  # an initialism agent never before a verb
     ]
-    for unit in units:
-        text = unit * (100_000 // len(unit))
-        start = time.perf_counter()
-        DETECTOR.markers(text)
-        assert time.perf_counter() - start < 6.0, unit
+    assert_markers_in_time(units)
 
 
 # Stance 1.36.10 (2026-12-05): the regressions a review found in 1.36.9, each with near misses.
@@ -2805,11 +2799,7 @@ def test_the_figures_of_stance_1_36_10_take_their_source(text: str, sourcing: st
 
 def test_stance_1_36_10_rules_match_in_linear_time() -> None:
     units = ["reported in the region by ", "The two other ", "reported last year by The New "]
-    for unit in units:
-        text = unit * (100_000 // len(unit))
-        start = time.perf_counter()
-        DETECTOR.markers(text)
-        assert time.perf_counter() - start < 6.0, unit
+    assert_markers_in_time(units)
 
 
 # Stance 1.36.11 (2026-12-05): the regressions a review found in 1.36.10, with near misses.
@@ -3010,11 +3000,7 @@ def test_stance_1_36_12_rules_match_in_linear_time() -> None:
         "Federation of Union of ",  # NAME_OF_BEFORE_RE before no source noun
         "hospitals in the hospitals ",  # the institutions' rows never reach a verb
     ]
-    for unit in units:
-        text = unit * (100_000 // len(unit))
-        start = time.perf_counter()
-        DETECTOR.markers(text)
-        assert time.perf_counter() - start < 6.0, unit
+    assert_markers_in_time(units)
 
 
 # Stance 1.36.14 (2026-12-05): a review of 1.36.12 on 401 fresh sentences (22 regressions).
@@ -3421,11 +3407,7 @@ def test_stance_1_36_18_rules_match_in_linear_time() -> None:
         "for an estimated for the expected ",  # a participle after an article
         ", who worked for Boris Johnson, ",  # a person in a relative clause
     ]
-    for unit in units:
-        text = unit * (100_000 // len(unit))
-        start = time.perf_counter()
-        DETECTOR.markers(text)
-        assert time.perf_counter() - start < 6.0, unit
+    assert_markers_in_time(units)
 
 
 def test_the_say_noun_macro_is_the_vague_rows_guard() -> None:
@@ -3569,11 +3551,7 @@ def test_stance_1_36_19_rules_match_in_linear_time() -> None:
         "may, however, may, I'm told, ",  # the adverbial after a modal
         ", who works for John Lewis, ",  # a firm in a relative clause
     ]
-    for unit in units:
-        text = unit * (100_000 // len(unit))
-        start = time.perf_counter()
-        DETECTOR.markers(text)
-        assert time.perf_counter() - start < 6.0, unit
+    assert_markers_in_time(units)
 
 
 # Stance 1.36.20 (2026-12-05): a review of 1.36.19 on 404 fresh sentences (48 regressions), each fix
@@ -3706,11 +3684,7 @@ def test_stance_1_36_20_rules_match_in_linear_time() -> None:
         "We do as we're told off told nothing ",  # the I'm-told row
         "Study says family Report says promptly ",  # the bare-noun row
     ]
-    for unit in units:
-        text = unit * (100_000 // len(unit))
-        start = time.perf_counter()
-        DETECTOR.markers(text)
-        assert time.perf_counter() - start < 6.0, unit
+    assert_markers_in_time(units)
 
 
 # Stance 1.36.21 (2026-12-05): a review of 1.36.20 on 493 fresh sentences (76 regressions), each fix
@@ -3855,11 +3829,7 @@ def test_stance_1_36_21_rules_match_in_linear_time() -> None:
         "Residents may, however, Residents may, however, ",  # the permission row's comment
         "What I'm told is What we're told off off ",  # the I'm-told rows
     ]
-    for unit in units:
-        text = unit * (100_000 // len(unit))
-        start = time.perf_counter()
-        DETECTOR.markers(text)
-        assert time.perf_counter() - start < 6.0, unit
+    assert_markers_in_time(units)
 
 
 @pytest.mark.parametrize(
@@ -3909,11 +3879,7 @@ def test_stance_1_36_14_rules_match_in_linear_time() -> None:
         "Banks denied the Banks deny funding ",  # the denial rows
         "by Ukrainian media by Scottish ",  # BY_GROUP_RE's plurals without -s
     ]
-    for unit in units:
-        text = unit * (100_000 // len(unit))
-        start = time.perf_counter()
-        DETECTOR.markers(text)
-        assert time.perf_counter() - start < 6.0, unit
+    assert_markers_in_time(units)
 
 
 # Stance 1.36.13 (2026-12-05, sixth session): a user's run on 40 parliamentary speeches, each
@@ -4056,11 +4022,7 @@ def test_stance_1_36_13_rules_match_in_linear_time() -> None:
         "Who in this House who ",  # QUESTION_SUBJECT_RE reads 200 characters at most
         "deserve a say the final say ",  # the noun "say" ends no report
     ]
-    for unit in units:
-        text = unit * (100_000 // len(unit))
-        start = time.perf_counter()
-        DETECTOR.markers(text)
-        assert time.perf_counter() - start < 6.0, unit
+    assert_markers_in_time(units)
 
 
 def test_stance_eval_command_scores_a_file_with_an_extra_lexicon(tmp_path, capsys):
@@ -4214,11 +4176,7 @@ def test_stance_1_36_22_rules_match_in_linear_time() -> None:
         "I was told off off told off-off ",  # 'told off'
         "What we're told What we're told ",  # what one is told
     ]
-    for unit in units:
-        text = unit * (100_000 // len(unit))
-        start = time.perf_counter()
-        DETECTOR.markers(text)
-        assert time.perf_counter() - start < 6.0, unit
+    assert_markers_in_time(units)
 
 
 def test_documents_summarise_each_rates_counts_per_body_sentence() -> None:
@@ -4389,11 +4347,7 @@ def test_stance_1_36_23_rules_match_in_linear_time() -> None:
         "according to a minister according to a local shop keeper ",  # @THING
         "a spokesman for the IMF for the IMF said ",  # MEMBER_OF_RE
     ]
-    for unit in units:
-        text = unit * (100_000 // len(unit))
-        start = time.perf_counter()
-        DETECTOR.markers(text)
-        assert time.perf_counter() - start < 6.0, unit
+    assert_markers_in_time(units)
 
 
 STANCE_1_36_24 = [
@@ -4508,11 +4462,7 @@ def test_stance_1_36_24_rules_match_in_linear_time() -> None:
         "a banker familiar with the matter familiar with said ",  # _AFTER_NOUN
         " - - - according to a ",  # requires_before
     ]
-    for unit in units:
-        text = unit * (100_000 // len(unit))
-        start = time.perf_counter()
-        DETECTOR.markers(text)
-        assert time.perf_counter() - start < 6.0, unit
+    assert_markers_in_time(units)
 
 
 STANCE_1_36_25 = [
@@ -4605,11 +4555,7 @@ def test_stance_1_36_25_rules_match_in_linear_time() -> None:
         "sales rose 4% according to a retailer 5 according to a ",  # a figure before
         "a trainer in the shop window a style guide says ",  # THING_PLACES, the pairs
     ]
-    for unit in units:
-        text = unit * (100_000 // len(unit))
-        start = time.perf_counter()
-        DETECTOR.markers(text)
-        assert time.perf_counter() - start < 6.0, unit
+    assert_markers_in_time(units)
 
 
 STANCE_1_36_26 = [
@@ -4829,11 +4775,7 @@ def test_stance_1_36_26_rules_match_in_linear_time() -> None:
         "a Bristol resident said a Tesla owner said a lawyer Reuters spoke to said ",  # lay_source
         "a source I spoke to at the Treasury in Leeds In a man named John Smith walked and said ",
     ]
-    for unit in units:
-        text = unit * (100_000 // len(unit))
-        start = time.perf_counter()
-        DETECTOR.markers(text)
-        assert time.perf_counter() - start < 6.0, unit
+    assert_markers_in_time(units)
 
 
 STANCE_1_36_27 = [
@@ -4976,11 +4918,7 @@ def test_stance_1_36_27_rules_match_in_linear_time() -> None:
         "After meeting Jane Smith, Like Mr Patel, And Jane Smith, a resident said ",
         "Mr Smith, " + " " * 400 + "now 45, " + " " * 400 + "warned a friend, ",  # runs of spaces
     ]
-    for unit in units:
-        text = unit * (100_000 // len(unit))
-        start = time.perf_counter()
-        DETECTOR.markers(text)
-        assert time.perf_counter() - start < 6.0, unit
+    assert_markers_in_time(units)
 
 
 # The word lists of the stance rules kept in pipeline/lexicons/ rather than in the code (moved
@@ -5254,11 +5192,7 @@ def test_stance_1_36_28_rules_match_in_linear_time() -> None:
         '"No," said a ' + " " * 400 + "woman " + " " * 400 + "near " + " " * 400 + "the door, ",
         '"No," said one ' + " " * 400 + "of " + " " * 400 + "them, ",
     ]
-    for unit in units:
-        text = unit * (100_000 // len(unit))
-        start = time.perf_counter()
-        DETECTOR.markers(text)
-        assert time.perf_counter() - start < 6.0, unit
+    assert_markers_in_time(units)
 
 
 # The review of stance 1.36.28 (2026-12-05): its regressions and smaller bugs, fixed in the same
@@ -5483,8 +5417,4 @@ def test_stance_1_36_28_review_rules_match_in_linear_time() -> None:
         "Grandad told family stories told residents' stories told friends apart told family ",
         'He typed "' + "a " * 200,
     ]
-    for unit in units:
-        text = unit * (100_000 // len(unit))
-        start = time.perf_counter()
-        DETECTOR.markers(text)
-        assert time.perf_counter() - start < 6.0, unit
+    assert_markers_in_time(units)
