@@ -12,6 +12,13 @@ from pipeline.segment import MAX_SENTENCE_CHARS, sentences_of, word_tokens
 from tests.conftest import growth, segment_text
 
 
+def assert_sentences(text: str, expected: list[str]) -> None:
+    """``text`` segments into the ``expected`` sentences, each at its offsets in the clean text."""
+    doc = segment_text(text)
+    assert [s.text for s in doc.sentences] == expected
+    assert all(doc.clean[s.start : s.end] == s.text for s in doc.sentences)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -316,9 +323,7 @@ def test_offsets_round_trip_around_quotes_initials_and_codes(text):
     ],
 )  # fmt: skip
 def test_citations_and_footnote_markers(text, expected):
-    doc = segment_text(text)
-    assert [s.text for s in doc.sentences] == expected
-    assert all(doc.clean[s.start : s.end] == s.text for s in doc.sentences)
+    assert_sentences(text, expected)
 
 
 @pytest.mark.parametrize(
@@ -337,9 +342,7 @@ def test_citations_and_footnote_markers(text, expected):
     ],
 )  # fmt: skip
 def test_temperatures_and_labels_are_no_citations_or_markers(text, expected):
-    doc = segment_text(text)
-    assert [s.text for s in doc.sentences] == expected
-    assert all(doc.clean[s.start : s.end] == s.text for s in doc.sentences)
+    assert_sentences(text, expected)
 
 
 @pytest.mark.parametrize("unit", ["Co. “A b c, ", "word.1 A "])
@@ -431,9 +434,7 @@ def test_a_spaced_ellipsis_before_lower_case_ends_no_sentence(text, expected):
     ],
 )  # fmt: skip
 def test_reference_marks_superscripts_and_reference_abbreviations(text, expected):
-    doc = segment_text(text)
-    assert [s.text for s in doc.sentences] == expected
-    assert all(doc.clean[s.start : s.end] == s.text for s in doc.sentences)
+    assert_sentences(text, expected)
 
 
 @pytest.mark.parametrize("unit", ["word.[1] A ", "word.[1]", "word.¹ A ", "x.”)³ "])
@@ -472,9 +473,7 @@ def test_long_paragraphs_of_reference_marks_segment_in_linear_time(unit):
     ],
 )  # fmt: skip
 def test_an_editors_insertion_is_no_reference_mark(text, expected):
-    doc = segment_text(text)
-    assert [s.text for s in doc.sentences] == expected
-    assert all(doc.clean[s.start : s.end] == s.text for s in doc.sentences)
+    assert_sentences(text, expected)
 
 
 @pytest.mark.parametrize(
@@ -677,9 +676,7 @@ def test_a_lone_counter_like_heading_stays_a_heading_and_a_post_tail_is_linear()
     ],
 )  # fmt: skip
 def test_a_reporting_clause_after_a_quoted_question_is_in_its_sentence(text, expected):
-    doc = segment_text(text)
-    assert [s.text for s in doc.sentences] == expected
-    assert all(doc.clean[s.start : s.end] == s.text for s in doc.sentences)
+    assert_sentences(text, expected)
 
 
 def test_reporting_clauses_after_quoted_questions_segment_in_linear_time():
