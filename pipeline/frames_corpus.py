@@ -31,7 +31,7 @@ from pipeline.frame_runs import (
     window_sums,
 )
 from pipeline.frames import NO_FRAME, frame_order
-from pipeline.report_stats import clopper_pearson_arrays, proportion_difference_arrays
+from pipeline.report_intervals import clopper_pearson_arrays, proportion_difference_arrays
 from pipeline.serial_stats import (
     DISPERSION_SUMMARY,
     design_effect,

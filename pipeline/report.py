@@ -44,7 +44,7 @@ from pipeline.report_differences import pair_differences
 from pipeline.report_format import level_text
 from pipeline.report_group_tables import group_frame_matrix, group_rate_table
 from pipeline.report_groups import all_group_items, clear_left_out, listed_group_items
-from pipeline.report_stats import interval_levels
+from pipeline.report_intervals import interval_levels
 from pipeline.report_svg import sanitised_svg
 from pipeline.report_tables import read_report_tables
 from pipeline.report_text import (

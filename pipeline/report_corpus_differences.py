@@ -35,17 +35,19 @@ from pipeline.report_differences import (
     shares_text,
 )
 from pipeline.report_format import finite, fmt
-from pipeline.report_stats import (
+from pipeline.report_intervals import (
     CONFIDENCE,
     bonferroni,
+    proportion_difference_interval,
+    rate_ratio_interval,
+)
+from pipeline.report_stats import (
     corpus_alike,
     extreme_interval,
     frame_dispersion_cells,
     frame_dispersion_sums,
     frame_sums,
-    proportion_difference_interval,
     rate_dispersion_sums,
-    rate_ratio_interval,
     rate_sums,
     side_design_effects,
 )

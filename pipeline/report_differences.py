@@ -23,20 +23,22 @@ from pipeline.report_data import (
     has_columns,
 )
 from pipeline.report_format import finite, fmt, rate_count
-from pipeline.report_stats import (
+from pipeline.report_intervals import (
     CONFIDENCE,
     bonferroni,
     count_worth,
-    frame_dispersion_cells,
-    frame_dispersion_sums,
-    frame_sums,
     proportion_difference_interval,
-    rate_design_effects,
     rate_ratio_interval,
-    side_design_effects,
     standard_error,
     welch_from_summaries,
     welch_interval,
+)
+from pipeline.report_stats import (
+    frame_dispersion_cells,
+    frame_dispersion_sums,
+    frame_sums,
+    rate_design_effects,
+    side_design_effects,
 )
 from pipeline.report_text import anchor_key, truthy
 from pipeline.serial_stats import (

@@ -37,14 +37,8 @@ from pipeline.report_differences import (
     rates_of,
 )
 from pipeline.report_format import finite, fmt
-from pipeline.report_stats import (
-    CONFIDENCE,
-    bonferroni,
-    rate_dispersion_sums,
-    rate_sums,
-    side_design_effects,
-    welch_interval,
-)
+from pipeline.report_intervals import CONFIDENCE, bonferroni, welch_interval
+from pipeline.report_stats import rate_dispersion_sums, rate_sums, side_design_effects
 
 T = TypeVar("T")
 MAX_GROUP_ITEMS = 5  # tentative items are listed while there are fewer items than this

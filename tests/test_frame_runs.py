@@ -126,7 +126,7 @@ def test_a_passage_of_a_frame_widens_its_share_interval():
     The same 14 spread out: no runs, 40."""
     from scipy.stats import chi2
 
-    from pipeline.report_stats import clopper_pearson
+    from pipeline.report_intervals import clopper_pearson
 
     assert chi2.ppf(0.99, 7) == pytest.approx(18.4753, abs=1e-4)
     spread = at(40, *[1 + round(i * 39 / 14) for i in range(14)])
@@ -194,7 +194,8 @@ def test_a_pair_frame_item_counts_a_passage_by_its_windows():
     texts' windows pooled (107.63 on 98, quantile 133.48) show nothing: b stays 36.566. Then the
     item is tentative (-6 to 79 points). A statistician's simulation (README): one text with
     passages against a plain one was "clear" 18% of the time with the lag-1 alone."""
-    from pipeline.report_stats import frame_sums, proportion_difference_interval
+    from pipeline.report_intervals import proportion_difference_interval
+    from pipeline.report_stats import frame_sums
     from pipeline.serial_stats import alike_of_sums
 
     docs = [{"doc_id": "a", "n_sentences": 40}, {"doc_id": "b", "n_sentences": 40}]
@@ -228,7 +229,7 @@ def test_a_top_frame_item_counts_a_passage_by_its_windows():
     (21.857 on 7) show its passage: it counts as 40 / 3.12245 = 12.811; the others' (24.632 on
     28, quantile 48.28) and all five's (46.489 on 35, quantile 57.34) show nothing. Then the
     item is tentative."""
-    from pipeline.report_stats import proportion_difference_interval
+    from pipeline.report_intervals import proportion_difference_interval
 
     rows = []
     summary = {"a": (14, 0.217308, 3.12245)}
@@ -338,7 +339,7 @@ def item_sizes(monkeypatch, item, shares, rows) -> list[tuple]:
     report frame item computes, as it calls proportion_difference_interval."""
     import pipeline.report_corpus_differences as corpus_module
     import pipeline.report_differences as pair_module
-    from pipeline.report_stats import proportion_difference_interval
+    from pipeline.report_intervals import proportion_difference_interval
 
     calls = []
 
@@ -489,7 +490,7 @@ def test_a_text_under_ten_sentences_has_no_windows_anywhere(monkeypatch):
     MIN_INTERVAL_SENTENCES its windows count nowhere. frames.csv's share interval is the plain
     exact one of 4 of 8; frame_differences.csv's pair row and the report's pair item count it
     as its 8 sentences too (a text of 40 without runs on the other side)."""
-    from pipeline.report_stats import clopper_pearson, proportion_difference_interval
+    from pipeline.report_intervals import clopper_pearson, proportion_difference_interval
 
     short, plain = [1, 1, 1, 1, 0, 0, 0, 0], at(40, 3, 20, 33)
     cues, sents = series_corpus({"a": {"economic": short}, "b": {"economic": plain}})

@@ -1559,7 +1559,7 @@ def test_runs_of_a_frame_widen_its_share_interval():
     lag-1 (0 - 0.1 x 4 + 0.19) / 1.8 = -0.1167, corrected 0; pooled over the document's frames
     (2.41 - 0.21) / (4.2 + 1.8) = 0.3667, corrected 0.4902. Economic counts as 20 (1 -
     0.7339) / 1.7339 = 3.070 sentences, legality as 20 x 0.5098 / 1.4902 = 6.842."""
-    from pipeline.report_stats import clopper_pearson
+    from pipeline.report_intervals import clopper_pearson
 
     cues, sents = runs_corpus({"d": (20, {"economic": [1, 2, 3, 11, 12, 13],
                                           "legality": [6, 16]})})  # fmt: skip
@@ -1585,7 +1585,8 @@ def test_frame_differences_weigh_runs_as_the_reports_items_do():
     both documents and all frames (the report's pair item); the rest rows of a larger corpus:
     with the frame's correlation pooled over all the documents (the report's items of three or
     more). The CSV and the report agree."""
-    from pipeline.report_stats import frame_sums, proportion_difference_interval
+    from pipeline.report_intervals import proportion_difference_interval
+    from pipeline.report_stats import frame_sums
     from pipeline.serial_stats import alike_of_sums, effective_size
 
     rng = np.random.default_rng(5)

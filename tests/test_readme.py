@@ -124,7 +124,8 @@ def test_frame_differences_example() -> None:
     runs of a frame's sentences as fewer, pooled over both texts and all frames)."""
     import pandas as pd
 
-    from pipeline.report_stats import bonferroni, frame_sums, proportion_difference_interval
+    from pipeline.report_intervals import bonferroni, proportion_difference_interval
+    from pipeline.report_stats import frame_sums
     from pipeline.serial_stats import alike_of_sums, effective_size
 
     m = quoted(

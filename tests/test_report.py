@@ -34,9 +34,9 @@ from pipeline.report_differences import (
     ratio_text,
     sentiment_difference,
     unsourced_sentence,
-    welch_interval,
 )
 from pipeline.report_format import finite, fmt
+from pipeline.report_intervals import welch_interval
 from pipeline.report_svg import sanitised_svg
 from pipeline.report_tables import read_table
 from pipeline.report_text import Mark, SentenceInfo, sentiment_class, text_runs
@@ -478,7 +478,7 @@ def test_rate_item_says_how_many_markers_are_a_quoted_speakers():
 def test_rate_ratio_interval_is_the_exact_conditional_binomial_one(a, words_a, b, words_b):
     from scipy.stats import binomtest
 
-    from pipeline.report_differences import rate_ratio_interval
+    from pipeline.report_intervals import rate_ratio_interval
 
     # Clopper-Pearson for p = a / (a + b), mapped through R = p / (1 - p) * words_b / words_a
     ci = binomtest(a, a + b).proportion_ci(confidence_level=0.95, method="exact")
@@ -498,7 +498,7 @@ def test_rate_ratio_interval_is_the_exact_conditional_binomial_one(a, words_a, b
      ((3, 0, 2, 100), "word counts"), ((3, 100, 2, 0), "word counts")],
 )  # fmt: skip
 def test_rate_ratio_interval_refuses_bad_arguments(args, message):
-    from pipeline.report_differences import rate_ratio_interval
+    from pipeline.report_intervals import rate_ratio_interval
 
     with pytest.raises(ValueError, match=message):
         rate_ratio_interval(*args)
@@ -531,7 +531,7 @@ def test_ratio_factor_has_no_tenth_of_a_hundredfold(ratio, text):
 
 
 def test_rate_ratio_interval_hand_worked():
-    from pipeline.report_differences import rate_ratio_interval
+    from pipeline.report_intervals import rate_ratio_interval
 
     # 10 vs 0 in equal words: p's lower bound solves p^10 = 0.025; R > 0.025^0.1 / (1 - 0.025^0.1)
     p = 0.025**0.1
@@ -1297,7 +1297,8 @@ def test_a_pair_frame_item_counts_runs_of_frame_sentences_as_fewer():
     every frame's own lag-1 correlation 0.5 in two texts of 40 sentences, the pooled one is
     0.5, corrected (0.5 + 1/40) / (1 - 3/40) = 0.5676: each text counts as 40 x 0.4324 /
     1.5676 = 11.03 sentences. 30 of 40 vs 8 of 40 is then 75% vs 20% of 11.03 each."""
-    from pipeline.report_stats import frame_sums, proportion_difference_interval
+    from pipeline.report_intervals import proportion_difference_interval
+    from pipeline.report_stats import frame_sums
     from pipeline.serial_stats import alike_of_sums
 
     docs = [{"doc_id": "a", "n_sentences": 40}, {"doc_id": "b", "n_sentences": 40}]
@@ -1467,7 +1468,7 @@ def test_proportion_difference_interval_hand_worked():
     0.56372 to 1. 5 of 5 on both sides: 1 - 0.025^(1/5) = 0.52182 either way."""
     from scipy.stats import binomtest
 
-    from pipeline.report_stats import clopper_pearson, proportion_difference_interval
+    from pipeline.report_intervals import clopper_pearson, proportion_difference_interval
 
     for k, n, low, high in ((12, 20, 0.36054, 0.80881), (5, 40, 0.04186, 0.26803),
                             (10, 10, 0.69150, 1.0), (0, 10, 0.0, 0.30850)):  # fmt: skip
@@ -1491,7 +1492,7 @@ def test_proportion_difference_interval_errs_at_most_alpha_over_two_per_side(n1,
     its lower end clears 0 thirteen times too often."""
     from scipy.stats import binom
 
-    from pipeline.report_stats import proportion_difference_interval
+    from pipeline.report_intervals import proportion_difference_interval
 
     alpha = (1 - confidence) / 2
     k2 = np.arange(n2 + 1)
@@ -1514,7 +1515,7 @@ def test_proportion_difference_interval_errs_at_most_alpha_over_two_per_side(n1,
      ((1.0, 5, 1, 5), "k1 and n1"), ((True, 5, 1, 5), "k1 and n1")],
 )  # fmt: skip
 def test_proportion_difference_interval_refuses_bad_arguments(args, message):
-    from pipeline.report_stats import proportion_difference_interval
+    from pipeline.report_intervals import proportion_difference_interval
 
     with pytest.raises(ValueError, match=message):
         proportion_difference_interval(*args)
@@ -2154,7 +2155,7 @@ def test_report_names_the_interval_levels_the_run_used(tmp_path, levels):
     ],
 )
 def test_interval_levels_fall_back_to_95_where_the_config_does_not_say(config, levels):
-    from pipeline.report_stats import interval_levels
+    from pipeline.report_intervals import interval_levels
 
     got = interval_levels(config or {})
     assert (got["sentiment"], got["frames"]) == levels
@@ -2365,7 +2366,7 @@ def test_widened_for_extreme_scales_by_t_quantiles_of_the_documents_own_size():
 
     from scipy import stats
 
-    from pipeline.report_stats import bonferroni, widened_for_extreme
+    from pipeline.report_intervals import bonferroni, widened_for_extreme
 
     level = bonferroni(20)  # picking the extreme of 20 documents
     t_scale = stats.t.ppf(1 - (1 - level) / 2, 4) / stats.t.ppf(0.975, 4)
@@ -2401,7 +2402,7 @@ def test_rate_ratio_interval_counts_markers_in_runs_as_fewer():
     """With a design effect of 2 (a count's variance twice that of independent markers), each
     marker is worth half an independent one: 10 vs 4 markers give the interval of 5 vs 2; with
     2 on the first side only, 10 markers in 800 words count as 5 in 400 (the same rate)."""
-    from pipeline.report_stats import count_worth, rate_ratio_interval
+    from pipeline.report_intervals import count_worth, rate_ratio_interval
 
     assert count_worth(10, 2.0) == 5.0
     assert count_worth(7, 1.0) == 7
@@ -2556,7 +2557,7 @@ def test_a_pair_rate_item_counts_markers_in_runs_as_fewer():
     pooled one is 0.5, corrected (0.5 + 1/40) / (1 - 3/40) = 0.5676, a count's variance is
     1.5676 / 0.4324 = 3.63 times that of independent markers, 30 and 12 count as 8.3 and 3.3,
     and the interval of the ratio holds 1 (a table without <rate>_disp5, as of an older run)."""
-    from pipeline.report_stats import rate_ratio_interval
+    from pipeline.report_intervals import rate_ratio_interval
 
     for lag1, caution in ((-0.025, False), (0.5, True)):  # -1/40 is corrected to 0
         docs = runs_docs(lag1, hedges_per_1k=(30, 12))
@@ -2606,7 +2607,7 @@ def test_a_pair_rate_item_counts_each_texts_window_dispersion():
     is under the quantile 29.14, so the second counts as independent. The first side's 30
     hedges in 1,000 words count as 10 in 333 (the same rate), and against 12 in 1,000 the
     interval is 0.97 to 6.3 (1.24 to 5.36 without). With the documents swapped, the same."""
-    from pipeline.report_stats import rate_ratio_interval
+    from pipeline.report_intervals import rate_ratio_interval
 
     assert rate_ratio_interval(10, 1000 / 3, 12, 1000) == pytest.approx((0.9675, 6.3137), abs=1e-4)
     docs = runs_docs(-0.025, disp5=(3.0, 1.0), hedges_per_1k=(30, 12))

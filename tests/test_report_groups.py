@@ -688,7 +688,7 @@ def test_group_rate_items_count_markers_in_runs_as_fewer():
     per-document clause. A group's own window dispersion counts for it alone: the first group's
     texts at 4 on 3 degrees of freedom each (36 on 9, over the 0.99 quantile 21.67; both groups
     pooled, 36 + 9 = 45 on 18, over 34.81: 2.5 for the second)."""
-    from pipeline.report_stats import rate_ratio_interval
+    from pipeline.report_intervals import rate_ratio_interval
 
     plain = docs_with_hedges({"a1": 10, "a2": 12, "a3": 11, "b1": 1, "b2": 2, "b3": 1})
     docs = [dict(d, n_sentences=20, hedges_sd=1.0, hedges_lag1=0.4) for d in plain]
