@@ -38,7 +38,7 @@ def corpus_ids(folder: str | Path, results_dir: str | Path | None = None) -> tup
     """The doc_id each file of a corpus folder gets (tab, its path), then the files passed over
     (what a metadata.csv row needs before the first run), and how many files a run could read
     (not empty, binary or too large)."""
-    from pipeline.chunk import ChunkSettings
+    from pipeline.chunk_settings import ChunkSettings
     from pipeline.corpus import discover_documents
     from pipeline.decode import why_not_text
 

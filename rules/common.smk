@@ -21,7 +21,7 @@ from pipeline.cache import (  # noqa: E402
     software_fingerprint,
     write_if_changed,
 )
-from pipeline.chunk import (  # noqa: E402
+from pipeline.chunk_settings import (  # noqa: E402
     SETTINGS_PARAM,
     ChunkSettings,
     refused_word_list,

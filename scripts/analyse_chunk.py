@@ -5,7 +5,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(snakemake.scriptdir).parent))
 
-from pipeline.chunk import SETTINGS_PARAM, ChunkSettings, analyse_chunk
+from pipeline.chunk import analyse_chunk
+from pipeline.chunk_settings import SETTINGS_PARAM, ChunkSettings
 from pipeline.corpus import SourceFile
 from pipeline.logs import log_to
 

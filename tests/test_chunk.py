@@ -7,7 +7,8 @@ import logging
 
 import pytest
 
-from pipeline.chunk import ChunkSettings, analyse_chunk
+from pipeline.chunk import analyse_chunk
+from pipeline.chunk_settings import ChunkSettings
 from pipeline.corpus import SourceFile
 from pipeline.stages import PUBLISHED_TABLES, table_columns
 from pipeline.tables import read_csv_rows
@@ -422,7 +423,7 @@ def test_chunk_input_files_are_the_shipped_lexicons_and_every_file_the_settings_
 def test_user_word_lists_leave_out_the_tested_ones(tmp_path):
     """The files the shipped config lists are tested, under their keys; any other, even one
     saved among them in pipeline/lexicons/ or a shipped one under another key, is the user's."""
-    from pipeline.chunk import user_word_lists
+    from pipeline.chunk_settings import user_word_lists
     from pipeline.lexicon import LEXICON_DIR
 
     news, mine = str(LEXICON_DIR / "sentiment_news.tsv"), str(tmp_path / "mine.tsv")
@@ -435,13 +436,13 @@ def test_user_word_lists_leave_out_the_tested_ones(tmp_path):
         ("stance.extra_lexicons", senses),
     ]  # fmt: skip
     # a new stage's own word list: the user's file is checked, its shipped default is not
-    from pipeline import chunk
+    from pipeline import chunk_settings
 
     ours = str(LEXICON_DIR / "first_person_plural.txt")
     config = {"we_words": {"word_list": str(tmp_path / "we.txt"), "mode": "strict"},
               "they_words": {"word_list": ours, "others": [mine, "plain text"]}}  # fmt: skip
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(chunk, "_stage_names", lambda: ["we_words", "they_words"])
+        patch.setattr(chunk_settings, "_stage_names", lambda: ["we_words", "they_words"])
         assert user_word_lists(config) == [("we_words.word_list", str(tmp_path / "we.txt"))]
 
 
@@ -472,7 +473,7 @@ class _WordListStage:
 def test_a_refusal_is_not_pinned_on_a_file_that_may_be_good(tmp_path, monkeypatch):
     """A stage's one word_list cannot be left out when the others are tried alone: when the
     loader's message names no file, both are named."""
-    from pipeline import chunk
+    from pipeline import chunk_settings
 
     good, bad = tmp_path / "good.tsv", tmp_path / "bad.txt"
     for path in (good, bad):
@@ -482,21 +483,21 @@ def test_a_refusal_is_not_pinned_on_a_file_that_may_be_good(tmp_path, monkeypatc
         if bad.as_posix() in str(settings.stage_options):
             raise ValueError("'co-uld' is not a word")
 
-    monkeypatch.setattr(chunk, "_stage_names", lambda: ["stance", "we_words"])
+    monkeypatch.setattr(chunk_settings, "_stage_names", lambda: ["stance", "we_words"])
     monkeypatch.setattr("pipeline.stages.stage_class", lambda name: _WordListStage)
-    monkeypatch.setattr(chunk, "chunk_tools", load)
+    monkeypatch.setattr(chunk_settings, "chunk_tools", load)
     config = {"stance": {"extra_lexicons": [str(good)]}, "we_words": {"word_list": str(bad)}}
-    assert chunk.refused_word_list(config) == (
+    assert chunk_settings.refused_word_list(config) == (
         f"{good} or {bad} (one of them): 'co-uld' is not a word"
     )
     config = {"stance": {"extra_lexicons": [str(bad), str(good)]}}
-    assert chunk.refused_word_list(config) == f"{bad}: 'co-uld' is not a word"
+    assert chunk_settings.refused_word_list(config) == f"{bad}: 'co-uld' is not a word"
 
 
 def test_a_word_list_that_cannot_be_read_is_refused_with_its_name(tmp_path, monkeypatch):
     """A new stage's own loader may raise an OSError (a folder of that name): refused, named,
     not a traceback in every chunk job."""
-    from pipeline import chunk
+    from pipeline import chunk_settings
 
     folder = tmp_path / "we.txt"
     folder.mkdir()
@@ -505,10 +506,10 @@ def test_a_word_list_that_cannot_be_read_is_refused_with_its_name(tmp_path, monk
         with open(folder, encoding="utf-8") as fh:
             return fh.read()
 
-    monkeypatch.setattr(chunk, "_stage_names", lambda: ["we_words"])
+    monkeypatch.setattr(chunk_settings, "_stage_names", lambda: ["we_words"])
     monkeypatch.setattr("pipeline.stages.stage_class", lambda name: _WordListStage)
-    monkeypatch.setattr(chunk, "chunk_tools", load)
-    refused = chunk.refused_word_list({"we_words": {"word_list": str(folder)}})
+    monkeypatch.setattr(chunk_settings, "chunk_tools", load)
+    refused = chunk_settings.refused_word_list({"we_words": {"word_list": str(folder)}})
     assert refused == f"[Errno 21] Is a directory: '{folder}'"
 
 
@@ -518,7 +519,7 @@ def test_tested_word_lists_are_those_of_the_shipped_config():
     import yaml
 
     from pipeline.cache import listed_files
-    from pipeline.chunk import TESTED_WORD_LISTS
+    from pipeline.chunk_settings import TESTED_WORD_LISTS
 
     root = Path(__file__).resolve().parent.parent
     config = yaml.safe_load((root / "config" / "config.yaml").read_text(encoding="utf-8"))
@@ -527,7 +528,7 @@ def test_tested_word_lists_are_those_of_the_shipped_config():
 
 
 def test_a_file_listed_twice_is_refused():
-    from pipeline.chunk import refused_word_list
+    from pipeline.chunk_settings import refused_word_list
     from pipeline.lexicon import LEXICON_DIR
 
     senses = str(LEXICON_DIR / "sentiment_senses.tsv")
@@ -539,7 +540,7 @@ def test_a_file_listed_twice_is_refused():
 
 def test_refused_word_list_names_the_file_the_stages_refuse(tmp_path):
     """The refused file is named, with the line of the bad pattern."""
-    from pipeline.chunk import refused_word_list
+    from pipeline.chunk_settings import refused_word_list
 
     good = tmp_path / "good.tsv"
     good.write_text("# version: 1\npattern\tframe\tnote\nfine print\tnone\tx\n", encoding="utf-8")

@@ -124,7 +124,7 @@ def test_whole_number_floats_become_ints_where_the_schema_asks_for_an_integer():
     integer takes it) and then failed every chunk job ("bootstrap_samples must be an int")."""
     import yaml
 
-    from pipeline.chunk import ChunkSettings, chunk_tools
+    from pipeline.chunk_settings import ChunkSettings, chunk_tools
     from pipeline.config_errors import whole_numbers_as_ints
 
     schema = yaml.safe_load((ROOT / "config" / "schema.yaml").read_text(encoding="utf-8"))
