@@ -20,7 +20,6 @@ from pipeline.frames_plots import MAX_STRIP_DOCUMENTS
 from pipeline.report import (
     build_report,
     document_views,
-    plot_kind,
     render_report,
     report_context,
 )
@@ -37,6 +36,7 @@ from pipeline.report_differences import (
 )
 from pipeline.report_format import finite, fmt
 from pipeline.report_intervals import welch_interval
+from pipeline.report_plots import plot_kind
 from pipeline.report_svg import sanitised_svg
 from pipeline.report_tables import read_table
 from pipeline.report_text import Mark, SentenceInfo, sentiment_class, text_runs
@@ -2291,7 +2291,7 @@ def test_pair_frame_item_quotes_the_frame_coded_other():
 def test_a_large_svg_is_shown_from_its_png(tmp_path, monkeypatch):
     """A helper's walkthrough: 1 MB of short sentences made a 16 MB page, two SVGs with a mark
     per sentence inlined; over MAX_INLINE_SVG_BYTES the PNG is shown instead."""
-    import pipeline.report as report_module
+    import pipeline.report_plots as plots_module
 
     svg = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'
            + '<circle cx="1" cy="1" r="1"/>' * 50 + "</svg>")  # fmt: skip
@@ -2299,12 +2299,12 @@ def test_a_large_svg_is_shown_from_its_png(tmp_path, monkeypatch):
         (tmp_path / f"{stem}.svg").write_text(svg, encoding="utf-8")
         (tmp_path / f"{stem}.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     (tmp_path / "frame_strip.svg").write_text(svg, encoding="utf-8")  # no PNG: the SVG stays
-    monkeypatch.setattr(report_module, "MAX_INLINE_SVG_BYTES", 1000)
-    sections, _ = report_module.plot_sections(tmp_path)
+    monkeypatch.setattr(plots_module, "MAX_INLINE_SVG_BYTES", 1000)
+    sections, _ = plots_module.plot_sections(tmp_path)
     shown = {p["stem"]: ("svg" if p["svg"] else "png") for s in sections.values() for p in s}
     assert shown == {"sentiment_arc": "png", "frame_profile": "png", "frame_strip": "svg"}
-    monkeypatch.setattr(report_module, "MAX_INLINE_SVG_BYTES", 10_000)
-    sections, _ = report_module.plot_sections(tmp_path)
+    monkeypatch.setattr(plots_module, "MAX_INLINE_SVG_BYTES", 10_000)
+    sections, _ = plots_module.plot_sections(tmp_path)
     assert all(p["svg"] for s in sections.values() for p in s)
 
 
