@@ -1,9 +1,9 @@
 """Author-date citations (APA, Harvard, Chicago) as named sources: "(Kuik, 2016; Lim & Cooper,
 2015)", "(Smith et al., 2019, p. 14)", "as Smith (2019) notes", "Smith (2019) argues". Used by
-:mod:`pipeline.stance`; the legal and page references of :mod:`pipeline.citations` are another
-thing. "Name (year)" in prose is most often a date gloss ("after Brexit (2016)", "the Treaty of
-Rome (1957)", "under Obama (2009)"), so a narrative citation needs a reporting verb after it or a
-citing word before it. Word lists: ``lexicons/author_date.tsv``.
+:mod:`pipeline.stance_detector`; the legal and page references of :mod:`pipeline.citations` are
+another thing. "Name (year)" in prose is most often a date gloss ("after Brexit (2016)", "the
+Treaty of Rome (1957)", "under Obama (2009)"), so a narrative citation needs a reporting verb
+after it or a citing word before it. Word lists: ``lexicons/author_date.tsv``.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from functools import cache
 from pipeline.figures_markers import MONTHS_AND_SEASONS
 from pipeline.lexicon import lexicon_path, read_lexicon
 from pipeline.pattern_syntax import FUNCTION_WORDS
-from pipeline.stance_names import place_name_re
+from pipeline.stance_places import place_name_re
 
 # An author is a capitalised word of two letters or more ("Kuik", "OECD", "Afrobarometer"; not
 # an initial "Z."), with a particle before it ("van Dijk"); a group author runs on over "of",

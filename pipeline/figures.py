@@ -81,7 +81,7 @@ from pipeline.lexicon import lexicon_path, read_word_list
 from pipeline.types import Sentence
 
 if TYPE_CHECKING:
-    from pipeline.stance import Marker
+    from pipeline.stance_detector import Marker
 
 # A fraction as the Fed writes it ("1/4", "5-1/4", "5 1/4"); not a date ("3/4/2026") or "24/7"
 _FRACTION = r"[1-9]/(?:[2-9]|16|32|64)(?![/\d])"

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 from pipeline.lexicon import lexicon_path, read_lexicon
 
 if TYPE_CHECKING:
-    from pipeline.stance import Marker
+    from pipeline.stance_detector import Marker
 
 ROLES = ("person", "event", "ratio", "money", "counted")
 MAX_AGE = 120

@@ -75,7 +75,8 @@ def month_words(kinds: tuple[str, ...] = MONTH_KINDS) -> tuple[str, ...]:
 
 
 # Regex alternations (no group): the months with their short forms ("March", "Sept"), and these
-# with the seasons ("Spring"). The one list of month names; pipeline/stance_names.py uses it too.
+# with the seasons ("Spring"). The one list of month names; pipeline/stance_names.py and
+# pipeline/stance_vetoes.py use it too.
 MONTHS = "|".join(month_words(("month", "abbreviation")))
 MONTHS_AND_SEASONS = "|".join(month_words())
 
@@ -229,7 +230,7 @@ FROM_LEVEL_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 # a day of the week by its name, capitalised (read by pipeline/stance_names.py,
-# pipeline/stance_persons.py and pipeline/stance_passives.py too)
+# pipeline/stance_vetoes.py, pipeline/stance_inverted.py and pipeline/stance_passives.py too)
 WEEKDAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 # ... nor one with a unit or a time of its own: "to 25 points", "to 27 on Friday", "to 25 by April"
 LEVEL_AFTER_RE = re.compile(

@@ -29,7 +29,7 @@ from pipeline.actors import (
 )
 from pipeline.lexicon import read_lexicon
 from pipeline.serial_stats import serial_mean_interval, serial_summary
-from pipeline.stance import StanceDetector
+from pipeline.stance_detector import StanceDetector
 from pipeline.stance_lexicon import stance_entries
 from pipeline.types import SegmentedDocument, StageOutput
 from pipeline.vader import TracingAnalyzer, VaderTrace

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline.stance import Marker, StanceDetector
+from pipeline.stance_detector import Marker, StanceDetector
 from pipeline.stance_lexicon import default_lexicon_paths, stance_entries
 
 LABELS = ("hedge", "booster", "attribution_named", "attribution_vague")

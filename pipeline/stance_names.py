@@ -1,6 +1,9 @@
-"""Whether a stance marker's source is named: proper names, places, sectors and peoples around
-a source noun ("Pentagon officials" is named, "Wall Street analysts" and "Chinese officials" are
-not). Used by :mod:`pipeline.stance` to turn a vague attribution into a named one.
+"""Whether a stance marker's source is named: proper names, institutions' initialisms and
+members around a source noun ("Pentagon officials", "An IMF official said" are named; "Wall
+Street analysts", "Chinese officials", "US officials" are not), a name that ends before the
+source noun ("the International Federation of Journalists said") and whether a group's capitals
+name no one (:func:`names_no_one`). Used by :mod:`pipeline.stance_sources` to turn a vague
+attribution into a named one; the place names it reads are :mod:`pipeline.stance_places`'.
 """
 
 from __future__ import annotations
@@ -10,8 +13,16 @@ from functools import cache
 
 from pipeline.figures_markers import WEEKDAYS, month_words
 from pipeline.language import english_common_words
-from pipeline.lexicon import lexicon_path, read_lexicon, read_word_list
+from pipeline.lexicon import lexicon_path, read_word_list
 from pipeline.pattern_syntax import FUNCTION_WORDS
+from pipeline.stance_places import (
+    PUBLISHED_NOUNS,
+    city_names,
+    country_name_re,
+    from_a_country,
+    place_name_before_re,
+    place_name_re,
+)
 
 # Capitalised words that do not make a source "named": demonyms and short initialisms (and
 # their plurals: MPs, MEPs, CEOs). "Guardian" is a newspaper's, no demonym ("A Guardian
@@ -20,21 +31,6 @@ NOT_A_NAME_RE = re.compile(
     r"(?:(?!Guardian(?![a-z]))[A-Z][a-z]+(?:an|ans|ese|ish|ic|ern|ist|ists)|[A-Z]{1,3}|[A-Z]{2,4}s|U\.[SK]\.|[A-Z][a-z]?"
     rf"|{WEEKDAYS}|{'|'.join(month_words(('month',)))})"
 )  # days and months say when, not who (full names: "Jan" may be a first name)
-# A time after "by" is a deadline, no agent: "More than 200 cases were reported in the region by
-# Friday", "reported on the island by Tuesday night", "by Christmas", "by Lunar New Year",
-# "by Memorial Day" (days, months, holidays), "by dawn", "by the spring" (seasons and times of
-# day, in lower case: "by Dawn", "by the Today programme" and "by Spring Street Research" are
-# names). A capitalised time word followed by another ("by the Sunday Times", "by Sunday
-# Business Post") is a name too. 1.36.10, 1.36.11.
-TIME_AGENT_RE = re.compile(
-    r"\b[Bb]y\s+(?:"
-    rf"(?:{WEEKDAYS}|"
-    rf"{'|'.join(month_words(('month',)))}|Christmas|Easter|Thanksgiving|Halloween|Ramadan|Eid|"
-    r"Diwali|Hanukkah|Passover|Lent|Midsummer|(?:Lunar\s+)?New\s+Year|[A-Z][a-z]+\s+Day)"
-    r"(?![\w-]|['’](?!s\b)|\s+[A-Z])"  # "by Friday's deadline" is a time
-    r"|(?:the\s+)?(?:spring|summer|autumn|fall|winter|morning|noon|midday|midnight|dawn|dusk|"
-    r"nightfall|tonight|today|tomorrow|year-end)\b)"
-)
 PRONOUN_I_RE = re.compile(r"I(?![\w.-])")  # the pronoun: "I'm", "I am" (not "I." nor "IMF")
 CAPITAL_WORD_RE = re.compile(r"(?<![\w’'])[A-Z][\w’'.-]*")
 LAST_WORD_RE = re.compile(r"(?<![\w’'])([A-Z][\w’'-]*) $")  # a capitalised word just before
@@ -53,24 +49,6 @@ WORD_RE = re.compile(r"\w+")
 POSSESSIVE_RE = re.compile(r"(?:['’]s|s['’])$")
 LONG_WORD_RE = re.compile(r"[^\W\d_]{4,}")  # words of four letters or more (title case test)
 TITLE_CASE_SHARE = 0.8
-# A source kept anonymous: its words name no source even with an institution in them ("a
-# Commission official, speaking on condition of anonymity, said", "an anonymous Pentagon official");
-# "Anonymity" is anonymity in any case.
-ANONYMOUS_RE = re.compile(
-    r"(?-i:\banonym\w*|\bANONYM[A-Z]*|\bAnonym\w*)"
-    r"|\bnot\s+(?:to\s+)?be(?:ing)?\s+(?:named|identified)\b"
-    r"|\b(?:declined|refused)\s+to\s+be\s+(?:named|identified)\b",
-    re.IGNORECASE,
-)
-# a capitalised "Anonymous" after a lower-case preposition, "and", "the" or "group" is the hacker
-# group, a name ("a spokesman for Anonymous said", "members of  Anonymous"), and so is one after
-# another capitalised word ("Alcoholics Anonymous", "Narcotics Anonymous")
-GROUP_BEFORE_RE = re.compile(
-    r"(?-i:\b(?:for|of|to|from|by|with|and|the|group|collective)"
-    r"|\b(?!(?:A|An|The|Some|Many|Several|Two|Three|Four|Five)\b)[A-Z][a-z]+)\s+$"
-)
-
-
 # where a source works, after its words: "according to researchers at the University of Minnesota"
 AFFILIATION_RE = re.compile(
     r"\s+at\s+(?:the\s+)?(?-i:[A-Z][\w’'.&-]*)(?:\s+(?:(?:of|for|and|&)\s+)?(?-i:[A-Z][\w’'.&-]*))*"
@@ -123,139 +101,7 @@ def affiliation_end(text: str, start: int, end: int, limit: int) -> int:
     return m.end()
 
 
-def is_anonymous(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` keeps its source anonymous (see ANONYMOUS_RE)."""
-    for m in ANONYMOUS_RE.finditer(text, start, end):
-        if m.group() != "Anonymous" or not GROUP_BEFORE_RE.search(
-            text, max(0, m.start() - 40), m.start()
-        ):
-            return True
-    return False
-
-
-# "say" as a noun: after a determiner, a possessive or a word of quantity and up to two of the
-# adjectives a say is given ("a say", "the last say", "a bigger say", "their own say", "a
-# meaningful, democratic say", "more say"; not "the unions say", "some say"); the generic named
-# "say" row of stance.tsv has the same words in its not_before (@SAYNOUN there: a test keeps the
-# two the same, 1.36.16)
-SAY_NOUN_ADJECTIVES = (
-    "final|real|last|direct|fair|proper|decisive|meaningful|democratic|genuine|effective|formal"
-    "|legal|statutory|binding|full|fuller|equal|strong|stronger|big|bigger|large|larger|great"
-    "|greater|major|significant|substantial|ultimate|true|official|collective|individual"
-    "|personal|early|earlier|first|louder|wider|broader|better|fairer|much|more|little|less|any"
-    "|no|local|own"
-)
-SAY_NOUN = (
-    r"\b(?:(?:a|an|the|its|their|his|her|our|your|my|no|any|more|little|much|less"
-    r"|equal|greater|bigger|real|final|last|direct|fair|proper|decisive|meaningful"
-    # "one say" ("Everyone should have one say"; not "Twenty-one say", "forty one say", "One
-    # hundred and one say": 1.36.18, 1.36.19); a possessive is read with what follows "say", in
-    # pipeline/stance_say.py (1.36.19; "Sainsbury's say the cuts will last" reports)
-    r"|(?<![-‐–])(?<!ty\s)(?<!and\s)one)"
-    rf"(?:,?\s+(?:{SAY_NOUN_ADJECTIVES})){{0,2}})"
-)
-TRAILING_THAT_RE = re.compile(r"\s+that$", re.IGNORECASE)  # "... show that": test the verb
 LOOKBACK = 200  # characters before a source noun in which the name tests look
-# A match that skips words ends in no report when its last word follows "to", a form of "be" or
-# a modal: "lawmakers struggle to agree", "companies are expected", "people would find"; a
-# state of mind after "are" is still the source's ("officials are worried that"), and so is a
-# verb after "spoke to" ("analysts I spoke to say"). Nor after a modal and "have" (a hypothetical
-# past: "few economists would have predicted this"), nor a noun after a determiner ("investors on
-# the call", "analysts on a conference call", "some groups, a point"), nor a passive after an
-# adverb ("users who are wrongly rejected"), nor a verb whose own subject is a pronoun after a
-# comma ("Her neighbours, she says, tend to": she is the source), or a noun phrase or a name
-# ("Members invested heavily, the Council noted": the Council is). After such a veto the matcher
-# tries longer skips: "critics, who might have expected more, said" is still a report.
-NOT_A_REPORT_RE = re.compile(
-    r"(?:(?<!spoke\s)(?<!spoken\s)(?<!talked\s)(?<!speak\s)(?<!talk\s)\bto"
-    r"|\b(?:would|could|should|will|(?-i:may)|might|must|can|cannot))\s+"
-    r"(?!(?:said|told|wrote|thought|found|knew|\w+ed|\w+s)$)\w+$"  # "experts he spoke to said"
-    r"|\b(?:be|been|being)\s+(?!\w+ing$)\w+$"  # "have been saying" reports
-    r"|\b(?:is|are|was|were)\s+(?:\w+ly\s+)?"
-    r"(?!(?:worried|concerned|convinced|confident|divided|alarmed|\w+ing)$)\w+$"
-    r"|\b(?:would|could|might|should|must|will|may)\s+(?:not\s+)?have\s+\w+$"
-    r"|,\s*(?:he|she|(?-i:I)|we|you)\s+\w+$"  # "Her neighbours, she says,": she is the source
-    # ", the Council noted", ", the club said", ", police said", "angry, Smith said" (not
-    # "Springfield, Illinois said": a place, then its state)
-    r"|,\s*(?:the|a|an|its|his|her|their)\s+(?:[\w’'-]+\s+){0,3}\w+$"
-    r"|,\s*(?:police|officials)\s+\w+$"
-    r"|\b(?-i:[a-z0-9])[\w’'%-]*[)\"”’']?,\s*(?-i:[A-Z][\w’'.-]*)(?:\s+(?-i:[A-Z][\w’'.-]*))*\s+\w+$"
-    r"|\b(?:a|an|the|its|their|his|our|conference|phone|earnings|video)\s+"
-    r"(?:call|view|fear|fears|claim|claims|doubt|doubts|estimate|estimates|charge|dispute|note"
-    r"|point|project|forecast)$"
-    # nor a participle right after an article or a possessive determiner, an adjective there:
-    # "Firms account for an estimated 35%", "Companies face an expected rise" (1.36.18; not
-    # "her", an object too; a noun that ends a match is its agent: "criticised by the experts")
-    r"|\b(?:a|an|the|its|their|our|my|your)\s+[\w’'-]+ed$"
-    # "say" as a noun after a determiner or a word of quantity: "Families deserve a say", "have
-    # the final say", "have their say", "want more say" (1.36.13), with up to two adjectives
-    # between ("the last say", "a bigger say", "a real democratic say": 1.36.16)
-    rf"|{SAY_NOUN}\s+say$",
-    re.IGNORECASE,
-)
-
-
-# A question word as the subject of the sentence names no source: "Who believes that ...?", "Who
-# in this House seriously believes ...?", "And who says ...?", "Who on earth has ever said that?"
-# ask for one (1.36.13). Only "Who" at the sentence's start (after "and", "but", "so" or "yet"),
-# then a prepositional phrase of up to three words and adverbs or auxiliaries: in "Who knows
-# whether the minister said that?" the minister is the subject of "said". "Who" as written in
-# mixed or lower case only: "WHO warned that", "WHO officials expect" are the World Health
-# Organization's (1.36.16). The phrase and the adverbs may stand between commas: "Who, then,
-# said that ...?", "Who, exactly, says ...?", "Who in this House, then, believes ...?" (1.36.18);
-# "Who, the minister said, would pay?" is the minister's report.
-QUESTION_SUBJECT_RE = re.compile(
-    r"\s*[\"“‘']?(?:(?:[Aa]nd|[Bb]ut|[Ss]o|[Yy]et|[Tt]hen|[Ww]ell),?\s+)?(?:Who|who)"  # not "WHO"
-    r"(?:,?\s+(?:in|on|among|amongst|of|at|from|across|within|inside|outside|here|there)"
-    r"(?:\s+(?!(?:that|whether|if|what|which|who|when|why|how)\b)[\w’'.-]+){1,3}?)?"
-    r"(?:,?\s+(?:else|here|now|then|still|ever|really|honestly|seriously|actually|truly|genuinely"
-    r"|on\s+earth|exactly|today|though|anyway|after\s+all|has|have|had|does|do|did|would|will"
-    r"|could|can|should|might|is|was|\w+ly))*,?\s*$"
-)
-
-
-def question_subject_before(text: str, sentence_start: int, start: int) -> bool:
-    """Whether the sentence up to ``start`` is only a question word as its subject and the words
-    that may come between it and its verb (``QUESTION_SUBJECT_RE``): "Who believes" asks who."""
-    if start - sentence_start > LOOKBACK:
-        return False
-    return QUESTION_SUBJECT_RE.fullmatch(text, sentence_start, start) is not None
-
-
-# A quantified plural of common nouns just before a reporting verb, the verb's subject: "some
-# hospitals say", "Some retired generals have warned", "a few of the clinics reported" are groups
-# that no name identifies, so a vague source, as "critics say" (the lexicon lists some such nouns;
-# this takes any). A capitalised word in it must be no name (a demonym, an initialism, a place:
-# "Many Americans say", "Several GOP senators said"): "Some Democrats say" and "some Pentagon
-# officials" name a party or an institution. Not after "and" or "or" ("Senator Warren and other
-# lawmakers", "the ministry and some hospitals": a named source among them), nor after "the" or
-# a possessive ("the other hospitals", "the most affected clinics"), nor words that are no group
-# ("some results suggest", "in some cases", "most respondents said": a survey's share).
-_NOT_A_MODIFIER = (
-    "the|a|an|its|their|his|her|our|my|your|this|that|these|those|of|in|at|on|for|from|with|by|"
-    "and|or|but|to|who|which|whom|whose|are|is|was|were|have|has|had|be|been|will|would|could|"
-    "can|may|might|must|should|not|also|do|does|did|as|than|more|less|said|say|says"
-)
-_NOT_A_GROUP = (
-    "this|is|was|has|does|goes|its|his|hers|ours|theirs|yours|always|perhaps|sometimes|whereas|"
-    "besides|towards|afterwards|respondents|participants|results|findings|signs|indications|tests|"
-    "figures|numbers|statistics|trends|models|scans|images|factors|reasons|things|times|cases|days|"
-    "years|months|weeks|hours|ways|changes|areas|parts|places|words|questions|issues|problems|"
-    "rules|laws|measures|terms|details|facts|events|papers|pages"
-)
-UNNAMED_GROUP_RE = re.compile(
-    r"(?<![\w’'-])(?<!\band\s)(?<!\bor\s)(?<!\b[Tt]he\s)(?<!\b[Ii]ts\s)(?<!\b[Tt]heir\s)"
-    r"(?<!\b[Hh]is\s)(?<!\b[Oo]ur\s)"  # "her": DEFINITE_BEFORE_RE, OBJECT_HER_RE
-    r"(?:[Ss]ome|[Mm]any|[Ss]everal|[Nn]umerous|[Vv]arious|[Cc]ertain|[Mm]ost|[Oo]ther|[Ff]ew"
-    r"|[Aa]\s+few|[Aa]\s+number\s+of|[Dd]ozens\s+of|[Hh]undreds\s+of|[Tt]housands\s+of)\s+"
-    r"(?:of\s+(?:the|its|their|these|those)\s+)?"
-    rf"(?P<group>(?:(?!(?:{_NOT_A_MODIFIER})\b)[A-Za-z][\w’'.-]*\s+){{0,2}}"
-    rf"(?!(?:{_NOT_A_GROUP})\b)[A-Za-z][\w’'-]*[^\W\d_aisuw]s)"
-    r"(?:\s+(?:have|had|also|now|still|long|repeatedly|already|privately|publicly|openly"
-    r"|recently|again|previously|increasingly|often|reportedly))*\s+$"
-)
-
-
 # A party's members, nouns and adjectives, that the suffix rule of NOT_A_NAME_RE would take for a
 # people's ("Republicans", "Democratic", "Socialists"): in a quantified group they name a party,
 # as "Democrats", "Tories" and "Conservatives" do ("Some Republicans said", "Other Republicans
@@ -264,48 +110,12 @@ PARTY_WORD_RE = re.compile(
     r"(?:Republican|Democratic|Socialist|Communist|Nationalist|Unionist|Libertarian|Gaullist"
     r"|Peronist)s?"
 )
-
-
-# A definite or possessive determiner before the quantifier, a number between them or not: "The
-# two other candidates said", "His two other sons said", "Johnson's few remaining allies said"
-# are a known group, as "the other hospitals" is (1.36.10).
-DEFINITE_BEFORE_RE = re.compile(
-    r"(?:(?<![\w’'-])(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Mm]y|[Yy]our|[Tt]hese|[Tt]hose)"
-    r"|\w['’]s|\ws['’])\s+(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)?$"
-)
-# "her" right after a verb that needs a person as its object is that object, no possessive: in
-# "Police told her two other candidates said" the candidates are an unnamed group (vague, as "Two
-# other candidates said"); "Police said her two other candidates said" keeps the possessive
-# (1.36.12).
-OBJECT_HER_RE = re.compile(
-    r"(?<![\w’'-])(?:tell|tells|told|telling|inform|informs|informed|informing|assure|assures"
-    r"|assured|assuring|remind|reminds|reminded|reminding|notify|notifies|notified|notifying)"
-    r"\s+[Hh]er\s+(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)?$",
-    re.IGNORECASE,
-)
 # An initialism in a quantified group names an institution ("Some FBI agents said", "Many NHS
 # trusts said", "Several GOP senators said": named, as "Some Pentagon officials said"), unless it
 # is a place's or a field's ("Some US officials", "Some AI researchers": unnamed). 1.36.10. So
 # does one before a source noun ("IMF officials said", "An IMF official said": 1.36.12).
 # Listed ones only (1.36.14): capitals also spell places, fields, emphasis; no exception list ends
 INSTITUTION_INITIALISMS = frozenset(read_word_list(lexicon_path("institution_initialisms.txt")))
-
-
-def unnamed_group_before(text: str, sentence_start: int, start: int) -> bool:
-    """Whether the words right before ``start`` are a quantified plural (UNNAMED_GROUP_RE)
-    whose capitalised words name no one (a party's members, ``PARTY_WORD_RE``, or an
-    institution's initialism name one), not after a definite or possessive determiner
-    (``DEFINITE_BEFORE_RE``; "her" after "told" is an object, ``OBJECT_HER_RE``): the subject of
-    a reporting verb there is an unnamed group."""
-    m = UNNAMED_GROUP_RE.search(text, max(sentence_start, start - LOOKBACK), start)
-    if m is None:
-        return False
-    lo = max(sentence_start, m.start() - LOOKBACK)
-    if DEFINITE_BEFORE_RE.search(text, lo, m.start()) and not OBJECT_HER_RE.search(
-        text, lo, m.start()
-    ):
-        return False
-    return names_no_one(m.group("group"))
 
 
 def institution_initialism(word: str) -> bool:
@@ -339,83 +149,10 @@ def names_no_one(group: str) -> bool:
     return all(no_name(w) for w in CAPITAL_WORD_RE.finditer(group))
 
 
-# A nationality or a place before a common plural names no agent after "by": "criticised by
-# European banks", "praised by British farmers", "reported by Japanese newspapers" are unnamed
-# groups, as "Chinese officials said" is (1.36.12); not after "the" ("by the European banks": a
-# known group), nor with a name in it ("by European Commission officials", "by Deutsche Bank",
-# "by Chinese state media": the state's). A plural without -s too ("by Ukrainian media", "by
-# Scottish fishermen", "by Afghan women"; not "by Pakistani police", a force: 1.36.14).
-BY_GROUP_RE = re.compile(
-    r"(?<![\w’'-])[Bb]y\s+(?P<group>(?:[A-Z][\w’'.-]*\s+){1,2}(?:[a-z][\w’'-]*\s+){0,2}"
-    r"(?:[a-z][\w’'-]*[^\W\d_aisuw]s|(?<!state\s)(?<!state-run\s)(?<!state-owned\s)media"
-    r"|people|staff|personnel|children|[a-z]*men))(?![\w’'-])"
-)
-AGENT_LOOKAHEAD = 60  # characters past a match in which its agent's plural may end
-
-
-def unnamed_agent(text: str, start: int, end: int) -> bool:
-    """Whether the agent after "by" in ``text[start:end]`` (read on past ``end``, as a match may
-    stop at its first capitalised word: "criticised by European") is an unnamed group
-    (``BY_GROUP_RE``, :func:`names_no_one`)."""
-    m = BY_GROUP_RE.search(text, start, min(len(text), end + AGENT_LOOKAHEAD))
-    return m is not None and m.start() < end and names_no_one(m.group("group"))
-
-
 @cache
 def common_words() -> frozenset[str]:
     """Common lower-case English words (lexicons/common_words.txt) and the function words."""
     return frozenset(read_word_list(lexicon_path("common_words.txt"))) | english_common_words()
-
-
-# the kinds of places_and_peoples.tsv read only after "from" (:func:`from_a_country`): a country's
-# or a city's name elsewhere is often a firm's or an institution's ("Air Canada executives",
-# "Brussels said"); cities 1.36.12; British and Irish towns and counties 1.36.28 ("Leeds officials
-# said", "Hull City said": named)
-FROM_ONLY_KINDS = frozenset({"country", "city", "town"})
-
-
-@cache
-def _place_names(*, countries: bool = False) -> str:
-    """Regex of the names of places, sectors and peoples (lexicons/places_and_peoples.tsv), or,
-    with ``countries``, of its countries and cities alone (``FROM_ONLY_KINDS``, read only after
-    "from": see :func:`from_a_country`)."""
-    rows = read_lexicon([lexicon_path("places_and_peoples.tsv")], required=("name", "kind")).rows
-    kept = {row["name"] for row in rows if (row["kind"] in FROM_ONLY_KINDS) == countries}
-    names = sorted(kept, key=len, reverse=True)
-    return "(?<![\\w’'-])(?:" + "|".join(re.escape(n).replace("\\ ", "\\s+") for n in names) + ")"
-
-
-@cache
-def city_names() -> frozenset[str]:
-    """The cities and towns of lexicons/places_and_peoples.tsv (kinds ``city`` and ``town``):
-    "Washington", "Brussels", "Leeds" (towns 1.36.28)."""
-    rows = read_lexicon([lexicon_path("places_and_peoples.tsv")], required=("name", "kind")).rows
-    return frozenset(row["name"] for row in rows if row["kind"] in ("city", "town"))
-
-
-@cache
-def place_name_re() -> re.Pattern[str]:
-    """A place, sector or people's name ("Wall Street", "Silicon Valley", "Qatari")."""
-    return re.compile(_place_names() + r"(?![\w’'-])")
-
-
-@cache
-def country_name_re() -> re.Pattern[str]:
-    """A country's or a city's name ("China", "South Korea", "the United States", "Brussels")."""
-    return re.compile(_place_names(countries=True) + r"(?![\w’'-])")
-
-
-# "from" and the names after it: "diplomats from China", "experts from Canada and Mexico"
-FROM_BEFORE_RE = re.compile(
-    r"\b([\w’'-]+)\s+from\s+(?:the\s+)?(?:[A-Z][\w’'.-]*,?\s+(?:(?:and|or)\s+)?(?:the\s+)?)*$"
-)
-# words for what a source publishes: after them "from China" is the country's (its government's)
-# data ("data from China show"), not where people come from
-PUBLISHED_NOUNS = frozenset(
-    "data figures statistics stats numbers records documents files minutes filings estimates "
-    "estimate projections calculations assessments reports report research studies study "
-    "surveys survey polls poll analysis analyses evidence testing tests accounts".split()
-)
 
 
 # An initialism as the whole agent of what a source published, just before the verb that ends the
@@ -443,18 +180,6 @@ def initialism_agent(span: str) -> bool:
     )
 
 
-def from_a_country(span: str, start: int) -> bool:
-    """Whether the country's or city's name at ``span[start]`` says where unnamed people come
-    from ("Diplomats from China say", "Diplomats from Brussels say", as "Chinese diplomats" and
-    "diplomats in Beijing"): it follows
-    "from" after a word that is not one for data or documents ("data from China show" is the
-    country's). Countries are read only there: before a source noun a country's name is often a
-    firm's ("Air Canada executives"), in a citation a surname ("(Jordan, 2019)"), and after "by"
-    the agent ("estimates by Russia")."""
-    m = FROM_BEFORE_RE.search(span, 0, start)
-    return m is not None and m.group(1).lower() not in PUBLISHED_NOUNS
-
-
 # A place's name inside a longer capitalised name is part of that name, not where a source is:
 # an institution "of" or "for" it ("Council of Europe", "Economic Commission for Africa",
 # "Development Bank of Latin America"; not after a quantifier or a function word, "Most of
@@ -476,12 +201,6 @@ def in_a_longer_name(text: str, start: int, end: int, lo: int = 0) -> bool:
     after ``lo``."""
     before = NAME_BEFORE_PLACE_RE.search(text, max(lo, start - LOOKBACK), start)
     return before is not None or NAME_AFTER_PLACE_RE.match(text, end) is not None
-
-
-@cache
-def place_name_before_re() -> re.Pattern[str]:
-    """Such a name just before a word ("Wall Street analysts": at the end of "Wall Street ")."""
-    return re.compile(_place_names() + r"\s+$")
 
 
 def is_ordinary_word(word: str) -> bool:
@@ -540,7 +259,7 @@ MEMBER_OF_RE = re.compile(
 OUTSIDERS = frozenset(read_word_list(lexicon_path("outsider_nouns.txt")))
 # a noun of one who works ("doctor", "engineer", "scientist", "nurse"), not a verb ("Experts the
 # BBC spoke to": the interviewer's): a staff suffix (``STAFF_SUFFIX_RE``; not PERSON_SUFFIXES of
-# stance_persons.py: its "-ee", "-eur", "-smith", "refugee", are no staff) or a noun of
+# stance_phrase.py: its "-ee", "-eur", "-smith", "refugee", are no staff) or a noun of
 # ``staff_nouns.txt`` ("nurse", "staff"; an armed service's pilots and troops, "An RAF pilot said",
 # "IDF troops said": named; 1.36.28)
 STAFF_SUFFIX_RE = re.compile(r"[a-z]{2,}(?:er|or|ist|ian|eer|ier|man|woman|person)s?")

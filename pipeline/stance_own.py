@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from pipeline.quotes import quotation_spans
 
 if TYPE_CHECKING:
-    from pipeline.stance import Marker
+    from pipeline.stance_detector import Marker
 
 CITATION_ENTRY = -1  # Marker.entry of an author-date citation (no lexicon entry)
 # A Markdown table row: a line that starts and ends with "|" ("| China (MFA) | Denied |")

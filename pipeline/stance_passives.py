@@ -1,9 +1,10 @@
 """Whether a reporting verb heads a reduced passive after a plural subject: "Boroughs warned to
 cut spending have frozen hiring", "Lenders rejected as too risky have appealed", "Teachers told
-to strike have refused" (the boroughs were warned: no source). Used by :mod:`pipeline.stance` to
-veto such an attribution whatever the plural (1.36.18; the blocker rows of stance.tsv list
-institutions' plurals only, 1.36.16); not an active verb with a phrase after "to" or "as"
-("Scientists warned to little effect that", "Voters rejected as too costly the plan": 1.36.19).
+to strike have refused" (the boroughs were warned: no source). Used by
+:mod:`pipeline.stance_detector` to veto such an attribution whatever the plural (1.36.18; the
+blocker rows of stance.tsv list institutions' plurals only, 1.36.16); not an active verb with a
+phrase after "to" or "as" ("Scientists warned to little effect that", "Voters rejected as too
+costly the plan": 1.36.19).
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """Whether "say" after a possessive is the noun: "The public's say in this matters",
 "Parliament's say on the treaty", "Members' say on the rulebook" (no source), while a firm's name
 in "'s" before a plural verb reports ("Sainsbury's say the price cuts will be permanent",
-"Moody's say the outlook is negative": named). Used by :mod:`pipeline.stance` to veto an
-attribution that ends in such a "say" (1.36.19; 1.36.18 read every "say" after a possessive as
+"Moody's say the outlook is negative": named). Used by :mod:`pipeline.stance_detector` to veto
+an attribution that ends in such a "say" (1.36.19; 1.36.18 read every "say" after a possessive as
 the noun, with ``SAY_NOUN``); an adverb or a participle after it, or a possessive that names no
 firm, makes the noun too ("Parliament's say dramatically", "the public's say heard", "give the
 public's say real weight": 1.36.20).
@@ -14,7 +14,7 @@ import re
 
 from pipeline.lexicon import lexicon_path
 from pipeline.stance_lexicon import lexicon_macros
-from pipeline.stance_names import SAY_NOUN_ADJECTIVES
+from pipeline.stance_vetoes import SAY_NOUN_ADJECTIVES
 
 LOOKBACK = 120  # characters before the end of "say" that the possessive test reads
 # A possessive, singular ("the council's", "Britain's") or plural ("Members'", "The banks'"; not a

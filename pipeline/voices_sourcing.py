@@ -16,7 +16,7 @@ from pipeline.stance_own import TABLE_ROW_RE
 from pipeline.types import Sentence
 
 if TYPE_CHECKING:
-    from pipeline.stance import Marker
+    from pipeline.stance_detector import Marker
 
 
 def borrowed_sourcing(

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 from pipeline import figures_context
 from pipeline.figures import figure_sourcing, figure_spans
 from pipeline.quotes import has_quotation
-from pipeline.stance import Marker, StanceStage
+from pipeline.stance import StanceStage
+from pipeline.stance_detector import Marker
 from pipeline.voices import is_question, quoted_sentence_ids, speaker_turns
 from tests.conftest import segment_text
 

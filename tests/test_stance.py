@@ -14,21 +14,19 @@ from hypothesis import strategies as st
 from pipeline.author_dates import author_date_spans
 from pipeline.lexicon import UnusedRowWarning, lexicon_path, read_lexicon, read_word_list
 from pipeline.stance import (
-    CITATION_ENTRY,
     COUNT_KEYS,
     DOCUMENT_COLUMNS,
     SENTENCE_COLUMNS,
-    Marker,
-    StanceDetector,
     StanceStage,
     _one_line,
     marker_counts,
-    name_before,
-    names_a_source,
 )
+from pipeline.stance_detector import Marker, StanceDetector
 from pipeline.stance_eval import DEFAULT_ANNOTATIONS, evaluate, prf, read_annotations
 from pipeline.stance_lexicon import _rule_regex, default_lexicon_paths, stance_entries
-from pipeline.stance_names import SAY_NOUN
+from pipeline.stance_names import name_before, names_a_source
+from pipeline.stance_own import CITATION_ENTRY
+from pipeline.stance_vetoes import SAY_NOUN
 from pipeline.types import SegmentedDocument, Sentence
 from tests.conftest import segment_text
 
@@ -368,7 +366,7 @@ def test_the_stage_reads_a_title_case_heading_as_a_heading() -> None:
     ],
 )
 def test_is_title_case(text: str, expected: bool) -> None:
-    from pipeline.stance import is_title_case
+    from pipeline.stance_names import is_title_case
 
     assert is_title_case(text) is expected
 
@@ -686,7 +684,7 @@ def test_unused_offs_name_each_off_row_that_disables_nothing(tmp_path):
     ],
 )
 def test_ends_a_name(text, start, expected):
-    from pipeline.stance import ends_a_name
+    from pipeline.stance_names import ends_a_name
 
     assert ends_a_name(text, start) is expected
 
@@ -2565,7 +2563,7 @@ def test_the_figures_of_stance_1_36_8_take_their_source(text: str, sourcing: str
 
 
 def test_the_baseline_keeps_the_named_verb_of_an_unnamed_group() -> None:
-    # the group is read by the detector's rules (pipeline/stance_names.py), not by a lexicon row:
+    # the group is read by the detector's rules (pipeline/stance_groups.py), not by a lexicon row:
     # the word-list baseline reads the verb as before (hospices: no row lists them; hospitals are
     # listed since 1.36.12)
     assert ("say", "attribution", "named") in found("Some hospices say beds are short.", BASELINE)
@@ -4325,8 +4323,8 @@ def _pair(entry: str) -> str:
 
 
 def test_the_thing_macro_is_the_thing_nouns_list() -> None:
-    # the 'according to a' row (@THING) and pipeline/stance_persons.py read the same things
-    from pipeline.stance_persons import THING_NOUNS
+    # the 'according to a' row (@THING) and pipeline/stance_phrase.py read the same things
+    from pipeline.stance_phrase import THING_NOUNS
 
     text = Path(lexicon_path("stance.tsv")).read_text(encoding="utf-8")
     macro = re.search(r"^# define THING: \(\?:(.*)\)$", text, re.MULTILINE)
@@ -4418,9 +4416,9 @@ def test_readings_of_stance_1_36_24(text: str, expected: list[tuple[str, str, st
 
 
 def test_the_person_macro_is_the_person_nouns_list() -> None:
-    # the 'according to a' row (@PERSON and the suffixes) and pipeline/stance_persons.py read the
+    # the 'according to a' row (@PERSON and the suffixes) and pipeline/stance_phrase.py read the
     # same people and bodies
-    from pipeline.stance_persons import (
+    from pipeline.stance_phrase import (
         PERSON_NOUNS,
         PERSON_SUFFIXES,
         THING_NOUNS,
@@ -4746,8 +4744,9 @@ def test_readings_of_stance_1_36_26(text: str, expected: list[tuple[str, str, st
 
 
 def test_the_lay_macro_is_the_lay_nouns_list() -> None:
-    # the 'according to a' row (@LAY) and pipeline/stance_persons.py read the same lay people
-    from pipeline.stance_persons import LAY_NOUNS, person_noun
+    # the 'according to a' row (@LAY) and pipeline/stance_placing.py read the same lay people
+    from pipeline.stance_phrase import person_noun
+    from pipeline.stance_placing import LAY_NOUNS
 
     text = Path(lexicon_path("stance.tsv")).read_text(encoding="utf-8")
     macro = re.search(r"^# define LAY: \(\?:(.*)\)$", text, re.MULTILINE)
@@ -4756,7 +4755,7 @@ def test_the_lay_macro_is_the_lay_nouns_list() -> None:
     assert all(person_noun(w) for w in LAY_NOUNS)  # a lay person is a person
     assert not {"official", "reporter", "engineer", "mp", "spokesperson"} & LAY_NOUNS
     # an employer or a team may stand beside these (1.36.26 review): placed only by known places
-    from pipeline.stance_persons import ANYONE, PLACED_NOUNS
+    from pipeline.stance_placing import ANYONE, PLACED_NOUNS
 
     assert not PLACED_NOUNS & LAY_NOUNS
     assert ANYONE <= LAY_NOUNS | PLACED_NOUNS
@@ -4948,7 +4947,7 @@ def test_the_stance_rules_word_lists_hold_one_lower_case_word_a_line(name: str) 
 
 def test_the_object_verbs_list_is_every_form_never_inverted() -> None:
     from pipeline.lexicon import read_word_list
-    from pipeline.stance_persons import OBJECT_VERB_RE
+    from pipeline.stance_inverted import OBJECT_VERB_RE
 
     words = read_word_list(lexicon_path("object_verbs.txt"))
     assert all(OBJECT_VERB_RE.fullmatch(w) and OBJECT_VERB_RE.match(w.title()) for w in words)
@@ -4957,7 +4956,7 @@ def test_the_object_verbs_list_is_every_form_never_inverted() -> None:
 
 
 def test_the_own_nouns_list_holds_the_writers_bodies_not_people() -> None:
-    from pipeline.stance_persons import OWN_NOUNS
+    from pipeline.stance_phrase import OWN_NOUNS
 
     assert {"correspondent", "company", "editors", "staff"} <= OWN_NOUNS
     assert not {"neighbour", "colleague", "friend", "client"} & OWN_NOUNS
@@ -4969,7 +4968,7 @@ def test_the_body_members_list_adds_to_the_affiliated_nouns() -> None:
     # "executive", "employee", "insider" and "source" did)
     from pipeline.lexicon import read_word_list
     from pipeline.stance_names import AFFILIATED_NOUNS
-    from pipeline.stance_persons import _town
+    from pipeline.stance_placing import _town
 
     words = read_word_list(lexicon_path("body_members.txt"))
     assert [w for w in words if w in AFFILIATED_NOUNS or f"{w}s" in AFFILIATED_NOUNS] == []
@@ -5003,7 +5002,9 @@ def test_the_people_plurals_list_holds_plurals_no_persons_noun_reads() -> None:
     # _people reads a group's last word as people when its singular is a person's or a lay
     # person's noun: a line for such a plural would do nothing (as the code's "children",
     # "women", "crew" and "team" did)
-    from pipeline.stance_persons import PEOPLE_PLURALS, _people, _singular, lay_noun, person_noun
+    from pipeline.stance_inverted import PEOPLE_PLURALS, _people, _singular
+    from pipeline.stance_phrase import person_noun
+    from pipeline.stance_placing import lay_noun
 
     for word in PEOPLE_PLURALS:
         assert _people(word)
@@ -5030,8 +5031,8 @@ def test_a_tail_adverb_after_an_inverted_phrase_says_when_or_where(word: str) ->
 def test_the_object_verbs_inverted_after_a_quotation_are_the_inverted_rows() -> None:
     # one source (1.36.28 review): the object verbs that the rows read only right after a
     # quotation list, not a copy in the code
+    from pipeline.stance_inverted import quote_inverted_verbs, unnamed_one_after
     from pipeline.stance_lexicon import default_lexicon_paths, stance_entries
-    from pipeline.stance_persons import quote_inverted_verbs, unnamed_one_after
 
     entries, _ = stance_entries(default_lexicon_paths())
     assert quote_inverted_verbs(entries) == {"urged", "urges", "advised", "advises"}
@@ -5047,7 +5048,7 @@ def test_the_object_verbs_inverted_after_a_quotation_are_the_inverted_rows() -> 
 def test_the_listed_contact_clause_is_built_from_the_same_parts() -> None:
     # _phrase(listed=True) takes a clause's verb from contact_verbs.txt (1.36.28), built by
     # _contact, not by replacing a piece of _CONTACT's text (which could silently do nothing)
-    from pipeline.stance_persons import _CONTACT, _contact, _phrase
+    from pipeline.stance_phrase import _CONTACT, _contact, _phrase
 
     assert _CONTACT == _contact() != _contact(listed=True)
     assert _contact(listed=True) in _phrase(listed=True) and _CONTACT in _phrase()
