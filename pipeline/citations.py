@@ -7,8 +7,8 @@ A legal citation names a reporter's volume and page ("542 U.S. 656", "94 F. 4th 
 ("Journal of Cyber Policy. 4 (2): 112–130") are cited the same way, with a range of pages or
 after a journal's title ("Nature. 5 (3): 45"; not "In 2023 (12): 5 regions"). Its numbers are
 no figures (:mod:`pipeline.figures`), its "U.S." is the reporter, not the United States
-(:mod:`pipeline.actors`), and its full stops end no sentence (:mod:`pipeline.segment`). The
-reporter abbreviations follow The Bluebook's table T1 (federal and regional reporters).
+(:mod:`pipeline.actors`), and its full stops end no sentence (:mod:`pipeline.segment_punkt`).
+The reporter abbreviations follow The Bluebook's table T1 (federal and regional reporters).
 
 A footnote marker that PDF extraction glues to a sentence's end ("the data platforms keep.1 At
 least 19 states") ends the sentence it closes and is no figure. It is a number of one to three

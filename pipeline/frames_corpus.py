@@ -131,7 +131,7 @@ def _pairwise_differences(c: FrameCounts, confidence: float) -> tuple[np.ndarray
     each side counts as the independent sentences it is worth with the correlation of
     neighbours and the window dispersion pooled over both documents and all frames and the
     side's own window dispersion of the frame, as the report's pair item does
-    (:func:`pipeline.report_differences.frame_difference`)."""
+    (:func:`pipeline.report_score_differences.frame_difference`)."""
     with np.errstate(invalid="ignore", divide="ignore"):
         share = c.k / c.n[:, None]
     ia, ib = np.triu_indices(len(c.doc_ids), k=1)

@@ -1,7 +1,8 @@
 """The "what differs" items of three or more documents: each rate's top document against the
 others, the extremes of readability and of mean sentiment, and the frames one document leans
 on most; each with its interval adjusted for the pick it makes (the highest of n documents).
-The items of two documents and the helpers both use are in :mod:`pipeline.report_differences`.
+The items of two documents are in :mod:`pipeline.report_differences` and
+:mod:`pipeline.report_score_differences`, the helpers both use in :mod:`pipeline.report_items`.
 """
 
 from __future__ import annotations
@@ -13,7 +14,14 @@ import numpy as np
 import pandas as pd
 
 from pipeline.report_data import RATE_METRICS, frame_labels, has_columns
-from pipeline.report_differences import (
+from pipeline.report_format import finite, fmt
+from pipeline.report_intervals import (
+    CONFIDENCE,
+    bonferroni,
+    proportion_difference_interval,
+    rate_ratio_interval,
+)
+from pipeline.report_items import (
     FEW,
     MAX_DIFFERENCES,
     MAX_FRAME_ITEMS,
@@ -33,13 +41,6 @@ from pipeline.report_differences import (
     ratio_text,
     runs_note,
     shares_text,
-)
-from pipeline.report_format import finite, fmt
-from pipeline.report_intervals import (
-    CONFIDENCE,
-    bonferroni,
-    proportion_difference_interval,
-    rate_ratio_interval,
 )
 from pipeline.report_stats import (
     corpus_alike,

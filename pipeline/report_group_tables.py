@@ -12,7 +12,6 @@ import pandas as pd
 
 from pipeline.corpus import group_members
 from pipeline.report_data import MAX_FRAME_MATRIX, has_columns
-from pipeline.report_differences import Doc
 from pipeline.report_format import fmt, fmt_int, fmt_percent, percent_digits
 from pipeline.report_groups import (
     GROUP_RATES_ID,
@@ -23,6 +22,7 @@ from pipeline.report_groups import (
     pooled,
     without_short_texts,
 )
+from pipeline.report_items import Doc
 
 
 def group_rate_table(docs: Sequence[Doc], groups: Mapping[str, str]) -> dict[str, Any]:

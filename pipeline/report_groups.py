@@ -25,7 +25,10 @@ import pandas as pd
 
 from pipeline.corpus import group_members
 from pipeline.report_data import RATE_METRICS, has_columns
-from pipeline.report_differences import (
+from pipeline.report_differences import rate_difference
+from pipeline.report_format import finite, fmt
+from pipeline.report_intervals import CONFIDENCE, bonferroni, welch_interval
+from pipeline.report_items import (
     MIN_READABILITY_WORDS,
     Doc,
     Item,
@@ -33,11 +36,8 @@ from pipeline.report_differences import (
     frame_name,
     frame_sentence_counts,
     long_enough,
-    rate_difference,
     rates_of,
 )
-from pipeline.report_format import finite, fmt
-from pipeline.report_intervals import CONFIDENCE, bonferroni, welch_interval
 from pipeline.report_stats import rate_dispersion_sums, rate_sums, side_design_effects
 
 T = TypeVar("T")

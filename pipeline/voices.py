@@ -67,7 +67,7 @@ CLOSERS = " \t\r\n)]’'）】"
 # a wiki's reference or cleanup mark: a number ("[1]", "[2–4]"), a note ("[note 2]"), a single
 # letter ("[a]") or a cleanup mark of ``wiki_cleanup_marks.txt`` ("[citation needed]", "[who?]");
 # an editor's insertion ("[the deal]", "[we]") is none. It closes the sentence before it
-# (pipeline.segment) and asks no question (is_question)
+# (pipeline.segment_punkt) and asks no question (is_question)
 _CLEANUP_MARKS = "|".join(
     re.escape(mark).replace("–", "[–—-]")
     for mark in sorted(read_word_list(lexicon_path("wiki_cleanup_marks.txt")), key=len)[::-1]

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from pipeline.frames_corpus import frame_differences, frame_shares
 from pipeline.report_corpus_differences import corpus_frame_differences
-from pipeline.report_differences import frame_difference
+from pipeline.report_score_differences import frame_difference
 
 FIFTEEN = [f"frame{i:02d}" for i in range(15)]
 LEVEL = 1 - 0.05 / 15  # a pair's items: picking among 15 frames
@@ -338,7 +338,7 @@ def item_sizes(monkeypatch, item, shares, rows) -> list[tuple]:
     """(k, n, k of the other side, n of the other side, effective sizes) of each interval a
     report frame item computes, as it calls proportion_difference_interval."""
     import pipeline.report_corpus_differences as corpus_module
-    import pipeline.report_differences as pair_module
+    import pipeline.report_score_differences as pair_module
     from pipeline.report_intervals import proportion_difference_interval
 
     calls = []

@@ -26,17 +26,15 @@ from pipeline.report import (
 from pipeline.report_corpus_differences import corpus_differences, corpus_frame_differences
 from pipeline.report_differences import (
     count_difference,
-    frame_difference,
     pair_differences,
     rate_difference,
-    rates_of,
-    ratio_text,
-    sentiment_difference,
     unsourced_sentence,
 )
 from pipeline.report_format import finite, fmt
 from pipeline.report_intervals import welch_interval
+from pipeline.report_items import rates_of, ratio_text
 from pipeline.report_plots import plot_kind
+from pipeline.report_score_differences import frame_difference, sentiment_difference
 from pipeline.report_svg import sanitised_svg
 from pipeline.report_tables import read_table
 from pipeline.report_text import Mark, SentenceInfo, sentiment_class, text_runs
@@ -525,7 +523,7 @@ def test_ratio_text_keeps_a_bound_near_1_apart_from_1(value, text):
                         (1234.5, "1,234×")]
 )  # fmt: skip
 def test_ratio_factor_has_no_tenth_of_a_hundredfold(ratio, text):
-    from pipeline.report_differences import ratio_factor
+    from pipeline.report_items import ratio_factor
 
     assert ratio_factor(ratio) == text
 
@@ -1625,7 +1623,7 @@ def test_corpus_frame_item_needs_one_top_above_the_median(sizes, counts):
 
 
 def test_shares_take_a_decimal_when_whole_numbers_would_not_subtract():
-    from pipeline.report_differences import shares_text
+    from pipeline.report_items import shares_text
 
     assert shares_text(0.6, 0.125) == ("60", "12", "48", 0)  # 12.5 and 47.5 round to even
     assert shares_text(0.25, 32 / 202) == ("25", "16", "9", 0)
@@ -1766,7 +1764,7 @@ def test_no_rate_item_without_one_top_above_the_rest(sizes):
 
 
 def test_counts_of_leaves_out_documents_without_words_or_counts():
-    from pipeline.report_differences import counts_of
+    from pipeline.report_items import counts_of
 
     docs = [{"doc_id": "a", "n_words": 0, "n_figures": 3}, {"doc_id": "b", "n_words": 100},
             {"doc_id": "c", "n_words": 100, "n_figures": math.nan},
@@ -1946,7 +1944,7 @@ def test_zero_width_intervals_are_not_shown():
      (0.31, 0.0, 2, "0.31"), (0.0026, 0.0, 0, "0.3"), (-0.0011, 0.0, 0, "−0.1")],
 )  # fmt: skip
 def test_an_interval_end_never_reads_as_its_reference(value, reference, digits, text):
-    from pipeline.report_differences import apart_text
+    from pipeline.report_items import apart_text
 
     scale = 1.0 if digits else 100.0
     assert apart_text(value, reference, digits, scale) == text
@@ -2311,7 +2309,7 @@ def test_a_large_svg_is_shown_from_its_png(tmp_path, monkeypatch):
 def test_two_documents_readability_item_and_its_short_text_guard():
     """A statistician's review: the pair item had no guard for a short text (the extremes of
     three or more documents leave texts under 100 words out) and no word on its interval."""
-    from pipeline.report_differences import readability_difference
+    from pipeline.report_score_differences import readability_difference
 
     # the default corpus's documents.csv: each text's own 95% interval (flesch_interval)
     docs = [{"doc_id": "coop", "n_words": 360, "flesch_reading_ease": 1.1,
@@ -2348,7 +2346,7 @@ def test_two_documents_readability_item_and_its_short_text_guard():
 
 
 def test_a_missing_word_count_makes_no_short_text_claim():
-    from pipeline.report_differences import readability_difference
+    from pipeline.report_score_differences import readability_difference
 
     docs = [{"doc_id": "coop", "n_words": math.nan, "flesch_reading_ease": 1.1,
              "flesch_ci_low": -7.41, "flesch_ci_high": 9.55, "flesch_effective_n": 23.0},
@@ -2383,7 +2381,7 @@ def test_widened_for_extreme_scales_by_t_quantiles_of_the_documents_own_size():
 
 
 def test_no_interval_reason_names_a_worth_under_three():
-    from pipeline.report_differences import no_interval_reason
+    from pipeline.report_items import no_interval_reason
 
     doc = {"n_sentences": 12, "compound_mean": 0.3, "compound_effective_n": 2.0}
     assert no_interval_reason(doc) == (
@@ -2575,7 +2573,7 @@ def test_a_pair_rate_item_counts_markers_in_runs_as_fewer():
     )
     # a design effect that shrinks no count to a whole one fewer widens the interval unsaid (6
     # and 1 vague attributions at 1.03, r = 0.0136, the default corpus's: worth 5.84 and 0.97)
-    from pipeline.report_differences import runs_note
+    from pipeline.report_items import runs_note
 
     assert runs_note("vague attributions", (6, 1), (1.03, 1.03)) == ""
     # nor one below 1.2, mostly noise (an audit: the note had been on half the items of texts

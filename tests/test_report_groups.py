@@ -7,9 +7,9 @@ import re
 import pytest
 
 from pipeline.corpus import group_members
-from pipeline.report_differences import ratio_text
 from pipeline.report_group_tables import group_rate_table
 from pipeline.report_groups import group_differences
+from pipeline.report_items import ratio_text
 
 
 def docs_with_hedges(counts: dict[str, int], words: int = 100) -> list[dict]:

@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 
 from pipeline.ingest import Paragraph
 from pipeline.list_items import is_list_item
-from pipeline.segment import MAX_SENTENCE_CHARS, sentences_of, word_tokens
+from pipeline.segment import sentences_of, word_tokens
+from pipeline.segment_punkt import MAX_SENTENCE_CHARS
 from tests.conftest import growth, segment_text
 
 
@@ -510,7 +511,7 @@ def test_cleanup_marks_inside_sentences_segment_in_linear_time():
 
 def test_punkt_remembers_short_contexts_only() -> None:
     """The sentence-break test of a context is cached, but a long unbroken run is not kept."""
-    from pipeline.segment import MAX_CACHED_CONTEXT, sentence_tokenizer
+    from pipeline.segment_punkt import MAX_CACHED_CONTEXT, sentence_tokenizer
 
     tokenizer = sentence_tokenizer(frozenset())
     test = tokenizer.text_contains_sentbreak
