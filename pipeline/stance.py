@@ -43,6 +43,7 @@ from pipeline.stance_names import (
 from pipeline.stance_own import CITATION_ENTRY, Spans, writers_own
 from pipeline.stance_passives import reduced_passive
 from pipeline.stance_persons import (
+    according_from_employer,
     contacted_group_before,
     interviewed_group,
     lay_source,
@@ -432,6 +433,8 @@ class StanceDetector:
                         )
                         or ends_a_name(text, a)
                         or name_before(text, start, a)
+                        # "according to a nurse from Tesco": the employer's (1.36.29)
+                        or according_from_employer(text, a, b, end)
                     )
                     and not is_anonymous(text, a, b)
                     and not (heading and is_title_case(text[start:end]))

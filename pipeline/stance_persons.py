@@ -190,6 +190,23 @@ def names_a_person(
 # named), and so does the body one speaks for ("A Tesla spokesperson said").
 THING_NOUNS = frozenset(read_word_list(lexicon_path("thing_nouns.txt")))
 PERSON_NOUNS = frozenset(read_word_list(lexicon_path("person_nouns.txt")))
+
+
+def listed_section(name: str, heading: str) -> frozenset[str]:
+    """The entries of the word list ``name`` under its comment line that starts with
+    ``heading``, up to the next comment line."""
+    words, inside = [], False
+    for line in lexicon_path(name).read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            inside = line.startswith(heading)
+        elif inside and line.strip():
+            words.append(line.strip())
+    return frozenset(words)
+
+
+# the bodies of ``person_nouns.txt``: a definite one is one known body, no unnamed person ("The
+# council I contacted said": named; 1.36.29)
+BODY_NOUNS = listed_section("person_nouns.txt", "# bodies")
 _NOT_A_WORD = (
     r"the|a|an|one|another|its|their|his|her|our|my|your|this|that|these|those|of|in|at|on|for"
     r"|from|with|by|and|or|but|nor|to|who|which|whom|whose|what|are|is|was|were|am|have|has|had"
@@ -207,8 +224,12 @@ _ADVERBS = (
 )
 # an adjective after the noun, before its place ("a banker familiar with the matter")
 _AFTER_NOUN = r"(?:familiar|involved|based|responsible|working|living|speaking)(?![\w’'-])"
-# a word in capitals is none of those ("A US official", "an IT manager")
-_CAPITALS = r"(?-i:[A-Z]{2,}(?![a-z]))[\w’'.-]*"
+# a word in capitals is none of those ("A US official", "an IT manager"), nor a field's initialism
+# with an ampersand of ``field_initialisms.txt`` ("A Bristol A&E doctor"; 1.36.29), none of a
+# firm's ("P&O", "M&S": not listed, the phrase ends before them as before)
+FIELD_INITIALISMS = frozenset(read_word_list(lexicon_path("field_initialisms.txt")))
+_FIELD = "|".join(re.escape(w) for w in sorted(FIELD_INITIALISMS, key=lambda w: (-len(w), w)))
+_CAPITALS = rf"(?-i:[A-Z]{{2,}}(?![a-z])[\w’'.-]*|(?:{_FIELD})(?![\w’'&.-]))"
 _ONE_WORD = rf"(?:{_CAPITALS}|(?!(?:{_NOT_A_WORD})(?![\w’'-]))[^\W\d_][\w’'.-]*)"
 # "a 45-year-old shopkeeper", "a so-called expert"
 _MODIFIER = rf"(?:{_CAPITALS}|(?!(?:{_NOT_A_WORD})(?![\w’'-]))\w[\w’'.-]*)"
@@ -243,6 +264,14 @@ _PERSONAL = r"(?:(?-i:I)(?:['’](?:ve|d|m))?|we|you|he|she|they)"
 # Treasury", "A spokesman I spoke to at Tesla": named; "A soldier I spoke to in Kharkiv": vague)
 _NOT_IN_CONTACT = r"(?!(?:at|for|from|of|in|who|whom|whose|which|that)(?![\w’'-]))"
 _STRANDED = r"(?:\s+(?:at|for|from|of|in))?"  # a preposition with no object ("heard from")
+# nor a verb in "-s" before a determiner, the phrase's own verb and another subject ("A farmer I
+# know thinks the minister said it": the minister's "said", named, as "The minister said it" is;
+# 1.36.29, vague since 1.36.26); the clause's own verb agrees with its pronoun ("A friend she
+# knows well said")
+_NEXT_SUBJECT = (
+    r"(?!(?-i:[a-z])[\w’'-]*[^\W\ds_’']s\s+"
+    r"(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your)(?![\w’'-]))"
+)
 CONTACT_VERBS = frozenset(read_word_list(lexicon_path("contact_verbs.txt")))
 # a verb of ``contact_verbs.txt`` next ("spoke", "interviewed", "contacted"), for ``listed``
 _LISTED_CONTACT_VERB = (
@@ -256,10 +285,11 @@ def _contact(*, listed: bool = False) -> str:
     from the same parts (1.36.28 review: a string replacement on ``_CONTACT`` had done it)."""
     verb = (_LISTED_CONTACT_VERB if listed else "") + r"[\w’'-]+"
     return (
-        rf"\s+(?:{_PERSONAL}(?:\s+{_NOT_IN_CONTACT}[\w’'.-]+){{1,6}}{_STRANDED}"
+        rf"\s+(?:{_PERSONAL}(?:\s+{_NOT_IN_CONTACT}{_NEXT_SUBJECT}[\w’'.-]+){{1,6}}{_STRANDED}"
         r"|(?:(?:the|this|that)\s+(?-i:[a-z])[\w’'-]*|(?:the\s+)?(?-i:[A-Z])[\w’'.&-]*"
         rf"(?:\s+(?-i:[A-Z])[\w’'.&-]*){{0,2}})(?:\s+(?:has|have|had))?\s+(?P<contact_verb>{verb})"
-        rf"(?:\s+(?:to|with))?(?:\s+{_NOT_IN_CONTACT}(?-i:[a-z])[\w’'-]*){{0,3}}{_STRANDED})"
+        rf"(?:\s+(?:to|with))?(?:\s+{_NOT_IN_CONTACT}{_NEXT_SUBJECT}(?-i:[a-z])[\w’'-]*){{0,3}}"
+        rf"{_STRANDED})"
     )
 
 
@@ -454,6 +484,28 @@ def known_place(name: str) -> bool:
     "Oslo", "Lebanon", "Wall Street")."""
     name = name.strip()
     return bool(place_name_re().fullmatch(name) or country_name_re().fullmatch(name))
+
+
+# "According to a nurse from Leeds" (1.36.29): the 'according to a' row of stance.tsv reads a
+# capital after "from", up to four words after its article, as the source's town (vague), as it
+# reads one after "in"; a name that is no known place there, or one that starts a longer name, is
+# the source's employer ("according to a nurse from Tesco", "a nurse from Leeds Teaching
+# Hospitals": named)
+ACCORDING_FROM_RE = re.compile(
+    r"\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+\s+from\s+(?P<name>(?-i:[A-Z])[\w’'.&-]*)", re.IGNORECASE
+)
+
+
+def according_from_employer(text: str, start: int, end: int, limit: int) -> bool:
+    """Whether the match ``text[start:end]`` of "according to a" is followed by its noun,
+    "from" and a name that is no known place or starts a longer name (``ACCORDING_FROM_RE``,
+    :func:`known_place`, :func:`_longer_name_after`): the source's employer (1.36.29)."""
+    if not ACCORDING_RE.match(text, start, end):
+        return False
+    m = ACCORDING_FROM_RE.match(text, end, limit)
+    if m is None:
+        return False
+    return not known_place(m.group("name")) or _longer_name_after(text, m.end(), limit)
 
 
 # "for" and a capital after a lay person: an employer ("A buyer for Tesco", "A collector for
@@ -654,36 +706,63 @@ def unnamed_one_before(
 # review: named, the reporting rows' guards before the verb no longer saw the subject); the
 # clause up to four words in lower case, no determiner among them, maybe a town after "in"
 # ("Everyone I spoke to in Leeds said"; "Everyone I know thinks the minister said": the
-# minister's). Not "nobody", "none of those": no report.
+# minister's). 1.36.29: also a negated group ("Nobody I spoke to said", "None of those I spoke to
+# said": the writer's unnamed interviewees, whatever they did not say), "people", "the" and a
+# person's noun or a plural of people (:func:`person_noun`, :func:`_people`, none of
+# ``BODY_NOUNS``; "The man I spoke to denied it", "The officers I spoke to said": one
+# unnamed person, as "A man I spoke to" is; "The report I read said", "The council I contacted
+# said": a thing's, a known body's, named as before), an interviewer
+# instead of the pronoun ("Everyone the BBC spoke to", "All those the paper interviewed": its
+# verb one of ``contact_verbs.txt``) and a place in lower case after the clause ("Everyone I
+# spoke to in the village", "at the market", "outside the hospital").
 _GROUP_CONTACT_WORD = (
     r"(?!(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your)(?![\w’'-]))"
 )
+_GROUP_PLACE = (
+    r"(?:\s+in\s+(?-i:[A-Z])[\w’'.&-]*(?:\s+(?-i:[A-Z])[\w’'.&-]*){0,2}"
+    r"|\s+(?:in|at|on|outside|near|around|across|by)\s+"
+    r"(?:(?:the|a|an|this|that|our|their|his|her|my)\s+)?(?-i:[a-z])[\w’'-]*"
+    r"(?:\s+(?-i:[a-z])[\w’'-]*)?)"
+)
 CONTACTED_GROUP_RE = re.compile(
-    r"(?<![\w’'-])(?P<group>every(?:one|body)|any(?:one|body)|(?:all\s+)?those"
-    r"|(?:some|many|most|all|several|a\s+few|few|half|each|one|both|two|three|four|five|\d+)"
-    rf"\s+of\s+those|every\s+(?P<words>(?:(?:{_MODIFIER})\s+){{0,2}}{_ONE_WORD}))"
-    rf"\s+{_PERSONAL}(?P<clause>(?:\s+{_GROUP_CONTACT_WORD}{_NOT_IN_CONTACT}(?-i:[a-z])[\w’'-]*){{1,4}}?)"
-    r"(?:\s+in\s+(?-i:[A-Z])[\w’'.&-]*(?:\s+(?-i:[A-Z])[\w’'.&-]*){0,2})?"
-    rf"(?:\s+{_ADVERBS})*\s+$",
+    r"(?<![\w’'-])(?P<group>every(?:one|body)|any(?:one|body)|no(?:body|\s+one)|people"
+    r"|(?:all\s+)?those"
+    r"|(?:some|many|most|all|several|a\s+few|few|half|each|one|both|two|three|four|five|none|\d+)"
+    rf"\s+of\s+those|every\s+(?P<words>(?:(?:{_MODIFIER})\s+){{0,2}}{_ONE_WORD})"
+    rf"|the\s+(?P<one>(?:(?:{_MODIFIER})\s+){{0,2}}{_ONE_WORD}))"
+    rf"(?:\s+{_PERSONAL}(?P<clause>(?:\s+{_GROUP_CONTACT_WORD}{_NOT_IN_CONTACT}(?-i:[a-z])[\w’'-]*){{1,4}}?)"
+    r"|\s+(?:the\s+(?-i:[a-z])[\w’'-]*|(?:the\s+)?(?-i:[A-Z])[\w’'.&-]*(?:\s+(?-i:[A-Z])[\w’'.&-]*){0,2})"
+    rf"\s+{_LISTED_CONTACT_VERB}[\w’'-]+(?:\s+(?:to|with))?)"
+    rf"{_GROUP_PLACE}?(?:\s+{_ADVERBS})*\s+$",
     re.IGNORECASE,
 )
 
 
 def contacted_group_before(text: str, sentence_start: int, start: int) -> bool:
-    """Whether the words right before ``start`` are a group that the writer spoke to
-    (``CONTACTED_GROUP_RE``), the subject of the verb there (``OPENING_RE``,
+    """Whether the words right before ``start`` are a group that the writer or an outlet spoke
+    to (``CONTACTED_GROUP_RE``), the subject of the verb there (``OPENING_RE``,
     ``SUBJECT_PLACE_RE``), its words naming no one ("Every Tesco worker I spoke to said":
-    named) and its clause ending in no auxiliary (1.36.28 review)."""
+    named), its clause ending in no auxiliary (1.36.28 review) and, after "the", its noun a
+    person's (1.36.29)."""
     lo = max(sentence_start, start - ONE_LOOKBACK)
     m = CONTACTED_GROUP_RE.search(text, lo, start)
-    if m is None or m.group("clause").rsplit(None, 1)[-1].lower() in _AUXILIARIES:
+    if m is None:
         return False
+    clause = m.group("clause")
+    if clause is not None and clause.rsplit(None, 1)[-1].lower() in _AUXILIARIES:
+        return False
+    one = m.group("one")
+    noun = one.rsplit(None, 1)[-1].lower() if one is not None else ""
+    if one is not None and (
+        not (person_noun(noun) or _people(noun)) or _singular(noun) in BODY_NOUNS
+    ):
+        return False  # "The report I read said", "The council I contacted said": named
     if not (
         OPENING_RE.match(text, sentence_start, m.start())
         or SUBJECT_PLACE_RE.search(text, lo, m.start())
     ):
         return False
-    return names_no_one(m.group("words") or "")
+    return names_no_one(m.group("words") or one or "")
 
 
 def before_verb(text: str, start: int, end: int) -> int:
@@ -779,7 +858,14 @@ _TAIL_PIECE = (
     rf"|(?-i:[a-z])[\w’'-]*(?:ing|ed)(?=\s+(?:{_TAIL_PREP}\s|{_TAIL_WORD})))"
 )
 _TAIL = rf"(?P<tail>(?:{_TAIL_PIECE}){{0,3}})"
-_REST = r"(?P<rest>\s*(?:[.!?;:)\"”’—–]|,|$))"
+# What ends the inverted phrase: a punctuation mark, the sentence's end or, since 1.36.29, a
+# clause of the person's own ('shouted a steward as the crowd surged forward', 'answered a
+# teenager when asked', 'added one fan and walked off'; not "and" before a capital, a second
+# subject: 'said a spokesman and Jane Smith')
+_REST = (
+    r"(?P<rest>\s*(?:[.!?;:)\"”’—–]|,|$)"
+    r"|\s+(?:(?:as|when|while|because)(?=\s)|and(?=\s+(?-i:[a-z]))))"
+)
 INVERTED_BEFORE_RE = re.compile(r"(?:[,;:—–]|[,!?]\s*[\"”’'])\s*$")
 INVERTED_ONE_RE = re.compile(
     rf"\s+{_phrase(lazy=True, listed=True)}{_TAIL}{_WHEN}?{_REST}",
