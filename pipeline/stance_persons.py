@@ -267,9 +267,12 @@ _STRANDED = r"(?:\s+(?:at|for|from|of|in))?"  # a preposition with no object ("h
 # nor a verb in "-s" before a determiner, the phrase's own verb and another subject ("A farmer I
 # know thinks the minister said it": the minister's "said", named, as "The minister said it" is;
 # 1.36.29, vague since 1.36.26); the clause's own verb agrees with its pronoun ("A friend she
-# knows well said")
+# knows well said"); not an adverb or a preposition in "-s", grammar's closed class ("A resident I
+# spoke to towards the end said": vague)
 _NEXT_SUBJECT = (
-    r"(?!(?-i:[a-z])[\w’'-]*[^\W\ds_’']s\s+"
+    r"(?!(?!(?:towards|besides|afterwards|always|sometimes|perhaps|upwards|downwards|backwards"
+    r"|forwards|outwards|nowadays|whereas|unless|thus)(?![\w’'-]))"
+    r"(?-i:[a-z])[\w’'-]*[^\W\ds_’']s\s+"
     r"(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your)(?![\w’'-]))"
 )
 CONTACT_VERBS = frozenset(read_word_list(lexicon_path("contact_verbs.txt")))

@@ -115,6 +115,8 @@ STANCE_1_36_29 = [
     ("The minister said it.", [("said", "attribution", N)]),
     ("A resident I met on the estate said it was bad.", [("said", "attribution", V)]),
     ("A friend she knows well said it.", [("said", "attribution", V)]),
+    ("A resident I spoke to towards the end said it was bad.", [("said", "attribution", V)]),
+    ("A nurse I met besides the ward said it was bad.", [("said", "attribution", V)]),
 ]  # fmt: skip
 
 
