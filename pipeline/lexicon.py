@@ -141,3 +141,15 @@ def read_word_list(path: str | Path) -> list[str]:
         if line and not line.startswith("#"):
             out.append(line)
     return out
+
+
+def listed_section(name: str, heading: str) -> frozenset[str]:
+    """The entries of the shipped word list ``name`` under its comment line that starts with
+    ``heading``, up to the next comment line."""
+    words, inside = [], False
+    for line in text_lines(lexicon_path(name).read_text(encoding="utf-8-sig")):
+        if line.startswith("#"):
+            inside = line.startswith(heading)
+        elif inside and line.strip():
+            words.append(line.strip())
+    return frozenset(words)

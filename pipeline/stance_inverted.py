@@ -85,7 +85,14 @@ _TAIL_PIECE = (
     rf"|(?-i:[a-z])[\w’'-]*(?:ing|ed)(?=\s+(?:{_TAIL_PREP}\s|{_TAIL_WORD})))"
 )
 _TAIL = rf"(?P<tail>(?:{_TAIL_PIECE}){{0,3}})"
-_REST = r"(?P<rest>\s*(?:[.!?;:)\"”’—–]|,|$))"
+# What ends the inverted phrase: a punctuation mark, the sentence's end or, since 1.36.29, a
+# clause of the person's own ('shouted a steward as the crowd surged forward', 'answered a
+# teenager when asked', 'added one fan and walked off'; not "and" before a capital, a second
+# subject: 'said a spokesman and Jane Smith')
+_REST = (
+    r"(?P<rest>\s*(?:[.!?;:)\"”’—–]|,|$)"
+    r"|\s+(?:(?:as|when|while|because)(?=\s)|and(?=\s+(?-i:[a-z]))))"
+)
 INVERTED_BEFORE_RE = re.compile(r"(?:[,;:—–]|[,!?]\s*[\"”’'])\s*$")
 INVERTED_ONE_RE = re.compile(
     rf"\s+{_phrase(lazy=True, listed=True)}{_TAIL}{_WHEN}?{_REST}",

@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from pipeline.lexicon import lexicon_path, read_word_list
+from pipeline.lexicon import lexicon_path, listed_section, read_word_list
 from pipeline.stance_say import MANNER_ADVERB
 
 # things, whose noun is no person's or body's ("letter", "sign", "report"): ``thing_nouns.txt``
@@ -21,6 +21,9 @@ THING_NOUNS = frozenset(read_word_list(lexicon_path("thing_nouns.txt")))
 # people and bodies that no person's suffix shows ("nurse", "company", "jury"; two words
 # too: "town planner"): ``person_nouns.txt``
 PERSON_NOUNS = frozenset(read_word_list(lexicon_path("person_nouns.txt")))
+# the bodies of ``person_nouns.txt``: a definite one is one known body, no unnamed person ("The
+# council I contacted said": named; 1.36.29)
+BODY_NOUNS = listed_section("person_nouns.txt", "# bodies")
 _NOT_A_WORD = (
     r"the|a|an|one|another|its|their|his|her|our|my|your|this|that|these|those|of|in|at|on|for"
     r"|from|with|by|and|or|but|nor|to|who|which|whom|whose|what|are|is|was|were|am|have|has|had"
@@ -38,8 +41,12 @@ _ADVERBS = (
 )
 # an adjective after the noun, before its place ("a banker familiar with the matter")
 _AFTER_NOUN = r"(?:familiar|involved|based|responsible|working|living|speaking)(?![\w’'-])"
-# a word in capitals is none of those ("A US official", "an IT manager")
-_CAPITALS = r"(?-i:[A-Z]{2,}(?![a-z]))[\w’'.-]*"
+# a word in capitals is none of those ("A US official", "an IT manager"), nor a field's initialism
+# with an ampersand of ``field_initialisms.txt`` ("A Bristol A&E doctor"; 1.36.29), none of a
+# firm's ("P&O", "M&S": not listed, the phrase ends before them as before)
+FIELD_INITIALISMS = frozenset(read_word_list(lexicon_path("field_initialisms.txt")))
+_FIELD = "|".join(re.escape(w) for w in sorted(FIELD_INITIALISMS, key=lambda w: (-len(w), w)))
+_CAPITALS = rf"(?-i:[A-Z]{{2,}}(?![a-z])[\w’'.-]*|(?:{_FIELD})(?![\w’'&.-]))"
 _ONE_WORD = rf"(?:{_CAPITALS}|(?!(?:{_NOT_A_WORD})(?![\w’'-]))[^\W\d_][\w’'.-]*)"
 # the words of a place or an affiliation after its preposition and article, the last a noun
 # ("the Treasury", "a hospital", "the queue outside"; also the object of a tail's preposition
@@ -62,6 +69,17 @@ _PERSONAL = r"(?:(?-i:I)(?:['’](?:ve|d|m))?|we|you|he|she|they)"
 # Treasury", "A spokesman I spoke to at Tesla": named; "A soldier I spoke to in Kharkiv": vague)
 _NOT_IN_CONTACT = r"(?!(?:at|for|from|of|in|who|whom|whose|which|that)(?![\w’'-]))"
 _STRANDED = r"(?:\s+(?:at|for|from|of|in))?"  # a preposition with no object ("heard from")
+# nor a verb in "-s" before a determiner, the phrase's own verb and another subject ("A farmer I
+# know thinks the minister said it": the minister's "said", named, as "The minister said it" is;
+# 1.36.29, vague since 1.36.26); the clause's own verb agrees with its pronoun ("A friend she
+# knows well said"); not an adverb or a preposition in "-s", grammar's closed class ("A resident I
+# spoke to towards the end said": vague)
+_NEXT_SUBJECT = (
+    r"(?!(?!(?:towards|besides|afterwards|always|sometimes|perhaps|upwards|downwards|backwards"
+    r"|forwards|outwards|nowadays|whereas|unless|thus)(?![\w’'-]))"
+    r"(?-i:[a-z])[\w’'-]*[^\W\ds_’']s\s+"
+    r"(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your)(?![\w’'-]))"
+)
 CONTACT_VERBS = frozenset(read_word_list(lexicon_path("contact_verbs.txt")))
 # a verb of ``contact_verbs.txt`` next ("spoke", "interviewed", "contacted"), for ``listed``
 _LISTED_CONTACT_VERB = (
@@ -75,10 +93,11 @@ def _contact(*, listed: bool = False) -> str:
     from the same parts (1.36.28 review: a string replacement on ``_CONTACT`` had done it)."""
     verb = (_LISTED_CONTACT_VERB if listed else "") + r"[\w’'-]+"
     return (
-        rf"\s+(?:{_PERSONAL}(?:\s+{_NOT_IN_CONTACT}[\w’'.-]+){{1,6}}{_STRANDED}"
+        rf"\s+(?:{_PERSONAL}(?:\s+{_NOT_IN_CONTACT}{_NEXT_SUBJECT}[\w’'.-]+){{1,6}}{_STRANDED}"
         r"|(?:(?:the|this|that)\s+(?-i:[a-z])[\w’'-]*|(?:the\s+)?(?-i:[A-Z])[\w’'.&-]*"
         rf"(?:\s+(?-i:[A-Z])[\w’'.&-]*){{0,2}})(?:\s+(?:has|have|had))?\s+(?P<contact_verb>{verb})"
-        rf"(?:\s+(?:to|with))?(?:\s+{_NOT_IN_CONTACT}(?-i:[a-z])[\w’'-]*){{0,3}}{_STRANDED})"
+        rf"(?:\s+(?:to|with))?(?:\s+{_NOT_IN_CONTACT}{_NEXT_SUBJECT}(?-i:[a-z])[\w’'-]*){{0,3}}"
+        rf"{_STRANDED})"
     )
 
 

@@ -22,6 +22,7 @@ from pipeline.stance_names import (
 )
 from pipeline.stance_persons import names_a_person
 from pipeline.stance_unnamed import (
+    according_from_employer,
     contacted_group_before,
     interviewed_group,
     lay_source,
@@ -119,6 +120,8 @@ def named_source(
                 )
                 or ends_a_name(text, start)
                 or name_before(text, sentence_start, start)
+                # "according to a nurse from Tesco": the employer's (1.36.29)
+                or according_from_employer(text, start, end, sentence_end)
             )
             and not is_anonymous(text, start, end)
             and not (heading and is_title_case(text[sentence_start:sentence_end]))

@@ -14,17 +14,20 @@ from __future__ import annotations
 import re
 
 from pipeline.lexicon import lexicon_path, read_word_list
+from pipeline.stance_inverted import _people, _singular
 from pipeline.stance_names import names_a_source, names_no_one
 from pipeline.stance_persons import GIVEN_NAME_RE, PERSON_TITLE_RE, names_a_person
 from pipeline.stance_phrase import (
     _ADVERBS,
     _AUXILIARIES,
     _CONTACT,
+    _LISTED_CONTACT_VERB,
     _MODIFIER,
     _NAMING,
     _NOT_IN_CONTACT,
     _ONE_WORD,
     _PERSONAL,
+    BODY_NOUNS,
     ONE_LOOKBACK,
     THING_NOUNS,
     _contact_clause,
@@ -34,8 +37,9 @@ from pipeline.stance_phrase import (
     _phrase,
     _phrase_end,
     _thing_place,
+    person_noun,
 )
-from pipeline.stance_placing import _name_span
+from pipeline.stance_placing import _longer_name_after, _name_span, known_place
 
 # One unnamed person (or body) as the subject of a reporting verb: "a", "an", "one" or "another"
 # and up to four words of which the last is the noun, maybe a place or a body in lower case after
@@ -166,36 +170,63 @@ def unnamed_one_before(
 # review: named, the reporting rows' guards before the verb no longer saw the subject); the
 # clause up to four words in lower case, no determiner among them, maybe a town after "in"
 # ("Everyone I spoke to in Leeds said"; "Everyone I know thinks the minister said": the
-# minister's). Not "nobody", "none of those": no report.
+# minister's). 1.36.29: also a negated group ("Nobody I spoke to said", "None of those I spoke to
+# said": the writer's unnamed interviewees, whatever they did not say), "people", "the" and a
+# person's noun or a plural of people (:func:`person_noun`, :func:`_people`, none of
+# ``BODY_NOUNS``; "The man I spoke to denied it", "The officers I spoke to said": one
+# unnamed person, as "A man I spoke to" is; "The report I read said", "The council I contacted
+# said": a thing's, a known body's, named as before), an interviewer
+# instead of the pronoun ("Everyone the BBC spoke to", "All those the paper interviewed": its
+# verb one of ``contact_verbs.txt``) and a place in lower case after the clause ("Everyone I
+# spoke to in the village", "at the market", "outside the hospital").
 _GROUP_CONTACT_WORD = (
     r"(?!(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your)(?![\w’'-]))"
 )
+_GROUP_PLACE = (
+    r"(?:\s+in\s+(?-i:[A-Z])[\w’'.&-]*(?:\s+(?-i:[A-Z])[\w’'.&-]*){0,2}"
+    r"|\s+(?:in|at|on|outside|near|around|across|by)\s+"
+    r"(?:(?:the|a|an|this|that|our|their|his|her|my)\s+)?(?-i:[a-z])[\w’'-]*"
+    r"(?:\s+(?-i:[a-z])[\w’'-]*)?)"
+)
 CONTACTED_GROUP_RE = re.compile(
-    r"(?<![\w’'-])(?P<group>every(?:one|body)|any(?:one|body)|(?:all\s+)?those"
-    r"|(?:some|many|most|all|several|a\s+few|few|half|each|one|both|two|three|four|five|\d+)"
-    rf"\s+of\s+those|every\s+(?P<words>(?:(?:{_MODIFIER})\s+){{0,2}}{_ONE_WORD}))"
-    rf"\s+{_PERSONAL}(?P<clause>(?:\s+{_GROUP_CONTACT_WORD}{_NOT_IN_CONTACT}(?-i:[a-z])[\w’'-]*){{1,4}}?)"
-    r"(?:\s+in\s+(?-i:[A-Z])[\w’'.&-]*(?:\s+(?-i:[A-Z])[\w’'.&-]*){0,2})?"
-    rf"(?:\s+{_ADVERBS})*\s+$",
+    r"(?<![\w’'-])(?P<group>every(?:one|body)|any(?:one|body)|no(?:body|\s+one)|people"
+    r"|(?:all\s+)?those"
+    r"|(?:some|many|most|all|several|a\s+few|few|half|each|one|both|two|three|four|five|none|\d+)"
+    rf"\s+of\s+those|every\s+(?P<words>(?:(?:{_MODIFIER})\s+){{0,2}}{_ONE_WORD})"
+    rf"|the\s+(?P<one>(?:(?:{_MODIFIER})\s+){{0,2}}{_ONE_WORD}))"
+    rf"(?:\s+{_PERSONAL}(?P<clause>(?:\s+{_GROUP_CONTACT_WORD}{_NOT_IN_CONTACT}(?-i:[a-z])[\w’'-]*){{1,4}}?)"
+    r"|\s+(?:the\s+(?-i:[a-z])[\w’'-]*|(?:the\s+)?(?-i:[A-Z])[\w’'.&-]*(?:\s+(?-i:[A-Z])[\w’'.&-]*){0,2})"
+    rf"\s+{_LISTED_CONTACT_VERB}[\w’'-]+(?:\s+(?:to|with))?)"
+    rf"{_GROUP_PLACE}?(?:\s+{_ADVERBS})*\s+$",
     re.IGNORECASE,
 )
 
 
 def contacted_group_before(text: str, sentence_start: int, start: int) -> bool:
-    """Whether the words right before ``start`` are a group that the writer spoke to
-    (``CONTACTED_GROUP_RE``), the subject of the verb there (``OPENING_RE``,
+    """Whether the words right before ``start`` are a group that the writer or an outlet spoke
+    to (``CONTACTED_GROUP_RE``), the subject of the verb there (``OPENING_RE``,
     ``SUBJECT_PLACE_RE``), its words naming no one ("Every Tesco worker I spoke to said":
-    named) and its clause ending in no auxiliary (1.36.28 review)."""
+    named), its clause ending in no auxiliary (1.36.28 review) and, after "the", its noun a
+    person's (1.36.29)."""
     lo = max(sentence_start, start - ONE_LOOKBACK)
     m = CONTACTED_GROUP_RE.search(text, lo, start)
-    if m is None or m.group("clause").rsplit(None, 1)[-1].lower() in _AUXILIARIES:
+    if m is None:
         return False
+    clause = m.group("clause")
+    if clause is not None and clause.rsplit(None, 1)[-1].lower() in _AUXILIARIES:
+        return False
+    one = m.group("one")
+    noun = one.rsplit(None, 1)[-1].lower() if one is not None else ""
+    if one is not None and (
+        not (person_noun(noun) or _people(noun)) or _singular(noun) in BODY_NOUNS
+    ):
+        return False  # "The report I read said", "The council I contacted said": named
     if not (
         OPENING_RE.match(text, sentence_start, m.start())
         or SUBJECT_PLACE_RE.search(text, lo, m.start())
     ):
         return False
-    return names_no_one(m.group("words") or "")
+    return names_no_one(m.group("words") or one or "")
 
 
 def before_verb(text: str, start: int, end: int) -> int:
@@ -209,6 +240,28 @@ def before_verb(text: str, start: int, end: int) -> int:
 # a vague match of one person: "according to" maybe, the phrase and its adverbs (lay_source)
 ACCORDING_RE = re.compile(r"according\s+to\s", re.IGNORECASE)
 ONE_SPAN_RE = re.compile(rf"(?:according\s+to\s+)?{_phrase()}(?:\s+{_ADVERBS})*\s*$", re.IGNORECASE)
+
+
+# "According to a nurse from Leeds" (1.36.29): the 'according to a' row of stance.tsv reads a
+# capital after "from", up to four words after its article, as the source's town (vague), as it
+# reads one after "in"; a name that is no known place there, or one that starts a longer name, is
+# the source's employer ("according to a nurse from Tesco", "a nurse from Leeds Teaching
+# Hospitals": named)
+ACCORDING_FROM_RE = re.compile(
+    r"\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+\s+from\s+(?P<name>(?-i:[A-Z])[\w’'.&-]*)", re.IGNORECASE
+)
+
+
+def according_from_employer(text: str, start: int, end: int, limit: int) -> bool:
+    """Whether the match ``text[start:end]`` of "according to a" is followed by its noun,
+    "from" and a name that is no known place or starts a longer name (``ACCORDING_FROM_RE``,
+    :func:`known_place`, :func:`_longer_name_after`): the source's employer (1.36.29)."""
+    if not ACCORDING_RE.match(text, start, end):
+        return False
+    m = ACCORDING_FROM_RE.match(text, end, limit)
+    if m is None:
+        return False
+    return not known_place(m.group("name")) or _longer_name_after(text, m.end(), limit)
 
 
 def lay_source(text: str, start: int, end: int) -> bool:
