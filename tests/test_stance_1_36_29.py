@@ -10,6 +10,7 @@ import re
 import pytest
 
 from pipeline.lexicon import lexicon_path, read_word_list
+from pipeline.stance_phrase import BODY_NOUNS, PERSON_NOUNS
 from tests.test_stance import assert_markers_in_time, found
 
 V, N = "vague", "named"
@@ -135,8 +136,6 @@ def test_the_field_initialisms_list_holds_initialisms_with_an_ampersand() -> Non
 
 
 def test_the_bodies_of_the_person_nouns_are_its_bodies_section() -> None:
-    from pipeline.stance_phrase import BODY_NOUNS, PERSON_NOUNS
-
     assert {"council", "company", "charity", "firm"} <= BODY_NOUNS <= PERSON_NOUNS
     assert not {"man", "nurse", "mother", "resident", "account"} & BODY_NOUNS
 
