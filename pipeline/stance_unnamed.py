@@ -246,22 +246,46 @@ ONE_SPAN_RE = re.compile(rf"(?:according\s+to\s+)?{_phrase()}(?:\s+{_ADVERBS})*\
 # capital after "from", up to four words after its article, as the source's town (vague), as it
 # reads one after "in"; a name that is no known place there, or one that starts a longer name, is
 # the source's employer ("according to a nurse from Tesco", "a nurse from Leeds Teaching
-# Hospitals": named)
+# Hospitals": named); a place may be up to three words ("from New York", "from Milton Keynes",
+# "from South Wales": vague; 1.36.29 review, named there, its first word read alone)
 ACCORDING_FROM_RE = re.compile(
-    r"\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+\s+from\s+(?P<name>(?-i:[A-Z])[\w’'.&-]*)", re.IGNORECASE
+    r"\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+\s+from\s+(?P<name>(?-i:[A-Z])[\w’'.&-]*)"
+    r"(?P<more>(?:\s+(?-i:[A-Z])[\w’'.&-]*){0,2})",
+    re.IGNORECASE,
 )
+# a compass word before a known place is still a place ("from South Wales", "from West Yorkshire";
+# 1.36.29 review): grammar's closed class, no word list
+_COMPASS = frozenset("north south east west northern southern eastern western central".split())
+_WORD_RE = re.compile(r"\S+")
+
+
+def _place_prefix(words: list[str]) -> int:
+    """The number of leading ``words`` that are a known place, the longest first ("New York",
+    "Milton Keynes", "South Wales"), or 0."""
+    for n in range(len(words), 0, -1):
+        head = words[:n]
+        if known_place(" ".join(head)) or (
+            n > 1 and head[0].lower() in _COMPASS and known_place(" ".join(head[1:]))
+        ):
+            return n
+    return 0
 
 
 def according_from_employer(text: str, start: int, end: int, limit: int) -> bool:
     """Whether the match ``text[start:end]`` of "according to a" is followed by its noun,
     "from" and a name that is no known place or starts a longer name (``ACCORDING_FROM_RE``,
-    :func:`known_place`, :func:`_longer_name_after`): the source's employer (1.36.29)."""
+    :func:`_place_prefix`, :func:`_longer_name_after`): the source's employer (1.36.29)."""
     if not ACCORDING_RE.match(text, start, end):
         return False
     m = ACCORDING_FROM_RE.match(text, end, limit)
     if m is None:
         return False
-    return not known_place(m.group("name")) or _longer_name_after(text, m.end(), limit)
+    spans = [w.span() for w in _WORD_RE.finditer(text, m.start("name"), m.end("more"))]
+    n = _place_prefix([text[a:b] for a, b in spans])
+    if n == 0:
+        return True  # no known place: an employer ("from Tesco")
+    # after the place's own words, a capital starting a longer name ("Leeds Teaching Hospitals")
+    return _longer_name_after(text, spans[n - 1][1], limit)
 
 
 def lay_source(text: str, start: int, end: int) -> bool:

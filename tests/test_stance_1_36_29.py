@@ -118,6 +118,22 @@ STANCE_1_36_29 = [
     ("A friend she knows well said it.", [("said", "attribution", V)]),
     ("A resident I spoke to towards the end said it was bad.", [("said", "attribution", V)]),
     ("A nurse I met besides the ward said it was bad.", [("said", "attribution", V)]),
+    # the review: a place of more than one word after "from" (named there: its first word alone)
+    ("According to a nurse from New York, it was bad.", [("According to a", "attribution", V)]),
+    ("According to a nurse from Milton Keynes, it was bad.",
+     [("According to a", "attribution", V)]),
+    ("According to a nurse from South Wales, it was bad.",
+     [("According to a", "attribution", V)]),
+    ("According to a nurse from Northern Ireland, it was bad.",
+     [("According to a", "attribution", V)]),
+    ("According to a nurse from Milton Keynes University Hospital, it was bad.",
+     [("According to a", "attribution", N)]),
+    # the review: a title in quotation marks that starts with an inverted verb is no report
+    ('"Answered Prayers" is the title of her latest novel.', []),
+    ('I read "Asked Questions" last year.', []),
+    ('The "Whispered Truth" exhibition opens on Monday.', []),
+    ('"Added Value" was the slogan.', []),
+    ("“Resign!” shouted Mr Davies.", [("shouted Mr", "attribution", N)]),
 ]  # fmt: skip
 
 
