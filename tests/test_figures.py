@@ -1475,7 +1475,8 @@ def test_a_source_line_under_a_table_sources_its_rows_and_lends_no_voice():
     """In Markdown a pipe table's rows are a paragraph each: the line under it sources them all
     and not the paragraph above the table. The sentences above a source line stay the writer's
     (voice "author")."""
-    from pipeline.ingest import clean_document, load_boilerplate_patterns
+    from pipeline.ingest import clean_document
+    from pipeline.ingest_boilerplate import load_boilerplate_patterns
     from pipeline.segment import load_abbreviations, segment_document
 
     text = (
