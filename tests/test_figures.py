@@ -8,7 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline import figures_context
-from pipeline.figures import figure_sourcing, figure_spans
+from pipeline.figures import figure_spans
+from pipeline.figures_sourcing import figure_sourcing
 from pipeline.quotes import has_quotation
 from pipeline.stance import StanceStage
 from pipeline.stance_detector import Marker
