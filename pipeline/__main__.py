@@ -17,7 +17,7 @@ DEV_SENTIMENT = TESTS_DATA / "sentiment_dev2.tsv"  # written blind, then read
 def evaluate_sentiment(path: Path = TESTS_DATA / "sentiment_labelled.tsv") -> str:
     """Sign agreement with our hand labels of the authors' VADER and of the configured one."""
     from pipeline.accuracy import shipped_sentiment_analyzer
-    from pipeline.sentiment import evaluate_sign_agreement, read_labelled_sentences
+    from pipeline.sentiment_vader import evaluate_sign_agreement, read_labelled_sentences
 
     rows = read_labelled_sentences(path)
     configured = shipped_sentiment_analyzer()

@@ -67,7 +67,7 @@ def shipped_sentiment_analyzer() -> Any:
 def measure() -> list[dict[str, Any]]:
     """Each detector's figures on each blind set (F1 to three decimals, agreement as a share)."""
     from pipeline import frames_eval, stance_eval
-    from pipeline.sentiment import evaluate_sign_agreement, read_labelled_sentences
+    from pipeline.sentiment_vader import evaluate_sign_agreement, read_labelled_sentences
 
     rows: list[dict[str, Any]] = []
     for path in stance_eval.BLIND_SETS:

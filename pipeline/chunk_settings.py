@@ -85,7 +85,7 @@ def chunk_tools(settings: ChunkSettings) -> tuple[Any, frozenset[str], list[Any]
     """The boilerplate patterns, abbreviations and stages a chunk job runs with; ValueError
     names a lexicon or word list the loaders refuse (the workflow calls this before any job
     when the config names such files)."""
-    from pipeline.ingest import load_boilerplate_patterns
+    from pipeline.ingest_boilerplate import load_boilerplate_patterns
     from pipeline.segment import load_abbreviations
     from pipeline.stages import build_stages
 

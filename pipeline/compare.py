@@ -14,7 +14,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from pipeline.keyness import COMPARISON_MODES, KEYNESS_COLUMNS, comparisons_for, keyness_table
+from pipeline.keyness import COMPARISON_MODES, comparisons_for
+from pipeline.keyness_table import KEYNESS_COLUMNS, keyness_table
 from pipeline.tables import write_table
 from pipeline.terms import DEFAULT_NGRAM_RANGE, TERM_COUNT_COLUMNS, checked_ngram_range, term_matrix
 from pipeline.tfidf import (

@@ -35,7 +35,7 @@ to it in the same sentence and the same clause decides: ``named`` for a named at
 U.S. Commerce Department blacklisted 28 Chinese entities" the 28 is unsourced; but the colon
 after a list item's label ("- **62%**: share of ..., according to Tideline") splits nothing,
 and a source after a contrasted figure is that figure's ("62% ..., not the 40% cited in some
-reports": the 62% is not "some reports'"): :func:`pipeline.figures_context.figure_sourcing`. A
+reports": the 62% is not "some reports'"): :func:`pipeline.figures_sourcing.figure_sourcing`. A
 figure with no source in its own sentence that stands in someone else's words (a speaker's
 turn, a quotation over several sentences, a list item under a lead-in that attributes the list:
 "The company also noted that:") takes the source of those words, and a figure above a source
@@ -57,7 +57,6 @@ from pipeline.figures_context import (
     PROVISION_BEFORE_RE,
     after_money_word,
     counts_people_or_things,
-    figure_sourcing,
     is_age,
     is_compared_money,
     is_distance_event,
@@ -77,6 +76,7 @@ from pipeline.figures_markers import (
     is_section_number,
     no_figure_spans,
 )
+from pipeline.figures_sourcing import figure_sourcing
 from pipeline.lexicon import lexicon_path, read_word_list
 from pipeline.types import Sentence
 

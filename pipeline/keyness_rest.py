@@ -7,7 +7,7 @@ count). The present terms (a few hundred per document) are scored one by one, th
 once per class, weighted by how many of the class's terms the target lacks. Benjamini-Hochberg
 q-values and the top_n picks per side are taken over present terms and weighted classes
 (:func:`_rest_q_values`, :func:`_rest_selected`), so the rows and values are those of
-:func:`pipeline.keyness.keyness_table`'s dense path (tests compare them cell for cell).
+:func:`pipeline.keyness_table.keyness_table`'s dense path (tests compare them cell for cell).
 """
 
 from __future__ import annotations
@@ -60,7 +60,8 @@ def rest_parts(
     top_n: int,
     block_cells: int,
 ) -> Iterator[tuple[Sequence[Comparison], dict[str, np.ndarray]]]:
-    """Kept cells of "target vs the rest" comparisons, the same as :func:`_dense_parts` gives.
+    """Kept cells of "target vs the rest" comparisons, the same as
+    :func:`pipeline.keyness_table._dense_parts` gives.
 
     The reference holds every term the target lacks (``a = 0``) with ``b`` its corpus count,
     so those terms are scored once per :class:`_TermClasses` class and enter Benjamini-Hochberg

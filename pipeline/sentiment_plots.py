@@ -11,7 +11,7 @@ import numpy as np
 
 from pipeline.corpus import groups_in_turn, in_turn_note
 from pipeline.plotting import pyplot, save_figure, set_title
-from pipeline.sentiment import NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD
+from pipeline.sentiment_vader import NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD
 
 # Blue/orange as in the HTML report (report.css --pos/--neg), strong enough for bars, and
 # told apart with any of the common colour-vision deficiencies (ColorBrewer RdBu/PuOr ends).

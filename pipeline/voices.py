@@ -78,7 +78,7 @@ REFERENCE_MARK = (
 )  # ... and a Markdown footnote's mark ("[^1]", "[^note]")
 _TRAILING_MARKS_RE = re.compile(rf"(?:{REFERENCE_MARK}){{1,8}}$")
 # a reference mark or a superscript footnote number, which a sentence keeps ("praised.[3]",
-# "a disaster.¹"): blanked where the words of a sentence are scored (pipeline.sentiment)
+# "a disaster.¹"): blanked where the words of a sentence are scored (pipeline.sentiment_vader)
 SUPERSCRIPT_DIGITS = "\u2070\u00b9\u00b2\u00b3\u2074-\u2079"
 # not before a letter: an editor's "[t]he", a formula's "x²y"
 NOTE_MARK_RE = re.compile(rf"(?:{REFERENCE_MARK}|[{SUPERSCRIPT_DIGITS}])+(?![^\W\d_])")

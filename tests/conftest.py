@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.ingest import clean_document, load_boilerplate_patterns
+from pipeline.ingest import clean_document
+from pipeline.ingest_boilerplate import load_boilerplate_patterns
 from pipeline.segment import load_abbreviations, segment_document
 from pipeline.types import SegmentedDocument
 

@@ -9,7 +9,8 @@ import re
 
 import pytest
 
-from pipeline.ingest import clean_document, remove_boilerplate
+from pipeline.ingest import clean_document
+from pipeline.ingest_boilerplate import remove_boilerplate
 from pipeline.lexicon import lexicon_path
 from tests.conftest import growth
 

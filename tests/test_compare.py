@@ -17,7 +17,8 @@ from pipeline.compare import (
     write_table,
 )
 from pipeline.compare_plots import comparison_plots, comparison_slug, similarity_heatmap
-from pipeline.keyness import KEYNESS_COLUMNS, top_key_terms
+from pipeline.keyness import top_key_terms
+from pipeline.keyness_table import KEYNESS_COLUMNS
 from pipeline.tables import write_csv, write_frame
 from pipeline.terms import TERM_COUNT_COLUMNS, TermsStage
 

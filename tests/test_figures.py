@@ -8,7 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline import figures_context
-from pipeline.figures import figure_sourcing, figure_spans
+from pipeline.figures import figure_spans
+from pipeline.figures_sourcing import figure_sourcing
 from pipeline.quotes import has_quotation
 from pipeline.stance import StanceStage
 from pipeline.stance_detector import Marker
@@ -1475,7 +1476,8 @@ def test_a_source_line_under_a_table_sources_its_rows_and_lends_no_voice():
     """In Markdown a pipe table's rows are a paragraph each: the line under it sources them all
     and not the paragraph above the table. The sentences above a source line stay the writer's
     (voice "author")."""
-    from pipeline.ingest import clean_document, load_boilerplate_patterns
+    from pipeline.ingest import clean_document
+    from pipeline.ingest_boilerplate import load_boilerplate_patterns
     from pipeline.segment import load_abbreviations, segment_document
 
     text = (

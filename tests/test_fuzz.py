@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline.decode import NotTextError, decode_bytes
-from pipeline.ingest import clean_document, load_boilerplate_patterns
+from pipeline.ingest import clean_document
+from pipeline.ingest_boilerplate import load_boilerplate_patterns
 from pipeline.segment import load_abbreviations, segment_document
 from pipeline.stages import DOCUMENT_STAGES, build_stages
 

@@ -14,12 +14,11 @@ from pipeline.ingest import (
     MAX_TITLE_WORDS,
     clean_document,
     is_heading_line,
-    load_boilerplate_patterns,
     normalize_lines,
     normalize_text,
     paragraphs_of,
-    remove_boilerplate,
 )
+from pipeline.ingest_boilerplate import load_boilerplate_patterns, remove_boilerplate
 from pipeline.page_lines import is_own_line, post_header_spans
 from pipeline.segment import load_abbreviations, segment_document
 from tests.conftest import growth, segment_text

@@ -1,5 +1,5 @@
-"""Tests for pipeline.keyness against hand-worked values on a toy corpus, and of its
-"vs the rest" shortcut against the dense computation on random term matrices."""
+"""Tests for pipeline.keyness and pipeline.keyness_table against hand-worked values on a toy
+corpus, and of the "vs the rest" shortcut against the dense computation on random term matrices."""
 
 from __future__ import annotations
 
@@ -11,17 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.keyness import (
-    KEYNESS_COLUMNS,
-    RATE_PER,
-    Comparison,
-    _masked_q_values,
-    _one_hot,
-    _selected,
-    comparison_indicators,
-    comparisons_for,
-    keyness_table,
-)
+from pipeline.keyness import Comparison, _one_hot, comparison_indicators, comparisons_for
 from pipeline.keyness_rest import _rest_q_values, _rest_selected, _TermClasses
 from pipeline.keyness_stats import (
     bh_q_values,
@@ -31,6 +21,13 @@ from pipeline.keyness_stats import (
     g2_statistic,
     log_odds_z,
     log_ratio,
+)
+from pipeline.keyness_table import (
+    KEYNESS_COLUMNS,
+    RATE_PER,
+    _masked_q_values,
+    _selected,
+    keyness_table,
 )
 from pipeline.terms import term_matrix
 

@@ -614,7 +614,8 @@ def test_a_markdown_footnotes_continuation_goes_with_its_definition():
     """A reproducibility audit: a footnote's definition went, but its continuation lines (lazy,
     in its paragraph, or in indented paragraphs after it) stayed body sentences. A paragraph
     after a note that is not indented stays, and so do lines before a definition."""
-    from pipeline.ingest import clean_document, load_boilerplate_patterns
+    from pipeline.ingest import clean_document
+    from pipeline.ingest_boilerplate import load_boilerplate_patterns
 
     text = (
         "DeepSeek grew fast.[^1] Its app led.[^2]\n\n"

@@ -18,21 +18,23 @@ from pipeline.actors import ActorMatcher, actors_from_config, is_case_sensitive_
 from pipeline.segment import word_tokens
 from pipeline.sentiment import (
     DOCUMENT_COLUMNS,
-    SenseAnalyzer,
     SentimentStage,
     bootstrap_mean_interval,
     bootstrap_mean_intervals,
+    sorted_quantile,
+    stable_rng,
+)
+from pipeline.sentiment_plots import plot_actor_sentiment, plot_sentiment_arc
+from pipeline.sentiment_vader import (
+    SenseAnalyzer,
     evaluate_sign_agreement,
     get_analyzer,
     mask_words,
     read_labelled_sentences,
     sense_detector,
     sentiment_label,
-    sorted_quantile,
-    stable_rng,
     vader_text,
 )
-from pipeline.sentiment_plots import plot_actor_sentiment, plot_sentiment_arc
 from pipeline.types import SegmentedDocument, Sentence
 from pipeline.vader import vader_word_spans
 from tests.conftest import default_texts
@@ -739,7 +741,7 @@ def test_news_valences_fix_known_gaps_without_breaking_agreement():
     [("big deal\t1.0", "one word"), ("awful\t-9", "valence in"), ("awful\tbad", "not a number")],
 )
 def test_extra_valences_are_validated(tmp_path, row, message):
-    from pipeline.sentiment import extra_valences_key
+    from pipeline.sentiment_vader import extra_valences_key
 
     path = tmp_path / "v.tsv"
     path.write_text(f"# version: 1\nterm\tvalence\n{row}\n", encoding="utf-8")

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.ingest import clean_document, load_boilerplate_patterns
+from pipeline.ingest import clean_document
+from pipeline.ingest_boilerplate import load_boilerplate_patterns
 from pipeline.stage_directions import PATTERN_NAME, remove_stage_directions
 from tests.conftest import segment_text
 
