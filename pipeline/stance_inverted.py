@@ -69,7 +69,8 @@ _WHEN = (
 # the prepositions before a tail's place or time: grammar, a closed class as _NOT_A_WORD's, no list
 _TAIL_PREP = (
     r"(?:outside|near|behind|beside|opposite|across|inside|by|around|along|among|amongst|beyond"
-    r"|next\s+to|close\s+to|in|on|at|from|for|of|with|to|after|before|during)"
+    r"|next\s+to|close\s+to|under|beneath|through|into|in|on|at|from|for|of|with|to|after"
+    r"|before|during)"
 )
 # the object of a tail's preposition: a pronoun, or a place's words as the phrase's own place
 # has them (``_PLACE_WORDS``) after more determiners than its "the", "a", "an"
@@ -80,9 +81,21 @@ _TAIL_OBJECT = (
 # the adverbs of time and place of ``tail_adverbs.txt`` ('said a passenger later')
 TAIL_ADVERBS = frozenset(read_word_list(lexicon_path("tail_adverbs.txt")))
 _TAIL_WORD = "(?:" + "|".join(sorted(TAIL_ADVERBS, key=lambda w: (-len(w), w))) + r")(?![\w’'-])"
+# since 1.36.30 a participle in "-ing" with an object of its own in lower case ('cried a woman
+# holding a photograph of her son', 'said a volunteer sorting donations': vague; a capital there
+# may name a client or an employer, 'said a lawyer representing Tesco': named as before), and a
+# participle of ``_STUCK`` before a place ('said a lorry driver stuck on the A66')
+_OWN_STOP = rf"(?:{_TAIL_PREP}|as|when|while|because|and|or|but|who|which|that)(?![\w’'-])"
+_OWN_WORD = rf"(?!{_OWN_STOP})(?-i:[a-z])[\w’'-]*"
+_OWN_OBJECT = (
+    r"(?:(?:the|a|an|his|her|their|its|our|my|this|that|some|two|three)\s+)?"
+    rf"(?:{_OWN_WORD}\s+){{0,2}}{_OWN_WORD}(?![\w’'-])"
+)
+_STUCK = r"(?:stuck|caught|held|trapped|stranded|left)"
 _TAIL_PIECE = (
     rf"\s+(?:{_TAIL_PREP}\s+{_TAIL_OBJECT}|{MANNER_ADVERB}|{_TAIL_WORD}"
-    rf"|(?-i:[a-z])[\w’'-]*(?:ing|ed)(?=\s+(?:{_TAIL_PREP}\s|{_TAIL_WORD})))"
+    rf"|(?:(?-i:[a-z])[\w’'-]*(?:ing|ed)|{_STUCK})(?=\s+(?:{_TAIL_PREP}\s|{_TAIL_WORD}))"
+    rf"|(?-i:[a-z])[\w’'-]*ing\s+{_OWN_OBJECT})"
 )
 _TAIL = rf"(?P<tail>(?:{_TAIL_PIECE}){{0,3}})"
 # What ends the inverted phrase: a punctuation mark, the sentence's end or, since 1.36.29, a
