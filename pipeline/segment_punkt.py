@@ -21,7 +21,8 @@ from pipeline.citations import (
     citation_spans,
     footnote_markers,
 )
-from pipeline.lexicon import lexicon_path, read_word_list
+from pipeline.language import english_common_words
+from pipeline.lexicon import lexicon_path, listed_section, read_word_list
 from pipeline.punkt import import_punkt
 from pipeline.voices import REFERENCE_MARK, SUPERSCRIPT_DIGITS
 
@@ -68,6 +69,14 @@ _SUPERSCRIPT_END_RE = re.compile(
 # a quoted question or exclamation at Punkt's end ('"Who is there?"'): one closing mark at least
 _NON_SPACE_RUN_RE = re.compile(r"\S{1,40}")
 _QUOTED_CRY_END_RE = re.compile(r"[?!][\"”’'»]+\Z")
+# a reporting clause led by a name after it ('Mrs Patel asked.', 'Mr Briggs shouted, banging the
+# table.'): up to four capitalised words, one of the verbs of ``reporting_clauses.txt`` and a
+# punctuation mark or the end (:func:`_named_clause`)
+_NAMED_CLAUSE_RE = re.compile(
+    r"(?P<first>[A-Z][\w’'.&-]*)(?:\s+[A-Z][\w’'.&-]*){0,3}\s+(?P<verb>[a-z]+)\s*(?:[.,;:!?—–]|\Z)"
+)
+CLAUSE_VERBS = listed_section("reporting_clauses.txt", "# verbs")
+NO_SPEAKER = listed_section("reporting_clauses.txt", "# no speaker") | english_common_words()
 _REFERENCE_WORD_RE = re.compile(r"(?:^|[\s(])([A-Z][a-z]{1,4})\.$")
 
 
@@ -193,17 +202,38 @@ def _ellipses_mended(text: str, spans: list[tuple[int, int]]) -> list[tuple[int,
     return merged
 
 
+def _named_clause(text: str, start: int, end: int) -> bool:
+    """Whether the sentence ``text[start:end]`` opens with a reporting clause led by a name
+    (``_NAMED_CLAUSE_RE``: "Mrs Patel asked.", "Mr Briggs shouted, banging the table."), its first
+    word no function word nor one of ``NO_SPEAKER`` ("Nobody answered.") and its verb one of
+    ``CLAUSE_VERBS`` ("Liverpool scored."; "Trump said the deal was dead.": no punctuation after
+    the verb)."""
+    m = _NAMED_CLAUSE_RE.match(text, start, end)
+    return (
+        m is not None
+        and m.group("verb") in CLAUSE_VERBS
+        and m.group("first").rstrip(".").lower() not in NO_SPEAKER
+    )
+
+
 def _reporting_clauses_mended(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Punkt's spans with its ends after a quoted question or exclamation undone when the next
-    sentence's first word is in lower case, its reporting clause: '"Who is there?" said a man.'
-    and '“Get out!” she shouted.' are one sentence each (Punkt ends a sentence at every "?" and
-    "!"); '"Who is there?" Nobody answered.' and '"Really?" iPhone sales fell.' are two."""
+    sentence's first word is in lower case, or it opens with a reporting clause led by a name
+    (:func:`_named_clause`, 2026-12-05): '"Who is there?" said a man.', '“Get out!” she
+    shouted.' and '"Where were the inspectors?" Mrs Patel asked.' are one sentence each (Punkt
+    ends a sentence at every "?" and "!"); '"Who is there?" Nobody answered.' and '"Really?"
+    iPhone sales fell.' are two."""
     merged = spans[:1]
     for start, end in spans[1:]:
         prev_start, prev_end = merged[-1]
         cry = _QUOTED_CRY_END_RE.search(text, max(prev_start, prev_end - 8), prev_end)
         word = _NON_SPACE_RUN_RE.match(text, start, end)
-        if cry and word and word.group().islower() and end - prev_start <= MAX_SENTENCE_CHARS:
+        if (
+            cry
+            and word
+            and (word.group().islower() or _named_clause(text, start, end))
+            and end - prev_start <= MAX_SENTENCE_CHARS
+        ):
             merged[-1] = (prev_start, end)
         else:
             merged.append((start, end))

@@ -668,6 +668,23 @@ def test_a_lone_counter_like_heading_stays_a_heading_and_a_post_tail_is_linear()
         ('"Are you sure?!" he asked.', ['"Are you sure?!" he asked.']),
         ("“Why not?” asked Jane, “when it costs so little?” she added.",
          ["“Why not?” asked Jane, “when it costs so little?” she added."]),
+        # ... or a reporting clause led by a name: up to four capitalised words, a reporting verb
+        # and a punctuation mark or the end
+        ('"Where were the inspectors?" Mrs Patel asked. She left.',
+         ['"Where were the inspectors?" Mrs Patel asked.', "She left."]),
+        ('"Stop the count!" Mr Briggs shouted, banging the table.',
+         ['"Stop the count!" Mr Briggs shouted, banging the table.']),
+        ('"Is it?" Dr. Jane Smith asked.', ['"Is it?" Dr. Jane Smith asked.']),
+        ("“Why now?” Ferguson muttered", ["“Why now?” Ferguson muttered"]),
+        # ... not a clause that goes on after its verb, nor one whose verb reports nothing, nor
+        # one led by a function word or a word that opens a sentence of its own
+        ('"Why not?" Trump said the deal was dead.',
+         ['"Why not?"', "Trump said the deal was dead."]),
+        ('"Goal!" Liverpool scored again.', ['"Goal!"', "Liverpool scored again."]),
+        ('"Why?" The minister asked.', ['"Why?"', "The minister asked."]),
+        ('"Is it over?" Everyone laughed.', ['"Is it over?"', "Everyone laughed."]),
+        ('"Really?" Nobody said.', ['"Really?"', "Nobody said."]),
+        ('"Why?" Smith asked. "Why?" Jones asked.', ['"Why?" Smith asked.', '"Why?" Jones asked.']),
         # ... not a capital, a number or a word with a capital in it after it; not an unquoted "?"
         ('"Who is there?" Nobody answered.', ['"Who is there?"', "Nobody answered."]),
         ('"Really?" iPhone sales fell.', ['"Really?"', "iPhone sales fell."]),
@@ -681,7 +698,18 @@ def test_a_reporting_clause_after_a_quoted_question_is_in_its_sentence(text, exp
     assert_sentences(text, expected)
 
 
-def test_reporting_clauses_after_quoted_questions_segment_in_linear_time():
-    unit = '"Who is there?" said a man. '
+@pytest.mark.parametrize(
+    "unit", ['"Who is there?" said a man. ', '"Who is there?" Mrs Patel asked. ']
+)
+def test_reporting_clauses_after_quoted_questions_segment_in_linear_time(unit):
     assert growth(segment_text, unit * 4000, unit * 8000) < 3.0
     assert len(segment_text(unit * 100).sentences) == 100
+
+
+def test_the_reporting_clause_word_lists_are_lower_case_sections():
+    from pipeline.segment_punkt import CLAUSE_VERBS, NO_SPEAKER
+
+    assert {"said", "asked", "shouted"} <= CLAUSE_VERBS
+    assert {"nobody", "everyone", "the"} <= NO_SPEAKER
+    assert not CLAUSE_VERBS & NO_SPEAKER
+    assert all(w == w.lower() and " " not in w for w in CLAUSE_VERBS | NO_SPEAKER)
