@@ -95,7 +95,10 @@ _STUCK = r"(?:stuck|caught|held|trapped|stranded|left)"
 _TAIL_PIECE = (
     rf"\s+(?:{_TAIL_PREP}\s+{_TAIL_OBJECT}|{MANNER_ADVERB}|{_TAIL_WORD}"
     rf"|(?:(?-i:[a-z])[\w’'-]*(?:ing|ed)|{_STUCK})(?=\s+(?:{_TAIL_PREP}\s|{_TAIL_WORD}))"
-    rf"|(?-i:[a-z])[\w’'-]*ing\s+{_OWN_OBJECT})"
+    rf"|(?-i:[a-z])[\w’'-]*ing\s+{_OWN_OBJECT}"
+    # not before a capital in the rest of the phrase (a client, an employer, a source: 'said a
+    # spokesman citing figures from the ONS', 'said a woman giving her name as Sarah': named)
+    r"(?![^,;:.!?()\"”]{0,80}?(?<![\w’'-])(?-i:[A-Z])))"
 )
 _TAIL = rf"(?P<tail>(?:{_TAIL_PIECE}){{0,3}})"
 # What ends the inverted phrase: a punctuation mark, the sentence's end or, since 1.36.29, a
@@ -123,8 +126,11 @@ INVERTED_PRONOUN_RE = re.compile(
     rf"(?:{_ONE_WORD}\s+){{0,2}}?(?P<group>{_ONE_WORD})))?{_TAIL}{_WHEN}?{_REST}",
     re.IGNORECASE,
 )
-# a place in the tail after "at", "for", "of" or "with": maybe an employer
-TAIL_EMPLOYER_RE = re.compile(rf"\s+(?P<prep>at|for|of|with)\s+(?P<object>{_TAIL_OBJECT})", re.I)
+# a place in the tail after "at", "for", "of", "with" or "under": maybe an employer (a commander:
+# 'said an officer serving under Colonel Jones'; 1.36.30 review)
+TAIL_EMPLOYER_RE = re.compile(
+    rf"\s+(?P<prep>at|for|of|with|under)\s+(?P<object>{_TAIL_OBJECT})", re.IGNORECASE
+)
 # plurals of people that no person's noun shows ('said one of the children'):
 # ``people_plurals.txt``
 PEOPLE_PLURALS = frozenset(read_word_list(lexicon_path("people_plurals.txt")))

@@ -69,6 +69,26 @@ STANCE_1_36_30 = [
     ('"We will appeal," said one of the Chelsea players.', [('said', "attribution", N)]),
     ('One of the injured was flown to Leeds.', []),
     ('The injured were taken to hospital.', []),
+    # the review: a quotation that opens right after a word of its clause is no report's
+    ('Hearing "Jerusalem," the crowd shouted.', []),
+    ('Told it was "over," she cried.', []),
+    ("Told it was 'over,' she cried.", []),
+    ('At the word "guilty," the mother screamed.', []),
+    ('Later, "Why?" she asked.', [('asked', "attribution", N)]),
+    # ... a name after the participle's object or after "under" names the source
+    ('"We are ready," said a spokesman citing figures from the ONS.',
+     [('said', "attribution", N)]),
+    ('"It is over," said an officer serving under Colonel Jones.', [('said', "attribution", N)]),
+    ('"We are ready," said a woman giving her name as Sarah.', [('said', "attribution", N)]),
+    ('"We were lucky," said a volunteer sorting donations.', [('said', "attribution", V)]),
+    # ... a short phrase after the verb
+    ('"Ask me in May," Arteta answered with a grin.', [('answered', "attribution", N)]),
+    ('"Not yet," she answered without looking up.', [('answered', "attribution", N)]),
+    # ... no indefinite pronoun in capitals as a name (a sentence of its own since the
+    # segmentation mend; the row read it across the sentences)
+    ('"Why?" Nobody answered.', []),
+    ('"Who?" Somebody asked.', []),
+    ('"Where were the inspectors?" Mrs Patel asked.', [('asked', "attribution", N)]),
 ]  # fmt: skip
 
 
@@ -85,5 +105,7 @@ def test_stance_1_36_30_rules_match_in_linear_time() -> None:
         '"No," said one of the injured the wounded the elderly residents of the homeless ',
         '"X," said a ' + "man " * 3 + " " * 400 + "holding " + " " * 400 + "a sign " * 50,
         '"Why?" ' + "a " * 200 + "customer asked ",
+        'Hearing "' + "x " * 150 + ',"  the crowd shouted with a grin ' + "a " * 30,
+        '"Why?" Nobody Somebody ' * 20 + "answered quietly from the back of the hall ",
     ]
     assert_markers_in_time(units)
