@@ -73,7 +73,8 @@ _QUOTED_CRY_END_RE = re.compile(r"[?!][\"”’'»]+\Z")
 # table.'): up to four capitalised words, one of the verbs of ``reporting_clauses.txt`` and a
 # punctuation mark or the end (:func:`_named_clause`)
 _NAMED_CLAUSE_RE = re.compile(
-    r"(?P<first>[A-Z][\w’'.&-]*)(?:\s+[A-Z][\w’'.&-]*){0,3}\s+(?P<verb>[a-z]+)\s*(?:[.,;:!?—–]|\Z)"
+    r"(?P<first>[A-Z][\w’'.&-]*)(?:\s+[A-Z][\w’'.&-]*){0,3}\s+(?P<verb>[a-z]+)\s*"
+    r"(?:[.;:!?—–]|,(?!\s*(?:however|though)\b)|\Z)"
 )
 CLAUSE_VERBS = listed_section("reporting_clauses.txt", "# verbs")
 NO_SPEAKER = listed_section("reporting_clauses.txt", "# no speaker") | english_common_words()

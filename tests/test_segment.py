@@ -684,6 +684,10 @@ def test_a_lone_counter_like_heading_stays_a_heading_and_a_post_tail_is_linear()
         ('"Why?" The minister asked.', ['"Why?"', "The minister asked."]),
         ('"Is it over?" Everyone laughed.', ['"Is it over?"', "Everyone laughed."]),
         ('"Really?" Nobody said.', ['"Really?"', "Nobody said."]),
+        ('"Any news?" Yesterday Smith said: "No."', ['"Any news?"', 'Yesterday Smith said: "No."']),
+        ('"Help!" Suddenly Smith shouted.', ['"Help!"', "Suddenly Smith shouted."]),
+        ('The headline read "Crisis!" Analysts said, however, that it was over.',
+         ['The headline read "Crisis!"', "Analysts said, however, that it was over."]),
         ('"Why?" Smith asked. "Why?" Jones asked.', ['"Why?" Smith asked.', '"Why?" Jones asked.']),
         # ... not a capital, a number or a word with a capital in it after it; not an unquoted "?"
         ('"Who is there?" Nobody answered.', ['"Who is there?"', "Nobody answered."]),
