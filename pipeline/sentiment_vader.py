@@ -17,12 +17,15 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.lexicon import read_lexicon
-from pipeline.stance_detector import StanceDetector
 from pipeline.stance_lexicon import stance_entries
 from pipeline.vader import TracingAnalyzer, VaderTrace
 from pipeline.voices import without_note_marks
+
+if TYPE_CHECKING:
+    from pipeline.stance_detector import StanceDetector
 
 # VADER's documented thresholds on the compound score (vaderSentiment README).
 POSITIVE_THRESHOLD = 0.05
@@ -87,6 +90,8 @@ def sense_detector(paths: Iterable[str | Path]) -> StanceDetector | None:
     if not paths:
         return None
     entries, _ = stance_entries(paths, categories=("neutral",))
+    from pipeline.stance_detector import StanceDetector  # heavy: see pipeline.stance
+
     return StanceDetector(entries)
 
 

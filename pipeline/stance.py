@@ -13,17 +13,20 @@ import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from pipeline.figures import figure_rows
 from pipeline.quotes import has_quotation, quoted_parts
 from pipeline.serial_stats import DISPERSION_SUMMARY, serial_summary, window_dispersion
-from pipeline.stance_detector import Marker, StanceDetector
 from pipeline.stance_lexicon import default_lexicon_paths, stance_entries
 from pipeline.types import SegmentedDocument, StageOutput
 from pipeline.voices import is_question, quoted_sentence_ids, speaker_turns
 from pipeline.voices_sourcing import borrowed_sourcing, source_line_items
+
+if TYPE_CHECKING:
+    from pipeline.stance_detector import Marker, StanceDetector
 
 SPACE_RUN_RE = re.compile(r"\s+")
 # a source line that names the writer's own work: "Author's calculations", "Own estimates"
@@ -153,7 +156,11 @@ class StanceStage:
         self.context_chars = context_chars
         self.lexicon_paths = [*default_lexicon_paths(), *map(Path, extra_lexicons)]
         entries, self.lexicon_versions = stance_entries(self.lexicon_paths)
-        self.detector = StanceDetector(entries)
+        # imported here: its patterns take a third of a second to compile, which every parse
+        # of the workflow (stage_options reads this class's signature) would pay for nothing
+        from pipeline.stance_detector import StanceDetector
+
+        self.detector: StanceDetector = StanceDetector(entries)
 
     def source_kind(self, source: str) -> str:
         """Whether a source line's source ("OECD (2023)", "industry estimates") is named or
