@@ -595,6 +595,22 @@ def test_chunk_settings_leave_out_what_corpus_level_rules_read() -> None:
     assert settings.max_file_mb == 5.0
 
 
+def test_reading_the_chunk_settings_does_not_load_the_stance_detector() -> None:
+    """Every parse of the workflow reads the settings (the stage classes' signatures); the
+    detector's patterns take a third of a second to compile and are built in the chunks only."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from pipeline.chunk_settings import ChunkSettings; "
+        "ChunkSettings.config_sections({}); "
+        "print(sorted(m for m in sys.modules if m.startswith('pipeline.stance_')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "pipeline.stance_detector" not in out.stdout
+    assert "pipeline.stance_lexicon" in out.stdout  # the stage module itself was imported
+
+
 def test_stage_options_are_the_keys_the_constructor_takes_or_all_for_kwargs() -> None:
     from pipeline.stages import stage_options
 
