@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pipeline.decode import NotTextError, decode_bytes
 from pipeline.dehyphen import rejoin_hyphenated
 from pipeline.htmltext import html_to_text, looks_like_html
-from pipeline.ingest_boilerplate import _BLANK_RUN_RE, BoilerplatePatterns, remove_boilerplate
+from pipeline.ingest_boilerplate import BLANK_RUN_RE, BoilerplatePatterns, remove_boilerplate
 from pipeline.markdown import markdown_to_text, without_front_matter
 from pipeline.paragraphs import (
     MAX_HEADING_WORDS,
@@ -75,7 +75,7 @@ def normalize_lines(text: str, *, keep_tabs: bool = False) -> str:
 
 def normalize_text(text: str, *, keep_tabs: bool = False) -> str:
     """:func:`normalize_lines` with runs of blank lines made one and none at either end."""
-    return _BLANK_RUN_RE.sub("\n\n", normalize_lines(text, keep_tabs=keep_tabs)).strip("\n")
+    return BLANK_RUN_RE.sub("\n\n", normalize_lines(text, keep_tabs=keep_tabs)).strip("\n")
 
 
 def clean_document(

@@ -18,7 +18,7 @@ from pipeline.markdown import markdown_heading
 from pipeline.page_lines import is_own_line, is_post_header
 from pipeline.paragraphs import is_heading_line
 
-_BLANK_RUN_RE = re.compile(r"\n{3,}")
+BLANK_RUN_RE = re.compile(r"\n{3,}")  # three newlines or more: one blank line is enough
 _EMPHASIS_RE = re.compile(r"(\*\*|\*|__|_)(\S(?:.*\S)?)\1")  # **bold**, *italic*, _italic_
 # what a boilerplate rule removes (see the header of lexicons/boilerplate.tsv)
 BOILERPLATE_SCOPES = (
@@ -155,7 +155,7 @@ def remove_boilerplate(
     kept = [
         "" if i in hits else f"\n{line}\n" if i in apart else line for i, line in enumerate(lines)
     ]
-    return _BLANK_RUN_RE.sub("\n\n", "\n".join(kept)).strip("\n"), removed
+    return BLANK_RUN_RE.sub("\n\n", "\n".join(kept)).strip("\n"), removed
 
 
 def _note_lines(

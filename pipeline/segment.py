@@ -15,7 +15,7 @@ from pathlib import Path
 from pipeline.ingest import CleanDocument, Paragraph
 from pipeline.lexicon import lexicon_path, read_word_list
 from pipeline.list_items import LIST_ITEM_RE
-from pipeline.segment_punkt import MAX_SENTENCE_CHARS, _punkt_spans, _trimmed
+from pipeline.segment_punkt import MAX_SENTENCE_CHARS, punkt_spans, trimmed_span
 from pipeline.types import SegmentedDocument, Sentence, Token
 from pipeline.voices import opening_mark_ends, without_note_marks
 
@@ -59,7 +59,7 @@ def sentence_spans(text: str, *, abbreviations: frozenset[str]) -> list[tuple[in
     """(start, end) of each sentence in ``text``; spans hold no surrounding white space."""
     spans: list[tuple[int, int]] = []
     cjk = CJK_END_RE.search(text) is not None
-    for start, end in _punkt_spans(text, abbreviations):
+    for start, end in punkt_spans(text, abbreviations):
         for piece in _cjk_split(text, start, end) if cjk else ((start, end),):
             for span in _bounded(text, *piece):
                 # Punkt cuts a run of marks at the text's end ("or what??" -> "?" alone): a
@@ -90,9 +90,9 @@ def _bounded(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
         cut = text.rfind(" ", start + 1, start + MAX_SENTENCE_CHARS)
         if cut <= start:
             cut = start + MAX_SENTENCE_CHARS
-        yield from _trimmed(text, start, cut)
+        yield from trimmed_span(text, start, cut)
         start = cut
-    yield from _trimmed(text, start, end)
+    yield from trimmed_span(text, start, end)
 
 
 def sentences_of(
@@ -103,7 +103,7 @@ def sentences_of(
     for para in paragraphs:
         block = clean[para.start : para.end]
         if para.is_heading:
-            spans = list(_trimmed(clean, para.start, para.end))
+            spans = list(trimmed_span(clean, para.start, para.end))
         else:
             spans = [
                 (s + para.start, e + para.start)

@@ -110,7 +110,7 @@ def _short_contexts_cached(test: Callable[[str], bool]) -> Callable[[str], bool]
     return contains_sentbreak
 
 
-def _punkt_spans(text: str, abbreviations: frozenset[str]) -> list[tuple[int, int]]:
+def punkt_spans(text: str, abbreviations: frozenset[str]) -> list[tuple[int, int]]:
     """Punkt's sentence spans, with its false ends after an initial or an initialism mended
     (:func:`_false_end`) and a cut before a quoted sentence after an abbreviation
     (:func:`_quote_starts`)."""
@@ -166,7 +166,7 @@ def _notes_mended(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
             out.append((start, end))  # a line of a list of references: "[1] Smith, J. ..."
             continue
         out[-1] = (out[-1][0], lead.end())
-        out.extend(_trimmed(text, lead.end(), end))
+        out.extend(trimmed_span(text, lead.end(), end))
     return out
 
 
@@ -321,7 +321,9 @@ def _quote_starts(text: str) -> list[int]:
     return cuts
 
 
-def _trimmed(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+def trimmed_span(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+    """The span ``start:end`` of ``text`` without its surrounding white space; nothing when it
+    is all white space."""
     piece = text[start:end]
     stripped = piece.strip()
     if stripped:
