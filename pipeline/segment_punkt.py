@@ -70,14 +70,18 @@ _SUPERSCRIPT_END_RE = re.compile(
 _NON_SPACE_RUN_RE = re.compile(r"\S{1,40}")
 _QUOTED_CRY_END_RE = re.compile(r"[?!][\"”’'»]+\Z")
 # a reporting clause led by a name after it ('Mrs Patel asked.', 'Mr Briggs shouted, banging the
-# table.'): up to four capitalised words, one of the verbs of ``reporting_clauses.txt`` and a
-# punctuation mark or the end (:func:`_named_clause`)
-_NAMED_CLAUSE_RE = re.compile(
-    r"(?P<first>[A-Z][\w’'.&-]*)(?:\s+[A-Z][\w’'.&-]*){0,3}\s+(?P<verb>[a-z]+)\s*"
-    r"(?:[.;:!?—–]|,(?!\s*(?:however|though)\b)|\Z)"
-)
+# table.', 'Ursula von der Leyen asked again.'): up to four capitalised words (name particles
+# before any but the first), one of the verbs of ``reporting_clauses.txt``, at most one word
+# after it and a punctuation mark or the end (:func:`_named_clause`)
 CLAUSE_VERBS = listed_section("reporting_clauses.txt", "# verbs")
 NO_SPEAKER = listed_section("reporting_clauses.txt", "# no speaker") | english_common_words()
+AFTER_CLAUSE_VERB = listed_section("reporting_clauses.txt", "# after the verb")
+_PARTICLE = "|".join(sorted(listed_section("reporting_clauses.txt", "# name particles")))
+_NAMED_CLAUSE_RE = re.compile(
+    rf"(?P<first>[A-Z][\w’'.&-]*)(?:(?:\s+(?:{_PARTICLE}))*\s+[A-Z][\w’'.&-]*){{0,3}}"
+    r"\s+(?P<verb>[a-z]+)(?:\s+(?P<after>[a-z]+))?\s*"
+    r"(?:[.;:!?—–]|,(?!\s*(?:however|though)\b)|\Z)"
+)
 _REFERENCE_WORD_RE = re.compile(r"(?:^|[\s(])([A-Z][a-z]{1,4})\.$")
 
 
@@ -208,12 +212,14 @@ def _named_clause(text: str, start: int, end: int) -> bool:
     (``_NAMED_CLAUSE_RE``: "Mrs Patel asked.", "Mr Briggs shouted, banging the table."), its first
     word no function word nor one of ``NO_SPEAKER`` ("Nobody answered.") and its verb one of
     ``CLAUSE_VERBS`` ("Liverpool scored."; "Trump said the deal was dead.": no punctuation after
-    the verb)."""
+    the verb), with no word after the verb but one of ``AFTER_CLAUSE_VERB`` or an adverb in -ly
+    ("Mrs Patel asked again.", "Smith said quietly.")."""
     m = _NAMED_CLAUSE_RE.match(text, start, end)
-    return (
-        m is not None
-        and m.group("verb") in CLAUSE_VERBS
-        and m.group("first").rstrip(".").lower() not in NO_SPEAKER
+    if m is None or m.group("verb") not in CLAUSE_VERBS:
+        return False
+    after = m.group("after")
+    return m.group("first").rstrip(".").lower() not in NO_SPEAKER and (
+        after is None or after in AFTER_CLAUSE_VERB or (after.endswith("ly") and len(after) >= 5)
     )
 
 
