@@ -76,6 +76,7 @@ _QUOTED_CRY_END_RE = re.compile(r"[?!][\"”’'»]+\Z")
 CLAUSE_VERBS = listed_section("reporting_clauses.txt", "# verbs")
 NO_SPEAKER = listed_section("reporting_clauses.txt", "# no speaker") | english_common_words()
 AFTER_CLAUSE_VERB = listed_section("reporting_clauses.txt", "# after the verb")
+NOT_ADVERBS = listed_section("reporting_clauses.txt", "# not adverbs")
 _PARTICLE = "|".join(sorted(listed_section("reporting_clauses.txt", "# name particles")))
 _NAMED_CLAUSE_RE = re.compile(
     rf"(?P<first>[A-Z][\w’'.&-]*)(?:(?:\s+(?:{_PARTICLE}))*\s+[A-Z][\w’'.&-]*){{0,3}}"
@@ -83,6 +84,11 @@ _NAMED_CLAUSE_RE = re.compile(
     r"(?:[.;:!?—–]|,(?!\s*(?:however|though)\b)|\Z)"
 )
 _REFERENCE_WORD_RE = re.compile(r"(?:^|[\s(])([A-Z][a-z]{1,4})\.$")
+# an opening quotation mark: at the start or after a space, a bracket or a dash, before a
+# non-space ('"Why?"', 'shouted "Will'; not the apostrophe of "Who's")
+_OPENING_QUOTE_RE = re.compile(r"(?<![^\s(\[{—–-])[\"'“‘«](?=\S)")
+# a closing one: after a non-space, before a space, a punctuation mark or the end ("don’t": none)
+_CLOSING_QUOTE_RE = re.compile(r"(?<=\S)[\"'”’»](?=[\s,.;:!?)\]—–]|\Z)")
 
 
 @functools.lru_cache(maxsize=4)
@@ -219,8 +225,36 @@ def _named_clause(text: str, start: int, end: int) -> bool:
         return False
     after = m.group("after")
     return m.group("first").rstrip(".").lower() not in NO_SPEAKER and (
-        after is None or after in AFTER_CLAUSE_VERB or (after.endswith("ly") and len(after) >= 5)
+        after is None
+        or after in AFTER_CLAUSE_VERB
+        or (after.endswith("ly") and len(after) >= 5 and after not in NOT_ADVERBS)
     )
+
+
+def _match_start(m: re.Match[str]) -> int:
+    return m.start()
+
+
+def _quotation_opens(text: str, spans: list[tuple[int, int]], cry: int) -> bool:
+    """Whether the quotation whose "?" or "!" is at ``cry`` (in the last of ``spans``) opens its
+    sentence: nothing but dashes or brackets before its opening mark, or a phrase ending in a
+    comma ('Asked if he would quit, "Never!"'). The mark is looked for in up to three sentences
+    back (a quotation of several sentences: '"I'm tired. Why bother?"'); none found, or a
+    closing mark after the last one, and the answer is yes. A quotation after a verb or a colon
+    ('A reporter shouted "Will you resign?"', 'The item read: "Why?"') has its own frame, and a
+    clause led by a name after it is a new sentence ('Johnson answered calmly.')."""
+    stop = cry
+    for start, end in reversed(spans[-3:]):
+        last = min(end, stop)
+        opening = max(_OPENING_QUOTE_RE.finditer(text, start, last), key=_match_start, default=None)
+        closing = _CLOSING_QUOTE_RE.search(text, opening.end() if opening else start, last)
+        if closing is not None:
+            return True
+        if opening is not None:
+            before = text[start : opening.start()].rstrip()
+            return not before.strip("—–-([{ ") or before.endswith(",")
+        stop = start
+    return True
 
 
 def _reporting_clauses_mended(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -238,7 +272,10 @@ def _reporting_clauses_mended(text: str, spans: list[tuple[int, int]]) -> list[t
         if (
             cry
             and word
-            and (word.group().islower() or _named_clause(text, start, end))
+            and (
+                word.group().islower()
+                or (_quotation_opens(text, merged, cry.start()) and _named_clause(text, start, end))
+            )
             and end - prev_start <= MAX_SENTENCE_CHARS
         ):
             merged[-1] = (prev_start, end)

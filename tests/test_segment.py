@@ -711,6 +711,26 @@ def test_a_lone_counter_like_heading_stays_a_heading_and_a_post_tail_is_linear()
         ("Is it? he wondered.", ["Is it?", "he wondered."]),
         ("“Why?” “Because.”", ["“Why?”", "“Because.”"]),
         ('He asked: "Why?" She smiled.', ['He asked: "Why?"', "She smiled."]),
+        # ... nor a clause after a quotation with its own frame (a verb or a colon before it):
+        # another speaker's answer (seg-review, 2026-12-06); after a comma it is the frame
+        ('A reporter shouted "Will you resign?" Johnson answered calmly.',
+         ['A reporter shouted "Will you resign?"', "Johnson answered calmly."]),
+        ('The survey item read "Do you trust the police?" Respondents answered anonymously.',
+         ['The survey item read "Do you trust the police?"', "Respondents answered anonymously."]),
+        ('The host asked "Any final words?" Obama replied, smiling.',
+         ['The host asked "Any final words?"', "Obama replied, smiling."]),
+        ('She said: "Why?" Mrs Patel asked again.', ['She said: "Why?"', "Mrs Patel asked again."]),
+        ('Asked if he would quit, "Never!" Johnson said.',
+         ['Asked if he would quit, "Never!" Johnson said.']),
+        ("'Who's there?' Ahmed asked again.", ["'Who's there?' Ahmed asked again."]),
+        ("—“Why?” Smith asked again.", ["—“Why?” Smith asked again."]),
+        ('"I am tired. Why bother?" Smith asked again.',
+         ['"I am tired.', 'Why bother?" Smith asked again.']),
+        ('A reporter shouted "You lied. Will you resign?" Johnson answered calmly.',
+         ['A reporter shouted "You lied.', 'Will you resign?"', "Johnson answered calmly."]),
+        # ... nor a word in -ly that is no adverb after the verb
+        ('"Sold out!" Amazon adds supply.', ['"Sold out!"', "Amazon adds supply."]),
+        ('"Why?" Hamas demands assembly.', ['"Why?"', "Hamas demands assembly."]),
     ],
 )  # fmt: skip
 def test_a_reporting_clause_after_a_quoted_question_is_in_its_sentence(text, expected):
@@ -739,5 +759,8 @@ def test_the_reporting_clause_word_lists_are_lower_case_sections():
     assert {"nobody", "everyone", "the"} <= NO_SPEAKER
     assert {"again", "yesterday"} <= AFTER_CLAUSE_VERB and {"von", "de"} <= particles
     assert not CLAUSE_VERBS & NO_SPEAKER and not CLAUSE_VERBS & AFTER_CLAUSE_VERB
-    words = CLAUSE_VERBS | NO_SPEAKER | AFTER_CLAUSE_VERB | particles
+    from pipeline.segment_punkt import NOT_ADVERBS
+
+    assert all(w.endswith("ly") and len(w) >= 5 for w in NOT_ADVERBS)
+    words = CLAUSE_VERBS | NO_SPEAKER | AFTER_CLAUSE_VERB | particles | NOT_ADVERBS
     assert all(w == w.lower() and w.isalpha() for w in words)
