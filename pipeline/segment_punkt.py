@@ -231,10 +231,6 @@ def _named_clause(text: str, start: int, end: int) -> bool:
     )
 
 
-def _match_start(m: re.Match[str]) -> int:
-    return m.start()
-
-
 def _quotation_opens(text: str, spans: list[tuple[int, int]], cry: int) -> bool:
     """Whether the quotation whose "?" or "!" is at ``cry`` (in the last of ``spans``) opens its
     sentence: nothing but dashes or brackets before its opening mark, or a phrase ending in a
@@ -246,7 +242,8 @@ def _quotation_opens(text: str, spans: list[tuple[int, int]], cry: int) -> bool:
     stop = cry
     for start, end in reversed(spans[-3:]):
         last = min(end, stop)
-        opening = max(_OPENING_QUOTE_RE.finditer(text, start, last), key=_match_start, default=None)
+        openings = list(_OPENING_QUOTE_RE.finditer(text, start, last))
+        opening = openings[-1] if openings else None
         closing = _CLOSING_QUOTE_RE.search(text, opening.end() if opening else start, last)
         if closing is not None:
             return True
