@@ -13,13 +13,15 @@ import dataclasses
 import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
 from pipeline.corpus import group_members
-from pipeline.terms import TermMatrix
+
+if TYPE_CHECKING:  # pipeline.terms (its word lists and patterns) only for the compare job
+    from pipeline.terms import TermMatrix
 
 COMPARISON_MODES = ("auto", "pairs", "one_vs_rest", "groups")
 MAX_COMPARISONS = 50_000
