@@ -274,12 +274,17 @@ def _float_text(value: float) -> str:
 
 
 def distinct_cells(values: Any, text_of: Callable[[Any], str]) -> list[str]:
-    """``text_of`` of every value of a numpy array, called once per distinct value."""
-    import numpy as np
+    """``text_of`` of every value of a 1-d numpy array, called once per distinct value.
 
-    distinct, index = np.unique(values, return_inverse=True)  # NaNs collapse into one
+    Distinct values by hashing (``pd.factorize``), a third faster than sorting them: NaNs
+    collapse into one, and 0.0 and -0.0 (one or two distinct values) both read "0".
+    """
+    import numpy as np
+    import pandas as pd
+
+    codes, distinct = pd.factorize(values, use_na_sentinel=False)
     text = np.array([text_of(v) for v in distinct.tolist()], dtype=object)
-    return text[index.ravel()].tolist()
+    return text[codes].tolist()
 
 
 def csv_field(text: str) -> str:
