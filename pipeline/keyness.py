@@ -147,7 +147,7 @@ class CandidateTerms:
     doc_ids: tuple[str, ...]
 
 
-def _candidate_terms(matrix: TermMatrix, *, min_count: int, prior_scale: float) -> CandidateTerms:
+def candidate_terms(matrix: TermMatrix, *, min_count: int, prior_scale: float) -> CandidateTerms:
     """Counts, corpus counts, orders and priors of the terms seen ``min_count`` times."""
     counts = matrix.counts.tocsr().astype(np.float64)
     order_codes, order_index = np.unique(np.asarray(matrix.orders), return_inverse=True)

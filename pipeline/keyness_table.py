@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from pipeline.keyness import CandidateTerms, Comparison, _candidate_terms, comparison_indicators
+from pipeline.keyness import CandidateTerms, Comparison, candidate_terms, comparison_indicators
 from pipeline.keyness_rest import rest_parts
 from pipeline.keyness_stats import (
     bh_q_values,
@@ -89,7 +89,7 @@ def keyness_table(
     if not comparisons or matrix.counts.shape[1] == 0:
         return pd.DataFrame({c: [] for c in KEYNESS_COLUMNS}, columns=list(KEYNESS_COLUMNS))
 
-    terms = _candidate_terms(matrix, min_count=min_count, prior_scale=prior_scale)
+    terms = candidate_terms(matrix, min_count=min_count, prior_scale=prior_scale)
     options = {"min_count": min_count, "top_n": top_n, "block_cells": block_cells}
     parts: list[pd.DataFrame] = []
     for rest, run in itertools.groupby(comparisons, key=lambda c: c.reference_docs is None):
