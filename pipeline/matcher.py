@@ -24,6 +24,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+from pipeline.matcher_words import WordFilter
 from pipeline.pattern_syntax import (
     GAP_RE,
     SKIP_RE,
@@ -194,6 +195,8 @@ class LexiconMatcher:
             name: tuple(sorted(node + self._wild_entries, key=rank.__getitem__))
             for name, node in self._nodes.items()
         }
+        # the words each keyed entry needs besides its first (pipeline.matcher_words)
+        self._filter = WordFilter(self.patterns, self._nodes, unfiltered=self._wild_entries)
         wild = "|".join(f"(?P<e{i}>{sources[i]})" for i in self._wild_entries)
         self._wild = re.compile(wild, re.IGNORECASE) if wild else None
 
@@ -224,12 +227,14 @@ class LexiconMatcher:
         return self._starts is not None and self._starts.match(text, pos) is not None
 
     def _search(
-        self, text: str, pos: int, end: int, wild: re.Match[str] | None
+        self, text: str, pos: int, end: int, wild: re.Match[str] | None, present: int
     ) -> tuple[re.Match[str], tuple[int, ...], int] | None:
         """What ``self.regex.search(text, pos, end)`` finds, given the next wild match.
 
         Returns the match, the entries tried at its position in order, and the index of its
-        entry among them (the entries after it are the veto's fallbacks).
+        entry among them (the entries after it are the veto's fallbacks). Only the entries
+        whose needed words are among the text's (``present``: :class:`WordFilter`) are tried:
+        the others cannot match there, nor be a fallback.
         """
         limit = wild.start() if wild is not None else end
         compiled = self._compiled
@@ -239,8 +244,10 @@ class LexiconMatcher:
                 if p > limit:
                     break
                 # no wild entry matches before the next wild match
-                nodes = self._nodes_and_wild if p == limit else self._nodes
-                entries = nodes[start.lastgroup]  # type: ignore[index]
+                at_wild = p == limit
+                name: str = start.lastgroup  # type: ignore[assignment]
+                entries = (self._nodes_and_wild if at_wild else self._nodes)[name]
+                entries = self._filter.entries(name, at_wild, entries, present)
                 for k, i in enumerate(entries):
                     m = (compiled[i] or self._entry_regex(i)).match(text, p, end)
                     if m is not None:
@@ -273,10 +280,11 @@ class LexiconMatcher:
         out: list[PatternMatch] = []
         pos = start
         wild = self._wild.search(text, pos, end) if self._wild is not None else None
+        present = self._filter.present(text, start, end)
         while pos < end:
             if wild is not None and wild.start() < pos:  # the next wild match is still valid
                 wild = self._wild.search(text, pos, end)  # type: ignore[union-attr]
-            searched = self._search(text, pos, end, wild)
+            searched = self._search(text, pos, end, wild, present)
             if searched is None:
                 break
             m, entries, k = searched

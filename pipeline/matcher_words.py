@@ -1,0 +1,105 @@
+"""A cheap pre-test for :class:`pipeline.matcher.LexiconMatcher`: the words an entry cannot match
+without, so that the entries of a word start whose other words are not in the text are not tried.
+
+Where a pattern's first word occurs, the matcher tries every entry that can start with it, each
+with its own regex: 18 of them at every "the". Most need a word the sentence lacks ("a survey by
+the ministry found": "survey", "by", "found"). A required token after the first is matched after
+white space (``\\s+`` in :func:`pipeline.pattern_syntax.pattern_regex`), so it starts a run of word
+characters; when each of its spellings starts with a whole word (``{found,finds}``, ``has
+noted``, ``well-known``: not the stem of ``argu*`` or ``suggest{,s,ed}``), that run is that word.
+So an entry can match in ``text[start:end]`` only if, for each such token, one of its words is one
+of the text's word runs there (:func:`text_words`). A necessary condition only: the entries that
+pass are matched as before, in the same order, so the matches are the same.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pipeline.pattern_syntax import SKIP_RE, _pattern_parts, _token_prefixes
+
+WORD_RUN_RE = re.compile(r"\w+")
+# Characters besides its two cases that an ASCII letter matches under re.IGNORECASE (as
+# pipeline.matcher.CASE_VARIANTS), mapped to that letter before lower-casing
+CASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u212a": "k", "\u017f": "s"})
+MAX_CACHE = 50_000  # filtered nodes kept; cleared when full (a bound, not a tuning knob)
+
+
+def required_words(pattern: str) -> list[frozenset[str]]:
+    """For each required token after a pattern's first required token whose spellings all start
+    with a whole ASCII word (module docstring), the lower-case words it can start with."""
+    parts = _pattern_parts(pattern)
+    first = next(k for k, (_, optional) in enumerate(parts) if not optional)
+    out = []
+    for token, optional in parts[first + 1 :]:
+        if optional or SKIP_RE.fullmatch(token):
+            continue
+        prefixes = _token_prefixes(token)
+        if prefixes and all(whole for _, whole in prefixes):
+            out.append(frozenset(prefix for prefix, _ in prefixes))
+    return out
+
+
+def text_words(text: str, start: int, end: int) -> set[str]:
+    """The word runs (``\\w+``) of ``text[start:end]``, lower-cased as re.IGNORECASE reads ASCII
+    letters (the Kelvin sign is a "k", a long s an "s", a dotted or dotless I an "i")."""
+    piece = text[start:end]
+    if piece.isascii():
+        return set(WORD_RUN_RE.findall(piece.lower()))
+    return {w.translate(CASE_FOLD).lower() for w in WORD_RUN_RE.findall(piece)}
+
+
+class WordFilter:
+    """The entries of a node that may match in a text, given the words the text holds: each entry's
+    :func:`required_words` tokens are bits; an entry is kept when a word of each is present."""
+
+    def __init__(
+        self,
+        patterns: Sequence[str],
+        nodes: dict[str, tuple[int, ...]],
+        unfiltered: Sequence[int] = (),
+    ) -> None:
+        """``unfiltered``: entries always kept (the wild ones, whose own search found them)."""
+        self.index: dict[str, int] = {}  # word -> the bits of the tokens it may be
+        self.needs: dict[int, int] = {}  # entry -> the bits of its tokens
+        bit = 1
+        for i, pattern in enumerate(patterns):
+            mask = 0
+            for words in [] if i in unfiltered else required_words(pattern):
+                for word in words:
+                    self.index[word] = self.index.get(word, 0) | bit
+                mask |= bit
+                bit <<= 1
+            self.needs[i] = mask
+        # the bits a node's entries need
+        self.node_bits = {name: self._bits(entries) for name, entries in nodes.items()}
+        self._cache: dict[tuple[str, bool, int], tuple[int, ...]] = {}
+
+    def _bits(self, entries: Sequence[int]) -> int:
+        """The union of the bits ``entries`` need."""
+        mask = 0
+        for i in entries:
+            mask |= self.needs[i]
+        return mask
+
+    def present(self, text: str, start: int, end: int) -> int:
+        """The bits of the tokens whose words ``text[start:end]`` holds."""
+        index, mask = self.index, 0
+        for word in text_words(text, start, end):
+            mask |= index.get(word, 0)
+        return mask
+
+    def entries(
+        self, name: str, wild: bool, entries: tuple[int, ...], present: int
+    ) -> tuple[int, ...]:
+        """``entries`` (node ``name``'s, with the wild entries when ``wild``) that may match
+        where ``present`` are the bits of the text's words, in their order."""
+        key = (name, wild, present & self.node_bits[name])
+        kept = self._cache.get(key)
+        if kept is None:
+            if len(self._cache) >= MAX_CACHE:
+                self._cache.clear()
+            needs = self.needs
+            kept = self._cache[key] = tuple(i for i in entries if needs[i] & present == needs[i])
+        return kept
