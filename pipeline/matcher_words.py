@@ -20,10 +20,12 @@ from collections.abc import Sequence
 from pipeline.pattern_syntax import SKIP_RE, _pattern_parts, _token_prefixes
 
 WORD_RUN_RE = re.compile(r"\w+")
+WORD_START_RE = re.compile(r"(?<!\w)\w+")  # a word run from its start
 # Characters besides its two cases that an ASCII letter matches under re.IGNORECASE (as
 # pipeline.matcher.CASE_VARIANTS), mapped to that letter before lower-casing
 CASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u212a": "k", "\u017f": "s"})
-MAX_CACHE = 50_000  # filtered nodes kept; cleared when full (a bound, not a tuning knob)
+MAX_CACHE = 50_000  # filtered nodes or words kept; cleared when full (a bound, not a knob)
+_NO_NODE = ""  # a word no entry starts with (cached like a node's name)
 
 
 def required_words(pattern: str) -> list[frozenset[str]]:
@@ -103,3 +105,56 @@ class WordFilter:
             needs = self.needs
             kept = self._cache[key] = tuple(i for i in entries if needs[i] & present == needs[i])
         return kept
+
+
+def _folded(run: str) -> str:
+    """A word run as re.IGNORECASE matches it against lower-case ASCII letters and digits: ASCII
+    lower-cased, the four other forms of ASCII letters (CASE_FOLD) mapped to them, any other
+    character a NUL, which no pattern's prefix holds (a run keeps its length)."""
+    if run.isascii():
+        return run.lower()
+    return "".join(
+        ch.lower()
+        if ch.isascii()
+        else ch.translate(CASE_FOLD)
+        if ch in "\u0130\u0131\u212a\u017f"
+        else "\0"
+        for ch in run
+    )
+
+
+class StartWords:
+    """The node of :func:`pipeline.matcher._start_nodes` that its regex matches at the start of a
+    word run: the node of its first character (``first``: entries of unknown prefix), else of
+    the whole word (``whole``: the regex's ``(?!\\w)`` after it), else of its longest prefix that
+    is a stem (``stem``): the regex tries longer prefixes first, then the whole word, then the
+    stem, and only the run's own path through its prefixes can match."""
+
+    def __init__(self) -> None:
+        self.first: dict[str, str] = {}
+        self.whole: dict[str, str] = {}
+        self.stem: dict[str, str] = {}
+        self._cache: dict[str, str] = {}
+        self._stem_lengths: tuple[int, ...] | None = None
+
+    def node(self, run: str) -> str | None:
+        """The node's name for the word run ``run`` (None: no entry starts there)."""
+        name = self._cache.get(run)
+        if name is None:
+            if len(self._cache) >= MAX_CACHE:
+                self._cache.clear()
+            name = self._cache[run] = self._node(_folded(run))
+        return name or None
+
+    def _node(self, word: str) -> str:
+        """:meth:`node` of a folded run, uncached (``_NO_NODE`` for none)."""
+        if word[0] in self.first:
+            return self.first[word[0]]
+        if word in self.whole:
+            return self.whole[word]
+        if self._stem_lengths is None:
+            self._stem_lengths = tuple(sorted({len(p) for p in self.stem}, reverse=True))
+        for n in self._stem_lengths:
+            if n <= len(word) and word[:n] in self.stem:
+                return self.stem[word[:n]]
+        return _NO_NODE
