@@ -288,8 +288,10 @@ class LexiconMatcher:
             return []
         out: list[PatternMatch] = []
         pos = start
-        wild = self._wild.search(text, pos, end) if self._wild is not None else None
         present = self._filter.present(text, start, end)
+        wild = None
+        if self._wild is not None and self._filter.any_may_match(self._wild_entries, present):
+            wild = self._wild.search(text, pos, end)
         while pos < end:
             if wild is not None and wild.start() < pos:  # the next wild match is still valid
                 wild = self._wild.search(text, pos, end)  # type: ignore[union-attr]

@@ -62,18 +62,21 @@ class WordFilter:
         nodes: dict[str, tuple[int, ...]],
         unfiltered: Sequence[int] = (),
     ) -> None:
-        """``unfiltered``: entries always kept (the wild ones, whose own search found them)."""
+        """``unfiltered``: entries a node keeps (the wild ones, whose own search found them);
+        :meth:`any_may_match` tells whether that search can find any of them."""
         self.index: dict[str, int] = {}  # word -> the bits of the tokens it may be
-        self.needs: dict[int, int] = {}  # entry -> the bits of its tokens
+        self.needs: dict[int, int] = {}  # entry -> the bits of its tokens (0: unfiltered)
+        self.own_needs: dict[int, int] = {}  # entry -> the bits of its tokens
         bit = 1
         for i, pattern in enumerate(patterns):
             mask = 0
-            for words in [] if i in unfiltered else required_words(pattern):
+            for words in required_words(pattern):
                 for word in words:
                     self.index[word] = self.index.get(word, 0) | bit
                 mask |= bit
                 bit <<= 1
-            self.needs[i] = mask
+            self.own_needs[i] = mask
+            self.needs[i] = 0 if i in unfiltered else mask
         # the bits a node's entries need
         self.node_bits = {name: self._bits(entries) for name, entries in nodes.items()}
         self._cache: dict[tuple[str, bool, int], tuple[int, ...]] = {}
@@ -91,6 +94,12 @@ class WordFilter:
         for word in text_words(text, start, end):
             mask |= index.get(word, 0)
         return mask
+
+    def any_may_match(self, entries: Sequence[int], present: int) -> bool:
+        """Whether a text whose words give the bits ``present`` holds all the words one of
+        ``entries`` needs (else none of them can match there)."""
+        needs = self.own_needs
+        return any(needs[i] & present == needs[i] for i in entries)
 
     def entries(
         self, name: str, wild: bool, entries: tuple[int, ...], present: int
