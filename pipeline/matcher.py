@@ -244,19 +244,26 @@ class LexiconMatcher:
         limit = wild.start() if wild is not None else end
         compiled = self._compiled
         if self._starts is not None:
-            node_of = self._start_words.node
+            # the caches of StartWords.node and WordFilter.entries, read here first: a call
+            # per word costs more than the lookup
+            names, kept, bits = self._start_words.cache, self._filter.cache, self._filter.node_bits
             # the word starts where self._starts matches, with the node its group names
             for run in WORD_START_RE.finditer(text, pos, end):
                 p = run.start()
                 if p > limit:
                     break
-                name = node_of(run.group())
+                word = run.group()
+                name = names.get(word)
                 if name is None:
+                    name = self._start_words.node(word) or ""
+                if not name:
                     continue
                 # no wild entry matches before the next wild match
                 at_wild = p == limit
-                entries = (self._nodes_and_wild if at_wild else self._nodes)[name]
-                entries = self._filter.entries(name, at_wild, entries, present)
+                entries = kept.get((name, at_wild, present & bits[name]))  # type: ignore[assignment]
+                if entries is None:
+                    nodes = self._nodes_and_wild if at_wild else self._nodes
+                    entries = self._filter.entries(name, at_wild, nodes[name], present)
                 for k, i in enumerate(entries):
                     m = (compiled[i] or self._entry_regex(i)).match(text, p, end)
                     if m is not None:

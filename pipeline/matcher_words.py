@@ -79,7 +79,8 @@ class WordFilter:
             self.needs[i] = 0 if i in unfiltered else mask
         # the bits a node's entries need
         self.node_bits = {name: self._bits(entries) for name, entries in nodes.items()}
-        self._cache: dict[tuple[str, bool, int], tuple[int, ...]] = {}
+        # (node, wild, its bits present) -> its entries kept (read by the matcher)
+        self.cache: dict[tuple[str, bool, int], tuple[int, ...]] = {}
 
     def _bits(self, entries: Sequence[int]) -> int:
         """The union of the bits ``entries`` need."""
@@ -107,12 +108,12 @@ class WordFilter:
         """``entries`` (node ``name``'s, with the wild entries when ``wild``) that may match
         where ``present`` are the bits of the text's words, in their order."""
         key = (name, wild, present & self.node_bits[name])
-        kept = self._cache.get(key)
+        kept = self.cache.get(key)
         if kept is None:
-            if len(self._cache) >= MAX_CACHE:
-                self._cache.clear()
+            if len(self.cache) >= MAX_CACHE:
+                self.cache.clear()
             needs = self.needs
-            kept = self._cache[key] = tuple(i for i in entries if needs[i] & present == needs[i])
+            kept = self.cache[key] = tuple(i for i in entries if needs[i] & present == needs[i])
         return kept
 
 
@@ -143,16 +144,16 @@ class StartWords:
         self.first: dict[str, str] = {}
         self.whole: dict[str, str] = {}
         self.stem: dict[str, str] = {}
-        self._cache: dict[str, str] = {}
+        self.cache: dict[str, str] = {}  # run -> node name, "" for none (read by the matcher)
         self._stem_lengths: tuple[int, ...] | None = None
 
     def node(self, run: str) -> str | None:
         """The node's name for the word run ``run`` (None: no entry starts there)."""
-        name = self._cache.get(run)
+        name = self.cache.get(run)
         if name is None:
-            if len(self._cache) >= MAX_CACHE:
-                self._cache.clear()
-            name = self._cache[run] = self._node(_folded(run))
+            if len(self.cache) >= MAX_CACHE:
+                self.cache.clear()
+            name = self.cache[run] = self._node(_folded(run))
         return name or None
 
     def _node(self, word: str) -> str:
