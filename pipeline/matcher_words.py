@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pipeline.pattern_syntax import SKIP_RE, _pattern_parts, _token_prefixes
+from pipeline.pattern_syntax import _LEADING_ALNUM, SKIP_RE, _pattern_parts
 
 WORD_RUN_RE = re.compile(r"\w+")
 WORD_START_RE = re.compile(r"(?<!\w)\w+")  # a word run from its start
@@ -28,18 +28,50 @@ MAX_CACHE = 50_000  # filtered nodes or words kept; cleared when full (a bound, 
 _NO_NODE = ""  # a word no entry starts with (cached like a node's name)
 
 
+def _spellings(token: str) -> list[str] | None:
+    """A token's spellings, one per alternative of its first ``{...}`` (None: a placeholder or
+    another group after it, whose words this does not read)."""
+    token = token.lstrip("=")
+    if token.startswith("<"):
+        return None
+    if not token.startswith("{"):
+        return None if "{" in token else [token]
+    close = token.index("}")
+    rest = token[close + 1 :]
+    return None if "{" in rest else [a + rest for a in token[1:close].split(",")]
+
+
+def _needed_word(spelling: str) -> str | None:
+    """The longest whole ASCII word of a spelling (longer words are rarer): each word starts a
+    word run, after a space (``\\s+``) or at the match's start (a word start: the matcher tries
+    entries there). Whole: nothing that could go on with a word (a letter, a digit, "_", "*" or
+    "{") follows it, so the text's word run there is that word. None: no such word."""
+    best = None
+    for word in spelling.split(" "):
+        m = _LEADING_ALNUM.match(word)
+        after = word[m.end() : m.end() + 1] if m else ""
+        whole = m is not None and not (after.isalnum() or after in ("_", "*", "{"))
+        if whole and len(m.group()) > len(best or ""):  # type: ignore[union-attr]
+            best = m.group().lower()  # type: ignore[union-attr]
+    return best
+
+
 def required_words(pattern: str) -> list[frozenset[str]]:
-    """For each required token after a pattern's first required token whose spellings all start
-    with a whole ASCII word (module docstring), the lower-case words it can start with."""
+    """For each required token of a pattern whose every spelling has a needed word
+    (:func:`_needed_word`), those words: a match holds one of them as a word run. The last
+    required token only when the pattern ends a word (``pattern_regex``'s look-ahead after it;
+    else a word could go on after a token that ends the match)."""
     parts = _pattern_parts(pattern)
-    first = next(k for k, (_, optional) in enumerate(parts) if not optional)
+    required = [token for token, optional in parts if not optional]
+    last = parts[-1][0]
+    if not (last.endswith((">", "}", "*")) or last[-1:].isalnum() or last[-1:] == "_"):
+        required.pop()
     out = []
-    for token, optional in parts[first + 1 :]:
-        if optional or SKIP_RE.fullmatch(token):
-            continue
-        prefixes = _token_prefixes(token)
-        if prefixes and all(whole for _, whole in prefixes):
-            out.append(frozenset(prefix for prefix, _ in prefixes))
+    for token in required:
+        spellings = None if SKIP_RE.fullmatch(token) else _spellings(token)
+        needed = [_needed_word(s) for s in spellings or ()]
+        if spellings and all(needed):
+            out.append(frozenset(needed))  # type: ignore[arg-type]
     return out
 
 

@@ -12,7 +12,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from pipeline.matcher import CASE_VARIANTS, LexiconMatcher, PatternMatch, compile_patterns
-from pipeline.matcher_words import WORD_START_RE
+from pipeline.matcher_words import WORD_START_RE, required_words
 from pipeline.pattern_syntax import _alternation_regex, _literal_regex, max_gaps, pattern_regex
 
 
@@ -403,3 +403,23 @@ def test_vetoed_matches_fall_back_like_the_reference(which: int, data, every: in
 
     expected = reference_find_with_veto(matcher, text, 0, len(text), accept)
     assert matcher.find(text, accept=accept) == expected
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        ("{for certain,of course} x", [{"certain", "course"}, {"x"}]),
+        (
+            "[{the,some}] {headlines,coverage} {say,said}",
+            [{"headlines", "coverage"}, {"say", "said"}],
+        ),
+        ("{has been,was} said", [{"been", "was"}, {"said"}]),  # the longest word of each
+        ("suggest{,s,ed} that", [{"that"}]),  # a stem is no whole word
+        ("$5 million", [{"million"}]),
+        ("the U.S.", [{"the"}]),  # the pattern ends no word: its last token needs nothing
+        ("a <name> <skip:2> said", [{"a"}, {"said"}]),
+    ],
+)
+def test_required_words(pattern: str, expected: list[set[str]]) -> None:
+    """The words each required token of a pattern needs (the matcher's WordFilter)."""
+    assert [set(w) for w in required_words(pattern)] == expected
