@@ -24,6 +24,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+from pipeline.matcher_words import WORD_START_RE, StartWords, WordFilter
 from pipeline.pattern_syntax import (
     GAP_RE,
     SKIP_RE,
@@ -75,7 +76,7 @@ def _key_head(key: str) -> str:
 
 def _start_nodes(
     patterns: Sequence[str], rank: dict[int, int], firsts: Sequence[frozenset[str] | None]
-) -> tuple[str, dict[str, tuple[int, ...]]]:
+) -> tuple[str, dict[str, tuple[int, ...]], StartWords]:
     """Regex (for ``re.IGNORECASE``) of where entries can start, and the entries to try there.
 
     At a word start the regex matches the longest prefix of any entry
@@ -83,7 +84,8 @@ def _start_nodes(
     its empty group (``n0``, ``n1``, ...) names a node: the keyed entries that can match there,
     in alternation order (``rank``: entry -> place, inserted in that order) (those with that
     whole word, those with a stem it starts with). A first character with an entry of unknown
-    prefix (``<num>``) is one node of all its entries.
+    prefix (``<num>``) is one node of all its entries. The same nodes by word
+    (:class:`pipeline.matcher_words.StartWords`) find what the regex finds, faster.
     """
     prefixes = {i: leading_prefixes(patterns[i]) for i in rank if firsts[i] is not None}
     char_keys = sorted({c for i, pairs in prefixes.items() if pairs is None for c in firsts[i]})
@@ -98,6 +100,7 @@ def _start_nodes(
                     node = node.setdefault(ch, {})
                 node[" " if whole else "*"] = {}
     nodes: dict[str, tuple[int, ...]] = {}
+    words = StartWords()
 
     def node_group(entries: set[int]) -> str:
         name = f"n{len(nodes)}"
@@ -111,16 +114,19 @@ def _start_nodes(
         stems = {i for key in stem_prefixes for i in by_prefix.get(key, ())}
         if " " in node:
             alts.append("(?!\\w)" + node_group(by_prefix[(prefix, True)] | stems))
+            words.whole[prefix] = f"n{len(nodes) - 1}"
         if "*" in node:
             alts.append(node_group(stems))
+            words.stem[prefix] = f"n{len(nodes) - 1}"
         return alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
 
     branches = [
         _key_head(c) + node_group({i for i in prefixes if c in firsts[i]})  # type: ignore[operator]
         for c in char_keys
     ]
+    words.first = {c: f"n{k}" for k, c in enumerate(char_keys)}
     branches += [_key_head(c) + emit(trie[c], c) for c in sorted(trie)]
-    return "(?<!\\w)(?:" + "|".join(branches) + ")", nodes
+    return "(?<!\\w)(?:" + "|".join(branches) + ")", nodes, words
 
 
 def _entry_groups(
@@ -186,7 +192,7 @@ class LexiconMatcher:
         self._compiled: list[re.Pattern[str] | None] = [None] * len(sources)
         firsts = [first_chars(p) for p in self.patterns]
         rank = {i: r for r, i in enumerate(self.order)}
-        starts, self._nodes = _start_nodes(self.patterns, rank, firsts)
+        starts, self._nodes, self._start_words = _start_nodes(self.patterns, rank, firsts)
         self._starts = re.compile(starts, re.IGNORECASE) if self._nodes else None
         self._wild_entries = tuple(i for i in self.order if firsts[i] is None)
         # where a wild entry matches too, it takes its place among the node's entries
@@ -194,6 +200,8 @@ class LexiconMatcher:
             name: tuple(sorted(node + self._wild_entries, key=rank.__getitem__))
             for name, node in self._nodes.items()
         }
+        # the words each keyed entry needs besides its first (pipeline.matcher_words)
+        self._filter = WordFilter(self.patterns, self._nodes, unfiltered=self._wild_entries)
         wild = "|".join(f"(?P<e{i}>{sources[i]})" for i in self._wild_entries)
         self._wild = re.compile(wild, re.IGNORECASE) if wild else None
 
@@ -224,23 +232,38 @@ class LexiconMatcher:
         return self._starts is not None and self._starts.match(text, pos) is not None
 
     def _search(
-        self, text: str, pos: int, end: int, wild: re.Match[str] | None
+        self, text: str, pos: int, end: int, wild: re.Match[str] | None, present: int
     ) -> tuple[re.Match[str], tuple[int, ...], int] | None:
         """What ``self.regex.search(text, pos, end)`` finds, given the next wild match.
 
         Returns the match, the entries tried at its position in order, and the index of its
-        entry among them (the entries after it are the veto's fallbacks).
+        entry among them (the entries after it are the veto's fallbacks). Only the entries
+        whose needed words are among the text's (``present``: :class:`WordFilter`) are tried:
+        the others cannot match there, nor be a fallback.
         """
         limit = wild.start() if wild is not None else end
         compiled = self._compiled
         if self._starts is not None:
-            for start in self._starts.finditer(text, pos, end):
-                p = start.start()
+            # the caches of StartWords.node and WordFilter.entries, read here first: a call
+            # per word costs more than the lookup
+            names, kept, bits = self._start_words.cache, self._filter.cache, self._filter.node_bits
+            # the word starts where self._starts matches, with the node its group names
+            for run in WORD_START_RE.finditer(text, pos, end):
+                p = run.start()
                 if p > limit:
                     break
+                word = run.group()
+                name = names.get(word)
+                if name is None:
+                    name = self._start_words.node(word) or ""
+                if not name:
+                    continue
                 # no wild entry matches before the next wild match
-                nodes = self._nodes_and_wild if p == limit else self._nodes
-                entries = nodes[start.lastgroup]  # type: ignore[index]
+                at_wild = p == limit
+                entries = kept.get((name, at_wild, present & bits[name]))  # type: ignore[assignment]
+                if entries is None:
+                    nodes = self._nodes_and_wild if at_wild else self._nodes
+                    entries = self._filter.entries(name, at_wild, nodes[name], present)
                 for k, i in enumerate(entries):
                     m = (compiled[i] or self._entry_regex(i)).match(text, p, end)
                     if m is not None:
@@ -272,11 +295,14 @@ class LexiconMatcher:
             return []
         out: list[PatternMatch] = []
         pos = start
-        wild = self._wild.search(text, pos, end) if self._wild is not None else None
+        present = self._filter.present(text, start, end)
+        wild = None
+        if self._wild is not None and self._filter.any_may_match(self._wild_entries, present):
+            wild = self._wild.search(text, pos, end)
         while pos < end:
             if wild is not None and wild.start() < pos:  # the next wild match is still valid
                 wild = self._wild.search(text, pos, end)  # type: ignore[union-attr]
-            searched = self._search(text, pos, end, wild)
+            searched = self._search(text, pos, end, wild, present)
             if searched is None:
                 break
             m, entries, k = searched

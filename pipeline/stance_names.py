@@ -33,6 +33,7 @@ NOT_A_NAME_RE = re.compile(
 )  # days and months say when, not who (full names: "Jan" may be a first name)
 PRONOUN_I_RE = re.compile(r"I(?![\w.-])")  # the pronoun: "I'm", "I am" (not "I." nor "IMF")
 CAPITAL_WORD_RE = re.compile(r"(?<![\w’'])[A-Z][\w’'.-]*")
+ASCII_CAPITAL_RE = re.compile("[A-Z]")  # what every CAPITAL_WORD_RE word starts with
 LAST_WORD_RE = re.compile(r"(?<![\w’'])([A-Z][\w’'-]*) $")  # a capitalised word just before
 # "in" (across, throughout) and place names just before a word: "officials in Beijing and
 # Washington"
@@ -220,6 +221,8 @@ def names_a_source(span: str) -> bool:
     IMF official said"). A name after "of" names the source only when the span speaks for an
     organisation ("officials of the Commerce Department"): "critics of Trump", "opponents of
     Senator Hollis's bill" are still unnamed."""
+    if ASCII_CAPITAL_RE.search(span, 1) is None:  # no CAPITAL_WORD_RE word after the first
+        return initialism_agent(span)  # the places and "of" only leave such words out
     members = not MEMBER_NOUNS.isdisjoint(WORD_RE.findall(span.lower()))
     places = [m.span() for m in place_name_re().finditer(span)]
     places += [

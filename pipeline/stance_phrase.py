@@ -85,6 +85,12 @@ CONTACT_VERBS = frozenset(read_word_list(lexicon_path("contact_verbs.txt")))
 _LISTED_CONTACT_VERB = (
     "(?=(?:" + "|".join(sorted(CONTACT_VERBS, key=lambda w: (-len(w), w))) + r")(?![\w’'-]))"
 )
+# a word that a clause of ``_PERSONAL`` or of a ``_LISTED_CONTACT_VERB`` holds, a whole word
+# after white space: a quick test before a regex that needs one of them (contacted_group_before)
+CONTACT_CUE_RE = re.compile(
+    r"\b(?:(?-i:I)|we|you|he|she|they|" + "|".join(sorted(CONTACT_VERBS)) + r")\b",
+    re.IGNORECASE,
+)
 
 
 def _contact(*, listed: bool = False) -> str:

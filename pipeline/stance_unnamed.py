@@ -28,6 +28,7 @@ from pipeline.stance_phrase import (
     _ONE_WORD,
     _PERSONAL,
     BODY_NOUNS,
+    CONTACT_CUE_RE,
     ONE_LOOKBACK,
     THING_NOUNS,
     _contact_clause,
@@ -209,6 +210,9 @@ def contacted_group_before(text: str, sentence_start: int, start: int) -> bool:
     named), its clause ending in no auxiliary (1.36.28 review) and, after "the", its noun a
     person's (1.36.29)."""
     lo = max(sentence_start, start - ONE_LOOKBACK)
+    # its pronoun or listed verb first: the regex ends in "$", tried at every position
+    if CONTACT_CUE_RE.search(text, lo, start) is None:
+        return False
     m = CONTACTED_GROUP_RE.search(text, lo, start)
     if m is None:
         return False

@@ -109,9 +109,17 @@ _SOCIAL_TAIL_RE = re.compile(
 )
 
 
+# last characters no social tail ends with (not a symbol, a keycap, a word character) unless a
+# link's: a line that ends with one and holds no "://" has no tail, which skips the regex's
+# try at every position of most sentences
+_NO_TAIL_ENDS = frozenset(".?!\"')]")
+
+
 def without_social_tail(line: str) -> str:
     """``line`` without the emoji, hashtags, @handles and links after its last word ("Is it
     safe? 🤔" -> "Is it safe?"); a line of only those is returned empty."""
+    if line[-1:] in _NO_TAIL_ENDS and "://" not in line:
+        return line
     return _SOCIAL_TAIL_RE.sub("", line)
 
 

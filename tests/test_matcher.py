@@ -12,6 +12,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from pipeline.matcher import CASE_VARIANTS, LexiconMatcher, PatternMatch, compile_patterns
+from pipeline.matcher_words import WORD_START_RE, required_words
 from pipeline.pattern_syntax import _alternation_regex, _literal_regex, max_gaps, pattern_regex
 
 
@@ -267,6 +268,32 @@ def test_dispatch_equals_one_alternation_search(which: int, text: str, data) -> 
     assert matcher.find(text, start=start, end=end) == reference_find(matcher, text, start, end)
 
 
+# lexicon words as re.IGNORECASE may meet them: upper-case, or with the other forms of k, s, i
+VARIANT_WORDS = st.sampled_from(LEXICON_WORDS).map(
+    lambda w: w.upper().replace("S", "ſ").replace("K", "\u212a").replace("I", "ı")
+)
+
+
+@pytest.mark.parametrize("which", [0, 1], ids=["stance", "frames"])
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.lists(st.one_of(text_of_lexicon_words, VARIANT_WORDS, st.just("İn")), max_size=8).map(
+        " ".join
+    ),
+    data=st.data(),
+)
+def test_start_words_find_the_nodes_of_the_start_regex(which: int, text: str, data) -> None:
+    """The word runs' nodes (StartWords) are where the start regex matches, with its node."""
+    matcher = SHIPPED[which]
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    expected = [(m.start(), m.lastgroup) for m in matcher._starts.finditer(text, start, end)]
+    runs = WORD_START_RE.finditer(text, start, end)
+    found = [(r.start(), matcher._start_words.node(r.group())) for r in runs]
+    assert [(p, name) for p, name in found if name] == expected
+    assert matcher.find(text, start=start, end=end) == reference_find(matcher, text, start, end)
+
+
 def test_case_variants_are_all_that_ignorecase_adds() -> None:
     """Each ASCII letter's key class holds exactly what the letter matches under IGNORECASE."""
     letter = re.compile("[a-z]", re.IGNORECASE)
@@ -376,3 +403,23 @@ def test_vetoed_matches_fall_back_like_the_reference(which: int, data, every: in
 
     expected = reference_find_with_veto(matcher, text, 0, len(text), accept)
     assert matcher.find(text, accept=accept) == expected
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        ("{for certain,of course} x", [{"certain", "course"}, {"x"}]),
+        (
+            "[{the,some}] {headlines,coverage} {say,said}",
+            [{"headlines", "coverage"}, {"say", "said"}],
+        ),
+        ("{has been,was} said", [{"been", "was"}, {"said"}]),  # the longest word of each
+        ("suggest{,s,ed} that", [{"that"}]),  # a stem is no whole word
+        ("$5 million", [{"million"}]),
+        ("the U.S.", [{"the"}]),  # the pattern ends no word: its last token needs nothing
+        ("a <name> <skip:2> said", [{"a"}, {"said"}]),
+    ],
+)
+def test_required_words(pattern: str, expected: list[set[str]]) -> None:
+    """The words each required token of a pattern needs (the matcher's WordFilter)."""
+    assert [set(w) for w in required_words(pattern)] == expected
