@@ -28,10 +28,10 @@ from pipeline.matcher_words import WORD_START_RE, StartWords, WordFilter
 from pipeline.pattern_syntax import (
     GAP_RE,
     SKIP_RE,
-    _pattern_parts,
     first_chars,
     leading_prefixes,
     max_gaps,
+    pattern_parts,
     pattern_regex,
 )
 
@@ -49,12 +49,12 @@ class PatternMatch:
 
 def _has_other_spans(pattern: str) -> bool:
     """Whether a match of ``pattern`` can have other spans at its start (a skip, optional words)."""
-    return any(optional or SKIP_RE.fullmatch(token) for token, optional in _pattern_parts(pattern))
+    return any(optional or SKIP_RE.fullmatch(token) for token, optional in pattern_parts(pattern))
 
 
 def _pattern_sort_key(pattern: str, index: int) -> tuple[int, int, int]:
     """Order for the alternation: more tokens, then longer pattern text, then entry order."""
-    n_tokens = len(_pattern_parts(pattern))
+    n_tokens = len(pattern_parts(pattern))
     return (-n_tokens, -len(pattern), index)
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pipeline.pattern_syntax import _LEADING_ALNUM, SKIP_RE, _pattern_parts
+from pipeline.pattern_syntax import LEADING_ALNUM_RE, SKIP_RE, pattern_parts
 
 WORD_RUN_RE = re.compile(r"\w+")
 WORD_START_RE = re.compile(r"(?<!\w)\w+")  # a word run from its start
@@ -48,7 +48,7 @@ def _needed_word(spelling: str) -> str | None:
     "{") follows it, so the text's word run there is that word. None: no such word."""
     best = None
     for word in spelling.split(" "):
-        m = _LEADING_ALNUM.match(word)
+        m = LEADING_ALNUM_RE.match(word)
         after = word[m.end() : m.end() + 1] if m else ""
         whole = m is not None and not (after.isalnum() or after in ("_", "*", "{"))
         if whole and len(m.group()) > len(best or ""):  # type: ignore[union-attr]
@@ -61,7 +61,7 @@ def required_words(pattern: str) -> list[frozenset[str]]:
     (:func:`_needed_word`), those words: a match holds one of them as a word run. The last
     required token only when the pattern ends a word (``pattern_regex``'s look-ahead after it;
     else a word could go on after a token that ends the match)."""
-    parts = _pattern_parts(pattern)
+    parts = pattern_parts(pattern)
     required = [token for token, optional in parts if not optional]
     last = parts[-1][0]
     if not (last.endswith((">", "}", "*")) or last[-1:].isalnum() or last[-1:] == "_"):

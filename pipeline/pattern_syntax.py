@@ -191,7 +191,7 @@ def _token_can_be_empty(token: str) -> bool:
     return rest in ("", "*")
 
 
-def _pattern_parts(pattern: str) -> list[tuple[str, bool]]:
+def pattern_parts(pattern: str) -> list[tuple[str, bool]]:
     """Split a pattern into (token, optional) pairs; raise ``ValueError`` on bad brackets."""
     tokens: list[tuple[str, bool]] = []
     optional = False
@@ -234,7 +234,7 @@ def max_gaps(pattern: str) -> int:
     one per space or ``-`` inside a token, N in ``<skip:N>`` (only those produce white space,
     and a skipped word holds none)."""
     gaps = -1  # the first token has no gap before it
-    for token, _ in _pattern_parts(pattern):
+    for token, _ in pattern_parts(pattern):
         skip = SKIP_RE.fullmatch(token)
         gaps += int(skip.group(1)) if skip else 1 + token.count(" ") + token.count("-")
     return gaps
@@ -243,7 +243,7 @@ def max_gaps(pattern: str) -> int:
 @functools.cache  # the lexicon loaders check each pattern, the matcher uses it
 def pattern_regex(pattern: str, *, hyphen_joins_words: bool = True) -> str:
     """Regex source (to compile with ``re.IGNORECASE``) for one lexicon pattern."""
-    parts = _pattern_parts(pattern)
+    parts = pattern_parts(pattern)
     first_required = next(k for k, (_, optional) in enumerate(parts) if not optional)
     pieces: list[str] = []
     for k, (token, optional) in enumerate(parts):
@@ -301,7 +301,7 @@ def _token_first_chars(token: str) -> frozenset[str] | None:
 def first_chars(pattern: str) -> frozenset[str] | None:
     """Characters a match of ``pattern`` can start with (None: unknown); used for dispatch."""
     chars: set[str] = set()
-    for token, optional in _pattern_parts(pattern):
+    for token, optional in pattern_parts(pattern):
         first = _token_first_chars(token)
         if first is None:
             return None
@@ -311,7 +311,7 @@ def first_chars(pattern: str) -> frozenset[str] | None:
     return frozenset(chars)
 
 
-_LEADING_ALNUM = re.compile(r"[A-Za-z0-9]+")
+LEADING_ALNUM_RE = re.compile(r"[A-Za-z0-9]+")  # the letters and digits a token starts with
 
 
 def _token_prefixes(token: str) -> frozenset[tuple[str, bool]] | None:
@@ -332,7 +332,7 @@ def _token_prefixes(token: str) -> frozenset[tuple[str, bool]] | None:
         candidates = [token]
     prefixes = set()
     for candidate in candidates:
-        m = _LEADING_ALNUM.match(candidate)
+        m = LEADING_ALNUM_RE.match(candidate)
         if m is None:
             return None
         after = candidate[m.end() : m.end() + 1]
@@ -344,7 +344,7 @@ def _token_prefixes(token: str) -> frozenset[tuple[str, bool]] | None:
 def leading_prefixes(pattern: str) -> frozenset[tuple[str, bool]] | None:
     """(prefix, whole word?) pairs a match of ``pattern`` starts with (None: unknown)."""
     out: set[tuple[str, bool]] = set()
-    for token, optional in _pattern_parts(pattern):
+    for token, optional in pattern_parts(pattern):
         prefixes = _token_prefixes(token)
         if prefixes is None:
             return None
