@@ -135,7 +135,8 @@ def remove_boilerplate(
     covered = -1  # the last block a heading's section marked: all blocks up to it are marked
     noted = -1  # the last block of a note's indented continuation paragraphs
     for k, block in enumerate(blocks):
-        _mark(hits, block, _first_match(rules["paragraph"], _block_text(keys, block)))
+        joined = _block_text(keys, block)
+        _mark(hits, block, _first_match(rules["paragraph"], joined, quick["paragraph"]))
         contact = None  # a contact label's rule, up to the next long line of its paragraph
         for i in block:
             label = _first_match(rules["label"], keys[i], quick["label"])
@@ -150,7 +151,7 @@ def remove_boilerplate(
         if rule is not None:  # the heading and its n paragraphs, less those marked already
             _mark(hits, [i for b in blocks[max(k, covered + 1) : k + n + 1] for i in b], rule)
             covered = max(covered, k + n)
-    _remove_closing(keys, blocks, hits, rules, sections)
+    _remove_closing(keys, blocks, hits, patterns, sections)
     removed = [(i + 1, keys[i], hits[i]) for i in sorted(hits)]
     kept = [
         "" if i in hits else f"\n{line}\n" if i in apart else line for i, line in enumerate(lines)
@@ -309,7 +310,7 @@ def _remove_closing(
     keys: Sequence[str],
     blocks: Sequence[Sequence[int]],
     hits: dict[int, str],
-    rules: dict[str, list[BoilerplateRule]],
+    patterns: BoilerplatePatterns,
     sections: _Sections,
 ) -> None:
     """Mark the closing sections from the end of the text up: a closing paragraph, or a closing
@@ -318,15 +319,18 @@ def _remove_closing(
     precedes. So "About ExxonMobil" and its blurb, before the contacts, "###" or "SOURCE ..."
     of a press release, go; "About the outbreak" in the middle of an article stays, and so
     does a last section that is all of the text."""
+    rules, quick = patterns.by_scope, patterns.quick
     kept = [n for n, block in enumerate(blocks) if any(i not in hits for i in block)]
     k = len(blocks) - 1
     while kept and k > kept[0]:
         if all(i in hits for i in blocks[k]):
             k -= 1
             continue
-        rule, start = _first_match(rules["closing paragraph"], _block_text(keys, blocks[k])), k
+        joined = _block_text(keys, blocks[k])
+        rule = _first_match(rules["closing paragraph"], joined, quick["closing paragraph"])
+        start = k
         if rule is None:
-            rule, n = sections.find(k - 1, rules["closing heading"])
+            rule, n = sections.find(k - 1, rules["closing heading"], quick["closing heading"])
             rule, start = (rule, k - 1) if n else (None, k)
         if rule is None or start <= kept[0]:  # nothing before it would stay
             return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from pipeline.lexicon import lexicon_path, read_word_list
@@ -9,6 +10,7 @@ from pipeline.types import SegmentedDocument
 
 MIN_WORDS = 30
 MIN_ENGLISH_SHARE = 0.15  # English prose: 35-55% of tokens are among these common words
+_ASCII_RUN_RE = re.compile(r"[\x00-\x7f]+")
 
 
 @cache
@@ -29,25 +31,39 @@ def body_words(doc: SegmentedDocument) -> list[str]:
 
 def english_share(doc: SegmentedDocument) -> float:
     """Share of the document's body word tokens that are common English function words."""
-    common = english_common_words()
-    words = body_words(doc)
-    return sum(w in common for w in words) / len(words) if words else 0.0
+    return _common_share(body_words(doc))
+
+
+def _common_share(words: list[str]) -> float:
+    """Share of ``words`` (lower case) that are common English function words."""
+    # the set intersection would lose repeats: count with a C-level map over the set's lookup
+    return sum(map(english_common_words().__contains__, words)) / len(words) if words else 0.0
+
+
+def _mostly_non_latin(text: str) -> bool:
+    """Whether fewer than half of the letters of ``text`` are ASCII (Latin) letters."""
+    # ASCII letters are the letters an ASCII-only copy keeps: a text whose non-ASCII characters
+    # hold no letter (curly quotes, dashes) has only Latin letters, so skip both counts there
+    non_ascii = _ASCII_RUN_RE.sub("", text)
+    if not any(map(str.isalpha, non_ascii)):
+        return False
+    # map() over str methods counts in C; a generator over characters was a hot spot
+    latin = sum(map(str.isalpha, text.encode("ascii", "ignore").decode("ascii")))
+    letters = sum(map(str.isalpha, text))
+    return bool(letters) and latin / letters < 0.5
 
 
 def language_warning(doc: SegmentedDocument) -> str | None:
     """A warning when a document of some length does not look like English, else None."""
-    n = len(body_words(doc))
-    # map() over str methods counts in C; a generator over characters was a hot spot
-    latin = sum(map(str.isalpha, doc.clean.encode("ascii", "ignore").decode("ascii")))
-    letters = sum(map(str.isalpha, doc.clean))
-    if letters and latin / letters < 0.5:
+    if _mostly_non_latin(doc.clean):
         return (
             "the text is mostly in a non-Latin script; the lexicons are English, "
             "so sentiment, stance and frame scores may mean little"
         )
-    if n >= MIN_WORDS and english_share(doc) < MIN_ENGLISH_SHARE:
+    words = body_words(doc)  # once: the count and the share read the same words
+    if len(words) >= MIN_WORDS and (share := _common_share(words)) < MIN_ENGLISH_SHARE:
         return (
-            f"the text does not look like English (only {english_share(doc):.0%} of its words "
+            f"the text does not look like English (only {share:.0%} of its words "
             "are common English words); the lexicons are English, so its scores may mean little"
         )
     return None
