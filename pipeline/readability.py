@@ -57,7 +57,6 @@ _SENTENCE_END = ".!?"
 _STRAY_APOSTROPHE = re.compile(r"'(?![tsd]|ve|ll|re)")
 _PUNCTUATION = re.compile(r"[^\w\s']")
 _NON_WORD = re.compile(r"[^\w\s]")
-_SPACE = re.compile(r"\s")
 _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
 _CACHE_SIZE = 1 << 16  # distinct words remembered per process
 
@@ -211,6 +210,8 @@ def n_sentences(text: str) -> int:
     if not text:
         return 0
     runs = _SENTENCE.findall(text)
+    if len(runs) < 2:  # at least one whatever its words (a line: mostly one run)
+        return 1
     n_short = sum(len(without_punctuation(run).split()) <= 2 for run in runs)
     return max(1, len(runs) - n_short)
 
@@ -222,7 +223,8 @@ def text_counts(text: str) -> TextCounts:
     syllables, polysyllables, hard_fog, hard_dale_chall = (
         map(sum, zip(*map(word_classes, words))) if words else (0, 0, 0, 0)
     )
-    no_space = _SPACE.sub("", text)
+    parts = text.split()  # str.split's white space is the \s of a str regex
+    no_space = "".join(parts)
     return TextCounts(
         words=len(words),
         sentences=n_sentences(text),
@@ -232,7 +234,7 @@ def text_counts(text: str) -> TextCounts:
         hard_words_dale_chall=hard_dale_chall,
         letters=len(_NON_WORD.sub("", no_space)),
         characters=len(no_space),
-        tokens=len(text.split()),
+        tokens=len(parts),
     )
 
 
