@@ -42,15 +42,13 @@ def _common_share(words: list[str]) -> float:
 
 def _mostly_non_latin(text: str) -> bool:
     """Whether fewer than half of the letters of ``text`` are ASCII (Latin) letters."""
-    # ASCII letters are the letters an ASCII-only copy keeps: a text whose non-ASCII characters
-    # hold no letter (curly quotes, dashes) has only Latin letters, so skip both counts there
-    non_ascii = _ASCII_RUN_RE.sub("", text)
-    if not any(map(str.isalpha, non_ascii)):
+    # map() over str methods counts in C; the letters outside ASCII runs first, as a text whose
+    # non-ASCII characters hold none (curly quotes, dashes) needs no count of the rest
+    other = sum(map(str.isalpha, _ASCII_RUN_RE.sub("", text)))
+    if not other:
         return False
-    # map() over str methods counts in C; a generator over characters was a hot spot
-    latin = sum(map(str.isalpha, text.encode("ascii", "ignore").decode("ascii")))
     letters = sum(map(str.isalpha, text))
-    return bool(letters) and latin / letters < 0.5
+    return (letters - other) / letters < 0.5
 
 
 def language_warning(doc: SegmentedDocument) -> str | None:
