@@ -11,8 +11,8 @@ from typing import Any
 
 def finite(value: Any) -> bool:
     """True for a real, finite number."""
-    if type(value) is float:  # the common case, without the slower abstract-class check
-        return math.isfinite(value)
+    if type(value) is float or type(value) is int:  # the common cases (to_dict's floats and
+        return math.isfinite(value)  # ints), without the slower abstract-class check
     return isinstance(value, numbers.Real) and not isinstance(value, bool) and math.isfinite(value)
 
 

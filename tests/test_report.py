@@ -689,6 +689,15 @@ def test_finite_accepts_numpy_numbers():
     assert not finite(True) and not finite(np.nan) and not finite("1") and not finite(None)
 
 
+@pytest.mark.parametrize(
+    ("value", "want"),
+    [(0, True), (-7, True), (2**53 + 1, True), (1.5, True), (True, False), (False, False),
+     (math.inf, False), (-math.inf, False), (math.nan, False), (None, False), ("2", False)],
+)  # fmt: skip
+def test_finite_of_plain_numbers(value, want):
+    assert finite(value) is want
+
+
 def test_read_table_keeps_text_ids_as_text(tmp_path):
     write_csv(tmp_path / "t.csv", [{"doc_id": "NA", "n_words": 3, "term": "1e5"}],
               ["doc_id", "n_words", "term"])  # fmt: skip
