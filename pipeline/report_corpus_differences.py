@@ -238,7 +238,7 @@ def corpus_frame_differences(
         return []
     frames = frames.assign(doc_id=frames["doc_id"].astype(str))
     frames = frames[frames["n_sentences"].map(finite)]
-    present = set(frames["doc_id"])
+    present = set(frames["doc_id"].tolist())  # a list: a pandas column boxes each value
     body = {d["doc_id"]: int(d["n_sentences"]) for d in docs
             if d["doc_id"] in present and finite(d.get("n_sentences"))
             and d["n_sentences"] > 0}  # fmt: skip
@@ -251,8 +251,8 @@ def corpus_frame_differences(
     items = []
     for frame, group in rows.groupby("frame", sort=True):
         counts = {d: 0 for d in body}
-        counts.update({d: int(k) for d, k in zip(group["doc_id"], group["n_sentences"],
-                                                  strict=True)})  # fmt: skip
+        in_frame = zip(group["doc_id"].tolist(), group["n_sentences"].tolist(), strict=True)
+        counts.update({d: int(k) for d, k in in_frame})
         if any(counts[d] > body[d] for d in body):
             continue  # frames.csv and documents.csv out of step
         ranked = sorted((d for d in body if counts[d] >= FEW),

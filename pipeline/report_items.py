@@ -120,8 +120,9 @@ def frame_sentence_counts(
     within 0 and the document's sentences is left out (a row out of step)."""
     rows = frames[frames["doc_id"].astype(str).isin(body)]
     counts: dict[str, dict[str, int]] = {}
-    for doc_id, frame, k in zip(rows["doc_id"].astype(str), rows["frame"].astype(str),
-                                rows["n_sentences"], strict=True):  # fmt: skip
+    for doc_id, frame, k in zip(rows["doc_id"].astype(str).tolist(),
+                                rows["frame"].astype(str).tolist(), rows["n_sentences"].tolist(),
+                                strict=True):  # fmt: skip
         if finite(k) and float(k).is_integer() and 0 <= k <= body[doc_id]:
             counts.setdefault(frame, {})[doc_id] = int(k)
     return counts

@@ -180,8 +180,9 @@ def frame_sums(rows: Any, body: Mapping[str, int]) -> tuple[float, float, float,
     if "lag1" not in getattr(rows, "columns", ()):
         return pooled_sums((), (), ())
     sizes, sds, lags = [], [], []
-    for doc_id, k, lag in zip(rows["doc_id"].astype(str), rows["n_sentences"], rows["lag1"],
-                              strict=True):  # fmt: skip
+    # lists: iterating a pandas column boxes each value (30,000 rows at 2,000 documents)
+    for doc_id, k, lag in zip(rows["doc_id"].astype(str).tolist(), rows["n_sentences"].tolist(),
+                              rows["lag1"].tolist(), strict=True):  # fmt: skip
         n = body.get(doc_id)
         if n is None or n < 2 or not (finite(k) and finite(lag)):
             continue
