@@ -529,3 +529,20 @@ def test_a_duplicated_frames_row_counts_twice_in_both_sums():
     number = frame_sums(once, body)[3]  # the series pooled
     assert frame_sums(twice, body)[3] == number + 1
     assert frame_dispersion_cells(once, {"a": 9, "b": 40}) == {("b", "economic"): (7.0, 7)}
+
+
+def test_numeric_doc_ids_are_read_as_text_in_the_frame_sums():
+    """frames.csv read without dtypes gives doc_ids such as 2023 as numbers: frame_sums and
+    frame_sentence_counts take them as the text documents.csv's doc_id is."""
+    from pipeline.report_items import frame_sentence_counts
+    from pipeline.report_stats import frame_sums
+
+    text = pair_rows().replace({"doc_id": {"a": "2023", "b": "2024"}})
+    numbers = text.assign(doc_id=text["doc_id"].astype(int))
+    body = {"2023": 40, "2024": 40}
+    want = frame_sums(text[text["frame"] == "frame07"], body)
+    assert want[3] == 2 and frame_sums(numbers[numbers["frame"] == "frame07"], body) == want
+    counts = frame_sentence_counts(numbers, body)
+    assert counts["frame07"] == {"2023": 12, "2024": 1} and counts == frame_sentence_counts(
+        text, body
+    )
