@@ -2828,3 +2828,26 @@ def test_summary_table_reads_the_records_it_is_given():
     records[0]["n_words"] = 2000  # a
     changed = summary_table(documents, ["b", "a"], {"a"}, records=records)
     assert [r["cells"][0] for r in changed.rows] == ["800", "2,000"]
+
+
+def test_sanitised_svg_prefixes_each_plot_of_the_same_attributes():
+    """Two plots with the same attributes (a marker's id and its uses) each get their own
+    prefix; the root's width moves into a max-width."""
+    svg = (
+        b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+        b'width="300pt" height="200pt" style="x"><defs><path id="m1" d="M0 0"/></defs>'
+        b'<use xlink:href="#m1" x="1" style="fill: #1f77b4" clip-path="url(#c1)"/>'
+        b'<use xlink:href="#m1" x="2" style="fill: #1f77b4" clip-path="url(#c1)"/></svg>'
+    )
+
+    def want(p: str) -> str:
+        use = f'<use xlink:href="#{p}m1" x="{{}}" style="fill: #1f77b4" clip-path="url(#{p}c1)">'
+        return (
+            '<svg width="100%" style="max-width: 300pt" role="img" focusable="false">'
+            f'<defs><path id="{p}m1" d="M0 0"></path></defs>'
+            f"{use.format(1)}</use>{use.format(2)}</use></svg>"
+        )
+
+    assert sanitised_svg(svg, id_prefix="p0-") == want("p0-")
+    assert sanitised_svg(svg, id_prefix="p1-") == want("p1-")
+    assert sanitised_svg(svg, id_prefix="p0-") == want("p0-")
