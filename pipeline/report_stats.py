@@ -72,8 +72,8 @@ def rate_dispersion_sums(docs: Sequence[Mapping[str, Any]], column: str) -> tupl
     (``<name>_disp5``) in ``docs``: those of two sets of documents add up to those of both. A
     row without one (a text under 6 sentences or without a marker, a table of an older run)
     takes no part."""
-    name = RATE_SERIAL[column]
-    rows = [(d.get("n_sentences"), d.get(f"{name}_{DISPERSION_SUMMARY}")) for d in docs]
+    summary = f"{RATE_SERIAL[column]}_{DISPERSION_SUMMARY}"
+    rows = [(d.get("n_sentences"), d.get(summary)) for d in docs]
     rows = [(float(n), float(v)) for n, v in rows if finite(n) and finite(v)]
     sizes, dispersions = zip(*rows, strict=True) if rows else ((), ())
     return dispersion_sums(sizes, dispersions)
@@ -126,7 +126,8 @@ def _pooled_sums(
 ) -> tuple[float, float, float, int]:
     rows = [(d.get(n), d.get(sd), d.get(lag1)) for d in docs]
     # a missing correlation (a series without spread, a table trimmed by hand) takes no part
-    rows = [tuple(float(v) for v in row) for row in rows if all(finite(v) for v in row)]
+    rows = [(float(a), float(b), float(c)) for a, b, c in rows
+            if finite(a) and finite(b) and finite(c)]  # fmt: skip
     sizes, sds, lags = zip(*rows, strict=True) if rows else ((), (), ())
     return pooled_sums(sizes, sds, lags, min_size=MIN_INTERVAL_SENTENCES)
 

@@ -2851,3 +2851,21 @@ def test_sanitised_svg_prefixes_each_plot_of_the_same_attributes():
     assert sanitised_svg(svg, id_prefix="p0-") == want("p0-")
     assert sanitised_svg(svg, id_prefix="p1-") == want("p1-")
     assert sanitised_svg(svg, id_prefix="p0-") == want("p0-")
+
+
+@pytest.mark.parametrize(
+    ("docs", "want"),
+    [([{"n_sentences": 40, "hedges_disp5": 2.5}], (17.5, 7)),
+     ([{"n_sentences": 40, "hedges_disp5": 2.5}, {"n_sentences": 12, "hedges_disp5": 1.5}],
+      (19.0, 8)),
+     ([{"n_sentences": 40, "hedges_disp5": 2.5}, {"n_sentences": 12},
+       {"n_sentences": math.nan, "hedges_disp5": 3.0}, {"n_sentences": 30, "hedges_disp5": None},
+       {"n_sentences": 5, "hedges_disp5": 4.0}], (17.5, 7)),
+     ([], (0.0, 0))],
+)  # fmt: skip
+def test_rate_dispersion_sums_of_the_rows_with_a_dispersion(docs, want):
+    """(chi-squared, degrees of freedom) of the rows with a finite size and hedges_disp5 (a
+    text of 5 sentences or fewer has no two windows: none)."""
+    from pipeline.report_stats import rate_dispersion_sums
+
+    assert rate_dispersion_sums(docs, "hedges_per_1k") == want
