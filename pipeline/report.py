@@ -240,8 +240,8 @@ def report_context(
         # with groups, chosen among every document (frames.csv is read whole), so none is left out
         "frames": frame_matrix(tables.get("frames"), doc_ids if groups else inline, frame_labels(),
                                groups),
-        "frame_groups": group_frame_matrix(tables.get("frames"), documents, groups or {},
-                                           frame_labels()),
+        "frame_groups": group_frame_matrix(tables.get("frames"), documents, groups,
+                                           frame_labels()) if groups else {},
         "plots": plots,
         "plot_notes": plot_notes,
         "documents": views,

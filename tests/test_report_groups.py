@@ -205,6 +205,22 @@ def test_group_frame_table_pools_sentences_and_shows_the_documents_range():
     }  # fmt: skip
 
 
+def test_report_context_has_the_group_frame_table_with_groups_only():
+    import pandas as pd
+
+    from pipeline.report import report_context
+
+    documents = pd.DataFrame({"doc_id": ["a1", "a2", "b1"], "n_sentences": [10, 30, 20]})
+    frames = pd.DataFrame({"doc_id": ["a1", "a2", "b1"], "frame": ["economic"] * 3,
+                           "n_sentences": [5, 3, 4]})  # fmt: skip
+    tables = {"documents": documents, "frames": frames}
+    grouped = report_context(tables, docs_dir=None, plots_dir=None, manifest_path=None,
+                             groups={"a1": "A", "a2": "A", "b1": "B"})  # fmt: skip
+    assert grouped["frame_groups"]["columns"] == ["A (2 docs)", "B (1 doc)"]
+    plain = report_context(tables, docs_dir=None, plots_dir=None, manifest_path=None)
+    assert plain["frame_groups"] == {}
+
+
 def test_group_frame_table_needs_two_groups():
     import pandas as pd
 
