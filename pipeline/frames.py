@@ -15,11 +15,11 @@ from typing import Any
 from pipeline.lexicon import Lexicon, lexicon_path, read_lexicon
 from pipeline.matcher import LexiconMatcher, PatternMatch
 from pipeline.stance_lexicon import (
-    Rules,
+    ContextRules,
     checked_pattern,
-    compile_rules,
     did_you_mean,
     lexicon_macros,
+    row_rules,
     rules_hold,
 )
 from pipeline.types import SegmentedDocument, StageOutput
@@ -58,7 +58,7 @@ class FrameLexicon:
     patterns: tuple[str, ...]
     frames: tuple[str, ...]
     versions: dict[str, str]
-    rules: tuple[Rules | None, ...] = ()  # per pattern; None: a cue without context rules
+    rules: tuple[ContextRules | None, ...] = ()  # per pattern; None: a cue without context rules
 
 
 def load_frame_lexicon(extra_lexicons: Sequence[str | Path] = ()) -> FrameLexicon:
@@ -70,7 +70,7 @@ def load_frame_lexicon(extra_lexicons: Sequence[str | Path] = ()) -> FrameLexico
     lex = read_lexicon(paths, required=("pattern", "frame"))
     macros = lexicon_macros(paths)
     by_pattern: dict[str, str] = {}
-    rules: dict[str, Rules | None] = {}
+    rules: dict[str, ContextRules | None] = {}
     where_of: dict[str, str] = {}  # pattern -> "<file>, line <n>: " of the row that defines it
     file_of: dict[str, str] = {}  # pattern -> the file of that row
     for i, row in enumerate(lex.rows):
@@ -98,7 +98,7 @@ def load_frame_lexicon(extra_lexicons: Sequence[str | Path] = ()) -> FrameLexico
                 f"to switch a pattern off in a frame lexicon, give it the frame 'none'"
             )
         by_pattern[pattern] = frame  # dicts keep first-insertion order, later files override
-        rules[pattern] = compile_rules(row, macros, lex.where(i))
+        rules[pattern] = row_rules(row, macros, lex.where(i), lex.file_of(i))
     return FrameLexicon(
         tuple(by_pattern), tuple(by_pattern.values()), lex.versions, tuple(rules.values())
     )
@@ -186,7 +186,8 @@ class FramesStage:
             if entry_rules is None:
                 return True
             left = text[max(start, m.start - RULE_WINDOW) : m.start]
-            return rules_hold(entry_rules, left, text[m.end : min(end, m.end + RULE_WINDOW)])
+            right = text[m.end : min(end, m.end + RULE_WINDOW)]
+            return rules_hold(entry_rules.compiled, left, right)
 
         found = self.matcher.find(text, start=start, end=end, accept=accept if any(rules) else None)
         return [(m.start, m.end, frames[m.entry]) for m in found if frames[m.entry] != NO_FRAME]

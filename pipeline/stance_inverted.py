@@ -179,9 +179,9 @@ def quote_inverted_verbs(entries: Sequence[StanceEntry]) -> frozenset[str]:
         re.compile(pattern_regex(e.pattern), re.IGNORECASE)
         for e in entries
         if e.category == "attribution"
-        and e.requires_before is not None
-        and e.requires_before.search(AFTER_QUOTE)
-        and not e.requires_before.search(AFTER_COMMA)
+        and (rule := e.rule("requires_before")) is not None
+        and rule.search(AFTER_QUOTE)
+        and not rule.search(AFTER_COMMA)
     ]
     return frozenset(v for v in OBJECT_VERBS if any(rx.fullmatch(v) for rx in rows))
 

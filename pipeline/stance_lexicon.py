@@ -8,14 +8,16 @@ blocker; ``# define NAME: regex`` lines are macros (``@NAME``) for the context r
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import warnings
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from pipeline.lexicon import (
+    LEXICON_DIR,
     Lexicon,
     UnusedRowWarning,
     lexicon_path,
@@ -35,24 +37,53 @@ MACRO_RE = re.compile(r"@([A-Z][A-Z0-9_]*)")
 
 
 @dataclass(frozen=True)
+class ContextRules:
+    """A row's context rules as regexes (:func:`context_rules`), compiled on first use: a chunk
+    tries the rules of the few entries its sentences match."""
+
+    sources: tuple[str | None, ...]  # in RULE_COLUMNS order (None: an empty rule)
+    entry: str = field(default="", compare=False)  # "<file>, line <n>: entry '<pattern>'"
+
+    @cached_property
+    def compiled(self) -> Rules:
+        """The compiled rules, in RULE_COLUMNS order."""
+        return tuple(map(self.rule, RULE_COLUMNS))
+
+    def rule(self, column: str) -> re.Pattern[str] | None:
+        """The compiled rule of one of RULE_COLUMNS (None: empty), the others left uncompiled;
+        a bad one (a shipped file edited in place: its tests were not run) is named."""
+        source = self.sources[RULE_COLUMNS.index(column)]
+        try:
+            return _compiled_rule(source)
+        except re.error as err:
+            raise ValueError(f"{self.entry}: bad {column} regex {source!r}: {err}") from None
+
+
+@functools.cache  # rows share rules (a macro alone), and a rule is compiled on first use
+def _compiled_rule(source: str | None) -> re.Pattern[str] | None:
+    """A rule's regex compiled, ignoring case (None: an empty rule)."""
+    return None if source is None else re.compile(source, re.IGNORECASE)
+
+
+@dataclass(frozen=True)
 class StanceEntry:
-    """One lexicon entry with its compiled context rules (None when a rule is empty)."""
+    """One lexicon entry with its context rules (None: it has none)."""
 
     pattern: str
     category: str
     subtype: str
     note: str
-    not_before: re.Pattern[str] | None
-    not_after: re.Pattern[str] | None
-    requires_before: re.Pattern[str] | None
-    requires_after: re.Pattern[str] | None
+    context: ContextRules | None = None
     also: tuple[str, str] | None = None  # a second (category, subtype) for the same span
 
     @cached_property
     def rules(self) -> Rules | None:
-        """The context rules in RULE_COLUMNS order (None: the entry has none)."""
-        rules = (self.not_before, self.not_after, self.requires_before, self.requires_after)
-        return None if rules == (None,) * len(RULE_COLUMNS) else rules
+        """The compiled context rules in RULE_COLUMNS order (None: the entry has none)."""
+        return None if self.context is None else self.context.compiled
+
+    def rule(self, column: str) -> re.Pattern[str] | None:
+        """The compiled rule of one of RULE_COLUMNS (None: empty)."""
+        return None if self.context is None else self.context.rule(column)
 
     @cached_property
     def skips(self) -> bool:
@@ -106,6 +137,50 @@ def compile_rules(row: dict[str, str], macros: dict[str, str], where: str) -> Ru
         except ValueError as err:  # an unknown macro
             raise ValueError(f"{where}entry {row['pattern']!r}: {err}") from None
     return tuple(out)
+
+
+def context_rules(row: dict[str, str], macros: dict[str, str], where: str) -> ContextRules | None:
+    """A row's context rules, macros expanded (an unknown one: ValueError naming ``where``),
+    to be compiled on first use (None: it has none); :func:`compile_rules` checks them now."""
+    if not any(row.get(c) for c in RULE_COLUMNS):
+        return None
+    try:
+        sources = tuple(
+            _rule_regex(row[c], c, macros, row["pattern"]) if row.get(c) else None
+            for c in RULE_COLUMNS
+        )
+    except ValueError as err:  # an unknown macro
+        raise ValueError(f"{where}entry {row['pattern']!r}: {err}") from None
+    return ContextRules(sources, f"{where}entry {row['pattern']!r}")
+
+
+def row_rules(
+    row: dict[str, str], macros: dict[str, str], where: str, file: str
+) -> ContextRules | None:
+    """A row's context rules (:func:`context_rules`), compiled now, so that a bad one raises
+    :func:`compile_rules`' ValueError at load, unless they are a shipped file's as its tests
+    compile them (:func:`shipped_rules`)."""
+    if not shipped_rules(row, macros, file):
+        compile_rules(row, macros, where)
+    return context_rules(row, macros, where)
+
+
+def shipped_rules(row: dict[str, str], macros: dict[str, str], file: str) -> bool:
+    """Whether a row of ``file`` comes from a lexicon of LEXICON_DIR (whose every rule its tests
+    compile) and the macros its rules use have that file's own values (another file listed
+    after it may redefine one)."""
+    own = _shipped_macros(file) if file else None
+    if own is None:
+        return False
+    used = {m for c in RULE_COLUMNS for m in MACRO_RE.findall(row.get(c) or "")}
+    return all(name in own and own[name] == macros.get(name) for name in used)
+
+
+@functools.cache
+def _shipped_macros(file: str) -> dict[str, str] | None:
+    """The macros a file of LEXICON_DIR defines (None: another file)."""
+    path = Path(file).resolve()
+    return lexicon_macros([path]) if path.parent == LEXICON_DIR.resolve() else None
 
 
 def _regex_error(source: str) -> str | None:
@@ -224,15 +299,13 @@ def stance_entries(
     for pattern, row in by_pattern.items():
         if row["category"] == "off":
             continue
-        compiled = compile_rules(row, macros, where_of[pattern]) or (None,) * len(RULE_COLUMNS)
-        rules = dict(zip(RULE_COLUMNS, compiled, strict=True))
         entries.append(
             StanceEntry(
                 pattern,
                 row["category"],
                 row["subtype"],
                 row.get("note", ""),
-                **rules,
+                row_rules(row, macros, where_of[pattern], file_of[pattern]),
                 also=_also(row.get("also", ""), pattern, categories, where_of[pattern]),
             )
         )

@@ -5037,7 +5037,7 @@ def test_the_object_verbs_inverted_after_a_quotation_are_the_inverted_rows() -> 
 
     entries, _ = stance_entries(default_lexicon_paths())
     assert quote_inverted_verbs(entries) == {"urged", "urges", "advised", "advises"}
-    plain = [e for e in entries if e.requires_before is None]
+    plain = [e for e in entries if e.rule("requires_before") is None]
     assert quote_inverted_verbs(plain) == frozenset()
     text = '"Stay indoors," urged a police officer.'
     at = text.index("urged")
