@@ -192,8 +192,9 @@ class LexiconMatcher:
         self._compiled: list[re.Pattern[str] | None] = [None] * len(sources)
         firsts = [first_chars(p) for p in self.patterns]
         rank = {i: r for r, i in enumerate(self.order)}
-        starts, self._nodes, self._start_words = _start_nodes(self.patterns, rank, firsts)
-        self._starts = re.compile(starts, re.IGNORECASE) if self._nodes else None
+        self._starts_source, self._nodes, self._start_words = _start_nodes(
+            self.patterns, rank, firsts
+        )
         self._wild_entries = tuple(i for i in self.order if firsts[i] is None)
         # where a wild entry matches too, it takes its place among the node's entries
         self._nodes_and_wild = {
@@ -211,6 +212,12 @@ class LexiconMatcher:
         if not self._sources:
             return None
         return re.compile(_dispatch_regex(self._sources, self.patterns, self.order), re.IGNORECASE)
+
+    @functools.cached_property
+    def _starts(self) -> re.Pattern[str] | None:
+        """Where entries can start (:func:`_start_nodes`), compiled on first use: ``find`` reads
+        the same nodes by word (:class:`pipeline.matcher_words.StartWords`)."""
+        return re.compile(self._starts_source, re.IGNORECASE) if self._nodes else None
 
     @property
     def entry_regexes(self) -> tuple[re.Pattern[str], ...]:
@@ -243,7 +250,7 @@ class LexiconMatcher:
         """
         limit = wild.start() if wild is not None else end
         compiled = self._compiled
-        if self._starts is not None:
+        if self._nodes:
             # the caches of StartWords.node and WordFilter.entries, read here first: a call
             # per word costs more than the lookup
             names, kept, bits = self._start_words.cache, self._filter.cache, self._filter.node_bits

@@ -423,3 +423,13 @@ def test_vetoed_matches_fall_back_like_the_reference(which: int, data, every: in
 def test_required_words(pattern: str, expected: list[set[str]]) -> None:
     """The words each required token of a pattern needs (the matcher's WordFilter)."""
     assert [set(w) for w in required_words(pattern)] == expected
+
+
+def test_the_start_regex_is_compiled_on_first_use() -> None:
+    """find reads the start nodes by word (StartWords); the regex only for can_start."""
+    matcher = compile_patterns(["another example", "the survey"])
+    found = matcher.find("Another example of the survey")
+    assert [(m.start, m.end, m.entry) for m in found] == [(0, 15, 0), (19, 29, 1)]
+    assert "_starts" not in vars(matcher)
+    assert matcher.can_start("the survey", 0) and not matcher.can_start("a survey", 0)
+    assert "_starts" in vars(matcher)
