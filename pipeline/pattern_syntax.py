@@ -191,7 +191,8 @@ def _token_can_be_empty(token: str) -> bool:
     return rest in ("", "*")
 
 
-def pattern_parts(pattern: str) -> list[tuple[str, bool]]:
+@functools.cache  # the loaders and the matcher read each pattern's parts six times
+def pattern_parts(pattern: str) -> tuple[tuple[str, bool], ...]:
     """Split a pattern into (token, optional) pairs; raise ``ValueError`` on bad brackets."""
     tokens: list[tuple[str, bool]] = []
     optional = False
@@ -220,7 +221,7 @@ def pattern_parts(pattern: str) -> list[tuple[str, bool]]:
     for k, (token, optional) in enumerate(tokens):
         if SKIP_RE.fullmatch(token) and (optional or k in (0, len(tokens) - 1)):
             raise ValueError(f"<skip:N> must be a required inner token in {pattern!r}")
-    return tokens
+    return tuple(tokens)
 
 
 # A gap between words: a run of white space and commas with some white space in it.

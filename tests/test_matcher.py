@@ -433,3 +433,15 @@ def test_the_start_regex_is_compiled_on_first_use() -> None:
     assert "_starts" not in vars(matcher)
     assert matcher.can_start("the survey", 0) and not matcher.can_start("a survey", 0)
     assert "_starts" in vars(matcher)
+
+
+def test_pattern_parts_are_read_once_per_pattern() -> None:
+    """Cached: the loaders and the matcher read a pattern's parts six times (immutable, so a
+    caller cannot change another's)."""
+    from pipeline.pattern_syntax import pattern_parts
+
+    parts = pattern_parts("a [big] <skip:2> {said,says}")
+    assert parts == (("a", False), ("big", True), ("<skip:2>", False), ("{said,says}", False))
+    assert pattern_parts("a [big] <skip:2> {said,says}") is parts
+    with pytest.raises(ValueError, match="unbalanced"):
+        pattern_parts("a [big")
