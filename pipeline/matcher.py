@@ -238,6 +238,15 @@ class LexiconMatcher:
             return True
         return self._starts is not None and self._starts.match(text, pos) is not None
 
+    def may_match(self, text: str) -> bool:
+        """Whether an entry may match somewhere in ``text``: a word of it starts one (the start
+        regex finds it) or an entry starts with a placeholder. False: :meth:`find` finds nothing
+        in ``text[start:end]`` for an ``end`` at a word's end (its words are words of ``text``;
+        a word cut short by ``end`` may start an entry that the whole word does not)."""
+        if self._wild is not None:
+            return True
+        return self._starts is not None and self._starts.search(text) is not None
+
     def _search(
         self, text: str, pos: int, end: int, wild: re.Match[str] | None, present: int
     ) -> tuple[re.Match[str], tuple[int, ...], int] | None:

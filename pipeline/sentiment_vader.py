@@ -118,7 +118,11 @@ class SenseAnalyzer:
         self.senses = senses
 
     def neutral_spans(self, text: str) -> list[tuple[int, int]]:
-        """Spans of ``text`` whose words are not scored."""
+        """Spans of ``text`` whose words are not scored. Most sentences hold no word that a sense
+        entry starts with: one regex scan (:meth:`LexiconMatcher.may_match`) skips the detector,
+        whose markers are its matcher's matches in the sentence and its parentheticals."""
+        if not self.senses.matcher.may_match(text):
+            return []
         return [(m.start, m.end) for m in self.senses.markers(text) if m.category == "neutral"]
 
     def trace(self, text: str) -> VaderTrace:

@@ -294,6 +294,48 @@ def test_start_words_find_the_nodes_of_the_start_regex(which: int, text: str, da
     assert matcher.find(text, start=start, end=end) == reference_find(matcher, text, start, end)
 
 
+SMALL = ["united nations", "like", "argu*", "in fact", "<num> percent"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They met at the UNITED NATIONS.", True),
+        ("He was arguing, in fact.", True),
+        ("L\u0130KE it or not", True),  # a dotted capital I is an "i" under re.IGNORECASE
+        ("Unity and unlike arguments", True),  # "argu*" starts "arguments"
+        ("Unity and unlike aims, 40 all told.", True),  # "<num> percent" starts at "40"
+        ("Unity and unlike aims.", False),
+        ("", False),
+    ],
+)
+def test_may_match_tells_whether_a_word_starts_an_entry(text: str, expected: bool) -> None:
+    assert compile_patterns(SMALL).may_match(text) is expected
+    assert compile_patterns([*SMALL, "<name> said"]).may_match(text)  # a name: anywhere
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.lists(
+        st.one_of(
+            st.sampled_from(["united", "nations", "like", "argue", "in", "fact", "unlike", "12"]),
+            VARIANT_WORDS,
+            st.text(max_size=4),
+        ),
+        max_size=10,
+    ).map(" ".join),
+    data=st.data(),
+)
+def test_may_match_is_false_only_where_find_finds_nothing(text: str, data) -> None:
+    """False only when no word run starts an entry, and then nothing is found in any part."""
+    matcher = compile_patterns(SMALL)
+    starts = [r for r in WORD_START_RE.finditer(text) if matcher._start_words.node(r.group())]
+    assert matcher.may_match(text) == bool(starts)
+    start = data.draw(st.integers(0, len(text)))
+    if not starts:
+        assert matcher.find(text, start=start) == []
+
+
 def test_case_variants_are_all_that_ignorecase_adds() -> None:
     """Each ASCII letter's key class holds exactly what the letter matches under IGNORECASE."""
     letter = re.compile("[a-z]", re.IGNORECASE)

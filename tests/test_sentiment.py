@@ -1030,6 +1030,21 @@ def test_sense_entries_match_only_the_misread_senses(sentence, neutral):
     assert [sentence[s:e] for s, e in analyzer.neutral_spans(sentence)] == neutral
 
 
+# sense entries' words, in capitals and with the letters re.IGNORECASE reads as i and s
+SENSE_WORDS = ["United", "UNITED", "Nations", "like", "LİKE", "party", "share", "ſhare", "of",
+               "with", "data", "lies", "in", "interest", "rates", "free", "trade", "(", ")", ",",
+               "Department", "Justice", "fine", "record", "unlike", "partly", "the"]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(SENSE_WORDS), max_size=14).map(" ".join))
+def test_neutral_spans_are_the_sense_detectors_neutral_markers(sentence):
+    """The pre-test that skips the detector (no word starts a sense entry) loses no span."""
+    detector = sense_detector([SENSES])
+    expected = [(m.start, m.end) for m in detector.markers(sentence) if m.category == "neutral"]
+    assert SenseAnalyzer(get_analyzer(), detector).neutral_spans(sentence) == expected
+
+
 def test_masked_words_score_as_unknown_words_and_offsets_stay():
     text = "Firms like Huawei lost money, LIKE it or not."
     masked = mask_words(text, [(6, 10), (30, 34)])
