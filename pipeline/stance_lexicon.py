@@ -59,7 +59,7 @@ class ContextRules:
             raise ValueError(f"{self.entry}: bad {column} regex {source!r}: {err}") from None
 
 
-@functools.cache  # rows share rules (a macro alone), and a rule is compiled on first use
+@functools.cache  # rows share rules (a macro alone); a user row's check at load and use share one
 def _compiled_rule(source: str | None) -> re.Pattern[str] | None:
     """A rule's regex compiled, ignoring case (None: an empty rule)."""
     return None if source is None else re.compile(source, re.IGNORECASE)
@@ -126,7 +126,7 @@ def compile_rules(row: dict[str, str], macros: dict[str, str], where: str) -> Ru
         source = row.get(column) or ""
         try:
             rx = _rule_regex(source, column, macros, row["pattern"]) if source else None
-            out.append(re.compile(rx, re.IGNORECASE) if rx else None)
+            out.append(_compiled_rule(rx) if rx else None)  # shared with ContextRules
         except re.error as err:
             # the position of the error in the rule as written, not in the anchored expansion
             detail = _regex_error(source) or err.msg
