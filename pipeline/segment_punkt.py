@@ -71,16 +71,22 @@ _NON_SPACE_RUN_RE = re.compile(r"\S{1,40}")
 _QUOTED_CRY_END_RE = re.compile(r"[?!][\"”’'»]+\Z")
 # a reporting clause led by a name after it ('Mrs Patel asked.', 'Mr Briggs shouted, banging the
 # table.', 'Ursula von der Leyen asked again.'): up to four capitalised words (name particles
-# before any but the first), one of the verbs of ``reporting_clauses.txt``, at most one word
-# after it and a punctuation mark or the end (:func:`_named_clause`)
+# before any but the first, or with a hyphen before the first: 'al-Sadr'), one of the verbs of
+# ``reporting_clauses.txt``, maybe an object ('asked reporters', 'asked the minister'), at most
+# one word after it and a punctuation mark or the end (:func:`_named_clause`)
 CLAUSE_VERBS = listed_section("reporting_clauses.txt", "# verbs")
 NO_SPEAKER = listed_section("reporting_clauses.txt", "# no speaker") | english_common_words()
 AFTER_CLAUSE_VERB = listed_section("reporting_clauses.txt", "# after the verb")
 NOT_ADVERBS = listed_section("reporting_clauses.txt", "# not adverbs")
 _PARTICLE = "|".join(sorted(listed_section("reporting_clauses.txt", "# name particles")))
+OBJECT_CLAUSE_VERBS = listed_section("reporting_clauses.txt", "# verbs with an object")
+_OBJECT = "|".join(sorted(listed_section("reporting_clauses.txt", "# objects")))
+_OBJECT_DET = "|".join(sorted(listed_section("reporting_clauses.txt", "# object determiners")))
 _NAMED_CLAUSE_RE = re.compile(
-    rf"(?P<first>[A-Z][\w’'.&-]*)(?:(?:\s+(?:{_PARTICLE}))*\s+[A-Z][\w’'.&-]*){{0,3}}"
-    r"\s+(?P<verb>[a-z]+)(?:\s+(?P<after>[a-z]+))?\s*"
+    rf"(?P<first>(?:(?:{_PARTICLE})-)?[A-Z][\w’'.&-]*)(?:(?:\s+(?:{_PARTICLE}))*\s+[A-Z][\w’'.&-]*){{0,3}}"
+    r"\s+(?P<verb>[a-z]+)"
+    rf"(?:\s+(?P<object>(?:{_OBJECT_DET})\s+[\w’'-]+(?:\s+[\w’'-]+)?|(?:{_OBJECT})))?"
+    r"(?:\s+(?P<after>[a-z]+))?\s*"
     r"(?:[.;:!?—–]|,(?!\s*(?:however|though)\b)|\Z)"
 )
 _REFERENCE_WORD_RE = re.compile(r"(?:^|[\s(])([A-Z][a-z]{1,4})\.$")
@@ -219,9 +225,12 @@ def _named_clause(text: str, start: int, end: int) -> bool:
     word no function word nor one of ``NO_SPEAKER`` ("Nobody answered.") and its verb one of
     ``CLAUSE_VERBS`` ("Liverpool scored."; "Trump said the deal was dead.": no punctuation after
     the verb), with no word after the verb but one of ``AFTER_CLAUSE_VERB`` or an adverb in -ly
-    ("Mrs Patel asked again.", "Smith said quietly.")."""
+    ("Mrs Patel asked again.", "Smith said quietly."), after an object for a verb of
+    ``OBJECT_CLAUSE_VERBS`` ("Mrs Patel asked reporters.", "Wang asked the minister again.")."""
     m = _NAMED_CLAUSE_RE.match(text, start, end)
     if m is None or m.group("verb") not in CLAUSE_VERBS:
+        return False
+    if m.group("object") is not None and m.group("verb") not in OBJECT_CLAUSE_VERBS:
         return False
     after = m.group("after")
     return m.group("first").rstrip(".").lower() not in NO_SPEAKER and (

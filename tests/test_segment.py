@@ -728,6 +728,20 @@ def test_a_lone_counter_like_heading_stays_a_heading_and_a_post_tail_is_linear()
          ['"I am tired.', 'Why bother?" Smith asked again.']),
         ('A reporter shouted "You lied. Will you resign?" Johnson answered calmly.',
          ['A reporter shouted "You lied.', 'Will you resign?"', "Johnson answered calmly."]),
+        # ... an object after "asked" (an audience, or a determiner and one or two words) and a
+        # name's particle with a hyphen (reporting_clauses.txt 1.3.0)
+        ('"Why now?" Mrs Patel asked reporters. She left.',
+         ['"Why now?" Mrs Patel asked reporters.', "She left."]),
+        ('"Is it over?" Wang asked the minister.', ['"Is it over?" Wang asked the minister.']),
+        ('"Is it?" Wang asked the Prime Minister again.',
+         ['"Is it?" Wang asked the Prime Minister again.']),
+        ('"Really?" Smith asked her colleague.', ['"Really?" Smith asked her colleague.']),
+        ('"Where is he?" al-Sadr asked.', ['"Where is he?" al-Sadr asked.']),
+        ('"Why?" Smith said reporters.', ['"Why?"', "Smith said reporters."]),
+        ('"Why?" Smith asked the court to delay the trial.',
+         ['"Why?"', "Smith asked the court to delay the trial."]),
+        ('"Why?" Smith asked the three big banks.', ['"Why?"', "Smith asked the three big banks."]),
+        ('"Why?" al-Sadr said the deal was dead.', ['"Why?"', "al-Sadr said the deal was dead."]),
         # ... nor a word in -ly that is no adverb after the verb
         ('"Sold out!" Amazon adds supply.', ['"Sold out!"', "Amazon adds supply."]),
         ('"Why?" Hamas demands assembly.', ['"Why?"', "Hamas demands assembly."]),
@@ -743,6 +757,7 @@ def test_a_reporting_clause_after_a_quoted_question_is_in_its_sentence(text, exp
         '"Who is there?" said a man. ',
         '"Who is there?" Mrs Patel asked. ',
         '"Why?" Ursula von der Leyen asked again. ',
+        '"Is it over?" al-Sadr asked the prime minister again. ',
     ],
 )
 def test_reporting_clauses_after_quoted_questions_segment_in_linear_time(unit):
