@@ -40,7 +40,7 @@ STANCE_1_36_30 = [
     ('When the verdict came, she cried.', []),
     ('After the match, he sighed.', []),
     ('Why, she asked herself, had she come?', []),
-    ('"Shame!" someone shouted.', []),
+    ('"Shame!" someone shouted.', [('someone shouted', "attribution", V)]),  # since 1.37.2
     # (2) a participle with an object of its own after the inverted phrase's person
     ('"We have nothing left," cried a woman holding a photograph of her son.',
      [('cried', "attribution", V)]),
@@ -87,7 +87,8 @@ STANCE_1_36_30 = [
     # ... no indefinite pronoun in capitals as a name (a sentence of its own since the
     # segmentation mend; the row read it across the sentences)
     ('"Why?" Nobody answered.', []),
-    ('"Who?" Somebody asked.', []),
+    # since 1.37.2 "someone" or "somebody" after a quotation is its vague speaker, no name
+    ('"Who?" Somebody asked.', [('Somebody asked', "attribution", V)]),
     ('"Where were the inspectors?" Mrs Patel asked.', [('asked', "attribution", N)]),
 ]  # fmt: skip
 
