@@ -1,0 +1,50 @@
+"""The sets of the stance 1.37 reviews (tests/data/stance_review_1_37/): news sentences and traps
+that independent reviewers wrote and labelled for the forms each change reads, seeing only the
+guideline and the file format (docs/detector-changes.md gives each set's role). The files are
+kept as the reviewers hashed them, and the detector must keep getting at least as many of their
+sentences wholly right as stance 1.37.3 did: a later change that loses one of them fails here."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from pipeline.stance_eval import predictions, read_annotations
+from tests.test_stance import DETECTOR
+
+REVIEWS = Path(__file__).parent / "data" / "stance_review_1_37"
+
+# file: (sentences, wholly right with stance 1.37.3); SHA256SUMS holds the reviewers' hashes
+SETS = {
+    "1_37_0_a/main.tsv": (140, 122), "1_37_0_a/traps.tsv": (70, 49),
+    "1_37_0_b/main.tsv": (100, 79), "1_37_0_b/traps.tsv": (60, 36),
+    "1_37_1_a/main.tsv": (100, 95), "1_37_1_a/traps.tsv": (60, 47),
+    "1_37_1_b/main.tsv": (100, 85), "1_37_1_b/traps.tsv": (60, 45),
+    "1_37_2/main.tsv": (100, 88), "1_37_2/traps.tsv": (60, 52),
+    "1_37_3_a/main.tsv": (100, 71), "1_37_3_a/traps.tsv": (60, 46),
+    "1_37_3_b/main.tsv": (100, 60), "1_37_3_b/traps.tsv": (60, 38),
+}  # fmt: skip
+
+
+def _hashed() -> dict[str, str]:
+    lines = (REVIEWS / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
+    return {name: digest for digest, name in (line.split("  ", 1) for line in lines)}
+
+
+def test_every_review_file_is_listed_and_hashed() -> None:
+    assert sorted(str(p.relative_to(REVIEWS)) for p in REVIEWS.glob("*/*.tsv")) == sorted(SETS)
+    assert sorted(_hashed()) == sorted(SETS)
+
+
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_review_set_is_as_hashed_and_still_read_as_well(name: str) -> None:
+    n, right = SETS[name]
+    path = REVIEWS / name
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == _hashed()[name]
+    rows = read_annotations(path)
+    assert len(rows) == n and all(r["split"] == "test" for r in rows)
+    got = predictions(rows, DETECTOR)
+    wholly_right = sum(all(int(r[k]) == v for k, v in p.items()) for r, p in zip(rows, got))
+    assert wholly_right >= right
