@@ -2,7 +2,8 @@
 
 Shared by the stance stage and the sentiment senses (``categories=("neutral",)``). A row of a
 later file with the same pattern replaces the earlier one; ``off`` disables it; ``none`` makes a
-blocker; ``# define NAME: regex`` lines are macros (``@NAME``) for the context rules.
+blocker; ``# define NAME: regex`` lines are macros (``@NAME``) for the context rules, and may
+name other macros.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ RULE_COLUMNS = ("not_before", "not_after", "requires_before", "requires_after")
 Rules = tuple[re.Pattern[str] | None, ...]
 DEFINE_RE = re.compile(r"^#\s*define\s+([A-Z][A-Z0-9_]*)\s*:\s*(.+?)\s*$")
 MACRO_RE = re.compile(r"@([A-Z][A-Z0-9_]*)")
+MACRO_DEPTH = 8  # a macro may name macros that name others, this deep; deeper is a cycle
 
 
 @dataclass(frozen=True)
@@ -103,14 +105,23 @@ def lexicon_macros(paths: Iterable[str | Path]) -> dict[str, str]:
 
 
 def _rule_regex(source: str, column: str, macros: dict[str, str], pattern: str) -> str:
-    """Expand macros in one rule and anchor it (before: at the end; after: at the start)."""
+    """Expand macros in one rule, and the macros they name, and anchor it (before: at the end;
+    after: at the start)."""
 
     def expand(m: re.Match[str]) -> str:
         if m.group(1) not in macros:
             raise ValueError(f"unknown macro @{m.group(1)} in {column}")
         return f"(?:{macros[m.group(1)]})"
 
-    body = MACRO_RE.sub(expand, source)
+    body = source
+    for _ in range(MACRO_DEPTH):
+        if MACRO_RE.search(body) is None:
+            break
+        body = MACRO_RE.sub(expand, body)
+    else:
+        raise ValueError(
+            f"the macros in {column} name each other in a cycle (or nest over {MACRO_DEPTH} deep)"
+        )
     if column.endswith("before"):  # a word in the rule starts a word: "in" is not "Kremlin"
         return rf"(?:(?<!\w)|(?!\w))(?:{body})\s*$"
     return rf"\s*(?:{body})"

@@ -524,8 +524,11 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         # the second would replace the first
         (["x\thedge\t\t", "", "x\tbooster\t\t"], 6, r"listed twice \(also \S+, line 4\): merge"),
         (["x\thedge\t\t\t@NOPE"], 4, "unknown macro @NOPE in not_before"),
+        # a macro naming itself, through another
+        (["# define LOOP: a|@POOL", "# define POOL: @LOOP", "x\thedge\t\t\t@LOOP"], 6,
+         "the macros in not_before name each other in a cycle"),
     ],
-)
+)  # fmt: skip
 def test_bad_extra_lexicon_raises(tmp_path: Path, rows: list[str], line: int, message) -> None:
     path = tmp_path / "bad.tsv"
     path.write_text(
@@ -536,6 +539,20 @@ def test_bad_extra_lexicon_raises(tmp_path: Path, rows: list[str], line: int, me
     with pytest.raises(ValueError, match=message) as error:
         StanceStage(extra_lexicons=[path])
     assert str(error.value).startswith(f"{path}, line {line}: entry '{rows[-1].split(chr(9))[0]}'")
+
+
+def test_a_macro_may_name_other_macros(tmp_path: Path) -> None:
+    path = tmp_path / "nested.tsv"
+    path.write_text(
+        "# version: 1\n# define INNER: so\\b|indeed\n# define OUTER: @INNER|too\\b\n"
+        "pattern\tcategory\tsubtype\tnote\tnot_after\nzorbly\thedge\tadverb\t\t@OUTER\n"
+    )
+    stage = StanceStage(extra_lexicons=[path])
+    hedges = [
+        [s[m.start : m.end] for m in stage.detector.markers(s) if m.category == "hedge"]
+        for s in ("It is zorbly fine.", "It is zorbly so.", "It is zorbly too.")
+    ]
+    assert hedges == [["zorbly"], [], []]
 
 
 @pytest.mark.parametrize(
