@@ -118,7 +118,7 @@ def _rule_regex(source: str, column: str, macros: dict[str, str], pattern: str) 
         if MACRO_RE.search(body) is None:
             break
         body = MACRO_RE.sub(expand, body)
-    else:
+    if MACRO_RE.search(body) is not None:
         raise ValueError(
             f"the macros in {column} name each other in a cycle (or nest over {MACRO_DEPTH} deep)"
         )
