@@ -6,6 +6,8 @@ VENV ?= .venv
 CORES ?= 2
 # Extra Snakemake arguments, e.g. make run SNAKEMAKE_ARGS="--config corpus_dir=/data/texts"
 SNAKEMAKE_ARGS ?=
+# pytest processes for make test (pytest-xdist): one a core; TEST_WORKERS=0 runs them in this one
+TEST_WORKERS ?= auto
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SNAKEMAKE := $(BIN)/snakemake
@@ -54,7 +56,7 @@ lint: $(STAMP)  ## ruff, snakefmt and snakemake --lint
 
 test: $(STAMP) bytecode browser  ## lint, then the pytest suite (unit, workflow and browser tests)
 	$(MAKE) --no-print-directory lint
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n $(TEST_WORKERS)
 
 evaluate: $(STAMP) bytecode  ## precision/recall/F1 of the detectors on the annotated sentences
 	$(BIN)/python -m pipeline evaluate

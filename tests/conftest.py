@@ -9,11 +9,17 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from pipeline.ingest import clean_document
 from pipeline.ingest_boilerplate import load_boilerplate_patterns
 from pipeline.segment import load_abbreviations, segment_document
 from pipeline.types import SegmentedDocument
+
+# No per-example time limit: the suite runs in parallel (pytest-xdist) beside Snakemake runs,
+# whose load would stretch an example past hypothesis's 200 ms deadline now and then.
+settings.register_profile("rhetoric-compare", deadline=None)
+settings.load_profile("rhetoric-compare")
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"

@@ -1563,9 +1563,9 @@ def test_a_source_after_a_credit_or_a_note_sources_the_figures_above(text, expec
     for line in ("Chart:" + " " * 119 + "| Source: A" + " " * 16000 + "x",
                  "Note: " + "a. Note: " * 2000 + "Source: ONS",
                  " ".join(["Note: figures for this region are provisional."] * 200)):  # fmt: skip
-        start = time.perf_counter()
+        start = time.process_time()
         source_line(line)
-        assert time.perf_counter() - start < 1.0, line[:20]
+        assert time.process_time() - start < 1.0, line[:20]
     doc = segment_text(text)
     rows = StanceStage().analyse(doc).tables["figures"]
     assert [r["sourcing"] for r in rows][:1] == [expected]

@@ -879,9 +879,9 @@ def test_review_rules_match_in_linear_time():
 
     for unit in ("intercepted a ", "the PRC 1 ", "worth MSD ", "worth 5 million, above the "):
         text = unit * (100_000 // len(unit))
-        start = time.perf_counter()
+        start = time.process_time()
         STAGE.sentence_cues(text, 0, len(text))
-        assert time.perf_counter() - start < 6.0, unit
+        assert time.process_time() - start < 6.0, unit
 
 
 def test_frames_eval_prints_a_held_out_file_without_dev_rows(capsys) -> None:

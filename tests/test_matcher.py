@@ -146,9 +146,9 @@ def test_a_vetoed_skip_entry_scans_a_long_text_in_linear_time() -> None:
     """A veto looks for other spans no further than the entry's most gaps (was quadratic)."""
     matcher = compile_patterns(["critics <skip:5> {say,argue}", "little"])
     text = "Critics argue little, and critics argue more, and they argue " * 800  # 50 kB
-    started = time.perf_counter()
+    started = time.process_time()
     found = matcher.find(text, accept=lambda m: m.entry != 0)
-    assert time.perf_counter() - started < 0.5
+    assert time.process_time() - started < 0.5
     assert len(found) == 800 and {m.entry for m in found} == {1}
 
 

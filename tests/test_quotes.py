@@ -41,6 +41,6 @@ def test_quotations_in_a_slice_and_an_empty_quotation() -> None:
 
 def test_unclosed_marks_are_paired_in_linear_time() -> None:
     text = "\u201ca " * 33_000  # a regular expression of the same pairs took 29 s here
-    start = time.perf_counter()
+    start = time.process_time()
     assert not has_quotation(text)
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 1.0

@@ -648,9 +648,9 @@ def test_a_lone_counter_like_heading_stays_a_heading_and_a_post_tail_is_linear()
     assert [s.text for s in doc.sentences if s.is_heading] == [
         "24/7 Support", "9/11 Commission Findings"
     ]  # fmt: skip
-    start = time.perf_counter()
+    start = time.process_time()
     segment_text("What a day " + "🔥" * 2000 + " lol\n\nMore text here.")
-    assert time.perf_counter() - start < 5.0
+    assert time.process_time() - start < 5.0
     assert [t.text for ts in segment_text("The x²y term.").tokens for t in ts] == [
         "The",
         "x²y",

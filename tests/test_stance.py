@@ -37,13 +37,14 @@ YEAR_RE = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 
 
 def assert_markers_in_time(units: list[str]) -> None:
-    """Each unit repeated to 100,000 characters is read in under 6 s: a guard against a pattern
-    that backtracks without bound, seconds where a linear one takes a fraction of one."""
+    """Each unit repeated to 100,000 characters is read in under 6 s of CPU time (other processes'
+    load does not count): a guard against a pattern that backtracks without bound, seconds where a
+    linear one takes a fraction of one."""
     for unit in units:
         text = unit * (100_000 // len(unit))
-        start = time.perf_counter()
+        start = time.process_time()
         DETECTOR.markers(text)
-        assert time.perf_counter() - start < 6.0, unit
+        assert time.process_time() - start < 6.0, unit
 
 
 def found(text: str, detector: StanceDetector = DETECTOR) -> list[tuple[str, str, str]]:
@@ -935,10 +936,10 @@ def test_audit_c_readings(text: str, expected: list[tuple[str, str, str]]) -> No
 
 def test_a_run_of_commas_in_a_skip_matches_in_linear_time() -> None:
     # a skipped word that could start with a comma split such a run in exponentially many ways
-    start = time.perf_counter()
+    start = time.process_time()
     assert found("The critics" + "," * 40 + " made it.") == []
     assert found("Region,Officials" + "," * 30 + "\nNorth,12" + "," * 30) == []
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 1.0
 
 
 # Audit F (2026-12-03): statements, citations, a parenthetical before the verb, rating labels,
@@ -1155,13 +1156,13 @@ def test_an_attribution_inside_a_bracket_that_an_attribution_spans_counts_once()
 def test_long_sentences_of_attributions_and_citations_match_in_linear_time() -> None:
     unit = "Critics (who spoke on condition of anonymity) said (it is said) it fell (Kuik, 2016). "
     text = unit * 1200  # ~105 kB in one "sentence" (a lookback to the text's start took 3.6 s)
-    start = time.perf_counter()
+    start = time.process_time()
     DETECTOR.markers(text)
-    assert time.perf_counter() - start < 2.0
+    assert time.process_time() - start < 2.0
     glosses = ", as Smith (2019) and Brexit (2016) of the Wild (2025)" * 2000  # ~105 kB
-    start = time.perf_counter()
+    start = time.process_time()
     assert len(author_date_spans(glosses, 0, len(glosses))) == 2000
-    assert time.perf_counter() - start < 2.0
+    assert time.process_time() - start < 2.0
 
 
 # Audit G (2026-12-04): eight new genres on one fictional event (the "Harbour Protocol"). Each
@@ -1409,9 +1410,9 @@ def test_audit_g_rules_match_in_linear_time() -> None:
     ]
     for unit in units:
         text = unit * (100_000 // len(unit)) + "|"
-        start = time.perf_counter()
+        start = time.process_time()
         DETECTOR.markers(text)
-        assert time.perf_counter() - start < 6.0, unit
+        assert time.process_time() - start < 6.0, unit
 
 
 def test_list_items_under_an_attributing_lead_in_are_attributed_voice() -> None:

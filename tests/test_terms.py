@@ -265,9 +265,9 @@ def test_not_terms_spans_on_ordinary_text(text, spans) -> None:
 )
 def test_not_terms_re_is_linear_in_a_long_token(text) -> None:
     # review #11: tried at every character, 20,000 characters took 3.5 s and 40,000 about 14 s
-    start = time.perf_counter()
+    start = time.process_time()
     list(NOT_TERMS_RE.finditer(text))
-    assert time.perf_counter() - start < 0.5
+    assert time.process_time() - start < 0.5
 
 
 PRESS_CONFERENCE = (
@@ -350,9 +350,9 @@ def test_months_in_dates_are_not_terms(text, expected) -> None:
     ids=["words", "numbers", "dates", "headers", "long-name", "spaces", "lines"],
 )
 def test_post_header_and_date_spans_are_linear(text) -> None:
-    start = time.perf_counter()
+    start = time.process_time()
     not_term_spans(text)
-    assert time.perf_counter() - start < 0.5
+    assert time.process_time() - start < 0.5
 
 
 def test_an_address_breaks_a_bigram_run() -> None:
