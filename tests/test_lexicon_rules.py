@@ -9,6 +9,7 @@ import pytest
 from pipeline.frames import load_frame_lexicon
 from pipeline.lexicon import LEXICON_DIR, read_lexicon
 from pipeline.stance_lexicon import (
+    MACRO_RE,
     RULE_COLUMNS,
     ContextRules,
     compile_rules,
@@ -27,6 +28,8 @@ def _header(path) -> list[str]:
 
 # the shipped files with context rules
 RULE_LEXICONS = sorted(p for p in LEXICON_DIR.glob("*.tsv") if set(_header(p)) & set(RULE_COLUMNS))
+
+LONG_RULE = 30  # characters: a shared rule this long is a macro
 
 
 def test_the_shipped_lexicons_with_rules_are_found() -> None:
@@ -112,3 +115,29 @@ def test_a_bad_rule_compiled_on_first_use_is_named() -> None:
         rules.rule("not_after")
     with pytest.raises(ValueError, match="bad not_after regex"):
         _ = rules.compiled
+
+
+@pytest.mark.parametrize("path", RULE_LEXICONS, ids=lambda p: p.name)
+def test_every_macro_of_a_shipped_lexicon_is_used(path) -> None:
+    """A macro no row nor other macro names is left over from an edit."""
+    macros = lexicon_macros([path])
+    lexicon = read_lexicon([path], required=("pattern",))
+    text = "\n".join(
+        [*macros.values(), *(row.get(c) or "" for row in lexicon.rows for c in RULE_COLUMNS)]
+    )
+    assert set(macros) <= set(MACRO_RE.findall(text))
+
+
+@pytest.mark.parametrize("path", RULE_LEXICONS, ids=lambda p: p.name)
+def test_no_long_rule_is_written_out_in_two_rows(path) -> None:
+    """Rule text two rows share is a macro (stance 1.37.5, frames 1.14.10): else a later edit
+    mends one copy and not the other."""
+    lexicon = read_lexicon([path], required=("pattern",))
+    seen: dict[str, str] = {}
+    for row in lexicon.rows:
+        for column in RULE_COLUMNS:
+            rule = row.get(column) or ""
+            if len(rule) >= LONG_RULE:
+                assert seen.setdefault(rule, row["pattern"]) == row["pattern"], (
+                    f"{column} of {row['pattern']!r} is written out as in {seen[rule]!r}"
+                )
