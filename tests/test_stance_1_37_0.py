@@ -37,7 +37,7 @@ STANCE_1_37_0 = [
     ),
     (
         "The deal is off, Reuters reported, citing two people familiar with the matter.",
-        [R, ("people familiar with", "attribution", V)],
+        [R, ("citing two people", "attribution", V)],  # "people familiar with" before 1.37.6
     ),
     ("China will respond, Xinhua reported, citing the foreign ministry.", [R]),
     ("Exports rose, the agency reported, adding that imports fell.", [R]),
@@ -76,7 +76,7 @@ STANCE_1_37_0 = [
     ),
     (
         "Tariffs are coming, the paper reported, citing two people briefed on the plans.",
-        [R, ("people briefed on", "attribution", V)],
+        [R, ("citing two people", "attribution", V)],  # "people briefed on" before 1.37.6
     ),
     ("Talks stalled, a local radio station reported.", [("reported", "attribution", V)]),
     # unchanged: the clause's end, vague reporters, a report before its 'that'
