@@ -2,8 +2,8 @@
 that independent reviewers wrote and labelled for the forms each change reads, seeing only the
 guideline and the file format (docs/detector-changes.md gives each set's role). The files are
 kept as the reviewers hashed them, and the detector must keep getting at least as many of their
-sentences wholly right as stance 1.37.3 did (1.37.6 for its own set): a later change that loses
-one of them fails here."""
+sentences wholly right as stance 1.37.3 did (1.37.6 and 1.37.7 their own sets): a later change
+that loses one of them fails here."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from tests.test_stance import DETECTOR
 
 REVIEWS = Path(__file__).parent / "data" / "stance_review_1_37"
 
-# file: (sentences, wholly right with stance 1.37.3, or 1.37.6 for its set); SHA256SUMS holds
+# file: (sentences, wholly right with stance 1.37.3, or the version of its review); SHA256SUMS holds
 # the reviewers' hashes
 SETS = {
     "1_37_0_a/main.tsv": (140, 122), "1_37_0_a/traps.tsv": (70, 49),
@@ -28,6 +28,7 @@ SETS = {
     "1_37_3_a/main.tsv": (100, 71), "1_37_3_a/traps.tsv": (60, 46),
     "1_37_3_b/main.tsv": (100, 60), "1_37_3_b/traps.tsv": (60, 38),
     "1_37_6/main.tsv": (100, 79), "1_37_6/traps.tsv": (60, 39),
+    "1_37_7/main.tsv": (100, 76), "1_37_7/traps.tsv": (60, 46),
 }  # fmt: skip
 
 
