@@ -35,7 +35,7 @@ STANCE_1_37_7 = [
     ("Shares of the company were quoted on the Nasdaq at a record high.", []),
     ("She quoted Keats at length in her speech.", []),
     ("The company quoted a price of $400 for the repair.", []),
-    ("The plan was quoted as an example of good practice.", [("was quoted", "attribution", N)]),
+    ("The plan was quoted as an example of good practice.", []),  # named before 1.37.8
 ]  # fmt: skip
 
 
