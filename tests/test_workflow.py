@@ -8,9 +8,20 @@ import shutil
 import pytest
 
 from pipeline.tables import read_csv_rows
-from tests.workflow_helpers import ROOT, crash_marks, run_workflow, snakemake, tables_of
+from tests.workflow_helpers import (
+    ROOT,
+    crash_marks,
+    run_tables,
+    run_workflow,
+    snakemake,
+    tables_of,
+)
 
 pytestmark = pytest.mark.workflow
+
+# the rules whose tables a test reads (tests.workflow_helpers.run_tables)
+CHUNKS = ("merge_tables",)  # documents, sentences, stance markers, problems ...
+STANCE_AND_FRAMES = ("merge_tables", "frames")
 
 
 @pytest.fixture(scope="module")
@@ -147,10 +158,10 @@ def test_changes_that_modification_times_hide_re_run_the_chunks(tmp_path):
     (corpus / "a.txt").write_text("Costs rose sharply, officials said.\n", encoding="utf-8")
     (other / "farm.txt").write_text("Tariffs hurt farmers, the minister said.\n", encoding="utf-8")
     results = tmp_path / "results"
-    assert run_workflow(corpus, results).returncode == 0
+    assert run_tables(corpus, results, rules=CHUNKS).returncode == 0
     (corpus / "a.txt").write_text("Prices fell, critics argue.\n", encoding="utf-8")
     os.utime(corpus / "a.txt", ns=(1_577_836_800_000_000_000,) * 2)  # 2020-01-01
-    proc = run_workflow(corpus, results)
+    proc = run_tables(corpus, results, rules=CHUNKS)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "Nothing to be done" not in proc.stdout + proc.stderr
     clean = (results / "docs" / "a" / "clean.txt").read_text(encoding="utf-8")
@@ -158,11 +169,13 @@ def test_changes_that_modification_times_hide_re_run_the_chunks(tmp_path):
     # a copy of the folder has no record in .snakemake/: its state files tell the corpus apart
     copy = tmp_path / "copy"
     shutil.copytree(results, copy)
-    proc = run_workflow(other, copy)
+    proc = run_tables(other, copy, rules=CHUNKS)
     assert proc.returncode == 0, proc.stderr[-2000:]
     ids = [r["doc_id"] for r in read_csv_rows(copy / "tables" / "documents.csv")]
     assert ids == ["farm"]
-    assert "Nothing to be done" in (lambda p: p.stdout + p.stderr)(run_workflow(other, copy))
+    assert "Nothing to be done" in (lambda p: p.stdout + p.stderr)(
+        run_tables(other, copy, rules=CHUNKS)
+    )
 
 
 def test_bad_file_is_listed_and_others_analysed(tmp_path):
@@ -172,7 +185,7 @@ def test_bad_file_is_listed_and_others_analysed(tmp_path):
     (corpus / "scan.txt").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
     (corpus / "empty.txt").write_bytes(b"")
     results = tmp_path / "results"
-    proc = run_workflow(corpus, results)
+    proc = run_tables(corpus, results, rules=CHUNKS)
     assert proc.returncode == 0, proc.stderr[-2000:]
     problems = (results / "tables" / "problems.csv").read_text(encoding="utf-8")
     assert (
@@ -350,7 +363,13 @@ def test_editing_a_lexicon_re_runs_the_analysis(tmp_path):
     config = tmp_path / "config.yaml"
     config.write_text(f"stance:\n  extra_lexicons: [{lexicon}]\n")
     results = tmp_path / "results"
-    assert run_workflow(corpus, results, "--configfile", str(config)).returncode == 0
+
+    def run(*extra: str):
+        return run_tables(
+            corpus, results, "--configfile", str(config), *extra, rules=STANCE_AND_FRAMES
+        )
+
+    assert run().returncode == 0
 
     def matches():
         rows = read_csv_rows(results / "tables" / "stance_markers.csv")
@@ -360,9 +379,9 @@ def test_editing_a_lexicon_re_runs_the_analysis(tmp_path):
     lexicon.write_text(header + "agreed\tattitude\tverb\ta first entry\n"
                        "frankly\tattitude\tadverb\tadded later\n"
                        "to some extent\toff\t\tno entry has exactly this pattern\n")  # fmt: skip
-    plan = run_workflow(corpus, results, "--configfile", str(config), "-n")
+    plan = run("-n")
     assert "analyse_chunk" in plan.stdout + plan.stderr
-    assert run_workflow(corpus, results, "--configfile", str(config)).returncode == 0
+    assert run().returncode == 0
     assert {"agreed", "Frankly"} <= matches()
     # the off row that disables nothing is a problem of the run, not only a chunk log line
     problems = read_csv_rows(results / "tables" / "problems.csv")
@@ -380,7 +399,7 @@ def test_editing_a_lexicon_re_runs_the_analysis(tmp_path):
     # and a stance subtype one letter away from a shipped one
     with lexicon.open("a") as fh:
         fh.write("went well\thedge\tevidentail\ta typo\n")
-    assert run_workflow(corpus, results, "--configfile", str(config)).returncode == 0
+    assert run().returncode == 0
     problems = read_csv_rows(results / "tables" / "problems.csv")
     assert sorted((p["source"], p["stage"], p["message"][:30]) for p in problems) == [
         (str(frames), "frames", "line 3: frame 'economics' of e"),
