@@ -510,7 +510,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.37.9", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.37.10", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
@@ -2634,9 +2634,12 @@ STANCE_1_36_9 = [
     ("Some Republicans said the talks stalled.", [("said", "attribution", "named")]),
     ("Other Republicans said the talks stalled.", [("said", "attribution", "named")]),
     ("Some Democrats said the talks stalled.", [("said", "attribution", "named")]),
-    ("Some Republican senators said the talks stalled.", [("said", "attribution", "named")]),
-    ("Some Democratic senators said the talks stalled.", [("said", "attribution", "named")]),
-    ("Republican senators said the talks stalled.", [("said", "attribution", "named")]),
+    # 1.37.10: senators are unnamed speakers, of whatever party (two blind sets read them so)
+    ("Some Republican senators said the talks stalled.",
+     [("senators said", "attribution", "vague")]),
+    ("Some Democratic senators said the talks stalled.",
+     [("senators said", "attribution", "vague")]),
+    ("Republican senators said the talks stalled.", [("senators said", "attribution", "vague")]),
     # ... a people is no party
     ("Some Americans said the talks stalled.", [("said", "attribution", "vague")]),
     ("Many Europeans say the economy is weak.", [("say", "attribution", "vague")]),
@@ -2773,7 +2776,8 @@ STANCE_1_36_10 = [
     # an institution's initialism in a quantified group names it; a place's or a field's does not
     ("Some FBI agents have said the probe was rushed.", [("said", "attribution", "named")]),
     ("Many NHS trusts said beds were short.", [("said", "attribution", "named")]),
-    ("Several GOP senators said the talks stalled.", [("said", "attribution", "named")]),
+    # 1.37.10: senators are unnamed speakers, as "Some US officials" are
+    ("Several GOP senators said the talks stalled.", [("senators said", "attribution", "vague")]),
     ("Some US officials said the talks stalled.", [("officials said", "attribution", "vague")]),
     ("Some CEOs said the talks stalled.", [("said", "attribution", "vague")]),
     ("Some Americans said the talks stalled.", [("said", "attribution", "vague")]),
