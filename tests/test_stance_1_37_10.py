@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.lexicon import lexicon_path, read_lexicon
 from tests.test_stance import assert_markers_in_time, found
 
 V, N = "vague", "named"
@@ -57,3 +58,15 @@ def test_stance_1_37_10_rules_match_in_linear_time() -> None:
         "Ministers " * 200 + "said. ",
     ]
     assert_markers_in_time(units)
+
+
+def test_the_politicians_row_takes_the_verbs_of_the_bare_plurals_row() -> None:
+    """The row of politicians copies the verbs of the row of officials (a pattern has no macros):
+    a verb added to one must be added to the other."""
+    rows = read_lexicon([lexicon_path("stance.tsv")]).rows
+
+    def verbs(nouns: str) -> str:  # the verbs of the one row of nouns starting so
+        (pattern,) = [p for r in rows if f"] {{{nouns}," in (p := r["pattern"]) and "<skip:5>" in p]
+        return pattern.split("<skip:5> ", 1)[1]
+
+    assert verbs("critics") == verbs("ministers")
