@@ -787,10 +787,10 @@ def test_configured_stage_reads_the_senses_as_people_do(row):
         ("They like the plan and we would like more.", []),  # the verb, after a subject
         ("The data was shared with third parties.", ["shared", "parties"]),
         ("They shared a laugh.", []),
-        ("The challenge lies in trust.", ["lies"]),
+        ("The challenge lies in trust.", ["challenge", "lies"]),
         ("He lies to voters.", []),
         ("China plays a key role.", ["plays"]),
-        ("This raises ethical and legal implications.", ["ethical"]),
+        ("This raises ethical and legal implications.", ["ethical", "legal"]),
         ("The ethical leader won.", []),
         ("Interest rates rose; it serves national interests.", ["Interest", "interests"]),
         ("Free allowances end; free trade stays; free speech matters.", ["Free", "free"]),
@@ -849,7 +849,7 @@ def test_configured_stage_reads_the_senses_as_people_do(row):
         ),
         ("The American Civil Liberties Union defends civil liberties.", ["Liberties"]),
         ("Users must hand over an ID; on the other hand; a helping hand.", ["hand", "hand"]),
-        ("The lower courts agreed; lower prices.", ["lower"]),
+        ("The lower courts agreed; lower prices; prices closed lower.", ["lower", "lower"]),
         ("The state has a legitimate interest; she showed interest.", ["interest"]),
         ("It is a far cry from that; a cry for help.", ["cry"]),
         ("It has 90 million monthly active users; an active debate.", ["active"]),
@@ -1022,6 +1022,55 @@ def test_configured_stage_reads_the_senses_as_people_do(row):
         (
             "The Herald's original story; the original text; an original idea.",
             ["original", "original"],
+        ),
+        # senses 1.11.0 (2026-12-06): a reader's check of the default corpus's report
+        (
+            "Sophisticated cyber espionage tools; a sophisticated attack; a sophisticated "
+            "reading of the poem.",
+            ["Sophisticated", "sophisticated"],
+        ),
+        ("Intellectual property theft; an intellectual giant.", ["Intellectual property"]),
+        (
+            "It attracted international criticism; attracts scrutiny; attracted thousands of "
+            "visitors.",
+            ["attracted", "attracts"],
+        ),
+        (
+            "The objectives are clear: growth; it is clear that it failed; they made it clear; "
+            "clear skies.",
+            ["clear", "clear", "clear"],
+        ),
+        (
+            "Advanced capabilities; the most advanced semiconductors; the talks advanced.",
+            ["Advanced", "advanced"],
+        ),
+        (
+            "Legal implications; legal experts; without any legal basis; it is legal.",
+            ["Legal", "legal"],
+        ),
+        ("China actively seeks allies.", ["actively"]),
+        ("It extends to sharing data; extend a welcome.", ["extends", "sharing"]),
+        ("Hard data and soft power; a hard day.", ["Hard"]),
+        (
+            "At 60% lower costs; lower than in spring; shares closed lower.",
+            ["lower", "lower", "shares"],
+        ),
+        (
+            "One major challenge; challenges arise; the ruling was challenged.",
+            ["challenge", "challenges"],
+        ),
+        (
+            "To secure its interests; secure a deal; a secure border; feel secure.",
+            ["secure", "interests", "secure"],
+        ),
+        (
+            "A significant role; a significant threat; a significant step.",
+            ["significant", "significant"],
+        ),
+        (
+            "Critical information; critical semiconductor supplies; critical of the plan; in "
+            "critical condition.",
+            ["Critical", "critical"],
         ),
     ],
 )
