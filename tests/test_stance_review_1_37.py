@@ -2,7 +2,7 @@
 that independent reviewers wrote and labelled for the forms each change reads, seeing only the
 guideline and the file format (docs/detector-changes.md gives each set's role). The files are
 kept as the reviewers hashed them, and the detector must keep getting at least as many of their
-sentences wholly right as stance 1.37.3 did (1.37.6 to 1.37.10 their own sets): a later change
+sentences wholly right as stance 1.37.3 did (1.37.6 to 1.37.10, and the code of 2026-12-06, their own sets): a later change
 that loses one of them fails here."""
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ SETS = {
     "1_37_9/main.tsv": (100, 96), "1_37_9/traps.tsv": (60, 52),
     "1_37_10_a/main.tsv": (100, 93), "1_37_10_a/traps.tsv": (60, 38),
     "1_37_10_b/main.tsv": (100, 82), "1_37_10_b/traps.tsv": (60, 40),
+    "1_37_10_c/main.tsv": (100, 78), "1_37_10_c/traps.tsv": (60, 28),
 }  # fmt: skip
 
 
