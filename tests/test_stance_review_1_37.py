@@ -2,7 +2,7 @@
 that independent reviewers wrote and labelled for the forms each change reads, seeing only the
 guideline and the file format (docs/detector-changes.md gives each set's role). The files are
 kept as the reviewers hashed them, and the detector must keep getting at least as many of their
-sentences wholly right as stance 1.37.3 did (1.37.6 to 1.37.10, and the code of 2026-12-06, their own sets): a later change
+sentences wholly right as stance 1.37.3 did (1.37.6 to 1.37.11, and the code of 2026-12-06, their own sets): a later change
 that loses one of them fails here."""
 
 from __future__ import annotations
@@ -34,6 +34,8 @@ SETS = {
     "1_37_10_a/main.tsv": (100, 93), "1_37_10_a/traps.tsv": (60, 38),
     "1_37_10_b/main.tsv": (100, 82), "1_37_10_b/traps.tsv": (60, 40),
     "1_37_10_c/main.tsv": (100, 78), "1_37_10_c/traps.tsv": (60, 28),
+    "1_37_11_a/main.tsv": (100, 93), "1_37_11_a/traps.tsv": (60, 44),
+    "1_37_11_b/main.tsv": (100, 79), "1_37_11_b/traps.tsv": (60, 45),
 }  # fmt: skip
 
 
