@@ -2,8 +2,8 @@
 that independent reviewers wrote and labelled for the forms each change reads, seeing only the
 guideline and the file format (docs/detector-changes.md gives each set's role). The files are
 kept as the reviewers hashed them, and the detector must keep getting at least as many of their
-sentences wholly right as stance 1.37.3 did (1.37.6 to 1.37.11, and the code of 2026-12-06, their own sets): a later change
-that loses one of them fails here."""
+sentences wholly right as stance 1.37.3 did (1.37.6 to 1.37.11, and the code of 2026-12-06, their
+own sets): a later change that loses one of them fails here."""
 
 from __future__ import annotations
 
