@@ -30,13 +30,21 @@ def quotation_spans(text: str, start: int = 0, end: int | None = None) -> list[t
     return spans
 
 
-def quoted_parts(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+def quoted_parts(
+    text: str, start: int = 0, end: int | None = None, *, open_at_start: bool = False
+) -> list[tuple[int, int]]:
     """:func:`quotation_spans` plus the open ends of a quotation that runs over sentences: the
     sentence's words up to a closing typographic mark that no mark opened in it (“Prices may
     rise. | They could fall too,” the analyst added), and from an opening typographic mark that
     nothing closes in it to the sentence's end. Straight marks have no direction, so they only
-    pair."""
+    pair, unless the sentence starts inside a quotation (``open_at_start``: an earlier sentence
+    opened it), whose first straight mark closes it ("Prices may rise. | They could fall too,"
+    the analyst added: the words after the mark are the writer's)."""
     end = len(text) if end is None else end
+    if open_at_start:
+        first = QUOTE_MARK_RE.search(text, start, end)
+        if first is not None and first.group() == '"':
+            return [(start, first.end()), *quoted_parts(text, first.end(), end)]
     spans = quotation_spans(text, start, end)
     first = spans[0][0] if spans else end
     closing = re.search(f"[{CLOSING_QUOTES}]", text[start:first])

@@ -22,7 +22,7 @@ from pipeline.quotes import has_quotation, quoted_parts
 from pipeline.serial_stats import DISPERSION_SUMMARY, serial_summary, window_dispersion
 from pipeline.stance_lexicon import default_lexicon_paths, stance_entries
 from pipeline.types import SegmentedDocument, StageOutput
-from pipeline.voices import is_question, quoted_sentence_ids, speaker_turns
+from pipeline.voices import is_question, opened_before_ids, quoted_sentence_ids, speaker_turns
 from pipeline.voices_sourcing import borrowed_sourcing, source_line_items
 
 if TYPE_CHECKING:
@@ -187,6 +187,7 @@ class StanceStage:
         n_questions = 0
         turns = speaker_turns(doc.sentences)
         quoted = quoted_sentence_ids(doc.sentences, turns)
+        opened = opened_before_ids(doc.sentences)  # their first straight mark closes
         markers_of = {
             s.sent_id: self.detector.markers(clean, start=s.start, end=s.end, heading=s.is_heading)
             for s in doc.sentences
@@ -200,7 +201,9 @@ class StanceStage:
             # the words of a quoted speaker, not the writer's: a speaker's turn, the quoted parts
             # of a sentence with quotation marks (not its "the analyst added"), or a sentence
             # without marks inside a quotation that runs over several sentences
-            spans = quoted_parts(clean, sentence.start, sentence.end)
+            spans = quoted_parts(
+                clean, sentence.start, sentence.end, open_at_start=sentence.sent_id in opened
+            )
             whole = sentence.paragraph_id in turns or (sentence.sent_id in quoted and not spans)
             in_quotation = [whole or any(a <= m.start and m.end <= b for a, b in spans)
                             for m in markers]  # fmt: skip

@@ -10,7 +10,7 @@ from the attribution of those words (:func:`borrowed_sourcing`, in
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 
 from pipeline.lexicon import lexicon_path, read_word_list
 from pipeline.quotes import OPENING_QUOTES, QUOTE_MARK_RE
@@ -370,18 +370,10 @@ def continued_turns(
     return {pid: out[pid] for pid in paragraphs if pid in out}
 
 
-def quoted_sentence_ids(
-    sentences: Sequence[Sentence], turns: Mapping[int, str] | None = None
-) -> set[int]:
-    """Body sentences that are someone else's words though no quotation opens and closes in
-    them: the sentences of a quotation that runs over several sentences (“We are proud. Our
-    customers want it,” he said: both), also when the paragraph ends before the quotation
-    closes, as news style does for a quotation of several paragraphs; and the turns of an
-    interviewee or a hearing's speakers (``turns``, from :func:`speaker_turns`), not the
-    interviewer's "Q:". A quotation opens at “ « (or an odd " that is no inch mark) and closes
-    at ” » (or the next ")."""
-    turns = speaker_turns(sentences) if turns is None else turns
-    out: set[int] = set()
+def _open_quotations(sentences: Sequence[Sentence]) -> Iterator[tuple[Sentence, bool, bool]]:
+    """Each body sentence with whether it starts and whether it ends inside a quotation of its
+    paragraph. A quotation opens at “ « (or an odd " that is no inch mark) and closes at ” » (or
+    the next ")."""
     open_quote, paragraph = False, None
     for s in sentences:
         if s.paragraph_id != paragraph:
@@ -394,7 +386,29 @@ def quoted_sentence_ids(
             if mark == '"' and not open_quote and s.text[m.start() - 1 : m.start()].isdigit():
                 continue  # an inch mark (a 6" pipe); an open quotation's " closes it ("… 2025")
             open_quote = mark in OPENING_QUOTES or (mark == '"' and not open_quote)
+        yield s, quoted_from_start, open_quote
+
+
+def quoted_sentence_ids(
+    sentences: Sequence[Sentence], turns: Mapping[int, str] | None = None
+) -> set[int]:
+    """Body sentences that are someone else's words though no quotation opens and closes in
+    them: the sentences of a quotation that runs over several sentences (“We are proud. Our
+    customers want it,” he said: both), also when the paragraph ends before the quotation
+    closes, as news style does for a quotation of several paragraphs; and the turns of an
+    interviewee or a hearing's speakers (``turns``, from :func:`speaker_turns`), not the
+    interviewer's "Q:" (:func:`_open_quotations` says where a quotation opens and closes)."""
+    turns = speaker_turns(sentences) if turns is None else turns
+    out: set[int] = set()
+    for s, quoted_from_start, open_at_end in _open_quotations(sentences):
         speaker = turns.get(s.paragraph_id)
-        if quoted_from_start or open_quote or (speaker and speaker not in INTERVIEWER_LABELS):
+        if quoted_from_start or open_at_end or (speaker and speaker not in INTERVIEWER_LABELS):
             out.add(s.sent_id)
     return out
+
+
+def opened_before_ids(sentences: Sequence[Sentence]) -> set[int]:
+    """Body sentences that start inside a quotation an earlier sentence of their paragraph
+    opened ("We are proud. | Our customers want it," he said): their first straight mark closes
+    it (:func:`pipeline.quotes.quoted_parts`)."""
+    return {s.sent_id for s, from_start, _ in _open_quotations(sentences) if from_start}

@@ -4131,6 +4131,27 @@ def test_markers_inside_quotations_are_flagged():
     assert not flags[("added", "attribution")] and not flags[("said", "attribution")]
 
 
+def test_the_writers_verb_after_a_quotation_closed_by_a_straight_mark_is_not_quoted():
+    """An analyst's check (2026-12-06): in '"Without water, I can't open. It's as simple as
+    that," she said.' the second sentence starts inside the quotation, its straight mark has no
+    pair in it, and the whole sentence was flagged as quoted, the writer's "she said" too. The
+    first straight mark of a sentence that starts inside a quotation closes it."""
+    from pipeline.quotes import quoted_parts
+    from tests.conftest import segment_text
+
+    doc = segment_text(
+        'A cafe owner was worried. "Without water, I can\'t open. It may be the end," she said. '
+        '"We might close," he added, "and we will probably move."'
+    )
+    rows = StanceStage().analyse(doc).tables["stance_markers"]
+    flags = [(r["match"], r["in_quotation"]) for r in rows]
+    assert flags == [("may", True), ("said", False), ("might", True), ("added", False),
+                     ("probably", True)]  # fmt: skip
+    text = 'It may be the end," she said, "or not."'
+    assert quoted_parts(text, open_at_start=True) == [(0, 19), (30, 39)]
+    assert quoted_parts(text) == [(18, 31)]  # without: the marks pair among themselves
+
+
 STANCE_1_36_22 = [
     # (1) an adverb of time in -ly is an imperative's only after 'claims', a noun there too
     ("Study says early to bed is best.", [("Study says", "attribution", "vague")]),
