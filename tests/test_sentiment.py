@@ -1072,6 +1072,22 @@ def test_configured_stage_reads_the_senses_as_people_do(row):
             "critical condition.",
             ["Critical", "critical"],
         ),
+        # senses 1.12.0 (2026-12-06): an analyst's check on two articles of their own
+        ("A number of firms; the number of cases; number one.", ["number", "number"]),
+        ("Smart meters; a smart grid; a smart move.", ["Smart", "smart"]),
+        (
+            "A post shared more than 10,000 times; sharing on Facebook; a shared view.",
+            ["shared", "sharing"],
+        ),
+        (
+            "Growing fears; a growing number; a growing economy.",
+            ["Growing", "growing"],
+        ),
+        (
+            "Peak demand; demand for water rose; demand rose; protesters demand answers.",
+            ["demand", "demand", "demand"],
+        ),
+        ("I honestly don't know; bosses' bonuses; a bonus for fans.", ["honestly", "bonuses"]),
     ],
 )
 def test_sense_entries_match_only_the_misread_senses(sentence, neutral):
