@@ -1231,8 +1231,8 @@ def test_sentiment_item_counts_neighbouring_sentences_alike_in_tone_as_fewer():
     (item,) = sentiment_difference(docs, "#s", sentences)
     assert item["caution"] is True
     assert item["text"].endswith(
-        "which includes 0: this may be noise). Neighbouring sentences tend to share a tone "
-        "(estimated correlation of one sentence with the next: 0.90), so the interval counts "
+        "which includes 0: this may be noise). Allowing for neighbouring sentences alike in "
+        "tone (estimated correlation of one sentence with the next: 0.90), the interval counts "
         "a's 8 sentences as 2 unrelated ones and b's 8 as 2"
     )
     # sentences with no neighbour alike: no note
