@@ -68,9 +68,11 @@ def rate_difference(
         counts += f", {a['quoted']} of the {a['count']} in quotations"
     rates = f"{fmt(a['rate'])} vs {fmt(b['rate'])} per 1,000 words"
     if a["count"] + b["count"] < FEW:
+        # the quoted share too: "3 vs 0" of which two are a quoted speaker's (2026-12-06)
+        quoted = f" ({a['quoted']} of them in quotations)" if a.get("quoted") else ""
         text = (
-            f"{what.capitalize()}: {a['count']} in {a['doc_id']} vs {b['count']} in {b['doc_id']} "
-            f"({rates}), too few to call a difference"
+            f"{what.capitalize()}: {a['count']} in {a['doc_id']}{quoted} vs {b['count']} in "
+            f"{b['doc_id']} ({rates}), too few to call a difference"
         )
         return {"text": text, "strength": 0.0, "caution": True, "doc_id": a["doc_id"],
                 "ratio": False, "note": ""}  # fmt: skip

@@ -461,6 +461,17 @@ def test_rate_item_says_how_many_markers_are_a_quoted_speakers():
     assert item["text"].startswith(
         "courier uses boosters and ledger none: 37 vs 0, 31 of the 37 in quotations ("
     )
+    # an analyst's check (2026-12-06): a count too small for a ratio says it as well
+    docs = [
+        {"doc_id": "tabloid", "n_words": 555, "attitude_per_1k": 3 / 0.555,
+         "n_attitude_quoted": 2},
+        {"doc_id": "broadsheet", "n_words": 634, "attitude_per_1k": 0.0, "n_attitude_quoted": 0},
+    ]  # fmt: skip
+    item = rate_difference("attitude markers", *rates_of(docs, "attitude_per_1k"))
+    assert item["text"] == (
+        "Attitude markers: 3 in tabloid (2 of them in quotations) vs 0 in broadsheet (5.4 vs "
+        "0.0 per 1,000 words), too few to call a difference"
+    )
 
 
 @pytest.mark.parametrize(
