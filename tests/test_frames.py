@@ -61,6 +61,11 @@ def frames_of(text: str, stage: FramesStage = STAGE) -> list[tuple[str, str]]:
         ("Exports fell sharply.", [("Exports", "economic")]),
         ("It is a matter of national security.", [("national security", "security_defense")]),
         ("Researchers used artificial intelligence.", []),  # blocking entry
+        # what is spied on does not make the economic or political frame (1.14.11)
+        ("They share political and economic intelligence.",
+         [("political and economic intelligence", "security_defense")]),
+        ("Economic espionage grew; the economic outlook dimmed.",
+         [("Economic espionage", "security_defense"), ("economic", "economic")]),
         ("Tenants pay a security deposit.", [("security deposit", "economic")]),
         ("The counter-terrorism unit grew.", [("terrorism", "security_defense")]),
         ("It is important to import less.", [("import", "economic")]),
@@ -1265,7 +1270,8 @@ def test_intelligence_of_firms_and_business_is_no_security_cue(text: str, cue: s
         ("China's 2017 National Intelligence Law mandates cooperation.", "Intelligence"),
         ("Intelligence gathering is central to the pact.", "Intelligence"),
         ("The NSA collects signals intelligence.", "intelligence"),
-        ("It also extends to sharing political and economic intelligence.", "intelligence"),
+        ("It also extends to sharing political and economic intelligence.",
+         "political and economic intelligence"),
         ("China has invested in its cyber intelligence capabilities.", "intelligence"),
         ("Open-source intelligence groups tracked the convoy.", "intelligence"),
         ("The Senate Intelligence Committee held a hearing.", "Intelligence"),
