@@ -22,7 +22,7 @@ from pipeline.quotes import has_quotation, quoted_parts
 from pipeline.serial_stats import DISPERSION_SUMMARY, serial_summary, window_dispersion
 from pipeline.stance_lexicon import default_lexicon_paths, stance_entries
 from pipeline.types import SegmentedDocument, StageOutput
-from pipeline.voices import is_question, opened_before_ids, quoted_sentence_ids, speaker_turns
+from pipeline.voices import is_question, quotation_ids, speaker_turns
 from pipeline.voices_sourcing import borrowed_sourcing, source_line_items
 
 if TYPE_CHECKING:
@@ -186,8 +186,8 @@ class StanceStage:
         quoted_totals = dict(totals)  # of them, a quoted speaker's (in_quotation)
         n_questions = 0
         turns = speaker_turns(doc.sentences)
-        quoted = quoted_sentence_ids(doc.sentences, turns)
-        opened = opened_before_ids(doc.sentences)  # their first straight mark closes
+        # ``opened``: sentences that start inside a quotation, whose first straight mark closes it
+        quoted, opened = quotation_ids(doc.sentences, turns)
         markers_of = {
             s.sent_id: self.detector.markers(clean, start=s.start, end=s.end, heading=s.is_heading)
             for s in doc.sentences

@@ -398,17 +398,23 @@ def quoted_sentence_ids(
     closes, as news style does for a quotation of several paragraphs; and the turns of an
     interviewee or a hearing's speakers (``turns``, from :func:`speaker_turns`), not the
     interviewer's "Q:" (:func:`_open_quotations` says where a quotation opens and closes)."""
+    return quotation_ids(sentences, turns)[0]
+
+
+def quotation_ids(
+    sentences: Sequence[Sentence], turns: Mapping[int, str] | None = None
+) -> tuple[set[int], set[int]]:
+    """:func:`quoted_sentence_ids` and, from the same pass over the marks, the body sentences
+    that start inside a quotation an earlier sentence of their paragraph opened ("We are proud.
+    | Our customers want it," he said), whose first straight mark closes it
+    (:func:`pipeline.quotes.quoted_parts`)."""
     turns = speaker_turns(sentences) if turns is None else turns
-    out: set[int] = set()
+    quoted: set[int] = set()
+    opened: set[int] = set()
     for s, quoted_from_start, open_at_end in _open_quotations(sentences):
+        if quoted_from_start:
+            opened.add(s.sent_id)
         speaker = turns.get(s.paragraph_id)
         if quoted_from_start or open_at_end or (speaker and speaker not in INTERVIEWER_LABELS):
-            out.add(s.sent_id)
-    return out
-
-
-def opened_before_ids(sentences: Sequence[Sentence]) -> set[int]:
-    """Body sentences that start inside a quotation an earlier sentence of their paragraph
-    opened ("We are proud. | Our customers want it," he said): their first straight mark closes
-    it (:func:`pipeline.quotes.quoted_parts`)."""
-    return {s.sent_id for s, from_start, _ in _open_quotations(sentences) if from_start}
+            quoted.add(s.sent_id)
+    return quoted, opened
