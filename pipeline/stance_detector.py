@@ -164,6 +164,13 @@ class StanceDetector:
         self._by_agent = frozenset(
             i for i, e in enumerate(kept) if e.category != "none" and "by [the] <name>" in e.pattern
         )
+        # entries that hold their own subject after "what" or "which" ("which The Guardian called",
+        # "what the defence called"): no subject before or after them to read (1.37.13)
+        self._own_subject = frozenset(
+            i
+            for i, e in enumerate(kept)
+            if e.category == "attribution" and e.pattern.startswith("{what,which} ")
+        )
         # the object verbs that its rows read only right after a quotation invert there ('"Stay
         # indoors," urged a police officer': its subject after it; 1.36.28 review)
         self._quote_inverted = quote_inverted_verbs(kept)
@@ -347,6 +354,7 @@ class StanceDetector:
             elif (
                 ruled
                 and subtype == "named"
+                and m.entry not in self._own_subject
                 and unnamed_source(
                     view,
                     v_start,

@@ -510,7 +510,7 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         ("purportedly", "booster"),
         ("per se", "attitude"),
     ]
-    assert stage.lexicon_versions == {"stance.tsv": "1.37.12", "extra.tsv": "test"}
+    assert stage.lexicon_versions == {"stance.tsv": "1.37.13", "extra.tsv": "test"}
 
 
 @pytest.mark.parametrize(
@@ -1845,7 +1845,7 @@ STANCE_1_24 = [
     ("As noted above, the sample is small.", []),
     ("As the deadline approached, the talks stalled.", []),
     ("The ruling was welcomed by the Bar Council.",
-     [("was welcomed by the Bar", "attribution", "named")]),
+     [("was welcomed by the Bar Council", "attribution", "named")]),
     ("The plan was welcomed by the crowd.",  # vague since the review (1.27.0)
      [("was welcomed by the crowd", "attribution", "vague")]),
     ("I can confirm that two of our staff were detained.",
@@ -2952,7 +2952,7 @@ STANCE_1_36_12 = [
     ("The loans were criticised by European banks.",
      [("were criticised by European", "attribution", "vague")]),
     ("The merger was welcomed by Dutch regulators.",
-     [("was welcomed by Dutch", "attribution", "vague")]),
+     [("was welcomed by Dutch regulators", "attribution", "vague")]),
     ("The figures were reported by Japanese newspapers.",
      [("reported by Japanese", "attribution", "vague")]),
     ("The loans were criticised by the European Commission.",
@@ -2964,7 +2964,7 @@ STANCE_1_36_12 = [
     ("The plan was criticised by Deutsche Bank.",
      [("was criticised by Deutsche", "attribution", "named")]),
     ("The report was disputed by American Airlines pilots.",
-     [("was disputed by American", "attribution", "named")]),
+     [("was disputed by American Airlines pilots", "attribution", "named")]),
     # (7) "over the weekend" is a publication time, as "on Tuesday" is
     ("Data published over the weekend by Reuters show a drop.",
      [("Data published over the weekend by Reuters show", "attribution", "named")]),
@@ -3104,9 +3104,9 @@ STANCE_1_36_14 = [
     ("The attack was first reported over the weekend by Ukrainian media.",
      [("reported over the weekend by Ukrainian", "attribution", "vague")]),
     ("The scheme was welcomed by Scottish fishermen.",
-     [("was welcomed by Scottish", "attribution", "vague")]),
+     [("was welcomed by Scottish fishermen", "attribution", "vague")]),
     ("The report was criticised by Afghan women.",
-     [("was criticised by Afghan", "attribution", "vague")]),
+     [("was criticised by Afghan women", "attribution", "vague")]),
     ("The plan was criticised by Chinese state media.",
      [("was criticised by Chinese", "attribution", "named")]),
     ("The plan was criticised by Russian state-run media.",
@@ -3191,10 +3191,10 @@ STANCE_1_36_16 = [
     ("According to the council, which runs the scheme, 400 families have applied.",
      [("According to", "attribution", "named")]),
     ("According to the survey, which critics called flawed, 40% of voters are undecided.",
-     [("According to", "attribution", "named"), ("critics called", "attribution", "vague")]),
+     [("According to", "attribution", "named"), ("which critics called", "attribution", "vague")]),
     ("The report, which critics called flawed, found that 30% of schools were failing.",
      [("The report, which critics called flawed, found", "attribution", "named"),
-      ("critics called", "attribution", "vague")]),
+      ("which critics called", "attribution", "vague")]),
     # (4) mid-sentence "may I think" is a hedge; "May I" at a start or in a question, a request
     ("This may I think be the right approach.",
      [("may", "hedge", "modal"), ("I think", "hedge", "first_person")]),
@@ -3993,7 +3993,7 @@ STANCE_1_36_13 = [
      [("critics say", "attribution", "vague")]),
     ("The report, which critics called flawed, found that 30% of schools were failing.",
      [("The report, which critics called flawed, found", "attribution", "named"),
-      ("critics called", "attribution", "vague")]),
+      ("which critics called", "attribution", "vague")]),
     ("Critics, who might have expected more, said the plan failed.",
      [("Critics, who might have expected more, said", "attribution", "vague")]),
     ("Residents, who have complained to Thames Water for years, say the pipes still leak.",
@@ -5409,7 +5409,7 @@ STANCE_1_36_28_SECOND_REVIEW = [
     ('The talks proved "difficult," added a diplomat.',
      [("proved", "booster", "verb"), ("added", "attribution", "vague")]),
     ('Residents branded the plans "a disgrace," added one councillor.',
-     [("added", "attribution", "vague")]),
+     [("Residents branded", "attribution", "vague"), ("added", "attribution", "vague")]),
     ('The staff were all "heroes," added a nurse.', [("added", "attribution", "vague")]),
     ('She typed "yes," added a smiley and hit send.', []),
     ('He signed the card "Dad," added a kiss and sealed it.', []),
