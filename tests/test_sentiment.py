@@ -721,9 +721,11 @@ def test_news_valences_fix_known_gaps_without_breaking_agreement():
     from pipeline.lexicon import lexicon_path
     from pipeline.sentiment import SentimentStage
 
+    # the news valences with the senses that guard them ('impossible to say': no evaluation)
     configured = SentimentStage(
         neutral_terms=["intelligence", "security"],
         extra_valences=[lexicon_path("sentiment_news.tsv")],
+        extra_neutral_senses=[lexicon_path("sentiment_senses.tsv")],
     ).analyzer
     sentences = [r["sentence"] for r in LABELLED_ROWS]
     expected = [r["expected"] for r in LABELLED_ROWS]
@@ -1088,6 +1090,11 @@ def test_configured_stage_reads_the_senses_as_people_do(row):
             ["demand", "demand", "demand"],
         ),
         ("I honestly don't know; bosses' bonuses; a bonus for fans.", ["honestly", "bonuses"]),
+        # senses 1.13.0 (2026-12-06): a word of sentiment_news.tsv 1.4.0
+        (
+            "Impossible to say; impossible to know how many; simply impossible to run.",
+            ["Impossible", "impossible"],
+        ),
     ],
 )
 def test_sense_entries_match_only_the_misread_senses(sentence, neutral):
@@ -1196,3 +1203,29 @@ def test_an_em_dash_between_words_parts_them() -> None:
     out = SentimentStage().analyse(doc)
     assert [r["term"] for r in out.tables["sentiment_terms"]] == ["great"]
     assert vader_text("high—great “news”…") == 'high great "news".'
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term", "valence"),
+    [
+        ("The council squandered £40 million on a scheme.", "squandered", -2.0),
+        ("The board announced drastic cuts.", "drastic", -1.3),
+        ("Pupils are taught in crumbling classrooms.", "crumbling", -1.7),
+        ("Without water it is simply impossible to run a restaurant.", "impossible", -1.3),
+    ],
+)
+def test_news_words_of_1_4_0_are_scored_and_traced(sentence, term, valence):
+    """sentiment_news.tsv 1.4.0 (2026-12-06): words VADER lacks from an analyst's emotive article;
+    each is a term of the sentence's trace, at its offsets, with the file's valence (a booster
+    before it, "simply", adds VADER's 0.293)."""
+    from pipeline.lexicon import lexicon_path
+    from pipeline.sentiment import SentimentStage
+
+    analyzer = SentimentStage(
+        extra_valences=[lexicon_path("sentiment_news.tsv")],
+        extra_neutral_senses=[lexicon_path("sentiment_senses.tsv")],
+    ).analyzer
+    assert analyzer.polarity_scores(sentence)["compound"] < -0.05
+    start = sentence.index(term)
+    traced = {(a, b): v for a, b, v in analyzer.trace(sentence).terms}
+    assert traced[(start, start + len(term))] == pytest.approx(valence, abs=0.3)  # boosters
