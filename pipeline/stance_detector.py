@@ -43,8 +43,13 @@ CLAUSE_LOOKBACK = 60  # characters before a relative clause matched with it ("Re
 # an aside that says when, where or by whom a source was made public is read as a relative
 # clause ("The bank's annual report, published in March, shows that": 2026-12-06)
 PUBLISHED_ASIDE = (
-    r"(?:published|released|issued|completed|compiled|filed|presented|unveiled|posted|updated)"
+    r"(?:(?:published|released|issued|completed|compiled|filed|presented|unveiled|posted|updated)"
     r"\s+(?:in|on|last|this|earlier|late|at|by|after|before)\b"
+    # how far a post went: "One post, shared 10,000 times, accused" (1.37.14)
+    r"|(?:shared|viewed|retweeted|reposted|liked|watched|circulated|forwarded)\s+"
+    r"(?:(?:more\s+than|over|nearly|almost|about|some|at\s+least)\s+)?(?:\d[\d,.]*|hundreds|"
+    r"thousands|millions|tens|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several)\s+"
+    r"(?:hundred|thousand|million))\b)"
 )
 RELATIVE_CLAUSE_RE = re.compile(
     rf",\s*(?:who|whom|whose|which|(?P<published>{PUBLISHED_ASIDE}))"
@@ -59,6 +64,8 @@ SKIPPED_ADVERBS = frozenset({"evidential", "epistemic_adverb", "adverb"})
 # the hedge and booster verbs that an attribution's own reporting verb can be ("Some observers
 # suggested": a source and a hedge; "Official figures show that": a source and a booster)
 REPORTING_VERB_KINDS = frozenset({("hedge", "epistemic_verb"), ("booster", "verb")})
+# the words of a lexicon row that read the platform a post went round on ("on Facebook")
+PLATFORM_SLOTS = ("[{on,online,across,via}] [<cap>] [<cap>]", "{on,via,across} <cap> [<cap>]")
 # characters past an attribution that its verb's own entry may take ("confirmed that")
 VERB_REACH = 30
 
@@ -170,6 +177,13 @@ class StanceDetector:
             i
             for i, e in enumerate(kept)
             if e.category == "attribution" and e.pattern.startswith("{what,which} ")
+        )
+        # entries whose capitals are the platform a text went round on, not its author ("A post on
+        # Facebook claimed": vague; 1.37.14)
+        self._platform = frozenset(
+            i
+            for i, e in enumerate(kept)
+            if e.category == "attribution" and any(slot in e.pattern for slot in PLATFORM_SLOTS)
         )
         # the object verbs that its rows read only right after a quotation invert there ('"Stay
         # indoors," urged a police officer': its subject after it; 1.36.28 review)
@@ -348,6 +362,7 @@ class StanceDetector:
             if (
                 ruled
                 and subtype == "vague"
+                and m.entry not in self._platform
                 and named_source(text, start, a, b, end, heading=heading, inside=inside)
             ):
                 subtype = "named"
@@ -419,8 +434,9 @@ class StanceDetector:
             )
             if not reporting or entry.also is not None:
                 continue
-            words = view[m.start : m.end].rsplit(None, 2)  # the verb, or the verb and "that"
-            if len(words) > 1 and words[-1].lower() == "that":
+            # the verb, or the verb and "that", or "to" ("The report points to": 1.37.13)
+            words = view[m.start : m.end].rsplit(None, 2)
+            if len(words) > 1 and words[-1].lower() in ("that", "to"):
                 words.pop()
             if not words:
                 continue

@@ -1649,3 +1649,41 @@ def test_the_tables_numpy_corrections_equal_the_serial_stats_ones():
         for alike in (0.0, 0.2, 0.6, 0.9):
             got = design_worth(np.array([float(n)]), np.array([alike]), 1.0)[0]
             assert min(n, got) == min(n, effective_size(n, alike))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It would betray families who had trusted it.",
+         [("betray", "morality"), ("families", "quality_of_life")]),
+        ("Voters feel betrayed.", [("Voters", "political"), ("betrayed", "morality")]),
+        ("He betrayed the trust of his clients.", [("betrayed", "morality")]),
+        ("It is a shameful betrayal.", [("shameful", "morality"), ("betrayal", "morality")]),
+        ("Shame on you!", [("Shame", "morality")]),
+        ("The conditions are a disgrace.", [("disgrace", "morality")]),
+        ("They should be ashamed of the hypocrisy.", [("should", "policy_prescription"),
+         ("ashamed", "morality"), ("hypocrisy", "morality")]),
+        ("Every human life is sacred.", [("sacred", "morality")]),
+        ("Their consciences would not allow it.", [("consciences", "morality")]),
+        # traps: what a word shows, a pity, titles and names, a fall from office, no ethics
+        ("His face betrayed no emotion.", []),
+        ("Her accent betrayed her origins.", []),
+        ("The wake betrayed its position.", []),
+        ("It is a shame that it rained.", []),
+        ("Harold Pinter's Betrayal opens on Friday.", []),
+        ("Shame, the 2011 drama, returns to cinemas.", []),
+        ("Sacred Heart Hospital will add beds.", [("Hospital", "health_safety"),
+         ("beds", "capacity_resources")]),
+        ("The minister quit in disgrace.", []),
+        ("A dishonest scale was seized.", []),
+        ("Staff morale is low.", [("Staff", "capacity_resources")]),
+        ("It was a moral victory.", []),
+        ("The sin tax rose.", [("tax", "economic")]),
+        ("An off-duty officer helped.", []),
+    ],
+)  # fmt: skip
+def test_moral_charges_are_morality_cues(text, expected):
+    """Frames 1.14.12 (2026-12-06): betrayal, shame, disgrace, dishonour, hypocrisy, decency and
+    what is sacred are the codebook's ethics, duty and honour; reviews 1_14_12_a and _b
+    (tests/data/frames_review_1_14) gave the traps."""
+    assert frames_of(text) == expected

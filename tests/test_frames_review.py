@@ -1,0 +1,51 @@
+"""The sets of the frames reviews (tests/data/frames_review_1_14/): news sentences and traps that
+independent reviewers wrote and labelled by the Policy Frames Codebook for the cues each change
+reads, seeing only the frame ids and the file format. The files are kept as the reviewers hashed
+them; a later change must find at least as many of the main files' sentences of the reviewed
+frame, and no more of it in the traps, than the change they reviewed did."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from pipeline.frames import FramesStage
+from pipeline.frames_eval import read_annotations
+
+REVIEWS = Path(__file__).parent / "data" / "frames_review_1_14"
+STAGE = FramesStage()
+
+# file: (sentences, the frame reviewed, its sentences found at least, its false cues at most)
+SETS = {
+    "1_14_12_a/main.tsv": (80, "morality", 39, 0),
+    "1_14_12_a/traps.tsv": (40, "morality", 0, 1),
+    "1_14_12_b/main.tsv": (80, "morality", 40, 0),
+    "1_14_12_b/traps.tsv": (40, "morality", 0, 2),
+}  # fmt: skip
+
+
+def _hashed() -> dict[str, str]:
+    lines = (REVIEWS / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
+    return {name: digest for digest, name in (line.split("  ", 1) for line in lines)}
+
+
+def test_every_review_file_is_listed_and_hashed() -> None:
+    assert sorted(str(p.relative_to(REVIEWS)) for p in REVIEWS.glob("*/*.tsv")) == sorted(SETS)
+    assert sorted(_hashed()) == sorted(SETS)
+
+
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_review_set_is_as_hashed_and_still_read_as_well(name: str) -> None:
+    n, frame, found_least, false_most = SETS[name]
+    path = REVIEWS / name
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == _hashed()[name]
+    rows = read_annotations(path)
+    assert len(rows) == n and set(rows["split"]) == {"test"}
+    gold = [frame in f.split("|") for f in rows["frames"]]
+    pred = [
+        any(fr == frame for _, _, fr in STAGE.sentence_cues(t, 0, len(t))) for t in rows["text"]
+    ]
+    assert sum(g and p for g, p in zip(gold, pred, strict=True)) >= found_least
+    assert sum(p and not g for g, p in zip(gold, pred, strict=True)) <= false_most
