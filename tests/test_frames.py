@@ -1687,3 +1687,27 @@ def test_moral_charges_are_morality_cues(text, expected):
     what is sacred are the codebook's ethics, duty and honour; reviews 1_14_12_a and _b
     (tests/data/frames_review_1_14) gave the traps."""
     assert frames_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Reservoir levels have fallen to 34%.", [("Reservoir", "capacity_resources")]),
+        ("The drought has left three towns without water.", [("drought", "capacity_resources")]),
+        ("Water rationing begins on Monday.", [("Water rationing", "capacity_resources")]),
+        ("Hosepipe bans will stay until October.", [("Hosepipe bans", "capacity_resources")]),
+        ("Fuel stocks ran low.", [("Fuel stocks", "capacity_resources")]),
+        ("Power cuts will continue.", [("Power cuts", "capacity_resources")]),
+        # traps: a place, a figure of speech, sport, a title, a name
+        ("The water in the reservoir was clear and cold.", []),
+        ("The council has a reservoir of goodwill.", []),
+        ("United ended their goal drought with a late winner.", []),
+        ("Drought, the Mexican film, won the award.", []),
+        ("Reservoir Dogs was Tarantino's first film.", []),
+    ],
+)  # fmt: skip
+def test_resources_running_short_are_capacity_cues(text, expected):
+    """Frames 1.14.13 (2026-12-06): water and other resources running short, from an analyst's
+    water-rationing articles that had no resources cue; review 1_14_13
+    (tests/data/frames_review_1_14) gave the traps."""
+    assert frames_of(text) == expected

@@ -23,6 +23,8 @@ SETS = {
     "1_14_12_a/traps.tsv": (40, "morality", 0, 1),
     "1_14_12_b/main.tsv": (80, "morality", 40, 0),
     "1_14_12_b/traps.tsv": (40, "morality", 0, 2),
+    "1_14_13/main.tsv": (80, "capacity_resources", 16, 0),
+    "1_14_13/traps.tsv": (40, "capacity_resources", 3, 0),
 }  # fmt: skip
 
 
