@@ -6,6 +6,7 @@ import functools
 import gc
 import hashlib
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -129,6 +130,25 @@ def drawn(monkeypatch):
     yield figures
     for fig in figures:
         pyplot().close(fig)
+
+
+def reviewers_hashes(folder: Path) -> dict[str, str]:
+    """The reviewers' SHA256SUMS of a folder of review sets: file (relative to it) -> digest."""
+    lines = (folder / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
+    return {name: digest for digest, name in (line.split("  ", 1) for line in lines)}
+
+
+def assert_review_files_listed_and_hashed(folder: Path, names: Iterable[str]) -> None:
+    """Every review file of ``folder`` is one of ``names`` and hashed in its SHA256SUMS."""
+    listed = sorted(names)
+    assert sorted(str(p.relative_to(folder)) for p in folder.glob("*/*.tsv")) == listed
+    assert sorted(reviewers_hashes(folder)) == listed
+
+
+def is_as_hashed(folder: Path, name: str) -> bool:
+    """Whether the review file ``name`` of ``folder`` is as its reviewer hashed it."""
+    digest = hashlib.sha256((folder / name).read_bytes()).hexdigest()
+    return digest == reviewers_hashes(folder)[name]
 
 
 def growth(func, small, large, repeats=5):

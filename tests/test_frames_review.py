@@ -6,13 +6,13 @@ frame, and no more of it in the traps, than the change they reviewed did."""
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pytest
 
 from pipeline.frames import FramesStage
 from pipeline.frames_eval import read_annotations
+from tests.conftest import assert_review_files_listed_and_hashed, is_as_hashed
 
 REVIEWS = Path(__file__).parent / "data" / "frames_review_1_14"
 STAGE = FramesStage()
@@ -28,21 +28,15 @@ SETS = {
 }  # fmt: skip
 
 
-def _hashed() -> dict[str, str]:
-    lines = (REVIEWS / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
-    return {name: digest for digest, name in (line.split("  ", 1) for line in lines)}
-
-
 def test_every_review_file_is_listed_and_hashed() -> None:
-    assert sorted(str(p.relative_to(REVIEWS)) for p in REVIEWS.glob("*/*.tsv")) == sorted(SETS)
-    assert sorted(_hashed()) == sorted(SETS)
+    assert_review_files_listed_and_hashed(REVIEWS, SETS)
 
 
 @pytest.mark.parametrize("name", sorted(SETS))
 def test_review_set_is_as_hashed_and_still_read_as_well(name: str) -> None:
     n, frame, found_least, false_most = SETS[name]
     path = REVIEWS / name
-    assert hashlib.sha256(path.read_bytes()).hexdigest() == _hashed()[name]
+    assert is_as_hashed(REVIEWS, name)
     rows = read_annotations(path)
     assert len(rows) == n and set(rows["split"]) == {"test"}
     gold = [frame in f.split("|") for f in rows["frames"]]
