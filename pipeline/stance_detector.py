@@ -434,7 +434,7 @@ class StanceDetector:
             )
             if not reporting or entry.also is not None:
                 continue
-            # the verb, or the verb and "that", or "to" ("The report points to": 1.37.13)
+            # the verb, or the verb and "that", or "to" ("The report points to": 1.37.14)
             words = view[m.start : m.end].rsplit(None, 2)
             if len(words) > 1 and words[-1].lower() in ("that", "to"):
                 words.pop()
