@@ -2,7 +2,7 @@
 that independent reviewers wrote and labelled for the forms each change reads, seeing only the
 guideline and the file format (docs/detector-changes.md gives each set's role). The files are
 kept as the reviewers hashed them, and the detector must keep getting at least as many of their
-sentences wholly right as stance 1.37.3 did (1.37.6 to 1.37.14, and the code of 2026-12-06, their
+sentences wholly right as stance 1.37.3 did (1.37.6 to 1.37.15, and the code of 2026-12-06, their
 own sets): a later change that loses one of them fails here."""
 
 from __future__ import annotations
@@ -39,9 +39,10 @@ SETS = {
     "1_37_12/main.tsv": (100, 73), "1_37_12/traps.tsv": (60, 30),
     "1_37_12_b/main.tsv": (100, 67), "1_37_12_b/traps.tsv": (60, 45),
     "1_37_13_a/main.tsv": (100, 86), "1_37_13_a/traps.tsv": (60, 45),
-    "1_37_13_b/main.tsv": (100, 74), "1_37_13_b/traps.tsv": (60, 52),
+    "1_37_13_b/main.tsv": (100, 76), "1_37_13_b/traps.tsv": (60, 52),
     "1_37_14/main.tsv": (100, 72), "1_37_14/traps.tsv": (60, 53),
     "1_37_14_b/main.tsv": (100, 62), "1_37_14_b/traps.tsv": (60, 49),
+    "1_37_15/main.tsv": (100, 52), "1_37_15/traps.tsv": (60, 56),
 }  # fmt: skip
 
 
