@@ -36,3 +36,12 @@ STANCE_1_37_15 = [
 @pytest.mark.parametrize(("sentence", "expected"), STANCE_1_37_15, ids=lambda x: str(x)[:40])
 def test_stance_1_37_15(sentence: str, expected: list[tuple[str, str, str]]) -> None:
     assert found(sentence) == expected
+
+
+def test_terms_is_a_noun_not_a_label_verb() -> None:
+    """Stance 1.37.16: 1.37.13's row of labels read "terms" as the verb "term" ("sentenced 14
+    activists to prison terms": a vague source that gave the count 14 a source in the figures
+    table); "termed" stays a label."""
+    sentence = "The court sentenced 14 activists to prison terms of up to ten years."
+    assert found(sentence) == []
+    assert found("Critics termed it a betrayal.") == [("Critics termed", "attribution", V)]
