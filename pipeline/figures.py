@@ -39,8 +39,9 @@ reports": the 62% is not "some reports'"): :func:`pipeline.figures_sourcing.figu
 figure with no source in its own sentence that stands in someone else's words (a speaker's
 turn, a quotation over several sentences, a list item under a lead-in that attributes the list:
 "The company also noted that:") takes the source of those words, and a figure above a source
-line ("Source: OECD (2023)") the line's (:func:`pipeline.voices.borrowed_sourcing`); there is no
-other carry-over between sentences.
+line ("Source: OECD (2023)") the line's
+(:func:`pipeline.voices_sourcing.borrowed_sourcing`); there is no other carry-over between
+sentences.
 """
 
 from __future__ import annotations
@@ -372,15 +373,18 @@ def figure_rows(
     clean: str,
     sentence: Sentence,
     markers: Sequence[Marker],
+    reactions: Sequence[Marker] = (),
     *,
     doc_id: str,
     borrowed: str = "none",
 ) -> list[dict]:
-    """Rows of the figures table for one sentence; ``borrowed`` is the sourcing of a figure
-    that has none in its clause (see :func:`pipeline.voices.borrowed_sourcing`)."""
+    """Rows of the figures table for one sentence; ``reactions`` are its markers of people's
+    responses, apart from the others (see :func:`pipeline.figures_sourcing.figure_sourcing`);
+    ``borrowed`` is the sourcing of a figure that has none in its clause (see
+    :func:`pipeline.voices_sourcing.borrowed_sourcing`)."""
     rows = []
     for s, e, kind in figure_spans(clean, sentence.start, sentence.end):
-        sourcing = figure_sourcing(clean, s, e, markers)
+        sourcing = figure_sourcing(clean, s, e, markers, reactions)
         rows.append(
             {
                 "doc_id": doc_id,

@@ -34,6 +34,16 @@ CONTRAST_FIGURE_RE = re.compile(
     re.IGNORECASE,
 )
 PHRASE_ENDS = ",;()"
+# A reaction's label of what it reacts to, right after the reaction (and the rest of its name):
+# "was criticised by the Sunday Herald as a waste of £40 million" (the figure is the Herald's),
+# "hailed by fans as the best 90 minutes"; not the conjunction in "drew condemnation from
+# Washington as the court jailed 14".
+REACTION_LABEL_RE = re.compile(
+    r"(?-i:(?:\s+[A-Z][\w'’.&-]*)*)\s+as\s+"
+    r"(?:a|an|being|costing|worth|too|little\s+more\s+than|nothing\s+but|"
+    r"the\s+(?:most|least|\w+est)|[\"“‘'])\b",
+    re.IGNORECASE,
+)
 
 
 def label_colon(text: str, start: int, end: int) -> int | None:
@@ -65,13 +75,22 @@ def is_contrasted_away(text: str, lo: int, hi: int) -> bool:
     return bool(ends) and not any(text.find(c, ends[-1], hi) >= 0 for c in PHRASE_ENDS)
 
 
-def figure_sourcing(text: str, start: int, end: int, markers: Sequence[Marker]) -> str:
+def figure_sourcing(
+    text: str,
+    start: int,
+    end: int,
+    markers: Sequence[Marker],
+    reactions: Sequence[Marker] = (),
+) -> str:
     """named / vague / none: the nearest attribution or evidential marker in the same clause
     (a list item's label and its description are one clause) that is not a contrasted
-    figure's."""
+    figure's. ``reactions`` (people's responses: "drawing condemnation from Washington") are
+    no figure's source but a figure in their label after them ("was criticised by the Sunday
+    Herald as a waste of £40 million")."""
     best: tuple[int, int, str] | None = None
     colon = label_colon(text, start, end)
-    for m in markers:
+    labelling = [r for r in reactions if r.end <= start and labels_figure(text, r.end, start)]
+    for m in (*markers, *labelling) if labelling else markers:
         if m.category == "attribution":
             label = m.subtype
         elif m.category == "hedge" and m.subtype == "evidential":
@@ -88,3 +107,9 @@ def figure_sourcing(text: str, start: int, end: int, markers: Sequence[Marker]) 
             continue
         best = key
     return "none" if best is None else best[2]
+
+
+def labels_figure(text: str, lo: int, hi: int) -> bool:
+    """Whether ``text[lo:hi]``, between a reaction and a figure, opens with the reaction's label
+    of what it reacts to (``REACTION_LABEL_RE``: "as a waste of"), the figure inside it."""
+    return REACTION_LABEL_RE.match(text, lo, hi) is not None

@@ -192,7 +192,10 @@ class StanceStage:
             s.sent_id: self.detector.markers(clean, start=s.start, end=s.end, heading=s.is_heading)
             for s in doc.sentences
         }
-        borrowed = borrowed_sourcing(doc.sentences, markers_of, turns, quoted, clean=clean)
+        # a reaction ("drawing condemnation from") is apart: it sources no figure but one it labels
+        split = {i: self.detector.split_reactions(ms) for i, ms in markers_of.items()}
+        reports_of = {i: reports for i, (reports, _) in split.items()}
+        borrowed = borrowed_sourcing(doc.sentences, reports_of, turns, quoted, clean=clean)
         # a source line's ("Source: OECD (2023)") for the figures above it, which stay the
         # writer's words: a figure's source, not a sentence's voice
         lined = source_line_items(doc.sentences, self.source_kind)
@@ -225,7 +228,7 @@ class StanceStage:
             figs = figure_rows(
                 clean,
                 sentence,
-                markers,
+                *split[sentence.sent_id],
                 doc_id=doc.doc_id,
                 borrowed=borrowed.get(sentence.sent_id) or lined.get(sentence.sent_id, "none"),
             )

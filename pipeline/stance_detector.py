@@ -185,12 +185,25 @@ class StanceDetector:
             for i, e in enumerate(kept)
             if e.category == "attribution" and any(slot in e.pattern for slot in PLATFORM_SLOTS)
         )
+        # reactions ("drew criticism from rights groups"): people's response, no figure's source
+        self._reactions = frozenset(i for i, e in enumerate(kept) if e.kind == "reaction")
         # the object verbs that its rows read only right after a quotation invert there ('"Stay
         # indoors," urged a police officer': its subject after it; 1.36.28 review)
         self._quote_inverted = quote_inverted_verbs(kept)
         # a relative clause between commas is an aside between a subject and its verb: read so
         # for a lexicon of attributions only (not the sentiment stage's neutral senses)
         self._clauses = any(e.category == "attribution" for e in kept)
+
+    def split_reactions(self, markers: list[Marker]) -> tuple[list[Marker], list[Marker]]:
+        """``markers`` as (the others, the reactions): entries of kind ``reaction`` ("drawing
+        condemnation from Washington"), whose people respond to what happened; they source no
+        figure but one they characterise (:func:`pipeline.figures_sourcing.figure_sourcing`)."""
+        if not self._reactions or not any(m.entry in self._reactions for m in markers):
+            return markers, []
+        return (
+            [m for m in markers if m.entry not in self._reactions],
+            [m for m in markers if m.entry in self._reactions],
+        )
 
     def markers(
         self, text: str, *, start: int = 0, end: int | None = None, heading: bool = False

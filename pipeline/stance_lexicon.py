@@ -30,6 +30,10 @@ from pipeline.pattern_syntax import pattern_regex
 
 CATEGORIES = ("hedge", "booster", "attitude", "attribution")
 CONTROL_CATEGORIES = ("none", "off")  # none = blocker (consumes, emits nothing); off = disable
+# the ``kind`` column: what an attribution's people do. A ``reaction`` ("drew criticism from
+# rights groups", "was greeted with dismay by fans") is their response to what happened, not a
+# report of it: a figure in its clause is not theirs (pipeline.figures_sourcing).
+KINDS = ("reaction",)
 RULE_COLUMNS = ("not_before", "not_after", "requires_before", "requires_after")
 # a row's compiled context rules, in RULE_COLUMNS order (None: an empty rule)
 Rules = tuple[re.Pattern[str] | None, ...]
@@ -77,6 +81,7 @@ class StanceEntry:
     note: str
     context: ContextRules | None = None
     also: tuple[str, str] | None = None  # a second (category, subtype) for the same span
+    kind: str = ""  # "" or one of KINDS (attributions only)
 
     @cached_property
     def rules(self) -> Rules | None:
@@ -318,6 +323,7 @@ def stance_entries(
                 row.get("note", ""),
                 row_rules(row, macros, where_of[pattern], file_of[pattern]),
                 also=_also(row.get("also", ""), pattern, categories, where_of[pattern]),
+                kind=_kind(row.get("kind", ""), row["category"], pattern, where_of[pattern]),
             )
         )
     return tuple(entries), lexicon.versions
@@ -335,6 +341,22 @@ def _also(
             f"{where}entry {pattern!r}: 'also' must be category/subtype, got {value!r}"
         )
     return category, subtype
+
+
+def _kind(value: str, category: str, pattern: str, where: str = "") -> str:
+    """Check the ``kind`` column of one entry: empty, or one of KINDS for an attribution."""
+    if not value:
+        return ""
+    if value not in KINDS:
+        raise ValueError(
+            f"{where}entry {pattern!r}: unknown kind {value!r}{did_you_mean(value, KINDS)}; "
+            f"the kinds are {', '.join(KINDS)} (or nothing)"
+        )
+    if category != "attribution":
+        raise ValueError(
+            f"{where}entry {pattern!r}: kind {value!r} is for attributions, not {category!r}"
+        )
+    return value
 
 
 def default_lexicon_paths() -> list[Path]:
