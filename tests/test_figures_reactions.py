@@ -81,7 +81,7 @@ def test_a_reaction_is_still_an_attribution_of_the_stance_tables(stage: StanceSt
 def test_the_shipped_reaction_rows() -> None:
     entries, _ = stance_entries(default_lexicon_paths())
     reactions = [e for e in entries if e.kind == "reaction"]
-    assert len(reactions) == 12
+    assert len(reactions) == 17
     assert all(e.category == "attribution" for e in reactions)
     words = " ".join(e.pattern for e in reactions)
     for word in ("criticism", "condemnation", "dismay", "anger", "criticised", "greeted"):
