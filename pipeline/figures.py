@@ -54,6 +54,7 @@ from pipeline.citations import is_glued_marker
 from pipeline.figures_context import (
     AGE_AFTER_STARTS,
     AGE_BEFORE_ENDS,
+    BE_AGE_ENDS,
     PROVISION_AFTER_RE,
     PROVISION_BEFORE_RE,
     after_money_word,
@@ -295,7 +296,9 @@ def figure_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         if kind is not None:
             out.append((first, stop, kind))
             if kind == "count" and not ages:  # a quick test; is_age decides
-                ages = after.startswith(AGE_AFTER_STARTS) or before.endswith(AGE_BEFORE_ENDS)
+                ages = after.startswith(AGE_AFTER_STARTS) or before.endswith(
+                    (*AGE_BEFORE_ENDS, *BE_AGE_ENDS)
+                )
     out = merge_ranges(text, start, out)
     if ages:  # ages and age bands are no figures: children under 10, a table's "1-4 years"
         return [f for f in out if f[2] != "count" or not is_age(text, f[0], f[1], start, end)]

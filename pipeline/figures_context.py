@@ -26,7 +26,7 @@ from functools import cache
 from pipeline.figures_sourcing import CLAUSE_BREAK_RE
 from pipeline.lexicon import lexicon_path, read_lexicon
 
-ROLES = ("person", "event", "ratio", "money", "counted")
+ROLES = ("person", "one", "event", "ratio", "money", "counted")
 MAX_AGE = 120
 
 
@@ -100,16 +100,49 @@ AGE_BAND_CELL_RE = re.compile(
 )
 
 
+# one person's age after "is", "was" or "turned": "My mum is 84.", "her son, who was 12,", "I'm
+# 19 and"; the subject a pronoun, "who" or a singular person of figure_context.tsv (role one);
+# what follows ends the clause or says "years"
+BE_AGE_ENDS = ("is ", "was ", "am ", "turns ", "turned ", "’s ", "'s ", "’m ", "'m ")
+ONE_AGE_BEFORE_RE = re.compile(
+    r"(?:\b(?P<pronoun>he|she|i|who)|\b(?P<noun>[a-z]+(?:-in-law)?))"
+    r"(?:\s+(?:is|was|am|turns|turned|had\s+turned|has\s+turned)|['’][sm])"
+    r"(?:\s+(?:now|just|only|then|still|nearly|almost))?\s+$",
+    re.IGNORECASE,
+)
+ONE_AGE_AFTER_RE = re.compile(
+    r"\s*(?:[.,;:!?)]|$)|\s+(?:years?|yrs?)\b|\s+(?:and|but|so|when|now|today|this|next|last)\b"
+)
+
+
+def is_ones_age(text: str, s: int, e: int, start: int, end: int) -> bool:
+    """Whether the count ``text[s:e]`` is one person's age after "is", "was" or "turned" (see
+    ``ONE_AGE_BEFORE_RE``): "My mum is 84.", "The boy was 14 when"; not "The total is 84"."""
+    if not text.endswith(BE_AGE_ENDS, start, s):
+        return False
+    m = ONE_AGE_BEFORE_RE.search(text, max(start, s - 40), s)
+    if m is None or not ONE_AGE_AFTER_RE.match(text[e : min(end, e + 12)]):
+        return False
+    return m["pronoun"] is not None or m["noun"].lower() in context_words()["one"]
+
+
 def is_age(text: str, s: int, e: int, start: int, end: int) -> bool:
     """Whether the count ``text[s:e]`` in the sentence ``text[start:end]`` is an age or an age
     band: "aged 5 to 11", "people 65 and older", "children under 10", "in their 20s", a table's
-    "1-4 years"; not a duration ("18 years in prison") or a count ("at least 65 people")."""
-    if not (text.startswith(AGE_AFTER_STARTS, e) or text.endswith(AGE_BEFORE_ENDS, start, s)):
+    "1-4 years", "My mum is 84."; not a duration ("18 years in prison") or a count ("at least 65
+    people")."""
+    if not (
+        text.startswith(AGE_AFTER_STARTS, e)
+        or text.endswith(AGE_BEFORE_ENDS, start, s)
+        or text.endswith(BE_AGE_ENDS, start, s)
+    ):
         return False  # most counts have no word of an age next to them
     figure = text[s:e]
     m = AGE_NUMBER_RE.fullmatch(figure)
     if m is None or int(m[1]) > MAX_AGE or (m[2] is not None and int(m[2]) > MAX_AGE):
         return False
+    if m[2] is None and figure[-1] != "s" and is_ones_age(text, s, e, start, end):
+        return True
     after = text[e : min(end, e + 40)]
     if AGE_AFTER_RE.match(after):
         return True

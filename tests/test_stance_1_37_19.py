@@ -1,0 +1,90 @@
+"""Readings of stance 1.37.19 and figure context 1.3.0 (2026-12-06), from an analyst who wrote two
+articles on a bank's branch closures and checked every figure's source: an account "as set out
+by the bank" is the bank's, a definite body's figures and research are named ("Figures published
+by the bank show", "research by the group found"), a company's own results with an adjective
+are its own ("reported a pre-tax profit of"), "by one count" is a vague source, constituents and
+anglers are unnamed people, and one person's age after "is" or "was" ("My mum is 84.") is no
+figure."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.stance import StanceStage
+from tests.conftest import segment_text
+from tests.test_stance import found
+
+V, N = "vague", "named"
+
+STANCE_1_37_19 = [
+    ("The plan, as set out by the bank, covers 42 branches.",
+     [("as set out by the bank", "attribution", N)]),
+    ("The plan, as outlined by Barclays, cuts 40 jobs.",
+     [("as outlined by Barclays", "attribution", N)]),
+    ("As described by witnesses, the car hit 3 people.",
+     [("As described by witnesses", "attribution", V)]),
+    ("Figures published by the bank show that sales fell.",
+     [("Figures published by the bank show", "attribution", N), ("show that", "booster", "verb")]),
+    ("Research by the group found that 40% agree.",
+     [("Research by the group found", "attribution", N)]),
+    ("Research by economists found that 40% agree.",
+     [("Research by economists found", "attribution", V)]),
+    ("Northfield reported a pre-tax profit of £1.3bn.", [("reported", "attribution", N)]),
+    ("Sony reported an operating profit of 1.2 trillion yen.", [("reported", "attribution", N)]),
+    ("By one count, 6,000 jobs went.", [("By one count", "attribution", V)]),
+    ("By one estimate, 1,200 branches have closed.", [("By one estimate", "attribution", V)]),
+    ("Older constituents have told me they are worried.",
+     [("constituents have told", "attribution", V)]),
+    ("Anglers said the river was dead.", [("Anglers said", "attribution", V)]),
+    # traps
+    ("As set out in the report, 40 schools will close.", []),
+    ("Northfield reported for duty.", []),
+    ("By one measure, inflation is falling.", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "expected"), STANCE_1_37_19, ids=lambda x: str(x)[:40])
+def test_stance_1_37_19(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(sentence) == expected
+
+
+def figures(text: str) -> list[tuple[str, str]]:
+    tables = StanceStage().analyse(segment_text(text)).tables
+    return [(f["match"], f["sourcing"]) for f in tables["figures"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Northfield reported a pre-tax profit of £1.3bn for last year.", [("£1.3bn", N)]),
+        ("Figures published by the bank show that counter transactions fell from 14.2 million "
+         "in 2019 to 5.1 million last year.", [("14.2 million", N), ("5.1 million", N)]),
+        ("Priya Nair said research by the group found that 4.7 million adults rely on cash.",
+         [("4.7 million", N)]),
+        # a list under a lead-in takes its source
+        ("The plan in numbers, as set out by the bank:\n\n- 42 branches\n- 380 staff\n",
+         [("42", N), ("380", N)]),
+        ("The toll so far, by one count:\n\n- 6,000 jobs lost\n- 1,200 cash machines removed\n",
+         [("6,000", V), ("1,200", V)]),
+        # one person's age is no figure
+        ("My mum is 84.", []),
+        ("My mum is 84 and lives alone.", []),
+        ("Her son, who was 12, survived.", []),
+        ("The boy was 14 when he left.", []),
+        ("His wife turned 60 last week.", []),
+        ("She's 84.", []),
+        # but a thing's count is
+        ("The total is 84.", [("84", "none")]),
+        ("He is 6 feet tall.", [("6", "none")]),
+        ("He was 3 points ahead.", [("3", "none")]),
+    ],
+)  # fmt: skip
+def test_the_figures_of_stance_1_37_19(text: str, expected: list[tuple[str, str]]) -> None:
+    assert figures(text) == expected
+
+
+def test_the_one_role_of_figure_context_is_read() -> None:
+    from pipeline.figures_context import context_words
+
+    assert {"mum", "son", "wife", "boy"} <= context_words()["one"]
+    assert "total" not in context_words()["one"]
