@@ -1711,3 +1711,43 @@ def test_resources_running_short_are_capacity_cues(text, expected):
     water-rationing articles that had no resources cue; review 1_14_13
     (tests/data/frames_review_1_14) gave the traps."""
     assert frames_of(text) == expected
+
+
+Q, F = "quality_of_life", "fairness_equality"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The towns have already lost their post offices, pubs and libraries.",
+         [("lost their post offices", Q)]),
+        ("Locals fear that elderly and disabled people will be hit hardest.",
+         [("hit hardest", F)]),
+        ("Scrapping the bus will hit older and disabled residents hardest.",
+         [("hit older and disabled residents hardest", F)]),
+        ("The cuts will hit the poorest areas first.", [("the poorest", F)]),
+        ("The cuts will fall hardest on single parents.", [("fall hardest on", F)]),
+        ("Women will bear the brunt of the creche closure.", [("bear the brunt", F)]),
+        ("Older customers risk being digitally excluded.", [("digitally excluded", F)]),
+        ("Critics warned of a two-tier service.", [("two-tier service", F)]),
+        ("Loneliness among pensioners has grown.", [("Loneliness", Q)]),
+        ("Its loss has left a hole in village life.", [("village life", Q)]),
+        # traps: a result, a cake, a disaster, a striker, a threat to act, a firm's competitors
+        ("It was the poorest performance in a decade.", []),
+        ("The poorest-rated hotel scored 41%.", []),
+        ("The two-tier cake won first prize.", []),
+        ("Residents hit hardest by the flood can claim grants.", [("flood", "health_safety")]),
+        ("The team was hit hardest by injuries.", [("injuries", "health_safety")]),
+        ("The striker was left isolated up front.", []),
+        ("The union threatened to strike over pay.", []),
+        ("Campaigners gathered outside the threatened branch.", [("Campaigners", "political")]),
+        ("The bank's rivals cut their fees.", []),
+        ("Rival banks cut their fees.", []),
+        ("The rivalry between the two powers deepened.", [("rivalry", "external_regulation")]),
+    ],
+)  # fmt: skip
+def test_burdens_and_community_life_are_fairness_and_quality_of_life_cues(text, expected):
+    """Frames 1.14.14 (2026-12-06): what closures and cuts do to community life and who bears the
+    burden, from an analyst's articles on a bank's branch closures that had no such cue; review
+    1_14_14 (tests/data/frames_review_1_14) gave the traps and the in-sample cues."""
+    assert frames_of(text) == expected
