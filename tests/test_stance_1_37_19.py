@@ -4,7 +4,8 @@ by the bank" is the bank's, a definite body's figures and research are named ("F
 by the bank show", "research by the group found"), a company's own results with an adjective
 are its own ("reported a pre-tax profit of"), "by one count" is a vague source, constituents and
 anglers are unnamed people, and one person's age after "is" or "was" ("My mum is 84.") is no
-figure."""
+figure. Stance 1.37.20: an accusation whose accusers are not said is vague ("Politicians have
+been accused of")."""
 
 from __future__ import annotations
 
@@ -36,6 +37,14 @@ STANCE_1_37_19 = [
     ("Older constituents have told me they are worried.",
      [("constituents have told", "attribution", V)]),
     ("Anglers said the river was dead.", [("Anglers said", "attribution", V)]),
+    # 1.37.20: an accusation whose accusers are not said
+    ("Politicians have been accused of ignoring the housing crisis.",
+     [("have been accused of", "attribution", V)]),
+    ("The broadcaster was accused of bias in its coverage.",
+     [("was accused of", "attribution", V)]),
+    ("The man was accused by prosecutors of fraud.",
+     [("was accused by prosecutors", "attribution", V)]),
+    ("She accused him of lying.", [("accused", "attribution", N)]),
     # traps
     ("As set out in the report, 40 schools will close.", []),
     ("Northfield reported for duty.", []),
