@@ -5,7 +5,8 @@ by the bank show", "research by the group found"), a company's own results with 
 are its own ("reported a pre-tax profit of"), "by one count" is a vague source, constituents and
 anglers are unnamed people, and one person's age after "is" or "was" ("My mum is 84.") is no
 figure. Stance 1.37.20: an accusation whose accusers are not said is vague ("Politicians have
-been accused of")."""
+been accused of"). Stance 1.37.21: a named estimate after a determiner ("the savings estimate
+appeared realistic") is no hedge."""
 
 from __future__ import annotations
 
@@ -45,6 +46,14 @@ STANCE_1_37_19 = [
     ("The man was accused by prosecutors of fraud.",
      [("was accused by prosecutors", "attribution", V)]),
     ("She accused him of lying.", [("accused", "attribution", N)]),
+    # 1.37.21: a named estimate is a figure referred to, no hedge; the verb keeps it
+    ("Analysts said the savings estimate appeared realistic.",
+     [("Analysts said", "attribution", V)]),
+    ("The painting sold for £4.2m, well above its estimate.", []),
+    ("The price was double the original estimate.", []),
+    ("The agency estimates the rules will prevent 3,600 deaths.",
+     [("estimates", "hedge", "approximator")]),
+    ("An estimated 3,000 people joined the march.", [("estimated", "hedge", "approximator")]),
     # traps
     ("As set out in the report, 40 schools will close.", []),
     ("Northfield reported for duty.", []),
