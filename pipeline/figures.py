@@ -163,6 +163,10 @@ CODES = frozenset({"401k", "403b", "4K", "8K"})  # retirement plans and screens,
 # Two figures are one range: "15% to 30%", "$3.5 billion to $5 billion", "between 200,000 and
 # 400,000 euros" (but "from 5% to 7%" is a change between two figures).
 RANGE_TO_RE = re.compile(r"\s+to\s+")
+# a tally in votes, British style: "passed by 34 votes to 19" is one figure, as "by a vote of 34
+# to 19" is (2026-12-06, an analyst's article)
+VOTES_TO_RE = re.compile(r"\s+votes?\s+to\s+")
+BY_BEFORE_RE = re.compile(r"\bby\s+$", re.IGNORECASE)
 RANGE_AND_RE = re.compile(r"\s+and\s+")
 FROM_BEFORE_RE = re.compile(r"\bfrom\s+(?:\w+\s+){0,2}$", re.IGNORECASE)  # from (about) 5%
 # "rose 8% to $3.2 billion", "fell 0.2 percentage points to 4.1%": a change, then a new level
@@ -365,7 +369,8 @@ def merge_ranges(
                 )
             )
             between_and = RANGE_AND_RE.fullmatch(between) and BETWEEN_BEFORE_RE.search(before)
-            if alike and (to or between_and):
+            votes = VOTES_TO_RE.fullmatch(between) and BY_BEFORE_RE.search(before)
+            if alike and (to or between_and or votes):
                 out[-1] = (a[0], b[1], a[2] if b[2] == "count" else b[2])
                 continue
         out.append(span)

@@ -106,7 +106,7 @@ def count_difference(
     """Figures cited (``n_figures``) or questions asked (``n_questions``) by two documents,
     weighed as the marker rates are (:func:`rate_difference`: per 1,000 words, with the ratio's
     exact interval), so that more figures in a longer text are no difference by themselves;
-    the figures item says how many of the top document's figures have no source."""
+    the figures item says how each document's figures are sourced."""
     rates = counts_of(docs, column)
     if len(rates) < 2:
         return []
@@ -117,9 +117,12 @@ def count_difference(
     on_top = item.pop("doc_id")
     top = next(r for r in rates if r["doc_id"] == on_top)
     item.pop("ratio")
-    none = top["doc"].get("n_figures_unsourced")
-    if column == "n_figures" and finite(none):
-        item["text"] += "; " + unsourced_sentence(top["doc_id"], int(none), top["count"])
+    if column == "n_figures":
+        # how each text sources its figures: more unsourced figures in one may go with more
+        # vague ones in the other, which the count alone hides (2026-12-06, an analyst's reading)
+        clauses = [sourcing_sentence(r["doc_id"], r["doc"], r["count"])
+                   for r in sorted(rates, key=lambda r: r["doc_id"] != on_top)]  # fmt: skip
+        item["text"] += "".join(f"; {c}" for c in clauses if c)
     item["text"] += item.pop("note")
     key = figures_key(top["doc"]) if column == "n_figures" else "question"
     item["href"] = evidence_href(index, anchors, top["doc_id"], key)
@@ -134,13 +137,17 @@ def pair_deffs(docs: Sequence[Doc], rates: Sequence[Doc], column: str) -> tuple[
     return rate_design_effects(docs, column, [[by_id[r["doc_id"]]] for r in rates])
 
 
-def unsourced_sentence(doc_id: str, none: int, count: int) -> str:
-    """How many of a document's ``count`` figures have no source, as a clause."""
+def sourcing_sentence(doc_id: str, doc: Doc, count: int) -> str:
+    """How a document's ``count`` figures are sourced (its ``n_figures_named``, ``_vague`` and
+    ``_unsourced``), as a clause; "" when it has none or the counts are missing."""
+    parts = [doc.get(f"n_figures_{c}") for c in ("named", "vague", "unsourced")]
+    if count == 0 or not all(finite(p) for p in parts):
+        return ""
+    named, vague, none = (int(p) for p in parts)
     if count == 1:
-        return f"{doc_id}'s one figure has {'no' if none else 'a'} source"
-    if none == 0:
-        return f"each of {doc_id}'s {count} figures has a source"
-    return f"{none} of {doc_id}'s {count} {'has' if none == 1 else 'have'} no source"
+        which = "named" if named else "vague" if vague else "without a source"
+        return f"{doc_id}'s one figure is {which}"
+    return f"{doc_id}'s {count} figures: {named} named, {vague} vague, {none} without a source"
 
 
 def pair_differences(

@@ -197,7 +197,7 @@ def test_no_sentiment_item_where_the_readme_says_none() -> None:
     [
         rf"\*\"({DIPLO} uses [\d.]+× more vague attributions .*?not a clear difference\))\"\*",
         rf"\*\"(Boosters: \d+ in {COOP} vs \d+ in {DIPLO} .*?too few to call a difference)\"\*",
-        rf"\*\"({DIPLO} uses figures and {COOP} none: .*?have no source)\"\*",
+        rf"\*\"({DIPLO} uses figures and {COOP} none: .*?without a source)\"\*",
         rf"\*\"({DIPLO} leans more on the economic frame: .*?this\s+may be noise\))\"\*",
     ],
 )

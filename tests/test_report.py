@@ -28,7 +28,6 @@ from pipeline.report_differences import (
     count_difference,
     pair_differences,
     rate_difference,
-    unsourced_sentence,
 )
 from pipeline.report_format import finite, fmt
 from pipeline.report_intervals import welch_interval
@@ -323,7 +322,8 @@ def test_sections_from_the_tiny_tables(tiny_report):
     # per 1,000 words, as the markers: plain's 1 figure in 14 words is the higher rate
     assert (
         "Tentative: Figures: 1 in plain vs 2 in hostile (71.4 vs 50.0 per 1,000 words), too few "
-        "to call a difference; plain's one figure has a source" in shown
+        "to call a difference; plain's one figure is vague; hostile's 2 figures: 1 named, 1 "
+        "vague, 0 without a source" in shown
     )
     assert (
         "Tentative: Questions: 1 in hostile vs 0 in plain (25.0 vs 0.0 per 1,000 words), too few "
@@ -2256,12 +2256,26 @@ def test_pair_figures_and_questions_are_weighed_per_word_hand_worked():
     # lower bound of the share 11/11: 0.025 ** (1/11) = 0.7152, so the ratio of the rates is
     # at least 0.7152 / 0.2848 * 360 / 576 = 1.57
     (item,) = count_difference(
-        [doc("dip", 576, n_figures=11, n_figures_unsourced=7), doc("coop", 360, n_figures=0)],
+        [doc("dip", 576, n_figures=11, n_figures_named=2, n_figures_vague=2,
+             n_figures_unsourced=7), doc("coop", 360, n_figures=0)],
         "n_figures", {}, set(),
     )  # fmt: skip
     assert item["text"] == (
         "dip uses figures and coop none: 11 vs 0 (19.1 vs 0.0 per 1,000 words; 95% interval of "
-        "the ratio 1.6 to infinity); 7 of dip's 11 have no source"
+        "the ratio 1.6 to infinity); dip's 11 figures: 2 named, 2 vague, 7 without a source"
+    )
+    # both texts' sourcing, the top one's first: more unsourced figures in one text may go with
+    # more vague ones in the other (an analyst's two articles, 2026-12-06)
+    (both,) = count_difference(
+        [doc("b", 542, n_figures=19, n_figures_named=3, n_figures_vague=15,
+             n_figures_unsourced=1),
+         doc("a", 622, n_figures=35, n_figures_named=16, n_figures_vague=2,
+             n_figures_unsourced=17)],
+        "n_figures", {}, set(),
+    )  # fmt: skip
+    assert both["text"].endswith(
+        "; a's 35 figures: 16 named, 2 vague, 17 without a source; b's 19 figures: 3 named, "
+        "15 vague, 1 without a source"
     )
     assert item["caution"] is False
     (item,) = count_difference(
@@ -2287,15 +2301,19 @@ def test_pair_figures_and_questions_are_weighed_per_word_hand_worked():
 
 
 @pytest.mark.parametrize(
-    ("none", "count", "clause"),
-    [(1, 1, "d's one figure has no source"), (0, 1, "d's one figure has a source"),
-     (0, 3, "each of d's 3 figures has a source"), (1, 3, "1 of d's 3 has no source"),
-     (2, 3, "2 of d's 3 have no source")],
+    ("counts", "count", "clause"),
+    [((0, 0, 1), 1, "d's one figure is without a source"),
+     ((1, 0, 0), 1, "d's one figure is named"), ((0, 1, 0), 1, "d's one figure is vague"),
+     ((3, 0, 0), 3, "d's 3 figures: 3 named, 0 vague, 0 without a source"),
+     ((1, 1, 1), 3, "d's 3 figures: 1 named, 1 vague, 1 without a source"),
+     ((0, 0, 0), 0, ""), ((float("nan"), 0, 1), 2, "")],
 )  # fmt: skip
-def test_the_unsourced_clause_reads_for_any_count(none, count, clause):
-    from pipeline.report_differences import unsourced_sentence
+def test_the_sourcing_clause_reads_for_any_count(counts, count, clause):
+    from pipeline.report_differences import sourcing_sentence
 
-    assert unsourced_sentence("d", none, count) == clause
+    named, vague, none = counts
+    doc = {"n_figures_named": named, "n_figures_vague": vague, "n_figures_unsourced": none}
+    assert sourcing_sentence("d", doc, count) == clause
 
 
 def test_pair_frame_item_quotes_the_frame_coded_other():
@@ -2605,10 +2623,16 @@ def test_a_pair_rate_item_counts_markers_in_runs_as_fewer():
         "and 1 as "
         "the 4.4 and 0.7 independent ones they are worth"
     )
-    # figures: the note follows the sentence on the top document's unsourced figures
-    docs = runs_docs(0.5, n_figures=(30, 12), n_figures_unsourced=(4, 0))
+    # figures: the note follows the sentences on the documents' sourcing
+    docs = runs_docs(
+        0.5, n_figures=(30, 12), n_figures_named=(20, 12), n_figures_vague=(6, 0),
+        n_figures_unsourced=(4, 0),
+    )
     (item,) = count_difference(docs, "n_figures", {}, set())
-    unsourced = "; " + unsourced_sentence("a", 4, 30)
+    unsourced = (
+        "; a's 30 figures: 20 named, 6 vague, 4 without a source; b's 12 figures: 12 named, 0 "
+        "vague, 0 without a source"
+    )
     assert item["text"].endswith(
         f"{unsourced}. Figures come in runs or several to a sentence (estimated: the variance "
         "of a count 3.6 times that of independent ones), so the interval of the ratio counts the "

@@ -54,6 +54,14 @@ STANCE_1_37_19 = [
     ("The agency estimates the rules will prevent 3,600 deaths.",
      [("estimates", "hedge", "approximator")]),
     ("An estimated 3,000 people joined the march.", [("estimated", "hedge", "approximator")]),
+    # 1.37.22: figures whose freshness or tone is all that is said of them
+    ("Shocking new figures suggest that 4,000 pensioners live nearby.",
+     [("Shocking new figures suggest", "attribution", V),
+      ("Shocking new figures suggest", "hedge", "epistemic_verb")]),
+    ("New figures show that 4,000 live nearby.",
+     [("New figures show that", "attribution", V), ("New figures show that", "booster", "verb")]),
+    ("The council's new figures show that 4,000 live nearby.",
+     [("figures show", "attribution", N), ("show that", "booster", "verb")]),
     # traps
     ("As set out in the report, 40 schools will close.", []),
     ("Northfield reported for duty.", []),
@@ -95,6 +103,9 @@ def figures(text: str) -> list[tuple[str, str]]:
         ("The total is 84.", [("84", "none")]),
         ("He is 6 feet tall.", [("6", "none")]),
         ("He was 3 points ahead.", [("3", "none")]),
+        # a tally in votes is one figure, as "by a vote of 34 to 19" is
+        ("The measure passed by 34 votes to 19.", [("34 votes to 19", "none")]),
+        ("He got 34 votes to her 19.", [("34", "none"), ("19", "none")]),
     ],
 )  # fmt: skip
 def test_the_figures_of_stance_1_37_19(text: str, expected: list[tuple[str, str]]) -> None:
