@@ -127,6 +127,8 @@ _POINTS = r"percentage\s+points?|basis\s+points?|bps?|ppts?|pp"
 POINT_UNITS = ("point", "points", "bp", "bps", "pp", "ppt", "ppts")
 # "2.5 Times as many" in a title-case line (not "the 2019 Times report", "1 Times Square")
 _TITLE_COMPARES = r"(?=\s+(?i:as|more|less|fewer|higher|lower|greater|larger|faster)\b)"
+# "1080p", "720p": a video's lines, not pence
+_VIDEO_LINES = "(?:144|240|360|480|576|720|1080|1440|2160|4320)"
 # Every figure starts with a digit or a currency symbol; the lookahead turns other positions away
 # with one test. A currency code is looked for before the numbers found (a 10% saving).
 _FIGURE_START = "[\\d" + re.escape("".join(dict.fromkeys(s[0] for s in _CURRENCY_SYMBOLS))) + "]"
@@ -136,7 +138,9 @@ FIGURE_RE = re.compile(
     (?:
     (?P<phone>\d{{3}}(?:-\d{{3}}-|\.\d{{3}}\.)\d{{4}}(?![\d%]))  # 202-452-2955, 202.452.2955
     |(?P<money>(?:{_CURRENCY})\s?(?:{_NUM}){_NUM_RANGE}{_SCALE}
-      |(?:{_NUM}){_NUM_RANGE}{_NUM_SCALE}?\s{_CURRENCY_WORD})
+      |(?:{_NUM}){_NUM_RANGE}{_NUM_SCALE}?\s{_CURRENCY_WORD}
+      |(?!{_VIDEO_LINES}p\b)\d{{1,3}}(?:\.\d)?p\b(?![.,/-]?\w))  # 80p, 5p: pence
+    |(?P<count>(?:{_NUM})(?:mph|kph|kmh|km/h)\b)  # 14mph, 50km/h: a speed
     |(?P<percent>(?:{_NUM}){_NUM_RANGE}\s?(?:%|(?i:percent|per\s?cent)\b|(?:{_POINTS})\b))
     |(?P<multiplier>(?:{_NUM})(?:x\b|-fold\b|\s(?:times|fold)\b|\sTimes\b{_TITLE_COMPARES}))
     |(?P<ratio>(?:{_NUM})(?=-to-\d|\s+to\s+\d|:\d|\s+(?:in|out\s+of)\s+\d))  # may be a ratio,

@@ -106,6 +106,10 @@ def figures(text: str) -> list[tuple[str, str]]:
         # a tally in votes is one figure, as "by a vote of 34 to 19" is
         ("The measure passed by 34 votes to 19.", [("34 votes to 19", "none")]),
         ("He got 34 votes to her 19.", [("34", "none"), ("19", "none")]),
+        # pence and speeds written close up are figures; a video's lines are not
+        ("Drivers with a permit pay 80p a day.", [("80p", "none")]),
+        ("Speeds fell from 14mph to 11mph.", [("14mph", "none"), ("11mph", "none")]),
+        ("The camera shoots 1080p video.", []),
     ],
 )  # fmt: skip
 def test_the_figures_of_stance_1_37_19(text: str, expected: list[tuple[str, str]]) -> None:
