@@ -62,6 +62,14 @@ STANCE_1_37_19 = [
      [("New figures show that", "attribution", V), ("New figures show that", "booster", "verb")]),
     ("The council's new figures show that 4,000 live nearby.",
      [("figures show", "attribution", N), ("show that", "booster", "verb")]),
+    # 1.37.23: emphasis that closes a claim; a possessor's document a list is set out in
+    ("It's daylight robbery, plain and simple.", [("plain and simple", "booster", "phrase")]),
+    ("It is a tax, full stop.", [("full stop", "booster", "phrase")]),
+    ("Sales rose over the holiday period.", []),
+    ("The daily rates set out in the council's report are:",
+     [("set out in the council's report", "attribution", N)]),
+    ("As set out in its annual report, 40 schools will close.",
+     [("set out in its annual report", "attribution", N)]),
     # traps
     ("As set out in the report, 40 schools will close.", []),
     ("Northfield reported for duty.", []),
@@ -110,6 +118,9 @@ def figures(text: str) -> list[tuple[str, str]]:
         ("Drivers with a permit pay 80p a day.", [("80p", "none")]),
         ("Speeds fell from 14mph to 11mph.", [("14mph", "none"), ("11mph", "none")]),
         ("The camera shoots 1080p video.", []),
+        # a list set out in a body's document takes its source (1.37.23)
+        ("The daily rates set out in the council's report are:\n\n- £8 for cars\n- £12 for "
+         "vans\n", [("£8", N), ("£12", N)]),
     ],
 )  # fmt: skip
 def test_the_figures_of_stance_1_37_19(text: str, expected: list[tuple[str, str]]) -> None:
