@@ -144,8 +144,12 @@ def _phrase(lazy: bool = False, listed: bool = False) -> str:
         rf"{_PLACE_WORDS})?"
         # a town after the place ("A nurse at a hospital in Leeds": 1.36.26)
         r"(?P<town>\s+in\s+(?-i:[A-Z])[\w’'.&-]*(?:\s+(?-i:[A-Z])[\w’'.&-]*){0,2})?"
-        # a restrictive clause of up to six words in lower case ("A woman who lives nearby said")
-        r"(?:(?P<clause>\s+who(?:\s+(?-i:[a-z])[\w’'-]*){1,6})"
+        # a restrictive clause of up to six words in lower case ("A woman who lives nearby said"),
+        # and numbers and places after a preposition ("who has run a café on Castle Street for 22
+        # years": 2026-12-06, an analyst's article)
+        r"(?:(?P<clause>\s+who(?:\s+(?-i:[a-z])[\w’'-]*|\s+\d[\d,.]*"
+        r"|\s+(?:in|on|at|near|from)\s+(?-i:[A-Z])[\w’'.&-]*(?:\s+(?-i:[A-Z])[\w’'.&-]*){0,2})"
+        r"{1,8})"
         rf"|(?P<contact>{contact})"
         # the affiliation or place after a clause without "who" (1.36.26 review)
         rf"(?P<affiliation>\s+(?:at|for|from|of|in)\s+(?:(?:the|a|an)\s+)?"

@@ -114,13 +114,21 @@ def _longer_name_after(text: str, pos: int, end: int) -> bool:
     return word != word.upper() or word in CLUB_SUFFIXES or institution_initialism(word)
 
 
+# a place after "in", "on" or "near" in the "who" clause of one unnamed person ("A woman who has
+# run a café on Castle Street said", "who lives in Leeds"): where the person is, not who
+CLAUSE_PLACE_RE = re.compile(
+    r"\b(?:in|on|near)\s+(?-i:[A-Z])[\w’'.&-]*(?:\s+(?-i:[A-Z])[\w’'.&-]*){0,2}"
+)
+
+
 def _name_span(text: str, m: re.Match[str], end: int) -> str:
     """The words of the phrase ``m`` up to ``end`` in which a name would name its source, the
     others blanked: a clause without "who" (its name is the interviewer's: "An official the BBC
     spoke to"), a town (:func:`_town`: "A customer in Bristol"), for a noun of ``lay_nouns.txt``
     its words ("A Bristol resident"), for one of ``placed_nouns.txt`` a known place among them
     ("A London taxi driver"; 1.36.26) unless a capital follows it before the noun
-    (``_longer_name_after``: "A Hull FC doctor"; 1.36.28 review). The affiliation after a
+    (``_longer_name_after``: "A Hull FC doctor"; 1.36.28 review), a place in a "who" clause
+    (``CLAUSE_PLACE_RE``: "A woman who lives in Leeds"; 2026-12-06). The affiliation after a
     clause without "who" is read ("A source I spoke to at the Treasury": named; 1.36.26
     review)."""
     noun = m.group("noun").lower()
@@ -129,6 +137,8 @@ def _name_span(text: str, m: re.Match[str], end: int) -> str:
         m.span(g) for g in ("place", "town", "affiliation", "town2") if _town(noun, m.group(g))
     ]
     blank += _placing_words(text, noun, *m.span("words"), m.start("noun"))
+    if "clause" in m.re.groupindex and m.group("clause") is not None:
+        blank += [p.span() for p in CLAUSE_PLACE_RE.finditer(text, *m.span("clause"))]
     return _blanked(text, m.start("words"), end, blank)
 
 

@@ -70,6 +70,11 @@ STANCE_1_37_19 = [
      [("set out in the council's report", "attribution", N)]),
     ("As set out in its annual report, 40 schools will close.",
      [("set out in its annual report", "attribution", N)]),
+    # one unnamed person whose "who" clause places her (2026-12-06): vague; an employer names
+    ("A woman who has run a café on Castle Street for 22 years said she was worried.",
+     [("said", "attribution", V)]),
+    ("A woman who lives in Leeds said she was worried.", [("said", "attribution", V)]),
+    ("A man who works at Tesco said it was fine.", [("said", "attribution", N)]),
     # traps
     ("As set out in the report, 40 schools will close.", []),
     ("Northfield reported for duty.", []),
