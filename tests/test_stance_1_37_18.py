@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.stance import StanceStage
-from tests.conftest import segment_text
+from tests.test_figures_reactions import figures_of
 from tests.test_stance import found
 
 V, N = "vague", "named"
@@ -86,5 +86,4 @@ def test_stance_1_37_18(sentence: str, expected: list[tuple[str, str, str]]) -> 
     ],
 )
 def test_the_new_reactions_source_no_figure(text: str, expected: list[tuple[str, str]]) -> None:
-    tables = StanceStage().analyse(segment_text(text)).tables
-    assert [(f["match"], f["sourcing"]) for f in tables["figures"]] == expected
+    assert figures_of(StanceStage(), text) == expected

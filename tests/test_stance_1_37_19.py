@@ -13,10 +13,11 @@ from __future__ import annotations
 import pytest
 
 from pipeline.stance import StanceStage
-from tests.conftest import segment_text
+from tests.test_figures_reactions import figures_of
 from tests.test_stance import found
 
 V, N = "vague", "named"
+STAGE = StanceStage()
 
 STANCE_1_37_19 = [
     ("The plan, as set out by the bank, covers 42 branches.",
@@ -88,8 +89,7 @@ def test_stance_1_37_19(sentence: str, expected: list[tuple[str, str, str]]) -> 
 
 
 def figures(text: str) -> list[tuple[str, str]]:
-    tables = StanceStage().analyse(segment_text(text)).tables
-    return [(f["match"], f["sourcing"]) for f in tables["figures"]]
+    return figures_of(STAGE, text)
 
 
 @pytest.mark.parametrize(
