@@ -127,6 +127,8 @@ _POINTS = r"percentage\s+points?|basis\s+points?|bps?|ppts?|pp"
 POINT_UNITS = ("point", "points", "bp", "bps", "pp", "ppt", "ppts")
 # "2.5 Times as many" in a title-case line (not "the 2019 Times report", "1 Times Square")
 _TITLE_COMPARES = r"(?=\s+(?i:as|more|less|fewer|higher|lower|greater|larger|faster)\b)"
+# how the words before an age may end: "aged ", "under ", and "is " of "My mum is 84"
+AGE_NEAR_ENDS = (*AGE_BEFORE_ENDS, *BE_AGE_ENDS)
 # "1080p", "720p": a video's lines, not pence
 _VIDEO_LINES = "(?:144|240|360|480|576|720|1080|1440|2160|4320)"
 # Every figure starts with a digit or a currency symbol; the lookahead turns other positions away
@@ -304,9 +306,7 @@ def figure_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         if kind is not None:
             out.append((first, stop, kind))
             if kind == "count" and not ages:  # a quick test; is_age decides
-                ages = after.startswith(AGE_AFTER_STARTS) or before.endswith(
-                    (*AGE_BEFORE_ENDS, *BE_AGE_ENDS)
-                )
+                ages = after.startswith(AGE_AFTER_STARTS) or before.endswith(AGE_NEAR_ENDS)
     out = merge_ranges(text, start, out)
     if ages:  # ages and age bands are no figures: children under 10, a table's "1-4 years"
         return [f for f in out if f[2] != "count" or not is_age(text, f[0], f[1], start, end)]

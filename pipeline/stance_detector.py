@@ -64,8 +64,6 @@ SKIPPED_ADVERBS = frozenset({"evidential", "epistemic_adverb", "adverb"})
 # the hedge and booster verbs that an attribution's own reporting verb can be ("Some observers
 # suggested": a source and a hedge; "Official figures show that": a source and a booster)
 REPORTING_VERB_KINDS = frozenset({("hedge", "epistemic_verb"), ("booster", "verb")})
-# the words of a lexicon row that read the platform a post went round on ("on Facebook")
-PLATFORM_SLOTS = ("[{on,online,across,via}] [<cap>] [<cap>]", "{on,via,across} <cap> [<cap>]")
 # characters past an attribution that its verb's own entry may take ("confirmed that")
 VERB_REACH = 30
 
@@ -171,22 +169,15 @@ class StanceDetector:
         self._by_agent = frozenset(
             i for i, e in enumerate(kept) if e.category != "none" and "by [the] <name>" in e.pattern
         )
-        # entries that hold their own subject after "what" or "which" ("which The Guardian called",
-        # "what the defence called"): no subject before or after them to read (1.37.13)
-        self._own_subject = frozenset(
-            i
-            for i, e in enumerate(kept)
-            if e.category == "attribution" and e.pattern.startswith("{what,which} ")
+        # the rows of each kind of the lexicon's ``kind`` column (pipeline.stance_lexicon.KINDS):
+        # rows that hold their own subject after "what" or "which" ("which The Guardian called":
+        # no subject before or after them to read; 1.37.13), rows whose capitals are the platform
+        # a text went round on, not its author ("A post on Facebook claimed": vague; 1.37.14),
+        # and reactions ("drew criticism from rights groups": no figure's source; 1.37.17)
+        self._own_subject, self._platform, self._reactions = (
+            frozenset(i for i, e in enumerate(kept) if e.kind == kind)
+            for kind in ("own_subject", "platform", "reaction")
         )
-        # entries whose capitals are the platform a text went round on, not its author ("A post on
-        # Facebook claimed": vague; 1.37.14)
-        self._platform = frozenset(
-            i
-            for i, e in enumerate(kept)
-            if e.category == "attribution" and any(slot in e.pattern for slot in PLATFORM_SLOTS)
-        )
-        # reactions ("drew criticism from rights groups"): people's response, no figure's source
-        self._reactions = frozenset(i for i, e in enumerate(kept) if e.kind == "reaction")
         # the object verbs that its rows read only right after a quotation invert there ('"Stay
         # indoors," urged a police officer': its subject after it; 1.36.28 review)
         self._quote_inverted = quote_inverted_verbs(kept)

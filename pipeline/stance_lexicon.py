@@ -30,10 +30,13 @@ from pipeline.pattern_syntax import pattern_regex
 
 CATEGORIES = ("hedge", "booster", "attitude", "attribution")
 CONTROL_CATEGORIES = ("none", "off")  # none = blocker (consumes, emits nothing); off = disable
-# the ``kind`` column: what an attribution's people do. A ``reaction`` ("drew criticism from
-# rights groups", "was greeted with dismay by fans") is their response to what happened, not a
-# report of it: a figure in its clause is not theirs (pipeline.figures_sourcing).
-KINDS = ("reaction",)
+# the ``kind`` column: how an attribution is read. A ``reaction`` ("drew criticism from rights
+# groups", "was greeted with dismay by fans") is its people's response to what happened, not a
+# report of it: a figure in its clause is not theirs (pipeline.figures_sourcing). An
+# ``own_subject`` row holds its speaker ("which The Guardian called"): no subject before or after
+# it is read. A ``platform`` row's capitals are where a text went round ("A post on Facebook
+# claimed"), not its author: they make no vague source named (pipeline.stance_detector).
+KINDS = ("reaction", "own_subject", "platform")
 RULE_COLUMNS = ("not_before", "not_after", "requires_before", "requires_after")
 # a row's compiled context rules, in RULE_COLUMNS order (None: an empty rule)
 Rules = tuple[re.Pattern[str] | None, ...]

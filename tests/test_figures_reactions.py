@@ -91,6 +91,16 @@ def test_the_shipped_reaction_rows() -> None:
         assert word not in words
 
 
+def test_the_shipped_rows_of_the_other_kinds() -> None:
+    """Rows that hold their speaker and rows that read a platform (1.37.13, 1.37.14) say so in
+    the ``kind`` column (1.37.24), not by the words of their pattern."""
+    entries, _ = stance_entries(default_lexicon_paths())
+    kinds = {k: [e.pattern for e in entries if e.kind == k] for k in ("own_subject", "platform")}
+    assert len(kinds["own_subject"]) == 4 and len(kinds["platform"]) == 4
+    assert all(p.startswith("{what,which} ") for p in kinds["own_subject"])
+    assert all(" on" in p or "{on," in p for p in kinds["platform"])
+
+
 def marker(start: int, end: int, subtype: str, entry: int = 0) -> Marker:
     return Marker(start, end, "attribution", subtype, entry)
 
@@ -137,7 +147,7 @@ def test_a_users_row_may_be_a_reaction(tmp_path: Path) -> None:
     [
         ("x\tattribution\tvague\t\t\t\t\t\t\treacton",
          r"line 3: entry 'x': unknown kind 'reacton' \(did you mean 'reaction'\?\); the kinds "
-         r"are reaction \(or nothing\)"),
+         r"are reaction, own_subject, platform \(or nothing\)"),
         ("x\thedge\tmodal\t\t\t\t\t\t\treaction",
          r"line 3: entry 'x': kind 'reaction' is for attributions, not 'hedge'"),
     ],
