@@ -2625,7 +2625,10 @@ def test_a_pair_rate_item_counts_markers_in_runs_as_fewer():
     )
     # figures: the note follows the sentences on the documents' sourcing
     docs = runs_docs(
-        0.5, n_figures=(30, 12), n_figures_named=(20, 12), n_figures_vague=(6, 0),
+        0.5,
+        n_figures=(30, 12),
+        n_figures_named=(20, 12),
+        n_figures_vague=(6, 0),
         n_figures_unsourced=(4, 0),
     )
     (item,) = count_difference(docs, "n_figures", {}, set())

@@ -1096,8 +1096,10 @@ def test_configured_stage_reads_the_senses_as_people_do(row):
             ["Impossible", "impossible"],
         ),
         # senses 1.14.1 (2026-12-06): the limit of an estimate ("modest at best": +0.90)
-        ("Modest at best; at worst a delay; the best day; aim at best practice.",
-         ["best", "worst"]),
+        (
+            "Modest at best; at worst a delay; the best day; aim at best practice.",
+            ["best", "worst"],
+        ),
         # senses 1.14.0 (2026-12-06): a given name before a surname ("said Rob Keane": -2.6)
         (
             "said Rob Keane; Hope Hicks; Joy A. Reid; thieves rob; hope for; Rob said; Grace is.",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.stance_detector import relative_clauses
+from pipeline.stance_clauses import relative_clauses
 from tests.test_stance import found
 
 V, N = "vague", "named"
