@@ -211,7 +211,8 @@ def test_single_and_empty_documents() -> None:
     assert similarity_pairs(tfidf_matrix(one.counts), ["a"]).empty
 
 
-# --- the blocked implementation before the symmetric rewrite, kept verbatim as the reference;
+# --- the blocked implementation before the symmetric rewrite, kept verbatim as the reference
+# (but for its enumeration of pairs, spelt out);
 # since the exact grid it is given the grid weights (exact_grid_weights) ---
 
 
@@ -257,13 +258,10 @@ def _reference_similarity_pairs(
 
 
 def _reference_upper_pairs(start: int, stop: int, n: int) -> tuple[np.ndarray, np.ndarray]:
-    first = np.arange(start, stop, dtype=np.int64)
-    per_row = n - 1 - first
-    rows = np.repeat(first, per_row)
-    offsets = np.arange(len(rows), dtype=np.int64) - np.repeat(
-        np.cumsum(per_row) - per_row, per_row
-    )
-    return rows, rows + 1 + offsets
+    # spelt out pair by pair, not the vectorised arithmetic of tfidf._upper_pairs it checks
+    pairs = [(i, j) for i in range(start, stop) for j in range(i + 1, n)]
+    rows, cols = np.array(pairs, dtype=np.int64).reshape(-1, 2).T
+    return rows, cols
 
 
 def _reference_nearest_pairs(
