@@ -6,7 +6,9 @@ Pattern syntax for one lexicon entry (stable API, shared by the stance and frame
   ``in fact`` also matches ``in\\nfact``.
 - Matching is case-insensitive. A token prefixed with ``=`` must match with the case written:
   ``=May`` matches "May" but not "may"; ``=EU`` matches "EU" but not "eu".
-- ``*`` at the end of a token matches any word characters: ``argu*`` -> argue, argued, arguing.
+- ``*`` at the end of a token matches any word characters: ``argu*`` -> argue, argued, arguing;
+  so does a ``*`` at the end of an alternative of braces that end their token:
+  ``{chip,chipmaker*}`` -> chip, chipmaker, chipmakers.
 - ``{a,b,c}`` inside a token is an alternation, an empty alternative is allowed:
   ``suggest{,s,ed}`` -> suggest, suggests, suggested; ``{argue,argues,argued}``. An
   alternative may hold spaces (flexible whitespace again): ``{has been,was} said``.
@@ -115,6 +117,21 @@ def _alternation_regex(alternatives: list[str], *, case_sensitive: bool) -> str:
     return groups[0] if len(groups) == 1 else "(?:" + "|".join(groups) + ")"
 
 
+def _stem_alternation_regex(alternatives: list[str], token: str, close: int, pattern: str) -> str:
+    """Regex for ``{a,b*}`` whose alternatives may end with ``*`` (any word characters), as a
+    token may: ``{chip,chipmaker*,semiconductor*}``; only in braces that end their token."""
+    if close != len(token) - 1 or any("*" in a.removesuffix("*") or a == "*" for a in alternatives):
+        raise ValueError(
+            f"'*' in braces may only end an alternative of braces that end their token "
+            f"('{{chip,chipmaker*}}'), not as in {token!r} in pattern {pattern!r}"
+        )
+    rx = [
+        _literal_regex(a.removesuffix("*")) + (r"\w*" if a.endswith("*") else "")
+        for a in alternatives
+    ]
+    return "(?:" + "|".join(rx) + ")"
+
+
 def _token_regex(token: str, pattern: str) -> str:
     """Regex for one token of a pattern (see the module docstring)."""
     case_sensitive = token.startswith("=")
@@ -139,7 +156,10 @@ def _token_regex(token: str, pattern: str) -> str:
                 raise ValueError(f"unbalanced '{{' in pattern {pattern!r}")
             alternatives = token[i + 1 : close].split(",")
             alternatives.sort(key=len, reverse=True)  # longest alternative first
-            parts.append(_alternation_regex(alternatives, case_sensitive=case_sensitive))
+            if any("*" in a for a in alternatives):
+                parts.append(_stem_alternation_regex(alternatives, token, close, pattern))
+            else:
+                parts.append(_alternation_regex(alternatives, case_sensitive=case_sensitive))
             i = close + 1
         elif ch == "}":
             raise ValueError(f"unbalanced '}}' in pattern {pattern!r}")

@@ -59,6 +59,19 @@ def matched(patterns: list[str], text: str) -> list[str]:
         (["{a,a lot}"], "a lot, a", ["a lot", "a"]),
         (["{has,has been,had} said"], "has been said, had said", ["has been said", "had said"]),
         (["{kind,Kind of}"], "\u212aind of", ["\u212aind of"]),
+        # a "*" ending an alternative of braces that end their token (a walkthrough's row that
+        # matched nothing when the "*" was a literal asterisk)
+        (
+            ["{chip,chipmaker*,semiconductor*}"],
+            "chip, chipset, chipmakers, semiconductor, semiconductors",
+            ["chip", "chipmakers", "semiconductor", "semiconductors"],
+        ),
+        (
+            ["{chip,chipmaker*} shortage"],
+            "chipmakers shortage, chips shortage",
+            ["chipmakers shortage"],
+        ),
+        (["={EU,Euro*}"], "Europe, euro, EU, eu", ["Europe", "EU"]),
     ],
 )
 def test_pattern_syntax(patterns: list[str], text: str, expected: list[str] | None) -> None:
@@ -162,7 +175,9 @@ def test_span_limits_and_boundaries_outside_span() -> None:
 
 
 @pytest.mark.parametrize(
-    "bad", ["", "  ", "{a,b", "a}", "ar*gue", "[a", "a]", "[a]", "[[a]] b", "= b"]
+    "bad",
+    ["", "  ", "{a,b", "a}", "ar*gue", "[a", "a]", "[a]", "[[a]] b", "= b", "{chip*,b}x", "{ch*ip}"]
+    + ["{*,a}", "{a**}"],
 )
 def test_bad_patterns_raise(bad: str) -> None:
     with pytest.raises(ValueError):
@@ -460,6 +475,8 @@ def test_vetoed_matches_fall_back_like_the_reference(which: int, data, every: in
         ("$5 million", [{"million"}]),
         ("the U.S.", [{"the"}]),  # the pattern ends no word: its last token needs nothing
         ("a <name> <skip:2> said", [{"a"}, {"said"}]),
+        ("{chip,chipmaker*} shortage", [{"shortage"}]),  # nor is a stem in braces
+        ("global {chip,chipmaker*}", [{"global"}]),
     ],
 )
 def test_required_words(pattern: str, expected: list[set[str]]) -> None:
