@@ -94,7 +94,12 @@ def read_lexicon(paths: Iterable[str | Path], *, required: Iterable[str] = ()) -
             else:
                 hint = f"; its header line is {header!r}"
             raise ValueError(f"lexicon file {path} lacks column(s) {', '.join(missing)}{hint}")
-        for number, row in zip(numbers[1:], reader, strict=True):  # one row a line: no quoting
+        for number, line, row in zip(numbers[1:], body[1:], reader, strict=True):  # no quoting
+            if "\t" not in line and len(required) > 1:  # a required column left empty
+                raise ValueError(
+                    f"{path}, line {number}: its columns must be separated by tabs, not commas or "
+                    f"spaces (the row has no tab: {line[:60]!r})"
+                )
             rows.append({k: (v or "").strip() for k, v in row.items() if k is not None})
             sources.append(str(path))
             line_numbers.append(number)

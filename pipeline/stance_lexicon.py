@@ -338,10 +338,15 @@ def _also(
     """Parse the ``also`` column ("category/subtype") of one entry."""
     if not value:
         return None
-    category, _, subtype = value.partition("/")
-    if category not in categories:
+    category, slash, subtype = value.partition("/")
+    if not slash:
         raise ValueError(
             f"{where}entry {pattern!r}: 'also' must be category/subtype, got {value!r}"
+        )
+    if category not in categories:
+        raise ValueError(
+            f"{where}entry {pattern!r}: unknown category {category!r} in 'also' {value!r}"
+            f"{did_you_mean(category, categories)}; the categories are {', '.join(categories)}"
         )
     return category, subtype
 

@@ -522,6 +522,8 @@ def test_extra_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
         (["x\thedge\t\t\t(\t"], 4, "bad not_before"),
         (["x {a,b\thedge\t\t"], 4, "unbalanced '{'"),
         (["y\thedge\t\t", "x\thedge\t\t\t\tnope"], 5, "'also' must be"),
+        (["x\thedge\t\t\t\thedg/modal"], 4,
+         r"unknown category 'hedg' in 'also' 'hedg/modal' \(did you mean 'hedge'\?\); the "),
         # the second would replace the first
         (["x\thedge\t\t", "", "x\tbooster\t\t"], 6, r"listed twice \(also \S+, line 4\): merge"),
         (["x\thedge\t\t\t@NOPE"], 4, "unknown macro @NOPE in not_before"),
@@ -576,6 +578,19 @@ def test_a_lexicon_with_the_wrong_columns_says_what_to_fix(
         StanceStage(extra_lexicons=[path])
     assert str(error.value).startswith(f"lexicon file {path} lacks column(s) ")
     assert str(error.value).endswith(hint)
+
+
+@pytest.mark.parametrize("row", ["arguably hedge epistemic_adverb", "arguably,hedge,adverb"])
+def test_a_row_without_tabs_says_so(tmp_path: Path, row: str) -> None:
+    """Not "unknown category ''": the row's columns ran together into its pattern."""
+    path = tmp_path / "mine.tsv"
+    path.write_text(f"# version: 1\npattern\tcategory\tsubtype\nsurely\tbooster\tadverb\n{row}\n")
+    with pytest.raises(ValueError) as error:
+        StanceStage(extra_lexicons=[path])
+    assert str(error.value) == (
+        f"{path}, line 4: its columns must be separated by tabs, not commas or spaces (the row "
+        f"has no tab: {row!r})"
+    )
 
 
 def test_an_off_row_that_disables_nothing_is_warned_about(tmp_path: Path) -> None:
