@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.lexicon import lexicon_path, read_lexicon
-from pipeline.markdown import markdown_heading
+from pipeline.markdown import markdown_heading, plain_inline
 from pipeline.page_lines import is_own_line, is_post_header
 from pipeline.paragraphs import is_heading_line
 
@@ -106,9 +106,10 @@ def remove_boilerplate(
 ) -> tuple[str, list[tuple[int, str, str]]]:
     """Blank the lines, paragraphs and sections the rules match (``boilerplate.tsv`` describes
     their scopes): (kept text, [(line_no, line, pattern)]). With ``markdown``, a ``#`` heading
-    line matches by its text without the marks and is a paragraph of its own. So is a wiki's
-    section heading or a post's header (:func:`pipeline.page_lines.is_own_line`), which the kept
-    text sets apart with blank lines; the "post" rules apply after a text's first post header.
+    line matches by its text without the marks and is a paragraph of its own, and a link by its
+    text ("[Read more](https://...)" as "Read more"). So is a wiki's section heading or a post's
+    header (:func:`pipeline.page_lines.is_own_line`), which the kept text sets apart with blank
+    lines; the "post" rules apply after a text's first post header.
     The "rows" rules see a line's TABs (an infobox's "Label<TAB>value"); the others see them as
     spaces."""
     lines = text.split("\n")
@@ -116,6 +117,8 @@ def remove_boilerplate(
     keys = [key.replace("\t", " ") for key in tabbed]
     own = {i for i, key in enumerate(keys) if markdown and markdown_heading(key) is not None}
     keys = [markdown_heading(key) or key if i in own else key for i, key in enumerate(keys)]
+    if markdown:  # a link matches by its text: "[Read more](https://...)" is "Read more"
+        keys = [plain_inline(key) if "](" in key else key for key in keys]
     apart = {i for i, key in enumerate(keys) if is_own_line(key)}  # "Background[edit]"
     own |= apart
     blocks: list[list[int]] = []  # line indices of each paragraph

@@ -383,6 +383,36 @@ def test_tag_and_category_lines_are_boilerplate(patterns):
     assert "Tags are cheap." in kept
 
 
+@pytest.mark.parametrize(
+    ("line", "removed"),
+    [
+        ("Reporting by Wire Staff; Editing by Desk Editor", True),
+        ("Reporting by Jane Doe, Tom Li and Ann Bo in New York; Editing by Mark Potter.", True),
+        ("Reporting by John Smith in Beijing, additional reporting by Li Wei; Editing by Ann Ko",
+         True),
+        ("Writing by Tom Hals", True),
+        # a sentence of the text
+        ("Reporting by the BBC revealed that the scheme had failed.", False),
+        ("Reporting by Bloomberg News suggests that the plan failed.", False),
+        ("Editing by hand is slow.", False),
+    ],
+)  # fmt: skip
+def test_a_credit_line_without_brackets_is_boilerplate(patterns, line: str, removed: bool):
+    """An agency's credit line as Reuters ends a story (a walkthrough's text kept it)."""
+    kept, rows = remove_boilerplate(f"Leaders met on Thursday.\n\n{line}", patterns)
+    assert [row[1] for row in rows] == ([line] if removed else [])
+
+
+def test_a_markdown_link_matches_boilerplate_by_its_text(patterns):
+    """ "[Read more](https://...)" is the teaser link "Read more" (a walkthrough's .md text kept
+    it as a two-word sentence); in a plain-text file the line is left as written."""
+    text = "Body.\n\n[Read more](https://example.org/tariffs)\n\n[Leaders met](https://x.org).\n"
+    kept, rows = remove_boilerplate(text, patterns, markdown=True)
+    assert [(n, line) for n, line, _ in rows] == [(3, "Read more")]
+    assert "[Leaders met](https://x.org)." in kept
+    assert remove_boilerplate(text, patterns)[1] == []
+
+
 def test_press_release_furniture_is_boilerplate(patterns):
     text = (
         "Home > News > Press releases\n\nSteel output rose 4% in 2025.\n\n"
