@@ -399,7 +399,7 @@ def test_tag_and_category_lines_are_boilerplate(patterns):
 )  # fmt: skip
 def test_a_credit_line_without_brackets_is_boilerplate(patterns, line: str, removed: bool):
     """An agency's credit line as Reuters ends a story (a walkthrough's text kept it)."""
-    kept, rows = remove_boilerplate(f"Leaders met on Thursday.\n\n{line}", patterns)
+    _, rows = remove_boilerplate(f"Leaders met on Thursday.\n\n{line}", patterns)
     assert [row[1] for row in rows] == ([line] if removed else [])
 
 
