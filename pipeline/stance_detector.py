@@ -14,7 +14,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from pipeline.author_dates import author_date_spans
 from pipeline.matcher import LexiconMatcher, PatternMatch
@@ -25,11 +24,13 @@ from pipeline.stance_own import CITATION_ENTRY, Spans, writers_own
 from pipeline.stance_passives import reduced_passive
 from pipeline.stance_say import possessive_say_noun
 from pipeline.stance_sources import affiliation_clause, named_source, unnamed_source
+from pipeline.stance_speakers import SKIPPED_ADVERBS, Marker, one_source, shared_subject
 from pipeline.stance_unnamed import thing_object
 from pipeline.stance_vetoes import (
     NOT_A_REPORT_RE,
     TIME_AGENT_RE,
     TRAILING_THAT_RE,
+    auxiliary_question,
     question_subject_before,
 )
 
@@ -38,26 +39,11 @@ TIME_LOOKAHEAD = 40  # characters past a match in which a time after "by" may en
 # A parenthetical aside inside a sentence: "(N = 1,204)", "(about 167 million U.S. dollars)"
 PARENTHETICAL_RE = re.compile(r"\([^()]{1,200}\)")
 CLAUSE_LOOKBACK = 60  # characters before a relative clause matched with it ("Residents, who say")
-# Subtypes of the stance adverbs an attribution's skipped words may hold, kept as markers of their
-# own ("Some neighbours reportedly complained"); a clause's modal is not ("critics, who might ...")
-SKIPPED_ADVERBS = frozenset({"evidential", "epistemic_adverb", "adverb"})
 # the hedge and booster verbs that an attribution's own reporting verb can be ("Some observers
 # suggested": a source and a hedge; "Official figures show that": a source and a booster)
 REPORTING_VERB_KINDS = frozenset({("hedge", "epistemic_verb"), ("booster", "verb")})
 # characters past an attribution that its verb's own entry may take ("confirmed that")
 VERB_REACH = 30
-
-
-@dataclass(frozen=True, slots=True)
-class Marker:
-    """A stance marker found in the clean text: ``clean[start:end]`` matched ``entry`` (the
-    lexicon entry's index; ``CITATION_ENTRY`` for an author-date citation)."""
-
-    start: int
-    end: int
-    category: str
-    subtype: str
-    entry: int
 
 
 def _context_ok(entry: StanceEntry, left: str, right: str) -> bool:
@@ -70,33 +56,6 @@ def _time_agent(view: str, start: int, end: int) -> bool:
     ``end`` as a match may stop inside it ("by Memorial" of "by Memorial Day")."""
     found = TIME_AGENT_RE.search(view, start, end + TIME_LOOKAHEAD)
     return found is not None and found.start() < end
-
-
-def one_source(text: str, markers: list[Marker]) -> list[Marker]:
-    """``markers`` (in text order) with a named attribution that follows a vague one, with only
-    white space and stance adverbs between, taken into the vague one: the vague row read the
-    source's words and the verb's own row its verb ("Leaked documents revealed that", "Most
-    people questioned said", "Internal memos reportedly warned"), one unnamed source, not a
-    vague and a named one (2026-12-06). The adverbs stay markers of their own."""
-    out: list[Marker] = []
-    vague: int | None = None  # index in out of the vague attribution that may take a verb
-    reach = 0  # where its words end: the attribution's end, or that of an adverb after it
-    for m in sorted(markers, key=lambda m: (m.start, m.end)):
-        if vague is not None and m.end > reach:  # a marker inside it leaves it open
-            gap = reach <= m.start and not text[reach : m.start].strip()
-            if gap and m.category == "attribution" and m.subtype == "named":
-                v = out[vague]
-                out[vague] = Marker(v.start, m.end, v.category, v.subtype, v.entry)
-                vague = None
-                continue
-            if gap and m.category != "attribution" and m.subtype in SKIPPED_ADVERBS:
-                reach = m.end
-            else:
-                vague = None
-        if m.category == "attribution" and m.subtype == "vague":
-            vague, reach = len(out), m.end
-        out.append(m)
-    return out
 
 
 class StanceDetector:
@@ -159,7 +118,7 @@ class StanceDetector:
         if not self.use_rules:
             return self._markers(text, text, 0, start, end, heading)
         found = self._ruled_markers(text, start, end, heading)
-        return writers_own(text, start, end, one_source(text, found))
+        return writers_own(text, start, end, shared_subject(text, one_source(text, found)))
 
     def _ruled_markers(self, text: str, start: int, end: int, heading: bool) -> list[Marker]:
         """Markers of ``text[start:end]`` with context rules, parentheticals, relative clauses
@@ -269,8 +228,11 @@ class StanceDetector:
             entry = self.entries[m.entry]
             if m.entry in self._by_agent and _time_agent(view, m.start, m.end):
                 return False  # "reported in the region by Friday": a deadline, no agent
-            if entry.category == "attribution" and question_subject_before(view, v_start, m.start):
-                return False  # "Who believes that ...?": a question asks for a source
+            if entry.category == "attribution" and (
+                question_subject_before(view, v_start, m.start)
+                or auxiliary_question(view, v_start, m.start, v_end)
+            ):
+                return False  # "Who believes that ...?", "Do delegates argue ...?": questions
             if (
                 entry.category == "attribution"
                 and " " in view[m.start : m.end].strip()  # the object and its verb

@@ -2,7 +2,8 @@
 ("reported in the region by Friday": ``TIME_AGENT_RE``), a skipped-words match whose last word
 follows "to", a modal or a form of "be", or is "say" as a noun ("lawmakers struggle to agree",
 "people would find", "Families deserve a say": ``NOT_A_REPORT_RE``, ``SAY_NOUN``), or a question
-word as the sentence's subject ("Who believes that ...?": :func:`question_subject_before`).
+word as the sentence's subject ("Who believes that ...?": :func:`question_subject_before`), or in a
+yes/no question ("Do delegates argue that ...?": :func:`auxiliary_question`).
 Used by :mod:`pipeline.stance_detector` to veto such a match.
 """
 
@@ -112,3 +113,27 @@ def question_subject_before(text: str, sentence_start: int, start: int) -> bool:
     if start - sentence_start > LOOKBACK:
         return False
     return QUESTION_SUBJECT_RE.fullmatch(text, sentence_start, start) is not None
+
+
+# A yes/no question opened by its auxiliary asks, and reports nothing: "Do delegates argue that the
+# rules are unfair?", "Will Western firms find other suppliers in time?" (a README walkthrough's
+# question, read as a named "Will Western"); its subject and a few more words before the match,
+# no comma ("Is it true, as critics claim, that ...?" reports a claim)
+AUXILIARY_QUESTION_RE = re.compile(
+    r"\s*[\"“‘']?(?:(?:And|But|So|Yet|Or),?\s+)?"
+    r"(?-i:Will|Would|Can|Could|Shall|Should|May|Might|Must|Do|Does|Did|Is|Are|Was|Were|Has|Have|"
+    r"Had)\s+(?:[\w’'.-]+\s+){0,4}"
+)
+QUESTION_END_RE = re.compile(r"\?[\s\"”’')\]]*$")
+
+
+def auxiliary_question(text: str, sentence_start: int, start: int, sentence_end: int) -> bool:
+    """Whether the match at ``start`` is in a yes/no question that opens the sentence
+    ``text[sentence_start:sentence_end]`` with its auxiliary (``AUXILIARY_QUESTION_RE``, the
+    sentence ending with a question mark)."""
+    if start - sentence_start > LOOKBACK:
+        return False
+    return (
+        AUXILIARY_QUESTION_RE.fullmatch(text, sentence_start, start) is not None
+        and QUESTION_END_RE.search(text, start, sentence_end) is not None
+    )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.stance_detector import Marker, one_source
+from pipeline.stance_speakers import Marker, one_source
 from tests.test_stance import found
 
 V, N = "vague", "named"
