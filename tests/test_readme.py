@@ -409,3 +409,28 @@ def test_every_link_inside_the_readme_leads_to_a_heading():
     links = set(re.findall(r"\]\(#([^)]+)\)", text))
     assert len(links) > 20
     assert sorted(links - anchors) == []
+
+
+def test_the_cluster_resource_table_is_what_the_rules_ask_for() -> None:
+    """The README's table of the batch jobs' memory and time, and its list of the rules that run
+    on the submitting machine, are the rules' `resources:` and the Snakefile's `localrules`."""
+    asked = {}
+    for path in sorted((ROOT / "rules").glob("*.smk")):
+        for block in re.split(r"^(?=rule )", path.read_text(encoding="utf-8"), flags=re.M)[1:]:
+            name = re.match(r"rule (\w+):", block).group(1)
+            mem, runtime = re.search(r"mem_mb=(\d+)", block), re.search(r"runtime=(\d+)", block)
+            if mem and runtime:
+                asked[name] = (mem.group(1), runtime.group(1))
+    snakefile = (ROOT / "Snakefile").read_text(encoding="utf-8")
+    local = set(
+        re.findall(r"^    (\w+),$", snakefile.split("localrules:")[1].split("\n\n")[0], re.M)
+    )
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = dict(
+        (m.group(1), (m.group(2), m.group(3)))
+        for m in re.finditer(r"^\| `(\w+)` \| (\d+) \| (\d+) \| [^|]+ \|$", text, flags=re.M)
+    )
+    assert table == {rule: v for rule, v in asked.items() if rule not in local}
+    assert "the four plot rules, `manifest` and `report`" in readme()
+    assert local == {"plot_sentiment", "plot_stance", "plot_frames", "plot_compare", "manifest",
+                     "report"}  # fmt: skip
