@@ -12,12 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline.lexicon import Lexicon, lexicon_path, read_lexicon
+from pipeline.lexicon import Lexicon, did_you_mean, lexicon_path, read_lexicon
 from pipeline.matcher import LexiconMatcher, PatternMatch
 from pipeline.stance_lexicon import (
     ContextRules,
     checked_pattern,
-    did_you_mean,
     lexicon_macros,
     row_rules,
     rules_hold,

@@ -17,11 +17,14 @@ from pipeline.corpus import (
     metadata_labels,
     safe_doc_id,
 )
+from pipeline.lexicon import did_you_mean
 from pipeline.logs import log_problem
 from pipeline.manifest import NO_DOCUMENTS, NoDocumentsError
 from pipeline.tables import atomic_write_bytes, atomic_write_text, read_segments, text_rows_csv
 
 DUPLICATE_MODES = ("skip", "analyse")
+# pairs of (metadata row matching nothing, document without a row) compared for a "did you mean"
+MAX_ID_SUGGESTIONS = 200_000
 log = logging.getLogger("pipeline")
 
 
@@ -199,10 +202,14 @@ def merge_chunks(
             known = set(sources) | {r[doc_col] for r in rows}
             unmatched = sorted(set(metadata) - known)
             renamed = renamed_ids(sources) if unmatched else {}
+            # a mistyped id is most likely one of the documents that have no row
+            rowless = sorted(set(sources) - set(metadata))
+            if len(rowless) * len(unmatched) > MAX_ID_SUGGESTIONS:
+                rowless = []  # bounded work for a corpus with many rows that match nothing
             found += [
                 _problem_row(header, source=metadata_name, doc_id=doc_id, stage="metadata",
                              severity="warning",
-                             message=unmatched_row_message(doc_id, sources, renamed))
+                             message=unmatched_row_message(doc_id, sources, renamed, rowless))
                 for doc_id in unmatched
             ]  # fmt: skip
             for row in found:  # the chunks logged theirs; these are found here
@@ -253,17 +260,21 @@ def renamed_ids(sources: Mapping[str, str]) -> dict[str, list[str]]:
 
 
 def unmatched_row_message(
-    doc_id: str, sources: Mapping[str, str], renamed: Mapping[str, list[str]] | None = None
+    doc_id: str,
+    sources: Mapping[str, str],
+    renamed: Mapping[str, list[str]] | None = None,
+    rowless: Sequence[str] = (),
 ) -> str:
-    """Why a metadata row matches no document: a mistyped doc_id, or a file whose doc_id took a
+    """Why a metadata row matches no document: a mistyped doc_id (with the closest of the
+    doc_ids ``rowless``, those without a row, when one is close), or a file whose doc_id took a
     suffix because another file's name makes the same doc_id ("Report.txt" is Report-7012e3eb
     once "report.txt" is added). ``sources``: doc_id -> path; ``renamed``: its
     :func:`renamed_ids`, made once for all the rows."""
     renamed = sorted((renamed_ids(sources) if renamed is None else renamed).get(doc_id, []))
     if not renamed:
         return (
-            f"the row for doc_id {doc_id!r} matches no corpus file (documents.csv lists the "
-            "doc_ids)"
+            f"the row for doc_id {doc_id!r} matches no corpus file"
+            f"{did_you_mean(doc_id, rowless)} (documents.csv lists the doc_ids)"
         )
     files = " and ".join(f"{sources[d]} is {d!r}" for d in renamed)
     return (

@@ -21,6 +21,7 @@ from pipeline.lexicon import (
     LEXICON_DIR,
     Lexicon,
     UnusedRowWarning,
+    did_you_mean,
     lexicon_path,
     read_lexicon,
     text_lines,
@@ -209,12 +210,6 @@ def _regex_error(source: str) -> str | None:
     except re.error as err:
         return str(err)
     return None
-
-
-def did_you_mean(word: str, choices: Sequence[str]) -> str:
-    """' (did you mean X?)' for the closest of ``choices`` to a misspelt ``word``, else ''."""
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.75)
-    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def letters_apart(word: str, other: str) -> bool:

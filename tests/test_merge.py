@@ -246,6 +246,26 @@ def test_one_line_escapes_line_breaks_only():
     assert one_line("東京\u3000報告\u00a0x👩‍💻.txt") == "東京\u3000報告\u00a0x👩‍💻.txt"
 
 
+def test_a_mistyped_metadata_doc_id_gets_the_closest_document_without_a_row(tmp_path):
+    """A walkthrough's row for 'herald_rare_earths' (the file's id is 'herald-rare-earths')."""
+    docs = [("herald-rare-earths", ["Costs rise."]), ("ledger-tariffs", ["Prices fall."])]
+    folder = _write_chunk(tmp_path / "a", docs, documents=True)
+    out = {n: tmp_path / f"{n}.csv" for n in (*DOCUMENT_COLUMNS, *COLUMNS)}
+    metadata = {"herald_rare_earths": {"title": "A"}, "ledger-tarifs": {"title": "B"}}
+    merge_chunks([folder], tables=list(out), out_paths=out, metadata=metadata)
+    problems = out["problems"].read_text(encoding="utf-8")
+    assert (
+        "the row for doc_id 'herald_rare_earths' matches no corpus file (did you mean "
+        "'herald-rare-earths'?) (documents.csv lists the doc_ids)"
+    ) in problems
+    assert "'ledger-tarifs' matches no corpus file (did you mean 'ledger-tariffs'?)" in problems
+    # only the documents without a row are offered
+    metadata["ledger-tariffs"] = {"title": "C"}
+    merge_chunks([folder], tables=list(out), out_paths=out, metadata=metadata)
+    problems = out["problems"].read_text(encoding="utf-8")
+    assert "'ledger-tarifs' matches no corpus file (documents.csv" in problems
+
+
 def test_a_metadata_row_for_a_renamed_doc_id_says_why(tmp_path):
     """A helper's walkthrough: adding report.txt beside Report.txt gives both a suffix, and the
     row for 'Report' stopped applying with only 'matches no corpus file'."""
