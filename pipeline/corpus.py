@@ -84,6 +84,13 @@ LINK_TO_FOLDER = (
     "is a link to a folder: links are not followed; copy the folder in, or point corpus_dir at it"
 )
 NOT_REGULAR = "is not a regular file (a named pipe, socket or device): save the text as a file"
+NOT_READABLE = (
+    "cannot be read: permission denied; make it readable (chmod a+r) or copy it to a file you own"
+)
+FOLDER_NOT_READABLE = (
+    "is a folder that cannot be read ({reason}): its files are not analysed; make it readable "
+    "(chmod a+rx) or copy them to a folder you own"
+)
 
 
 def _not_a_corpus_file(path: Path, real_root: Path) -> str:
@@ -100,6 +107,8 @@ def _not_a_corpus_file(path: Path, real_root: Path) -> str:
         return LINK_OUTSIDE
     if not stat.S_ISREG(mode):
         return NOT_REGULAR
+    if not os.access(path, os.R_OK):  # an input Snakemake cannot read fails the whole run
+        return NOT_READABLE
     return ""
 
 
@@ -165,7 +174,13 @@ def discover_documents(
         if inside
         else []
     )
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+    def unreadable(error: OSError) -> None:  # os.walk passes over such a folder without a word
+        where = Path(error.filename or root)
+        relpath = where.relative_to(root).as_posix() if where != root else "."
+        reason = error.strerror or str(error)
+        skipped.append(SkippedFile(_printable(relpath), FOLDER_NOT_READABLE.format(reason=reason)))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         if inside and results.name in dirnames and results.parent == Path(dirpath).resolve():
             dirnames.remove(results.name)

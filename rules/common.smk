@@ -88,6 +88,16 @@ for _key, _folder in (("corpus_dir", CORPUS), ("results_dir", RESULTS)):
         stop(
             f"Config key {_key}: the path of the folder is not valid UTF-8: rename the folder"
         )
+if RESULTS.exists() and not RESULTS.is_dir():
+    stop(
+        f"Config key results_dir: '{RESULTS}' is a file, not a folder: give a folder's path"
+    )
+if RESULTS.resolve() == CORPUS.resolve():
+    stop(
+        f"Config keys corpus_dir and results_dir name the same folder, '{CORPUS}': the next run "
+        "would read the workflow's own output as documents. Give results_dir a folder of its "
+        f"own (one inside corpus_dir is left out, such as '{CORPUS / 'results'}')"
+    )
 try:
     SOURCES, SKIPPED = discover_documents(CORPUS, results_dir=RESULTS)
 except ValueError as exc:

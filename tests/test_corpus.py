@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 import yaml
@@ -139,6 +140,40 @@ def test_discover_passes_over_what_it_cannot_read_with_the_reason(tmp_path):
         "broken.txt": BROKEN_LINK,
         "broken_outside.txt": BROKEN_LINK,
         "pipe.txt": NOT_REGULAR,
+    }
+
+
+def test_discover_passes_over_unreadable_files_and_folders(tmp_path, monkeypatch):
+    """A robustness probe's findings, run as a user who may not read them: a file without read
+    permission failed the whole run (Snakemake could not record the chunk job's input), and
+    os.walk passed over a folder it could not list without a word. (Simulated: root reads
+    anything.)"""
+    from pipeline import corpus as corpus_module
+    from pipeline.corpus import FOLDER_NOT_READABLE, NOT_READABLE
+
+    corpus = tmp_path / "corpus"
+    (corpus / "locked").mkdir(parents=True)
+    (corpus / "locked" / "x.txt").write_text("Hidden text.")
+    (corpus / "real.txt").write_text("Real text.")
+    (corpus / "secret.txt").write_text("Secret text.")
+    real_access, real_scandir = os.access, os.scandir
+    monkeypatch.setattr(
+        corpus_module.os,
+        "access",
+        lambda p, mode: Path(p).name != "secret.txt" and real_access(p, mode),
+    )
+
+    def scandir(path="."):
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    sources, skipped = discover_documents(corpus)
+    assert [s.relpath for s in sources] == ["real.txt"]
+    assert {s.relpath: s.message for s in skipped} == {
+        "locked": FOLDER_NOT_READABLE.format(reason="Permission denied"),
+        "secret.txt": NOT_READABLE,
     }
 
 

@@ -302,6 +302,16 @@ SHIPPED_LEXICONS = (
             "rhetoric-compare did not start: Config key results_dir: Snakemake reads a word in "
             "braces in a path as a wildcard: rename the folder",
         ),
+        (  # a robustness probe: a second run read the first one's output as 9 documents
+            f"results_dir: {ROOT / 'corpus'}\n",
+            "rhetoric-compare did not start: Config keys corpus_dir and results_dir name the "
+            f"same folder, '{ROOT / 'corpus'}'",
+        ),
+        (  # the same probe: a 60-line traceback ending in NotADirectoryError
+            f"results_dir: {ROOT / 'README.md'}\n",
+            f"rhetoric-compare did not start: Config key results_dir: '{ROOT / 'README.md'}' is "
+            "a file, not a folder",
+        ),
         (  # a keyness review: bigrams asked of the comparison only were silently none
             "comparison:\n  ngram_range: [1, 2]\n" + SHIPPED_LEXICONS,
             "rhetoric-compare did not start: Config key comparison.ngram_range: [1, 2] is not "
