@@ -24,9 +24,9 @@ MAX_HEADING_WORDS = 15
 MAX_TITLE_WORDS = 40  # a first line this long may still be a title (is_long_title)
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*\s+[\"'“‘(\[]*[A-Z]")  # "Prices rose. Officials"
 BYLINE_RE = re.compile(r"\s*By\s+[A-Z]")  # "By Jane Doe": an author's line, not a section
-_TERMINAL_PUNCT = ".!?:;…"
+_TERMINAL_PUNCT = ".!?:;…。｡！？：；"  # and the full-width marks of Chinese and Japanese
 _LIST_CLAUSE_END_RE = re.compile(r";\s*(?:and|or)$", re.IGNORECASE)  # "... in full; and"
-_CLOSING_MARKS = "\"'”’)]"
+_CLOSING_MARKS = "\"'”’)]」』）"
 _TRAILING_NOTES_RE = re.compile(rf"(?:{REFERENCE_MARK}){{1,8}}$")  # "... civil servants.[8]"
 
 

@@ -524,6 +524,19 @@ def test_punkt_remembers_short_contexts_only() -> None:
     assert cached.cache_info().currsize == 1  # "region. The" only
 
 
+def test_a_chinese_or_japanese_paragraph_is_body_text_not_a_heading():
+    """A robustness probe: 30 Chinese paragraphs ending in "。" gave 3 sentences and 4 words, as
+    each read as a heading (no terminal punctuation of the Latin kind) and headings count in no
+    per-document figure."""
+    text = "中国政府周二宣布了一项新政策。批评者认为这项政策代价高昂。\n\n" * 3 + "東京は晴れです！"
+    doc = segment_text("Policy news\n\n" + text)
+    assert [(s.text, s.is_heading) for s in doc.sentences] == [
+        ("Policy news", True),
+        *[("中国政府周二宣布了一项新政策。", False), ("批评者认为这项政策代价高昂。", False)] * 3,
+        ("東京は晴れです！", False),
+    ]
+
+
 def test_a_threads_posts_are_body_sentences_not_headings():
     """A walkthrough of social-media threads: a post of 15 words or fewer that ends in an emoji,
     a hashtag or a link had no final punctuation, so the whole post was a heading and left out
