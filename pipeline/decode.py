@@ -65,9 +65,10 @@ class NotTextError(ValueError):
 def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
     """Decode file bytes: (text, encoding name, warnings). Raises :class:`NotTextError`.
 
-    UTF-8 (with or without BOM) and UTF-16 are recognised directly; a file that is mostly UTF-8
-    keeps its UTF-8 with the bad bytes replaced (and a warning); other files go to
-    charset-normalizer, which covers the legacy single-byte encodings (cp1252, latin-1, ...).
+    UTF-8 (with or without BOM), UTF-16 and UTF-32 with a BOM are recognised directly; a file
+    that is mostly UTF-8 keeps its UTF-8 with the bad bytes replaced (and a warning); other
+    files go to charset-normalizer, which covers the legacy single-byte encodings (cp1252,
+    latin-1, ...).
     """
     if not data.strip():
         raise NotTextError("the file is empty or contains only white space")
@@ -76,6 +77,14 @@ def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
             raise NotTextError(f"not text: the file looks like {what}")
     if data.startswith(b"\xef\xbb\xbf"):
         return _decode_utf8(data[3:], "utf-8-sig")
+    # UTF-32's BOMs, before UTF-16's: FF FE 00 00 also starts a UTF-16 BOM (a robustness probe's
+    # UTF-32 read as UTF-16 with NULs, and a big-endian one skipped as binary)
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        try:
+            return data.decode("utf-32"), "utf-32", []
+        except UnicodeDecodeError:  # a truncated or broken UTF-32 file: keep what decodes
+            text = data.decode("utf-32", errors="replace")
+            return text, "utf-32", ["some bytes were not valid UTF-32 and were replaced by �"]
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16"), "utf-16", []
@@ -184,9 +193,11 @@ def _decode_legacy(data: bytes) -> tuple[str, str, list[str]]:
     # wins too when the library finds its reading no messier.
     if encoding in _LATIN_CODEPAGES or _cp1252_is_as_clean(data, best.chaos):
         try:
-            return data.decode("cp1252"), "cp1252", []
+            text = data.decode("cp1252")
         except UnicodeDecodeError:
             pass
+        else:
+            return text, "cp1252", _central_european_warning(text)
     text, name = str(best), _codec_name(encoding)
     n_high = len(data.translate(None, _ASCII_BYTES))
     if n_high * 20 < len(data):  # under 5% of the bytes: little for a guess to go on
@@ -200,6 +211,30 @@ def _decode_legacy(data: bytes) -> tuple[str, str, list[str]]:
             ],
         )
     return text, name, []
+
+
+# Symbols of cp1252 that are letters in the Central European code pages (ISO-8859-2, cp1250),
+# inside a word: "Rz±d og³osi³" is Polish "Rząd ogłosił" read as cp1252 (a robustness probe's
+# file, read without a word)
+_LETTER = r"[^\W\d_]"
+# between letters: not "m²", "¿Qué", "±5%"
+_SYMBOL_IN_WORD_RE = re.compile(rf"(?<={_LETTER})[±²³¹º»¼½¾¿¶¥£¦¬ª¯](?={_LETTER})")
+MIN_SYMBOLS_IN_WORDS = 2
+
+
+def _central_european_warning(text: str) -> list[str]:
+    """A warning when the cp1252 reading of ``text`` has symbols inside words (see
+    ``_SYMBOL_IN_WORD_RE``): the file is likely in a Central European code page."""
+    found = [m.start() for m in _SYMBOL_IN_WORD_RE.finditer(text, 0, 200_000)]
+    if len(found) < MIN_SYMBOLS_IN_WORDS:
+        return []
+    start = max(text.rfind(" ", 0, found[0]), text.rfind("\n", 0, found[0])) + 1
+    word = text[start:].split(maxsplit=1)[0][:40]
+    return [
+        f"the encoding was guessed as cp1252, but {len(found)} symbol(s) stand inside words "
+        f'(e.g. "{word}"), as when Polish, Czech or Hungarian text saved in a Central European '
+        "code page (ISO-8859-2, cp1250) is read so: save the file as UTF-8"
+    ]
 
 
 def _is_utf8(data: bytes) -> bool:

@@ -249,3 +249,28 @@ def test_a_stray_nul_beside_a_dos_end_of_file_byte_is_still_text():
     text, encoding, warnings = decode_bytes(data)
     assert text.startswith("The minister said") and encoding == "utf-8"
     assert warnings == ["1 NUL byte(s) (binary zeros) were removed"]
+
+
+@pytest.mark.parametrize("codec", ["iso8859-2", "cp1250"])
+def test_central_european_text_read_as_cp1252_says_so(codec):
+    """A robustness probe: Polish in ISO-8859-2 was read as cp1252 ("Rz±d og³osi³") without a
+    word; the reading stays (charset-normalizer's pick), with a warning that shows it."""
+    text = "Rząd ogłosił nową politykę. Krytycy twierdzą, że będzie ona kosztowna."
+    decoded, encoding, warnings = decode_bytes(text.encode(codec))
+    assert encoding == "cp1252" and decoded == text.encode(codec).decode("cp1252")
+    (warning,) = warnings
+    assert warning.startswith("the encoding was guessed as cp1252, but 2 symbol(s) stand inside")
+    assert '(e.g. "Rz' in warning and "save the file as UTF-8" in warning
+
+
+def test_symbols_beside_numbers_or_opening_a_word_are_no_central_european_sign():
+    text = "¿Qué pasa? El nº 5, 10 m² y 3 m³ de agua, ±5% más, según él."
+    assert decode_bytes(text.encode("cp1252")) == (text, "cp1252", [])
+
+
+@pytest.mark.parametrize("codec", ["utf-32-le", "utf-32-be"])
+def test_utf32_with_a_bom_is_read_as_utf32(codec):
+    """A robustness probe: UTF-32 LE was read as UTF-16 (its NULs then removed) and UTF-32 BE
+    skipped as binary."""
+    text = "Prices rose 4% in March, officials said.\n"
+    assert decode_bytes(("\ufeff" + text).encode(codec)) == (text, "utf-32", [])
