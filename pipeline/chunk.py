@@ -225,7 +225,7 @@ class _Runner:
     ) -> _Document:
         """Ingest and segment one file; its base document and sentence rows."""
         from pipeline.ingest import clean_document
-        from pipeline.language import language_warning
+        from pipeline.language import text_warnings
         from pipeline.segment import segment_document
 
         start = time.perf_counter()
@@ -238,8 +238,7 @@ class _Runner:
         except Exception as exc:  # one bad file must not stop the others
             out.rows["problems"].append(skipped(src, exc))
             return out
-        language = language_warning(doc)
-        for warning in (*clean.warnings, *([language] if language else [])):
+        for warning in (*clean.warnings, *text_warnings(doc)):
             out.rows["problems"].append(
                 problem(src.relpath, src.doc_id, "ingest", "warning", warning)
             )

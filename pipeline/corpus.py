@@ -314,7 +314,9 @@ def group_problems(
 def read_metadata(path: str | Path) -> dict[str, dict[str, str]]:
     """Rows of a corpus ``metadata.csv`` keyed by doc_id; empty when the file is absent. A
     ValueError says what to mend in a file that cannot be read, is not UTF-8 CSV, has no doc_id
-    column, a row with more fields than the header, or one doc_id on two rows."""
+    column or a column named twice, a row with more fields than the header or with values but no
+    doc_id, or one doc_id on two rows. Spaces around a doc_id are dropped; empty rows are
+    skipped."""
     path = Path(path)
     if not path.exists():
         return {}
@@ -347,6 +349,12 @@ def read_metadata(path: str | Path) -> dict[str, dict[str, str]]:
             f"{path} must have a header row with a 'doc_id' column (its first line: "
             f"{', '.join(columns) or 'empty'}): " + _header_advice(columns)
         )
+    twice = sorted({c for c in columns if columns.count(c) > 1})
+    if twice:  # DictReader keeps the last: a row's value of the first would be lost
+        raise ValueError(
+            f"{path}: the header names column(s) {', '.join(map(repr, twice))} more than once: "
+            "give each column its own name"
+        )
     out: dict[str, dict[str, str]] = {}
     line_of: dict[str, int] = {}
     for row, line in rows:
@@ -356,7 +364,13 @@ def read_metadata(path: str | Path) -> dict[str, dict[str, str]]:
                 f"header has {len(columns):,}: remove the comma too many, or put a value that "
                 'holds a comma in double quotes ("Smith, J.")'
             )
-        doc_id = row.get("doc_id")
+        # spaces around an id, as a spreadsheet may leave them, are no part of it
+        doc_id = row["doc_id"] = (row.get("doc_id") or "").strip()
+        if not doc_id and any((v or "").strip() for v in row.values()):
+            raise ValueError(
+                f"{path}, line {line:,}: a row without a doc_id: fill it in (python -m pipeline "
+                "ids lists the ids) or delete the row"
+            )
         if doc_id and doc_id in out:
             raise ValueError(
                 f"{path}: doc_id {doc_id!r} has two rows (lines {line_of[doc_id]:,} and "

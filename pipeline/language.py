@@ -65,3 +65,19 @@ def language_warning(doc: SegmentedDocument) -> str | None:
             "are common English words); the lexicons are English, so its scores may mean little"
         )
     return None
+
+
+NO_BODY_WORDS = (
+    "the text has no words in its body sentences (only punctuation, symbols, emoji or headings): "
+    "its rates per 1,000 words and its scores are empty or mean little"
+)
+
+
+def text_warnings(doc: SegmentedDocument) -> list[str]:
+    """The warnings on what a document's text is: no body words at all (a robustness probe's
+    emoji-only and dots-only files were analysed without a word), or not English."""
+    if doc.n_words == 0:
+        return [NO_BODY_WORDS]
+    language = language_warning(doc)
+    return [language] if language else []
+

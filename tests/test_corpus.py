@@ -226,6 +226,11 @@ def test_read_metadata(tmp_path):
         (b"doc_id,title,outlet\na,Coop,A,\nb,Dip,B\n", ", line 2: 4 fields where the header "
          "has 3: remove the comma too many"),
         (b"doc_id,title,outlet\na,Coop,A\nb,Smith, J.,B\n", ", line 3: 4 fields"),
+        # a robustness probe: the second doc_id column won and the real row was "unmatched"
+        (b"doc_id,title,doc_id\na,Coop,x\n", ": the header names column(s) 'doc_id' more than "
+         "once: give each column its own name"),
+        # the same probe: a row whose doc_id was left empty was dropped without a word
+        (b"doc_id,title\na,Coop\n,Dip\n", ", line 3: a row without a doc_id: fill it in"),
     ],
 )  # fmt: skip
 def test_a_metadata_file_that_cannot_be_used_says_what_to_mend(tmp_path, content, message):
@@ -234,6 +239,16 @@ def test_a_metadata_file_that_cannot_be_used_says_what_to_mend(tmp_path, content
     with pytest.raises(ValueError) as caught:
         read_metadata(path)
     assert str(caught.value).startswith(str(path)) and message in str(caught.value)
+
+
+def test_spaces_around_a_metadata_doc_id_and_empty_rows_are_dropped(tmp_path):
+    """A robustness probe: " intelligence_cooperation " matched no document."""
+    path = tmp_path / "metadata.csv"
+    path.write_text("doc_id,title\n a ,Coop\n,\n\nb\t,Dip\n", encoding="utf-8")
+    assert read_metadata(path) == {
+        "a": {"doc_id": "a", "title": "Coop"},
+        "b": {"doc_id": "b", "title": "Dip"},
+    }
 
 
 def test_a_metadata_path_that_is_a_folder_or_unreadable_says_so(tmp_path, monkeypatch):

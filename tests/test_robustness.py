@@ -14,7 +14,7 @@ import time
 import pytest
 
 from pipeline.htmltext import html_to_text, looks_like_html
-from pipeline.language import language_warning
+from pipeline.language import NO_BODY_WORDS, language_warning, text_warnings
 from pipeline.merge import mark_duplicates
 from pipeline.tables import read_csv_rows
 from tests.conftest import segment_text
@@ -269,6 +269,20 @@ def test_html_to_text_keeps_visible_text_only():
 )
 def test_language_warning(text, warns):
     assert (language_warning(segment_text(text)) is not None) is warns
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("😀😀😀 🎉 🙌", [NO_BODY_WORDS]),
+        ("." * 1000, [NO_BODY_WORDS]),
+        ("Prices rose. Officials said so.", []),
+    ],
+)
+def test_a_text_without_body_words_is_warned_of(text, expected):
+    """A robustness probe: files of emoji or dots alone were analysed with no problem row
+    (the emoji even scored a sentiment of 0.76)."""
+    assert text_warnings(segment_text(text)) == expected
 
 
 def test_mark_duplicates_keeps_first_by_doc_id():
