@@ -10,8 +10,13 @@ rule report:
         metadata=metadata_file(),
         accuracy=ACCURACY_FILE,
     output:
-        html=report(
-            result("report.html"), caption="../report/report.rst", category="Report"
+        # update(): Snakemake puts the earlier report back when this job fails or is stopped
+        html=update(
+            report(
+                result("report.html"),
+                caption="../report/report.rst",
+                category="Report",
+            )
         ),
     log:
         result("logs/report.log"),
