@@ -75,15 +75,15 @@ def _held(signals: Mapping[int, Any]) -> Iterator[None]:
 
 
 def _stop(signum: int, frame: Any) -> None:
-    """Unwind on the first stop signal (Ctrl-C as KeyboardInterrupt, SIGTERM as SystemExit) and
-    ignore the ones after it."""
+    """Unwind on the first stop signal (Ctrl-C's SIGINT and SIGTERM, as SystemExit with the
+    shell's status, 128 + the signal's number) and ignore the ones after it."""
     for sig in STOP_SIGNALS:
         if signal.getsignal(sig) is _stop:
             signal.signal(sig, _ignore)  # a Python no-op: a second signal already pending is
             # dropped quietly (SIG_IGN would print "Signal 15 ignored due to race condition")
     logging.getLogger("pipeline").error("stopped by %s", signal.Signals(signum).name)
-    if signum == signal.SIGINT:
-        raise KeyboardInterrupt
+    # SystemExit for Ctrl-C too: it unwinds the same way, and Python prints no traceback for it
+    # (a KeyboardInterrupt's filled the terminal with 35 lines after this one's log line)
     raise SystemExit(128 + signum)
 
 

@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -209,7 +210,7 @@ def test_text_rows_csv_pads_short_rows_and_cuts_long_ones():
     assert text_rows_csv(rows, ["x", "y"]) == expected == 'x,y\na,b\nc,\nd,e\n"g,h",\n'
 
 
-def writing_job(tmp_path: Path) -> subprocess.Popen:
+def writing_job(tmp_path: Path, **popen: Any) -> subprocess.Popen:
     """A job under ``log_to`` that has started an atomic write and waits in the middle of it."""
     root = Path(__file__).resolve().parents[1]
     script = f"""
@@ -223,7 +224,9 @@ with log_to({str(tmp_path / "job.log")!r}):
         print("writing", flush=True)
         time.sleep(60)
 """
-    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, **popen
+    )
     assert proc.stdout.readline().strip() == "writing"
     assert any(p.name.endswith(".tmp") for p in tmp_path.iterdir())  # the write is under way
     return proc
@@ -245,10 +248,21 @@ def test_sigterm_after_ctrl_c_cannot_cut_the_clean_up_short(tmp_path):
     proc.send_signal(signal.SIGTERM)
     # SIGTERM is ignored while the job unwinds; it may also arrive after the clean-up, once
     # log_to has given the default handlers back, and end the job a moment early
-    assert proc.wait(timeout=60) in (-signal.SIGINT, -signal.SIGTERM)
+    assert proc.wait(timeout=60) in (128 + signal.SIGINT, -signal.SIGTERM)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["job.log"]
     log = (tmp_path / "job.log").read_text(encoding="utf-8")
     assert "stopped by SIGINT" in log and "stopped by SIGTERM" not in log
+
+
+def test_ctrl_c_stops_a_job_without_a_traceback(tmp_path):
+    """A robustness probe: every Ctrl-C printed some 35 lines of a KeyboardInterrupt's
+    traceback after the job's "stopped by SIGINT"."""
+    proc = writing_job(tmp_path, stderr=subprocess.PIPE)
+    proc.send_signal(signal.SIGINT)
+    assert proc.wait(timeout=60) == 128 + signal.SIGINT
+    err = proc.stderr.read()
+    assert "stopped by SIGINT" in err and "Traceback" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["job.log"]
 
 
 def test_log_to_gives_the_handlers_back_and_keeps_an_ignored_signal_ignored(tmp_path):
