@@ -39,6 +39,9 @@ __all__ = [  # the paragraph functions live in pipeline.paragraphs; imported fro
 # controls and invisible format characters: zero-width spaces and joiners, the soft hyphen, the
 # word joiner, BOMs, and the bidirectional marks web pages carry ("China\u200e said")
 _CONTROL_RE = re.compile(
+    # a terminal's colour and cursor codes, whole ("\x1b[31m"; the ESC alone left "[31m" in the
+    # text: a robustness probe), and its title sequences ("\x1b]0;title\x07")
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b\n]{0,200}(?:\x07|\x1b\\)|"
     r"[\x00-\x08\x0e-\x1f\x7f\u00ad\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064"
     r"\u2066-\u2069\ufeff]"
     # a zero-width joiner inside an emoji sequence stays ("🤷‍♀️", "👩‍💻"): one symbol, not two

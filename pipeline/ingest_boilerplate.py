@@ -155,11 +155,40 @@ def remove_boilerplate(
             _mark(hits, [i for b in blocks[max(k, covered + 1) : k + n + 1] for i in b], rule)
             covered = max(covered, k + n)
     _remove_closing(keys, blocks, hits, patterns, sections)
+    if markdown:
+        _mark(hits, _code_block_lines(tabbed), CODE_BLOCK_RULE)
     removed = [(i + 1, keys[i], hits[i]) for i in sorted(hits)]
     kept = [
         "" if i in hits else f"\n{line}\n" if i in apart else line for i, line in enumerate(lines)
     ]
     return BLANK_RUN_RE.sub("\n\n", "\n".join(kept)).strip("\n"), removed
+
+
+# A Markdown code block between fences (``` or ~~~, up to three spaces in): code, no prose (a
+# robustness probe's "print('hello') x = 1" was a sentence, its 1 a figure); an unclosed fence
+# runs to the end of the text, as in CommonMark
+CODE_FENCE_RE = re.compile(r" {0,3}(`{3,}|~{3,})")
+CODE_BLOCK_RULE = BoilerplateRule(
+    source="Markdown code block (between ``` or ~~~ fences)", regex=CODE_FENCE_RE
+)
+
+
+def _code_block_lines(lines: Sequence[str]) -> list[int]:
+    """The indices of the lines of Markdown code blocks, fences included (not their blank
+    lines, which hold nothing to remove)."""
+    out: list[int] = []
+    fence = ""
+    for i, line in enumerate(lines):
+        m = CODE_FENCE_RE.match(line)
+        if fence:
+            if line:
+                out.append(i)
+            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
+                fence = ""
+        elif m and (m.group(1)[0] == "~" or "`" not in line[m.end() :]):
+            fence = m.group(1)
+            out.append(i)
+    return out
 
 
 def _note_lines(

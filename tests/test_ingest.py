@@ -88,6 +88,12 @@ def test_not_text(data, message):
         ("e\u0301te\u200b", "éte"),  # NFC composes, zero-width space dropped
         ("\n\n\nx  \n\n\n\ny\n", "x\n\ny"),
         ("tab\there\u00a0nbsp", "tab here nbsp"),
+        # a terminal's colour codes and window title go whole (a probe's "[31m" stayed)
+        (
+            "\x1b[31mError:\x1b[0m rose \x1b[1;32mfast\x1b[0m.\x1b]0;title\x07 Done",
+            "Error: rose fast. Done",
+        ),
+        ("a lone \x1b escape", "a lone  escape"),
     ],
 )
 def test_normalize_text(raw, expected):
@@ -411,6 +417,26 @@ def test_a_markdown_link_matches_boilerplate_by_its_text(patterns):
     assert [(n, line) for n, line, _ in rows] == [(3, "Read more")]
     assert "[Leaders met](https://x.org)." in kept
     assert remove_boilerplate(text, patterns)[1] == []
+
+
+def test_a_markdown_code_block_is_no_prose(patterns):
+    """A robustness probe: a fenced block's "print('hello') x = 1" was a sentence and its 1 a
+    figure. Blocks between ``` or ~~~ fences go, an unclosed one to the end; inline code stays."""
+    text = (
+        "Prices rose 4% in March.\n\n```python\nprint('hello')\n\nx = 1\n```\n\n"
+        "The fix took ```x = 1``` lines.\n\n~~~~\nunclosed code 5\n"
+    )
+    kept, rows = remove_boilerplate(text, patterns, markdown=True)
+    assert kept == "Prices rose 4% in March.\n\nThe fix took ```x = 1``` lines."
+    block = "Markdown code block (between ``` or ~~~ fences)"
+    assert [(n, line) for n, line, rule in rows if rule == block] == [
+        (3, "```python"),
+        (4, "print('hello')"),
+        (6, "x = 1"),
+        (7, "```"),
+        (12, "unclosed code 5"),
+    ]
+    assert remove_boilerplate(text, patterns)[0].count("x = 1") == 2  # plain text: kept
 
 
 def test_press_release_furniture_is_boilerplate(patterns):
