@@ -174,6 +174,7 @@ def discover_documents(
         if inside
         else []
     )
+
     def unreadable(error: OSError) -> None:  # os.walk passes over such a folder without a word
         where = Path(error.filename or root)
         relpath = where.relative_to(root).as_posix() if where != root else "."

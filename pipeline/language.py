@@ -80,4 +80,3 @@ def text_warnings(doc: SegmentedDocument) -> list[str]:
         return [NO_BODY_WORDS]
     language = language_warning(doc)
     return [language] if language else []
-

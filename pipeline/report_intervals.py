@@ -91,7 +91,7 @@ def count_worth(count: float, deff: float) -> float:
     and 3.7%, and 5.8%. A simulated list-like text (figures in runs of about 7 sentences)
     against a plain one at the same rate: "clear" 41% of the time as independent markers, 30%
     with the lag-1 design effect, 26% with the window dispersion too; one among five texts 19%,
-    13% and 7%; three markers to a sentence, 15%, 14% and 9% (README)."""
+    13% and 7%; three markers to a sentence, 15%, 14% and 9% (docs/report-statistics.md)."""
     if not (math.isfinite(deff) and deff >= 1):
         raise ValueError(f"deff must be a number >= 1, got {deff!r}")
     return count / deff

@@ -142,9 +142,9 @@ def frame_difference(
     window dispersion (frames.csv's ``disp5``) pooled so and the text's own for the frame, each
     counted where the dispersion test shows it (simulation estimates of 2026-12-05: a text with
     its frames in passages of 5 to 10 sentences against a plain one "clear" 17.7% of the time
-    with the correlation alone, 12.9% with the windows; README). A frame whose counts are
-    missing or out of step is left out; without ``disp5`` (a table of an older run) the
-    correlation alone, as before.
+    with the correlation alone, 12.9% with the windows; docs/report-statistics.md). A frame
+    whose counts are missing or out of step is left out; without ``disp5`` (a table of an older
+    run) the correlation alone, as before.
     """
     if not has_columns(frames, ("doc_id", "frame", "n_sentences")) or len(docs) != 2:
         return []

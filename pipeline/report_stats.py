@@ -108,7 +108,7 @@ def side_design_effects(
     A side's own dispersion counts, as a list-like text among plain ones hardly moves the pooled
     one; a text under 10 sentences, without its own correlation, and one under 6, without its
     own windows, gets those of the others (the frame items: a text under 10 sentences gets the
-    others' windows too, :func:`frame_dispersion_cells`). README (the rate items) has a
+    others' windows too, :func:`frame_dispersion_cells`). docs/report-statistics.md has a
     statistician's simulations."""
     alike = alike_of_sums(*lag_sums)
     common = dispersion_of_sums(*pooled)
