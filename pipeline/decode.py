@@ -79,18 +79,9 @@ def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
         return _decode_utf8(data[3:], "utf-8-sig")
     # UTF-32's BOMs, before UTF-16's: FF FE 00 00 also starts a UTF-16 BOM (a robustness probe's
     # UTF-32 read as UTF-16 with NULs, and a big-endian one skipped as binary)
-    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        try:
-            return data.decode("utf-32"), "utf-32", []
-        except UnicodeDecodeError:  # a truncated or broken UTF-32 file: keep what decodes
-            text = data.decode("utf-32", errors="replace")
-            return text, "utf-32", ["some bytes were not valid UTF-32 and were replaced by �"]
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16"), "utf-16", []
-        except UnicodeDecodeError:  # a truncated or broken UTF-16 file: keep what decodes
-            text = data.decode("utf-16", errors="replace")
-            return text, "utf-16", ["some bytes were not valid UTF-16 and were replaced by �"]
+    for codec, boms in (("utf-32", _UTF32_BOMS), ("utf-16", _UTF16_BOMS)):
+        if data.startswith(boms):
+            return _decode_with_bom(data, codec)
     utf16 = _utf16_without_bom(data)
     if utf16:
         return utf16
@@ -101,6 +92,19 @@ def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
             return found
         raise NotTextError("not text: the file contains NUL bytes (binary data)")
     return _decode_utf8(data, "utf-8")
+
+
+_UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def _decode_with_bom(data: bytes, codec: str) -> tuple[str, str, list[str]]:
+    """A UTF-16 or UTF-32 file with its BOM; a truncated or broken one keeps what decodes."""
+    try:
+        return data.decode(codec), codec, []
+    except UnicodeDecodeError:
+        text = data.decode(codec, errors="replace")
+        return text, codec, [f"some bytes were not valid {codec.upper()} and were replaced by �"]
 
 
 MAX_STRAY_NULS = 0.001  # a share of the bytes: more is binary data
