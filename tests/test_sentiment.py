@@ -1105,6 +1105,13 @@ def test_configured_stage_reads_the_senses_as_people_do(row):
             "said Rob Keane; Hope Hicks; Joy A. Reid; thieves rob; hope for; Rob said; Grace is.",
             ["Rob", "Hope", "Joy"],
         ),
+        # senses 1.15.0 (2026-12-06): a word of a name after another capitalised word ("said
+        # Michael Grant": +0.36, the "Hospitals Trust" +0.61, in an analyst's checked report)
+        (
+            "Michael Grant said; the Hospitals Trust; Universal Credit; Mr Best; The Trust said; "
+            "a good grant; We Trust them; Good news.",
+            ["Grant", "Trust", "Credit", "Best"],
+        ),
     ],
 )
 def test_sense_entries_match_only_the_misread_senses(sentence, neutral):
