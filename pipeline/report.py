@@ -40,7 +40,12 @@ from pipeline.report_data import (
 from pipeline.report_differences import pair_differences
 from pipeline.report_format import level_text
 from pipeline.report_group_tables import group_frame_matrix, group_rate_table
-from pipeline.report_groups import all_group_items, clear_left_out, listed_group_items
+from pipeline.report_groups import (
+    all_group_items,
+    clear_left_out,
+    listed_group_items,
+    tentative_left_out,
+)
 from pipeline.report_intervals import interval_levels
 from pipeline.report_plots import keyness_figures, plot_sections
 from pipeline.report_tables import read_report_tables
@@ -188,9 +193,11 @@ def report_context(
     else:
         differences = []
     group_more = 0
+    group_tentative: list[str] = []
     if groups:
         group_items = all_group_items(records, groups, tables.get("frames"), frame_labels())
         group_more = clear_left_out(group_items)
+        group_tentative = tentative_left_out(group_items)
         differences = listed_group_items(group_items) + with_groups(differences, groups)
     keyness, n_comparisons = keyness_blocks(
         tables.get("keyness"), top_terms=top_terms, max_comparisons=max(1, max_documents_inline),
@@ -228,6 +235,7 @@ def report_context(
         "side_by_side": 0 < len(doc_ids) <= SUMMARY_SIDE_BY_SIDE,
         "differences": differences,
         "group_more": group_more,
+        "group_tentative": group_tentative,
         "keyness": keyness,
         "q_level": Q_LEVEL,
         "n_comparisons": n_comparisons,

@@ -504,6 +504,25 @@ def test_every_clear_group_item_is_listed_up_to_twelve_and_the_rest_counted():
     assert listed == ["boosters a", "hedges a", "tone", "boosters b"]
 
 
+def test_the_tentative_group_items_left_out_are_named_by_measure():
+    """An analyst's check: with four clear group items, a tentative tone gap and a tentative
+    economic lean were listed nowhere and the page said nothing of them."""
+    from pipeline.report_groups import listed_group_items, tentative_left_out
+
+    items = [
+        *({"text": f"c{i}", "caution": False, "strength": 5 - i, "measure": f"rate {i}"}
+          for i in range(4)),
+        {"text": "economic", "caution": True, "strength": 1.0,
+         "measure": "the economic frame share"},
+        {"text": "tone", "caution": True, "strength": 0.8, "measure": "Mean sentiment"},
+        {"text": "tone 2", "caution": True, "strength": 0.5, "measure": "Mean sentiment"},
+        {"text": "flesch", "caution": True, "strength": 0.4, "measure": "Flesch reading ease"},
+    ]  # fmt: skip
+    assert [i["text"] for i in listed_group_items(items)] == ["c0", "c1", "c2", "c3", "economic"]
+    assert tentative_left_out(items) == ["mean sentiment", "Flesch reading ease"]
+    assert tentative_left_out(items[:5]) == []
+
+
 def test_groups_are_compared_on_each_frame_through_their_documents_shares():
     """A journalist's walkthrough: the largest planted difference of three outlets, security
     framing 31% vs 3%, was in the frames table but in no item. By hand: S's documents 30, 40 and
