@@ -194,6 +194,11 @@ TALLY_BEFORE_RE = re.compile(
 # "Huawei's Mate 60 Pro", "the Boeing 737 Max" ("On Monday 30 Chinese firms" stays a count).
 MODEL_BEFORE_RE = re.compile(r"\S\s+[A-Z][\w’'-]*\s$")
 MODEL_AFTER_RE = re.compile(r"\s(?:Pro|Max|Plus|Ultra|Mini|Lite|Air|Series|Edition|[A-Z])\b")
+# A route's number before its vehicle names the route: "The 42 bus used to run every ten
+# minutes", "the number 7 tram" (an analyst's article: the 42 was a figure with a source); not a
+# plural ("the 42 buses", a count)
+ROUTE_BEFORE_RE = re.compile(r"\b(?:the|a|number|no\.)\s+$", re.IGNORECASE)
+ROUTE_AFTER_RE = re.compile(r"\s+(?:bus|tram|train|coach|ferry|service)\b(?!-)", re.IGNORECASE)
 
 
 def figure_kind(match: re.Match[str], before: str, after: str) -> str | None:
@@ -251,6 +256,8 @@ def figure_kind(match: re.Match[str], before: str, after: str) -> str | None:
         return None  # a model name: Mate 60 Pro
     if (text[-1] == "m" or after.startswith(" m")) and is_distance_event(before, after):
         return None  # a sporting event's distance: the 100m final, 100m hurdles
+    if ROUTE_AFTER_RE.match(after) and ROUTE_BEFORE_RE.search(before[-12:]):
+        return None  # a route: the 42 bus, the number 7 tram
     return "count"
 
 

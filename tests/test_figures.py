@@ -46,6 +46,11 @@ def spans(text: str) -> list[tuple[str, str]]:
         # a number between capitalised words names a model; a sentence's first word may be a
         # quantity word
         ("Huawei's Mate 60 Pro and the Boeing 737 Max sold 40 units.", [("40", "count")]),
+        # a route's number before its vehicle names the route (an analyst's "The 42 bus")
+        (
+            "The 42 bus and the number 7 tram run hourly; 12 buses and 3 bus routes go.",
+            [("12", "count"), ("3", "count")],
+        ),
         ("About 300 Chinese firms and 20 Western banks.", [("300", "count"), ("20", "count")]),
         (
             "On Monday 30 Chinese firms and the EU's 27 Member States met.",
