@@ -66,3 +66,24 @@ def test_shared_subject_reads_only_a_verb_right_after_and_or_but() -> None:
 )  # fmt: skip
 def test_a_yes_no_question_reports_nothing(text: str, expected) -> None:
     assert found(text) == expected
+
+
+# stance 1.37.25, from an analyst's check of the report on articles of their own: a negated
+# "can" or "could" before "possibly" is emphasis, and unnamed people who accused, urged or
+# complained are a vague source, as "some argue" is
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Families cannot possibly afford another £8 a day.", []),
+        ("We could not possibly agree.", []),
+        ("It could possibly rain.", [("could", "hedge", "modal"),
+                                     ("possibly", "hedge", "epistemic_adjective")]),
+        ("Some accused the council of hiding the figures.",
+         [("Some accused", "attribution", V)]),
+        ("Others urged caution.", [("Others urged", "attribution", V)]),
+        ("Many complained about the noise.", [("Many complained", "attribution", V)]),
+        ("Some accused of fraud were released.", []),  # the accused
+    ],
+)  # fmt: skip
+def test_emphatic_possibly_and_unnamed_people_who_accused(text: str, expected) -> None:
+    assert found(text) == expected
