@@ -83,6 +83,14 @@ def test_a_yes_no_question_reports_nothing(text: str, expected) -> None:
         ("Others urged caution.", [("Others urged", "attribution", V)]),
         ("Many complained about the noise.", [("Many complained", "attribution", V)]),
         ("Some accused of fraud were released.", []),  # the accused
+        # 1.37.26: a survey of a body's own members is the body's, as "it said" is named
+        ("A survey of 410 of its members found that 31% agree.",
+         [("A survey of 410 of its members found", "attribution", N)]),
+        ("A poll of their customers showed that 12% would switch.",
+         [("A poll of their customers showed", "attribution", N),
+          ("showed that", "booster", "verb")]),  # as "Official figures show that"
+        ("A survey of 410 members found that 31% agree.",
+         [("A survey of 410 members found", "attribution", V)]),
     ],
 )  # fmt: skip
 def test_emphatic_possibly_and_unnamed_people_who_accused(text: str, expected) -> None:
