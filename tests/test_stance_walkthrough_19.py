@@ -91,6 +91,12 @@ def test_a_yes_no_question_reports_nothing(text: str, expected) -> None:
           ("showed that", "booster", "verb")]),  # as "Official figures show that"
         ("A survey of 410 members found that 31% agree.",
          [("A survey of 410 members found", "attribution", V)]),
+        # 1.37.27: one unnamed person after another
+        ("Speaker after speaker warned that shops would close.",
+         [("Speaker after speaker warned", "attribution", V)]),
+        ("Witness after witness said the lorry was speeding.",
+         [("Witness after witness said", "attribution", V)]),
+        ("Speaker after speaker rose to object.", []),
     ],
 )  # fmt: skip
 def test_emphatic_possibly_and_unnamed_people_who_accused(text: str, expected) -> None:
