@@ -197,8 +197,9 @@ def report_context(
     if groups:
         group_items = all_group_items(records, groups, tables.get("frames"), frame_labels())
         group_more = clear_left_out(group_items)
-        group_tentative = tentative_left_out(group_items)
-        differences = listed_group_items(group_items) + with_groups(differences, groups)
+        listed = listed_group_items(group_items)
+        group_tentative = tentative_left_out(group_items, listed)
+        differences = listed + with_groups(differences, groups)
     keyness, n_comparisons = keyness_blocks(
         tables.get("keyness"), top_terms=top_terms, max_comparisons=max(1, max_documents_inline),
         n_comparisons=n_comparisons,

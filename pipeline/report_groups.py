@@ -227,17 +227,18 @@ def clear_left_out(items: Sequence[Item]) -> int:
     return max(0, sum(not i["caution"] for i in items) - MAX_CLEAR_GROUP_ITEMS)
 
 
-def tentative_left_out(items: Sequence[Item]) -> list[str]:
-    """The measures of the tentative group items :func:`listed_group_items` leaves out, each
-    once, strongest first ("mean sentiment", "the economic frame share"): an analyst's planted
-    economic lean and a tone gap were in no item and the page said nothing of them."""
-    listed = {id(i) for i in listed_group_items(items)}
+def tentative_left_out(items: Sequence[Item], listed: Sequence[Item] | None = None) -> list[str]:
+    """The measures of the tentative group items :func:`listed_group_items` leaves out (its
+    result ``listed`` when the caller has it), each once, strongest first ("mean sentiment",
+    "the economic frame share"): an analyst's planted economic lean and a tone gap were in no
+    item and the page said nothing of them."""
+    shown = {id(i) for i in (listed_group_items(items) if listed is None else listed)}
     out: list[str] = []
     for item in items:
         what = item.get("measure", "")
         if not what.startswith("Flesch"):  # a name keeps its capital: "Mean sentiment" does not
             what = what[:1].lower() + what[1:]
-        if item["caution"] and id(item) not in listed and what and what not in out:
+        if item["caution"] and id(item) not in shown and what and what not in out:
             out.append(what)
     return out
 
